@@ -1,0 +1,1 @@
+"""Spreadsheet and CSV readers: rows in, validated records or located errors out."""

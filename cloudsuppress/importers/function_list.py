@@ -1,0 +1,279 @@
+"""The package function list (機能一覧): find the header, map the columns, validate every row.
+
+Real lists put title rows above the header, merge cells, and name the same column in several
+ways. ``guess_mapping`` finds the header row and the columns by known synonyms; the user (in
+the mapping dialog) or the CLI (``--map FIELD=COLUMN``) can correct it; ``parse_function_list``
+then validates every row and returns records, or raises one error listing every problem.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ImportIssue, ImportValidationError
+from ..vocab import normalize_text, parse_fit, parse_flag, parse_requirement_class
+from .tabular import Table, column_letter
+
+# field → label shown to the user
+FIELDS: dict[str, str] = {
+    "code": "機能ID",
+    "business_system": "業務",
+    "level1": "大分類",
+    "level2": "中分類",
+    "level3": "小分類",
+    "name": "機能名",
+    "requirement": "機能要件",
+    "requirement_class": "実装区分",
+    "fit": "適合度",
+    "convenience": "便利機能",
+}
+REQUIRED_FIELDS = ("code", "name")
+
+# Synonyms, compared after NFKC normalisation with spaces and brackets removed.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "code": ("機能id", "機能番号", "no", "no.", "機能no", "機能コード", "要件id", "要件番号", "id", "番号"),
+    "business_system": ("業務", "業務名", "業務システム", "システム", "システム名", "対象業務"),
+    "level1": ("大分類", "大項目", "機能分類", "分類1", "区分1", "大区分"),
+    "level2": ("中分類", "中項目", "分類2", "区分2", "中区分"),
+    "level3": ("小分類", "小項目", "分類3", "区分3", "小区分"),
+    "name": ("機能名", "機能名称", "機能", "項目名", "機能項目"),
+    "requirement": ("機能要件", "要件", "機能説明", "機能概要", "説明", "要件内容", "機能要件内容"),
+    "requirement_class": ("実装区分", "区分", "機能区分", "要件区分", "実装要否"),
+    "fit": ("適合度", "適合", "対応可否", "適合状況", "対応状況", "可否", "パッケージ対応"),
+    "convenience": ("便利機能", "便利機能フラグ"),
+}
+
+_STRIP = re.compile(r"[\s　()（）【】\[\]「」・:：※*＊]")
+HEADER_SCAN_ROWS = 30
+MAX_CODE_CHARS = 50
+MAX_NAME_CHARS = 400
+
+
+def _norm_header(text: str) -> str:
+    return _STRIP.sub("", normalize_text(text)).lower()
+
+
+_LOOKUP: dict[str, str] = {}
+for _field, _words in SYNONYMS.items():
+    for _w in _words:
+        _LOOKUP.setdefault(_norm_header(_w), _field)
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Where the header is and which column holds each field (0-based indexes)."""
+
+    header_row: int  # 0-based index into Table.rows
+    columns: dict[str, int]
+
+    def missing_required(self) -> list[str]:
+        return [f for f in REQUIRED_FIELDS if f not in self.columns]
+
+
+@dataclass(frozen=True)
+class FunctionRecord:
+    """One validated row of a function list."""
+
+    row: int  # spreadsheet row number (1-based)
+    code: str
+    name: str
+    business_system: str | None = None
+    level1: str | None = None
+    level2: str | None = None
+    level3: str | None = None
+    requirement: str | None = None
+    requirement_class: str | None = None
+    fit: str | None = None
+    convenience: bool = False
+
+
+@dataclass
+class ParsedFunctionList:
+    """The validated records of one file, with where they came from."""
+
+    file: str
+    sheet: str | None
+    mapping: ColumnMapping
+    records: list[FunctionRecord] = field(default_factory=list)
+
+    @property
+    def has_business_system_column(self) -> bool:
+        return "business_system" in self.mapping.columns
+
+
+def header_field(text: str) -> str | None:
+    """The field a header cell names, or None."""
+    return _LOOKUP.get(_norm_header(text)) if text else None
+
+
+def guess_mapping(table: Table) -> ColumnMapping | None:
+    """Find the header row (the one naming most known fields) and map its columns."""
+    best: tuple[int, int, dict[str, int]] | None = None
+    for r, row in enumerate(table.rows[:HEADER_SCAN_ROWS]):
+        found: dict[str, int] = {}
+        for c, text in enumerate(row):
+            f = header_field(text)
+            if f and f not in found:
+                found[f] = c
+        score = len(found) + (2 if "code" in found and "name" in found else 0)
+        if found and (best is None or score > best[0]):
+            best = (score, r, found)
+    if best is None or best[0] < 3:
+        return None
+    _, r, found = best
+    # A header merged over two rows ("機能" above "機能ID | 機能名") repeats the top text in
+    # the row below; skip past such a second header row if it names fields too.
+    if r + 1 < len(table.rows):
+        below = {header_field(t) for t in table.rows[r + 1]} - {None}
+        if len(below) >= 2 and below <= set(found) | set(SYNONYMS):
+            more = {f: c for c, t in enumerate(table.rows[r + 1]) if (f := header_field(t)) and f not in found}
+            if more:
+                found = {**found, **more}
+                r += 1
+    return ColumnMapping(r, found)
+
+
+def mapping_from_options(table: Table, header_row: int | None, options: dict[str, str]) -> ColumnMapping:
+    """Apply ``FIELD=COLUMN`` options (column letter, 1-based number or header text) over a guess."""
+    guess = guess_mapping(table)
+    if header_row is None:
+        if guess is None:
+            raise ImportValidationError(
+                [ImportIssue(table.file, None, None, "見出し行が見つかりません。--header-row で見出しの行番号を指定してください。", sheet=table.sheet)]
+            )
+        header_row = guess.header_row
+        columns = dict(guess.columns)
+    else:
+        header_row -= 1
+        columns = {}
+        if 0 <= header_row < len(table.rows):
+            for c, text in enumerate(table.rows[header_row]):
+                f = header_field(text)
+                if f and f not in columns:
+                    columns[f] = c
+    header = table.rows[header_row] if 0 <= header_row < len(table.rows) else []
+    issues = []
+    for fld, col in options.items():
+        if fld not in FIELDS:
+            issues.append(ImportIssue(table.file, None, None, f"項目名「{fld}」は使えません（使える項目: {', '.join(FIELDS)}）。"))
+            continue
+        index = _resolve_column(col, header)
+        if index is None:
+            issues.append(ImportIssue(table.file, header_row + 1, col, f"列「{col}」が見つかりません（{FIELDS[fld]}）。", sheet=table.sheet))
+        else:
+            columns = {k: v for k, v in columns.items() if v != index or k == fld}
+            columns[fld] = index
+    if issues:
+        raise ImportValidationError(issues)
+    return ColumnMapping(header_row, columns)
+
+
+def _resolve_column(col: str, header: list[str]) -> int | None:
+    col = col.strip()
+    if re.fullmatch(r"[A-Za-z]{1,3}", col):
+        index = 0
+        for ch in col.upper():
+            index = index * 26 + (ord(ch) - 64)
+        return index - 1
+    if col.isdigit() and int(col) > 0:
+        return int(col) - 1
+    target = _norm_header(col)
+    for c, text in enumerate(header):
+        if _norm_header(text) == target:
+            return c
+    return None
+
+
+def parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunctionList:
+    """Validate every row below the header; raise ImportValidationError listing every problem."""
+    issues: list[ImportIssue] = []
+
+    def issue(row: int | None, fld: str | None, message: str) -> None:
+        col = None
+        if fld is not None and fld in mapping.columns:
+            col = f"{column_letter(mapping.columns[fld])}列（{FIELDS[fld]}）"
+        issues.append(ImportIssue(table.file, row, col, message, sheet=table.sheet))
+
+    for fld in mapping.missing_required():
+        issue(mapping.header_row + 1, None, f"必須の列「{FIELDS[fld]}」が見出し行にありません。列の対応を指定してください。")
+    used = {}
+    for fld, c in mapping.columns.items():
+        if c in used:
+            issue(mapping.header_row + 1, fld, f"「{FIELDS[fld]}」と「{FIELDS[used[c]]}」に同じ列が割り当てられています。")
+        used[c] = fld
+    if issues:
+        raise ImportValidationError(issues)
+
+    parsed = ParsedFunctionList(table.file, table.sheet, mapping)
+    seen: dict[tuple[str | None, str], int] = {}
+    cols = mapping.columns
+    for index in range(mapping.header_row + 1, len(table.rows)):
+        row = table.rows[index]
+        rownum = index + 1
+
+        def get(fld: str) -> str:
+            c = cols.get(fld)
+            if c is None or c >= len(row):
+                return ""
+            return normalize_text(row[c])
+
+        values = {f: get(f) for f in cols}
+        if not any(values.values()):
+            continue  # blank line
+        code = values.get("code", "")
+        name = values.get("name", "")
+        if not code:
+            issue(rownum, "code", "機能IDが空です。")
+        elif len(code) > MAX_CODE_CHARS:
+            issue(rownum, "code", f"機能IDが長すぎます（{len(code)}文字、上限{MAX_CODE_CHARS}文字）。")
+        if not name:
+            issue(rownum, "name", "機能名が空です。")
+        elif len(name) > MAX_NAME_CHARS:
+            issue(rownum, "name", f"機能名が長すぎます（{len(name)}文字、上限{MAX_NAME_CHARS}文字）。")
+        for fld in ("level1", "level2", "level3", "business_system"):
+            if len(values.get(fld, "")) > 200:
+                issue(rownum, fld, f"{FIELDS[fld]}が長すぎます（200文字まで）。")
+        ok_fit, fit = parse_fit(values.get("fit", ""))
+        if not ok_fit:
+            issue(rownum, "fit", f"適合度「{values['fit']}」を読み取れません（○ / △ / × のいずれか、未評価なら空欄）。")
+        ok_cls, req_class = parse_requirement_class(values.get("requirement_class", ""))
+        if not ok_cls:
+            issue(
+                rownum,
+                "requirement_class",
+                f"実装区分「{values['requirement_class']}」を読み取れません（実装必須機能 / 標準オプション機能 / 実装不可機能）。",
+            )
+        ok_flag, convenience = parse_flag(values.get("convenience", ""))
+        if not ok_flag:
+            issue(rownum, "convenience", f"便利機能「{values['convenience']}」を読み取れません（○ または空欄）。")
+        for c, text in enumerate(row):
+            if isinstance(text, str) and text.startswith("=") and c in cols.values():
+                issue(rownum, next(f for f, cc in cols.items() if cc == c), "数式の文字列が入っています。値に直してから取り込んでください。")
+                break
+        system = values.get("business_system") or None
+        key = (system, code)
+        if code:
+            if key in seen:
+                issue(rownum, "code", f"機能ID「{code}」が重複しています（{seen[key]}行目と同じ）。")
+            else:
+                seen[key] = rownum
+        parsed.records.append(
+            FunctionRecord(
+                row=rownum,
+                code=code,
+                name=name,
+                business_system=system,
+                level1=values.get("level1") or None,
+                level2=values.get("level2") or None,
+                level3=values.get("level3") or None,
+                requirement=values.get("requirement") or None,
+                requirement_class=req_class,
+                fit=fit,
+                convenience=convenience,
+            )
+        )
+    if not parsed.records and not issues:
+        issue(mapping.header_row + 1, None, "見出し行の下に機能の行がありません。")
+    if issues:
+        raise ImportValidationError(issues)
+    return parsed

@@ -1,0 +1,89 @@
+"""Member lists (団体名, 人口, 参加日) from CSV or a spreadsheet."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportIssue, ImportValidationError
+from ..vocab import normalize_text
+from ..wareki import parse_date
+from .tabular import column_letter, read_table
+
+COLUMNS = {
+    "name": ("団体名", "構成団体", "団体", "市町村名", "自治体名", "名称"),
+    "population": ("人口", "人口数", "住民数"),
+    "joined_on": ("参加日", "加入日", "参加年月日", "加入年月日"),
+}
+LABELS = {"name": "団体名", "population": "人口", "joined_on": "参加日"}
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    row: int
+    name: str
+    population: int
+    joined_on: dt.date | None
+
+
+def parse_population(text: str) -> int | None:
+    """42,963 / 42963人 / ４２９６３ → 42963; None if not a whole number."""
+    t = re.sub(r"[,\s人]", "", normalize_text(text))
+    if t.endswith(".0"):
+        t = t[:-2]
+    return int(t) if t.isdigit() else None
+
+
+def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[MemberRecord]:
+    """Validate a member list; raise ImportValidationError listing every problem."""
+    table = read_table(path, sheet=sheet)
+    header_row, cols = None, {}
+    for r, row in enumerate(table.rows[:20]):
+        found = {}
+        for c, text in enumerate(row):
+            t = normalize_text(text).replace(" ", "")
+            for fld, words in COLUMNS.items():
+                if t in words and fld not in found:
+                    found[fld] = c
+        if "name" in found and "population" in found:
+            header_row, cols = r, found
+            break
+    if header_row is None:
+        raise ImportValidationError(
+            [ImportIssue(table.file, None, None, "見出し行（団体名・人口・参加日）が見つかりません。", sheet=table.sheet)]
+        )
+    issues: list[ImportIssue] = []
+    records: list[MemberRecord] = []
+    seen: dict[str, int] = {}
+
+    def col(fld: str) -> str:
+        return f"{column_letter(cols[fld])}列（{LABELS[fld]}）"
+
+    for index in range(header_row + 1, len(table.rows)):
+        row = table.rows[index]
+        rownum = index + 1
+        cell = {f: normalize_text(row[c]) if c < len(row) else "" for f, c in cols.items()}
+        if not any(cell.values()):
+            continue
+        name = cell["name"]
+        if not name:
+            issues.append(ImportIssue(table.file, rownum, col("name"), "団体名が空です。", sheet=table.sheet))
+        elif name in seen:
+            issues.append(ImportIssue(table.file, rownum, col("name"), f"団体名「{name}」が重複しています（{seen[name]}行目）。", sheet=table.sheet))
+        else:
+            seen[name] = rownum
+        population = parse_population(cell["population"])
+        if population is None or population <= 0:
+            issues.append(ImportIssue(table.file, rownum, col("population"), f"人口「{cell['population']}」は正の整数ではありません。", sheet=table.sheet))
+        joined = None
+        if cell.get("joined_on"):
+            joined = parse_date(cell["joined_on"])
+            if joined is None:
+                issues.append(ImportIssue(table.file, rownum, col("joined_on"), f"参加日「{cell['joined_on']}」を日付として読めません（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
+        records.append(MemberRecord(rownum, name, population or 0, joined))
+    if not records and not issues:
+        issues.append(ImportIssue(table.file, header_row + 1, None, "団体の行がありません。", sheet=table.sheet))
+    if issues:
+        raise ImportValidationError(issues)
+    return records

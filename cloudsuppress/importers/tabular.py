@@ -1,0 +1,159 @@
+"""Read a sheet of .xlsx / .xls / .xlsm / .ods (python-calamine) or a CSV file into strings.
+
+Every cell becomes a string as the user sees it (``10.0`` → ``"10"``). Cells covered by a
+merged range take the value of the range's top-left cell, because real function lists merge
+the 大分類 column down a block of rows and the header across two rows.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportIssue, ImportValidationError
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+CSV_ENCODINGS = ("utf-8-sig", "cp932")
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+
+
+@dataclass
+class Table:
+    """One sheet as rows of strings; ``rows[i]`` is spreadsheet row ``i + 1``."""
+
+    file: str
+    sheet: str | None
+    rows: list[list[str]]
+    sheet_names: list[str] = field(default_factory=list)
+    encoding: str | None = None  # for CSV: the encoding it was read with
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_text(value: object) -> str:
+    """A cell value as the user reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
+    """Read one sheet (default: the first) of a spreadsheet, or a whole CSV file."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise ImportValidationError([ImportIssue(name, None, None, "ファイルが見つかりません。")])
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(path)
+    if suffix in SPREADSHEET_SUFFIXES:
+        return _read_spreadsheet(path, sheet)
+    raise ImportValidationError(
+        [ImportIssue(name, None, None, f"この形式（{suffix or '拡張子なし'}）は読み込めません。.xlsx / .xls / .csv を指定してください。")]
+    )
+
+
+def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    name = path.name
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several types for broken files
+        raise ImportValidationError(
+            [ImportIssue(name, None, None, f"表計算ファイルとして読み込めません（壊れているか、形式が違います）: {exc}")]
+        ) from None
+    try:
+        names = list(workbook.sheet_names)
+        if not names:
+            raise ImportValidationError([ImportIssue(name, None, None, "シートがありません。")])
+        if sheet is None:
+            sheet = names[0]
+        elif sheet not in names:
+            raise ImportValidationError(
+                [ImportIssue(name, None, None, f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）。")]
+            )
+        try:
+            ws = workbook.get_sheet_by_name(sheet)
+            raw = ws.to_python(skip_empty_area=False)
+            merged = ws.merged_cell_ranges or []
+        except Exception as exc:
+            raise ImportValidationError(
+                [ImportIssue(name, None, None, f"シートを読み込めません: {exc}", sheet=sheet)]
+            ) from None
+    finally:
+        workbook.close()
+    rows = [[cell_text(v) for v in row] for row in raw]
+    _fill_merged(rows, merged)
+    return Table(name, sheet, rows, names)
+
+
+def _fill_merged(rows: list[list[str]], merged: list) -> None:
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, c1 + 1):
+                if c < len(row) and not row[c]:
+                    row[c] = value
+
+
+def decode_csv_bytes(data: bytes, file: str) -> tuple[str, str]:
+    """Decode CSV bytes as UTF-8 (with or without BOM) or Shift_JIS (cp932)."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf") else encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportValidationError(
+        [ImportIssue(file, None, None, "文字コードを判別できません。UTF-8 または Shift_JIS（CP932）で保存してください。")]
+    )
+
+
+def _read_csv(path: Path) -> Table:
+    name = path.name
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise ImportValidationError(
+            [ImportIssue(name, None, None, "テキストの CSV ファイルではありません（UTF-16 や表計算形式の可能性があります）。")]
+        )
+    text, encoding = decode_csv_bytes(data, name)
+    sample = text[:8192]
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or (sample.count("\t") > sample.count(",")) else ","
+    csv.field_size_limit(max(MAX_CELL_CHARS * 4, 1 << 20))
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ImportValidationError([ImportIssue(name, None, None, f"CSV として読み込めません: {exc}")]) from None
+    return Table(name, None, rows, [], encoding)

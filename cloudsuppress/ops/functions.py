@@ -1,0 +1,331 @@
+"""Function list operations: browse rows, the subcommittee tree, fit-gap rates, and imports.
+
+An import is two steps, so that the user sees the difference before anything changes:
+``plan_function_import`` compares the parsed file with what the database holds, per business
+system; ``apply_function_import`` writes the plan in the caller's transaction. Importing a list
+for a business system replaces that system's list (matching IDs updated, new ones added,
+missing ones removed); other systems are untouched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..changes import Changes
+from ..errors import DomainError, ImportIssue, ImportValidationError
+from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList
+from ..importers.tabular import column_letter
+from ..models import BusinessSystem, Function, Subcommittee
+from ..vocab import FIT_MARKS
+
+# Fields compared to decide whether a function "changed" on re-import.
+COMPARED = ("level1", "level2", "level3", "name", "requirement", "requirement_class", "fit", "convenience")
+
+
+@dataclass(frozen=True)
+class FunctionRow:
+    """A function as the browser shows it (plain data, safe outside the session)."""
+
+    id: int
+    code: str
+    business_system_id: int
+    business_system: str
+    subcommittee_id: int
+    subcommittee: str
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    name: str
+    requirement: str | None
+    requirement_class: str | None
+    fit: str | None
+    convenience: bool
+    spec_version: str | None
+
+
+@dataclass(frozen=True)
+class FitStats:
+    """Counts of fit marks; the gap rate is (△+×) over assessed functions."""
+
+    total: int = 0
+    by_fit: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIT_MARKS, 0))
+    unassessed: int = 0
+    convenience: int = 0
+
+    @property
+    def assessed(self) -> int:
+        return self.total - self.unassessed
+
+    @property
+    def gaps(self) -> int:
+        return self.by_fit.get("△", 0) + self.by_fit.get("×", 0)
+
+    @property
+    def gap_rate(self) -> float | None:
+        return self.gaps / self.assessed if self.assessed else None
+
+
+@dataclass(frozen=True)
+class SystemNode:
+    """A business system in the subcommittee tree, with its function counts."""
+
+    id: int
+    code: str | None
+    name: str
+    subcommittee_id: int
+    subcommittee: str
+    working_group: str | None
+    spec_version: str | None
+    stats: FitStats
+
+
+def list_function_rows(
+    s: Session, *, business_system_id: int | None = None, function_id: int | None = None
+) -> list[FunctionRow]:
+    """Every function (or one system's), in subcommittee → system → list order."""
+    q = (
+        select(
+            Function.id, Function.code, Function.business_system_id, BusinessSystem.name,
+            Subcommittee.id, Subcommittee.name, Function.level1, Function.level2, Function.level3,
+            Function.name, Function.requirement, Function.requirement_class, Function.fit,
+            Function.convenience, Function.spec_version,
+        )
+        .join(BusinessSystem, Function.business_system_id == BusinessSystem.id)
+        .join(Subcommittee, BusinessSystem.subcommittee_id == Subcommittee.id)
+        .order_by(Subcommittee.sort_order, BusinessSystem.sort_order, Function.sort_order, Function.id)
+    )
+    if business_system_id is not None:
+        q = q.where(Function.business_system_id == business_system_id)
+    if function_id is not None:
+        q = q.where(Function.id == function_id)
+    return [FunctionRow(*r) for r in s.execute(q)]
+
+
+def _stats_from_counts(counts: Counter, convenience: int) -> FitStats:
+    by_fit = {m: counts.get(m, 0) for m in FIT_MARKS}
+    total = sum(counts.values())
+    return FitStats(total=total, by_fit=by_fit, unassessed=counts.get(None, 0), convenience=convenience)
+
+
+def system_tree(s: Session) -> list[SystemNode]:
+    """Every business system with its subcommittee and fit counts, in display order."""
+    counts: dict[int, Counter] = defaultdict(Counter)
+    conv: Counter = Counter()
+    for sys_id, fit, convenience, n in s.execute(
+        select(Function.business_system_id, Function.fit, Function.convenience, func.count())
+        .group_by(Function.business_system_id, Function.fit, Function.convenience)
+    ):
+        counts[sys_id][fit] += n
+        if convenience:
+            conv[sys_id] += n
+    rows = s.execute(
+        select(BusinessSystem, Subcommittee)
+        .join(Subcommittee, BusinessSystem.subcommittee_id == Subcommittee.id)
+        .order_by(Subcommittee.sort_order, BusinessSystem.sort_order, BusinessSystem.id)
+    )
+    return [
+        SystemNode(b.id, b.code, b.name, sc.id, sc.name, b.working_group, b.spec_version,
+                   _stats_from_counts(counts[b.id], conv[b.id]))
+        for b, sc in rows
+    ]
+
+
+def combine_stats(stats: list[FitStats]) -> FitStats:
+    """Add up several systems' counts (a subcommittee, or the whole consortium)."""
+    by_fit = {m: sum(st.by_fit.get(m, 0) for st in stats) for m in FIT_MARKS}
+    return FitStats(
+        total=sum(st.total for st in stats),
+        by_fit=by_fit,
+        unassessed=sum(st.unassessed for st in stats),
+        convenience=sum(st.convenience for st in stats),
+    )
+
+
+def fit_stats(s: Session) -> FitStats:
+    """Fit counts over the whole consortium."""
+    return combine_stats([n.stats for n in system_tree(s)])
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunctionChange:
+    code: str
+    name: str
+    fields: tuple[str, ...]  # labels of the fields that differ
+
+
+@dataclass(frozen=True)
+class SystemDiff:
+    """What importing the file would do to one business system's list."""
+
+    business_system_id: int
+    business_system: str
+    old_spec_version: str | None
+    new_spec_version: str | None
+    added: tuple[str, ...]
+    changed: tuple[FunctionChange, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+    existing: int
+
+    @property
+    def replaces(self) -> bool:
+        return self.existing > 0 and bool(self.changed or self.removed or self.added)
+
+
+@dataclass(frozen=True)
+class FunctionImportPlan:
+    """A validated import, ready to apply; ``diffs`` is what the user confirms."""
+
+    source: str
+    spec_version: str | None
+    records: dict[int, tuple[FunctionRecord, ...]]  # business system id → records
+    diffs: tuple[SystemDiff, ...]
+
+    @property
+    def total_records(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """True when existing functions would be changed or removed."""
+        return any(d.changed or d.removed for d in self.diffs) or any(
+            d.existing and d.old_spec_version != d.new_spec_version for d in self.diffs
+        )
+
+    def describe(self) -> str:
+        """A Japanese summary of the plan, one line per business system."""
+        lines = []
+        for d in self.diffs:
+            ver = ""
+            if d.old_spec_version != d.new_spec_version and d.existing:
+                ver = f"（仕様書の版 {d.old_spec_version or '未設定'} → {d.new_spec_version or '未設定'}）"
+            lines.append(
+                f"{d.business_system}: 追加 {len(d.added)} 件、変更 {len(d.changed)} 件、"
+                f"削除 {len(d.removed)} 件、変更なし {d.unchanged} 件{ver}"
+            )
+        return "\n".join(lines)
+
+
+def plan_function_import(
+    s: Session,
+    parsed: ParsedFunctionList,
+    *,
+    business_system: str | None = None,
+    spec_version: str | None = None,
+) -> FunctionImportPlan:
+    """Resolve business systems and compare the parsed list with the database; change nothing."""
+    systems = {b.name: b for b in s.scalars(select(BusinessSystem))}
+    by_system: dict[int, list[FunctionRecord]] = defaultdict(list)
+    issues: list[ImportIssue] = []
+    default = None
+    if business_system:
+        default = systems.get(business_system)
+        if default is None:
+            raise ImportValidationError(
+                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。")]
+            )
+    col = parsed.mapping.columns.get("business_system")
+    if col is None and default is None:
+        raise ImportValidationError(
+            [ImportIssue(parsed.file, None, None,
+                         "この一覧には業務の列がありません。取り込み先の業務を指定してください（GUI では業務を選択、CLI では --business-system）。",
+                         sheet=parsed.sheet)]
+        )
+    for rec in parsed.records:
+        name = rec.business_system
+        if name:
+            target = systems.get(name)
+            if target is None:
+                issues.append(
+                    ImportIssue(
+                        parsed.file, rec.row, f"{column_letter(col)}列（{FIELDS['business_system']}）" if col is not None else None,
+                        f"業務「{name}」が登録されていません。", sheet=parsed.sheet,
+                    )
+                )
+                continue
+        elif default is not None:
+            target = default
+        else:
+            issues.append(
+                ImportIssue(parsed.file, rec.row, f"{column_letter(col)}列（{FIELDS['business_system']}）",
+                            "業務が空です。", sheet=parsed.sheet)
+            )
+            continue
+        by_system[target.id].append(rec)
+    if issues:
+        raise ImportValidationError(issues)
+
+    diffs = []
+    for sys_id, records in by_system.items():
+        system = s.get(BusinessSystem, sys_id)
+        existing = {f.code: f for f in s.scalars(select(Function).where(Function.business_system_id == sys_id))}
+        added, changed, unchanged = [], [], 0
+        incoming = set()
+        for rec in records:
+            incoming.add(rec.code)
+            old = existing.get(rec.code)
+            if old is None:
+                added.append(rec.code)
+                continue
+            differ = tuple(FIELDS.get(f, f) for f in COMPARED if getattr(old, f) != getattr(rec, f))
+            if differ:
+                changed.append(FunctionChange(rec.code, rec.name, differ))
+            else:
+                unchanged += 1
+        removed = tuple(code for code in existing if code not in incoming)
+        diffs.append(
+            SystemDiff(sys_id, system.name, system.spec_version, spec_version, tuple(added), tuple(changed),
+                       removed, unchanged, len(existing))
+        )
+    diffs.sort(key=lambda d: d.business_system_id)
+    return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs))
+
+
+def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
+    """Write a plan: per business system, update matching IDs, add new ones, remove missing ones."""
+    now = dt.datetime.now().replace(microsecond=0)
+    for sys_id, records in plan.records.items():
+        existing = dict(s.execute(select(Function.code, Function.id).where(Function.business_system_id == sys_id)).all())
+        inserts, updates = [], []
+        for order, rec in enumerate(records):
+            values = {
+                "code": rec.code, "name": rec.name, "level1": rec.level1, "level2": rec.level2,
+                "level3": rec.level3, "requirement": rec.requirement, "requirement_class": rec.requirement_class,
+                "fit": rec.fit, "convenience": rec.convenience, "spec_version": plan.spec_version,
+                "sort_order": order,
+            }
+            fid = existing.pop(rec.code, None)
+            if fid is None:
+                inserts.append({"business_system_id": sys_id, **values})
+            else:
+                updates.append({"id": fid, **values})
+        if existing:
+            ids = list(existing.values())
+            for start in range(0, len(ids), 500):
+                s.execute(delete(Function).where(Function.id.in_(ids[start:start + 500])))
+        if updates:
+            s.execute(update(Function), updates)
+        if inserts:
+            s.execute(insert(Function), inserts)
+        s.execute(
+            update(BusinessSystem)
+            .where(BusinessSystem.id == sys_id)
+            .values(spec_version=plan.spec_version, list_source=plan.source[:400], list_imported_at=now)
+        )
+    s.flush()
+    return Changes(functions=True, structure=True)
+
+
+def get_function(s: Session, function_id: int) -> FunctionRow:
+    """One function by id."""
+    rows = list_function_rows(s, function_id=function_id)
+    if rows:
+        return rows[0]
+    raise DomainError(f"機能（id {function_id}）が見つかりません。")

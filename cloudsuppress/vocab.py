@@ -1,0 +1,86 @@
+"""Domain vocabulary: the fixed words of fit marks and requirement classes, and their spellings."""
+from __future__ import annotations
+
+import unicodedata
+
+FIT_MARKS = ("○", "△", "×")
+FIT_LABELS = {"○": "標準", "△": "改修必要", "×": "対応不可"}
+
+REQUIREMENT_CLASSES = ("mandatory", "optional", "excluded")
+REQUIREMENT_LABELS = {
+    "mandatory": "実装必須機能",
+    "optional": "標準オプション機能",
+    "excluded": "実装不可機能",
+}
+
+# Every spelling seen in real lists, mapped to the three classes. The first edition of the
+# standard specifications used the older wording; the same three classes.
+_REQUIREMENT_SYNONYMS = {
+    "mandatory": ("実装必須機能", "実装必須", "必須", "実装すべき機能", "実装すべき"),
+    "optional": (
+        "標準オプション機能",
+        "標準オプション",
+        "オプション",
+        "実装してもしなくても良い機能",
+        "実装してもしなくてもよい機能",
+        "実装してもしなくても良い",
+        "実装してもしなくてもよい",
+        "任意",
+    ),
+    "excluded": ("実装不可機能", "実装不可", "実装しない機能", "実装しない"),
+}
+_REQUIREMENT_LOOKUP = {
+    word: cls for cls, words in _REQUIREMENT_SYNONYMS.items() for word in words
+}
+
+# Fit marks as people type them: full- and half-width, circles of several code points.
+_FIT_LOOKUP = {
+    "○": "○", "〇": "○", "◯": "○", "o": "○", "O": "○", "◎": None,
+    "△": "△", "▲": "△",
+    "×": "×", "✕": "×", "✖": "×", "x": "×", "X": "×", "╳": "×",
+    "標準": "○", "適合": "○", "可": "○",
+    "改修必要": "△", "改修": "△", "要改修": "△",
+    "対応不可": "×", "不可": "×",
+}
+
+_TRUE_WORDS = {"○", "〇", "◯", "1", "true", "yes", "y", "はい", "有", "あり", "便利機能", "✓", "レ", "*", "＊"}
+_FALSE_WORDS = {"", "0", "false", "no", "n", "いいえ", "無", "なし", "-", "－", "ー"}
+
+
+def normalize_text(value: str) -> str:
+    """NFKC-normalise and trim a cell, keeping line breaks inside it."""
+    text = unicodedata.normalize("NFKC", value).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def parse_fit(value: str) -> tuple[bool, str | None]:
+    """Return (recognised, mark). An empty cell is recognised as 'not yet assessed'."""
+    text = value.strip()
+    if not text:
+        return True, None
+    mark = _FIT_LOOKUP.get(text, _FIT_LOOKUP.get(normalize_text(text)))
+    if mark is None:
+        return False, None
+    return True, mark
+
+
+def parse_requirement_class(value: str) -> tuple[bool, str | None]:
+    """Return (recognised, class) for 実装区分; an empty cell is recognised as unknown."""
+    text = normalize_text(value).replace(" ", "").replace("　", "")
+    if not text:
+        return True, None
+    if text in REQUIREMENT_CLASSES:
+        return True, text
+    if text in _REQUIREMENT_LOOKUP:
+        return True, _REQUIREMENT_LOOKUP[text]
+    return False, None
+
+
+def parse_flag(value: str) -> tuple[bool, bool]:
+    """Return (recognised, flag) for yes/no columns such as 便利機能."""
+    text = normalize_text(value).lower()
+    if text in _FALSE_WORDS:
+        return True, False
+    if text in _TRUE_WORDS:
+        return True, True
+    return False, False
