@@ -104,7 +104,9 @@ class Function(Base):
     __table_args__ = (UniqueConstraint("business_system_id", "code", name="uq_function_system_code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    business_system_id: Mapped[int] = mapped_column(ForeignKey("business_system.id"), index=True)
+    # No separate index: uq_function_system_code already leads with business_system_id, and
+    # every extra index slows the 30,000-row import.
+    business_system_id: Mapped[int] = mapped_column(ForeignKey("business_system.id"))
     code: Mapped[str] = mapped_column(String(50))
     level1: Mapped[str | None] = mapped_column(String(200))
     level2: Mapped[str | None] = mapped_column(String(200))
@@ -114,7 +116,7 @@ class Function(Base):
     # 'mandatory' 実装必須機能 / 'optional' 標準オプション機能 / 'excluded' 実装不可機能
     requirement_class: Mapped[str | None] = mapped_column(String(20))
     # '○' / '△' / '×', or None while not yet assessed
-    fit: Mapped[str | None] = mapped_column(String(1), index=True)
+    fit: Mapped[str | None] = mapped_column(String(1))
     convenience: Mapped[bool] = mapped_column(Boolean, default=False)
     spec_version: Mapped[str | None] = mapped_column(String(50))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)

@@ -47,10 +47,29 @@ _TRUE_WORDS = {"○", "〇", "◯", "1", "true", "yes", "y", "はい", "有", "�
 _FALSE_WORDS = {"", "0", "false", "no", "n", "いいえ", "無", "なし", "-", "－", "ー"}
 
 
+def clean_text(value: str) -> str:
+    """Trim a free-text cell and unify its line breaks, keeping its characters as written."""
+    if not value:
+        return ""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
+
+
+def normalize_key(value: str) -> str:
+    """A comparison key: NFKC, without spaces (so 国民健康保険（資格） matches 国民健康保険(資格))."""
+    return unicodedata.normalize("NFKC", value).replace(" ", "").strip()
+
+
 def normalize_text(value: str) -> str:
-    """NFKC-normalise and trim a cell, keeping line breaks inside it."""
-    text = unicodedata.normalize("NFKC", value).replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
+    """NFKC-normalise and trim a cell (for codes and marks; free text goes through clean_text)."""
+    if not value:
+        return ""
+    if not unicodedata.is_normalized("NFKC", value):  # the quick check is far cheaper than normalising
+        value = unicodedata.normalize("NFKC", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
 
 
 def parse_fit(value: str) -> tuple[bool, str | None]:

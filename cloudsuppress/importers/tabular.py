@@ -112,7 +112,7 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             ) from None
     finally:
         workbook.close()
-    rows = [[cell_text(v) for v in row] for row in raw]
+    rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names)
 

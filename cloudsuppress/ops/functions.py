@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..changes import Changes
@@ -20,7 +20,7 @@ from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList
 from ..importers.tabular import column_letter
 from ..models import BusinessSystem, Function, Subcommittee
-from ..vocab import FIT_MARKS
+from ..vocab import FIT_MARKS, normalize_key
 
 # Fields compared to decide whether a function "changed" on re-import.
 COMPARED = ("level1", "level2", "level3", "name", "requirement", "requirement_class", "fit", "convenience")
@@ -221,12 +221,12 @@ def plan_function_import(
     spec_version: str | None = None,
 ) -> FunctionImportPlan:
     """Resolve business systems and compare the parsed list with the database; change nothing."""
-    systems = {b.name: b for b in s.scalars(select(BusinessSystem))}
+    systems = {normalize_key(b.name): b for b in s.scalars(select(BusinessSystem))}
     by_system: dict[int, list[FunctionRecord]] = defaultdict(list)
     issues: list[ImportIssue] = []
     default = None
     if business_system:
-        default = systems.get(business_system)
+        default = systems.get(normalize_key(business_system))
         if default is None:
             raise ImportValidationError(
                 [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。")]
@@ -241,7 +241,7 @@ def plan_function_import(
     for rec in parsed.records:
         name = rec.business_system
         if name:
-            target = systems.get(name)
+            target = systems.get(normalize_key(name))
             if target is None:
                 issues.append(
                     ImportIssue(
@@ -263,9 +263,13 @@ def plan_function_import(
         raise ImportValidationError(issues)
 
     diffs = []
+    compared_cols = [getattr(Function, f) for f in COMPARED]
     for sys_id, records in by_system.items():
         system = s.get(BusinessSystem, sys_id)
-        existing = {f.code: f for f in s.scalars(select(Function).where(Function.business_system_id == sys_id))}
+        existing = {
+            row[0]: row[1:]
+            for row in s.execute(select(Function.code, *compared_cols).where(Function.business_system_id == sys_id))
+        }
         added, changed, unchanged = [], [], 0
         incoming = set()
         for rec in records:
@@ -274,11 +278,12 @@ def plan_function_import(
             if old is None:
                 added.append(rec.code)
                 continue
-            differ = tuple(FIELDS.get(f, f) for f in COMPARED if getattr(old, f) != getattr(rec, f))
-            if differ:
-                changed.append(FunctionChange(rec.code, rec.name, differ))
-            else:
+            new = tuple(getattr(rec, f) for f in COMPARED)
+            if old == new:
                 unchanged += 1
+            else:
+                differ = tuple(FIELDS.get(f, f) for f, a, b in zip(COMPARED, old, new) if a != b)
+                changed.append(FunctionChange(rec.code, rec.name, differ))
         removed = tuple(code for code in existing if code not in incoming)
         diffs.append(
             SystemDiff(sys_id, system.name, system.spec_version, spec_version, tuple(added), tuple(changed),
@@ -288,32 +293,48 @@ def plan_function_import(
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs))
 
 
+_WRITE_COLUMNS = ("code", "name", "level1", "level2", "level3", "requirement", "requirement_class",
+                  "fit", "convenience", "spec_version", "sort_order")
+
+
+def _executemany(s: Session, sql: str, rows: list[tuple]) -> None:
+    """Plain DB-API executemany: for 30,000 rows SQLAlchemy's per-row parameter handling costs
+    more than the writes themselves."""
+    if not rows:
+        return
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(sql.replace("?", mark), rows)
+
+
 def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
     """Write a plan: per business system, update matching IDs, add new ones, remove missing ones."""
     now = dt.datetime.now().replace(microsecond=0)
+    table = Function.__table__
+    cols = ", ".join(_WRITE_COLUMNS)
+    insert_sql = f"INSERT INTO function (business_system_id, {cols}) VALUES (?, {', '.join('?' * len(_WRITE_COLUMNS))})"
+    update_sql = f"UPDATE function SET {', '.join(f'{c} = ?' for c in _WRITE_COLUMNS)} WHERE id = ?"
+    current_cols = [getattr(Function, c) for c in _WRITE_COLUMNS]
     for sys_id, records in plan.records.items():
-        existing = dict(s.execute(select(Function.code, Function.id).where(Function.business_system_id == sys_id)).all())
+        existing = {
+            row[1]: (row[0], tuple(row[1:]))
+            for row in s.execute(select(Function.id, *current_cols).where(Function.business_system_id == sys_id))
+        }
         inserts, updates = [], []
         for order, rec in enumerate(records):
-            values = {
-                "code": rec.code, "name": rec.name, "level1": rec.level1, "level2": rec.level2,
-                "level3": rec.level3, "requirement": rec.requirement, "requirement_class": rec.requirement_class,
-                "fit": rec.fit, "convenience": rec.convenience, "spec_version": plan.spec_version,
-                "sort_order": order,
-            }
-            fid = existing.pop(rec.code, None)
-            if fid is None:
-                inserts.append({"business_system_id": sys_id, **values})
-            else:
-                updates.append({"id": fid, **values})
+            values = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
+                      rec.requirement_class, rec.fit, bool(rec.convenience), plan.spec_version, order)
+            found = existing.pop(rec.code, None)
+            if found is None:
+                inserts.append((sys_id, *values))
+            elif found[1] != values:
+                updates.append((*values, found[0]))
         if existing:
-            ids = list(existing.values())
+            ids = [fid for fid, _ in existing.values()]
             for start in range(0, len(ids), 500):
-                s.execute(delete(Function).where(Function.id.in_(ids[start:start + 500])))
-        if updates:
-            s.execute(update(Function), updates)
-        if inserts:
-            s.execute(insert(Function), inserts)
+                s.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+        _executemany(s, update_sql, updates)
+        _executemany(s, insert_sql, inserts)
         s.execute(
             update(BusinessSystem)
             .where(BusinessSystem.id == sys_id)

@@ -73,17 +73,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_function')),
     sa.UniqueConstraint('business_system_id', 'code', name='uq_function_system_code')
     )
-    with op.batch_alter_table('function', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_function_business_system_id'), ['business_system_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_function_fit'), ['fit'], unique=False)
 
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('function', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_function_fit'))
-        batch_op.drop_index(batch_op.f('ix_function_business_system_id'))
-
     op.drop_table('function')
     with op.batch_alter_table('business_system', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_business_system_subcommittee_id'))
