@@ -1,0 +1,1 @@
+"""Dialogs: each gathers input and hands the change to the OpRunner."""

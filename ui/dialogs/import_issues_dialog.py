@@ -1,0 +1,50 @@
+"""ImportIssuesDialog: every problem a refused import found, one per line, copyable.
+
+A message box cannot hold 200 lines; a read-only text area can, and the secretary can copy
+it into a mail to whoever prepared the spreadsheet.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.errors import ImportValidationError
+
+
+class ImportIssuesDialog(QDialog):
+    """Lists ``ImportValidationError.issues``; says that nothing was written."""
+
+    def __init__(self, error: ImportValidationError, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("取り込みを中止しました"))
+        self.resize(760, 420)
+        lines = [str(issue) for issue in error.issues]
+        more = error.total - len(error.issues)
+        if more > 0:
+            lines.append(self.tr("ほか {0} 件の問題があります。").format(more))
+        self.header = QLabel(
+            self.tr("{0} 件の問題が見つかったため、取り込みを中止しました。データベースは変更していません。\n"
+                    "表計算ファイルを直してから、もう一度取り込んでください。").format(error.total)
+        )
+        self.header.setWordWrap(True)
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(self.tr("一覧をコピー"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)

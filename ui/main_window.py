@@ -1,0 +1,197 @@
+"""MainWindow: navigation on the left, one view at a time, the gap rate always in the status bar.
+
+The window owns no data: views read through the OpRunner, and every change goes through it
+and comes back as one ``changed(Changes)`` broadcast that the window hands to each view.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QVBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.consortium import get_consortium
+from cloudsuppress.ops.functions import fit_stats
+from cloudsuppress.ops.summary import format_rate
+
+from .op_runner import OpRunner
+from .views.dashboard_view import DashboardView
+from .views.function_browser_view import FunctionBrowserView
+
+VIEW_DASHBOARD = "dashboard"
+VIEW_FUNCTIONS = "functions"
+# Pages that later versions add; shown disabled so the secretariat sees where they will be.
+PLANNED_PAGES = ("要望", "比較表", "会議", "団体", "帳票")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def gap_rate_text(st) -> str:
+    """「ギャップ率 0.13%（△2 ×2／評価済み3,069）」"""
+    by = st.by_fit
+    return f"ギャップ率 {format_rate(st.gap_rate)}（△{by.get('△', 0):,} ×{by.get('×', 0):,}／評価済み{st.assessed:,}）"
+
+
+class MainWindow(QMainWindow):
+    """The application window for one open database."""
+
+    def __init__(self, runner: OpRunner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.resize(1400, 860)
+        self.setMinimumSize(QSize(1000, 640))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(168)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #1f3a5f; color: #ffffff; border: none; padding-top: 8px; }"
+            "QListWidget#navigation::item { padding: 9px 14px; border-radius: 4px; margin: 0 6px; }"
+            "QListWidget#navigation::item:selected { background: #ffffff; color: #1f3a5f; font-weight: bold; }"
+            "QListWidget#navigation::item:disabled { color: #8ea3bf; }"
+        )
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardView(runner)
+        self.functions = FunctionBrowserView(runner)
+        self._pages: dict[str, int] = {}
+        for key, label, view in ((VIEW_DASHBOARD, self.tr("ダッシュボード"), self.dashboard),
+                                 (VIEW_FUNCTIONS, self.tr("機能一覧"), self.functions)):
+            item = QListWidgetItem(label)
+            item.setData(KEY_ROLE, key)
+            self.nav.addItem(item)
+            self._pages[key] = self.stack.addWidget(view)
+        for label in PLANNED_PAGES:
+            item = QListWidgetItem(self.tr(label))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setToolTip(self.tr("今後の版で追加"))
+            self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._on_nav)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        brand = QLabel(self.tr("カスタマイズ抑制\n事務局ツール"))
+        brand.setObjectName("brand")
+        brand.setStyleSheet("QLabel#brand { background: #1f3a5f; color: #ffffff; font-weight: bold;"
+                            " padding: 16px 16px 10px 16px; border-bottom: 1px solid #3d5a80; }")
+        brand.setFixedWidth(168)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(brand)
+        side.addWidget(self.nav, 1)
+        row.addLayout(side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("gapRateStatus")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("functionCountStatus")
+        for label in (self.count_label, self.rate_label):
+            label.setStyleSheet("padding: 0 10px;")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.rate_label)
+
+        runner.changed.connect(self.on_changed)
+        self.reload()
+        self.show_view(VIEW_FUNCTIONS)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        self.import_action = QAction(self.tr("機能一覧を取り込む…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_functions)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("終了"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        about = QAction(self.tr("バージョン情報"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- navigation -------------------------------------------------------------------
+
+    def show_view(self, key: str) -> None:
+        """Show a view by key ('dashboard', 'functions')."""
+        if key not in self._pages:
+            raise ValueError(f"unknown view: {key}")
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(KEY_ROLE) == key:
+                self.nav.setCurrentRow(row)
+        self.stack.setCurrentIndex(self._pages[key])
+
+    def current_view(self) -> str:
+        for key, index in self._pages.items():
+            if index == self.stack.currentIndex():
+                return key
+        return ""
+
+    def _on_nav(self, item: QListWidgetItem | None, _previous) -> None:
+        key = item.data(KEY_ROLE) if item is not None else None
+        if key in self._pages:
+            self.stack.setCurrentIndex(self._pages[key])
+
+    # --- data -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything afresh (at start, and after a change to the consortium)."""
+        info = self.runner.read(get_consortium)
+        self.setWindowTitle(f"cloudsuppress — {info.name}" if info else "cloudsuppress")
+        self.dashboard.refresh()
+        self.functions.refresh()
+        self._refresh_status()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.consortium:
+            self.reload()
+            return
+        self.dashboard.on_changed(changes)
+        self.functions.on_changed(changes)
+        if changes.functions:
+            self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        st = self.runner.read(fit_stats)
+        self.rate_label.setText(gap_rate_text(st))
+        self.count_label.setText(self.tr("機能 {0} 件").format(f"{st.total:,}"))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def import_functions(self) -> None:
+        from .dialogs.import_functions_dialog import ImportFunctionsDialog
+
+        dialog = ImportFunctionsDialog(self.runner, self)
+        if dialog.choose_file():
+            dialog.exec()
+        if dialog.applied is not None:
+            self.statusBar().showMessage(dialog.applied, 10_000)
+
+    def show_about(self) -> None:
+        from cloudsuppress import __version__
+
+        QMessageBox.about(
+            self, self.tr("バージョン情報"),
+            self.tr("<h3>cloudsuppress {0}</h3>"
+                    "<p>自治体クラウド協議会のカスタマイズ抑制を支える事務局向けツール</p>"
+                    "<p>フォント: BIZ UDゴシック（SIL Open Font License 1.1）</p>"
+                    "<p>Qt {1}</p>").format(__version__, qVersion()),
+        )

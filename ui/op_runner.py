@@ -1,0 +1,140 @@
+"""OpRunner: the one door for every change the UI makes (like Anki's CollectionOp).
+
+Contract: a widget hands ``run`` a function ``op(session) -> Changes``. The runner opens a
+session and one transaction (the scope of the button push), runs the op, commits, and emits
+``changed`` exactly once with what the op reports; views decide for themselves whether to
+refresh. A ``DomainError`` rolls the transaction back and is shown to the user as it is
+(Japanese); ``run`` then returns None and emits nothing. ``read`` runs a read-only function
+in a session and returns its plain-data result (frozen dataclasses, never ORM objects).
+Widgets never open sessions themselves.
+
+Long work (imports, reading a large spreadsheet) goes through ``call_in_worker``: the
+function runs on a QThread while a local event loop keeps the window painting; a busy
+QProgressDialog appears only if the work takes longer than half a second. The call still
+reads like ordinary sequential code: it returns the result or re-raises the error.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.orm import Session
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.db import Database
+from cloudsuppress.errors import DomainError, ImportValidationError
+
+T = TypeVar("T")
+PROGRESS_DELAY_MS = 500
+
+
+class _WorkerThread(QThread):
+    """Runs one function and keeps its result or exception for the main thread."""
+
+    def __init__(self, fn: Callable[[], object], parent: QObject | None = None):
+        super().__init__(parent)
+        self._fn = fn
+        self.result: object = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:  # noqa: D401 - QThread API
+        try:
+            self.result = self._fn()
+        except BaseException as exc:  # handed to the main thread, re-raised there
+            self.error = exc
+
+
+class OpRunner(QObject):
+    """Runs operations on the database for the UI and broadcasts what they changed."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._busy = False
+
+    # --- reading ----------------------------------------------------------------------
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run a read-only function in its own session and return its (plain) result."""
+        with self.db.session() as s:
+            return fn(s)
+
+    # --- changing ---------------------------------------------------------------------
+
+    def run(
+        self,
+        op: Callable[[Session], Changes],
+        *,
+        parent: QWidget | None,
+        background: bool = False,
+        label: str | None = None,
+    ) -> Changes | None:
+        """Run ``op`` in one transaction; show a refusal, or broadcast the changes once."""
+
+        def transaction() -> Changes:
+            with self.db.session() as s, s.begin():
+                return op(s)
+
+        try:
+            if background:
+                changes = self.call_in_worker(transaction, parent=parent, label=label)
+            else:
+                changes = transaction()
+        except DomainError as error:
+            self.show_error(error, parent=parent)
+            return None
+        if changes is None:
+            changes = Changes()
+        if changes.any:
+            self.changed.emit(changes)
+        return changes
+
+    def call_in_worker(self, fn: Callable[[], T], *, parent: QWidget | None, label: str | None = None) -> T:
+        """Run ``fn`` on a worker thread, keeping the UI painted; return its result or re-raise.
+
+        User input is held back meanwhile (the work is one user action); a progress dialog
+        shows only when the work lasts longer than ``PROGRESS_DELAY_MS``.
+        """
+        if self._busy:  # never nest: a second import while one runs would interleave writes
+            raise DomainError(self.tr("別の処理を実行中です。終わってからもう一度操作してください。"))
+        self._busy = True
+        thread = _WorkerThread(fn)
+        loop = QEventLoop()
+        thread.finished.connect(loop.quit)
+        progress = QProgressDialog(label or self.tr("処理しています…"), "", 0, 0, parent)
+        progress.setCancelButton(None)
+        progress.setWindowTitle(self.tr("お待ちください"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            thread.start()
+            if not thread.isFinished():
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            thread.wait()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()
+            self._busy = False
+        if thread.error is not None:
+            raise thread.error
+        return thread.result  # type: ignore[return-value]
+
+    # --- errors -----------------------------------------------------------------------
+
+    def show_error(self, error: DomainError, *, parent: QWidget | None) -> None:
+        """Show a refused operation: an import's issue list, or the message as it is."""
+        if isinstance(error, ImportValidationError):
+            from .dialogs.import_issues_dialog import ImportIssuesDialog
+
+            ImportIssuesDialog(error, parent).exec()
+            return
+        QMessageBox.warning(parent, self.tr("操作できません"), str(error))

@@ -1,0 +1,1 @@
+"""Thin QAbstractTableModel adapters over the plain rows the core returns."""

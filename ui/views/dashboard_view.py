@@ -1,0 +1,213 @@
+"""DashboardView: the consortium at a glance — members, and the fit-gap rate overall and by
+subcommittee and business system (the figure the Ibaraki report puts first: 0.12%).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.consortium import get_consortium
+from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
+from cloudsuppress.ops.members import MemberRow, list_members
+from cloudsuppress.ops.summary import format_rate
+from cloudsuppress.wareki import to_wareki
+
+from ..op_runner import OpRunner
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    consortium: str
+    members: list[MemberRow]
+    systems: list[SystemNode]
+
+
+def load_dashboard(s: Session) -> DashboardData:
+    """Everything the dashboard shows, as plain data."""
+    info = get_consortium(s)
+    return DashboardData(info.name if info else "", list_members(s), system_tree(s))
+
+
+def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("card")
+    frame.setStyleSheet("QFrame#card { background: #ffffff; border: 1px solid #d6dbe3; border-radius: 6px; }")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    t = QLabel(title)
+    t.setStyleSheet("color: #4a5568;")
+    v = QLabel(value)
+    v.setObjectName(name or "cardValue")
+    v.setStyleSheet("font-size: 24pt; font-weight: bold; color: #1f3a5f;")
+    layout.addWidget(t)
+    layout.addWidget(v)
+    if note:
+        n = QLabel(note)
+        n.setObjectName((name or "card") + "Note")
+        n.setStyleSheet("color: #4a5568;")
+        layout.addWidget(n)
+    return frame
+
+
+class DashboardView(QWidget):
+    """Read-only overview; refreshes when members, structure or functions change."""
+
+    FIT_COLUMNS = ("機能数", "○", "△", "×", "未評価", "ギャップ率")
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.title = QLabel()
+        self.title.setObjectName("dashboardTitle")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f3a5f;")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: #4a5568;")
+        self.cards = QHBoxLayout()
+
+        self.members = QTableWidget(0, 3)
+        self.members.setHorizontalHeaderLabels([self.tr("構成団体"), self.tr("人口"), self.tr("参加日")])
+        self.members.verticalHeader().setVisible(False)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setAlternatingRowColors(True)
+        self.members.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.members.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        mh = self.members.horizontalHeader()
+        mh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        mh.resizeSection(1, 100)
+        mh.resizeSection(2, 150)
+
+        self.fit_tree = QTreeWidget()
+        self.fit_tree.setHeaderLabels([self.tr("専門部会・業務")] + [self.tr(c) for c in self.FIT_COLUMNS])
+        self.fit_tree.setUniformRowHeights(True)
+        self.fit_tree.setAlternatingRowColors(True)
+        self.fit_tree.setIndentation(14)
+        self.fit_tree.setStyleSheet("QTreeView::item { padding: 2px 0; }")
+        self.fit_tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        fh = self.fit_tree.header()
+        fh.setStretchLastSection(False)
+        fh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(self.FIT_COLUMNS) + 1):
+            fh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            fh.resizeSection(col, 84 if col in (1, 6) else 60)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(self._heading(self.tr("構成団体")), 0, 0)
+        grid.addWidget(self._heading(self.tr("専門部会・業務ごとの適合状況")), 0, 1)
+        grid.addWidget(self.members, 1, 0)
+        grid.addWidget(self.fit_tree, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(self.cards)
+        layout.addLayout(grid, 1)
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight: bold; color: #1f3a5f; padding-top: 4px;")
+        return label
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.any:
+            self.refresh()
+
+    def refresh(self) -> None:
+        data = self.runner.read(load_dashboard)
+        total = combine_stats([n.stats for n in data.systems])
+        population = sum(m.population for m in data.members)
+        self.title.setText(data.consortium)
+        self.subtitle.setText(self.tr("構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}").format(
+            len(data.members), f"{population:,}", len({n.subcommittee_id for n in data.systems}), len(data.systems)))
+        self._fill_cards(total, len(data.systems))
+        self._fill_members(data.members, population)
+        self._fill_fit(data.systems, total)
+
+    def _fill_cards(self, total: FitStats, systems: int) -> None:
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        by = total.by_fit
+        self.gap_card = _card(
+            self.tr("ギャップ率（△＋×／評価済み）"), format_rate(total.gap_rate),
+            self.tr("△ {0} 件　× {1} 件／評価済み {2} 件").format(by.get("△", 0), by.get("×", 0), f"{total.assessed:,}"),
+            name="gapRate")
+        self.cards.addWidget(self.gap_card, 2)
+        self.cards.addWidget(_card(self.tr("機能数"), f"{total.total:,}",
+                                   self.tr("未評価 {0} 件").format(f"{total.unassessed:,}")), 1)
+        self.cards.addWidget(_card(self.tr("○ 標準で対応"), f"{by.get('○', 0):,}",
+                                   self.tr("業務 {0} 件の合計").format(systems)), 1)
+        self.cards.addWidget(_card(self.tr("便利機能"), f"{total.convenience:,}",
+                                   self.tr("レベルアップ・代替提案・稼働後検討で対応")), 1)
+
+    def _fill_members(self, members: list[MemberRow], population: int) -> None:
+        self.members.setRowCount(len(members) + 1)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for r, m in enumerate(members):
+            self.members.setItem(r, 0, QTableWidgetItem(m.name))
+            pop = QTableWidgetItem(f"{m.population:,}")
+            pop.setTextAlignment(right)
+            self.members.setItem(r, 1, pop)
+            self.members.setItem(r, 2, QTableWidgetItem(to_wareki(m.joined_on) if m.joined_on else ""))
+        total_row = len(members)
+        label = QTableWidgetItem(self.tr("計"))
+        pop = QTableWidgetItem(f"{population:,}")
+        pop.setTextAlignment(right)
+        for item in (label, pop):
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        self.members.setItem(total_row, 0, label)
+        self.members.setItem(total_row, 1, pop)
+        self.members.setItem(total_row, 2, QTableWidgetItem(""))
+
+    def _fill_fit(self, systems: list[SystemNode], total: FitStats) -> None:
+        self.fit_tree.clear()
+        by_sub: dict[int, list[SystemNode]] = {}
+        for n in systems:
+            by_sub.setdefault(n.subcommittee_id, []).append(n)
+        for nodes in by_sub.values():
+            sub = self._fit_item(nodes[0].subcommittee, combine_stats([n.stats for n in nodes]), bold=True)
+            self.fit_tree.addTopLevelItem(sub)
+            for n in nodes:
+                sub.addChild(self._fit_item(n.name, n.stats))
+            sub.setExpanded(True)
+        self.fit_tree.addTopLevelItem(self._fit_item(self.tr("合計"), total, bold=True))
+
+    @staticmethod
+    def _fit_item(name: str, st: FitStats, *, bold: bool = False) -> QTreeWidgetItem:
+        by = st.by_fit
+        values = [st.total, by.get("○", 0), by.get("△", 0), by.get("×", 0), st.unassessed]
+        item = QTreeWidgetItem([name] + [f"{v:,}" for v in values] + [format_rate(st.gap_rate)])
+        for col in range(1, 7):
+            item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if bold:
+            for col in range(7):
+                font = item.font(col)
+                font.setBold(True)
+                item.setFont(col, font)
+        return item

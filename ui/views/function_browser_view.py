@@ -1,0 +1,326 @@
+"""FunctionBrowserView: the function list (機能一覧) by subcommittee and business system.
+
+Left, the tree 全体 → 専門部会 → 業務 with counts and gap rates; centre, the table with its
+search and filters; below, the selected function in full. The fit-gap line of the selected
+tree node stays visible above the table, because that rate is what the secretariat reports.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.functions import FitStats, FunctionRow, SystemNode, combine_stats, list_function_rows, system_tree
+from cloudsuppress.ops.summary import format_rate
+from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
+
+from ..op_runner import OpRunner
+from ..table_models.function_table_model import (
+    COL_NAME,
+    COLUMN_WIDTHS,
+    FIT_GAPS,
+    FIT_UNASSESSED,
+    FunctionTableModel,
+)
+
+NODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class _Node:
+    kind: str  # 'all' / 'subcommittee' / 'system'
+    id: int | None
+    name: str
+    stats: FitStats
+
+
+def stats_line(name: str, st: FitStats) -> str:
+    """「住民基本台帳: ○ 72 △ 0 × 1 未評価 0 ・ギャップ率 1.37%」"""
+    by = st.by_fit
+    return (f"{name}: ○ {by.get('○', 0):,} △ {by.get('△', 0):,} × {by.get('×', 0):,} "
+            f"未評価 {st.unassessed:,} ・ギャップ率 {format_rate(st.gap_rate)}")
+
+
+class FunctionBrowserView(QWidget):
+    """Browse, search and filter the function list; read one function in full."""
+
+    counts_changed = Signal(int, int)  # shown, total
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._nodes: list[SystemNode] = []
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("専門部会・業務"), self.tr("機能数"), self.tr("ギャップ率")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 56)
+        header.resizeSection(2, 72)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
+        self.tree.currentItemChanged.connect(self._on_tree_selection)
+
+        self.node_stats = QLabel()
+        self.node_stats.setObjectName("nodeStats")
+        self.node_stats.setStyleSheet(
+            "QLabel#nodeStats { font-weight: bold; color: #1f3a5f; background: #eef2f7;"
+            " border: 1px solid #d6dbe3; border-radius: 4px; padding: 5px 8px; }")
+        self.node_stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("機能ID・機能名・機能要件・分類で検索"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.fit_combo = QComboBox()
+        for text, value in ((self.tr("すべて"), None), ("○", "○"), ("△", "△"), ("×", "×"),
+                            (self.tr("未評価"), FIT_UNASSESSED), (self.tr("△または×"), FIT_GAPS)):
+            self.fit_combo.addItem(text, value)
+        self.fit_combo.currentIndexChanged.connect(
+            lambda: self._apply(fit=self.fit_combo.currentData()))
+
+        self.class_combo = QComboBox()
+        self.class_combo.addItem(self.tr("すべて"), None)
+        for cls, label in REQUIREMENT_LABELS.items():
+            self.class_combo.addItem(self.tr(label), cls)
+        self.class_combo.currentIndexChanged.connect(
+            lambda: self._apply(requirement_class=self.class_combo.currentData()))
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        self.model = FunctionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # No sort at first: the list order of the specification is the natural one.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vh.setVisible(False)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+        # The name takes whatever width is left; the others keep readable fixed widths.
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setObjectName("functionDetail")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(8)
+        filters.addWidget(QLabel(self.tr("適合度")))
+        filters.addWidget(self.fit_combo)
+        filters.addSpacing(8)
+        filters.addWidget(QLabel(self.tr("実装区分")))
+        filters.addWidget(self.class_combo)
+        filters.addSpacing(8)
+        filters.addWidget(self.count_label)
+
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.node_stats)
+        cl.addLayout(filters)
+        cl.addWidget(self.table, 1)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(centre)
+        right.addWidget(self.detail)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setSizes([560, 220])
+        right.setChildrenCollapsible(False)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([318, 1000])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self._show_detail(None)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the tree and every row from the database, keeping the selection."""
+        nodes, rows = self.runner.read(lambda s: (system_tree(s), list_function_rows(s)))
+        self._nodes = nodes
+        current = self._current_node()
+        selected = self._selected_function_id()
+        self.model.set_rows(rows)
+        self._fill_tree(current)
+        self._update_counts()
+        if selected is None or not self.select_function(selected):
+            if self.model.rowCount() > 0:
+                self.table.selectRow(0)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.functions or changes.structure:
+            self.refresh()
+
+    def _fill_tree(self, keep: _Node | None) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        root = self._tree_item(_Node("all", None, self.tr("全体"), combine_stats([n.stats for n in self._nodes])))
+        self.tree.addTopLevelItem(root)
+        by_sub: dict[int, list[SystemNode]] = {}
+        for n in self._nodes:
+            by_sub.setdefault(n.subcommittee_id, []).append(n)
+        target = root
+        for sub_id, systems in by_sub.items():
+            sub_item = self._tree_item(_Node("subcommittee", sub_id, systems[0].subcommittee,
+                                             combine_stats([n.stats for n in systems])))
+            root.addChild(sub_item)
+            if keep and keep.kind == "subcommittee" and keep.id == sub_id:
+                target = sub_item
+            for n in systems:
+                item = self._tree_item(_Node("system", n.id, n.name, n.stats))
+                sub_item.addChild(item)
+                if keep and keep.kind == "system" and keep.id == n.id:
+                    target = item
+            sub_item.setExpanded(True)
+        root.setExpanded(True)
+        self.tree.setCurrentItem(target)
+        self.tree.blockSignals(False)
+        self._on_tree_selection(target, None)
+
+    def _tree_item(self, node: _Node) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.name, f"{node.stats.total:,}", format_rate(node.stats.gap_rate)])
+        item.setData(0, NODE_ROLE, node)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setToolTip(0, stats_line(node.name, node.stats))
+        if node.kind != "system":
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        return item
+
+    # --- filtering --------------------------------------------------------------------
+
+    def _current_node(self) -> _Node | None:
+        item = self.tree.currentItem()
+        return item.data(0, NODE_ROLE) if item is not None else None
+
+    def _on_tree_selection(self, item: QTreeWidgetItem | None, _previous) -> None:
+        node: _Node | None = item.data(0, NODE_ROLE) if item is not None else None
+        if node is None:
+            return
+        self.node_stats.setText(stats_line(node.name, node.stats))
+        self._apply(subcommittee_id=node.id if node.kind == "subcommittee" else None,
+                    business_system_id=node.id if node.kind == "system" else None)
+
+    def _on_search(self, text: str) -> None:
+        self._apply(text=text)
+
+    def _apply(self, **filters) -> None:
+        selected = self._selected_function_id()
+        self.model.set_filter(**filters)
+        self._update_counts()
+        if selected is not None and not self.select_function(selected):
+            self._show_detail(None)
+
+    def _update_counts(self) -> None:
+        shown, total = self.model.visible_count, self.model.total_count
+        self.count_label.setText(self.tr("表示 {0} 件／全 {1} 件").format(f"{shown:,}", f"{total:,}"))
+        self.counts_changed.emit(shown, total)
+
+    def select_tree_node(self, kind: str, node_id: int | None) -> bool:
+        """Select the tree node of a subcommittee or business system ('all' for the root)."""
+        for item in self._iter_items():
+            node: _Node = item.data(0, NODE_ROLE)
+            if node.kind == kind and node.id == node_id:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def _iter_items(self):
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            yield item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
+    # --- detail -----------------------------------------------------------------------
+
+    def _selected_function_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row()).id
+
+    def select_function(self, function_id: int) -> bool:
+        """Select a function's row if it is shown; return whether it is."""
+        row = self.model.row_of_function(function_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_row_changed(self, current, _previous) -> None:
+        self._show_detail(self.model.row_at(current.row()) if current.isValid() else None)
+
+    def _show_detail(self, r: FunctionRow | None) -> None:
+        if r is None:
+            self.detail.setHtml(f"<p style='color:#666'>{html.escape(self.tr('機能を選ぶと、ここに機能要件の全文を表示します。'))}</p>")
+            return
+        e = html.escape
+        path = " ＞ ".join(e(p) for p in (r.subcommittee, r.business_system, r.level1, r.level2, r.level3) if p)
+        fit = f"{r.fit} {FIT_LABELS[r.fit]}" if r.fit else self.tr("未評価")
+        req = e(r.requirement or self.tr("（機能要件の記載なし）")).replace("\n", "<br>")
+        cls = REQUIREMENT_LABELS.get(r.requirement_class or "", self.tr("（未設定）"))
+        meta = [
+            (self.tr("適合度"), fit),
+            (self.tr("実装区分"), cls),
+            (self.tr("便利機能"), self.tr("該当") if r.convenience else self.tr("該当しない")),
+            (self.tr("仕様書の版"), r.spec_version or self.tr("（未設定）")),
+        ]
+        cells = "".join(
+            f"<td style='padding-right:18px'><span style='color:#555'>{e(k)}</span>　<b>{e(v)}</b></td>" for k, v in meta
+        )
+        self.detail.setHtml(
+            f"<div style='color:#555'>{path}</div>"
+            f"<h3 style='margin:4px 0'>{e(r.code)}　{e(r.name)}</h3>"
+            f"<table cellspacing='0'><tr>{cells}</tr></table>"
+            f"<p style='margin-top:8px; line-height:140%'>{req}</p>"
+        )
