@@ -105,6 +105,23 @@ def backup_sqlite(path: Path, *, reason: str) -> Path:
     return dest
 
 
+def _check_existing_sqlite(path: Path) -> None:
+    """Refuse another program's or a damaged SQLite file read-only, before the connect hook
+    switches it to WAL (which rewrites its header)."""
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" in tables:
+                con.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"データベースファイルが壊れているため開けません: {path}（{exc}）") from None
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
+
+
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -121,6 +138,7 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
             with open(path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise DatabaseError(f"SQLite のデータベースファイルではありません: {path}")
+            _check_existing_sqlite(path)
     engine = create_engine(url, future=True)
     if path is not None:
         _install_sqlite_hooks(engine)
