@@ -32,7 +32,8 @@ class FunctionLike(Protocol):
 
 def write_function_list_xlsx(path: str | Path, rows: Iterable[FunctionLike], *, title: str = "機能一覧") -> int:
     """Write the rows under a title line and a header; return the number of rows written."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
+    # Shared strings, as Excel itself saves (constant_memory would write inline strings).
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
     try:
         font = {"font_name": "BIZ UDGothic", "font_size": 10}
         title_fmt = workbook.add_format({**font, "bold": True, "font_size": 14})
