@@ -35,7 +35,7 @@ def to_wareki(date: dt.date, *, weekday: bool = False) -> str:
 _ERA_BY_KEY = {name: (name, start) for name, start, _ in ERAS} | {
     letter: (name, start) for name, start, letter in ERAS
 }
-_WAREKI = re.compile(r"^(令和|平成|昭和|大正|明治|[RHSTM])\s*(元|\d{1,2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$")
+_WAREKI = re.compile(r"^(令和|平成|昭和|大正|明治|[RHSTM])\s*(元|\d{1,3})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$")
 _WESTERN = re.compile(r"^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?$")
 
 
