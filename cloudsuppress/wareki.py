@@ -54,6 +54,8 @@ def parse_date(text: str) -> dt.date | None:
         if m:
             _, start = _ERA_BY_KEY[m[1]]
             year = 1 if m[2] == "元" else int(m[2])
+            if year < 1:  # 令和0年 is a typo, not the year before 令和
+                return None
             return dt.date(start.year + year - 1, int(m[3]), int(m[4]))
     except ValueError:
         return None
