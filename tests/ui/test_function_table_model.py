@@ -1,0 +1,169 @@
+"""FunctionTableModel: a correct Qt model over real rows, filtering and sorting itself."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from cloudsuppress.ops.functions import list_function_rows
+from ui.table_models.function_table_model import (
+    COL_CODE,
+    COL_FIT,
+    COL_NAME,
+    FIT_GAPS,
+    FIT_UNASSESSED,
+    FunctionTableModel,
+)
+
+
+@pytest.fixture
+def rows(demo_db):
+    with demo_db.session() as s:
+        return list_function_rows(s)
+
+
+@pytest.fixture
+def model(rows, qapp):
+    m = FunctionTableModel()
+    m.set_rows(rows)
+    return m
+
+
+def shown(model):
+    return [model.row_at(r) for r in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(model, qtmodeltester):
+    assert model.rowCount() == 300
+    qtmodeltester.check(model)
+
+
+def test_model_tester_after_filter_and_sort(model, qtmodeltester):
+    model.set_filter(text="住民票")
+    assert 0 < model.rowCount() < 300
+    qtmodeltester.check(model)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    names = [r.name for r in shown(model)]
+    assert names == sorted(names, reverse=True)
+
+
+def test_search_matches_id_name_requirement_and_levels(model, rows):
+    target = rows[123]
+    model.set_filter(text=target.code)
+    assert target in shown(model)
+    assert all(target.code in r.code or target.code in (r.requirement or "") for r in shown(model))
+    model.set_filter(text="外字を含む氏名")  # only in requirement texts
+    assert model.rowCount() == sum("外字を含む氏名" in (r.requirement or "") for r in rows) > 0
+    model.set_filter(text="異動管理")  # level1
+    assert model.rowCount() == sum("異動管理" in (r.level1 or "") or "異動管理" in (r.requirement or "")
+                                   or "異動管理" in r.name for r in rows)
+
+
+def test_search_is_width_and_case_insensitive(model, rows):
+    code = rows[5].code
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in code)  # ０１…
+    model.set_filter(text=full_width)
+    assert rows[5] in shown(model)
+    model.set_filter(text="ｶﾅ")  # half-width kana finds 「カナ」
+    assert model.rowCount() == sum("カナ" in (r.requirement or "") for r in rows) > 0
+
+
+def test_terms_are_anded_and_narrowing_scans_previous_result(model, rows, monkeypatch):
+    model.set_filter(text="住民票")
+    first = model.rowCount()
+    model.set_filter(text="住民票 登録")
+    both = [r for r in rows if all(t in (r.code + r.name + (r.requirement or "") + (r.level1 or "") + (r.level2 or ""))
+                                   for t in ("住民票", "登録"))]
+    assert model.rowCount() <= first
+    assert {r.id for r in shown(model)} == {r.id for r in both}
+    # Narrowing: the scan runs over the previous result only.
+    seen = []
+    original = model._scan
+    monkeypatch.setattr(model, "_scan", lambda candidates: seen.append(len(candidates)) or original(candidates))
+    model.set_filter(text="住民票 登録で")
+    assert seen == [len(both)]
+    model.set_filter(text="住民")  # widening scans everything again
+    assert seen[-1] == 300
+
+
+def test_fit_and_class_filters(model, rows):
+    model.set_filter(fit=FIT_GAPS)
+    assert model.rowCount() == 4 and all(r.fit in ("△", "×") for r in shown(model))
+    model.set_filter(fit="×")
+    assert model.rowCount() == sum(r.fit == "×" for r in rows)
+    model.set_filter(fit=FIT_UNASSESSED)
+    assert model.rowCount() == 0
+    model.set_filter(fit=None, requirement_class="optional")
+    assert model.rowCount() == sum(r.requirement_class == "optional" for r in rows) > 0
+
+
+def test_system_and_subcommittee_filters(model, rows):
+    system = rows[0].business_system_id
+    model.set_filter(business_system_id=system)
+    assert model.rowCount() == sum(r.business_system_id == system for r in rows)
+    model.set_filter(business_system_id=None, subcommittee_id=rows[-1].subcommittee_id)
+    assert model.rowCount() == sum(r.subcommittee_id == rows[-1].subcommittee_id for r in rows)
+
+
+def test_sort_keeps_persistent_indexes_on_the_same_function(model):
+    index = QPersistentModelIndex(model.index(10, COL_CODE))
+    function = model.row_at(10)
+    model.sort(COL_FIT, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(index.row()) == function
+    fits = [r.fit for r in shown(model)]
+    assert fits[:4] and set(fits[:4]) <= {"×", "△"}
+
+
+def test_display_and_alignment(model, rows):
+    model.set_filter(fit="△")
+    ix = model.index(0, COL_FIT)
+    assert model.data(ix) == "△"
+    assert model.data(ix, Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+    assert "改修必要" in model.data(ix, Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "機能名"
+
+
+@pytest.mark.slow
+def test_measure_filter_30000_rows(tmp_path, qapp):
+    """Prints (does not assert) the per-keystroke filter time over 30,000 functions."""
+    from cloudsuppress.db import open_database
+    from cloudsuppress.demo import create_demo
+
+    db = open_database(tmp_path / "big.sqlite")
+    with db.session() as s, s.begin():
+        create_demo(s, functions=30_000)
+    with db.session() as s:
+        rows = list_function_rows(s)
+    db.close()
+    model = FunctionTableModel()
+    t = time.perf_counter()
+    model.set_rows(rows)
+    load = time.perf_counter() - t
+    timings = []
+    typed = ""
+    for ch in "住民票の登録":
+        typed += ch
+        t = time.perf_counter()
+        model.set_filter(text=typed)
+        timings.append((typed, (time.perf_counter() - t) * 1000, model.rowCount()))
+    for query in ("0100", "証明書", "外字", "x"):
+        t = time.perf_counter()
+        model.set_filter(text=query)
+        timings.append((query, (time.perf_counter() - t) * 1000, model.rowCount()))
+    print(f"\nset_rows(30,000): {load * 1000:.1f} ms")
+    for query, ms, n in timings:
+        print(f"filter {query!r}: {ms:.2f} ms → {n} rows")
+    t = time.perf_counter()
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
+    print(f"sort by name: {(time.perf_counter() - t) * 1000:.1f} ms")
+
+
+@pytest.mark.parametrize("text", ["住民票（２）の登録", "ＡＢＣ　ｶﾅ", "①㈱ｶﾞ", "e\u0301", "Ｆ\u0301", "～＂"])
+def test_fast_normalisation_equals_nfkc(text):
+    import unicodedata
+
+    from ui.table_models.function_table_model import nfkc_lower
+
+    assert nfkc_lower(text) == unicodedata.normalize("NFKC", text).lower()
