@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,7 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 CSV_ENCODINGS = ("utf-8-sig", "cp932")
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+_QUOTED = re.compile(r'"(?:[^"]|"")*(?:"|$)')
 
 
 @dataclass
@@ -141,6 +144,25 @@ def decode_csv_bytes(data: bytes, file: str) -> tuple[str, str]:
     )
 
 
+def _guess_delimiter(sample: str) -> str:
+    """Comma or tab: the one that appears the same number of times on the most lines.
+
+    A cell's text may hold tabs or commas of its own (pasted from Excel, not always quoted), so
+    the total count misleads; the real separator is the one that is regular from line to line.
+    """
+    lines = [line for line in _QUOTED.sub("", sample).splitlines() if line.strip()]
+
+    def regularity(sep: str) -> int:
+        counts = Counter(line.count(sep) for line in lines)
+        counts.pop(0, None)
+        return max(counts.values(), default=0)
+
+    tabs, commas = regularity("\t"), regularity(",")
+    if tabs == commas:
+        return "\t" if sample.count("\t") > sample.count(",") else ","
+    return "\t" if tabs > commas else ","
+
+
 def _read_csv(path: Path) -> Table:
     name = path.name
     data = path.read_bytes()
@@ -149,8 +171,7 @@ def _read_csv(path: Path) -> Table:
             [ImportIssue(name, None, None, "テキストの CSV ファイルではありません（UTF-16 や表計算形式の可能性があります）。")]
         )
     text, encoding = decode_csv_bytes(data, name)
-    sample = text[:8192]
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or (sample.count("\t") > sample.count(",")) else ","
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _guess_delimiter(text[:8192])
     csv.field_size_limit(max(MAX_CELL_CHARS * 4, 1 << 20))
     try:
         rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
