@@ -331,3 +331,20 @@ def test_csv_round_trip_of_japanese_text(tmp_path, rows, encoding):
     assert [(r.code, r.name, r.requirement) for r in parsed.records] == [
         (f"ID{i}", _expected(name), _expected(req) or None) for i, (name, req) in enumerate(rows)
     ]
+
+
+def test_tabs_inside_quoted_csv_fields_do_not_make_it_a_tsv(tmp_path):
+    # Text pasted from Excel keeps its tabs; the file is still comma-separated.
+    steps = "\t".join(["手順:", "受付", "審査", "入力", "交付", "保存", "通知", "照会", "訂正", "削除", "出力"])
+    rows = [HEADER, ["1", "転入届の受付", steps, "", "○"]]
+    parsed = parse_file(write_csv(tmp_path / "tabs.csv", rows))
+    assert parsed.records[0].requirement == steps
+    assert parsed.records[0].fit == "○"
+
+
+def test_commas_inside_quoted_tsv_fields_do_not_make_it_a_csv(tmp_path):
+    text = "機能ID\t機能名\t機能要件\t適合度\r\n" + '1\t交付\t"住民票, 戸籍, 附票, 印鑑, 税, 証明, 届出, 照会"\t○\r\n'
+    path = tmp_path / "list.txt"
+    path.write_text(text, encoding="cp932")
+    parsed = parse_file(path)
+    assert parsed.records[0].requirement == "住民票, 戸籍, 附票, 印鑑, 税, 証明, 届出, 照会"
