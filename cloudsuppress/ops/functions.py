@@ -224,6 +224,7 @@ def plan_function_import(
     systems = {normalize_key(b.name): b for b in s.scalars(select(BusinessSystem))}
     by_system: dict[int, list[FunctionRecord]] = defaultdict(list)
     issues: list[ImportIssue] = []
+    seen: dict[tuple[int, str], int] = {}
     default = None
     if business_system:
         default = systems.get(normalize_key(business_system))
@@ -256,6 +257,16 @@ def plan_function_import(
             issues.append(
                 ImportIssue(parsed.file, rec.row, f"{column_letter(col)}列（{FIELDS['business_system']}）",
                             "業務が空です。", sheet=parsed.sheet)
+            )
+            continue
+        # Two spellings of one system (（資格） and (資格)), or a blank cell filled by the default,
+        # can put one ID twice into the same system; the parser cannot see that.
+        first = seen.setdefault((target.id, rec.code), rec.row)
+        if first != rec.row:
+            code_col = parsed.mapping.columns.get("code")
+            issues.append(
+                ImportIssue(parsed.file, rec.row, f"{column_letter(code_col)}列（{FIELDS['code']}）" if code_col is not None else None,
+                            f"機能ID「{rec.code}」が業務「{target.name}」の中で重複しています（{first}行目と同じ）。", sheet=parsed.sheet)
             )
             continue
         by_system[target.id].append(rec)
