@@ -273,3 +273,19 @@ def test_member_list_without_header(loaded, tmp_path):
     db, before = loaded
     err = _members_refused(db, before, write_csv(tmp_path / "m.csv", [["那珂市", "55827"]]))
     assert "見出し行（団体名・人口・参加日）が見つかりません" in str(err)
+
+
+def test_duplicate_id_under_two_spellings_of_one_system(loaded, tmp_path):
+    db, before = loaded
+    rows = [["業務", *HEADER],
+            ["国民健康保険（資格）", "1", "資格取得", "", "", "○"],
+            ["国民健康保険(資格)", "1", "資格喪失", "", "", "○"]]
+    err = _refused(db, before, write_csv(tmp_path / "dup.csv", rows))
+    assert "3行目 B列（機能ID）" in str(err) and "「1」" in str(err) and "重複" in str(err) and "2行目" in str(err)
+
+
+def test_duplicate_id_between_a_blank_system_cell_and_the_default(loaded, tmp_path):
+    db, before = loaded
+    rows = [["業務", *HEADER], ["", "1", "資格取得", "", "", "○"], [SYSTEM, "1", "資格喪失", "", "", "○"]]
+    err = _refused(db, before, write_csv(tmp_path / "dup.csv", rows), business_system=SYSTEM)
+    assert "3行目 B列（機能ID）" in str(err) and "重複" in str(err)
