@@ -149,6 +149,10 @@ def mapping_from_options(table: Table, header_row: int | None, options: dict[str
         header_row = guess.header_row
         columns = dict(guess.columns)
     else:
+        if not 1 <= header_row <= len(table.rows):
+            raise ImportValidationError(
+                [ImportIssue(table.file, None, None, f"見出し行の行番号 {header_row} は 1〜{len(table.rows)} の範囲で指定してください。", sheet=table.sheet)]
+            )
         header_row -= 1
         columns = {}
         if 0 <= header_row < len(table.rows):
