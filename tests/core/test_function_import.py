@@ -348,3 +348,12 @@ def test_commas_inside_quoted_tsv_fields_do_not_make_it_a_csv(tmp_path):
     path.write_text(text, encoding="cp932")
     parsed = parse_file(path)
     assert parsed.records[0].requirement == "住民票, 戸籍, 附票, 印鑑, 税, 証明, 届出, 照会"
+
+
+@pytest.mark.parametrize("header_row", [0, -1, 99])
+def test_header_row_outside_the_sheet_is_refused(tmp_path, header_row):
+    # Row 0 used to make the header itself a function: 機能ID / 機能名 imported as data.
+    path = write_csv(tmp_path / "l.csv", [HEADER, *BODY])
+    with pytest.raises(ImportValidationError) as err:
+        parse_file(path, options={"code": "A", "name": "B"}, header_row=header_row)
+    assert f"見出し行の行番号 {header_row} は 1〜5 の範囲" in str(err.value)
