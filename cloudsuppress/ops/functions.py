@@ -297,7 +297,9 @@ def plan_function_import(
                 changed.append(FunctionChange(rec.code, rec.name, differ))
         removed = tuple(code for code in existing if code not in incoming)
         diffs.append(
-            SystemDiff(sys_id, system.name, system.spec_version, spec_version, tuple(added), tuple(changed),
+            # Without a new version the system keeps the one it has (a correction, not a new edition).
+            SystemDiff(sys_id, system.name, system.spec_version,
+                       spec_version if spec_version is not None else system.spec_version, tuple(added), tuple(changed),
                        removed, unchanged, len(existing))
         )
     diffs.sort(key=lambda d: d.business_system_id)
@@ -326,7 +328,9 @@ def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
     insert_sql = f"INSERT INTO function (business_system_id, {cols}) VALUES (?, {', '.join('?' * len(_WRITE_COLUMNS))})"
     update_sql = f"UPDATE function SET {', '.join(f'{c} = ?' for c in _WRITE_COLUMNS)} WHERE id = ?"
     current_cols = [getattr(Function, c) for c in _WRITE_COLUMNS]
+    versions = {d.business_system_id: d.new_spec_version for d in plan.diffs}
     for sys_id, records in plan.records.items():
+        version = versions.get(sys_id, plan.spec_version)
         existing = {
             row[1]: (row[0], tuple(row[1:]))
             for row in s.execute(select(Function.id, *current_cols).where(Function.business_system_id == sys_id))
@@ -334,7 +338,7 @@ def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
         inserts, updates = [], []
         for order, rec in enumerate(records):
             values = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
-                      rec.requirement_class, rec.fit, bool(rec.convenience), plan.spec_version, order)
+                      rec.requirement_class, rec.fit, bool(rec.convenience), version, order)
             found = existing.pop(rec.code, None)
             if found is None:
                 inserts.append((sys_id, *values))
@@ -349,7 +353,7 @@ def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
         s.execute(
             update(BusinessSystem)
             .where(BusinessSystem.id == sys_id)
-            .values(spec_version=plan.spec_version, list_source=plan.source[:400], list_imported_at=now)
+            .values(spec_version=version, list_source=plan.source[:400], list_imported_at=now)
         )
     s.flush()
     return Changes(functions=True, structure=True)

@@ -146,3 +146,18 @@ def test_a_file_covering_two_systems_plans_each(first, tmp_path):
     assert by_name[OTHER].removed == ("K2",)
     assert by_name[SYSTEM].removed == ()
     assert plan.total_records == 6
+
+
+def test_a_correction_without_a_spec_version_keeps_the_recorded_one(first, tmp_path):
+    rows = [list(r) for r in V1]
+    rows[0][1] = "資格取得の登録（訂正）"
+    plan = _plan(first, write_csv(tmp_path / "fix.csv", [HEADER, *rows]), spec_version=None)
+    (diff,) = plan.diffs
+    assert (diff.old_spec_version, diff.new_spec_version) == ("第1.0版", "第1.0版")
+    assert "仕様書の版" not in plan.describe()
+    with first.session() as s, s.begin():
+        function_ops.apply_function_import(s, plan)
+    with first.session() as s:
+        (node,) = [n for n in function_ops.system_tree(s) if n.name == SYSTEM]
+        assert node.spec_version == "第1.0版"
+        assert {r.spec_version for r in function_ops.list_function_rows(s, business_system_id=node.id)} == {"第1.0版"}
