@@ -55,7 +55,7 @@ def describe_plan(plan: FunctionImportPlan) -> str:
     lines = [plan.describe(), ""]
     for d in plan.diffs:
         parts = []
-        for label, codes in (("追加", d.added), ("変更", [c.code for c in d.changed]), ("削除", d.removed)):
+        for label, codes in (("追加", d.added), ("変更", [f"{c.code}（{'・'.join(c.fields)}）" for c in d.changed]), ("削除", d.removed)):
             if codes:
                 more = f" ほか{len(codes) - SAMPLE_IDS}件" if len(codes) > SAMPLE_IDS else ""
                 parts.append(f"  {label}: {'、'.join(codes[:SAMPLE_IDS])}{more}")
