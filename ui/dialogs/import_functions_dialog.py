@@ -182,6 +182,8 @@ class ImportFunctionsDialog(QDialog):
                 self.sheet_combo.addItem(name)
             if table.sheet:
                 self.sheet_combo.setCurrentText(table.sheet)
+            elif not table.sheet_names:
+                self.sheet_combo.addItem(self.tr("（CSV ファイル・{0}）").format(table.encoding or "UTF-8"))
             self.sheet_combo.setEnabled(len(table.sheet_names) > 1)
             guess = guess_mapping(table)
             self.header_spin.setMaximum(max(1, len(table.rows)))

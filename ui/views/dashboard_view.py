@@ -101,6 +101,8 @@ class DashboardView(QWidget):
         self.fit_tree.setIndentation(14)
         self.fit_tree.setStyleSheet("QTreeView::item { padding: 2px 0; }")
         self.fit_tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for col in range(1, len(self.FIT_COLUMNS) + 1):
+            self.fit_tree.headerItem().setTextAlignment(col, Qt.AlignmentFlag.AlignCenter)
         fh = self.fit_tree.header()
         fh.setStretchLastSection(False)
         fh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -112,7 +114,7 @@ class DashboardView(QWidget):
         grid.setHorizontalSpacing(16)
         grid.addWidget(self._heading(self.tr("構成団体")), 0, 0)
         grid.addWidget(self._heading(self.tr("専門部会・業務ごとの適合状況")), 0, 1)
-        grid.addWidget(self.members, 1, 0)
+        grid.addWidget(self.members, 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.fit_tree, 1, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
@@ -184,6 +186,9 @@ class DashboardView(QWidget):
         self.members.setItem(total_row, 0, label)
         self.members.setItem(total_row, 1, pop)
         self.members.setItem(total_row, 2, QTableWidgetItem(""))
+        # As tall as its rows, so the list reads as a short table rather than an empty box.
+        rows_height = sum(self.members.rowHeight(r) for r in range(self.members.rowCount()))
+        self.members.setFixedHeight(self.members.horizontalHeader().height() + rows_height + 4)
 
     def _fill_fit(self, systems: list[SystemNode], total: FitStats) -> None:
         self.fit_tree.clear()
