@@ -8,14 +8,11 @@ SQLite's backup API. A database written by a newer version of the app is refused
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,15 +46,39 @@ class Database:
         self.engine.dispose()
 
 
-def _alembic_config() -> Config:
+def _alembic_config():  # noqa: ANN202 - alembic is imported only when a migration runs
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resource_path("migrations")))
     return cfg
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]*)['\"]|None)", re.M)
+
+
+def known_revisions() -> tuple[str, frozenset[str]]:
+    """(head, every revision), read from the migration files as text.
+
+    Importing alembic costs about half a second of every start, so it is imported only when
+    a database actually needs migrating; tests check this agrees with alembic's own view.
+    """
+    revisions, parents = set(), set()
+    for path in sorted(resource_path("migrations", "versions").glob("*.py")):
+        found = dict((m[1], m[2]) for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise DatabaseError(f"マイグレーションの構成が不正です（head が {len(heads)} 個）。")
+    return heads.pop(), frozenset(revisions)
+
+
 def head_revision() -> str:
     """The newest schema revision this code knows."""
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return known_revisions()[0]
 
 
 def _to_url(target: str | Path) -> tuple[str, Path | None]:
@@ -126,7 +147,9 @@ def _check_existing_sqlite(path: Path) -> None:
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def open_database(target: str | Path, *, create: bool = True) -> Database:
@@ -144,7 +167,8 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
     engine = create_engine(url, future=True)
     if path is not None:
         _install_sqlite_hooks(engine)
-    db = Database(url, engine, sessionmaker(engine, expire_on_commit=False), path)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    db = Database(url, engine, factory, path)
     try:
         _migrate(db)
     except Exception:
@@ -154,13 +178,11 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
 
 
 def _migrate(db: Database) -> None:
-    script = ScriptDirectory.from_config(_alembic_config())
-    head = script.get_current_head()
+    head, known = known_revisions()
     current = _current_revision(db.engine)
     if current == head:
         return
     if current is not None:
-        known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
             raise DatabaseTooNewError(
                 "このデータベースは新しい版の cloudsuppress で作成されたため開けません"
@@ -171,6 +193,8 @@ def _migrate(db: Database) -> None:
         raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
     if current is not None and db.path is not None:
         db.backup_made = backup_sqlite(db.path, reason=f"before-migration-{current}")
+    from alembic import command
+
     cfg = _alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

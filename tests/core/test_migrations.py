@@ -157,23 +157,40 @@ def test_an_older_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
         calls.append(reason)
         return real_backup(p, reason=reason)
 
-    class FakeScript:
-        """The real revisions plus one newer head the file has not seen."""
+    import alembic.command
 
-        def __init__(self, real):
-            self.real = real
-
-        def get_current_head(self):
-            return "9999"
-
-        def walk_revisions(self):
-            return self.real.walk_revisions()
-
-    real_from_config = dbmod.ScriptDirectory.from_config
+    real_head, real_revisions = dbmod.known_revisions()
+    # The code pretends to know one newer revision the file has not seen.
+    monkeypatch.setattr(dbmod, "known_revisions", lambda: ("9999", real_revisions | {"9999"}))
     monkeypatch.setattr(dbmod, "backup_sqlite", spy)
-    monkeypatch.setattr(dbmod.ScriptDirectory, "from_config", staticmethod(lambda cfg: FakeScript(real_from_config(cfg))))
-    monkeypatch.setattr(dbmod.command, "upgrade", lambda cfg, rev: None)  # nothing to run
+    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: None)  # nothing to run
     database = open_database(path)
     database.close()
     assert calls == [f"before-migration-{file_revision}"]
     assert database.backup_made is not None and database.backup_made.exists()
+
+
+def test_the_light_revision_reader_agrees_with_alembic():
+    """open_database reads the revisions as text to keep alembic out of the start-up path."""
+    from alembic.script import ScriptDirectory
+
+    from cloudsuppress.db import _alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    head, revisions = known_revisions()
+    assert head == script.get_current_head()
+    assert revisions == {r.revision for r in script.walk_revisions()}
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    open_database(tmp_path / "x.sqlite").close()
+    code = (
+        "import sys; from cloudsuppress.db import open_database; "
+        f"open_database({str(tmp_path / 'x.sqlite')!r}).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
