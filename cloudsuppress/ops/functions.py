@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -26,9 +27,12 @@ from ..vocab import FIT_MARKS, normalize_key
 COMPARED = ("level1", "level2", "level3", "name", "requirement", "requirement_class", "fit", "convenience")
 
 
-@dataclass(frozen=True)
-class FunctionRow:
-    """A function as the browser shows it (plain data, safe outside the session)."""
+class FunctionRow(NamedTuple):
+    """A function as the browser shows it (plain, immutable data, safe outside the session).
+
+    A NamedTuple rather than a frozen dataclass: the browser loads 30,000 of them at start-up,
+    and a NamedTuple is built several times faster.
+    """
 
     id: int
     code: str
@@ -102,7 +106,8 @@ def list_function_rows(
         q = q.where(Function.business_system_id == business_system_id)
     if function_id is not None:
         q = q.where(Function.id == function_id)
-    return [FunctionRow(*r) for r in s.execute(q)]
+    # Core execution: the ORM's result handling adds ~0.1 s for 30,000 column rows.
+    return [FunctionRow(*r) for r in s.connection().execute(q)]
 
 
 def _stats_from_counts(counts: Counter, convenience: int) -> FitStats:
