@@ -1,7 +1,7 @@
 """What an operation changed, so the UI can refresh only what it must (like Anki's OpChanges)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -10,13 +10,23 @@ class Changes:
     members: bool = False
     structure: bool = False  # subcommittees and business systems
     functions: bool = False
+    requests: bool = False  # request items, member requests, hearing notes, approvals, status history
+    history: bool = False  # the audit trail and the undo / redo stack
 
     def __or__(self, other: "Changes") -> "Changes":
-        return Changes(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(Changes)})
 
     @property
     def any(self) -> bool:
-        return any(getattr(self, k) for k in self.__dataclass_fields__)
+        return any(getattr(self, f.name) for f in fields(Changes))
+
+
+@dataclass(frozen=True)
+class ChangesWithId(Changes):
+    """Changes plus the id and key of the row an operation created (e.g. a new request item)."""
+
+    id: int | None = None
+    key: str | None = None
 
 
 NOTHING = Changes()

@@ -122,3 +122,138 @@ class Function(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     business_system: Mapped[BusinessSystem] = relationship(back_populates="functions")
+
+
+# --- customization requests (issue 3) ----------------------------------------------------
+
+
+class RequestItem(Base):
+    """要望項目: one row of the comparison table, shared by one or more members.
+
+    It concerns an existing function (``function_id``) or a function the package lacks,
+    described by ``business_system_id`` and ``proposed_function``. ``estimate`` is the vendor's
+    price for the whole item (split among the members later), so it lives here, not per member.
+    """
+
+    __tablename__ = "request_item"
+    # AUTOINCREMENT: an undone insert's id is never reused, so the history of an id is one item's.
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(30), unique=True)  # 要望番号
+    function_id: Mapped[int | None] = mapped_column(ForeignKey("function.id"), index=True)
+    business_system_id: Mapped[int | None] = mapped_column(ForeignKey("business_system.id"), index=True)
+    proposed_function: Mapped[str | None] = mapped_column(String(400))
+    title: Mapped[str] = mapped_column(String(200))
+    # workflow.Status values: requested / under_review / standardized / withdrawn / customized
+    status: Mapped[str] = mapped_column(String(20), default="requested")
+    estimate: Mapped[int | None] = mapped_column(Integer)  # 見積額 (yen, whole item)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class MemberRequest(Base):
+    """One member's part in a request item: what it asks, why, and its answer to the policy question."""
+
+    __tablename__ = "member_request"
+    __table_args__ = (UniqueConstraint("item_id", "member_id", name="uq_member_request_item_member"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("request_item.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    content: Mapped[str] = mapped_column(Text)  # 要望内容
+    reason: Mapped[str] = mapped_column(String(20))  # vocab.REASON_LABELS key
+    service_drop: Mapped[bool] = mapped_column(Boolean)  # 住民サービス水準が低下する
+    service_drop_detail: Mapped[str] = mapped_column(Text)  # 低下の内容 / 低下しない理由
+    annual_cases: Mapped[int | None] = mapped_column(Integer)  # 年間処理件数
+    workaround: Mapped[str | None] = mapped_column(Text)  # 代替運用案
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class HearingNote(Base):
+    """ヒアリング記録: what the secretariat confirmed with the requesting member."""
+
+    __tablename__ = "hearing_note"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_request_id: Mapped[int] = mapped_column(ForeignKey("member_request.id"), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    confirmed: Mapped[str] = mapped_column(Text)
+    confirmed_cases: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class Approval(Base):
+    """財政課協議 (stage 'finance') or 首長決裁 (stage 'mayor') for one member's part (measure 3)."""
+
+    __tablename__ = "approval"
+    __table_args__ = (UniqueConstraint("member_request_id", "stage", name="uq_approval_member_request_stage"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_request_id: Mapped[int] = mapped_column(ForeignKey("member_request.id"))
+    stage: Mapped[str] = mapped_column(String(10))
+    approved_on: Mapped[dt.date] = mapped_column(Date)
+    reference: Mapped[str | None] = mapped_column(String(100))  # 文書番号・決裁番号
+
+
+class StatusChange(Base):
+    """One step of an item's status history; decisions are never edited, only followed by another step."""
+
+    __tablename__ = "status_change"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("request_item.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    # The meetings table arrives with a later issue; until then a plain id without a foreign key.
+    meeting_id: Mapped[int | None] = mapped_column(Integer)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+# --- audit trail and undo ------------------------------------------------------------------
+
+
+class AuditAction(Base):
+    """One user action (the unit of undo): who, when, and a Japanese label for menus and history.
+
+    kind 'op' is a user operation; 'undo' / 'redo' record an undo or redo as it happened.
+    state 'done' / 'undone' (on the redo stack) / 'discarded' (redo stack cleared).
+    """
+
+    __tablename__ = "audit_action"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(400))
+    user: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    kind: Mapped[str] = mapped_column(String(10), default="op")
+    state: Mapped[str] = mapped_column(String(10), default="done")
+    undoable: Mapped[bool] = mapped_column(Boolean, default=True)
+    target_id: Mapped[int | None] = mapped_column(Integer)  # for undo/redo: the action undone or redone
+
+
+class AuditChange(Base):
+    """One recorded change: an insert or delete (full row as JSON), or an update of one field
+    (``field`` set, JSON scalars) or of several at once (``field`` NULL, JSON objects; bulk imports)."""
+
+    __tablename__ = "audit_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("audit_action.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    field: Mapped[str | None] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the request item it belongs to, for the history tab

@@ -103,3 +103,41 @@ def parse_flag(value: str) -> tuple[bool, bool]:
     if text in _TRUE_WORDS:
         return True, True
     return False, False
+
+
+# --- customization requests ----------------------------------------------------------------
+
+# 理由区分: English codes in the database, the Japanese labels people read and type.
+REASON_CODES = ("service_level", "own_policy", "efficiency", "legal", "other")
+REASON_LABELS = {
+    "service_level": "住民サービス水準の維持",
+    "own_policy": "自治体独自施策",
+    "efficiency": "事務効率・処理件数",
+    "legal": "法令・制度対応",
+    "other": "その他",
+}
+_REASON_LOOKUP = {normalize_key(label): code for code, label in REASON_LABELS.items()}
+_REASON_LOOKUP.update({code: code for code in REASON_CODES})
+
+# 住民サービス水準が低下するか: the policy question every request must answer (measure 1).
+SERVICE_DROP_LABELS = {True: "低下する", False: "低下しない"}
+
+APPROVAL_STAGES = ("finance", "mayor")
+APPROVAL_LABELS = {"finance": "財政課協議", "mayor": "首長決裁"}
+
+
+def parse_reason(value: str) -> str | None:
+    """The reason code for a label or code as typed (全角・半角 either way), or None."""
+    return _REASON_LOOKUP.get(normalize_key(value or "")) if value else None
+
+
+def parse_service_drop(value: str) -> tuple[bool, bool | None]:
+    """Return (recognised, answer) for 低下する / 低下しない; an empty cell is recognised as None."""
+    text = normalize_key(value or "")
+    if not text:
+        return True, None
+    if text in ("低下する", "する", "はい", "有", "あり", "yes", "true", "1"):
+        return True, True
+    if text in ("低下しない", "しない", "いいえ", "無", "なし", "no", "false", "0"):
+        return True, False
+    return False, None

@@ -1,0 +1,160 @@
+"""The request workflow as one pure transition table: no database, tested on its own.
+
+    requested (要望) → under_review (検討中) → standardized (標準化)
+                                            → withdrawn (取下げ)
+                                            → customized (カスタマイズ実施)
+    requested → withdrawn
+    any decision → under_review (reopening, with a reason)
+
+``check_move`` is the single judge: the GUI and the CLI both call it (through
+``ops.requests.move_item``) and show its ``WorkflowError`` message as it is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .errors import DomainError
+
+
+class Status(str, Enum):
+    REQUESTED = "requested"
+    UNDER_REVIEW = "under_review"
+    STANDARDIZED = "standardized"
+    WITHDRAWN = "withdrawn"
+    CUSTOMIZED = "customized"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.REQUESTED: "要望",
+    Status.UNDER_REVIEW: "検討中",
+    Status.STANDARDIZED: "標準化",
+    Status.WITHDRAWN: "取下げ",
+    Status.CUSTOMIZED: "カスタマイズ実施",
+}
+DECISIONS = frozenset({Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED})
+OPEN = frozenset({Status.REQUESTED, Status.UNDER_REVIEW})
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.REQUESTED: frozenset({Status.UNDER_REVIEW, Status.WITHDRAWN}),
+    Status.UNDER_REVIEW: frozenset({Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED}),
+    Status.STANDARDIZED: frozenset({Status.UNDER_REVIEW}),
+    Status.WITHDRAWN: frozenset({Status.UNDER_REVIEW}),
+    Status.CUSTOMIZED: frozenset({Status.UNDER_REVIEW}),
+}
+
+# Why a move that is not in the table is refused, in words the secretariat can act on.
+_WHY_NOT: dict[tuple[Status, Status], str] = {
+    (Status.REQUESTED, Status.STANDARDIZED): "部会で検討してから判断してください（先に「検討中」にしてください）",
+    (Status.REQUESTED, Status.CUSTOMIZED): "部会で検討してから判断してください（先に「検討中」にしてください）",
+    (Status.UNDER_REVIEW, Status.REQUESTED): "検討を始めた要望は「要望」に戻せません",
+}
+
+
+class WorkflowError(DomainError):
+    """A status move was refused; the message names the move and the reason."""
+
+
+@dataclass(frozen=True)
+class ApprovalFact:
+    """A recorded 財政課協議 or 首長決裁: its date and reference number."""
+
+    approved_on: dt.date | None
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class MemberFact:
+    """What the guards need to know about one member's part of an item."""
+
+    member: str
+    withdrawn: bool = False
+    finance: ApprovalFact | None = None
+    mayor: ApprovalFact | None = None
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What the guards need to know about an item."""
+
+    estimate: int | None = None
+    members: tuple[MemberFact, ...] = ()
+
+
+def parse_status(value: str | Status) -> Status:
+    """A Status from its code or Japanese label; WorkflowError if unknown."""
+    if isinstance(value, Status):
+        return value
+    text = str(value).strip()
+    for st in Status:
+        if text in (st.value, st.label):
+            return st
+    choices = "、".join(f"{s.value}（{s.label}）" for s in Status)
+    raise WorkflowError(f"状態「{text}」はありません（{choices}）。")
+
+
+def allowed_targets(current: Status | str) -> frozenset[Status]:
+    """The statuses an item in ``current`` may move to (before guards)."""
+    return TRANSITIONS[parse_status(current)]
+
+
+def is_allowed(current: Status | str, to: Status | str) -> bool:
+    """True when the table has the move (guards not considered)."""
+    return parse_status(to) in TRANSITIONS[parse_status(current)]
+
+
+def _missing_approvals(facts: ItemFacts) -> list[str]:
+    lines = []
+    for m in facts.members:
+        if m.withdrawn:
+            continue
+        missing = []
+        for label, fact in (("財政課協議", m.finance), ("首長決裁", m.mayor)):
+            if fact is None:
+                missing.append(f"{label}の記録")
+            else:
+                if fact.approved_on is None:
+                    missing.append(f"{label}の日付")
+                if not (fact.reference or "").strip():
+                    missing.append(f"{label}の文書番号")
+        if missing:
+            lines.append(f"{m.member}: {'、'.join(missing)}")
+    return lines
+
+
+def check_move(current: Status | str, to: Status | str, *, reason: str | None, facts: ItemFacts | None = None) -> None:
+    """Raise WorkflowError unless the move is in the table and its guards hold."""
+    cur, target = parse_status(current), parse_status(to)
+    facts = facts or ItemFacts()
+    head = f"「{cur.label}」から「{target.label}」には変更できません"
+    if cur == target:
+        raise WorkflowError(f"{head}: すでに「{cur.label}」です。")
+    if target not in TRANSITIONS[cur]:
+        why = _WHY_NOT.get((cur, target))
+        if why is None:
+            why = (f"決定済みの要望は、理由を記録して「検討中」に戻してから判断し直してください"
+                   if cur in DECISIONS else "この変更は手順にありません")
+        raise WorkflowError(f"{head}: {why}。")
+    needs_reason = target in DECISIONS or cur in DECISIONS
+    if needs_reason and not (reason or "").strip():
+        what = "決定を見直す" if cur in DECISIONS else "判断する"
+        raise WorkflowError(f"{head}: {what}には理由が必要です。理由を入力してください。")
+    if target == Status.CUSTOMIZED:
+        problems = []
+        if facts.estimate is None:
+            problems.append("見積額が登録されていません")
+        if not any(not m.withdrawn for m in facts.members):
+            problems.append("費用を負担する団体がありません")
+        missing = _missing_approvals(facts)
+        if missing:
+            problems.append("費用を負担する団体の財政課協議・首長決裁がそろっていません（" + "／".join(missing) + "）")
+        if problems:
+            raise WorkflowError(
+                f"{head}: " + "。".join(problems) + "。カスタマイズ経費は共同調達の契約外のため、"
+                "負担する各団体の財政課協議と首長決裁（日付・文書番号）が必要です。"
+            )
