@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import audit
 from .errors import DatabaseError, DatabaseTooNewError
 from .resources import resource_path
 
@@ -168,6 +169,7 @@ def open_database(target: str | Path, *, create: bool = True) -> Database:
     if path is not None:
         _install_sqlite_hooks(engine)
     factory = sessionmaker(engine, expire_on_commit=False)
+    audit.install(factory)
     db = Database(url, engine, factory, path)
     try:
         _migrate(db)

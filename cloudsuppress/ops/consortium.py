@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import audit
 from ..changes import Changes
 from ..errors import DomainError
 from ..models import BusinessSystem, Consortium, Subcommittee
@@ -36,6 +37,12 @@ def create_consortium(s: Session, *, name: str, preset: str = "ibaraki33") -> Ch
         raise DomainError("このデータベースにはすでに協議会が登録されています。")
     if preset not in PRESETS:
         raise DomainError(f"プリセット「{preset}」はありません（{', '.join(PRESETS)}）。")
+    with audit.action(s, f"協議会「{name}」を作成", undoable=False):
+        _create_structure(s, name, preset)
+    return Changes(consortium=True, structure=True, history=True)
+
+
+def _create_structure(s: Session, name: str, preset: str) -> None:
     s.add(Consortium(name=name, preset=preset))
     subcommittees, systems = PRESETS[preset]
     by_name = {}
@@ -46,7 +53,6 @@ def create_consortium(s: Session, *, name: str, preset: str = "ibaraki33") -> Ch
         s.add(BusinessSystem(code=ps.code, name=ps.name, subcommittee=by_name[ps.subcommittee],
                              working_group=f"{ps.name}WG", sort_order=order))
     s.flush()
-    return Changes(consortium=True, structure=True)
 
 
 def add_subcommittee(s: Session, *, name: str) -> Changes:

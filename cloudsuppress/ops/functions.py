@@ -9,6 +9,7 @@ missing ones removed); other systems are untouched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -20,7 +21,8 @@ from ..changes import Changes
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList
 from ..importers.tabular import column_letter
-from ..models import BusinessSystem, Function, Subcommittee
+from .. import audit
+from ..models import BusinessSystem, Function, RequestItem, Subcommittee
 from ..vocab import FIT_MARKS, normalize_key
 
 # Fields compared to decide whether a function "changed" on re-import.
@@ -178,6 +180,8 @@ class SystemDiff:
     removed: tuple[str, ...]
     unchanged: int
     existing: int
+    # Functions the file drops but request items still point to: (機能ID, 要望番号...).
+    blocked: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def replaces(self) -> bool:
@@ -204,6 +208,21 @@ class FunctionImportPlan:
             d.existing and d.old_spec_version != d.new_spec_version for d in self.diffs
         )
 
+    @property
+    def blocked(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(業務, 機能ID, 要望番号...) of every function the import would remove although requests point to it."""
+        return tuple((d.business_system, code, keys) for d in self.diffs for code, keys in d.blocked)
+
+    def blocked_message(self) -> str | None:
+        """Why the plan cannot be applied, or None."""
+        if not self.blocked:
+            return None
+        lines = [f"{system} 機能ID {code}（要望 {'、'.join(keys)}）" for system, code, keys in self.blocked]
+        return (
+            "要望項目が登録されている機能は、新しい一覧にないため削除することになりますが、削除できません。"
+            "一覧にその機能を残すか、要望項目の機能を付け替えてから取り込んでください。\n" + "\n".join(lines)
+        )
+
     def describe(self) -> str:
         """A Japanese summary of the plan, one line per business system."""
         lines = []
@@ -215,6 +234,8 @@ class FunctionImportPlan:
                 f"{d.business_system}: 追加 {len(d.added)} 件、変更 {len(d.changed)} 件、"
                 f"削除 {len(d.removed)} 件、変更なし {d.unchanged} 件{ver}"
             )
+            for code, keys in d.blocked:
+                lines.append(f"  削除できない機能 {code}: 要望 {'、'.join(keys)} が登録されています")
         return "\n".join(lines)
 
 
@@ -311,6 +332,22 @@ def plan_function_import(
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs))
 
 
+def _requested_codes(s: Session, sys_id: int, codes: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Of these codes, those request items point to, with the items' keys."""
+    if not codes:
+        return ()
+    found: dict[str, list[str]] = defaultdict(list)
+    for code, key in s.execute(
+        select(Function.code, RequestItem.key)
+        .join(RequestItem, RequestItem.function_id == Function.id)
+        .where(Function.business_system_id == sys_id)
+        .order_by(Function.sort_order, RequestItem.key)
+    ):
+        if code in codes:
+            found[code].append(key)
+    return tuple((code, tuple(keys)) for code, keys in found.items())
+
+
 _WRITE_COLUMNS = ("code", "name", "level1", "level2", "level3", "requirement", "requirement_class",
                   "fit", "convenience", "spec_version", "sort_order")
 
@@ -325,8 +362,21 @@ def _executemany(s: Session, sql: str, rows: list[tuple]) -> None:
     conn.exec_driver_sql(sql.replace("?", mark), rows)
 
 
-def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
-    """Write a plan: per business system, update matching IDs, add new ones, remove missing ones."""
+def apply_function_import(s: Session, plan: FunctionImportPlan, *, by: str | None = None) -> Changes:
+    """Write a plan: per business system, update matching IDs, add new ones, remove missing ones.
+
+    Refused (DomainError) when it would remove a function that request items point to. The
+    audit trail gets one compact entry per function added, changed or removed.
+    """
+    message = plan.blocked_message()
+    if message:
+        raise DomainError(message)
+    with audit.action(s, f"機能一覧の取り込み（{plan.source}）", by=by):
+        _apply_function_import(s, plan)
+    return Changes(functions=True, structure=True, history=True)
+
+
+def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     table = Function.__table__
     cols = ", ".join(_WRITE_COLUMNS)
@@ -340,7 +390,7 @@ def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
             row[1]: (row[0], tuple(row[1:]))
             for row in s.execute(select(Function.id, *current_cols).where(Function.business_system_id == sys_id))
         }
-        inserts, updates = [], []
+        inserts, updates, trail = [], [], []
         for order, rec in enumerate(records):
             values = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
                       rec.requirement_class, rec.fit, bool(rec.convenience), version, order)
@@ -349,19 +399,37 @@ def apply_function_import(s: Session, plan: FunctionImportPlan) -> Changes:
                 inserts.append((sys_id, *values))
             elif found[1] != values:
                 updates.append((*values, found[0]))
+                old, new = {}, {}
+                for c, a, b in zip(_WRITE_COLUMNS, found[1], values):
+                    if a != b:
+                        old[c], new[c] = a, b
+                trail.append((found[0], "update", audit.row_json(old), audit.row_json(new)))
         if existing:
             ids = [fid for fid, _ in existing.values()]
+            audit.record_rows(s, "function", [
+                (fid, "delete", audit.row_json({"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals))}), None)
+                for fid, vals in existing.values()
+            ])
             for start in range(0, len(ids), 500):
                 s.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
         _executemany(s, update_sql, updates)
+        audit.record_rows(s, "function", trail)
         _executemany(s, insert_sql, inserts)
-        s.execute(
-            update(BusinessSystem)
-            .where(BusinessSystem.id == sys_id)
-            .values(spec_version=version, list_source=plan.source[:400], list_imported_at=now)
-        )
+        if inserts:
+            new_ids = dict(s.execute(select(Function.code, Function.id).where(Function.business_system_id == sys_id)).all())
+            # One entry per system listing the new ids (30,000 entries cost the import a quarter of
+            # its time). Undo records the full rows it removes, and redo takes them from there.
+            ids_json = json.dumps(sorted(new_ids[row[1]] for row in inserts))
+            audit.record_rows(s, "function", [(sys_id, "bulk_insert", None, ids_json)])
+        bs_cols = ("spec_version", "list_source", "list_imported_at")
+        old_bs = s.execute(select(BusinessSystem.spec_version, BusinessSystem.list_source,
+                                  BusinessSystem.list_imported_at).where(BusinessSystem.id == sys_id)).one()
+        new_bs = (version, plan.source[:400], now)
+        s.execute(update(BusinessSystem).where(BusinessSystem.id == sys_id).values(dict(zip(bs_cols, new_bs))))
+        audit.record_rows(s, "business_system", [
+            (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs))), audit.row_json(dict(zip(bs_cols, new_bs))))
+        ])
     s.flush()
-    return Changes(functions=True, structure=True)
 
 
 def get_function(s: Session, function_id: int) -> FunctionRow:

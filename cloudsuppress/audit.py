@@ -1,0 +1,309 @@
+"""The audit trail: every change to the audited tables, grouped under one action per user operation.
+
+How it works: ``open_database`` hooks ``before_flush`` / ``after_flush`` onto its session
+factory. Every flushed insert, update and delete of an audited model is written to
+``audit_change`` under the action that is open on the session (``with action(s, label):``,
+opened by each operation; nested operations join the outer action). A flush with no open
+action still gets recorded, under an implicit 「データの変更」 action, so nothing escapes.
+
+Bulk writes that bypass the ORM (the 30,000-row function import) call ``record_rows`` with a
+compact entry per row: one JSON object of the changed columns instead of one entry per field.
+
+Inserts and deletes keep the full row, updates the old and new value, which is exactly what
+``ops.undo`` needs to reverse or replay an action.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Boolean, Date, DateTime, event, insert, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import (
+    Approval,
+    AuditAction,
+    AuditChange,
+    Base,
+    BusinessSystem,
+    Function,
+    HearingNote,
+    Member,
+    MemberRequest,
+    RequestItem,
+    StatusChange,
+    Subcommittee,
+)
+
+AUDITED_MODELS = (Member, Subcommittee, BusinessSystem, Function, RequestItem, MemberRequest,
+                  HearingNote, Approval, StatusChange)
+AUDITED = {m.__tablename__: m for m in AUDITED_MODELS}
+# Insert order that satisfies the foreign keys (deletes go the other way).
+TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+IMPLICIT_LABEL = "データの変更"
+
+_default_user: str | None = None
+
+
+def set_default_user(name: str | None) -> None:
+    """Name recorded as the actor when an operation is not given one (None: the OS user)."""
+    global _default_user
+    _default_user = (name or "").strip() or None
+
+
+def current_user() -> str:
+    """The configured user name, else the OS login name."""
+    if _default_user:
+        return _default_user
+    try:
+        return getpass.getuser() or "不明"
+    except Exception:  # no login name (service account, odd environment)
+        return "不明"
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot record {type(value).__name__} in the audit trail")
+
+
+def encode(value: object) -> str:
+    """A column value as JSON text (dates as ISO strings)."""
+    return json.dumps(value, ensure_ascii=False, default=_iso)
+
+
+def decode(table: str, column: str, text: str | None) -> object:
+    """JSON text back to the column's Python value."""
+    if text is None:
+        return None
+    return coerce(table, column, json.loads(text))
+
+
+def coerce(table: str, column: str, value: object) -> object:
+    """A JSON value back to the column's Python type."""
+    if value is None:
+        return None
+    col_type = Base.metadata.tables[table].c[column].type
+    if isinstance(col_type, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(col_type, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(col_type, Boolean):
+        return bool(value)
+    return value
+
+
+def row_json(values: dict) -> str:
+    """A whole row (or several columns) as one JSON object."""
+    return json.dumps(values, ensure_ascii=False, default=_iso)
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionState:
+    """The action open on a session; its row is written at its first recorded change."""
+
+    label: str
+    user: str
+    kind: str = "op"
+    undoable: bool = True
+    target_id: int | None = None
+    id: int | None = None
+    seq: int = 0
+    tables: set[str] = field(default_factory=set)
+
+
+@contextmanager
+def action(s: Session, label: str, *, by: str | None = None, undoable: bool = True, kind: str = "op",
+           target_id: int | None = None) -> Iterator[ActionState]:
+    """Group every change made inside the block under one action (the unit of undo).
+
+    Nested blocks join the outermost action. ``label`` may be changed inside the block
+    (e.g. once a generated key is known).
+    """
+    stack: list[ActionState] = s.info.setdefault("audit_stack", [])
+    if stack:
+        yield stack[0]
+        return
+    state = ActionState(label, (by or "").strip() or current_user(), kind, undoable, target_id)
+    stack.append(state)
+    try:
+        yield state
+        s.flush()
+        if state.id is not None:
+            s.execute(update(AuditAction).where(AuditAction.id == state.id).values(label=state.label[:400]))
+    finally:
+        stack.pop()
+
+
+def _ensure_action(s: Session) -> ActionState:
+    stack: list[ActionState] = s.info.setdefault("audit_stack", [])
+    if stack:
+        state = stack[0]
+    else:
+        implicit = s.info.get("audit_implicit")
+        if implicit is None:
+            implicit = s.info["audit_implicit"] = ActionState(IMPLICIT_LABEL, current_user())
+        state = implicit
+    if state.id is None:
+        conn = s.connection()
+        if state.kind == "op" and state.undoable:
+            # A new action after an undo clears the redo stack.
+            conn.execute(update(AuditAction).where(AuditAction.state == "undone").values(state="discarded"))
+        result = conn.execute(insert(AuditAction).values(
+            label=state.label[:400], user=state.user[:100], at=dt.datetime.now().replace(microsecond=0),
+            kind=state.kind, state="done", undoable=state.undoable, target_id=state.target_id))
+        state.id = result.inserted_primary_key[0]
+    return state
+
+
+def record_rows(s: Session, table: str, rows: list[tuple[int, str, str | None, str | None]],
+                *, item_ids: list[int | None] | None = None) -> None:
+    """Record bulk changes made outside the ORM: (row id, op, old JSON, new JSON) per row."""
+    if not rows:
+        return
+    state = _ensure_action(s)
+    state.tables.add(table)
+    start = state.seq
+    state.seq += len(rows)
+    params = [
+        (state.id, start + i, table, rid, op, None, old, new, item_ids[i] if item_ids else None)
+        for i, (rid, op, old, new) in enumerate(rows)
+    ]
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        "INSERT INTO audit_change (action_id, seq, table_name, row_id, op, field, old_value, new_value, item_id) "
+        f"VALUES ({', '.join([mark] * 9)})",
+        params,
+    )
+
+
+def record_changes(s: Session, rows: list[dict]) -> None:
+    """Record changes made outside the ORM; each dict has table_name, row_id, op and optionally
+    field, old_value, new_value (JSON text) and item_id."""
+    if not rows:
+        return
+    state = _ensure_action(s)
+    params = []
+    for r in rows:
+        state.tables.add(r["table_name"])
+        params.append(dict(action_id=state.id, seq=state.seq, field=None, old_value=None, new_value=None,
+                           item_id=None) | r)
+        state.seq += 1
+    s.connection().execute(insert(AuditChange), params)
+
+
+# --- session hooks ---------------------------------------------------------------------------
+
+
+def _columns(obj) -> list[str]:
+    return [c.key for c in inspect(type(obj)).column_attrs]
+
+
+def _snapshot(obj) -> dict:
+    return {k: getattr(obj, k) for k in _columns(obj)}
+
+
+def _before_flush(session: Session, _ctx, _instances) -> None:
+    if not session.info.get("audit_enabled", True):
+        return
+    pending = session.info.setdefault("audit_pending", [])
+    for obj in session.deleted:
+        if type(obj).__tablename__ in AUDITED:
+            pending.append(("delete", obj, _snapshot(obj)))
+    for obj in session.dirty:
+        if type(obj).__tablename__ not in AUDITED:
+            continue
+        state = inspect(obj)
+        diffs = []
+        for key in _columns(obj):
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                diffs.append((key, old, new))
+        if diffs:
+            pending.append(("update", obj, diffs))
+
+
+def _item_id(conn, table: str, values: dict, cache: dict[int, int]) -> int | None:
+    if table == "request_item":
+        return values.get("id")
+    if table in ("member_request", "status_change"):
+        return values.get("item_id")
+    if table in ("hearing_note", "approval"):
+        mr = values.get("member_request_id")
+        if mr is None:
+            return None
+        if mr not in cache:
+            cache[mr] = conn.execute(select(MemberRequest.item_id).where(MemberRequest.id == mr)).scalar()
+        return cache[mr]
+    return None
+
+
+def _after_flush(session: Session, _ctx) -> None:
+    if not session.info.get("audit_enabled", True):
+        return
+    pending = session.info.pop("audit_pending", [])
+    inserts = [obj for obj in session.new if type(obj).__tablename__ in AUDITED]
+    if not pending and not inserts:
+        return
+    state = _ensure_action(session)
+    conn = session.connection()
+    cache: dict[int, int] = {}
+    saves: list[tuple[int, dict]] = []
+    deletes: list[tuple[int, dict]] = []
+    for obj in inserts:
+        table = type(obj).__tablename__
+        snap = _snapshot(obj)
+        saves.append((TABLE_ORDER[table], dict(table_name=table, row_id=snap["id"], op="insert", field=None,
+                                               old_value=None, new_value=row_json(snap),
+                                               item_id=_item_id(conn, table, snap, cache))))
+    for op, obj, data in pending:
+        table = type(obj).__tablename__
+        if op == "delete":
+            deletes.append((TABLE_ORDER[table], dict(table_name=table, row_id=data["id"], op="delete", field=None,
+                                                     old_value=row_json(data), new_value=None,
+                                                     item_id=_item_id(conn, table, data, cache))))
+        else:
+            snap = {c: getattr(obj, c) for c in ("id", "item_id", "member_request_id") if hasattr(obj, c)}
+            item_id = _item_id(conn, table, snap, cache)
+            for key, old, new in data:
+                saves.append((TABLE_ORDER[table], dict(table_name=table, row_id=obj.id, op="update", field=key,
+                                                       old_value=encode(old), new_value=encode(new), item_id=item_id)))
+    # The order the database applied them: saves parents first, deletes children first.
+    ordered = [r for _, r in sorted(saves, key=lambda t: t[0])] + [r for _, r in sorted(deletes, key=lambda t: -t[0])]
+    for r in ordered:
+        r["action_id"] = state.id
+        r["seq"] = state.seq
+        state.seq += 1
+        state.tables.add(r["table_name"])
+    conn.execute(insert(AuditChange), ordered)
+
+
+def install(factory: sessionmaker) -> None:
+    """Record every flush of sessions from this factory in the audit trail."""
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "after_rollback", _reset)
+    event.listen(factory, "after_commit", _reset)
+
+
+def _reset(session: Session) -> None:
+    # The next transaction is the next user action: it gets its own action row.
+    session.info.pop("audit_implicit", None)
+    session.info.pop("audit_pending", None)
+    for st in session.info.get("audit_stack", []):
+        st.id = None

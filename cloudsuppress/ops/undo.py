@@ -1,0 +1,257 @@
+"""Undo and redo of user actions, stored in the database (so they survive a restart).
+
+Rule: strictly last-first. ``undo`` reverses the newest action still done; ``redo`` replays
+the action undone most recently; any new action clears the redo stack. Because every change
+to the audited tables is recorded, the rows an action touched are exactly as it left them
+when its turn comes; as a safety net each field is checked before it is reverted, and an
+undo is refused (nothing changed) if some change that escaped the audit trail altered it.
+
+An undo or redo is itself recorded in the audit trail (kind 'undo' / 'redo'), so the history
+shows who took what back and when. Actions marked not undoable (creating the consortium, the
+demo data) stop the undo stack.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..changes import Changes
+from ..errors import DomainError
+from ..models import AuditAction, AuditChange, Base
+
+_TABLE_LABELS = {
+    "member": "構成団体", "subcommittee": "専門部会", "business_system": "業務", "function": "機能",
+    "request_item": "要望項目", "member_request": "団体の要望", "hearing_note": "ヒアリング記録",
+    "approval": "財政課協議・首長決裁", "status_change": "状態の履歴",
+}
+_REQUEST_TABLES = {"request_item", "member_request", "hearing_note", "approval", "status_change"}
+
+
+@dataclass(frozen=True)
+class UndoStatus:
+    """Labels of the next undo and redo (None when there is nothing), for menu text."""
+
+    undo_label: str | None
+    redo_label: str | None
+    undo_id: int | None = None
+    redo_id: int | None = None
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_id is not None
+
+    @property
+    def can_redo(self) -> bool:
+        return self.redo_id is not None
+
+
+def _next_undo(s: Session) -> AuditAction | None:
+    return s.scalars(
+        select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == "done").order_by(AuditAction.id.desc())
+    ).first()
+
+
+def _next_redo(s: Session) -> AuditAction | None:
+    return s.scalars(
+        select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == "undone").order_by(AuditAction.id)
+    ).first()
+
+
+def undo_status(s: Session) -> UndoStatus:
+    """What undo and redo would do now."""
+    u, r = _next_undo(s), _next_redo(s)
+    if u is not None and not u.undoable:
+        u = None
+    return UndoStatus(u.label if u else None, r.label if r else None, u.id if u else None, r.id if r else None)
+
+
+def _changes_for(tables: set[str]) -> Changes:
+    return Changes(
+        members="member" in tables,
+        structure=bool(tables & {"subcommittee", "business_system"}),
+        functions="function" in tables,
+        requests=bool(tables & _REQUEST_TABLES),
+        history=True,
+    )
+
+
+class _Applier:
+    """Writes rows with Core statements and records what it wrote under the open action."""
+
+    def __init__(self, s: Session, label: str):
+        self.s = s
+        self.conn = s.connection()
+        self.label = label
+        self.tables: set[str] = set()
+        self.trail: list[dict] = []
+
+    def _table(self, name: str):
+        return Base.metadata.tables[name]
+
+    def current(self, table: str, row_id: int) -> dict | None:
+        t = self._table(table)
+        row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return dict(row) if row else None
+
+    def _refuse(self, table: str, row_id: int, what: str) -> None:
+        raise DomainError(
+            f"「{self.label}」を元に戻せません（やり直せません）: {_TABLE_LABELS.get(table, table)}（id {row_id}）の"
+            f"{what}。データベースは変更していません。"
+        )
+
+    def insert(self, table: str, rows: list[dict], item_ids: list[int | None]) -> None:
+        t = self._table(table)
+        values = [{k: audit.coerce(table, k, v) for k, v in r.items()} for r in rows]
+        for start in range(0, len(values), 500):
+            self.conn.execute(t.insert(), values[start:start + 500])
+        self.tables.add(table)
+        self.trail += [dict(table_name=table, row_id=r["id"], op="insert", new_value=audit.row_json(r), item_id=i)
+                       for r, i in zip(rows, item_ids)]
+
+    def delete(self, table: str, row_ids: list[int], item_ids: list[int | None]) -> None:
+        t = self._table(table)
+        snapshots = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start:start + 500]
+            for row in self.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+                snapshots[row["id"]] = dict(row)
+        for rid in row_ids:
+            if rid not in snapshots:
+                self._refuse(table, rid, "行が見つかりません")
+        for start in range(0, len(row_ids), 500):
+            self.conn.execute(t.delete().where(t.c.id.in_(row_ids[start:start + 500])))
+        self.tables.add(table)
+        self.trail += [dict(table_name=table, row_id=rid, op="delete", old_value=audit.row_json(snapshots[rid]), item_id=i)
+                       for rid, i in zip(row_ids, item_ids)]
+
+    def set_field(self, table: str, row_id: int, fld: str, expect: object, value: object, item_id: int | None) -> None:
+        t = self._table(table)
+        current = self.conn.execute(select(t.c[fld]).where(t.c.id == row_id)).first()
+        if current is None:
+            self._refuse(table, row_id, "行が見つかりません")
+        if current[0] != expect:
+            self._refuse(table, row_id, f"「{fld}」がその後の変更で変わっています")
+        self.conn.execute(update(t).where(t.c.id == row_id).values({fld: value}))
+        self.tables.add(table)
+        self.trail.append(dict(table_name=table, row_id=row_id, op="update", field=fld,
+                               old_value=audit.encode(expect), new_value=audit.encode(value), item_id=item_id))
+
+    def set_fields(self, table: str, row_id: int, old_json: str, new_json: str, item_id: int | None) -> None:
+        t = self._table(table)
+        values = {k: audit.coerce(table, k, v) for k, v in json.loads(new_json).items()}
+        self.conn.execute(update(t).where(t.c.id == row_id).values(values))
+        self.tables.add(table)
+        self.trail.append(dict(table_name=table, row_id=row_id, op="update", old_value=old_json, new_value=new_json,
+                               item_id=item_id))
+
+
+def _entries(s: Session, action_id: int, *, reverse: bool) -> list[AuditChange]:
+    order = AuditChange.seq.desc() if reverse else AuditChange.seq
+    return list(s.scalars(select(AuditChange).where(AuditChange.action_id == action_id).order_by(order)))
+
+
+def _run(s: Session, steps: list[tuple], ap: _Applier) -> None:
+    """Apply (op, table, payload...) steps, batching runs of inserts or deletes into one table."""
+    i = 0
+    while i < len(steps):
+        op, table = steps[i][0], steps[i][1]
+        if op in ("insert", "delete"):
+            j = i
+            while j < len(steps) and steps[j][0] == op and steps[j][1] == table:
+                j += 1
+            batch = steps[i:j]
+            if op == "insert":
+                ap.insert(table, [b[2] for b in batch], [b[3] for b in batch])
+            else:
+                ap.delete(table, [b[2] for b in batch], [b[3] for b in batch])
+            i = j
+            continue
+        if op == "field":
+            ap.set_field(*steps[i][1:])
+        else:
+            ap.set_fields(*steps[i][1:])
+        i += 1
+
+
+def undo(s: Session, *, by: str | None = None) -> Changes:
+    """Reverse the newest action still done; DomainError when there is nothing to undo."""
+    target = _next_undo(s)
+    if target is None or not target.undoable:
+        extra = f"（「{target.label}」は元に戻せない操作です）" if target is not None else ""
+        raise DomainError(f"元に戻せる操作はありません{extra}。")
+    label = target.label
+    steps: list[tuple] = []
+    for c in _entries(s, target.id, reverse=True):
+        if c.op == "insert":
+            steps.append(("delete", c.table_name, c.row_id, c.item_id))
+        elif c.op == "bulk_insert":
+            steps += [("delete", c.table_name, rid, None) for rid in sorted(json.loads(c.new_value), reverse=True)]
+        elif c.op == "delete":
+            steps.append(("insert", c.table_name, json.loads(c.old_value), c.item_id))
+        elif c.field is not None:
+            steps.append(("field", c.table_name, c.row_id, c.field, audit.decode(c.table_name, c.field, c.new_value),
+                          audit.decode(c.table_name, c.field, c.old_value), c.item_id))
+        else:
+            steps.append(("fields", c.table_name, c.row_id, c.new_value, c.old_value, c.item_id))
+    with audit.action(s, f"元に戻す: {label}", by=by, kind="undo", target_id=target.id):
+        ap = _Applier(s, label)
+        _run(s, steps, ap)
+        audit.record_changes(s, ap.trail)
+    s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="undone"))
+    s.expire_all()
+    return _changes_for(ap.tables)
+
+
+def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
+    """Full rows the latest undo of an action removed (redo of a compact bulk insert needs them)."""
+    undo_id = s.scalar(
+        select(AuditAction.id).where(AuditAction.kind == "undo", AuditAction.target_id == action_id)
+        .order_by(AuditAction.id.desc())
+    )
+    if undo_id is None:
+        return {}
+    return {
+        (t, rid): json.loads(old)
+        for t, rid, old in s.execute(
+            select(AuditChange.table_name, AuditChange.row_id, AuditChange.old_value)
+            .where(AuditChange.action_id == undo_id, AuditChange.op == "delete")
+        )
+    }
+
+
+def redo(s: Session, *, by: str | None = None) -> Changes:
+    """Replay the action undone most recently; DomainError when there is nothing to redo."""
+    target = _next_redo(s)
+    if target is None:
+        raise DomainError("やり直せる操作はありません。")
+    label = target.label
+    steps: list[tuple] = []
+    removed: dict | None = None
+    for c in _entries(s, target.id, reverse=False):
+        if c.op == "insert":
+            steps.append(("insert", c.table_name, json.loads(c.new_value), c.item_id))
+        elif c.op == "bulk_insert":
+            if removed is None:
+                removed = _removed_rows(s, target.id)
+            for rid in sorted(json.loads(c.new_value)):
+                if (c.table_name, rid) not in removed:
+                    raise DomainError(f"「{label}」をやり直せません: 元に戻したときの記録が見つかりません。")
+                steps.append(("insert", c.table_name, removed[(c.table_name, rid)], None))
+        elif c.op == "delete":
+            steps.append(("delete", c.table_name, c.row_id, c.item_id))
+        elif c.field is not None:
+            steps.append(("field", c.table_name, c.row_id, c.field, audit.decode(c.table_name, c.field, c.old_value),
+                          audit.decode(c.table_name, c.field, c.new_value), c.item_id))
+        else:
+            steps.append(("fields", c.table_name, c.row_id, c.old_value, c.new_value, c.item_id))
+    with audit.action(s, f"やり直す: {label}", by=by, kind="redo", target_id=target.id):
+        ap = _Applier(s, label)
+        _run(s, steps, ap)
+        audit.record_changes(s, ap.trail)
+    s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="done"))
+    s.expire_all()
+    return _changes_for(ap.tables)
