@@ -1,9 +1,14 @@
 """The consortium summary: what `cloudsuppress summary` prints and the dashboard shows."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
+from ..workflow import Status
 
 from ..vocab import FIT_MARKS
 from .consortium import get_consortium
@@ -32,9 +37,12 @@ def build_summary(s: Session) -> dict:
     for node in tree:
         by_sub[node.subcommittee].append(node.stats)
     members = list_members(s)
+    by_member = member_status_counts(s)
     return {
         "consortium": info.name if info else None,
-        "members": [{"name": m.name, "population": m.population} for m in members],
+        "members": [{"name": m.name, "population": m.population, "items": _counts_dict(by_member.get(m.id, Counter()))}
+                    for m in members],
+        "items": _counts_dict(item_status_counts(s)),
         "population_total": sum(m.population for m in members),
         "functions": stats_dict(combine_stats([n.stats for n in tree])),
         "subcommittees": [
@@ -51,3 +59,86 @@ def build_summary(s: Session) -> dict:
 def format_rate(rate: float | None) -> str:
     """0.0013 → '0.13%'; None → '—' (nothing assessed yet)."""
     return "—" if rate is None else f"{rate * 100:.2f}%"
+
+
+# --- request outcomes (the Toyama table) -----------------------------------------------------
+
+
+def _counts_dict(counts: Counter) -> dict:
+    return {"total": sum(counts.values()), **{st.value: counts.get(st.value, 0) for st in Status}}
+
+
+def item_status_counts(s: Session) -> Counter:
+    """Number of request items per status."""
+    return Counter(s.scalars(select(RequestItem.status)))
+
+
+def member_status_counts(s: Session) -> dict[int, Counter]:
+    """Per member id: its parts per outcome (a part the member withdrew counts as withdrawn)."""
+    out: dict[int, Counter] = defaultdict(Counter)
+    for member_id, withdrawn, status in s.execute(
+        select(MemberRequest.member_id, MemberRequest.withdrawn, RequestItem.status)
+        .join(RequestItem, RequestItem.id == MemberRequest.item_id)
+    ):
+        out[member_id][Status.WITHDRAWN.value if withdrawn else status] += 1
+    return out
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One line of the outcome table: items raised and how they ended."""
+
+    name: str
+    raised: int = 0
+    customized: int = 0
+    standardized: int = 0
+    withdrawn: int = 0
+    open: int = 0  # still 要望 or 検討中
+
+    @classmethod
+    def from_counts(cls, name: str, counts: Counter) -> "OutcomeRow":
+        return cls(name, sum(counts.values()), counts.get(Status.CUSTOMIZED.value, 0),
+                   counts.get(Status.STANDARDIZED.value, 0), counts.get(Status.WITHDRAWN.value, 0),
+                   counts.get(Status.REQUESTED.value, 0) + counts.get(Status.UNDER_REVIEW.value, 0))
+
+
+@dataclass(frozen=True)
+class OutcomeTable:
+    """The Toyama-style result table for the consortium, per member and per subcommittee."""
+
+    consortium: OutcomeRow
+    members: tuple[OutcomeRow, ...]
+    subcommittees: tuple[OutcomeRow, ...]
+
+
+OUTCOME_LABELS = (
+    ("raised", "カスタマイズ要望項目"),
+    ("customized", "カスタマイズを行った項目"),
+    ("standardized", "標準機能として実装された項目"),
+    ("withdrawn", "要望を取下げた項目"),
+    ("open", "検討中の項目"),
+)
+
+
+def outcome_table(s: Session) -> OutcomeTable:
+    """Items raised, customized, standardized, withdrawn and still open: overall, per member, per subcommittee."""
+    info = get_consortium(s)
+    overall = OutcomeRow.from_counts(info.name if info else "協議会", item_status_counts(s))
+    by_member = member_status_counts(s)
+    members = tuple(
+        OutcomeRow.from_counts(name, by_member.get(mid, Counter()))
+        for mid, name in s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id))
+    )
+    per_sub: dict[int, Counter] = defaultdict(Counter)
+    for status, fn_sub, own_sub in s.execute(
+        select(RequestItem.status, BusinessSystem.subcommittee_id, select(BusinessSystem.subcommittee_id)
+               .where(BusinessSystem.id == RequestItem.business_system_id).scalar_subquery())
+        .outerjoin(Function, Function.id == RequestItem.function_id)
+        .outerjoin(BusinessSystem, BusinessSystem.id == Function.business_system_id)
+    ):
+        per_sub[fn_sub or own_sub][status] += 1
+    subs = tuple(
+        OutcomeRow.from_counts(name, per_sub.get(sid, Counter()))
+        for sid, name in s.execute(select(Subcommittee.id, Subcommittee.name).order_by(Subcommittee.sort_order))
+    )
+    return OutcomeTable(overall, members, subs)

@@ -1,0 +1,225 @@
+"""Reading requests: list rows with filters, one item's detail, status history. All plain frozen
+dataclasses, safe to keep after the session is closed."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from ..models import (
+    Approval,
+    BusinessSystem,
+    Function,
+    HearingNote,
+    Member,
+    MemberRequest,
+    RequestItem,
+    StatusChange,
+    Subcommittee,
+)
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
+from .requests import get_item
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One request item as the request list shows it."""
+
+    id: int
+    key: str
+    title: str
+    status: str
+    status_label: str
+    function_id: int | None
+    function_code: str | None
+    function_name: str | None  # the package function, or the proposed new function's name
+    fit: str | None
+    business_system_id: int | None
+    business_system: str | None
+    subcommittee_id: int | None
+    subcommittee: str | None
+    members: tuple[str, ...]  # members still in the item
+    withdrawn_members: tuple[str, ...]
+    estimate: int | None
+    annual_cases: int | None  # total over the members still in the item
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HearingRow:
+    id: int
+    held_on: dt.date
+    confirmed: str
+    confirmed_cases: int | None
+
+
+@dataclass(frozen=True)
+class ApprovalRow:
+    stage: str
+    approved_on: dt.date
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class MemberPartRow:
+    """One member's part of an item, with its hearings and approvals."""
+
+    id: int
+    member_id: int
+    member: str
+    content: str
+    reason: str
+    reason_label: str
+    service_drop: bool
+    service_drop_label: str
+    service_drop_detail: str
+    annual_cases: int | None
+    workaround: str | None
+    withdrawn: bool
+    withdrawn_on: dt.date | None
+    withdrawn_reason: str | None
+    hearings: tuple[HearingRow, ...]
+    finance: ApprovalRow | None
+    mayor: ApprovalRow | None
+
+
+@dataclass(frozen=True)
+class StatusChangeRow:
+    id: int
+    from_status: str | None
+    from_label: str | None
+    to_status: str
+    to_label: str
+    reason: str | None
+    meeting_id: int | None
+    changed_by: str
+    changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Everything the item editor shows."""
+
+    item: ItemRow
+    parts: tuple[MemberPartRow, ...]
+    history: tuple[StatusChangeRow, ...]
+    allowed_moves: tuple[str, ...]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def list_item_rows(
+    s: Session, *, status: str | Status | None = None, member_id: int | None = None, subcommittee_id: int | None = None,
+    business_system_id: int | None = None, text: str | None = None, item_ids: list[int] | None = None,
+) -> list[ItemRow]:
+    """Request items in key order, filtered by status, member (still in it), subcommittee, business system, text."""
+    fn_system = aliased(BusinessSystem)
+    own_system = aliased(BusinessSystem)
+    q = (
+        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system)
+        .outerjoin(Function, Function.id == RequestItem.function_id)
+        .outerjoin(fn_system, fn_system.id == Function.business_system_id)
+        .outerjoin(own_system, own_system.id == RequestItem.business_system_id)
+        .order_by(RequestItem.key)
+    )
+    if status is not None:
+        q = q.where(RequestItem.status == parse_status(status).value)
+    if item_ids is not None:
+        q = q.where(RequestItem.id.in_(item_ids))
+    member_rows: dict[int, list[tuple]] = defaultdict(list)
+    for item_id, mid, name, withdrawn, content, cases in s.execute(
+        select(MemberRequest.item_id, MemberRequest.member_id, Member.name, MemberRequest.withdrawn,
+               MemberRequest.content, MemberRequest.annual_cases)
+        .join(Member, Member.id == MemberRequest.member_id)
+        .order_by(Member.sort_order, Member.id)
+    ):
+        member_rows[item_id].append((mid, name, withdrawn, content, cases))
+    subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).tuples().all())
+    needle = _fold(text.strip()) if text and text.strip() else None
+    out = []
+    for item, code, fname, fit, fsys, osys in s.execute(q).tuples():
+        system = fsys or osys
+        if business_system_id is not None and (system is None or system.id != business_system_id):
+            continue
+        if subcommittee_id is not None and (system is None or system.subcommittee_id != subcommittee_id):
+            continue
+        mrows = member_rows.get(item.id, [])
+        if member_id is not None and not any(m[0] == member_id and not m[2] for m in mrows):
+            continue
+        if needle is not None:
+            hay = " ".join(filter(None, [item.key, item.title, code, fname, item.proposed_function,
+                                         *(m[3] for m in mrows), *(m[1] for m in mrows)]))
+            if needle not in _fold(hay):
+                continue
+        active = [m for m in mrows if not m[2]]
+        cases = [m[4] for m in active if m[4] is not None]
+        out.append(ItemRow(
+            item.id, item.key, item.title, item.status, STATUS_LABELS[Status(item.status)], item.function_id, code,
+            fname or item.proposed_function, fit, system.id if system else None, system.name if system else None,
+            system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
+            tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
+            sum(cases) if cases else None, item.created_at, item.updated_at,
+        ))
+    return out
+
+
+def get_item_row(s: Session, item_id: int) -> ItemRow:
+    """One item as a list row."""
+    get_item(s, item_id)
+    return list_item_rows(s, item_ids=[item_id])[0]
+
+
+def find_items_for_function(s: Session, function_id: int, *, open_only: bool = True) -> list[ItemRow]:
+    """Items about this function (by default only those still open), so a new request can join one."""
+    ids = list(s.scalars(select(RequestItem.id).where(RequestItem.function_id == function_id)))
+    rows = list_item_rows(s, item_ids=ids) if ids else []
+    if open_only:
+        rows = [r for r in rows if r.status in (Status.REQUESTED.value, Status.UNDER_REVIEW.value)]
+    return rows
+
+
+def status_history(s: Session, item_id: int) -> list[StatusChangeRow]:
+    """An item's status changes, oldest first."""
+    return [
+        StatusChangeRow(c.id, c.from_status, STATUS_LABELS[Status(c.from_status)] if c.from_status else None,
+                        c.to_status, STATUS_LABELS[Status(c.to_status)], c.reason, c.meeting_id, c.changed_by,
+                        c.changed_at)
+        for c in s.scalars(select(StatusChange).where(StatusChange.item_id == item_id).order_by(StatusChange.id))
+    ]
+
+
+def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
+    """Every member's part of an item, in member order."""
+    out = []
+    for p, name in s.execute(
+        select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
+        .where(MemberRequest.item_id == item_id).order_by(Member.sort_order, Member.id)
+    ).tuples():
+        hearings = tuple(
+            HearingRow(h.id, h.held_on, h.confirmed, h.confirmed_cases)
+            for h in s.scalars(select(HearingNote).where(HearingNote.member_request_id == p.id)
+                               .order_by(HearingNote.held_on, HearingNote.id))
+        )
+        approvals = {a.stage: ApprovalRow(a.stage, a.approved_on, a.reference)
+                     for a in s.scalars(select(Approval).where(Approval.member_request_id == p.id))}
+        out.append(MemberPartRow(
+            p.id, p.member_id, name, p.content, p.reason, REASON_LABELS.get(p.reason, p.reason), p.service_drop,
+            SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.annual_cases, p.workaround,
+            p.withdrawn, p.withdrawn_on, p.withdrawn_reason, hearings, approvals.get("finance"), approvals.get("mayor"),
+        ))
+    return out
+
+
+def get_item_detail(s: Session, item_id: int) -> ItemDetail:
+    """The item, its members' parts, its status history and the moves the table allows now."""
+    row = get_item_row(s, item_id)
+    moves = tuple(st.value for st in Status if st in allowed_targets(row.status))
+    return ItemDetail(row, tuple(member_parts(s, item_id)), tuple(status_history(s, item_id)), moves)

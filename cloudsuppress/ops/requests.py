@@ -1,0 +1,385 @@
+"""Customization requests: create an item, join it, edit it, move it through the workflow,
+withdraw one member's part, record hearings and approvals.
+
+Every operation takes a Session (the caller owns the transaction), opens one audit action
+with a Japanese label (the unit of undo), and returns Changes. Every refusal is a
+DomainError (a WorkflowError for status moves) whose message is shown as it is.
+Reading lives in ``request_queries``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..changes import Changes, ChangesWithId
+from ..errors import DomainError
+from ..models import Approval, BusinessSystem, Function, HearingNote, Member, MemberRequest, RequestItem, StatusChange
+from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_move, parse_status
+
+CHANGED = Changes(requests=True, history=True)
+KEY_PREFIX = "R-"
+_KEY_RE = re.compile(r"^R-(\d+)$")
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = _Unset()  # "leave this field as it is" for the update operations
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# --- look-ups ---------------------------------------------------------------------------------
+
+
+def get_item(s: Session, item_id: int) -> RequestItem:
+    """The item's ORM row (inside the session only), or DomainError."""
+    item = s.get(RequestItem, item_id)
+    if item is None:
+        raise DomainError(f"要望項目（id {item_id}）が見つかりません。")
+    return item
+
+
+def resolve_item(s: Session, ref: str | int) -> int:
+    """The id of an item given its 要望番号 (R-0001) or its numeric id."""
+    text = str(ref).strip()
+    item_id = s.scalar(select(RequestItem.id).where(RequestItem.key == text))
+    if item_id is None and text.isdigit():
+        item_id = s.scalar(select(RequestItem.id).where(RequestItem.id == int(text)))
+    if item_id is None:
+        raise DomainError(f"要望「{text}」が見つかりません（要望番号または id を指定してください）。")
+    return item_id
+
+
+def resolve_member(s: Session, name: str) -> int:
+    """The id of a member given its name."""
+    member_id = s.scalar(select(Member.id).where(Member.name == name.strip()))
+    if member_id is None:
+        names = "、".join(s.scalars(select(Member.name).order_by(Member.sort_order, Member.id)))
+        raise DomainError(f"団体「{name}」は登録されていません（登録済み: {names or 'なし'}）。")
+    return member_id
+
+
+def next_key(s: Session, taken: set[str] | None = None) -> str:
+    """The next free generated 要望番号 (R-0001, R-0002, ...)."""
+    numbers = [int(m.group(1)) for k in s.scalars(select(RequestItem.key)) if (m := _KEY_RE.match(k))]
+    numbers += [int(m.group(1)) for k in taken or () if (m := _KEY_RE.match(k))]
+    return f"{KEY_PREFIX}{max(numbers, default=0) + 1:04d}"
+
+
+def _member_name(s: Session, member_id: int) -> str:
+    name = s.scalar(select(Member.name).where(Member.id == member_id))
+    if name is None:
+        raise DomainError(f"団体（id {member_id}）が見つかりません。")
+    return name
+
+
+def _part(s: Session, item_id: int, member_id: int) -> MemberRequest | None:
+    return s.scalar(select(MemberRequest).where(MemberRequest.item_id == item_id, MemberRequest.member_id == member_id))
+
+
+def _require_part(s: Session, item: RequestItem, member_id: int) -> MemberRequest:
+    part = _part(s, item.id, member_id)
+    if part is None:
+        raise DomainError(f"団体「{_member_name(s, member_id)}」は要望 {item.key} に参加していません。")
+    return part
+
+
+def _require_open(item: RequestItem, what: str) -> None:
+    st = Status(item.status)
+    if st not in OPEN:
+        raise DomainError(
+            f"要望 {item.key} は「{st.label}」で決定済みのため、{what}できません。"
+            "見直す場合は、理由を記録して「検討中」に戻してください。"
+        )
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def _check_part_fields(*, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
+                       annual_cases: int | None) -> None:
+    problems = []
+    if not (content or "").strip():
+        problems.append("要望内容を入力してください")
+    if reason not in REASON_LABELS:
+        problems.append("理由区分を選んでください（" + "、".join(REASON_LABELS.values()) + "）")
+    if service_drop is None:
+        problems.append("住民サービス水準が低下するか（低下する／低下しない）を選んでください")
+    if not (service_drop_detail or "").strip():
+        problems.append("住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください")
+    if annual_cases is not None and annual_cases < 0:
+        problems.append("年間処理件数は 0 以上の整数で入力してください")
+    if problems:
+        raise DomainError("。".join(problems) + "。")
+
+
+def _check_estimate(estimate: int | None) -> None:
+    if estimate is not None and estimate < 0:
+        raise DomainError("見積額は 0 以上の金額（円）で入力してください。")
+
+
+def _check_function(s: Session, function_id: int | None, business_system_id: int | None,
+                    proposed_function: str | None) -> None:
+    if function_id is not None:
+        if s.get(Function, function_id) is None:
+            raise DomainError(f"機能（id {function_id}）が見つかりません。")
+        return
+    if business_system_id is None or not (proposed_function or "").strip():
+        raise DomainError("対象の機能を選ぶか、新しい機能の業務と機能名を入力してください。")
+    if s.get(BusinessSystem, business_system_id) is None:
+        raise DomainError(f"業務（id {business_system_id}）が見つかりません。")
+
+
+# --- create and join --------------------------------------------------------------------------
+
+
+def create_item(
+    s: Session, *, member_id: int, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
+    title: str | None = None, function_id: int | None = None, business_system_id: int | None = None,
+    proposed_function: str | None = None, annual_cases: int | None = None, workaround: str | None = None,
+    estimate: int | None = None, key: str | None = None, allow_duplicate: bool = False, by: str | None = None,
+) -> ChangesWithId:
+    """Create a request item with its first member's request; refuses a duplicate of an open item."""
+    _check_function(s, function_id, business_system_id, proposed_function)
+    _check_part_fields(content=content, reason=reason, service_drop=service_drop,
+                       service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    _check_estimate(estimate)
+    member = _member_name(s, member_id)
+    if function_id is not None and not allow_duplicate:
+        existing = s.scalars(select(RequestItem.key).where(
+            RequestItem.function_id == function_id, RequestItem.status.in_([st.value for st in OPEN]))).all()
+        if existing:
+            raise DomainError(
+                f"この機能にはすでに検討中の要望 {'、'.join(existing)} があります。"
+                "同じ要望であれば、新しく登録せずにその要望項目に参加してください。"
+            )
+    key = (key or "").strip() or next_key(s)
+    if s.scalar(select(RequestItem.id).where(RequestItem.key == key)) is not None:
+        raise DomainError(f"要望番号「{key}」はすでに使われています。")
+    if not (title or "").strip():
+        title = s.scalar(select(Function.name).where(Function.id == function_id)) if function_id else proposed_function
+    now = _now()
+    with audit.action(s, f"要望 {key} を登録（{member}）", by=by) as act:
+        item = RequestItem(key=key, function_id=function_id,
+                           business_system_id=None if function_id is not None else business_system_id,
+                           proposed_function=None if function_id is not None else proposed_function.strip(),
+                           title=title.strip()[:200], status=Status.REQUESTED.value, estimate=estimate,
+                           created_at=now, updated_at=now)
+        s.add(item)
+        s.flush()
+        s.add(MemberRequest(item_id=item.id, member_id=member_id, content=content.strip(), reason=reason,
+                            service_drop=service_drop, service_drop_detail=service_drop_detail.strip(),
+                            annual_cases=annual_cases, workaround=(workaround or "").strip() or None,
+                            withdrawn=False, created_at=now, updated_at=now))
+        s.add(StatusChange(item_id=item.id, from_status=None, to_status=Status.REQUESTED.value,
+                           reason=f"{member}から要望", changed_by=act.user, changed_at=now))
+        s.flush()
+    return ChangesWithId(requests=True, history=True, id=item.id, key=key)
+
+
+def join_item(
+    s: Session, *, item_id: int, member_id: int, content: str, reason: str, service_drop: bool | None,
+    service_drop_detail: str, annual_cases: int | None = None, workaround: str | None = None, by: str | None = None,
+) -> Changes:
+    """Add a member's request to an existing open item (instead of creating a duplicate)."""
+    item = get_item(s, item_id)
+    member = _member_name(s, member_id)
+    _require_open(item, "団体を追加")
+    _check_part_fields(content=content, reason=reason, service_drop=service_drop,
+                       service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    part = _part(s, item_id, member_id)
+    if part is not None and not part.withdrawn:
+        raise DomainError(f"団体「{member}」はすでに要望 {item.key} に参加しています。内容の修正は編集で行ってください。")
+    now = _now()
+    with audit.action(s, f"要望 {item.key} に{member}が参加", by=by):
+        values = dict(content=content.strip(), reason=reason, service_drop=service_drop,
+                      service_drop_detail=service_drop_detail.strip(), annual_cases=annual_cases,
+                      workaround=(workaround or "").strip() or None, withdrawn=False, withdrawn_on=None,
+                      withdrawn_reason=None, updated_at=now)
+        if part is None:
+            s.add(MemberRequest(item_id=item_id, member_id=member_id, created_at=now, **values))
+        else:  # a member that had withdrawn asks again
+            for k, v in values.items():
+                setattr(part, k, v)
+        item.updated_at = now
+        s.flush()
+    return CHANGED
+
+
+# --- edit -------------------------------------------------------------------------------------
+
+
+def update_item(
+    s: Session, *, item_id: int, title: object = UNSET, estimate: object = UNSET, function_id: object = UNSET,
+    business_system_id: object = UNSET, proposed_function: object = UNSET, by: str | None = None,
+) -> Changes:
+    """Change an open item's title, estimate or function (UNSET leaves a field as it is)."""
+    item = get_item(s, item_id)
+    _require_open(item, "編集")
+    values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
+                                    business_system_id=business_system_id,
+                                    proposed_function=proposed_function).items() if v is not UNSET}
+    if "title" in values and not (values["title"] or "").strip():
+        raise DomainError("要望名を入力してください。")
+    if "estimate" in values:
+        _check_estimate(values["estimate"])
+    if {"function_id", "business_system_id", "proposed_function"} & values.keys():
+        fid = values.get("function_id", item.function_id)
+        bsid = values.get("business_system_id", item.business_system_id)
+        name = values.get("proposed_function", item.proposed_function)
+        _check_function(s, fid, bsid, name)
+        if fid is not None:
+            values.update(business_system_id=None, proposed_function=None)
+    changed = {k: v for k, v in values.items() if getattr(item, k) != v}
+    if not changed:
+        return Changes()
+    with audit.action(s, f"要望 {item.key} を編集", by=by):
+        for k, v in changed.items():
+            setattr(item, k, v.strip() if isinstance(v, str) else v)
+        item.updated_at = _now()
+        s.flush()
+    return CHANGED
+
+
+_PART_FIELDS = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
+
+
+def update_member_request(s: Session, *, item_id: int, member_id: int, by: str | None = None, **fields: object) -> Changes:
+    """Change one member's request (content, reason, service_drop, service_drop_detail, annual_cases, workaround)."""
+    unknown = set(fields) - set(_PART_FIELDS)
+    if unknown:
+        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
+    item = get_item(s, item_id)
+    _require_open(item, "編集")
+    part = _require_part(s, item, member_id)
+    merged = {k: fields.get(k, getattr(part, k)) for k in _PART_FIELDS}
+    merged = {k: v.strip() if isinstance(v, str) else v for k, v in merged.items()}
+    _check_part_fields(content=merged["content"], reason=merged["reason"], service_drop=merged["service_drop"],
+                       service_drop_detail=merged["service_drop_detail"], annual_cases=merged["annual_cases"])
+    merged["workaround"] = merged["workaround"] or None
+    changed = {k: v for k, v in merged.items() if getattr(part, k) != v}
+    if not changed:
+        return Changes()
+    with audit.action(s, f"要望 {item.key} の{_member_name(s, member_id)}の内容を編集", by=by):
+        for k, v in changed.items():
+            setattr(part, k, v)
+        part.updated_at = item.updated_at = _now()
+        s.flush()
+    return CHANGED
+
+
+# --- workflow ---------------------------------------------------------------------------------
+
+
+def item_facts(s: Session, item: RequestItem) -> ItemFacts:
+    """What the workflow guards need to know about an item."""
+    members = []
+    for part, name in s.execute(
+        select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
+        .where(MemberRequest.item_id == item.id).order_by(Member.sort_order, Member.id)
+    ):
+        approvals = {a.stage: ApprovalFact(a.approved_on, a.reference)
+                     for a in s.scalars(select(Approval).where(Approval.member_request_id == part.id))}
+        members.append(MemberFact(name, part.withdrawn, approvals.get("finance"), approvals.get("mayor")))
+    return ItemFacts(item.estimate, tuple(members))
+
+
+def _set_status(s: Session, item: RequestItem, to: Status, reason: str | None, meeting_id: int | None, user: str) -> None:
+    now = _now()
+    s.add(StatusChange(item_id=item.id, from_status=item.status, to_status=to.value, reason=(reason or "").strip() or None,
+                       meeting_id=meeting_id, changed_by=user, changed_at=now))
+    item.status = to.value
+    item.updated_at = now
+
+
+def move_item(s: Session, *, item_id: int, to: Status | str, reason: str | None, meeting_id: int | None = None,
+              by: str | None = None) -> Changes:
+    """Move an item to another status; WorkflowError (nothing changed) when the table or a guard refuses."""
+    item = get_item(s, item_id)
+    target = parse_status(to)
+    try:
+        check_move(item.status, target, reason=reason, facts=item_facts(s, item))
+    except DomainError as exc:
+        raise type(exc)(f"要望 {item.key}: {exc}") from None
+    with audit.action(s, f"要望 {item.key} を{target.label}に変更", by=by) as act:
+        _set_status(s, item, target, reason, meeting_id, act.user)
+        s.flush()
+    return CHANGED
+
+
+def withdraw_member(s: Session, *, item_id: int, member_id: int, reason: str, on: dt.date | None = None,
+                    by: str | None = None) -> Changes:
+    """Withdraw one member's part; the item becomes withdrawn when no member remains in it."""
+    item = get_item(s, item_id)
+    member = _member_name(s, member_id)
+    _require_open(item, "団体の取下げを")
+    part = _require_part(s, item, member_id)
+    if part.withdrawn:
+        raise DomainError(f"団体「{member}」は要望 {item.key} をすでに取り下げています（{part.withdrawn_on}）。")
+    if not (reason or "").strip():
+        raise DomainError("取下げの理由を入力してください。")
+    with audit.action(s, f"要望 {item.key} を{member}が取下げ", by=by) as act:
+        part.withdrawn = True
+        part.withdrawn_on = on or dt.date.today()
+        part.withdrawn_reason = reason.strip()
+        part.updated_at = item.updated_at = _now()
+        s.flush()
+        remaining = s.scalar(select(func.count()).select_from(MemberRequest).where(
+            MemberRequest.item_id == item.id, MemberRequest.withdrawn.is_(False)))
+        if remaining == 0:
+            _set_status(s, item, Status.WITHDRAWN, f"すべての団体が要望を取り下げたため（最後: {member}「{reason.strip()}」）",
+                        None, act.user)
+            s.flush()
+    return CHANGED
+
+
+# --- hearings and approvals -------------------------------------------------------------------
+
+
+def record_hearing(s: Session, *, item_id: int, member_id: int, held_on: dt.date, confirmed: str,
+                   confirmed_cases: int | None = None, by: str | None = None) -> Changes:
+    """Record a hearing (ヒアリング記録) with one member about its request."""
+    item = get_item(s, item_id)
+    part = _require_part(s, item, member_id)
+    if not (confirmed or "").strip():
+        raise DomainError("ヒアリングで確認した内容を入力してください。")
+    if confirmed_cases is not None and confirmed_cases < 0:
+        raise DomainError("確認した処理件数は 0 以上の整数で入力してください。")
+    with audit.action(s, f"要望 {item.key} の{_member_name(s, member_id)}のヒアリングを記録", by=by):
+        s.add(HearingNote(member_request_id=part.id, held_on=held_on, confirmed=confirmed.strip(),
+                          confirmed_cases=confirmed_cases, created_at=_now()))
+        s.flush()
+    return CHANGED
+
+
+def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, approved_on: dt.date,
+                    reference: str | None = None, by: str | None = None) -> Changes:
+    """Record (or correct) a member's 財政課協議 ('finance') or 首長決裁 ('mayor')."""
+    if stage not in APPROVAL_STAGES:
+        raise DomainError(f"段階「{stage}」はありません（finance: 財政課協議、mayor: 首長決裁）。")
+    item = get_item(s, item_id)
+    part = _require_part(s, item, member_id)
+    if part.withdrawn:
+        raise DomainError(f"団体「{_member_name(s, member_id)}」は要望 {item.key} を取り下げているため、費用を負担しません。")
+    if approved_on is None:
+        raise DomainError(f"{APPROVAL_LABELS[stage]}の日付を入力してください。")
+    reference = (reference or "").strip() or None
+    existing = s.scalar(select(Approval).where(Approval.member_request_id == part.id, Approval.stage == stage))
+    label = f"要望 {item.key} の{_member_name(s, member_id)}の{APPROVAL_LABELS[stage]}を記録"
+    with audit.action(s, label, by=by):
+        if existing is None:
+            s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference))
+        else:
+            existing.approved_on, existing.reference = approved_on, reference
+        s.flush()
+    return CHANGED
