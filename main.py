@@ -1,6 +1,6 @@
 """Start the cloudsuppress GUI.
 
-    python main.py [--db PATH] [--view functions|dashboard] [--screenshot FILE.png]
+    python main.py [--db PATH] [--view functions|dashboard|members] [--screenshot FILE.png]
 
 Without --db the database lives in the user's data folder; a fresh database gets the demo
 consortium so that the first start shows something real. --screenshot renders the window
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-VIEWS = ("functions", "dashboard")
+VIEWS = ("functions", "dashboard", "members")
 
 
 def default_db_path() -> Path:

@@ -28,11 +28,22 @@ from cloudsuppress.ops.summary import format_rate
 from .op_runner import OpRunner
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
+from .views.member_view import MemberView
 
 VIEW_DASHBOARD = "dashboard"
 VIEW_FUNCTIONS = "functions"
-# Pages that later versions add; shown disabled so the secretariat sees where they will be.
-PLANNED_PAGES = ("要望", "比較表", "会議", "団体", "帳票")
+VIEW_MEMBERS = "members"
+# The navigation in order; a page without a view key is one a later version adds, shown
+# disabled so the secretariat sees where it will be.
+PAGES = (
+    (VIEW_DASHBOARD, "ダッシュボード"),
+    (VIEW_FUNCTIONS, "機能一覧"),
+    (None, "要望"),
+    (None, "比較表"),
+    (None, "会議"),
+    (VIEW_MEMBERS, "団体"),
+    (None, "帳票"),
+)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -66,17 +77,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.dashboard = DashboardView(runner)
         self.functions = FunctionBrowserView(runner)
+        self.members = MemberView(runner)
+        self.members.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members}
         self._pages: dict[str, int] = {}
-        for key, label, view in ((VIEW_DASHBOARD, self.tr("ダッシュボード"), self.dashboard),
-                                 (VIEW_FUNCTIONS, self.tr("機能一覧"), self.functions)):
-            item = QListWidgetItem(label)
-            item.setData(KEY_ROLE, key)
-            self.nav.addItem(item)
-            self._pages[key] = self.stack.addWidget(view)
-        for label in PLANNED_PAGES:
+        for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setToolTip(self.tr("今後の版で追加"))
+            if key is None:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(self.tr("今後の版で追加"))
+            else:
+                item.setData(KEY_ROLE, key)
+                self._pages[key] = self.stack.addWidget(views[key])
             self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._on_nav)
 
@@ -131,7 +143,7 @@ class MainWindow(QMainWindow):
     # --- navigation -------------------------------------------------------------------
 
     def show_view(self, key: str) -> None:
-        """Show a view by key ('dashboard', 'functions')."""
+        """Show a view by key ('dashboard', 'functions', 'members')."""
         if key not in self._pages:
             raise ValueError(f"unknown view: {key}")
         for row in range(self.nav.count()):
@@ -158,6 +170,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"cloudsuppress — {info.name}" if info else "cloudsuppress")
         self.dashboard.refresh()
         self.functions.refresh()
+        self.members.refresh()
         self._refresh_status()
 
     def on_changed(self, changes: Changes) -> None:
@@ -166,6 +179,7 @@ class MainWindow(QMainWindow):
             return
         self.dashboard.on_changed(changes)
         self.functions.on_changed(changes)
+        self.members.on_changed(changes)
         if changes.functions:
             self._refresh_status()
 

@@ -1,0 +1,142 @@
+"""AddMemberDialog: register one member (団体名, 人口, 参加日) through the OpRunner.
+
+Problems the dialog can see for itself (an empty name, a name already registered) are shown
+under the fields as the user types, with 追加 disabled; anything the core refuses is shown
+by the runner and the dialog stays open so the entry can be corrected.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.ops.consortium import require_consortium
+from cloudsuppress.ops.members import add_member
+from cloudsuppress.vocab import normalize_text
+from cloudsuppress.wareki import to_wareki
+
+from ..op_runner import OpRunner
+
+MAX_POPULATION = 99_999_999
+ERROR_STYLE = "color: #b3261e;"
+
+
+class AddMemberDialog(QDialog):
+    """Ask for one member and add it; ``added`` holds its name once it was added."""
+
+    def __init__(self, runner: OpRunner, existing_names: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._existing = {normalize_text(n) for n in existing_names}
+        self.added: str | None = None
+        self.setWindowTitle(self.tr("団体を追加"))
+        self.setMinimumWidth(460)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("例: 大子町"))
+        self.name_edit.setMaxLength(100)
+        self.population_spin = QSpinBox()
+        self.population_spin.setRange(1, MAX_POPULATION)
+        self.population_spin.setValue(10_000)
+        self.population_spin.setGroupSeparatorShown(True)
+        self.population_spin.setSuffix(self.tr(" 人"))
+        self.population_spin.setMinimumWidth(160)
+        self.joined_check = QCheckBox(self.tr("参加日を記録する"))
+        self.joined_check.setChecked(True)
+        self.joined_edit = QDateEdit(QDate.currentDate())
+        self.joined_edit.setCalendarPopup(True)
+        self.joined_edit.setDisplayFormat("yyyy/MM/dd")
+        self.joined_edit.setMinimumDate(QDate(1989, 1, 8))
+        self.wareki_label = QLabel()
+        self.wareki_label.setObjectName("warekiLabel")
+        self.wareki_label.setStyleSheet("color: #4a5568;")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+
+        joined_row = QHBoxLayout()
+        joined_row.addWidget(self.joined_edit)
+        joined_row.addWidget(self.wareki_label, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("団体名"), self.name_edit)
+        form.addRow(self.tr("人口"), self.population_spin)
+        form.addRow("", self.joined_check)
+        form.addRow(self.tr("参加日"), joined_row)
+
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("追加"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("キャンセル"))
+        self.buttons.accepted.connect(self.add_now)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.name_edit.textChanged.connect(self._validate)
+        self.joined_check.toggled.connect(self._on_joined_toggled)
+        self.joined_edit.dateChanged.connect(self._show_wareki)
+        self._show_wareki()
+        self._validate()
+
+    def joined_on(self) -> dt.date | None:
+        """The join date entered, or None when it is not to be recorded."""
+        return self.joined_edit.date().toPython() if self.joined_check.isChecked() else None
+
+    def problem(self) -> str:
+        """What keeps the entry from being added ("" when nothing does)."""
+        name = normalize_text(self.name_edit.text())
+        if not name:
+            return self.tr("団体名を入力してください。")
+        if name in self._existing:
+            return self.tr("団体「{0}」はすでに登録されています。").format(name)
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem()
+        # An empty name at first is not an error yet, only a reason the button is disabled.
+        self.error_label.setText(problem if self.name_edit.text() or self.name_edit.isModified() else "")
+        self.ok_button.setEnabled(not problem)
+
+    def _on_joined_toggled(self, on: bool) -> None:
+        self.joined_edit.setEnabled(on)
+        self._show_wareki()
+
+    def _show_wareki(self) -> None:
+        date = self.joined_on()
+        self.wareki_label.setText(to_wareki(date) if date else "")
+
+    def add_now(self) -> None:
+        """Add the member through the runner; close only if it was added."""
+        if self.problem():
+            self._validate()
+            return
+        name = normalize_text(self.name_edit.text())
+        population = self.population_spin.value()
+        joined = self.joined_on()
+
+        def op(s):
+            require_consortium(s)  # as the CLI does: members belong to a consortium
+            return add_member(s, name=name, population=population, joined_on=joined)
+
+        changes = self.runner.run(op, parent=self)
+        if changes is None:
+            return
+        self.added = name
+        self.accept()

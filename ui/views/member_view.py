@@ -1,0 +1,167 @@
+"""MemberView: the consortium's members (構成団体) — population, join date in 和暦, share of
+the total population (the basis of 人口割 in cost apportionment) — with adding one member
+and importing a member list. Every change goes through the OpRunner; the view refreshes
+when a broadcast says the members changed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.errors import DomainError
+from cloudsuppress.importers.members import read_member_list
+from cloudsuppress.ops.consortium import require_consortium
+from cloudsuppress.ops.members import import_members, list_members
+
+from ..op_runner import OpRunner
+from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
+
+FILE_FILTER = "団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
+
+
+class MemberView(QWidget):
+    """The member list with its total; 団体を追加… and 団体一覧を取り込む…."""
+
+    status_message = Signal(str)  # a short note for the status bar after a change
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._last_folder = ""
+
+        title = QLabel(self.tr("構成団体"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f3a5f;")
+        note = QLabel(self.tr("人口比は協議会全体の人口に対する割合です（人口割の負担計算の基礎）。"))
+        note.setStyleSheet("color: #4a5568;")
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("団体名で検索"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(280)
+        self.search.textChanged.connect(self._on_search)
+        self.add_button = QPushButton(self.tr("団体を追加…"))
+        self.add_button.clicked.connect(self.add_member)
+        self.import_button = QPushButton(self.tr("団体一覧を取り込む…"))
+        self.import_button.clicked.connect(self.import_member_list)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search)
+        tools.addStretch(1)
+        tools.addWidget(self.add_button)
+        tools.addWidget(self.import_button)
+
+        self.model = MemberTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        vh.setVisible(False)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+
+        self.total_label = QLabel()
+        self.total_label.setObjectName("memberTotal")
+        self.total_label.setStyleSheet(
+            "QLabel#memberTotal { font-weight: bold; color: #1f3a5f; background: #eef2f7;"
+            " border: 1px solid #d6dbe3; border-radius: 4px; padding: 6px 10px; }")
+        self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # As wide as its columns: across a full-width window the population would sit far
+        # from the name it belongs to.
+        body = QWidget()
+        body.setFixedWidth(sum(COLUMN_WIDTHS.values()) + 40)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addLayout(tools)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.total_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addWidget(body, 1, Qt.AlignmentFlag.AlignLeft)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the members from the database."""
+        self.model.set_rows(self.runner.read(list_members))
+        self._update_total()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.members:
+            self.refresh()
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_total()
+
+    def _update_total(self) -> None:
+        m = self.model
+        text = self.tr("計 {0} 団体　人口 {1} 人").format(m.total_count, f"{m.total_population:,}")
+        if m.visible_count != m.total_count:
+            text += self.tr("（表示 {0} 団体）").format(m.visible_count)
+        self.total_label.setText(text)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def add_member(self) -> None:
+        """Open the add-member dialog; the broadcast refreshes this view and the dashboard."""
+        from ..dialogs.add_member_dialog import AddMemberDialog
+
+        dialog = AddMemberDialog(self.runner, self.model.names(), self)
+        dialog.exec()
+        if dialog.added:
+            self.status_message.emit(self.tr("団体「{0}」を追加しました。").format(dialog.added))
+
+    def import_member_list(self) -> bool:
+        """Ask for a member list (csv/xlsx), validate it, and import it whole or not at all."""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("団体一覧を選ぶ"), self._last_folder, self.tr(FILE_FILTER))
+        if not name:
+            return False
+        path = Path(name)
+        self._last_folder = str(path.parent)
+        try:
+            records = self.runner.call_in_worker(lambda: read_member_list(path), parent=self,
+                                                 label=self.tr("団体一覧を読み込んでいます…"))
+        except DomainError as error:  # ImportValidationError lists every problem
+            self.runner.show_error(error, parent=self)
+            return False
+        counts: dict[str, int] = {}
+
+        def op(s) -> Changes:
+            require_consortium(s)  # as the CLI does: members belong to a consortium
+            counts["added"], counts["updated"], changes = import_members(s, records)
+            return changes
+
+        if self.runner.run(op, parent=self) is None:
+            return False
+        self.status_message.emit(self.tr("団体一覧を取り込みました（{0}）: 追加 {1} 団体、更新 {2} 団体。").format(
+            path.name, counts["added"], counts["updated"]))
+        return True
