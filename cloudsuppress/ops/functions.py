@@ -326,7 +326,7 @@ def plan_function_import(
             # Without a new version the system keeps the one it has (a correction, not a new edition).
             SystemDiff(sys_id, system.name, system.spec_version,
                        spec_version if spec_version is not None else system.spec_version, tuple(added), tuple(changed),
-                       removed, unchanged, len(existing))
+                       removed, unchanged, len(existing), _requested_codes(s, sys_id, set(removed)))
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs))

@@ -142,10 +142,10 @@ def list_item_rows(
         .order_by(Member.sort_order, Member.id)
     ):
         member_rows[item_id].append((mid, name, withdrawn, content, cases))
-    subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).tuples().all())
+    subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
     needle = _fold(text.strip()) if text and text.strip() else None
     out = []
-    for item, code, fname, fit, fsys, osys in s.execute(q).tuples():
+    for item, code, fname, fit, fsys, osys in s.execute(q):
         system = fsys or osys
         if business_system_id is not None and (system is None or system.id != business_system_id):
             continue
@@ -202,7 +202,7 @@ def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
     for p, name in s.execute(
         select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
         .where(MemberRequest.item_id == item_id).order_by(Member.sort_order, Member.id)
-    ).tuples():
+    ):
         hearings = tuple(
             HearingRow(h.id, h.held_on, h.confirmed, h.confirmed_cases)
             for h in s.scalars(select(HearingNote).where(HearingNote.member_request_id == p.id)

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
 from ..workflow import Status
@@ -130,11 +130,12 @@ def outcome_table(s: Session) -> OutcomeTable:
         for mid, name in s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id))
     )
     per_sub: dict[int, Counter] = defaultdict(Counter)
+    fn_sys, own_sys = aliased(BusinessSystem), aliased(BusinessSystem)
     for status, fn_sub, own_sub in s.execute(
-        select(RequestItem.status, BusinessSystem.subcommittee_id, select(BusinessSystem.subcommittee_id)
-               .where(BusinessSystem.id == RequestItem.business_system_id).scalar_subquery())
+        select(RequestItem.status, fn_sys.subcommittee_id, own_sys.subcommittee_id)
         .outerjoin(Function, Function.id == RequestItem.function_id)
-        .outerjoin(BusinessSystem, BusinessSystem.id == Function.business_system_id)
+        .outerjoin(fn_sys, fn_sys.id == Function.business_system_id)
+        .outerjoin(own_sys, own_sys.id == RequestItem.business_system_id)
     ):
         per_sub[fn_sub or own_sub][status] += 1
     subs = tuple(

@@ -1,0 +1,209 @@
+"""The audit trail (who, when, field, old, new, grouped per action) and undo / redo of every kind
+of action, strictly last-first, across sessions and a reopened database; CSV export for Excel."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from cloudsuppress import audit
+from cloudsuppress.db import open_database
+from cloudsuppress.errors import DomainError
+from cloudsuppress.models import AuditAction
+from cloudsuppress.ops import history as history_ops
+from cloudsuppress.ops import members as member_ops
+from cloudsuppress.ops import request_queries as rq
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops import undo as undo_ops
+
+from .conftest import dump
+from .request_support import approve_all, dump_requests, join, member_id, move, new_item, rdb  # noqa: F401
+
+
+def do_undo(db, n=1):
+    for _ in range(n):
+        with db.session() as s, s.begin():
+            undo_ops.undo(s)
+
+
+def do_redo(db, n=1):
+    for _ in range(n):
+        with db.session() as s, s.begin():
+            undo_ops.redo(s)
+
+
+def status(db):
+    with db.session() as s:
+        return undo_ops.undo_status(s)
+
+
+def trail(db, item_id):
+    with db.session() as s:
+        return history_ops.item_audit_trail(s, item_id)
+
+
+def test_each_kind_of_change_is_recorded_with_who_when_field_old_new(rdb):
+    audit.set_default_user("事務局 佐藤")
+    try:
+        item = new_item(rdb)
+        with rdb.session() as s, s.begin():
+            req.update_member_request(s, item_id=item, member_id=member_id(s, "那珂市"), annual_cases=800)
+        move(rdb, item, "under_review", reason=None, by="部会長")
+    finally:
+        audit.set_default_user(None)
+    entries = trail(rdb, item)
+    labels = list(dict.fromkeys(e.label for e in entries))
+    assert labels == ["要望 R-0001 を登録（那珂市）", "要望 R-0001 の那珂市の内容を編集", "要望 R-0001 を検討中に変更"]
+    created = [e for e in entries if e.label == labels[0]]
+    assert {e.table for e in created} == {"request_item", "member_request", "status_change"}
+    assert all(e.user == "事務局 佐藤" and e.op == "insert" for e in created)
+    (edit,) = [e for e in entries if e.label == labels[1]]
+    assert (edit.field_label, edit.old, edit.new) == ("年間処理件数", "1200", "800")
+    moved = [e for e in entries if e.label == labels[2]]
+    assert {e.user for e in moved} == {"部会長"}
+    assert ("状態", "requested", "under_review") in {(e.field_label, e.old, e.new) for e in moved}
+    assert all(isinstance(e.at, dt.datetime) for e in entries)
+
+
+def test_member_and_function_changes_are_audited(rdb):
+    with rdb.session() as s, s.begin():
+        member_ops.add_member(s, name="大子町", population=16_000)
+    with rdb.session() as s:
+        action = s.scalars(select(AuditAction).order_by(AuditAction.id.desc())).first()
+        assert action.label == "団体「大子町」を追加"
+        first_import = s.scalars(select(AuditAction).where(AuditAction.label.like("機能一覧の取り込み%"))).first()
+        assert first_import is not None
+    assert status(rdb).undo_label == "団体「大子町」を追加"
+
+
+def test_undo_and_redo_of_create_edit_move_withdraw(rdb):
+    snapshots = [dump_requests(rdb)]
+    item = new_item(rdb)
+    snapshots.append(dump_requests(rdb))
+    with rdb.session() as s, s.begin():
+        req.update_item(s, item_id=item, title="転入届の様式追加", estimate=300_000)
+    snapshots.append(dump_requests(rdb))
+    join(rdb, item, "五霞町")
+    snapshots.append(dump_requests(rdb))
+    move(rdb, item, "under_review")
+    snapshots.append(dump_requests(rdb))
+    with rdb.session() as s, s.begin():
+        req.withdraw_member(s, item_id=item, member_id=member_id(s, "五霞町"), reason="運用で対応")
+    snapshots.append(dump_requests(rdb))
+    assert status(rdb).undo_label == "要望 R-0001 を五霞町が取下げ"
+    for expected in reversed(snapshots[:-1]):
+        do_undo(rdb)
+        assert dump_requests(rdb) == expected
+    assert status(rdb).redo_label == "要望 R-0001 を登録（那珂市）"
+    for expected in snapshots[1:]:
+        do_redo(rdb)
+        assert dump_requests(rdb) == expected
+    assert status(rdb).redo_label is None
+
+
+def test_undo_survives_a_reopened_database(rdb, tmp_path):
+    item = new_item(rdb)
+    move(rdb, item, "withdrawn", reason="運用で対応")
+    path = rdb.path
+    rdb.close()
+    again = open_database(path)
+    try:
+        assert (status(again).undo_label, status(again).redo_label) == ("要望 R-0001 を取下げに変更", None)
+        do_undo(again)
+        with again.session() as s:
+            assert rq.get_item_row(s, item).status == "requested"
+    finally:
+        again.close()
+    third = open_database(path)
+    try:
+        assert status(third).redo_label == "要望 R-0001 を取下げに変更"
+        do_redo(third)
+        with third.session() as s:
+            assert rq.get_item_row(s, item).status == "withdrawn"
+    finally:
+        third.close()
+
+
+def test_a_new_action_after_an_undo_clears_the_redo_stack(rdb):
+    item = new_item(rdb)
+    move(rdb, item, "under_review")
+    do_undo(rdb)
+    assert status(rdb).redo_label == "要望 R-0001 を検討中に変更"
+    move(rdb, item, "withdrawn", reason="運用で対応")
+    assert status(rdb).redo_label is None
+    with rdb.session() as s, s.begin():
+        with pytest.raises(DomainError, match="やり直せる操作はありません"):
+            undo_ops.redo(s)
+
+
+def test_undo_stops_at_the_consortium_creation(db):
+    assert status(db).undo_label is None
+    with db.session() as s, s.begin():
+        with pytest.raises(DomainError, match="元に戻せる操作はありません（「協議会「テスト自治体クラウド協議会」を作成」は元に戻せない操作です）"):
+            undo_ops.undo(s)
+
+
+def test_undo_and_redo_of_a_function_import_restore_every_row(rdb):
+    before = dump(rdb)
+    assert status(rdb).undo_label == "機能一覧の取り込み（seed.csv）"
+    do_undo(rdb)
+    assert dump(rdb)["function"] == [] and len(dump(rdb)["member"]) == 4
+    assert [r[7] for r in dump(rdb)["business_system"]][:1] == [None]  # list_source restored
+    do_undo(rdb, 4)  # the four members added before the import
+    assert dump(rdb)["member"] == []
+    do_redo(rdb, 5)
+    assert dump(rdb) == before
+
+
+def test_undo_is_refused_when_a_change_escaped_the_audit_trail(rdb):
+    item = new_item(rdb)
+    move(rdb, item, "under_review")
+    with rdb.engine.begin() as conn:  # someone edits the file behind the app's back
+        conn.exec_driver_sql("UPDATE request_item SET status = 'withdrawn'")
+    before = dump_requests(rdb)
+    with pytest.raises(DomainError, match="「要望 R-0001 を検討中に変更」を元に戻せません.*変わっています"):
+        do_undo(rdb)
+    assert dump_requests(rdb) == before
+
+
+def test_undo_is_itself_in_the_audit_trail(rdb):
+    item = new_item(rdb)
+    move(rdb, item, "under_review")
+    do_undo(rdb)
+    entries = trail(rdb, item)
+    undone = [e for e in entries if e.kind == "undo"]
+    assert undone and undone[0].label == "元に戻す: 要望 R-0001 を検討中に変更"
+    assert any(e.undone for e in entries if e.label == "要望 R-0001 を検討中に変更")
+
+
+def test_history_csv_opens_in_excel(rdb, tmp_path):
+    item = new_item(rdb)
+    move(rdb, item, "under_review")
+    out = tmp_path / "history.csv"
+    with rdb.session() as s:
+        n = history_ops.export_item_history_csv(s, item, out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert rows[0] == list(history_ops.CSV_HEADER) and len(rows) == n + 1
+    assert any(r[2] == "要望 R-0001 を検討中に変更" and r[7] == "状態" and r[9] == "under_review" for r in rows)
+
+
+def test_undo_of_a_reimport_restores_changed_and_removed_functions(rdb):
+    from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
+    from cloudsuppress.ops import functions as function_ops
+
+    before = dump(rdb)
+    records = [FunctionRecord(row=2, code="0010001", name="住民票の写しの交付（改）", business_system="住民基本台帳", fit="△"),
+               FunctionRecord(row=3, code="0010009", name="新しい機能", business_system="住民基本台帳")]
+    parsed = ParsedFunctionList("v2.csv", None, ColumnMapping(0, {"code": 0, "name": 1}), records)
+    with rdb.session() as s, s.begin():
+        function_ops.apply_function_import(s, function_ops.plan_function_import(s, parsed, business_system="住民基本台帳", spec_version="第2.0版"))
+    after = dump(rdb)
+    assert after != before
+    do_undo(rdb)
+    assert dump(rdb) == before
+    do_redo(rdb)
+    assert dump(rdb) == after
