@@ -19,7 +19,16 @@ from .ops import consortium as consortium_ops
 from .ops import functions as function_ops
 from .ops import members as member_ops
 from .ops.summary import build_summary, format_rate
+from .ops import history as history_ops
+from .ops import request_import as request_import_ops
+from .ops import request_queries as request_queries
+from .ops import requests as request_ops
+from .ops import undo as undo_ops
+from .ops.summary import outcome_table
 from .presets import PRESETS
+from .vocab import APPROVAL_LABELS, APPROVAL_STAGES
+from .wareki import parse_date
+from .workflow import Status
 
 EXIT_REFUSED = 1
 EXIT_CONFIRM = 3
@@ -60,9 +69,52 @@ def build_parser() -> argparse.ArgumentParser:
     f_imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
     f_imp.add_argument("--dry-run", action="store_true", help="差分を表示するだけで適用しない")
 
-    summ = sub.add_parser("summary", help="概要（機能数・適合度・ギャップ率）")
+    summ = sub.add_parser("summary", help="概要（機能数・適合度・ギャップ率・要望の結果）")
     summ.add_argument("--json", action="store_true")
+
+    _add_request_commands(sub)
+    sub.add_parser("undo", help="直前の操作を元に戻す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
+    sub.add_parser("redo", help="元に戻した操作をやり直す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     return p
+
+
+STATUS_CHOICES = [st.value for st in Status]
+
+
+def _add_request_commands(sub) -> None:
+    requests = sub.add_parser("requests", help="カスタマイズ要望").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    imp = requests.add_parser("import", help="記入済みの要望票（.xlsx / .csv）を取り込む（複数可）")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="取り込み内容を表示するだけで適用しない")
+    imp.add_argument("--by", help="操作者名")
+    tpl = requests.add_parser("export-template", help="団体ごとの要望票（.xlsx）を書き出す")
+    tpl.add_argument("--member", required=True, help="団体名")
+    tpl.add_argument("--out", required=True, help="出力先（.xlsx）")
+    lst = requests.add_parser("list", help="要望項目の一覧")
+    lst.add_argument("--status", choices=STATUS_CHOICES)
+    lst.add_argument("--member", help="団体名で絞り込む")
+    lst.add_argument("--json", action="store_true")
+    mv = requests.add_parser("move", help="要望項目の状態を変更する")
+    mv.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
+    mv.add_argument("--to", required=True, choices=STATUS_CHOICES)
+    mv.add_argument("--reason", required=True)
+    mv.add_argument("--meeting", type=int, help="決定した会議の id")
+    mv.add_argument("--by", help="操作者名")
+    ap = requests.add_parser("approve", help="財政課協議・首長決裁を記録する")
+    ap.add_argument("item", metavar="ITEM")
+    ap.add_argument("--member", required=True)
+    ap.add_argument("--stage", required=True, choices=list(APPROVAL_STAGES))
+    ap.add_argument("--date", required=True, help="日付（2026-06-01、令和8年6月1日 など）")
+    ap.add_argument("--ref", help="文書番号・決裁番号")
+    ap.add_argument("--by", help="操作者名")
+    wd = requests.add_parser("withdraw", help="団体の要望を取り下げる")
+    wd.add_argument("item", metavar="ITEM")
+    wd.add_argument("--member", required=True)
+    wd.add_argument("--reason", required=True)
+    wd.add_argument("--by", help="操作者名")
+    hist = requests.add_parser("history", help="要望項目の変更履歴（CSV 出力可）")
+    hist.add_argument("item", metavar="ITEM")
+    hist.add_argument("--csv", help="CSV の出力先（UTF-8 BOM 付き）")
 
 
 def _parse_maps(items: list[str]) -> dict[str, str]:
@@ -119,6 +171,96 @@ def _cmd_summary(db, args) -> int:
     print(f"ギャップ率（△＋×／評価済み）: {format_rate(f['gap_rate'])}")
     for sc in summary["subcommittees"]:
         print(f"  {sc['name']}: {sc['total']:,} 機能、ギャップ率 {format_rate(sc['gap_rate'])}")
+    with db.session() as s:
+        table = outcome_table(s)
+    o = table.consortium
+    print(f"カスタマイズ要望項目: {o.raised}（カスタマイズ {o.customized} / 標準化 {o.standardized} / "
+          f"取下げ {o.withdrawn} / 検討中 {o.open}）")
+    return 0
+
+
+def _item_json(r) -> dict:
+    return {"id": r.id, "key": r.key, "title": r.title, "status": r.status, "status_label": r.status_label,
+            "function_code": r.function_code, "function_name": r.function_name, "business_system": r.business_system,
+            "subcommittee": r.subcommittee, "members": list(r.members), "withdrawn_members": list(r.withdrawn_members),
+            "estimate": r.estimate, "annual_cases": r.annual_cases}
+
+
+def _cmd_requests(db, args) -> int:
+    if args.action == "import":
+        from .importers.requests import read_request_files
+
+        records = read_request_files(args.files)
+        with db.session() as s, s.begin():
+            consortium_ops.require_consortium(s)
+            plan = request_import_ops.plan_request_import(s, records)
+            print(plan.describe())
+            if args.dry_run:
+                s.rollback()
+                return 0
+            request_import_ops.apply_request_import(s, plan, by=args.by)
+        print(f"{len(records)} 行を取り込みました。")
+        return 0
+    if args.action == "export-template":
+        from .reports.request_template_xlsx import write_request_template
+
+        with db.session() as s:
+            info = consortium_ops.require_consortium(s)
+            request_ops.resolve_member(s, args.member)
+            rows = function_ops.list_function_rows(s)
+        write_request_template(args.out, member=args.member.strip(), consortium=info.name, functions=rows)
+        print(f"{args.member} の要望票を書き出しました: {args.out}")
+        return 0
+    if args.action == "list":
+        with db.session() as s:
+            member_id = request_ops.resolve_member(s, args.member) if args.member else None
+            rows = request_queries.list_item_rows(s, status=args.status, member_id=member_id)
+        if args.json:
+            print(json.dumps([_item_json(r) for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                print(f"{r.key}\t{r.status_label}\t{r.function_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
+        return 0
+    if args.action == "history":
+        with db.session() as s:
+            item_id = request_ops.resolve_item(s, args.item)
+            entries = history_ops.item_audit_trail(s, item_id)
+        if args.csv:
+            history_ops.write_audit_csv(args.csv, entries)
+            print(f"{len(entries)} 行の履歴を書き出しました: {args.csv}")
+        else:
+            for e in entries:
+                print(f"{e.at:%Y-%m-%d %H:%M}\t{e.user}\t{e.label}\t{e.field_label or e.op_label}\t{e.old or ''}\t{e.new or ''}")
+        return 0
+    with db.session() as s, s.begin():
+        item_id = request_ops.resolve_item(s, args.item)
+        if args.action == "move":
+            request_ops.move_item(s, item_id=item_id, to=args.to, reason=args.reason, meeting_id=args.meeting, by=args.by)
+            message = f"要望 {args.item} を「{Status(args.to).label}」にしました。"
+        elif args.action == "approve":
+            date = parse_date(args.date)
+            if date is None:
+                raise DomainError(f"日付「{args.date}」を読めません（例: 2026-06-01、令和8年6月1日）。")
+            request_ops.record_approval(s, item_id=item_id, member_id=request_ops.resolve_member(s, args.member),
+                                        stage=args.stage, approved_on=date, reference=args.ref, by=args.by)
+            message = f"要望 {args.item} の{args.member}の{APPROVAL_LABELS[args.stage]}を記録しました。"
+        else:
+            request_ops.withdraw_member(s, item_id=item_id, member_id=request_ops.resolve_member(s, args.member),
+                                        reason=args.reason, by=args.by)
+            message = f"要望 {args.item} の{args.member}の要望を取り下げました。"
+    print(message)
+    return 0
+
+
+def _cmd_undo(db, args) -> int:
+    with db.session() as s, s.begin():
+        status = undo_ops.undo_status(s)
+        if args.command == "undo":
+            undo_ops.undo(s, by=args.by)
+            print(f"元に戻しました: {status.undo_label}")
+        else:
+            undo_ops.redo(s, by=args.by)
+            print(f"やり直しました: {status.redo_label}")
     return 0
 
 
@@ -158,6 +300,10 @@ def run(argv: list[str] | None = None) -> int:
             return _cmd_functions_import(db, args)
         if args.command == "summary":
             return _cmd_summary(db, args)
+        if args.command == "requests":
+            return _cmd_requests(db, args)
+        if args.command in ("undo", "redo"):
+            return _cmd_undo(db, args)
     finally:
         db.close()
     return 2

@@ -1,0 +1,172 @@
+"""Filled request workbooks and CSV files: find the header, validate every row, return records.
+
+The documented columns are 要望番号, 団体名, 機能ID, 要望名, 要望内容, 理由区分, 住民サービス低下,
+低下の内容, 年間処理件数, 代替運用案, 見積額 (and 業務, for a function the package lacks). Every
+problem is collected with its file, row and column, and reported in one ImportValidationError.
+Checks that need the database (members, functions, items) are made by
+``ops.request_import.plan_request_import``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportIssue, ImportValidationError
+from ..vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
+from .tabular import column_letter, read_table
+
+FIELDS = {
+    "key": "要望番号", "member": "団体名", "function_code": "機能ID", "title": "要望名", "content": "要望内容",
+    "reason": "理由区分", "service_drop": "住民サービス低下", "service_drop_detail": "低下の内容",
+    "annual_cases": "年間処理件数", "workaround": "代替運用案", "estimate": "見積額", "business_system": "業務",
+}
+SYNONYMS = {
+    "key": ("要望番号", "要望no", "番号"), "member": ("団体名", "団体", "構成団体"), "function_code": ("機能id", "機能番号"),
+    "title": ("要望名", "件名"), "content": ("要望内容",), "reason": ("理由区分", "理由"),
+    "service_drop": ("住民サービス低下", "住民サービス水準の低下", "住民サービス"),
+    "service_drop_detail": ("低下の内容", "低下の内容・理由"), "annual_cases": ("年間処理件数", "処理件数"),
+    "workaround": ("代替運用案", "代替案"), "estimate": ("見積額", "見積金額"), "business_system": ("業務", "業務名"),
+}
+REQUIRED = ("member", "content", "reason", "service_drop", "service_drop_detail")
+_LOOKUP = {normalize_key(w).lower(): f for f, words in SYNONYMS.items() for w in words}
+_NUMBER_NOISE = re.compile(r"[,\s円件¥￥\\]")
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One validated row of a request workbook."""
+
+    file: str
+    sheet: str | None
+    row: int
+    columns: dict  # field → column label for messages (e.g. "C列（機能ID）")
+    key: str | None
+    member: str
+    function_code: str | None
+    business_system: str | None
+    title: str | None
+    content: str
+    reason: str
+    service_drop: bool
+    service_drop_detail: str
+    annual_cases: int | None
+    workaround: str | None
+    estimate: int | None
+
+    def issue(self, fld: str | None, message: str) -> ImportIssue:
+        """An import issue located at this row (and a column)."""
+        return ImportIssue(self.file, self.row, self.columns.get(fld) if fld else None, message, sheet=self.sheet)
+
+
+def parse_amount(text: str) -> int | None:
+    """1,200 / 1200件 / ¥1,200,000 / 1200000円 → int; None if not a whole number ≥ 0."""
+    t = _NUMBER_NOISE.sub("", normalize_text(text))
+    if t.endswith(".0"):
+        t = t[:-2]
+    return int(t) if t.isdigit() else None
+
+
+def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    for r, row in enumerate(rows[:20]):
+        found: dict[str, int] = {}
+        for c, text in enumerate(row):
+            f = _LOOKUP.get(normalize_key(text).lower()) if text else None
+            if f and f not in found:
+                found[f] = c
+        if "member" in found and "content" in found:
+            return r, found
+    return None
+
+
+def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[ImportIssue]]:
+    """Records and issues of one file (the 要望 sheet of a workbook, or a CSV)."""
+    path = Path(path)
+    sheet = None
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        from python_calamine import CalamineWorkbook
+
+        try:
+            wb = CalamineWorkbook.from_path(str(path))
+            names = list(wb.sheet_names)
+            wb.close()
+        except Exception:
+            names = []
+        sheet = "要望" if "要望" in names else None
+    table = read_table(path, sheet=sheet)
+    found = _find_header(table.rows)
+    if found is None:
+        return [], [ImportIssue(table.file, None, None, "見出し行（要望番号・団体名・要望内容 など）が見つかりません。",
+                                sheet=table.sheet)]
+    header, cols = found
+    missing = [FIELDS[f] for f in REQUIRED if f not in cols]
+    if missing:
+        return [], [ImportIssue(table.file, header + 1, None, f"必要な列がありません: {'、'.join(missing)}", sheet=table.sheet)]
+    labels = {f: f"{column_letter(c)}列（{FIELDS[f]}）" for f, c in cols.items()}
+    records, issues = [], []
+    for index in range(header + 1, len(table.rows)):
+        row = table.rows[index]
+        cell = {f: (row[c] if c < len(row) else "") for f, c in cols.items()}
+        if not any(clean_text(v) for f, v in cell.items() if f != "member"):
+            continue  # an empty row of the template (団体名 is pre-filled)
+        rownum = index + 1
+        row_issues: list[ImportIssue] = []
+
+        def bad(fld: str, message: str) -> None:
+            row_issues.append(ImportIssue(table.file, rownum, labels.get(fld), message, sheet=table.sheet))
+
+        member = normalize_text(cell.get("member", ""))
+        if not member:
+            bad("member", "団体名が空です。")
+        content = clean_text(cell.get("content", ""))
+        if not content:
+            bad("content", "要望内容が空です。")
+        reason = parse_reason(cell.get("reason", ""))
+        if reason is None:
+            shown = cell.get("reason", "").strip()
+            bad("reason", (f"理由区分「{shown}」は選択肢にありません" if shown else "理由区分が空です")
+                + f"（{'、'.join(REASON_LABELS.values())}）。")
+        ok, drop = parse_service_drop(cell.get("service_drop", ""))
+        if not ok or drop is None:
+            shown = cell.get("service_drop", "").strip()
+            bad("service_drop", (f"住民サービス低下「{shown}」は選択肢にありません" if shown else "住民サービス低下が空です")
+                + "（低下する、低下しない）。")
+        detail = clean_text(cell.get("service_drop_detail", ""))
+        if not detail:
+            bad("service_drop_detail", "低下の内容（低下しない場合はその理由）が空です。")
+        numbers = {}
+        for fld in ("annual_cases", "estimate"):
+            raw = normalize_text(cell.get(fld, ""))
+            numbers[fld] = None
+            if raw:
+                numbers[fld] = parse_amount(raw)
+                if numbers[fld] is None:
+                    bad(fld, f"{FIELDS[fld]}「{raw}」は 0 以上の整数ではありません。")
+        issues += row_issues
+        if row_issues:
+            continue
+        records.append(RequestRecord(
+            table.file, table.sheet, rownum, labels, normalize_text(cell.get("key", "")) or None, member,
+            normalize_text(cell.get("function_code", "")) or None, normalize_text(cell.get("business_system", "")) or None,
+            clean_text(cell.get("title", "")) or None, content, reason, drop, detail, numbers["annual_cases"],
+            clean_text(cell.get("workaround", "")) or None, numbers["estimate"],
+        ))
+    if not records and not issues:
+        issues.append(ImportIssue(table.file, header + 1, None, "要望の行がありません。", sheet=table.sheet))
+    return records, issues
+
+
+def read_request_files(paths: list[str | Path]) -> list[RequestRecord]:
+    """Validate several files at once; ImportValidationError lists every problem of every file."""
+    records, issues = [], []
+    for p in paths:
+        try:
+            recs, errs = read_request_file(p)
+        except ImportValidationError as exc:
+            issues += exc.issues
+            continue
+        records += recs
+        issues += errs
+    if issues:
+        raise ImportValidationError(issues)
+    return records

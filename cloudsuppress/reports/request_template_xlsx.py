@@ -1,0 +1,124 @@
+"""The request workbook sent to each member (カスタマイズ要望票), written with XlsxWriter.
+
+Sheets: 要望 (the documented stable columns, the member's name filled in, drop-downs for
+理由区分 and 住民サービス低下), 機能一覧 (機能ID, 業務, 機能名, 適合度 for look-up), 記入方法
+(instructions). ``importers.requests`` reads the 要望 sheet back.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+import xlsxwriter
+
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+
+SHEET = "要望"
+COLUMNS = ("要望番号", "団体名", "機能ID", "要望名", "要望内容", "理由区分", "住民サービス低下", "低下の内容",
+           "年間処理件数", "代替運用案", "見積額")
+EXTRA_COLUMNS = ("業務",)  # only for a function the package lacks (機能ID blank)
+WIDTHS = (10, 14, 11, 24, 40, 20, 14, 34, 12, 30, 12, 16)
+HEADER_ROW = 3  # 0-based: row 4 in Excel
+BLANK_ROWS = 100
+
+
+class FunctionLike(Protocol):
+    code: str
+    business_system: str
+    name: str
+    fit: str | None
+
+
+def write_request_template(path: str | Path, *, member: str, consortium: str | None,
+                           functions: Iterable[FunctionLike], rows: int = BLANK_ROWS) -> None:
+    """Write an empty request workbook for one member."""
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    try:
+        font = {"font_name": "BIZ UDGothic", "font_size": 10}
+        title = wb.add_format({**font, "bold": True, "font_size": 14})
+        head = wb.add_format({**font, "bold": True, "bg_color": "#DDE6F0", "border": 1, "align": "center",
+                              "valign": "vcenter", "text_wrap": True})
+        cell = wb.add_format({**font, "border": 1, "valign": "top", "text_wrap": True})
+        locked_cell = wb.add_format({**font, "border": 1, "valign": "top", "bg_color": "#F2F2F2"})
+        money = wb.add_format({**font, "border": 1, "valign": "top", "num_format": "#,##0"})
+        text = wb.add_format({**font, "text_wrap": True, "valign": "top"})
+
+        ws = wb.add_worksheet(SHEET)
+        ws.write_string(0, 0, f"カスタマイズ要望票（{member}）", title)
+        ws.write_string(1, 0, f"団体名: {member}" + (f"　協議会: {consortium}" if consortium else ""), text)
+        headers = COLUMNS + EXTRA_COLUMNS
+        for c, (h, w) in enumerate(zip(headers, WIDTHS)):
+            ws.set_column(c, c, w)
+            ws.write_string(HEADER_ROW, c, h, head)
+        first, last = HEADER_ROW + 1, HEADER_ROW + rows
+        for r in range(first, last + 1):
+            for c in range(len(headers)):
+                if c == 1:
+                    ws.write_string(r, c, member, locked_cell)
+                else:
+                    ws.write_blank(r, c, None, money if headers[c] in ("年間処理件数", "見積額") else cell)
+        reason_col, drop_col = COLUMNS.index("理由区分"), COLUMNS.index("住民サービス低下")
+        ws.data_validation(first, reason_col, last, reason_col, {
+            "validate": "list", "source": list(REASON_LABELS.values()),
+            "error_title": "理由区分", "error_message": "一覧から選んでください。",
+        })
+        ws.data_validation(first, drop_col, last, drop_col, {
+            "validate": "list", "source": [SERVICE_DROP_LABELS[True], SERVICE_DROP_LABELS[False]],
+            "input_title": "住民サービス水準", "input_message": "このカスタマイズがないと、住民サービスの水準が低下しますか。",
+            "error_title": "住民サービス低下", "error_message": "「低下する」か「低下しない」を選んでください。",
+        })
+        for col in ("年間処理件数", "見積額"):
+            c = COLUMNS.index(col)
+            ws.data_validation(first, c, last, c, {
+                "validate": "integer", "criteria": ">=", "value": 0,
+                "error_title": col, "error_message": "0 以上の整数で入力してください。",
+            })
+        ws.freeze_panes(HEADER_ROW + 1, 3)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.repeat_rows(HEADER_ROW)
+        ws.fit_to_pages(1, 0)
+
+        fl = wb.add_worksheet("機能一覧")
+        for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度"), (11, 20, 40, 7))):
+            fl.set_column(c, c, w)
+            fl.write_string(0, c, h, head)
+        n = 0
+        for n, f in enumerate(functions, start=1):
+            fl.write_string(n, 0, f.code, cell)
+            fl.write_string(n, 1, f.business_system or "", cell)
+            fl.write_string(n, 2, f.name, cell)
+            fl.write_string(n, 3, f.fit or "", cell)
+        fl.autofilter(0, 0, max(n, 1), 3)
+        fl.freeze_panes(1, 0)
+
+        guide = wb.add_worksheet("記入方法")
+        guide.set_column(0, 0, 100)
+        for r, line in enumerate(INSTRUCTIONS):
+            guide.write_string(r, 0, line, title if r == 0 else text)
+    finally:
+        wb.close()
+
+
+INSTRUCTIONS = (
+    "カスタマイズ要望票の記入方法",
+    "",
+    "協議会はパッケージを標準のまま利用すること（ノンカスタマイズ）を原則としています。要望は、業務の運用で対応できないかを十分に検討してから記入してください。",
+    "カスタマイズの経費は共同調達の契約外で、要望した団体が負担します。実施には各団体の財政課協議と首長決裁が必要です。",
+    "",
+    "1. 「要望」シートの4行目の見出しの下に、1行に1件ずつ記入してください。見出しの文字と列の並びは変更しないでください。",
+    "2. 要望番号: 事務局が付けた番号（例: R-0001）に参加する場合はその番号を、新しい要望の場合は空欄にしてください。",
+    "3. 団体名: 記入済みです。変更しないでください。",
+    "4. 機能ID: 「機能一覧」シートで対象の機能を探し、その機能IDを記入してください。パッケージにない機能の場合は空欄にし、右端の「業務」列に業務名を記入してください。",
+    "5. 要望名: 要望を一言で表す名称を記入してください（空欄の場合は機能名を使います）。",
+    "6. 要望内容: どのように変えてほしいかを具体的に記入してください（必須）。",
+    "7. 理由区分: 一覧から選んでください（必須）。" + "／".join(REASON_LABELS.values()),
+    "8. 住民サービス低下: このカスタマイズがないと住民サービスの水準が低下するかを「低下する」「低下しない」から選んでください（必須）。",
+    "9. 低下の内容: 低下する場合はその内容を、低下しない場合はそれでも必要な理由を記入してください（必須）。",
+    "10. 年間処理件数: この要望に関係する1年間の処理件数を整数で記入してください。",
+    "11. 代替運用案: カスタマイズしない場合の運用での対応案を記入してください。",
+    "12. 見積額: ベンダーの見積額（円、要望項目全体の金額）が分かっている場合に記入してください。同じ要望番号の行では同じ金額にしてください。",
+    "",
+    "記入したファイルは、そのまま事務局に送ってください。CSV（UTF-8 または Shift_JIS）で保存したものも受け付けます。",
+)
