@@ -2,9 +2,11 @@
 
     python main.py [--db PATH] [--view functions|dashboard|members] [--screenshot FILE.png]
 
-Without --db the database lives in the user's data folder; a fresh database gets the demo
-consortium so that the first start shows something real. --screenshot renders the window
-offscreen into a PNG and exits (used for the docs and in tests).
+Without --db the app reopens the database opened last (remembered in the user's settings,
+see ui/settings.py); failing that, the database in the user's data folder, which gets the
+demo consortium when it is fresh so that the first start shows something real.
+--screenshot renders the window offscreen into a PNG and exits (used for the docs and in
+tests); it never shows a dialog and never changes the remembered database.
 """
 from __future__ import annotations
 
@@ -47,6 +49,30 @@ def open_or_create(path: Path):
     return db
 
 
+def open_start_database(db_arg: Path | None, settings, *, warn):
+    """The database to start with: --db, else the remembered one, else the default file.
+
+    A remembered file that is gone or cannot be opened is reported through ``warn(text)``
+    and the default file is opened instead; errors opening --db or the default propagate.
+    """
+    from cloudsuppress.errors import DomainError
+    from ui.database_files import open_database_file
+    from ui.settings import last_database
+
+    if db_arg is not None:
+        return open_or_create(db_arg)
+    remembered = last_database(settings)
+    if remembered is not None:
+        if remembered.is_file():
+            try:
+                return open_database_file(remembered)
+            except DomainError as error:
+                warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
+        else:
+            warn(f"前回のデータベースが見つからないため、既定のデータベースを開きます: {remembered}")
+    return open_or_create(default_db_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
@@ -57,10 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     from cloudsuppress.errors import DomainError
     from ui.app import create_application, install_excepthook
 
+    from ui.settings import app_settings, remember_database
+
     app = create_application([sys.argv[0]])
-    path = args.db or default_db_path()
+    settings = app_settings()
+
+    def warn(text: str) -> None:
+        if args.screenshot:
+            print(f"cloudsuppress: {text}", file=sys.stderr)
+        else:
+            QMessageBox.warning(None, "前回のデータベース", text)
+
     try:
-        db = open_or_create(path)
+        db = open_start_database(args.db, settings, warn=warn)
     except DomainError as error:
         if args.screenshot:
             print(f"cloudsuppress: {error}", file=sys.stderr)
@@ -72,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     from ui.op_runner import OpRunner
 
     runner = OpRunner(db)
-    window = MainWindow(runner)
+    # A screenshot run must leave the user's settings as they were.
+    window = MainWindow(runner, settings=None if args.screenshot else settings)
+    if not args.screenshot and db.path is not None:
+        remember_database(settings, db.path)
     window.show_view(args.view)
     try:
         if args.screenshot:
@@ -89,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         window.close()
-        db.close()
+        runner.db.close()  # the database open now: File > 開く… may have replaced the first
 
 
 if __name__ == "__main__":

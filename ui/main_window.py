@@ -2,10 +2,16 @@
 
 The window owns no data: views read through the OpRunner, and every change goes through it
 and comes back as one ``changed(Changes)`` broadcast that the window hands to each view.
+ファイル > 新しい協議会… / 開く… swap the runner's database (``open_database_file`` and
+``switch_database``): the views stay, the runner broadcasts that everything changed, and
+the window closes the database it left. With a QSettings the window remembers the file it
+switched to, so that main.py reopens it at the next start.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, qVersion
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,17 +21,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QFileDialog,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.db import Database
+from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
 
+from .database_files import open_database_file
 from .op_runner import OpRunner
+from .settings import remember_database
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
 from .views.member_view import MemberView
@@ -44,6 +55,7 @@ PAGES = (
     (VIEW_MEMBERS, "団体"),
     (None, "帳票"),
 )
+OPEN_FILTER = "協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -56,9 +68,10 @@ def gap_rate_text(st) -> str:
 class MainWindow(QMainWindow):
     """The application window for one open database."""
 
-    def __init__(self, runner: OpRunner, parent=None):
+    def __init__(self, runner: OpRunner, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
         self.runner = runner
+        self.settings = settings  # where the last database is remembered; None: nowhere
         self.resize(1400, 860)
         self.setMinimumSize(QSize(1000, 640))
 
@@ -126,6 +139,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        self.new_action = QAction(self.tr("新しい協議会…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_consortium)
+        file_menu.addAction(self.new_action)
+        self.open_action = QAction(self.tr("開く…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_database)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
         self.import_action = QAction(self.tr("機能一覧を取り込む…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_functions)
@@ -187,6 +209,66 @@ class MainWindow(QMainWindow):
         st = self.runner.read(fit_stats)
         self.rate_label.setText(gap_rate_text(st))
         self.count_label.setText(self.tr("機能 {0} 件").format(f"{st.total:,}"))
+
+    # --- database files ---------------------------------------------------------------
+
+    def database_path(self) -> Path | None:
+        """The file of the open database."""
+        return self.runner.db.path
+
+    def switch_database(self, db: Database) -> None:
+        """Show another (already open) database; close the one shown until now."""
+        previous = self.runner.replace_database(db)  # broadcasts: every view reloads
+        if previous is not db:
+            previous.close()
+        if self.settings is not None and db.path is not None:
+            remember_database(self.settings, db.path)
+        if db.path is not None:
+            self.statusBar().showMessage(self.tr("開きました: {0}").format(db.path), 10_000)
+
+    def open_database_file(self, path: Path) -> bool:
+        """Open a database file and switch to it; on refusal say why and keep the current one."""
+        path = Path(path)
+        current = self.database_path()
+        if current is not None and path.resolve() == current.resolve():
+            return True
+        try:
+            db = open_database_file(path)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("データベースを開けません"), str(error))
+            return False
+        try:
+            self.switch_database(db)
+        except DomainError as error:  # the runner is busy with another action
+            db.close()
+            QMessageBox.warning(self, self.tr("データベースを開けません"), str(error))
+            return False
+        return True
+
+    def choose_database(self) -> bool:
+        """ファイル > 開く…: ask for a database file and open it."""
+        current = self.database_path()
+        start = str(current.parent) if current is not None else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("協議会データベースを開く"), start, self.tr(OPEN_FILTER))
+        if not name:
+            return False
+        return self.open_database_file(Path(name))
+
+    def new_consortium(self) -> bool:
+        """ファイル > 新しい協議会…: create a consortium in a new file and switch to it."""
+        from .dialogs.new_consortium_dialog import NewConsortiumDialog
+
+        dialog = NewConsortiumDialog(self)
+        dialog.exec()
+        if dialog.database is None:
+            return False
+        try:
+            self.switch_database(dialog.database)
+        except DomainError as error:
+            dialog.database.close()
+            QMessageBox.warning(self, self.tr("協議会を開けません"), str(error))
+            return False
+        return True
 
     # --- actions ----------------------------------------------------------------------
 

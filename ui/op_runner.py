@@ -12,10 +12,14 @@ Long work (imports, reading a large spreadsheet) goes through ``call_in_worker``
 function runs on a QThread while a local event loop keeps the window painting; a busy
 QProgressDialog appears only if the work takes longer than half a second. The call still
 reads like ordinary sequential code: it returns the result or re-raises the error.
+
+``replace_database`` points the runner at another database (File > 開く… / 新しい協議会…) and
+broadcasts ``EVERYTHING``, so each view reloads; the caller closes the database it gets back.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
@@ -29,6 +33,8 @@ from cloudsuppress.errors import DomainError, ImportValidationError
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 500
+# Broadcast when another database is opened: every view must forget what it shows.
+EVERYTHING = Changes(**{f.name: True for f in fields(Changes)})
 
 
 class _WorkerThread(QThread):
@@ -63,6 +69,14 @@ class OpRunner(QObject):
         """Run a read-only function in its own session and return its (plain) result."""
         with self.db.session() as s:
             return fn(s)
+
+    def replace_database(self, db: Database) -> Database:
+        """Switch to another open database, broadcast EVERYTHING, and return the previous one."""
+        if self._busy:
+            raise DomainError(self.tr("別の処理を実行中です。終わってからもう一度操作してください。"))
+        previous, self.db = self.db, db
+        self.changed.emit(EVERYTHING)
+        return previous
 
     # --- changing ---------------------------------------------------------------------
 

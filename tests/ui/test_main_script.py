@@ -46,3 +46,37 @@ def test_unopenable_database_is_a_japanese_message_not_a_traceback(tmp_path):
     assert "SQLite のデータベースファイルではありません" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_of_members_view(tmp_path):
+    shot = tmp_path / "members.png"
+    proc = run_main("--db", str(tmp_path / "m.sqlite"), "--screenshot", str(shot), "--view", "members",
+                    tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_start_without_db_reopens_the_remembered_file_and_screenshot_leaves_settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from cloudsuppress.db import open_database
+    from cloudsuppress.ops.consortium import create_consortium
+
+    remembered = tmp_path / "last.sqlite"
+    db = open_database(remembered)
+    with db.session() as s, s.begin():
+        create_consortium(s, name="前回の協議会", preset="empty")
+    db.close()
+    ini = tmp_path / "settings.ini"
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    settings.setValue("database/last_path", str(remembered))
+    settings.sync()
+    before = ini.read_bytes()
+    data_home = tmp_path / "xdg"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLOUDSUPPRESS_SETTINGS": str(ini),
+           "XDG_DATA_HOME": str(data_home)}
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(tmp_path / "s.png")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not data_home.exists()  # the default database was not created: the remembered one was opened
+    assert ini.read_bytes() == before

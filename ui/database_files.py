@@ -1,0 +1,84 @@
+"""Creating and opening database files for the File menu (新しい協議会… / 開く…).
+
+Plain functions, no widgets: they take a path and return an open ``Database`` or raise a
+``DomainError`` whose Japanese message the caller shows as it is. A new consortium is
+created in one transaction right after the file is made; if that fails, a file this call
+created is removed again, so a refused attempt leaves nothing behind. An existing
+consortium database is never overwritten.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cloudsuppress.db import Database, open_database
+from cloudsuppress.errors import DomainError
+from cloudsuppress.ops.consortium import create_consortium, get_consortium
+
+DB_SUFFIX = ".sqlite"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def suggested_file_name(name: str) -> str:
+    """A file name for a consortium name: 「○○協議会」 → 「○○協議会.sqlite」."""
+    stem = _UNSAFE.sub("_", name.strip()).strip(" .") or "協議会"
+    return stem[:80] + DB_SUFFIX
+
+
+def with_db_suffix(path: Path) -> Path:
+    """The path with the .sqlite suffix added when the user typed none."""
+    return path if path.suffix.lower() in (".sqlite", ".sqlite3", ".db") else path.with_name(path.name + DB_SUFFIX)
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _refuse_existing(path: Path) -> None:
+    """Raise unless an existing non-empty file is a cloudsuppress database without a consortium."""
+    try:
+        db = open_database(path, create=False)
+    except DomainError:
+        raise DomainError(
+            f"「{path.name}」はすでにある別のファイルです。上書きはしません。別のファイル名を指定してください。"
+        ) from None
+    try:
+        with db.session() as s:
+            info = get_consortium(s)
+    finally:
+        db.close()
+    if info is not None:
+        raise DomainError(
+            f"「{path.name}」にはすでに協議会「{info.name}」が登録されています。"
+            "登録済みの協議会は上書きできません。別のファイル名を指定するか、「開く…」で開いてください。"
+        )
+
+
+def create_database_file(path: Path, *, name: str, preset: str) -> Database:
+    """Create a database file holding a new consortium (from a preset); return it open."""
+    path = Path(path)
+    if not name.strip():
+        raise DomainError("協議会の名称を入力してください。")
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _refuse_existing(path)
+    made_file = not path.exists()
+    db = open_database(path)
+    try:
+        with db.session() as s, s.begin():
+            create_consortium(s, name=name, preset=preset)
+    except BaseException:
+        db.close()
+        if made_file:
+            _remove_sqlite_files(path)
+        raise
+    return db
+
+
+def open_database_file(path: Path) -> Database:
+    """Open an existing database file (migrating it if it is older); never create one."""
+    return open_database(Path(path), create=False)
