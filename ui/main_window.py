@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
     def switch_database(self, db: Database) -> None:
         """Show another (already open) database; close the one shown until now."""
         previous = self.runner.replace_database(db)  # broadcasts: every view reloads
+        # Ids of another file mean other things: a selected 業務 must not carry over.
+        self.functions.select_tree_node("all", None)
         if previous is not db:
             previous.close()
         if self.settings is not None and db.path is not None:

@@ -156,11 +156,14 @@ def test_open_non_sqlite_file_keeps_the_current_database(window, qtbot, monkeypa
 def test_open_another_database_switches_and_is_remembered(window, qtbot, monkeypatch, tmp_path, temp_settings,
                                                           no_message_boxes):
     other = make_db(tmp_path / "nishi.sqlite", "にし協議会", preset="ibaraki33")
+    node = window.runner.read(system_tree)[4]
+    assert window.functions.select_tree_node("system", node.id)  # a 業務 of the demo is selected
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), "")))
     assert window.choose_database()
     assert window.windowTitle() == "cloudsuppress — にし協議会"
     assert window.runner.db.path == other.resolve()
     assert window.dashboard.members.rowCount() == 1  # only the 計 row
+    assert window.functions.node_stats.text().startswith("全体:")  # not the same id in the other file
     assert temp_settings.value(LAST_DATABASE_KEY) == str(other.resolve())
     assert "開きました" in window.statusBar().currentMessage()
     assert no_message_boxes == []
