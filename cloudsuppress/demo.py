@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .changes import Changes
+from .demo_requests import create_demo_requests
 from .importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from .models import BusinessSystem
 from .ops import consortium as consortium_ops
@@ -124,17 +126,22 @@ def _system_prefix(system: str, systems: list[tuple[str, str]]) -> str:
     return f"{index + 1:02d}"
 
 
-def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple = DEMO_MEMBERS, name: str = DEMO_NAME) -> Changes:
-    """Create the demo consortium: preset structure, members and a generated function list."""
-    consortium_ops.create_consortium(s, name=name, preset="ibaraki33")
-    for member_name, population, joined in members:
-        member_ops.add_member(s, name=member_name, population=population, joined_on=joined)
-    systems = [(b.name, b.subcommittee.name) for b in s.scalars(select(BusinessSystem).order_by(BusinessSystem.sort_order))]
-    records = generate_function_records(systems, functions)
-    parsed = ParsedFunctionList("デモデータ", None, ColumnMapping(0, {"code": 0, "name": 1, "business_system": 2}), records)
-    plan = function_ops.plan_function_import(s, parsed, spec_version="第1.0版")
-    function_ops.apply_function_import(s, plan)
-    return Changes(consortium=True, members=True, structure=True, functions=True)
+def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple = DEMO_MEMBERS, name: str = DEMO_NAME,
+                requests: bool = True) -> Changes:
+    """Create the demo consortium: preset structure, members, a generated function list and request items."""
+    # One action that cannot be undone: the demo is a starting point, like creating the consortium.
+    with audit.action(s, "デモデータを作成", undoable=False):
+        consortium_ops.create_consortium(s, name=name, preset="ibaraki33")
+        for member_name, population, joined in members:
+            member_ops.add_member(s, name=member_name, population=population, joined_on=joined)
+        systems = [(b.name, b.subcommittee.name) for b in s.scalars(select(BusinessSystem).order_by(BusinessSystem.sort_order))]
+        records = generate_function_records(systems, functions)
+        parsed = ParsedFunctionList("デモデータ", None, ColumnMapping(0, {"code": 0, "name": 1, "business_system": 2}), records)
+        plan = function_ops.plan_function_import(s, parsed, spec_version="第1.0版")
+        function_ops.apply_function_import(s, plan)
+        if requests:
+            create_demo_requests(s)
+    return Changes(consortium=True, members=True, structure=True, functions=True, requests=bool(requests), history=True)
 
 
 def synthetic_members(count: int, *, seed: int = 34) -> list[tuple[str, int, dt.date]]:

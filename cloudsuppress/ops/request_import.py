@@ -224,7 +224,7 @@ def apply_request_import(s: Session, plan: RequestImportPlan, *, by: str | None 
                         business_system_id=item.business_system_id, proposed_function=item.proposed_function,
                         estimate=item.estimate, key=item.key, allow_duplicate=True, by=by, **values)
                     item_id = created.id
-                elif part.action == "join":
+                elif part.action in ("add", "join"):
                     req.join_item(s, item_id=item_id, member_id=part.member_id, by=by, **values)
                 elif part.action == "update":
                     req.update_member_request(s, item_id=item_id, member_id=part.member_id, by=by, **values)
