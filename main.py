@@ -56,7 +56,7 @@ def open_start_database(db_arg: Path | None, settings, *, warn):
     and the default file is opened instead; errors opening --db or the default propagate.
     """
     from cloudsuppress.errors import DomainError
-    from ui.database_files import open_database_file
+    from cloudsuppress.files import open_database_file
     from ui.settings import last_database
 
     if db_arg is not None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .db import open_database
+from .files import create_database_file
 from .errors import DomainError
 from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
 from .importers.members import read_member_list
@@ -264,11 +266,10 @@ def _cmd_undo(db, args) -> int:
     return 0
 
 
-def run(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    db = open_database(args.db, create=args.command == "init")
-    try:
-        if args.command == "init":
+def _cmd_init(args) -> int:
+    if "://" in args.db:  # a server database: the schema is created, there is no file to clean up
+        db = open_database(args.db)
+        try:
             with db.session() as s, s.begin():
                 if args.demo:
                     from .demo import create_demo
@@ -276,8 +277,20 @@ def run(argv: list[str] | None = None) -> int:
                     create_demo(s, name=args.name)
                 else:
                     consortium_ops.create_consortium(s, name=args.name, preset=args.preset)
-            print(f"協議会「{args.name}」を作成しました: {db.url}")
-            return 0
+        finally:
+            db.close()
+    else:  # the same door as the GUI's 新しい協議会…: never overwrites, leaves no file on failure
+        create_database_file(Path(args.db), name=args.name, preset=args.preset, demo=args.demo).close()
+    print(f"協議会「{args.name}」を作成しました: {args.db}")
+    return 0
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "init":
+        return _cmd_init(args)
+    db = open_database(args.db, create=False)
+    try:
         if args.command == "members":
             if args.action == "import":
                 records = read_member_list(args.file, sheet=args.sheet)

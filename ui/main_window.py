@@ -34,7 +34,7 @@ from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
 
-from .database_files import open_database_file
+from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
 from .settings import remember_database
 from .views.dashboard_view import DashboardView

@@ -62,8 +62,23 @@ def test_init_twice_is_refused(dbfile, capsys):
     before = snapshot(dbfile)
     code, out, err = run(capsys, "--db", dbfile, "init", "--name", "別の協議会")
     assert code == 1 and out == ""
-    assert err.startswith("エラー: ") and "すでに協議会が登録されています" in err
+    assert err.startswith("エラー: ") and "すでに協議会「" in err and "上書きできません" in err
     assert snapshot(dbfile) == before
+
+
+def test_a_refused_init_leaves_no_file_behind(tmp_path, capsys):
+    target = tmp_path / "new.sqlite"
+    code, out, err = run(capsys, "--db", target, "init", "--name", "　")
+    assert code == 1 and "協議会の名称を入力してください" in err
+    assert not target.exists() and not list(tmp_path.glob("new.sqlite*"))
+
+
+def test_init_refuses_to_overwrite_another_programs_file(tmp_path, capsys):
+    other = tmp_path / "notes.sqlite"
+    other.write_bytes(b"not a database at all")
+    code, _, err = run(capsys, "--db", other, "init", "--name", "協議会")
+    assert code == 1 and "上書きはしません" in err
+    assert other.read_bytes() == b"not a database at all"
 
 
 def test_commands_other_than_init_do_not_create_a_database(tmp_path, capsys):

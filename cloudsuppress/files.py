@@ -1,6 +1,6 @@
-"""Creating and opening database files for the File menu (新しい協議会… / 開く…).
+"""Creating and opening consortium database files (File menu 新しい協議会… / 開く…, CLI init).
 
-Plain functions, no widgets: they take a path and return an open ``Database`` or raise a
+Plain functions shared by the GUI and the CLI: they take a path and return an open ``Database`` or raise a
 ``DomainError`` whose Japanese message the caller shows as it is. A new consortium is
 created in one transaction right after the file is made; if that fails, a file this call
 created is removed again, so a refused attempt leaves nothing behind. An existing
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cloudsuppress.db import Database, open_database
-from cloudsuppress.errors import DomainError
-from cloudsuppress.ops.consortium import create_consortium, get_consortium
+from .db import Database, open_database
+from .errors import DomainError
+from .ops.consortium import create_consortium, get_consortium
 
 DB_SUFFIX = ".sqlite"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -58,8 +58,8 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def create_database_file(path: Path, *, name: str, preset: str) -> Database:
-    """Create a database file holding a new consortium (from a preset); return it open."""
+def create_database_file(path: Path, *, name: str, preset: str, demo: bool = False) -> Database:
+    """Create a database file holding a new consortium (from a preset, or the demo data); return it open."""
     path = Path(path)
     if not name.strip():
         raise DomainError("協議会の名称を入力してください。")
@@ -70,7 +70,12 @@ def create_database_file(path: Path, *, name: str, preset: str) -> Database:
     db = open_database(path)
     try:
         with db.session() as s, s.begin():
-            create_consortium(s, name=name, preset=preset)
+            if demo:
+                from .demo import create_demo
+
+                create_demo(s, name=name)
+            else:
+                create_consortium(s, name=name, preset=preset)
     except BaseException:
         db.close()
         if made_file:
