@@ -25,6 +25,7 @@ from sqlalchemy import Boolean, Date, DateTime, event, insert, inspect, select, 
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
+    AgendaEntry,
     Approval,
     AuditAction,
     AuditChange,
@@ -32,6 +33,8 @@ from .models import (
     BusinessSystem,
     Function,
     HearingNote,
+    Meeting,
+    MeetingAttendee,
     Member,
     MemberRequest,
     RequestItem,
@@ -40,7 +43,7 @@ from .models import (
 )
 
 AUDITED_MODELS = (Member, Subcommittee, BusinessSystem, Function, RequestItem, MemberRequest,
-                  HearingNote, Approval, StatusChange)
+                  HearingNote, Approval, StatusChange, Meeting, MeetingAttendee, AgendaEntry)
 AUDITED = {m.__tablename__: m for m in AUDITED_MODELS}
 # Insert order that satisfies the foreign keys (deletes go the other way).
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
@@ -241,7 +244,7 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
 def _item_id(conn, table: str, values: dict, cache: dict[int, int]) -> int | None:
     if table == "request_item":
         return values.get("id")
-    if table in ("member_request", "status_change"):
+    if table in ("member_request", "status_change", "agenda_entry"):
         return values.get("item_id")
     if table in ("hearing_note", "approval"):
         mr = values.get("member_request_id")

@@ -11,6 +11,7 @@ class Changes:
     structure: bool = False  # subcommittees and business systems
     functions: bool = False
     requests: bool = False  # request items, member requests, hearing notes, approvals, status history
+    meetings: bool = False  # meetings, attendees, agenda entries and their outcomes
     history: bool = False  # the audit trail and the undo / redo stack
 
     def __or__(self, other: "Changes") -> "Changes":

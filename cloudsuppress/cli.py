@@ -28,7 +28,7 @@ from .ops import requests as request_ops
 from .ops import undo as undo_ops
 from .ops.summary import outcome_table
 from .presets import PRESETS
-from .vocab import APPROVAL_LABELS, APPROVAL_STAGES
+from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
 from .wareki import parse_date
 from .workflow import Status
 
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--json", action="store_true")
 
     _add_request_commands(sub)
+    _add_meeting_commands(sub)
+    _add_export_commands(sub)
     sub.add_parser("undo", help="直前の操作を元に戻す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     sub.add_parser("redo", help="元に戻した操作をやり直す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     return p
@@ -117,6 +119,92 @@ def _add_request_commands(sub) -> None:
     hist = requests.add_parser("history", help="要望項目の変更履歴（CSV 出力可）")
     hist.add_argument("item", metavar="ITEM")
     hist.add_argument("--csv", help="CSV の出力先（UTF-8 BOM 付き）")
+
+
+def _add_meeting_commands(sub) -> None:
+    meetings = sub.add_parser("meetings", help="会議（協議会・部会・分科会）、出席者、議題、協議結果").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    cr = meetings.add_parser("create", help="会議を登録する（新しい会議の id を 1 行で出力）")
+    cr.add_argument("--kind", required=True, choices=list(MEETING_KIND_LABELS.values()), help="会議の種類")
+    cr.add_argument("--subcommittee", help="専門部会（部会・分科会の会議）")
+    cr.add_argument("--business-system", help="業務（分科会の会議）")
+    cr.add_argument("--title", required=True, help="会議名（例: 住民業務部会）")
+    cr.add_argument("--number", type=int, help="回数（第N回; 既定: 同じ会議の次の回）")
+    cr.add_argument("--date", required=True, help="開催日（2026-11-22、令和8年11月22日 など）")
+    cr.add_argument("--time", help="開始時刻（14:00）、または 14:00-16:00")
+    cr.add_argument("--end", help="終了時刻（16:00）")
+    cr.add_argument("--place", help="場所")
+    cr.add_argument("--by", help="操作者名")
+    lst = meetings.add_parser("list", help="会議の一覧（新しい順）")
+    lst.add_argument("--subcommittee")
+    lst.add_argument("--json", action="store_true")
+    show = meetings.add_parser("show", help="会議の詳細（出席者・議題・決定事項・注意）")
+    show.add_argument("meeting", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    at = meetings.add_parser("attend", help="出席者を記録する")
+    at.add_argument("meeting", type=int, metavar="ID")
+    who = at.add_mutually_exclusive_group(required=True)
+    who.add_argument("--member", help="構成団体名")
+    who.add_argument("--vendor", action="store_true", help="ベンダー")
+    who.add_argument("--secretariat", action="store_true", help="事務局")
+    at.add_argument("--person", required=True, help="氏名")
+    at.add_argument("--title", help="役職")
+    at.add_argument("--org", help="所属（ベンダーの会社名、課名など）")
+    at.add_argument("--by", help="操作者名")
+    ua = meetings.add_parser("unattend", help="出席者の記録を削除する")
+    ua.add_argument("attendee", type=int, metavar="ATTENDEE_ID", help="出席者の id（meetings show --json）")
+    ua.add_argument("--by", help="操作者名")
+    ag = meetings.add_parser("agenda", help="議題の表示と編集（--build: 部会の未決定の要望から作成）")
+    ag.add_argument("meeting", type=int, metavar="ID")
+    edit = ag.add_mutually_exclusive_group()
+    edit.add_argument("--build", action="store_true", help="専門部会（業務）の未決定の要望をすべて議題に加える")
+    edit.add_argument("--add", metavar="ITEM", help="要望を議題の最後に加える")
+    edit.add_argument("--remove", metavar="ITEM", help="要望を議題から外す")
+    edit.add_argument("--up", metavar="ITEM", help="要望を一つ上へ")
+    edit.add_argument("--down", metavar="ITEM", help="要望を一つ下へ")
+    ag.add_argument("--json", action="store_true", help="議題を JSON（順番どおりの配列）で出力")
+    ag.add_argument("--by", help="操作者名")
+    oc = meetings.add_parser("outcome", help="議題の協議結果を記録する（決定は要望の状態を変更する）")
+    oc.add_argument("meeting", type=int, metavar="ID")
+    oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
+    what = oc.add_mutually_exclusive_group(required=True)
+    what.add_argument("--decide", choices=STATUS_CHOICES, help="決定: 変更後の状態（--reason 必須）")
+    what.add_argument("--continue", dest="continued", action="store_true", help="継続審議")
+    what.add_argument("--info", action="store_true", help="報告のみ")
+    what.add_argument("--clear", action="store_true", help="未協議に戻す")
+    oc.add_argument("--reason", help="決定の理由")
+    oc.add_argument("--notes", help="この議題の協議内容")
+    oc.add_argument("--by", help="操作者名")
+    nt = meetings.add_parser("notes", help="協議内容を記録する（--item で議題ごと、なしで会議全体）")
+    nt.add_argument("meeting", type=int, metavar="ID")
+    nt.add_argument("--item", metavar="ITEM")
+    nt.add_argument("--text", required=True)
+    nt.add_argument("--by", help="操作者名")
+    nx = meetings.add_parser("next", help="次回予定を記録する")
+    nx.add_argument("meeting", type=int, metavar="ID")
+    nx.add_argument("--text", required=True, help="次回予定（議事録にそのまま載る）")
+    nx.add_argument("--date", help="次回の開催日")
+    nx.add_argument("--by", help="操作者名")
+    dl = meetings.add_parser("delete", help="会議を削除する（決定に使われた会議は削除できない）")
+    dl.add_argument("meeting", type=int, metavar="ID")
+    dl.add_argument("--by", help="操作者名")
+
+
+def _add_export_commands(sub) -> None:
+    export = sub.add_parser("export", help="比較一覧表・議事録を書き出す").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
+    cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
+    cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
+    cmp_.add_argument("--meeting", type=int, help="会議の議題の要望（議題の順）")
+    cmp_.add_argument("--member", help="団体の要望だけ")
+    cmp_.add_argument("--paper", choices=["a3", "a4"], default="a3", help="用紙（横向き、既定 a3）")
+    cmp_.add_argument("--undecided-only", action="store_true", help="未決定（要望・検討中）の要望だけ")
+    cmp_.add_argument("--long", action="store_true", help="縦長の配置（団体ごとに 1 行; 9 団体以上では既定）")
+    cmp_.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
+    mn = export.add_parser("minutes", help="議事録（.pdf / .docx）")
+    mn.add_argument("meeting", type=int, metavar="ID")
+    mn.add_argument("--out", required=True, help="出力先（.pdf または .docx）")
 
 
 def _parse_maps(items: list[str]) -> dict[str, str]:
@@ -317,6 +405,14 @@ def run(argv: list[str] | None = None) -> int:
             return _cmd_requests(db, args)
         if args.command in ("undo", "redo"):
             return _cmd_undo(db, args)
+        if args.command == "meetings":
+            from .cli_meetings import cmd_meetings
+
+            return cmd_meetings(db, args)
+        if args.command == "export":
+            from .cli_meetings import cmd_export
+
+            return cmd_export(db, args)
     finally:
         db.close()
     return 2

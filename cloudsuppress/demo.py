@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .changes import Changes
+from .demo_meetings import create_demo_meetings, fill_demo_meetings, item_subcommittee
 from .demo_requests import create_demo_requests
 from .importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from .models import BusinessSystem
@@ -128,7 +129,8 @@ def _system_prefix(system: str, systems: list[tuple[str, str]]) -> str:
 
 def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple = DEMO_MEMBERS, name: str = DEMO_NAME,
                 requests: bool = True) -> Changes:
-    """Create the demo consortium: preset structure, members, a generated function list and request items."""
+    """Create the demo consortium: preset structure, members, a generated function list, request items and
+    the meetings that decided them."""
     # One action that cannot be undone: the demo is a starting point, like creating the consortium.
     with audit.action(s, "デモデータを作成", undoable=False):
         consortium_ops.create_consortium(s, name=name, preset="ibaraki33")
@@ -140,8 +142,11 @@ def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple =
         plan = function_ops.plan_function_import(s, parsed, spec_version="第1.0版")
         function_ops.apply_function_import(s, plan)
         if requests:
-            create_demo_requests(s)
-    return Changes(consortium=True, members=True, structure=True, functions=True, requests=bool(requests), history=True)
+            meetings = create_demo_meetings(s)
+            create_demo_requests(s, meeting_for=lambda item, stage: meetings.get((item_subcommittee(s, item), stage)))
+            fill_demo_meetings(s, meetings)
+    return Changes(consortium=True, members=True, structure=True, functions=True, requests=bool(requests),
+                   meetings=bool(requests), history=True)
 
 
 def synthetic_members(count: int, *, seed: int = 34) -> list[tuple[str, int, dt.date]]:

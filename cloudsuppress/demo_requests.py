@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,9 +50,16 @@ def _members(s: Session) -> list[int]:
     return list(s.scalars(select(Member.id).order_by(Member.sort_order, Member.id)))
 
 
+MeetingFor = Callable[[int, int], "int | None"]  # (item id, stage 1 検討開始 / 2 判断 / 3 実施決定) → meeting id
+
+
 def create_demo_requests(s: Session, *, seed: int = 31, customized: int = 17, standardized: int = 3,
-                         withdrawn: int = 11, under_review: int = 2, requested: int = 2) -> int:
-    """Create request items in every status through the normal operations; return how many."""
+                         withdrawn: int = 11, under_review: int = 2, requested: int = 2,
+                         meeting_for: MeetingFor | None = None) -> int:
+    """Create request items in every status through the normal operations; return how many.
+
+    ``meeting_for`` names the meeting each decision refers to (none without it)."""
+    meeting = meeting_for or (lambda _item, _stage: None)
     rng = random.Random(seed)
     members = _members(s)
     if not members:
@@ -86,16 +94,20 @@ def create_demo_requests(s: Session, *, seed: int = 31, customized: int = 17, st
             continue
         req.record_hearing(s, item_id=item, member_id=askers[0], held_on=day + dt.timedelta(days=14),
                            confirmed="処理の流れと件数を確認した。繁忙期に集中する。", confirmed_cases=rng.choice(_CASES))
-        req.move_item(s, item_id=item, to="under_review", reason="分科会で検討を開始", meeting_id=1)
+        req.move_item(s, item_id=item, to="under_review", reason="部会で検討を開始", meeting_id=meeting(item, 1))
         if outcome == "under_review":
             continue
-        if outcome == "withdrawn":
+        if outcome == "withdrawn" and n % 3:
+            req.move_item(s, item_id=item, to="withdrawn", meeting_id=meeting(item, 2),
+                          reason="代替運用案で対応できることを部会で確認し、要望団体が取り下げた")
+            continue
+        if outcome == "withdrawn":  # withdrawn member by member, outside a meeting
             for m in askers:
                 req.withdraw_member(s, item_id=item, member_id=m, reason="代替運用案で対応できることを確認した",
                                     on=day + dt.timedelta(days=40))
             continue
         if outcome == "standardized":
-            req.move_item(s, item_id=item, to="standardized", meeting_id=2,
+            req.move_item(s, item_id=item, to="standardized", meeting_id=meeting(item, 2),
                           reason="ベンダーが次期バージョンで標準機能として実装することになった")
             continue
         req.update_item(s, item_id=item, estimate=rng.choice((330_000, 880_000, 1_650_000, 2_750_000, 4_400_000)))
@@ -104,6 +116,6 @@ def create_demo_requests(s: Session, *, seed: int = 31, customized: int = 17, st
                                 reference=f"財第{300 + n * 3 + k}号")
             req.record_approval(s, item_id=item, member_id=m, stage="mayor", approved_on=day + dt.timedelta(days=60),
                                 reference=f"決裁第{500 + n * 3 + k}号")
-        req.move_item(s, item_id=item, to="customized", meeting_id=3,
+        req.move_item(s, item_id=item, to="customized", meeting_id=meeting(item, 3),
                       reason="運用での代替が難しく、負担団体の財政課協議・首長決裁を経て実施を決定")
     return len(outcomes)

@@ -212,10 +212,72 @@ class StatusChange(Base):
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
-    # The meetings table arrives with a later issue; until then a plain id without a foreign key.
-    meeting_id: Mapped[int | None] = mapped_column(Integer)
+    # The meeting that decided it (会議), if any: set by meeting outcomes and by `requests move --meeting`.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     changed_by: Mapped[str] = mapped_column(String(100))
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+# --- meetings (issue 4) -------------------------------------------------------------------
+
+
+class Meeting(Base):
+    """A meeting (協議会 / 専門部会 / 分科会) where request items are discussed and decided."""
+
+    __tablename__ = "meeting"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # vocab.MEETING_KINDS: council / subcommittee / working_group
+    subcommittee_id: Mapped[int | None] = mapped_column(ForeignKey("subcommittee.id"), index=True)
+    business_system_id: Mapped[int | None] = mapped_column(ForeignKey("business_system.id"))  # a 分科会's system
+    number: Mapped[int | None] = mapped_column(Integer)  # 第N回
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    # "HH:MM" text: minutes print the time as written, and the audit trail stores plain JSON values.
+    start_time: Mapped[str | None] = mapped_column(String(5))
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    place: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)  # 協議内容 for the meeting as a whole
+    next_meeting: Mapped[str | None] = mapped_column(Text)  # 次回予定 as printed
+    next_meeting_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class MeetingAttendee(Base):
+    """出席者: a member's staff (``member_id``), the vendor or the secretariat (``role``)."""
+
+    __tablename__ = "meeting_attendee"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # vocab.ATTENDEE_ROLES: member / vendor / secretariat
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    organization: Mapped[str | None] = mapped_column(String(100))  # the vendor's company, a section name
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(String(100))  # 役職
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AgendaEntry(Base):
+    """議題: one request item on a meeting's agenda, with what the meeting made of it."""
+
+    __tablename__ = "agenda_entry"
+    __table_args__ = (UniqueConstraint("meeting_id", "item_id", name="uq_agenda_entry_meeting_item"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("request_item.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    # None while not yet discussed; vocab.OUTCOME_LABELS: decided / continued / information
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str | None] = mapped_column(Text)  # 協議内容 for this item
+    decision_status: Mapped[str | None] = mapped_column(String(20))  # the status the decision moved it to
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    status_change_id: Mapped[int | None] = mapped_column(ForeignKey("status_change.id"))
 
 
 # --- audit trail and undo ------------------------------------------------------------------

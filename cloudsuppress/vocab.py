@@ -141,3 +141,24 @@ def parse_service_drop(value: str) -> tuple[bool, bool | None]:
     if text in ("低下しない", "しない", "いいえ", "無", "なし", "no", "false", "0"):
         return True, False
     return False, None
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+MEETING_KINDS = ("council", "subcommittee", "working_group")
+MEETING_KIND_LABELS = {"council": "協議会", "subcommittee": "部会", "working_group": "分科会"}
+_MEETING_KIND_LOOKUP = {code: code for code in MEETING_KINDS} | {
+    "協議会": "council", "部会": "subcommittee", "専門部会": "subcommittee", "分科会": "working_group", "WG": "working_group",
+}
+
+ATTENDEE_ROLES = ("member", "vendor", "secretariat")
+ATTENDEE_ROLE_LABELS = {"member": "構成団体", "vendor": "ベンダー", "secretariat": "事務局"}
+
+# What a meeting made of an agenda item. None (not yet discussed) is 未協議.
+OUTCOMES = ("decided", "continued", "information")
+OUTCOME_LABELS = {"decided": "決定", "continued": "継続審議", "information": "報告"}
+
+
+def parse_meeting_kind(value: str) -> str | None:
+    """The meeting kind code for 協議会 / 部会 / 分科会 or a code, or None."""
+    return _MEETING_KIND_LOOKUP.get(normalize_key(value or "")) if value else None

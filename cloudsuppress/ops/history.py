@@ -16,6 +16,7 @@ TABLE_LABELS = {
     "member": "構成団体", "subcommittee": "専門部会", "business_system": "業務", "function": "機能",
     "request_item": "要望項目", "member_request": "団体の要望", "hearing_note": "ヒアリング記録",
     "approval": "財政課協議・首長決裁", "status_change": "状態の履歴",
+    "meeting": "会議", "meeting_attendee": "出席者", "agenda_entry": "議題",
 }
 FIELD_LABELS = {
     "key": "要望番号", "title": "要望名", "status": "状態", "estimate": "見積額", "function_id": "機能",
@@ -25,10 +26,12 @@ FIELD_LABELS = {
     "held_on": "実施日", "confirmed": "確認内容", "confirmed_cases": "確認件数", "stage": "段階",
     "approved_on": "日付", "reference": "文書番号", "from_status": "変更前", "to_status": "変更後",
     "meeting_id": "会議", "changed_by": "変更者", "name": "名称", "population": "人口",
+    "position": "議題の順番", "outcome": "協議結果", "notes": "協議内容", "decision_status": "決定した状態",
+    "decision_reason": "決定の理由", "status_change_id": "状態の変更",
 }
 OP_LABELS = {"insert": "追加", "update": "変更", "delete": "削除", "bulk_insert": "一括追加"}
 KIND_LABELS = {"op": "", "undo": "元に戻す", "redo": "やり直し"}
-_HIDDEN = {"id", "created_at", "updated_at", "item_id", "member_request_id", "changed_at"}
+_HIDDEN = {"id", "created_at", "updated_at", "item_id", "member_request_id", "changed_at", "status_change_id"}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
-from ..models import Approval, BusinessSystem, Function, HearingNote, Member, MemberRequest, RequestItem, StatusChange
+from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_move, parse_status
 
@@ -307,6 +307,8 @@ def move_item(s: Session, *, item_id: int, to: Status | str, reason: str | None,
     """Move an item to another status; WorkflowError (nothing changed) when the table or a guard refuses."""
     item = get_item(s, item_id)
     target = parse_status(to)
+    if meeting_id is not None and s.get(Meeting, meeting_id) is None:
+        raise DomainError(f"会議（id {meeting_id}）が見つかりません。決定した会議を先に登録してください。")
     try:
         check_move(item.status, target, reason=reason, facts=item_facts(s, item))
     except DomainError as exc:

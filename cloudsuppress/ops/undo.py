@@ -27,7 +27,9 @@ _TABLE_LABELS = {
     "member": "構成団体", "subcommittee": "専門部会", "business_system": "業務", "function": "機能",
     "request_item": "要望項目", "member_request": "団体の要望", "hearing_note": "ヒアリング記録",
     "approval": "財政課協議・首長決裁", "status_change": "状態の履歴",
+    "meeting": "会議", "meeting_attendee": "出席者", "agenda_entry": "議題",
 }
+_MEETING_TABLES = {"meeting", "meeting_attendee", "agenda_entry"}
 _REQUEST_TABLES = {"request_item", "member_request", "hearing_note", "approval", "status_change"}
 
 
@@ -75,6 +77,7 @@ def _changes_for(tables: set[str]) -> Changes:
         structure=bool(tables & {"subcommittee", "business_system"}),
         functions="function" in tables,
         requests=bool(tables & _REQUEST_TABLES),
+        meetings=bool(tables & _MEETING_TABLES) or "status_change" in tables,
         history=True,
     )
 

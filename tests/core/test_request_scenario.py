@@ -13,6 +13,7 @@ from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.ops.meetings import create_meeting
 from cloudsuppress.ops.summary import build_summary, outcome_table
 
 TOYAMA = (("射水市", 92_308), ("滑川市", 33_676), ("上市町", 21_497), ("入善町", 25_758), ("朝日町", 12_727), ("舟橋村", 2_982))
@@ -25,6 +26,9 @@ def test_toyama_from_first_request_to_the_outcome_table(tmp_path):
             create_consortium(s, name="富山県情報システム共同利用推進協議会", preset="ibaraki33")
             for name, pop in TOYAMA:
                 member_ops.add_member(s, name=name, population=pop)
+            # The three sub-committee meetings the decisions refer to (ids 1, 2, 3).
+            for n in (1, 2, 3):
+                create_meeting(s, kind="協議会", title="カスタマイズ検討会議", held_on=dt.date(2026, 5 + n, 1))
         with db.session() as s:
             members = {m.name: m.id for m in member_ops.list_members(s)}
             systems = list(s.scalars(select(BusinessSystem.id).order_by(BusinessSystem.sort_order)))

@@ -11,6 +11,7 @@ from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord,
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.meetings import create_meeting, resolve_subcommittee
 from cloudsuppress.workflow import WorkflowError
 
 from .request_support import PART, approve_all, dump_requests, function_id, join, member_id, move, new_item, rdb  # noqa: F401
@@ -74,10 +75,21 @@ def test_a_new_function_needs_its_business_system_and_name(rdb):
 def test_move_records_history_with_reason_meeting_and_user(rdb):
     item = new_item(rdb)
     move(rdb, item, "under_review", reason=None)
-    move(rdb, item, "standardized", reason="次期バージョンで標準機能に追加", meeting_id=7, by="事務局 田中")
+    with rdb.session() as s, s.begin():
+        meeting = create_meeting(s, kind="部会", subcommittee_id=resolve_subcommittee(s, "住民業務"), title="住民業務部会",
+                                 held_on=dt.date(2026, 11, 22)).id
+    move(rdb, item, "standardized", reason="次期バージョンで標準機能に追加", meeting_id=meeting, by="事務局 田中")
     h = detail(rdb, item).history[-1]
     assert (h.from_label, h.to_label, h.reason, h.meeting_id, h.changed_by) == (
-        "検討中", "標準化", "次期バージョンで標準機能に追加", 7, "事務局 田中")
+        "検討中", "標準化", "次期バージョンで標準機能に追加", meeting, "事務局 田中")
+
+
+def test_a_move_naming_an_unknown_meeting_is_refused(rdb):
+    item = new_item(rdb)
+    move(rdb, item, "under_review", reason=None)
+    with pytest.raises(DomainError, match="会議（id 7）が見つかりません"):
+        move(rdb, item, "withdrawn", reason="運用で対応", meeting_id=7)
+    assert detail(rdb, item).item.status == "under_review"
 
 
 @pytest.mark.parametrize("path,to,message", [

@@ -1,0 +1,227 @@
+"""The `meetings` and `export` commands of the CLI: thin parsing over ``ops.meetings``,
+``ops.meeting_queries``, ``ops.comparison`` and the report writers. Each changing command runs
+in one transaction; warnings (no secretariat, absent members) go to stderr as 注意 lines."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .errors import DomainError
+from .ops import meeting_queries as mq
+from .ops import meetings as meeting_ops
+from .ops import requests as request_ops
+from .wareki import parse_date, to_wareki
+
+
+def _date(text: str | None, what: str = "日付"):
+    if text is None:
+        return None
+    date = parse_date(text)
+    if date is None:
+        raise DomainError(f"{what}「{text}」を読めません（例: 2026-11-22、令和8年11月22日）。")
+    return date
+
+
+def _warn(warnings) -> None:
+    for w in warnings:
+        print(f"注意: {w.message}", file=sys.stderr)
+
+
+def _meeting_json(r: mq.MeetingRow) -> dict:
+    return {"id": r.id, "kind": r.kind, "kind_label": r.kind_label, "subcommittee": r.subcommittee,
+            "business_system": r.business_system, "number": r.number, "title": r.title, "label": r.label,
+            "date": r.held_on.isoformat(), "wareki": to_wareki(r.held_on), "start_time": r.start_time,
+            "end_time": r.end_time, "place": r.place, "agenda": r.agenda_count, "decided": r.decided_count,
+            "attendees": r.attendee_count}
+
+
+def _agenda_json(r: mq.AgendaRow) -> dict:
+    return {"position": r.position, "item_id": r.item_id, "key": r.key, "title": r.title,
+            "function_code": r.function_code, "business_system": r.business_system, "status": r.status,
+            "status_label": r.status_label, "members": list(r.members), "outcome": r.outcome,
+            "outcome_label": r.outcome_label, "decision": r.decision_status, "decision_label": r.decision_label,
+            "reason": r.decision_reason, "notes": r.notes}
+
+
+def _print_agenda(rows, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([_agenda_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        result = r.outcome_label + (f"（{r.decision_label}）" if r.decision_label else "")
+        print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{r.title}\t{'、'.join(r.members)}")
+
+
+def _create(db, args) -> int:
+    start, end = args.time, args.end
+    if start and "-" in start and end is None:
+        start, end = (t.strip() for t in start.split("-", 1))
+    with db.session() as s, s.begin():
+        sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
+        system = meeting_ops.resolve_business_system(s, args.business_system) if args.business_system else None
+        ch = meeting_ops.create_meeting(s, kind=args.kind, subcommittee_id=sub, business_system_id=system,
+                                        title=args.title, number=args.number, held_on=_date(args.date, "開催日"),
+                                        start_time=start, end_time=end, place=args.place, by=args.by)
+    print(ch.id)
+    return 0
+
+
+def _show(db, args) -> int:
+    with db.session() as s:
+        d = mq.get_meeting_detail(s, args.meeting)
+    if args.json:
+        print(json.dumps({
+            **_meeting_json(d.meeting), "notes": d.notes, "next_meeting": d.next_meeting,
+            "next_meeting_on": d.next_meeting_on.isoformat() if d.next_meeting_on else None,
+            "attendees": [{"id": a.id, "role": a.role, "role_label": a.role_label, "member": a.member,
+                           "organization": a.organization, "name": a.name, "title": a.title} for a in d.attendees],
+            "agenda": [_agenda_json(r) for r in d.agenda],
+            "decisions": [{"key": x.key, "title": x.title, "status": x.to_status, "status_label": x.to_label,
+                           "steps": list(x.steps), "reason": x.reason} for x in d.decisions],
+            "warnings": [{"code": w.code, "message": w.message, "member": w.member} for w in d.warnings],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    m = d.meeting
+    when = to_wareki(m.held_on, weekday=True) + (f" {m.start_time}" if m.start_time else "") + \
+        (f"～{m.end_time}" if m.end_time else "")
+    print(f"{m.label}（{m.kind_label}）\n日時: {when}\n場所: {m.place or '（未定）'}")
+    print("出席者:")
+    for a in d.attendees:
+        print(f"  {a.member or a.organization or a.role_label}\t{a.name}\t{a.title or ''}")
+    print("議題:")
+    _print_agenda(d.agenda, False)
+    print("決定事項:")
+    for x in d.decisions:
+        print(f"  {x.key}\t{x.to_label}\t{x.title}\t{x.reason or ''}")
+    _warn(d.warnings)
+    return 0
+
+
+def cmd_meetings(db, args) -> int:
+    """Run one `meetings` subcommand."""
+    if args.action == "create":
+        return _create(db, args)
+    if args.action == "list":
+        with db.session() as s:
+            sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
+            rows = mq.list_meetings(s, subcommittee_id=sub)
+        if args.json:
+            print(json.dumps([_meeting_json(r) for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                print(f"{r.id}\t{to_wareki(r.held_on)}\t{r.kind_label}\t{r.label}\t議題 {r.agenda_count} 件\t"
+                      f"決定 {r.decided_count} 件")
+        return 0
+    if args.action == "show":
+        return _show(db, args)
+    message = None
+    with db.session() as s, s.begin():
+        by = args.by if hasattr(args, "by") else None
+        if args.action == "attend":
+            role = "member" if args.member else "vendor" if args.vendor else "secretariat"
+            member = request_ops.resolve_member(s, args.member) if args.member else None
+            meeting_ops.add_attendee(s, meeting_id=args.meeting, role=role, member_id=member, name=args.person,
+                                     title=args.title, organization=args.org, by=by)
+            message = f"出席者 {args.person} を記録しました。"
+            warnings = mq.meeting_warnings(s, args.meeting)
+        elif args.action == "unattend":
+            meeting_ops.remove_attendee(s, attendee_id=args.attendee, by=by)
+            message = "出席者の記録を削除しました。"
+            warnings = []
+        elif args.action == "agenda":
+            return _agenda(s, args, by)
+        elif args.action == "outcome":
+            item = request_ops.resolve_item(s, args.item)
+            outcome = ("decided" if args.decide else "continued" if args.continued else
+                       "information" if args.info else None)
+            kw = {"notes": args.notes} if args.notes is not None else {}
+            meeting_ops.record_outcome(s, meeting_id=args.meeting, item_id=item, outcome=outcome, decide=args.decide,
+                                       reason=args.reason, by=by, **kw)
+            message = f"要望 {args.item} の協議結果を記録しました。"
+            warnings = []
+        elif args.action == "notes":
+            if args.item:
+                meeting_ops.set_item_notes(s, meeting_id=args.meeting, item_id=request_ops.resolve_item(s, args.item),
+                                           notes=args.text, by=by)
+            else:
+                meeting_ops.update_meeting(s, meeting_id=args.meeting, notes=args.text, by=by)
+            message = "協議内容を記録しました。"
+            warnings = []
+        elif args.action == "next":
+            meeting_ops.update_meeting(s, meeting_id=args.meeting, next_meeting=args.text,
+                                       next_meeting_on=_date(args.date, "次回の開催日"), by=by)
+            message = "次回予定を記録しました。"
+            warnings = []
+        else:  # delete
+            meeting_ops.delete_meeting(s, meeting_id=args.meeting, by=by)
+            message = f"会議（id {args.meeting}）を削除しました。"
+            warnings = []
+    print(message)
+    _warn(warnings)
+    return 0
+
+
+def _agenda(s, args, by) -> int:
+    m = meeting_ops.get_meeting(s, args.meeting)
+    if args.build:
+        ch = meeting_ops.build_agenda(s, meeting_id=m.id, by=by)
+        print(f"議題に {ch.added} 件を加えました。", file=sys.stderr)
+    elif args.add:
+        meeting_ops.add_agenda_item(s, meeting_id=m.id, item_id=request_ops.resolve_item(s, args.add), by=by)
+    elif args.remove:
+        meeting_ops.remove_agenda_item(s, meeting_id=m.id, item_id=request_ops.resolve_item(s, args.remove), by=by)
+    elif args.up or args.down:
+        ref = args.up or args.down
+        meeting_ops.move_agenda_item(s, meeting_id=m.id, item_id=request_ops.resolve_item(s, ref),
+                                     offset=-1 if args.up else 1, by=by)
+    s.flush()
+    rows = mq.agenda(s, m.id)
+    warnings = mq.meeting_warnings(s, m.id, rows=rows)
+    _print_agenda(rows, args.json)
+    _warn(warnings)
+    return 0
+
+
+def cmd_export(db, args) -> int:
+    """Run one `export` subcommand: the comparison table or the minutes."""
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if args.action == "comparison":
+        from .ops.comparison import build_comparison
+
+        if suffix not in (".pdf", ".xlsx"):
+            raise DomainError("比較一覧表の出力先は .pdf または .xlsx にしてください。")
+        with db.session() as s:
+            sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
+            member = request_ops.resolve_member(s, args.member) if args.member else None
+            table = build_comparison(s, subcommittee_id=sub, meeting_id=args.meeting, member_id=member,
+                                     undecided_only=args.undecided_only, long_layout=True if args.long else None)
+        if suffix == ".pdf":
+            from .reports.comparison_pdf import write_comparison_pdf
+
+            pages = write_comparison_pdf(out, table, paper=args.paper, doc_number=args.doc_number)
+            print(f"比較一覧表（{len(table.rows)} 件、{pages} ページ）を書き出しました: {out}")
+        else:
+            from .reports.comparison_xlsx import write_comparison_xlsx
+
+            write_comparison_xlsx(out, table, paper=args.paper, doc_number=args.doc_number)
+            print(f"比較一覧表（{len(table.rows)} 件）を書き出しました: {out}")
+        return 0
+    if suffix not in (".pdf", ".docx"):
+        raise DomainError("議事録の出力先は .pdf または .docx にしてください。")
+    from .ops.minutes import build_minutes
+
+    with db.session() as s:
+        minutes = build_minutes(s, args.meeting)
+    if suffix == ".pdf":
+        from .reports.minutes_pdf import write_minutes_pdf
+
+        write_minutes_pdf(out, minutes)
+    else:
+        from .reports.minutes_docx import write_minutes_docx
+
+        write_minutes_docx(out, minutes)
+    print(f"議事録を書き出しました: {out}")
+    _warn(minutes.warnings)
+    return 0

@@ -1,0 +1,436 @@
+"""Meetings (協議会 / 部会 / 分科会): create one, record who attended, build and order its agenda,
+and record what the meeting made of each item (measure 4 of the Toyama approach).
+
+A decision moves the item through ``ops.requests.move_item`` with the meeting as its
+reference, so the workflow's rules and refusals apply unchanged. Every operation takes a
+Session (the caller owns the transaction), opens one audit action and returns Changes.
+Reading lives in ``meeting_queries``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from .. import audit
+from ..changes import Changes, ChangesWithId
+from ..errors import DomainError
+from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
+from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
+from ..workflow import OPEN, Status, parse_status
+from . import requests as request_ops
+from .requests import UNSET
+
+CHANGED = Changes(meetings=True, history=True)
+DECIDED = Changes(meetings=True, requests=True, history=True)
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+
+
+@dataclass(frozen=True)
+class AgendaChanges(Changes):
+    """Changes plus how many items building the agenda added."""
+
+    added: int = 0
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# --- look-ups ---------------------------------------------------------------------------------
+
+
+def get_meeting(s: Session, meeting_id: int) -> Meeting:
+    """The meeting's ORM row (inside the session only), or DomainError."""
+    meeting = s.get(Meeting, meeting_id)
+    if meeting is None:
+        raise DomainError(f"会議（id {meeting_id}）が見つかりません。")
+    return meeting
+
+
+def resolve_subcommittee(s: Session, name: str) -> int:
+    """The id of a subcommittee given its name (住民業務 or 住民業務部会)."""
+    text = name.strip()
+    for candidate in (text, text.removesuffix("部会"), text.removesuffix("専門部会")):
+        sid = s.scalar(select(Subcommittee.id).where(Subcommittee.name == candidate))
+        if sid is not None:
+            return sid
+    names = "、".join(s.scalars(select(Subcommittee.name).order_by(Subcommittee.sort_order)))
+    raise DomainError(f"専門部会「{name}」はありません（{names or '専門部会が未登録'}）。")
+
+
+def resolve_business_system(s: Session, name: str) -> int:
+    """The id of a business system given its name."""
+    bid = s.scalar(select(BusinessSystem.id).where(BusinessSystem.name == name.strip()))
+    if bid is None:
+        raise DomainError(f"業務「{name}」はありません。")
+    return bid
+
+
+def meeting_label(m: Meeting) -> str:
+    """「第2回 住民業務部会」: the title, with its number in front when the title lacks it."""
+    if m.number and f"第{m.number}回" not in m.title:
+        return f"第{m.number}回 {m.title}"
+    return m.title
+
+
+def parse_time(value: str | None) -> str | None:
+    """'9:30' / '09:30' / '９：３０' → '09:30'; None or '' → None; DomainError if not a time."""
+    if value is None or not str(value).strip():
+        return None
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _TIME.match(text)
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59:
+        raise DomainError(f"時刻「{value}」を読めません（例: 14:00）。")
+    return f"{int(m[1]):02d}:{m[2]}"
+
+
+def _entry(s: Session, meeting_id: int, item_id: int) -> AgendaEntry | None:
+    return s.scalar(select(AgendaEntry).where(AgendaEntry.meeting_id == meeting_id, AgendaEntry.item_id == item_id))
+
+
+def _require_entry(s: Session, meeting: Meeting, item: RequestItem) -> AgendaEntry:
+    entry = _entry(s, meeting.id, item.id)
+    if entry is None:
+        raise DomainError(f"要望 {item.key} は「{meeting_label(meeting)}」の議題にありません。先に議題に追加してください。")
+    return entry
+
+
+def _entries(s: Session, meeting_id: int) -> list[AgendaEntry]:
+    return list(s.scalars(select(AgendaEntry).where(AgendaEntry.meeting_id == meeting_id)
+                          .order_by(AgendaEntry.position, AgendaEntry.id)))
+
+
+# --- meetings ---------------------------------------------------------------------------------
+
+
+def _check_meeting(s: Session, kind: str, title: str, held_on: dt.date | None, subcommittee_id: int | None,
+                   business_system_id: int | None, start_time: str | None, end_time: str | None) -> None:
+    problems = []
+    if kind not in MEETING_KIND_LABELS:
+        problems.append("会議の種類を選んでください（" + "、".join(MEETING_KIND_LABELS.values()) + "）")
+    if not (title or "").strip():
+        problems.append("会議名を入力してください")
+    if held_on is None:
+        problems.append("開催日を入力してください")
+    if kind == "subcommittee" and subcommittee_id is None:
+        problems.append("部会の会議には専門部会を指定してください")
+    if kind == "working_group" and subcommittee_id is None and business_system_id is None:
+        problems.append("分科会の会議には専門部会または業務を指定してください")
+    if start_time and end_time and end_time <= start_time:
+        problems.append("終了時刻は開始時刻より後にしてください")
+    if problems:
+        raise DomainError("。".join(problems) + "。")
+    if subcommittee_id is not None and s.get(Subcommittee, subcommittee_id) is None:
+        raise DomainError(f"専門部会（id {subcommittee_id}）が見つかりません。")
+    if business_system_id is not None:
+        system = s.get(BusinessSystem, business_system_id)
+        if system is None:
+            raise DomainError(f"業務（id {business_system_id}）が見つかりません。")
+        if subcommittee_id is not None and system.subcommittee_id != subcommittee_id:
+            raise DomainError(f"業務「{system.name}」はこの専門部会に属していません。")
+
+
+def create_meeting(
+    s: Session, *, kind: str, title: str, held_on: dt.date, subcommittee_id: int | None = None,
+    business_system_id: int | None = None, number: int | None = None, start_time: str | None = None,
+    end_time: str | None = None, place: str | None = None, by: str | None = None,
+) -> ChangesWithId:
+    """Create a meeting; ``number`` (第N回) defaults to the next one of the same kind and body."""
+    kind = parse_meeting_kind(kind) or kind
+    start_time, end_time = parse_time(start_time), parse_time(end_time)
+    if business_system_id is not None and subcommittee_id is None:
+        system = s.get(BusinessSystem, business_system_id)
+        subcommittee_id = system.subcommittee_id if system else None
+    _check_meeting(s, kind, title, held_on, subcommittee_id, business_system_id, start_time, end_time)
+    if number is None:
+        number = (s.scalar(select(func.max(Meeting.number)).where(
+            Meeting.kind == kind, Meeting.subcommittee_id.is_(None) if subcommittee_id is None
+            else Meeting.subcommittee_id == subcommittee_id,
+            Meeting.business_system_id.is_(None) if business_system_id is None
+            else Meeting.business_system_id == business_system_id)) or 0) + 1
+    elif number < 1:
+        raise DomainError("回数（第N回）は 1 以上で入力してください。")
+    now = _now()
+    meeting = Meeting(kind=kind, subcommittee_id=subcommittee_id, business_system_id=business_system_id, number=number,
+                      title=title.strip()[:200], held_on=held_on, start_time=start_time, end_time=end_time,
+                      place=(place or "").strip() or None, created_at=now, updated_at=now)
+    with audit.action(s, f"会議「{meeting_label(meeting)}」を登録", by=by):
+        s.add(meeting)
+        s.flush()
+    return ChangesWithId(meetings=True, history=True, id=meeting.id)
+
+
+_MEETING_FIELDS = ("kind", "title", "held_on", "number", "start_time", "end_time", "place", "notes", "next_meeting",
+                   "next_meeting_on", "subcommittee_id", "business_system_id")
+
+
+def update_meeting(s: Session, *, meeting_id: int, by: str | None = None, **fields: object) -> Changes:
+    """Change a meeting's fields (title, held_on, times, place, notes, next_meeting, ...)."""
+    unknown = set(fields) - set(_MEETING_FIELDS)
+    if unknown:
+        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
+    m = get_meeting(s, meeting_id)
+    if "kind" in fields:
+        fields["kind"] = parse_meeting_kind(str(fields["kind"])) or fields["kind"]
+    for key in ("start_time", "end_time"):
+        if key in fields:
+            fields[key] = parse_time(fields[key])  # type: ignore[arg-type]
+    for key in ("title", "place", "notes", "next_meeting"):
+        if key in fields and isinstance(fields[key], str):
+            fields[key] = fields[key].strip() or (None if key != "title" else "")
+    merged = {k: fields.get(k, getattr(m, k)) for k in _MEETING_FIELDS}
+    _check_meeting(s, merged["kind"], merged["title"], merged["held_on"], merged["subcommittee_id"],
+                   merged["business_system_id"], merged["start_time"], merged["end_time"])
+    if merged["number"] is not None and merged["number"] < 1:
+        raise DomainError("回数（第N回）は 1 以上で入力してください。")
+    changed = {k: v for k, v in fields.items() if getattr(m, k) != v}
+    if not changed:
+        return Changes()
+    with audit.action(s, f"会議「{meeting_label(m)}」を編集", by=by):
+        for k, v in changed.items():
+            setattr(m, k, v)
+        m.updated_at = _now()
+        s.flush()
+    return CHANGED
+
+
+def delete_meeting(s: Session, *, meeting_id: int, by: str | None = None) -> Changes:
+    """Delete a meeting with its attendees and agenda; refused once a status change refers to it."""
+    m = get_meeting(s, meeting_id)
+    used = s.scalars(select(RequestItem.key).join(StatusChange, StatusChange.item_id == RequestItem.id)
+                     .where(StatusChange.meeting_id == meeting_id).distinct()).all()
+    if used:
+        raise DomainError(f"「{meeting_label(m)}」で決定した要望（{'、'.join(sorted(used))}）があるため、会議を削除できません。")
+    with audit.action(s, f"会議「{meeting_label(m)}」を削除", by=by):
+        for row in [*_entries(s, meeting_id),
+                    *s.scalars(select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting_id))]:
+            s.delete(row)
+        s.flush()
+        s.delete(m)
+        s.flush()
+    return CHANGED
+
+
+# --- attendees --------------------------------------------------------------------------------
+
+
+def add_attendee(s: Session, *, meeting_id: int, role: str, name: str, member_id: int | None = None,
+                 organization: str | None = None, title: str | None = None, by: str | None = None) -> ChangesWithId:
+    """Record an attendee: a member's staff (role 'member' with member_id), the vendor or the secretariat."""
+    m = get_meeting(s, meeting_id)
+    if role not in ATTENDEE_ROLES:
+        raise DomainError(f"出席者の区分「{role}」はありません（" + "、".join(ATTENDEE_ROLE_LABELS.values()) + "）。")
+    if not (name or "").strip():
+        raise DomainError("出席者の氏名を入力してください。")
+    if role == "member":
+        if member_id is None:
+            raise DomainError("構成団体の出席者には団体を指定してください。")
+        if s.get(Member, member_id) is None:
+            raise DomainError(f"団体（id {member_id}）が見つかりません。")
+    elif member_id is not None:
+        raise DomainError("ベンダー・事務局の出席者には団体を指定しません。")
+    order = (s.scalar(select(func.max(MeetingAttendee.sort_order)).where(MeetingAttendee.meeting_id == meeting_id)) or 0) + 1
+    row = MeetingAttendee(meeting_id=meeting_id, role=role, member_id=member_id, name=name.strip()[:100],
+                          organization=(organization or "").strip()[:100] or None,
+                          title=(title or "").strip()[:100] or None, sort_order=order)
+    with audit.action(s, f"「{meeting_label(m)}」の出席者に{row.name}を追加", by=by):
+        s.add(row)
+        s.flush()
+    return ChangesWithId(meetings=True, history=True, id=row.id)
+
+
+def remove_attendee(s: Session, *, attendee_id: int, by: str | None = None) -> Changes:
+    """Remove an attendee."""
+    row = s.get(MeetingAttendee, attendee_id)
+    if row is None:
+        raise DomainError(f"出席者（id {attendee_id}）が見つかりません。")
+    m = get_meeting(s, row.meeting_id)
+    with audit.action(s, f"「{meeting_label(m)}」の出席者から{row.name}を削除", by=by):
+        s.delete(row)
+        s.flush()
+    return CHANGED
+
+
+# --- agenda -----------------------------------------------------------------------------------
+
+
+def _scope_items(s: Session, m: Meeting) -> list[int]:
+    """Open items in the meeting's scope (its business system, else its subcommittee, else all),
+    in subcommittee → business system → 要望番号 order."""
+    fs, os_ = aliased(BusinessSystem), aliased(BusinessSystem)
+    q = (
+        select(RequestItem.id, fs.id, os_.id, fs.subcommittee_id, os_.subcommittee_id, fs.sort_order, os_.sort_order,
+               RequestItem.key)
+        .outerjoin(Function, Function.id == RequestItem.function_id)
+        .outerjoin(fs, fs.id == Function.business_system_id)
+        .outerjoin(os_, os_.id == RequestItem.business_system_id)
+        .where(RequestItem.status.in_([st.value for st in OPEN]))
+    )
+    sub_order = dict(s.execute(select(Subcommittee.id, Subcommittee.sort_order)).all())
+    out = []
+    for item_id, fsid, osid, fsub, osub, fsort, osort, key in s.execute(q):
+        system, sub, sort = (fsid, fsub, fsort) if fsid is not None else (osid, osub, osort)
+        if m.business_system_id is not None and system != m.business_system_id:
+            continue
+        if m.subcommittee_id is not None and sub != m.subcommittee_id:
+            continue
+        out.append((sub_order.get(sub, 1 << 30), sort if sort is not None else 1 << 30, key, item_id))
+    return [t[-1] for t in sorted(out)]
+
+
+def build_agenda(s: Session, *, meeting_id: int, by: str | None = None) -> AgendaChanges:
+    """Append every undecided item of the meeting's subcommittee (or business system) not yet on its agenda."""
+    m = get_meeting(s, meeting_id)
+    present = {e.item_id for e in _entries(s, meeting_id)}
+    todo = [i for i in _scope_items(s, m) if i not in present]
+    if not todo:
+        return AgendaChanges()
+    start = (s.scalar(select(func.max(AgendaEntry.position)).where(AgendaEntry.meeting_id == meeting_id)) or 0)
+    with audit.action(s, f"「{meeting_label(m)}」の議題を作成（{len(todo)} 件）", by=by):
+        for n, item_id in enumerate(todo, start=1):
+            s.add(AgendaEntry(meeting_id=meeting_id, item_id=item_id, position=start + n))
+        s.flush()
+    return AgendaChanges(meetings=True, history=True, added=len(todo))
+
+
+def add_agenda_item(s: Session, *, meeting_id: int, item_id: int, by: str | None = None) -> Changes:
+    """Put one item at the end of the agenda (any item, also a decided one being reviewed)."""
+    m = get_meeting(s, meeting_id)
+    item = request_ops.get_item(s, item_id)
+    if _entry(s, meeting_id, item_id) is not None:
+        raise DomainError(f"要望 {item.key} はすでに「{meeting_label(m)}」の議題にあります。")
+    last = s.scalar(select(func.max(AgendaEntry.position)).where(AgendaEntry.meeting_id == meeting_id)) or 0
+    with audit.action(s, f"「{meeting_label(m)}」の議題に要望 {item.key} を追加", by=by):
+        s.add(AgendaEntry(meeting_id=meeting_id, item_id=item_id, position=last + 1))
+        s.flush()
+    return CHANGED
+
+
+def remove_agenda_item(s: Session, *, meeting_id: int, item_id: int, by: str | None = None) -> Changes:
+    """Take an item off the agenda; refused once the meeting decided it."""
+    m = get_meeting(s, meeting_id)
+    item = request_ops.get_item(s, item_id)
+    entry = _require_entry(s, m, item)
+    if entry.outcome == "decided":
+        raise DomainError(f"要望 {item.key} は「{meeting_label(m)}」で決定済みのため、議題から外せません。")
+    with audit.action(s, f"「{meeting_label(m)}」の議題から要望 {item.key} を削除", by=by):
+        s.delete(entry)
+        s.flush()
+        _renumber(s, meeting_id)
+    return CHANGED
+
+
+def _renumber(s: Session, meeting_id: int, order: list[AgendaEntry] | None = None) -> None:
+    for n, e in enumerate(order if order is not None else _entries(s, meeting_id), start=1):
+        if e.position != n:
+            e.position = n
+    s.flush()
+
+
+def move_agenda_item(s: Session, *, meeting_id: int, item_id: int, offset: int, by: str | None = None) -> Changes:
+    """Move an agenda item up (offset -1) or down (+1) by ``offset`` places, clamped to the list."""
+    m = get_meeting(s, meeting_id)
+    item = request_ops.get_item(s, item_id)
+    entry = _require_entry(s, m, item)
+    order = _entries(s, meeting_id)
+    old = order.index(entry)
+    new = max(0, min(len(order) - 1, old + offset))
+    if new == old:
+        return Changes()
+    order.insert(new, order.pop(old))
+    word = "上" if new < old else "下"
+    with audit.action(s, f"「{meeting_label(m)}」の議題で要望 {item.key} を{word}へ移動", by=by):
+        _renumber(s, meeting_id, order)
+    return CHANGED
+
+
+def set_agenda_order(s: Session, *, meeting_id: int, item_ids: list[int], by: str | None = None) -> Changes:
+    """Reorder the whole agenda (e.g. after drag and drop); ``item_ids`` must list every item on it once."""
+    m = get_meeting(s, meeting_id)
+    entries = {e.item_id: e for e in _entries(s, meeting_id)}
+    if sorted(item_ids) != sorted(entries):
+        raise DomainError("議題の並び順には、議題にあるすべての要望を一度ずつ指定してください。")
+    if [e.item_id for e in _entries(s, meeting_id)] == list(item_ids):
+        return Changes()
+    with audit.action(s, f"「{meeting_label(m)}」の議題を並べ替え", by=by):
+        _renumber(s, meeting_id, [entries[i] for i in item_ids])
+    return CHANGED
+
+
+# --- outcomes and notes -----------------------------------------------------------------------
+
+
+def record_outcome(
+    s: Session, *, meeting_id: int, item_id: int, outcome: str | None, decide: Status | str | None = None,
+    reason: str | None = None, notes: object = UNSET, by: str | None = None,
+) -> Changes:
+    """Record what the meeting made of an agenda item.
+
+    'decided' moves the item to ``decide`` through the workflow (WorkflowError, nothing
+    changed, when it refuses), with the meeting as the reference; 'continued' (継続審議),
+    'information' (報告) or None (not yet discussed) only record the outcome.
+    A decision, once recorded, is changed only by undo or by a new move of the item.
+    """
+    if outcome is not None and outcome not in OUTCOMES:
+        raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
+    m = get_meeting(s, meeting_id)
+    item = request_ops.get_item(s, item_id)
+    entry = _require_entry(s, m, item)
+    if entry.outcome == "decided":
+        raise DomainError(
+            f"要望 {item.key} は「{meeting_label(m)}」ですでに「{Status(entry.decision_status).label}」と決定しています。"
+            "誤りであれば元に戻すで取り消すか、理由を記録して要望を「検討中」に戻してください。")
+    if outcome == "decided":
+        if decide is None:
+            raise DomainError(f"要望 {item.key} の決定内容（変更後の状態）を選んでください。")
+        target = parse_status(decide)
+        label = f"「{meeting_label(m)}」で要望 {item.key} を{target.label}と決定"
+    else:
+        if decide is not None:
+            raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
+        target = None
+        label = f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録"
+    with audit.action(s, label, by=by):
+        if target is not None:
+            request_ops.move_item(s, item_id=item_id, to=target, reason=reason, meeting_id=meeting_id, by=by)
+            change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item_id))
+            entry.decision_status, entry.decision_reason = target.value, (reason or "").strip() or None
+            entry.status_change_id = change_id
+        else:
+            entry.decision_status = entry.decision_reason = entry.status_change_id = None
+        entry.outcome = outcome
+        if notes is not UNSET:
+            entry.notes = (str(notes or "")).strip() or None
+        s.flush()
+    return DECIDED if target is not None else CHANGED
+
+
+def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:
+    """Record the discussion (協議内容) of one agenda item."""
+    m = get_meeting(s, meeting_id)
+    item = request_ops.get_item(s, item_id)
+    entry = _require_entry(s, m, item)
+    value = (notes or "").strip() or None
+    if entry.notes == value:
+        return Changes()
+    with audit.action(s, f"「{meeting_label(m)}」の要望 {item.key} の協議内容を記録", by=by):
+        entry.notes = value
+        s.flush()
+    return CHANGED
+
+
+def set_meeting_notes(s: Session, *, meeting_id: int, notes: str | None = None, next_meeting: object = UNSET,
+                      next_meeting_on: object = UNSET, by: str | None = None) -> Changes:
+    """Record the meeting's overall discussion and its next meeting (次回予定)."""
+    fields: dict[str, object] = {"notes": notes or ""}
+    if next_meeting is not UNSET:
+        fields["next_meeting"] = next_meeting or ""
+    if next_meeting_on is not UNSET:
+        fields["next_meeting_on"] = next_meeting_on
+    return update_meeting(s, meeting_id=meeting_id, by=by, **fields)
