@@ -33,6 +33,7 @@ from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
+from cloudsuppress.ops.undo import redo, undo, undo_status
 
 from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
@@ -40,16 +41,18 @@ from .settings import remember_database
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
 from .views.member_view import MemberView
+from .views.request_list_view import RequestListView
 
 VIEW_DASHBOARD = "dashboard"
 VIEW_FUNCTIONS = "functions"
 VIEW_MEMBERS = "members"
+VIEW_REQUESTS = "requests"
 # The navigation in order; a page without a view key is one a later version adds, shown
 # disabled so the secretariat sees where it will be.
 PAGES = (
     (VIEW_DASHBOARD, "ダッシュボード"),
     (VIEW_FUNCTIONS, "機能一覧"),
-    (None, "要望"),
+    (VIEW_REQUESTS, "要望"),
     (None, "比較表"),
     (None, "会議"),
     (VIEW_MEMBERS, "団体"),
@@ -91,8 +94,11 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(runner)
         self.functions = FunctionBrowserView(runner)
         self.members = MemberView(runner)
-        self.members.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members}
+        self.requests = RequestListView(runner)
+        for view in (self.members, self.requests):
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members,
+                 VIEW_REQUESTS: self.requests}
         self._pages: dict[str, int] = {}
         for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
@@ -157,6 +163,22 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("編集(&E)"))
+        self.undo_action = QAction(self.tr("元に戻す"), self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        edit_menu.addAction(self.undo_action)
+        self.redo_action = QAction(self.tr("やり直し"), self)
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Y"))
+        self.redo_action.triggered.connect(self.redo)
+        edit_menu.addAction(self.redo_action)
+        request_menu = self.menuBar().addMenu(self.tr("要望(&R)"))
+        for text, slot in ((self.tr("新しい要望…"), lambda: self._on_requests(self.requests.new_item)),
+                           (self.tr("要望様式を書き出す…"), lambda: self._on_requests(self.requests.export_templates)),
+                           (self.tr("要望を取り込む…"), lambda: self._on_requests(self.requests.import_requests))):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            request_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         about = QAction(self.tr("バージョン情報"), self)
         about.triggered.connect(self.show_about)
@@ -193,7 +215,9 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
         self.functions.refresh()
         self.members.refresh()
+        self.requests.refresh()
         self._refresh_status()
+        self.refresh_undo()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.consortium:
@@ -202,8 +226,10 @@ class MainWindow(QMainWindow):
         self.dashboard.on_changed(changes)
         self.functions.on_changed(changes)
         self.members.on_changed(changes)
+        self.requests.on_changed(changes)
         if changes.functions:
             self._refresh_status()
+        self.refresh_undo()
 
     def _refresh_status(self) -> None:
         st = self.runner.read(fit_stats)
@@ -271,6 +297,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("協議会を開けません"), str(error))
             return False
         return True
+
+    # --- undo -------------------------------------------------------------------------
+
+    def refresh_undo(self) -> None:
+        """Menu texts from the core's undo status: 「元に戻す: 要望 R-0001 を検討中に変更」."""
+        st = self.runner.read(undo_status)
+        self.undo_action.setEnabled(st.can_undo)
+        self.undo_action.setText(self.tr("元に戻す: {0}").format(st.undo_label) if st.can_undo else self.tr("元に戻す"))
+        self.redo_action.setEnabled(st.can_redo)
+        self.redo_action.setText(self.tr("やり直し: {0}").format(st.redo_label) if st.can_redo else self.tr("やり直し"))
+
+    def undo(self) -> None:
+        """Take back the newest action (the broadcast refreshes every view and this menu)."""
+        label = self.runner.read(undo_status).undo_label
+        if self.runner.run(lambda s: undo(s), parent=self) is not None and label:
+            self.statusBar().showMessage(self.tr("元に戻しました: {0}").format(label), 10_000)
+
+    def redo(self) -> None:
+        label = self.runner.read(undo_status).redo_label
+        if self.runner.run(lambda s: redo(s), parent=self) is not None and label:
+            self.statusBar().showMessage(self.tr("やり直しました: {0}").format(label), 10_000)
+
+    def _on_requests(self, action) -> None:
+        self.show_view(VIEW_REQUESTS)
+        action()
 
     # --- actions ----------------------------------------------------------------------
 

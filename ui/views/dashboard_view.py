@@ -1,5 +1,7 @@
-"""DashboardView: the consortium at a glance — members, and the fit-gap rate overall and by
-subcommittee and business system (the figure the Ibaraki report puts first: 0.12%).
+"""DashboardView: the consortium at a glance — members, the outcome of the customization
+requests as the Toyama table (raised, customized, standardized, withdrawn, still open) for the
+consortium, per member and per subcommittee, and the fit-gap rate overall and by subcommittee
+and business system (the figure the Ibaraki report puts first: 0.12%).
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.members import MemberRow, list_members
-from cloudsuppress.ops.summary import format_rate
+from cloudsuppress.ops.summary import OUTCOME_LABELS, OutcomeRow, OutcomeTable, format_rate, outcome_table
 from cloudsuppress.wareki import to_wareki
 
 from ..op_runner import OpRunner
@@ -37,12 +39,13 @@ class DashboardData:
     consortium: str
     members: list[MemberRow]
     systems: list[SystemNode]
+    outcomes: OutcomeTable
 
 
 def load_dashboard(s: Session) -> DashboardData:
     """Everything the dashboard shows, as plain data."""
     info = get_consortium(s)
-    return DashboardData(info.name if info else "", list_members(s), system_tree(s))
+    return DashboardData(info.name if info else "", list_members(s), system_tree(s), outcome_table(s))
 
 
 def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
@@ -70,6 +73,8 @@ class DashboardView(QWidget):
     """Read-only overview; refreshes when members, structure or functions change."""
 
     FIT_COLUMNS = ("機能数", "○", "△", "×", "未評価", "ギャップ率")
+    # Short headers for the narrow column; the Toyama wording is in each header's tooltip.
+    OUTCOME_COLUMNS = ("要望\n項目", "カスタマイズ\n実施", "標準化", "取下げ", "検討中")
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,12 +115,39 @@ class DashboardView(QWidget):
             fh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             fh.resizeSection(col, 84 if col in (1, 6) else 60)
 
+        self.outcome_tree = QTreeWidget()
+        self.outcome_tree.setObjectName("outcomeTable")
+        self.outcome_tree.setHeaderLabels([self.tr("区分")] + [self.tr(c) for c in self.OUTCOME_COLUMNS])
+        for col, (_, label) in enumerate(OUTCOME_LABELS, start=1):
+            self.outcome_tree.headerItem().setToolTip(col, self.tr(label))
+            self.outcome_tree.headerItem().setTextAlignment(col, Qt.AlignmentFlag.AlignCenter)
+        self.outcome_tree.setUniformRowHeights(True)
+        self.outcome_tree.setAlternatingRowColors(True)
+        self.outcome_tree.setIndentation(14)
+        self.outcome_tree.setRootIsDecorated(False)
+        self.outcome_tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.outcome_tree.setStyleSheet("QTreeView::item { padding: 2px 0; }")
+        oh = self.outcome_tree.header()
+        oh.setStretchLastSection(False)
+        oh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(self.OUTCOME_COLUMNS) + 1):
+            oh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            oh.resizeSection(col, 92 if col == 2 else 62)
+
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addWidget(self._heading(self.tr("構成団体")))
+        left.addWidget(self.members)
+        left.addWidget(self._heading(self.tr("カスタマイズ要望の結果（団体別・専門部会別）")))
+        left.addWidget(self.outcome_tree, 1)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self._heading(self.tr("専門部会・業務ごとの適合状況")))
+        right.addWidget(self.fit_tree, 1)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        grid.addWidget(self._heading(self.tr("構成団体")), 0, 0)
-        grid.addWidget(self._heading(self.tr("専門部会・業務ごとの適合状況")), 0, 1)
-        grid.addWidget(self.members, 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.fit_tree, 1, 1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
 
@@ -144,11 +176,12 @@ class DashboardView(QWidget):
         self.title.setText(data.consortium)
         self.subtitle.setText(self.tr("構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}").format(
             len(data.members), f"{population:,}", len({n.subcommittee_id for n in data.systems}), len(data.systems)))
-        self._fill_cards(total, len(data.systems))
+        self._fill_cards(total, len(data.systems), data.outcomes.consortium)
         self._fill_members(data.members, population)
+        self._fill_outcomes(data.outcomes)
         self._fill_fit(data.systems, total)
 
-    def _fill_cards(self, total: FitStats, systems: int) -> None:
+    def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget():
@@ -165,6 +198,43 @@ class DashboardView(QWidget):
                                    self.tr("業務 {0} 件の合計").format(systems)), 1)
         self.cards.addWidget(_card(self.tr("便利機能"), f"{total.convenience:,}",
                                    self.tr("レベルアップ・代替提案・稼働後検討で対応")), 1)
+        self.request_card = _card(
+            self.tr("カスタマイズ要望項目"), f"{outcome.raised:,}",
+            self.tr("実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}").format(
+                outcome.customized, outcome.standardized, outcome.withdrawn, outcome.open),
+            name="requestCount")
+        self.cards.addWidget(self.request_card, 2)
+
+    def _fill_outcomes(self, table: OutcomeTable) -> None:
+        """The Toyama table: the consortium, then one line per member and per subcommittee."""
+        self.outcome_tree.clear()
+        overall = self._outcome_item(table.consortium, bold=True)
+        overall.setText(0, self.tr("協議会全体"))  # the name is in the title; here it would be cut off
+        self.outcome_tree.addTopLevelItem(overall)
+        for title, rows in ((self.tr("構成団体別"), table.members), (self.tr("専門部会別"), table.subcommittees)):
+            group = QTreeWidgetItem([title])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setForeground(0, Qt.GlobalColor.darkBlue)
+            self.outcome_tree.addTopLevelItem(group)
+            for row in rows:
+                group.addChild(self._outcome_item(row))
+            group.setExpanded(True)
+
+    @staticmethod
+    def _outcome_item(row: OutcomeRow, *, bold: bool = False) -> QTreeWidgetItem:
+        values = [getattr(row, key) for key, _ in OUTCOME_LABELS]
+        item = QTreeWidgetItem([row.name] + [f"{v:,}" for v in values])
+        item.setToolTip(0, row.name)
+        for col in range(1, len(values) + 1):
+            item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if bold:
+            for col in range(len(values) + 1):
+                font = item.font(col)
+                font.setBold(True)
+                item.setFont(col, font)
+        return item
 
     def _fill_members(self, members: list[MemberRow], population: int) -> None:
         self.members.setRowCount(len(members) + 1)

@@ -1,0 +1,404 @@
+"""MemberPartForm: one member's part of a request item, as one tab of the item editor.
+
+Left, what the member asks (要望内容, 理由区分, the resident-service question with its
+explanation, 年間処理件数, 代替運用案), validated as the user types: a missing mandatory
+field is outlined and its Japanese message stands next to it, and ``problems()`` is what
+keeps the editor's 保存 disabled. The fields are saved by the editor (one action for the
+whole item). Right, for a part already recorded: the hearing notes (ヒアリング記録) with a
+row to add one, the 財政課協議 / 首長決裁 with date and reference number, and withdrawing
+the member's part; these act at once through the OpRunner.
+
+``load`` takes a fresh ``MemberPartRow`` after every broadcast; it keeps what the user is
+typing (fields that differ from the last loaded values) and refreshes everything else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.request_queries import MemberPartRow
+from cloudsuppress.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
+from cloudsuppress.wareki import to_wareki
+
+from ..op_runner import OpRunner
+from .request_prompts import ReasonDialog
+
+ERROR_STYLE = "color: #b3261e;"
+INVALID_STYLE = "border: 1px solid #b3261e; background: #fff6f5;"
+FIELDS = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
+MAX_CASES = 999_999_999
+
+
+def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class MemberPartForm(QWidget):
+    """One member's request; see the module docstring."""
+
+    edited = Signal()  # a field changed (validity or dirtiness may have changed)
+
+    def __init__(self, runner: OpRunner, *, member_id: int, member: str, item_id: int | None = None,
+                 part: MemberPartRow | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.member_id = member_id
+        self.member = member
+        self.item_id = item_id
+        self.part = part
+        self._baseline: dict = self._empty_values()
+        self._editable = True
+
+        self.content_edit = _text_box(78, self.tr("何をどう変えてほしいか（例: 証明書の交付時に受付番号を帳票に印字してほしい）"))
+        self.reason_combo = QComboBox()
+        self.reason_combo.addItem(self.tr("（選んでください）"), None)
+        for code, label in REASON_LABELS.items():
+            self.reason_combo.addItem(self.tr(label), code)
+        self.drop_yes = QRadioButton(self.tr(SERVICE_DROP_LABELS[True]))
+        self.drop_no = QRadioButton(self.tr(SERVICE_DROP_LABELS[False]))
+        self.drop_group = QButtonGroup(self)
+        self.drop_group.addButton(self.drop_yes)
+        self.drop_group.addButton(self.drop_no)
+        self.drop_box = QWidget()
+        self.drop_box.setObjectName("dropBox")
+        self.drop_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        drop_row = QHBoxLayout(self.drop_box)
+        drop_row.setContentsMargins(4, 2, 4, 2)
+        drop_row.addWidget(self.drop_yes)
+        drop_row.addWidget(self.drop_no)
+        drop_row.addStretch(1)
+        self.detail_edit = _text_box(60, self.tr("低下する場合はその内容、低下しない場合はその理由"))
+        self.cases_edit = QLineEdit()
+        self.cases_edit.setValidator(QIntValidator(0, MAX_CASES, self))
+        self.cases_edit.setPlaceholderText(self.tr("件／年"))
+        self.cases_edit.setMaximumWidth(160)
+        self.workaround_edit = _text_box(52, self.tr("カスタマイズしない場合の運用（例: 番号札を併用して照合する）"))
+
+        self.errors: dict[str, QLabel] = {}
+        for name in ("content", "reason", "service_drop", "service_drop_detail"):
+            label = QLabel()
+            label.setObjectName(f"{name}Error")
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            self.errors[name] = label
+
+        question = QLabel(self.tr("このカスタマイズがないと、住民サービスの水準が低下しますか。"))
+        question.setWordWrap(True)
+        question.setStyleSheet("color: #4a5568;")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("要望内容（必須）"), self._with_error(self.content_edit, "content"))
+        form.addRow(self.tr("理由区分（必須）"), self._with_error(self.reason_combo, "reason", inline=True))
+        form.addRow(self.tr("住民サービス（必須）"), question)
+        form.addRow("", self._with_error(self.drop_box, "service_drop", inline=True))
+        form.addRow(self.tr("低下の内容・理由（必須）"), self._with_error(self.detail_edit, "service_drop_detail"))
+        form.addRow(self.tr("年間処理件数"), self.cases_edit)
+        form.addRow(self.tr("代替運用案"), self.workaround_edit)
+        self.withdrawn_label = QLabel()
+        self.withdrawn_label.setObjectName("withdrawnNote")
+        self.withdrawn_label.setWordWrap(True)
+        self.withdrawn_label.setStyleSheet("QLabel#withdrawnNote { color: #555; background: #ececec;"
+                                           " border-radius: 4px; padding: 6px 8px; }")
+        self.withdrawn_label.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.withdrawn_label)
+        left.addLayout(form)
+        left.addStretch(1)
+
+        self.side = QWidget()
+        self._build_side()
+        self.side.setVisible(part is not None)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.side, 2)
+
+        for box in (self.content_edit, self.detail_edit, self.workaround_edit):
+            box.textChanged.connect(self._on_edit)
+        self.cases_edit.textChanged.connect(self._on_edit)
+        self.reason_combo.currentIndexChanged.connect(self._on_edit)
+        self.drop_group.buttonToggled.connect(lambda *_: self._on_edit())
+        if part is not None:
+            self.load(part, editable=True)
+        self._validate()
+
+    def _with_error(self, widget: QWidget, name: str, *, inline: bool = False) -> QWidget:
+        box = QWidget()
+        lay = (QHBoxLayout if inline else QVBoxLayout)(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6 if inline else 2)
+        lay.addWidget(widget)
+        lay.addWidget(self.errors[name], 1)
+        return box
+
+    # --- hearings, approvals, withdrawal ----------------------------------------------
+
+    def _build_side(self) -> None:
+        hearings = QGroupBox(self.tr("ヒアリング記録"))
+        self.hearing_table = QTableWidget(0, 3)
+        self.hearing_table.setHorizontalHeaderLabels([self.tr("実施日"), self.tr("確認した内容"), self.tr("確認件数")])
+        self.hearing_table.verticalHeader().setVisible(False)
+        self.hearing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hearing_table.setWordWrap(True)
+        hh = self.hearing_table.horizontalHeader()
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.resizeSection(0, 130)
+        hh.resizeSection(2, 76)
+        self.hearing_table.setMinimumHeight(110)
+        self.hearing_date = QDateEdit(QDate.currentDate())
+        self.hearing_date.setCalendarPopup(True)
+        self.hearing_date.setDisplayFormat("yyyy/MM/dd")
+        self.hearing_text = QLineEdit()
+        self.hearing_text.setPlaceholderText(self.tr("確認した内容"))
+        self.hearing_cases = QLineEdit()
+        self.hearing_cases.setValidator(QIntValidator(0, MAX_CASES, self))
+        self.hearing_cases.setPlaceholderText(self.tr("件数"))
+        self.hearing_cases.setMaximumWidth(80)
+        self.hearing_add = QPushButton(self.tr("追加"))
+        self.hearing_add.clicked.connect(self.add_hearing)
+        self.hearing_text.textChanged.connect(
+            lambda t: self.hearing_add.setEnabled(bool(t.strip()) and self.part is not None))
+        self.hearing_add.setEnabled(False)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.hearing_date)
+        add_row.addWidget(self.hearing_text, 1)
+        add_row.addWidget(self.hearing_cases)
+        add_row.addWidget(self.hearing_add)
+        hl = QVBoxLayout(hearings)
+        hl.addWidget(self.hearing_table, 1)
+        hl.addLayout(add_row)
+
+        approvals = QGroupBox(self.tr("財政課協議・首長決裁（カスタマイズ実施に必要）"))
+        grid = QGridLayout(approvals)
+        self.approval_state: dict[str, QLabel] = {}
+        self.approval_date: dict[str, QDateEdit] = {}
+        self.approval_ref: dict[str, QLineEdit] = {}
+        self.approval_button: dict[str, QPushButton] = {}
+        for r, stage in enumerate(APPROVAL_STAGES):
+            state = QLabel()
+            state.setObjectName(f"{stage}State")
+            date = QDateEdit(QDate.currentDate())
+            date.setCalendarPopup(True)
+            date.setDisplayFormat("yyyy/MM/dd")
+            ref = QLineEdit()
+            ref.setPlaceholderText(self.tr("文書番号（例: 財第301号）"))
+            button = QPushButton(self.tr("記録"))
+            button.clicked.connect(lambda _=False, st=stage: self.record_approval(st))
+            grid.addWidget(QLabel(self.tr(APPROVAL_LABELS[stage])), r * 2, 0)
+            grid.addWidget(state, r * 2, 1, 1, 3)
+            grid.addWidget(date, r * 2 + 1, 1)
+            grid.addWidget(ref, r * 2 + 1, 2)
+            grid.addWidget(button, r * 2 + 1, 3)
+            self.approval_state[stage], self.approval_date[stage] = state, date
+            self.approval_ref[stage], self.approval_button[stage] = ref, button
+        grid.setColumnStretch(2, 1)
+
+        self.withdraw_button = QPushButton(self.tr("この団体の要望を取り下げる…"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(hearings, 1)
+        side.addWidget(approvals)
+        side.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def add_hearing(self) -> bool:
+        """Record the hearing typed in the add row."""
+        if self.part is None or self.item_id is None:
+            return False
+        held_on = self.hearing_date.date().toPython()
+        text = self.hearing_text.text().strip()
+        cases = int(self.hearing_cases.text()) if self.hearing_cases.text().isdigit() else None
+        item_id, member_id = self.item_id, self.member_id
+        if self.runner.run(lambda s: req.record_hearing(s, item_id=item_id, member_id=member_id, held_on=held_on,
+                                                         confirmed=text, confirmed_cases=cases), parent=self) is None:
+            return False
+        self.hearing_text.clear()
+        self.hearing_cases.clear()
+        return True
+
+    def record_approval(self, stage: str) -> bool:
+        """Record (or correct) this member's 財政課協議 or 首長決裁."""
+        if self.part is None or self.item_id is None:
+            return False
+        on = self.approval_date[stage].date().toPython()
+        ref = self.approval_ref[stage].text().strip() or None
+        item_id, member_id = self.item_id, self.member_id
+        return self.runner.run(lambda s: req.record_approval(s, item_id=item_id, member_id=member_id, stage=stage,
+                                                             approved_on=on, reference=ref), parent=self) is not None
+
+    def withdraw(self) -> bool:
+        """Ask for a reason and withdraw this member's part."""
+        if self.part is None or self.item_id is None:
+            return False
+        answer = ReasonDialog.ask(
+            self, title=self.tr("団体の要望を取り下げる"), meeting=False,
+            prompt=self.tr("{0}の要望を取り下げます。ほかの団体が残っていれば要望項目は続き、"
+                           "残る団体がなければ要望項目が「取下げ」になります。").format(self.member))
+        if answer is None:
+            return False
+        reason = answer[0]
+        item_id, member_id = self.item_id, self.member_id
+        return self.runner.run(lambda s: req.withdraw_member(s, item_id=item_id, member_id=member_id, reason=reason),
+                               parent=self) is not None
+
+    # --- values -----------------------------------------------------------------------
+
+    @staticmethod
+    def _empty_values() -> dict:
+        return dict(content="", reason=None, service_drop=None, service_drop_detail="", annual_cases=None, workaround="")
+
+    def values(self) -> dict:
+        """The fields as the core's keyword arguments."""
+        drop = True if self.drop_yes.isChecked() else False if self.drop_no.isChecked() else None
+        cases = self.cases_edit.text().strip()
+        return dict(content=self.content_edit.toPlainText().strip(), reason=self.reason_combo.currentData(),
+                    service_drop=drop, service_drop_detail=self.detail_edit.toPlainText().strip(),
+                    annual_cases=int(cases) if cases.isdigit() else None,
+                    workaround=self.workaround_edit.toPlainText().strip())
+
+    def changed_values(self) -> dict:
+        """The fields that differ from the last loaded part."""
+        return {k: v for k, v in self.values().items() if v != self._baseline.get(k)}
+
+    def mark_saved(self) -> None:
+        """The values shown were saved: the next load may replace them."""
+        self._baseline = self.values()
+
+    def is_dirty(self) -> bool:
+        return bool(self.changed_values())
+
+    def problems(self) -> dict[str, str]:
+        """Field name → Japanese message, for every mandatory field still missing."""
+        v = self.values()
+        out = {}
+        if not v["content"]:
+            out["content"] = self.tr("要望内容を入力してください。")
+        if v["reason"] is None:
+            out["reason"] = self.tr("理由区分を選んでください。")
+        if v["service_drop"] is None:
+            out["service_drop"] = self.tr("「低下する」か「低下しない」を選んでください。")
+        if not v["service_drop_detail"]:
+            out["service_drop_detail"] = self.tr("低下の内容（低下しない場合はその理由）を入力してください。")
+        return out
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def _on_edit(self) -> None:
+        self._validate()
+        self.edited.emit()
+
+    def _validate(self) -> None:
+        problems = self.problems() if self._editable else {}
+        widgets = {"content": self.content_edit, "reason": self.reason_combo, "service_drop": self.drop_box,
+                   "service_drop_detail": self.detail_edit}
+        for name, label in self.errors.items():
+            label.setText(problems.get(name, ""))
+            widget = widgets[name]
+            style = INVALID_STYLE if name in problems else ""
+            if name == "service_drop":  # a plain QWidget paints a style sheet only for its own name
+                style = f"QWidget#dropBox {{ {style} }}" if style else ""
+            widget.setStyleSheet(style)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def load(self, part: MemberPartRow | None, *, editable: bool) -> None:
+        """Show a fresh copy of the part; keep the fields the user has changed since the last load."""
+        dirty = self.changed_values()
+        self.part = part
+        if part is not None:
+            baseline = dict(content=part.content, reason=part.reason, service_drop=part.service_drop,
+                            service_drop_detail=part.service_drop_detail, annual_cases=part.annual_cases,
+                            workaround=part.workaround or "")
+            self._set_fields({k: dirty.get(k, v) for k, v in baseline.items()})
+            self._baseline = baseline
+            self._show_side(part)
+        self.side.setVisible(part is not None)
+        self._editable = editable and not (part is not None and part.withdrawn)
+        for w in (self.content_edit, self.detail_edit, self.workaround_edit):
+            w.setReadOnly(not self._editable)
+        for w in (self.reason_combo, self.drop_yes, self.drop_no, self.cases_edit):
+            w.setEnabled(self._editable)
+        self._validate()
+
+    def _set_fields(self, v: dict) -> None:
+        for w in (self.content_edit, self.detail_edit, self.workaround_edit, self.cases_edit, self.reason_combo):
+            w.blockSignals(True)
+        self.drop_group.blockSignals(True)
+        try:
+            if self.content_edit.toPlainText().strip() != v["content"]:
+                self.content_edit.setPlainText(v["content"])
+            self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(v["reason"])))
+            self.drop_group.setExclusive(False)
+            self.drop_yes.setChecked(v["service_drop"] is True)
+            self.drop_no.setChecked(v["service_drop"] is False)
+            self.drop_group.setExclusive(True)
+            if self.detail_edit.toPlainText().strip() != v["service_drop_detail"]:
+                self.detail_edit.setPlainText(v["service_drop_detail"])
+            self.cases_edit.setText("" if v["annual_cases"] is None else str(v["annual_cases"]))
+            if self.workaround_edit.toPlainText().strip() != (v["workaround"] or ""):
+                self.workaround_edit.setPlainText(v["workaround"] or "")
+        finally:
+            for w in (self.content_edit, self.detail_edit, self.workaround_edit, self.cases_edit, self.reason_combo):
+                w.blockSignals(False)
+            self.drop_group.blockSignals(False)
+
+    def _show_side(self, part: MemberPartRow) -> None:
+        self.hearing_table.setRowCount(len(part.hearings))
+        for r, h in enumerate(part.hearings):
+            cells = (to_wareki(h.held_on), h.confirmed, "" if h.confirmed_cases is None else f"{h.confirmed_cases:,}")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.hearing_table.setItem(r, c, item)
+        self.hearing_table.resizeRowsToContents()
+        self.hearing_add.setEnabled(bool(self.hearing_text.text().strip()))
+        for stage in APPROVAL_STAGES:
+            fact = part.finance if stage == "finance" else part.mayor
+            label = self.approval_state[stage]
+            if fact is None:
+                label.setText(self.tr("未記録"))
+                label.setStyleSheet("color: #9b2119;")
+            else:
+                label.setText(self.tr("{0}　{1}").format(to_wareki(fact.approved_on),
+                                                        fact.reference or self.tr("（文書番号なし）")))
+                label.setStyleSheet("color: #1e6b34; font-weight: bold;")
+                self.approval_date[stage].setDate(QDate(fact.approved_on))
+                self.approval_ref[stage].setText(fact.reference or "")
+            self.approval_button[stage].setEnabled(not part.withdrawn)
+        self.withdraw_button.setEnabled(not part.withdrawn)
+        if part.withdrawn:
+            on = to_wareki(part.withdrawn_on) if isinstance(part.withdrawn_on, dt.date) else ""
+            self.withdrawn_label.setText(self.tr("{0}は要望を取り下げました（{1}）。理由: {2}").format(
+                self.member, on, part.withdrawn_reason or ""))
+        self.withdrawn_label.setVisible(part.withdrawn)

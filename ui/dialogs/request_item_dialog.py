@@ -1,0 +1,708 @@
+"""RequestItemDialog: create or edit one request item (要望項目) and step it through the workflow.
+
+Top left, the item: 要望番号, the function (picked out of the whole package list as you type,
+or a function the package lacks, with its business system), 要望名 and 見積額; for a new item
+also the member that asks. Top right, the status as a badge and one button per move; a
+button is enabled when the core's transition table allows the move from the current status
+(``ItemDetail.allowed_moves``), and a guard that refuses (customized without approvals ...)
+is shown by the runner with the core's message as it is. Below, one tab per member part
+(``MemberPartForm``) and a 変更履歴 tab with the status history and the audit trail.
+
+保存 writes the item fields and every changed member part in one transaction and one undo
+step; it stays disabled while a mandatory field is missing. Creating an item for a function
+that already has an open item first offers to join that item instead. The dialog listens to
+the runner's broadcast and reloads, keeping what the user is typing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress import audit
+from cloudsuppress.changes import Changes
+from cloudsuppress.errors import DomainError
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.functions import system_tree
+from cloudsuppress.ops.history import export_item_history_csv, item_audit_trail
+from cloudsuppress.ops.members import list_members
+from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
+from cloudsuppress.workflow import DECISIONS, OPEN, STATUS_LABELS, Status
+
+from ..op_runner import OpRunner
+from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
+from ..table_models.audit_table_model import AuditTableModel
+from ..table_models.function_table_model import FunctionTableModel
+from ..table_models.request_table_model import STATUS_COLORS
+from .function_picker import FunctionPicker
+from .member_part_form import ERROR_STYLE, MemberPartForm
+from .request_prompts import JoinChoiceDialog, ReasonDialog
+
+MOVE_TEXTS = {
+    Status.UNDER_REVIEW: "検討中にする…",
+    Status.STANDARDIZED: "標準化…",
+    Status.WITHDRAWN: "取下げ…",
+    Status.CUSTOMIZED: "カスタマイズ実施…",
+}
+REOPEN_TEXT = "検討中に戻す（見直し）…"
+MAX_YEN = 2_000_000_000
+
+
+def badge_style(status: str) -> str:
+    bg, fg = STATUS_COLORS.get(status, ("#ffffff", "#000000"))
+    return (f"QLabel#statusBadge {{ background: {bg}; color: {fg}; font-weight: bold; border-radius: 11px;"
+            " padding: 3px 14px; }")
+
+
+class RequestItemDialog(QDialog):
+    """The item editor; see the module docstring. ``item_id`` is set once the item exists."""
+
+    def __init__(self, runner: OpRunner, *, item_id: int | None, functions: FunctionTableModel,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.item_id = item_id
+        self.saved_key: str | None = None  # the key of the item last saved here
+        self.detail: ItemDetail | None = None
+        self.forms: dict[int, MemberPartForm] = {}  # member id → tab
+        self.new_form: MemberPartForm | None = None
+        self._item_baseline: dict = {}
+        self._members, self._systems = runner.read(lambda s: (list_members(s), system_tree(s)))
+        self.setWindowTitle(self.tr("要望"))
+        self.resize(1240, 860)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("itemHeading")
+        self.heading.setStyleSheet("QLabel#itemHeading { font-size: 14pt; font-weight: bold; color: #1f3a5f; }")
+        self.heading.setWordWrap(True)
+
+        # --- the item ---
+        self.key_edit = QLineEdit()
+        self.key_edit.setMaxLength(30)
+        self.key_edit.setMaximumWidth(200)
+        self.member_combo = QComboBox()
+        self.member_combo.addItem(self.tr("（選んでください）"), None)
+        for m in self._members:
+            self.member_combo.addItem(m.name, m.id)
+        self.member_combo.currentIndexChanged.connect(self._on_member_changed)
+        self.member_error = self._error_label("memberError")
+        self.package_radio = QRadioButton(self.tr("パッケージの機能"))
+        self.new_function_radio = QRadioButton(self.tr("パッケージにない機能（新規）"))
+        self.package_radio.setChecked(True)
+        self.function_kind = QButtonGroup(self)
+        self.function_kind.addButton(self.package_radio)
+        self.function_kind.addButton(self.new_function_radio)
+        self.picker = FunctionPicker(functions)
+        self.system_combo = QComboBox()
+        self.system_combo.addItem(self.tr("（業務を選んでください）"), None)
+        for n in self._systems:
+            self.system_combo.addItem(f"{n.name}（{n.subcommittee}）", n.id)
+        self.proposed_edit = QLineEdit()
+        self.proposed_edit.setPlaceholderText(self.tr("新しい機能の名称"))
+        self.new_function_box = QWidget()
+        nf = QHBoxLayout(self.new_function_box)
+        nf.setContentsMargins(0, 0, 0, 0)
+        nf.addWidget(self.system_combo)
+        nf.addWidget(self.proposed_edit, 1)
+        self.function_error = self._error_label("functionError")
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.title_error = self._error_label("titleError")
+        self.estimate_edit = QLineEdit()
+        self.estimate_edit.setValidator(QIntValidator(0, MAX_YEN, self))
+        self.estimate_edit.setPlaceholderText(self.tr("ベンダーの見積額（要望項目全体）"))
+        self.estimate_edit.setMaximumWidth(240)
+
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.package_radio)
+        kind_row.addWidget(self.new_function_radio)
+        kind_row.addStretch(1)
+        function_box = QVBoxLayout()
+        function_box.setSpacing(4)
+        function_box.addLayout(kind_row)
+        function_box.addWidget(self.picker)
+        function_box.addWidget(self.new_function_box)
+        function_box.addWidget(self.function_error)
+        member_row = QHBoxLayout()
+        member_row.addWidget(self.member_combo)
+        member_row.addWidget(self.member_error, 1)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(self.title_error)
+        estimate_row = QHBoxLayout()
+        estimate_row.addWidget(self.estimate_edit)
+        estimate_row.addWidget(QLabel(self.tr("円")))
+        estimate_row.addStretch(1)
+        self.item_form = QFormLayout()
+        self.item_form.addRow(self.tr("要望番号"), self.key_edit)
+        self.item_form.addRow(self.tr("要望する団体"), member_row)
+        self.item_form.addRow(self.tr("対象の機能"), function_box)
+        self.item_form.addRow(self.tr("要望名"), title_row)
+        self.item_form.addRow(self.tr("見積額"), estimate_row)
+        item_box = QGroupBox(self.tr("要望項目"))
+        item_box.setLayout(self.item_form)
+
+        # --- the status ---
+        self.status_badge = QLabel()
+        self.status_badge.setObjectName("statusBadge")
+        self.move_buttons: dict[Status, QPushButton] = {}
+        status_box = QGroupBox(self.tr("状態"))
+        sl = QVBoxLayout(status_box)
+        sl.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        for target, text in MOVE_TEXTS.items():
+            button = QPushButton(self.tr(text))
+            button.setObjectName(f"move_{target.value}")
+            button.clicked.connect(lambda _=False, t=target: self.move_to(t))
+            self.move_buttons[target] = button
+            sl.addWidget(button)
+        self.locked_note = QLabel()
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet("color: #4a5568;")
+        sl.addWidget(self.locked_note)
+        sl.addStretch(1)
+        self.status_box = status_box
+        status_box.setFixedWidth(260)
+
+        top = QHBoxLayout()
+        top.addWidget(item_box, 1)
+        top.addWidget(status_box)
+
+        # --- member parts and history ---
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.add_member_button = QPushButton(self.tr("団体を追加…"))
+        self.add_member_button.clicked.connect(self.add_member_part)
+        self.tabs.setCornerWidget(self.add_member_button, Qt.Corner.TopRightCorner)
+        self.history_tab = self._build_history_tab()
+
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("閉じる"))
+        self.close_button.clicked.connect(self.reject)
+        self.save_note = QLabel()
+        self.save_note.setObjectName("saveNote")
+        self.save_note.setStyleSheet(ERROR_STYLE)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_note, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        for signal in (self.key_edit.textChanged, self.title_edit.textChanged, self.estimate_edit.textChanged,
+                       self.proposed_edit.textChanged, self.system_combo.currentIndexChanged):
+            signal.connect(self._validate)
+        self.function_kind.buttonToggled.connect(lambda *_: self._on_function_kind())
+        self.picker.function_changed.connect(self._on_function_picked)
+        runner.changed.connect(self._on_broadcast)
+        self.reload()
+
+    def done(self, result: int) -> None:  # noqa: D401 - QDialog API
+        try:
+            self.runner.changed.disconnect(self._on_broadcast)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        return label
+
+    def _build_history_tab(self) -> QWidget:
+        self.status_table = QTableWidget(0, 5)
+        self.status_table.setHorizontalHeaderLabels(
+            [self.tr("日時"), self.tr("変更"), self.tr("理由"), self.tr("会議"), self.tr("変更者")])
+        self.status_table.verticalHeader().setVisible(False)
+        self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        sh = self.status_table.horizontalHeader()
+        sh.resizeSection(0, 130)
+        sh.resizeSection(1, 200)
+        sh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        sh.resizeSection(3, 60)
+        sh.resizeSection(4, 100)
+        self.audit_model = AuditTableModel(self)
+        self.audit_table = QTableView()
+        self.audit_table.setModel(self.audit_model)
+        self.audit_table.verticalHeader().setVisible(False)
+        self.audit_table.setAlternatingRowColors(True)
+        self.audit_table.setWordWrap(False)
+        self.audit_table.setSortingEnabled(True)
+        self.audit_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for col, width in AUDIT_WIDTHS.items():
+            self.audit_table.setColumnWidth(col, width)
+        self.audit_table.horizontalHeader().setStretchLastSection(True)
+        self.export_button = QPushButton(self.tr("CSVに書き出す"))
+        self.export_button.clicked.connect(self.export_history)
+        self.export_note = QLabel()
+        self.export_note.setStyleSheet("color: #4a5568;")
+        split = QSplitter(Qt.Orientation.Vertical)
+        box1 = QWidget()
+        l1 = QVBoxLayout(box1)
+        l1.setContentsMargins(0, 0, 0, 0)
+        l1.addWidget(QLabel(self.tr("状態の履歴")))
+        l1.addWidget(self.status_table)
+        box2 = QWidget()
+        l2 = QVBoxLayout(box2)
+        l2.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("変更履歴（誰が・いつ・どの項目を・変更前・変更後）")))
+        row.addStretch(1)
+        row.addWidget(self.export_note)
+        row.addWidget(self.export_button)
+        l2.addLayout(row)
+        l2.addWidget(self.audit_table)
+        split.addWidget(box1)
+        split.addWidget(box2)
+        split.setSizes([140, 300])
+        tab = QWidget()
+        tl = QVBoxLayout(tab)
+        tl.setContentsMargins(8, 8, 8, 8)
+        tl.addWidget(split)
+        return tab
+
+    # --- loading ----------------------------------------------------------------------
+
+    def is_new(self) -> bool:
+        return self.item_id is None
+
+    def reload(self) -> None:
+        """Read the item afresh (after every broadcast), keeping what is being typed."""
+        if self.is_new():
+            self._show_new()
+            return
+        item_id = self.item_id
+        try:
+            detail, trail = self.runner.read(lambda s: (get_item_detail(s, item_id), item_audit_trail(s, item_id)))
+        except DomainError:  # the item is gone (its creation was undone)
+            self.detail = None
+            self.heading.setText(self.tr("この要望項目はありません（登録が元に戻されました）。"))
+            for w in (self.save_button, self.status_box, self.tabs, self.add_member_button):
+                w.setEnabled(False)
+            return
+        self.detail = detail
+        row = detail.item
+        is_open = Status(row.status) in OPEN
+        self.setWindowTitle(self.tr("要望 {0}").format(row.key))
+        self.heading.setText(f"{row.key}　{row.title}")
+        self.key_edit.setText(row.key)
+        self.key_edit.setReadOnly(True)
+        self.item_form.setRowVisible(1, False)
+        baseline = dict(title=row.title, estimate=row.estimate, function=self._function_of(row))
+        dirty = self._item_changes()
+        self._set_item_fields({k: dirty.get(k, v) for k, v in baseline.items()})
+        self._item_baseline = baseline
+        for w in (self.title_edit, self.estimate_edit, self.proposed_edit):
+            w.setReadOnly(not is_open)
+        for w in (self.package_radio, self.new_function_radio, self.picker, self.system_combo):
+            w.setEnabled(is_open)
+        self._show_status(detail)
+        self._load_forms(detail, is_open)
+        self._show_history(detail, trail)
+        self.add_member_button.setEnabled(is_open)
+        self._validate()
+
+    def _show_new(self) -> None:
+        self.setWindowTitle(self.tr("新しい要望"))
+        self.heading.setText(self.tr("新しい要望"))
+        next_key = self.runner.read(req.next_key)
+        self.key_edit.setPlaceholderText(self.tr("空欄なら {0}").format(next_key))
+        self.title_edit.setPlaceholderText(self.tr("空欄なら機能名"))
+        self.status_box.hide()
+        self.add_member_button.hide()
+        if self.new_form is None:
+            self.new_form = MemberPartForm(self.runner, member_id=0, member="")
+            self.new_form.edited.connect(self._validate)
+            self.tabs.addTab(self.new_form, self.tr("要望の内容"))
+        self._set_item_fields(dict(title="", estimate=None, function=("package", None)))
+        self._item_baseline = dict(title="", estimate=None, function=("package", None))
+        self._validate()
+
+    @staticmethod
+    def _function_of(row) -> tuple:
+        if row.function_id is not None:
+            return ("package", row.function_id)
+        return ("new", row.business_system_id, row.function_name or "")
+
+    def _set_item_fields(self, v: dict) -> None:
+        self.title_edit.setText(v["title"] or "")
+        self.estimate_edit.setText("" if v["estimate"] is None else str(v["estimate"]))
+        fn = v["function"]
+        if fn[0] == "package":
+            self.package_radio.setChecked(True)
+            if fn[1] is not None and (self.picker.chosen() is None or self.picker.chosen().id != fn[1]):
+                self.picker.set_function(fn[1])
+        else:
+            self.new_function_radio.setChecked(True)
+            self.system_combo.setCurrentIndex(max(0, self.system_combo.findData(fn[1])))
+            self.proposed_edit.setText(fn[2])
+        self._on_function_kind()
+
+    def _current_item_values(self) -> dict:
+        estimate = self.estimate_edit.text().strip()
+        if self.package_radio.isChecked():
+            chosen = self.picker.chosen()
+            fn = ("package", chosen.id if chosen else None)
+        else:
+            fn = ("new", self.system_combo.currentData(), self.proposed_edit.text().strip())
+        return dict(title=self.title_edit.text().strip(), estimate=int(estimate) if estimate.isdigit() else None,
+                    function=fn)
+
+    def _item_changes(self) -> dict:
+        if not self._item_baseline:
+            return {}
+        return {k: v for k, v in self._current_item_values().items() if v != self._item_baseline.get(k)}
+
+    def _show_status(self, detail: ItemDetail) -> None:
+        status = Status(detail.item.status)
+        self.status_box.show()
+        self.status_badge.setText(STATUS_LABELS[status])
+        self.status_badge.setStyleSheet(badge_style(status.value))
+        for target, button in self.move_buttons.items():
+            allowed = target.value in detail.allowed_moves
+            button.setEnabled(allowed)
+            if target == Status.UNDER_REVIEW:
+                button.setText(self.tr(REOPEN_TEXT) if status in DECISIONS else self.tr(MOVE_TEXTS[target]))
+        if status in DECISIONS:
+            self.locked_note.setText(self.tr("決定済みのため編集できません。見直す場合は、理由を記録して「検討中」に戻してください。"))
+        elif status == Status.UNDER_REVIEW:
+            self.locked_note.setText(self.tr("カスタマイズ実施には、見積額と、負担する各団体の財政課協議・首長決裁が必要です。"))
+        else:
+            self.locked_note.setText(self.tr("部会で検討を始めるときに「検討中」にします。"))
+
+    def _load_forms(self, detail: ItemDetail, is_open: bool) -> None:
+        present = {p.member_id for p in detail.parts}
+        for p in detail.parts:
+            form = self.forms.get(p.member_id)
+            if form is None:
+                form = MemberPartForm(self.runner, member_id=p.member_id, member=p.member, item_id=self.item_id)
+                form.edited.connect(self._validate)
+                self.forms[p.member_id] = form
+                self.tabs.insertTab(self._member_tab_count(), form, p.member)
+            form.item_id = self.item_id
+            form.load(p, editable=is_open)
+        for mid, form in list(self.forms.items()):
+            if mid in present:
+                continue
+            if form.part is not None:  # its part is gone (an undo): drop the tab
+                self.tabs.removeTab(self.tabs.indexOf(form))
+                del self.forms[mid]
+                form.deleteLater()
+            else:
+                form.load(None, editable=is_open)
+        for mid, form in self.forms.items():
+            text = form.member
+            if form.part is None:
+                text += self.tr("（追加）")
+            elif form.part.withdrawn:
+                text += self.tr("（取下げ）")
+            self.tabs.setTabText(self.tabs.indexOf(form), text)
+        if self.tabs.indexOf(self.history_tab) < 0:
+            self.tabs.addTab(self.history_tab, self.tr("変更履歴"))
+
+    def _member_tab_count(self) -> int:
+        return sum(1 for i in range(self.tabs.count()) if isinstance(self.tabs.widget(i), MemberPartForm))
+
+    def _show_history(self, detail: ItemDetail, trail) -> None:
+        self.status_table.setRowCount(len(detail.history))
+        for r, h in enumerate(detail.history):
+            move = f"{h.from_label} → {h.to_label}" if h.from_label else h.to_label
+            cells = (h.changed_at.strftime("%Y/%m/%d %H:%M"), move, h.reason or "",
+                     "" if h.meeting_id is None else str(h.meeting_id), h.changed_by)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.status_table.setItem(r, c, item)
+        self.audit_model.set_rows(trail)
+
+    # --- validation -------------------------------------------------------------------
+
+    def _on_member_changed(self) -> None:
+        if self.new_form is not None:
+            self.new_form.member_id = self.member_combo.currentData() or 0
+            self.new_form.member = self.member_combo.currentText() if self.member_combo.currentData() else ""
+            index = self.tabs.indexOf(self.new_form)
+            self.tabs.setTabText(index, self.new_form.member or self.tr("要望の内容"))
+        self._validate()
+
+    def _on_function_kind(self) -> None:
+        package = self.package_radio.isChecked()
+        self.picker.setVisible(package)
+        self.new_function_box.setVisible(not package)
+        self._validate()
+
+    def _on_function_picked(self, row) -> None:
+        if row is not None and self.is_new() and not self.title_edit.text().strip():
+            self.title_edit.setPlaceholderText(self.tr("空欄なら「{0}」").format(row.name))
+        self._validate()
+
+    def item_problems(self) -> dict[str, str]:
+        """Problems with the item fields the user can see (field → message)."""
+        out = {}
+        v = self._current_item_values()
+        if self.is_new() and self.member_combo.currentData() is None:
+            out["member"] = self.tr("要望する団体を選んでください。")
+        fn = v["function"]
+        if fn[0] == "package" and fn[1] is None:
+            out["function"] = self.tr("対象の機能を一覧から選んでください。")
+        elif fn[0] == "new" and fn[1] is None:
+            out["function"] = self.tr("新しい機能の業務を選んでください。")
+        elif fn[0] == "new" and not fn[2]:
+            out["function"] = self.tr("新しい機能の名称を入力してください。")
+        if not self.is_new() and not v["title"]:
+            out["title"] = self.tr("要望名を入力してください。")
+        return out
+
+    def _editable_forms(self) -> list[MemberPartForm]:
+        if self.is_new():
+            return [self.new_form] if self.new_form is not None else []
+        if self.detail is None or Status(self.detail.item.status) not in OPEN:
+            return []
+        return [f for f in self.forms.values() if f.part is None or not f.part.withdrawn]
+
+    def has_unsaved_changes(self) -> bool:
+        if self.is_new():
+            return True
+        return bool(self._item_changes()) or any(f.part is None or f.is_dirty() for f in self._editable_forms())
+
+    def _validate(self) -> None:
+        problems = self.item_problems()
+        self.member_error.setText(problems.get("member", ""))
+        self.function_error.setText(problems.get("function", ""))
+        self.title_error.setText(problems.get("title", ""))
+        forms_ok = all(f.is_valid() for f in self._editable_forms())
+        ok = not problems and forms_ok
+        if not self.is_new() and (self.detail is None or Status(self.detail.item.status) not in OPEN):
+            ok = False
+        self.save_button.setEnabled(ok and self.has_unsaved_changes())
+        if problems or not forms_ok:
+            self.save_note.setText(self.tr("必須の項目が入力されていないため、保存できません。"))
+        else:
+            self.save_note.setText("")
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Create the item (or join one), or write every change to it; True when saved."""
+        self._validate()
+        if not self.save_button.isEnabled():
+            return False
+        return self._create() if self.is_new() else self._update()
+
+    def _create(self) -> bool:
+        form = self.new_form
+        member_id, member = self.member_combo.currentData(), self.member_combo.currentText()
+        values = form.values()
+        v = self._current_item_values()
+        fn = v["function"]
+        allow_duplicate = False
+        if fn[0] == "package":
+            fid = fn[1]
+            existing = self.runner.read(lambda s: find_items_for_function(s, fid))
+            if existing:
+                chosen = self.picker.chosen()
+                dialog = JoinChoiceDialog(self, member=member, function=f"{chosen.code} {chosen.name}", existing=existing)
+                dialog.exec()
+                choice = dialog.choice
+                dialog.deleteLater()
+                if choice is None:
+                    return False
+                if choice[0] == "join":
+                    return self._join_existing(choice[1], member_id, values, v["estimate"])
+                allow_duplicate = True
+        key = self.key_edit.text().strip() or None
+        kwargs = dict(member_id=member_id, key=key, title=v["title"] or None, estimate=v["estimate"],
+                      allow_duplicate=allow_duplicate, **values)
+        if fn[0] == "package":
+            kwargs["function_id"] = fn[1]
+        else:
+            kwargs.update(business_system_id=fn[1], proposed_function=fn[2])
+        changes = self.runner.run(lambda s: req.create_item(s, **kwargs), parent=self)
+        if changes is None:
+            return False
+        self._become_existing(changes.id, changes.key, member_id)
+        return True
+
+    def _join_existing(self, item_id: int, member_id: int, values: dict, estimate: int | None) -> bool:
+        def op(s) -> Changes:
+            changes = req.join_item(s, item_id=item_id, member_id=member_id, **values)
+            if estimate is not None:
+                changes = changes | req.update_item(s, item_id=item_id, estimate=estimate)
+            return changes
+
+        if self.runner.run(op, parent=self) is None:
+            return False
+        key = self.runner.read(lambda s: get_item_detail(s, item_id).item.key)
+        self._become_existing(item_id, key, member_id)
+        return True
+
+    def _become_existing(self, item_id: int, key: str, member_id: int) -> None:
+        """After creating or joining: the dialog edits that item from now on."""
+        self.item_id, self.saved_key = item_id, key
+        form = self.new_form
+        self.new_form = None
+        self.tabs.removeTab(self.tabs.indexOf(form))
+        form.deleteLater()
+        self.title_edit.setPlaceholderText("")
+        self.key_edit.setPlaceholderText("")
+        self.add_member_button.show()
+        self._item_baseline = {}
+        self.reload()
+        if member_id in self.forms:
+            self.tabs.setCurrentWidget(self.forms[member_id])
+
+    def _update(self) -> bool:
+        item_id, key = self.item_id, self.detail.item.key
+        steps = []
+        changes = self._item_changes()
+        if changes:
+            kwargs = {}
+            if "title" in changes:
+                kwargs["title"] = changes["title"]
+            if "estimate" in changes:
+                kwargs["estimate"] = changes["estimate"]
+            if "function" in changes:
+                fn = changes["function"]
+                if fn[0] == "package":
+                    kwargs.update(function_id=fn[1])
+                else:
+                    kwargs.update(function_id=None, business_system_id=fn[1], proposed_function=fn[2])
+            steps.append(lambda s, kw=kwargs: req.update_item(s, item_id=item_id, **kw))
+        for mid, form in self.forms.items():
+            if form not in self._editable_forms():
+                continue
+            if form.part is None:
+                steps.append(lambda s, m=mid, v=form.values(): req.join_item(s, item_id=item_id, member_id=m, **v))
+            elif form.is_dirty():
+                steps.append(lambda s, m=mid, v=form.changed_values():
+                             req.update_member_request(s, item_id=item_id, member_id=m, **v))
+        if not steps:
+            return False
+
+        def op(s) -> Changes:
+            if len(steps) == 1:  # keep the core's own, more precise undo label
+                return steps[0](s)
+            result = Changes()
+            with audit.action(s, f"要望 {key} を編集"):
+                for step in steps:
+                    result = result | step(s)
+            return result
+
+        if self.runner.run(op, parent=self) is None:
+            return False
+        # What the user typed is saved now: it is no longer 'being typed' when the dialog reloads.
+        self.saved_key = key
+        self._item_baseline = {}
+        for form in self.forms.values():
+            form.mark_saved()
+        self.reload()
+        return True
+
+    # --- workflow ---------------------------------------------------------------------
+
+    def move_to(self, target: Status) -> bool:
+        """Ask for the reason (and meeting) and move the item; the core judges the move."""
+        if self.detail is None:
+            return False
+        if self.has_unsaved_changes():
+            if not self.save_button.isEnabled() or not self.save():
+                QMessageBox.information(self, self.tr("状態の変更"),
+                                        self.tr("保存していない変更があります。保存してから状態を変更してください。"))
+                return False
+        current = Status(self.detail.item.status)
+        required = target in DECISIONS or current in DECISIONS
+        verb = self.tr("「{0}」から「{1}」に変更します。").format(current.label, target.label)
+        if current in DECISIONS:
+            verb += self.tr("決定を見直す理由を記録してください。")
+        elif target in DECISIONS:
+            verb += self.tr("判断の理由を記録してください（比較一覧表と議事録に載ります）。")
+        answer = ReasonDialog.ask(self, title=self.tr("要望 {0} の状態を変更").format(self.detail.item.key),
+                                  prompt=verb, required=required, meeting=True)
+        if answer is None:
+            return False
+        reason, meeting_id = answer
+        item_id = self.item_id
+        return self.runner.run(lambda s: req.move_item(s, item_id=item_id, to=target, reason=reason or None,
+                                                       meeting_id=meeting_id), parent=self) is not None
+
+    def add_member_part(self) -> bool:
+        """Add a tab for another member that asks the same (saved with 保存)."""
+        if self.detail is None:
+            return False
+        active = {p.member_id for p in self.detail.parts if not p.withdrawn} | set(self.forms)
+        candidates = [m for m in self._members if m.id not in active or
+                      (m.id in self.forms and self.forms[m.id].part is not None and self.forms[m.id].part.withdrawn)]
+        if not candidates:
+            QMessageBox.information(self, self.tr("団体を追加"), self.tr("追加できる団体はありません。"))
+            return False
+        name, ok = QInputDialog.getItem(self, self.tr("団体を追加"), self.tr("同じ要望をする団体"),
+                                        [m.name for m in candidates], 0, False)
+        if not ok or not name:
+            return False
+        member = next(m for m in candidates if m.name == name)
+        form = self.forms.get(member.id)
+        if form is None:
+            form = MemberPartForm(self.runner, member_id=member.id, member=member.name, item_id=self.item_id)
+            form.edited.connect(self._validate)
+            self.forms[member.id] = form
+            self.tabs.insertTab(self._member_tab_count(), form, member.name + self.tr("（追加）"))
+        else:  # a member that had withdrawn asks again: the part is re-joined on save
+            form.part = None
+            form.load(None, editable=True)
+            self.tabs.setTabText(self.tabs.indexOf(form), member.name + self.tr("（追加）"))
+        self.tabs.setCurrentWidget(form)
+        self._validate()
+        return True
+
+    # --- history ----------------------------------------------------------------------
+
+    def export_history(self) -> bool:
+        """Write the item's audit trail as CSV (UTF-8 with BOM, for Excel)."""
+        if self.detail is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("変更履歴をCSVに書き出す"),
+                                              f"{self.detail.item.key}_変更履歴.csv", self.tr("CSV (*.csv)"))
+        if not name:
+            return False
+        item_id = self.item_id
+        try:
+            count = self.runner.read(lambda s: export_item_history_csv(s, item_id, name))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("書き出せません"), self.tr("ファイルに書き込めません: {0}").format(error))
+            return False
+        self.export_note.setText(self.tr("{0} 行を書き出しました").format(count))
+        return True
+
+    def _on_broadcast(self, changes: Changes) -> None:
+        if self.item_id is not None and (changes.requests or changes.members or changes.functions):
+            self.reload()

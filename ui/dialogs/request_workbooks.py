@@ -1,0 +1,205 @@
+"""The Excel round-trip with the members, from the request view.
+
+要望様式を書き出す…: choose members and a folder; one workbook per member (the core's
+``write_request_template``: the member's name filled in, drop-downs, the function list for
+look-up, instructions), written on a worker thread.
+
+要望を取り込む…: choose one or more filled workbooks (or CSV files); they are read and
+validated on a worker thread and planned against the database; any problem lists every
+issue (file, row, column) and imports nothing; otherwise the plan's preview is shown and,
+once confirmed, the import is planned again and applied in one transaction on the worker
+(so it is exactly what the database holds at that moment), as one undoable action.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.errors import DomainError
+from cloudsuppress.importers.requests import read_request_files
+from cloudsuppress.ops.consortium import require_consortium
+from cloudsuppress.ops.functions import list_function_rows
+from cloudsuppress.ops.members import MemberRow
+from cloudsuppress.ops.request_import import RequestImportPlan, apply_request_import, plan_request_import
+from cloudsuppress.reports.request_template_xlsx import write_request_template
+
+from ..op_runner import OpRunner
+
+IMPORT_FILTER = "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)"
+
+
+def template_file_name(member: str) -> str:
+    """「要望票_那珂市.xlsx」"""
+    return f"要望票_{member}.xlsx"
+
+
+class ExportTemplatesDialog(QDialog):
+    """Choose the members (all ticked at first) and the folder for their request workbooks."""
+
+    def __init__(self, members: list[MemberRow], folder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("要望様式を書き出す"))
+        self.setMinimumWidth(520)
+        note = QLabel(self.tr("団体ごとに要望票（Excel）を1つ書き出します。団体名の記入済みで、"
+                              "理由区分と住民サービス低下は選択式、機能一覧のシートと記入方法が付きます。"))
+        note.setWordWrap(True)
+        self.member_list = QListWidget()
+        for m in members:
+            item = QListWidgetItem(m.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.member_list.addItem(item)
+        self.folder_edit = QLineEdit(folder)
+        self.folder_edit.setPlaceholderText(self.tr("書き出すフォルダ"))
+        browse = QPushButton(self.tr("参照…"))
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("書き出す"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("キャンセル"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(QLabel(self.tr("団体")))
+        layout.addWidget(self.member_list, 1)
+        layout.addWidget(QLabel(self.tr("フォルダ")))
+        layout.addLayout(folder_row)
+        layout.addWidget(self.buttons)
+        self.member_list.itemChanged.connect(self._validate)
+        self.folder_edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def chosen_members(self) -> list[str]:
+        return [self.member_list.item(i).text() for i in range(self.member_list.count())
+                if self.member_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def folder(self) -> Path | None:
+        text = self.folder_edit.text().strip()
+        return Path(text) if text else None
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("書き出すフォルダを選ぶ"), self.folder_edit.text())
+        if name:
+            self.folder_edit.setText(name)
+
+    def _validate(self) -> None:
+        folder = self.folder()
+        self.ok_button.setEnabled(bool(self.chosen_members()) and folder is not None and folder.is_dir())
+
+
+def export_request_templates(runner: OpRunner, members: list[MemberRow], *, parent: QWidget,
+                             folder: str = "") -> str | None:
+    """Ask for members and a folder and write one workbook per member; a status line, or None."""
+    tr = parent.tr
+    if not members:
+        QMessageBox.information(parent, tr("要望様式を書き出す"), tr("団体が登録されていません。先に団体を登録してください。"))
+        return None
+    dialog = ExportTemplatesDialog(members, folder, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        names, target = dialog.chosen_members(), dialog.folder()
+    finally:
+        dialog.deleteLater()
+    paths = [target / template_file_name(n) for n in names]
+    existing = [p.name for p in paths if p.exists()]
+    if existing and QMessageBox.question(
+            parent, tr("要望様式を書き出す"),
+            tr("次のファイルはすでにあります。上書きしますか。\n{0}").format("\n".join(existing))
+    ) != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        info, rows = runner.read(lambda s: (require_consortium(s), list_function_rows(s)))
+
+        def write() -> None:
+            for name, path in zip(names, paths):
+                write_request_template(path, member=name, consortium=info.name, functions=rows)
+
+        runner.call_in_worker(write, parent=parent, label=tr("要望票を書き出しています…"))
+    except DomainError as error:
+        runner.show_error(error, parent=parent)
+        return None
+    except OSError as error:
+        QMessageBox.warning(parent, tr("書き出せません"), tr("ファイルに書き込めません: {0}").format(error))
+        return None
+    return tr("要望票を {0} 件書き出しました: {1}").format(len(paths), target)
+
+
+class RequestImportPreviewDialog(QDialog):
+    """The plan's preview; 取り込む confirms."""
+
+    def __init__(self, plan: RequestImportPlan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("要望を取り込む"))
+        self.resize(820, 480)
+        files = "、".join(Path(f).name for f in plan.files)
+        header = QLabel(self.tr("次の内容で取り込みます（{0}）。よろしければ「取り込む」を押してください。"
+                                "取り込んだ後でも「元に戻す」で取り消せます。").format(files))
+        header.setWordWrap(True)
+        self.text = QPlainTextEdit(plan.describe())
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setEnabled(plan.has_changes)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("キャンセル"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.text, 1)
+        if not plan.has_changes:
+            same = QLabel(self.tr("データベースと同じ内容のため、取り込むものはありません。"))
+            layout.addWidget(same)
+        layout.addWidget(self.buttons)
+
+
+def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str = "") -> str | None:
+    """Choose filled workbooks, validate, preview and import them; a status line, or None."""
+    tr = parent.tr
+    names, _ = QFileDialog.getOpenFileNames(parent, tr("記入済みの要望票を選ぶ（複数可）"), folder, tr(IMPORT_FILTER))
+    if not names:
+        return None
+    paths = [Path(n) for n in names]
+    try:
+        records = runner.call_in_worker(lambda: read_request_files(paths), parent=parent,
+                                        label=tr("要望票を読み込んでいます…"))
+        plan = runner.read(lambda s: (require_consortium(s), plan_request_import(s, records))[1])
+    except DomainError as error:  # ImportValidationError lists every issue; nothing was written
+        runner.show_error(error, parent=parent)
+        return None
+    dialog = RequestImportPreviewDialog(plan, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+    finally:
+        dialog.deleteLater()
+
+    def op(s):
+        return apply_request_import(s, plan_request_import(s, records))
+
+    if runner.run(op, parent=parent, background=True, label=tr("要望を取り込んでいます…")) is None:
+        return None
+    return tr("要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。").format(
+        "、".join(p.name for p in paths), plan.new_items, len(records))

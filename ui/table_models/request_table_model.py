@@ -1,0 +1,280 @@
+"""RequestTableModel: the request items (要望項目) as a table, sorting and filtering itself.
+
+Contract: holds the core's frozen ``ItemRow`` objects (never ORM objects) and a list of
+visible row indexes, like ``FunctionTableModel``. ``set_rows`` replaces everything inside a
+model reset and keeps the filters and the sort. ``set_filter`` changes some filters (status,
+member name, subcommittee, business system, search text) and rescans; a consortium has
+tens to a few thousand items, so one list comprehension per filter is plenty. The member
+filter follows the core's ``list_item_rows``: a member that withdrew its part no longer
+counts as asking. ``STATUS_COLORS`` gives the badge colours the view's delegate paints.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from cloudsuppress.ops.request_queries import ItemRow
+from cloudsuppress.workflow import Status
+
+from .function_table_model import nfkc_lower, normalize_query
+
+COL_KEY = 0
+COL_SYSTEM = 1
+COL_CODE = 2
+COL_TITLE = 3
+COL_MEMBERS = 4
+COL_STATUS = 5
+COL_ESTIMATE = 6
+COL_UPDATED = 7
+COLUMN_COUNT = 8
+
+HEADERS = {
+    COL_KEY: "要望番号",
+    COL_SYSTEM: "業務",
+    COL_CODE: "機能ID",
+    COL_TITLE: "要望名",
+    COL_MEMBERS: "要望団体",
+    COL_STATUS: "状態",
+    COL_ESTIMATE: "見積額",
+    COL_UPDATED: "最終更新",
+}
+COLUMN_WIDTHS = {
+    COL_KEY: 80, COL_SYSTEM: 150, COL_CODE: 84, COL_TITLE: 280, COL_MEMBERS: 230,
+    COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 130,
+}
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the ItemRow of a row
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the status code, for the badge delegate
+
+# (background, text) per status: open items in blue and amber, decisions in green / grey / red.
+STATUS_COLORS = {
+    Status.REQUESTED.value: ("#e3ecf7", "#1f3a5f"),
+    Status.UNDER_REVIEW.value: ("#fdf0d5", "#7a4b00"),
+    Status.STANDARDIZED.value: ("#dff3e4", "#1e6b34"),
+    Status.WITHDRAWN.value: ("#ececec", "#555555"),
+    Status.CUSTOMIZED.value: ("#fbe3e1", "#9b2119"),
+}
+NEW_FUNCTION_TEXT = "（新規）"
+
+_STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_KEEP = object()
+
+
+def format_yen(amount: int | None) -> str:
+    """1650000 → '1,650,000円'; None → ''."""
+    return "" if amount is None else f"{amount:,}円"
+
+
+def _haystack(r: ItemRow) -> str:
+    parts = (r.key, r.title, r.function_code, r.function_name, r.business_system, r.subcommittee,
+             *r.members, *r.withdrawn_members)
+    return nfkc_lower("\x00".join(p for p in parts if p))
+
+
+def _sort_key(column: int) -> Callable[[ItemRow], object]:
+    if column == COL_STATUS:
+        return lambda r: _STATUS_ORDER.get(r.status, 9)
+    if column == COL_ESTIMATE:
+        return lambda r: (r.estimate is None, r.estimate or 0)
+    if column == COL_UPDATED:
+        return lambda r: r.updated_at
+    if column == COL_MEMBERS:
+        return lambda r: (len(r.members), "、".join(r.members))
+    attr = {COL_KEY: "key", COL_SYSTEM: "business_system", COL_CODE: "function_code", COL_TITLE: "title"}[column]
+    return lambda r: getattr(r, attr) or ""
+
+
+class RequestTableModel(QAbstractTableModel):
+    """Request item rows for a QTableView; see the module docstring for the contract."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ItemRow] = []
+        self._hay: list[str] = []
+        self._visible: list[int] = []
+        self._terms: list[str] = []
+        self._status: str | None = None
+        self._member: str | None = None
+        self._subcommittee_id: int | None = None
+        self._system_id: int | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- Qt model API -----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr(HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self._alignment(section)
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        r = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(col)
+        if col == COL_STATUS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            bg, fg = STATUS_COLORS.get(r.status, ("#ffffff", "#000000"))
+            return QBrush(QColor(bg if role == Qt.ItemDataRole.BackgroundRole else fg))
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                (col == COL_CODE and r.function_id is None) or (col == COL_MEMBERS and not r.members)):
+            return QBrush(QColor("#6b6b6b"))
+        if role == ROW_ROLE:
+            return r
+        if role == STATUS_ROLE:
+            return r.status
+        return None
+
+    @staticmethod
+    def _alignment(col: int) -> int:
+        if col == COL_ESTIMATE:
+            return _RIGHT
+        if col in (COL_STATUS, COL_KEY, COL_CODE):
+            return _CENTER
+        return _LEFT
+
+    def _display(self, r: ItemRow, col: int) -> str:
+        if col == COL_KEY:
+            return r.key
+        if col == COL_SYSTEM:
+            return r.business_system or ""
+        if col == COL_CODE:
+            return r.function_code or self.tr(NEW_FUNCTION_TEXT)
+        if col == COL_TITLE:
+            return r.title
+        if col == COL_MEMBERS:
+            if r.members:
+                return "、".join(r.members)
+            return self.tr("（取下げ: {0}）").format("、".join(r.withdrawn_members)) if r.withdrawn_members else "—"
+        if col == COL_STATUS:
+            return r.status_label
+        if col == COL_ESTIMATE:
+            return format_yen(r.estimate)
+        if col == COL_UPDATED:
+            return r.updated_at.strftime("%Y/%m/%d %H:%M")
+        return ""
+
+    def _tooltip(self, r: ItemRow, col: int) -> str | None:
+        if col == COL_TITLE:
+            fn = f"{r.function_code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
+            return f"{r.key} {r.title}\n{fn}"
+        if col == COL_MEMBERS:
+            lines = ["、".join(r.members)] if r.members else []
+            if r.withdrawn_members:
+                lines.append(self.tr("取下げ: {0}").format("、".join(r.withdrawn_members)))
+            return "\n".join(lines) or None
+        if col == COL_SYSTEM and r.subcommittee:
+            return f"{r.subcommittee} ＞ {r.business_system}"
+        text = self._display(r, col)
+        return text or None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (stable, so equal keys keep the key order)."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_visible = self._visible
+        self._sort = (column, order)
+        self._visible = self._ordered(old_visible)
+        position = {row: pos for pos, row in enumerate(self._visible)}
+        self.changePersistentIndexList(persistent, [
+            self.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
+            else QModelIndex()
+            for p in persistent
+        ])
+        self.layoutChanged.emit()
+
+    # --- our API ----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[ItemRow]) -> None:
+        """Replace every row (keeping the filters and the sort)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._hay = [_haystack(r) for r in self._rows]
+        self._visible = self._ordered(self._matching())
+        self.endResetModel()
+
+    def set_filter(self, *, text=_KEEP, status=_KEEP, member=_KEEP, subcommittee_id=_KEEP,
+                   business_system_id=_KEEP) -> None:
+        """Change some filters (the others stay as they are): None means 'all'.
+
+        ``status`` is a status code, ``member`` a member name (still asking in the item).
+        """
+        before = (self._terms, self._status, self._member, self._subcommittee_id, self._system_id)
+        if text is not _KEEP:
+            self._terms = normalize_query(text or "")
+        if status is not _KEEP:
+            self._status = status
+        if member is not _KEEP:
+            self._member = member
+        if subcommittee_id is not _KEEP:
+            self._subcommittee_id = subcommittee_id
+        if business_system_id is not _KEEP:
+            self._system_id = business_system_id
+        if before == (self._terms, self._status, self._member, self._subcommittee_id, self._system_id):
+            return
+        self.beginResetModel()
+        self._visible = self._ordered(self._matching())
+        self.endResetModel()
+
+    def _matching(self) -> list[int]:
+        rows, hay = self._rows, self._hay
+        out = list(range(len(rows)))
+        if self._status is not None:
+            out = [i for i in out if rows[i].status == self._status]
+        if self._member is not None:
+            out = [i for i in out if self._member in rows[i].members]
+        if self._subcommittee_id is not None:
+            out = [i for i in out if rows[i].subcommittee_id == self._subcommittee_id]
+        if self._system_id is not None:
+            out = [i for i in out if rows[i].business_system_id == self._system_id]
+        for term in self._terms:
+            out = [i for i in out if term in hay[i]]
+        return out
+
+    def _ordered(self, indexes: list[int]) -> list[int]:
+        if self._sort is None:
+            return sorted(indexes)
+        key = _sort_key(self._sort[0])
+        rows = self._rows
+        return sorted(sorted(indexes), key=lambda i: key(rows[i]),
+                      reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    def row_at(self, row: int) -> ItemRow:
+        """The item shown at a view row."""
+        return self._rows[self._visible[row]]
+
+    def row_of_item(self, item_id: int) -> int | None:
+        """The view row showing an item, or None when it is filtered out."""
+        for pos, i in enumerate(self._visible):
+            if self._rows[i].id == item_id:
+                return pos
+        return None
