@@ -80,3 +80,11 @@ def test_start_without_db_reopens_the_remembered_file_and_screenshot_leaves_sett
     assert proc.returncode == 0, proc.stderr
     assert not data_home.exists()  # the default database was not created: the remembered one was opened
     assert ini.read_bytes() == before
+
+
+def test_screenshot_of_requests_view(tmp_path):
+    shot = tmp_path / "requests.png"
+    proc = run_main("--db", str(tmp_path / "r.sqlite"), "--screenshot", str(shot), "--view", "requests",
+                    tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")

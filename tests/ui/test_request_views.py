@@ -360,3 +360,100 @@ def test_dashboard_outcome_table_matches_the_core(main_window, runner):
     assert tree.headerItem().toolTip(2) == "カスタマイズを行った項目"
     card = main_window.dashboard.request_card.findChild(type(main_window.dashboard.title), "requestCount")
     assert card.text() == "35"
+
+
+# --- Excel round-trip ------------------------------------------------------------------------
+
+
+def test_template_export_then_import(requests_view, runner, qtbot, monkeypatch, tmp_path, no_message_boxes):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dialogs.import_issues_dialog import ImportIssuesDialog
+    from ui.dialogs.request_workbooks import ExportTemplatesDialog, RequestImportPreviewDialog
+
+    def export_two(self):
+        for i in range(self.member_list.count()):
+            item = self.member_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in ("那珂市", "五霞町") else Qt.CheckState.Unchecked)
+        self.folder_edit.setText(str(tmp_path))
+        assert self.ok_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportTemplatesDialog, "exec", export_two)
+    requests_view.export_templates()
+    files = sorted(p.name for p in tmp_path.glob("*.xlsx"))
+    assert files == ["要望票_五霞町.xlsx", "要望票_那珂市.xlsx"]
+
+    used = {r.function_id for r in runner.read(list_item_rows)}
+    fn = next(f for f in requests_view.function_model()._rows if f.id not in used)
+    for name, cases in (("那珂市", 1200), ("五霞町", 80)):
+        path = tmp_path / f"要望票_{name}.xlsx"
+        wb = openpyxl.load_workbook(path)
+        ws = wb["要望"]
+        assert ws.cell(5, 2).value == name  # the member's name is filled in
+        for col, value in enumerate(["R-0100", name, fn.code, "口座振替の独自通知", "口座振替の結果を独自様式で通知してほしい。",
+                                     "事務効率・処理件数", "低下しない", "標準の通知で足りる。", cases, "標準様式を使う",
+                                     770000], start=1):
+            ws.cell(5, col).value = value
+        wb.save(path)
+
+    def cancel_issues(self):
+        raise AssertionError(self.text.toPlainText())
+
+    monkeypatch.setattr(ImportIssuesDialog, "exec", cancel_issues)
+    previews = []
+    monkeypatch.setattr(RequestImportPreviewDialog, "exec",
+                        lambda self: previews.append(self.text.toPlainText()) or QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(tmp_path / f) for f in files], "")))
+    with qtbot.waitSignal(runner.changed):
+        requests_view.import_requests()
+    assert previews[0].splitlines()[0].startswith("新しい要望項目 1 件、団体の要望の追加 2 件")
+    assert "R-0100 新規 口座振替の独自通知" in previews[0]
+    d = detail(runner, "R-0100")
+    assert {p.member: p.annual_cases for p in d.parts} == {"那珂市": 1200, "五霞町": 80}
+    assert d.item.estimate == 770_000 and d.item.function_id == fn.id
+    assert requests_view.count_label.text() == "表示 36 件／全 36 件"
+    assert no_message_boxes == []
+
+
+def test_import_with_errors_changes_nothing(requests_view, runner, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dialogs.import_issues_dialog import ImportIssuesDialog
+    from ui.dialogs.request_workbooks import RequestImportPreviewDialog
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("要望番号,団体名,機能ID,要望名,要望内容,理由区分,住民サービス低下,低下の内容,年間処理件数,代替運用案,見積額\n"
+                   "R-0200,那珂市,0300019,件名,内容,気分,低下しない,理由,10,,\n"
+                   "R-0201,存在しない町,0300019,件名,内容,その他,低下する,理由,たくさん,,\n", encoding="utf-8-sig")
+    shown = []
+    monkeypatch.setattr(ImportIssuesDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
+    monkeypatch.setattr(RequestImportPreviewDialog, "exec", lambda self: pytest.fail("no preview on errors"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(bad)], "")))
+    before = runner.read(list_item_rows)
+    with qtbot.assertNotEmitted(runner.changed):
+        requests_view.import_requests()
+    lines = shown[0].splitlines()
+    assert any("bad.csv 2行目" in line and "理由区分「気分」" in line for line in lines)
+    assert any("bad.csv 3行目" in line and "年間処理件数「たくさん」" in line for line in lines)
+    assert runner.read(list_item_rows) == before
+
+
+def test_history_csv_export(editor_for, runner, monkeypatch, tmp_path):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "history.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog = editor_for("R-0001")
+    assert dialog.audit_model.rowCount() > 0
+    assert dialog.status_table.rowCount() == len(detail(runner, "R-0001").history)
+    assert dialog.export_history()
+    with open(target, encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["日時", "操作者", "操作"]
+    assert len(rows) - 1 == dialog.audit_model.rowCount()
+    assert dialog.export_note.text() == f"{len(rows) - 1} 行を書き出しました"

@@ -172,6 +172,8 @@ class MemberPartForm(QWidget):
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.resizeSection(0, 130)
         hh.resizeSection(2, 76)
+        # Long notes wrap: the row heights follow the column width as the dialog is sized.
+        hh.sectionResized.connect(lambda *_: self.hearing_table.resizeRowsToContents())
         self.hearing_table.setMinimumHeight(110)
         self.hearing_date = QDateEdit(QDate.currentDate())
         self.hearing_date.setCalendarPopup(True)

@@ -103,6 +103,7 @@ class RequestItemDialog(QDialog):
         self.key_edit = QLineEdit()
         self.key_edit.setMaxLength(30)
         self.key_edit.setMaximumWidth(200)
+        self.key_edit.setStyleSheet('QLineEdit[readOnly="true"] { background: #eef2f7; color: #1f3a5f; }')
         self.member_combo = QComboBox()
         self.member_combo.addItem(self.tr("（選んでください）"), None)
         for m in self._members:
@@ -133,7 +134,8 @@ class RequestItemDialog(QDialog):
         self.title_error = self._error_label("titleError")
         self.estimate_edit = QLineEdit()
         self.estimate_edit.setValidator(QIntValidator(0, MAX_YEN, self))
-        self.estimate_edit.setPlaceholderText(self.tr("ベンダーの見積額（要望項目全体）"))
+        self.estimate_edit.setPlaceholderText(self.tr("未定"))
+        self.estimate_edit.setToolTip(self.tr("ベンダーの見積額（要望項目全体・円）"))
         self.estimate_edit.setMaximumWidth(240)
 
         kind_row = QHBoxLayout()
@@ -244,6 +246,7 @@ class RequestItemDialog(QDialog):
         self.status_table.setHorizontalHeaderLabels(
             [self.tr("日時"), self.tr("変更"), self.tr("理由"), self.tr("会議"), self.tr("変更者")])
         self.status_table.verticalHeader().setVisible(False)
+        self.status_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         sh = self.status_table.horizontalHeader()
         sh.resizeSection(0, 130)
@@ -255,6 +258,8 @@ class RequestItemDialog(QDialog):
         self.audit_table = QTableView()
         self.audit_table.setModel(self.audit_model)
         self.audit_table.verticalHeader().setVisible(False)
+        self.audit_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.audit_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.audit_table.setAlternatingRowColors(True)
         self.audit_table.setWordWrap(False)
         self.audit_table.setSortingEnabled(True)
@@ -317,6 +322,8 @@ class RequestItemDialog(QDialog):
         self.heading.setText(f"{row.key}　{row.title}")
         self.key_edit.setText(row.key)
         self.key_edit.setReadOnly(True)
+        self.key_edit.style().unpolish(self.key_edit)  # re-apply the [readOnly] style
+        self.key_edit.style().polish(self.key_edit)
         self.item_form.setRowVisible(1, False)
         baseline = dict(title=row.title, estimate=row.estimate, function=self._function_of(row))
         dirty = self._item_changes()

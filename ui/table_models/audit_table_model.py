@@ -12,6 +12,22 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.history import KIND_LABELS, AuditEntry
+from cloudsuppress.vocab import APPROVAL_LABELS, REASON_LABELS
+from cloudsuppress.workflow import STATUS_LABELS
+
+# The trail keeps the stored codes; these fields read better as the words the screens use.
+_CODE_LABELS = {
+    "status": {st.value: label for st, label in STATUS_LABELS.items()},
+    "from_status": {st.value: label for st, label in STATUS_LABELS.items()},
+    "to_status": {st.value: label for st, label in STATUS_LABELS.items()},
+    "reason": REASON_LABELS,
+    "stage": APPROVAL_LABELS,
+}
+
+
+def _readable(field: str | None, value: str | None) -> str:
+    text = (value or "").replace("\n", " ")
+    return _CODE_LABELS.get(field or "", {}).get(text, text)
 
 COL_AT = 0
 COL_USER = 1
@@ -22,7 +38,7 @@ COL_NEW = 5
 COLUMN_COUNT = 6
 
 HEADERS = {COL_AT: "日時", COL_USER: "操作者", COL_ACTION: "操作", COL_FIELD: "項目", COL_OLD: "変更前", COL_NEW: "変更後"}
-COLUMN_WIDTHS = {COL_AT: 130, COL_USER: 90, COL_ACTION: 260, COL_FIELD: 150, COL_OLD: 150, COL_NEW: 150}
+COLUMN_WIDTHS = {COL_AT: 130, COL_USER: 90, COL_ACTION: 230, COL_FIELD: 190, COL_OLD: 150, COL_NEW: 150}
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -67,9 +83,9 @@ class AuditTableModel(QAbstractTableModel):
         if col == COL_FIELD:
             return f"{e.table_label}・{e.field_label}" if e.field_label else f"{e.table_label}（{e.op_label}）"
         if col == COL_OLD:
-            return (e.old or "").replace("\n", " ")
+            return _readable(e.field, e.old)
         if col == COL_NEW:
-            return (e.new or "").replace("\n", " ")
+            return _readable(e.field, e.new)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
