@@ -711,5 +711,5 @@ class RequestItemDialog(QDialog):
         return True
 
     def _on_broadcast(self, changes: Changes) -> None:
-        if self.item_id is not None and (changes.requests or changes.members or changes.functions):
+        if self.item_id is not None and (changes.requests or changes.meetings or changes.members or changes.functions):
             self.reload()

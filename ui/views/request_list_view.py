@@ -185,7 +185,7 @@ class RequestListView(QWidget):
         if (changes.functions or changes.structure) and self._function_model is not None:
             self._function_model.deleteLater()
             self._function_model = None
-        if changes.requests or changes.members or changes.structure or changes.functions:
+        if changes.requests or changes.meetings or changes.members or changes.structure or changes.functions:
             self.refresh()
 
     def function_model(self) -> FunctionTableModel:
