@@ -1,0 +1,144 @@
+"""The comparison table (カスタマイズ要望比較一覧表, measure 4): request items grouped by
+subcommittee → business system, one column per member, then status and decision.
+
+``build_comparison`` returns plain frozen data that the GUI's comparison view, the PDF and the
+xlsx writers all take as it is. With more than ``WIDE_LIMIT`` members (or on request) the
+table is meant to be shown in the long layout: one sub-row per asking member.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import AgendaEntry, BusinessSystem, Meeting, Member, MemberRequest, StatusChange, Subcommittee
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from ..workflow import DECISIONS, OPEN, Status
+from .consortium import get_consortium
+from .meetings import get_meeting, meeting_label
+from .request_queries import list_item_rows
+
+WIDE_LIMIT = 8  # more members than this: the long layout by default
+SHORT_ASK = 40  # characters of the ask shown in a cell of the wide layout on screen
+
+
+@dataclass(frozen=True)
+class ComparisonCell:
+    """One member's ask in one item."""
+
+    member: str
+    content: str
+    annual_cases: int | None
+    reason: str
+    reason_label: str
+    service_drop: bool
+    service_drop_label: str  # 低下する / 低下しない
+    service_drop_detail: str
+    workaround: str | None
+    withdrawn: bool
+
+    @property
+    def short(self) -> str:
+        """The ask cut to SHORT_ASK characters for a screen cell (documents print it whole)."""
+        text = " ".join(self.content.split())
+        return text if len(text) <= SHORT_ASK else text[: SHORT_ASK - 1] + "…"
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One request item: its function, one cell per member column (None: the member did not ask), outcome."""
+
+    item_id: int
+    key: str
+    title: str
+    function_code: str | None
+    function_name: str | None
+    fit: str | None
+    subcommittee: str | None
+    business_system: str | None
+    cells: tuple[ComparisonCell | None, ...]
+    estimate: int | None
+    status: str
+    status_label: str
+    decision: str  # the decision's reason and meeting, 継続審議, or ''
+
+    @property
+    def asking(self) -> tuple[ComparisonCell, ...]:
+        return tuple(c for c in self.cells if c is not None)
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    consortium: str
+    subcommittee: str | None  # None: every subcommittee
+    meeting: str | None  # 第2回 住民業務部会
+    meeting_date: dt.date | None
+    members: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+    long_layout: bool
+    undecided_only: bool = False
+
+
+def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
+    """Per item: why and where its current decision was made, or 継続審議 at its latest meeting."""
+    meetings = {m.id: m for m in s.scalars(select(Meeting))}
+    out: dict[int, str] = {}
+    for c in s.scalars(select(StatusChange).where(StatusChange.item_id.in_(item_ids)).order_by(StatusChange.id)):
+        text = c.reason or ""
+        m = meetings.get(c.meeting_id) if c.meeting_id else None
+        if m is not None:
+            text += f"（{meeting_label(m)}）"
+        out[c.item_id] = text if Status(c.to_status) in DECISIONS else ""
+    for e, held_on in s.execute(select(AgendaEntry, Meeting.held_on).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
+                                .where(AgendaEntry.item_id.in_(item_ids), AgendaEntry.outcome == "continued")
+                                .order_by(Meeting.held_on, Meeting.id)):
+        if not out.get(e.item_id):
+            out[e.item_id] = f"継続審議（{meeting_label(meetings[e.meeting_id])}）"
+    return out
+
+
+def build_comparison(
+    s: Session, *, subcommittee_id: int | None = None, meeting_id: int | None = None, undecided_only: bool = False,
+    member_id: int | None = None, long_layout: bool | None = None,
+) -> ComparisonTable:
+    """The comparison table, filtered by subcommittee, a meeting's agenda (in agenda order),
+    undecided items only, or one member's items. ``long_layout`` None: long when more than 8 members."""
+    info = get_consortium(s)
+    members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
+    meeting = get_meeting(s, meeting_id) if meeting_id is not None else None
+    rows = list_item_rows(s, subcommittee_id=subcommittee_id, member_id=member_id)
+    if meeting is not None:
+        order = dict(s.execute(select(AgendaEntry.item_id, AgendaEntry.position)
+                               .where(AgendaEntry.meeting_id == meeting.id)).all())
+        rows = sorted((r for r in rows if r.id in order), key=lambda r: order[r.id])
+        if subcommittee_id is None:
+            subcommittee_id = meeting.subcommittee_id
+    else:
+        sub_order = dict(s.execute(select(Subcommittee.id, Subcommittee.sort_order)).all())
+        sys_order = dict(s.execute(select(BusinessSystem.id, BusinessSystem.sort_order)).all())
+        rows.sort(key=lambda r: (sub_order.get(r.subcommittee_id, 1 << 30), sys_order.get(r.business_system_id, 1 << 30),
+                                 r.key))
+    if undecided_only:
+        rows = [r for r in rows if Status(r.status) in OPEN]
+    ids = [r.id for r in rows]
+    parts: dict[int, dict[int, ComparisonCell]] = {}
+    for p, name in s.execute(select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
+                             .where(MemberRequest.item_id.in_(ids))):
+        parts.setdefault(p.item_id, {})[p.member_id] = ComparisonCell(
+            name, p.content, p.annual_cases, p.reason, REASON_LABELS.get(p.reason, p.reason), bool(p.service_drop),
+            SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.workaround, bool(p.withdrawn))
+    decisions = _decisions(s, ids) if ids else {}
+    out = tuple(
+        ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
+                      tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
+                      decisions.get(r.id, ""))
+        for r in rows
+    )
+    sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None
+    return ComparisonTable(
+        info.name if info else "", sub_name, meeting_label(meeting) if meeting else None,
+        meeting.held_on if meeting else None, tuple(name for _, name in members), out,
+        len(members) > WIDE_LIMIT if long_layout is None else long_layout, undecided_only,
+    )

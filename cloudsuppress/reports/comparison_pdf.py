@@ -1,0 +1,373 @@
+"""カスタマイズ要望比較一覧表 as PDF: A3 or A4 landscape, header row on every page, "n / N".
+
+Drawn straight on the canvas for speed (1,000 items × 10 members in about a second): every
+cell is wrapped once with the 禁則 line breaker and cached glyph widths, row heights are
+computed, the rows are split into pages (a row taller than a page is split between lines,
+never cut), and only then is each page drawn with one text object. platypus Tables with a
+Paragraph per cell were measured several times slower than LibreOffice for the same table.
+
+Layouts: wide (one column per member; the ask, 年間件数, 理由 and 住民サービス in the cell) and
+long (one sub-row per asking member, for more than 8 members or on request).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.units import mm
+
+from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
+from ..vocab import FIT_LABELS
+from ..wareki import to_wareki
+from ..workflow import STATUS_LABELS
+from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, widths, wrap_text, yen
+
+TITLE = "カスタマイズ要望比較一覧表"
+MARGIN = 10 * mm
+PAD = 1.2 * mm
+GREY = 0.35  # meta lines (件数, 理由, 住民サービス)
+
+# (heading, relative width, alignment) of the item columns before and after the members.
+_LEAD = (("要望番号", 13, "l"), ("機能ID", 14, "l"), ("業務", 17, "l"), ("機能名・要望名", 30, "l"), ("適合", 8, "c"))
+_TAIL = (("見積額", 18, "r"), ("状態", 14, "l"), ("決定内容", 38, "l"))
+_LONG_MEMBER = (("団体", 18, "l"), ("要望内容", 70, "l"), ("年間件数", 13, "r"), ("理由", 22, "l"),
+                ("住民サービス水準への影響", 56, "l"))
+
+
+@dataclass
+class _Col:
+    title: str
+    width: float
+    align: str
+    x: float = 0.0
+
+
+@dataclass
+class _Row:
+    cells: list[list[tuple[int, str]]]  # per column: (style, line) — style 0 text, 1 grey
+    height: float
+    group: str | None = None  # a group band's text instead of cells
+    key: str = ""
+    first: bool = True  # long layout: the first sub-row of an item (draws the item columns)
+    member_from: int = 0  # long layout: the column where member columns start
+
+
+@dataclass
+class _Page:
+    rows: list[tuple[_Row, float]] = field(default_factory=list)  # (row, top y)
+
+
+class _Wrapper:
+    """wrap_text with a cache: statuses, reasons and labels repeat on every page."""
+
+    def __init__(self, font: str, size: float):
+        self.font, self.size, self.cache = font, size, {}
+
+    def __call__(self, text: str, width: float) -> list[str]:
+        k = (text, width)
+        got = self.cache.get(k)
+        if got is None:
+            got = self.cache[k] = wrap_text(text, width, self.font, self.size)
+        return got
+
+
+def _columns(table: ComparisonTable, usable: float) -> tuple[list[_Col], int]:
+    cols = [_Col(t, w, a) for t, w, a in _LEAD]
+    member_from = len(cols)
+    if table.long_layout:
+        cols += [_Col(t, w, a) for t, w, a in _LONG_MEMBER]
+    else:
+        # Members share what the item columns leave, but never less than 18 units each.
+        cols += [_Col(m, 24, "l") for m in table.members]
+    cols += [_Col(t, w, a) for t, w, a in _TAIL]
+    total = sum(c.width for c in cols)
+    x = MARGIN
+    for c in cols:
+        c.width = c.width * usable / total
+        c.x = x
+        x += c.width
+    return cols, member_from
+
+
+def _item_cells(r: ComparisonRow, wrap: _Wrapper, cols: list[_Col]) -> list[list[tuple[int, str]]]:
+    inner = [c.width - 2 * PAD for c in cols]
+    name = r.function_name or r.title
+    title_lines = [(0, s) for s in wrap(name, inner[3])]
+    if r.title and r.title != name:
+        title_lines += [(1, s) for s in wrap(f"（{r.title}）", inner[3])]
+    lead = [
+        [(0, s) for s in wrap(r.key, inner[0])],
+        [(0, s) for s in wrap(r.function_code or "（新規）", inner[1])],
+        [(0, s) for s in wrap(r.business_system or "", inner[2])],
+        title_lines,
+        [(0, r.fit)] if r.fit else [],
+    ]
+    n = len(cols)
+    tail = [
+        [(0, s) for s in wrap(yen(r.estimate), inner[n - 3])],
+        [(0, s) for s in wrap(r.status_label, inner[n - 2])],
+        [(0, s) for s in wrap(r.decision, inner[n - 1])],
+    ]
+    return lead + tail
+
+
+def _member_cell(c: ComparisonCell | None, wrap: _Wrapper, width: float) -> list[tuple[int, str]]:
+    if c is None:
+        return []
+    lines: list[tuple[int, str]] = []
+    style = 1 if c.withdrawn else 0
+    if c.withdrawn:
+        lines.append((1, "［取下げ］"))
+    lines += [(style, s) for s in wrap(c.content, width)]
+    if c.annual_cases is not None:
+        lines += [(1, s) for s in wrap(f"件数 {c.annual_cases:,}件/年", width)]
+    lines += [(1, s) for s in wrap(f"理由 {c.reason_label}", width)]
+    lines += [(1, s) for s in wrap(f"住民サービス {c.service_drop_label}", width)]
+    return lines
+
+
+def _height(cells: list[list[tuple[int, str]]], leading: float) -> float:
+    return max((len(c) for c in cells), default=0) * leading + 2 * PAD if cells else leading + 2 * PAD
+
+
+def _build_rows(table: ComparisonTable, cols: list[_Col], member_from: int, wrap: _Wrapper, leading: float) -> list[_Row]:
+    rows: list[_Row] = []
+    group = None
+    n_members = 0 if table.long_layout else len(table.members)
+    inner = [c.width - 2 * PAD for c in cols]
+    for r in table.rows:
+        g = " ＞ ".join(x for x in (r.subcommittee, r.business_system) if x) or "（業務未設定）"
+        if g != group:
+            group = g
+            rows.append(_Row([], leading + 2 * PAD, group=g))
+        item = _item_cells(r, wrap, cols)
+        lead, tail = item[:member_from], item[member_from:]
+        if not table.long_layout:
+            members = [_member_cell(c, wrap, inner[member_from + i]) for i, c in enumerate(r.cells[:n_members])]
+            cells = lead + members + tail
+            rows.append(_Row(cells, _height(cells, leading), key=r.key))
+            continue
+        asking = r.asking or (None,)
+        for k, c in enumerate(asking):
+            if c is None:
+                member = [[], [], [], [], []]
+            else:
+                w = inner[member_from:member_from + 5]
+                content = ([(1, "［取下げ］")] if c.withdrawn else []) + [(1 if c.withdrawn else 0, s)
+                                                                         for s in wrap(c.content, w[1])]
+                if c.workaround:
+                    content += [(1, s) for s in wrap(f"代替運用案: {c.workaround}", w[1])]
+                member = [
+                    [(0, s) for s in wrap(c.member, w[0])],
+                    content,
+                    [(0, s) for s in wrap(f"{c.annual_cases:,}件" if c.annual_cases is not None else "", w[2])],
+                    [(0, s) for s in wrap(c.reason_label, w[3])],
+                    [(0, s) for s in wrap(c.service_drop_label, w[4])] + [(1, s) for s in wrap(c.service_drop_detail, w[4])],
+                ]
+            first = k == 0
+            cells = (lead if first else [[] for _ in lead]) + member + (tail if first else [[] for _ in tail])
+            rows.append(_Row(cells, _height(cells, leading), key=r.key, first=first, member_from=member_from))
+    return rows
+
+
+def _split(row: _Row, room: float, leading: float) -> tuple[_Row, _Row]:
+    """Split a row between lines so the first part fits ``room`` points."""
+    n = max(1, int((room - 2 * PAD) // leading))
+    head = [c[:n] for c in row.cells]
+    tail = [c[n:] for c in row.cells]
+    if not tail[0]:
+        tail[0] = [(1, f"{row.key}（続き）")]
+    return (_Row(head, _height(head, leading), key=row.key, first=row.first, member_from=row.member_from),
+            _Row(tail, _height(tail, leading), key=row.key, first=False, member_from=row.member_from))
+
+
+def _paginate(rows: list[_Row], top: float, bottom: float, leading: float) -> list[_Page]:
+    pages = [_Page()]
+    y = top
+    full = top - bottom
+    i = 0
+    group: _Row | None = None
+    queue = list(rows)
+    while i < len(queue):
+        row = queue[i]
+        if row.group is not None:
+            group = row
+            nxt = queue[i + 1] if i + 1 < len(queue) else None
+            need = row.height + (min(nxt.height, full - row.height) if nxt is not None else 0)
+            if y - need < bottom and pages[-1].rows:
+                pages.append(_Page())
+                y = top
+            pages[-1].rows.append((row, y))
+            y -= row.height
+            i += 1
+            continue
+        if y - row.height < bottom:
+            room = y - bottom
+            if row.height > full - (group.height if group else 0) and room > 2 * PAD + 3 * leading:
+                head, tail = _split(row, room, leading)
+                pages[-1].rows.append((head, y))
+                queue[i] = tail
+            pages.append(_Page())
+            y = top
+            if group is not None:  # the group band again, marked as continued
+                cont = _Row([], group.height, group=f"{group.group}（続き）")
+                pages[-1].rows.append((cont, y))
+                y -= cont.height
+            row = queue[i]
+            if not row.first and row.cells and not row.cells[0]:
+                row.cells[0] = [(1, f"{row.key}（続き）")]
+                row.height = max(row.height, _height(row.cells, leading))
+            if row.height > y - bottom:  # still too tall for a fresh page: split again
+                head, tail = _split(row, y - bottom, leading)
+                pages[-1].rows.append((head, y))
+                y -= head.height
+                queue[i] = tail
+                continue
+        pages[-1].rows.append((row, y))
+        y -= row.height
+        i += 1
+    return pages
+
+
+def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1") -> int:
+    """Write the comparison table as a PDF; return the number of pages."""
+    pagesize = PAPERS[paper]
+    pw, ph = pagesize
+    size = 7.0 if paper == "a3" else 6.0
+    leading = size * 1.32
+    ws = widths()
+    wrap = _Wrapper(GOTHIC, size)
+    usable = pw - 2 * MARGIN
+    cols, member_from = _columns(table, usable)
+
+    # Header block: title, then the consortium / subcommittee / meeting line, then the legend.
+    title_size = 16 if paper == "a3" else 13
+    meta = "　".join(x for x in (
+        table.consortium,
+        f"{table.subcommittee}部会" if table.subcommittee and not (table.meeting or "").endswith("部会") else None,
+        table.meeting,
+        to_wareki(table.meeting_date) if table.meeting_date else None,
+        "（未決定の要望のみ）" if table.undecided_only else None,
+    ) if x)
+    legend = ("適合度　" + "　".join(f"{m} {label}" for m, label in FIT_LABELS.items()) + "　　状態　" +
+              "　".join(STATUS_LABELS.values()) +
+              ("　　団体ごとに 1 行（取下げた団体は［取下げ］）" if table.long_layout else
+               "　　団体欄: 要望内容／年間件数／理由／住民サービス水準が低下するか（空欄はその団体の要望なし）"))
+    legend_lines = wrap_text(legend, usable - 40 * mm, GOTHIC, size)
+    header_top = ph - MARGIN
+    header_h = title_size + 4 * mm + (size + 3) + len(legend_lines) * leading + 2 * mm
+    table_top = header_top - header_h
+
+    head_size = size + 0.5
+    head_wrap = _Wrapper(GOTHIC_BOLD, head_size)
+    head_cells = [head_wrap(c.title, c.width - 2 * PAD) for c in cols]
+    head_leading = head_size * 1.3
+    head_h = max(len(h) for h in head_cells) * head_leading + 2 * PAD
+
+    rows = _build_rows(table, cols, member_from, wrap, leading)
+    bottom = MARGIN + 6 * mm
+    pages = _paginate(rows, table_top - head_h, bottom, leading)
+
+    c = new_canvas(path, pagesize, title=TITLE, subject=meta)
+    encoded: dict = {}
+    total = len(pages)
+    x0, x1 = MARGIN, MARGIN + usable
+    ascent = size * 0.86
+    for number, page in enumerate(pages, start=1):
+        # Header block
+        c.setFillGray(0)
+        c.setFont(GOTHIC_BOLD, title_size)
+        c.drawCentredString(pw / 2, header_top - title_size, TITLE)
+        draw_doc_number(c, doc_number, pagesize, margin=MARGIN)
+        c.setFont(GOTHIC, size + 2)
+        c.drawString(MARGIN, header_top - title_size - 4 * mm - (size + 2) * 0.3, meta)
+        t = c.beginText()
+        t.setFont(GOTHIC, size)
+        t.setFillGray(GREY)
+        ly = header_top - title_size - 4 * mm - (size + 3) - ascent
+        for line in legend_lines:
+            t.setTextOrigin(MARGIN, ly)
+            t.textOut(line)
+            ly -= leading
+        c.drawText(t)
+
+        # Column headings
+        c.setFillGray(0.86)
+        c.rect(x0, table_top - head_h, usable, head_h, stroke=0, fill=1)
+        t = c.beginText()
+        t.setFont(GOTHIC_BOLD, head_size)
+        t.setFillGray(0)
+        for col, lines in zip(cols, head_cells):
+            y = table_top - PAD - head_size * 0.86
+            for line in lines:
+                w = ws.width(line, GOTHIC_BOLD, head_size)
+                t.setTextOrigin(col.x + (col.width - w) / 2, y)
+                t.textOut(line)
+                y -= head_leading
+        c.drawText(t)
+
+        # Rows: bands first, then all text in one text object, then the grid in one path.
+        bottom_y = page.rows[-1][1] - page.rows[-1][0].height if page.rows else table_top - head_h
+        c.setFillGray(0.93)
+        for row, top in page.rows:
+            if row.group is not None:
+                c.rect(x0, top - row.height, usable, row.height, stroke=0, fill=1)
+        t = RawText(c, encoded)
+        t.set_font(GOTHIC, size)
+        gray = 0.0
+        t.set_gray(gray)
+        for row, top in page.rows:
+            if row.group is not None:
+                t.set_font(GOTHIC_BOLD, size)
+                t.line(x0 + PAD, top - PAD - ascent, row.group)
+                t.set_font(GOTHIC, size)
+                continue
+            for col, lines in zip(cols, row.cells):
+                if not lines:
+                    continue
+                y = top - PAD - ascent
+                inner = col.width - 2 * PAD
+                left = col.align == "l"
+                for style, line in lines:
+                    g = GREY if style else 0.0
+                    if g != gray:
+                        t.set_gray(g)
+                        gray = g
+                    if left:
+                        t.line(col.x + PAD, y, line)
+                    else:
+                        w = ws.width(line, GOTHIC, size)
+                        t.line(col.x + PAD + (inner - w if col.align == "r" else (inner - w) / 2), y, line)
+                    y -= leading
+        t.draw()
+
+        p = c.beginPath()
+        # outer frame and heading row
+        p.rect(x0, bottom_y, usable, table_top - bottom_y)
+        p.moveTo(x0, table_top - head_h)
+        p.lineTo(x1, table_top - head_h)
+        for col in cols[1:]:
+            p.moveTo(col.x, table_top)
+            p.lineTo(col.x, table_top - head_h)
+        for row, top in page.rows:
+            bottom_row = top - row.height
+            # Each row draws its top line: across the table, or for a long layout's sub-row only
+            # across the member columns (the item's own columns span its sub-rows).
+            if row.group is not None or row.first:
+                p.moveTo(x0, top)
+                p.lineTo(x1, top)
+            else:
+                p.moveTo(cols[row.member_from].x, top)
+                p.lineTo(cols[-len(_TAIL)].x, top)
+            if row.group is None:
+                for col in cols[1:]:
+                    p.moveTo(col.x, top)
+                    p.lineTo(col.x, bottom_row)
+        c.setLineWidth(0.4)
+        c.setStrokeGray(0.25)
+        c.drawPath(p, stroke=1, fill=0)
+        c.setStrokeGray(0)
+        draw_footer(c, number, total, pagesize, margin=MARGIN, left=f"{table.consortium}　{TITLE}")
+        c.showPage()
+    c.save()
+    return total

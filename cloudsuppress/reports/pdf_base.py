@@ -1,0 +1,315 @@
+"""What every PDF report shares: the embedded BIZ UD fonts, paper sizes, Japanese line breaking
+(禁則) with cached glyph widths, and the page furniture (資料番号 top right, "n / N" footer).
+
+Every piece of text must name one of the fonts registered here: reportlab falls back to an
+unembedded Helvetica for anything drawn without a font (a canvas's initial font included,
+which is why ``new_canvas`` sets ``initialFontName``). Reports lay out all their pages first
+and draw them afterwards, so the page count is known when the footers are drawn.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from ..resources import resource_path
+
+try:  # the C helpers make reportlab's string handling several times faster; optional
+    import _rl_accel  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
+
+GOTHIC = "BIZUDGothic"
+GOTHIC_BOLD = "BIZUDGothic-Bold"
+MINCHO = "BIZUDMincho"
+_FONT_FILES = {GOTHIC: "BIZUDGothic-Regular.ttf", GOTHIC_BOLD: "BIZUDGothic-Bold.ttf", MINCHO: "BIZUDMincho-Regular.ttf"}
+
+PAPERS = {
+    "a3": landscape(A3),
+    "a4": landscape(A4),
+    "a4-portrait": portrait(A4),
+}
+
+# 禁則: characters that may not begin a line (closing brackets, punctuation, small kana, the
+# prolonged sound mark, iteration marks) and that may not end one (opening brackets).
+NO_START = frozenset(
+    "、。，．,.・：；:;？！?!‐-–—ー〜～…‥゛゜ヽヾゝゞ々〻"
+    "）)］]｝}〕〉》」』】〙〗｠»"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "％%‰℃°′″"
+)
+NO_END = frozenset("（(［[｛{〔〈《「『【〘〖｟«￥$＄")
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register BIZ UD Gothic (Regular, Bold) and BIZ UD Mincho as embedded TrueType fonts (once)."""
+    global _registered
+    if _registered:
+        return
+    for name, file in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    from reportlab.lib.fonts import addMapping
+
+    addMapping(GOTHIC, 0, 0, GOTHIC)
+    addMapping(GOTHIC, 1, 0, GOTHIC_BOLD)
+    _registered = True
+
+
+class Widths:
+    """Glyph widths per font, read once per character from the font's own table (1/1000 em)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        self._tables: dict[str, tuple[dict, float, dict[str, float]]] = {}
+
+    def _table(self, font: str) -> tuple[dict, float, dict[str, float]]:
+        t = self._tables.get(font)
+        if t is None:
+            face = pdfmetrics.getFont(font).face
+            t = self._tables[font] = (face.charWidths, float(face.defaultWidth), {})
+        return t
+
+    def char_widths(self, font: str) -> dict[str, float]:
+        """A dict char → width at size 1000 that fills itself (use ``em_width`` for a miss)."""
+        return self._table(font)[2]
+
+    def em_width(self, font: str, ch: str) -> float:
+        """Width of one character at size 1000 (and remember it)."""
+        widths, default, cache = self._table(font)
+        w = cache[ch] = float(widths.get(ord(ch), default))
+        return w
+
+    def width(self, text: str, font: str, size: float) -> float:
+        """Width of a string in points (reportlab applies no kerning, so this equals stringWidth)."""
+        cache = self._table(font)[2]
+        total = 0.0
+        for ch in text:
+            w = cache.get(ch)
+            if w is None:
+                w = self.em_width(font, ch)
+            total += w
+        return total * size / 1000.0
+
+
+WIDTHS = Widths.__new__(Widths)  # initialised on first use, so importing does not read fonts
+_widths_ready = False
+
+
+def widths() -> Widths:
+    """The shared width cache."""
+    global _widths_ready
+    if not _widths_ready:
+        Widths.__init__(WIDTHS)
+        _widths_ready = True
+    return WIDTHS
+
+
+def _is_word_char(ch: str) -> bool:
+    # Latin letters, digits and the like stay together (a URL, 1,200件's digits, R-0001), as in
+    # Japanese typesetting; a word longer than the line is still broken.
+    return ch.isascii() and not ch.isspace() and ch not in "()[]{}"
+
+
+def wrap_text(text: str, width: float, font: str, size: float) -> list[str]:
+    """Break text into lines no wider than ``width`` points, keeping the 禁則 rules.
+
+    Explicit line breaks are kept. Between Japanese characters any point may break; runs of
+    ASCII letters and digits break only at spaces unless a run alone is wider than the line.
+    No line starts with a NO_START character and none ends with a NO_END one (the characters
+    are pushed to the next line, 追い出し); text is never dropped and never overflows.
+    """
+    if not text:
+        return []
+    ws = widths()
+    cache = ws.char_widths(font)
+    scale = size / 1000.0
+    limit = width / scale  # compare in font units
+    out: list[str] = []
+    for para in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not para:
+            out.append("")
+            continue
+        # Atoms: a run of word characters, or a single other character.
+        atoms: list[str] = []
+        aw: list[float] = []
+        i, n = 0, len(para)
+        while i < n:
+            ch = para[i]
+            if _is_word_char(ch):
+                j = i + 1
+                while j < n and _is_word_char(para[j]):
+                    j += 1
+                atom = para[i:j]
+                i = j
+            else:
+                atom = ch
+                i += 1
+            w = 0.0
+            for c in atom:
+                cw = cache.get(c)
+                if cw is None:
+                    cw = ws.em_width(font, c)
+                w += cw
+            if w > limit and len(atom) > 1:  # an over-long word: break it between characters
+                for c in atom:
+                    atoms.append(c)
+                    aw.append(cache[c])
+            else:
+                atoms.append(atom)
+                aw.append(w)
+        out.extend(_fill(atoms, aw, limit))
+    return out
+
+
+def _fill(atoms: list[str], aw: list[float], limit: float) -> list[str]:
+    lines: list[str] = []
+    line: list[int] = []  # atom indexes on the current line
+    cur = 0.0
+    for k, w in enumerate(aw):
+        if not line and atoms[k] == " ":
+            continue  # no leading space
+        if cur + w <= limit or not line:
+            line.append(k)
+            cur += w
+            continue
+        # atoms[k] does not fit: find a legal break at or before it.
+        cut = len(line)
+        while cut > 0 and not _legal(atoms, line, cut, k):
+            cut -= 1
+        if cut == 0:
+            cut = len(line)  # nothing legal (a line of only punctuation): break anyway
+        head, rest = line[:cut], line[cut:]
+        lines.append("".join(atoms[i] for i in head).rstrip(" "))
+        line = [i for i in rest if not (atoms[i] == " " and i == rest[0])] + [k]
+        cur = sum(aw[i] for i in line)
+        while cur > limit and len(line) > 1:  # moved-down characters plus this one overflow again
+            cut = len(line) - 1
+            while cut > 0 and not _legal(atoms, line, cut, line[cut]):
+                cut -= 1
+            cut = cut or len(line) - 1
+            lines.append("".join(atoms[i] for i in line[:cut]).rstrip(" "))
+            line = line[cut:]
+            cur = sum(aw[i] for i in line)
+    if line:
+        lines.append("".join(atoms[i] for i in line).rstrip(" "))
+    return lines
+
+
+def _legal(atoms: list[str], line: list[int], cut: int, nxt: int) -> bool:
+    """May a line end after line[cut-1] with the next line starting at line[cut] (or atom nxt)?"""
+    first = atoms[line[cut]] if cut < len(line) else atoms[nxt]
+    last = atoms[line[cut - 1]]
+    return first[0] not in NO_START and last[-1] not in NO_END
+
+
+# --- fast text --------------------------------------------------------------------------------
+
+
+class RawText:
+    """One BT … ET block of absolutely positioned lines, written as PDF operators directly.
+
+    reportlab's TextObject re-encodes every string into font subsets and measures it to move
+    its cursor; a table repeats the same short strings (statuses, reasons, labels) thousands of
+    times and positions every line absolutely, so the encoded runs are cached per document
+    and no cursor is kept. Fonts must be registered TrueType fonts (``register_fonts``).
+    """
+
+    def __init__(self, canvas: Canvas, cache: dict | None = None):
+        self.c = canvas
+        self.code: list[str] = []
+        self.cache = {} if cache is None else cache  # (font, text) → [(subset font name, escaped)]
+        self.font = GOTHIC
+        self.size = 10.0
+        self._cur: tuple[str, float] | None = None
+
+    def set_font(self, font: str, size: float) -> None:
+        self.font, self.size = font, size
+
+    def set_gray(self, gray: float) -> None:
+        self.code.append(f"{gray:.3f} g")
+
+    def line(self, x: float, y: float, text: str) -> None:
+        """Draw ``text`` with its baseline starting at (x, y)."""
+        if not text:
+            return
+        key = (self.font, text)
+        runs = self.cache.get(key)
+        if runs is None:
+            font = pdfmetrics.getFont(self.font)
+            doc = self.c._doc
+            runs = self.cache[key] = [(font.getSubsetInternalName(subset, doc), self.c._escape(t))
+                                      for subset, t in font.splitString(text, doc)]
+        code = self.code
+        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        for name, escaped in runs:
+            if self._cur != (name, self.size):
+                code.append(f"{name} {self.size:g} Tf")
+                self._cur = (name, self.size)
+            code.append(f"({escaped}) Tj")
+
+    def draw(self) -> None:
+        """Add the block to the current page and start afresh."""
+        if self.code:
+            self.c._code.append("BT\n" + "\n".join(self.code) + "\nET")
+        self.code = []
+        self._cur = None
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def new_canvas(path: str | Path, pagesize: tuple[float, float], *, title: str, author: str | None = None,
+               subject: str | None = None) -> Canvas:
+    """A canvas whose every default font is an embedded BIZ UD font."""
+    register_fonts()
+    c = Canvas(str(path), pagesize=pagesize, initialFontName=GOTHIC, initialFontSize=10, pageCompression=1,
+               lang="ja-JP")
+    c.setTitle(title)
+    c.setCreator("cloudsuppress")
+    if author:
+        c.setAuthor(author)
+    if subject:
+        c.setSubject(subject)
+    return c
+
+
+def draw_doc_number(c: Canvas, text: str, pagesize: tuple[float, float], *, margin: float = 12 * mm,
+                    size: float = 11) -> None:
+    """資料番号 (資料2) boxed at the top right."""
+    if not text:
+        return
+    w = widths().width(text, GOTHIC_BOLD, size)
+    pw, ph = pagesize
+    x1 = pw - margin
+    box_w, box_h = w + 4 * mm, size + 3 * mm
+    c.setLineWidth(0.8)
+    c.rect(x1 - box_w, ph - margin - box_h, box_w, box_h, stroke=1, fill=0)
+    c.setFont(GOTHIC_BOLD, size)
+    c.drawString(x1 - box_w + 2 * mm, ph - margin - box_h + 1.5 * mm + size * 0.12, text)
+
+
+def draw_footer(c: Canvas, page: int, pages: int, pagesize: tuple[float, float], *, margin: float = 12 * mm,
+                left: str | None = None, size: float = 8) -> None:
+    """"n / N" centred at the bottom, an optional note at the bottom left."""
+    pw, _ = pagesize
+    c.setFont(GOTHIC, size)
+    c.setFillGray(0)
+    c.drawCentredString(pw / 2, margin * 0.6, f"{page} / {pages}")
+    if left:
+        c.drawString(margin, margin * 0.6, left)
+
+
+def yen(value: int | None) -> str:
+    """1650000 → '1,650,000円'; None → ''."""
+    return "" if value is None else f"{value:,}円"
+
+
+def today() -> dt.date:
+    return dt.date.today()
