@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from cloudsuppress.ops.summary import format_rate
 from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
 
 from ..op_runner import OpRunner
+from ..table_setup import setup_list_table
 from ..table_models.function_table_model import (
     COL_NAME,
     COLUMN_WIDTHS,
@@ -116,24 +116,7 @@ class FunctionBrowserView(QWidget):
         self.model = FunctionTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # No sort at first: the list order of the specification is the natural one.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        vh = self.table.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        vh.setVisible(False)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
-        # The name takes whatever width is left; the others keep readable fixed widths.
-        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         self.detail = QTextBrowser()

@@ -9,10 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +26,7 @@ from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.members import import_members, list_members
 
 from ..op_runner import OpRunner
+from ..table_setup import setup_list_table
 from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
 
 FILE_FILTER = "団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
@@ -66,21 +65,7 @@ class MemberView(QWidget):
         self.model = MemberTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        vh = self.table.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
-        vh.setVisible(False)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=12)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("memberTotal")
