@@ -313,3 +313,148 @@ def yen(value: int | None) -> str:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+# --- flowing documents ------------------------------------------------------------------------
+
+
+class Flow:
+    """A top-to-bottom page layout for documents such as minutes and cost reports.
+
+    Calls add paragraphs, headings and simple grid tables; the result is a list of pages of
+    drawing operations, rendered by ``render`` once the page count is known (for "n / N").
+    Paragraphs are wrapped with ``wrap_text``; a table row never splits across pages unless it is
+    taller than a page.
+    """
+
+    def __init__(self, pagesize: tuple[float, float], *, margin: float = 20 * mm, bottom: float = 20 * mm):
+        self.pagesize = pagesize
+        self.left = margin
+        self.right = pagesize[0] - margin
+        self.top = pagesize[1] - margin
+        self.bottom = bottom
+        self.pages: list[list[tuple]] = [[]]
+        self.y = self.top
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.top
+
+    def ensure(self, height: float) -> None:
+        """Start a new page unless ``height`` points still fit on this one."""
+        if self.y - height < self.bottom and self.pages[-1]:
+            self.new_page()
+
+    def space(self, height: float) -> None:
+        self.y -= height
+
+    def text(self, x: float, y: float, line: str, font: str, size: float, gray: float = 0.0) -> None:
+        self.pages[-1].append(("text", x, y, line, font, size, gray))
+
+    def paragraph(self, text: str, *, font: str = MINCHO, size: float = 10.5, indent: float = 0.0,
+                  label: str | None = None, label_font: str | None = None, label_width: float = 0.0,
+                  leading: float = 1.6, gray: float = 0.0, align: str = "l", keep: int = 1) -> None:
+        """Wrapped text from ``left + indent`` (after a hanging ``label`` of ``label_width``)."""
+        x = self.left + indent + label_width
+        width = self.right - x
+        lines = wrap_text(text or "", width, font, size) or [""]
+        lead = size * leading
+        self.ensure(lead * min(keep, len(lines)))
+        ascent = size * 0.88
+        for i, line in enumerate(lines):
+            if self.y - lead < self.bottom:
+                self.new_page()
+            if i == 0 and label:
+                self.text(self.left + indent, self.y - ascent, label, label_font or font, size)
+            if align == "c":
+                lx = self.left + (self.width - widths().width(line, font, size)) / 2
+            elif align == "r":
+                lx = self.right - widths().width(line, font, size)
+            else:
+                lx = x
+            self.text(lx, self.y - ascent, line, font, size, gray)
+            self.y -= lead
+
+    def heading(self, text: str, *, font: str = GOTHIC_BOLD, size: float = 11.5, before: float = 3 * mm) -> None:
+        """A section heading kept with at least two lines of what follows."""
+        self.space(before)
+        self.ensure(size * 1.6 + 2 * 10.5 * 1.6)
+        self.paragraph(text, font=font, size=size, leading=1.7)
+
+    def table(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *, indent: float = 0.0,
+              font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm) -> None:
+        """A grid table; the heading row repeats after a page break."""
+        scale = (self.width - indent) / sum(col_widths)
+        cw = [w * scale for w in col_widths]
+        xs = [self.left + indent + sum(cw[:i]) for i in range(len(cw))]
+        lead = size * 1.45
+        ascent = size * 0.88
+
+        def row_lines(cells: list[str], f: str) -> list[list[str]]:
+            return [wrap_text(c or "", w - 2 * pad, f, size) for c, w in zip(cells, cw)]
+
+        def draw(lines: list[list[str]], f: str, shade: bool) -> None:
+            h = max((len(x) for x in lines), default=1) * lead + 2 * pad
+            ops = self.pages[-1]
+            if shade:
+                ops.append(("fill", xs[0], self.y - h, sum(cw), h, 0.88))
+            for x, w, cell in zip(xs, cw, lines):
+                ops.append(("rect", x, self.y - h, w, h))
+                y = self.y - pad - ascent
+                for line in cell:
+                    self.text(x + pad, y, line, f, size)
+                    y -= lead
+            self.y -= h
+
+        head = row_lines(headers, head_font)
+        head_h = max(len(x) for x in head) * lead + 2 * pad
+        self.ensure(head_h + lead + 2 * pad)
+        draw(head, head_font, True)
+        for cells in rows:
+            lines = row_lines(cells, font)
+            h = max((len(x) for x in lines), default=1) * lead + 2 * pad
+            if self.y - h < self.bottom:
+                self.new_page()
+                draw(head, head_font, True)
+            draw(lines, font, False)
+
+    def render(self, path: str | Path, *, title: str, author: str | None = None, footer_left: str | None = None,
+               doc_number: str | None = None) -> int:
+        """Draw every page (footer "n / N") and save; return the page count."""
+        c = new_canvas(path, self.pagesize, title=title, author=author)
+        total = len(self.pages)
+        cache: dict = {}
+        for n, ops in enumerate(self.pages, start=1):
+            for op in ops:
+                if op[0] == "fill":
+                    c.setFillGray(op[5])
+                    c.rect(op[1], op[2], op[3], op[4], stroke=0, fill=1)
+            c.setFillGray(0)
+            c.setLineWidth(0.6)
+            for op in ops:
+                if op[0] == "rect":
+                    c.rect(op[1], op[2], op[3], op[4], stroke=1, fill=0)
+                elif op[0] == "line":
+                    c.setLineWidth(op[5])
+                    c.line(op[1], op[2], op[3], op[4])
+            t = RawText(c, cache)
+            gray = 0.0
+            for op in ops:
+                if op[0] == "text":
+                    _, x, y, line, font, size, g = op
+                    if g != gray:
+                        t.set_gray(g)
+                        gray = g
+                    t.set_font(font, size)
+                    t.line(x, y, line)
+            t.draw()
+            if doc_number:
+                draw_doc_number(c, doc_number, self.pagesize)
+            draw_footer(c, n, total, self.pagesize, margin=self.bottom, left=footer_left)
+            c.showPage()
+        c.save()
+        return total
