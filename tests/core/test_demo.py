@@ -98,3 +98,25 @@ def test_demo_names_in_the_database_match_the_preset(demo):
         tree = function_ops.system_tree(s)
     assert [(n.code, n.name) for n in sorted(tree, key=lambda n: n.id)] == SEED_004_SYSTEMS
     assert {n.subcommittee for n in tree} == {"住民業務", "税業務", "福祉業務", "総合業務"}
+
+
+def test_demo_decisions_refer_to_past_meetings_with_minutes(demo):
+    """The demo's standardized and customized items were decided at real meetings, whose minutes list them."""
+    from cloudsuppress.models import RequestItem, StatusChange
+    from cloudsuppress.ops.meeting_queries import list_meetings
+    from cloudsuppress.ops.minutes import build_minutes
+
+    database, _ = demo
+    with database.session() as s:
+        decided = s.execute(select(RequestItem.key, StatusChange.meeting_id)
+                            .join(StatusChange, StatusChange.item_id == RequestItem.id)
+                            .where(StatusChange.to_status.in_(("standardized", "customized")))).all()
+        meetings = list_meetings(s)
+        minutes = {m.id: build_minutes(s, m.id) for m in meetings}
+    assert len(decided) == 20 and all(meeting is not None for _, meeting in decided)
+    listed = {d.key for mi in minutes.values() for d in mi.decisions if d.to_status in ("standardized", "customized")}
+    assert listed == {key for key, _ in decided}
+    past = [m for m in meetings if m.decided_count]
+    assert len(past) >= 4 and all(len(minutes[m.id].attendees) == 3 for m in past)  # members, vendor, secretariat
+    upcoming = [m for m in meetings if not m.decided_count]
+    assert len(upcoming) == 1 and upcoming[0].agenda_count > 0 and minutes[upcoming[0].id].warnings
