@@ -1,4 +1,11 @@
-"""Reading the audit trail: per item (the history tab), recent actions, and CSV export for Excel."""
+"""Reading the audit trail: per item (the history tab), recent actions, and CSV export for Excel.
+
+The trail stores column values as they are kept in the database (status codes, member ids,
+ISO dates ...). What leaves this module is what people read: statuses, reason categories and
+resident-service answers as their Japanese labels, member names instead of member ids, 機能ID
+and 機能名 instead of function ids, はい／いいえ, dates in 和暦, amounts with 円 and 件; purely
+technical columns (ids, sort orders, version counters, time stamps) are left out.
+"""
 from __future__ import annotations
 
 import csv
@@ -10,12 +17,37 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import AuditAction, AuditChange
+from .. import audit
+from ..models import (
+    Approval,
+    AuditAction,
+    AuditChange,
+    BusinessSystem,
+    Function,
+    HearingNote,
+    Meeting,
+    Member,
+    MemberRequest,
+    Subcommittee,
+)
+from ..vocab import (
+    APPROVAL_LABELS,
+    ATTENDEE_ROLE_LABELS,
+    FIT_LABELS,
+    MEETING_KIND_LABELS,
+    OUTCOME_LABELS,
+    REASON_LABELS,
+    REQUIREMENT_LABELS,
+    SERVICE_DROP_LABELS,
+)
+from ..wareki import to_wareki
+from ..workflow import STATUS_LABELS, Status
+from .meetings import meeting_label
 
 TABLE_LABELS = {
     "member": "構成団体", "subcommittee": "専門部会", "business_system": "業務", "function": "機能",
     "request_item": "要望項目", "member_request": "団体の要望", "hearing_note": "ヒアリング記録",
-    "approval": "財政課協議・首長決裁", "status_change": "状態の履歴",
+    "approval": "財政課協議・首長決裁", "status_change": "状態の変更",
     "meeting": "会議", "meeting_attendee": "出席者", "agenda_entry": "議題",
 }
 FIELD_LABELS = {
@@ -24,35 +56,58 @@ FIELD_LABELS = {
     "service_drop": "住民サービス低下", "service_drop_detail": "低下の内容", "annual_cases": "年間処理件数",
     "workaround": "代替運用案", "withdrawn": "取下げ", "withdrawn_on": "取下げ日", "withdrawn_reason": "取下げ理由",
     "held_on": "実施日", "confirmed": "確認内容", "confirmed_cases": "確認件数", "stage": "段階",
-    "approved_on": "日付", "reference": "文書番号", "from_status": "変更前", "to_status": "変更後",
-    "meeting_id": "会議", "changed_by": "変更者", "name": "名称", "population": "人口",
-    "position": "議題の順番", "outcome": "協議結果", "notes": "協議内容", "decision_status": "決定した状態",
-    "decision_reason": "決定の理由", "status_change_id": "状態の変更",
+    "approved_on": "日付", "reference": "文書番号", "from_status": "変更前の状態", "to_status": "変更後の状態",
+    "meeting_id": "会議", "changed_by": "変更者", "name": "名称", "population": "人口", "member_id": "団体",
+    "joined_on": "加入日", "subcommittee_id": "専門部会", "working_group": "分科会", "spec_version": "仕様書の版",
+    "list_source": "機能一覧の取込元", "list_imported_at": "機能一覧の取込日時", "code": "番号",
+    "level1": "大分類", "level2": "中分類", "level3": "小分類", "requirement": "要件", "requirement_class": "実装区分",
+    "fit": "適合度", "convenience": "便利機能", "kind": "会議の種類", "number": "回", "start_time": "開始時刻",
+    "end_time": "終了時刻", "place": "場所", "next_meeting": "次回予定", "next_meeting_on": "次回の日付",
+    "role": "区分", "organization": "所属", "position": "議題の順番", "outcome": "協議結果", "notes": "協議内容",
+    "decision_status": "決定した状態", "decision_reason": "決定の理由",
+}
+# The same column means something else in another table.
+_TABLE_FIELD_LABELS = {
+    ("status_change", "reason"): "理由",
+    ("function", "code"): "機能ID", ("function", "name"): "機能名",
+    ("member", "name"): "団体名", ("meeting", "title"): "会議名", ("meeting", "held_on"): "開催日",
+    ("meeting_attendee", "name"): "氏名", ("meeting_attendee", "title"): "役職",
 }
 OP_LABELS = {"insert": "追加", "update": "変更", "delete": "削除", "bulk_insert": "一括追加"}
 KIND_LABELS = {"op": "", "undo": "元に戻す", "redo": "やり直し"}
-_HIDDEN = {"id", "created_at", "updated_at", "item_id", "member_request_id", "changed_at", "status_change_id"}
+# Bookkeeping columns nobody outside the database needs to read.
+HIDDEN_FIELDS = frozenset({
+    "id", "created_at", "updated_at", "item_id", "member_request_id", "changed_at", "status_change_id",
+    "sort_order", "version", "target_id",
+})
+_STATUS_FIELDS = {"status", "from_status", "to_status", "decision_status"}
+_PART_TABLES = {"member_request", "hearing_note", "approval"}
 
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One field (or row) change as the history tab shows it."""
+    """One field (or row) change as the history tab and the CSV show it: every value readable."""
 
     action_id: int
-    label: str
+    label: str  # the action, e.g. 要望 R-0001 を検討中に変更 (undo/redo actions carry their prefix)
     user: str
     at: dt.datetime
     kind: str
     undone: bool  # the action was later undone
     table: str
     table_label: str
+    target: str  # what was changed, e.g. 団体の要望（那珂市）
     row_id: int
     op: str
     op_label: str
     field: str | None
     field_label: str | None
-    old: str | None
+    old: str | None  # readable values (labels, names, 和暦 ...), never stored codes
     new: str | None
+
+    @property
+    def at_text(self) -> str:
+        return format_at(self.at)
 
 
 @dataclass(frozen=True)
@@ -66,47 +121,173 @@ class ActionRow:
     undoable: bool
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    return str(value)
+def format_at(at: dt.datetime) -> str:
+    """令和8年4月13日 10:05: the 和暦 date and the time, as everywhere else in the trail."""
+    return f"{to_wareki(at.date())} {at:%H:%M}"
 
 
-def _expand(c: AuditChange) -> list[tuple[str | None, str | None, str | None]]:
-    """(field, old, new) lines for one recorded change."""
+def field_label(table: str, field: str) -> str:
+    return _TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field, field)
+
+
+class _Readable:
+    """Turns stored values into words, looking names up once per trail (an item has tens of entries)."""
+
+    def __init__(self, s: Session):
+        self.s = s
+        self._names: dict[str, dict[int, str]] = {}
+        self.part_member: dict[int, int] = {}  # member_request id → member id (also for parts undone since)
+        self.row_part: dict[tuple[str, int], int] = {}  # (hearing_note|approval, id) → member_request id
+
+    def _table_names(self, key: str) -> dict[int, str]:
+        if key not in self._names:
+            s = self.s
+            if key == "member":
+                rows = s.execute(select(Member.id, Member.name)).all()
+            elif key == "business_system":
+                rows = s.execute(select(BusinessSystem.id, BusinessSystem.name)).all()
+            elif key == "subcommittee":
+                rows = s.execute(select(Subcommittee.id, Subcommittee.name)).all()
+            else:  # meeting
+                rows = ((m.id, f"{meeting_label(m)}（{to_wareki(m.held_on)}）") for m in s.scalars(select(Meeting)))
+            self._names[key] = dict(rows)
+        return self._names[key]
+
+    def _function(self, function_id: int) -> str:
+        cache = self._names.setdefault("function", {})
+        if function_id not in cache:
+            row = self.s.execute(select(Function.code, Function.name).where(Function.id == function_id)).first()
+            cache[function_id] = f"{row[0]} {row[1]}" if row else f"（削除された機能 id {function_id}）"
+        return cache[function_id]
+
+    def name(self, key: str, row_id: int) -> str:
+        return self._table_names(key).get(row_id, f"（id {row_id}）")
+
+    def value(self, table: str, field: str, raw: object) -> str | None:
+        """A stored JSON value as people read it."""
+        if raw is None:
+            return None
+        try:
+            v = audit.coerce(table, field, raw)
+        except (KeyError, ValueError, TypeError):
+            v = raw
+        if field in _STATUS_FIELDS and isinstance(v, str):
+            try:
+                return STATUS_LABELS[Status(v)]
+            except ValueError:
+                return v
+        if table == "member_request" and field == "reason":
+            return REASON_LABELS.get(v, v)
+        if field == "service_drop":
+            return SERVICE_DROP_LABELS[bool(v)]
+        if field == "stage":
+            return APPROVAL_LABELS.get(v, v)
+        if field == "member_id":
+            return self.name("member", v)
+        if field == "function_id":
+            return self._function(v)
+        if field in ("business_system_id", "subcommittee_id", "meeting_id"):
+            return self.name(field[:-3], v)
+        if table == "meeting" and field == "kind":
+            return MEETING_KIND_LABELS.get(v, v)
+        if field == "role":
+            return ATTENDEE_ROLE_LABELS.get(v, v)
+        if field == "outcome":
+            return OUTCOME_LABELS.get(v, v)
+        if field == "requirement_class":
+            return REQUIREMENT_LABELS.get(v, v)
+        if field == "fit":
+            return f"{v}（{FIT_LABELS[v]}）" if v in FIT_LABELS else v
+        if isinstance(v, bool):
+            return "はい" if v else "いいえ"
+        if isinstance(v, dt.datetime):
+            return format_at(v)
+        if isinstance(v, dt.date):
+            return to_wareki(v)
+        if isinstance(v, int):
+            if field == "estimate":
+                return f"{v:,}円"
+            if field in ("annual_cases", "confirmed_cases"):
+                return f"{v:,}件"
+            if field == "population":
+                return f"{v:,}人"
+            if field == "number":
+                return f"第{v}回"
+            return str(v)
+        return str(v)
+
+    def learn(self, c: AuditChange) -> None:
+        """Remember which member a member request, hearing note or approval belongs to, from the
+        rows the trail itself recorded (they may be gone from the database since)."""
+        if c.table_name not in _PART_TABLES or c.field is not None:
+            return
+        for text in (c.new_value, c.old_value):
+            row = json.loads(text) if text else None
+            if not isinstance(row, dict):
+                continue
+            if c.table_name == "member_request" and row.get("member_id") is not None:
+                self.part_member[c.row_id] = row["member_id"]
+            elif row.get("member_request_id") is not None:
+                self.row_part[(c.table_name, c.row_id)] = row["member_request_id"]
+
+    def target(self, table: str, row_id: int) -> str:
+        """「団体の要望（那珂市）」: the table's label and, for a member's part, the member."""
+        label = TABLE_LABELS.get(table, table)
+        if table not in _PART_TABLES:
+            return label
+        part_id = row_id if table == "member_request" else self.row_part.get((table, row_id))
+        if part_id is None:
+            model = HearingNote if table == "hearing_note" else Approval
+            part_id = self.s.scalar(select(model.member_request_id).where(model.id == row_id))
+        member_id = self.part_member.get(part_id) if part_id is not None else None
+        if member_id is None and part_id is not None:
+            member_id = self.s.scalar(select(MemberRequest.member_id).where(MemberRequest.id == part_id))
+        return f"{label}（{self.name('member', member_id)}）" if member_id is not None else label
+
+
+def _expand(c: AuditChange, r: _Readable) -> list[tuple[str | None, str | None, str | None]]:
+    """(field, old, new) lines for one recorded change, readable, technical columns left out."""
     if c.op == "update" and c.field is not None:
-        return [(c.field, _text(json.loads(c.old_value)), _text(json.loads(c.new_value)))]
+        if c.field in HIDDEN_FIELDS:
+            return []
+        return [(c.field, r.value(c.table_name, c.field, json.loads(c.old_value)),
+                 r.value(c.table_name, c.field, json.loads(c.new_value)))]
     old = json.loads(c.old_value) if c.old_value else {}
     new = json.loads(c.new_value) if c.new_value else {}
     if c.op == "bulk_insert":
         return [(None, None, f"{len(new)} 件")]
     if not isinstance(old, dict) or not isinstance(new, dict):
         return [(None, None, None)]
-    keys = [k for k in dict.fromkeys([*old, *new]) if k not in _HIDDEN]
-    return [(k, _text(old.get(k)), _text(new.get(k))) for k in keys if old.get(k) != new.get(k)] or [(None, None, None)]
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in HIDDEN_FIELDS]
+    lines = [(k, r.value(c.table_name, k, old.get(k)), r.value(c.table_name, k, new.get(k)))
+             for k in keys if old.get(k) != new.get(k)]
+    if c.op == "update" and not lines:  # only bookkeeping columns changed
+        return []
+    return lines or [(None, None, None)]
 
 
 def _entries(s: Session, where) -> list[AuditEntry]:
-    out = []
-    for c, a in s.execute(
+    rows = list(s.execute(
         select(AuditChange, AuditAction).join(AuditAction, AuditAction.id == AuditChange.action_id)
         .where(where).order_by(AuditChange.action_id, AuditChange.seq)
-    ):
-        for fld, old, new in _expand(c):
-            if fld == "updated_at":
-                continue
+    ))
+    readable = _Readable(s)
+    for c, _ in rows:
+        readable.learn(c)
+    out = []
+    for c, a in rows:
+        target = readable.target(c.table_name, c.row_id)
+        for fld, old, new in _expand(c, readable):
             out.append(AuditEntry(
                 a.id, a.label, a.user, a.at, a.kind, a.state == "undone", c.table_name,
-                TABLE_LABELS.get(c.table_name, c.table_name), c.row_id, c.op, OP_LABELS.get(c.op, c.op), fld,
-                FIELD_LABELS.get(fld, fld) if fld else None, old, new,
+                TABLE_LABELS.get(c.table_name, c.table_name), target, c.row_id, c.op, OP_LABELS.get(c.op, c.op),
+                fld, field_label(c.table_name, fld) if fld else None, old, new,
             ))
     return out
 
 
 def item_audit_trail(s: Session, item_id: int) -> list[AuditEntry]:
-    """Every recorded change to an item and its members' parts, oldest first."""
+    """Every recorded change to an item and its members' parts, oldest first, in readable words."""
     return _entries(s, AuditChange.item_id == item_id)
 
 
@@ -121,21 +302,27 @@ def recent_actions(s: Session, *, limit: int = 200) -> list[ActionRow]:
             for a in s.scalars(select(AuditAction).order_by(AuditAction.id.desc()).limit(limit))]
 
 
-CSV_HEADER = ("日時", "操作者", "操作", "種別", "対象", "id", "変更", "項目", "変更前", "変更後", "取消済み")
+CSV_HEADER = ("日時", "操作者", "操作", "対象", "変更の種類", "項目", "変更前", "変更後", "備考")
+UNDONE_NOTE = "この操作は元に戻されました"
+
+
+def csv_row(e: AuditEntry) -> tuple[str, ...]:
+    """One entry as a CSV line (the same words as the history tab)."""
+    return (e.at_text, e.user, e.label, e.target, e.op_label, e.field_label or "", e.old or "", e.new or "",
+            UNDONE_NOTE if e.undone else "")
 
 
 def write_audit_csv(path: str | Path, entries: list[AuditEntry]) -> int:
-    """Write entries as CSV in UTF-8 with BOM (so Excel opens it as UTF-8); return the row count."""
+    """Write entries as CSV for Excel (UTF-8 with BOM, CRLF, a Japanese header row); return the row count."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(CSV_HEADER)
         for e in entries:
-            w.writerow((e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user, e.label, KIND_LABELS.get(e.kind, e.kind),
-                        e.table_label, e.row_id, e.op_label, e.field_label or "", e.old or "", e.new or "",
-                        "取消済み" if e.undone else ""))
+            w.writerow(csv_row(e))
     return len(entries)
 
 
 def export_item_history_csv(s: Session, item_id: int, path: str | Path) -> int:
     """An item's audit trail as a CSV file for Excel; returns the number of rows."""
     return write_audit_csv(path, item_audit_trail(s, item_id))
+

@@ -15,6 +15,7 @@ from ..models import (
     BusinessSystem,
     Function,
     HearingNote,
+    Meeting,
     Member,
     MemberRequest,
     RequestItem,
@@ -23,6 +24,8 @@ from ..models import (
 )
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
+from ..wareki import to_wareki
+from .meetings import meeting_label
 from .requests import get_item
 
 
@@ -49,6 +52,7 @@ class ItemRow:
     annual_cases: int | None  # total over the members still in the item
     created_at: dt.datetime
     updated_at: dt.datetime
+    search_text: str = ""  # every member's 要望内容, 低下の内容 and 代替運用案, for the list's search
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class StatusChangeRow:
     meeting_id: int | None
     changed_by: str
     changed_at: dt.datetime
+    meeting: str | None = None  # 第2回 住民業務部会（令和8年7月8日）
 
 
 @dataclass(frozen=True)
@@ -135,13 +140,15 @@ def list_item_rows(
     if item_ids is not None:
         q = q.where(RequestItem.id.in_(item_ids))
     member_rows: dict[int, list[tuple]] = defaultdict(list)
-    for item_id, mid, name, withdrawn, content, cases in s.execute(
-        select(MemberRequest.item_id, MemberRequest.member_id, Member.name, MemberRequest.withdrawn,
-               MemberRequest.content, MemberRequest.annual_cases)
-        .join(Member, Member.id == MemberRequest.member_id)
-        .order_by(Member.sort_order, Member.id)
-    ):
-        member_rows[item_id].append((mid, name, withdrawn, content, cases))
+    parts_q = (select(MemberRequest.item_id, MemberRequest.member_id, Member.name, MemberRequest.withdrawn,
+                      MemberRequest.content, MemberRequest.annual_cases, MemberRequest.service_drop_detail,
+                      MemberRequest.workaround)
+               .join(Member, Member.id == MemberRequest.member_id)
+               .order_by(Member.sort_order, Member.id))
+    if item_ids is not None:
+        parts_q = parts_q.where(MemberRequest.item_id.in_(item_ids))
+    for item_id, mid, name, withdrawn, content, cases, detail, workaround in s.execute(parts_q):
+        member_rows[item_id].append((mid, name, withdrawn, content, cases, detail, workaround))
     subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
     needle = _fold(text.strip()) if text and text.strip() else None
     out = []
@@ -154,9 +161,11 @@ def list_item_rows(
         mrows = member_rows.get(item.id, [])
         if member_id is not None and not any(m[0] == member_id and not m[2] for m in mrows):
             continue
+        # What every member wrote (要望内容, 低下の内容, 代替運用案), so a search finds an item by it.
+        search = "\n".join(t for m in mrows for t in (m[3], m[5], m[6]) if t)
         if needle is not None:
-            hay = " ".join(filter(None, [item.key, item.title, code, fname, item.proposed_function,
-                                         *(m[3] for m in mrows), *(m[1] for m in mrows)]))
+            hay = " ".join(filter(None, [item.key, item.title, code, fname, item.proposed_function, search,
+                                         *(m[1] for m in mrows)]))
             if needle not in _fold(hay):
                 continue
         active = [m for m in mrows if not m[2]]
@@ -167,6 +176,7 @@ def list_item_rows(
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
             sum(cases) if cases else None, item.created_at, item.updated_at,
+            search_text=search,
         ))
     return out
 
@@ -187,12 +197,16 @@ def find_items_for_function(s: Session, function_id: int, *, open_only: bool = T
 
 
 def status_history(s: Session, item_id: int) -> list[StatusChangeRow]:
-    """An item's status changes, oldest first."""
+    """An item's status changes, oldest first, with the meetings that decided them named."""
+    changes = list(s.scalars(select(StatusChange).where(StatusChange.item_id == item_id).order_by(StatusChange.id)))
+    ids = {c.meeting_id for c in changes if c.meeting_id is not None}
+    meetings = {m.id: f"{meeting_label(m)}（{to_wareki(m.held_on)}）"
+                for m in s.scalars(select(Meeting).where(Meeting.id.in_(ids)))} if ids else {}
     return [
         StatusChangeRow(c.id, c.from_status, STATUS_LABELS[Status(c.from_status)] if c.from_status else None,
                         c.to_status, STATUS_LABELS[Status(c.to_status)], c.reason, c.meeting_id, c.changed_by,
-                        c.changed_at)
-        for c in s.scalars(select(StatusChange).where(StatusChange.item_id == item_id).order_by(StatusChange.id))
+                        c.changed_at, meeting=meetings.get(c.meeting_id))
+        for c in changes
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..wareki import to_wareki
 from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_move, parse_status
 
 CHANGED = Changes(requests=True, history=True)
@@ -108,6 +110,14 @@ def _require_open(item: RequestItem, what: str) -> None:
 
 def _check_part_fields(*, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
                        annual_cases: int | None) -> None:
+    problems = _part_problems(content=content, reason=reason, service_drop=service_drop,
+                              service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    if problems:
+        raise DomainError("。".join(problems) + "。")
+
+
+def _part_problems(*, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
+                   annual_cases: int | None, **_other: object) -> list[str]:
     problems = []
     if not (content or "").strip():
         problems.append("要望内容を入力してください")
@@ -119,8 +129,7 @@ def _check_part_fields(*, content: str, reason: str, service_drop: bool | None, 
         problems.append("住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください")
     if annual_cases is not None and annual_cases < 0:
         problems.append("年間処理件数は 0 以上の整数で入力してください")
-    if problems:
-        raise DomainError("。".join(problems) + "。")
+    return problems
 
 
 def _check_estimate(estimate: int | None) -> None:
@@ -189,14 +198,18 @@ def create_item(
 
 def join_item(
     s: Session, *, item_id: int, member_id: int, content: str, reason: str, service_drop: bool | None,
-    service_drop_detail: str, annual_cases: int | None = None, workaround: str | None = None, by: str | None = None,
+    service_drop_detail: str, annual_cases: int | None = None, workaround: str | None = None,
+    estimate: object = UNSET, by: str | None = None,
 ) -> Changes:
-    """Add a member's request to an existing open item (instead of creating a duplicate)."""
+    """Add a member's request to an existing open item (instead of creating a duplicate); ``estimate``
+    (the vendor's price for the whole item, None for 未定) is set in the same action when given."""
     item = get_item(s, item_id)
     member = _member_name(s, member_id)
     _require_open(item, "団体を追加")
     _check_part_fields(content=content, reason=reason, service_drop=service_drop,
                        service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    if estimate is not UNSET:
+        _check_estimate(estimate)
     part = _part(s, item_id, member_id)
     if part is not None and not part.withdrawn:
         raise DomainError(f"団体「{member}」はすでに要望 {item.key} に参加しています。内容の修正は編集で行ってください。")
@@ -211,6 +224,8 @@ def join_item(
         else:  # a member that had withdrawn asks again
             for k, v in values.items():
                 setattr(part, k, v)
+        if estimate is not UNSET and item.estimate != estimate:
+            item.estimate = estimate
         item.updated_at = now
         s.flush()
     return CHANGED
@@ -276,6 +291,143 @@ def update_member_request(s: Session, *, item_id: int, member_id: int, by: str |
         part.updated_at = item.updated_at = _now()
         s.flush()
     return CHANGED
+
+
+# --- the item editor's save -------------------------------------------------------------------
+
+_ITEM_FIELD_LABELS = {"title": "要望名", "estimate": "見積額", "function": "対象の機能"}
+
+
+def _clean_part(values: Mapping[str, object]) -> dict:
+    unknown = set(values) - set(_PART_FIELDS) - {"member_id"}
+    if unknown:
+        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items() if k != "member_id"}
+
+
+def save_item(
+    s: Session, *, item_id: int | None, parts: Sequence[Mapping[str, object]] = (), title: object = UNSET,
+    estimate: object = UNSET, function_id: object = UNSET, business_system_id: object = UNSET,
+    proposed_function: object = UNSET, key: str | None = None, allow_duplicate: bool = False, by: str | None = None,
+) -> ChangesWithId:
+    """Apply the item editor's whole edit as one audited, undoable action, after validating all of it.
+
+    ``item_id`` None creates the item: ``parts[0]`` is the asking member, the function is
+    ``function_id`` or ``business_system_id`` + ``proposed_function``. For an existing item, item
+    fields left UNSET stay as they are. Each entry of ``parts`` is a mapping with ``member_id`` and
+    any of content, reason, service_drop, service_drop_detail, annual_cases, workaround: a member
+    already in the item has those fields changed, any other member joins (all mandatory fields
+    needed). Every problem is reported at once, each with the member it concerns; nothing is written
+    then. Returns the item's id and key (``requests`` False when nothing changed)."""
+    member_ids = [p.get("member_id") for p in parts]
+    if len(set(member_ids)) != len(member_ids):
+        raise DomainError("同じ団体の要望が2回指定されています。")
+    names = {mid: _member_name(s, mid) for mid in member_ids}  # unknown member: DomainError
+    cleaned = [(mid, _clean_part(p)) for mid, p in zip(member_ids, parts)]
+    if item_id is None:
+        return _save_new_item(s, cleaned, names, title=title, estimate=estimate, function_id=function_id,
+                              business_system_id=business_system_id, proposed_function=proposed_function, key=key,
+                              allow_duplicate=allow_duplicate, by=by)
+    item = get_item(s, item_id)
+    _require_open(item, "編集")
+    problems: list[str] = []
+    item_values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
+                                         business_system_id=business_system_id,
+                                         proposed_function=proposed_function).items() if v is not UNSET}
+    changed_fields: list[str] = []
+    if "title" in item_values:
+        if not (item_values["title"] or "").strip():
+            problems.append("要望名を入力してください。")
+        elif item_values["title"].strip() != item.title:
+            changed_fields.append("title")
+    if "estimate" in item_values:
+        if item_values["estimate"] is not None and item_values["estimate"] < 0:
+            problems.append("見積額は 0 以上の金額（円）で入力してください。")
+        elif item_values["estimate"] != item.estimate:
+            changed_fields.append("estimate")
+    if {"function_id", "business_system_id", "proposed_function"} & item_values.keys():
+        fid = item_values.get("function_id", item.function_id)
+        bsid = None if fid is not None else item_values.get("business_system_id", item.business_system_id)
+        name = None if fid is not None else item_values.get("proposed_function", item.proposed_function)
+        try:
+            _check_function(s, fid, bsid, name)
+        except DomainError as exc:
+            problems.append(str(exc))
+        if (fid, bsid, (name or "").strip() or None) != (item.function_id, item.business_system_id, item.proposed_function):
+            changed_fields.append("function")
+    edits: list[tuple[int, dict]] = []
+    joins: list[tuple[int, dict]] = []
+    for mid, values in cleaned:
+        part = _part(s, item.id, mid)
+        if part is not None and not part.withdrawn:
+            merged = {k: values.get(k, getattr(part, k)) for k in _PART_FIELDS}
+            merged["workaround"] = merged["workaround"] or None
+            found = _part_problems(**merged)
+            diff = {k: v for k, v in merged.items() if getattr(part, k) != v}
+            if diff and not found:
+                edits.append((mid, diff))
+        else:
+            full = {k: values.get(k) for k in _PART_FIELDS}
+            found = _part_problems(**full)
+            joins.append((mid, full))
+        problems += [f"{names[mid]}: {p}。" for p in found]
+    if problems:
+        raise DomainError("\n".join(problems))
+    if not (changed_fields or edits or joins):
+        return ChangesWithId(id=item.id, key=item.key)
+    label = _edit_label(item.key, changed_fields, [names[m] for m, _ in edits], [names[m] for m, _ in joins])
+    with audit.action(s, label, by=by):
+        if changed_fields:
+            update_item(s, item_id=item.id, by=by, **item_values)
+        for mid, diff in edits:
+            update_member_request(s, item_id=item.id, member_id=mid, by=by, **diff)
+        for mid, full in joins:
+            join_item(s, item_id=item.id, member_id=mid, by=by, **full)
+    return ChangesWithId(requests=True, history=True, id=item.id, key=item.key)
+
+
+def _edit_label(key: str, fields: list[str], edited: list[str], joined: list[str]) -> str:
+    """「要望 R-0007 を編集（見積額、那珂市の内容、五霞町が参加）」, or 「要望 R-0007 に五霞町が参加」."""
+    if joined and not fields and not edited:
+        return f"要望 {key} に{'、'.join(joined)}が参加"
+    what = ["・".join(_ITEM_FIELD_LABELS[f] for f in fields)] if fields else []
+    what += [f"{name}の内容" for name in edited]
+    if joined:
+        what.append(f"{'、'.join(joined)}が参加")
+    return f"要望 {key} を編集（{'、'.join(what)}）"
+
+
+def _save_new_item(s: Session, parts: list[tuple[int, dict]], names: dict[int, str], *, title: object,
+                   estimate: object, function_id: object, business_system_id: object, proposed_function: object,
+                   key: str | None, allow_duplicate: bool, by: str | None) -> ChangesWithId:
+    if not parts:
+        raise DomainError("要望する団体を選んでください。")
+    fid = None if function_id is UNSET else function_id
+    bsid = None if business_system_id is UNSET else business_system_id
+    name = None if proposed_function is UNSET else proposed_function
+    problems = []
+    try:
+        _check_function(s, fid, bsid, name)
+    except DomainError as exc:
+        problems.append(str(exc))
+    est = None if estimate is UNSET else estimate
+    if est is not None and est < 0:
+        problems.append("見積額は 0 以上の金額（円）で入力してください。")
+    full = [(mid, {k: values.get(k) for k in _PART_FIELDS}) for mid, values in parts]
+    for mid, values in full:
+        found = _part_problems(**values)
+        problems += [(f"{names[mid]}: {p}。" if len(full) > 1 else f"{p}。") for p in found]
+    if problems:
+        raise DomainError("\n".join(problems))
+    (first, first_values), others = full[0], full[1:]
+    with audit.action(s, "要望を登録", by=by) as act:
+        created = create_item(s, member_id=first, title=None if title is UNSET else title, function_id=fid,
+                              business_system_id=bsid, proposed_function=name, estimate=est, key=key,
+                              allow_duplicate=allow_duplicate, by=by, **first_values)
+        for mid, values in others:
+            join_item(s, item_id=created.id, member_id=mid, by=by, **values)
+        act.label = f"要望 {created.key} を登録（{'、'.join(names[m] for m, _ in full)}）"
+    return created
 
 
 # --- workflow ---------------------------------------------------------------------------------
@@ -383,5 +535,41 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
             s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference))
         else:
             existing.approved_on, existing.reference = approved_on, reference
+        s.flush()
+    return CHANGED
+
+
+def delete_hearing(s: Session, *, hearing_id: int, by: str | None = None) -> Changes:
+    """Delete a hearing note recorded by mistake (refused once the item is decided)."""
+    note = s.get(HearingNote, hearing_id)
+    if note is None:
+        raise DomainError(f"ヒアリング記録（id {hearing_id}）が見つかりません。")
+    part = s.get(MemberRequest, note.member_request_id)
+    item = get_item(s, part.item_id)
+    _require_open(item, "ヒアリング記録を削除")
+    label = (f"要望 {item.key} の{_member_name(s, part.member_id)}のヒアリング記録"
+             f"（{to_wareki(note.held_on)}）を削除")
+    with audit.action(s, label, by=by):
+        s.delete(note)
+        item.updated_at = _now()
+        s.flush()
+    return CHANGED
+
+
+def delete_approval(s: Session, *, item_id: int, member_id: int, stage: str, by: str | None = None) -> Changes:
+    """Delete a member's 財政課協議 ('finance') or 首長決裁 ('mayor') recorded by mistake (refused once
+    the item is decided: a customized item keeps the approvals it was decided on)."""
+    if stage not in APPROVAL_STAGES:
+        raise DomainError(f"段階「{stage}」はありません（finance: 財政課協議、mayor: 首長決裁）。")
+    item = get_item(s, item_id)
+    part = _require_part(s, item, member_id)
+    _require_open(item, f"{APPROVAL_LABELS[stage]}の記録を削除")
+    approval = s.scalar(select(Approval).where(Approval.member_request_id == part.id, Approval.stage == stage))
+    member = _member_name(s, member_id)
+    if approval is None:
+        raise DomainError(f"要望 {item.key} の{member}の{APPROVAL_LABELS[stage]}は記録されていません。")
+    with audit.action(s, f"要望 {item.key} の{member}の{APPROVAL_LABELS[stage]}の記録を削除", by=by):
+        s.delete(approval)
+        item.updated_at = _now()
         s.flush()
     return CHANGED

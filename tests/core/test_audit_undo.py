@@ -60,10 +60,10 @@ def test_each_kind_of_change_is_recorded_with_who_when_field_old_new(rdb):
     assert {e.table for e in created} == {"request_item", "member_request", "status_change"}
     assert all(e.user == "事務局 佐藤" and e.op == "insert" for e in created)
     (edit,) = [e for e in entries if e.label == labels[1]]
-    assert (edit.field_label, edit.old, edit.new) == ("年間処理件数", "1200", "800")
+    assert (edit.target, edit.field_label, edit.old, edit.new) == ("団体の要望（那珂市）", "年間処理件数", "1,200件", "800件")
     moved = [e for e in entries if e.label == labels[2]]
     assert {e.user for e in moved} == {"部会長"}
-    assert ("状態", "requested", "under_review") in {(e.field_label, e.old, e.new) for e in moved}
+    assert ("状態", "要望", "検討中") in {(e.field_label, e.old, e.new) for e in moved}
     assert all(isinstance(e.at, dt.datetime) for e in entries)
 
 
@@ -188,7 +188,7 @@ def test_history_csv_opens_in_excel(rdb, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0] == list(history_ops.CSV_HEADER) and len(rows) == n + 1
-    assert any(r[2] == "要望 R-0001 を検討中に変更" and r[7] == "状態" and r[9] == "under_review" for r in rows)
+    assert any(r[2] == "要望 R-0001 を検討中に変更" and r[5] == "状態" and r[7] == "検討中" for r in rows)
 
 
 def test_undo_of_a_reimport_restores_changed_and_removed_functions(rdb):
