@@ -40,6 +40,7 @@ from .op_runner import OpRunner
 from .settings import remember_database
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
+from .views.meeting_view import MeetingView
 from .views.member_view import MemberView
 from .views.request_list_view import RequestListView
 
@@ -47,6 +48,7 @@ VIEW_DASHBOARD = "dashboard"
 VIEW_FUNCTIONS = "functions"
 VIEW_MEMBERS = "members"
 VIEW_REQUESTS = "requests"
+VIEW_MEETINGS = "meetings"
 # The navigation in order; a page without a view key is one a later version adds, shown
 # disabled so the secretariat sees where it will be.
 PAGES = (
@@ -54,7 +56,7 @@ PAGES = (
     (VIEW_FUNCTIONS, "機能一覧"),
     (VIEW_REQUESTS, "要望"),
     (None, "比較表"),
-    (None, "会議"),
+    (VIEW_MEETINGS, "会議"),
     (VIEW_MEMBERS, "団体"),
     (None, "帳票"),
 )
@@ -95,10 +97,11 @@ class MainWindow(QMainWindow):
         self.functions = FunctionBrowserView(runner)
         self.members = MemberView(runner)
         self.requests = RequestListView(runner)
-        for view in (self.members, self.requests):
+        self.meetings = MeetingView(runner)
+        for view in (self.members, self.requests, self.meetings):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members,
-                 VIEW_REQUESTS: self.requests}
+                 VIEW_REQUESTS: self.requests, VIEW_MEETINGS: self.meetings}
         self._pages: dict[str, int] = {}
         for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
         self.functions.refresh()
         self.members.refresh()
         self.requests.refresh()
+        self.meetings.refresh()
         self._refresh_status()
         self.refresh_undo()
 
@@ -227,6 +231,7 @@ class MainWindow(QMainWindow):
         self.functions.on_changed(changes)
         self.members.on_changed(changes)
         self.requests.on_changed(changes)
+        self.meetings.on_changed(changes)
         if changes.functions:
             self._refresh_status()
         self.refresh_undo()

@@ -1,0 +1,266 @@
+"""The 会議 view over the demo database: the models, and the meeting flow as the secretariat
+clicks through it — a new 税業務 meeting, attendees (the warnings come and go), the agenda built
+and reordered, a refused decision, a decision that moves the item in the 要望 list too, a
+continued item, and the minutes as PDF (and Word when the core writes it).
+
+In the 300-function demo the open items of 税業務 are R-0032 (かすみがうら市, 五霞町) and
+R-0033 (那珂市), both under review."""
+from __future__ import annotations
+
+import subprocess
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.meeting_queries import get_meeting_detail, list_meetings
+from cloudsuppress.ops.request_queries import get_item_row
+from cloudsuppress.workflow import Status
+from ui.dialogs.attendee_dialog import AttendeeDialog
+from ui.dialogs.new_meeting_dialog import NewMeetingDialog
+from ui.main_window import VIEW_MEETINGS, VIEW_REQUESTS
+from ui.table_models.meeting_table_model import (
+    AG_KEY,
+    AG_OUTCOME,
+    COL_DATE,
+    COL_TITLE,
+    AgendaTableModel,
+    AttendeeTableModel,
+    MeetingTableModel,
+)
+from ui.table_models.request_table_model import COL_KEY, COL_STATUS
+
+from .test_main_window import type_japanese
+
+
+def test_meeting_models_pass_qt_model_tester(runner, qtmodeltester):
+    meetings = runner.read(list_meetings)
+    model = MeetingTableModel()
+    model.set_rows(meetings)
+    assert model.rowCount() == len(meetings) > 3
+    qtmodeltester.check(model)
+    model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)
+    dates = [model.row_at(r).held_on for r in range(model.rowCount())]
+    assert dates == sorted(dates)
+    assert model.index(0, COL_DATE).data().startswith("令和8年5月27日")  # 和暦 with the weekday
+    qtmodeltester.check(model)
+    detail = runner.read(lambda s: get_meeting_detail(s, meetings[-1].id))
+    attendees, agenda = AttendeeTableModel(), AgendaTableModel()
+    attendees.set_rows(detail.attendees)
+    agenda.set_rows(detail.agenda)
+    qtmodeltester.check(attendees)
+    qtmodeltester.check(agenda)
+    assert agenda.index(0, AG_OUTCOME).data().startswith("決定（")
+
+
+@pytest.fixture
+def meetings_view(main_window):
+    main_window.show_view(VIEW_MEETINGS)
+    return main_window.meetings
+
+
+def test_new_meeting_dialog_validates_inline(runner, meetings_view, qtbot):
+    dialog = NewMeetingDialog(runner, meetings_view._systems)
+    qtbot.addWidget(dialog)
+    dialog.subcommittee_combo.setCurrentIndex(dialog.subcommittee_combo.findText("税業務"))
+    assert dialog.title_edit.text() == "税業務部会"  # suggested from the body
+    assert dialog.ok_button.isEnabled()
+    dialog.title_edit.clear()
+    assert "会議名を入力してください。" in dialog.error_label.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.title_edit.setFocus()
+    type_japanese(dialog.title_edit, "税業務部会（臨時）")
+    qtbot.keyClicks(dialog.start_edit, "25:00")
+    assert "開始時刻は 14:00 のように入力してください。" in dialog.error_label.text()
+    dialog.start_edit.clear()
+    qtbot.keyClicks(dialog.start_edit, "15:00")
+    qtbot.keyClicks(dialog.end_edit, "14:30")
+    assert dialog.error_label.text() == "終了時刻は開始時刻より後にしてください。"
+    assert not dialog.ok_button.isEnabled()
+    dialog.end_edit.clear()
+    qtbot.keyClicks(dialog.end_edit, "17:00")
+    assert dialog.error_label.text() == "" and dialog.ok_button.isEnabled()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findText("協議会"))
+    assert not dialog.subcommittee_combo.isEnabled()
+    assert dialog.title_edit.text() == "税業務部会（臨時）"  # typed titles are kept
+
+
+def create_meeting_in_gui(view, monkeypatch, *, subcommittee="税業務", title=None):
+    def fill(dialog):
+        dialog.subcommittee_combo.setCurrentIndex(dialog.subcommittee_combo.findText(subcommittee))
+        if title:
+            dialog.title_edit.clear()
+            dialog.title_edit.setFocus()
+            type_japanese(dialog.title_edit, title)
+        dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-12-09", "yyyy-MM-dd"))
+        dialog.start_edit.setText("14:00")
+        dialog.end_edit.setText("16:00")
+        dialog.place_edit.setFocus()
+        type_japanese(dialog.place_edit, "本庁舎3階 第1会議室")
+        assert dialog.wareki_label.text() == "令和8年12月9日（水）"
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(NewMeetingDialog, "exec", fill)
+    return view.new_meeting()
+
+
+def add_attendee_in_gui(pane, monkeypatch, *, role, name, member=None):
+    def fill(dialog):
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role))
+        if member:
+            dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(member))
+        dialog.name_edit.setFocus()
+        type_japanese(dialog.name_edit, name)
+        assert dialog.ok_button.isEnabled()
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(AttendeeDialog, "exec", fill)
+    return pane.add_attendee()
+
+
+def agenda_keys(pane):
+    return [pane.agenda_model.index(r, AG_KEY).data() for r in range(pane.agenda_model.rowCount())]
+
+
+def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, runner, qtbot, monkeypatch,
+                                                  no_message_boxes, tmp_path):
+    view, pane = meetings_view, meetings_view.detail
+    nav = main_window.nav
+    assert nav.item(next(r for r in range(nav.count()) if nav.item(r).text() == "会議")).flags() & Qt.ItemFlag.ItemIsEnabled
+    before = view.model.rowCount()
+
+    # 1. a new meeting: listed, selected, numbered after the demo's 第4回
+    mid = create_meeting_in_gui(view, monkeypatch)
+    assert mid is not None and view.model.rowCount() == before + 1
+    assert view.selected_meeting_id() == mid == pane.meeting_id
+    assert pane.title_label.text().startswith("第5回 税業務部会")
+    assert "令和8年12月9日（水）　14:00～16:00" in pane.info_label.text()
+    assert view.model.index(view.model.row_of(mid), COL_TITLE).data() == "税業務部会"
+    assert pane.warnings() == ["事務局の出席者が記録されていません。事務局はすべての会議に出席します。"]
+    assert pane.warning_label.isVisible()
+
+    # 2. the agenda from the undecided items of 税業務; the absent members are warned about
+    pane.tabs.setCurrentIndex(1)
+    pane.build_button.click()
+    assert agenda_keys(pane) == ["R-0033", "R-0032"]  # business system order
+    assert len(pane.warnings()) == 4
+    assert any(w.startswith("那珂市の要望（R-0033）が議題にありますが") for w in pane.warnings())
+
+    # 3. attendees: each warning goes away with the attendee it asks for
+    pane.tabs.setCurrentIndex(0)
+    assert add_attendee_in_gui(pane, monkeypatch, role="secretariat", name="木村 直子") == "木村 直子"
+    assert not any("事務局" in w for w in pane.warnings())
+    for member, name in (("那珂市", "佐藤 一郎"), ("かすみがうら市", "鈴木 二郎")):
+        add_attendee_in_gui(pane, monkeypatch, role="member", name=name, member=member)
+    assert pane.warnings() == ["五霞町の要望（R-0032）が議題にありますが、五霞町の出席者が記録されていません。"]
+    add_attendee_in_gui(pane, monkeypatch, role="member", name="高橋 三郎", member="五霞町")
+    assert pane.warnings() == [] and not pane.warning_label.isVisible()
+    assert pane.attendee_model.rowCount() == 4
+    assert pane.attendee_model.row_at(3).role == "secretariat"  # grouped as the minutes print them
+    pane.attendee_table.selectRow(0)
+    pane.remove_attendee_button.click()
+    assert len(pane.warnings()) == 1 and "那珂市" in pane.warnings()[0]
+    add_attendee_in_gui(pane, monkeypatch, role="member", name="佐藤 一郎", member="那珂市")
+
+    # 4. reorder: Ctrl+Down and 上へ keep the item selected
+    pane.tabs.setCurrentIndex(1)
+    pane.agenda_table.setFocus()
+    pane.agenda_table.selectRow(0)
+    qtbot.keyClick(pane.agenda_table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert agenda_keys(pane) == ["R-0032", "R-0033"]
+    assert pane.selected_agenda_row().key == "R-0033"
+    pane.up_button.click()
+    assert agenda_keys(pane) == ["R-0033", "R-0032"]
+    pane.agenda_table.selectRow(1)
+    qtbot.keyClick(pane.agenda_table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert agenda_keys(pane) == ["R-0032", "R-0033"]
+
+    # 5. outcomes: a refused decision shows the core's message and changes nothing
+    pane.tabs.setCurrentIndex(2)
+    out = pane.outcomes
+    assert out.select_item(runner.read(lambda s: req.resolve_item(s, "R-0032")))
+    out.choose("decided", decide=Status.CUSTOMIZED)
+    assert out.reason_edit.isEnabled()
+    out.reason_edit.setFocus()
+    type_japanese(out.reason_edit, "実施する")
+    assert not out.record()
+    kind, text = no_message_boxes[-1]
+    assert kind == "warning" and text.startswith("要望 R-0032: 「検討中」から「カスタマイズ実施」には変更できません")
+    assert "財政課協議" in text
+    # ... R-0032 is continued, with the discussion noted
+    out.choose("continued")
+    assert not out.reason_edit.isEnabled()
+    out.notes_edit.setFocus()
+    type_japanese(out.notes_edit, "費用負担の案を次回までに示す。")
+    assert out.record()
+    assert pane.agenda_model.index(0, AG_OUTCOME).data() == "継続審議"
+    # ... R-0033 is decided: 標準化, and the 要望 list shows it
+    r33 = runner.read(lambda s: req.resolve_item(s, "R-0033"))
+    assert out.select_item(r33)
+    out.choose("decided", decide=Status.STANDARDIZED)
+    out.reason_edit.setFocus()
+    type_japanese(out.reason_edit, "ベンダーが標準機能として実装する")
+    assert out.record()
+    assert runner.read(lambda s: get_item_row(s, r33)).status == Status.STANDARDIZED.value
+    assert pane.agenda_model.index(1, AG_OUTCOME).data() == "決定（標準化）"
+    assert "決定済み" in out.decided_label.text() and not out.decision_combo.isEnabled()
+    assert "決定 1 件" in pane.info_label.text()
+    requests = main_window.requests
+    row = next(r for r in range(requests.model.rowCount()) if requests.model.index(r, COL_KEY).data() == "R-0033")
+    assert requests.model.index(row, COL_STATUS).data() == "標準化"
+    main_window.show_view(VIEW_REQUESTS)
+    main_window.show_view(VIEW_MEETINGS)
+
+    # 6. the meeting's notes and next meeting
+    pane.tabs.setCurrentIndex(3)
+    pane.notes_edit.setFocus()
+    type_japanese(pane.notes_edit, "事務局から比較一覧表を説明した。")
+    pane.next_edit.setFocus()
+    type_japanese(pane.next_edit, "第6回 税業務部会")
+    assert pane.save_notes()
+    detail = runner.read(lambda s: get_meeting_detail(s, mid))
+    assert detail.notes == "事務局から比較一覧表を説明した。" and detail.next_meeting == "第6回 税業務部会"
+
+    # 7. the minutes: written in the worker, offered to open
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    pdf = tmp_path / "minutes.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
+    assert pane.export_minutes("pdf") == pdf
+    assert opened == [str(pdf)]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "第5回 税業務部会 議事録" in text
+    assert "R-0033" in text and "標準化" in text and "継続審議" in text
+    assert "木村 直子" in text and "事務局から比較一覧表を説明した。" in text
+    docx = tmp_path / "minutes"  # the extension is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(docx), "")))
+    assert pane.export_minutes("docx") == tmp_path / "minutes.docx"
+    body = zipfile.ZipFile(tmp_path / "minutes.docx").read("word/document.xml").decode("utf-8")
+    assert "第5回 税業務部会" in body and "R-0033" in body and "継続審議" in body
+    assert opened[-1] == str(tmp_path / "minutes.docx")
+
+
+def test_removing_a_decided_item_is_refused_with_the_core_message(meetings_view, runner, no_message_boxes):
+    pane = meetings_view.detail
+    decided = next(m for m in runner.read(list_meetings) if m.decided_count)
+    assert meetings_view.select_meeting(decided.id)
+    assert pane.meeting_id == decided.id
+    pane.agenda_table.selectRow(0)
+    pane.remove_item_button.click()
+    assert no_message_boxes and "決定済みのため、議題から外せません" in no_message_boxes[-1][1]
+    assert pane.agenda_model.rowCount() == decided.agenda_count
+
+
+def test_main_script_renders_the_meetings_view(tmp_path):
+    from .test_main_script import run_main
+
+    shot = tmp_path / "meetings.png"
+    proc = run_main("--db", str(tmp_path / "m.sqlite"), "--screenshot", str(shot), "--view", "meetings",
+                    tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")

@@ -1,0 +1,60 @@
+"""Writing a report from the GUI: ask where, write it on the runner's worker thread, offer to open it.
+
+``export_report`` is shared by the 比較表 and 会議 views. The ``write(path)`` function it is
+given reads what it needs through the runner (``runner.read``) and calls a core writer
+(``cloudsuppress.reports``); both happen on the worker thread, so a 1,000-item comparison
+sheet keeps the window painted. A refusal (DomainError) or a file that cannot be written
+(OSError: the file is open in Excel, the folder is read-only) is shown as a message.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from cloudsuppress.errors import DomainError
+
+from ..op_runner import OpRunner
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("report_export", text)
+
+
+def safe_file_name(text: str) -> str:
+    """A file name from a title: characters Windows refuses become 「_」."""
+    return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or "report"
+
+
+def export_report(
+    runner: OpRunner, *, parent: QWidget | None, caption: str, suggested: str, file_filter: str,
+    write: Callable[[Path], object], label: str, folder: str = "",
+) -> Path | None:
+    """Ask for a file, write it in the worker, offer to open it; return the path, or None."""
+    start = str(Path(folder) / suggested) if folder else suggested
+    name, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    wanted = file_filter.rsplit("*", 1)[-1].split(")")[0].strip()  # '.pdf' from '… (*.pdf)'
+    if wanted.startswith(".") and path.suffix.lower() != wanted:
+        path = path.with_name(path.name + wanted)
+    try:
+        runner.call_in_worker(lambda: write(path), parent=parent, label=label)
+    except DomainError as error:
+        runner.show_error(error, parent=parent)
+        return None
+    except OSError as error:
+        QMessageBox.warning(parent, tr("書き出せません"),
+                            tr("ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
+                            .format(path, error.strerror or error))
+        return None
+    answer = QMessageBox.question(parent, tr("書き出しました"),
+                                  tr("{0} を書き出しました。開きますか？").format(path.name),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer == QMessageBox.StandardButton.Yes:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path

@@ -1,0 +1,141 @@
+"""RowListTableModel: the shared body of the small list-backed table models (meetings,
+attendees, agenda entries).
+
+Contract: holds the core's frozen rows (never ORM objects) and the list of the row indexes
+shown, in order. A subclass names its columns (``HEADERS``: column → heading) and says how a
+row reads (``display``), plus optionally its tooltip, alignment, colours and sort key.
+``set_rows`` replaces everything inside a model reset and keeps the sort; ``sort`` is stable
+and keeps persistent indexes on the same rows. These lists hold tens of rows, so plain list
+operations are plenty.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row shown on a line
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+class RowListTableModel(QAbstractTableModel):
+    """A sortable list of frozen rows; see the module docstring for the contract."""
+
+    HEADERS: dict[int, str] = {}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._visible: list[int] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- to override ------------------------------------------------------------------
+
+    def display(self, r: Any, col: int) -> str:
+        raise NotImplementedError
+
+    def tooltip(self, r: Any, col: int) -> str | None:
+        return self.display(r, col) or None
+
+    def alignment(self, col: int) -> int:
+        return LEFT
+
+    def colors(self, r: Any, col: int) -> tuple[str, str] | None:
+        """(background, text) colours of a cell, or None for the defaults."""
+        return None
+
+    def sort_key(self, r: Any, col: int) -> object:
+        return self.display(r, col)
+
+    # --- Qt model API -----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr(self.HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self.alignment(section)
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        r = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(col)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            from PySide6.QtGui import QBrush, QColor
+
+            colors = self.colors(r, col)
+            if colors is None:
+                return None
+            color = colors[0] if role == Qt.ItemDataRole.BackgroundRole else colors[1]
+            return QBrush(QColor(color)) if color else None
+        if role == ROW_ROLE:
+            return r
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (stable: equal keys keep the core's order)."""
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_visible = self._visible
+        self._sort = (column, order)
+        self._visible = self._ordered(old_visible)
+        position = {row: pos for pos, row in enumerate(self._visible)}
+        self.changePersistentIndexList(persistent, [
+            self.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
+            else QModelIndex()
+            for p in persistent
+        ])
+        self.layoutChanged.emit()
+
+    # --- our API ----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace every row (keeping the sort)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._visible = self._ordered(list(range(len(self._rows))))
+        self.endResetModel()
+
+    def _ordered(self, indexes: list[int]) -> list[int]:
+        if self._sort is None:
+            return sorted(indexes)
+        col, order = self._sort
+        rows = self._rows
+        return sorted(sorted(indexes), key=lambda i: self.sort_key(rows[i], col),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def row_at(self, row: int) -> Any:
+        """The row shown at a view row."""
+        return self._rows[self._visible[row]]
+
+    def rows(self) -> list[Any]:
+        """The rows in the order shown."""
+        return [self._rows[i] for i in self._visible]
+
+    def row_of(self, row_id: int, *, attr: str = "id") -> int | None:
+        """The view row of the row whose ``attr`` is ``row_id``, or None."""
+        for pos, i in enumerate(self._visible):
+            if getattr(self._rows[i], attr) == row_id:
+                return pos
+        return None

@@ -1,0 +1,218 @@
+"""OutcomePanel: the 協議結果 tab of a meeting — for each agenda item, what the meeting made of it.
+
+Left, the agenda (the meeting detail's own AgendaTableModel, showing order, key, title and
+outcome); right, the chosen item's form: 未協議 / 決定 / 継続審議 / 報告, for a decision the
+status it moves the item to and why, and the discussion notes (協議内容). 記録 hands the core
+``record_outcome`` to the runner: a decision moves the item through the workflow with the
+meeting as its reference, and a refused move is shown with the core's message as it is.
+A decision already recorded is not re-decided here (the core refuses it; undo or a new move
+of the item does that): only its notes can still be written.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.ops.meeting_queries import AgendaRow
+from cloudsuppress.ops.meetings import record_outcome, set_item_notes
+from cloudsuppress.workflow import Status
+
+from ..op_runner import OpRunner
+from ..table_models.meeting_table_model import AG_KEY, AG_OUTCOME, AG_POSITION, AG_TITLE, AgendaTableModel
+
+# The outcome choices in the order they are offered; None is 未協議.
+OUTCOME_CHOICES = ((None, "未協議"), ("decided", "決定"), ("continued", "継続審議"), ("information", "報告のみ"))
+# What a decision can move an item to: the three ends, or starting (or reopening) its review.
+DECISION_TARGETS = (Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED, Status.UNDER_REVIEW)
+
+
+class OutcomePanel(QWidget):
+    """The 協議結果 tab; see the module docstring."""
+
+    def __init__(self, runner: OpRunner, model: AgendaTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.model = model
+        self.meeting_id: int | None = None
+        self._shown: AgendaRow | None = None
+
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        for col in range(model.columnCount()):
+            self.table.setColumnHidden(col, col not in (AG_POSITION, AG_KEY, AG_TITLE, AG_OUTCOME))
+        self.table.setColumnWidth(AG_POSITION, 40)
+        self.table.setColumnWidth(AG_KEY, 76)
+        self.table.setColumnWidth(AG_OUTCOME, 150)
+        self.table.horizontalHeader().setSectionResizeMode(AG_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.setMinimumWidth(420)
+
+        self.item_label = QLabel()
+        self.item_label.setObjectName("outcomeItem")
+        self.item_label.setWordWrap(True)
+        self.item_label.setStyleSheet("font-weight: bold; color: #1f3a5f;")
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_buttons: dict[str | None, QRadioButton] = {}
+        radios = QHBoxLayout()
+        for n, (code, label) in enumerate(OUTCOME_CHOICES):
+            button = QRadioButton(self.tr(label))
+            self.outcome_group.addButton(button, n)
+            self.outcome_buttons[code] = button
+            radios.addWidget(button)
+        radios.addStretch(1)
+        self.outcome_group.idToggled.connect(lambda *_: self._sync_enabled())
+        self.decision_combo = QComboBox()
+        for st in DECISION_TARGETS:
+            self.decision_combo.addItem(self.tr(st.label), st.value)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("例: 代替運用案で対応できることを確認し、要望団体が取り下げた"))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText(self.tr("この議題で協議した内容（議事録の「協議内容」に載ります）"))
+        self.decided_label = QLabel()
+        self.decided_label.setObjectName("decidedNote")
+        self.decided_label.setWordWrap(True)
+        self.decided_label.setStyleSheet("color: #1e6b34;")
+        self.record_button = QPushButton(self.tr("記録"))
+        self.record_button.setDefault(True)
+        self.record_button.clicked.connect(self.record)
+
+        form = QFormLayout()
+        form.addRow(self.tr("協議結果"), radios)
+        form.addRow(self.tr("決定内容"), self.decision_combo)
+        form.addRow(self.tr("理由"), self.reason_edit)
+        form.addRow(self.tr("協議内容"), self.notes_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.decided_label, 1)
+        buttons.addWidget(self.record_button)
+        right = QVBoxLayout()
+        right.addWidget(self.item_label)
+        right.addLayout(form, 1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 4)
+        layout.addLayout(right, 5)
+        self._show_current()
+
+    # --- showing ----------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self._shown = None
+
+    def reloaded(self) -> None:
+        """The agenda model was reloaded: keep the chosen item, or choose the first."""
+        item_id = self._shown.item_id if self._shown is not None else None
+        row = self.model.row_of(item_id, attr="item_id") if item_id is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_current(force=True)
+
+    def current_row(self) -> AgendaRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select_item(self, item_id: int) -> bool:
+        row = self.model.row_of(item_id, attr="item_id")
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _show_current(self, force: bool = False) -> None:
+        r = self.current_row()
+        if not force and r == self._shown:
+            return
+        self._shown = r
+        for w in (self.reason_edit, self.notes_edit):
+            w.blockSignals(True)
+        if r is None:
+            self.item_label.setText(self.tr("議題を選んでください。"))
+            self.outcome_buttons[None].setChecked(True)
+            self.reason_edit.clear()
+            self.notes_edit.clear()
+            self.decided_label.clear()
+        else:
+            members = "、".join(r.members) or "—"
+            self.item_label.setText(self.tr("{0}　{1}\n要望団体: {2}　現在の状態: {3}").format(
+                r.key, r.title, members, r.status_label))
+            self.outcome_buttons.get(r.outcome, self.outcome_buttons[None]).setChecked(True)
+            if r.decision_status:
+                self.decision_combo.setCurrentIndex(max(self.decision_combo.findData(r.decision_status), 0))
+            self.reason_edit.setText(r.decision_reason or "")
+            self.notes_edit.setPlainText(r.notes or "")
+            self.decided_label.setText(
+                self.tr("この会議で「{0}」と決定済みです。協議内容だけを記録できます。").format(r.decision_label)
+                if r.outcome == "decided" else "")
+        for w in (self.reason_edit, self.notes_edit):
+            w.blockSignals(False)
+        self._sync_enabled()
+
+    def chosen_outcome(self) -> str | None:
+        return OUTCOME_CHOICES[self.outcome_group.checkedId()][0] if self.outcome_group.checkedId() >= 0 else None
+
+    def _sync_enabled(self) -> None:
+        r = self._shown
+        decided = r is not None and r.outcome == "decided"
+        for button in self.outcome_buttons.values():
+            button.setEnabled(r is not None and not decided)
+        deciding = self.chosen_outcome() == "decided" and not decided
+        self.decision_combo.setEnabled(deciding)
+        self.reason_edit.setEnabled(deciding)
+        self.notes_edit.setEnabled(r is not None)
+        self.record_button.setEnabled(r is not None)
+
+    # --- recording --------------------------------------------------------------------
+
+    def choose(self, outcome: str | None, *, decide: Status | None = None) -> None:
+        """Set the form's outcome (and decision) as a click would."""
+        self.outcome_buttons[outcome].setChecked(True)
+        if decide is not None:
+            self.decision_combo.setCurrentIndex(self.decision_combo.findData(decide.value))
+
+    def record(self) -> bool:
+        """Record the form for the chosen item through the runner; True when it was recorded."""
+        r = self._shown
+        if r is None or self.meeting_id is None:
+            return False
+        meeting_id, item_id = self.meeting_id, r.item_id
+        notes = self.notes_edit.toPlainText()
+        if r.outcome == "decided":
+            changes = self.runner.run(
+                lambda s: set_item_notes(s, meeting_id=meeting_id, item_id=item_id, notes=notes), parent=self)
+            return changes is not None
+        outcome = self.chosen_outcome()
+        decide = self.decision_combo.currentData() if outcome == "decided" else None
+        reason = self.reason_edit.text().strip() if outcome == "decided" else None
+        changes = self.runner.run(
+            lambda s: record_outcome(s, meeting_id=meeting_id, item_id=item_id, outcome=outcome, decide=decide,
+                                     reason=reason, notes=notes),
+            parent=self)
+        return changes is not None
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
