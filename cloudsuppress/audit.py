@@ -166,6 +166,7 @@ def _ensure_action(s: Session) -> ActionState:
             label=state.label[:400], user=state.user[:100], at=dt.datetime.now().replace(microsecond=0),
             kind=state.kind, state="done", undoable=state.undoable, target_id=state.target_id))
         state.id = result.inserted_primary_key[0]
+        s.info.setdefault("audit_action_ids", []).append(state.id)  # for sync's NOTIFY at commit
     return state
 
 
@@ -308,5 +309,6 @@ def _reset(session: Session) -> None:
     # The next transaction is the next user action: it gets its own action row.
     session.info.pop("audit_implicit", None)
     session.info.pop("audit_pending", None)
+    session.info.pop("audit_action_ids", None)
     for st in session.info.get("audit_stack", []):
         st.id = None

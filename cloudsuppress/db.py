@@ -1,25 +1,44 @@
 """Opening a database: engine, session factory, SQLite pragmas, and migrations at open.
 
-``open_database`` is the one door. For SQLite it turns on WAL and foreign keys and makes
-pysqlite's transactions real (DDL included), so that a migration or an import either
-happens whole or not at all. Before migrating an existing database it copies it aside with
-SQLite's backup API. A database written by a newer version of the app is refused.
+``open_database`` is the one door, for a SQLite file (one secretary) and for a PostgreSQL
+URL (shared mode, ``postgresql+psycopg://user@host/db``); the same Alembic migrations run on
+both. For SQLite it checks the file (``PRAGMA quick_check``: a damaged file raises
+``DatabaseCorruptError`` pointing at the backups), makes a rotating backup before anything
+else touches it, turns on WAL and foreign keys and makes pysqlite's transactions real (DDL
+included), so that a migration or an import either happens whole or not at all; closing
+makes another backup when something changed. A database written by a newer version of the
+app is refused. URLs are shown only with the password masked.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
+from .backups import DEFAULT_POLICY, SQLITE_HEADER, BackupPolicy, check_sqlite_file, corrupt_error, rotate_backup
+from .backups import backup_sqlite  # noqa: F401 - the migration backup, patched by tests
+from .concurrency import AppSession
 from .errors import DatabaseError, DatabaseTooNewError
 from .resources import resource_path
+from .storage import StorageWarning, storage_warnings
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced by ***, safe for messages and logs."""
+    text = str(url)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not parseable: hide everything between :// and @
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
 
 
 @dataclass
@@ -30,15 +49,40 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     path: Path | None  # the SQLite file, None for a server database
-    backup_made: Path | None = None
+    backup_made: Path | None = None  # the copy made before a migration
+    backup_policy: BackupPolicy = DEFAULT_POLICY
+    warnings: tuple[StorageWarning, ...] = ()  # the file is on a network share or in a synced folder
+    opened_marker: object = None
+    backups_made: list[Path] = field(default_factory=list)
+
+    @property
+    def is_shared(self) -> bool:
+        """True for a server database (PostgreSQL) that several users may open at once."""
+        return self.path is None
+
+    @property
+    def display_url(self) -> str:
+        return str(self.path) if self.path is not None else mask_url(self.url)
 
     def session(self) -> Session:
         """A new session; the caller owns the transaction (``with db.session() as s, s.begin():``)."""
         return self.session_factory()
 
-    def close(self) -> None:
-        """Release every connection (and, for SQLite, checkpoint the WAL into the file)."""
+    def change_marker(self):  # noqa: ANN201 - sync.ChangeMarker
+        from .sync import last_change_marker
+
+        with self.session() as s:
+            return last_change_marker(s)
+
+    def close(self, *, backup: bool = True) -> None:
+        """Release every connection; for SQLite, back up the file if anything changed, then checkpoint the WAL."""
         if self.path is not None:
+            if backup and self.backup_policy.on_close:
+                try:
+                    if self.change_marker() != self.opened_marker:
+                        self.backups_made.append(rotate_backup(self.path, reason="close", policy=self.backup_policy))
+                except Exception:  # closing must never fail the app
+                    pass
             try:
                 with self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -111,39 +155,37 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def backup_sqlite(path: Path, *, reason: str) -> Path:
-    """Copy a live SQLite database aside with the backup API; return the copy's path."""
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(dest)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return dest
-
-
-def _check_existing_sqlite(path: Path) -> None:
+def _check_existing_sqlite(path: Path) -> bool:
     """Refuse another program's or a damaged SQLite file read-only, before the connect hook
-    switches it to WAL (which rewrites its header)."""
+    switches it to WAL (which rewrites its header); True when it holds a cloudsuppress schema."""
+    problems = check_sqlite_file(path)
+    if problems:
+        raise corrupt_error(path, "; ".join(problems[:3]))
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "alembic_version" in tables:
-                con.execute("SELECT version_num FROM alembic_version").fetchall()
-        finally:
-            con.close()
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"データベースファイルが壊れているため開けません: {path}（{exc}）") from None
+        raise corrupt_error(path, str(exc)) from None
+    finally:
+        con.close()
     if tables and "alembic_version" not in tables:
         raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
+    head, known = known_revisions()
+    if revision is not None and revision not in known:  # refused before the backup and before WAL touches it
+        raise _too_new(revision, head)
+    return "alembic_version" in tables
+
+
+def _too_new(current: str, head: str) -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        "このデータベースは新しい版の cloudsuppress で作成されたため開けません"
+        f"（データベースの版 {current}、このアプリが扱える版 {head}）。"
+        "アプリを最新版に更新してから開いてください。"
+    )
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -153,26 +195,46 @@ def _current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def open_database(target: str | Path, *, create: bool = True) -> Database:
+def open_database(target: str | Path, *, create: bool = True, backup_policy: BackupPolicy = DEFAULT_POLICY) -> Database:
     """Open (and if needed create and migrate) the database at a file path or SQLAlchemy URL."""
     url, path = _to_url(target)
+    ours = False
     if path is not None:
         if not path.exists() and not create:
             raise DatabaseError(f"データベースファイルが見つかりません: {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.stat().st_size > 0:
             with open(path, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
+                if fh.read(16) != SQLITE_HEADER:
                     raise DatabaseError(f"SQLite のデータベースファイルではありません: {path}")
-            _check_existing_sqlite(path)
-    engine = create_engine(url, future=True)
-    if path is not None:
+            ours = _check_existing_sqlite(path)
+        if ours and backup_policy.on_open:
+            # Before migrations and before the app writes anything: the state the user last saw.
+            opened_backup = rotate_backup(path, reason="open", policy=backup_policy)
+        else:
+            opened_backup = None
+        engine = create_engine(url)
         _install_sqlite_hooks(engine)
-    factory = sessionmaker(engine, expire_on_commit=False)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+        opened_backup = None
+    factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
     audit.install(factory)
-    db = Database(url, engine, factory, path)
+    if engine.dialect.name == "postgresql":
+        from .sync import install_notify
+
+        install_notify(factory)
+    db = Database(url, engine, factory, path, backup_policy=backup_policy,
+                  warnings=storage_warnings(path) if path is not None else ())
+    if opened_backup is not None:
+        db.backups_made.append(opened_backup)
     try:
         _migrate(db)
+        db.opened_marker = db.change_marker()
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise DatabaseError(f"データベースに接続できません: {mask_url(url)}（{reason}）") from None
     except Exception:
         engine.dispose()
         raise
@@ -186,11 +248,7 @@ def _migrate(db: Database) -> None:
         return
     if current is not None:
         if current not in known:
-            raise DatabaseTooNewError(
-                "このデータベースは新しい版の cloudsuppress で作成されたため開けません"
-                f"（データベースの版 {current}、このアプリが扱える版 {head}）。"
-                "アプリを最新版に更新してから開いてください。"
-            )
+            raise _too_new(current, head)
     elif inspect(db.engine).get_table_names():
         raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
     if current is not None and db.path is not None:

@@ -51,3 +51,58 @@ class ImportValidationError(DomainError):
             lines.append(f"ほか {more} 件の問題があります。")
         header = f"取り込みを中止しました（{self.total} 件の問題）。データベースは変更していません。"
         super().__init__(header + "\n" + "\n".join(lines))
+
+
+class DatabaseCorruptError(DatabaseError):
+    """The SQLite file failed its integrity check; ``backups`` lists the copies to restore from (newest first)."""
+
+    def __init__(self, message: str, *, path: object = None, backups: tuple = ()):
+        super().__init__(message)
+        self.path = path
+        self.backups = tuple(backups)
+
+
+class ConcurrentEditError(DomainError):
+    """Someone else saved a newer version of the record the user is saving; nothing was written.
+
+    Carries what a conflict dialog shows side by side (``current``: the stored row now,
+    ``attempted``: the values the user tried to save) and what ``ops.concurrency.reapply``
+    needs to save the user's changes again on top of the current version (``operation``,
+    ``arguments``). ``current`` is None when the record was deleted meanwhile.
+    """
+
+    def __init__(self, *, table: str, row_id: int, label: str, expected_version: int | None,
+                 current_version: int | None, current: dict | None, attempted: dict,
+                 changed_by: str | None = None, changed_at: object = None,
+                 operation: str | None = None, arguments: dict | None = None):
+        self.table = table
+        self.row_id = row_id
+        self.label = label
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.current = current
+        self.attempted = attempted
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.operation = operation
+        self.arguments = arguments
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        if self.current is None:
+            return (f"{self.label}は、他の利用者が削除したため保存できませんでした。"
+                    "一覧を読み込み直してください。")
+        who = ""
+        if self.changed_by:
+            when = f"、{self.changed_at:%Y-%m-%d %H:%M}" if hasattr(self.changed_at, "strftime") else ""
+            who = f"（{self.changed_by}{when}）"
+        return (f"{self.label}は、編集している間に他の利用者{who}が変更しました"
+                f"（版 {self.expected_version} → {self.current_version}）。上書きはしていません。"
+                "最新の内容を読み込み直すか、あなたの変更を最新の内容に重ねて保存し直してください。")
+
+    @property
+    def differing_fields(self) -> tuple[str, ...]:
+        """Fields the user tried to save whose stored value now differs from the user's value."""
+        if self.current is None:
+            return tuple(self.attempted)
+        return tuple(k for k, v in self.attempted.items() if self.current.get(k) != v)

@@ -13,11 +13,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -60,6 +62,9 @@ class Member(Base):
     population: Mapped[int] = mapped_column(Integer)
     joined_on: Mapped[dt.date | None] = mapped_column(Date)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Subcommittee(Base):
@@ -90,6 +95,9 @@ class BusinessSystem(Base):
     spec_version: Mapped[str | None] = mapped_column(String(50))
     list_source: Mapped[str | None] = mapped_column(String(400))
     list_imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
     subcommittee: Mapped[Subcommittee] = relationship(back_populates="business_systems")
     functions: Mapped[list[Function]] = relationship(
@@ -120,6 +128,9 @@ class Function(Base):
     convenience: Mapped[bool] = mapped_column(Boolean, default=False)
     spec_version: Mapped[str | None] = mapped_column(String(50))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
     business_system: Mapped[BusinessSystem] = relationship(back_populates="functions")
 
@@ -150,6 +161,9 @@ class RequestItem(Base):
     estimate: Mapped[int | None] = mapped_column(Integer)  # 見積額 (yen, whole item)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MemberRequest(Base):
@@ -172,6 +186,9 @@ class MemberRequest(Base):
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
 
 class HearingNote(Base):
@@ -243,6 +260,9 @@ class Meeting(Base):
     next_meeting_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MeetingAttendee(Base):
@@ -278,6 +298,9 @@ class AgendaEntry(Base):
     decision_status: Mapped[str | None] = mapped_column(String(20))  # the status the decision moved it to
     decision_reason: Mapped[str | None] = mapped_column(Text)
     status_change_id: Mapped[int | None] = mapped_column(ForeignKey("status_change.id"))
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
 
 
 # --- audit trail and undo ------------------------------------------------------------------
@@ -308,13 +331,14 @@ class AuditChange(Base):
     (``field`` set, JSON scalars) or of several at once (``field`` NULL, JSON objects; bulk imports)."""
 
     __tablename__ = "audit_change"
+    __table_args__ = (Index("ix_audit_change_table_row", "table_name", "row_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("audit_action.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[int] = mapped_column(Integer)
-    op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    op: Mapped[str] = mapped_column(String(20))  # insert / update / delete / bulk_insert
     field: Mapped[str | None] = mapped_column(String(50))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)

@@ -22,6 +22,7 @@ from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList
 from ..importers.tabular import column_letter
 from .. import audit
+from ..concurrency import conflict
 from ..models import BusinessSystem, Function, RequestItem, Subcommittee
 from ..vocab import FIT_MARKS, normalize_key
 
@@ -182,6 +183,8 @@ class SystemDiff:
     existing: int
     # Functions the file drops but request items still point to: (機能ID, 要望番号...).
     blocked: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The system's row version the diff was computed against: applying refuses a newer one.
+    version: int | None = None
 
     @property
     def replaces(self) -> bool:
@@ -326,7 +329,7 @@ def plan_function_import(
             # Without a new version the system keeps the one it has (a correction, not a new edition).
             SystemDiff(sys_id, system.name, system.spec_version,
                        spec_version if spec_version is not None else system.spec_version, tuple(added), tuple(changed),
-                       removed, unchanged, len(existing), _requested_codes(s, sys_id, set(removed)))
+                       removed, unchanged, len(existing), _requested_codes(s, sys_id, set(removed)), system.version)
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs))
@@ -381,10 +384,12 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     table = Function.__table__
     cols = ", ".join(_WRITE_COLUMNS)
     insert_sql = f"INSERT INTO function (business_system_id, {cols}) VALUES (?, {', '.join('?' * len(_WRITE_COLUMNS))})"
-    update_sql = f"UPDATE function SET {', '.join(f'{c} = ?' for c in _WRITE_COLUMNS)} WHERE id = ?"
+    update_sql = f"UPDATE function SET {', '.join(f'{c} = ?' for c in _WRITE_COLUMNS)}, version = version + 1 WHERE id = ?"
     current_cols = [getattr(Function, c) for c in _WRITE_COLUMNS]
     versions = {d.business_system_id: d.new_spec_version for d in plan.diffs}
+    planned = {d.business_system_id: d.version for d in plan.diffs}
     for sys_id, records in plan.records.items():
+        _claim_system(s, sys_id, planned.get(sys_id), plan)
         version = versions.get(sys_id, plan.spec_version)
         existing = {
             row[1]: (row[0], tuple(row[1:]))
@@ -430,6 +435,23 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
             (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs))), audit.row_json(dict(zip(bs_cols, new_bs))))
         ])
     s.flush()
+
+
+def _claim_system(s: Session, sys_id: int, planned: int | None, plan: FunctionImportPlan) -> None:
+    """Move the system's version on, refusing (ConcurrentEditError) when it is no longer the planned one.
+
+    The raw executemany below bypasses the ORM's version check, so the import checks once per
+    business system instead: this UPDATE takes the row lock first (a concurrent import or undo
+    of the same system on PostgreSQL waits for it, then finds the version moved on), and every
+    change to a system's list (an import, its undo or redo) moves the system's version on.
+    """
+    bs = BusinessSystem.__table__
+    q = update(bs).where(bs.c.id == sys_id)
+    if planned is not None:
+        q = q.where(bs.c.version == planned)
+    if s.execute(q.values(version=bs.c.version + 1)).rowcount != 1:
+        raise conflict(s.connection(), table="business_system", row_id=sys_id, expected_version=planned,
+                       attempted={"list_source": plan.source, "functions": len(plan.records.get(sys_id, ()))})
 
 
 def get_function(s: Session, function_id: int) -> FunctionRow:

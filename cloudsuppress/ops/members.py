@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..concurrency import check_version, conflict, reapplicable
 from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord
@@ -20,12 +21,13 @@ class MemberRow:
     name: str
     population: int
     joined_on: dt.date | None
+    version: int = 1  # pass back as expected_version when saving an edit
 
 
 def list_members(s: Session) -> list[MemberRow]:
     """Members in their display order."""
     return [
-        MemberRow(m.id, m.name, m.population, m.joined_on)
+        MemberRow(m.id, m.name, m.population, m.joined_on, m.version)
         for m in s.scalars(select(Member).order_by(Member.sort_order, Member.id))
     ]
 
@@ -42,6 +44,39 @@ def add_member(s: Session, *, name: str, population: int, joined_on: dt.date | N
     order = (s.scalar(select(func.max(Member.sort_order))) or 0) + 1
     with audit.action(s, f"団体「{name}」を追加"):
         s.add(Member(name=name, population=population, joined_on=joined_on, sort_order=order))
+        s.flush()
+    return Changes(members=True, history=True)
+
+
+_UNSET = object()
+
+
+@reapplicable("members.update_member")
+def update_member(s: Session, *, member_id: int, name: object = _UNSET, population: object = _UNSET,
+                  joined_on: object = _UNSET, expected_version: int | None = None, by: str | None = None) -> Changes:
+    """Change a member's name, population or join date; ConcurrentEditError when someone saved a newer version."""
+    m = s.get(Member, member_id)
+    if m is None and expected_version is not None:  # deleted while the editor was open
+        raise conflict(s.connection(), table="member", row_id=member_id, expected_version=expected_version,
+                       attempted={})
+    if m is None:
+        raise DomainError(f"団体（id {member_id}）が見つかりません。")
+    values = {k: v for k, v in dict(name=name, population=population, joined_on=joined_on).items() if v is not _UNSET}
+    check_version(s, m, expected_version, attempted=values)
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+        if not values["name"]:
+            raise DomainError("団体名を入力してください。")
+        if values["name"] != m.name and s.scalar(select(Member.id).where(Member.name == values["name"])):
+            raise DomainError(f"団体「{values['name']}」はすでに登録されています。")
+    if "population" in values and (not isinstance(values["population"], int) or values["population"] <= 0):
+        raise DomainError("人口は正の整数で入力してください。")
+    changed = {k: v for k, v in values.items() if getattr(m, k) != v}
+    if not changed:
+        return Changes()
+    with audit.action(s, f"団体「{m.name}」を編集", by=by):
+        for k, v in changed.items():
+            setattr(m, k, v)
         s.flush()
     return Changes(members=True, history=True)
 

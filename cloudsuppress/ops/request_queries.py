@@ -52,6 +52,7 @@ class ItemRow:
     annual_cases: int | None  # total over the members still in the item
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # pass back as expected_version when saving an edit or a move
     search_text: str = ""  # every member's 要望内容, 低下の内容 and 代替運用案, for the list's search
 
 
@@ -91,6 +92,7 @@ class MemberPartRow:
     hearings: tuple[HearingRow, ...]
     finance: ApprovalRow | None
     mayor: ApprovalRow | None
+    version: int = 1  # the member request's version, for update_member_request / withdraw_member
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def list_item_rows(
             fname or item.proposed_function, fit, system.id if system else None, system.name if system else None,
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
-            sum(cases) if cases else None, item.created_at, item.updated_at,
+            sum(cases) if cases else None, item.created_at, item.updated_at, item.version,
             search_text=search,
         ))
     return out
@@ -228,6 +230,7 @@ def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
             p.id, p.member_id, name, p.content, p.reason, REASON_LABELS.get(p.reason, p.reason), p.service_drop,
             SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.annual_cases, p.workaround,
             p.withdrawn, p.withdrawn_on, p.withdrawn_reason, hearings, approvals.get("finance"), approvals.get("mayor"),
+            p.version,
         ))
     return out
 

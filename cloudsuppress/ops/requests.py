@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
@@ -234,12 +235,21 @@ def join_item(
 # --- edit -------------------------------------------------------------------------------------
 
 
+@reapplicable("requests.update_item")
 def update_item(
     s: Session, *, item_id: int, title: object = UNSET, estimate: object = UNSET, function_id: object = UNSET,
     business_system_id: object = UNSET, proposed_function: object = UNSET, by: str | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Change an open item's title, estimate or function (UNSET leaves a field as it is)."""
+    """Change an open item's title, estimate or function (UNSET leaves a field as it is).
+
+    ``expected_version``: the item version the editor showed; a newer stored version raises ConcurrentEditError.
+    """
     item = get_item(s, item_id)
+    attempted = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
+                                       business_system_id=business_system_id,
+                                       proposed_function=proposed_function).items() if v is not UNSET}
+    check_version(s, item, expected_version, attempted=attempted)
     _require_open(item, "編集")
     values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
                                     business_system_id=business_system_id,
@@ -269,14 +279,20 @@ def update_item(
 _PART_FIELDS = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
 
 
-def update_member_request(s: Session, *, item_id: int, member_id: int, by: str | None = None, **fields: object) -> Changes:
-    """Change one member's request (content, reason, service_drop, service_drop_detail, annual_cases, workaround)."""
+@reapplicable("requests.update_member_request")
+def update_member_request(s: Session, *, item_id: int, member_id: int, by: str | None = None,
+                          expected_version: int | None = None, **fields: object) -> Changes:
+    """Change one member's request (content, reason, service_drop, service_drop_detail, annual_cases, workaround).
+
+    ``expected_version``: the member request's version the editor showed (MemberPartRow.version).
+    """
     unknown = set(fields) - set(_PART_FIELDS)
     if unknown:
         raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
     item = get_item(s, item_id)
-    _require_open(item, "編集")
     part = _require_part(s, item, member_id)
+    check_version(s, part, expected_version, attempted=dict(fields))
+    _require_open(item, "編集")
     merged = {k: fields.get(k, getattr(part, k)) for k in _PART_FIELDS}
     merged = {k: v.strip() if isinstance(v, str) else v for k, v in merged.items()}
     _check_part_fields(content=merged["content"], reason=merged["reason"], service_drop=merged["service_drop"],
@@ -454,11 +470,13 @@ def _set_status(s: Session, item: RequestItem, to: Status, reason: str | None, m
     item.updated_at = now
 
 
+@reapplicable("requests.move_item")
 def move_item(s: Session, *, item_id: int, to: Status | str, reason: str | None, meeting_id: int | None = None,
-              by: str | None = None) -> Changes:
+              by: str | None = None, expected_version: int | None = None) -> Changes:
     """Move an item to another status; WorkflowError (nothing changed) when the table or a guard refuses."""
     item = get_item(s, item_id)
     target = parse_status(to)
+    check_version(s, item, expected_version, attempted={"status": target.value})
     if meeting_id is not None and s.get(Meeting, meeting_id) is None:
         raise DomainError(f"会議（id {meeting_id}）が見つかりません。決定した会議を先に登録してください。")
     try:
@@ -471,13 +489,18 @@ def move_item(s: Session, *, item_id: int, to: Status | str, reason: str | None,
     return CHANGED
 
 
+@reapplicable("requests.withdraw_member")
 def withdraw_member(s: Session, *, item_id: int, member_id: int, reason: str, on: dt.date | None = None,
-                    by: str | None = None) -> Changes:
-    """Withdraw one member's part; the item becomes withdrawn when no member remains in it."""
+                    by: str | None = None, expected_version: int | None = None) -> Changes:
+    """Withdraw one member's part; the item becomes withdrawn when no member remains in it.
+
+    ``expected_version``: the member request's version the editor showed.
+    """
     item = get_item(s, item_id)
     member = _member_name(s, member_id)
-    _require_open(item, "団体の取下げを")
     part = _require_part(s, item, member_id)
+    check_version(s, part, expected_version, attempted={"withdrawn": True, "withdrawn_reason": reason})
+    _require_open(item, "団体の取下げを")
     if part.withdrawn:
         raise DomainError(f"団体「{member}」は要望 {item.key} をすでに取り下げています（{part.withdrawn_on}）。")
     if not (reason or "").strip():

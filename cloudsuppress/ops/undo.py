@@ -82,6 +82,12 @@ def _changes_for(tables: set[str]) -> Changes:
     )
 
 
+def _bump(t) -> dict:  # noqa: ANN001
+    # Undo and redo change data too: move the version on, so that an editor still showing the
+    # state before the undo cannot save over it (ConcurrentEditError instead).
+    return {"version": t.c.version + 1} if "version" in t.c else {}
+
+
 class _Applier:
     """Writes rows with Core statements and records what it wrote under the open action."""
 
@@ -138,7 +144,7 @@ class _Applier:
             self._refuse(table, row_id, "行が見つかりません")
         if current[0] != expect:
             self._refuse(table, row_id, f"「{fld}」がその後の変更で変わっています")
-        self.conn.execute(update(t).where(t.c.id == row_id).values({fld: value}))
+        self.conn.execute(update(t).where(t.c.id == row_id).values({fld: value, **_bump(t)}))
         self.tables.add(table)
         self.trail.append(dict(table_name=table, row_id=row_id, op="update", field=fld,
                                old_value=audit.encode(expect), new_value=audit.encode(value), item_id=item_id))
@@ -146,7 +152,7 @@ class _Applier:
     def set_fields(self, table: str, row_id: int, old_json: str, new_json: str, item_id: int | None) -> None:
         t = self._table(table)
         values = {k: audit.coerce(table, k, v) for k, v in json.loads(new_json).items()}
-        self.conn.execute(update(t).where(t.c.id == row_id).values(values))
+        self.conn.execute(update(t).where(t.c.id == row_id).values({**values, **_bump(t)}))
         self.tables.add(table)
         self.trail.append(dict(table_name=table, row_id=row_id, op="update", old_value=old_json, new_value=new_json,
                                item_id=item_id))

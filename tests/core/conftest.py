@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -30,12 +31,16 @@ def db(tmp_path: Path):
     database.close()
 
 
-def dump(database: Database) -> dict[str, list[tuple]]:
-    """Every row of every domain table, in primary-key order."""
+def dump(database: Database, *, versions: bool = True) -> dict[str, list[tuple]]:
+    """Every row of every domain table, in primary-key order (without the row versions when
+    ``versions`` is False: an undo restores the data but moves the versions on)."""
+    from cloudsuppress.models import Base
+
     out = {}
     with database.engine.connect() as conn:
         for table in DUMPED_TABLES:
-            out[table] = [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+            cols = ", ".join(c.name for c in Base.metadata.tables[table].c if versions or c.name != "version")
+            out[table] = [tuple(r) for r in conn.execute(text(f"SELECT {cols} FROM {table} ORDER BY id"))]
     return out
 
 
@@ -92,3 +97,55 @@ def import_file(
 def functions_of(database: Database, system: str) -> dict[str, function_ops.FunctionRow]:
     with database.session() as s:
         return {r.code: r for r in function_ops.list_function_rows(s) if r.business_system == system}
+
+
+# --- PostgreSQL (shared mode) -------------------------------------------------------------------
+
+PG_SERVER = os.environ.get("CLOUDSUPPRESS_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
+
+
+def _pg_unreachable(reason: str) -> None:
+    message = f"PostgreSQL at 127.0.0.1:5432 is not reachable: {reason}"
+    if os.environ.get("CI"):  # CI always has the server: a missing one is a failure, never a silent skip
+        pytest.fail(message + " (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A fresh, uniquely named PostgreSQL database for this test module, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    name = f"cs_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except Exception as exc:  # noqa: BLE001 - any failure to reach the server
+        admin.dispose()
+        _pg_unreachable(str(exc).strip().splitlines()[0])
+    url = make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_url):
+    """The module's PostgreSQL database at head with a consortium, emptied again after each test."""
+    from cloudsuppress.models import Base
+
+    database = open_database(pg_url)
+    with database.session() as s, s.begin():
+        create_consortium(s, name=CONSORTIUM, preset="ibaraki33")
+    yield database
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    database.close()

@@ -79,8 +79,13 @@ def move(database: Database, item_id: int, to: str, reason: str | None = "部会
 
 
 def dump_requests(database: Database) -> dict[str, list[tuple]]:
+    """Every row of the request tables, without the row versions (undo restores data, and moves
+    the version on, so that a dialog still showing the undone data cannot save over it)."""
+    from cloudsuppress.models import Base
+
     out = {}
     with database.engine.connect() as conn:
         for table in REQUEST_TABLES:
-            out[table] = [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+            cols = ", ".join(c.name for c in Base.metadata.tables[table].c if c.name != "version")
+            out[table] = [tuple(r) for r in conn.execute(text(f"SELECT {cols} FROM {table} ORDER BY id"))]
     return out

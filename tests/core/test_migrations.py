@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from cloudsuppress import db as dbmod
+from cloudsuppress.backups import list_backups
 from cloudsuppress.db import backup_sqlite, head_revision, open_database
 from cloudsuppress.errors import DatabaseError, DatabaseTooNewError, DomainError
 from cloudsuppress.models import Base, Function
@@ -66,6 +67,7 @@ def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path):
     database.close()
     _stamp(path, "9999")
     digest = _sha(path)
+    backups_before = list_backups(path)
     with pytest.raises(DatabaseTooNewError) as err:
         open_database(path)
     message = str(err.value)
@@ -73,7 +75,7 @@ def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path):
     assert "9999" in message and head_revision() in message
     assert isinstance(err.value, DomainError)  # the GUI and CLI show it as they show any refusal
     assert _sha(path) == digest
-    assert not (tmp_path / "backups").exists()
+    assert list_backups(path) == backups_before  # refused before anything, the backup included
 
 
 @pytest.mark.parametrize(
@@ -121,13 +123,14 @@ def test_a_missing_file_is_refused_when_not_creating(tmp_path):
     assert not (tmp_path / "none.sqlite").exists()
 
 
-def test_opening_an_up_to_date_database_makes_no_backup(tmp_path):
+def test_opening_an_up_to_date_database_makes_no_migration_backup(tmp_path):
     path = tmp_path / "current.sqlite"
     open_database(path).close()
     again = open_database(path)
     again.close()
     assert again.backup_made is None
-    assert not (tmp_path / "backups").exists()
+    # Only the rotating copy made at open; nothing changed, so none at close, and none before a migration.
+    assert [b.reason for b in list_backups(path)] == ["open"]
 
 
 def test_backup_sqlite_copies_a_live_database(db, tmp_path):
