@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from .db import open_database
+from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
 from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
@@ -45,7 +45,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="cloudsuppress", description="カスタマイズ抑制 事務局ツール（コマンドライン）")
-    p.add_argument("--db", required=True, help="データベース（SQLite ファイルのパス、または SQLAlchemy URL）")
+    p.add_argument("--db", required=True,
+                   help="データベース（SQLite ファイルのパス、または postgresql+psycopg://ユーザー@サーバー/データベース）")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="協議会を作成する")
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_request_commands(sub)
     _add_meeting_commands(sub)
     _add_export_commands(sub)
+    _add_safety_commands(sub)
     sub.add_parser("undo", help="直前の操作を元に戻す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     sub.add_parser("redo", help="元に戻した操作をやり直す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     return p
@@ -119,6 +121,17 @@ def _add_request_commands(sub) -> None:
     hist = requests.add_parser("history", help="要望項目の変更履歴（CSV 出力可）")
     hist.add_argument("item", metavar="ITEM")
     hist.add_argument("--csv", help="CSV の出力先（UTF-8 BOM 付き）")
+
+
+def _add_safety_commands(sub) -> None:
+    hand = sub.add_parser("handover", help="事務局の交代: 協議会全体を 1 つの .zip で書き出す・取り込む").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    hand.add_parser("export", help="協議会全体を引継ぎファイル（.zip）に書き出す").add_argument("--out", required=True)
+    hand.add_parser("import", help="引継ぎファイルを空のデータベースに取り込む（--db が新しいファイルなら作成）").add_argument("file")
+    backup = sub.add_parser("backup", help="SQLite ファイルのバックアップ").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    backup.add_parser("list", help="バックアップの一覧（新しい順）").add_argument("--json", action="store_true")
+    backup.add_parser("restore", help="バックアップから復元する（今のファイルは backups に残す）").add_argument("file")
 
 
 def _add_meeting_commands(sub) -> None:
@@ -354,9 +367,76 @@ def _cmd_undo(db, args) -> int:
     return 0
 
 
+def _open(target: str, *, create: bool = False):  # noqa: ANN202 - a Database
+    """Open a file or URL; a server password comes from the URL, the keyring, or (on a terminal) a prompt."""
+    if "://" not in target:
+        return open_database(target, create=create)
+    from . import credentials
+    from .errors import DatabaseError
+
+    url = credentials.resolve_url(target)
+    try:
+        return open_database(url, create=create)
+    except DatabaseError as exc:
+        if "password" not in str(exc).lower() or not sys.stdin or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        password = getpass.getpass(f"{mask_url(target)} のパスワード: ")
+        return open_database(credentials.url_with_password(target, password), create=create)
+
+
+def _cmd_handover(args) -> int:
+    from . import handover
+
+    if args.action == "export":
+        db = _open(args.db)
+        try:
+            with db.session() as s:
+                summary = handover.export_handover(s, Path(args.out))
+        finally:
+            db.close()
+        print(f"引継ぎファイルを書き出しました: {args.out}（{len(summary.row_counts)} 表、{summary.total_rows:,} 行）")
+        return 0
+    handover.read_handover(Path(args.file))  # refuse a bad file before creating a database for it
+    db = _open(args.db, create=True)
+    try:
+        with db.session() as s, s.begin():
+            summary = handover.import_handover(s, Path(args.file))
+    finally:
+        db.close()
+    print(f"引継ぎファイルを取り込みました: 協議会「{summary.consortium}」（{summary.total_rows:,} 行）→ {mask_url(args.db)}")
+    return 0
+
+
+def _cmd_backup(args) -> int:
+    from .backups import list_backups, restore_backup
+
+    if "://" in args.db:
+        raise DomainError("バックアップと復元は SQLite ファイルのためのものです。サーバーのデータベースは"
+                          "サーバーの管理者がバックアップしてください（引継ぎファイルの書き出しも使えます）。")
+    path = Path(args.db).expanduser().resolve()
+    if args.action == "list":
+        rows = list_backups(path)
+        if args.json:
+            print(json.dumps([{"path": str(b.path), "created_at": b.created_at.isoformat(), "reason": b.reason,
+                               "size": b.size} for b in rows], ensure_ascii=False, indent=2))
+        else:
+            for b in rows:
+                print(f"{b.created_at:%Y-%m-%d %H:%M:%S}\t{b.reason_label}\t{b.size:,}\t{b.path}")
+            if not rows:
+                print("バックアップはありません。")
+        return 0
+    saved = restore_backup(path, Path(args.file))
+    print(f"バックアップから復元しました: {args.file}")
+    if saved is not None:
+        print(f"復元前のファイルは次の場所に残しました: {saved}")
+    return 0
+
+
 def _cmd_init(args) -> int:
     if "://" in args.db:  # a server database: the schema is created, there is no file to clean up
-        db = open_database(args.db)
+        db = _open(args.db, create=True)
         try:
             with db.session() as s, s.begin():
                 if args.demo:
@@ -377,7 +457,11 @@ def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "init":
         return _cmd_init(args)
-    db = open_database(args.db, create=False)
+    if args.command == "handover":
+        return _cmd_handover(args)
+    if args.command == "backup":
+        return _cmd_backup(args)
+    db = _open(args.db)
     try:
         if args.command == "members":
             if args.action == "import":

@@ -1,0 +1,186 @@
+"""Handover between secretariats (事務局の交代): a whole consortium as one .zip file.
+
+The zip holds ``data/<table>.json`` (every row of every table, in id order, as JSON with
+dates in ISO form) and ``manifest.json`` (format and app version, schema revision, time of
+creation, and per file its row count and SHA-256). It imports into an empty database,
+SQLite or PostgreSQL, at the same schema revision: the hashes and counts are checked before
+anything is written, all rows go in within the caller's transaction, and on PostgreSQL the id
+sequences are moved past the imported ids. The audit trail travels too, so the new
+secretariat keeps the history (and the undo stack) of every request.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Boolean, Date, DateTime, func, select
+from sqlalchemy.orm import Session
+
+from . import __version__ as APP_VERSION
+from .db import head_revision
+from .errors import DomainError
+from .models import Base
+
+FORMAT = "cloudsuppress-handover"
+FORMAT_VERSION = 1
+_CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class HandoverSummary:
+    """What a handover file holds (from its manifest)."""
+
+    path: Path
+    consortium: str | None
+    schema_revision: str
+    app_version: str
+    created_at: str
+    row_counts: dict[str, int]
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.row_counts.values())
+
+
+def _tables():
+    return [t for t in Base.metadata.sorted_tables]
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _table_json(s: Session, table) -> tuple[bytes, int]:  # noqa: ANN001
+    cols = [c.name for c in table.columns]
+    rows = [[_json_value(v) for v in r] for r in s.connection().execute(select(table).order_by(*table.primary_key.columns))]
+    body = {"table": table.name, "columns": cols, "rows": rows}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), len(rows)
+
+
+def export_handover(s: Session, out: Path) -> HandoverSummary:
+    """Write the whole database to ``out`` (.zip); returns what was written."""
+    out = Path(out)
+    files: dict[str, dict] = {}
+    payloads: dict[str, bytes] = {}
+    consortium = None
+    for table in _tables():
+        data, count = _table_json(s, table)
+        name = f"data/{table.name}.json"
+        payloads[name] = data
+        files[table.name] = {"file": name, "rows": count, "sha256": hashlib.sha256(data).hexdigest()}
+        if table.name == "consortium" and count:
+            consortium = json.loads(data)["rows"][0][1]
+    manifest = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": APP_VERSION,
+        "schema_revision": head_revision(), "created_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        "consortium": consortium, "tables": files,
+    }
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for name, data in payloads.items():
+            zf.writestr(name, data)
+    tmp.replace(out)
+    return _summary(out, manifest)
+
+
+def _summary(path: Path, manifest: dict) -> HandoverSummary:
+    return HandoverSummary(path, manifest.get("consortium"), manifest["schema_revision"], manifest.get("app_version", "?"),
+                           manifest.get("created_at", "?"), {t: v["rows"] for t, v in manifest["tables"].items()})
+
+
+def _refuse(path: Path, why: str) -> DomainError:
+    return DomainError(f"引継ぎファイル「{Path(path).name}」を取り込めません: {why}")
+
+
+def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict]]:
+    """Open and verify a handover file: format, schema revision, every file's SHA-256 and row count."""
+    path = Path(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _refuse(path, f"zip ファイルとして読めません（{exc}）。") from None
+    with zf:
+        try:
+            manifest = json.loads(zf.read("manifest.json"))
+        except KeyError:
+            raise _refuse(path, "manifest.json がありません。") from None
+        except (ValueError, zipfile.BadZipFile) as exc:
+            raise _refuse(path, f"manifest.json を読めません（{exc}）。") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise _refuse(path, "cloudsuppress の引継ぎファイルではありません。")
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise _refuse(path, f"形式の版 {manifest.get('format_version')} には対応していません。")
+        if manifest.get("schema_revision") != head_revision():
+            raise _refuse(path, f"データベースの版が違います（ファイル {manifest.get('schema_revision')}、"
+                                f"このアプリ {head_revision()}）。同じ版のアプリで書き出し直してください。")
+        expected = {t.name for t in _tables()}
+        tables = manifest.get("tables") or {}
+        if set(tables) != expected:
+            raise _refuse(path, "表の構成がこのアプリと一致しません。")
+        data: dict[str, dict] = {}
+        for name, info in tables.items():
+            try:
+                raw = zf.read(info["file"])
+            except (KeyError, zipfile.BadZipFile) as exc:
+                raise _refuse(path, f"{info.get('file')} を読めません（{exc}）。") from None
+            if hashlib.sha256(raw).hexdigest() != info.get("sha256"):
+                raise _refuse(path, f"{info['file']} の内容が書き出したときと違います（ハッシュ不一致）。"
+                                    "ファイルが壊れているか、書き換えられています。")
+            body = json.loads(raw)
+            if len(body["rows"]) != info.get("rows") or body.get("table") != name:
+                raise _refuse(path, f"{info['file']} の行数が manifest と一致しません。")
+            data[name] = body
+    return _summary(path, manifest), data
+
+
+def _coerce(table, columns: list[str]) -> list:  # noqa: ANN001
+    out = []
+    for name in columns:
+        t = table.c[name].type
+        if isinstance(t, DateTime):
+            out.append(lambda v: None if v is None else dt.datetime.fromisoformat(v))
+        elif isinstance(t, Date):
+            out.append(lambda v: None if v is None else dt.date.fromisoformat(v))
+        elif isinstance(t, Boolean):
+            out.append(lambda v: None if v is None else bool(v))
+        else:
+            out.append(lambda v: v)
+    return out
+
+
+def is_empty(s: Session) -> bool:
+    """True when no table holds a row (a fresh database)."""
+    return all(s.scalar(select(func.count()).select_from(t)) == 0 for t in _tables())
+
+
+def import_handover(s: Session, path: Path) -> HandoverSummary:
+    """Load a verified handover file into an empty database, in the caller's transaction."""
+    summary, data = read_handover(path)
+    if not is_empty(s):
+        raise _refuse(path, "取り込み先のデータベースが空ではありません。新しい空のデータベースを指定してください"
+                            "（既存の協議会を上書きすることはありません）。")
+    conn = s.connection()
+    for table in _tables():
+        body = data[table.name]
+        cols = body["columns"]
+        if set(cols) != {c.name for c in table.columns}:
+            raise _refuse(path, f"表「{table.name}」の列がこのアプリと一致しません。")
+        conv = _coerce(table, cols)
+        rows = [{c: f(v) for c, f, v in zip(cols, conv, r)} for r in body["rows"]]
+        for start in range(0, len(rows), _CHUNK):
+            conn.execute(table.insert(), rows[start:start + _CHUNK])
+    if conn.dialect.name == "postgresql":
+        for table in _tables():
+            if "id" in table.c and table.c.id.autoincrement:
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)")
+    s.expire_all()
+    return summary

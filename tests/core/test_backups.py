@@ -1,0 +1,187 @@
+"""SQLite safety: rotating backups on open and close, the integrity check on open, restoring a
+backup, and the warning for network shares and cloud-synced folders."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cloudsuppress.backups import BackupPolicy, backup_sqlite, list_backups, prune_backups, restore_backup
+from cloudsuppress.db import open_database
+from cloudsuppress.errors import DatabaseCorruptError, DomainError
+from cloudsuppress.ops import members as member_ops
+from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.storage import storage_warnings
+
+
+def members(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [r[0] for r in con.execute("SELECT name FROM member ORDER BY id")]
+    finally:
+        con.close()
+
+
+def add(database, name: str) -> None:
+    with database.session() as s, s.begin():
+        member_ops.add_member(s, name=name, population=1000)
+
+
+@pytest.fixture
+def dbfile(tmp_path) -> Path:
+    path = tmp_path / "協議会.sqlite"
+    database = open_database(path)
+    with database.session() as s, s.begin():
+        create_consortium(s, name="テスト協議会")
+    database.close()
+    return path
+
+
+def test_a_backup_on_open_and_one_on_close_when_something_changed(dbfile):
+    first = [b.reason for b in list_backups(dbfile)]
+    assert first == ["close"]  # the consortium was created in the last session
+    database = open_database(dbfile)
+    add(database, "那珂市")
+    database.close()
+    assert [b.reason for b in list_backups(dbfile)] == ["close", "open", "close"]
+    newest, at_open = list_backups(dbfile)[0], list_backups(dbfile)[1]
+    assert members(newest.path) == ["那珂市"] and members(at_open.path) == []  # before and after the session
+    open_database(dbfile).close()  # nothing changed: only the copy at open
+    assert [b.reason for b in list_backups(dbfile)] == ["open", "close", "open", "close"]
+
+
+def test_backups_are_made_with_the_backup_api_and_never_left_half_written(dbfile):
+    copy = backup_sqlite(dbfile, reason="manual")
+    assert copy.exists() and not list(copy.parent.glob("*.part"))
+    (copy.parent / f"{dbfile.stem}-20260101-000000-000000-open.sqlite.part").write_bytes(b"half")
+    assert all(not b.path.name.endswith(".part") for b in list_backups(dbfile))
+
+
+def _fake(folder: Path, stem: str, when: dt.datetime, reason: str = "open") -> Path:
+    p = folder / f"{stem}-{when:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+    p.write_bytes(b"x")
+    return p
+
+
+def test_rotation_keeps_the_last_n_and_the_newest_of_each_recent_day(tmp_path):
+    db = tmp_path / "a.sqlite"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    today = dt.date(2026, 11, 22)
+    made = {}
+    for days_ago in range(20):
+        for hour in (9, 17):
+            when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour))
+            made[(days_ago, hour)] = _fake(folder, "a", when)
+    migration = _fake(folder, "a", dt.datetime(2025, 1, 1), "before-migration-0003")
+    other_db = _fake(folder, "b", dt.datetime(2025, 1, 1))
+    prune_backups(db, BackupPolicy(keep_last=3, keep_days=5), today=today)
+    kept = {p for p in folder.iterdir()}
+    expected = {made[(0, 17)], made[(0, 9)], made[(1, 17)]}  # the last 3
+    expected |= {made[(d, 17)] for d in range(5)}  # the newest of each of the last 5 days
+    assert kept == expected | {migration, other_db}  # migration copies and other files are never pruned
+
+
+def _corrupt(path: Path) -> None:
+    """Overwrite a page in the middle of the file (a table page, not the header)."""
+    size = path.stat().st_size
+    page = 4096
+    with open(path, "r+b") as fh:
+        fh.seek((size // page // 2) * page)
+        fh.write(os.urandom(page))
+
+
+@pytest.fixture
+def big(tmp_path) -> Path:
+    path = tmp_path / "big.sqlite"
+    database = open_database(path)
+    with database.session() as s, s.begin():
+        create_consortium(s, name="テスト協議会")
+        for i in range(600):
+            member_ops.add_member(s, name=f"第{i}町" + "あ" * 80, population=1000 + i)
+    database.close()
+    return path
+
+
+def test_a_damaged_file_is_refused_with_the_path_to_the_backups(big):
+    good = list_backups(big)[0]
+    _corrupt(big)
+    with pytest.raises(DatabaseCorruptError) as err:
+        open_database(big)
+    message = str(err.value)
+    assert "壊れている" in message and "バックアップから復元" in message and str(good.path) in message
+    assert err.value.backups[0].path == good.path
+    # restore the newest sound backup: the file opens again with every member
+    saved = restore_backup(big, err.value.backups[0].path)
+    assert saved is not None and saved.exists() and saved.name.endswith("before-restore.damaged")
+    database = open_database(big)
+    try:
+        with database.session() as s:
+            assert len(member_ops.list_members(s)) == 600
+    finally:
+        database.close()
+
+
+def test_restore_replaces_the_file_and_keeps_the_current_one_aside(dbfile):
+    database = open_database(dbfile)
+    add(database, "那珂市")
+    database.close()
+    before_naka = list_backups(dbfile)[1]  # the copy at open, without 那珂市
+    saved = restore_backup(dbfile, before_naka.path)
+    assert members(dbfile) == [] and members(saved) == ["那珂市"]
+    assert not dbfile.with_name(dbfile.name + "-wal").exists()
+    assert not list(dbfile.parent.glob("*.restoring"))
+    open_database(dbfile).close()
+
+
+@pytest.mark.parametrize("content", [b"not a database" * 50, None], ids=["garbage", "newer-version"])
+def test_restore_refuses_a_bad_backup_and_changes_nothing(dbfile, tmp_path, content):
+    bad = tmp_path / "bad.sqlite"
+    if content is None:
+        bad.write_bytes(dbfile.read_bytes())
+        con = sqlite3.connect(bad)
+        with con:
+            con.execute("UPDATE alembic_version SET version_num = '9999'")
+        con.close()
+    else:
+        bad.write_bytes(content)
+    before = dbfile.read_bytes()
+    with pytest.raises(DomainError) as err:
+        restore_backup(dbfile, bad)
+    assert "復元できません" in str(err.value)
+    assert dbfile.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "platform", "mounts", "kind"),
+    [
+        ("/home/u/協議会.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\n", None),
+        ("/mnt/share/協議会.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\n//srv/share /mnt/share cifs rw 0 0\n", "network"),
+        ("/net/nfs/a/x.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\nsrv:/a /net/nfs/a nfs4 rw 0 0\n", "network"),
+        ("/home/u/remote/x.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\nu@h:/ /home/u/remote fuse.sshfs rw 0 0\n", "network"),
+        ("/media/usb/x.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/usb fuseblk rw 0 0\n", None),
+        ("/home/u/Dropbox/協議会.sqlite", "linux", "/dev/sda1 / ext4 rw 0 0\n", "cloud"),
+        (r"\\fileserver\事務局\協議会.sqlite", "win32", None, "network"),
+        (r"C:\Users\sato\OneDrive - 茨城県\協議会.sqlite", "win32", None, "cloud"),
+        (r"C:\Users\sato\iCloudDrive\協議会.sqlite", "win32", None, "cloud"),
+        (r"G:\マイドライブ\協議会.sqlite", "win32", None, "cloud"),
+        (r"C:\Users\sato\Documents\協議会.sqlite", "win32", None, None),
+    ],
+)
+def test_network_shares_and_synced_folders_are_flagged(path, platform, mounts, kind):
+    found = storage_warnings(path, platform=platform, mounts_text=mounts)
+    assert [w.kind for w in found] == ([kind] if kind else [])
+    for w in found:
+        assert ("ネットワーク" in w.message) if kind == "network" else ("同期フォルダ" in w.message)
+
+
+def test_an_open_database_carries_its_warnings(tmp_path):
+    folder = tmp_path / "Dropbox"
+    database = open_database(folder / "x.sqlite")
+    try:
+        assert [w.kind for w in database.warnings] == ["cloud"]
+    finally:
+        database.close()

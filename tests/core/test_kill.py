@@ -1,0 +1,83 @@
+"""Killing the app in the middle of an import or a batch of status moves leaves the SQLite file
+consistent: a child process is SIGKILLed at random moments, then PRAGMA integrity_check must say
+ok and every count must be one a whole transaction leaves (never part of one)."""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cloudsuppress.db import open_database
+
+from .kill_child import SIZES, SYSTEM
+from .request_support import new_item, rdb  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+ITERATIONS = 8
+ITEMS = 20
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+
+
+def check(path: Path) -> dict:
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        names = [r[0] for r in con.execute(
+            "SELECT f.name FROM function f JOIN business_system b ON b.id = f.business_system_id WHERE b.name = ?",
+            (SYSTEM,))]
+        tags = {n[0] for n in names}
+        # A whole import or none: 0 rows, all of list A, or all of list B, never a mix.
+        assert (len(names), tags) in ((0, set()), (SIZES["A"], {"A"}), (SIZES["B"], {"B"})), (len(names), tags)
+        statuses = {r[0] for r in con.execute("SELECT status FROM request_item")}
+        assert len(statuses) == 1, statuses  # a batch of moves is all or nothing
+        changes = con.execute("SELECT count(*) FROM status_change").fetchone()[0]
+        assert changes % ITEMS == 0, changes
+        # every committed action has its changes, and no change lacks its action
+        orphans = con.execute("SELECT count(*) FROM audit_change c LEFT JOIN audit_action a ON a.id = c.action_id "
+                              "WHERE a.id IS NULL").fetchone()[0]
+        empty = con.execute("SELECT count(*) FROM audit_action a WHERE NOT EXISTS "
+                            "(SELECT 1 FROM audit_change c WHERE c.action_id = a.id)").fetchone()[0]
+        assert orphans == 0 and empty == 0
+        return {"functions": len(names), "status": statuses.pop(), "moves": changes}
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_leaves_a_consistent_database(rdb, tmp_path):
+    for _ in range(ITEMS):
+        new_item(rdb, allow_duplicate=True)
+    path = rdb.path
+    rdb.close()
+    rng = random.Random(6)
+    seen = []
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for i in range(ITERATIONS):
+        child = subprocess.Popen([sys.executable, "-m", "tests.core.kill_child", str(path)], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert child.stdout.readline().strip() == "ready", child.stderr.read()
+            time.sleep(rng.uniform(0.05, 1.5))  # somewhere inside an import or a batch of moves
+            assert child.poll() is None, child.stderr.read()
+            child.send_signal(signal.SIGKILL)
+            child.wait(10)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        seen.append(check(path))
+    print("kill states:", seen)
+    # The kills really landed at different points of the work.
+    assert len({(s["functions"], s["status"], s["moves"]) for s in seen}) >= 3, seen
+    assert max(s["moves"] for s in seen) > ITEMS
+    database = open_database(path)  # and the app still opens it
+    database.close()
