@@ -30,20 +30,27 @@ from .models import (
     AuditAction,
     AuditChange,
     Base,
+    Briefing,
     BusinessSystem,
+    CostRule,
+    DecisionAcceptance,
     Function,
     HearingNote,
+    ItemCostRule,
     Meeting,
     MeetingAttendee,
     Member,
     MemberRequest,
     RequestItem,
+    SelectionAttendee,
+    SelectionEvent,
     StatusChange,
     Subcommittee,
 )
 
 AUDITED_MODELS = (Member, Subcommittee, BusinessSystem, Function, RequestItem, MemberRequest,
-                  HearingNote, Approval, StatusChange, Meeting, MeetingAttendee, AgendaEntry)
+                  HearingNote, Approval, StatusChange, Meeting, MeetingAttendee, AgendaEntry,
+                  CostRule, ItemCostRule, Briefing, SelectionEvent, SelectionAttendee, DecisionAcceptance)
 AUDITED = {m.__tablename__: m for m in AUDITED_MODELS}
 # Insert order that satisfies the foreign keys (deletes go the other way).
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
@@ -245,7 +252,7 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
 def _item_id(conn, table: str, values: dict, cache: dict[int, int]) -> int | None:
     if table == "request_item":
         return values.get("id")
-    if table in ("member_request", "status_change", "agenda_entry"):
+    if table in ("member_request", "status_change", "agenda_entry", "item_cost_rule", "decision_acceptance"):
         return values.get("item_id")
     if table in ("hearing_note", "approval"):
         mr = values.get("member_request_id")

@@ -13,6 +13,8 @@ class Changes:
     requests: bool = False  # request items, member requests, hearing notes, approvals, status history
     meetings: bool = False  # meetings, attendees, agenda entries and their outcomes
     history: bool = False  # the audit trail and the undo / redo stack
+    costs: bool = False  # the cost rule and per-item methods (cost views also refresh on requests and members)
+    measures: bool = False  # briefings, vendor-selection events and attendance, late joiners' acceptances
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(Changes)})

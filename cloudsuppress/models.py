@@ -343,3 +343,103 @@ class AuditChange(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     item_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the request item it belongs to, for the history tab
+
+
+# --- costs and the four measures (issue 5) -------------------------------------------------------
+
+
+class CostRule(Base):
+    """The consortium's cost apportionment rule (費用按分のルール): one row; none means equal, whole yen.
+
+    Shares are never stored: they are recomputed from the rule, the item's estimate and its
+    current members whenever they are shown, so they cannot go stale when a member joins or leaves.
+    """
+
+    __tablename__ = "cost_rule"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    method: Mapped[str] = mapped_column(String(20))  # costs.Method: equal / population / mixed
+    ratio_equal: Mapped[int] = mapped_column(Integer)  # 均等割の割合 (50 of 50:50)
+    ratio_population: Mapped[int] = mapped_column(Integer)  # 人口割の割合
+    unit: Mapped[int] = mapped_column(Integer, default=1)  # 1 円単位 / 1000 千円未満切捨て
+    population_date: Mapped[dt.date | None] = mapped_column(Date)  # 人口基準日 of members' populations
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ItemCostRule(Base):
+    """An item's own apportionment method, overriding the consortium's rule for that item only."""
+
+    __tablename__ = "item_cost_rule"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("request_item.id"), unique=True)
+    method: Mapped[str] = mapped_column(String(20))
+    ratio_equal: Mapped[int] = mapped_column(Integer)
+    ratio_population: Mapped[int] = mapped_column(Integer)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Briefing(Base):
+    """庁内説明会 (measure 1): a member's internal briefing on the no-customization policy."""
+
+    __tablename__ = "briefing"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    attendees: Mapped[int] = mapped_column(Integer)  # 参加人数
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SelectionEvent(Base):
+    """A vendor-selection event (measure 2): RFI presentation (RFI説明会), second selection (二次選考)."""
+
+    __tablename__ = "selection_event"
+    __table_args__ = (UniqueConstraint("name", "held_on", name="uq_selection_event_name_held_on"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SelectionAttendee(Base):
+    """One member's staff member at a vendor-selection event."""
+
+    __tablename__ = "selection_attendee"
+    __table_args__ = (UniqueConstraint("event_id", "member_id", "person", name="uq_selection_attendee_event_member_person"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("selection_event.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    person: Mapped[str] = mapped_column(String(100))  # 氏名
+    section: Mapped[str | None] = mapped_column(String(100))  # 所属（課名）
+
+
+class DecisionAcceptance(Base):
+    """後乗り: a member that joined late accepts a decision the consortium took before it joined."""
+
+    __tablename__ = "decision_acceptance"
+    __table_args__ = (UniqueConstraint("member_id", "item_id", name="uq_decision_acceptance_member_item"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("request_item.id"), index=True)
+    accepted_on: Mapped[dt.date] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)

@@ -8,10 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
-from ..workflow import Status
+from ..workflow import DECISIONS, Status
 
 from ..vocab import FIT_MARKS
 from .consortium import get_consortium
+from .costs import member_cost_totals
 from .functions import FitStats, combine_stats, system_tree
 from .members import list_members
 
@@ -38,11 +39,14 @@ def build_summary(s: Session) -> dict:
         by_sub[node.subcommittee].append(node.stats)
     members = list_members(s)
     by_member = member_status_counts(s)
+    cost_totals = member_cost_totals(s)
+    item_counts = item_status_counts(s)
     return {
         "consortium": info.name if info else None,
-        "members": [{"name": m.name, "population": m.population, "items": _counts_dict(by_member.get(m.id, Counter()))}
+        "members": [{"name": m.name, "population": m.population, "items": _counts_dict(by_member.get(m.id, Counter())),
+                     "cost_total": cost_totals.get(m.id, 0)}
                     for m in members],
-        "items": _counts_dict(item_status_counts(s)),
+        "items": {**_counts_dict(item_counts), "suppression_rate": suppression_rate(item_counts)},
         "population_total": sum(m.population for m in members),
         "functions": stats_dict(combine_stats([n.stats for n in tree])),
         "subcommittees": [
@@ -66,6 +70,12 @@ def format_rate(rate: float | None) -> str:
 
 def _counts_dict(counts: Counter) -> dict:
     return {"total": sum(counts.values()), **{st.value: counts.get(st.value, 0) for st in Status}}
+
+
+def suppression_rate(counts: Counter) -> float | None:
+    """Decided items that were not customized over all decided items (None before any decision)."""
+    decided = sum(counts.get(st.value, 0) for st in DECISIONS)
+    return (decided - counts.get(Status.CUSTOMIZED.value, 0)) / decided if decided else None
 
 
 def item_status_counts(s: Session) -> Counter:

@@ -28,7 +28,11 @@ _TABLE_LABELS = {
     "request_item": "要望項目", "member_request": "団体の要望", "hearing_note": "ヒアリング記録",
     "approval": "財政課協議・首長決裁", "status_change": "状態の履歴",
     "meeting": "会議", "meeting_attendee": "出席者", "agenda_entry": "議題",
+    "cost_rule": "費用按分のルール", "item_cost_rule": "要望の按分方法", "briefing": "庁内説明会",
+    "selection_event": "選考会", "selection_attendee": "選考会の参加者", "decision_acceptance": "既決事項の承認",
 }
+_COST_TABLES = {"cost_rule", "item_cost_rule"}
+_MEASURE_TABLES = {"briefing", "selection_event", "selection_attendee", "decision_acceptance"}
 _MEETING_TABLES = {"meeting", "meeting_attendee", "agenda_entry"}
 _REQUEST_TABLES = {"request_item", "member_request", "hearing_note", "approval", "status_change"}
 
@@ -79,6 +83,8 @@ def _changes_for(tables: set[str]) -> Changes:
         requests=bool(tables & _REQUEST_TABLES),
         meetings=bool(tables & _MEETING_TABLES) or "status_change" in tables,
         history=True,
+        costs=bool(tables & _COST_TABLES),
+        measures=bool(tables & _MEASURE_TABLES),
     )
 
 

@@ -84,7 +84,7 @@ def test_toyama_from_first_request_to_the_outcome_table(tmp_path):
         o = table.consortium
         assert (o.raised, o.customized, o.standardized, o.withdrawn, o.open) == (31, 17, 3, 11, 0)
         assert summary["items"] == {"total": 31, "requested": 0, "under_review": 0, "standardized": 3,
-                                    "withdrawn": 11, "customized": 17}
+                                    "withdrawn": 11, "customized": 17, "suppression_rate": 14 / 31}
         assert sum(m.raised for m in table.members) == 31 + 11  # eleven items had two members
         assert [h.to_status for h in history] == ["requested", "under_review", "standardized", "under_review", "customized"]
         assert sum(sc.raised for sc in table.subcommittees) == 31

@@ -48,7 +48,8 @@ def test_move_approve_withdraw_list_and_summary(rdb, capsys):
     assert (row["key"], row["members"], row["withdrawn_members"]) == ("R-0001", ["那珂市"], ["五霞町"])
     code, out, _ = cli(capsys, rdb, "summary", "--json")
     summary = json.loads(out)
-    assert summary["items"] == {"total": 1, "requested": 0, "under_review": 1, "standardized": 0, "withdrawn": 0, "customized": 0}
+    assert summary["items"] == {"total": 1, "requested": 0, "under_review": 1, "standardized": 0, "withdrawn": 0, "customized": 0,
+                                "suppression_rate": None}
     by_name = {m["name"]: m for m in summary["members"]}
     assert by_name["那珂市"]["items"]["under_review"] == 1 and by_name["五霞町"]["items"]["withdrawn"] == 1
     assert by_name["那珂市"]["population"] == 55_827 and "total" in summary["functions"]

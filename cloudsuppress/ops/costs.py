@@ -1,0 +1,406 @@
+"""Customization cost outside the joint contract (measure 3): the consortium's apportionment rule,
+an item's estimate and method override, and the shares computed from them.
+
+Only rules are stored (``cost_rule``, ``item_cost_rule``) and the estimate (``request_item.estimate``).
+Shares are recomputed from the current members of the item (those who have not withdrawn)
+every time they are read, so a member joining or leaving an item changes the shares at once
+and nothing can go stale. The arithmetic is ``cloudsuppress.costs.apportion_cost``.
+
+Writing operations take a Session (the caller owns the transaction), open one audit action
+and return Changes; reading functions return plain frozen dataclasses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..changes import Changes
+from ..concurrency import check_version, reapplicable
+from ..costs import Method, Payer, Rule, apportion_cost, parse_method
+from ..errors import DomainError
+from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
+from ..workflow import OPEN, STATUS_LABELS, Status
+from .consortium import get_consortium
+from .requests import UNSET, get_item
+
+CHANGED = Changes(costs=True, history=True)
+ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)
+DEFAULT_RULE = Rule()  # no rule set yet: equal split, whole yen
+BEARING = (Status.CUSTOMIZED,) + tuple(OPEN)  # statuses whose members bear (or may bear) the cost
+
+
+# --- the consortium rule ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostRuleRow:
+    """The consortium's rule as the settings screen shows it."""
+
+    rule: Rule
+    description: str  # 均等割 50％・人口割 50％（千円未満切捨て）
+    stored: bool  # False: nothing set yet, the default applies
+    version: int = 1
+
+
+def _rule_row(s: Session) -> CostRule | None:
+    return s.scalars(select(CostRule).order_by(CostRule.id)).first()
+
+
+def get_cost_rule(s: Session) -> Rule:
+    """The consortium's rule (equal, whole yen, when none is set)."""
+    row = _rule_row(s)
+    if row is None:
+        return DEFAULT_RULE
+    return Rule(Method(row.method), (row.ratio_equal, row.ratio_population), row.unit, row.population_date)
+
+
+def cost_rule_row(s: Session) -> CostRuleRow:
+    """The consortium's rule with its description and version."""
+    row = _rule_row(s)
+    rule = get_cost_rule(s)
+    return CostRuleRow(rule, rule.describe(), row is not None, row.version if row else 1)
+
+
+@reapplicable("costs.set_cost_rule")
+def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | str | None = None, unit: int = 1,
+                  population_date: object = UNSET, by: str | None = None,
+                  expected_version: int | None = None) -> Changes:
+    """Set the consortium's apportionment rule (method, ratio for mixed, rounding unit, 人口基準日)."""
+    if unit not in (1, 1000):
+        raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
+    row = _rule_row(s)
+    date = (row.population_date if row else None) if population_date is UNSET else population_date
+    rule = Rule.make(method, ratio, unit=unit, population_date=date)
+    values = dict(method=rule.method.value, ratio_equal=rule.ratio[0], ratio_population=rule.ratio[1], unit=rule.unit,
+                  population_date=rule.population_date)
+    if row is not None:
+        check_version(s, row, expected_version, attempted=values)
+        if all(getattr(row, k) == v for k, v in values.items()):
+            return Changes()
+    with audit.action(s, f"費用按分のルールを「{rule.describe()}」に設定", by=by):
+        if row is None:
+            s.add(CostRule(**values))
+        else:
+            for k, v in values.items():
+                setattr(row, k, v)
+        s.flush()
+    return CHANGED
+
+
+# --- one item ---------------------------------------------------------------------------------------
+
+
+def _override(s: Session, item_id: int) -> ItemCostRule | None:
+    return s.scalar(select(ItemCostRule).where(ItemCostRule.item_id == item_id))
+
+
+def item_rule(s: Session, item_id: int) -> tuple[Rule, bool]:
+    """The rule that applies to an item and whether it is the item's own (True) or the consortium's."""
+    base = get_cost_rule(s)
+    own = _override(s, item_id)
+    if own is None:
+        return base, False
+    return Rule(Method(own.method), (own.ratio_equal, own.ratio_population), base.unit, base.population_date), True
+
+
+def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method: object = UNSET,
+                  ratio: tuple[int, int] | str | None = None, by: str | None = None,
+                  expected_version: int | None = None) -> Changes:
+    """Set an item's estimate (見積額, yen) and/or its own apportionment method (None: back to the
+    consortium's rule). Refused for standardized and withdrawn items: nobody bears their cost.
+
+    A customized item's estimate may still be corrected (the vendor's final price), since changing
+    it does not reopen the decision. ``expected_version``: the item's version the editor showed.
+    """
+    item = get_item(s, item_id)
+    attempted = {k: v for k, v in dict(estimate=estimate, method=method).items() if v is not UNSET}
+    check_version(s, item, expected_version, attempted=attempted)
+    if Status(item.status) not in BEARING:
+        raise DomainError(f"要望 {item.key} は「{STATUS_LABELS[Status(item.status)]}」のため、費用を負担する団体がありません。")
+    if estimate is not UNSET and estimate is not None and (not isinstance(estimate, int) or estimate < 0):
+        raise DomainError("見積額は 0 以上の金額（円）で入力してください。")
+    own = _override(s, item_id)
+    new_rule: Rule | None = None
+    if method is not UNSET and method is not None:
+        new_rule = Rule.make(parse_method(method), ratio)
+    change_estimate = estimate is not UNSET and estimate != item.estimate
+    if method is UNSET:
+        change_method = False
+    elif new_rule is None:
+        change_method = own is not None
+    else:
+        change_method = own is None or (own.method, own.ratio_equal, own.ratio_population) != (
+            new_rule.method.value, *new_rule.ratio)
+    if not (change_estimate or change_method):
+        return Changes()
+    what = []
+    if change_estimate:
+        what.append(f"見積額 {estimate:,}円" if estimate is not None else "見積額を未定")
+    if change_method:
+        what.append(f"按分方法「{_method_text(new_rule)}」" if new_rule else "按分方法を協議会のルールに戻す")
+    with audit.action(s, f"要望 {item.key} の費用を設定（{'、'.join(what)}）", by=by):
+        if change_estimate:
+            item.estimate = estimate
+            item.updated_at = dt.datetime.now().replace(microsecond=0)
+        if change_method:
+            if new_rule is None:
+                s.delete(own)
+            elif own is None:
+                s.add(ItemCostRule(item_id=item.id, method=new_rule.method.value, ratio_equal=new_rule.ratio[0],
+                                   ratio_population=new_rule.ratio[1]))
+            else:
+                own.method, own.ratio_equal, own.ratio_population = new_rule.method.value, *new_rule.ratio
+        s.flush()
+    return ESTIMATE_CHANGED if change_estimate else CHANGED
+
+
+def _method_text(rule: Rule) -> str:
+    return rule.describe().split("（")[0]
+
+
+# --- shares -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """One member's share of one item and how it was computed."""
+
+    member_id: int
+    member: str
+    population: int
+    share: int  # 負担額 (yen)
+    equal_part: int  # 均等割額
+    population_part: int  # 人口割額
+    adjustment: int  # 端数調整額
+    population_ratio: Fraction  # population / population total of the item's members
+
+
+@dataclass(frozen=True)
+class ItemShares:
+    """An item's estimate split among its current members."""
+
+    item_id: int
+    key: str
+    title: str
+    status: str
+    status_label: str
+    estimate: int | None
+    rule: Rule
+    rule_text: str  # 均等割 50％・人口割 50％（千円未満切捨て）
+    own_rule: bool  # the item's own method rather than the consortium's
+    population_total: int
+    shares: tuple[ShareRow, ...]  # empty while the estimate is not set or nobody bears the cost
+    residue: int = 0
+    residue_member: str | None = None
+
+    @property
+    def method(self) -> str:
+        return self.rule.method.value
+
+    def by_member(self) -> dict[str, int]:
+        return {r.member: r.share for r in self.shares}
+
+
+def _payers(s: Session, item_ids: list[int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Per item: (member id, name, population) of the members still in it, in member order."""
+    out: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    if not item_ids:
+        return out
+    for item_id, mid, name, pop in s.execute(
+        select(MemberRequest.item_id, Member.id, Member.name, Member.population)
+        .join(Member, Member.id == MemberRequest.member_id)
+        .where(MemberRequest.item_id.in_(item_ids), MemberRequest.withdrawn.is_(False))
+        .order_by(Member.sort_order, Member.id)
+    ):
+        out[item_id].append((mid, name, pop))
+    return out
+
+
+def _shares_for(items: list[RequestItem], s: Session) -> list[ItemShares]:
+    base = get_cost_rule(s)
+    ids = [i.id for i in items]
+    overrides = {o.item_id: o for o in s.scalars(select(ItemCostRule).where(ItemCostRule.item_id.in_(ids)))} if ids else {}
+    payers = _payers(s, ids)
+    out = []
+    for item in items:
+        own = overrides.get(item.id)
+        rule = base if own is None else Rule(Method(own.method), (own.ratio_equal, own.ratio_population), base.unit,
+                                             base.population_date)
+        members = payers.get(item.id, [])
+        pop_total = sum(p for _, _, p in members)
+        rows: tuple[ShareRow, ...] = ()
+        residue, residue_member = 0, None
+        if item.estimate is not None and members:
+            result = apportion_cost(item.estimate, [Payer(name, pop) for _, name, pop in members], rule)
+            rows = tuple(ShareRow(mid, sh.member, sh.population, sh.share, sh.equal_part, sh.population_part,
+                                  sh.adjustment, Fraction(sh.population, pop_total) if pop_total else Fraction(0))
+                         for (mid, _, _), sh in zip(members, result.shares))
+            residue, residue_member = result.residue, result.residue_member
+        st = Status(item.status)
+        out.append(ItemShares(item.id, item.key, item.title, st.value, STATUS_LABELS[st], item.estimate, rule,
+                              rule.describe(), own is not None, pop_total, rows, residue, residue_member))
+    return out
+
+
+def item_shares(s: Session, item_id: int) -> ItemShares:
+    """An item's estimate split among the members now in it (recomputed on every call)."""
+    return _shares_for([get_item(s, item_id)], s)[0]
+
+
+def all_item_shares(s: Session, *, statuses: tuple[Status, ...] = (Status.CUSTOMIZED,)) -> list[ItemShares]:
+    """Shares of every item in the given statuses (customized by default), in key order."""
+    items = list(s.scalars(select(RequestItem).where(RequestItem.status.in_([st.value for st in statuses]))
+                           .order_by(RequestItem.key)))
+    return _shares_for(items, s)
+
+
+# --- per member -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalState:
+    """A member's 財政課協議 or 首長決裁 for one item: date and reference, or None while pending."""
+
+    approved_on: dt.date | None
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class MemberCostLine:
+    """One item a member bears, as its cost report prints it."""
+
+    item_id: int
+    key: str
+    title: str
+    status: str
+    status_label: str
+    estimate: int | None
+    share: int | None  # None while the estimate is not set
+    equal_part: int | None
+    population_part: int | None
+    adjustment: int | None
+    population: int
+    population_total: int  # of the item's members
+    members: tuple[str, ...]  # every member bearing the item
+    rule_text: str
+    ratio_text: str  # 50:50
+    own_rule: bool
+    finance: ApprovalState | None
+    mayor: ApprovalState | None
+
+    @property
+    def approvals_pending(self) -> bool:
+        return self.finance is None or self.mayor is None
+
+
+@dataclass(frozen=True)
+class MemberCosts:
+    """Everything a member's cost report shows: decided customizations and those still under review."""
+
+    member_id: int
+    member: str
+    population: int
+    consortium: str
+    rule_text: str  # the consortium's rule
+    population_date: dt.date | None
+    lines: tuple[MemberCostLine, ...]  # customized items it bears
+    prospective: tuple[MemberCostLine, ...]  # open items it is in (要望・検討中), with their share if estimated
+    total: int  # sum of its shares of customized items
+    prospective_total: int  # sum of its shares of open items with an estimate
+
+
+def _approvals(s: Session, member_id: int) -> dict[tuple[int, str], ApprovalState]:
+    return {(item_id, a.stage): ApprovalState(a.approved_on, a.reference) for a, item_id in s.execute(
+        select(Approval, MemberRequest.item_id).join(MemberRequest, MemberRequest.id == Approval.member_request_id)
+        .where(MemberRequest.member_id == member_id))}
+
+
+def _line(sh: ItemShares, member_id: int, population: int, approvals: dict) -> MemberCostLine:
+    mine = next((r for r in sh.shares if r.member_id == member_id), None)
+    return MemberCostLine(
+        sh.item_id, sh.key, sh.title, sh.status, sh.status_label, sh.estimate, mine.share if mine else None,
+        mine.equal_part if mine else None, mine.population_part if mine else None, mine.adjustment if mine else None,
+        population, sh.population_total, tuple(r.member for r in sh.shares), sh.rule_text, sh.rule.ratio_text,
+        sh.own_rule, approvals.get((sh.item_id, "finance")), approvals.get((sh.item_id, "mayor")))
+
+
+def member_costs(s: Session, member_id: int) -> MemberCosts:
+    """A member's cost lines: every customized item it bears and every open item it is in."""
+    m = s.get(Member, member_id)
+    if m is None:
+        raise DomainError(f"団体（id {member_id}）が見つかりません。")
+    item_ids = list(s.scalars(select(MemberRequest.item_id).where(MemberRequest.member_id == member_id,
+                                                                    MemberRequest.withdrawn.is_(False))))
+    items = list(s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids),
+                                                     RequestItem.status.in_([st.value for st in BEARING]))
+                           .order_by(RequestItem.key))) if item_ids else []
+    shares = _shares_for(items, s)
+    approvals = _approvals(s, member_id)
+    lines = tuple(_line(sh, member_id, m.population, approvals) for sh in shares if sh.status == Status.CUSTOMIZED.value)
+    prospective = tuple(_line(sh, member_id, m.population, approvals) for sh in shares
+                        if sh.status != Status.CUSTOMIZED.value)
+    rule = get_cost_rule(s)
+    info = get_consortium(s)
+    return MemberCosts(m.id, m.name, m.population, info.name if info else "", rule.describe(), rule.population_date,
+                       lines, prospective, sum(x.share or 0 for x in lines), sum(x.share or 0 for x in prospective))
+
+
+def member_cost_totals(s: Session) -> dict[int, int]:
+    """Per member id: the total of its shares of customized items (yen; 0 for a member bearing none)."""
+    totals: dict[int, int] = dict.fromkeys(s.scalars(select(Member.id)), 0)
+    for sh in all_item_shares(s):
+        for r in sh.shares:
+            totals[r.member_id] = totals.get(r.member_id, 0) + r.share
+    return totals
+
+
+# --- the consortium-wide table ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostTableRow:
+    key: str
+    title: str
+    status_label: str
+    estimate: int | None
+    rule_text: str
+    shares: tuple[int | None, ...]  # per member in CostTable.members order; None: not bearing it
+
+
+@dataclass(frozen=True)
+class CostTable:
+    """Every customized item (optionally also open ones) with each member's share, and the totals."""
+
+    consortium: str
+    rule_text: str
+    population_date: dt.date | None
+    members: tuple[str, ...]
+    populations: tuple[int, ...]
+    rows: tuple[CostTableRow, ...]
+    member_totals: tuple[int, ...]
+    total: int  # sum of the estimates split (equals the sum of member_totals)
+
+
+def cost_table(s: Session, *, include_open: bool = False) -> CostTable:
+    """The consortium-wide cost table (費用負担一覧)."""
+    statuses = BEARING if include_open else (Status.CUSTOMIZED,)
+    members = list(s.execute(select(Member.id, Member.name, Member.population).order_by(Member.sort_order, Member.id)))
+    index = {mid: i for i, (mid, _, _) in enumerate(members)}
+    totals = [0] * len(members)
+    rows = []
+    for sh in all_item_shares(s, statuses=statuses):
+        cells: list[int | None] = [None] * len(members)
+        for r in sh.shares:
+            cells[index[r.member_id]] = r.share
+            totals[index[r.member_id]] += r.share
+        rows.append(CostTableRow(sh.key, sh.title, sh.status_label, sh.estimate, sh.rule_text, tuple(cells)))
+    rule = get_cost_rule(s)
+    info = get_consortium(s)
+    return CostTable(info.name if info else "", rule.describe(), rule.population_date, tuple(n for _, n, _ in members),
+                     tuple(p for _, _, p in members), tuple(rows), tuple(totals), sum(totals))
