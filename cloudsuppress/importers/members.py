@@ -27,6 +27,9 @@ class MemberRecord:
     joined_on: dt.date | None
 
 
+MAX_NAME_CHARS = 100
+
+
 def parse_population(text: str) -> int | None:
     """42,963 / 42963人 / ４２９６３ → 42963; None if not a whole number."""
     t = re.sub(r"[,\s人]", "", normalize_text(text))
@@ -69,6 +72,8 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
         name = cell["name"]
         if not name:
             issues.append(ImportIssue(table.file, rownum, col("name"), "団体名が空です。", sheet=table.sheet))
+        elif len(name) > MAX_NAME_CHARS:  # member.name is VARCHAR(100): PostgreSQL refuses more
+            issues.append(ImportIssue(table.file, rownum, col("name"), f"団体名が長すぎます（{len(name)}文字、上限{MAX_NAME_CHARS}文字）。", sheet=table.sheet))
         elif name in seen:
             issues.append(ImportIssue(table.file, rownum, col("name"), f"団体名「{name}」が重複しています（{seen[name]}行目）。", sheet=table.sheet))
         else:
