@@ -1,6 +1,7 @@
 """Domain errors. Their messages are Japanese and are shown as they are by the GUI and the CLI."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -14,6 +15,11 @@ class DatabaseError(DomainError):
 
 class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer version of the app."""
+
+
+def _clip_quoted(message: str, keep: int = 80) -> str:
+    """Shorten a cell value quoted in 「」: a 40,000-character cell must not become a 40,000-character message."""
+    return re.sub(r"「([^」]{%d})[^」]+」" % keep, r"「\1…」", message)
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class ImportIssue:
             where.append(f"{self.row}行目")
         if self.column:
             where.append(self.column if "列" in self.column else f"{self.column}列")
-        return " ".join(where) + ": " + self.message
+        return " ".join(where) + ": " + _clip_quoted(self.message)
 
 
 class ImportValidationError(DomainError):
