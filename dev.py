@@ -2,7 +2,9 @@
 """Set up and run cloudsuppress from a clean clone, on Debian or Windows.
 
     python3 dev.py run [main.py options]   start the app (embedded SQLite, demo data on first run)
-    python3 dev.py test [pytest options]   run the whole test suite (Qt offscreen)
+    python3 dev.py test [pytest options]   run the whole test suite (Qt offscreen), the PostgreSQL
+                                           tests included when a server runs at 127.0.0.1:5432
+                                           (they fail instead of skipping when CI is set)
 
 Both create ``.venv`` beside this file when it is missing and (re)install the project and its
 dependencies whenever ``pyproject.toml`` changes. On Debian, run as root, they also install
@@ -87,6 +89,23 @@ def ensure_system_libraries(*, for_tests: bool) -> None:
         _apt_install(wanted)
 
 
+def ensure_postgres() -> None:
+    """Start the local PostgreSQL cluster for the shared-mode tests when it is installed but stopped
+    (as .ci/run does). Without one those tests skip, or fail when CI is set."""
+    if IS_WINDOWS or shutil.which("pg_isready") is None:
+        return
+    ready = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"]
+    if subprocess.run(ready).returncode == 0:
+        return
+    clusters = Path("/etc/postgresql")
+    if _is_debian_root() and shutil.which("pg_ctlcluster") and clusters.is_dir():
+        for version in sorted(p.name for p in clusters.iterdir()):
+            say(f"PostgreSQL {version} を起動します（共有モードのテスト用）")
+            subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False)
+            if subprocess.run(ready).returncode == 0:
+                return
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test"):
         print(__doc__)
@@ -97,6 +116,7 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ)
     if command == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ensure_postgres()
         cmd = [str(PY), "-m", "pytest", *rest]
     else:
         if not IS_WINDOWS and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):

@@ -105,7 +105,10 @@ PG_SERVER = os.environ.get("CLOUDSUPPRESS_TEST_PG", "postgresql+psycopg://root@1
 
 
 def _pg_unreachable(reason: str) -> None:
-    message = f"PostgreSQL at 127.0.0.1:5432 is not reachable: {reason}"
+    from sqlalchemy.engine import make_url
+
+    server = make_url(PG_SERVER)
+    message = f"PostgreSQL at {server.host}:{server.port or 5432} is not reachable: {reason}"
     if os.environ.get("CI"):  # CI always has the server: a missing one is a failure, never a silent skip
         pytest.fail(message + " (CI is set, so this fails instead of skipping)", pytrace=False)
     pytest.skip(message)

@@ -106,3 +106,16 @@ def test_cli_backup_list_and_restore(tmp_path, capsys):
         database.close()
     assert cli_main(["--db", "postgresql+psycopg://u@h/d", "backup", "list"]) == 1
     assert "SQLite ファイルのため" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_skips_locally_and_fails_in_ci(monkeypatch):
+    from _pytest.outcomes import Failed, Skipped
+
+    from .conftest import _pg_unreachable
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(Skipped, match="PostgreSQL at 127.0.0.1:5432 is not reachable: refused"):
+        _pg_unreachable("refused")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(Failed, match="CI is set"):
+        _pg_unreachable("refused")
