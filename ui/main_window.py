@@ -38,6 +38,7 @@ from cloudsuppress.ops.undo import redo, undo, undo_status
 from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
 from .settings import remember_database
+from .views.comparison_view import ComparisonView
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
 from .views.meeting_view import MeetingView
@@ -49,13 +50,14 @@ VIEW_FUNCTIONS = "functions"
 VIEW_MEMBERS = "members"
 VIEW_REQUESTS = "requests"
 VIEW_MEETINGS = "meetings"
+VIEW_COMPARISON = "comparison"
 # The navigation in order; a page without a view key is one a later version adds, shown
 # disabled so the secretariat sees where it will be.
 PAGES = (
     (VIEW_DASHBOARD, "ダッシュボード"),
     (VIEW_FUNCTIONS, "機能一覧"),
     (VIEW_REQUESTS, "要望"),
-    (None, "比較表"),
+    (VIEW_COMPARISON, "比較表"),
     (VIEW_MEETINGS, "会議"),
     (VIEW_MEMBERS, "団体"),
     (None, "帳票"),
@@ -97,11 +99,13 @@ class MainWindow(QMainWindow):
         self.functions = FunctionBrowserView(runner)
         self.members = MemberView(runner)
         self.requests = RequestListView(runner)
+        self.comparison = ComparisonView(runner)
         self.meetings = MeetingView(runner)
-        for view in (self.members, self.requests, self.meetings):
+        for view in (self.members, self.requests, self.comparison, self.meetings):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members,
-                 VIEW_REQUESTS: self.requests, VIEW_MEETINGS: self.meetings}
+                 VIEW_REQUESTS: self.requests, VIEW_MEETINGS: self.meetings,
+                 VIEW_COMPARISON: self.comparison}
         self._pages: dict[str, int] = {}
         for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         self.functions.refresh()
         self.members.refresh()
         self.requests.refresh()
+        self.comparison.refresh()
         self.meetings.refresh()
         self._refresh_status()
         self.refresh_undo()
@@ -231,6 +236,7 @@ class MainWindow(QMainWindow):
         self.functions.on_changed(changes)
         self.members.on_changed(changes)
         self.requests.on_changed(changes)
+        self.comparison.on_changed(changes)
         self.meetings.on_changed(changes)
         if changes.functions:
             self._refresh_status()

@@ -1,10 +1,11 @@
 """The 会議 view over the demo database: the models, and the meeting flow as the secretariat
-clicks through it — a new 税業務 meeting, attendees (the warnings come and go), the agenda built
+clicks through it — a new 部会 meeting, attendees (the warnings come and go), the agenda built
 and reordered, a refused decision, a decision that moves the item in the 要望 list too, a
-continued item, and the minutes as PDF (and Word when the core writes it).
+continued item, and the minutes as PDF and Word.
 
-In the 300-function demo the open items of 税業務 are R-0032 (かすみがうら市, 五霞町) and
-R-0033 (那珂市), both under review."""
+The meeting is for the subcommittee with the most open items in the demo; what the test
+expects (the agenda, the warnings, which move is refused) is read from the core, so the demo
+may change."""
 from __future__ import annotations
 
 import subprocess
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meeting_queries import get_meeting_detail, list_meetings
-from cloudsuppress.ops.request_queries import get_item_row
-from cloudsuppress.workflow import Status
+from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
+from cloudsuppress.workflow import OPEN, Status
 from ui.dialogs.attendee_dialog import AttendeeDialog
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
 from ui.main_window import VIEW_MEETINGS, VIEW_REQUESTS
@@ -88,7 +89,7 @@ def test_new_meeting_dialog_validates_inline(runner, meetings_view, qtbot):
     assert dialog.title_edit.text() == "税業務部会（臨時）"  # typed titles are kept
 
 
-def create_meeting_in_gui(view, monkeypatch, *, subcommittee="税業務", title=None):
+def create_meeting_in_gui(view, monkeypatch, *, subcommittee, title=None):
     def fill(dialog):
         dialog.subcommittee_combo.setCurrentIndex(dialog.subcommittee_combo.findText(subcommittee))
         if title:
@@ -127,104 +128,126 @@ def agenda_keys(pane):
     return [pane.agenda_model.index(r, AG_KEY).data() for r in range(pane.agenda_model.rowCount())]
 
 
+def busiest_subcommittee(runner):
+    """The subcommittee with the most open items, its open items, and the next meeting number."""
+    rows = [r for r in runner.read(list_item_rows) if Status(r.status) in OPEN]
+    counts = {}
+    for r in rows:
+        counts[r.subcommittee] = counts.get(r.subcommittee, 0) + 1
+    sub = max(sorted(counts), key=lambda k: counts[k])
+    number = max([m.number or 0 for m in runner.read(list_meetings) if m.subcommittee == sub and m.kind == "subcommittee"],
+                 default=0) + 1
+    return sub, [r for r in rows if r.subcommittee == sub], number
+
+
 def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, runner, qtbot, monkeypatch,
                                                   no_message_boxes, tmp_path):
     view, pane = meetings_view, meetings_view.detail
     nav = main_window.nav
     assert nav.item(next(r for r in range(nav.count()) if nav.item(r).text() == "会議")).flags() & Qt.ItemFlag.ItemIsEnabled
+    sub, open_items, number = busiest_subcommittee(runner)
+    assert len(open_items) >= 2
+    label = f"第{number}回 {sub}部会"
     before = view.model.rowCount()
 
-    # 1. a new meeting: listed, selected, numbered after the demo's 第4回
-    mid = create_meeting_in_gui(view, monkeypatch)
+    # 1. a new meeting: listed, selected, numbered after the demo's meetings of that subcommittee
+    mid = create_meeting_in_gui(view, monkeypatch, subcommittee=sub)
     assert mid is not None and view.model.rowCount() == before + 1
     assert view.selected_meeting_id() == mid == pane.meeting_id
-    assert pane.title_label.text().startswith("第5回 税業務部会")
+    assert pane.title_label.text() == label
     assert "令和8年12月9日（水）　14:00～16:00" in pane.info_label.text()
-    assert view.model.index(view.model.row_of(mid), COL_TITLE).data() == "税業務部会"
+    assert view.model.index(view.model.row_of(mid), COL_TITLE).data() == f"{sub}部会"
     assert pane.warnings() == ["事務局の出席者が記録されていません。事務局はすべての会議に出席します。"]
     assert pane.warning_label.isVisible()
 
-    # 2. the agenda from the undecided items of 税業務; the absent members are warned about
+    # 2. the agenda from the undecided items of the subcommittee; the absent members are warned about
     pane.tabs.setCurrentIndex(1)
     pane.build_button.click()
-    assert agenda_keys(pane) == ["R-0033", "R-0032"]  # business system order
-    assert len(pane.warnings()) == 4
-    assert any(w.startswith("那珂市の要望（R-0033）が議題にありますが") for w in pane.warnings())
+    keys = agenda_keys(pane)
+    assert sorted(keys) == sorted(r.key for r in open_items)
+    asking = list(dict.fromkeys(m for r in pane.agenda_model.rows() for m in r.members))
+    assert len(pane.warnings()) == 1 + len(asking) >= 2
+    assert any(w.startswith(f"{asking[0]}の要望（") for w in pane.warnings())
 
     # 3. attendees: each warning goes away with the attendee it asks for
     pane.tabs.setCurrentIndex(0)
     assert add_attendee_in_gui(pane, monkeypatch, role="secretariat", name="木村 直子") == "木村 直子"
     assert not any("事務局" in w for w in pane.warnings())
-    for member, name in (("那珂市", "佐藤 一郎"), ("かすみがうら市", "鈴木 二郎")):
-        add_attendee_in_gui(pane, monkeypatch, role="member", name=name, member=member)
-    assert pane.warnings() == ["五霞町の要望（R-0032）が議題にありますが、五霞町の出席者が記録されていません。"]
-    add_attendee_in_gui(pane, monkeypatch, role="member", name="高橋 三郎", member="五霞町")
+    names = ("佐藤 一郎", "鈴木 二郎", "高橋 三郎", "田中 四郎")
+    for n, member in enumerate(asking[:-1]):
+        add_attendee_in_gui(pane, monkeypatch, role="member", name=names[n % 4], member=member)
+    assert len(pane.warnings()) == 1 and pane.warnings()[0].startswith(f"{asking[-1]}の要望（")
+    add_attendee_in_gui(pane, monkeypatch, role="member", name="渡辺 五郎", member=asking[-1])
     assert pane.warnings() == [] and not pane.warning_label.isVisible()
-    assert pane.attendee_model.rowCount() == 4
-    assert pane.attendee_model.row_at(3).role == "secretariat"  # grouped as the minutes print them
+    assert pane.attendee_model.rowCount() == len(asking) + 1
+    assert pane.attendee_model.row_at(len(asking)).role == "secretariat"  # grouped as the minutes print them
     pane.attendee_table.selectRow(0)
+    removed = pane.attendee_model.row_at(0).member
     pane.remove_attendee_button.click()
-    assert len(pane.warnings()) == 1 and "那珂市" in pane.warnings()[0]
-    add_attendee_in_gui(pane, monkeypatch, role="member", name="佐藤 一郎", member="那珂市")
+    assert len(pane.warnings()) == 1 and removed in pane.warnings()[0]
+    add_attendee_in_gui(pane, monkeypatch, role="member", name="佐藤 一郎", member=removed)
+    assert pane.warnings() == []
 
     # 4. reorder: Ctrl+Down and 上へ keep the item selected
     pane.tabs.setCurrentIndex(1)
     pane.agenda_table.setFocus()
     pane.agenda_table.selectRow(0)
     qtbot.keyClick(pane.agenda_table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert agenda_keys(pane) == ["R-0032", "R-0033"]
-    assert pane.selected_agenda_row().key == "R-0033"
+    assert agenda_keys(pane) == [keys[1], keys[0], *keys[2:]]
+    assert pane.selected_agenda_row().key == keys[0]
     pane.up_button.click()
-    assert agenda_keys(pane) == ["R-0033", "R-0032"]
+    assert agenda_keys(pane) == keys
     pane.agenda_table.selectRow(1)
     qtbot.keyClick(pane.agenda_table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert agenda_keys(pane) == ["R-0032", "R-0033"]
+    keys = agenda_keys(pane)
+    assert pane.selected_agenda_row().key == keys[0]
+    first, second = pane.agenda_model.row_at(0), pane.agenda_model.row_at(1)
 
     # 5. outcomes: a refused decision shows the core's message and changes nothing
     pane.tabs.setCurrentIndex(2)
     out = pane.outcomes
-    assert out.select_item(runner.read(lambda s: req.resolve_item(s, "R-0032")))
-    out.choose("decided", decide=Status.CUSTOMIZED)
+    assert out.select_item(first.item_id)
+    refused = Status.STANDARDIZED if first.status == Status.REQUESTED.value else Status.UNDER_REVIEW
+    out.choose("decided", decide=refused)
     assert out.reason_edit.isEnabled()
     out.reason_edit.setFocus()
-    type_japanese(out.reason_edit, "実施する")
+    type_japanese(out.reason_edit, "部会で確認した")
     assert not out.record()
     kind, text = no_message_boxes[-1]
-    assert kind == "warning" and text.startswith("要望 R-0032: 「検討中」から「カスタマイズ実施」には変更できません")
-    assert "財政課協議" in text
-    # ... R-0032 is continued, with the discussion noted
+    assert kind == "warning"
+    assert text.startswith(f"要望 {first.key}: 「{first.status_label}」から「{refused.label}」には変更できません")
+    assert runner.read(lambda s: get_item_row(s, first.item_id)).status == first.status
+    # ... the first item is continued, with the discussion noted
     out.choose("continued")
     assert not out.reason_edit.isEnabled()
     out.notes_edit.setFocus()
     type_japanese(out.notes_edit, "費用負担の案を次回までに示す。")
     assert out.record()
     assert pane.agenda_model.index(0, AG_OUTCOME).data() == "継続審議"
-    # ... R-0033 is decided: 標準化, and the 要望 list shows it
-    r33 = runner.read(lambda s: req.resolve_item(s, "R-0033"))
-    assert out.select_item(r33)
-    out.choose("decided", decide=Status.STANDARDIZED)
+    # ... the second is decided, and the 要望 list shows its new status
+    target = Status.STANDARDIZED if second.status == Status.UNDER_REVIEW.value else Status.WITHDRAWN
+    assert out.select_item(second.item_id)
+    out.choose("decided", decide=target)
     out.reason_edit.setFocus()
-    type_japanese(out.reason_edit, "ベンダーが標準機能として実装する")
+    type_japanese(out.reason_edit, "代替運用で対応できることを確認した")
     assert out.record()
-    assert runner.read(lambda s: get_item_row(s, r33)).status == Status.STANDARDIZED.value
-    assert pane.agenda_model.index(1, AG_OUTCOME).data() == "決定（標準化）"
+    assert runner.read(lambda s: get_item_row(s, second.item_id)).status == target.value
+    assert pane.agenda_model.index(1, AG_OUTCOME).data() == f"決定（{target.label}）"
     assert "決定済み" in out.decided_label.text() and not out.decision_combo.isEnabled()
     assert "決定 1 件" in pane.info_label.text()
     requests = main_window.requests
-    row = next(r for r in range(requests.model.rowCount()) if requests.model.index(r, COL_KEY).data() == "R-0033")
-    assert requests.model.index(row, COL_STATUS).data() == "標準化"
-    main_window.show_view(VIEW_REQUESTS)
-    main_window.show_view(VIEW_MEETINGS)
+    row = next(r for r in range(requests.model.rowCount()) if requests.model.index(r, COL_KEY).data() == second.key)
+    assert requests.model.index(row, COL_STATUS).data() == target.label
 
     # 6. the meeting's notes and next meeting
     pane.tabs.setCurrentIndex(3)
     pane.notes_edit.setFocus()
     type_japanese(pane.notes_edit, "事務局から比較一覧表を説明した。")
     pane.next_edit.setFocus()
-    type_japanese(pane.next_edit, "第6回 税業務部会")
+    type_japanese(pane.next_edit, f"第{number + 1}回 {sub}部会")
     assert pane.save_notes()
     detail = runner.read(lambda s: get_meeting_detail(s, mid))
-    assert detail.notes == "事務局から比較一覧表を説明した。" and detail.next_meeting == "第6回 税業務部会"
+    assert detail.notes == "事務局から比較一覧表を説明した。" and detail.next_meeting == f"第{number + 1}回 {sub}部会"
 
     # 7. the minutes: written in the worker, offered to open
     opened = []
@@ -234,14 +257,14 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     assert pane.export_minutes("pdf") == pdf
     assert opened == [str(pdf)]
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "第5回 税業務部会 議事録" in text
-    assert "R-0033" in text and "標準化" in text and "継続審議" in text
+    assert f"{label} 議事録" in text
+    assert second.key in text and target.label in text and "継続審議" in text
     assert "木村 直子" in text and "事務局から比較一覧表を説明した。" in text
     docx = tmp_path / "minutes"  # the extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(docx), "")))
     assert pane.export_minutes("docx") == tmp_path / "minutes.docx"
     body = zipfile.ZipFile(tmp_path / "minutes.docx").read("word/document.xml").decode("utf-8")
-    assert "第5回 税業務部会" in body and "R-0033" in body and "継続審議" in body
+    assert label in body and second.key in body and "継続審議" in body
     assert opened[-1] == str(tmp_path / "minutes.docx")
 
 

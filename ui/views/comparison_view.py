@@ -1,0 +1,308 @@
+"""ComparisonView: the comparison table (比較一覧表, measure 4 of the Toyama approach) on screen —
+every member's ask side by side, grouped by subcommittee → business system, with filters
+(専門部会, 団体, 未決定のみ), the long layout (縦長表示: one line per asking member, on by itself
+with more than 8 members), and 「PDF に書き出す…」 / 「Excel に書き出す…」, which build the table
+in the core and write it with the core's writers on the runner's worker thread.
+
+Rows have fixed heights (a wide member cell shows the ask in up to three lines, then its
+件数・理由 and the resident-service answer in grey); the whole text is in the tooltip. The
+view reloads when a broadcast says requests, meetings, members or the structure changed.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.comparison import WIDE_LIMIT, build_comparison
+from cloudsuppress.ops.functions import system_tree
+from cloudsuppress.ops.meeting_queries import list_meetings
+from cloudsuppress.ops.members import list_members
+
+from ..op_runner import OpRunner
+from ..table_models.comparison_table_model import (
+    CELL_ROLE,
+    COL_ITEM,
+    LONG_ASK,
+    LONG_CASES,
+    LONG_MEMBER,
+    LONG_REASON,
+    LONG_SERVICE,
+    TAIL_DECISION,
+    TAIL_ESTIMATE,
+    TAIL_STATUS,
+    ComparisonTableModel,
+)
+from .request_list_view import StatusBadgeDelegate
+
+MEMBER_MIN, MEMBER_MAX = 150, 260  # width of a member column in the wide layout
+WIDE_LINES = 6  # lines of text in a wide row: the ask (up to 3), 件数, 理由, 住民サービス
+LONG_LINES = 3
+
+
+class ComparisonCellDelegate(QStyledItemDelegate):
+    """Paints a wide member cell: the ask in up to three wrapped lines, then grey meta lines."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        lines = index.data(CELL_ROLE)
+        if not lines:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QWidget().style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        fm = QFontMetrics(opt.font)
+        step = fm.lineSpacing()
+        rect = opt.rect.adjusted(5, 3, -5, -3)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_color = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+        def height_of(text: str) -> int:
+            return painter.boundingRect(QRect(0, 0, rect.width(), 10_000), wrap, text).height()
+
+        painter.save()
+        painter.setClipRect(opt.rect)
+        # The meta lines (件数, 理由, 住民サービス) are drawn whole at the bottom; the ask takes
+        # the whole lines left above them (its full text is in the tooltip).
+        meta = [(text, height_of(text)) for s, text in lines if s == 1]
+        bottom = rect.bottom() + 1 - sum(h for _, h in meta)
+        top = rect.top()
+        for code, text in lines:
+            if code == 2:
+                painter.setPen(QColor("#b3261e"))
+                painter.drawText(QRect(rect.left(), top, rect.width(), step), wrap, text)
+                top += step
+            elif code == 0:
+                room = max(step, (bottom - top) // step * step)
+                painter.setPen(text_color)
+                painter.drawText(QRect(rect.left(), top, rect.width(), room), wrap, text)
+        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#5a6472"))
+        for text, h in meta:
+            painter.drawText(QRect(rect.left(), bottom, rect.width(), h), wrap, text)
+            bottom += h
+        painter.restore()
+
+
+class ComparisonView(QWidget):
+    """The comparison matrix with its filters and exports; see the module docstring."""
+
+    status_message = Signal(str)
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._meetings = []
+        self._last_folder = ""
+        self._auto_long = True  # follow the member count until the user ticks 縦長表示 themselves
+
+        title = QLabel(self.tr("カスタマイズ要望比較一覧表"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f3a5f;")
+        note = QLabel(self.tr("部会で各団体の要望を並べて協議するための表です。団体欄は要望内容・年間処理件数・理由・"
+                              "住民サービス水準が低下するかの回答（空欄はその団体の要望なし）。"
+                              "セルにマウスを置くと全文を表示します。"))
+        note.setStyleSheet("color: #4a5568;")
+        note.setWordWrap(True)
+        self.pdf_button = QPushButton(self.tr("PDF に書き出す…"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button = QPushButton(self.tr("Excel に書き出す…"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.pdf_button)
+        head.addWidget(self.xlsx_button)
+
+        self.subcommittee_combo = QComboBox()
+        self.subcommittee_combo.currentIndexChanged.connect(
+            lambda: self._apply(subcommittee=self.subcommittee_combo.currentData() and self.subcommittee_combo.currentText()))
+        self.member_combo = QComboBox()
+        self.member_combo.currentIndexChanged.connect(
+            lambda: self._apply(member=self.member_combo.currentData() and self.member_combo.currentText()))
+        self.undecided_check = QCheckBox(self.tr("未決定のみ"))
+        self.undecided_check.toggled.connect(lambda on: self._apply(undecided=on))
+        self.long_check = QCheckBox(self.tr("縦長表示"))
+        self.long_check.setToolTip(self.tr("団体ごとに 1 行で表示します（団体が {0} を超えると自動で縦長）").format(WIDE_LIMIT))
+        self.long_check.clicked.connect(self._on_long_clicked)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("専門部会"), self.subcommittee_combo), (self.tr("団体"), self.member_combo)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+            filters.addSpacing(8)
+        filters.addWidget(self.undecided_check)
+        filters.addSpacing(8)
+        filters.addWidget(self.long_check)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.model = ComparisonTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.cell_delegate = ComparisonCellDelegate(self.table)
+        self.badge_delegate = StatusBadgeDelegate(self.table)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.layoutChanged.connect(self._after_reset)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(note)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the whole table again (filters are applied here, on screen)."""
+        table, systems, members, meetings = self.runner.read(
+            lambda s: (build_comparison(s), system_tree(s), list_members(s), list_meetings(s)))
+        self._meetings = meetings
+        self._refill(self.subcommittee_combo, list(dict.fromkeys((n.subcommittee, n.subcommittee_id) for n in systems)))
+        self._refill(self.member_combo, [(m.name, m.id) for m in members])
+        self.model.set_filter(subcommittee=self.subcommittee_combo.currentData() and self.subcommittee_combo.currentText(),
+                              member=self.member_combo.currentData() and self.member_combo.currentText())
+        if self._auto_long:
+            self.long_check.setChecked(table.long_layout)
+        self.model.set_long_layout(self.long_check.isChecked())
+        self.model.set_table(table)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.requests or changes.meetings or changes.members or changes.structure or changes.functions:
+            self.refresh()
+
+    def _refill(self, combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("すべて"), None)
+        for text, value in entries:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def _apply(self, **filters) -> None:
+        self.model.set_filter(**filters)
+
+    def _on_long_clicked(self, on: bool) -> None:
+        self._auto_long = False
+        self.model.set_long_layout(on)
+
+    def set_long_layout(self, on: bool) -> None:
+        """Tick or untick 縦長表示 as the user would."""
+        if self.long_check.isChecked() != on:
+            self.long_check.click()
+
+    def _after_reset(self) -> None:
+        """Column widths, delegates, spans and row heights for the current layout."""
+        m, t = self.model, self.table
+        fm = self.fontMetrics()
+        t.clearSpans()
+        for col in range(m.columnCount()):
+            t.setItemDelegateForColumn(col, None)
+        if not m.long_layout:
+            for name in m.members:
+                t.setItemDelegateForColumn(m.member_column(name), self.cell_delegate)
+        t.setItemDelegateForColumn(m.tail_column(TAIL_STATUS), self.badge_delegate)
+        self._apply_widths()
+        lines = LONG_LINES if m.long_layout else WIDE_LINES
+        vh = t.verticalHeader()
+        vh.setDefaultSectionSize(lines * fm.lineSpacing() + 10)
+        group_height = fm.height() + 12
+        for row in range(m.rowCount()):
+            if m.is_group(row):
+                t.setSpan(row, 0, 1, m.columnCount())
+                t.setRowHeight(row, group_height)
+        self.count_label.setText(self.tr("表示 {0} 件／全 {1} 件").format(f"{m.item_count:,}", f"{m.total_count:,}"))
+
+    def _apply_widths(self) -> None:
+        m, t = self.model, self.table
+        widths = {COL_ITEM: 156, m.tail_column(TAIL_ESTIMATE): 84, m.tail_column(TAIL_STATUS): 128,
+                  m.tail_column(TAIL_DECISION): 164}
+        if m.long_layout:
+            widths |= {LONG_MEMBER: 110, LONG_ASK: 280, LONG_CASES: 84, LONG_REASON: 120, LONG_SERVICE: 280}
+        elif m.members:
+            # The members share what the item's columns leave, so that 4 to 8 fit side by side.
+            # From the view's own width: the table's viewport is resized after this view is.
+            margins = self.layout().contentsMargins()
+            room = (self.width() - margins.left() - margins.right() - 2 * t.frameWidth()
+                    - t.verticalScrollBar().sizeHint().width() - 2)
+            each = max(MEMBER_MIN, min(MEMBER_MAX, (room - sum(widths.values())) // len(m.members)))
+            widths |= {m.member_column(name): each for name in m.members}
+        for col, width in widths.items():
+            t.setColumnWidth(col, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._apply_widths()
+
+    # --- exports ----------------------------------------------------------------------
+
+    def export(self, kind: str):
+        """PDF に書き出す… / Excel に書き出す…: ask paper, 資料番号 and meeting, then write in the worker."""
+        from ..dialogs.comparison_export_dialog import ComparisonExportDialog
+        from ..dialogs.report_export import export_report, safe_file_name
+
+        dialog = ComparisonExportDialog(self._meetings, kind=kind, parent=self)
+        if not dialog.exec():
+            return None
+        paper, doc_number, meeting_id = dialog.paper(), dialog.doc_number(), dialog.meeting_id()
+        sub = self.subcommittee_combo.currentData() if meeting_id is None else None
+        member = self.member_combo.currentData()
+        undecided, long_layout = self.undecided_check.isChecked(), self.long_check.isChecked()
+
+        if kind == "pdf":
+            from cloudsuppress.reports.comparison_pdf import write_comparison_pdf as writer
+
+            file_filter = self.tr("PDF (*.pdf)")
+        else:
+            from cloudsuppress.reports.comparison_xlsx import write_comparison_xlsx as writer
+
+            file_filter = self.tr("Excel ブック (*.xlsx)")
+
+        def write(path):
+            table = self.runner.read(lambda s: build_comparison(
+                s, subcommittee_id=sub, meeting_id=meeting_id, undecided_only=undecided, member_id=member,
+                long_layout=long_layout))
+            return writer(path, table, paper=paper, doc_number=doc_number)
+
+        suggested = safe_file_name(f"{doc_number}_カスタマイズ要望比較一覧表.{kind}")
+        path = export_report(self.runner, parent=self, caption=self.tr("比較一覧表を書き出す"), suggested=suggested,
+                             file_filter=file_filter, write=write, folder=self._last_folder,
+                             label=self.tr("比較一覧表を書き出しています…"))
+        if path is not None:
+            self._last_folder = str(path.parent)
+            self.status_message.emit(self.tr("比較一覧表を書き出しました: {0}").format(path))
+        return path
