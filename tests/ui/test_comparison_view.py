@@ -213,3 +213,19 @@ def test_main_script_renders_the_comparison_view(tmp_path):
                     tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_long_ask_is_wrapped_and_its_cut_is_marked(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.views.comparison_view import elided_lines
+
+    font = QFont("BIZ UDGothic", 10)
+    text = "保険料免除申請書に、氏名と基礎年金番号を印字できるようにしてほしい。" * 3
+    width = QFontMetrics(font).horizontalAdvance("保険料免除申請書に、氏名と")
+    lines = elided_lines(font, text, width, 3)
+    assert len(lines) == 3
+    assert lines[-1].endswith("…")
+    assert all(QFontMetrics(font).horizontalAdvance(line) <= width + 1 for line in lines)
+    short = elided_lines(font, "短い要望", width, 3)
+    assert short == ["短い要望"]

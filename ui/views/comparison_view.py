@@ -11,7 +11,7 @@ view reloads when a broadcast says requests, meetings, members or the structure 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,26 @@ WIDE_LINES = 6  # lines of text in a wide row: the ask (up to 3), 件数, 理由
 LONG_LINES = 3
 
 
+def elided_lines(font: QFont, text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width`` (Qt's Unicode line breaking), at most ``max_lines`` lines;
+    when it does not fit, the last line ends in 「…」 so a cut is never silent."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    spans = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[s:s + n].rstrip("\n") for s, n in spans]
+    if len(lines) <= max_lines:
+        return lines
+    rest = text[spans[max_lines - 1][0]:].replace("\n", " ")
+    return lines[:max_lines - 1] + [QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
 class ComparisonCellDelegate(QStyledItemDelegate):
     """Paints a wide member cell: the ask in up to three wrapped lines, then grey meta lines."""
 
@@ -91,9 +111,10 @@ class ComparisonCellDelegate(QStyledItemDelegate):
                 painter.drawText(QRect(rect.left(), top, rect.width(), step), wrap, text)
                 top += step
             elif code == 0:
-                room = max(step, (bottom - top) // step * step)
                 painter.setPen(text_color)
-                painter.drawText(QRect(rect.left(), top, rect.width(), room), wrap, text)
+                for line in elided_lines(opt.font, text, rect.width(), max(1, (bottom - top) // step)):
+                    painter.drawText(QRect(rect.left(), top, rect.width(), step), int(Qt.AlignmentFlag.AlignLeft), line)
+                    top += step
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#5a6472"))
         for text, h in meta:
             painter.drawText(QRect(rect.left(), bottom, rect.width(), h), wrap, text)
@@ -116,7 +137,7 @@ class ComparisonView(QWidget):
         title = QLabel(self.tr("カスタマイズ要望比較一覧表"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f3a5f;")
         note = QLabel(self.tr("部会で各団体の要望を並べて協議するための表です。団体欄は要望内容・年間処理件数・理由・"
-                              "住民サービス水準が低下するかの回答（空欄はその団体の要望なし）。"
+                              "住民サービス水準が低下するかの回答（空欄はその団体の要望なし）。\n"
                               "セルにマウスを置くと全文を表示します。"))
         note.setStyleSheet("color: #4a5568;")
         note.setWordWrap(True)
