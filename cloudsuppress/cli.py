@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_request_commands(sub)
     _add_meeting_commands(sub)
     _add_export_commands(sub)
+    add_cost_commands(sub)
     _add_safety_commands(sub)
     sub.add_parser("undo", help="直前の操作を元に戻す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     sub.add_parser("redo", help="元に戻した操作をやり直す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
@@ -204,7 +206,7 @@ def _add_meeting_commands(sub) -> None:
 
 
 def _add_export_commands(sub) -> None:
-    export = sub.add_parser("export", help="比較一覧表・議事録を書き出す").add_subparsers(
+    export = sub.add_parser("export", help="比較一覧表・議事録・負担額通知・実施状況報告を書き出す").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
     cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
     cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
@@ -218,6 +220,7 @@ def _add_export_commands(sub) -> None:
     mn = export.add_parser("minutes", help="議事録（.pdf / .docx）")
     mn.add_argument("meeting", type=int, metavar="ID")
     mn.add_argument("--out", required=True, help="出力先（.pdf または .docx）")
+    add_cost_exports(export)
 
 
 def _parse_maps(items: list[str]) -> dict[str, str]:
@@ -493,6 +496,14 @@ def run(argv: list[str] | None = None) -> int:
             from .cli_meetings import cmd_meetings
 
             return cmd_meetings(db, args)
+        if args.command in ("costs", "measures"):
+            from .cli_costs import cmd_costs, cmd_measures
+
+            return (cmd_costs if args.command == "costs" else cmd_measures)(db, args)
+        if args.command == "export" and args.action in COST_EXPORTS:
+            from .cli_costs import cmd_export as cmd_cost_export
+
+            return cmd_cost_export(db, args)
         if args.command == "export":
             from .cli_meetings import cmd_export
 

@@ -386,8 +386,13 @@ class Flow:
         self.paragraph(text, font=font, size=size, leading=1.7)
 
     def table(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *, indent: float = 0.0,
-              font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm) -> None:
-        """A grid table; the heading row repeats after a page break."""
+              font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
+              align: str | None = None, shade_rows: frozenset[int] = frozenset()) -> None:
+        """A grid table; the heading row repeats after a page break.
+
+        ``align``: one letter per column, l / r / c (amounts right-aligned); ``shade_rows``: indexes of
+        rows drawn on a light grey (a total row)."""
+        aligns = align or "l" * len(col_widths)
         scale = (self.width - indent) / sum(col_widths)
         cw = [w * scale for w in col_widths]
         xs = [self.left + indent + sum(cw[:i]) for i in range(len(cw))]
@@ -397,30 +402,46 @@ class Flow:
         def row_lines(cells: list[str], f: str) -> list[list[str]]:
             return [wrap_text(c or "", w - 2 * pad, f, size) for c, w in zip(cells, cw)]
 
-        def draw(lines: list[list[str]], f: str, shade: bool) -> None:
+        def draw(lines: list[list[str]], f: str, shade: float | None, head: bool = False) -> None:
             h = max((len(x) for x in lines), default=1) * lead + 2 * pad
             ops = self.pages[-1]
-            if shade:
-                ops.append(("fill", xs[0], self.y - h, sum(cw), h, 0.88))
-            for x, w, cell in zip(xs, cw, lines):
+            if shade is not None:
+                ops.append(("fill", xs[0], self.y - h, sum(cw), h, shade))
+            for x, w, cell, a in zip(xs, cw, lines, aligns):
                 ops.append(("rect", x, self.y - h, w, h))
                 y = self.y - pad - ascent
                 for line in cell:
-                    self.text(x + pad, y, line, f, size)
+                    if a == "l":
+                        lx = x + pad
+                    else:  # amounts right-aligned, their headings centred
+                        lw = widths().width(line, f, size)
+                        lx = x + w - pad - lw if a == "r" and not head else x + (w - lw) / 2
+                    self.text(lx, y, line, f, size)
                     y -= lead
             self.y -= h
 
         head = row_lines(headers, head_font)
         head_h = max(len(x) for x in head) * lead + 2 * pad
         self.ensure(head_h + lead + 2 * pad)
-        draw(head, head_font, True)
-        for cells in rows:
+        draw(head, head_font, 0.88, True)
+        for i, cells in enumerate(rows):
             lines = row_lines(cells, font)
             h = max((len(x) for x in lines), default=1) * lead + 2 * pad
             if self.y - h < self.bottom:
                 self.new_page()
-                draw(head, head_font, True)
-            draw(lines, font, False)
+                draw(head, head_font, 0.88, True)
+            draw(lines, font, 0.94 if i in shade_rows else None)
+
+    def drawing(self, d, *, indent: float = 0.0, after: float = 2 * mm) -> None:  # noqa: ANN001 - a reportlab Drawing
+        """A reportlab graphics Drawing (a chart) at the left margin plus ``indent``, kept on one page.
+
+        Every String in it must name a registered font (reportlab's charts default to Helvetica)."""
+        # The renderer starts every drawing by selecting STATE_DEFAULTS' Helvetica, unembedded,
+        # even when nothing is written in it: start it in BIZ UD Gothic instead.
+        d.initialFontName = GOTHIC
+        self.ensure(d.height)
+        self.pages[-1].append(("drawing", self.left + indent, self.y - d.height, d))
+        self.y -= d.height + after
 
     def render(self, path: str | Path, *, title: str, author: str | None = None, footer_left: str | None = None,
                doc_number: str | None = None) -> int:
@@ -441,6 +462,13 @@ class Flow:
                 elif op[0] == "line":
                     c.setLineWidth(op[5])
                     c.line(op[1], op[2], op[3], op[4])
+                elif op[0] == "drawing":
+                    from reportlab.graphics import renderPDF
+
+                    renderPDF.draw(op[3], c, op[1], op[2])
+                    c.setFillGray(0)
+                    c.setStrokeGray(0)
+                    c.setLineWidth(0.6)
             t = RawText(c, cache)
             gray = 0.0
             for op in ops:

@@ -1,0 +1,254 @@
+"""The `costs` and `measures` commands of the CLI and the cost and summary exports: thin parsing
+over ``ops.costs``, ``ops.measures``, ``ops.late_joiners`` and the report writers. Each changing
+command runs in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from .errors import DomainError
+from .ops import costs as cost_ops
+from .ops import measures as measure_ops
+from .ops import requests as request_ops
+from .wareki import parse_date, to_wareki
+
+COST_EXPORTS = ("costs", "cost-table", "summary")
+METHOD_CHOICES = ["equal", "population", "mixed"]
+
+
+def _date(text: str | None, what: str = "日付") -> dt.date | None:
+    if text is None:
+        return None
+    date = parse_date(text)
+    if date is None:
+        raise DomainError(f"{what}「{text}」を読めません（例: 2026-11-22、令和8年11月22日）。")
+    return date
+
+
+def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
+    """The `costs` and `measures` command groups."""
+    costs = sub.add_parser("costs", help="カスタマイズ経費: 見積額、按分方法、負担額").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    st = costs.add_parser("set", help="要望項目の見積額と按分方法を設定する")
+    st.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
+    st.add_argument("--estimate", type=int, help="見積額（円）")
+    st.add_argument("--method", choices=METHOD_CHOICES + ["consortium"],
+                    help="この要望の按分方法（consortium: 協議会のルールに戻す）")
+    st.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50）")
+    st.add_argument("--by", help="操作者名")
+    sh = costs.add_parser("show", help="要望項目の団体ごとの負担額")
+    sh.add_argument("item", metavar="ITEM")
+    sh.add_argument("--json", action="store_true")
+    ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（--method なしで表示）")
+    ru.add_argument("--method", choices=METHOD_CHOICES)
+    ru.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50、6:94）")
+    ru.add_argument("--unit", type=int, choices=[1, 1000], default=1, help="端数処理: 1 円単位、1000 千円未満切捨て")
+    ru.add_argument("--population-date", help="人口基準日（団体の人口がいつ時点のものか）")
+    ru.add_argument("--by", help="操作者名")
+    tb = costs.add_parser("table", help="協議会全体の費用負担一覧")
+    tb.add_argument("--json", action="store_true")
+    tb.add_argument("--include-open", action="store_true", help="検討中の要望（見積額あり）も含める")
+
+    measures = sub.add_parser("measures", help="4つの方策: 庁内説明会、選考会への参加、ダッシュボード").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    br = measures.add_parser("briefing", help="庁内説明会を記録する")
+    br.add_argument("--member", required=True)
+    br.add_argument("--date", required=True)
+    br.add_argument("--attendees", required=True, type=int, help="参加人数")
+    br.add_argument("--notes")
+    br.add_argument("--by", help="操作者名")
+    se = measures.add_parser("selection", help="選考会（RFI説明会・二次選考）への参加を記録する")
+    se.add_argument("--event", required=True, help="選考会の名称（例: RFI説明会）")
+    se.add_argument("--date", required=True)
+    se.add_argument("--member", required=True)
+    se.add_argument("--person", required=True, help="参加者の氏名")
+    se.add_argument("--section", help="所属（課名）")
+    se.add_argument("--by", help="操作者名")
+    measures.add_parser("show", help="4つの方策のダッシュボード").add_argument("--json", action="store_true")
+
+
+def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers action
+    """`export costs`, `export cost-table`, `export summary`."""
+    co = export.add_parser("costs", help="団体あての負担額通知（.pdf）")
+    co.add_argument("--member", required=True, help="団体名")
+    co.add_argument("--out", required=True, help="出力先（.pdf）")
+    co.add_argument("--date", help="文書の日付（既定: 今日）")
+    ct = export.add_parser("cost-table", help="協議会全体の費用負担一覧（.pdf / .xlsx）")
+    ct.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
+    ct.add_argument("--include-open", action="store_true", help="検討中の要望（見積額あり）も含める")
+    su = export.add_parser("summary", help="協議会総会向けの実施状況報告（.pdf）")
+    su.add_argument("--out", required=True, help="出力先（.pdf）")
+    su.add_argument("--date", help="文書の日付（既定: 今日）")
+
+
+# --- costs -------------------------------------------------------------------------------------------
+
+
+def _shares_text(sh: cost_ops.ItemShares) -> list[str]:
+    head = f"{sh.key}　{sh.title}　見積額 {sh.estimate:,}円" if sh.estimate is not None else f"{sh.key}　{sh.title}　見積額 未定"
+    lines = [head, f"按分方法: {sh.rule_text}{'（この要望の設定）' if sh.own_rule else ''}"]
+    for r in sh.shares:
+        lines.append(f"  {r.member}\t{r.share:,}円\t人口 {r.population:,} / {sh.population_total:,}"
+                     f"\t均等割 {r.equal_part:,}円\t人口割 {r.population_part:,}円\t端数調整 {r.adjustment:,}円")
+    return lines
+
+
+def cmd_costs(db, args) -> int:  # noqa: ANN001
+    if args.action == "show":
+        with db.session() as s:
+            sh = cost_ops.item_shares(s, request_ops.resolve_item(s, args.item))
+        if args.json:
+            print(json.dumps({"item": sh.key, "estimate": sh.estimate, "method": sh.method, "shares": sh.by_member()},
+                             ensure_ascii=False, indent=2))
+        else:
+            print("\n".join(_shares_text(sh)))
+        return 0
+    if args.action == "table":
+        with db.session() as s:
+            table = cost_ops.cost_table(s, include_open=args.include_open)
+        if args.json:
+            print(json.dumps({"rule": table.rule_text, "members": list(table.members),
+                              "items": [{"item": r.key, "title": r.title, "status": r.status_label,
+                                         "estimate": r.estimate, "rule": r.rule_text,
+                                         "shares": {m: v for m, v in zip(table.members, r.shares) if v is not None}}
+                                        for r in table.rows],
+                              "totals": dict(zip(table.members, table.member_totals)), "total": table.total},
+                             ensure_ascii=False, indent=2))
+        else:
+            for r in table.rows:
+                cells = "\t".join("" if v is None else f"{v:,}" for v in r.shares)
+                print(f"{r.key}\t{r.estimate or 0:,}\t{cells}")
+            print("合計\t" + f"{table.total:,}\t" + "\t".join(f"{v:,}" for v in table.member_totals))
+        return 0
+    if args.action == "rule":
+        if args.method is None:
+            with db.session() as s:
+                row = cost_ops.cost_rule_row(s)
+            date = row.rule.population_date
+            print(f"按分ルール: {row.description}" + (f"　人口基準日: {to_wareki(date)}" if date else "")
+                  + ("" if row.stored else "（未設定のため既定）"))
+            return 0
+        kwargs = {}
+        if args.population_date is not None:
+            kwargs["population_date"] = _date(args.population_date, "人口基準日")
+        with db.session() as s, s.begin():
+            cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, unit=args.unit, by=args.by, **kwargs)
+            row = cost_ops.cost_rule_row(s)
+        print(f"按分ルールを設定しました: {row.description}")
+        return 0
+    # set
+    if args.estimate is None and args.method is None:
+        raise DomainError("--estimate または --method を指定してください。")
+    kwargs: dict = {}
+    if args.estimate is not None:
+        kwargs["estimate"] = args.estimate
+    if args.method is not None:
+        kwargs["method"] = None if args.method == "consortium" else args.method
+        kwargs["ratio"] = args.ratio
+    elif args.ratio is not None:
+        raise DomainError("--ratio は --method mixed と一緒に指定してください。")
+    with db.session() as s, s.begin():
+        item_id = request_ops.resolve_item(s, args.item)
+        cost_ops.set_item_cost(s, item_id=item_id, by=args.by, **kwargs)
+        sh = cost_ops.item_shares(s, item_id)
+    print("\n".join(_shares_text(sh)))
+    return 0
+
+
+# --- measures ----------------------------------------------------------------------------------------
+
+
+def _dashboard_json(d: measure_ops.Dashboard) -> dict:
+    return {
+        "suppression_rate": d.suppression_rate, "decided": d.decided, "not_customized": d.not_customized,
+        "gap_rate": d.fit.gap_rate,
+        "selection_events": [{"name": e.name, "date": e.held_on.isoformat(),
+                              "attendees": [{"member": a.member, "person": a.person} for a in e.attendees]}
+                             for e in d.selection_events],
+        "members": [{
+            "name": m.member,
+            "briefing": {"date": m.last_briefing_on.isoformat() if m.last_briefing_on else None,
+                         "attendees": m.last_briefing_attendees, "count": m.briefings},
+            "requests": m.requests, "answered": m.answered, "answered_rate": m.answered_rate,
+            "selection": {"events": m.selection_events, "attended": m.selection_attended, "people": m.selection_people},
+            "approvals_pending": {"finance": m.pending_finance, "mayor": m.pending_mayor, "items": list(m.pending_items)},
+            "cost_total": m.cost_total, "prospective_total": m.prospective_total,
+            "meetings": {"with_items": m.meetings, "attended": m.meetings_attended,
+                         "secretariat_present": m.meetings_with_secretariat, "missed": list(m.missed)},
+        } for m in d.members],
+    }
+
+
+def cmd_measures(db, args) -> int:  # noqa: ANN001
+    if args.action == "show":
+        with db.session() as s:
+            d = measure_ops.measures_dashboard(s)
+        if args.json:
+            print(json.dumps(_dashboard_json(d), ensure_ascii=False, indent=2))
+            return 0
+        rate = "—" if d.suppression_rate is None else f"{d.suppression_rate * 100:.1f}%"
+        print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {rate}（{d.not_customized} / {d.decided}）")
+        for m in d.members:
+            brief = f"{to_wareki(m.last_briefing_on)} {m.last_briefing_attendees}人" if m.last_briefing_on else "未実施"
+            print(f"{m.member}\t説明会 {brief}\t選考会 {m.selection_attended}/{m.selection_events}\t"
+                  f"未決裁 財政{m.pending_finance} 首長{m.pending_mayor}\t負担額 {m.cost_total:,}円\t"
+                  f"会議出席 {m.meetings_attended}/{m.meetings}")
+        return 0
+    with db.session() as s, s.begin():
+        member_id = request_ops.resolve_member(s, args.member)
+        if args.action == "briefing":
+            measure_ops.record_briefing(s, member_id=member_id, held_on=_date(args.date, "開催日"),
+                                        attendees=args.attendees, notes=args.notes, by=args.by)
+            message = f"{args.member}の庁内説明会（{args.attendees}人）を記録しました。"
+        else:
+            measure_ops.record_selection_attendance(s, event=args.event, held_on=_date(args.date, "開催日"),
+                                                    member_id=member_id, person=args.person, section=args.section,
+                                                    by=args.by)
+            message = f"選考会「{args.event}」への{args.member}の{args.person}さんの参加を記録しました。"
+    print(message)
+    return 0
+
+
+# --- exports -----------------------------------------------------------------------------------------
+
+
+def cmd_export(db, args) -> int:  # noqa: ANN001
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if args.action == "costs":
+        if suffix != ".pdf":
+            raise DomainError("負担額通知の出力先は .pdf にしてください。")
+        from .reports.cost_report_pdf import write_member_cost_report
+
+        with db.session() as s:
+            mc = cost_ops.member_costs(s, request_ops.resolve_member(s, args.member))
+        pages = write_member_cost_report(out, mc, issued_on=_date(args.date) or dt.date.today())
+        print(f"{mc.member}の負担額通知（{len(mc.lines)} 件、合計 {mc.total:,}円、{pages} ページ）を書き出しました: {out}")
+        return 0
+    if args.action == "cost-table":
+        if suffix not in (".pdf", ".xlsx"):
+            raise DomainError("費用負担一覧の出力先は .pdf または .xlsx にしてください。")
+        with db.session() as s:
+            table = cost_ops.cost_table(s, include_open=args.include_open)
+        if suffix == ".pdf":
+            from .reports.cost_table_pdf import write_cost_table_pdf
+
+            write_cost_table_pdf(out, table)
+        else:
+            from .reports.cost_table_xlsx import write_cost_table_xlsx
+
+            write_cost_table_xlsx(out, table)
+        print(f"費用負担一覧（{len(table.rows)} 件）を書き出しました: {out}")
+        return 0
+    if suffix != ".pdf":
+        raise DomainError("実施状況報告の出力先は .pdf にしてください。")
+    from .ops.consortium import get_consortium
+    from .reports.summary_pdf import write_summary_pdf
+
+    with db.session() as s:
+        dashboard = measure_ops.measures_dashboard(s)
+        info = get_consortium(s)
+    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "", issued_on=_date(args.date) or dt.date.today())
+    print(f"実施状況報告（{pages} ページ）を書き出しました: {out}")
+    return 0

@@ -1,0 +1,126 @@
+"""カスタマイズ経費の負担額について（通知）: the per-member cost report for its finance department
+and its mayor (measure 3), A4 portrait, laid out as a Japanese administrative notice: date
+and addressee, sender, title, body, 記, numbered sections, 以上.
+
+Every customization the member bears is listed with its share and how the share was computed
+(method and ratio, the member's population over the bearing members' total, 均等割額 /
+人口割額 / 端数調整額), the approval status (財政課協議 and 首長決裁, date and reference),
+and the total; open items it is in follow as a forecast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.lib.units import mm
+
+from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
+from ..wareki import to_wareki
+from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, yen
+
+TITLE = "カスタマイズ経費の負担額について（通知）"
+BODY = 10.5
+
+
+def _approval(a: ApprovalState | None) -> str:
+    if a is None:
+        return "未了"
+    date = to_wareki(a.approved_on) if a.approved_on else "日付未記録"
+    return f"{date}\n{a.reference or '（文書番号未記録）'}"
+
+
+def _computation(ln: MemberCostLine) -> str:
+    if ln.share is None:
+        return "見積額が未定のため算定できません"
+    parts = []
+    if ln.equal_part:
+        parts.append(f"均等割 {ln.equal_part:,}円")
+    if ln.population_part:
+        parts.append(f"人口割 {ln.population_part:,}円")
+    if ln.adjustment:
+        parts.append(f"端数調整 {ln.adjustment:,}円")
+    pop = f"人口 {ln.population:,}／{ln.population_total:,}人"
+    return "\n".join(parts + [pop, f"（負担{len(ln.members)}団体の人口計）"])
+
+
+def _method(ln: MemberCostLine) -> str:
+    text = ln.rule_text.split("（")[0].replace("・", "\n")  # the unit is the consortium's, stated in section 1
+    return text + ("\n※この要望の設定" if ln.own_rule else "")
+
+
+def _share_rows(lines: tuple[MemberCostLine, ...]) -> list[list[str]]:
+    return [[ln.key, ln.title, yen(ln.estimate) or "未定", _method(ln), _computation(ln),
+             yen(ln.share) if ln.share is not None else "—"] for ln in lines]
+
+
+def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt.date | None = None,
+                             sender: str | None = None) -> int:
+    """Write one member's cost report; return the number of pages."""
+    issued_on = issued_on or dt.date.today()
+    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    f.paragraph(to_wareki(issued_on), align="r", size=BODY)
+    f.space(2 * mm)
+    f.paragraph(f"{mc.member}長　様", font=MINCHO, size=12)
+    f.paragraph("（財政担当課長　様）", font=MINCHO, size=BODY, indent=4 * mm)
+    f.space(2 * mm)
+    f.paragraph(mc.consortium, align="r", size=BODY)
+    f.paragraph(sender or "事務局", align="r", size=BODY)
+    f.space(6 * mm)
+    f.paragraph(TITLE, font=GOTHIC_BOLD, size=14, align="c", leading=1.8)
+    f.space(3 * mm)
+    f.paragraph(
+        "　本協議会の共同利用システムは、ノンカスタマイズを原則としています。カスタマイズ経費は共同調達の契約外であり、"
+        "要望した団体が負担することとしています。貴団体が負担するカスタマイズ経費を、協議会の按分ルールにより算定しましたので、"
+        "下記のとおり通知します。", size=BODY)
+    f.paragraph("　つきましては、財政担当課との協議及び首長の決裁の状況を御確認くださいますようお願いします。", size=BODY)
+    f.space(2 * mm)
+    f.paragraph("記", align="c", size=BODY)
+
+    f.heading("1　按分の方法")
+    f.paragraph(f"協議会の按分ルール：{mc.rule_text}", indent=6 * mm, size=BODY)
+    basis = f"人口基準日：{to_wareki(mc.population_date)}" if mc.population_date else "人口基準日：（未設定）"
+    f.paragraph(f"{basis}　　貴団体の人口：{mc.population:,}人", indent=6 * mm, size=BODY)
+    f.paragraph("均等割は負担団体で等分し、人口割は負担団体の人口の比で按分します。端数は最大剰余法により調整し、"
+                "各団体の負担額の合計が見積額と一致するようにしています。", indent=6 * mm, size=9.5, gray=0.25)
+
+    f.heading("2　負担額（カスタマイズの実施を決定した要望）")
+    headers = ["要望番号", "要望名", "見積額", "按分方法", "算定の内訳", "負担額"]
+    widths = [17, 36, 22, 22, 44, 23]
+    align = "llrllr"
+    if mc.lines:
+        rows = _share_rows(mc.lines) + [["", "合計", "", "", "", yen(mc.total)]]
+        f.table(headers, rows, widths, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}))
+        f.space(1.5 * mm)
+    else:
+        f.paragraph("カスタマイズの実施を決定した要望はありません。", indent=6 * mm, size=BODY)
+
+    f.heading("3　財政課協議・首長決裁の状況")
+    every = mc.lines + mc.prospective
+    if every:
+        f.table(["要望番号", "要望名", "状態", "財政課協議", "首長決裁"],
+                [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _approval(ln.mayor)] for ln in every],
+                [17, 44, 20, 36, 36], indent=6 * mm, size=9)
+        f.space(1.5 * mm)
+        pending = [ln.key for ln in every if ln.approvals_pending]
+        if pending:
+            f.paragraph(f"未了のものがあります（{'、'.join(pending)}）。カスタマイズの実施には、負担する各団体の"
+                        "財政課協議と首長決裁（日付・文書番号）が必要です。", indent=6 * mm, size=9.5)
+    else:
+        f.paragraph("該当する要望はありません。", indent=6 * mm, size=BODY)
+
+    f.heading("4　検討中の要望（参考：負担の見込み）")
+    if mc.prospective:
+        rows = _share_rows(mc.prospective) + [["", "見込額の計", "", "", "", yen(mc.prospective_total)]]
+        f.table(headers, rows, widths, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}))
+        f.space(1.5 * mm)
+        f.paragraph("検討中の要望の負担額は、現時点の見積額と要望団体による見込みです。団体の参加・取下げにより変わります。",
+                    indent=6 * mm, size=9.5, gray=0.25)
+    else:
+        f.paragraph("検討中の要望はありません。", indent=6 * mm, size=BODY)
+
+    f.heading("5　負担額の合計")
+    f.paragraph(f"{yen(mc.total)}（カスタマイズの実施を決定した要望 {len(mc.lines)} 件）", font=GOTHIC, size=12,
+                indent=6 * mm)
+    f.space(8 * mm)
+    f.paragraph("以上", align="r", size=BODY)
+    return f.render(path, title=f"{TITLE}（{mc.member}）", author=mc.consortium, footer_left=mc.consortium)

@@ -1,0 +1,105 @@
+"""The cost report, the cost table and the summary report, read back as text, fonts and pages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from cloudsuppress.ops import costs as cost_ops
+from cloudsuppress.ops import measures as measure_ops
+from cloudsuppress.reports.cost_report_pdf import write_member_cost_report
+from cloudsuppress.reports.cost_table_pdf import write_cost_table_pdf
+from cloudsuppress.reports.cost_table_xlsx import write_cost_table_xlsx
+from cloudsuppress.reports.summary_pdf import write_summary_pdf
+
+from .pdf_support import assert_fonts_embedded, fonts, flat, needs_poppler, page_count, page_texts
+from .request_support import approve_all, join, member_id, move, new_item, rdb  # noqa: F401
+
+pytestmark = needs_poppler
+ALL = ["常陸大宮市", "那珂市", "かすみがうら市", "五霞町"]
+
+
+@pytest.fixture
+def costed(rdb):
+    """Twelve customized items borne by all four members (so the report runs over pages), one open."""
+    with rdb.session() as s, s.begin():
+        cost_ops.set_cost_rule(s, method="mixed", ratio="50:50", population_date=dt.date(2026, 4, 1))
+    for n in range(12):
+        item = new_item(rdb, "常陸大宮市", "0010001" if n % 2 else "0200002", allow_duplicate=True)
+        for m in ALL[1:]:
+            join(rdb, item, m)
+        with rdb.session() as s, s.begin():
+            cost_ops.set_item_cost(s, item_id=item, estimate=2_750_000)
+        move(rdb, item, "under_review", reason=None)
+        approve_all(rdb, item, ALL)
+        move(rdb, item, "customized", reason="独自施策")
+    open_item = new_item(rdb, "那珂市", "0010003")
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=open_item, estimate=330_000)
+    return rdb
+
+
+def test_member_cost_report(costed, tmp_path):
+    with costed.session() as s:
+        mc = cost_ops.member_costs(s, member_id(s, "那珂市"))
+    pdf = tmp_path / "naka.pdf"
+    pages = write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22))
+    assert pages == page_count(pdf) >= 2
+    texts = page_texts(pdf)
+    first = flat(texts[0])
+    assert "カスタマイズ経費の負担額について（通知）" in first
+    assert first.index("令和8年11月22日") < first.index("那珂市長様")
+    assert "均等割50％・人口割50％（円単位）" in first and "人口基準日：令和8年4月1日" in first
+    every = flat("".join(texts))
+    # Each line shows its computation: 均等割 343,750 + 人口割 506,393 = 850,143, population over the total.
+    assert every.count("850,143円") >= 12 and "均等割343,750円" in every and "人口割506,393円" in every
+    assert "55,827／151,586人" in every
+    assert f"{12 * 850_143:,}円" in every  # the total
+    assert "財第101号" in every and "決裁第201号" in every  # the approvals' references
+    assert "R-0013" in every and "330,000円" in every and "未了" in every  # the open item, approvals pending
+    assert flat(texts[-1]).endswith(f"以上{mc.consortium}{len(texts)}/{len(texts)}")
+    # The table's heading row is repeated on the next page.
+    assert "算定の内訳" in flat(texts[1])
+    assert_fonts_embedded(pdf)
+
+
+def test_cost_table_pdf_and_xlsx(costed, tmp_path):
+    with costed.session() as s:
+        table = cost_ops.cost_table(s)
+    pdf = tmp_path / "table.pdf"
+    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22))
+    text = flat("".join(page_texts(pdf)))
+    assert "費用負担一覧" in text and "那珂市" in text and "（55,827人）" in text
+    assert f"{12 * 2_750_000:,}円" in text and f"{12 * 427_002:,}円" in text
+    assert_fonts_embedded(pdf)
+    xlsx = tmp_path / "table.xlsx"
+    assert write_cost_table_xlsx(xlsx, table) == 12
+    ws = openpyxl.load_workbook(xlsx).active
+    assert [ws.cell(4, c).value for c in (1, 4)] == ["要望番号", "見積額"]
+    assert ws.cell(4, 6).value == "常陸大宮市\n（42,963人）"
+    assert ws.cell(5, 9).value == 427_002 and ws.cell(17, 1).value == "合計"
+    assert ws.cell(17, 4).value.startswith("=SUM(")
+
+
+def test_summary_report_with_charts(costed, tmp_path):
+    with costed.session() as s, s.begin():
+        measure_ops.record_briefing(s, member_id=member_id(s, "那珂市"), held_on=dt.date(2026, 4, 20), attendees=48)
+        measure_ops.record_selection_attendance(s, event="RFI説明会", held_on=dt.date(2025, 10, 21),
+                                                member_id=member_id(s, "五霞町"), person="鈴木花子")
+    with costed.session() as s:
+        dashboard = measure_ops.measures_dashboard(s)
+    pdf = tmp_path / "summary.pdf"
+    pages = write_summary_pdf(pdf, dashboard, consortium="テスト協議会", issued_on=dt.date(2026, 11, 22))
+    assert pages == page_count(pdf)
+    every = flat("".join(page_texts(pdf)))
+    for label in ("カスタマイズ要望項目", "カスタマイズを行った項目", "標準機能として実装された項目", "要望を取下げた項目"):
+        assert label in every
+    assert "決定した12項目のうち、カスタマイズを行わなかった0項目の割合）：0.0％" in every
+    # Charts: titled and labelled in Japanese (member names appear in the table and on the chart's axis).
+    assert "団体別の要望の結果（項目数）" in every and "専門部会別の要望の結果（項目数）" in every
+    assert every.count("五霞町") >= 3 and "カスタマイズ実施" in every and "検討中" in every
+    assert "ギャップ率" in every and "60.00%" in every  # 3 of the 5 seeded functions are △ or ×
+    assert "令和8年4月20日" in every and "48人" in every
+    assert_fonts_embedded(pdf)
+    assert not any("Helvetica" in r["line"] for r in fonts(pdf))

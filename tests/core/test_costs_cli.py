@@ -1,0 +1,105 @@
+"""The cost and measures commands of the CLI, in-process: JSON shapes, refusals, and the exports."""
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+from .pdf_support import assert_fonts_embedded, flat, needs_poppler, page_count, page_texts
+from .request_support import approve_all, join, move, new_item, rdb  # noqa: F401
+from .test_cli import run
+
+
+def cli(capsys, db, *args):
+    return run(capsys, "--db", db.path, *args)
+
+
+def _customized(db) -> int:
+    item = new_item(db, "常陸大宮市")
+    for m in ("那珂市", "かすみがうら市", "五霞町"):
+        join(db, item, m)
+    move(db, item, "under_review", reason=None)
+    approve_all(db, item, ["常陸大宮市", "那珂市", "かすみがうら市", "五霞町"])
+    return item
+
+
+def test_costs_set_and_show_json(rdb, capsys):
+    item = _customized(rdb)
+    code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50",
+                         "--population-date", "令和8年4月1日")
+    assert (code, err) == (0, "") and "均等割 50％・人口割 50％" in out
+    code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
+    assert (code, err) == (0, "") and "733,457円" in out
+    move(rdb, item, "customized", reason="独自施策")
+    code, out, err = cli(capsys, rdb, "costs", "show", "R-0001", "--json")
+    assert code == 0
+    assert json.loads(out) == {"item": "R-0001", "estimate": 2_750_000, "method": "mixed",
+                               "shares": {"常陸大宮市": 733_457, "那珂市": 850_143, "かすみがうら市": 739_398, "五霞町": 427_002}}
+    code, out, _ = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000", "--method", "equal")
+    assert code == 0
+    shown = json.loads(cli(capsys, rdb, "costs", "show", "R-0001", "--json")[1])
+    assert shown["method"] == "equal" and set(shown["shares"].values()) == {687_500}
+    code, out, _ = cli(capsys, rdb, "costs", "rule")
+    assert "人口基準日: 令和8年4月1日" in out
+    summary = json.loads(cli(capsys, rdb, "summary", "--json")[1])
+    assert summary["items"]["suppression_rate"] == 0.0
+    assert [m["cost_total"] for m in summary["members"]] == [687_500] * 4
+    assert {"name", "population", "items"} <= set(summary["members"][0])  # the existing keys are kept
+
+
+def test_costs_refusals_go_to_stderr(rdb, capsys):
+    new_item(rdb)
+    code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "1000", "--method", "mixed")
+    assert code == 1 and out == "" and "按分割合" in err
+    code, _, err = cli(capsys, rdb, "costs", "set", "R-9999", "--estimate", "1000")
+    assert code == 1 and "R-9999" in err
+    code, _, err = cli(capsys, rdb, "costs", "set", "R-0001")
+    assert code == 1 and "--estimate" in err
+
+
+def test_measures_briefing_and_selection(rdb, capsys):
+    code, out, err = cli(capsys, rdb, "measures", "briefing", "--member", "那珂市", "--date", "2026-04-20",
+                         "--attendees", "48")
+    assert (code, err) == (0, "") and "48人" in out
+    for member, person in (("那珂市", "山田太郎"), ("五霞町", "鈴木花子")):
+        code, _, err = cli(capsys, rdb, "measures", "selection", "--event", "RFI説明会", "--date", "2025-10-21",
+                           "--member", member, "--person", person)
+        assert (code, err) == (0, "")
+    code, _, err = cli(capsys, rdb, "measures", "selection", "--event", "RFI説明会", "--date", "2025-10-21",
+                       "--member", "五霞町", "--person", "鈴木花子")
+    assert code == 1 and "すでに記録" in err
+    code, _, err = cli(capsys, rdb, "measures", "briefing", "--member", "那珂市", "--date", "someday", "--attendees", "3")
+    assert code == 1 and "読めません" in err
+    d = json.loads(cli(capsys, rdb, "measures", "show", "--json")[1])
+    by = {m["name"]: m for m in d["members"]}
+    assert by["那珂市"]["briefing"] == {"date": "2026-04-20", "attendees": 48, "count": 1}
+    assert by["常陸大宮市"]["briefing"]["date"] is None
+    assert by["五霞町"]["selection"] == {"events": 1, "attended": 1, "people": 1}
+    assert by["常陸大宮市"]["selection"]["attended"] == 0
+    assert d["selection_events"][0]["name"] == "RFI説明会"
+
+
+@needs_poppler
+def test_export_costs_summary_and_cost_table(rdb, capsys, tmp_path):
+    item = _customized(rdb)
+    cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50")
+    cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
+    move(rdb, item, "customized", reason="独自施策")
+    pdf = tmp_path / "naka.pdf"
+    code, out, err = cli(capsys, rdb, "export", "costs", "--member", "那珂市", "--out", pdf, "--date", "2026-11-22")
+    assert (code, err) == (0, "") and "850,143円" in out
+    text = flat("".join(page_texts(pdf)))
+    assert "那珂市長様" in text and "令和8年11月22日" in text and "850,143円" in text
+    assert_fonts_embedded(pdf)
+    summary = tmp_path / "summary.pdf"
+    code, _, err = cli(capsys, rdb, "export", "summary", "--out", summary)
+    assert (code, err) == (0, "")
+    assert "カスタマイズを行った項目" in flat(page_texts(summary)[0])
+    assert_fonts_embedded(summary)
+    xlsx = tmp_path / "table.xlsx"
+    assert cli(capsys, rdb, "export", "cost-table", "--out", xlsx)[0] == 0
+    ws = openpyxl.load_workbook(xlsx).active
+    assert ws.cell(5, 1).value == "R-0001" and ws.cell(5, 7).value == 850_143
+    code, _, err = cli(capsys, rdb, "export", "costs", "--member", "那珂市", "--out", tmp_path / "x.docx")
+    assert code == 1 and ".pdf" in err
+    assert page_count(pdf) >= 1
