@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .changes import Changes
+from .demo_costs import create_demo_costs
 from .demo_meetings import create_demo_meetings, fill_demo_meetings, item_subcommittee
 from .demo_requests import create_demo_requests
 from .importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
@@ -192,8 +193,9 @@ def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple =
             meetings = create_demo_meetings(s)
             create_demo_requests(s, meeting_for=lambda item, stage: meetings.get((item_subcommittee(s, item), stage)))
             fill_demo_meetings(s, meetings)
+            create_demo_costs(s)  # the 50:50 cost rule, briefings and vendor-selection attendance
     return Changes(consortium=True, members=True, structure=True, functions=True, requests=bool(requests),
-                   meetings=bool(requests), history=True)
+                   meetings=bool(requests), costs=bool(requests), measures=bool(requests), history=True)
 
 
 def synthetic_members(count: int, *, seed: int = 34) -> list[tuple[str, int, dt.date]]:
