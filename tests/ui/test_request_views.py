@@ -87,7 +87,8 @@ def test_requests_page_lists_and_filters(main_window, requests_view):
     view.search.setFocus()
     type_japanese(view.search, "受付番号")
     assert 0 < view.model.rowCount() < 35
-    assert all("受付番号" in view.model.row_at(r).title for r in range(view.model.rowCount()))
+    assert all("受付番号" in view.model.row_at(r).title + view.model.row_at(r).search_text
+               for r in range(view.model.rowCount()))
     view.search.clear()
     sub = view.subcommittee_combo.findText("税業務")
     view.subcommittee_combo.setCurrentIndex(sub)
@@ -196,14 +197,15 @@ def test_edit_a_member_part_and_the_estimate(editor_for, runner, qtbot):
     assert "要望内容" in fields and "見積額" in fields
 
 
-def answer_reason(monkeypatch, reason, meeting=""):
+def answer_reason(monkeypatch, reason, meeting=None):
     asked = []
 
     def fake_exec(self):
         asked.append((self.windowTitle(), self.required))
         self.reason_edit.setFocus()
         type_japanese(self.reason_edit, reason)
-        self.meeting_edit.setText(meeting)
+        assert self.meeting_combo.currentText() == "（なし）"  # no meeting unless one is picked
+        assert self.select_meeting(meeting)
         return QDialog.DialogCode.Accepted if self.ok_button.isEnabled() else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ReasonDialog, "exec", fake_exec)
@@ -214,7 +216,7 @@ def test_allowed_move_then_refused_move_shows_core_message(editor_for, runner, q
                                                           no_message_boxes):
     dialog = editor_for("R-0034")
     assert [t for t, b in dialog.move_buttons.items() if b.isEnabled()] == [Status.UNDER_REVIEW, Status.WITHDRAWN]
-    asked = answer_reason(monkeypatch, "第2回分科会で検討を開始", "2")
+    asked = answer_reason(monkeypatch, "第2回分科会で検討を開始", 2)
     with qtbot.waitSignal(runner.changed):
         qtbot.mouseClick(dialog.move_buttons[Status.UNDER_REVIEW], Qt.MouseButton.LeftButton)
     assert asked == [("要望 R-0034 の状態を変更", False)]

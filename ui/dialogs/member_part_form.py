@@ -5,8 +5,10 @@ explanation, 年間処理件数, 代替運用案), validated as the user types: 
 field is outlined and its Japanese message stands next to it, and ``problems()`` is what
 keeps the editor's 保存 disabled. The fields are saved by the editor (one action for the
 whole item). Right, for a part already recorded: the hearing notes (ヒアリング記録) with a
-row to add one, the 財政課協議 / 首長決裁 with date and reference number, and withdrawing
-the member's part; these act at once through the OpRunner.
+row to add one and a button to delete the selected one, the 財政課協議 / 首長決裁 with date
+and reference number (record or delete), and withdrawing the member's part; these act at once
+through the OpRunner, each as one undoable core operation (so deleting asks no confirmation:
+編集 > 元に戻す brings it back). Deleting is offered only while the item is still open.
 
 ``load`` takes a fresh ``MemberPartRow`` after every broadcast; it keeps what the user is
 typing (fields that differ from the last loaded values) and refreshes everything else.
@@ -75,6 +77,7 @@ class MemberPartForm(QWidget):
         self.part = part
         self._baseline: dict = self._empty_values()
         self._editable = True
+        self._item_open = True  # deleting a hearing or an approval is refused once the item is decided
 
         self.content_edit = _text_box(78, self.tr("何をどう変えてほしいか（例: 証明書の交付時に受付番号を帳票に印字してほしい）"))
         self.reason_combo = QComboBox()
@@ -175,6 +178,9 @@ class MemberPartForm(QWidget):
         # Long notes wrap: the row heights follow the column width as the dialog is sized.
         hh.sectionResized.connect(lambda *_: self.hearing_table.resizeRowsToContents())
         self.hearing_table.setMinimumHeight(110)
+        self.hearing_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hearing_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.hearing_table.itemSelectionChanged.connect(self._update_side_buttons)
         self.hearing_date = QDateEdit(QDate.currentDate())
         self.hearing_date.setCalendarPopup(True)
         self.hearing_date.setDisplayFormat("yyyy/MM/dd")
@@ -194,9 +200,17 @@ class MemberPartForm(QWidget):
         add_row.addWidget(self.hearing_text, 1)
         add_row.addWidget(self.hearing_cases)
         add_row.addWidget(self.hearing_add)
+        self.hearing_delete = QPushButton(self.tr("選択した記録を削除"))
+        self.hearing_delete.setObjectName("hearingDelete")
+        self.hearing_delete.clicked.connect(self.delete_selected_hearing)
+        self.hearing_delete.setEnabled(False)
+        delete_row = QHBoxLayout()
+        delete_row.addStretch(1)
+        delete_row.addWidget(self.hearing_delete)
         hl = QVBoxLayout(hearings)
         hl.addWidget(self.hearing_table, 1)
         hl.addLayout(add_row)
+        hl.addLayout(delete_row)
 
         approvals = QGroupBox(self.tr("財政課協議・首長決裁（カスタマイズ実施に必要）"))
         grid = QGridLayout(approvals)
@@ -204,6 +218,7 @@ class MemberPartForm(QWidget):
         self.approval_date: dict[str, QDateEdit] = {}
         self.approval_ref: dict[str, QLineEdit] = {}
         self.approval_button: dict[str, QPushButton] = {}
+        self.approval_delete: dict[str, QPushButton] = {}
         for r, stage in enumerate(APPROVAL_STAGES):
             state = QLabel()
             state.setObjectName(f"{stage}State")
@@ -214,13 +229,19 @@ class MemberPartForm(QWidget):
             ref.setPlaceholderText(self.tr("文書番号（例: 財第301号）"))
             button = QPushButton(self.tr("記録"))
             button.clicked.connect(lambda _=False, st=stage: self.record_approval(st))
+            delete = QPushButton(self.tr("削除"))
+            delete.setObjectName(f"{stage}Delete")
+            delete.setToolTip(self.tr("誤って記録した{0}を削除します").format(self.tr(APPROVAL_LABELS[stage])))
+            delete.clicked.connect(lambda _=False, st=stage: self.delete_approval(st))
             grid.addWidget(QLabel(self.tr(APPROVAL_LABELS[stage])), r * 2, 0)
             grid.addWidget(state, r * 2, 1, 1, 3)
             grid.addWidget(date, r * 2 + 1, 1)
             grid.addWidget(ref, r * 2 + 1, 2)
             grid.addWidget(button, r * 2 + 1, 3)
+            grid.addWidget(delete, r * 2 + 1, 4)
             self.approval_state[stage], self.approval_date[stage] = state, date
             self.approval_ref[stage], self.approval_button[stage] = ref, button
+            self.approval_delete[stage] = delete
         grid.setColumnStretch(2, 1)
 
         self.withdraw_button = QPushButton(self.tr("この団体の要望を取り下げる…"))
@@ -255,6 +276,32 @@ class MemberPartForm(QWidget):
         item_id, member_id = self.item_id, self.member_id
         return self.runner.run(lambda s: req.record_approval(s, item_id=item_id, member_id=member_id, stage=stage,
                                                              approved_on=on, reference=ref), parent=self) is not None
+
+    def delete_selected_hearing(self) -> bool:
+        """Delete the hearing note selected in the table (one undoable action)."""
+        row = self.hearing_table.currentRow()
+        if self.part is None or not 0 <= row < len(self.part.hearings):
+            return False
+        hearing_id = self.part.hearings[row].id
+        return self.runner.run(lambda s: req.delete_hearing(s, hearing_id=hearing_id), parent=self) is not None
+
+    def delete_approval(self, stage: str) -> bool:
+        """Delete this member's 財政課協議 or 首長決裁 (one undoable action)."""
+        if self.part is None or self.item_id is None:
+            return False
+        item_id, member_id = self.item_id, self.member_id
+        return self.runner.run(lambda s: req.delete_approval(s, item_id=item_id, member_id=member_id, stage=stage),
+                               parent=self) is not None
+
+    def _update_side_buttons(self) -> None:
+        """Deleting is offered while the item is open, for what is recorded (and selected)."""
+        open_part = self.part is not None and self._item_open
+        row = self.hearing_table.currentRow()
+        selected = bool(self.hearing_table.selectedItems()) and 0 <= row < len(self.part.hearings) if self.part else False
+        self.hearing_delete.setEnabled(open_part and selected)
+        for stage in APPROVAL_STAGES:
+            fact = None if self.part is None else (self.part.finance if stage == "finance" else self.part.mayor)
+            self.approval_delete[stage].setEnabled(open_part and fact is not None)
 
     def withdraw(self) -> bool:
         """Ask for a reason and withdraw this member's part."""
@@ -344,6 +391,8 @@ class MemberPartForm(QWidget):
             self._baseline = baseline
             self._show_side(part)
         self.side.setVisible(part is not None)
+        self._item_open = editable
+        self._update_side_buttons()
         self._editable = editable and not (part is not None and part.withdrawn)
         for w in (self.content_edit, self.detail_edit, self.workaround_edit):
             w.setReadOnly(not self._editable)

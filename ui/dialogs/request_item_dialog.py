@@ -8,9 +8,12 @@ button is enabled when the core's transition table allows the move from the curr
 is shown by the runner with the core's message as it is. Below, one tab per member part
 (``MemberPartForm``) and a 変更履歴 tab with the status history and the audit trail.
 
-保存 writes the item fields and every changed member part in one transaction and one undo
-step; it stays disabled while a mandatory field is missing. Creating an item for a function
-that already has an open item first offers to join that item instead. The dialog listens to
+保存 hands the whole edit (item fields, every changed member part, members added here) to the
+core's ``save_item``: one validation, one transaction, one undo step with the core's label; it
+stays disabled while a mandatory field is missing. Creating an item for a function that
+already has an open item first offers to join that item instead (the join, with the estimate
+typed here, is one ``save_item`` too). A move offers the meetings the core lists (第N回, 和暦)
+to name where it was decided. The dialog listens to
 the runner's broadcast and reloads, keeping what the user is typing.
 """
 from __future__ import annotations
@@ -42,12 +45,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress import audit
 from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import system_tree
-from cloudsuppress.ops.history import export_item_history_csv, item_audit_trail
+from cloudsuppress.ops.history import export_item_history_csv, format_at, item_audit_trail
+from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
 from cloudsuppress.workflow import DECISIONS, OPEN, STATUS_LABELS, Status
@@ -249,10 +252,10 @@ class RequestItemDialog(QDialog):
         self.status_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         sh = self.status_table.horizontalHeader()
-        sh.resizeSection(0, 130)
-        sh.resizeSection(1, 200)
+        sh.resizeSection(0, 170)
+        sh.resizeSection(1, 190)
         sh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        sh.resizeSection(3, 60)
+        sh.resizeSection(3, 280)
         sh.resizeSection(4, 100)
         self.audit_model = AuditTableModel(self)
         self.audit_table = QTableView()
@@ -444,8 +447,7 @@ class RequestItemDialog(QDialog):
         self.status_table.setRowCount(len(detail.history))
         for r, h in enumerate(detail.history):
             move = f"{h.from_label} → {h.to_label}" if h.from_label else h.to_label
-            cells = (h.changed_at.strftime("%Y/%m/%d %H:%M"), move, h.reason or "",
-                     "" if h.meeting_id is None else str(h.meeting_id), h.changed_by)
+            cells = (format_at(h.changed_at), move, h.reason or "", h.meeting or "", h.changed_by)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -548,26 +550,22 @@ class RequestItemDialog(QDialog):
                     return self._join_existing(choice[1], member_id, values, v["estimate"])
                 allow_duplicate = True
         key = self.key_edit.text().strip() or None
-        kwargs = dict(member_id=member_id, key=key, title=v["title"] or None, estimate=v["estimate"],
-                      allow_duplicate=allow_duplicate, **values)
+        kwargs = dict(item_id=None, key=key, title=v["title"] or None, estimate=v["estimate"],
+                      allow_duplicate=allow_duplicate, parts=[dict(member_id=member_id, **values)])
         if fn[0] == "package":
             kwargs["function_id"] = fn[1]
         else:
             kwargs.update(business_system_id=fn[1], proposed_function=fn[2])
-        changes = self.runner.run(lambda s: req.create_item(s, **kwargs), parent=self)
+        changes = self.runner.run(lambda s: req.save_item(s, **kwargs), parent=self)
         if changes is None:
             return False
         self._become_existing(changes.id, changes.key, member_id)
         return True
 
     def _join_existing(self, item_id: int, member_id: int, values: dict, estimate: int | None) -> bool:
-        def op(s) -> Changes:
-            changes = req.join_item(s, item_id=item_id, member_id=member_id, **values)
-            if estimate is not None:
-                changes = changes | req.update_item(s, item_id=item_id, estimate=estimate)
-            return changes
-
-        if self.runner.run(op, parent=self) is None:
+        extra = {} if estimate is None else {"estimate": estimate}  # a blank estimate keeps the item's
+        part = dict(member_id=member_id, **values)
+        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, parts=[part], **extra), parent=self) is None:
             return False
         key = self.runner.read(lambda s: get_item_detail(s, item_id).item.key)
         self._become_existing(item_id, key, member_id)
@@ -589,43 +587,31 @@ class RequestItemDialog(QDialog):
             self.tabs.setCurrentWidget(self.forms[member_id])
 
     def _update(self) -> bool:
+        """Hand the whole edit to the core's save_item: one validation, one action, one undo step."""
         item_id, key = self.item_id, self.detail.item.key
-        steps = []
+        kwargs: dict = {}
         changes = self._item_changes()
-        if changes:
-            kwargs = {}
-            if "title" in changes:
-                kwargs["title"] = changes["title"]
-            if "estimate" in changes:
-                kwargs["estimate"] = changes["estimate"]
-            if "function" in changes:
-                fn = changes["function"]
-                if fn[0] == "package":
-                    kwargs.update(function_id=fn[1])
-                else:
-                    kwargs.update(function_id=None, business_system_id=fn[1], proposed_function=fn[2])
-            steps.append(lambda s, kw=kwargs: req.update_item(s, item_id=item_id, **kw))
+        if "title" in changes:
+            kwargs["title"] = changes["title"]
+        if "estimate" in changes:
+            kwargs["estimate"] = changes["estimate"]
+        if "function" in changes:
+            fn = changes["function"]
+            if fn[0] == "package":
+                kwargs.update(function_id=fn[1])
+            else:
+                kwargs.update(function_id=None, business_system_id=fn[1], proposed_function=fn[2])
+        parts = []
         for mid, form in self.forms.items():
             if form not in self._editable_forms():
                 continue
-            if form.part is None:
-                steps.append(lambda s, m=mid, v=form.values(): req.join_item(s, item_id=item_id, member_id=m, **v))
+            if form.part is None:  # a member added here (or asking again after withdrawing) joins
+                parts.append(dict(member_id=mid, **form.values()))
             elif form.is_dirty():
-                steps.append(lambda s, m=mid, v=form.changed_values():
-                             req.update_member_request(s, item_id=item_id, member_id=m, **v))
-        if not steps:
+                parts.append(dict(member_id=mid, **form.changed_values()))
+        if not kwargs and not parts:
             return False
-
-        def op(s) -> Changes:
-            if len(steps) == 1:  # keep the core's own, more precise undo label
-                return steps[0](s)
-            result = Changes()
-            with audit.action(s, f"要望 {key} を編集"):
-                for step in steps:
-                    result = result | step(s)
-            return result
-
-        if self.runner.run(op, parent=self) is None:
+        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, parts=parts, **kwargs), parent=self) is None:
             return False
         # What the user typed is saved now: it is no longer 'being typed' when the dialog reloads.
         self.saved_key = key
@@ -653,8 +639,9 @@ class RequestItemDialog(QDialog):
             verb += self.tr("決定を見直す理由を記録してください。")
         elif target in DECISIONS:
             verb += self.tr("判断の理由を記録してください（比較一覧表と議事録に載ります）。")
+        meetings = self.runner.read(list_meetings)
         answer = ReasonDialog.ask(self, title=self.tr("要望 {0} の状態を変更").format(self.detail.item.key),
-                                  prompt=verb, required=required, meeting=True)
+                                  prompt=verb, required=required, meeting=True, meetings=meetings)
         if answer is None:
             return False
         reason, meeting_id = answer

@@ -1,30 +1,37 @@
 """Small questions the item editor asks: the reason for a move or a withdrawal (with an
-optional meeting), and whether a new request joins an existing item instead of duplicating it.
+optional meeting, picked from the meetings the core lists), and whether a new request joins an
+existing item instead of duplicating it. They never read the database: the caller passes what
+they offer.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QIntValidator
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from cloudsuppress.ops.meeting_queries import MeetingRow
 from cloudsuppress.ops.request_queries import ItemRow
+from cloudsuppress.wareki import to_wareki
 
 ERROR_STYLE = "color: #b3261e;"
 
 
 class ReasonDialog(QDialog):
-    """Ask for a reason (required or not) and, for moves, the meeting where it was decided."""
+    """Ask for a reason (required or not) and, for moves, the meeting where it was decided: a combo of
+    ``meetings`` (newest first, as the core lists them) with 「（なし）」 as the default."""
 
-    def __init__(self, parent: QWidget | None, *, title: str, prompt: str, required: bool, meeting: bool):
+    def __init__(self, parent: QWidget | None, *, title: str, prompt: str, required: bool, meeting: bool,
+                 meetings: Sequence[MeetingRow] = ()):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
@@ -34,17 +41,19 @@ class ReasonDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(self.tr("例: 代替運用案で対応できることを分科会で確認した"))
         self.reason_edit.setFixedHeight(90)
-        self.meeting_edit = QLineEdit()
-        self.meeting_edit.setValidator(QIntValidator(1, 999_999, self))
-        self.meeting_edit.setPlaceholderText(self.tr("任意（会議の番号）"))
-        self.meeting_edit.setMaximumWidth(160)
+        self.meeting_combo = QComboBox()
+        self.meeting_combo.addItem(self.tr("（なし）"), None)
+        for m in meetings:
+            self.meeting_combo.addItem(self.tr("{0}（{1}）").format(m.label, to_wareki(m.held_on)), m.id)
+        self.meeting_combo.setMinimumWidth(360)
+        self.meeting_combo.setToolTip(self.tr("この判断をした会議（議事録の決定事項に載ります）"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("理由") + (self.tr("（必須）") if required else self.tr("（任意）")), self.reason_edit)
         if meeting:
-            form.addRow(self.tr("決定した会議"), self.meeting_edit)
-        self.meeting_edit.setVisible(meeting)
+            form.addRow(self.tr("決定した会議"), self.meeting_combo)
+        self.meeting_combo.setVisible(meeting)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("実行"), QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -65,14 +74,21 @@ class ReasonDialog(QDialog):
         self.ok_button.setEnabled(not missing)
 
     def answer(self) -> tuple[str, int | None]:
-        text = self.meeting_edit.text().strip()
-        return self.reason_edit.toPlainText().strip(), int(text) if text.isdigit() else None
+        return self.reason_edit.toPlainText().strip(), self.meeting_combo.currentData()
+
+    def select_meeting(self, meeting_id: int | None) -> bool:
+        """Choose a meeting by id (None: （なし）); False when it is not offered."""
+        index = self.meeting_combo.findData(meeting_id)
+        if index < 0:
+            return False
+        self.meeting_combo.setCurrentIndex(index)
+        return True
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, title: str, prompt: str, required: bool = True,
-            meeting: bool = True) -> tuple[str, int | None] | None:
+            meeting: bool = True, meetings: Sequence[MeetingRow] = ()) -> tuple[str, int | None] | None:
         """(reason, meeting id or None), or None when cancelled."""
-        dialog = cls(parent, title=title, prompt=prompt, required=required, meeting=meeting)
+        dialog = cls(parent, title=title, prompt=prompt, required=required, meeting=meeting, meetings=meetings)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -2,7 +2,9 @@
 
 Contract: holds the core's frozen ``AuditEntry`` rows in the order the core gives them
 (oldest first); ``set_rows`` replaces them inside a model reset; ``sort`` reorders a list of
-indexes. Entries of actions that were later undone are shown in grey.
+indexes. Entries of actions that were later undone are shown in grey. The core already gives
+every value in readable words (labels, names, 和暦), the same as the CSV export; this model
+only lays them out.
 """
 from __future__ import annotations
 
@@ -12,22 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.history import KIND_LABELS, AuditEntry
-from cloudsuppress.vocab import APPROVAL_LABELS, REASON_LABELS
-from cloudsuppress.workflow import STATUS_LABELS
-
-# The trail keeps the stored codes; these fields read better as the words the screens use.
-_CODE_LABELS = {
-    "status": {st.value: label for st, label in STATUS_LABELS.items()},
-    "from_status": {st.value: label for st, label in STATUS_LABELS.items()},
-    "to_status": {st.value: label for st, label in STATUS_LABELS.items()},
-    "reason": REASON_LABELS,
-    "stage": APPROVAL_LABELS,
-}
 
 
-def _readable(field: str | None, value: str | None) -> str:
-    text = (value or "").replace("\n", " ")
-    return _CODE_LABELS.get(field or "", {}).get(text, text)
+def _one_line(value: str | None) -> str:
+    return (value or "").replace("\n", " ")
 
 COL_AT = 0
 COL_USER = 1
@@ -38,7 +28,7 @@ COL_NEW = 5
 COLUMN_COUNT = 6
 
 HEADERS = {COL_AT: "日時", COL_USER: "操作者", COL_ACTION: "操作", COL_FIELD: "項目", COL_OLD: "変更前", COL_NEW: "変更後"}
-COLUMN_WIDTHS = {COL_AT: 130, COL_USER: 90, COL_ACTION: 230, COL_FIELD: 190, COL_OLD: 150, COL_NEW: 150}
+COLUMN_WIDTHS = {COL_AT: 170, COL_USER: 90, COL_ACTION: 250, COL_FIELD: 230, COL_OLD: 170, COL_NEW: 170}
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -73,7 +63,7 @@ class AuditTableModel(QAbstractTableModel):
 
     def _display(self, e: AuditEntry, col: int) -> str:
         if col == COL_AT:
-            return e.at.strftime("%Y/%m/%d %H:%M")
+            return e.at_text
         if col == COL_USER:
             return e.user
         if col == COL_ACTION:
@@ -81,11 +71,11 @@ class AuditTableModel(QAbstractTableModel):
             text = e.label if not kind or e.label.startswith(kind) else f"{kind}: {e.label}"
             return text + (self.tr("（取消済み）") if e.undone else "")
         if col == COL_FIELD:
-            return f"{e.table_label}・{e.field_label}" if e.field_label else f"{e.table_label}（{e.op_label}）"
+            return f"{e.target}・{e.field_label}" if e.field_label else f"{e.target}（{e.op_label}）"
         if col == COL_OLD:
-            return _readable(e.field, e.old)
+            return _one_line(e.old)
         if col == COL_NEW:
-            return _readable(e.field, e.new)
+            return _one_line(e.new)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -3,7 +3,8 @@
 Contract: holds the core's frozen ``ItemRow`` objects (never ORM objects) and a list of
 visible row indexes, like ``FunctionTableModel``. ``set_rows`` replaces everything inside a
 model reset and keeps the filters and the sort. ``set_filter`` changes some filters (status,
-member name, subcommittee, business system, search text) and rescans; a consortium has
+member name, subcommittee, business system, search text over the row and every member's
+要望内容・低下の内容・代替運用案) and rescans; a consortium has
 tens to a few thousand items, so one list comprehension per filter is plenty. The member
 filter follows the core's ``list_item_rows``: a member that withdrew its part no longer
 counts as asking. ``STATUS_COLORS`` gives the badge colours the view's delegate paints.
@@ -70,8 +71,10 @@ def format_yen(amount: int | None) -> str:
 
 
 def _haystack(r: ItemRow) -> str:
+    # search_text: what every member wrote (要望内容, 低下の内容, 代替運用案), folded once per reload
+    # so that typing in the search box stays a plain substring scan.
     parts = (r.key, r.title, r.function_code, r.function_name, r.business_system, r.subcommittee,
-             *r.members, *r.withdrawn_members)
+             *r.members, *r.withdrawn_members, r.search_text)
     return nfkc_lower("\x00".join(p for p in parts if p))
 
 
