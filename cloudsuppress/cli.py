@@ -282,6 +282,8 @@ def _cmd_summary(db, args) -> int:
     o = table.consortium
     print(f"カスタマイズ要望項目: {o.raised}（カスタマイズ {o.customized} / 標準化 {o.standardized} / "
           f"取下げ {o.withdrawn} / 検討中 {o.open}）")
+    rate = summary["items"]["suppression_rate"]
+    print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {'—' if rate is None else f'{rate * 100:.1f}%'}")
     return 0
 
 
@@ -496,10 +498,10 @@ def run(argv: list[str] | None = None) -> int:
             from .cli_meetings import cmd_meetings
 
             return cmd_meetings(db, args)
-        if args.command in ("costs", "measures"):
-            from .cli_costs import cmd_costs, cmd_measures
+        if args.command in ("costs", "measures", "latejoin"):
+            from .cli_costs import cmd_costs, cmd_latejoin, cmd_measures
 
-            return (cmd_costs if args.command == "costs" else cmd_measures)(db, args)
+            return {"costs": cmd_costs, "measures": cmd_measures, "latejoin": cmd_latejoin}[args.command](db, args)
         if args.command == "export" and args.action in COST_EXPORTS:
             from .cli_costs import cmd_export as cmd_cost_export
 

@@ -67,6 +67,30 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
     se.add_argument("--by", help="操作者名")
     measures.add_parser("show", help="4つの方策のダッシュボード").add_argument("--json", action="store_true")
 
+    late = sub.add_parser("latejoin", help="後乗り団体: 参加前の決定の承認、カスタマイズへの参加").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    ls = late.add_parser("list", help="団体の参加日までに決定した要望（承認済みかどうか）")
+    ls.add_argument("--member", required=True)
+    ls.add_argument("--json", action="store_true")
+    ac = late.add_parser("accept", help="参加前の決定を承認したことを記録する（--item なしで未承認のすべて）")
+    ac.add_argument("--member", required=True)
+    ac.add_argument("--date", required=True, help="承認した日付")
+    ac.add_argument("--item", action="append", metavar="ITEM", help="要望番号（複数可）")
+    ac.add_argument("--by", help="操作者名")
+    jn = late.add_parser("join", help="カスタマイズ実施済みの要望に参加し、費用を再按分する")
+    jn.add_argument("item", metavar="ITEM")
+    jn.add_argument("--member", required=True)
+    jn.add_argument("--content", required=True, help="要望内容")
+    jn.add_argument("--reason", required=True, help="理由区分（自治体独自施策、事務効率・処理件数 など）")
+    jn.add_argument("--service-drop", required=True, choices=["yes", "no"], help="住民サービス水準が低下するか")
+    jn.add_argument("--detail", required=True, help="低下の内容、または低下しない理由")
+    jn.add_argument("--finance-date", required=True)
+    jn.add_argument("--finance-ref", required=True, help="財政課協議の文書番号")
+    jn.add_argument("--mayor-date", required=True)
+    jn.add_argument("--mayor-ref", required=True, help="首長決裁の文書番号")
+    jn.add_argument("--date", required=True, help="参加した日付")
+    jn.add_argument("--by", help="操作者名")
+
 
 def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers action
     """`export costs`, `export cost-table`, `export summary`."""
@@ -206,6 +230,49 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
                                                     member_id=member_id, person=args.person, section=args.section,
                                                     by=args.by)
             message = f"選考会「{args.event}」への{args.member}の{args.person}さんの参加を記録しました。"
+    print(message)
+    return 0
+
+
+# --- late joiners ------------------------------------------------------------------------------------
+
+
+def cmd_latejoin(db, args) -> int:  # noqa: ANN001
+    from .ops import late_joiners as lj
+    from .vocab import parse_reason
+
+    if args.action == "list":
+        with db.session() as s:
+            rows = lj.prior_decisions(s, request_ops.resolve_member(s, args.member))
+        if args.json:
+            print(json.dumps([{"item": d.key, "title": d.title, "status": d.status, "status_label": d.status_label,
+                               "decided_on": d.decided_on.isoformat(),
+                               "accepted_on": d.accepted_on.isoformat() if d.accepted_on else None} for d in rows],
+                             ensure_ascii=False, indent=2))
+        else:
+            for d in rows:
+                accepted = f"承認 {to_wareki(d.accepted_on)}" if d.accepted_on else "未承認"
+                print(f"{d.key}\t{d.status_label}\t{to_wareki(d.decided_on)}\t{accepted}\t{d.title}")
+        return 0
+    with db.session() as s, s.begin():
+        member_id = request_ops.resolve_member(s, args.member)
+        if args.action == "accept":
+            ids = [request_ops.resolve_item(s, i) for i in args.item] if args.item else None
+            lj.accept_decisions(s, member_id=member_id, accepted_on=_date(args.date, "承認日"), item_ids=ids, by=args.by)
+            message = f"{args.member}の既決事項の承認を記録しました。"
+        else:
+            reason = parse_reason(args.reason)
+            if reason is None:
+                raise DomainError(f"理由区分「{args.reason}」はありません。")
+            ch = lj.join_customization(
+                s, item_id=request_ops.resolve_item(s, args.item), member_id=member_id, content=args.content,
+                reason=reason, service_drop=args.service_drop == "yes", service_drop_detail=args.detail,
+                finance=(_date(args.finance_date, "財政課協議の日付"), args.finance_ref),
+                mayor=(_date(args.mayor_date, "首長決裁の日付"), args.mayor_ref), on=_date(args.date, "参加日"),
+                by=args.by)
+            before = dict(ch.before)
+            lines = [f"{name}\t{before.get(name, 0):,}円 → {yen:,}円" for name, yen in ch.after]
+            message = f"{args.member}が要望 {args.item} に参加し、費用を再按分しました。\n" + "\n".join(lines)
     print(message)
     return 0
 

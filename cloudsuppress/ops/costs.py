@@ -109,6 +109,7 @@ def item_rule(s: Session, item_id: int) -> tuple[Rule, bool]:
     return Rule(Method(own.method), (own.ratio_equal, own.ratio_population), base.unit, base.population_date), True
 
 
+@reapplicable("costs.set_item_cost")
 def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method: object = UNSET,
                   ratio: tuple[int, int] | str | None = None, by: str | None = None,
                   expected_version: int | None = None) -> Changes:

@@ -103,3 +103,31 @@ def test_export_costs_summary_and_cost_table(rdb, capsys, tmp_path):
     code, _, err = cli(capsys, rdb, "export", "costs", "--member", "那珂市", "--out", tmp_path / "x.docx")
     assert code == 1 and ".pdf" in err
     assert page_count(pdf) >= 1
+
+
+def test_latejoin_list_accept_and_join(rdb, capsys):
+    import datetime as dt
+
+    from cloudsuppress.ops import members as member_ops
+
+    item = _customized(rdb)
+    cli(capsys, rdb, "costs", "rule", "--method", "population")
+    cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "1000000")
+    move(rdb, item, "customized", reason="独自施策")
+    with rdb.session() as s, s.begin():
+        member_ops.add_member(s, name="大子町", population=16_000, joined_on=dt.date.today())
+    rows = json.loads(cli(capsys, rdb, "latejoin", "list", "--member", "大子町", "--json")[1])
+    assert [(r["item"], r["status"], r["accepted_on"]) for r in rows] == [("R-0001", "customized", None)]
+    code, out, err = cli(capsys, rdb, "latejoin", "join", "R-0001", "--member", "大子町", "--content", "同じ様式を使いたい",
+                         "--reason", "自治体独自施策", "--service-drop", "no", "--detail", "様式は同じ",
+                         "--finance-date", "2026-12-01", "--finance-ref", "財第9号", "--mayor-date", "2026-12-10",
+                         "--mayor-ref", "決裁第9号", "--date", "2026-12-10")
+    assert (code, err) == (0, "") and "大子町\t0円 → " in out
+    shares = json.loads(cli(capsys, rdb, "costs", "show", "R-0001", "--json")[1])["shares"]
+    assert len(shares) == 5 and sum(shares.values()) == 1_000_000
+    rows = json.loads(cli(capsys, rdb, "latejoin", "list", "--member", "大子町", "--json")[1])
+    assert rows[0]["accepted_on"] == "2026-12-10"
+    code, _, err = cli(capsys, rdb, "latejoin", "accept", "--member", "大子町", "--date", "2026-12-11", "--item", "R-0001")
+    assert code == 1 and "既決事項ではありません" in err
+    code, out, _ = cli(capsys, rdb, "summary")
+    assert "抑制率（決定済みのうちカスタマイズしなかった割合）: 0.0%" in out
