@@ -103,7 +103,8 @@ def reapplicable(operation: str) -> Callable[[F], F]:
     """Register an operation that takes ``expected_version``, so a conflict it raises can be re-applied.
 
     A ConcurrentEditError leaving the operation is stamped with the operation's name and its
-    keyword arguments (minus ``expected_version``); ``ops.concurrency.reapply`` calls it again.
+    keyword arguments; ``ops.concurrency.reapply`` calls it again with the conflicting record's
+    version (``error.version_slot``) moved on to the one the user has now seen.
     """
     def deco(fn: F) -> F:
         @functools.wraps(fn)
@@ -113,7 +114,7 @@ def reapplicable(operation: str) -> Callable[[F], F]:
             except ConcurrentEditError as exc:
                 if exc.operation is None:
                     exc.operation = operation
-                    exc.arguments = {k: v for k, v in kwargs.items() if k != "expected_version"}
+                    exc.arguments = dict(kwargs)
                 raise
 
         _OPERATIONS[operation] = wrapper

@@ -92,6 +92,9 @@ class ConcurrentEditError(DomainError):
         self.changed_at = changed_at
         self.operation = operation
         self.arguments = arguments
+        # which argument of the operation carries this record's version: "expected_version", or
+        # (mapping argument, key) such as ("part_versions", member_id)
+        self.version_slot: object = "expected_version"
         super().__init__(self._message())
 
     def _message(self) -> str:

@@ -63,5 +63,11 @@ def reapply(s: Session, error: ConcurrentEditError, *, by: str | None = None,
     args = dict(error.arguments)
     if by is not None:
         args["by"] = by
-    args["expected_version"] = seen_version if seen_version is not None else error.current_version
+    seen = seen_version if seen_version is not None else error.current_version
+    slot = error.version_slot
+    if isinstance(slot, tuple):  # e.g. ("part_versions", member_id): one record among several
+        name, key = slot
+        args[name] = {**(args.get(name) or {}), key: seen}
+    else:
+        args[slot] = seen
     return op(s, **args)

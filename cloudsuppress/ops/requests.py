@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
-from ..errors import DomainError
+from ..errors import ConcurrentEditError, DomainError
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..wareki import to_wareki
@@ -321,10 +321,12 @@ def _clean_part(values: Mapping[str, object]) -> dict:
     return {k: v.strip() if isinstance(v, str) else v for k, v in values.items() if k != "member_id"}
 
 
+@reapplicable("requests.save_item")
 def save_item(
     s: Session, *, item_id: int | None, parts: Sequence[Mapping[str, object]] = (), title: object = UNSET,
     estimate: object = UNSET, function_id: object = UNSET, business_system_id: object = UNSET,
     proposed_function: object = UNSET, key: str | None = None, allow_duplicate: bool = False, by: str | None = None,
+    expected_version: int | None = None, part_versions: Mapping[int, int] | None = None,
 ) -> ChangesWithId:
     """Apply the item editor's whole edit as one audited, undoable action, after validating all of it.
 
@@ -334,7 +336,10 @@ def save_item(
     any of content, reason, service_drop, service_drop_detail, annual_cases, workaround: a member
     already in the item has those fields changed, any other member joins (all mandatory fields
     needed). Every problem is reported at once, each with the member it concerns; nothing is written
-    then. Returns the item's id and key (``requests`` False when nothing changed)."""
+    then. Returns the item's id and key (``requests`` False when nothing changed).
+
+    ``expected_version`` / ``part_versions`` ({member id: version}): what the editor showed; when
+    another user saved a newer version meanwhile, ConcurrentEditError (re-applicable), nothing written."""
     member_ids = [p.get("member_id") for p in parts]
     if len(set(member_ids)) != len(member_ids):
         raise DomainError("同じ団体の要望が2回指定されています。")
@@ -345,6 +350,18 @@ def save_item(
                               business_system_id=business_system_id, proposed_function=proposed_function, key=key,
                               allow_duplicate=allow_duplicate, by=by)
     item = get_item(s, item_id)
+    # The versions the editor showed (ItemRow.version, MemberPartRow.version by member id): a newer one is refused.
+    check_version(s, item, expected_version, attempted={k: v for k, v in dict(
+        title=title, estimate=estimate, function_id=function_id, business_system_id=business_system_id,
+        proposed_function=proposed_function).items() if v is not UNSET})
+    for mid, version in (part_versions or {}).items():
+        part = _part(s, item.id, mid)
+        if part is not None:
+            try:
+                check_version(s, part, version, attempted=dict(next((v for m, v in cleaned if m == mid), {})))
+            except ConcurrentEditError as exc:
+                exc.version_slot = ("part_versions", mid)
+                raise
     _require_open(item, "編集")
     problems: list[str] = []
     item_values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
@@ -436,13 +453,15 @@ def _save_new_item(s: Session, parts: list[tuple[int, dict]], names: dict[int, s
     if problems:
         raise DomainError("\n".join(problems))
     (first, first_values), others = full[0], full[1:]
-    with audit.action(s, "要望を登録", by=by) as act:
+    # The key is settled before the action opens: its label names it, and renaming the action from
+    # inside would rename an enclosing one (the demo's) instead.
+    key = (key or "").strip() or next_key(s)
+    with audit.action(s, f"要望 {key} を登録（{'、'.join(names[m] for m, _ in full)}）", by=by):
         created = create_item(s, member_id=first, title=None if title is UNSET else title, function_id=fid,
                               business_system_id=bsid, proposed_function=name, estimate=est, key=key,
                               allow_duplicate=allow_duplicate, by=by, **first_values)
         for mid, values in others:
             join_item(s, item_id=created.id, member_id=mid, by=by, **values)
-        act.label = f"要望 {created.key} を登録（{'、'.join(names[m] for m, _ in full)}）"
     return created
 
 

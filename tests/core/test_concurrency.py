@@ -39,7 +39,7 @@ def test_a_save_over_a_newer_version_is_refused_with_both_versions(rdb):
     assert set(e.differing_fields) == {"title", "estimate"}
     assert e.changed_by == "佐藤"
     assert "要望 R-0001" in str(e) and "他の利用者（佐藤" in str(e) and "上書きはしていません" in str(e)
-    assert e.operation == "requests.update_item" and "expected_version" not in e.arguments
+    assert e.operation == "requests.update_item" and e.arguments["expected_version"] == seen.version
 
 
 def test_reload_then_reapply_saves_on_top_of_the_current_version(rdb):
@@ -146,3 +146,24 @@ def test_a_deleted_record_is_reported_as_deleted(rdb):
         with rdb.session() as s, s.begin():
             member_ops.update_member(s, member_id=m.id, population=1, expected_version=m.version)
     assert err.value.current is None
+
+
+def test_the_item_editors_save_checks_the_item_and_part_versions(rdb):
+    item = new_item(rdb)
+    with rdb.session() as s:
+        shown = rq.get_item_detail(s, item)
+    part = shown.parts[0]
+    with rdb.session() as s, s.begin():  # another user edits the member's part
+        req.update_member_request(s, item_id=item, member_id=part.member_id, annual_cases=5)
+    before = dump_requests(rdb)
+    with pytest.raises(ConcurrentEditError) as err:
+        with rdb.session() as s, s.begin():
+            req.save_item(s, item_id=item, estimate=1000, parts=[{"member_id": part.member_id, "annual_cases": 9}],
+                          expected_version=shown.item.version, part_versions={part.member_id: part.version})
+    assert dump_requests(rdb) == before
+    assert err.value.table == "member_request" and err.value.current["annual_cases"] == 5
+    with rdb.session() as s, s.begin():
+        conc.reapply(s, err.value)  # on top of the other user's part; the item itself had not moved
+    with rdb.session() as s:
+        d = rq.get_item_detail(s, item)
+    assert (d.item.estimate, d.parts[0].annual_cases) == (1000, 9)
