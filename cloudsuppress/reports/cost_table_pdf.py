@@ -12,6 +12,7 @@ from ..wareki import to_wareki
 from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, Flow, yen
 
 TITLE = "カスタマイズ経費 費用負担一覧"
+WIDE_MAX = 12  # members beyond this do not fit one column each, even on A3
 
 
 def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
@@ -24,10 +25,31 @@ def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
+def _write_long(f: Flow, table: CostTable) -> None:
+    """Many members: one sub-row per bearing member under each item, then each member's total."""
+    rows: list[list[str]] = []
+    for r in table.rows:
+        bearing = [(m, v) for m, v in zip(table.members, r.shares) if v is not None] or [("", None)]
+        for k, (m, v) in enumerate(bearing):
+            lead = [r.key, r.title, yen(r.estimate) or "未定", r.rule_text.split("（")[0]] if k == 0 else ["", "", "", ""]
+            rows.append(lead + [m, yen(v)])
+    f.table(["要望番号", "要望名", "見積額", "按分方法", "負担団体", "負担額"], rows, [14, 44, 18, 22, 22, 18],
+            font=GOTHIC, size=8.5, align="llrllr")
+    f.heading("団体別の負担額の合計", font=GOTHIC_BOLD, size=11)
+    counts = [sum(1 for r in table.rows if r.shares[i] is not None) for i in range(len(table.members))]
+    totals = [[m, f"{p:,}人", f"{n:,}件", yen(v)] for m, p, n, v in
+              zip(table.members, table.populations, counts, table.member_totals)]
+    totals.append(["合計", f"{sum(table.populations):,}人", "", yen(table.total)])
+    f.table(["団体", "人口", "負担する要望", "負担額の合計"], totals, [30, 20, 20, 24], font=GOTHIC, size=8.5,
+            align="lrrr", shade_rows=frozenset({len(totals) - 1}))
+
+
 def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.date | None = None,
                          doc_number: str | None = None) -> int:
-    """Write the cost table; return the number of pages."""
-    paper = PAPERS["a3"] if len(table.members) > 8 else PAPERS["a4"]
+    """Write the cost table; return the number of pages. Up to WIDE_MAX members get one column
+    each (A4, A3 above 8); more members are listed under each item instead (A4)."""
+    long = len(table.members) > WIDE_MAX
+    paper = PAPERS["a3"] if 8 < len(table.members) <= WIDE_MAX else PAPERS["a4"]
     f = Flow(paper, margin=12 * mm, bottom=14 * mm)
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=15, align="c", leading=1.8)
     when = to_wareki(issued_on or dt.date.today())
@@ -37,13 +59,16 @@ def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.da
     headers, rows = cost_table_cells(table)
     widths = [13, 34, 17, 16, 20] + [16] * len(table.members)
     align = "lllrl" + "r" * len(table.members)
-    if table.rows:
+    if table.rows and long:
+        _write_long(f, table)
+    elif table.rows:
         f.table(headers, rows, widths, font=GOTHIC, head_font=GOTHIC_BOLD, size=8.5, align=align,
                 shade_rows=frozenset({len(rows) - 1}))
     else:
         f.paragraph("カスタマイズの実施を決定した要望はありません。", font=GOTHIC, size=10)
     f.space(2 * mm)
-    f.paragraph("各団体の負担額は、負担団体の人口（人口基準日現在）により按分し、端数は最大剰余法で調整しています。"
-                "空欄はその要望を負担しない団体です。", font=GOTHIC, size=8.5, gray=0.3)
+    f.paragraph("各団体の負担額は、協議会の按分ルールにより負担団体の間で按分し（人口割は人口基準日現在の人口による）、"
+                "端数は最大剰余法で調整しています。" + ("" if long else "空欄はその要望を負担しない団体です。"),
+                font=GOTHIC, size=8.5, gray=0.3)
     return f.render(path, title=TITLE, author=table.consortium, footer_left=table.consortium,
                     doc_number=doc_number or None)

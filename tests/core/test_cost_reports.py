@@ -103,3 +103,30 @@ def test_summary_report_with_charts(costed, tmp_path):
     assert "令和8年4月20日" in every and "48人" in every
     assert_fonts_embedded(pdf)
     assert not any("Helvetica" in r["line"] for r in fonts(pdf))
+
+
+def test_cost_table_for_34_members_lists_them_under_each_item(tmp_path):
+    from cloudsuppress.costs import Payer, Rule, apportion_cost
+    from cloudsuppress.demo import synthetic_members
+    from cloudsuppress.ops.costs import CostTable, CostTableRow
+
+    members = synthetic_members(34)
+    rule = Rule.make("mixed", "6:94", unit=1000)
+    rows, totals = [], [0] * 34
+    for k in range(6):
+        idx = list(range(k, 34, 4))
+        result = apportion_cost(1_760_000, [Payer(members[i][0], members[i][1]) for i in idx], rule)
+        cells: list[int | None] = [None] * 34
+        for i, sh in zip(idx, result.shares):
+            cells[i] = sh.share
+            totals[i] += sh.share
+        rows.append(CostTableRow(f"R-{k + 1:04d}", "課税明細書の地目別小計の印字", "カスタマイズ実施", 1_760_000,
+                                 rule.describe(), tuple(cells)))
+    table = CostTable("テスト協議会", rule.describe(), None, tuple(m[0] for m in members), tuple(m[1] for m in members),
+                      tuple(rows), tuple(totals), sum(totals))
+    pdf = tmp_path / "wide.pdf"
+    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22))
+    text = flat("".join(page_texts(pdf)))
+    assert "負担団体" in text and "団体別の負担額の合計" in text
+    assert f"{6 * 1_760_000:,}円" in text and "第34市" in text
+    assert_fonts_embedded(pdf)
