@@ -174,7 +174,7 @@ def localize(text: str, member: str) -> str:
 def annual_cases(per_10k: int, population: int, rng: random.Random) -> int:
     """A member's yearly case count: the ask's rate per 10,000 residents, scaled and varied a little."""
     n = per_10k * population / 10_000 * rng.uniform(0.8, 1.25)
-    return max(1, round(n) if n < 100 else round(n, -1))
+    return max(1, round(n) if n < 100 else int(round(n, -1)))
 
 
 def find_function(s: Session, system: str, name: str) -> int:

@@ -204,6 +204,8 @@ class _Readable:
             return format_at(v)
         if isinstance(v, dt.date):
             return to_wareki(v)
+        if isinstance(v, float) and v.is_integer():  # a count handed over as 2960.0
+            v = int(v)
         if isinstance(v, int):
             if field == "estimate":
                 return f"{v:,}円"

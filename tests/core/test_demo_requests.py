@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from cloudsuppress.db import open_database
 from cloudsuppress.demo import _SYSTEM_OBJECTS, create_demo
-from cloudsuppress.demo_requests import ASKS, KEEP_FREE_SYSTEM
+from cloudsuppress.demo_requests import ASKS, KEEP_FREE_SYSTEM, annual_cases
 from cloudsuppress.models import BusinessSystem, Function
 from cloudsuppress.ops.request_queries import list_item_rows, member_parts
 from cloudsuppress.ops.summary import outcome_table
@@ -73,3 +73,11 @@ def test_function_names_belong_to_their_system(demo):
         for system, name in s.execute(select(BusinessSystem.name, Function.name)
                                       .join(Function, Function.business_system_id == BusinessSystem.id)):
             assert name.startswith(_SYSTEM_OBJECTS[system]), (system, name)
+
+
+def test_case_counts_are_whole_numbers():
+    import random
+
+    rng = random.Random(1)
+    # the audit trail records what the operation was given: a float would read 2,960.0件
+    assert all(type(annual_cases(a.per_10k, pop, rng)) is int for a in ASKS for pop in (400, 9_178, 55_827, 400_000))

@@ -170,3 +170,13 @@ def test_deleting_on_a_decided_item_is_refused(rdb):
     assert dump_requests(rdb) == before
     with rdb.session() as s:
         assert s.scalar(select(func.count()).select_from(AuditAction)) > 0
+
+
+def test_a_save_inside_a_larger_action_leaves_its_label_alone(rdb):
+    from cloudsuppress import audit
+
+    with rdb.session() as s, s.begin():
+        with audit.action(s, "まとめて登録"):
+            req.save_item(s, item_id=None, function_id=function_id(s, "0200002"),
+                          parts=[dict(PART, member_id=member_id(s, "五霞町"))])
+    assert actions(rdb)[-1] == "まとめて登録"
