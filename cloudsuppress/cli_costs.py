@@ -104,6 +104,7 @@ def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers 
     su = export.add_parser("summary", help="協議会総会向けの実施状況報告（.pdf）")
     su.add_argument("--out", required=True, help="出力先（.pdf）")
     su.add_argument("--date", help="文書の日付（既定: 今日）")
+    su.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
 
 
 # --- costs -------------------------------------------------------------------------------------------
@@ -316,6 +317,7 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
     with db.session() as s:
         dashboard = measure_ops.measures_dashboard(s)
         info = get_consortium(s)
-    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "", issued_on=_date(args.date) or dt.date.today())
+    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "",
+                              issued_on=_date(args.date) or dt.date.today(), doc_number=args.doc_number)
     print(f"実施状況報告（{pages} ページ）を書き出しました: {out}")
     return 0
