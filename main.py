@@ -38,7 +38,9 @@ def open_or_create(path: Path):
     from cloudsuppress.demo import create_demo
     from cloudsuppress.ops.consortium import get_consortium
 
-    db = open_database(path)
+    from ui.settings import backup_policy
+
+    db = open_database(path, backup_policy=backup_policy())
     try:
         with db.session() as s, s.begin():
             if get_consortium(s) is None:
@@ -57,7 +59,7 @@ def open_start_database(db_arg: Path | None, settings, *, warn):
     """
     from cloudsuppress.errors import DomainError
     from cloudsuppress.files import open_database_file
-    from ui.settings import last_database
+    from ui.settings import backup_policy, last_database
 
     if db_arg is not None:
         return open_or_create(db_arg)
@@ -65,7 +67,7 @@ def open_start_database(db_arg: Path | None, settings, *, warn):
     if remembered is not None:
         if remembered.is_file():
             try:
-                return open_database_file(remembered)
+                return open_database_file(remembered, backup_policy=backup_policy())
             except DomainError as error:
                 warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
         else:
@@ -78,21 +80,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from cloudsuppress.errors import DomainError
     from ui.app import create_application, install_excepthook
 
-    from ui.settings import app_settings, remember_database
+    from ui.settings import app_settings, apply_preferences, load_preferences, remember_database
 
     app = create_application([sys.argv[0]])
     settings = app_settings()
+    prefs = load_preferences(settings)
+    apply_preferences(prefs)  # the audit trail's user name, the date style, the backups kept
+    from ui.i18n import install_translators
+
+    install_translators(prefs.language)  # before any window: texts are translated when built
 
     def warn(text: str) -> None:
         if args.screenshot:
             print(f"cloudsuppress: {text}", file=sys.stderr)
         else:
-            QMessageBox.warning(None, "前回のデータベース", text)
+            QMessageBox.warning(None, QCoreApplication.translate("main", "前回のデータベース"), text)
 
     try:
         db = open_start_database(args.db, settings, warn=warn)
@@ -100,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot:
             print(f"cloudsuppress: {error}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, "データベースを開けません", str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("main", "データベースを開けません"), str(error))
         return 1
 
     from ui.main_window import MainWindow

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .backups import DEFAULT_POLICY, BackupPolicy
 from .db import Database, open_database
 from .errors import DomainError
 from .ops.consortium import create_consortium, get_consortium
@@ -58,7 +59,8 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def create_database_file(path: Path, *, name: str, preset: str, demo: bool = False) -> Database:
+def create_database_file(path: Path, *, name: str, preset: str, demo: bool = False,
+                         backup_policy: BackupPolicy = DEFAULT_POLICY) -> Database:
     """Create a database file holding a new consortium (from a preset, or the demo data); return it open."""
     path = Path(path)
     if not name.strip():
@@ -67,7 +69,7 @@ def create_database_file(path: Path, *, name: str, preset: str, demo: bool = Fal
     if existed:
         _refuse_existing(path)
     made_file = not path.exists()
-    db = open_database(path)
+    db = open_database(path, backup_policy=backup_policy)
     try:
         with db.session() as s, s.begin():
             if demo:
@@ -84,6 +86,7 @@ def create_database_file(path: Path, *, name: str, preset: str, demo: bool = Fal
     return db
 
 
-def open_database_file(path: Path) -> Database:
+def open_database_file(path: Path, *, backup_policy: BackupPolicy = DEFAULT_POLICY) -> Database:
     """Open an existing database file (migrating it if it is older); never create one."""
-    return open_database(Path(path), create=False)
+    return open_database(Path(path), create=False, backup_policy=backup_policy)
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,7 @@ from cloudsuppress.ops.undo import redo, undo, undo_status
 
 from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
-from .settings import remember_database
+from .settings import app_settings, backup_policy, remember_database
 from .views.comparison_view import ComparisonView
 from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
@@ -69,7 +69,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 def gap_rate_text(st) -> str:
     """「ギャップ率 0.13%（△2 ×2／評価済み3,069）」"""
     by = st.by_fit
-    return f"ギャップ率 {format_rate(st.gap_rate)}（△{by.get('△', 0):,} ×{by.get('×', 0):,}／評価済み{st.assessed:,}）"
+    return QCoreApplication.translate("MainWindow", "ギャップ率 {0}（△{1} ×{2}／評価済み{3}）").format(
+        format_rate(st.gap_rate), f"{by.get('△', 0):,}", f"{by.get('×', 0):,}", f"{st.assessed:,}")
 
 
 class MainWindow(QMainWindow):
@@ -186,6 +187,11 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(slot)
             request_menu.addAction(action)
+        tools_menu = self.menuBar().addMenu(self.tr("ツール(&T)"))
+        self.settings_action = QAction(self.tr("設定…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.edit_settings)
+        tools_menu.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         about = QAction(self.tr("バージョン情報"), self)
         about.triggered.connect(self.show_about)
@@ -272,7 +278,7 @@ class MainWindow(QMainWindow):
         if current is not None and path.resolve() == current.resolve():
             return True
         try:
-            db = open_database_file(path)
+            db = open_database_file(path, backup_policy=backup_policy())
         except DomainError as error:
             QMessageBox.warning(self, self.tr("データベースを開けません"), str(error))
             return False
@@ -344,6 +350,21 @@ class MainWindow(QMainWindow):
             dialog.exec()
         if dialog.applied is not None:
             self.statusBar().showMessage(dialog.applied, 10_000)
+
+    def edit_settings(self) -> bool:
+        """ツール > 設定…: store the preferences; redraw dates, say when a restart is needed."""
+        from .dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings if self.settings is not None else app_settings(), self)
+        if not dialog.exec():
+            return False
+        self.reload()  # dates on screen follow the new style
+        if dialog.language_changed():
+            QMessageBox.information(self, self.tr("設定"),
+                                    self.tr("表示言語は、アプリを再起動すると切り替わります。"))
+        else:
+            self.statusBar().showMessage(self.tr("設定を保存しました。"), 10_000)
+        return True
 
     def show_about(self) -> None:
         from cloudsuppress import __version__

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingRow
-from cloudsuppress.wareki import to_wareki
+from ..dates import display_date
+from ..settings import current_preferences
 
 from .new_meeting_dialog import ERROR_STYLE
 
@@ -35,7 +36,8 @@ class ComparisonExportDialog(QDialog):
         self.setMinimumWidth(460)
         self.a3_radio = QRadioButton(self.tr("A3 横"))
         self.a4_radio = QRadioButton(self.tr("A4 横"))
-        self.a3_radio.setChecked(True)
+        # The default paper is the user's choice in 設定 (A3 unless they chose A4).
+        (self.a4_radio if current_preferences().paper == "a4" else self.a3_radio).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.a3_radio)
         group.addButton(self.a4_radio)
@@ -49,7 +51,7 @@ class ComparisonExportDialog(QDialog):
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(self.tr("（会議を指定しない）"), None)
         for m in meetings:
-            self.meeting_combo.addItem(f"{m.label}（{to_wareki(m.held_on)}）", m.id)
+            self.meeting_combo.addItem(f"{m.label}（{display_date(m.held_on)}）", m.id)
         note = QLabel(self.tr("画面の絞り込み（専門部会・団体・未決定のみ・縦長表示）がそのまま反映されます。"
                               "会議を指定すると、その会議の議題を議題の順に載せます。"))
         note.setWordWrap(True)

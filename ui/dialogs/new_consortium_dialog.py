@@ -31,6 +31,8 @@ from cloudsuppress.presets import PRESET_LABELS
 
 from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
 
+from ..settings import backup_policy
+
 DB_FILTER = "協議会データベース (*.sqlite)"
 ERROR_STYLE = "color: #b3261e;"
 
@@ -150,7 +152,8 @@ class NewConsortiumDialog(QDialog):
             return
         path = self.path()
         try:
-            self.database = create_database_file(path, name=self.name_edit.text().strip(), preset=self.preset())
+            self.database = create_database_file(path, name=self.name_edit.text().strip(), preset=self.preset(),
+                                                 backup_policy=backup_policy())
         except DomainError as error:
             QMessageBox.warning(self, self.tr("協議会を作成できません"), str(error))
             return

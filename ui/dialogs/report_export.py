@@ -20,10 +20,6 @@ from cloudsuppress.errors import DomainError
 from ..op_runner import OpRunner
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("report_export", text)
-
-
 def safe_file_name(text: str) -> str:
     """A file name from a title: characters Windows refuses become 「_」."""
     return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or "report"
@@ -48,12 +44,12 @@ def export_report(
         runner.show_error(error, parent=parent)
         return None
     except OSError as error:
-        QMessageBox.warning(parent, tr("書き出せません"),
-                            tr("ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
+        QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
+                            QCoreApplication.translate("report_export", "ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
                             .format(path, error.strerror or error))
         return None
-    answer = QMessageBox.question(parent, tr("書き出しました"),
-                                  tr("{0} を書き出しました。開きますか？").format(path.name),
+    answer = QMessageBox.question(parent, QCoreApplication.translate("report_export", "書き出しました"),
+                                  QCoreApplication.translate("report_export", "{0} を書き出しました。開きますか？").format(path.name),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,7 +41,7 @@ from cloudsuppress.reports.request_template_xlsx import write_request_template
 
 from ..op_runner import OpRunner
 
-IMPORT_FILTER = "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP("request_workbooks", "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)")
 
 
 def template_file_name(member: str) -> str:
@@ -110,9 +110,8 @@ class ExportTemplatesDialog(QDialog):
 def export_request_templates(runner: OpRunner, members: list[MemberRow], *, parent: QWidget,
                              folder: str = "") -> str | None:
     """Ask for members and a folder and write one workbook per member; a status line, or None."""
-    tr = parent.tr
     if not members:
-        QMessageBox.information(parent, tr("要望様式を書き出す"), tr("団体が登録されていません。先に団体を登録してください。"))
+        QMessageBox.information(parent, QCoreApplication.translate("request_workbooks", "要望様式を書き出す"), QCoreApplication.translate("request_workbooks", "団体が登録されていません。先に団体を登録してください。"))
         return None
     dialog = ExportTemplatesDialog(members, folder, parent)
     try:
@@ -124,8 +123,8 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     paths = [target / template_file_name(n) for n in names]
     existing = [p.name for p in paths if p.exists()]
     if existing and QMessageBox.question(
-            parent, tr("要望様式を書き出す"),
-            tr("次のファイルはすでにあります。上書きしますか。\n{0}").format("\n".join(existing))
+            parent, QCoreApplication.translate("request_workbooks", "要望様式を書き出す"),
+            QCoreApplication.translate("request_workbooks", "次のファイルはすでにあります。上書きしますか。\n{0}").format("\n".join(existing))
     ) != QMessageBox.StandardButton.Yes:
         return None
     try:
@@ -135,14 +134,14 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
             for name, path in zip(names, paths):
                 write_request_template(path, member=name, consortium=info.name, functions=rows)
 
-        runner.call_in_worker(write, parent=parent, label=tr("要望票を書き出しています…"))
+        runner.call_in_worker(write, parent=parent, label=QCoreApplication.translate("request_workbooks", "要望票を書き出しています…"))
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
     except OSError as error:
-        QMessageBox.warning(parent, tr("書き出せません"), tr("ファイルに書き込めません: {0}").format(error))
+        QMessageBox.warning(parent, QCoreApplication.translate("request_workbooks", "書き出せません"), QCoreApplication.translate("request_workbooks", "ファイルに書き込めません: {0}").format(error))
         return None
-    return tr("要望票を {0} 件書き出しました: {1}").format(len(paths), target)
+    return QCoreApplication.translate("request_workbooks", "要望票を {0} 件書き出しました: {1}").format(len(paths), target)
 
 
 class RequestImportPreviewDialog(QDialog):
@@ -177,14 +176,14 @@ class RequestImportPreviewDialog(QDialog):
 
 def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str = "") -> str | None:
     """Choose filled workbooks, validate, preview and import them; a status line, or None."""
-    tr = parent.tr
-    names, _ = QFileDialog.getOpenFileNames(parent, tr("記入済みの要望票を選ぶ（複数可）"), folder, tr(IMPORT_FILTER))
+    names, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("request_workbooks", "記入済みの要望票を選ぶ（複数可）"), folder,
+        QCoreApplication.translate("request_workbooks", IMPORT_FILTER))
     if not names:
         return None
     paths = [Path(n) for n in names]
     try:
         records = runner.call_in_worker(lambda: read_request_files(paths), parent=parent,
-                                        label=tr("要望票を読み込んでいます…"))
+                                        label=QCoreApplication.translate("request_workbooks", "要望票を読み込んでいます…"))
         plan = runner.read(lambda s: (require_consortium(s), plan_request_import(s, records))[1])
     except DomainError as error:  # ImportValidationError lists every issue; nothing was written
         runner.show_error(error, parent=parent)
@@ -199,7 +198,7 @@ def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str =
     def op(s):
         return apply_request_import(s, plan_request_import(s, records))
 
-    if runner.run(op, parent=parent, background=True, label=tr("要望を取り込んでいます…")) is None:
+    if runner.run(op, parent=parent, background=True, label=QCoreApplication.translate("request_workbooks", "要望を取り込んでいます…")) is None:
         return None
-    return tr("要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。").format(
+    return QCoreApplication.translate("request_workbooks", "要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。").format(
         "、".join(p.name for p in paths), plan.new_items, len(records))

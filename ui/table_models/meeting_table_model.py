@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
-from cloudsuppress.wareki import to_wareki
+from ..dates import display_date
 
 from .request_table_model import STATUS_COLORS
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
@@ -52,7 +52,7 @@ class MeetingTableModel(RowListTableModel):
         if col == COL_TITLE:
             return r.title
         if col == COL_DATE:
-            return to_wareki(r.held_on, weekday=True)
+            return display_date(r.held_on, weekday=True)
         if col == COL_TIME:
             return time_text(r.start_time, r.end_time)
         if col == COL_PLACE:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from cloudsuppress.ops.members import MemberRow
-from cloudsuppress.wareki import to_wareki
+from ..dates import display_date
 
 from .function_table_model import nfkc_lower, normalize_query
 
@@ -100,7 +100,7 @@ class MemberTableModel(QAbstractTableModel):
         if col == COL_POPULATION:
             return f"{r.population:,}"
         if col == COL_JOINED:
-            return to_wareki(r.joined_on) if r.joined_on else ""
+            return display_date(r.joined_on) if r.joined_on else ""
         if col == COL_SHARE:
             return format_share(r.population, self._total)
         return ""

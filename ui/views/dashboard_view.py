@@ -29,7 +29,7 @@ from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.members import MemberRow, list_members
 from cloudsuppress.ops.summary import OUTCOME_LABELS, OutcomeRow, OutcomeTable, format_rate, outcome_table
-from cloudsuppress.wareki import to_wareki
+from ..dates import display_date
 
 from ..op_runner import OpRunner
 
@@ -244,7 +244,7 @@ class DashboardView(QWidget):
             pop = QTableWidgetItem(f"{m.population:,}")
             pop.setTextAlignment(right)
             self.members.setItem(r, 1, pop)
-            self.members.setItem(r, 2, QTableWidgetItem(to_wareki(m.joined_on) if m.joined_on else ""))
+            self.members.setItem(r, 2, QTableWidgetItem(display_date(m.joined_on) if m.joined_on else ""))
         total_row = len(members)
         label = QTableWidgetItem(self.tr("計"))
         pop = QTableWidgetItem(f"{population:,}")

@@ -42,7 +42,7 @@ from cloudsuppress.ops.meetings import (
 )
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import list_item_rows
-from cloudsuppress.wareki import to_wareki
+from ..dates import display_date
 
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
@@ -229,7 +229,7 @@ class MeetingDetailPane(QWidget):
         else:
             m = d.meeting
             self.title_label.setText(m.label if m.label.endswith(m.kind_label) else f"{m.label}（{m.kind_label}）")
-            parts = [to_wareki(m.held_on, weekday=True) + (f"　{time_text(m.start_time, m.end_time)}" if m.start_time else "")]
+            parts = [display_date(m.held_on, weekday=True) + (f"　{time_text(m.start_time, m.end_time)}" if m.start_time else "")]
             if m.place:
                 parts.append(m.place)
             parts.append(self.tr("議題 {0} 件・決定 {1} 件").format(m.agenda_count, m.decided_count))

@@ -1,0 +1,2441 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>団体を追加</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>例: 大子町</source>
+        <translation>e.g. Daigo Town</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>参加日を記録する</source>
+        <translation>Record the joining date</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>参加日</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>団体名を入力してください。</source>
+        <translation>Enter the member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>団体「{0}」はすでに登録されています。</source>
+        <translation>The member &quot;{0}&quot; is already registered.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTableModel</name>
+    <message>
+        <source>理由: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>協議内容: {0}</source>
+        <translation>Discussion: {0}</translation>
+    </message>
+    <message>
+        <source>順</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>要望団体</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>協議結果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeDialog</name>
+    <message>
+        <source>出席者を追加</source>
+        <translation>Add attendee</translation>
+    </message>
+    <message>
+        <source>例: 佐藤 一郎</source>
+        <translation>e.g. Ichiro Sato</translation>
+    </message>
+    <message>
+        <source>例: 市民課 主査</source>
+        <translation>e.g. Citizens Division, chief</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>団体を選んでください（団体が未登録です）。</source>
+        <translation>Choose a member (no members are registered).</translation>
+    </message>
+    <message>
+        <source>氏名を入力してください。</source>
+        <translation>Enter the name.</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>ベンダー</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>事務局</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <source>協議会事務局</source>
+        <translation>Consortium secretariat</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeTableModel</name>
+    <message>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Title</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>（取消済み）</source>
+        <translation>(undone)</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>操作者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>変更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>変更後</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonExportDialog</name>
+    <message>
+        <source>比較一覧表を PDF に書き出す</source>
+        <translation>Export the comparison table as PDF</translation>
+    </message>
+    <message>
+        <source>比較一覧表を Excel に書き出す</source>
+        <translation>Export the comparison table to Excel</translation>
+    </message>
+    <message>
+        <source>A3 横</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <source>A4 横</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>資料1</source>
+        <translation>資料1</translation>
+    </message>
+    <message>
+        <source>例: 資料2</source>
+        <translation>e.g. 資料2</translation>
+    </message>
+    <message>
+        <source>（会議を指定しない）</source>
+        <translation>(no meeting)</translation>
+    </message>
+    <message>
+        <source>画面の絞り込み（専門部会・団体・未決定のみ・縦長表示）がそのまま反映されます。会議を指定すると、その会議の議題を議題の順に載せます。</source>
+        <translation>The screen&apos;s filters (subcommittee, member, undecided only, long layout) apply as they are. With a meeting, its agenda is printed in agenda order.</translation>
+    </message>
+    <message>
+        <source>用紙</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>資料番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>書き出す…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>資料番号を入力してください（例: 資料1）。</source>
+        <translation>Enter the document number (e.g. 資料1).</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTableModel</name>
+    <message>
+        <source>{0}（{1} 件）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>要望番号・要望名・機能</source>
+        <translation>Request no., title, function</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>年間件数</source>
+        <translation>Cases/year</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービス水準への影響</source>
+        <translation>Effect on resident services</translation>
+    </message>
+    <message>
+        <source>見積額</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>決定内容</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>カスタマイズ要望比較一覧表</source>
+        <translation>Customization request comparison table</translation>
+    </message>
+    <message>
+        <source>部会で各団体の要望を並べて協議するための表です。団体欄は要望内容・年間処理件数・理由・住民サービス水準が低下するかの回答（空欄はその団体の要望なし）。
+セルにマウスを置くと全文を表示します。</source>
+        <translation>Each member&apos;s requests side by side, for discussion in the subcommittee. A member&apos;s column shows the request, annual case count, reason and whether resident services would drop (blank: no request from that member).
+Hover over a cell to see the full text.</translation>
+    </message>
+    <message>
+        <source>PDF に書き出す…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Excel に書き出す…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>未決定のみ</source>
+        <translation>Undecided only</translation>
+    </message>
+    <message>
+        <source>縦長表示</source>
+        <translation>Long layout</translation>
+    </message>
+    <message>
+        <source>団体ごとに 1 行で表示します（団体が {0} を超えると自動で縦長）</source>
+        <translation>One row per member (automatic with more than {0} members)</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>表示 {0} 件／全 {1} 件</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出す</source>
+        <translation>Export the comparison table</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出しています…</source>
+        <translation>Exporting the comparison table…</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出しました: {0}</source>
+        <translation>Comparison table exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>機能数</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>○</source>
+        <translation>○</translation>
+    </message>
+    <message>
+        <source>△</source>
+        <translation>△</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>未評価</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>ギャップ率</source>
+        <translation>Gap rate</translation>
+    </message>
+    <message>
+        <source>要望
+項目</source>
+        <translation>Request
+items</translation>
+    </message>
+    <message>
+        <source>カスタマイズ
+実施</source>
+        <translation>Custom-
+ized</translation>
+    </message>
+    <message>
+        <source>標準化</source>
+        <translation>Standardized</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>カスタマイズ要望項目</source>
+        <translation>Customization requests</translation>
+    </message>
+    <message>
+        <source>カスタマイズを行った項目</source>
+        <translation>Customized items</translation>
+    </message>
+    <message>
+        <source>標準機能として実装された項目</source>
+        <translation>Items standardized in the package</translation>
+    </message>
+    <message>
+        <source>要望を取下げた項目</source>
+        <translation>Withdrawn items</translation>
+    </message>
+    <message>
+        <source>検討中の項目</source>
+        <translation>Items under review</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>参加日</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>専門部会・業務</source>
+        <translation>Subcommittees and business systems</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>カスタマイズ要望の結果（団体別・専門部会別）</source>
+        <translation>Customization request outcomes (by member and subcommittee)</translation>
+    </message>
+    <message>
+        <source>専門部会・業務ごとの適合状況</source>
+        <translation>Fit by subcommittee and business system</translation>
+    </message>
+    <message>
+        <source>構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}</source>
+        <translation>{0} members (population {1}) · {2} subcommittees · {3} business systems</translation>
+    </message>
+    <message>
+        <source>ギャップ率（△＋×／評価済み）</source>
+        <translation>Gap rate (△+× / assessed)</translation>
+    </message>
+    <message>
+        <source>△ {0} 件&#x3000;× {1} 件／評価済み {2} 件</source>
+        <translation>△ {0}  × {1} / {2} assessed</translation>
+    </message>
+    <message>
+        <source>未評価 {0} 件</source>
+        <translation>{0} not assessed</translation>
+    </message>
+    <message>
+        <source>○ 標準で対応</source>
+        <translation>○ standard</translation>
+    </message>
+    <message>
+        <source>業務 {0} 件の合計</source>
+        <translation>Total of {0} business systems</translation>
+    </message>
+    <message>
+        <source>便利機能</source>
+        <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>レベルアップ・代替提案・稼働後検討で対応</source>
+        <translation>Handled by level-up, alternative proposal or review after go-live</translation>
+    </message>
+    <message>
+        <source>実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}</source>
+        <translation>customized {0} · standardized {1} · withdrawn {2} · under review {3}</translation>
+    </message>
+    <message>
+        <source>協議会全体</source>
+        <translation>Whole consortium</translation>
+    </message>
+    <message>
+        <source>構成団体別</source>
+        <translation>By member</translation>
+    </message>
+    <message>
+        <source>専門部会別</source>
+        <translation>By subcommittee</translation>
+    </message>
+    <message>
+        <source>計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTemplatesDialog</name>
+    <message>
+        <source>要望様式を書き出す</source>
+        <translation>Export request forms</translation>
+    </message>
+    <message>
+        <source>団体ごとに要望票（Excel）を1つ書き出します。団体名の記入済みで、理由区分と住民サービス低下は選択式、機能一覧のシートと記入方法が付きます。</source>
+        <translation>Exports one request form (Excel) per member, with the member&apos;s name filled in, drop-down lists for the reason and the resident-service question, a function list sheet and instructions.</translation>
+    </message>
+    <message>
+        <source>書き出すフォルダ</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>書き出す</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>フォルダ</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>書き出すフォルダを選ぶ</source>
+        <translation>Choose the destination folder</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionBrowserView</name>
+    <message>
+        <source>実装必須機能</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>標準オプション機能</source>
+        <translation>Standard option</translation>
+    </message>
+    <message>
+        <source>実装不可機能</source>
+        <translation>Not implementable</translation>
+    </message>
+    <message>
+        <source>専門部会・業務</source>
+        <translation>Subcommittees and business systems</translation>
+    </message>
+    <message>
+        <source>機能数</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>ギャップ率</source>
+        <translation>Gap rate</translation>
+    </message>
+    <message>
+        <source>機能ID・機能名・機能要件・分類で検索</source>
+        <translation>Search function ID, name, requirement, category</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>未評価</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>△または×</source>
+        <translation>△ or ×</translation>
+    </message>
+    <message>
+        <source>適合度</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>実装区分</source>
+        <translation>Implementation class</translation>
+    </message>
+    <message>
+        <source>全体</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>表示 {0} 件／全 {1} 件</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <source>（機能要件の記載なし）</source>
+        <translation>(no requirement text)</translation>
+    </message>
+    <message>
+        <source>（未設定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>便利機能</source>
+        <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>該当</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>該当しない</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>仕様書の版</source>
+        <translation>Specification version</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionPicker</name>
+    <message>
+        <source>機能ID・機能名・業務で検索（入力するたびに絞り込みます）</source>
+        <translation>Search function ID, name, business system (filters as you type)</translation>
+    </message>
+    <message>
+        <source>機能が選ばれていません。一覧から選んでください。</source>
+        <translation>No function selected. Choose one from the list.</translation>
+    </message>
+    <message>
+        <source>選択中: {0} {1}（{2}）{3}</source>
+        <translation>Selected: {0} {1} ({2}) {3}</translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <translation>{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionTableModel</name>
+    <message>
+        <source>未評価</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>便利機能</source>
+        <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>機能ID</source>
+        <translation>Function ID</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>大分類</source>
+        <translation>Category 1</translation>
+    </message>
+    <message>
+        <source>中分類</source>
+        <translation>Category 2</translation>
+    </message>
+    <message>
+        <source>機能名</source>
+        <translation>Function name</translation>
+    </message>
+    <message>
+        <source>実装区分</source>
+        <translation>Implementation class</translation>
+    </message>
+    <message>
+        <source>適合度</source>
+        <translation>Fit</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFunctionsDialog</name>
+    <message>
+        <source>機能一覧を取り込む</source>
+        <translation>Import function list</translation>
+    </message>
+    <message>
+        <source>取り込む表計算ファイル（.xlsx / .xls / .csv）</source>
+        <translation>Spreadsheet to import (.xlsx / .xls / .csv)</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>見出し行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>列の対応（自動判定の結果を確かめ、違っていれば直してください）</source>
+        <translation>Column mapping (check the detected columns and correct them if wrong)</translation>
+    </message>
+    <message>
+        <source>（必須）</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <source>取り込み先の業務</source>
+        <translation>Business system to import into</translation>
+    </message>
+    <message>
+        <source>（選択してください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>例: 第2.1版</source>
+        <translation>e.g. version 2.1</translation>
+    </message>
+    <message>
+        <source>標準仕様書の版</source>
+        <translation>Standard specification version</translation>
+    </message>
+    <message>
+        <source>プレビュー（先頭 {0} 行）</source>
+        <translation>Preview (first {0} rows)</translation>
+    </message>
+    <message>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>機能一覧を選ぶ</source>
+        <translation>Choose a function list</translation>
+    </message>
+    <message>
+        <source>ファイルを読み込んでいます…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>（CSV ファイル・{0}）</source>
+        <translation>(CSV file, {0})</translation>
+    </message>
+    <message>
+        <source>（自動判定）</source>
+        <translation>(auto-detect)</translation>
+    </message>
+    <message>
+        <source>見出し行を判定できませんでした。行番号を指定してください。</source>
+        <translation>Could not detect the header row. Enter its row number.</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>この一覧には業務の列がありません。取り込み先の業務を選んでください。</source>
+        <translation>This list has no business-system column. Choose the business system to import into.</translation>
+    </message>
+    <message>
+        <source>内容を確認しています…</source>
+        <translation>Checking the contents…</translation>
+    </message>
+    <message>
+        <source>取り込みの確認</source>
+        <translation>Confirm import</translation>
+    </message>
+    <message>
+        <source>登録済みの機能一覧を次のとおり置き換えます。適用しますか。
+
+{0}</source>
+        <translation>The registered function list will be replaced as follows. Apply?
+
+{0}</translation>
+    </message>
+    <message>
+        <source>機能一覧を取り込んでいます…</source>
+        <translation>Importing the function list…</translation>
+    </message>
+    <message>
+        <source>機能一覧を取り込みました（{0} 件）。
+{1}</source>
+        <translation>Function list imported ({0} functions).
+{1}</translation>
+    </message>
+    <message>
+        <source>機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
+        <translation>Function list (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIssuesDialog</name>
+    <message>
+        <source>取り込みを中止しました</source>
+        <translation>Import stopped</translation>
+    </message>
+    <message>
+        <source>ほか {0} 件の問題があります。</source>
+        <translation>{0} more problems.</translation>
+    </message>
+    <message>
+        <source>{0} 件の問題が見つかったため、取り込みを中止しました。データベースは変更していません。
+表計算ファイルを直してから、もう一度取り込んでください。</source>
+        <translation>The import was stopped because {0} problems were found. The database was not changed.
+Correct the spreadsheet and import it again.</translation>
+    </message>
+    <message>
+        <source>一覧をコピー</source>
+        <translation>Copy list</translation>
+    </message>
+</context>
+<context>
+    <name>JoinChoiceDialog</name>
+    <message>
+        <source>同じ機能の要望があります</source>
+        <translation>A request for the same function exists</translation>
+    </message>
+    <message>
+        <source>機能「{0}」には検討中の要望がすでにあります。&lt;ul&gt;{1}&lt;/ul&gt;同じ内容であれば、新しく登録せずに既存の要望に{2}として参加してください。比較一覧表で各団体の要望を並べて検討できます。</source>
+        <translation>The function &quot;{0}&quot; already has open requests.&lt;ul&gt;{1}&lt;/ul&gt;If the request is the same, join an existing one as {2} instead of registering a new one. The comparison table then shows every member&apos;s request side by side.</translation>
+    </message>
+    <message>
+        <source>既存の要望 {0} に参加する</source>
+        <translation>Join existing request {0}</translation>
+    </message>
+    <message>
+        <source>{0}はすでにこの要望に参加しています。</source>
+        <translation>{0} has already joined this request.</translation>
+    </message>
+    <message>
+        <source>別の要望として登録</source>
+        <translation>Register as a separate request</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ギャップ率 {0}（△{1} ×{2}／評価済み{3}）</source>
+        <translation>Gap rate {0} (△{1} ×{2} / {3} assessed)</translation>
+    </message>
+    <message>
+        <source>今後の版で追加</source>
+        <translation>Coming in a later version</translation>
+    </message>
+    <message>
+        <source>カスタマイズ抑制
+事務局ツール</source>
+        <translation>Customization control
+Secretariat tool</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新しい協議会…</source>
+        <translation>New consortium…</translation>
+    </message>
+    <message>
+        <source>開く…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>機能一覧を取り込む…</source>
+        <translation>Import function list…</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>編集(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>やり直し</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>要望(&amp;R)</source>
+        <translation>&amp;Requests</translation>
+    </message>
+    <message>
+        <source>新しい要望…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <source>要望様式を書き出す…</source>
+        <translation>Export request forms…</translation>
+    </message>
+    <message>
+        <source>要望を取り込む…</source>
+        <translation>Import requests…</translation>
+    </message>
+    <message>
+        <source>ツール(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>設定…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>バージョン情報</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>機能 {0} 件</source>
+        <translation>{0} functions</translation>
+    </message>
+    <message>
+        <source>開きました: {0}</source>
+        <translation>Opened: {0}</translation>
+    </message>
+    <message>
+        <source>データベースを開けません</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>協議会データベースを開く</source>
+        <translation>Open consortium database</translation>
+    </message>
+    <message>
+        <source>協議会を開けません</source>
+        <translation>Cannot open the consortium</translation>
+    </message>
+    <message>
+        <source>元に戻す: {0}</source>
+        <translation>Undo: {0}</translation>
+    </message>
+    <message>
+        <source>やり直し: {0}</source>
+        <translation>Redo: {0}</translation>
+    </message>
+    <message>
+        <source>元に戻しました: {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>やり直しました: {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>表示言語は、アプリを再起動すると切り替わります。</source>
+        <translation>The display language changes when the app is restarted.</translation>
+    </message>
+    <message>
+        <source>設定を保存しました。</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;cloudsuppress {0}&lt;/h3&gt;&lt;p&gt;自治体クラウド協議会のカスタマイズ抑制を支える事務局向けツール&lt;/p&gt;&lt;p&gt;フォント: BIZ UDゴシック（SIL Open Font License 1.1）&lt;/p&gt;&lt;p&gt;Qt {1}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;cloudsuppress {0}&lt;/h3&gt;&lt;p&gt;A tool for the secretariat of a municipal cloud consortium, to keep the package free of customization&lt;/p&gt;&lt;p&gt;Font: BIZ UDGothic (SIL Open Font License 1.1)&lt;/p&gt;&lt;p&gt;Qt {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>ダッシュボード</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>機能一覧</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>要望</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>比較表</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)</source>
+        <translation>Consortium database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetailPane</name>
+    <message>
+        <source>議事録 PDF…</source>
+        <translation>Minutes PDF…</translation>
+    </message>
+    <message>
+        <source>議事録 Word…</source>
+        <translation>Minutes Word…</translation>
+    </message>
+    <message>
+        <source>出席者</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>議題</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>協議結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>会議メモ・次回予定</source>
+        <translation>Notes and next meeting</translation>
+    </message>
+    <message>
+        <source>出席者を追加…</source>
+        <translation>Add attendee…</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>議題を作成</source>
+        <translation>Build agenda</translation>
+    </message>
+    <message>
+        <source>この会議の専門部会（分科会は業務）の未決定の要望をすべて議題に加えます</source>
+        <translation>Adds every undecided request of this meeting&apos;s subcommittee (business system for a working group) to the agenda</translation>
+    </message>
+    <message>
+        <source>要望を追加…</source>
+        <translation>Add request…</translation>
+    </message>
+    <message>
+        <source>議題から外す</source>
+        <translation>Remove from agenda</translation>
+    </message>
+    <message>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>会議全体の協議内容・報告事項（議事録の「協議内容」の冒頭に載ります）</source>
+        <translation>Discussion and reports for the whole meeting (opens the minutes&apos; discussion section)</translation>
+    </message>
+    <message>
+        <source>例: 第5回 税業務部会（令和9年1月予定）</source>
+        <translation>e.g. 5th tax subcommittee (January 2027)</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>会議メモ</source>
+        <translation>Meeting notes</translation>
+    </message>
+    <message>
+        <source>次回予定</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <source>会議を選んでください</source>
+        <translation>Choose a meeting</translation>
+    </message>
+    <message>
+        <source>一覧で会議を選ぶか、「新しい会議…」で登録します。</source>
+        <translation>Choose a meeting in the list, or register one with &quot;New meeting…&quot;.</translation>
+    </message>
+    <message>
+        <source>議題 {0} 件・決定 {1} 件</source>
+        <translation>{0} agenda items · {1} decided</translation>
+    </message>
+    <message>
+        <source>議題に {0} 件を追加しました。</source>
+        <translation>Added {0} items to the agenda.</translation>
+    </message>
+    <message>
+        <source>議題に加える未決定の要望はありません。</source>
+        <translation>There are no undecided requests to add to the agenda.</translation>
+    </message>
+    <message>
+        <source>議題に追加できる要望はありません。</source>
+        <translation>There are no requests that can be added to the agenda.</translation>
+    </message>
+    <message>
+        <source>議題に要望を追加</source>
+        <translation>Add requests to the agenda</translation>
+    </message>
+    <message>
+        <source>要望</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>会議メモと次回予定を保存しました。</source>
+        <translation>Meeting notes and next meeting saved.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word 文書 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>議事録を書き出す</source>
+        <translation>Export minutes</translation>
+    </message>
+    <message>
+        <source>議事録を書き出しています…</source>
+        <translation>Exporting the minutes…</translation>
+    </message>
+    <message>
+        <source>議事録を書き出しました: {0}</source>
+        <translation>Minutes exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>第{0}回</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>回</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>場所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>議題</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>決定</source>
+        <translation>Decided</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>部会ごとに要望を並べて協議し、結果を記録します（富山県方式の方策4）。事務局はすべての会議に出席します。</source>
+        <translation>Each subcommittee discusses the requests side by side and the outcome is recorded (Toyama measure 4). The secretariat attends every meeting.</translation>
+    </message>
+    <message>
+        <source>新しい会議…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>会議を登録しました。「議題を作成」で未決定の要望を議題にできます。</source>
+        <translation>Meeting registered. &quot;Build agenda&quot; puts the undecided requests on its agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPartForm</name>
+    <message>
+        <source>何をどう変えてほしいか（例: 証明書の交付時に受付番号を帳票に印字してほしい）</source>
+        <translation>What should change, and how (e.g. print the reception number on the certificate)</translation>
+    </message>
+    <message>
+        <source>（選んでください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>低下する場合はその内容、低下しない場合はその理由</source>
+        <translation>If it drops, how; if not, why not</translation>
+    </message>
+    <message>
+        <source>件／年</source>
+        <translation>cases/year</translation>
+    </message>
+    <message>
+        <source>カスタマイズしない場合の運用（例: 番号札を併用して照合する）</source>
+        <translation>How the work is done without the customization (e.g. match with numbered tickets)</translation>
+    </message>
+    <message>
+        <source>このカスタマイズがないと、住民サービスの水準が低下しますか。</source>
+        <translation>Without this customization, would the level of service to residents drop?</translation>
+    </message>
+    <message>
+        <source>要望内容（必須）</source>
+        <translation>Request (required)</translation>
+    </message>
+    <message>
+        <source>理由区分（必須）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>住民サービス（必須）</source>
+        <translation>Resident services (required)</translation>
+    </message>
+    <message>
+        <source>低下の内容・理由（必須）</source>
+        <translation>Effect or reason (required)</translation>
+    </message>
+    <message>
+        <source>年間処理件数</source>
+        <translation>Annual case count</translation>
+    </message>
+    <message>
+        <source>代替運用案</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>ヒアリング記録</source>
+        <translation>Hearings</translation>
+    </message>
+    <message>
+        <source>実施日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>確認した内容</source>
+        <translation>What was confirmed</translation>
+    </message>
+    <message>
+        <source>確認件数</source>
+        <translation>Confirmed cases</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>選択した記録を削除</source>
+        <translation>Delete selected record</translation>
+    </message>
+    <message>
+        <source>財政課協議・首長決裁（カスタマイズ実施に必要）</source>
+        <translation>Finance consultation and mayor&apos;s approval (required to customize)</translation>
+    </message>
+    <message>
+        <source>文書番号（例: 財第301号）</source>
+        <translation>Document number (e.g. 財第301号)</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>誤って記録した{0}を削除します</source>
+        <translation>Delete a {0} recorded by mistake</translation>
+    </message>
+    <message>
+        <source>この団体の要望を取り下げる…</source>
+        <translation>Withdraw this member&apos;s request…</translation>
+    </message>
+    <message>
+        <source>団体の要望を取り下げる</source>
+        <translation>Withdraw the member&apos;s request</translation>
+    </message>
+    <message>
+        <source>{0}の要望を取り下げます。ほかの団体が残っていれば要望項目は続き、残る団体がなければ要望項目が「取下げ」になります。</source>
+        <translation>{0}&apos;s request will be withdrawn. The request item continues while other members remain; with none left it becomes &quot;withdrawn&quot;.</translation>
+    </message>
+    <message>
+        <source>要望内容を入力してください。</source>
+        <translation>Enter the request.</translation>
+    </message>
+    <message>
+        <source>理由区分を選んでください。</source>
+        <translation>Choose a reason.</translation>
+    </message>
+    <message>
+        <source>「低下する」か「低下しない」を選んでください。</source>
+        <translation>Choose &quot;drops&quot; or &quot;does not drop&quot;.</translation>
+    </message>
+    <message>
+        <source>低下の内容（低下しない場合はその理由）を入力してください。</source>
+        <translation>Enter how service would drop (or why it would not).</translation>
+    </message>
+    <message>
+        <source>未記録</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <source>（文書番号なし）</source>
+        <translation>(no document number)</translation>
+    </message>
+    <message>
+        <source>{0}は要望を取り下げました（{1}）。理由: {2}</source>
+        <translation>{0} withdrew its request ({1}). Reason: {2}</translation>
+    </message>
+    <message>
+        <source>住民サービス水準の維持</source>
+        <translation>Keeping the resident service level</translation>
+    </message>
+    <message>
+        <source>自治体独自施策</source>
+        <translation>Municipality&apos;s own policy</translation>
+    </message>
+    <message>
+        <source>事務効率・処理件数</source>
+        <translation>Efficiency / case volume</translation>
+    </message>
+    <message>
+        <source>法令・制度対応</source>
+        <translation>Law or system change</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>低下する</source>
+        <translation>Drops</translation>
+    </message>
+    <message>
+        <source>低下しない</source>
+        <translation>Does not drop</translation>
+    </message>
+    <message>
+        <source>財政課協議</source>
+        <translation>Finance consultation</translation>
+    </message>
+    <message>
+        <source>首長決裁</source>
+        <translation>Mayor&apos;s approval</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>{0} 人／計 {1} 人</source>
+        <translation>{0} / total {1}</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>参加日</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>人口比</source>
+        <translation>Population share</translation>
+    </message>
+</context>
+<context>
+    <name>MemberView</name>
+    <message>
+        <source>団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
+        <translation>Member list (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>人口比は協議会全体の人口に対する割合です（人口割の負担計算の基礎）。</source>
+        <translation>Population share is the share of the consortium&apos;s total population (the basis of population-based cost sharing).</translation>
+    </message>
+    <message>
+        <source>団体名で検索</source>
+        <translation>Search member name</translation>
+    </message>
+    <message>
+        <source>団体を追加…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <source>団体一覧を取り込む…</source>
+        <translation>Import member list…</translation>
+    </message>
+    <message>
+        <source>計 {0} 団体&#x3000;人口 {1} 人</source>
+        <translation>{0} members  population {1}</translation>
+    </message>
+    <message>
+        <source>（表示 {0} 団体）</source>
+        <translation>(showing {0})</translation>
+    </message>
+    <message>
+        <source>団体「{0}」を追加しました。</source>
+        <translation>Member &quot;{0}&quot; added.</translation>
+    </message>
+    <message>
+        <source>団体一覧を選ぶ</source>
+        <translation>Choose a member list</translation>
+    </message>
+    <message>
+        <source>団体一覧を読み込んでいます…</source>
+        <translation>Reading the member list…</translation>
+    </message>
+    <message>
+        <source>団体一覧を取り込みました（{0}）: 追加 {1} 団体、更新 {2} 団体。</source>
+        <translation>Member list imported ({0}): {1} added, {2} updated.</translation>
+    </message>
+</context>
+<context>
+    <name>NewConsortiumDialog</name>
+    <message>
+        <source>新しい協議会</source>
+        <translation>New consortium</translation>
+    </message>
+    <message>
+        <source>例: ○○自治体クラウド基幹業務運営協議会</source>
+        <translation>e.g. XX Municipal Cloud Core Systems Council</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>専門部会と業務はプリセットから作られます。あとから追加・変更できます。</source>
+        <translation>Subcommittees and business systems come from the preset; you can add and change them later.</translation>
+    </message>
+    <message>
+        <source>協議会の名称（必須）</source>
+        <translation>Consortium name (required)</translation>
+    </message>
+    <message>
+        <source>専門部会・業務</source>
+        <translation>Subcommittees and business systems</translation>
+    </message>
+    <message>
+        <source>保存先</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>協議会データベースの保存先</source>
+        <translation>Where to save the consortium database</translation>
+    </message>
+    <message>
+        <source>協議会の名称を入力してください。</source>
+        <translation>Enter the consortium&apos;s name.</translation>
+    </message>
+    <message>
+        <source>保存先のファイルを指定してください。</source>
+        <translation>Choose the file to save to.</translation>
+    </message>
+    <message>
+        <source>協議会を作成できません</source>
+        <translation>Cannot create the consortium</translation>
+    </message>
+    <message>
+        <source>ファイルを作成できません: {0}
+{1}</source>
+        <translation>Cannot create the file: {0}
+{1}</translation>
+    </message>
+    <message>
+        <source>茨城県方式（4専門部会・33業務）</source>
+        <translation>Ibaraki model (4 subcommittees, 33 business systems)</translation>
+    </message>
+    <message>
+        <source>空（部会・業務を自分で登録）</source>
+        <translation>Empty (register subcommittees and systems yourself)</translation>
+    </message>
+    <message>
+        <source>協議会データベース (*.sqlite)</source>
+        <translation>Consortium database (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>NewMeetingDialog</name>
+    <message>
+        <source>新しい会議</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>（指定しない）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>自動（次の回）</source>
+        <translation>Automatic (next)</translation>
+    </message>
+    <message>
+        <source>第</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>回</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>例: 本庁舎3階 第1会議室</source>
+        <translation>e.g. City hall 3F, meeting room 1</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>業務（分科会）</source>
+        <translation>Business system (WG)</translation>
+    </message>
+    <message>
+        <source>回数</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>場所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>登録</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>協議会</source>
+        <translation>Consortium</translation>
+    </message>
+    <message>
+        <source>分科会</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>部会・分科会の会議には専門部会を選んでください。</source>
+        <translation>Choose a subcommittee for a subcommittee or working-group meeting.</translation>
+    </message>
+    <message>
+        <source>会議名を入力してください。</source>
+        <translation>Enter the meeting name.</translation>
+    </message>
+    <message>
+        <source>開始時刻</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>終了時刻</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>{0}は 14:00 のように入力してください。</source>
+        <translation>Enter the {0} like 14:00.</translation>
+    </message>
+    <message>
+        <source>終了時刻だけでなく開始時刻も入力してください。</source>
+        <translation>Enter a start time as well as the end time.</translation>
+    </message>
+    <message>
+        <source>終了時刻は開始時刻より後にしてください。</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+</context>
+<context>
+    <name>OpRunner</name>
+    <message>
+        <source>別の処理を実行中です。終わってからもう一度操作してください。</source>
+        <translation>Another task is running. Try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>処理しています…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>お待ちください</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>操作できません</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomePanel</name>
+    <message>
+        <source>未協議</source>
+        <translation>Not discussed</translation>
+    </message>
+    <message>
+        <source>決定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>継続審議</source>
+        <translation>Continued</translation>
+    </message>
+    <message>
+        <source>報告のみ</source>
+        <translation>Report only</translation>
+    </message>
+    <message>
+        <source>標準化</source>
+        <translation>Standardized</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施</source>
+        <translation>Customized</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>例: 代替運用案で対応できることを確認し、要望団体が取り下げた</source>
+        <translation>e.g. the workaround was confirmed and the members withdrew the request</translation>
+    </message>
+    <message>
+        <source>この議題で協議した内容（議事録の「協議内容」に載ります）</source>
+        <translation>What was discussed on this item (printed in the minutes)</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>協議結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>決定内容</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>協議内容</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>議題を選んでください。</source>
+        <translation>Choose an agenda item.</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}
+要望団体: {2}&#x3000;現在の状態: {3}</source>
+        <translation>{0}  {1}
+Requested by: {2}  Status: {3}</translation>
+    </message>
+    <message>
+        <source>この会議で「{0}」と決定済みです。協議内容だけを記録できます。</source>
+        <translation>Already decided &quot;{0}&quot; at this meeting. Only the discussion can be recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>例: 代替運用案で対応できることを分科会で確認した</source>
+        <translation>e.g. the working group confirmed the workaround</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>この判断をした会議（議事録の決定事項に載ります）</source>
+        <translation>The meeting that decided (printed in its minutes)</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>（必須）</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <source>（任意）</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>決定した会議</source>
+        <translation>Deciding meeting</translation>
+    </message>
+    <message>
+        <source>実行</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>理由を入力してください。</source>
+        <translation>Enter the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestImportPreviewDialog</name>
+    <message>
+        <source>要望を取り込む</source>
+        <translation>Import requests</translation>
+    </message>
+    <message>
+        <source>次の内容で取り込みます（{0}）。よろしければ「取り込む」を押してください。取り込んだ後でも「元に戻す」で取り消せます。</source>
+        <translation>The following will be imported ({0}). Press &quot;Import&quot; to go ahead; Undo can take it back afterwards.</translation>
+    </message>
+    <message>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>データベースと同じ内容のため、取り込むものはありません。</source>
+        <translation>Nothing to import: the database already holds the same.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestItemDialog</name>
+    <message>
+        <source>要望</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>（選んでください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>パッケージの機能</source>
+        <translation>Package function</translation>
+    </message>
+    <message>
+        <source>パッケージにない機能（新規）</source>
+        <translation>Function not in the package (new)</translation>
+    </message>
+    <message>
+        <source>（業務を選んでください）</source>
+        <translation>(choose a business system)</translation>
+    </message>
+    <message>
+        <source>新しい機能の名称</source>
+        <translation>Name of the new function</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not yet known</translation>
+    </message>
+    <message>
+        <source>ベンダーの見積額（要望項目全体・円）</source>
+        <translation>Vendor&apos;s estimate (whole request item, yen)</translation>
+    </message>
+    <message>
+        <source>円</source>
+        <translation>yen</translation>
+    </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>要望する団体</source>
+        <translation>Requesting member</translation>
+    </message>
+    <message>
+        <source>対象の機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>見積額</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>要望項目</source>
+        <translation>Request item</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>団体を追加…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>変更者</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>状態の履歴</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>変更履歴（誰が・いつ・どの項目を・変更前・変更後）</source>
+        <translation>Change history (who, when, which field, before, after)</translation>
+    </message>
+    <message>
+        <source>この要望項目はありません（登録が元に戻されました）。</source>
+        <translation>This request item no longer exists (its registration was undone).</translation>
+    </message>
+    <message>
+        <source>要望 {0}</source>
+        <translation>Request {0}</translation>
+    </message>
+    <message>
+        <source>新しい要望</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>空欄なら {0}</source>
+        <translation>Blank: {0}</translation>
+    </message>
+    <message>
+        <source>空欄なら機能名</source>
+        <translation>Blank: the function name</translation>
+    </message>
+    <message>
+        <source>要望の内容</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <source>決定済みのため編集できません。見直す場合は、理由を記録して「検討中」に戻してください。</source>
+        <translation>Decided, so it cannot be edited. To reconsider, record a reason and return it to &quot;under review&quot;.</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施には、見積額と、負担する各団体の財政課協議・首長決裁が必要です。</source>
+        <translation>Customizing needs an estimate, and each paying member&apos;s finance consultation and mayor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>部会で検討を始めるときに「検討中」にします。</source>
+        <translation>Set &quot;under review&quot; when the subcommittee starts discussing it.</translation>
+    </message>
+    <message>
+        <source>（追加）</source>
+        <translation>(added)</translation>
+    </message>
+    <message>
+        <source>（取下げ）</source>
+        <translation>(withdrawn)</translation>
+    </message>
+    <message>
+        <source>変更履歴</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>空欄なら「{0}」</source>
+        <translation>Blank: &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>要望する団体を選んでください。</source>
+        <translation>Choose the requesting member.</translation>
+    </message>
+    <message>
+        <source>対象の機能を一覧から選んでください。</source>
+        <translation>Choose the function from the list.</translation>
+    </message>
+    <message>
+        <source>新しい機能の業務を選んでください。</source>
+        <translation>Choose the new function&apos;s business system.</translation>
+    </message>
+    <message>
+        <source>新しい機能の名称を入力してください。</source>
+        <translation>Enter the new function&apos;s name.</translation>
+    </message>
+    <message>
+        <source>要望名を入力してください。</source>
+        <translation>Enter the request title.</translation>
+    </message>
+    <message>
+        <source>必須の項目が入力されていないため、保存できません。</source>
+        <translation>Required fields are empty, so it cannot be saved.</translation>
+    </message>
+    <message>
+        <source>状態の変更</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>保存していない変更があります。保存してから状態を変更してください。</source>
+        <translation>There are unsaved changes. Save before changing the status.</translation>
+    </message>
+    <message>
+        <source>「{0}」から「{1}」に変更します。</source>
+        <translation>Change from &quot;{0}&quot; to &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>決定を見直す理由を記録してください。</source>
+        <translation>Record why the decision is being reconsidered.</translation>
+    </message>
+    <message>
+        <source>判断の理由を記録してください（比較一覧表と議事録に載ります）。</source>
+        <translation>Record the reason for the decision (printed in the comparison table and the minutes).</translation>
+    </message>
+    <message>
+        <source>要望 {0} の状態を変更</source>
+        <translation>Change the status of request {0}</translation>
+    </message>
+    <message>
+        <source>団体を追加</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>追加できる団体はありません。</source>
+        <translation>There are no members to add.</translation>
+    </message>
+    <message>
+        <source>同じ要望をする団体</source>
+        <translation>Member with the same request</translation>
+    </message>
+    <message>
+        <source>変更履歴をCSVに書き出す</source>
+        <translation>Export history as CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません: {0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 行を書き出しました</source>
+        <translation>Exported {0} rows</translation>
+    </message>
+    <message>
+        <source>検討中にする…</source>
+        <translation>Put under review…</translation>
+    </message>
+    <message>
+        <source>標準化…</source>
+        <translation>Standardize…</translation>
+    </message>
+    <message>
+        <source>取下げ…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施…</source>
+        <translation>Customize…</translation>
+    </message>
+    <message>
+        <source>検討中に戻す（見直し）…</source>
+        <translation>Back to review (reconsider)…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestListView</name>
+    <message>
+        <source>要望</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>標準化</source>
+        <translation>Standardized</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施</source>
+        <translation>Customized</translation>
+    </message>
+    <message>
+        <source>カスタマイズ要望</source>
+        <translation>Customization requests</translation>
+    </message>
+    <message>
+        <source>要望は「要望」→「検討中」→「標準化」「取下げ」「カスタマイズ実施」と進みます。行をダブルクリック（または Enter）すると要望を開きます。</source>
+        <translation>Requests move from &quot;requested&quot; to &quot;under review&quot; and end &quot;standardized&quot;, &quot;withdrawn&quot; or &quot;customized&quot;. Double-click a row (or press Enter) to open it.</translation>
+    </message>
+    <message>
+        <source>新しい要望…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <source>要望様式を書き出す…</source>
+        <translation>Export request forms…</translation>
+    </message>
+    <message>
+        <source>要望を取り込む…</source>
+        <translation>Import requests…</translation>
+    </message>
+    <message>
+        <source>要望番号・要望名・機能・団体で検索</source>
+        <translation>Search request no., title, function, member</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>表示 {0} 件／全 {1} 件</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <source>要望 {0} を保存しました。</source>
+        <translation>Request {0} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>（取下げ: {0}）</source>
+        <translation>(withdrawn: {0})</translation>
+    </message>
+    <message>
+        <source>取下げ: {0}</source>
+        <translation>Withdrawn: {0}</translation>
+    </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>機能ID</source>
+        <translation>Function ID</translation>
+    </message>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>要望団体</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>見積額</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>最終更新</source>
+        <translation>Last updated</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>空欄ならパソコンのログイン名</source>
+        <translation>Blank: the computer&apos;s login name</translation>
+    </message>
+    <message>
+        <source>操作者名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>表示言語</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>和暦（令和8年11月22日）</source>
+        <translation>Japanese era (令和8年11月22日)</translation>
+    </message>
+    <message>
+        <source>西暦（2026/11/22）</source>
+        <translation>Western (2026/11/22)</translation>
+    </message>
+    <message>
+        <source>画面の日付</source>
+        <translation>Dates on screen</translation>
+    </message>
+    <message>
+        <source>A3 横</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <source>A4 横</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>比較一覧表の用紙</source>
+        <translation>Comparison table paper</translation>
+    </message>
+    <message>
+        <source>均等割</source>
+        <translation>Equal share</translation>
+    </message>
+    <message>
+        <source>人口割</source>
+        <translation>Population share</translation>
+    </message>
+    <message>
+        <source>均等割・人口割の併用</source>
+        <translation>Equal and population share combined</translation>
+    </message>
+    <message>
+        <source>費用負担の既定の方式</source>
+        <translation>Default cost-sharing method</translation>
+    </message>
+    <message>
+        <source>均等割の割合</source>
+        <translation>Equal share percentage</translation>
+    </message>
+    <message>
+        <source> 個</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>残すバックアップの数</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <source>表示言語の変更は、アプリを再起動すると反映されます。</source>
+        <translation>A change of language applies when the app is restarted.</translation>
+    </message>
+    <message>
+        <source>印刷する帳票（比較一覧表・議事録など）は常に和暦です。</source>
+        <translation>Printed documents (comparison table, minutes…) always use Japanese era dates.</translation>
+    </message>
+    <message>
+        <source>操作者名（変更履歴に記録）</source>
+        <translation>User name (recorded in the history)</translation>
+    </message>
+    <message>
+        <source>全般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>併用の割合</source>
+        <translation>Combined ratio</translation>
+    </message>
+    <message>
+        <source>帳票・費用・バックアップ</source>
+        <translation>Documents, costs, backups</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>：人口割 {0} %</source>
+        <translation>: population {0} %</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>予期しないエラー</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました。作業中の内容を確認し、必要ならアプリを再起動してください。</source>
+        <translation>An unexpected error occurred. Check your work and restart the app if needed.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>前回のデータベース</source>
+        <translation>Last database</translation>
+    </message>
+    <message>
+        <source>データベースを開けません</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>report_export</name>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
+{0}
+{1}</source>
+        <translation>Cannot write the file. Check that it is not open in another application.
+{0}
+{1}</translation>
+    </message>
+    <message>
+        <source>書き出しました</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>{0} を書き出しました。開きますか？</source>
+        <translation>{0} has been exported. Open it?</translation>
+    </message>
+</context>
+<context>
+    <name>request_workbooks</name>
+    <message>
+        <source>要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)</source>
+        <translation>Request forms (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>要望様式を書き出す</source>
+        <translation>Export request forms</translation>
+    </message>
+    <message>
+        <source>団体が登録されていません。先に団体を登録してください。</source>
+        <translation>No members are registered. Register the members first.</translation>
+    </message>
+    <message>
+        <source>次のファイルはすでにあります。上書きしますか。
+{0}</source>
+        <translation>These files already exist. Overwrite them?
+{0}</translation>
+    </message>
+    <message>
+        <source>要望票を書き出しています…</source>
+        <translation>Exporting request forms…</translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません: {0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+        <source>要望票を {0} 件書き出しました: {1}</source>
+        <translation>Exported {0} request forms: {1}</translation>
+    </message>
+    <message>
+        <source>記入済みの要望票を選ぶ（複数可）</source>
+        <translation>Choose completed request forms (several allowed)</translation>
+    </message>
+    <message>
+        <source>要望票を読み込んでいます…</source>
+        <translation>Reading request forms…</translation>
+    </message>
+    <message>
+        <source>要望を取り込んでいます…</source>
+        <translation>Importing requests…</translation>
+    </message>
+    <message>
+        <source>要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。</source>
+        <translation>Imported request forms ({0}): {1} new request items, {2} rows.</translation>
+    </message>
+</context>
+</TS>

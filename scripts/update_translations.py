@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Regenerate the English translation: catalogue → .ts (pyside6-lupdate) → .qm (pyside6-lrelease).
+
+    .venv/bin/python scripts/update_translations.py
+
+1. Writes ``ui/translation_catalog.py``: every text the UI translates at run time from a
+   table (``self.tr(label)``: navigation pages, column headings, the core's status and
+   reason labels, file filters), as ``QT_TRANSLATE_NOOP(context, text)`` lines, because
+   lupdate only sees string literals. The tables are listed in ``CATALOG`` below.
+2. Runs lupdate over main.py and ui/**/*.py into
+   ``resources/translations/cloudsuppress_en.ts``; translations already in the file are
+   kept, new texts arrive unfinished (translate them in the .ts, e.g. with pyside6-linguist).
+3. Compiles the .ts into ``cloudsuppress_en.qm`` with lrelease and reports how many texts
+   are still untranslated (exit status 1 if any, so a forgotten text is noticed).
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+TS = ROOT / "resources" / "translations" / "cloudsuppress_en.ts"
+QM = TS.with_suffix(".qm")
+CATALOG_FILE = ROOT / "ui" / "translation_catalog.py"
+
+
+def _values(obj) -> list[str]:
+    if isinstance(obj, dict):
+        obj = obj.values()
+    out = []
+    for v in obj:
+        if isinstance(v, tuple):  # (code, label) pairs
+            v = v[-1]
+        if hasattr(v, "label"):  # enums with a Japanese label
+            v = v.label
+        if isinstance(v, str) and v:
+            out.append(v)
+    return out
+
+
+def catalog() -> list[tuple[str, list[str]]]:
+    """(context, texts) for every table whose texts go through self.tr at run time."""
+    from cloudsuppress.backups import BackupInfo
+    from cloudsuppress.presets import PRESET_LABELS
+    from cloudsuppress.ops.summary import OUTCOME_LABELS
+    from cloudsuppress.vocab import (
+        APPROVAL_LABELS, ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, REASON_LABELS, REQUIREMENT_LABELS,
+        SERVICE_DROP_LABELS,
+    )
+    from cloudsuppress.workflow import Status
+    from ui import main_window
+    from ui.dialogs import attendee_dialog, import_functions_dialog, new_consortium_dialog, request_item_dialog
+    from ui.table_models import (
+        audit_table_model, comparison_table_model, function_table_model, meeting_table_model, member_table_model,
+        request_table_model,
+    )
+    from ui.views import dashboard_view, member_view, outcome_panel
+
+    return [
+        ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),
+        ("MemberView", [member_view.FILE_FILTER]),
+        ("FunctionBrowserView", _values(REQUIREMENT_LABELS)),
+        ("RequestListView", _values(list(Status))),
+        ("DashboardView", _values(dashboard_view.DashboardView.FIT_COLUMNS)
+         + _values(dashboard_view.DashboardView.OUTCOME_COLUMNS) + _values(OUTCOME_LABELS)),
+        ("OutcomePanel", _values(outcome_panel.OUTCOME_CHOICES) + _values(outcome_panel.DECISION_TARGETS)),
+        ("MemberPartForm", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS) + _values(APPROVAL_LABELS)),
+        ("AttendeeDialog", _values(ATTENDEE_ROLE_LABELS) + _values(attendee_dialog.DEFAULT_ORGANIZATIONS)),
+        ("RequestItemDialog", _values(request_item_dialog.MOVE_TEXTS) + [request_item_dialog.REOPEN_TEXT]),
+        ("NewMeetingDialog", _values(MEETING_KIND_LABELS)),
+        ("ImportFunctionsDialog", [import_functions_dialog.FILE_FILTER]),
+        ("NewConsortiumDialog", _values(PRESET_LABELS) + [new_consortium_dialog.DB_FILTER]),
+        ("FunctionTableModel", _values(function_table_model.HEADERS)),
+        ("MemberTableModel", _values(member_table_model.HEADERS)),
+        ("RequestTableModel", _values(request_table_model.HEADERS)),
+        ("AuditTableModel", _values(audit_table_model.HEADERS)),
+        ("ComparisonTableModel", _values(comparison_table_model.LEAD_HEADERS)
+         + _values(comparison_table_model.LONG_COLUMNS) + _values(comparison_table_model.TAIL_HEADERS)),
+        ("MeetingTableModel", _values(meeting_table_model.MeetingTableModel.HEADERS)),
+        ("AttendeeTableModel", _values(meeting_table_model.AttendeeTableModel.HEADERS)),
+        ("AgendaTableModel", _values(meeting_table_model.AgendaTableModel.HEADERS)),
+        ("RestoreBackupDialog", [BackupInfo(Path(), None, r, 0).reason_label  # type: ignore[arg-type]
+                                 for r in ("open", "close", "before-migration", "before-restore")]),
+        ("MembersPage", [member_view.FILE_FILTER]),
+        ("FunctionsPage", [import_functions_dialog.FILE_FILTER]),
+        ("ConsortiumPage", _values(PRESET_LABELS) + [new_consortium_dialog.DB_FILTER]),
+    ]
+
+
+def write_catalog() -> int:
+    lines = [
+        '"""Texts the UI translates at run time from tables (self.tr(label)), listed for pyside6-lupdate.',
+        "",
+        "Generated by scripts/update_translations.py; do not edit. Never imported by the app.",
+        '"""',
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "TEXTS = (",
+    ]
+    n = 0
+    for context, texts in catalog():
+        for text in dict.fromkeys(texts):
+            lines.append(f"    QT_TRANSLATE_NOOP({context!r}, {text!r}),")
+            n += 1
+    lines.append(")")
+    CATALOG_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return n
+
+
+def main() -> int:
+    n = write_catalog()
+    print(f"catalogue: {n} texts -> {CATALOG_FILE.relative_to(ROOT)}")
+    sources = [ROOT / "main.py"] + sorted((ROOT / "ui").rglob("*.py"))
+    TS.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.check_call([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                           *map(str, sources), "-ts", str(TS)], cwd=ROOT)
+    subprocess.check_call([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT)
+    text = TS.read_text(encoding="utf-8")
+    unfinished = len(re.findall(r'<translation type="unfinished"', text))
+    print(f"{QM.relative_to(ROOT)}: {text.count('<message')} texts, {unfinished} untranslated")
+    return 1 if unfinished else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
