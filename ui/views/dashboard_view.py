@@ -1,7 +1,9 @@
 """DashboardView: the consortium at a glance — members, the outcome of the customization
 requests as the Toyama table (raised, customized, standardized, withdrawn, still open) for the
 consortium, per member and per subcommittee, and the fit-gap rate overall and by subcommittee
-and business system (the figure the Ibaraki report puts first: 0.12%).
+and business system (the figure the Ibaraki report puts first: 0.12%). The 「4つの方策」 tab
+(``MeasuresPanel``) shows the Toyama measures per member, the outcome charts and the buttons
+that record them; the suppression rate has a card of its own.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -27,11 +31,13 @@ from sqlalchemy.orm import Session
 from cloudsuppress.changes import Changes
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
+from cloudsuppress.ops.measures import Dashboard
 from cloudsuppress.ops.members import MemberRow, list_members
 from cloudsuppress.ops.summary import OUTCOME_LABELS, OutcomeRow, OutcomeTable, format_rate, outcome_table
 from ..dates import display_date
 
 from ..op_runner import OpRunner
+from .measures_panel import MeasuresPanel
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
     if note:
         n = QLabel(note)
         n.setObjectName((name or "card") + "Note")
+        n.setWordWrap(True)  # six cards share 1,200 pixels: a long note takes two lines, not cut off
         n.setStyleSheet("color: #4a5568;")
         layout.addWidget(n)
     return frame
@@ -151,13 +158,27 @@ class DashboardView(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
 
+        overview = QWidget()
+        overview.setLayout(grid)
+        grid.setContentsMargins(0, 6, 0, 0)
+        self.measures = MeasuresPanel(runner)
+        measures_scroll = QScrollArea()
+        measures_scroll.setObjectName("measuresScroll")
+        measures_scroll.setWidgetResizable(True)
+        measures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        measures_scroll.setWidget(self.measures)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.addTab(measures_scroll, self.tr("4つの方策"))
+        self.tabs.addTab(overview, self.tr("要望の結果・適合状況"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.cards)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.tabs, 1)
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -176,12 +197,13 @@ class DashboardView(QWidget):
         self.title.setText(data.consortium)
         self.subtitle.setText(self.tr("構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}").format(
             len(data.members), f"{population:,}", len({n.subcommittee_id for n in data.systems}), len(data.systems)))
-        self._fill_cards(total, len(data.systems), data.outcomes.consortium)
+        measures = self.measures.refresh()
+        self._fill_cards(total, len(data.systems), data.outcomes.consortium, measures)
         self._fill_members(data.members, population)
         self._fill_outcomes(data.outcomes)
         self._fill_fit(data.systems, total)
 
-    def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow) -> None:
+    def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow, measures: Dashboard) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget():
@@ -204,6 +226,12 @@ class DashboardView(QWidget):
                 outcome.customized, outcome.standardized, outcome.withdrawn, outcome.open),
             name="requestCount")
         self.cards.addWidget(self.request_card, 2)
+        self.suppression_card = _card(
+            self.tr("カスタマイズ抑制率"), format_rate(measures.suppression_rate),
+            self.tr("決定 {0} 件中 カスタマイズせず {1} 件").format(measures.decided, measures.not_customized),
+            name="suppressionRate")
+        self.suppression_card.setToolTip(self.tr("標準化・取下げ／決定済みの要望項目（実施・標準化・取下げ）"))
+        self.cards.addWidget(self.suppression_card, 2)
 
     def _fill_outcomes(self, table: OutcomeTable) -> None:
         """The Toyama table: the consortium, then one line per member and per subcommittee."""

@@ -1,0 +1,163 @@
+"""The four-measures dashboard over the demo database: the per-member lines match the core's
+``measures_dashboard``, the suppression rate card, the charts, and recording a briefing or a
+selection-event attendance through the dialogs updates the lines."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
+
+from cloudsuppress.ops.measures import list_briefings, measures_dashboard
+from cloudsuppress.ops.summary import format_rate
+from ui.dialogs.measure_dialogs import BriefingDialog, SelectionAttendanceDialog
+from ui.table_models import measures_table_model as mt
+from ui.table_models.measures_table_model import MeasuresTableModel
+from ui.views.outcome_chart import OutcomeChart
+
+from .test_main_window import type_japanese
+
+
+@pytest.fixture
+def dashboard(runner, qtbot, app_font):
+    from ui.views.dashboard_view import DashboardView
+
+    view = DashboardView(runner)
+    qtbot.addWidget(view)
+    runner.changed.connect(view.on_changed)
+    view.resize(1232, 800)
+    view.show()
+    view.refresh()
+    return view
+
+
+def _line(view, member: str) -> dict[int, str]:
+    model = view.measures.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, mt.COL_MEMBER).data() == member)
+    return {c: model.index(row, c).data() for c in range(model.columnCount())}
+
+
+def test_model_passes_qt_model_tester(runner, qtmodeltester):
+    model = MeasuresTableModel()
+    model.set_rows(runner.read(measures_dashboard).members)
+    qtmodeltester.check(model)
+    model.sort(mt.COL_COST, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    costs = [r.cost_total for r in model.rows()]
+    assert costs == sorted(costs, reverse=True)
+
+
+def test_member_lines_match_the_core(dashboard, runner):
+    data = runner.read(measures_dashboard)
+    assert dashboard.measures.model.rowCount() == len(data.members) == 4
+    for m in data.members:
+        line = _line(dashboard, m.member)
+        if m.briefing_held:
+            assert line[mt.COL_BRIEFING].endswith(f"・{m.last_briefing_attendees}人")
+        else:
+            assert line[mt.COL_BRIEFING] == "未開催"
+        assert line[mt.COL_ANSWERED].startswith(f"{m.answered}/{m.requests}")
+        assert line[mt.COL_SELECTION] == f"{m.selection_attended}/{m.selection_events} 回（{m.selection_people} 人）"
+        assert line[mt.COL_COST] == f"{m.cost_total:,}円"
+        assert line[mt.COL_MEETINGS].startswith(f"{m.meetings_attended}/{m.meetings}")
+        assert line[mt.COL_SECRETARIAT] == f"{m.meetings_with_secretariat}/{m.meetings}"
+        pending = "なし" if not (m.pending_finance or m.pending_mayor) else \
+            f"財政課 {m.pending_finance}・首長 {m.pending_mayor}"
+        assert line[mt.COL_PENDING] == pending
+    # 五霞町 has held no briefing in the demo: the cell says so and is tinted
+    gokamachi = next(m for m in data.members if m.member == "五霞町")
+    assert not gokamachi.briefing_held
+    model = dashboard.measures.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "五霞町")
+    assert model.index(row, mt.COL_BRIEFING).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_suppression_rate_card(dashboard, runner):
+    data = runner.read(measures_dashboard)
+    value = dashboard.suppression_card.findChild(QLabel, "suppressionRate")
+    note = dashboard.suppression_card.findChild(QLabel, "suppressionRateNote")
+    assert value.text() == format_rate(data.suppression_rate)
+    assert data.decided and value.text().endswith("%")
+    assert note.text() == f"決定 {data.decided} 件中 カスタマイズせず {data.not_customized} 件"
+
+
+def test_charts_show_every_member_and_subcommittee(dashboard, runner):
+    data = runner.read(measures_dashboard)
+    assert [r.name for r in dashboard.measures.member_chart.rows] == [r.name for r in data.outcome.members]
+    assert [r.name for r in dashboard.measures.sub_chart.rows] == [r.name for r in data.outcome.subcommittees]
+    assert dashboard.measures.member_chart.labels() == ["カスタマイズ実施", "標準化", "取下げ", "検討中"]
+    image = dashboard.measures.member_chart.grab().toImage()
+    assert image.width() > 200 and image.height() >= dashboard.measures.member_chart.minimumHeight()
+    # something other than white was painted where the first bar is
+    colours = {image.pixelColor(x, image.height() // 2).name() for x in range(0, image.width(), 5)}
+    assert len(colours) > 2
+
+
+def test_measures_tab_is_first_and_shows_the_table(dashboard):
+    assert dashboard.tabs.tabText(0) == "4つの方策"
+    assert dashboard.measures.table.isVisible()
+
+
+def test_recording_a_briefing_updates_the_line(dashboard, runner, qtbot, monkeypatch):
+    assert _line(dashboard, "五霞町")[mt.COL_BRIEFING] == "未開催"
+    model = dashboard.measures.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "五霞町")
+    dashboard.measures.table.setCurrentIndex(model.index(row, 0))
+
+    def fill(self):
+        assert self.member_combo.currentText() == "五霞町"  # the selected member is proposed
+        self.date_edit.setDate(QDate(2026, 4, 7))
+        self.attendees_spin.setValue(23)
+        self.notes_edit.setFocus()
+        type_japanese(self.notes_edit, "課長級を対象に説明")
+        return self.record()
+
+    monkeypatch.setattr(BriefingDialog, "exec", fill)
+    assert dashboard.measures.briefing_button.isEnabled()
+    with qtbot.waitSignal(runner.changed):
+        qtbot.mouseClick(dashboard.measures.briefing_button, Qt.MouseButton.LeftButton)
+    assert _line(dashboard, "五霞町")[mt.COL_BRIEFING] == "令和8年4月7日・23人"
+    briefing = runner.read(lambda s: list_briefings(s))[0]
+    assert (briefing.member, briefing.held_on, briefing.attendees, briefing.notes) == (
+        "五霞町", dt.date(2026, 4, 7), 23, "課長級を対象に説明")
+
+
+def test_briefing_refused_keeps_the_dialog_open(runner, qtbot, no_message_boxes, monkeypatch):
+    dialog = BriefingDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(QDate(2026, 4, 7))
+    monkeypatch.setattr("ui.dialogs.measure_dialogs.record_briefing",
+                        lambda s, **kw: (_ for _ in ()).throw(__import__("cloudsuppress.errors").errors.DomainError("だめです")))
+    assert dialog.record() is False
+    assert no_message_boxes and "だめです" in no_message_boxes[0][1]
+    assert dialog.result() == 0
+
+
+def test_recording_selection_attendance_updates_the_line(dashboard, runner, qtbot, monkeypatch):
+    before = _line(dashboard, "五霞町")[mt.COL_SELECTION]
+    assert before.startswith("1/2 回")
+
+    def fill(self):
+        self.event_combo.setCurrentIndex(self.event_combo.findText("二次選考（提案プレゼンテーション）"))
+        assert self.date_edit.date() == QDate(2025, 12, 16)  # the known event's date
+        self.member_combo.setCurrentIndex(self.member_combo.findText("五霞町"))
+        self.person_edit.setFocus()
+        type_japanese(self.person_edit, "高橋一郎")
+        return self.record()
+
+    monkeypatch.setattr(SelectionAttendanceDialog, "exec", fill)
+    with qtbot.waitSignal(runner.changed):
+        dashboard.measures.selection_button.click()
+    assert _line(dashboard, "五霞町")[mt.COL_SELECTION] == "2/2 回（2 人）"
+    assert "二次選考（提案プレゼンテーション）（令和7年12月16日）" in dashboard.measures.events_label.text()
+    m = next(m for m in runner.read(measures_dashboard).members if m.member == "五霞町")
+    assert (m.selection_attended, m.selection_people) == (2, 2)
+
+
+def test_chart_paints_without_rows(qtbot):
+    chart = OutcomeChart("空")
+    qtbot.addWidget(chart)
+    chart.set_rows(())
+    chart.resize(300, chart.minimumHeight())
+    assert not chart.grab().isNull()

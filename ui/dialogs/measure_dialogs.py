@@ -1,0 +1,145 @@
+"""Recording the Toyama measures from the dashboard: a member's 庁内説明会 (measure 1) and its
+staff's attendance at a vendor-selection event (measure 2).
+
+Each dialog collects the fields and, on OK, hands one operation to the runner
+(``ops.measures.record_briefing`` / ``record_selection_attendance``); a refusal is shown by the
+runner and the dialog stays open so the user can correct it. The runner's broadcast
+(Changes.measures) is what refreshes the dashboard.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.ops.measures import list_selection_events, record_briefing, record_selection_attendance
+from cloudsuppress.ops.members import list_members
+
+from ..op_runner import OpRunner
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy/MM/dd")
+    edit.setMinimumDate(QDate(1989, 1, 8))
+    return edit
+
+
+def _member_combo(runner: OpRunner, member_id: int | None) -> QComboBox:
+    combo = QComboBox()
+    for m in runner.read(list_members):
+        combo.addItem(m.name, m.id)
+    if member_id is not None and combo.findData(member_id) >= 0:
+        combo.setCurrentIndex(combo.findData(member_id))
+    return combo
+
+
+class _RecordDialog(QDialog):
+    """OK runs ``operation()`` through the runner and closes only when it succeeded."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None):
+        super().__init__(parent)
+        self.runner = runner
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("記録"))
+        self.buttons.accepted.connect(self.record)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def operation(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def record(self) -> bool:
+        op = self.operation()
+        if self.runner.run(op, parent=self) is None:
+            return False
+        self.accept()
+        return True
+
+
+class BriefingDialog(_RecordDialog):
+    """Record a member's 庁内説明会: member, date, number attending, notes."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, *, member_id: int | None = None):
+        super().__init__(runner, parent)
+        self.setWindowTitle(self.tr("庁内説明会を記録"))
+        self.member_combo = _member_combo(runner, member_id)
+        self.date_edit = _date_edit()
+        self.attendees_spin = QSpinBox()
+        self.attendees_spin.setRange(0, 100_000)
+        self.attendees_spin.setSuffix(self.tr(" 人"))
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText(self.tr("例: 全課長級を対象に、カスタマイズ抑制の方針を説明"))
+        self.form.addRow(self.tr("構成団体"), self.member_combo)
+        self.form.addRow(self.tr("開催日"), self.date_edit)
+        self.form.addRow(self.tr("参加人数"), self.attendees_spin)
+        self.form.addRow(self.tr("メモ"), self.notes_edit)
+
+    def operation(self):
+        member_id = self.member_combo.currentData()
+        held_on: dt.date = self.date_edit.date().toPython()
+        attendees = self.attendees_spin.value()
+        notes = self.notes_edit.text()
+        return lambda s: record_briefing(s, member_id=member_id, held_on=held_on, attendees=attendees, notes=notes)
+
+
+class SelectionAttendanceDialog(_RecordDialog):
+    """Record that a member's staff member attended a vendor-selection event."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, *, member_id: int | None = None):
+        super().__init__(runner, parent)
+        self.setWindowTitle(self.tr("選考会への参加を記録"))
+        self.event_combo = QComboBox()
+        self.event_combo.setEditable(True)
+        self.event_combo.lineEdit().setPlaceholderText(self.tr("例: RFI説明会、二次選考"))
+        self._dates: dict[str, dt.date] = {}
+        for ev in runner.read(list_selection_events):
+            if ev.name not in self._dates:
+                self.event_combo.addItem(ev.name)
+            self._dates[ev.name] = ev.held_on
+        for name in (self.tr("RFI説明会"), self.tr("二次選考")):
+            if self.event_combo.findText(name) < 0:
+                self.event_combo.addItem(name)
+        self.date_edit = _date_edit()
+        self.member_combo = _member_combo(runner, member_id)
+        self.person_edit = QLineEdit()
+        self.section_edit = QLineEdit()
+        self.section_edit.setPlaceholderText(self.tr("例: 市民課（任意）"))
+        self.form.addRow(self.tr("選考会"), self.event_combo)
+        self.form.addRow(self.tr("開催日"), self.date_edit)
+        self.form.addRow(self.tr("構成団体"), self.member_combo)
+        self.form.addRow(self.tr("参加者"), self.person_edit)
+        self.form.addRow(self.tr("所属"), self.section_edit)
+        self.event_combo.currentTextChanged.connect(self._on_event)
+        self.event_combo.setCurrentIndex(0)
+        self._on_event(self.event_combo.currentText())
+
+    def _on_event(self, name: str) -> None:
+        """A known event brings its date, so the attendance joins it rather than making a new one."""
+        if name in self._dates:
+            self.date_edit.setDate(QDate(self._dates[name]))
+
+    def operation(self):
+        event = self.event_combo.currentText()
+        held_on: dt.date = self.date_edit.date().toPython()
+        member_id = self.member_combo.currentData()
+        person = self.person_edit.text()
+        section = self.section_edit.text()
+        return lambda s: record_selection_attendance(s, event=event, held_on=held_on, member_id=member_id,
+                                                     person=person, section=section)

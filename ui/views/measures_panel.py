@@ -1,0 +1,142 @@
+"""MeasuresPanel: the 「4つの方策」 part of the dashboard.
+
+One line per member for each of the Toyama measures (``MeasuresTableModel`` over
+``ops.measures.measures_dashboard``), the buttons that record a briefing and a
+selection-event attendance, the vendor-selection events with who attended, and the outcome
+charts per member and per subcommittee. It reads through the runner and changes nothing
+itself: the dialogs run their operations through the runner, whose broadcast refreshes it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.measures import Dashboard, measures_dashboard
+
+from ..dates import display_date
+from ..dialogs.measure_dialogs import BriefingDialog, SelectionAttendanceDialog
+from ..op_runner import OpRunner
+from ..table_models.measures_table_model import COL_MEMBER, MeasuresTableModel
+from ..table_models.row_list_model import ROW_ROLE
+from ..table_setup import setup_list_table
+from .outcome_chart import OutcomeChart
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; color: #1f3a5f; padding-top: 4px;")
+    return label
+
+
+class MeasuresPanel(QWidget):
+    """The four measures per member, the selection events and the outcome charts."""
+
+    refreshed = Signal(object)  # the Dashboard just shown
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.data: Dashboard | None = None
+        self.model = MeasuresTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("measuresTable")
+        self.table.setModel(self.model)
+        setup_list_table(self.table, widths={0: 130, 1: 190, 2: 170, 3: 140, 4: 150, 5: 130, 6: 140, 7: 110},
+                         stretch=COL_MEMBER)
+        self.table.doubleClicked.connect(lambda _i: self.record_briefing())
+
+        self.briefing_button = QPushButton(self.tr("庁内説明会を記録…"))
+        self.briefing_button.clicked.connect(self.record_briefing)
+        self.selection_button = QPushButton(self.tr("選考会への参加を記録…"))
+        self.selection_button.clicked.connect(self.record_selection)
+        buttons = QHBoxLayout()
+        buttons.addWidget(_heading(self.tr("構成団体ごとの4つの方策")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.briefing_button)
+        buttons.addWidget(self.selection_button)
+
+        self.events_label = QLabel()
+        self.events_label.setObjectName("selectionEvents")
+        self.events_label.setWordWrap(True)
+        self.events_label.setStyleSheet("color: #333333;")
+
+        self.member_chart = OutcomeChart(self.tr("団体別の要望の結果"))
+        self.member_chart.setObjectName("memberChart")
+        self.sub_chart = OutcomeChart(self.tr("専門部会別の要望の結果"))
+        self.sub_chart.setObjectName("subcommitteeChart")
+        charts = QHBoxLayout()
+        charts.setSpacing(16)
+        charts.addWidget(self.member_chart, 1)
+        charts.addWidget(self.sub_chart, 1)
+
+        note = QLabel(self.tr("① 庁内説明会と、要望のうち「住民サービス水準が低下するか」に理由を添えて答えた割合　"
+                              "② RFI説明会・二次選考への職員の参加　③ 負担する要望の財政課協議・首長決裁の未了と負担額　"
+                              "④ 自団体の要望を扱った部会・分科会への出席と事務局の出席（赤: 要対応）"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4a5568;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addWidget(note)
+        layout.addWidget(_heading(self.tr("ベンダー選考会への参加")))
+        layout.addWidget(self.events_label)
+        layout.addLayout(charts)
+        layout.addStretch(1)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.any:
+            self.refresh()
+
+    def refresh(self) -> Dashboard:
+        data = self.runner.read(measures_dashboard)
+        self.data = data
+        self.model.set_rows(data.members)
+        rows = self.model.rowCount()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + rows * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.events_label.setText(self._events_text(data) or self.tr("選考会の記録はまだありません。"))
+        self.member_chart.set_rows(data.outcome.members)
+        self.sub_chart.set_rows(data.outcome.subcommittees)
+        self.refreshed.emit(data)
+        return data
+
+    def _events_text(self, data: Dashboard) -> str:
+        lines = []
+        for ev in data.selection_events:
+            by_member: dict[str, int] = {}
+            for a in ev.attendees:
+                by_member[a.member] = by_member.get(a.member, 0) + 1
+            who = "、".join(f"{m} {n}人" for m, n in by_member.items()) or self.tr("参加なし")
+            lines.append(self.tr("{0}（{1}）: {2}").format(ev.name, display_date(ev.held_on), who))
+        return "\n".join(lines)
+
+    def selected_member_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.data(index, ROW_ROLE).member_id
+
+    def record_briefing(self) -> bool:
+        """Open the briefing dialog for the selected member; True when something was recorded."""
+        dialog = BriefingDialog(self.runner, self, member_id=self.selected_member_id())
+        ok = bool(dialog.exec())
+        dialog.deleteLater()
+        return ok
+
+    def record_selection(self) -> bool:
+        """Open the selection-attendance dialog; True when something was recorded."""
+        dialog = SelectionAttendanceDialog(self.runner, self, member_id=self.selected_member_id())
+        ok = bool(dialog.exec())
+        dialog.deleteLater()
+        return ok
