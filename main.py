@@ -1,6 +1,6 @@
 """Start the cloudsuppress GUI.
 
-    python main.py [--db PATH] [--view functions|dashboard|members|requests|comparison|meetings] [--screenshot FILE.png]
+    python main.py [--db PATH] [--view functions|dashboard|members|requests|comparison|meetings|reports] [--screenshot FILE.png]
 
 Without --db the app reopens the database opened last (remembered in the user's settings,
 see ui/settings.py); failing that, the database in the user's data folder, which gets the
@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-VIEWS = ("functions", "dashboard", "members", "requests", "comparison", "meetings")
+VIEWS = ("functions", "dashboard", "members", "requests", "comparison", "meetings", "reports")
 
 
 def default_db_path() -> Path:

@@ -43,6 +43,7 @@ from .views.dashboard_view import DashboardView
 from .views.function_browser_view import FunctionBrowserView
 from .views.meeting_view import MeetingView
 from .views.member_view import MemberView
+from .views.reports_view import ReportsView
 from .views.request_list_view import RequestListView
 
 VIEW_DASHBOARD = "dashboard"
@@ -51,6 +52,7 @@ VIEW_MEMBERS = "members"
 VIEW_REQUESTS = "requests"
 VIEW_MEETINGS = "meetings"
 VIEW_COMPARISON = "comparison"
+VIEW_REPORTS = "reports"
 # The navigation in order; a page without a view key is one a later version adds, shown
 # disabled so the secretariat sees where it will be.
 PAGES = (
@@ -60,7 +62,7 @@ PAGES = (
     (VIEW_COMPARISON, "比較表"),
     (VIEW_MEETINGS, "会議"),
     (VIEW_MEMBERS, "団体"),
-    (None, "帳票"),
+    (VIEW_REPORTS, "帳票"),
 )
 OPEN_FILTER = "協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -102,11 +104,12 @@ class MainWindow(QMainWindow):
         self.requests = RequestListView(runner)
         self.comparison = ComparisonView(runner)
         self.meetings = MeetingView(runner)
-        for view in (self.members, self.requests, self.comparison, self.meetings):
+        self.reports = ReportsView(runner)
+        for view in (self.members, self.requests, self.comparison, self.meetings, self.reports):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members,
                  VIEW_REQUESTS: self.requests, VIEW_MEETINGS: self.meetings,
-                 VIEW_COMPARISON: self.comparison}
+                 VIEW_COMPARISON: self.comparison, VIEW_REPORTS: self.reports}
         self._pages: dict[str, int] = {}
         for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         self.requests.refresh()
         self.comparison.refresh()
         self.meetings.refresh()
+        self.reports.refresh()
         self._refresh_status()
         self.refresh_undo()
 
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
         self.requests.on_changed(changes)
         self.comparison.on_changed(changes)
         self.meetings.on_changed(changes)
+        self.reports.on_changed(changes)
         if changes.functions:
             self._refresh_status()
         self.refresh_undo()
