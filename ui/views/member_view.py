@@ -48,7 +48,6 @@ class MemberView(QWidget):
         note.setStyleSheet("color: #4a5568;")
 
         self.search = QLineEdit()
-        self.search.setAccessibleName(self.tr("団体名で検索"))
         self.search.setPlaceholderText(self.tr("団体名で検索"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
@@ -125,6 +124,28 @@ class MemberView(QWidget):
         dialog.exec()
         if dialog.added:
             self.status_message.emit(self.tr("団体「{0}」を追加しました。").format(dialog.added))
+            self.offer_prior_decisions(dialog.added)
+
+    def offer_prior_decisions(self, name: str) -> int:
+        """後乗り: list the decisions taken before the member joined for it to accept; the number recorded."""
+        from cloudsuppress.ops.late_joiners import decisions_to_accept
+
+        from ..dialogs.late_joiner_dialog import LateJoinerDialog
+
+        member = next((m for m in self.runner.read(list_members) if m.name == name), None)
+        if member is None or member.joined_on is None:
+            return 0
+        decisions = self.runner.read(lambda s: decisions_to_accept(s, member.id))
+        if not decisions:
+            return 0
+        dialog = LateJoinerDialog(self.runner, member_id=member.id, member=member.name, joined_on=member.joined_on,
+                                  decisions=decisions, parent=self)
+        dialog.exec()
+        recorded = dialog.recorded
+        dialog.deleteLater()
+        if recorded:
+            self.status_message.emit(self.tr("「{0}」が既決事項 {1} 件を承認したことを記録しました。").format(name, recorded))
+        return recorded
 
     def import_member_list(self) -> bool:
         """Ask for a member list (csv/xlsx), validate it, and import it whole or not at all."""
