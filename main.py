@@ -3,8 +3,9 @@
     python main.py [--db PATH] [--view functions|dashboard|members|requests|comparison|meetings|reports] [--screenshot FILE.png]
 
 Without --db the app reopens the database opened last (remembered in the user's settings,
-see ui/settings.py); failing that, the database in the user's data folder, which gets the
-demo consortium when it is fresh so that the first start shows something real.
+see ui/settings.py). On the very first start the first-run wizard sets up a consortium (or
+the demo); a remembered file that has gone falls back to the database in the user's data
+folder, which gets the demo consortium when it is fresh.
 --screenshot renders the window offscreen into a PNG and exits (used for the docs and in
 tests); it never shows a dialog and never changes the remembered database.
 """
@@ -51,11 +52,13 @@ def open_or_create(path: Path):
     return db
 
 
-def open_start_database(db_arg: Path | None, settings, *, warn):
+def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None):
     """The database to start with: --db, else the remembered one, else the default file.
 
     A remembered file that is gone or cannot be opened is reported through ``warn(text)``
     and the default file is opened instead; errors opening --db or the default propagate.
+    On the very first start (nothing remembered, no default file yet) ``first_run()`` is
+    asked for the database when given (the wizard; None when the user cancels it).
     """
     from cloudsuppress.errors import DomainError
     from cloudsuppress.files import open_database_file
@@ -72,6 +75,8 @@ def open_start_database(db_arg: Path | None, settings, *, warn):
                 warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
         else:
             warn(f"前回のデータベースが見つからないため、既定のデータベースを開きます: {remembered}")
+    elif first_run is not None and not default_db_path().exists():
+        return first_run()
     return open_or_create(default_db_path())
 
 
@@ -102,14 +107,24 @@ def main(argv: list[str] | None = None) -> int:
         else:
             QMessageBox.warning(None, QCoreApplication.translate("main", "前回のデータベース"), text)
 
+    def first_run():
+        from ui.dialogs.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(folder=default_db_path().parent)
+        wizard.exec()
+        return wizard.database
+
     try:
-        db = open_start_database(args.db, settings, warn=warn)
+        # --screenshot never waits on the wizard: with no database it renders the demo.
+        db = open_start_database(args.db, settings, warn=warn, first_run=None if args.screenshot else first_run)
     except DomainError as error:
         if args.screenshot:
             print(f"cloudsuppress: {error}", file=sys.stderr)
         else:
             QMessageBox.critical(None, QCoreApplication.translate("main", "データベースを開けません"), str(error))
         return 1
+    if db is None:  # the first-run wizard was cancelled
+        return 0
 
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner

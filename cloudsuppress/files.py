@@ -90,3 +90,37 @@ def open_database_file(path: Path, *, backup_policy: BackupPolicy = DEFAULT_POLI
     """Open an existing database file (migrating it if it is older); never create one."""
     return open_database(Path(path), create=False, backup_policy=backup_policy)
 
+
+def save_database_copy(source: Path, dest: Path) -> Path:
+    """Write a consistent copy of an open SQLite database to ``dest`` (ファイル > 名前を付けてコピーを保存…).
+
+    SQLite's backup API copies even a live WAL database consistently; the copy is written
+    under a temporary name and renamed, so ``dest`` is never half written. The open database
+    itself cannot be the destination.
+    """
+    import os
+    import sqlite3
+
+    source, dest = Path(source), with_db_suffix(Path(dest))
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise DomainError("開いているデータベースと同じファイルには保存できません。別のファイル名を指定してください。")
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to hand over
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as error:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise DomainError(f"コピーを保存できません: {dest}（{error}）") from None
+    return dest

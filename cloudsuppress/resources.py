@@ -16,3 +16,11 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file or folder below ``resources/``."""
     return resources_dir().joinpath(*parts)
+
+
+def docs_dir() -> Path:
+    """The ``docs/`` folder (the user guide and its screenshots): beside the packages, or inside a frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "docs"
+    return Path(__file__).resolve().parent.parent / "docs"

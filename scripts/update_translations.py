@@ -7,7 +7,7 @@
    table (``self.tr(label)``: navigation pages, column headings, the core's status and
    reason labels, file filters), as ``QT_TRANSLATE_NOOP(context, text)`` lines, because
    lupdate only sees string literals. The tables are listed in ``CATALOG`` below.
-2. Runs lupdate over main.py and ui/**/*.py into
+2. Runs lupdate over main.py and ui/**/*.py (the files git knows: ``git add`` a new one first) into
    ``resources/translations/cloudsuppress_en.ts``; translations already in the file are
    kept, new texts arrive unfinished (translate them in the .ts, e.g. with pyside6-linguist).
 3. Compiles the .ts into ``cloudsuppress_en.qm`` with lrelease and reports how many texts
@@ -44,7 +44,6 @@ def _values(obj) -> list[str]:
 
 def catalog() -> list[tuple[str, list[str]]]:
     """(context, texts) for every table whose texts go through self.tr at run time."""
-    from cloudsuppress.backups import BackupInfo
     from cloudsuppress.presets import PRESET_LABELS
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.vocab import (
@@ -83,8 +82,6 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("MeetingTableModel", _values(meeting_table_model.MeetingTableModel.HEADERS)),
         ("AttendeeTableModel", _values(meeting_table_model.AttendeeTableModel.HEADERS)),
         ("AgendaTableModel", _values(meeting_table_model.AgendaTableModel.HEADERS)),
-        ("RestoreBackupDialog", [BackupInfo(Path(), None, r, 0).reason_label  # type: ignore[arg-type]
-                                 for r in ("open", "close", "before-migration", "before-restore")]),
         ("MembersPage", [member_view.FILE_FILTER]),
         ("FunctionsPage", [import_functions_dialog.FILE_FILTER]),
         ("ConsortiumPage", _values(PRESET_LABELS) + [new_consortium_dialog.DB_FILTER]),
@@ -111,10 +108,22 @@ def write_catalog() -> int:
     return n
 
 
+def source_files() -> list[Path]:
+    """main.py and ui/**/*.py as git knows them (work of others not yet added stays out);
+    every file when this is not a git checkout."""
+    try:
+        out = subprocess.run(["git", "ls-files", "--", "main.py", "ui"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+        files = [ROOT / f for f in out if f.endswith(".py") and (ROOT / f).exists()]
+    except (OSError, subprocess.CalledProcessError):
+        files = []
+    return files or [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]
+
+
 def main() -> int:
     n = write_catalog()
     print(f"catalogue: {n} texts -> {CATALOG_FILE.relative_to(ROOT)}")
-    sources = [ROOT / "main.py"] + sorted((ROOT / "ui").rglob("*.py"))
+    sources = source_files()
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.check_call([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
                            *map(str, sources), "-ts", str(TS)], cwd=ROOT)

@@ -9,8 +9,8 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cloudsuppress.resources import resource_path
@@ -37,14 +37,28 @@ def load_fonts() -> str | None:
     return family
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size it was rendered in (resources/icons, made by packaging/make_icons.py)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"cloudsuppress-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's names and font (reuses an existing instance, as in tests)."""
     app = QApplication.instance()
     if app is None:
+        # High DPI is on in Qt 6; PassThrough keeps 125 %/150 % Windows scaling exact instead of rounding it.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    QGuiApplication.setDesktopFileName("cloudsuppress")  # matches packaging/cloudsuppress.desktop
+    app.setWindowIcon(app_icon())
     family = load_fonts() or UI_FONT_FAMILY
     font = QFont(family, UI_FONT_POINT_SIZE)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QVBoxLayout,
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("画面の切り替え"))
         self.nav.setFixedWidth(168)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
                 self._pages[key] = self.stack.addWidget(views[key])
             self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._on_nav)
+        # Ctrl+1 … Ctrl+6 switch screens from the keyboard (the navigation list takes no focus).
+        for n, key in enumerate([k for k, _ in PAGES if k is not None], start=1):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda key=key: self.show_view(key))
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -164,6 +168,9 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_database)
         file_menu.addAction(self.open_action)
+        from .file_menu_extras import FileMenuExtras  # 最近使ったファイル, コピーを保存, バックアップ
+
+        self.file_extras = FileMenuExtras(self, file_menu)
         file_menu.addSeparator()
         self.import_action = QAction(self.tr("機能一覧を取り込む…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -196,6 +203,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         tools_menu.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        self.guide_action = QAction(self.tr("使い方ガイド"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("バージョン情報"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -370,6 +381,15 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("設定を保存しました。"), 10_000)
         return True
+
+    def show_guide(self) -> None:
+        """ヘルプ > 使い方ガイド: docs/guide.md, with its screenshots, in a window of its own."""
+        from .dialogs.guide_dialog import GuideDialog
+
+        if getattr(self, "_guide", None) is None:
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
 
     def show_about(self) -> None:
         from cloudsuppress import __version__

@@ -126,4 +126,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP('AgendaTableModel', '要望団体'),
     QT_TRANSLATE_NOOP('AgendaTableModel', '状態'),
     QT_TRANSLATE_NOOP('AgendaTableModel', '協議結果'),
+    QT_TRANSLATE_NOOP('MembersPage', '団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)'),
+    QT_TRANSLATE_NOOP('FunctionsPage', '機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)'),
+    QT_TRANSLATE_NOOP('ConsortiumPage', '茨城県方式（4専門部会・33業務）'),
+    QT_TRANSLATE_NOOP('ConsortiumPage', '空（部会・業務を自分で登録）'),
+    QT_TRANSLATE_NOOP('ConsortiumPage', '協議会データベース (*.sqlite)'),
 )

@@ -205,6 +205,37 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>庁内説明会を記録</source>
+        <translation>Record an internal briefing</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>例: 全課長級を対象に、カスタマイズ抑制の方針を説明</source>
+        <translation>e.g. explained the non-customization policy to all section chiefs</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonExportDialog</name>
     <message>
         <source>比較一覧表を PDF に書き出す</source>
@@ -376,6 +407,57 @@ Hover over a cell to see the full text.</translation>
     </message>
 </context>
 <context>
+    <name>ConsortiumPage</name>
+    <message>
+        <source>協議会</source>
+        <translation>Consortium</translation>
+    </message>
+    <message>
+        <source>協議会の名称と、専門部会・業務のひな形を選びます。</source>
+        <translation>Name the consortium and choose the template of subcommittees and business systems.</translation>
+    </message>
+    <message>
+        <source>例: ○○自治体クラウド基幹業務運営協議会</source>
+        <translation>e.g. XX Municipal Cloud Core Systems Council</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>保存先を選ぶ</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>協議会の名称（必須）</source>
+        <translation>Consortium name (required)</translation>
+    </message>
+    <message>
+        <source>専門部会・業務</source>
+        <translation>Subcommittees and business systems</translation>
+    </message>
+    <message>
+        <source>保存先</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>協議会データベースの保存先</source>
+        <translation>Where to save the consortium database</translation>
+    </message>
+    <message>
+        <source>茨城県方式（4専門部会・33業務）</source>
+        <translation>Ibaraki model (4 subcommittees, 33 business systems)</translation>
+    </message>
+    <message>
+        <source>空（部会・業務を自分で登録）</source>
+        <translation>Empty (register subcommittees and systems yourself)</translation>
+    </message>
+    <message>
+        <source>協議会データベース (*.sqlite)</source>
+        <translation>Consortium database (*.sqlite)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>機能数</source>
@@ -474,6 +556,14 @@ ized</translation>
         <translation>Fit by subcommittee and business system</translation>
     </message>
     <message>
+        <source>4つの方策</source>
+        <translation>Four measures</translation>
+    </message>
+    <message>
+        <source>要望の結果・適合状況</source>
+        <translation>Outcomes and fit</translation>
+    </message>
+    <message>
         <source>構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}</source>
         <translation>{0} members (population {1}) · {2} subcommittees · {3} business systems</translation>
     </message>
@@ -508,6 +598,18 @@ ized</translation>
     <message>
         <source>実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}</source>
         <translation>customized {0} · standardized {1} · withdrawn {2} · under review {3}</translation>
+    </message>
+    <message>
+        <source>カスタマイズ抑制率</source>
+        <translation>Customization suppression rate</translation>
+    </message>
+    <message>
+        <source>決定 {0} 件中 カスタマイズせず {1} 件</source>
+        <translation>{1} of {0} decided without customization</translation>
+    </message>
+    <message>
+        <source>標準化・取下げ／決定済みの要望項目（実施・標準化・取下げ）</source>
+        <translation>Standardized + withdrawn / decided request items (customized, standardized, withdrawn)</translation>
     </message>
     <message>
         <source>協議会全体</source>
@@ -567,6 +669,94 @@ ized</translation>
     <message>
         <source>書き出すフォルダを選ぶ</source>
         <translation>Choose the destination folder</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenuExtras</name>
+    <message>
+        <source>最近使ったファイル</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>名前を付けてコピーを保存…</source>
+        <translation>Save a copy as…</translation>
+    </message>
+    <message>
+        <source>バックアップを作成</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>一覧を消去</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>ファイルが見つかりません</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>ファイルが見つからないため、一覧から外します。
+{0}</source>
+        <translation>The file is not there any more and is taken off the list.
+{0}</translation>
+    </message>
+    <message>
+        <source>共有データベース（サーバー）では使えません。バックアップはサーバーの管理者が行います。</source>
+        <translation>Not available for a shared (server) database; the server&apos;s administrator backs it up.</translation>
+    </message>
+    <message>
+        <source>名前を付けてコピーを保存</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>コピーを保存しています…</source>
+        <translation>Saving a copy…</translation>
+    </message>
+    <message>
+        <source>コピーを保存しました: {0}</source>
+        <translation>Copy saved: {0}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しています…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できません</source>
+        <translation>Cannot back up</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しました: {0}</source>
+        <translation>Backup made: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>はじめての設定</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>次へ &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>協議会を作成できません</source>
+        <translation>Cannot create the consortium</translation>
     </message>
 </context>
 <context>
@@ -708,6 +898,64 @@ ized</translation>
     <message>
         <source>適合度</source>
         <translation>Fit</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionsPage</name>
+    <message>
+        <source>機能一覧</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>パッケージの機能一覧（標準仕様書の機能要件・適合度）を取り込めます。あとから「ファイル」＞「機能一覧を取り込む…」でも取り込めます。</source>
+        <translation>You can import the package&apos;s function list (requirements and fit marks). It can also be imported later with File &gt; Import function list….</translation>
+    </message>
+    <message>
+        <source>完了したら機能一覧を取り込む</source>
+        <translation>Import a function list when finished</translation>
+    </message>
+    <message>
+        <source>取り込む表計算ファイル（.xlsx / .xls / .csv）</source>
+        <translation>Spreadsheet to import (.xlsx / .xls / .csv)</translation>
+    </message>
+    <message>
+        <source>機能一覧のファイル</source>
+        <translation>Function list file</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>機能一覧のファイルを選ぶ</source>
+        <translation>Choose the function list file</translation>
+    </message>
+    <message>
+        <source>完了後に取り込み画面が開きます。列の対応を確かめてから取り込んでください。</source>
+        <translation>The import dialog opens after Finish. Check the column mapping before importing.</translation>
+    </message>
+    <message>
+        <source>機能一覧を選ぶ</source>
+        <translation>Choose a function list</translation>
+    </message>
+    <message>
+        <source>機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
+        <translation>Function list (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使い方ガイド</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>使い方ガイドが見つかりません: {0}</source>
+        <translation>The user guide is missing: {0}</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -886,14 +1134,18 @@ Correct the spreadsheet and import it again.</translation>
         <translation>Gap rate {0} (△{1} ×{2} / {3} assessed)</translation>
     </message>
     <message>
+        <source>画面の切り替え</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
         <source>今後の版で追加</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
         <source>カスタマイズ抑制
 事務局ツール</source>
-        <translation>Customization control
-Secretariat tool</translation>
+        <translation>Customization
+control tool</translation>
     </message>
     <message>
         <source>ファイル(&amp;F)</source>
@@ -954,6 +1206,10 @@ Secretariat tool</translation>
     <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使い方ガイド</source>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>バージョン情報</source>
@@ -1042,6 +1298,88 @@ Secretariat tool</translation>
     <message>
         <source>協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)</source>
         <translation>Consortium database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>庁内説明会を記録…</source>
+        <translation>Record internal briefing…</translation>
+    </message>
+    <message>
+        <source>選考会への参加を記録…</source>
+        <translation>Record vendor selection attendance…</translation>
+    </message>
+    <message>
+        <source>構成団体ごとの4つの方策</source>
+        <translation>The four measures by member</translation>
+    </message>
+    <message>
+        <source>団体別の要望の結果</source>
+        <translation>Request outcomes by member</translation>
+    </message>
+    <message>
+        <source>専門部会別の要望の結果</source>
+        <translation>Request outcomes by subcommittee</translation>
+    </message>
+    <message>
+        <source>① 庁内説明会と、要望のうち「住民サービス水準が低下するか」に理由を添えて答えた割合&#x3000;② RFI説明会・二次選考への職員の参加&#x3000;③ 負担する要望の財政課協議・首長決裁の未了と負担額&#x3000;④ 自団体の要望を扱った部会・分科会への出席と事務局の出席（赤: 要対応）</source>
+        <translation>① Internal briefings, and the share of requests answering the resident-service question with a reason  ② Staff at the RFI presentations and second selection  ③ Pending finance consultations and mayor&apos;s approvals, and the member&apos;s share  ④ Attendance at the meetings on the member&apos;s requests, and the secretariat&apos;s (red: needs action)</translation>
+    </message>
+    <message>
+        <source>ベンダー選考会への参加</source>
+        <translation>Vendor selection attendance</translation>
+    </message>
+    <message>
+        <source>選考会の記録はまだありません。</source>
+        <translation>No selection meetings recorded yet.</translation>
+    </message>
+    <message>
+        <source>参加なし</source>
+        <translation>Did not attend</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）: {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTableModel</name>
+    <message>
+        <source>未開催</source>
+        <translation>Not held</translation>
+    </message>
+    <message>
+        <source>{0}・{1}人</source>
+        <translation>{0}, {1} people</translation>
+    </message>
+    <message>
+        <source>（ほか{0}回）</source>
+        <translation>(+{0} more)</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 回（{2} 人）</source>
+        <translation>{0}/{1} sessions ({2} people)</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>財政課 {0}・首長 {1}</source>
+        <translation>Finance {0}, mayor {1}</translation>
+    </message>
+    <message>
+        <source>未了の要望: {0}</source>
+        <translation>Pending: {0}</translation>
+    </message>
+    <message>
+        <source>検討中の要望の見込み負担額 {0}円</source>
+        <translation>Expected share of requests under review: {0} yen</translation>
+    </message>
+    <message>
+        <source>欠席: {0}</source>
+        <translation>Absent: {0}</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1845,65 @@ Secretariat tool</translation>
     </message>
 </context>
 <context>
+    <name>MembersPage</name>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>構成団体と人口を入力するか、団体一覧（Excel・CSV）から取り込みます。人口は人口割の費用負担に使います。あとからでも登録できます。</source>
+        <translation>Type the members and their populations, or import a member list (Excel, CSV). Populations are used for population-based cost sharing. Members can also be added later.</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>構成団体の一覧</source>
+        <translation>Member list</translation>
+    </message>
+    <message>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>選択した行を削除</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <source>団体一覧を取り込む…</source>
+        <translation>Import member list…</translation>
+    </message>
+    <message>
+        <source>団体一覧を選ぶ</source>
+        <translation>Choose a member list</translation>
+    </message>
+    <message>
+        <source>団体一覧を取り込めません</source>
+        <translation>Cannot import the member list</translation>
+    </message>
+    <message>
+        <source>{0}行目: 団体名を入力してください。</source>
+        <translation>Row {0}: enter the member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>{0}行目: 「{1}」の人口を数字で入力してください。</source>
+        <translation>Row {0}: enter the population of &quot;{1}&quot; as a number.</translation>
+    </message>
+    <message>
+        <source>{0}行目: 「{1}」が重複しています。</source>
+        <translation>Row {0}: &quot;{1}&quot; appears twice.</translation>
+    </message>
+    <message>
+        <source>団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
+        <translation>Member list (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>NewConsortiumDialog</name>
     <message>
         <source>新しい協議会</source>
@@ -1780,6 +2177,57 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>この会議で「{0}」と決定済みです。協議内容だけを記録できます。</source>
         <translation>Already decided &quot;{0}&quot; at this meeting. Only the discussion can be recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>印刷プレビュー: {0}</source>
+        <translation>Print preview: {0}</translation>
+    </message>
+    <message>
+        <source>印刷プレビュー</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>{0} ページ</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>ページ全体</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>幅に合わせる</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>保存…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
+{0}
+{1}</source>
+        <translation>Cannot write the file. Check that it is not open in another application.
+{0}
+{1}</translation>
+    </message>
+    <message>
+        <source>印刷</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2682,49 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>SelectionAttendanceDialog</name>
+    <message>
+        <source>選考会への参加を記録</source>
+        <translation>Record vendor selection attendance</translation>
+    </message>
+    <message>
+        <source>例: RFI説明会、二次選考</source>
+        <translation>e.g. RFI presentation, second selection</translation>
+    </message>
+    <message>
+        <source>RFI説明会</source>
+        <translation>RFI presentation</translation>
+    </message>
+    <message>
+        <source>二次選考</source>
+        <translation>Second selection</translation>
+    </message>
+    <message>
+        <source>例: 市民課（任意）</source>
+        <translation>e.g. Citizens Division (optional)</translation>
+    </message>
+    <message>
+        <source>選考会</source>
+        <translation>Selection meeting</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>参加者</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Organization</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>設定</source>
@@ -2338,6 +2829,36 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>：人口割 {0} %</source>
         <translation>: population {0} %</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>cloudsuppress へようこそ</source>
+        <translation>Welcome to cloudsuppress</translation>
+    </message>
+    <message>
+        <source>協議会のデータベースを作ります。あとから「ファイル」メニューで別の協議会を作る・開くこともできます。</source>
+        <translation>Set up the consortium&apos;s database. Other consortia can be created or opened later from the File menu.</translation>
+    </message>
+    <message>
+        <source>「次へ」を押して、協議会の名称・構成団体・機能一覧を登録します。</source>
+        <translation>Press &quot;Next&quot; to register the consortium&apos;s name, members and function list.</translation>
+    </message>
+    <message>
+        <source>デモデータで試す</source>
+        <translation>Try with demo data</translation>
+    </message>
+    <message>
+        <source>4団体・3,069機能の架空の協議会で、画面と帳票を試せます。</source>
+        <translation>A fictitious consortium of 4 members and 3,069 functions, to try the screens and documents.</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordDialog</name>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
     </message>
 </context>
 <context>

@@ -176,8 +176,12 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     pdf = tmp_path / "cmp.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
     monkeypatch.setattr(ComparisonExportDialog, "exec", fill_export_dialog(paper="a4", doc_number="資料2"))
+    from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+
+    previewed = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: previewed.append(self.page_count()) or self.save())
     assert view.export("pdf") == pdf
-    assert opened == [str(pdf)]
+    assert previewed and previewed[0] >= 1 and opened == []  # seen in the preview, saved from there
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "カスタマイズ要望比較一覧表" in text and "資料2" in text
     for key in undecided:

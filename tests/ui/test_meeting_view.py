@@ -249,13 +249,18 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     detail = runner.read(lambda s: get_meeting_detail(s, mid))
     assert detail.notes == "事務局から比較一覧表を説明した。" and detail.next_meeting == f"第{number + 1}回 {sub}部会"
 
-    # 7. the minutes: written in the worker, offered to open
+    # 7. the minutes: written in the worker, previewed, saved from the preview
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     pdf = tmp_path / "minutes.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
+    from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+
+    previewed = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: previewed.append(self.page_count()) or self.save())
     assert pane.export_minutes("pdf") == pdf
-    assert opened == [str(pdf)]
+    assert previewed and previewed[0] >= 1
+    assert opened == []  # previewed in the app instead of opened outside
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert f"{label} 議事録" in text
     assert second.key in text and target.label in text and "継続審議" in text

@@ -1,4 +1,5 @@
-"""Writing a report from the GUI: ask where, write it on the runner's worker thread, offer to open it.
+"""Writing a report from the GUI: ask where, write it on the runner's worker thread, offer to open it;
+a PDF is previewed in the app first (``PdfPreviewDialog``), and saved or printed from there.
 
 ``export_report`` is shared by the 比較表 and 会議 views. The ``write(path)`` function it is
 given reads what it needs through the runner (``runner.read``) and calls a core writer
@@ -27,9 +28,16 @@ def safe_file_name(text: str) -> str:
 
 def export_report(
     runner: OpRunner, *, parent: QWidget | None, caption: str, suggested: str, file_filter: str,
-    write: Callable[[Path], object], label: str, folder: str = "",
+    write: Callable[[Path], object], label: str, folder: str = "", preview: bool = False,
 ) -> Path | None:
-    """Ask for a file, write it in the worker, offer to open it; return the path, or None."""
+    """Ask for a file, write it in the worker, offer to open it; return the path, or None.
+
+    With ``preview`` a PDF is written to a temporary file first and shown in the app's
+    preview, from which the user saves (asked where only then) or prints it.
+    """
+    if preview and file_filter.rstrip().endswith("(*.pdf)"):
+        return preview_pdf_report(runner, parent=parent, caption=caption, suggested=suggested,
+                                  file_filter=file_filter, write=write, label=label, folder=folder)
     start = str(Path(folder) / suggested) if folder else suggested
     name, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
     if not name:
@@ -54,3 +62,36 @@ def export_report(
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
+
+
+def preview_pdf_report(
+    runner: OpRunner, *, parent: QWidget | None, caption: str, suggested: str, file_filter: str,
+    write: Callable[[Path], object], label: str, folder: str = "",
+) -> Path | None:
+    """Write a PDF report to a temporary file in the worker, preview it; return where it was saved, or None."""
+    import shutil
+    import tempfile
+
+    from .pdf_preview_dialog import PdfPreviewDialog
+
+    if not suggested.lower().endswith(".pdf"):
+        suggested += ".pdf"
+    tmpdir = Path(tempfile.mkdtemp(prefix="cloudsuppress-preview-"))
+    tmp = tmpdir / safe_file_name(suggested)
+    try:
+        try:
+            runner.call_in_worker(lambda: write(tmp), parent=parent, label=label)
+        except DomainError as error:
+            runner.show_error(error, parent=parent)
+            return None
+        except OSError as error:
+            QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
+                                str(error.strerror or error))
+            return None
+        dialog = PdfPreviewDialog(tmp, suggested=suggested, caption=caption, file_filter=file_filter, folder=folder,
+                                  parent=parent)
+        dialog.exec()
+        dialog.document.close()  # release the file before it is removed (Windows keeps open files)
+        return dialog.saved
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)

@@ -152,9 +152,11 @@ class ComparisonView(QWidget):
         head.addWidget(self.xlsx_button)
 
         self.subcommittee_combo = QComboBox()
+        self.subcommittee_combo.setAccessibleName(self.tr("専門部会"))
         self.subcommittee_combo.currentIndexChanged.connect(
             lambda: self._apply(subcommittee=self.subcommittee_combo.currentData() and self.subcommittee_combo.currentText()))
         self.member_combo = QComboBox()
+        self.member_combo.setAccessibleName(self.tr("団体"))
         self.member_combo.currentIndexChanged.connect(
             lambda: self._apply(member=self.member_combo.currentData() and self.member_combo.currentText()))
         self.undecided_check = QCheckBox(self.tr("未決定のみ"))
@@ -322,7 +324,7 @@ class ComparisonView(QWidget):
         suggested = safe_file_name(f"{doc_number}_カスタマイズ要望比較一覧表.{kind}")
         path = export_report(self.runner, parent=self, caption=self.tr("比較一覧表を書き出す"), suggested=suggested,
                              file_filter=file_filter, write=write, folder=self._last_folder,
-                             label=self.tr("比較一覧表を書き出しています…"))
+                             label=self.tr("比較一覧表を書き出しています…"), preview=True)
         if path is not None:
             self._last_folder = str(path.parent)
             self.status_message.emit(self.tr("比較一覧表を書き出しました: {0}").format(path))

@@ -92,11 +92,13 @@ class FunctionBrowserView(QWidget):
         self.node_stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setPlaceholderText(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
 
         self.fit_combo = QComboBox()
+        self.fit_combo.setAccessibleName(self.tr("適合度"))
         for text, value in ((self.tr("すべて"), None), ("○", "○"), ("△", "△"), ("×", "×"),
                             (self.tr("未評価"), FIT_UNASSESSED), (self.tr("△または×"), FIT_GAPS)):
             self.fit_combo.addItem(text, value)
@@ -104,6 +106,7 @@ class FunctionBrowserView(QWidget):
             lambda: self._apply(fit=self.fit_combo.currentData()))
 
         self.class_combo = QComboBox()
+        self.class_combo.setAccessibleName(self.tr("実装区分"))
         self.class_combo.addItem(self.tr("すべて"), None)
         for cls, label in REQUIREMENT_LABELS.items():
             self.class_combo.addItem(self.tr(label), cls)

@@ -395,7 +395,7 @@ class MeetingDetailPane(QWidget):
 
         path = export_report(self.runner, parent=self, caption=self.tr("議事録を書き出す"),
                              suggested=safe_file_name(f"{d.meeting.label}_議事録.{kind}"), file_filter=file_filter,
-                             write=write, label=self.tr("議事録を書き出しています…"))
+                             write=write, label=self.tr("議事録を書き出しています…"), preview=True)
         if path is not None:
             self.status_message.emit(self.tr("議事録を書き出しました: {0}").format(path))
         return path

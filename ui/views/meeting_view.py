@@ -36,6 +36,7 @@ class MeetingView(QWidget):
         note.setStyleSheet("color: #4a5568;")
         note.setWordWrap(True)
         self.subcommittee_combo = QComboBox()
+        self.subcommittee_combo.setAccessibleName(self.tr("専門部会"))
         self.subcommittee_combo.currentIndexChanged.connect(lambda: self.refresh())
         self.new_button = QPushButton(self.tr("新しい会議…"))
         self.new_button.clicked.connect(lambda: self.new_meeting())

@@ -48,6 +48,7 @@ class MemberView(QWidget):
         note.setStyleSheet("color: #4a5568;")
 
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("団体名で検索"))
         self.search.setPlaceholderText(self.tr("団体名で検索"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
