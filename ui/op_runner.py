@@ -15,6 +15,13 @@ reads like ordinary sequential code: it returns the result or re-raises the erro
 
 ``replace_database`` points the runner at another database (File > 開く… / 新しい協議会…) and
 broadcasts ``EVERYTHING``, so each view reloads; the caller closes the database it gets back.
+
+Several users (shared mode): a ``ConcurrentEditError`` is not just shown, it opens the
+conflict dialog. When the user re-applies there and it succeeds, ``run`` returns those
+changes as if the first attempt had worked; when the user reloads, ``conflict_reloaded``
+(the error) is emitted first, so an editor can drop what it was holding, then ``EVERYTHING``.
+``own_action_ids`` collects the audit actions this runner committed, so that the change
+watcher can tell this window's changes from other users'.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from cloudsuppress.changes import Changes
 from cloudsuppress.db import Database
-from cloudsuppress.errors import DomainError, ImportValidationError
+from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidationError
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 500
@@ -57,11 +64,18 @@ class OpRunner(QObject):
     """Runs operations on the database for the UI and broadcasts what they changed."""
 
     changed = Signal(object)  # Changes
+    conflict_reloaded = Signal(object)  # ConcurrentEditError whose record the user chose to reload
 
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
         self.db = db
         self._busy = False
+        self.own_action_ids: set[int] = set()
+
+    @property
+    def busy(self) -> bool:
+        """True while a long operation runs on the worker thread."""
+        return self._busy
 
     # --- reading ----------------------------------------------------------------------
 
@@ -91,14 +105,17 @@ class OpRunner(QObject):
         """Run ``op`` in one transaction; show a refusal, or broadcast the changes once."""
 
         def transaction() -> Changes:
-            with self.db.session() as s, s.begin():
-                return op(s)
+            return self.attempt(op)
 
         try:
             if background:
                 changes = self.call_in_worker(transaction, parent=parent, label=label)
             else:
                 changes = transaction()
+        except ConcurrentEditError as error:
+            changes = self.resolve_conflict(error, parent=parent)
+            if changes is None:
+                return None
         except DomainError as error:
             self.show_error(error, parent=parent)
             return None
@@ -107,6 +124,32 @@ class OpRunner(QObject):
         if changes.any:
             self.changed.emit(changes)
         return changes
+
+    def attempt(self, op: Callable[[Session], Changes]) -> Changes:
+        """Run ``op`` in one transaction and return its changes; errors propagate, nothing is broadcast.
+
+        For dialogs that handle a refusal themselves (the conflict dialog's 「重ねて保存」).
+        """
+        with self.db.session() as s, s.begin():
+            changes = op(s)
+            # The audit actions this transaction wrote (ours, not another user's).
+            self.own_action_ids.update(s.info.get("audit_action_ids") or ())
+            return changes
+
+    def resolve_conflict(self, error: ConcurrentEditError, *, parent: QWidget | None) -> Changes | None:
+        """Show the conflict dialog; the re-applied changes (not yet broadcast), or None."""
+        from .dialogs.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(self, error, parent)
+        dialog.exec()
+        choice, changes, latest = dialog.choice, dialog.changes, dialog.error
+        dialog.deleteLater()
+        if choice == ConflictDialog.REAPPLIED:
+            return changes if changes is not None else Changes()
+        if choice == ConflictDialog.RELOADED:
+            self.conflict_reloaded.emit(latest)
+            self.changed.emit(EVERYTHING)
+        return None
 
     def call_in_worker(self, fn: Callable[[], T], *, parent: QWidget | None, label: str | None = None) -> T:
         """Run ``fn`` on a worker thread, keeping the UI painted; return its result or re-raise.
@@ -146,6 +189,11 @@ class OpRunner(QObject):
 
     def show_error(self, error: DomainError, *, parent: QWidget | None) -> None:
         """Show a refused operation: an import's issue list, or the message as it is."""
+        if isinstance(error, ConcurrentEditError):
+            changes = self.resolve_conflict(error, parent=parent)
+            if changes is not None and changes.any:
+                self.changed.emit(changes)
+            return
         if isinstance(error, ImportValidationError):
             from .dialogs.import_issues_dialog import ImportIssuesDialog
 

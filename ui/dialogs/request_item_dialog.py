@@ -93,6 +93,10 @@ class RequestItemDialog(QDialog):
         self.forms: dict[int, MemberPartForm] = {}  # member id → tab
         self.new_form: MemberPartForm | None = None
         self._item_baseline: dict = {}
+        # The versions the user's edits start from (kept while an edit is pending), passed to save_item so that
+        # saving over another user's newer save is refused and shown in the conflict dialog.
+        self._shown_version: int | None = None
+        self._shown_part_versions: dict[int, int] = {}
         self._members, self._systems = runner.read(lambda s: (list_members(s), system_tree(s)))
         self.setWindowTitle(self.tr("要望"))
         self.resize(1240, 860)
@@ -228,11 +232,13 @@ class RequestItemDialog(QDialog):
         self.function_kind.buttonToggled.connect(lambda *_: self._on_function_kind())
         self.picker.function_changed.connect(self._on_function_picked)
         runner.changed.connect(self._on_broadcast)
+        runner.conflict_reloaded.connect(self._on_conflict_reloaded)
         self.reload()
 
     def done(self, result: int) -> None:  # noqa: D401 - QDialog API
         try:
             self.runner.changed.disconnect(self._on_broadcast)
+            self.runner.conflict_reloaded.disconnect(self._on_conflict_reloaded)
         except (RuntimeError, TypeError):
             pass
         super().done(result)
@@ -330,6 +336,8 @@ class RequestItemDialog(QDialog):
         self.item_form.setRowVisible(1, False)
         baseline = dict(title=row.title, estimate=row.estimate, function=self._function_of(row))
         dirty = self._item_changes()
+        if not dirty or self._shown_version is None:
+            self._shown_version = row.version
         self._set_item_fields({k: dirty.get(k, v) for k, v in baseline.items()})
         self._item_baseline = baseline
         for w in (self.title_edit, self.estimate_edit, self.proposed_edit):
@@ -338,6 +346,10 @@ class RequestItemDialog(QDialog):
             w.setEnabled(is_open)
         self._show_status(detail)
         self._load_forms(detail, is_open)
+        for p in detail.parts:
+            form = self.forms.get(p.member_id)
+            if form is not None and (not form.is_dirty() or p.member_id not in self._shown_part_versions):
+                self._shown_part_versions[p.member_id] = p.version
         self._show_history(detail, trail)
         self.add_member_button.setEnabled(is_open)
         self._validate()
@@ -611,6 +623,12 @@ class RequestItemDialog(QDialog):
                 parts.append(dict(member_id=mid, **form.changed_values()))
         if not kwargs and not parts:
             return False
+        if kwargs:
+            kwargs["expected_version"] = self._shown_version
+        versions = {p["member_id"]: self._shown_part_versions[p["member_id"]] for p in parts
+                    if self.forms[p["member_id"]].part is not None and p["member_id"] in self._shown_part_versions}
+        if versions:
+            kwargs["part_versions"] = versions
         if self.runner.run(lambda s: req.save_item(s, item_id=item_id, parts=parts, **kwargs), parent=self) is None:
             return False
         # What the user typed is saved now: it is no longer 'being typed' when the dialog reloads.
@@ -696,6 +714,21 @@ class RequestItemDialog(QDialog):
             return False
         self.export_note.setText(self.tr("{0} 行を書き出しました").format(count))
         return True
+
+    def _on_conflict_reloaded(self, error) -> None:  # noqa: ANN001 - ConcurrentEditError
+        """The user chose 「最新の内容を読み込む」 for this item: drop the edit, show what is stored."""
+        if self.item_id is None:
+            return
+        ours = (error.table == "request_item" and error.row_id == self.item_id) or (
+            error.table == "member_request" and (error.current or {}).get("item_id") == self.item_id)
+        if not ours:
+            return
+        self._item_baseline = {}
+        for form in self.forms.values():
+            form.mark_saved()
+        self._shown_version = None
+        self._shown_part_versions = {}
+        self.reload()
 
     def _on_broadcast(self, changes: Changes) -> None:
         if self.item_id is not None and (changes.requests or changes.meetings or changes.members or changes.functions):
