@@ -52,13 +52,17 @@ def open_or_create(path: Path):
     return db
 
 
-def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None):
+def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, interactive: bool = False,
+                        recover=None):
     """The database to start with: --db, else the remembered one, else the default file.
 
     A remembered file that is gone or cannot be opened is reported through ``warn(text)``
     and the default file is opened instead; errors opening --db or the default propagate.
     On the very first start (nothing remembered, no default file yet) ``first_run()`` is
     asked for the database when given (the wizard; None when the user cancels it).
+    A remembered server database (shared mode) comes first; its password is asked for when the
+    keyring has none, only when ``interactive`` (never for --screenshot). A damaged remembered
+    file goes to ``recover(error)``, which may restore a backup and return the path to open.
     """
     from cloudsuppress.errors import DomainError
     from cloudsuppress.files import open_database_file
@@ -66,11 +70,22 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None):
 
     if db_arg is not None:
         return open_or_create(db_arg)
+    from cloudsuppress.errors import DatabaseCorruptError
+    from ui.dialogs.connection_dialog import open_remembered_server
+    from ui.server_settings import last_server_url
+
+    server = last_server_url(settings)
+    if server is not None and (db := open_remembered_server(server, interactive=interactive, warn=warn)) is not None:
+        return db
     remembered = last_database(settings)
     if remembered is not None:
         if remembered.is_file():
             try:
                 return open_database_file(remembered, backup_policy=backup_policy())
+            except DatabaseCorruptError as error:  # offer the newest sound backup
+                if recover is not None and (restored := recover(error)) is not None:
+                    return open_database_file(restored, backup_policy=backup_policy())
+                warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
             except DomainError as error:
                 warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
         else:
@@ -78,6 +93,13 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None):
     elif first_run is not None and not default_db_path().exists():
         return first_run()
     return open_or_create(default_db_path())
+
+
+def _recover(error):
+    """A damaged database file at start: offer to restore its newest sound backup (path to open, or None)."""
+    from ui.database_menu import offer_restore
+
+    return offer_restore(error, None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         # --screenshot never waits on the wizard: with no database it renders the demo.
-        db = open_start_database(args.db, settings, warn=warn, first_run=None if args.screenshot else first_run)
+        db = open_start_database(args.db, settings, warn=warn, first_run=None if args.screenshot else first_run,
+                                 interactive=not args.screenshot, recover=None if args.screenshot else _recover)
     except DomainError as error:
         if args.screenshot:
             print(f"cloudsuppress: {error}", file=sys.stderr)
@@ -134,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(runner, settings=None if args.screenshot else settings)
     if not args.screenshot and db.path is not None:
         remember_database(settings, db.path)
+    elif not args.screenshot:  # a server database: its URL without the password
+        from ui.server_settings import remember_server
+
+        remember_server(settings, db.url)
     window.show_view(args.view)
     try:
         if args.screenshot:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.changes import Changes
 from cloudsuppress.db import Database
-from cloudsuppress.errors import DomainError
+from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
@@ -153,13 +153,16 @@ class MainWindow(QMainWindow):
             label.setStyleSheet("padding: 0 10px;")
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.rate_label)
+        from .database_menu import DatabaseMenu  # shared mode, backups, handover, other users' changes
+
+        self.database_menu = DatabaseMenu(self, self.file_menu, before=self.import_action)
 
         runner.changed.connect(self.on_changed)
         self.reload()
         self.show_view(VIEW_FUNCTIONS)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
         self.new_action = QAction(self.tr("新しい協議会…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_consortium)
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read everything afresh (at start, and after a change to the consortium)."""
         info = self.runner.read(get_consortium)
-        self.setWindowTitle(f"cloudsuppress — {info.name}" if info else "cloudsuppress")
+        title = f"cloudsuppress — {info.name}" if info else "cloudsuppress"
+        self.setWindowTitle(title + self.database_menu.title_suffix())
         self.dashboard.refresh()
         self.functions.refresh()
         self.members.refresh()
@@ -286,6 +290,8 @@ class MainWindow(QMainWindow):
             remember_database(self.settings, db.path)
         if db.path is not None:
             self.statusBar().showMessage(self.tr("開きました: {0}").format(db.path), 10_000)
+        self.database_menu.database_switched(db)
+        self.reload()  # the title shows the file or 「共有モード」
 
     def open_database_file(self, path: Path) -> bool:
         """Open a database file and switch to it; on refusal say why and keep the current one."""
@@ -295,6 +301,11 @@ class MainWindow(QMainWindow):
             return True
         try:
             db = open_database_file(path, backup_policy=backup_policy())
+        except DatabaseCorruptError as error:  # offer the newest sound backup, then open that
+            from .database_menu import offer_restore
+
+            restored = offer_restore(error, self)
+            return restored is not None and self.open_database_file(restored)
         except DomainError as error:
             QMessageBox.warning(self, self.tr("データベースを開けません"), str(error))
             return False

@@ -2959,4 +2959,436 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Imported request forms ({0}): {1} new request items, {2} rows.</translation>
     </message>
 </context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>見積額（円）</source>
+        <translation>Estimate (yen)</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>新しい機能の名称</source>
+        <translation>Name of the new function</translation>
+    </message>
+    <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由区分</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービスの低下</source>
+        <translation>Lower service for residents</translation>
+    </message>
+    <message>
+        <source>低下の内容</source>
+        <translation>How service drops</translation>
+    </message>
+    <message>
+        <source>年間件数</source>
+        <translation>Cases per year</translation>
+    </message>
+    <message>
+        <source>運用での回避策</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>加入日</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>他の利用者が先に保存しました</source>
+        <translation>Another user saved first</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>自分の変更</source>
+        <translation>My change</translation>
+    </message>
+    <message>
+        <source>現在の内容</source>
+        <translation>Current content</translation>
+    </message>
+    <message>
+        <source>最新の内容を読み込む</source>
+        <translation>Load the latest content</translation>
+    </message>
+    <message>
+        <source>自分の変更を重ねて保存</source>
+        <translation>Save my changes on top</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>何も上書きしていません。最新の内容を読み込むと、あなたの変更は破棄されます。重ねて保存すると、上の「自分の変更」の項目だけが最新の内容に上書きされます。</source>
+        <translation>Nothing has been overwritten. Loading the latest content discards your changes. Saving on top writes only the fields under "My change" over the latest content.</translation>
+    </message>
+    <message>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{0}は、他の利用者が削除しました。</source>
+        <translation>{0} was deleted by another user.</translation>
+    </message>
+    <message>
+        <source>{0}は、あなたが編集している間に他の利用者が変更しました。</source>
+        <translation>{0} was changed by another user while you were editing it.</translation>
+    </message>
+    <message>
+        <source>（不明）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>変更した人: {0}　変更日時: {1}　版: {2} → {3}　（保存はしていません）</source>
+        <translation>Changed by: {0}   at: {1}   version: {2} → {3}   (your changes are not saved)</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>（削除されています）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>変更した項目はありません。最新の内容を読み込んでください。</source>
+        <translation>No changed fields. Please load the latest content.</translation>
+    </message>
+    <message>
+        <source>読み込めません</source>
+        <translation>Cannot load</translation>
+    </message>
+    <message>
+        <source>その間に、さらに別の利用者が変更しました。内容を確認して、もう一度選んでください。</source>
+        <translation>Meanwhile yet another user changed it. Check the content and choose again.</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>共有データベースに接続</source>
+        <translation>Connect to a shared database</translation>
+    </message>
+    <message>
+        <source>複数の事務局員で同じデータを使うときは、PostgreSQL の共有データベースに接続します。接続先はシステム担当者に確認してください。</source>
+        <translation>When several secretariat staff work on the same data, connect to a shared PostgreSQL database. Ask your system administrator for the connection details.</translation>
+    </message>
+    <message>
+        <source>例: db.example.lg.jp</source>
+        <translation>e.g. db.example.lg.jp</translation>
+    </message>
+    <message>
+        <source>不要なサーバーでは空欄</source>
+        <translation>Leave empty if the server needs none</translation>
+    </message>
+    <message>
+        <source>パスワードを保存する（OS の資格情報）</source>
+        <translation>Save the password (OS credential store)</translation>
+    </message>
+    <message>
+        <source>パスワードは Windows の資格情報マネージャーなど OS の安全な保管場所に保存され、設定ファイルには書かれません。</source>
+        <translation>The password is kept in the operating system's secure store (such as the Windows Credential Manager), never in the settings file.</translation>
+    </message>
+    <message>
+        <source>この環境では OS の資格情報（キーリング）を使えないため、パスワードは保存できません。起動するたびに入力してください。</source>
+        <translation>No OS credential store (keyring) is available here, so the password cannot be saved. Enter it at each start.</translation>
+    </message>
+    <message>
+        <source>サーバー</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>ポート</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>接続テスト</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>接続</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>接続できました: {0}</source>
+        <translation>Connected: {0}</translation>
+    </message>
+    <message>
+        <source>接続できません: {0}</source>
+        <translation>Cannot connect: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <source>引継ぎファイル (*.zip)</source>
+        <translation>Handover files (*.zip)</translation>
+    </message>
+    <message>
+        <source>協議会データベース (*.sqlite)</source>
+        <translation>Consortium databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>データベースを開けません</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>データベースが壊れています</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>{0}
+
+最新の正常なバックアップ（{1:%Y-%m-%d %H:%M}、{2}）から復元しますか？いまのファイルは別の名前で保存されます。</source>
+        <translation>{0}
+
+Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is kept under another name.</translation>
+    </message>
+    <message>
+        <source>復元できません</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>復元しました</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました。壊れていたファイルは次の場所に保存しました:
+{0}</source>
+        <translation>Restored from the backup. The damaged file was kept at:
+{0}</translation>
+    </message>
+    <message>
+        <source>共有データベースに接続…</source>
+        <translation>Connect to a shared database…</translation>
+    </message>
+    <message>
+        <source>バックアップから復元…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出す…</source>
+        <translation>Export a handover file…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込む…</source>
+        <translation>Import a handover file…</translation>
+    </message>
+    <message>
+        <source> — 共有モード（{0}）</source>
+        <translation> — shared mode ({0})</translation>
+    </message>
+    <message>
+        <source>共有モード</source>
+        <translation>Shared mode</translation>
+    </message>
+    <message>
+        <source>保存場所に注意</source>
+        <translation>Check the storage location</translation>
+    </message>
+    <message>
+        <source>データベースの保存場所</source>
+        <translation>Where the database is stored</translation>
+    </message>
+    <message>
+        <source>他の利用者の変更を反映しました</source>
+        <translation>Showing other users' changes</translation>
+    </message>
+    <message>
+        <source>（{0}: {1}）</source>
+        <translation> ({0}: {1})</translation>
+    </message>
+    <message>
+        <source>接続できません</source>
+        <translation>Cannot connect</translation>
+    </message>
+    <message>
+        <source>共有データベースに接続しました: {0}</source>
+        <translation>Connected to the shared database: {0}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>共有データベースのバックアップは、サーバーの管理者が行います。</source>
+        <translation>Backups of a shared database are made by the server's administrator.</translation>
+    </message>
+    <message>
+        <source>{0:%Y-%m-%d %H:%M}（{1}）のバックアップで、いまのデータベースを置き換えます。それ以降の変更は、この画面からは見えなくなります（いまのファイルは別の名前で保存します）。復元しますか？</source>
+        <translation>The current database will be replaced by the backup of {0:%Y-%m-%d %H:%M} ({1}). Later changes will no longer be shown (the current file is kept under another name). Restore?</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました。復元前のデータベースは次の場所に保存しました:
+{0}</source>
+        <translation>Restored from the backup. The database as it was before was kept at:
+{0}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました</source>
+        <translation>Restored from the backup</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出す</source>
+        <translation>Export a handover file</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出しています…</source>
+        <translation>Writing the handover file…</translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>引継ぎファイル</source>
+        <translation>Handover file</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出しました（{0:,} 行）:
+{1}</source>
+        <translation>Wrote the handover file ({0:,} rows):
+{1}</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込む</source>
+        <translation>Import a handover file</translation>
+    </message>
+    <message>
+        <source>取り込めません</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルは空のデータベースにだけ取り込めます（いまの協議会は上書きしません）。新しい空のデータベースファイルを作って、そこに取り込みますか？</source>
+        <translation>A handover file can only be imported into an empty database (the current consortium is never overwritten). Create a new empty database file and import into it?</translation>
+    </message>
+    <message>
+        <source>新しいデータベースファイル</source>
+        <translation>New database file</translation>
+    </message>
+    <message>
+        <source>「{0}」はすでにあります。新しいファイル名を指定してください。</source>
+        <translation>"{0}" already exists. Please give a new file name.</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込んでいます…</source>
+        <translation>Importing the handover file…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込みました: {0}（{1:,} 行）</source>
+        <translation>Imported the handover file: {0} ({1:,} rows)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>起動時</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>終了時</source>
+        <translation>At close</translation>
+    </message>
+    <message>
+        <source>版の更新前</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>復元前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>復元するバックアップを選んでください。いまのデータベースは、置き換える前に別のファイルとして保存されます。
+保存場所: {0}</source>
+        <translation>Choose the backup to restore. The current database is kept as a separate file before it is replaced.
+Folder: {0}</translation>
+    </message>
+    <message>
+        <source>作成日時</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>大きさ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>このデータベースのバックアップはまだありません。</source>
+        <translation>This database has no backups yet.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>復元…</source>
+        <translation>Restore…</translation>
+    </message>
+</context>
 </TS>

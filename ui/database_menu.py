@@ -1,0 +1,318 @@
+"""DatabaseMenu: the main window's part for shared mode, backups and handover (issue 6).
+
+Contract: built by the MainWindow once its menus and status bar exist. It adds to ファイル
+共有データベースに接続… / バックアップから復元… / 引継ぎファイルを書き出す… / 引継ぎファイルを取り込む…,
+puts two labels in the status bar (「共有モード」 with the masked URL; a warning when the
+SQLite file lives on a network share or in a cloud-synced folder), and runs the
+``ChangeWatcher`` that refreshes the views when other users commit. Switching databases goes
+through the window's own ``switch_database`` (which calls ``database_switched`` here), so the
+remembered database, the title and the labels follow. Dialogs pop up by themselves (the
+storage warning) only in an interactive window, one with settings: a screenshot run and
+tests never block on them.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QStyle, QWidget
+
+from cloudsuppress.backups import restore_backup, validate_backup
+from cloudsuppress.db import Database, open_database
+from cloudsuppress.errors import DatabaseCorruptError, DomainError
+from cloudsuppress.files import open_database_file
+from cloudsuppress.handover import export_handover, import_handover, is_empty, read_handover
+
+from .change_watcher import ChangeWatcher
+from .op_runner import EVERYTHING, OpRunner
+from .server_settings import forget_last_server, known_server_url, remember_server
+
+HANDOVER_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "引継ぎファイル (*.zip)")
+DB_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "協議会データベース (*.sqlite)")
+
+
+def offer_restore(error: DatabaseCorruptError, parent: QWidget | None) -> Path | None:
+    """A damaged file: offer its newest sound backup; after restoring, say where the damaged file went.
+
+    Returns the restored database path (to reopen), or None when the user declined or none exists.
+    """
+    if not error.backups or error.path is None:
+        QMessageBox.critical(parent, QCoreApplication.translate("DatabaseMenu", "データベースを開けません"), str(error))
+        return None
+    newest = error.backups[0]
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("DatabaseMenu", "データベースが壊れています"),
+        QCoreApplication.translate("DatabaseMenu", "{0}\n\n最新の正常なバックアップ（{1:%Y-%m-%d %H:%M}、{2}）から復元しますか？"
+           "いまのファイルは別の名前で保存されます。").format(str(error), newest.created_at, newest.reason_label))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        saved = restore_backup(Path(error.path), newest.path)
+    except (DomainError, OSError) as exc:
+        QMessageBox.critical(parent, QCoreApplication.translate("DatabaseMenu", "復元できません"), str(exc))
+        return None
+    QMessageBox.information(parent, QCoreApplication.translate("DatabaseMenu", "復元しました"),
+                            QCoreApplication.translate("DatabaseMenu", "バックアップから復元しました。壊れていたファイルは次の場所に保存しました:\n{0}").format(saved))
+    return Path(error.path)
+
+
+class DatabaseMenu(QObject):
+    """See the module docstring."""
+
+    def __init__(self, window, file_menu: QMenu, *, before: QAction | None = None):  # noqa: ANN001 - MainWindow
+        super().__init__(window)
+        self.window = window
+        self._warned: set[str] = set()
+        self.connect_action = self._action(self.tr("共有データベースに接続…"), self.connect_server)
+        self.restore_action = self._action(self.tr("バックアップから復元…"), self.restore_from_backup)
+        self.export_handover_action = self._action(self.tr("引継ぎファイルを書き出す…"), self.export_handover)
+        self.import_handover_action = self._action(self.tr("引継ぎファイルを取り込む…"), self.import_handover)
+        actions = [self.connect_action, None, self.restore_action, None,
+                   self.export_handover_action, self.import_handover_action, None]
+        for action in actions:
+            if action is None:
+                file_menu.insertSeparator(before) if before is not None else file_menu.addSeparator()
+            elif before is not None:
+                file_menu.insertAction(before, action)
+            else:
+                file_menu.addAction(action)
+
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("sharedModeStatus")
+        self.mode_label.setStyleSheet("QLabel#sharedModeStatus { padding: 0 10px; color: #1f3a5f; font-weight: bold; }")
+        self.storage_label = QLabel()
+        self.storage_label.setObjectName("storageWarningStatus")
+        self.storage_label.setStyleSheet("QLabel#storageWarningStatus { padding: 0 10px; color: #8a4b00; }")
+        icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.storage_icon = QLabel()
+        self.storage_icon.setPixmap(icon.pixmap(16, 16))
+        bar = window.statusBar()
+        bar.insertPermanentWidget(0, self.mode_label)
+        bar.insertPermanentWidget(0, self.storage_label)
+        bar.insertPermanentWidget(0, self.storage_icon)
+
+        self.watcher = ChangeWatcher(window.runner, self)
+        self.watcher.foreign_changes.connect(self._on_foreign_changes)
+        self.database_switched(window.runner.db, remember=False)
+        self.watcher.start()
+
+    def _action(self, text: str, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self.window)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    @property
+    def runner(self) -> OpRunner:
+        return self.window.runner
+
+    @property
+    def interactive(self) -> bool:
+        return self.window.settings is not None
+
+    # --- the open database ------------------------------------------------------------
+
+    def title_suffix(self) -> str:
+        """「 — 共有モード（postgresql+psycopg://user:***@host/db）」 for a server database."""
+        db = self.runner.db
+        return self.tr(" — 共有モード（{0}）").format(db.display_url) if db.is_shared else ""
+
+    def database_switched(self, db: Database, *, remember: bool = True) -> None:
+        """After the window switched databases: remember it, labels, actions, the watcher's marker."""
+        settings = self.window.settings
+        if remember and settings is not None:
+            if db.is_shared:
+                remember_server(settings, db.url)
+            else:
+                forget_last_server(settings)
+        self.mode_label.setVisible(db.is_shared)
+        self.mode_label.setText(self.tr("共有モード"))
+        self.mode_label.setToolTip(db.display_url)
+        self.restore_action.setEnabled(not db.is_shared)
+        warnings = db.warnings
+        self.storage_icon.setVisible(bool(warnings))
+        self.storage_label.setVisible(bool(warnings))
+        self.storage_label.setText(self.tr("保存場所に注意") if warnings else "")
+        tip = "\n\n".join(f"{w.message}（{w.detail}）" for w in warnings)
+        self.storage_label.setToolTip(tip)
+        self.storage_icon.setToolTip(tip)
+        self.watcher.reset()
+        if warnings and self.interactive:
+            QTimer.singleShot(0, self.show_storage_warnings)
+
+    def show_storage_warnings(self, *, again: bool = False) -> bool:
+        """The storage warnings of the open file in a dialog, once per file (unless ``again``)."""
+        db = self.runner.db
+        key = str(db.path)
+        if not db.warnings or (key in self._warned and not again):
+            return False
+        self._warned.add(key)
+        text = "\n\n".join(f"{w.message}\n（{w.detail}）" for w in db.warnings)
+        QMessageBox.warning(self.window, self.tr("データベースの保存場所"), text)
+        return True
+
+    def _on_foreign_changes(self, actions: list) -> None:
+        text = self.tr("他の利用者の変更を反映しました")
+        if actions:
+            _id, user, label, _at = actions[-1]
+            text += self.tr("（{0}: {1}）").format(user, label)
+        self.window.statusBar().showMessage(text, 15_000)
+
+    # --- shared mode ------------------------------------------------------------------
+
+    def connect_server(self) -> bool:
+        """ファイル > 共有データベースに接続…"""
+        from .dialogs.connection_dialog import ConnectionDialog
+
+        settings = self.window.settings
+        dialog = ConnectionDialog(self.window, url=known_server_url(settings) if settings is not None else None)
+        dialog.exec()
+        db = dialog.database
+        dialog.deleteLater()
+        if db is None:
+            return False
+        try:
+            self.window.switch_database(db)
+        except DomainError as error:
+            db.close()
+            QMessageBox.warning(self.window, self.tr("接続できません"), str(error))
+            return False
+        self.window.statusBar().showMessage(self.tr("共有データベースに接続しました: {0}").format(db.display_url), 10_000)
+        return True
+
+    # --- backups ----------------------------------------------------------------------
+
+    def restore_from_backup(self) -> bool:
+        """ファイル > バックアップから復元…: choose, confirm, close, restore, reopen, say where the old file went."""
+        from .dialogs.restore_backup_dialog import RestoreBackupDialog
+
+        db = self.runner.db
+        if db.path is None:
+            QMessageBox.information(self.window, self.tr("バックアップから復元"),
+                                    self.tr("共有データベースのバックアップは、サーバーの管理者が行います。"))
+            return False
+        dialog = RestoreBackupDialog(db.path, self.window)
+        dialog.exec()
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        if chosen is None:
+            return False
+        try:
+            validate_backup(chosen.path)  # refuse a bad copy before closing anything
+        except DomainError as error:
+            QMessageBox.warning(self.window, self.tr("復元できません"), str(error))
+            return False
+        answer = QMessageBox.question(
+            self.window, self.tr("バックアップから復元"),
+            self.tr("{0:%Y-%m-%d %H:%M}（{1}）のバックアップで、いまのデータベースを置き換えます。"
+                    "それ以降の変更は、この画面からは見えなくなります（いまのファイルは別の名前で保存します）。"
+                    "復元しますか？").format(chosen.created_at, chosen.reason_label))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        path = db.path
+        # No closing backup: it could rotate out the very copy being restored.
+        db.backup_policy = dataclasses.replace(db.backup_policy, on_close=False)
+        db.close(backup=False)
+        try:
+            saved = restore_backup(path, chosen.path)
+        except (DomainError, OSError) as error:
+            QMessageBox.critical(self.window, self.tr("復元できません"), str(error))
+            return False  # the file is untouched; the runner's database reconnects when next used
+        from .settings import backup_policy
+
+        try:
+            restored = open_database_file(path, backup_policy=backup_policy())
+            self.window.switch_database(restored)
+        except DomainError as error:
+            QMessageBox.critical(self.window, self.tr("データベースを開けません"), str(error))
+            return False
+        QMessageBox.information(self.window, self.tr("復元しました"),
+                                self.tr("バックアップから復元しました。復元前のデータベースは次の場所に保存しました:\n{0}")
+                                .format(saved))
+        self.window.statusBar().showMessage(self.tr("バックアップから復元しました"), 10_000)
+        return True
+
+    # --- handover ---------------------------------------------------------------------
+
+    def export_handover(self) -> Path | None:
+        """ファイル > 引継ぎファイルを書き出す…: the whole consortium as one zip."""
+        start = str(self.runner.db.path.with_suffix(".zip")) if self.runner.db.path is not None else "引継ぎ.zip"
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("引継ぎファイルを書き出す"), start,
+                                              self.tr(HANDOVER_FILTER))
+        if not name:
+            return None
+        out = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
+        runner = self.runner
+        try:
+            summary = runner.call_in_worker(lambda: runner.read(lambda s: export_handover(s, out)),
+                                            parent=self.window, label=self.tr("引継ぎファイルを書き出しています…"))
+        except (DomainError, OSError) as error:
+            QMessageBox.warning(self.window, self.tr("書き出せません"), str(error))
+            return None
+        QMessageBox.information(self.window, self.tr("引継ぎファイル"),
+                                self.tr("引継ぎファイルを書き出しました（{0:,} 行）:\n{1}").format(summary.total_rows, out))
+        return out
+
+    def import_handover(self) -> bool:
+        """ファイル > 引継ぎファイルを取り込む…: only into an empty database; else offer a new empty file."""
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("引継ぎファイルを取り込む"), "",
+                                              self.tr(HANDOVER_FILTER))
+        if not name:
+            return False
+        path = Path(name)
+        try:
+            summary, _data = read_handover(path)  # verified (hashes, version) before anything is created
+        except DomainError as error:
+            QMessageBox.warning(self.window, self.tr("取り込めません"), str(error))
+            return False
+        if self.runner.read(is_empty):
+            target_runner, new_db = self.runner, None
+        else:
+            answer = QMessageBox.question(
+                self.window, self.tr("引継ぎファイルを取り込む"),
+                self.tr("引継ぎファイルは空のデータベースにだけ取り込めます（いまの協議会は上書きしません）。"
+                        "新しい空のデータベースファイルを作って、そこに取り込みますか？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            suggested = f"{summary.consortium or '協議会'}.sqlite"
+            folder = self.runner.db.path.parent if self.runner.db.path is not None else Path.home()
+            target, _ = QFileDialog.getSaveFileName(self.window, self.tr("新しいデータベースファイル"),
+                                                    str(folder / suggested), self.tr(DB_FILTER))
+            if not target:
+                return False
+            target_path = Path(target) if target.lower().endswith((".sqlite", ".sqlite3", ".db")) else Path(target + ".sqlite")
+            if target_path.exists() and target_path.stat().st_size > 0:
+                QMessageBox.warning(self.window, self.tr("取り込めません"),
+                                    self.tr("「{0}」はすでにあります。新しいファイル名を指定してください。").format(target_path.name))
+                return False
+            from .settings import backup_policy
+
+            try:
+                new_db = open_database(target_path, backup_policy=backup_policy())
+            except DomainError as error:
+                QMessageBox.warning(self.window, self.tr("取り込めません"), str(error))
+                return False
+            target_runner = OpRunner(new_db, self)
+
+        def op(s):  # noqa: ANN001, ANN202
+            import_handover(s, path)
+            return EVERYTHING
+
+        done = target_runner.run(op, parent=self.window, background=True,
+                                 label=self.tr("引継ぎファイルを取り込んでいます…"))
+        if new_db is not None:
+            target_runner.deleteLater()
+            if done is None:
+                new_db.close(backup=False)
+                for p in (new_db.path, new_db.path.with_name(new_db.path.name + "-wal"),
+                          new_db.path.with_name(new_db.path.name + "-shm")):
+                    p.unlink(missing_ok=True)
+                return False
+            self.window.switch_database(new_db)
+        elif done is None:
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("引継ぎファイルを取り込みました: {0}（{1:,} 行）").format(summary.consortium or path.name,
+                                                                 summary.total_rows), 10_000)
+        return True
