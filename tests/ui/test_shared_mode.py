@@ -311,3 +311,48 @@ def test_handover_refuses_a_tampered_file_before_creating_anything(window, runne
     assert not window.database_menu.import_handover()
     assert runner.db is before
     assert no_message_boxes[0][0] == "warning" and "取り込めません" in no_message_boxes[0][1]
+
+
+# --- two users on the server ------------------------------------------------------------------------
+
+
+def test_two_users_on_the_server_conflict_and_notice_each_other(pg_url, qapp, monkeypatch):
+    from cloudsuppress.ops.members import update_member
+    from ui.change_watcher import ChangeWatcher
+    from ui.dialogs.conflict_dialog import ConflictDialog
+
+    first, second = open_database(pg_url), open_database(pg_url)
+    a, b = OpRunner(first), OpRunner(second)
+    try:
+        with first.session() as s, s.begin():
+            from cloudsuppress.ops.consortium import create_consortium
+
+            create_consortium(s, name="共有テスト協議会", preset="ibaraki33")
+            add_member(s, name="共有町", population=1000)
+        member = next(m for m in a.read(list_members) if m.name == "共有町")
+        watcher = ChangeWatcher(a)
+        watcher.reset()
+        # B saves first; A's save from the version it showed is refused and shows the dialog.
+        assert b.run(lambda s: update_member(s, member_id=member.id, population=2000,
+                                             expected_version=member.version), parent=None)
+        seen = []
+
+        def exec_(dialog):
+            seen.append({dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+                         for r in range(dialog.table.rowCount())})
+            dialog.reapply_button.click()
+            return 1
+
+        monkeypatch.setattr(ConflictDialog, "exec", exec_)
+        assert a.run(lambda s: update_member(s, member_id=member.id, population=3000,
+                                             expected_version=member.version), parent=None)
+        assert seen == [{"人口": ("3,000", "2,000")}]
+        assert next(m for m in b.read(list_members) if m.id == member.id).population == 3000
+        # A's watcher: B's change is someone else's; A's own re-applied save is not.
+        assert watcher.poll() is True
+        assert watcher.poll() is False
+    finally:
+        a.deleteLater()
+        b.deleteLater()
+        first.close()
+        second.close()
