@@ -407,6 +407,224 @@ Hover over a cell to see the full text.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>見積額（円）</source>
+        <translation>Estimate (yen)</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>新しい機能の名称</source>
+        <translation>Name of the new function</translation>
+    </message>
+    <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由区分</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービスの低下</source>
+        <translation>Lower service for residents</translation>
+    </message>
+    <message>
+        <source>低下の内容</source>
+        <translation>How service drops</translation>
+    </message>
+    <message>
+        <source>年間件数</source>
+        <translation>Cases/year</translation>
+    </message>
+    <message>
+        <source>運用での回避策</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>加入日</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>他の利用者が先に保存しました</source>
+        <translation>Another user saved first</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>自分の変更</source>
+        <translation>My change</translation>
+    </message>
+    <message>
+        <source>現在の内容</source>
+        <translation>Current content</translation>
+    </message>
+    <message>
+        <source>最新の内容を読み込む</source>
+        <translation>Load the latest content</translation>
+    </message>
+    <message>
+        <source>自分の変更を重ねて保存</source>
+        <translation>Save my changes on top</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>何も上書きしていません。最新の内容を読み込むと、あなたの変更は破棄されます。重ねて保存すると、上の「自分の変更」の項目だけが最新の内容に上書きされます。</source>
+        <translation>Nothing has been overwritten. Loading the latest content discards your changes. Saving on top writes only the fields under &quot;My change&quot; over the latest content.</translation>
+    </message>
+    <message>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{0}は、他の利用者が削除しました。</source>
+        <translation>{0} was deleted by another user.</translation>
+    </message>
+    <message>
+        <source>{0}は、あなたが編集している間に他の利用者が変更しました。</source>
+        <translation>{0} was changed by another user while you were editing it.</translation>
+    </message>
+    <message>
+        <source>（不明）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>変更した人: {0}&#x3000;変更日時: {1}&#x3000;版: {2} → {3}&#x3000;（保存はしていません）</source>
+        <translation>Changed by: {0}   at: {1}   version: {2} → {3}   (your changes are not saved)</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>（削除されています）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>変更した項目はありません。最新の内容を読み込んでください。</source>
+        <translation>No changed fields. Please load the latest content.</translation>
+    </message>
+    <message>
+        <source>読み込めません</source>
+        <translation>Cannot load</translation>
+    </message>
+    <message>
+        <source>その間に、さらに別の利用者が変更しました。内容を確認して、もう一度選んでください。</source>
+        <translation>Meanwhile yet another user changed it. Check the content and choose again.</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>共有データベースに接続</source>
+        <translation>Connect to a shared database</translation>
+    </message>
+    <message>
+        <source>複数の事務局員で同じデータを使うときは、PostgreSQL の共有データベースに接続します。接続先はシステム担当者に確認してください。</source>
+        <translation>When several secretariat staff work on the same data, connect to a shared PostgreSQL database. Ask your system administrator for the connection details.</translation>
+    </message>
+    <message>
+        <source>例: db.example.lg.jp</source>
+        <translation>e.g. db.example.lg.jp</translation>
+    </message>
+    <message>
+        <source>不要なサーバーでは空欄</source>
+        <translation>Leave empty if the server needs none</translation>
+    </message>
+    <message>
+        <source>パスワードを保存する（OS の資格情報）</source>
+        <translation>Save the password (OS credential store)</translation>
+    </message>
+    <message>
+        <source>パスワードは Windows の資格情報マネージャーなど OS の安全な保管場所に保存され、設定ファイルには書かれません。</source>
+        <translation>The password is kept in the operating system&apos;s secure store (such as the Windows Credential Manager), never in the settings file.</translation>
+    </message>
+    <message>
+        <source>この環境では OS の資格情報（キーリング）を使えないため、パスワードは保存できません。起動するたびに入力してください。</source>
+        <translation>No OS credential store (keyring) is available here, so the password cannot be saved. Enter it at each start.</translation>
+    </message>
+    <message>
+        <source>サーバー</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>ポート</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>接続テスト</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>接続</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>接続できました: {0}</source>
+        <translation>Connected: {0}</translation>
+    </message>
+    <message>
+        <source>接続できません: {0}</source>
+        <translation>Cannot connect: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ConsortiumPage</name>
     <message>
         <source>協議会</source>
@@ -455,6 +673,13 @@ Hover over a cell to see the full text.</translation>
     <message>
         <source>協議会データベース (*.sqlite)</source>
         <translation>Consortium database (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>CostTableModel</name>
+    <message>
+        <source>未定</source>
+        <translation>Not yet known</translation>
     </message>
 </context>
 <context>
@@ -630,6 +855,167 @@ ized</translation>
     <message>
         <source>合計</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <source>引継ぎファイル (*.zip)</source>
+        <translation>Handover files (*.zip)</translation>
+    </message>
+    <message>
+        <source>協議会データベース (*.sqlite)</source>
+        <translation>Consortium database (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>データベースを開けません</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>データベースが壊れています</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>{0}
+
+最新の正常なバックアップ（{1:%Y-%m-%d %H:%M}、{2}）から復元しますか？いまのファイルは別の名前で保存されます。</source>
+        <translation>{0}
+
+Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is kept under another name.</translation>
+    </message>
+    <message>
+        <source>復元できません</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>復元しました</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました。壊れていたファイルは次の場所に保存しました:
+{0}</source>
+        <translation>Restored from the backup. The damaged file was kept at:
+{0}</translation>
+    </message>
+    <message>
+        <source>共有データベースに接続…</source>
+        <translation>Connect to a shared database…</translation>
+    </message>
+    <message>
+        <source>バックアップから復元…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出す…</source>
+        <translation>Export a handover file…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込む…</source>
+        <translation>Import a handover file…</translation>
+    </message>
+    <message>
+        <source> — 共有モード（{0}）</source>
+        <translation> — shared mode ({0})</translation>
+    </message>
+    <message>
+        <source>共有モード</source>
+        <translation>Shared mode</translation>
+    </message>
+    <message>
+        <source>保存場所に注意</source>
+        <translation>Check the storage location</translation>
+    </message>
+    <message>
+        <source>データベースの保存場所</source>
+        <translation>Where the database is stored</translation>
+    </message>
+    <message>
+        <source>他の利用者の変更を反映しました</source>
+        <translation>Showing other users&apos; changes</translation>
+    </message>
+    <message>
+        <source>（{0}: {1}）</source>
+        <translation> ({0}: {1})</translation>
+    </message>
+    <message>
+        <source>接続できません</source>
+        <translation>Cannot connect</translation>
+    </message>
+    <message>
+        <source>共有データベースに接続しました: {0}</source>
+        <translation>Connected to the shared database: {0}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>共有データベースのバックアップは、サーバーの管理者が行います。</source>
+        <translation>Backups of a shared database are made by the server&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>{0:%Y-%m-%d %H:%M}（{1}）のバックアップで、いまのデータベースを置き換えます。それ以降の変更は、この画面からは見えなくなります（いまのファイルは別の名前で保存します）。復元しますか？</source>
+        <translation>The current database will be replaced by the backup of {0:%Y-%m-%d %H:%M} ({1}). Later changes will no longer be shown (the current file is kept under another name). Restore?</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました。復元前のデータベースは次の場所に保存しました:
+{0}</source>
+        <translation>Restored from the backup. The database as it was before was kept at:
+{0}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました</source>
+        <translation>Restored from the backup</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出す</source>
+        <translation>Export a handover file</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出しています…</source>
+        <translation>Writing the handover file…</translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>引継ぎファイル</source>
+        <translation>Handover file</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを書き出しました（{0:,} 行）:
+{1}</source>
+        <translation>Wrote the handover file ({0:,} rows):
+{1}</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込む</source>
+        <translation>Import a handover file</translation>
+    </message>
+    <message>
+        <source>取り込めません</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルは空のデータベースにだけ取り込めます（いまの協議会は上書きしません）。新しい空のデータベースファイルを作って、そこに取り込みますか？</source>
+        <translation>A handover file can only be imported into an empty database (the current consortium is never overwritten). Create a new empty database file and import into it?</translation>
+    </message>
+    <message>
+        <source>新しいデータベースファイル</source>
+        <translation>New database file</translation>
+    </message>
+    <message>
+        <source>「{0}」はすでにあります。新しいファイル名を指定してください。</source>
+        <translation>&quot;{0}&quot; already exists. Please give a new file name.</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込んでいます…</source>
+        <translation>Importing the handover file…</translation>
+    </message>
+    <message>
+        <source>引継ぎファイルを取り込みました: {0}（{1:,} 行）</source>
+        <translation>Imported the handover file: {0} ({1:,} rows)</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1511,41 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LateJoinerDialog</name>
+    <message>
+        <source>後から参加した団体の既決事項の承認</source>
+        <translation>Late joiner&apos;s acceptance of earlier decisions</translation>
+    </message>
+    <message>
+        <source>「{0}」の参加日（{1}）までに決定した事項が {2} 件あります。「{0}」が承認した事項に印を付けて記録してください。</source>
+        <translation>{2} decisions were taken before &quot;{0}&quot; joined ({1}). Tick the ones &quot;{0}&quot; accepted and record them.</translation>
+    </message>
+    <message>
+        <source>例: 協議会総会で承認</source>
+        <translation>e.g. accepted at the general meeting</translation>
+    </message>
+    <message>
+        <source>承認日</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>既存のカスタマイズに加わって費用を負担する場合は、コマンドラインの latejoin join で記録してください。</source>
+        <translation>To join an existing customization and share its cost, record it with the command line&apos;s latejoin join.</translation>
+    </message>
+    <message>
+        <source>承認を記録</source>
+        <translation>Record acceptance</translation>
+    </message>
+    <message>
+        <source>後で</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2253,10 @@ control tool</translation>
         <translation>Member &quot;{0}&quot; added.</translation>
     </message>
     <message>
+        <source>「{0}」が既決事項 {1} 件を承認したことを記録しました。</source>
+        <translation>Recorded that &quot;{0}&quot; accepted {1} earlier decisions.</translation>
+    </message>
+    <message>
         <source>団体一覧を選ぶ</source>
         <translation>Choose a member list</translation>
     </message>
@@ -2278,6 +2703,161 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <source>帳票・費用負担</source>
+        <translation>Reports and cost sharing</translation>
+    </message>
+    <message>
+        <source>人口基準日</source>
+        <translation>Population as of</translation>
+    </message>
+    <message>
+        <source>ルールを保存</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>協議会の費用按分ルール</source>
+        <translation>The consortium&apos;s cost-sharing rule</translation>
+    </message>
+    <message>
+        <source>端数</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <source>団体別負担額通知（PDF）…</source>
+        <translation>Member cost notices (PDF)…</translation>
+    </message>
+    <message>
+        <source>負担一覧（PDF / Excel）…</source>
+        <translation>Cost table (PDF / Excel)…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>総会用サマリー（PDF）…</source>
+        <translation>General meeting summary (PDF)…</translation>
+    </message>
+    <message>
+        <source>検討中の要望も表示</source>
+        <translation>Include requests under review</translation>
+    </message>
+    <message>
+        <source>カスタマイズ経費の負担一覧</source>
+        <translation>Customization cost shares</translation>
+    </message>
+    <message>
+        <source>要望を選ぶと、各団体の負担額の計算が表示されます。</source>
+        <translation>Choose a request to see how each member&apos;s share is computed.</translation>
+    </message>
+    <message>
+        <source>この要望に適用</source>
+        <translation>Apply to this request</translation>
+    </message>
+    <message>
+        <source>按分方法</source>
+        <translation>Sharing method</translation>
+    </message>
+    <message>
+        <source>負担額の計算</source>
+        <translation>Share computation</translation>
+    </message>
+    <message>
+        <source>現在: {0}</source>
+        <translation>Now: {0}</translation>
+    </message>
+    <message>
+        <source>合計 {0}円&#x3000;／&#x3000;{1}</source>
+        <translation>Total {0} yen  /  {1}</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not yet known</translation>
+    </message>
+    <message>
+        <source>（この要望独自の方法）</source>
+        <translation>(this request&apos;s own method)</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+見積額 {2}・{3}{4}・対象団体の人口 計 {5} 人</source>
+        <translation>{0} {1}
+Estimate {2} · {3}{4} · population of the paying members {5}</translation>
+    </message>
+    <message>
+        <source>
+千円未満の端数 {0}円は{1}が負担</source>
+        <translation>
+The remainder under 1,000 yen ({0} yen) is borne by {1}</translation>
+    </message>
+    <message>
+        <source>費用按分のルールを保存しました。</source>
+        <translation>Cost-sharing rule saved.</translation>
+    </message>
+    <message>
+        <source>書き出しました: {0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <source>団体別負担額通知</source>
+        <translation>Member cost notice</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>団体別負担額通知を書き出す</source>
+        <translation>Export member cost notices</translation>
+    </message>
+    <message>
+        <source>負担額通知_{0}</source>
+        <translation>cost_notice_{0}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>負担額通知を書き出しています…</source>
+        <translation>Exporting cost notices…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>費用負担一覧を書き出す</source>
+        <translation>Export the cost table</translation>
+    </message>
+    <message>
+        <source>費用負担一覧</source>
+        <translation>Cost table</translation>
+    </message>
+    <message>
+        <source>費用負担一覧を書き出しています…</source>
+        <translation>Exporting the cost table…</translation>
+    </message>
+    <message>
+        <source>総会用サマリーを書き出す</source>
+        <translation>Export the general meeting summary</translation>
+    </message>
+    <message>
+        <source>総会用サマリー.pdf</source>
+        <translation>general_meeting_summary.pdf</translation>
+    </message>
+    <message>
+        <source>総会用サマリーを書き出しています…</source>
+        <translation>Exporting the general meeting summary…</translation>
+    </message>
+</context>
+<context>
     <name>RequestImportPreviewDialog</name>
     <message>
         <source>要望を取り込む</source>
@@ -2682,6 +3262,59 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>起動時</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>終了時</source>
+        <translation>At close</translation>
+    </message>
+    <message>
+        <source>版の更新前</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>復元前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>復元するバックアップを選んでください。いまのデータベースは、置き換える前に別のファイルとして保存されます。
+保存場所: {0}</source>
+        <translation>Choose the backup to restore. The current database is kept as a separate file before it is replaced.
+Folder: {0}</translation>
+    </message>
+    <message>
+        <source>作成日時</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>大きさ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>このデータベースのバックアップはまだありません。</source>
+        <translation>This database has no backups yet.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>復元…</source>
+        <translation>Restore…</translation>
+    </message>
+</context>
+<context>
     <name>SelectionAttendanceDialog</name>
     <message>
         <source>選考会への参加を記録</source>
@@ -2855,6 +3488,17 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>_MethodEditor</name>
+    <message>
+        <source>均等割</source>
+        <translation>Equal share</translation>
+    </message>
+    <message>
+        <source>:  人口割</source>
+        <translation>:  population</translation>
+    </message>
+</context>
+<context>
     <name>_RecordDialog</name>
     <message>
         <source>記録</source>
@@ -2957,438 +3601,6 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。</source>
         <translation>Imported request forms ({0}): {1} new request items, {2} rows.</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictDialog</name>
-    <message>
-        <source>要望名</source>
-        <translation>Request title</translation>
-    </message>
-    <message>
-        <source>見積額（円）</source>
-        <translation>Estimate (yen)</translation>
-    </message>
-    <message>
-        <source>機能</source>
-        <translation>Function</translation>
-    </message>
-    <message>
-        <source>業務</source>
-        <translation>Business system</translation>
-    </message>
-    <message>
-        <source>新しい機能の名称</source>
-        <translation>Name of the new function</translation>
-    </message>
-    <message>
-        <source>要望内容</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <source>理由区分</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>住民サービスの低下</source>
-        <translation>Lower service for residents</translation>
-    </message>
-    <message>
-        <source>低下の内容</source>
-        <translation>How service drops</translation>
-    </message>
-    <message>
-        <source>年間件数</source>
-        <translation>Cases per year</translation>
-    </message>
-    <message>
-        <source>運用での回避策</source>
-        <translation>Workaround</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>人口</source>
-        <translation>Population</translation>
-    </message>
-    <message>
-        <source>加入日</source>
-        <translation>Joined on</translation>
-    </message>
-    <message>
-        <source>状態</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>他の利用者が先に保存しました</source>
-        <translation>Another user saved first</translation>
-    </message>
-    <message>
-        <source>項目</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>自分の変更</source>
-        <translation>My change</translation>
-    </message>
-    <message>
-        <source>現在の内容</source>
-        <translation>Current content</translation>
-    </message>
-    <message>
-        <source>最新の内容を読み込む</source>
-        <translation>Load the latest content</translation>
-    </message>
-    <message>
-        <source>自分の変更を重ねて保存</source>
-        <translation>Save my changes on top</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>何も上書きしていません。最新の内容を読み込むと、あなたの変更は破棄されます。重ねて保存すると、上の「自分の変更」の項目だけが最新の内容に上書きされます。</source>
-        <translation>Nothing has been overwritten. Loading the latest content discards your changes. Saving on top writes only the fields under "My change" over the latest content.</translation>
-    </message>
-    <message>
-        <source>（空欄）</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>はい</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>いいえ</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>{0}は、他の利用者が削除しました。</source>
-        <translation>{0} was deleted by another user.</translation>
-    </message>
-    <message>
-        <source>{0}は、あなたが編集している間に他の利用者が変更しました。</source>
-        <translation>{0} was changed by another user while you were editing it.</translation>
-    </message>
-    <message>
-        <source>（不明）</source>
-        <translation>(unknown)</translation>
-    </message>
-    <message>
-        <source>変更した人: {0}　変更日時: {1}　版: {2} → {3}　（保存はしていません）</source>
-        <translation>Changed by: {0}   at: {1}   version: {2} → {3}   (your changes are not saved)</translation>
-    </message>
-    <message>
-        <source>削除</source>
-        <translation>deleted</translation>
-    </message>
-    <message>
-        <source>（削除されています）</source>
-        <translation>(deleted)</translation>
-    </message>
-    <message>
-        <source>変更した項目はありません。最新の内容を読み込んでください。</source>
-        <translation>No changed fields. Please load the latest content.</translation>
-    </message>
-    <message>
-        <source>読み込めません</source>
-        <translation>Cannot load</translation>
-    </message>
-    <message>
-        <source>その間に、さらに別の利用者が変更しました。内容を確認して、もう一度選んでください。</source>
-        <translation>Meanwhile yet another user changed it. Check the content and choose again.</translation>
-    </message>
-    <message>
-        <source>保存できません</source>
-        <translation>Cannot save</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionDialog</name>
-    <message>
-        <source>共有データベースに接続</source>
-        <translation>Connect to a shared database</translation>
-    </message>
-    <message>
-        <source>複数の事務局員で同じデータを使うときは、PostgreSQL の共有データベースに接続します。接続先はシステム担当者に確認してください。</source>
-        <translation>When several secretariat staff work on the same data, connect to a shared PostgreSQL database. Ask your system administrator for the connection details.</translation>
-    </message>
-    <message>
-        <source>例: db.example.lg.jp</source>
-        <translation>e.g. db.example.lg.jp</translation>
-    </message>
-    <message>
-        <source>不要なサーバーでは空欄</source>
-        <translation>Leave empty if the server needs none</translation>
-    </message>
-    <message>
-        <source>パスワードを保存する（OS の資格情報）</source>
-        <translation>Save the password (OS credential store)</translation>
-    </message>
-    <message>
-        <source>パスワードは Windows の資格情報マネージャーなど OS の安全な保管場所に保存され、設定ファイルには書かれません。</source>
-        <translation>The password is kept in the operating system's secure store (such as the Windows Credential Manager), never in the settings file.</translation>
-    </message>
-    <message>
-        <source>この環境では OS の資格情報（キーリング）を使えないため、パスワードは保存できません。起動するたびに入力してください。</source>
-        <translation>No OS credential store (keyring) is available here, so the password cannot be saved. Enter it at each start.</translation>
-    </message>
-    <message>
-        <source>サーバー</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>ポート</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>データベース</source>
-        <translation>Database</translation>
-    </message>
-    <message>
-        <source>ユーザー名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>パスワード</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>接続テスト</source>
-        <translation>Test connection</translation>
-    </message>
-    <message>
-        <source>接続</source>
-        <translation>Connect</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>接続できました: {0}</source>
-        <translation>Connected: {0}</translation>
-    </message>
-    <message>
-        <source>接続できません: {0}</source>
-        <translation>Cannot connect: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>DatabaseMenu</name>
-    <message>
-        <source>引継ぎファイル (*.zip)</source>
-        <translation>Handover files (*.zip)</translation>
-    </message>
-    <message>
-        <source>協議会データベース (*.sqlite)</source>
-        <translation>Consortium databases (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>データベースを開けません</source>
-        <translation>Cannot open the database</translation>
-    </message>
-    <message>
-        <source>データベースが壊れています</source>
-        <translation>The database is damaged</translation>
-    </message>
-    <message>
-        <source>{0}
-
-最新の正常なバックアップ（{1:%Y-%m-%d %H:%M}、{2}）から復元しますか？いまのファイルは別の名前で保存されます。</source>
-        <translation>{0}
-
-Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is kept under another name.</translation>
-    </message>
-    <message>
-        <source>復元できません</source>
-        <translation>Cannot restore</translation>
-    </message>
-    <message>
-        <source>復元しました</source>
-        <translation>Restored</translation>
-    </message>
-    <message>
-        <source>バックアップから復元しました。壊れていたファイルは次の場所に保存しました:
-{0}</source>
-        <translation>Restored from the backup. The damaged file was kept at:
-{0}</translation>
-    </message>
-    <message>
-        <source>共有データベースに接続…</source>
-        <translation>Connect to a shared database…</translation>
-    </message>
-    <message>
-        <source>バックアップから復元…</source>
-        <translation>Restore from a backup…</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを書き出す…</source>
-        <translation>Export a handover file…</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを取り込む…</source>
-        <translation>Import a handover file…</translation>
-    </message>
-    <message>
-        <source> — 共有モード（{0}）</source>
-        <translation> — shared mode ({0})</translation>
-    </message>
-    <message>
-        <source>共有モード</source>
-        <translation>Shared mode</translation>
-    </message>
-    <message>
-        <source>保存場所に注意</source>
-        <translation>Check the storage location</translation>
-    </message>
-    <message>
-        <source>データベースの保存場所</source>
-        <translation>Where the database is stored</translation>
-    </message>
-    <message>
-        <source>他の利用者の変更を反映しました</source>
-        <translation>Showing other users' changes</translation>
-    </message>
-    <message>
-        <source>（{0}: {1}）</source>
-        <translation> ({0}: {1})</translation>
-    </message>
-    <message>
-        <source>接続できません</source>
-        <translation>Cannot connect</translation>
-    </message>
-    <message>
-        <source>共有データベースに接続しました: {0}</source>
-        <translation>Connected to the shared database: {0}</translation>
-    </message>
-    <message>
-        <source>バックアップから復元</source>
-        <translation>Restore from a backup</translation>
-    </message>
-    <message>
-        <source>共有データベースのバックアップは、サーバーの管理者が行います。</source>
-        <translation>Backups of a shared database are made by the server's administrator.</translation>
-    </message>
-    <message>
-        <source>{0:%Y-%m-%d %H:%M}（{1}）のバックアップで、いまのデータベースを置き換えます。それ以降の変更は、この画面からは見えなくなります（いまのファイルは別の名前で保存します）。復元しますか？</source>
-        <translation>The current database will be replaced by the backup of {0:%Y-%m-%d %H:%M} ({1}). Later changes will no longer be shown (the current file is kept under another name). Restore?</translation>
-    </message>
-    <message>
-        <source>バックアップから復元しました。復元前のデータベースは次の場所に保存しました:
-{0}</source>
-        <translation>Restored from the backup. The database as it was before was kept at:
-{0}</translation>
-    </message>
-    <message>
-        <source>バックアップから復元しました</source>
-        <translation>Restored from the backup</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを書き出す</source>
-        <translation>Export a handover file</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを書き出しています…</source>
-        <translation>Writing the handover file…</translation>
-    </message>
-    <message>
-        <source>書き出せません</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <source>引継ぎファイル</source>
-        <translation>Handover file</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを書き出しました（{0:,} 行）:
-{1}</source>
-        <translation>Wrote the handover file ({0:,} rows):
-{1}</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを取り込む</source>
-        <translation>Import a handover file</translation>
-    </message>
-    <message>
-        <source>取り込めません</source>
-        <translation>Cannot import</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルは空のデータベースにだけ取り込めます（いまの協議会は上書きしません）。新しい空のデータベースファイルを作って、そこに取り込みますか？</source>
-        <translation>A handover file can only be imported into an empty database (the current consortium is never overwritten). Create a new empty database file and import into it?</translation>
-    </message>
-    <message>
-        <source>新しいデータベースファイル</source>
-        <translation>New database file</translation>
-    </message>
-    <message>
-        <source>「{0}」はすでにあります。新しいファイル名を指定してください。</source>
-        <translation>"{0}" already exists. Please give a new file name.</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを取り込んでいます…</source>
-        <translation>Importing the handover file…</translation>
-    </message>
-    <message>
-        <source>引継ぎファイルを取り込みました: {0}（{1:,} 行）</source>
-        <translation>Imported the handover file: {0} ({1:,} rows)</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreBackupDialog</name>
-    <message>
-        <source>起動時</source>
-        <translation>At start</translation>
-    </message>
-    <message>
-        <source>終了時</source>
-        <translation>At close</translation>
-    </message>
-    <message>
-        <source>版の更新前</source>
-        <translation>Before an upgrade</translation>
-    </message>
-    <message>
-        <source>復元前</source>
-        <translation>Before a restore</translation>
-    </message>
-    <message>
-        <source>バックアップから復元</source>
-        <translation>Restore from a backup</translation>
-    </message>
-    <message>
-        <source>復元するバックアップを選んでください。いまのデータベースは、置き換える前に別のファイルとして保存されます。
-保存場所: {0}</source>
-        <translation>Choose the backup to restore. The current database is kept as a separate file before it is replaced.
-Folder: {0}</translation>
-    </message>
-    <message>
-        <source>作成日時</source>
-        <translation>Made at</translation>
-    </message>
-    <message>
-        <source>種類</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>大きさ</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>このデータベースのバックアップはまだありません。</source>
-        <translation>This database has no backups yet.</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>復元…</source>
-        <translation>Restore…</translation>
     </message>
 </context>
 </TS>
