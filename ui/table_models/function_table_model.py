@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.functions import FunctionRow
 from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_CLASSES, REQUIREMENT_LABELS
+from .row_list_model import reorder
 
 COL_CODE = 0
 COL_SYSTEM = 1
@@ -196,9 +197,10 @@ class FunctionTableModel(QAbstractTableModel):
         """Sort by a column (stable, so equal keys keep the list order)."""
         if not 0 <= column < COLUMN_COUNT:
             return
-        self.layoutAboutToBeChanged.emit()
+        reorder(self, lambda: self._resort(column, order))
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> tuple[list[int], list[int]]:
         old_visible = self._visible
-        persistent = self.persistentIndexList()
         key = _sort_key(column)
         rows = self._rows
         self._order = sorted(range(len(rows)), key=lambda i: key(rows[i]),
@@ -206,14 +208,7 @@ class FunctionTableModel(QAbstractTableModel):
         self._sort = (column, order)
         shown = set(old_visible)
         self._visible = [i for i in self._order if i in shown]
-        position = {row: pos for pos, row in enumerate(self._visible)}
-        new_indexes = [
-            self.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
-            else QModelIndex()
-            for p in persistent
-        ]
-        self.changePersistentIndexList(persistent, new_indexes)
-        self.layoutChanged.emit()
+        return old_visible, self._visible
 
     # --- our API ----------------------------------------------------------------------
 

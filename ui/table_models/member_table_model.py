@@ -17,6 +17,7 @@ from cloudsuppress.ops.members import MemberRow
 from ..dates import display_date
 
 from .function_table_model import nfkc_lower, normalize_query
+from .row_list_model import reorder
 
 COL_NAME = 0
 COL_POPULATION = 1
@@ -109,18 +110,13 @@ class MemberTableModel(QAbstractTableModel):
         """Sort by a column (stable, so equal keys keep the registration order)."""
         if not 0 <= column < COLUMN_COUNT:
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
+        reorder(self, lambda: self._resort(column, order))
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> tuple[list[int], list[int]]:
         old_visible = self._visible
         self._sort = (column, order)
         self._visible = self._ordered(old_visible)
-        position = {row: pos for pos, row in enumerate(self._visible)}
-        self.changePersistentIndexList(persistent, [
-            self.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
-            else QModelIndex()
-            for p in persistent
-        ])
-        self.layoutChanged.emit()
+        return old_visible, self._visible
 
     # --- our API ----------------------------------------------------------------------
 

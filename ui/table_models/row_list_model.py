@@ -21,6 +21,25 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
+def reorder(model: QAbstractTableModel, reorder_rows) -> None:
+    """Re-order the rows a self-sorting model shows, keeping persistent indexes.
+
+    ``reorder_rows()`` changes the model's order and returns (old visible, new visible):
+    both lists of row indexes, the same rows in another order. Every persistent index
+    (selection, current row) stays on the row it pointed to. Shared by every list model.
+    """
+    model.layoutAboutToBeChanged.emit()
+    persistent = model.persistentIndexList()
+    old_visible, new_visible = reorder_rows()
+    position = {row: pos for pos, row in enumerate(new_visible)}
+    model.changePersistentIndexList(persistent, [
+        model.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
+        else QModelIndex()
+        for p in persistent
+    ])
+    model.layoutChanged.emit()
+
+
 class RowListTableModel(QAbstractTableModel):
     """A sortable list of frozen rows; see the module docstring for the contract."""
 
@@ -95,18 +114,13 @@ class RowListTableModel(QAbstractTableModel):
         """Sort by a column (stable: equal keys keep the core's order)."""
         if not 0 <= column < len(self.HEADERS):
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
+        reorder(self, lambda: self._resort(column, order))
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> tuple[list[int], list[int]]:
         old_visible = self._visible
         self._sort = (column, order)
         self._visible = self._ordered(old_visible)
-        position = {row: pos for pos, row in enumerate(self._visible)}
-        self.changePersistentIndexList(persistent, [
-            self.index(position[old_visible[p.row()]], p.column()) if 0 <= p.row() < len(old_visible)
-            else QModelIndex()
-            for p in persistent
-        ])
-        self.layoutChanged.emit()
+        return old_visible, self._visible
 
     # --- our API ----------------------------------------------------------------------
 
