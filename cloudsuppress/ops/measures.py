@@ -247,6 +247,7 @@ class MemberMeasures:
     meetings_attended: int
     meetings_with_secretariat: int
     missed: tuple[str, ...]  # labels of the meetings it missed
+    missed_meetings: tuple[tuple[str, dt.date], ...] = ()  # the same as (meeting label, date), for the UI to word
 
     @property
     def briefing_held(self) -> bool:
@@ -326,6 +327,7 @@ def measures_dashboard(s: Session) -> Dashboard:
             tuple(ln.key for ln in estimated if ln.approvals_pending), costs.total, costs.prospective_total,
             len(mine), len(attended), sum(1 for m in mine if m.id in secretariat),
             tuple(f"{meeting_label(m)}（{to_wareki(m.held_on)}）" for m in mine if m not in attended),
+            tuple((meeting_label(m), m.held_on) for m in mine if m not in attended),
         ))
     counts = item_status_counts(s)
     decided = sum(counts.get(k, 0) for k in ("standardized", "withdrawn", "customized"))

@@ -92,6 +92,7 @@ class MeetingWarning:
     code: str  # no_secretariat / member_absent
     message: str
     member: str | None = None
+    keys: tuple[str, ...] = ()  # member_absent: the 要望番号 of its items on the agenda (the UI words its own text)
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,8 @@ def meeting_warnings(s: Session, meeting_id: int, *, rows: list[AgendaRow] | Non
         if name not in present:
             keys = "、".join(asking[name])
             out.append(MeetingWarning("member_absent",
-                                      f"{name}の要望（{keys}）が議題にありますが、{name}の出席者が記録されていません。", name))
+                                      f"{name}の要望（{keys}）が議題にありますが、{name}の出席者が記録されていません。", name,
+                                      tuple(asking[name])))
     return out
 
 
