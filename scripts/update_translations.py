@@ -44,20 +44,32 @@ def _values(obj) -> list[str]:
 
 def catalog() -> list[tuple[str, list[str]]]:
     """(context, texts) for every table whose texts go through self.tr at run time."""
+    from cloudsuppress import vocab
+    from cloudsuppress.costs import METHOD_LABELS, UNIT_LABELS
+    from cloudsuppress.importers.function_list import FIELDS
     from cloudsuppress.presets import PRESET_LABELS
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.vocab import (
         APPROVAL_LABELS, ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, REASON_LABELS, REQUIREMENT_LABELS,
         SERVICE_DROP_LABELS,
     )
+    from cloudsuppress.wareki import ERAS
     from cloudsuppress.workflow import Status
     from ui import main_window
-    from ui.dialogs import attendee_dialog, import_functions_dialog, new_consortium_dialog, request_item_dialog
-    from ui.table_models import (
-        audit_table_model, comparison_table_model, function_table_model, meeting_table_model, member_table_model,
-        request_table_model,
+    from ui.dialogs import (
+        attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog, request_item_dialog,
     )
-    from ui.views import dashboard_view, member_view, outcome_panel
+    from ui.table_models import (
+        audit_table_model, comparison_table_model, cost_table_model, function_table_model, measures_table_model,
+        meeting_table_model, member_table_model, request_table_model,
+    )
+    from ui.views import dashboard_view, member_view, outcome_panel, reports_view
+
+    # The core's vocabulary as ui/labels.py shows it (one context, so a word reads the same everywhere).
+    core_labels = (_values(list(Status)) + _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)
+                   + _values(APPROVAL_LABELS) + _values(MEETING_KIND_LABELS) + _values(ATTENDEE_ROLE_LABELS)
+                   + _values(vocab.OUTCOME_LABELS) + ["未協議"] + _values(vocab.FIT_LABELS) + _values(REQUIREMENT_LABELS)
+                   + _values(METHOD_LABELS) + _values(UNIT_LABELS) + _values(FIELDS))
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),
@@ -82,6 +94,14 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("MeetingTableModel", _values(meeting_table_model.MeetingTableModel.HEADERS)),
         ("AttendeeTableModel", _values(meeting_table_model.AttendeeTableModel.HEADERS)),
         ("AgendaTableModel", _values(meeting_table_model.AgendaTableModel.HEADERS)),
+        ("Labels", core_labels),
+        ("Dates", [name for name, _, _ in ERAS]),
+        ("MeasuresTableModel", _values(measures_table_model.MeasuresTableModel.HEADERS)),
+        ("CostTableModel", list(cost_table_model.FIXED)),
+        ("ShareTableModel", _values(cost_table_model.ShareTableModel.HEADERS)),
+        ("PendingDecisionTableModel", _values(late_joiner_dialog.PendingDecisionTableModel.HEADERS)),
+        ("_MethodEditor", _values(reports_view.METHODS) + [reports_view.OWN_RULE_DEFAULT]),
+        ("ReportsView", _values(reports_view.UNITS)),
         ("MembersPage", [member_view.FILE_FILTER]),
         ("FunctionsPage", [import_functions_dialog.FILE_FILTER]),
         ("ConsortiumPage", _values(PRESET_LABELS) + [new_consortium_dialog.DB_FILTER]),

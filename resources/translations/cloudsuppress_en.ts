@@ -51,6 +51,10 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
+        <source>決定（{0}）</source>
+        <translation>Decided ({0})</translation>
+    </message>
+    <message>
         <source>理由: {0}</source>
         <translation>Reason: {0}</translation>
     </message>
@@ -266,6 +270,10 @@
         <translation>(no meeting)</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>画面の絞り込み（専門部会・団体・未決定のみ・縦長表示）がそのまま反映されます。会議を指定すると、その会議の議題を議題の順に載せます。</source>
         <translation>The screen&apos;s filters (subcommittee, member, undecided only, long layout) apply as they are. With a meeting, its agenda is printed in agenda order.</translation>
     </message>
@@ -296,6 +304,62 @@
 </context>
 <context>
     <name>ComparisonTableModel</name>
+    <message>
+        <source>件数未記入</source>
+        <translation>Case count not given</translation>
+    </message>
+    <message>
+        <source>{0}件/年</source>
+        <translation>{0}/year</translation>
+    </message>
+    <message>
+        <source>{0}（取下げ）</source>
+        <translation>{0} (withdrawn)</translation>
+    </message>
+    <message>
+        <source>［取下げ］</source>
+        <translation>[Withdrawn]</translation>
+    </message>
+    <message>
+        <source>住民サービス{0}</source>
+        <translation>Resident services: {0}</translation>
+    </message>
+    <message>
+        <source>年間処理件数: {0}</source>
+        <translation>Annual case count: {0}</translation>
+    </message>
+    <message>
+        <source>理由: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>住民サービス水準: {0} — {1}</source>
+        <translation>Resident service level: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>代替運用案: {0}</source>
+        <translation>Workaround: {0}</translation>
+    </message>
+    <message>
+        <source>（新規）</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+{2}：{3} {4}{5}
+要望団体: {6}</source>
+        <translation>{0} {1}
+{2}: {3} {4}{5}
+Requested by: {6}</translation>
+    </message>
     <message>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1})</translation>
@@ -681,6 +745,26 @@ Hover over a cell to see the full text.</translation>
         <source>未定</source>
         <translation>Not yet known</translation>
     </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>見積額</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>按分方法</source>
+        <translation>Sharing method</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1019,6 +1103,65 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>（月）</source>
+        <translation> (Mon)</translation>
+    </message>
+    <message>
+        <source>（火）</source>
+        <translation> (Tue)</translation>
+    </message>
+    <message>
+        <source>（水）</source>
+        <translation> (Wed)</translation>
+    </message>
+    <message>
+        <source>（木）</source>
+        <translation> (Thu)</translation>
+    </message>
+    <message>
+        <source>（金）</source>
+        <translation> (Fri)</translation>
+    </message>
+    <message>
+        <source>（土）</source>
+        <translation> (Sat)</translation>
+    </message>
+    <message>
+        <source>（日）</source>
+        <translation> (Sun)</translation>
+    </message>
+    <message>
+        <source>{0}元年{1}月{2}日</source>
+        <translation>{0} 1/{1}/{2}</translation>
+    </message>
+    <message>
+        <source>{0}{1}年{2}月{3}日</source>
+        <translation>{0} {1}/{2}/{3}</translation>
+    </message>
+    <message>
+        <source>令和</source>
+        <translation>Reiwa</translation>
+    </message>
+    <message>
+        <source>平成</source>
+        <translation>Heisei</translation>
+    </message>
+    <message>
+        <source>昭和</source>
+        <translation>Showa</translation>
+    </message>
+    <message>
+        <source>大正</source>
+        <translation>Taisho</translation>
+    </message>
+    <message>
+        <source>明治</source>
+        <translation>Meiji</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>要望様式を書き出す</source>
@@ -1192,6 +1335,10 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Fit</translation>
     </message>
     <message>
+        <source>{0}: ○ {1} △ {2} × {3} 未評価 {4} ・ギャップ率 {5}</source>
+        <translation>{0}: ○ {1}  △ {2}  × {3}  not assessed {4} · gap rate {5}</translation>
+    </message>
+    <message>
         <source>実装区分</source>
         <translation>Implementation class</translation>
     </message>
@@ -1347,6 +1494,30 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
 <context>
     <name>ImportFunctionsDialog</name>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source> ほか{0}件</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
         <source>機能一覧を取り込む</source>
         <translation>Import function list</translation>
     </message>
@@ -1376,7 +1547,7 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     </message>
     <message>
         <source>（必須）</source>
-        <translation>(required)</translation>
+        <translation> (required)</translation>
     </message>
     <message>
         <source>取り込み先の業務</source>
@@ -1493,6 +1664,10 @@ Correct the spreadsheet and import it again.</translation>
         <translation>A request for the same function exists</translation>
     </message>
     <message>
+        <source>&lt;li&gt;&lt;b&gt;{0}&lt;/b&gt; {1}（{2}・{3}）&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{0}&lt;/b&gt; {1} ({2}, {3})&lt;/li&gt;</translation>
+    </message>
+    <message>
         <source>機能「{0}」には検討中の要望がすでにあります。&lt;ul&gt;{1}&lt;/ul&gt;同じ内容であれば、新しく登録せずに既存の要望に{2}として参加してください。比較一覧表で各団体の要望を並べて検討できます。</source>
         <translation>The function &quot;{0}&quot; already has open requests.&lt;ul&gt;{1}&lt;/ul&gt;If the request is the same, join an existing one as {2} instead of registering a new one. The comparison table then shows every member&apos;s request side by side.</translation>
     </message>
@@ -1511,6 +1686,218 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>要望</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>標準化</source>
+        <translation>Standardized</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施</source>
+        <translation>Customized</translation>
+    </message>
+    <message>
+        <source>住民サービス水準の維持</source>
+        <translation>Keeping the resident service level</translation>
+    </message>
+    <message>
+        <source>自治体独自施策</source>
+        <translation>Municipality&apos;s own policy</translation>
+    </message>
+    <message>
+        <source>事務効率・処理件数</source>
+        <translation>Efficiency / case volume</translation>
+    </message>
+    <message>
+        <source>法令・制度対応</source>
+        <translation>Law or system change</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>低下する</source>
+        <translation>Drops</translation>
+    </message>
+    <message>
+        <source>低下しない</source>
+        <translation>Does not drop</translation>
+    </message>
+    <message>
+        <source>財政課協議</source>
+        <translation>Finance consultation</translation>
+    </message>
+    <message>
+        <source>首長決裁</source>
+        <translation>Mayor&apos;s approval</translation>
+    </message>
+    <message>
+        <source>協議会</source>
+        <translation>Consortium</translation>
+    </message>
+    <message>
+        <source>部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>分科会</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>ベンダー</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>事務局</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <source>決定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>継続審議</source>
+        <translation>Continued</translation>
+    </message>
+    <message>
+        <source>報告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>未協議</source>
+        <translation>Not discussed</translation>
+    </message>
+    <message>
+        <source>標準</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>改修必要</source>
+        <translation>needs modification</translation>
+    </message>
+    <message>
+        <source>対応不可</source>
+        <translation>not supported</translation>
+    </message>
+    <message>
+        <source>実装必須機能</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>標準オプション機能</source>
+        <translation>Standard option</translation>
+    </message>
+    <message>
+        <source>実装不可機能</source>
+        <translation>Not implementable</translation>
+    </message>
+    <message>
+        <source>均等割</source>
+        <translation>Equal share</translation>
+    </message>
+    <message>
+        <source>人口割</source>
+        <translation>Population share</translation>
+    </message>
+    <message>
+        <source>均等割・人口割</source>
+        <translation>Equal and population share</translation>
+    </message>
+    <message>
+        <source>円単位</source>
+        <translation>to the yen</translation>
+    </message>
+    <message>
+        <source>千円未満切捨て</source>
+        <translation>truncated to 1,000 yen</translation>
+    </message>
+    <message>
+        <source>機能ID</source>
+        <translation>Function ID</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>大分類</source>
+        <translation>Category 1</translation>
+    </message>
+    <message>
+        <source>中分類</source>
+        <translation>Category 2</translation>
+    </message>
+    <message>
+        <source>小分類</source>
+        <translation>Category 3</translation>
+    </message>
+    <message>
+        <source>機能名</source>
+        <translation>Function name</translation>
+    </message>
+    <message>
+        <source>機能要件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>実装区分</source>
+        <translation>Implementation class</translation>
+    </message>
+    <message>
+        <source>適合度</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>便利機能</source>
+        <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>{0}円</source>
+        <translation>¥{0}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}人</source>
+        <comment>one person</comment>
+        <translation>{0} person</translation>
+    </message>
+    <message>
+        <source>{0}人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <source>均等割 {0}％・人口割 {1}％</source>
+        <translation>Equal {0}% / population {1}%</translation>
+    </message>
+    <message>
+        <source>{0}円未満切捨て</source>
+        <translation>truncated to {0} yen</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +2154,10 @@ control tool</translation>
 <context>
     <name>MeasuresTableModel</name>
     <message>
+        <source>{0}/{1}（{2}%）</source>
+        <translation>{0}/{1} ({2}%)</translation>
+    </message>
+    <message>
         <source>未開催</source>
         <translation>Not held</translation>
     </message>
@@ -1795,12 +2186,48 @@ control tool</translation>
         <translation>Pending: {0}</translation>
     </message>
     <message>
-        <source>検討中の要望の見込み負担額 {0}円</source>
-        <translation>Expected share of requests under review: {0} yen</translation>
+        <source>検討中の要望の見込み負担額 {0}</source>
+        <translation>Expected share of requests under review: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>欠席: {0}</source>
         <translation>Absent: {0}</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>① 庁内説明会</source>
+        <translation>① Internal briefing</translation>
+    </message>
+    <message>
+        <source>① 住民サービス設問の回答</source>
+        <translation>① Service answers</translation>
+    </message>
+    <message>
+        <source>② 選考会への参加</source>
+        <translation>② Vendor selection</translation>
+    </message>
+    <message>
+        <source>③ 未了の協議・決裁</source>
+        <translation>③ Pending approvals</translation>
+    </message>
+    <message>
+        <source>③ 負担額（実施分）</source>
+        <translation>③ Cost borne</translation>
+    </message>
+    <message>
+        <source>④ 部会への出席</source>
+        <translation>④ Meeting attendance</translation>
+    </message>
+    <message>
+        <source>④ 事務局の出席</source>
+        <translation>④ Secretariat</translation>
     </message>
 </context>
 <context>
@@ -1894,8 +2321,24 @@ control tool</translation>
         <translation>Choose a meeting in the list, or register one with &quot;New meeting…&quot;.</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>議題 {0} 件・決定 {1} 件</source>
         <translation>{0} agenda items · {1} decided</translation>
+    </message>
+    <message>
+        <source>&#x3000;／&#x3000;</source>
+        <translation>  /  </translation>
+    </message>
+    <message>
+        <source>事務局の出席者が記録されていません。事務局はすべての会議に出席します。</source>
+        <translation>No secretariat attendee is recorded. The secretariat attends every meeting.</translation>
+    </message>
+    <message>
+        <source>{0}の要望（{1}）が議題にありますが、{0}の出席者が記録されていません。</source>
+        <translation>{0}&apos;s requests ({1}) are on the agenda, but no attendee from {0} is recorded.</translation>
     </message>
     <message>
         <source>議題に {0} 件を追加しました。</source>
@@ -1908,6 +2351,10 @@ control tool</translation>
     <message>
         <source>議題に追加できる要望はありません。</source>
         <translation>There are no requests that can be added to the agenda.</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}（{2}）</source>
+        <translation>{0}  {1} ({2})</translation>
     </message>
     <message>
         <source>議題に要望を追加</source>
@@ -2656,6 +3103,33 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>PendingDecisionTableModel</name>
+    <message>
+        <source>承認</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>決定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>決定日</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>例: 代替運用案で対応できることを分科会で確認した</source>
@@ -2855,6 +3329,14 @@ The remainder under 1,000 yen ({0} yen) is borne by {1}</translation>
     <message>
         <source>総会用サマリーを書き出しています…</source>
         <translation>Exporting the general meeting summary…</translation>
+    </message>
+    <message>
+        <source>1円単位</source>
+        <translation>To the yen</translation>
+    </message>
+    <message>
+        <source>千円未満切捨て</source>
+        <translation>Truncated to 1,000 yen</translation>
     </message>
 </context>
 <context>
@@ -3465,6 +3947,37 @@ Folder: {0}</translation>
     </message>
 </context>
 <context>
+    <name>ShareTableModel</name>
+    <message>
+        <source>構成団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>人口比</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>均等割額</source>
+        <translation>Equal part</translation>
+    </message>
+    <message>
+        <source>人口割額</source>
+        <translation>Pop. part</translation>
+    </message>
+    <message>
+        <source>端数調整</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <source>負担額</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>cloudsuppress へようこそ</source>
@@ -3492,6 +4005,18 @@ Folder: {0}</translation>
     <message>
         <source>均等割</source>
         <translation>Equal share</translation>
+    </message>
+    <message>
+        <source>人口割</source>
+        <translation>Population share</translation>
+    </message>
+    <message>
+        <source>併用（均等割・人口割）</source>
+        <translation>Combined (equal and population)</translation>
+    </message>
+    <message>
+        <source>協議会のルール</source>
+        <translation>Consortium&apos;s rule</translation>
     </message>
     <message>
         <source>:  人口割</source>

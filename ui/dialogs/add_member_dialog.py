@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.members import add_member
 from cloudsuppress.vocab import normalize_text
-from cloudsuppress.wareki import to_wareki
 
+from ..dates import wareki_text
 from ..op_runner import OpRunner
 
 MAX_POPULATION = 99_999_999
@@ -120,7 +120,7 @@ class AddMemberDialog(QDialog):
 
     def _show_wareki(self) -> None:
         date = self.joined_on()
-        self.wareki_label.setText(to_wareki(date) if date else "")
+        self.wareki_label.setText(wareki_text(date) if date else "")
 
     def add_now(self) -> None:
         """Add the member through the runner; close only if it was added."""

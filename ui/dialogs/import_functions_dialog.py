@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,8 @@ from cloudsuppress.importers.function_list import (
 from cloudsuppress.importers.tabular import Table, column_letter, read_table
 from cloudsuppress.ops.functions import FunctionImportPlan, apply_function_import, plan_function_import, system_tree
 
+from ..labels import join_names
+from ..labels import label as core_label
 from ..op_runner import OpRunner
 
 PREVIEW_ROWS = 20
@@ -55,10 +57,16 @@ def describe_plan(plan: FunctionImportPlan) -> str:
     lines = [plan.describe(), ""]
     for d in plan.diffs:
         parts = []
-        for label, codes in (("追加", d.added), ("変更", [f"{c.code}（{'・'.join(c.fields)}）" for c in d.changed]), ("削除", d.removed)):
+        changed = [QCoreApplication.translate("ImportFunctionsDialog", "{0}（{1}）").format(
+            c.code, QCoreApplication.translate("ImportFunctionsDialog", "・").join(core_label(f) for f in c.fields))
+            for c in d.changed]
+        for label, codes in ((QCoreApplication.translate("ImportFunctionsDialog", "追加"), d.added),
+                             (QCoreApplication.translate("ImportFunctionsDialog", "変更"), changed),
+                             (QCoreApplication.translate("ImportFunctionsDialog", "削除"), d.removed)):
             if codes:
-                more = f" ほか{len(codes) - SAMPLE_IDS}件" if len(codes) > SAMPLE_IDS else ""
-                parts.append(f"  {label}: {'、'.join(codes[:SAMPLE_IDS])}{more}")
+                more = (QCoreApplication.translate("ImportFunctionsDialog", " ほか{0}件").format(len(codes) - SAMPLE_IDS)
+                        if len(codes) > SAMPLE_IDS else "")
+                parts.append(f"  {label}: {join_names(codes[:SAMPLE_IDS])}{more}")
         if parts:
             lines.append(f"{d.business_system}")
             lines.extend(parts)
@@ -114,7 +122,7 @@ class ImportFunctionsDialog(QDialog):
             combo.setMinimumWidth(220)
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.field_combos[fld] = combo
-            text = label + (self.tr("（必須）") if fld in REQUIRED_FIELDS else "")
+            text = core_label(label) + (self.tr("（必須）") if fld in REQUIRED_FIELDS else "")
             row, col = divmod(n, 2)
             grid.addWidget(QLabel(text), row, col * 2)
             grid.addWidget(combo, row, col * 2 + 1)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.late_joiners import PendingDecision, accept_decisions
 
 from ..dates import display_date
+from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.row_list_model import CENTER, LEFT, RowListTableModel
 from ..table_setup import setup_list_table
@@ -54,7 +55,7 @@ class PendingDecisionTableModel(RowListTableModel):
         super().set_rows(rows)
 
     def display(self, r: PendingDecision, col: int) -> str:
-        return {COL_ACCEPT: "", COL_KEY: r.key, COL_TITLE: r.title, COL_DECISION: r.status_label,
+        return {COL_ACCEPT: "", COL_KEY: r.key, COL_TITLE: r.title, COL_DECISION: label(r.status_label),
                 COL_DECIDED_ON: display_date(r.decided_on), COL_REASON: r.reason or ""}.get(col, "")
 
     def alignment(self, col: int) -> int:

@@ -29,8 +29,8 @@ from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.functions import SystemNode
 from cloudsuppress.ops.meetings import create_meeting, parse_time
 from cloudsuppress.vocab import MEETING_KIND_LABELS
-from cloudsuppress.wareki import to_wareki
 
+from ..dates import wareki_text, weekday_text
 from ..op_runner import OpRunner
 
 ERROR_STYLE = "color: #b3261e;"
@@ -165,22 +165,26 @@ class NewMeetingDialog(QDialog):
         self._title_typed = bool(text.strip())
 
     def _suggest_title(self) -> None:
-        """「住民業務部会」「住基ネット連携分科会」「協議会」 until the user types a title of their own."""
+        """「住民業務部会」「住基ネット連携分科会」「協議会」 until the user types a title of their own.
+
+        The title is data (it heads the minutes, which are always Japanese), so it is suggested in
+        Japanese whatever the UI language: 「住民業務Subcommittee」 would help nobody."""
         if self._title_typed:
             return
         kind = self.kind()
         if kind == "council":
-            title = self.tr("協議会")
+            title = MEETING_KIND_LABELS["council"]
         elif kind == "working_group" and self.system_combo.currentData() is not None:
-            title = self.system_combo.currentText() + self.tr("分科会")
+            title = self.system_combo.currentText() + MEETING_KIND_LABELS["working_group"]
         elif self.subcommittee_combo.currentData() is not None:
-            title = self.subcommittee_combo.currentText() + (self.tr("部会") if kind == "subcommittee" else self.tr("分科会"))
+            title = self.subcommittee_combo.currentText() + MEETING_KIND_LABELS[
+                "subcommittee" if kind == "subcommittee" else "working_group"]
         else:
             title = ""
         self.title_edit.setText(title)
 
     def _show_wareki(self) -> None:
-        self.wareki_label.setText(to_wareki(self.held_on(), weekday=True))
+        self.wareki_label.setText(wareki_text(self.held_on()) + weekday_text(self.held_on()))
 
     def problems(self) -> list[str]:
         """What keeps the meeting from being registered (empty when nothing does)."""

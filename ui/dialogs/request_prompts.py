@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.ops.meeting_queries import MeetingRow
 from cloudsuppress.ops.request_queries import ItemRow
-from cloudsuppress.wareki import to_wareki
+
+from ..dates import wareki_text
+from ..labels import join_names, label
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -44,7 +46,7 @@ class ReasonDialog(QDialog):
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(self.tr("（なし）"), None)
         for m in meetings:
-            self.meeting_combo.addItem(self.tr("{0}（{1}）").format(m.label, to_wareki(m.held_on)), m.id)
+            self.meeting_combo.addItem(self.tr("{0}（{1}）").format(m.label, wareki_text(m.held_on)), m.id)
         self.meeting_combo.setMinimumWidth(360)
         self.meeting_combo.setToolTip(self.tr("この判断をした会議（議事録の決定事項に載ります）"))
         self.error_label = QLabel()
@@ -107,7 +109,8 @@ class JoinChoiceDialog(QDialog):
         self.setMinimumWidth(560)
         self.choice: tuple[str, int | None] | None = None
         lines = "".join(
-            f"<li><b>{r.key}</b> {r.title}（{'、'.join(r.members) or '—'}・{r.status_label}）</li>" for r in existing)
+            self.tr("<li><b>{0}</b> {1}（{2}・{3}）</li>").format(r.key, r.title, join_names(r.members) or "—",
+                                                         label(r.status_label)) for r in existing)
         text = QLabel(self.tr("機能「{0}」には検討中の要望がすでにあります。<ul>{1}</ul>"
                               "同じ内容であれば、新しく登録せずに既存の要望に{2}として参加してください。"
                               "比較一覧表で各団体の要望を並べて検討できます。").format(function, lines, member))

@@ -15,6 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.history import KIND_LABELS, AuditEntry
 
+from ..dates import display_date
+
 
 def _one_line(value: str | None) -> str:
     return (value or "").replace("\n", " ")
@@ -62,8 +64,8 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def _display(self, e: AuditEntry, col: int) -> str:
-        if col == COL_AT:
-            return e.at_text
+        if col == COL_AT:  # 和暦 or Western as chosen in 設定, like every other date on screen
+            return f"{display_date(e.at.date())} {e.at:%H:%M}"
         if col == COL_USER:
             return e.user
         if col == COL_ACTION:

@@ -21,13 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from cloudsuppress.ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
-from cloudsuppress.vocab import FIT_LABELS
 from cloudsuppress.workflow import OPEN, Status
 
+from ..labels import fit_text, join_names, label
 from .request_table_model import STATUS_COLORS, format_yen
 from .row_list_model import CENTER, LEFT, RIGHT
 
@@ -64,32 +64,43 @@ class _Line:
 
 
 def cases_text(c: ComparisonCell) -> str:
-    return f"{c.annual_cases:,}件/年" if c.annual_cases is not None else "件数未記入"
+    if c.annual_cases is None:
+        return QCoreApplication.translate("ComparisonTableModel", "件数未記入")
+    return QCoreApplication.translate("ComparisonTableModel", "{0}件/年").format(f"{c.annual_cases:,}")
+
+
+def _member_name(c: ComparisonCell) -> str:
+    if not c.withdrawn:
+        return c.member
+    return QCoreApplication.translate("ComparisonTableModel", "{0}（取下げ）").format(c.member)
 
 
 def cell_lines(c: ComparisonCell) -> list[tuple[int, str]]:
     """A wide member cell: the ask (short), then 件数, 理由 and the resident-service answer."""
-    lines = [(2, "［取下げ］")] if c.withdrawn else []
+    lines = [(2, QCoreApplication.translate("ComparisonTableModel", "［取下げ］"))] if c.withdrawn else []
     lines.append((0, c.short))
     lines.append((1, cases_text(c)))
-    lines.append((1, c.reason_label))
-    lines.append((1, f"住民サービス{c.service_drop_label}"))
+    lines.append((1, label(c.reason_label)))
+    lines.append((1, QCoreApplication.translate("ComparisonTableModel", "住民サービス{0}").format(
+        label(c.service_drop_label))))
     return lines
 
 
 def cell_tooltip(c: ComparisonCell) -> str:
     """Everything the member wrote: the ask in full, cases, reason, the answer and its detail."""
-    lines = [f"{c.member}" + ("（取下げ）" if c.withdrawn else ""), c.content, "",
-             f"年間処理件数: {cases_text(c)}", f"理由: {c.reason_label}",
-             f"住民サービス水準: {c.service_drop_label} — {c.service_drop_detail}"]
+    lines = [_member_name(c), c.content, "",
+             QCoreApplication.translate("ComparisonTableModel", "年間処理件数: {0}").format(cases_text(c)),
+             QCoreApplication.translate("ComparisonTableModel", "理由: {0}").format(label(c.reason_label)),
+             QCoreApplication.translate("ComparisonTableModel", "住民サービス水準: {0} — {1}").format(
+                 label(c.service_drop_label), c.service_drop_detail)]
     if c.workaround:
-        lines.append(f"代替運用案: {c.workaround}")
+        lines.append(QCoreApplication.translate("ComparisonTableModel", "代替運用案: {0}").format(c.workaround))
     return "\n".join(lines)
 
 
 def item_text(r: ComparisonRow) -> str:
     """R-0002, the title, then the function: 0200007 ○ 住所異動の登録."""
-    code = r.function_code or "（新規）"
+    code = r.function_code or QCoreApplication.translate("ComparisonTableModel", "（新規）")
     fit = f" {r.fit}" if r.fit else ""
     return f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
 
@@ -224,13 +235,13 @@ class ComparisonTableModel(QAbstractTableModel):
             if col == COL_ITEM:
                 return item_text(r)
             tail = col - self.tail_column(0)
-            return (format_yen(r.estimate), r.status_label, r.decision)[tail]
+            return (format_yen(r.estimate), label(r.status_label), r.decision)[tail]
         if self._long:
             if c is None:
                 return ""
-            return {LONG_MEMBER: c.member + ("（取下げ）" if c.withdrawn else ""), LONG_ASK: c.content,
-                    LONG_CASES: cases_text(c), LONG_REASON: c.reason_label,
-                    LONG_SERVICE: f"{c.service_drop_label}：{c.service_drop_detail}"}[col]
+            return {LONG_MEMBER: _member_name(c), LONG_ASK: c.content,
+                    LONG_CASES: cases_text(c), LONG_REASON: label(c.reason_label),
+                    LONG_SERVICE: self.tr("{0}：{1}").format(label(c.service_drop_label), c.service_drop_detail)}[col]
         cell = r.cells[self._member_of(col)]
         return "\n".join(text for _, text in cell_lines(cell)) if cell is not None else ""
 
@@ -242,10 +253,11 @@ class ComparisonTableModel(QAbstractTableModel):
         if self._long and FIRST_MEMBER <= col < self.tail_column(0):
             return cell_tooltip(line.cell) if line.cell is not None else None
         if col == COL_ITEM:
-            fit = f"（{r.fit} {FIT_LABELS.get(r.fit, '')}）" if r.fit else ""
-            asking = "、".join(c.member for c in r.asking if not c.withdrawn) or "—"
-            return (f"{r.key} {r.title}\n{r.business_system or ''}：{r.function_code or '（新規）'} "
-                    f"{r.function_name or ''}{fit}\n要望団体: {asking}")
+            fit = self.tr("（{0}）").format(fit_text(r.fit)) if r.fit else ""
+            asking = join_names(c.member for c in r.asking if not c.withdrawn) or "—"
+            return self.tr("{0} {1}\n{2}：{3} {4}{5}\n要望団体: {6}").format(
+                r.key, r.title, r.business_system or "", r.function_code or self.tr("（新規）"), r.function_name or "",
+                fit, asking)
         text = self._display(line, col) if line.first else ""
         return text or None
 

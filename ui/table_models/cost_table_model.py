@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from cloudsuppress.ops.costs import CostTable, CostTableRow, ShareRow
 
+from ..labels import label, rule_method_text, rule_text
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
 
 COL_KEY, COL_TITLE, COL_STATUS, COL_ESTIMATE, COL_RULE = range(5)
@@ -65,17 +66,17 @@ class CostTableModel(RowListTableModel):
         if col == COL_TITLE:
             return r.title
         if col == COL_STATUS:
-            return r.status_label
+            return label(r.status_label)
         if col == COL_ESTIMATE:
             return yen(r.estimate) if r.estimate is not None else self.tr("未定")
         if col == COL_RULE:
-            return r.rule_text.split("（")[0]
+            return rule_method_text(r.rule_text)
         i = col - len(FIXED)
         return yen(r.shares[i]) if 0 <= i < len(r.shares) else ""
 
     def tooltip(self, r: CostTableRow, col: int) -> str | None:
         if col == COL_RULE:
-            return r.rule_text
+            return rule_text(r.rule_text)
         return self.display(r, col) or None
 
     def alignment(self, col: int) -> int:

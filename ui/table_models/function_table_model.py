@@ -16,11 +16,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.functions import FunctionRow
-from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_CLASSES, REQUIREMENT_LABELS
+from cloudsuppress.vocab import REQUIREMENT_CLASSES
+from ..labels import fit_text, requirement_label
 from .row_list_model import reorder
 
 COL_CODE = 0
@@ -174,16 +175,16 @@ class FunctionTableModel(QAbstractTableModel):
         if col == COL_NAME:
             return r.name
         if col == COL_CLASS:
-            return REQUIREMENT_LABELS.get(r.requirement_class, "") if r.requirement_class else ""
+            return requirement_label(r.requirement_class)
         if col == COL_FIT:
-            return r.fit or UNASSESSED_TEXT
+            return r.fit or QCoreApplication.translate("FunctionTableModel", UNASSESSED_TEXT)
         if col == COL_CONVENIENCE:
             return "○" if r.convenience else ""
         return ""
 
     def _tooltip(self, r: FunctionRow, col: int) -> str | None:
         if col == COL_FIT:
-            return f"{r.fit} {FIT_LABELS[r.fit]}" if r.fit else self.tr("未評価")
+            return fit_text(r.fit) if r.fit else self.tr("未評価")
         if col == COL_CONVENIENCE:
             return self.tr("便利機能") if r.convenience else None
         if col == COL_NAME:

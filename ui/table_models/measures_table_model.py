@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from cloudsuppress.ops.measures import MemberMeasures
 
 from ..dates import display_date
+from ..labels import join_names, yen
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
 
 COL_MEMBER, COL_BRIEFING, COL_ANSWERED, COL_SELECTION, COL_PENDING, COL_COST, COL_MEETINGS, COL_SECRETARIAT = range(8)
@@ -21,7 +24,9 @@ WARN = ("#fdecea", "#9b1c1c")
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{part}/{whole}（{part * 100 // whole}%）" if whole else "—"
+    if not whole:
+        return "—"
+    return QCoreApplication.translate("MeasuresTableModel", "{0}/{1}（{2}%）").format(part, whole, part * 100 // whole)
 
 
 class MeasuresTableModel(RowListTableModel):
@@ -55,7 +60,7 @@ class MeasuresTableModel(RowListTableModel):
                 return self.tr("なし")
             return self.tr("財政課 {0}・首長 {1}").format(r.pending_finance, r.pending_mayor)
         if col == COL_COST:
-            return f"{r.cost_total:,}円"
+            return yen(r.cost_total)
         if col == COL_MEETINGS:
             return _pct(r.meetings_attended, r.meetings)
         if col == COL_SECRETARIAT:
@@ -64,11 +69,13 @@ class MeasuresTableModel(RowListTableModel):
 
     def tooltip(self, r: MemberMeasures, col: int) -> str | None:
         if col == COL_PENDING and r.pending_items:
-            return self.tr("未了の要望: {0}").format("、".join(r.pending_items))
+            return self.tr("未了の要望: {0}").format(join_names(r.pending_items))
         if col == COL_COST and r.prospective_total:
-            return self.tr("検討中の要望の見込み負担額 {0}円").format(f"{r.prospective_total:,}")
+            return self.tr("検討中の要望の見込み負担額 {0}").format(yen(r.prospective_total))
         if col == COL_MEETINGS and r.missed:
-            return self.tr("欠席: {0}").format("、".join(r.missed))
+            missed = ([self.tr("{0}（{1}）").format(name, display_date(on)) for name, on in r.missed_meetings]
+                      if r.missed_meetings else list(r.missed))
+            return self.tr("欠席: {0}").format(join_names(missed))
         return self.display(r, col) or None
 
     def alignment(self, col: int) -> int:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
-from ..dates import display_date
+from PySide6.QtCore import QCoreApplication
 
+from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
+
+from ..dates import display_date
+from ..labels import join_names, label
 from .request_table_model import STATUS_COLORS
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
 
@@ -44,7 +47,7 @@ class MeetingTableModel(RowListTableModel):
 
     def display(self, r: MeetingRow, col: int) -> str:
         if col == COL_KIND:
-            return r.kind_label
+            return label(r.kind_label)
         if col == COL_SUBCOMMITTEE:
             return r.business_system or r.subcommittee or ""
         if col == COL_NUMBER:
@@ -97,7 +100,7 @@ class AttendeeTableModel(RowListTableModel):
 
     def display(self, r: AttendeeRow, col: int) -> str:
         if col == ATT_ROLE:
-            return r.role_label
+            return label(r.role_label)
         if col == ATT_ORGANIZATION:
             return r.member or r.organization or ""
         if col == ATT_NAME:
@@ -125,8 +128,8 @@ OUTCOME_COLORS = {"decided": ("#dff3e4", "#1e6b34"), "continued": ("#fdf0d5", "#
 def outcome_summary(r: AgendaRow) -> str:
     """決定（取下げ）, 継続審議, 報告 or 未協議."""
     if r.outcome == "decided" and r.decision_label:
-        return f"決定（{r.decision_label}）"
-    return r.outcome_label
+        return QCoreApplication.translate("AgendaTableModel", "決定（{0}）").format(label(r.decision_label))
+    return label(r.outcome_label)
 
 
 class AgendaTableModel(RowListTableModel):
@@ -145,9 +148,9 @@ class AgendaTableModel(RowListTableModel):
         if col == AG_SYSTEM:
             return r.business_system or ""
         if col == AG_MEMBERS:
-            return "、".join(r.members) or "—"
+            return join_names(r.members) or "—"
         if col == AG_STATUS:
-            return r.status_label
+            return label(r.status_label)
         if col == AG_OUTCOME:
             return outcome_summary(r)
         return ""

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from cloudsuppress.ops.request_queries import ItemRow
 from cloudsuppress.workflow import Status
 
+from ..labels import join_names, label, yen
 from .function_table_model import nfkc_lower, normalize_query
 from .row_list_model import reorder
 
@@ -67,8 +68,8 @@ _KEEP = object()
 
 
 def format_yen(amount: int | None) -> str:
-    """1650000 → '1,650,000円'; None → ''."""
-    return "" if amount is None else f"{amount:,}円"
+    """1650000 → '1,650,000円' (English: '¥1,650,000'); None → ''."""
+    return yen(amount)
 
 
 def _haystack(r: ItemRow) -> str:
@@ -167,10 +168,10 @@ class RequestTableModel(QAbstractTableModel):
             return r.title
         if col == COL_MEMBERS:
             if r.members:
-                return "、".join(r.members)
-            return self.tr("（取下げ: {0}）").format("、".join(r.withdrawn_members)) if r.withdrawn_members else "—"
+                return join_names(r.members)
+            return self.tr("（取下げ: {0}）").format(join_names(r.withdrawn_members)) if r.withdrawn_members else "—"
         if col == COL_STATUS:
-            return r.status_label
+            return label(r.status_label)
         if col == COL_ESTIMATE:
             return format_yen(r.estimate)
         if col == COL_UPDATED:
@@ -182,9 +183,9 @@ class RequestTableModel(QAbstractTableModel):
             fn = f"{r.function_code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
             return f"{r.key} {r.title}\n{fn}"
         if col == COL_MEMBERS:
-            lines = ["、".join(r.members)] if r.members else []
+            lines = [join_names(r.members)] if r.members else []
             if r.withdrawn_members:
-                lines.append(self.tr("取下げ: {0}").format("、".join(r.withdrawn_members)))
+                lines.append(self.tr("取下げ: {0}").format(join_names(r.withdrawn_members)))
             return "\n".join(lines) or None
         if col == COL_SYSTEM and r.subcommittee:
             return f"{r.subcommittee} ＞ {r.business_system}"

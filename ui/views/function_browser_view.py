@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from cloudsuppress.changes import Changes
 from cloudsuppress.ops.functions import FitStats, FunctionRow, SystemNode, combine_stats, list_function_rows, system_tree
 from cloudsuppress.ops.summary import format_rate
-from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
+from cloudsuppress.vocab import REQUIREMENT_LABELS
 
+from ..labels import fit_text
+from ..labels import label as core_label
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
 from ..table_models.function_table_model import (
@@ -54,8 +56,9 @@ class _Node:
 def stats_line(name: str, st: FitStats) -> str:
     """「住民基本台帳: ○ 72 △ 0 × 1 未評価 0 ・ギャップ率 1.37%」"""
     by = st.by_fit
-    return (f"{name}: ○ {by.get('○', 0):,} △ {by.get('△', 0):,} × {by.get('×', 0):,} "
-            f"未評価 {st.unassessed:,} ・ギャップ率 {format_rate(st.gap_rate)}")
+    return QCoreApplication.translate("FunctionBrowserView", "{0}: ○ {1} △ {2} × {3} 未評価 {4} ・ギャップ率 {5}").format(
+        name, f"{by.get('○', 0):,}", f"{by.get('△', 0):,}", f"{by.get('×', 0):,}", f"{st.unassessed:,}",
+        format_rate(st.gap_rate))
 
 
 class FunctionBrowserView(QWidget):
@@ -292,9 +295,9 @@ class FunctionBrowserView(QWidget):
             return
         e = html.escape
         path = " ＞ ".join(e(p) for p in (r.subcommittee, r.business_system, r.level1, r.level2, r.level3) if p)
-        fit = f"{r.fit} {FIT_LABELS[r.fit]}" if r.fit else self.tr("未評価")
+        fit = fit_text(r.fit) if r.fit else self.tr("未評価")
         req = e(r.requirement or self.tr("（機能要件の記載なし）")).replace("\n", "<br>")
-        cls = REQUIREMENT_LABELS.get(r.requirement_class or "", self.tr("（未設定）"))
+        cls = core_label(REQUIREMENT_LABELS.get(r.requirement_class or "")) or self.tr("（未設定）")
         meta = [
             (self.tr("適合度"), fit),
             (self.tr("実装区分"), cls),

@@ -22,6 +22,7 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.ops.measures import Dashboard, measures_dashboard
 
 from ..dates import display_date
+from ..labels import join_names, people
 from ..dialogs.measure_dialogs import BriefingDialog, SelectionAttendanceDialog
 from ..op_runner import OpRunner
 from ..table_models.measures_table_model import COL_MEMBER, MeasuresTableModel
@@ -117,7 +118,7 @@ class MeasuresPanel(QWidget):
             by_member: dict[str, int] = {}
             for a in ev.attendees:
                 by_member[a.member] = by_member.get(a.member, 0) + 1
-            who = "、".join(f"{m} {n}人" for m, n in by_member.items()) or self.tr("参加なし")
+            who = join_names(f"{m} {people(n)}" for m, n in by_member.items()) or self.tr("参加なし")
             lines.append(self.tr("{0}（{1}）: {2}").format(ev.name, display_date(ev.held_on), who))
         return "\n".join(lines)
 

@@ -42,7 +42,9 @@ from cloudsuppress.ops.meetings import (
 )
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import list_item_rows
+
 from ..dates import display_date
+from ..labels import join_names, label
 
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
@@ -228,12 +230,13 @@ class MeetingDetailPane(QWidget):
             self.warning_label.hide()
         else:
             m = d.meeting
-            self.title_label.setText(m.label if m.label.endswith(m.kind_label) else f"{m.label}（{m.kind_label}）")
+            self.title_label.setText(m.label if m.label.endswith(m.kind_label)
+                                     else self.tr("{0}（{1}）").format(m.label, label(m.kind_label)))
             parts = [display_date(m.held_on, weekday=True) + (f"　{time_text(m.start_time, m.end_time)}" if m.start_time else "")]
             if m.place:
                 parts.append(m.place)
             parts.append(self.tr("議題 {0} 件・決定 {1} 件").format(m.agenda_count, m.decided_count))
-            self.info_label.setText("　／　".join(parts))
+            self.info_label.setText(self.tr("　／　").join(parts))
             selected_attendee = self._selected(self.attendee_table, self.attendee_model)
             selected_item = self.selected_agenda_row()
             self.attendee_model.set_rows(d.attendees)
@@ -242,7 +245,7 @@ class MeetingDetailPane(QWidget):
                 self._select(self.attendee_table, self.attendee_model.row_of(selected_attendee.id))
             if selected_item is not None:
                 self._select(self.agenda_table, self.agenda_model.row_of(selected_item.item_id, attr="item_id"))
-            self.warning_label.setText("\n".join("⚠ " + w.message for w in d.warnings))
+            self.warning_label.setText("\n".join("⚠ " + self.warning_text(w) for w in d.warnings))
             self.warning_label.setVisible(bool(d.warnings))
             if not self._notes_dirty:
                 self._load_notes(d)
@@ -261,8 +264,17 @@ class MeetingDetailPane(QWidget):
         self._notes_dirty = True
 
     def warnings(self) -> list[str]:
-        """The core's warnings shown now."""
-        return [w.message for w in self.detail.warnings] if self.detail else []
+        """The core's warnings shown now (as the screen words them)."""
+        return [self.warning_text(w) for w in self.detail.warnings] if self.detail else []
+
+    def warning_text(self, w) -> str:
+        """A core warning in the UI language (the core's own text for a kind this screen does not know)."""
+        if w.code == "no_secretariat":
+            return self.tr("事務局の出席者が記録されていません。事務局はすべての会議に出席します。")
+        if w.code == "member_absent" and w.member and w.keys:
+            return self.tr("{0}の要望（{1}）が議題にありますが、{0}の出席者が記録されていません。").format(
+                w.member, join_names(w.keys))
+        return w.message
 
     def _update_enabled(self) -> None:
         on = self.detail is not None
@@ -331,7 +343,7 @@ class MeetingDetailPane(QWidget):
         if not rows:
             self.status_message.emit(self.tr("議題に追加できる要望はありません。"))
             return
-        labels = [f"{r.key}　{r.title}（{r.status_label}）" for r in rows]
+        labels = [self.tr("{0}　{1}（{2}）").format(r.key, r.title, label(r.status_label)) for r in rows]
         text, ok = QInputDialog.getItem(self, self.tr("議題に要望を追加"), self.tr("要望"), labels, 0, False)
         if not ok or text not in labels:
             return

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cloudsuppress.ops.summary import OutcomeRow
 
+from ..labels import label as core_label
+
 # (attribute, label, colour): the same order and colours as the summary PDF's chart.
 SEGMENTS = (
     ("customized", "カスタマイズ実施", "#c0504d"),
@@ -41,7 +43,7 @@ class OutcomeChart(QWidget):
 
     def labels(self) -> list[str]:
         """The legend's labels, translated (what a user reads on the chart)."""
-        return [self.tr(label) for _, label, _ in SEGMENTS]
+        return [core_label(label) for _, label, _ in SEGMENTS]
 
     def _line(self) -> int:
         return QFontMetrics(self.font()).height()

@@ -32,6 +32,7 @@ from cloudsuppress.ops.meeting_queries import AgendaRow
 from cloudsuppress.ops.meetings import record_outcome, set_item_notes
 from cloudsuppress.workflow import Status
 
+from ..labels import join_names, label
 from ..op_runner import OpRunner
 from ..table_models.meeting_table_model import AG_KEY, AG_OUTCOME, AG_POSITION, AG_TITLE, AgendaTableModel
 
@@ -157,16 +158,16 @@ class OutcomePanel(QWidget):
             self.notes_edit.clear()
             self.decided_label.clear()
         else:
-            members = "、".join(r.members) or "—"
+            members = join_names(r.members) or "—"
             self.item_label.setText(self.tr("{0}　{1}\n要望団体: {2}　現在の状態: {3}").format(
-                r.key, r.title, members, r.status_label))
+                r.key, r.title, members, label(r.status_label)))
             self.outcome_buttons.get(r.outcome, self.outcome_buttons[None]).setChecked(True)
             if r.decision_status:
                 self.decision_combo.setCurrentIndex(max(self.decision_combo.findData(r.decision_status), 0))
             self.reason_edit.setText(r.decision_reason or "")
             self.notes_edit.setPlainText(r.notes or "")
             self.decided_label.setText(
-                self.tr("この会議で「{0}」と決定済みです。協議内容だけを記録できます。").format(r.decision_label)
+                self.tr("この会議で「{0}」と決定済みです。協議内容だけを記録できます。").format(label(r.decision_label))
                 if r.outcome == "decided" else "")
         for w in (self.reason_edit, self.notes_edit):
             w.blockSignals(False)

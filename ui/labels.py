@@ -1,0 +1,88 @@
+"""The core's words on screen, translated: statuses, reasons, fit marks, requirement classes, money.
+
+The core (``cloudsuppress``) never imports Qt, so its vocabulary stays Japanese there
+(``vocab``, ``workflow.STATUS_LABELS``, ``costs``, ``ops.summary``...). The UI shows those
+words through ``label(text)``, one translation context ("Labels") whose texts
+scripts/update_translations.py lists from the core's tables; a word the catalogue does not
+know is shown as the core gave it. The helpers below also spell the few composite texts the
+UI builds from core values (amounts in yen, lists of names, the cost rule), so that English
+reads as English and Japanese stays exactly as before.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
+
+CONTEXT = "Labels"
+
+
+def label(text: str | None) -> str:
+    """A core label (状態, 理由区分, 実装区分, 会議の種別…) in the UI language; "" for None."""
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+def yen(amount: int | None) -> str:
+    """1650000 → 「1,650,000円」 (English: ¥1,650,000); None → ""."""
+    return "" if amount is None else QCoreApplication.translate("Labels", "{0}円").format(f"{amount:,}")
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names in a list: 「常陸大宮市、那珂市」 (English: 'A, B')."""
+    return QCoreApplication.translate("Labels", "、").join(names)
+
+
+def requirement_label(cls: str | None) -> str:
+    """実装区分 of a class code (mandatory, optional, excluded); "" when unknown."""
+    return label(REQUIREMENT_LABELS.get(cls or "", ""))
+
+
+def fit_text(mark: str | None) -> str:
+    """「○ 標準」: the fit mark and its word (the mark itself is never translated)."""
+    return f"{mark} {label(FIT_LABELS.get(mark, ''))}".rstrip() if mark else ""
+
+
+def people(n: int) -> str:
+    """「3人」 (English: '3 people', '1 person')."""
+    if n == 1:
+        return QCoreApplication.translate("Labels", "{0}人", "one person").format(n)
+    return QCoreApplication.translate("Labels", "{0}人").format(n)
+
+
+_RULE = re.compile(r"^(?:(?P<single>均等割|人口割)|均等割 (?P<eq>[\d.]+)％・人口割 (?P<pop>[\d.]+)％)（(?P<unit>[^（）]+)）$")
+_UNIT = re.compile(r"^(?P<n>[\d,]+)円未満切捨て$")
+
+
+def _rule_parts(text: str) -> tuple[str, str] | None:
+    """(method, rounding) of a rule description, translated; None when it is not the core's grammar."""
+    m = _RULE.match(text or "")
+    if m is None:
+        return None
+    if m["single"]:
+        head = label(m["single"])
+    else:
+        head = QCoreApplication.translate("Labels", "均等割 {0}％・人口割 {1}％").format(m["eq"], m["pop"])
+    other = _UNIT.match(m["unit"])
+    if other and m["unit"] != "千円未満切捨て":
+        unit = QCoreApplication.translate("Labels", "{0}円未満切捨て").format(other["n"])
+    else:
+        unit = label(m["unit"])
+    return head, unit
+
+
+def rule_text(text: str) -> str:
+    """A cost rule as the core describes it (「均等割 50％・人口割 50％（円単位）」), in the UI language.
+
+    The core's ``Rule.describe`` builds it from a fixed grammar; anything else is shown as given.
+    """
+    parts = _rule_parts(text)
+    return text if parts is None else QCoreApplication.translate("Labels", "{0}（{1}）").format(*parts)
+
+
+def rule_method_text(text: str) -> str:
+    """The method part of a rule description, without its rounding: 「均等割 50％・人口割 50％」."""
+    parts = _rule_parts(text)
+    return text.split("（")[0] if parts is None else parts[0]
