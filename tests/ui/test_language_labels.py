@@ -1,0 +1,170 @@
+"""English for what the core supplies: statuses, reasons, fit words, cost rules, dates; Japanese unchanged."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cloudsuppress.costs import Rule
+from cloudsuppress.wareki import to_wareki
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+H = Qt.Orientation.Horizontal
+
+
+@pytest.fixture
+def english(app_font):
+    from ui.i18n import install_translators, remove_translators
+
+    assert install_translators("en")
+    yield
+    remove_translators()
+
+
+@pytest.fixture
+def date_style():
+    """Set the date style for one test and put the default back."""
+    from ui.dates import date_style as current
+    from ui.dates import set_date_style
+
+    before = current()
+    yield set_date_style
+    set_date_style(before)
+
+
+def _headers(model) -> list[str]:
+    return [model.headerData(c, H) for c in range(model.columnCount())]
+
+
+def _column(model, col: int) -> list[str]:
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_every_core_label_has_an_english_text(english):
+    """A word added to the core's vocabulary without an English text fails here."""
+    from PySide6.QtCore import QCoreApplication
+
+    from scripts.update_translations import catalog
+
+    labels = dict(catalog())["Labels"]
+    assert "カスタマイズ実施" in labels and "千円未満切捨て" in labels and "改修必要" in labels
+    untranslated = [t for t in labels if JAPANESE.search(QCoreApplication.translate("Labels", t))]
+    assert untranslated == []
+
+
+def test_request_list_status_badges_and_amounts_in_english(english, main_window):
+    from ui.table_models.request_table_model import COL_ESTIMATE, COL_MEMBERS, COL_STATUS
+
+    main_window.show_view("requests")
+    model = main_window.view("requests").model
+    statuses = _column(model, COL_STATUS)  # the text the badge delegate paints
+    assert set(statuses) == {"Requested", "Under review", "Standardized", "Withdrawn", "Customized"}
+    estimates = [e for e in _column(model, COL_ESTIMATE) if e]
+    assert estimates and all(e.startswith("¥") and "円" not in e for e in estimates)
+    assert any(", " in m for m in _column(model, COL_MEMBERS))  # names listed the English way
+    assert model.headerData(COL_STATUS, H) == "Status"
+
+
+def test_request_list_stays_japanese_by_default(main_window, app_font):
+    from ui.table_models.request_table_model import COL_ESTIMATE, COL_STATUS
+
+    main_window.show_view("requests")
+    model = main_window.view("requests").model
+    assert set(_column(model, COL_STATUS)) == {"要望", "検討中", "標準化", "取下げ", "カスタマイズ実施"}
+    assert any(e.endswith("円") for e in _column(model, COL_ESTIMATE) if e)
+
+
+def test_cost_screen_headings_and_rules_in_english(english, main_window):
+    main_window.show_view("reports")
+    view = main_window.view("reports")
+    members = list(view.model.members)
+    assert _headers(view.model) == ["Request no.", "Title", "Status", "Estimate", "Sharing method", *members]
+    assert _headers(view.share_model) == ["Member", "Population", "Ratio", "Equal part", "Pop. part", "Rounding",
+                                          "Share"]
+    assert set(_column(view.model, 2)) == {"Customized"}
+    assert set(_column(view.model, 4)) == {"Equal 50% / population 50%"}
+    assert view.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "Equal 50% / population 50% (to the yen)"
+    combos = [view.rule_editor.combo.itemText(i) for i in range(view.rule_editor.combo.count())]
+    assert combos == ["Equal share", "Population share", "Combined (equal and population)"]
+    assert [view.unit_combo.itemText(i) for i in range(view.unit_combo.count())] == ["To the yen",
+                                                                                      "Truncated to 1,000 yen"]
+    assert view.item_editor.combo.itemText(0) == "Consortium's rule"
+
+
+def test_measures_table_and_charts_in_english(english, main_window):
+    main_window.show_view("dashboard")
+    panel = main_window.view("dashboard").measures
+    assert _headers(panel.model)[:3] == ["Member", "① Internal briefing", "① Service answers"]
+    assert all(not JAPANESE.search(h) for h in _headers(panel.model))
+    costs = _column(panel.model, 5)
+    assert costs and all(c.startswith("¥") for c in costs)
+    assert panel.member_chart.labels() == ["Customized", "Standardized", "Withdrawn", "Under review"]
+
+
+def test_function_list_words_in_english(english, main_window):
+    from ui.table_models.function_table_model import COL_CLASS, COL_FIT
+
+    main_window.show_view("functions")
+    view = main_window.view("functions")
+    model = view.model
+    assert {"Mandatory", "Standard option"} <= set(_column(model, COL_CLASS))
+    assert model.index(0, COL_FIT).data(Qt.ItemDataRole.ToolTipRole) == "○ standard"
+    assert view.node_stats.text().startswith("All: ○ ")
+    assert "not assessed" in view.node_stats.text() and not JAPANESE.search(view.node_stats.text())
+
+
+def test_dates_in_english(english, date_style):
+    from ui.dates import display_date
+
+    sunday = dt.date(2026, 11, 22)
+    date_style("western")
+    assert display_date(sunday, weekday=True) == "2026/11/22 (Sun)"
+    assert display_date(dt.date(2026, 11, 25), weekday=True) == "2026/11/25 (Wed)"
+    date_style("wareki")
+    assert display_date(sunday, weekday=True) == "Reiwa 8/11/22 (Sun)"
+    assert display_date(dt.date(2019, 5, 1)) == "Reiwa 1/5/1"
+    assert display_date(dt.date(2019, 4, 30)) == "Heisei 31/4/30"
+
+
+def test_dates_in_japanese_are_what_the_core_prints(app_font, date_style):
+    from ui.dates import display_date
+
+    for day in (dt.date(2026, 11, 22), dt.date(2019, 5, 1), dt.date(1989, 1, 8), dt.date(2026, 11, 27)):
+        date_style("wareki")
+        assert display_date(day, weekday=True) == to_wareki(day, weekday=True)
+        assert display_date(day) == to_wareki(day)
+    date_style("western")
+    assert display_date(dt.date(2026, 11, 22), weekday=True) == "2026/11/22（日）"
+
+
+def test_meeting_screen_in_english(english, main_window, date_style):
+    from ui.table_models.meeting_table_model import COL_DATE, COL_KIND
+
+    date_style("western")
+    main_window.show_view("meetings")
+    view = main_window.view("meetings")
+    model = view.model
+    assert set(_column(model, COL_KIND)) == {"Subcommittee"}
+    assert all(re.fullmatch(r"\d{4}/\d\d/\d\d \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)", d) for d in _column(model, COL_DATE))
+    warnings = view.detail.warnings()
+    assert warnings and all("is recorded" in w and "の" not in w.split("'s")[-1] for w in warnings)
+
+
+def test_cost_rule_texts(english):
+    from ui.labels import rule_method_text, rule_text
+
+    assert rule_text(Rule.make("mixed", (6, 94), unit=1000).describe()) == \
+        "Equal 6% / population 94% (truncated to 1,000 yen)"
+    assert rule_text(Rule.make("equal").describe()) == "Equal share (to the yen)"
+    assert rule_method_text(Rule.make("population", unit=1000).describe()) == "Population share"
+    assert rule_text("独自の方法") == "独自の方法"  # not the core's grammar: shown as given
+
+
+def test_core_texts_stay_japanese_without_a_translation(app_font):
+    from ui.labels import join_names, label, people, rule_text, yen
+
+    rule = Rule.make("mixed", (50, 50)).describe()
+    assert rule_text(rule) == rule == "均等割 50％・人口割 50％（円単位）"
+    assert (yen(1650000), join_names(["A", "B"]), people(1), label("取下げ")) == ("1,650,000円", "A、B", "1人", "取下げ")
