@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..errors import ImportIssue, ImportValidationError
+from ..bulk import gc_paused
 from ..vocab import clean_text, normalize_text, parse_fit, parse_flag, parse_requirement_class
 from .tabular import Table, column_letter
 
@@ -191,8 +192,23 @@ def _resolve_column(col: str, header: list[str]) -> int | None:
     return None
 
 
+def _transpose(rows: list[list[str]], width: int) -> list[tuple[str, ...]]:
+    """The first ``width`` columns of ``rows``, short rows padded with "" (transposed in C by zip)."""
+    if not rows or width <= 0:
+        return [()] * max(width, 0)
+    if any(len(r) < width for r in rows):  # CSV lines may be short; calamine's ranges are rectangular
+        pad = [""] * width
+        rows = [r if len(r) >= width else r + pad[len(r):] for r in rows]
+    return list(zip(*rows))[:width]
+
+
 def parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunctionList:
     """Validate every row below the header; raise ImportValidationError listing every problem."""
+    with gc_paused():  # a record per row, made in one go
+        return _parse_function_list(table, mapping)
+
+
+def _parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunctionList:
     issues: list[ImportIssue] = []
 
     def issue(row: int | None, fld: str | None, message: str) -> None:
@@ -222,27 +238,36 @@ def parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunctionL
         found.append((first + index + 1, order, fld, message))
 
     cols: dict[str, list[str]] = {}
+    columns = _transpose(body, max(mapping.columns.values(), default=-1) + 1)
     for fld, c in mapping.columns.items():
-        if fld in _KEY_FIELDS:
-            cols[fld] = [(v.strip() if v.isascii() else normalize_text(v)) if (v := (r[c] if c < len(r) else "")) else ""
-                         for r in body]
+        cells = columns[c]
+        if fld == "code":  # mostly plain ASCII, every value distinct
+            cols[fld] = [v.strip() if v.isascii() else normalize_text(v) for v in cells]
+        elif fld in _KEY_FIELDS:  # marks and classes: a handful of distinct values, each normalised once
+            norm = {v: (v.strip() if v.isascii() else normalize_text(v)) for v in set(cells)}
+            cols[fld] = [norm[v] for v in cells]
+        elif "\r" in "".join(cells):  # C-speed pre-check: line breaks to unify somewhere
+            cols[fld] = [clean_text(v) if "\r" in v else v.strip() for v in cells]
         else:
-            cols[fld] = [(v if "\r" not in v else clean_text(v)).strip() if (v := (r[c] if c < len(r) else "")) else ""
-                         for r in body]
+            cols[fld] = [v.strip() for v in cells]
     empty = [""] * len(body)
     code, name = cols.get("code", empty), cols.get("name", empty)
     keep = [i for i, cells in enumerate(zip(*cols.values())) if any(cells)]  # skip blank lines
 
-    for i in keep:
-        if not code[i]:
-            flag(0, i, "code", "機能IDが空です。")
-        elif len(code[i]) > MAX_CODE_CHARS:
-            flag(0, i, "code", f"機能IDが長すぎます（{len(code[i])}文字、上限{MAX_CODE_CHARS}文字）。")
-    for i in keep:
-        if not name[i]:
-            flag(1, i, "name", "機能名が空です。")
-        elif len(name[i]) > MAX_NAME_CHARS:
-            flag(1, i, "name", f"機能名が長すぎます（{len(name[i])}文字、上限{MAX_NAME_CHARS}文字）。")
+    # Each check first asks a C-speed question of the whole column (any empty? longest?) and
+    # walks the rows only when that finds something (blank lines make "" appear: they walk too).
+    if "" in code or max(map(len, code), default=0) > MAX_CODE_CHARS:
+        for i in keep:
+            if not code[i]:
+                flag(0, i, "code", "機能IDが空です。")
+            elif len(code[i]) > MAX_CODE_CHARS:
+                flag(0, i, "code", f"機能IDが長すぎます（{len(code[i])}文字、上限{MAX_CODE_CHARS}文字）。")
+    if "" in name or max(map(len, name), default=0) > MAX_NAME_CHARS:
+        for i in keep:
+            if not name[i]:
+                flag(1, i, "name", "機能名が空です。")
+            elif len(name[i]) > MAX_NAME_CHARS:
+                flag(1, i, "name", f"機能名が長すぎます（{len(name[i])}文字、上限{MAX_NAME_CHARS}文字）。")
     for fld in _SHORT_FIELDS:
         if fld not in cols or max(map(len, cols[fld]), default=0) <= 200:
             continue
@@ -271,7 +296,7 @@ def parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunctionL
                 flag(6, i, fld, "数式の文字列が入っています。値に直してから取り込んでください。")
     systems = cols.get("business_system", empty)
     seen: dict[tuple[str, str], int] = {}
-    for i in keep:
+    for i in (keep if len(set(zip(systems, code))) < len(code) else ()):  # only when some pair repeats
         if code[i]:
             key = (systems[i], code[i])
             if key in seen:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -107,7 +108,8 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             )
         try:
             ws = workbook.get_sheet_by_name(sheet)
-            raw = ws.to_python(skip_empty_area=False)
+            with gc_paused():  # one list per row: tens of thousands at once
+                raw = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges or []
         except Exception as exc:
             raise ImportValidationError(
@@ -115,7 +117,8 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             ) from None
     finally:
         workbook.close()
-    rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
+    with gc_paused():
+        rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names)
 

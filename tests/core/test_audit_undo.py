@@ -207,3 +207,39 @@ def test_undo_of_a_reimport_restores_changed_and_removed_functions(rdb):
     assert dump(rdb, versions=False) == before
     do_redo(rdb)
     assert dump(rdb, versions=False) == after
+
+
+def test_undo_of_a_reimport_over_two_systems_restores_both(rdb):
+    """The import writes all systems in one batch of statements; undo and redo still put each
+    system's additions, changes and removals back exactly."""
+    from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
+    from cloudsuppress.models import BusinessSystem, Function
+    from cloudsuppress.ops import functions as function_ops
+
+    before = dump(rdb, versions=False)
+    records = [  # 住民基本台帳: 0010001 changed, 0010002 kept, 0010003 removed, 0010004 added
+        FunctionRecord(row=2, code="0010001", name="住民票の写しの交付（改）", business_system="住民基本台帳", fit="△"),
+        FunctionRecord(row=3, code="0010002", name="転入届の受付", business_system="住民基本台帳", fit="△"),
+        FunctionRecord(row=4, code="0010004", name="転出届の受付", business_system="住民基本台帳", fit="○"),
+        # 個人住民税: 0200001 removed, 0200002 changed, two added
+        FunctionRecord(row=5, code="0200002", name="減免申請の審査", business_system="個人住民税", fit="×"),
+        FunctionRecord(row=6, code="0200003", name="特別徴収の通知", business_system="個人住民税", fit="○"),
+        FunctionRecord(row=7, code="0200004", name="普通徴収の通知", business_system="個人住民税", fit="○"),
+    ]
+    parsed = ParsedFunctionList("v2.csv", None, ColumnMapping(0, {"code": 0, "name": 1, "business_system": 2}), records)
+    with rdb.session() as s, s.begin():
+        plan = function_ops.plan_function_import(s, parsed, spec_version="第2.0版")
+        assert {d.business_system: (d.added, d.removed) for d in plan.diffs} == {
+            "住民基本台帳": (("0010004",), ("0010003",)), "個人住民税": (("0200003", "0200004"), ("0200001",))}
+        function_ops.apply_function_import(s, plan)
+    after = dump(rdb, versions=False)
+    with rdb.session() as s:
+        rows = s.execute(select(Function.code, Function.name, Function.fit, BusinessSystem.name, BusinessSystem.spec_version)
+                         .join(BusinessSystem).order_by(Function.code)).all()
+    assert [(r[0], r[2]) for r in rows] == [("0010001", "△"), ("0010002", "△"), ("0010004", "○"),
+                                           ("0200002", "×"), ("0200003", "○"), ("0200004", "○")]
+    assert {(r[3], r[4]) for r in rows} == {("住民基本台帳", "第2.0版"), ("個人住民税", "第2.0版")}
+    do_undo(rdb)
+    assert dump(rdb, versions=False) == before
+    do_redo(rdb)
+    assert dump(rdb, versions=False) == after
