@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the one-folder app with PyInstaller and smoke-test it.
 
-    .venv/bin/python packaging/build.py [--skip-build] [--out FILE.png]
+    .venv/bin/python packaging/build.py [--skip-build] [--out FILE.png] [--clean-room]
 
 1. Uses this interpreter when PyInstaller is installed in it (``pip install -e .[build]``);
    otherwise creates build/venv with the project and its ``build`` extra, and builds there.
@@ -9,7 +9,10 @@
 3. Starts dist/cloudsuppress/cloudsuppress --screenshot FILE.png offscreen, with a temporary
    HOME and settings, so that the built app creates the demo database from its bundled
    migrations and renders the window; fails when the PNG is missing or blank.
-Prints the folder's size. On Windows the same steps make dist\\cloudsuppress\\cloudsuppress.exe.
+4. With --clean-room (Linux, as root): packaging/clean_room.py, which runs the folder in a fresh
+   Debian 12 minbase chroot with only the README's runtime packages, offscreen and on X11 (Xvfb).
+Prints the build time and the folder's size. On Windows the same steps (but 4) make
+dist\\cloudsuppress\\cloudsuppress.exe.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
@@ -89,13 +93,23 @@ def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--skip-build", action="store_true", help="only smoke-test an existing dist/ folder")
     p.add_argument("--out", type=Path, default=WORK / "smoke.png", help="where the smoke test's PNG goes")
+    p.add_argument("--clean-room", action="store_true",
+                   help="then run it in a clean Debian 12 chroot (Linux, root; see packaging/clean_room.py)")
     args = p.parse_args(argv)
     if not args.skip_build:
-        build(build_python())
+        py = build_python()
+        started = time.monotonic()
+        build(py)
+        say(f"PyInstaller took {time.monotonic() - started:.0f} s")
     size = folder_size(APP.parent)
     say(f"{APP.parent.relative_to(ROOT)}: {size / 1024 / 1024:,.0f} MB")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     smoke_test(args.out)
+    if args.clean_room:
+        sys.path.insert(0, str(ROOT / "packaging"))
+        import clean_room
+
+        return clean_room.main(["--x11"])
     return 0
 
 
