@@ -36,7 +36,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def open_or_create(path: Path):
     """Open the database; give a fresh one the demo consortium (one transaction)."""
     from cloudsuppress.db import open_database
-    from cloudsuppress.demo import create_demo
     from cloudsuppress.ops.consortium import get_consortium
 
     from ui.settings import backup_policy
@@ -45,6 +44,8 @@ def open_or_create(path: Path):
     try:
         with db.session() as s, s.begin():
             if get_consortium(s) is None:
+                from cloudsuppress.demo import create_demo  # only a fresh file needs it (0.1 s of imports)
+
                 create_demo(s)
     except BaseException:
         db.close()
@@ -173,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             return 0
         install_excepthook()
+
+        def follow(replacement) -> None:  # a language switch builds a new window
+            nonlocal window
+            window = replacement
+            window.replaced.connect(follow)
+
+        window.replaced.connect(follow)
         window.show()
         return app.exec()
     finally:

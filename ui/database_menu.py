@@ -141,6 +141,12 @@ class DatabaseMenu(QObject):
         if warnings and self.interactive:
             QTimer.singleShot(0, self.show_storage_warnings)
 
+    def take_over(self, previous: DatabaseMenu) -> None:
+        """This window replaces ``previous``'s (a language switch): stop its watcher, and do
+        not warn again about a storage place the user has already been warned about."""
+        previous.watcher.stop()
+        self._warned |= previous._warned
+
     def show_storage_warnings(self, *, again: bool = False) -> bool:
         """The storage warnings of the open file in a dialog, once per file (unless ``again``)."""
         db = self.runner.db

@@ -9,9 +9,10 @@ switched to, so that main.py reopens it at the next start.
 """
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,13 +39,6 @@ from cloudsuppress.ops.undo import redo, undo, undo_status
 from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
 from .settings import app_settings, backup_policy, remember_database
-from .views.comparison_view import ComparisonView
-from .views.dashboard_view import DashboardView
-from .views.function_browser_view import FunctionBrowserView
-from .views.meeting_view import MeetingView
-from .views.member_view import MemberView
-from .views.reports_view import ReportsView
-from .views.request_list_view import RequestListView
 
 VIEW_DASHBOARD = "dashboard"
 VIEW_FUNCTIONS = "functions"
@@ -64,6 +58,18 @@ PAGES = (
     (VIEW_MEMBERS, "団体"),
     (VIEW_REPORTS, "帳票"),
 )
+# Each view's module and class under ui/views. A view is built (and its module imported) the
+# first time it is shown or asked for: the window opens with the one view on screen, which
+# keeps the start-up under the foundation issue's 1.5 s; the others follow on first use.
+VIEW_CLASSES = {
+    VIEW_DASHBOARD: ("dashboard_view", "DashboardView"),
+    VIEW_FUNCTIONS: ("function_browser_view", "FunctionBrowserView"),
+    VIEW_MEMBERS: ("member_view", "MemberView"),
+    VIEW_REQUESTS: ("request_list_view", "RequestListView"),
+    VIEW_MEETINGS: ("meeting_view", "MeetingView"),
+    VIEW_COMPARISON: ("comparison_view", "ComparisonView"),
+    VIEW_REPORTS: ("reports_view", "ReportsView"),
+}
 OPEN_FILTER = "協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,6 +83,8 @@ def gap_rate_text(st) -> str:
 
 class MainWindow(QMainWindow):
     """The application window for one open database."""
+
+    replaced = Signal(object)  # the window built to take this one's place (a language switch)
 
     def __init__(self, runner: OpRunner, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
@@ -99,18 +107,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:disabled { color: #8ea3bf; }"
         )
         self.stack = QStackedWidget()
-        self.dashboard = DashboardView(runner)
-        self.functions = FunctionBrowserView(runner)
-        self.members = MemberView(runner)
-        self.requests = RequestListView(runner)
-        self.comparison = ComparisonView(runner)
-        self.meetings = MeetingView(runner)
-        self.reports = ReportsView(runner)
-        for view in (self.members, self.requests, self.comparison, self.meetings, self.reports):
-            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        views = {VIEW_DASHBOARD: self.dashboard, VIEW_FUNCTIONS: self.functions, VIEW_MEMBERS: self.members,
-                 VIEW_REQUESTS: self.requests, VIEW_MEETINGS: self.meetings,
-                 VIEW_COMPARISON: self.comparison, VIEW_REPORTS: self.reports}
+        self._views: dict[str, QWidget] = {}  # the views built so far, by key
         self._pages: dict[str, int] = {}
         for key, label in PAGES:
             item = QListWidgetItem(self.tr(label))
@@ -119,7 +116,7 @@ class MainWindow(QMainWindow):
                 item.setToolTip(self.tr("今後の版で追加"))
             else:
                 item.setData(KEY_ROLE, key)
-                self._pages[key] = self.stack.addWidget(views[key])
+                self._pages[key] = self.stack.addWidget(QWidget())  # the view replaces it when built
             self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._on_nav)
         # Ctrl+1 … Ctrl+6 switch screens from the keyboard (the navigation list takes no focus).
@@ -214,12 +211,50 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    # --- views ------------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        """The view for a key, built and filled on first use."""
+        built = self._views.get(key)
+        if built is not None:
+            return built
+        if key not in self._pages:
+            raise ValueError(f"unknown view: {key}")
+        module_name, class_name = VIEW_CLASSES[key]
+        module = import_module(f"{__package__}.views.{module_name}")
+        built = getattr(module, class_name)(self.runner)
+        if hasattr(built, "status_message"):
+            built.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        index = self._pages[key]
+        showing = self.stack.currentIndex() == index
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, built)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        self._views[key] = built
+        built.refresh()
+        return built
+
+    def built_views(self) -> list[QWidget]:
+        """The views built so far, in navigation order (only they follow changes; the rest
+        read everything when built)."""
+        return [self._views[key] for key, _ in PAGES if key in self._views]
+
+    dashboard = property(lambda self: self.view(VIEW_DASHBOARD))
+    functions = property(lambda self: self.view(VIEW_FUNCTIONS))
+    members = property(lambda self: self.view(VIEW_MEMBERS))
+    requests = property(lambda self: self.view(VIEW_REQUESTS))
+    comparison = property(lambda self: self.view(VIEW_COMPARISON))
+    meetings = property(lambda self: self.view(VIEW_MEETINGS))
+    reports = property(lambda self: self.view(VIEW_REPORTS))
+
     # --- navigation -------------------------------------------------------------------
 
     def show_view(self, key: str) -> None:
-        """Show a view by key ('dashboard', 'functions', 'members')."""
-        if key not in self._pages:
-            raise ValueError(f"unknown view: {key}")
+        """Show a view by key ('dashboard', 'functions', 'members', …), building it if new."""
+        self.view(key)
         for row in range(self.nav.count()):
             if self.nav.item(row).data(KEY_ROLE) == key:
                 self.nav.setCurrentRow(row)
@@ -234,6 +269,7 @@ class MainWindow(QMainWindow):
     def _on_nav(self, item: QListWidgetItem | None, _previous) -> None:
         key = item.data(KEY_ROLE) if item is not None else None
         if key in self._pages:
+            self.view(key)
             self.stack.setCurrentIndex(self._pages[key])
 
     # --- data -------------------------------------------------------------------------
@@ -243,13 +279,8 @@ class MainWindow(QMainWindow):
         info = self.runner.read(get_consortium)
         title = f"cloudsuppress — {info.name}" if info else "cloudsuppress"
         self.setWindowTitle(title + self.database_menu.title_suffix())
-        self.dashboard.refresh()
-        self.functions.refresh()
-        self.members.refresh()
-        self.requests.refresh()
-        self.comparison.refresh()
-        self.meetings.refresh()
-        self.reports.refresh()
+        for view in self.built_views():
+            view.refresh()
         self._refresh_status()
         self.refresh_undo()
 
@@ -257,13 +288,8 @@ class MainWindow(QMainWindow):
         if changes.consortium:
             self.reload()
             return
-        self.dashboard.on_changed(changes)
-        self.functions.on_changed(changes)
-        self.members.on_changed(changes)
-        self.requests.on_changed(changes)
-        self.comparison.on_changed(changes)
-        self.meetings.on_changed(changes)
-        self.reports.on_changed(changes)
+        for view in self.built_views():
+            view.on_changed(changes)
         if changes.functions:
             self._refresh_status()
         self.refresh_undo()
@@ -283,7 +309,8 @@ class MainWindow(QMainWindow):
         """Show another (already open) database; close the one shown until now."""
         previous = self.runner.replace_database(db)  # broadcasts: every view reloads
         # Ids of another file mean other things: a selected 業務 must not carry over.
-        self.functions.select_tree_node("all", None)
+        if VIEW_FUNCTIONS in self._views:
+            self._views[VIEW_FUNCTIONS].select_tree_node("all", None)
         if previous is not db:
             previous.close()
         if self.settings is not None and db.path is not None:
@@ -387,11 +414,32 @@ class MainWindow(QMainWindow):
             return False
         self.reload()  # dates on screen follow the new style
         if dialog.language_changed():
-            QMessageBox.information(self, self.tr("設定"),
-                                    self.tr("表示言語は、アプリを再起動すると切り替わります。"))
+            self.switch_language(dialog.preferences().language)
         else:
             self.statusBar().showMessage(self.tr("設定を保存しました。"), 10_000)
         return True
+
+    def switch_language(self, language: str) -> MainWindow:
+        """Show the window in another language at once: Qt translates a text when its widget is
+        built, so a new window is built on the same database (same view, size and place) and
+        this one closes. ``replaced`` tells main.py which window is now the application's."""
+        from .i18n import install_translators
+
+        install_translators(language)
+        replacement = MainWindow(self.runner, settings=self.settings)
+        replacement.database_menu.take_over(self.database_menu)
+        replacement.setGeometry(self.geometry())
+        if self.isMaximized():
+            replacement.setWindowState(self.windowState())
+        replacement.show_view(self.current_view() or VIEW_FUNCTIONS)
+        self.runner.changed.disconnect(self.on_changed)
+        if self.isVisible():
+            replacement.show()
+        self.replaced.emit(replacement)
+        replacement.statusBar().showMessage(replacement.tr("表示言語を切り替えました。"), 10_000)
+        self.close()
+        self.deleteLater()
+        return replacement
 
     def show_guide(self) -> None:
         """ヘルプ > 使い方ガイド: docs/guide.md, with its screenshots, in a window of its own."""
