@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from ..errors import ImportIssue, ImportValidationError
@@ -249,10 +250,10 @@ def _parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunction
         elif "\r" in "".join(cells):  # C-speed pre-check: line breaks to unify somewhere
             cols[fld] = [clean_text(v) if "\r" in v else v.strip() for v in cells]
         else:
-            cols[fld] = [v.strip() for v in cells]
+            cols[fld] = list(map(str.strip, cells))
     empty = [""] * len(body)
     code, name = cols.get("code", empty), cols.get("name", empty)
-    keep = [i for i, cells in enumerate(zip(*cols.values())) if any(cells)]  # skip blank lines
+    keep = list(compress(range(len(body)), map(any, zip(*cols.values()))))  # skip blank lines
 
     # Each check first asks a C-speed question of the whole column (any empty? longest?) and
     # walks the rows only when that finds something (blank lines make "" appear: they walk too).
@@ -309,11 +310,15 @@ def _parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunction
 
     level1, level2, level3 = cols.get("level1", empty), cols.get("level2", empty), cols.get("level3", empty)
     requirement = cols.get("requirement", empty)
-    parsed.records = [
-        FunctionRecord(first + i + 1, code[i], name[i], systems[i] or None, level1[i] or None, level2[i] or None,
-                       level3[i] or None, requirement[i] or None, classes[i], fits[i], conveniences[i])
-        for i in keep
-    ]
+
+    def kept(col: list, *, none_for_empty: bool = False) -> list:
+        picked = col if len(keep) == len(col) else [col[i] for i in keep]
+        return [v or None for v in picked] if none_for_empty else picked
+
+    parsed.records = list(map(FunctionRecord._make, zip(
+        [first + i + 1 for i in keep], kept(code), kept(name),
+        *(kept(c, none_for_empty=True) for c in (systems, level1, level2, level3, requirement)),
+        kept(classes), kept(fits), kept(conveniences))))
     if not parsed.records and not issues:
         issue(mapping.header_row + 1, None, "見出し行の下に機能の行がありません。")
     if issues:

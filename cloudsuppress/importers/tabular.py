@@ -86,6 +86,7 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     )
 
 
+@gc_paused()  # one list per row, tens of thousands at once
 def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
     from python_calamine import CalamineWorkbook
 
@@ -108,8 +109,7 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             )
         try:
             ws = workbook.get_sheet_by_name(sheet)
-            with gc_paused():  # one list per row: tens of thousands at once
-                raw = ws.to_python(skip_empty_area=False)
+            raw = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges or []
         except Exception as exc:
             raise ImportValidationError(
@@ -117,8 +117,7 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             ) from None
     finally:
         workbook.close()
-    with gc_paused():
-        rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
+    rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names)
 
