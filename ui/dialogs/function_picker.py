@@ -5,10 +5,16 @@ fast enough to filter on every keystroke) and shows only the ID, business system
 columns. The model is handed in, so the request view can keep one loaded model for every
 editor it opens instead of reading and indexing the whole list each time; the picker clears
 the model's filters when it takes it over.
+
+From the keyboard: the arrow and page keys in the search box move the highlight in the
+result table (the highlighted row is the chosen function, as a click would make it), and
+Enter in the search box or the table confirms it (the top match when nothing is highlighted)
+and emits ``confirmed``, so the editor moves on to the next field instead of saving.
+Tab leaves the table (no cell-by-cell Tab walk).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,12 +31,14 @@ from cloudsuppress.ops.functions import FunctionRow
 from ..table_models.function_table_model import COL_CODE, COL_FIT, COL_NAME, COL_SYSTEM, COLUMN_COUNT, FunctionTableModel
 
 _SHOWN = (COL_CODE, COL_SYSTEM, COL_NAME, COL_FIT)
+_MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 2, Qt.Key.Key_PageUp: -2}  # ±2: a page
 
 
 class FunctionPicker(QWidget):
     """Search box, a short result table and the chosen function; emits ``function_changed``."""
 
     function_changed = Signal(object)  # FunctionRow or None
+    confirmed = Signal(object)  # Enter chose this FunctionRow
 
     def __init__(self, model: FunctionTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,12 +49,15 @@ class FunctionPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("機能ID・機能名・業務で検索（入力するたびに絞り込みます）"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("機能の検索"))
         self.search.textChanged.connect(self._on_search)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #4a5568;")
 
         self.table = QTableView()
         self.table.setModel(model)
+        self.table.setAccessibleName(self.tr("機能の一覧"))
+        self.table.setTabKeyNavigation(False)
         for col in range(COLUMN_COUNT):
             self.table.setColumnHidden(col, col not in _SHOWN)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +78,8 @@ class FunctionPicker(QWidget):
         hh.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setFixedHeight(vh.defaultSectionSize() * 5 + hh.sizeHint().height() + 4)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
 
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("chosenFunction")
@@ -107,6 +120,41 @@ class FunctionPicker(QWidget):
         self.table.scrollTo(self.model.index(row, COL_CODE), QAbstractItemView.ScrollHint.PositionAtCenter)
         self._set_chosen(self.model.row_at(row))
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or watched not in (self.search, self.table):
+            return False
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.confirm()
+            return True  # never the dialog's default button
+        if watched is self.search and key in _MOVES and plain:
+            self._move_highlight(_MOVES[key])
+            return True
+        return False
+
+    def confirm(self) -> FunctionRow | None:
+        """Choose the highlighted row (the top match when none is) and emit ``confirmed``."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._set_chosen(self.model.row_at(index.row()))
+        elif self.model.rowCount() and (self._chosen is None or self.model.row_of_function(self._chosen.id) is None):
+            self.table.selectRow(0)
+        if self._chosen is not None:
+            self.confirmed.emit(self._chosen)
+        return self._chosen
+
+    def _move_highlight(self, step: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.table.currentIndex()
+        page = max(1, self.table.viewport().height() // max(1, self.table.verticalHeader().defaultSectionSize()))
+        delta = step if abs(step) == 1 else (page if step > 0 else -page)
+        row = 0 if not current.isValid() else min(count - 1, max(0, current.row() + delta))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, COL_CODE))
 
     def _on_search(self, text: str) -> None:
         self.model.set_filter(text=text)

@@ -10,6 +10,12 @@ and reference number (record or delete), and withdrawing the member's part; thes
 through the OpRunner, each as one undoable core operation (so deleting asks no confirmation:
 編集 > 元に戻す brings it back). Deleting is offered only while the item is still open.
 
+Every control carries a Japanese accessible name; ``focus_chain`` lists them in the order Tab
+visits them (the editor sets the dialog's tab order from it: the request fields, then the
+hearing notes, approvals and withdrawal), and ``first_invalid_field`` is where the editor
+puts the focus when saving is refused. A missing field's message is also its accessible
+description, so a screen reader says why the field is outlined.
+
 ``load`` takes a fresh ``MemberPartRow`` after every broadcast; it keeps what the user is
 typing (fields that differ from the last loaded values) and refreshes everything else.
 """
@@ -104,6 +110,14 @@ class MemberPartForm(QWidget):
         self.cases_edit.setMaximumWidth(160)
         self.workaround_edit = _text_box(52, self.tr("カスタマイズしない場合の運用（例: 番号札を併用して照合する）"))
 
+        self.content_edit.setAccessibleName(self.tr("要望内容"))
+        self.reason_combo.setAccessibleName(self.tr("理由区分"))
+        self.drop_yes.setAccessibleName(self.tr("住民サービスが低下する"))
+        self.drop_no.setAccessibleName(self.tr("住民サービスが低下しない"))
+        self.detail_edit.setAccessibleName(self.tr("低下の内容・理由"))
+        self.cases_edit.setAccessibleName(self.tr("年間処理件数"))
+        self.workaround_edit.setAccessibleName(self.tr("代替運用案"))
+
         self.errors: dict[str, QLabel] = {}
         for name in ("content", "reason", "service_drop", "service_drop_detail"):
             label = QLabel()
@@ -162,6 +176,31 @@ class MemberPartForm(QWidget):
         lay.addWidget(self.errors[name], 1)
         return box
 
+    # --- keyboard -----------------------------------------------------------------------
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in the order Tab visits it (hidden or disabled ones are skipped by Qt)."""
+        chain: list[QWidget] = [self.content_edit, self.reason_combo, self.drop_yes, self.drop_no, self.detail_edit,
+                                self.cases_edit, self.workaround_edit, self.hearing_table, self.hearing_date,
+                                self.hearing_text, self.hearing_cases, self.hearing_add, self.hearing_delete]
+        for stage in APPROVAL_STAGES:
+            chain += [self.approval_date[stage], self.approval_ref[stage], self.approval_button[stage],
+                      self.approval_delete[stage]]
+        return chain + [self.withdraw_button]
+
+    def first_field(self) -> QWidget | None:
+        """The first field the user can type in (None when the part is read-only)."""
+        return self.content_edit if self._editable else None
+
+    def first_invalid_field(self) -> QWidget | None:
+        """The first mandatory field still missing, as Tab reaches it (the checked-or-first 低下 button)."""
+        problems = self.problems() if self._editable else {}
+        for name, widget in (("content", self.content_edit), ("reason", self.reason_combo),
+                             ("service_drop", self.drop_yes), ("service_drop_detail", self.detail_edit)):
+            if name in problems:
+                return widget
+        return None
+
     # --- hearings, approvals, withdrawal ----------------------------------------------
 
     def _build_side(self) -> None:
@@ -181,6 +220,8 @@ class MemberPartForm(QWidget):
         self.hearing_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.hearing_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.hearing_table.itemSelectionChanged.connect(self._update_side_buttons)
+        self.hearing_table.setTabKeyNavigation(False)
+        self.hearing_table.setAccessibleName(self.tr("ヒアリング記録"))
         self.hearing_date = QDateEdit(QDate.currentDate())
         self.hearing_date.setCalendarPopup(True)
         self.hearing_date.setDisplayFormat("yyyy/MM/dd")
@@ -195,6 +236,10 @@ class MemberPartForm(QWidget):
         self.hearing_text.textChanged.connect(
             lambda t: self.hearing_add.setEnabled(bool(t.strip()) and self.part is not None))
         self.hearing_add.setEnabled(False)
+        self.hearing_date.setAccessibleName(self.tr("ヒアリングの実施日"))
+        self.hearing_text.setAccessibleName(self.tr("確認した内容"))
+        self.hearing_cases.setAccessibleName(self.tr("確認件数"))
+        self.hearing_add.setAccessibleName(self.tr("ヒアリング記録を追加"))
         add_row = QHBoxLayout()
         add_row.addWidget(self.hearing_date)
         add_row.addWidget(self.hearing_text, 1)
@@ -204,6 +249,7 @@ class MemberPartForm(QWidget):
         self.hearing_delete.setObjectName("hearingDelete")
         self.hearing_delete.clicked.connect(self.delete_selected_hearing)
         self.hearing_delete.setEnabled(False)
+        self.hearing_delete.setAccessibleName(self.tr("選択した記録を削除"))
         delete_row = QHBoxLayout()
         delete_row.addStretch(1)
         delete_row.addWidget(self.hearing_delete)
@@ -233,6 +279,11 @@ class MemberPartForm(QWidget):
             delete.setObjectName(f"{stage}Delete")
             delete.setToolTip(self.tr("誤って記録した{0}を削除します").format(self.tr(APPROVAL_LABELS[stage])))
             delete.clicked.connect(lambda _=False, st=stage: self.delete_approval(st))
+            stage_label = self.tr(APPROVAL_LABELS[stage])
+            date.setAccessibleName(self.tr("{0}の日付").format(stage_label))
+            ref.setAccessibleName(self.tr("{0}の文書番号").format(stage_label))
+            button.setAccessibleName(self.tr("{0}を記録").format(stage_label))
+            delete.setAccessibleName(self.tr("{0}を削除").format(stage_label))
             grid.addWidget(QLabel(self.tr(APPROVAL_LABELS[stage])), r * 2, 0)
             grid.addWidget(state, r * 2, 1, 1, 3)
             grid.addWidget(date, r * 2 + 1, 1)
@@ -246,6 +297,7 @@ class MemberPartForm(QWidget):
 
         self.withdraw_button = QPushButton(self.tr("この団体の要望を取り下げる…"))
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_button.setAccessibleName(self.tr("この団体の要望を取り下げる"))
         side = QVBoxLayout(self.side)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(hearings, 1)
@@ -372,6 +424,8 @@ class MemberPartForm(QWidget):
         for name, label in self.errors.items():
             label.setText(problems.get(name, ""))
             widget = widgets[name]
+            for target in ((self.drop_yes, self.drop_no) if name == "service_drop" else (widget,)):
+                target.setAccessibleDescription(problems.get(name, ""))
             style = INVALID_STYLE if name in problems else ""
             if name == "service_drop":  # a plain QWidget paints a style sheet only for its own name
                 style = f"QWidget#dropBox {{ {style} }}" if style else ""

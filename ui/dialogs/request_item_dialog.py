@@ -15,12 +15,23 @@ already has an open item first offers to join that item instead (the join, with 
 typed here, is one ``save_item`` too). A move offers the meetings the core lists (第N回, 和暦)
 to name where it was decided. The dialog listens to
 the runner's broadcast and reloads, keeping what the user is typing.
+
+The keyboard reaches everything. Tab follows the screen: 要望番号, 団体, the function (kind,
+search, result table), 要望名, 見積額, the member tabs and the fields of the tab shown, the
+status moves, 保存, 閉じる (``_apply_tab_order`` sets it again whenever tabs are added). The
+first input field has the focus on open; Enter in the function search confirms the
+highlighted function and moves on; Ctrl+S (or Enter) saves, and a refused save puts the
+focus on the first missing field (switching to its member's tab); Alt+1…Alt+4 are the
+status moves in the order shown; Ctrl+Tab / Ctrl+Shift+Tab and Ctrl+PgDown / Ctrl+PgUp switch
+tabs from any field; Esc, 閉じる or the window's close button ask before discarding edits.
+Every control has a Japanese accessible name.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -34,6 +45,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -71,6 +83,8 @@ MOVE_TEXTS = {
     Status.CUSTOMIZED: "カスタマイズ実施…",
 }
 REOPEN_TEXT = "検討中に戻す（見直し）…"
+MOVE_KEYS = {Status.UNDER_REVIEW: "Alt+1", Status.STANDARDIZED: "Alt+2", Status.WITHDRAWN: "Alt+3",
+             Status.CUSTOMIZED: "Alt+4"}
 MAX_YEN = 2_000_000_000
 
 
@@ -185,6 +199,7 @@ class RequestItemDialog(QDialog):
             button = QPushButton(self.tr(text))
             button.setObjectName(f"move_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
+            button.setShortcut(QKeySequence(MOVE_KEYS[target]))
             self.move_buttons[target] = button
             sl.addWidget(button)
         self.locked_note = QLabel()
@@ -219,6 +234,12 @@ class RequestItemDialog(QDialog):
         buttons.addWidget(self.save_note, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        self._name_controls()
+        self._shown_once = False
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for keys, step in ((QKeySequence.StandardKey.NextChild, 1), (QKeySequence("Ctrl+PgDown"), 1),
+                           (QKeySequence.StandardKey.PreviousChild, -1), (QKeySequence("Ctrl+PgUp"), -1)):
+            QShortcut(keys, self, activated=lambda step=step: self.switch_tab(step))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -231,6 +252,7 @@ class RequestItemDialog(QDialog):
             signal.connect(self._validate)
         self.function_kind.buttonToggled.connect(lambda *_: self._on_function_kind())
         self.picker.function_changed.connect(self._on_function_picked)
+        self.picker.confirmed.connect(lambda _row: self.title_edit.setFocus(Qt.FocusReason.TabFocusReason))
         runner.changed.connect(self._on_broadcast)
         runner.conflict_reloaded.connect(self._on_conflict_reloaded)
         self.reload()
@@ -305,6 +327,143 @@ class RequestItemDialog(QDialog):
         tl.addWidget(split)
         return tab
 
+    # --- keyboard ---------------------------------------------------------------------
+
+    def _name_controls(self) -> None:
+        """Japanese names for a screen reader (buttons are named by their text, without the ellipsis)."""
+        names = {self.key_edit: self.tr("要望番号"), self.member_combo: self.tr("要望する団体"),
+                 self.package_radio: self.tr("パッケージの機能"), self.new_function_radio: self.tr("パッケージにない機能（新規）"),
+                 self.system_combo: self.tr("新しい機能の業務"), self.proposed_edit: self.tr("新しい機能の名称"),
+                 self.title_edit: self.tr("要望名"), self.estimate_edit: self.tr("見積額（円）"),
+                 self.tabs.tabBar(): self.tr("団体ごとの要望と変更履歴"), self.status_table: self.tr("状態の履歴"),
+                 self.audit_table: self.tr("変更履歴"), self.export_button: self.tr("変更履歴をCSVに書き出す"),
+                 self.add_member_button: self.tr("団体を追加"), self.save_button: self.tr("保存"),
+                 self.close_button: self.tr("閉じる")}
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        self.status_table.setTabKeyNavigation(False)
+        self.audit_table.setTabKeyNavigation(False)
+        self._name_move_buttons()
+
+    def _name_move_buttons(self) -> None:
+        for target, button in self.move_buttons.items():
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setToolTip(self.tr("ショートカット: {0}").format(
+                button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+
+    def _pages(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in the order Tab visits it; Qt skips the hidden and disabled ones."""
+        chain: list[QWidget] = [self.key_edit, self.member_combo, self.package_radio, self.new_function_radio,
+                                self.picker.search, self.picker.table, self.system_combo, self.proposed_edit,
+                                self.title_edit, self.estimate_edit, self.tabs.tabBar(), self.add_member_button]
+        for page in self._pages():
+            if isinstance(page, MemberPartForm):
+                chain += page.focus_chain()
+            elif page is self.history_tab:
+                chain += [self.status_table, self.export_button, self.audit_table]
+        return chain + list(self.move_buttons.values()) + [self.save_button, self.close_button]
+
+    def _apply_tab_order(self) -> None:
+        chain = self.focus_chain()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def first_field(self) -> QWidget:
+        """Where the focus goes on open: the first field that can be typed in, else 閉じる."""
+        fields = [self.key_edit, self.member_combo, self.picker.search, self.system_combo, self.proposed_edit,
+                  self.title_edit, self.estimate_edit]
+        page = self.tabs.currentWidget()
+        if isinstance(page, MemberPartForm) and page.first_field() is not None:
+            fields.append(page.first_field())
+        for widget in fields:
+            if widget.isVisibleTo(self) and widget.isEnabled() and not getattr(widget, "isReadOnly", lambda: False)():
+                return widget
+        return self.close_button
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def switch_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDown (step 1) and back (-1), from any field; the focus goes into the tab."""
+        count = self.tabs.count()
+        if count < 2 or not self.tabs.isEnabled():
+            return
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+        page = self.tabs.currentWidget()
+        target = page.first_field() if isinstance(page, MemberPartForm) else None
+        (target or self.tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_first_problem(self) -> QWidget | None:
+        """Put the focus on the first missing field (on its member's tab); return it, or None."""
+        problems = self.item_problems()
+        target: QWidget | None = None
+        if "member" in problems:
+            target = self.member_combo
+        elif "function" in problems:
+            if self.package_radio.isChecked():
+                target = self.picker.search
+            else:
+                target = self.system_combo if self.system_combo.currentData() is None else self.proposed_edit
+        elif "title" in problems:
+            target = self.title_edit
+        else:
+            for form in self._editable_forms():
+                target = form.first_invalid_field()
+                if target is not None:
+                    self.tabs.setCurrentWidget(form)
+                    break
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Enter saves, as the default button would, but a refused save shows the field to fill in.
+        focused = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(focused, QAbstractButton)
+                and not isinstance(focused, QPlainTextEdit)):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def has_edits(self) -> bool:
+        """Something typed here would be lost by closing (an untouched new item has none)."""
+        if not self.is_new():
+            return self.detail is not None and Status(self.detail.item.status) in OPEN and self.has_unsaved_changes()
+        form_typed = self.new_form is not None and any(v not in (None, "") for v in self.new_form.values().values())
+        return bool(form_typed or self.key_edit.text().strip() or self.member_combo.currentData() is not None
+                    or self._item_changes())
+
+    def reject(self) -> None:
+        """Esc, 閉じる or the close button: ask before discarding edits (保存して閉じる / 破棄 / 戻る)."""
+        if self.isVisible() and self.has_edits():
+            answer = self._ask_discard()
+            if answer == "cancel":
+                return
+            if answer == "save" and not self.save():
+                self.focus_first_problem()
+                return
+        super().reject()
+
+    def _ask_discard(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("保存していない変更"),
+                          self.tr("保存していない変更があります。保存してから閉じますか？"), parent=self)
+        save = box.addButton(self.tr("保存して閉じる"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("保存せずに閉じる"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("編集に戻る"), QMessageBox.ButtonRole.RejectRole)
+        save.setEnabled(self.save_button.isEnabled())
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
     # --- loading ----------------------------------------------------------------------
 
     def is_new(self) -> bool:
@@ -352,6 +511,8 @@ class RequestItemDialog(QDialog):
                 self._shown_part_versions[p.member_id] = p.version
         self._show_history(detail, trail)
         self.add_member_button.setEnabled(is_open)
+        self._name_move_buttons()
+        self._apply_tab_order()
         self._validate()
 
     def _show_new(self) -> None:
@@ -368,6 +529,7 @@ class RequestItemDialog(QDialog):
             self.tabs.addTab(self.new_form, self.tr("要望の内容"))
         self._set_item_fields(dict(title="", estimate=None, function=("package", None)))
         self._item_baseline = dict(title="", estimate=None, function=("package", None))
+        self._apply_tab_order()
         self._validate()
 
     @staticmethod
@@ -537,6 +699,7 @@ class RequestItemDialog(QDialog):
         """Create the item (or join one), or write every change to it; True when saved."""
         self._validate()
         if not self.save_button.isEnabled():
+            self.focus_first_problem()
             return False
         return self._create() if self.is_new() else self._update()
 
@@ -693,7 +856,9 @@ class RequestItemDialog(QDialog):
             form.load(None, editable=True)
             self.tabs.setTabText(self.tabs.indexOf(form), member.name + self.tr("（追加）"))
         self.tabs.setCurrentWidget(form)
+        self._apply_tab_order()
         self._validate()
+        form.content_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     # --- history ----------------------------------------------------------------------
