@@ -12,7 +12,6 @@ from ..workflow import DECISIONS, Status
 
 from ..vocab import FIT_MARKS
 from .consortium import get_consortium
-from .costs import member_cost_totals
 from .functions import FitStats, combine_stats, system_tree
 from .members import list_members
 
@@ -39,6 +38,8 @@ def build_summary(s: Session) -> dict:
         by_sub[node.subcommittee].append(node.stats)
     members = list_members(s)
     by_member = member_status_counts(s)
+    from .costs import member_cost_totals  # the costs module (and ops.requests) only when summarising
+
     cost_totals = member_cost_totals(s)
     item_counts = item_status_counts(s)
     return {

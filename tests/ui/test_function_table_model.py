@@ -167,3 +167,29 @@ def test_fast_normalisation_equals_nfkc(text):
     from ui.table_models.function_table_model import nfkc_lower
 
     assert nfkc_lower(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def test_search_text_is_made_in_idle_steps_and_finished_by_the_first_search(rows, qapp, qtbot, monkeypatch):
+    from ui.table_models import function_table_model as ftm
+
+    monkeypatch.setattr(FunctionTableModel, "HAY_CHUNK", 50)
+    m = FunctionTableModel()
+    m.set_rows(rows)
+    assert not m.search_ready and m.rowCount() == len(rows)  # shown at once, searchable soon after
+    qtbot.waitUntil(lambda: m.search_ready, timeout=5000)
+    assert m._hay == [ftm._haystack(r) for r in rows]
+
+    m.set_rows(rows[::-1])  # new rows: the text is made afresh ...
+    assert not m.search_ready
+    target = rows[-3]
+    m.set_filter(text=target.code)  # ... and a search does not wait for the idle steps
+    assert m.search_ready and target in shown(m)
+    assert m._hay == [ftm._haystack(r) for r in rows[::-1]]
+
+
+def test_rows_arriving_while_a_search_is_active_are_searched_at_once(rows, qapp):
+    m = FunctionTableModel()
+    m.set_filter(text="住民票")
+    m.set_rows(rows)
+    assert m.search_ready
+    assert m.rowCount() == sum("住民票" in ftm_hay for ftm_hay in m._hay) > 0

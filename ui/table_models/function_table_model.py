@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.functions import FunctionRow
@@ -112,10 +112,18 @@ def _sort_key(column: int) -> Callable[[FunctionRow], object]:
 class FunctionTableModel(QAbstractTableModel):
     """Function rows for a QTableView; see the module docstring for the contract."""
 
+    HAY_CHUNK = 2_000  # rows of the search text made per idle step (~10 ms)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[FunctionRow] = []
+        # The search text of each row (normalised), made in idle steps after the rows arrive:
+        # at 30,000 rows it takes ~0.2 s, which the window need not wait for; a search
+        # before it is complete finishes it first (see _ensure_hay).
         self._hay: list[str] = []
+        self._hay_timer = QTimer(self)
+        self._hay_timer.setInterval(0)
+        self._hay_timer.timeout.connect(self._grow_hay)
         self._order: list[int] = []  # every row index, in the current sort order
         self._visible: list[int] = []  # the rows shown, in the current sort order
         self._terms: list[str] = []
@@ -217,7 +225,7 @@ class FunctionTableModel(QAbstractTableModel):
         """Replace every row (keeping the filter and the sort)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._hay = [_haystack(r) for r in self._rows]
+        self._hay = []
         self._order = list(range(len(self._rows)))
         if self._sort is not None:
             key = _sort_key(self._sort[0])
@@ -225,6 +233,27 @@ class FunctionTableModel(QAbstractTableModel):
             self._order.sort(key=lambda i: key(rs[i]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self._visible = self._scan(self._order)
         self.endResetModel()
+        if len(self._hay) < len(self._rows):
+            self._hay_timer.start()
+
+    def _grow_hay(self) -> None:
+        """One idle step of making the search text."""
+        start = len(self._hay)
+        self._hay.extend(_haystack(r) for r in self._rows[start:start + self.HAY_CHUNK])
+        if len(self._hay) >= len(self._rows):
+            self._hay_timer.stop()
+
+    def _ensure_hay(self) -> None:
+        """Make the rest of the search text now (a search needs all of it)."""
+        self._hay_timer.stop()
+        start = len(self._hay)
+        if start < len(self._rows):
+            self._hay.extend(_haystack(r) for r in self._rows[start:])
+
+    @property
+    def search_ready(self) -> bool:
+        """True when every row's search text is made (it is, at the latest, at the first search)."""
+        return len(self._hay) == len(self._rows)
 
     def set_filter(self, *, text=_KEEP, fit=_KEEP, requirement_class=_KEEP,
                    subcommittee_id=_KEEP, business_system_id=_KEEP) -> None:
@@ -274,6 +303,9 @@ class FunctionTableModel(QAbstractTableModel):
         if self._class is not None:
             c = self._class
             out = [i for i in out if rows[i].requirement_class == c]
+        if self._terms:
+            self._ensure_hay()
+            hay = self._hay
         for term in self._terms:
             out = [i for i in out if term in hay[i]]
         return list(out) if out is candidates else out
