@@ -30,7 +30,7 @@ from .ops import undo as undo_ops
 from .ops.summary import outcome_table
 from .presets import PRESETS
 from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
-from .wareki import parse_date
+from .wareki import require_date
 from .workflow import Status
 
 EXIT_REFUSED = 1
@@ -346,9 +346,7 @@ def _cmd_requests(db, args) -> int:
             request_ops.move_item(s, item_id=item_id, to=args.to, reason=args.reason, meeting_id=args.meeting, by=args.by)
             message = f"要望 {args.item} を「{Status(args.to).label}」にしました。"
         elif args.action == "approve":
-            date = parse_date(args.date)
-            if date is None:
-                raise DomainError(f"日付「{args.date}」を読めません（例: 2026-06-01、令和8年6月1日）。")
+            date = require_date(args.date)
             request_ops.record_approval(s, item_id=item_id, member_id=request_ops.resolve_member(s, args.member),
                                         stage=args.stage, approved_on=date, reference=args.ref, by=args.by)
             message = f"要望 {args.item} の{args.member}の{APPROVAL_LABELS[args.stage]}を記録しました。"

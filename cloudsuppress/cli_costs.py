@@ -11,19 +11,14 @@ from .errors import DomainError
 from .ops import costs as cost_ops
 from .ops import measures as measure_ops
 from .ops import requests as request_ops
-from .wareki import parse_date, to_wareki
+from .wareki import require_date, to_wareki
 
 COST_EXPORTS = ("costs", "cost-table", "summary")
 METHOD_CHOICES = ["equal", "population", "mixed"]
 
 
 def _date(text: str | None, what: str = "日付") -> dt.date | None:
-    if text is None:
-        return None
-    date = parse_date(text)
-    if date is None:
-        raise DomainError(f"{what}「{text}」を読めません（例: 2026-11-22、令和8年11月22日）。")
-    return date
+    return None if text is None else require_date(text, what)
 
 
 def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action

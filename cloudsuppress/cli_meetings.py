@@ -11,16 +11,11 @@ from .errors import DomainError
 from .ops import meeting_queries as mq
 from .ops import meetings as meeting_ops
 from .ops import requests as request_ops
-from .wareki import parse_date, to_wareki
+from .wareki import require_date, to_wareki
 
 
 def _date(text: str | None, what: str = "日付"):
-    if text is None:
-        return None
-    date = parse_date(text)
-    if date is None:
-        raise DomainError(f"{what}「{text}」を読めません（例: 2026-11-22、令和8年11月22日）。")
-    return date
+    return None if text is None else require_date(text, what)
 
 
 def _warn(warnings) -> None:

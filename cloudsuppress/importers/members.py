@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import normalize_text
-from ..wareki import parse_date
+from ..wareki import date_hint, parse_date
 from .tabular import column_letter, read_table
 
 COLUMNS = {
@@ -85,7 +85,7 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
         if cell.get("joined_on"):
             joined = parse_date(cell["joined_on"])
             if joined is None:
-                issues.append(ImportIssue(table.file, rownum, col("joined_on"), f"参加日「{cell['joined_on']}」を日付として読めません（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
+                issues.append(ImportIssue(table.file, rownum, col("joined_on"), f"参加日「{cell['joined_on']}」を日付として読めません{date_hint(cell['joined_on'])}（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
         records.append(MemberRecord(rownum, name, population or 0, joined))
     if not records and not issues:
         issues.append(ImportIssue(table.file, header_row + 1, None, "団体の行がありません。", sheet=table.sheet))

@@ -269,6 +269,15 @@ def test_member_list_with_a_bad_date_and_duplicate_name(loaded, tmp_path):
     assert "2行目 C列（参加日）" in str(err) and "3行目 A列（団体名）" in str(err) and "重複" in str(err)
 
 
+def test_member_list_with_a_join_date_outside_its_era(loaded, tmp_path):
+    db, before = loaded
+    rows = [["団体名", "人口", "参加日"], ["常陸大宮市", "42963", "平成32年4月1日"]]
+    err = _members_refused(db, before, write_csv(tmp_path / "m.csv", rows))
+    assert [str(i) for i in err.issues] == [
+        "m.csv 2行目 C列（参加日）: 参加日「平成32年4月1日」を日付として読めません（平成は平成31年4月30日までです）"
+        "（例: 2026-04-01、令和8年4月1日）。"]
+
+
 def test_member_list_without_header(loaded, tmp_path):
     db, before = loaded
     err = _members_refused(db, before, write_csv(tmp_path / "m.csv", [["那珂市", "55827"]]))

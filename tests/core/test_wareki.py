@@ -60,7 +60,10 @@ def test_parse_date_eras(text, date):
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "未定", "2026-13-01", "2026-02-30", "令和8年2月30日", "X8.11.22", "11/22", "2026年", "令和8年11月",
-     "20261122", "平成三十年一月一日", "2026-11-22T10:00", "令和0年5月1日", "H0.1.1"],
+     "20261122", "平成三十年一月一日", "2026-11-22T10:00", "令和0年5月1日", "H0.1.1",
+     # days outside their era: after it ended, or before it began
+     "平成32年4月1日", "平成31年5月1日", "H31.5.1", "昭和65年1月1日", "昭和64年1月8日", "令和元年4月30日", "R1.4.1",
+     "平成元年1月7日", "大正元年7月29日", "明治元年1月1日"],
 )
 def test_parse_date_returns_none_for_garbage(text):
     assert parse_date(text) is None
@@ -87,3 +90,24 @@ def test_round_trip_in_every_era(date, weekday):
 def test_parse_date_never_raises(text):
     result = parse_date(text)
     assert result is None or isinstance(result, dt.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("平成32年4月1日", "（平成は平成31年4月30日までです）"), ("H31.5.1", "（平成は平成31年4月30日までです）"),
+     ("令和元年4月30日", "（令和は令和元年5月1日からです）"), ("昭和64年1月8日", "（昭和は昭和64年1月7日までです）"),
+     ("令和8年11月22日", ""), ("令和8年2月30日", ""), ("未定", "")],
+)
+def test_date_hint_explains_a_day_outside_its_era(text, hint):
+    from cloudsuppress.wareki import date_hint
+
+    assert date_hint(text) == hint
+
+
+def test_require_date_names_what_was_typed_and_why():
+    from cloudsuppress.errors import DomainError
+    from cloudsuppress.wareki import require_date
+
+    assert require_date("R8.11.22") == dt.date(2026, 11, 22)
+    with pytest.raises(DomainError, match=r"^開催日「平成32年4月1日」を読めません（平成は平成31年4月30日までです）（例: "):
+        require_date("平成32年4月1日", "開催日")
