@@ -2,7 +2,8 @@
 
 The report has already been written to a temporary file; the dialog shows it with QtPdf
 (``QPdfDocument`` + ``QPdfView``). 保存… asks where and copies the file there (``saved``
-keeps the path); 印刷… prints it through the system's print dialog. ``print_pdf`` renders
+keeps the path); 印刷… prints it through the system's print dialog. Ctrl+S and Ctrl+P do the same,
+the pages have the focus on open (arrow and page keys scroll), Esc closes. ``print_pdf`` renders
 each page as an image at the printer's resolution into the printer's painter, so what is
 printed is what the preview shows (fonts are embedded in the PDF).
 """
@@ -96,6 +97,13 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        for button, name in ((self.fit_button, self.tr("ページ全体")), (self.width_button, self.tr("幅に合わせる")),
+                             (self.print_button, self.tr("印刷")), (self.save_button, self.tr("保存")),
+                             (close, self.tr("閉じる"))):
+            button.setAccessibleName(name)
+        self.pages_label.setAccessibleName(self.pages_label.text())
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the arrow and page keys scroll the pages at once
 
     def page_count(self) -> int:
         return self.document.pageCount()

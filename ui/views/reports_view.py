@@ -7,6 +7,8 @@ of the rule shown (``ops.costs.set_cost_rule``). Middle: the cost table (``cost_
 lets the item use its own method (``set_item_cost``). Right: the exports, written on the
 runner's worker thread by the shared ``export_report`` helper: a member's cost report
 (団体別負担額通知), the cost table (PDF or Excel) and the plenary summary (総会用サマリー).
+The PDF ones open in the app's print preview first (saved or printed from there, as the
+comparison sheet and the minutes are); the Excel cost table is saved directly.
 The view reads through the runner and refreshes on costs, requests, members and consortium.
 """
 from __future__ import annotations
@@ -343,8 +345,9 @@ class ReportsView(QWidget):
     # --- exports ------------------------------------------------------------------------
 
     def _export(self, *, caption: str, suggested: str, file_filter: str, write, label: str) -> Path | None:
+        # preview: export_report shows a PDF in the app first and saves any other kind directly
         path = export_report(self.runner, parent=self, caption=caption, suggested=suggested, file_filter=file_filter,
-                             write=write, label=label, folder=self._last_folder)
+                             write=write, label=label, folder=self._last_folder, preview=True)
         if path is not None:
             self._last_folder = str(path.parent)
             self.status_message.emit(self.tr("書き出しました: {0}").format(path))
