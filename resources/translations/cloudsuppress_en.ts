@@ -1382,6 +1382,14 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Search function ID, name, business system (filters as you type)</translation>
     </message>
     <message>
+        <source>機能の検索</source>
+        <translation>Function search</translation>
+    </message>
+    <message>
+        <source>機能の一覧</source>
+        <translation>Function list</translation>
+    </message>
+    <message>
         <source>機能が選ばれていません。一覧から選んでください。</source>
         <translation>No function selected. Choose one from the list.</translation>
     </message>
@@ -2060,14 +2068,6 @@ control tool</translation>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <source>設定</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>表示言語は、アプリを再起動すると切り替わります。</source>
-        <translation>The display language changes when the app is restarted.</translation>
-    </message>
-    <message>
         <source>設定を保存しました。</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2106,6 +2106,10 @@ control tool</translation>
     <message>
         <source>協議会データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)</source>
         <translation>Consortium database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>表示言語を切り替えました。</source>
+        <translation>Display language switched.</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2510,26 @@ control tool</translation>
         <translation>Annual case count</translation>
     </message>
     <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由区分</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービスが低下する</source>
+        <translation>Resident services drop</translation>
+    </message>
+    <message>
+        <source>住民サービスが低下しない</source>
+        <translation>Resident services do not drop</translation>
+    </message>
+    <message>
+        <source>低下の内容・理由</source>
+        <translation>How services drop, and why</translation>
+    </message>
+    <message>
         <source>代替運用案</source>
         <translation>Workaround</translation>
     </message>
@@ -2534,6 +2558,14 @@ control tool</translation>
         <translation>Add</translation>
     </message>
     <message>
+        <source>ヒアリングの実施日</source>
+        <translation>Hearing date</translation>
+    </message>
+    <message>
+        <source>ヒアリング記録を追加</source>
+        <translation>Add hearing record</translation>
+    </message>
+    <message>
         <source>選択した記録を削除</source>
         <translation>Delete selected record</translation>
     </message>
@@ -2558,8 +2590,28 @@ control tool</translation>
         <translation>Delete a {0} recorded by mistake</translation>
     </message>
     <message>
+        <source>{0}の日付</source>
+        <translation>{0} date</translation>
+    </message>
+    <message>
+        <source>{0}の文書番号</source>
+        <translation>{0} document number</translation>
+    </message>
+    <message>
+        <source>{0}を記録</source>
+        <translation>Record {0}</translation>
+    </message>
+    <message>
+        <source>{0}を削除</source>
+        <translation>Delete {0}</translation>
+    </message>
+    <message>
         <source>この団体の要望を取り下げる…</source>
         <translation>Withdraw this member&apos;s request…</translation>
+    </message>
+    <message>
+        <source>この団体の要望を取り下げる</source>
+        <translation>Withdraw this member&apos;s request</translation>
     </message>
     <message>
         <source>団体の要望を取り下げる</source>
@@ -3086,6 +3138,10 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
@@ -3471,6 +3527,42 @@ The remainder under 1,000 yen ({0} yen) is borne by {1}</translation>
     <message>
         <source>変更履歴（誰が・いつ・どの項目を・変更前・変更後）</source>
         <translation>Change history (who, when, which field, before, after)</translation>
+    </message>
+    <message>
+        <source>新しい機能の業務</source>
+        <translation>Business system of the new function</translation>
+    </message>
+    <message>
+        <source>見積額（円）</source>
+        <translation>Estimate (yen)</translation>
+    </message>
+    <message>
+        <source>団体ごとの要望と変更履歴</source>
+        <translation>Members&apos; requests and change history</translation>
+    </message>
+    <message>
+        <source>ショートカット: {0}</source>
+        <translation>Shortcut: {0}</translation>
+    </message>
+    <message>
+        <source>保存していない変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>保存していない変更があります。保存してから閉じますか？</source>
+        <translation>There are unsaved changes. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>保存して閉じる</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>保存せずに閉じる</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>編集に戻る</source>
+        <translation>Back to editing</translation>
     </message>
     <message>
         <source>この要望項目はありません（登録が元に戻されました）。</source>
@@ -4050,6 +4142,13 @@ Folder: {0}</translation>
     <message>
         <source>データベースを開けません</source>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>replacement</name>
+    <message>
+        <source>表示言語を切り替えました。</source>
+        <translation>Display language switched.</translation>
     </message>
 </context>
 <context>
