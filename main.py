@@ -103,7 +103,7 @@ def _recover(error):
     return offer_restore(error, None)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -186,7 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         window.close()
         runner.db.close()  # the database open now: File > 開く… may have replaced the first
+        if process_exit:
+            # The process ends now: spare the interpreter's shutdown collections a walk over
+            # every object still alive (30,000 function rows, the Qt wrappers: ~0.15 s of
+            # each exit). Not when called in-process (tests): the caller's heap stays as it is.
+            import gc
+
+            gc.freeze()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(process_exit=True))

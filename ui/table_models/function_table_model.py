@@ -113,16 +113,16 @@ class FunctionTableModel(QAbstractTableModel):
     """Function rows for a QTableView; see the module docstring for the contract."""
 
     HAY_CHUNK = 2_000  # rows of the search text made per idle step (~10 ms)
+    HAY_DELAY_MS = 150  # the first step waits until the window has been painted
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[FunctionRow] = []
-        # The search text of each row (normalised), made in idle steps after the rows arrive:
-        # at 30,000 rows it takes ~0.2 s, which the window need not wait for; a search
-        # before it is complete finishes it first (see _ensure_hay).
+        # The search text of each row (normalised), made in idle steps shortly after the rows
+        # arrive: at 30,000 rows it takes ~0.2 s, which showing the window need not wait for;
+        # a search before it is complete finishes it first (see _ensure_hay).
         self._hay: list[str] = []
         self._hay_timer = QTimer(self)
-        self._hay_timer.setInterval(0)
         self._hay_timer.timeout.connect(self._grow_hay)
         self._order: list[int] = []  # every row index, in the current sort order
         self._visible: list[int] = []  # the rows shown, in the current sort order
@@ -234,7 +234,7 @@ class FunctionTableModel(QAbstractTableModel):
         self._visible = self._scan(self._order)
         self.endResetModel()
         if len(self._hay) < len(self._rows):
-            self._hay_timer.start()
+            self._hay_timer.start(self.HAY_DELAY_MS)
 
     def _grow_hay(self) -> None:
         """One idle step of making the search text."""
@@ -242,6 +242,8 @@ class FunctionTableModel(QAbstractTableModel):
         self._hay.extend(_haystack(r) for r in self._rows[start:start + self.HAY_CHUNK])
         if len(self._hay) >= len(self._rows):
             self._hay_timer.stop()
+        else:
+            self._hay_timer.setInterval(0)  # the next steps whenever the event loop is idle
 
     def _ensure_hay(self) -> None:
         """Make the rest of the search text now (a search needs all of it)."""
