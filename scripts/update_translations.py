@@ -95,9 +95,6 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("AttendeeTableModel", _values(meeting_table_model.AttendeeTableModel.HEADERS)),
         ("AgendaTableModel", _values(meeting_table_model.AgendaTableModel.HEADERS)),
         ("Labels", core_labels),
-        # main_window.py shows this through ``replacement.tr(...)``: lupdate files it under "replacement",
-        # while Qt looks it up under the class, "MainWindow" (until that call becomes self.tr or translate).
-        ("MainWindow", ["表示言語を切り替えました。"]),
         ("Dates", [name for name, _, _ in ERAS]),
         ("MeasuresTableModel", _values(measures_table_model.MeasuresTableModel.HEADERS)),
         ("CostTableModel", list(cost_table_model.FIXED)),

@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             replacement.show()
         self.replaced.emit(replacement)
-        replacement.statusBar().showMessage(replacement.tr("表示言語を切り替えました。"), 10_000)
+        replacement.statusBar().showMessage(QCoreApplication.translate("MainWindow", "表示言語を切り替えました。"), 10_000)
         self.close()
         self.deleteLater()
         return replacement

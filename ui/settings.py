@@ -130,8 +130,9 @@ def current_preferences() -> Preferences:
 def apply_preferences(prefs: Preferences) -> None:
     """Put the preferences into effect: the audit trail's user name, the UI's date style.
 
-    The language takes effect at the next start (main.py installs the translator before
-    any window exists); everything else is read from ``current_preferences()`` when used.
+    The language is installed by main.py before any window exists, and by
+    MainWindow.switch_language when the user changes it; everything else is read from
+    ``current_preferences()`` when used.
     """
     global _current
     from cloudsuppress.audit import set_default_user

@@ -171,7 +171,6 @@ TEXTS = (
     QT_TRANSLATE_NOOP('Labels', '実装区分'),
     QT_TRANSLATE_NOOP('Labels', '適合度'),
     QT_TRANSLATE_NOOP('Labels', '便利機能'),
-    QT_TRANSLATE_NOOP('MainWindow', '表示言語を切り替えました。'),
     QT_TRANSLATE_NOOP('Dates', '令和'),
     QT_TRANSLATE_NOOP('Dates', '平成'),
     QT_TRANSLATE_NOOP('Dates', '昭和'),

@@ -4002,8 +4002,8 @@ Folder: {0}</translation>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <source>表示言語の変更は、アプリを再起動すると反映されます。</source>
-        <translation>A change of language applies when the app is restarted.</translation>
+        <source>表示言語は、OK を押すとすぐに切り替わります（開いている画面はそのまま）。</source>
+        <translation>The display language switches as soon as you press OK (the screen you are on stays open).</translation>
     </message>
     <message>
         <source>印刷する帳票（比較一覧表・議事録など）は常に和暦です。</source>
@@ -4142,13 +4142,6 @@ Folder: {0}</translation>
     <message>
         <source>データベースを開けません</source>
         <translation>Cannot open the database</translation>
-    </message>
-</context>
-<context>
-    <name>replacement</name>
-    <message>
-        <source>表示言語を切り替えました。</source>
-        <translation>Display language switched.</translation>
     </message>
 </context>
 <context>

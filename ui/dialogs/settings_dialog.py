@@ -3,8 +3,8 @@
 The dialog edits a ``Preferences`` value; on OK it stores it (``save_preferences``) and puts
 it into effect (``apply_preferences``): the user name goes into the audit trail at once,
 the date style applies to what is shown from then on, the paper to the next export, the
-number of backups to the next backup. The language applies at the next start, as the
-dialog says. The apportionment defaults are only stored here for the cost screens.
+number of backups to the next backup. A new language rebuilds the main window at once
+(MainWindow.switch_language). The apportionment defaults are only stored here for the cost screens.
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         self.backups_spin.setSuffix(self.tr(" 個"))
         self.backups_spin.setAccessibleName(self.tr("残すバックアップの数"))
 
-        language_note = QLabel(self.tr("表示言語の変更は、アプリを再起動すると反映されます。"))
+        language_note = QLabel(self.tr("表示言語は、OK を押すとすぐに切り替わります（開いている画面はそのまま）。"))
         language_note.setStyleSheet(NOTE_STYLE)
         date_note = QLabel(self.tr("印刷する帳票（比較一覧表・議事録など）は常に和暦です。"))
         date_note.setStyleSheet(NOTE_STYLE)
