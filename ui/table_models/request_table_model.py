@@ -1,7 +1,7 @@
 """RequestTableModel: the request items (要望項目) as a table, sorting and filtering itself.
 
-Contract: holds the core's frozen ``ItemRow`` objects (never ORM objects) and a list of
-visible row indexes, like ``FunctionTableModel``. ``set_rows`` replaces everything inside a
+Contract: a ``RowListTableModel`` of the core's frozen ``ItemRow`` objects (never ORM
+objects). ``set_rows`` replaces everything inside a
 model reset and keeps the filters and the sort. ``set_filter`` changes some filters (status,
 member name, subcommittee, business system, search text over the row and every member's
 要望内容・低下の内容・代替運用案) and rescans; a consortium has
@@ -11,17 +11,16 @@ counts as asking. ``STATUS_COLORS`` gives the badge colours the view's delegate 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
 
 from cloudsuppress.ops.request_queries import ItemRow
 from cloudsuppress.workflow import Status
 
 from ..labels import join_names, label, yen
 from .function_table_model import nfkc_lower, normalize_query
-from .row_list_model import reorder
+from .row_list_model import CENTER, LEFT, RIGHT, ROW_ROLE, RowListTableModel  # noqa: F401 - ROW_ROLE for the views
 
 COL_KEY = 0
 COL_SYSTEM = 1
@@ -47,7 +46,6 @@ COLUMN_WIDTHS = {
     COL_KEY: 80, COL_SYSTEM: 150, COL_CODE: 84, COL_TITLE: 280, COL_MEMBERS: 230,
     COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 130,
 }
-ROW_ROLE = Qt.ItemDataRole.UserRole  # the ItemRow of a row
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the status code, for the badge delegate
 
 # (background, text) per status: open items in blue and amber, decisions in green / grey / red.
@@ -61,9 +59,6 @@ STATUS_COLORS = {
 NEW_FUNCTION_TEXT = "（新規）"
 
 _STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _KEEP = object()
 
 
@@ -93,71 +88,30 @@ def _sort_key(column: int) -> Callable[[ItemRow], object]:
     return lambda r: getattr(r, attr) or ""
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(RowListTableModel):
     """Request item rows for a QTableView; see the module docstring for the contract."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[ItemRow] = []
         self._hay: list[str] = []
-        self._visible: list[int] = []
         self._terms: list[str] = []
         self._status: str | None = None
         self._member: str | None = None
         self._subcommittee_id: int | None = None
         self._system_id: int | None = None
-        self._sort: tuple[int, Qt.SortOrder] | None = None
 
-    # --- Qt model API -----------------------------------------------------------------
+    # --- how a row reads (RowListTableModel) ------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr(HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return self._alignment(section)
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return None
-        r = self._rows[self._visible[index.row()]]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(col)
-        if col == COL_STATUS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            bg, fg = STATUS_COLORS.get(r.status, ("#ffffff", "#000000"))
-            return QBrush(QColor(bg if role == Qt.ItemDataRole.BackgroundRole else fg))
-        if role == Qt.ItemDataRole.ForegroundRole and (
-                (col == COL_CODE and r.function_id is None) or (col == COL_MEMBERS and not r.members)):
-            return QBrush(QColor("#6b6b6b"))
-        if role == ROW_ROLE:
-            return r
-        if role == STATUS_ROLE:
-            return r.status
-        return None
-
-    @staticmethod
-    def _alignment(col: int) -> int:
+    def alignment(self, col: int) -> int:
         if col == COL_ESTIMATE:
-            return _RIGHT
+            return RIGHT
         if col in (COL_STATUS, COL_KEY, COL_CODE):
-            return _CENTER
-        return _LEFT
+            return CENTER
+        return LEFT
 
-    def _display(self, r: ItemRow, col: int) -> str:
+    def display(self, r: ItemRow, col: int) -> str:
         if col == COL_KEY:
             return r.key
         if col == COL_SYSTEM:
@@ -178,7 +132,7 @@ class RequestTableModel(QAbstractTableModel):
             return r.updated_at.strftime("%Y/%m/%d %H:%M")
         return ""
 
-    def _tooltip(self, r: ItemRow, col: int) -> str | None:
+    def tooltip(self, r: ItemRow, col: int) -> str | None:
         if col == COL_TITLE:
             fn = f"{r.function_code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
             return f"{r.key} {r.title}\n{fn}"
@@ -189,30 +143,41 @@ class RequestTableModel(QAbstractTableModel):
             return "\n".join(lines) or None
         if col == COL_SYSTEM and r.subcommittee:
             return f"{r.subcommittee} ＞ {r.business_system}"
-        text = self._display(r, col)
+        text = self.display(r, col)
         return text or None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column (stable, so equal keys keep the key order)."""
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        reorder(self, lambda: self._resort(column, order))
+    def colors(self, r: ItemRow, col: int) -> tuple[str | None, str | None] | None:
+        if col == COL_STATUS:  # the badge
+            return STATUS_COLORS.get(r.status, ("#ffffff", "#000000"))
+        if (col == COL_CODE and r.function_id is None) or (col == COL_MEMBERS and not r.members):
+            return None, "#6b6b6b"  # a new function, an item nobody asks for any more
+        return None
 
-    def _resort(self, column: int, order: Qt.SortOrder) -> tuple[list[int], list[int]]:
-        old_visible = self._visible
-        self._sort = (column, order)
-        self._visible = self._ordered(old_visible)
-        return old_visible, self._visible
+    def role_data(self, r: ItemRow, col: int, role: int) -> object:
+        return r.status if role == STATUS_ROLE else None
+
+    def sort_key_for(self, col: int) -> Callable[[ItemRow], object]:
+        return _sort_key(col)
+
+    def rows_changed(self) -> None:
+        self._hay = [_haystack(r) for r in self._rows]
+
+    def _matching(self) -> list[int]:
+        rows, hay = self._rows, self._hay
+        out = list(range(len(rows)))
+        if self._status is not None:
+            out = [i for i in out if rows[i].status == self._status]
+        if self._member is not None:
+            out = [i for i in out if self._member in rows[i].members]
+        if self._subcommittee_id is not None:
+            out = [i for i in out if rows[i].subcommittee_id == self._subcommittee_id]
+        if self._system_id is not None:
+            out = [i for i in out if rows[i].business_system_id == self._system_id]
+        for term in self._terms:
+            out = [i for i in out if term in hay[i]]
+        return out
 
     # --- our API ----------------------------------------------------------------------
-
-    def set_rows(self, rows: Sequence[ItemRow]) -> None:
-        """Replace every row (keeping the filters and the sort)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._hay = [_haystack(r) for r in self._rows]
-        self._visible = self._ordered(self._matching())
-        self.endResetModel()
 
     def set_filter(self, *, text=_KEEP, status=_KEEP, member=_KEEP, subcommittee_id=_KEEP,
                    business_system_id=_KEEP) -> None:
@@ -233,48 +198,8 @@ class RequestTableModel(QAbstractTableModel):
             self._system_id = business_system_id
         if before == (self._terms, self._status, self._member, self._subcommittee_id, self._system_id):
             return
-        self.beginResetModel()
-        self._visible = self._ordered(self._matching())
-        self.endResetModel()
-
-    def _matching(self) -> list[int]:
-        rows, hay = self._rows, self._hay
-        out = list(range(len(rows)))
-        if self._status is not None:
-            out = [i for i in out if rows[i].status == self._status]
-        if self._member is not None:
-            out = [i for i in out if self._member in rows[i].members]
-        if self._subcommittee_id is not None:
-            out = [i for i in out if rows[i].subcommittee_id == self._subcommittee_id]
-        if self._system_id is not None:
-            out = [i for i in out if rows[i].business_system_id == self._system_id]
-        for term in self._terms:
-            out = [i for i in out if term in hay[i]]
-        return out
-
-    def _ordered(self, indexes: list[int]) -> list[int]:
-        if self._sort is None:
-            return sorted(indexes)
-        key = _sort_key(self._sort[0])
-        rows = self._rows
-        return sorted(sorted(indexes), key=lambda i: key(rows[i]),
-                      reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
-
-    @property
-    def total_count(self) -> int:
-        return len(self._rows)
-
-    @property
-    def visible_count(self) -> int:
-        return len(self._visible)
-
-    def row_at(self, row: int) -> ItemRow:
-        """The item shown at a view row."""
-        return self._rows[self._visible[row]]
+        self.refilter()
 
     def row_of_item(self, item_id: int) -> int | None:
         """The view row showing an item, or None when it is filtered out."""
-        for pos, i in enumerate(self._visible):
-            if self._rows[i].id == item_id:
-                return pos
-        return None
+        return self.row_of(item_id)

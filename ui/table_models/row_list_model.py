@@ -1,16 +1,18 @@
-"""RowListTableModel: the shared body of the small list-backed table models (meetings,
-attendees, agenda entries).
+"""RowListTableModel: the shared body of the list-backed table models (members, request
+items, meetings, attendees, agenda entries; the 30,000-row function model has its own).
 
 Contract: holds the core's frozen rows (never ORM objects) and the list of the row indexes
 shown, in order. A subclass names its columns (``HEADERS``: column → heading) and says how a
-row reads (``display``), plus optionally its tooltip, alignment, colours and sort key.
-``set_rows`` replaces everything inside a model reset and keeps the sort; ``sort`` is stable
-and keeps persistent indexes on the same rows. These lists hold tens of rows, so plain list
-operations are plenty.
+row reads (``display``), plus optionally its tooltip, alignment, colours, sort key, extra
+roles and a filter (``_matching``, with ``refilter`` after the filter changed, and
+``rows_changed`` to fold search texts or totals when rows arrive). ``set_rows`` replaces
+everything inside a model reset and keeps the filter and the sort; ``sort`` is stable and
+keeps persistent indexes on the same rows. These lists hold tens to a few thousand rows, so
+plain list operations are plenty.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -69,6 +71,21 @@ class RowListTableModel(QAbstractTableModel):
     def sort_key(self, r: Any, col: int) -> object:
         return self.display(r, col)
 
+    def sort_key_for(self, col: int) -> Callable[[Any], object]:
+        """The sort key of a column as one function (override to choose it once per sort)."""
+        return lambda r: self.sort_key(r, col)
+
+    def role_data(self, r: Any, col: int, role: int) -> object:
+        """A cell's data for a role this class does not handle (e.g. a delegate's own role)."""
+        return None
+
+    def rows_changed(self) -> None:
+        """Called inside ``set_rows`` once the rows are in, before the shown rows are chosen."""
+
+    def _matching(self) -> list[int]:
+        """The row indexes the filter lets through, in the core's order (all, unless overridden)."""
+        return list(range(len(self._rows)))
+
     # --- Qt model API -----------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -108,7 +125,7 @@ class RowListTableModel(QAbstractTableModel):
             return QBrush(QColor(color)) if color else None
         if role == ROW_ROLE:
             return r
-        return None
+        return self.role_data(r, col, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (stable: equal keys keep the core's order)."""
@@ -125,19 +142,34 @@ class RowListTableModel(QAbstractTableModel):
     # --- our API ----------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace every row (keeping the sort)."""
+        """Replace every row (keeping the filter and the sort)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._visible = self._ordered(list(range(len(self._rows))))
+        self.rows_changed()
+        self._visible = self._ordered(self._matching())
+        self.endResetModel()
+
+    def refilter(self) -> None:
+        """Choose the shown rows again, after a subclass changed its filter."""
+        self.beginResetModel()
+        self._visible = self._ordered(self._matching())
         self.endResetModel()
 
     def _ordered(self, indexes: list[int]) -> list[int]:
         if self._sort is None:
             return sorted(indexes)
         col, order = self._sort
-        rows = self._rows
-        return sorted(sorted(indexes), key=lambda i: self.sort_key(rows[i], col),
+        rows, key = self._rows, self.sort_key_for(col)
+        return sorted(sorted(indexes), key=lambda i: key(rows[i]),
                       reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._visible)
 
     def row_at(self, row: int) -> Any:
         """The row shown at a view row."""
