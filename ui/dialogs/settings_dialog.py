@@ -71,9 +71,10 @@ class SettingsDialog(QDialog):
         self.backups_spin.setAccessibleName(self.tr("残すバックアップの数"))
 
         language_note = QLabel(self.tr("表示言語は、OK を押すとすぐに切り替わります（開いている画面はそのまま）。"))
-        language_note.setStyleSheet(NOTE_STYLE)
         date_note = QLabel(self.tr("印刷する帳票（比較一覧表・議事録など）は常に和暦です。"))
-        date_note.setStyleSheet(NOTE_STYLE)
+        for note in (language_note, date_note):  # wrapped, never cut off at the dialog's edge
+            note.setStyleSheet(NOTE_STYLE)
+            note.setWordWrap(True)
 
         general = QFormLayout()
         general.addRow(self.tr("操作者名（変更履歴に記録）"), self.user_edit)
