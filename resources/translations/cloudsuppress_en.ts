@@ -3303,8 +3303,24 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <source>合計 {0}円&#x3000;／&#x3000;{1}</source>
-        <translation>Total {0} yen  /  {1}</translation>
+        <source>{0} {1}</source>
+        <comment>a member and its total</comment>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>合計 {0}&#x3000;／&#x3000;{1}</source>
+        <translation>Total {0}  /  {1}</translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <comment>between the members&apos; totals</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>
+千円未満の端数 {0}は{1}が負担</source>
+        <translation>
+The remainder under 1,000 yen ({0}) is borne by {1}</translation>
     </message>
     <message>
         <source>未定</source>
@@ -3319,12 +3335,6 @@ Requested by: {2}  Status: {3}</translation>
 見積額 {2}・{3}{4}・対象団体の人口 計 {5} 人</source>
         <translation>{0} {1}
 Estimate {2} · {3}{4} · population of the paying members {5}</translation>
-    </message>
-    <message>
-        <source>
-千円未満の端数 {0}円は{1}が負担</source>
-        <translation>
-The remainder under 1,000 yen ({0} yen) is borne by {1}</translation>
     </message>
     <message>
         <source>費用按分のルールを保存しました。</source>
@@ -3611,6 +3621,10 @@ The remainder under 1,000 yen ({0} yen) is borne by {1}</translation>
     <message>
         <source>変更履歴</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>空欄なら「{0}」</source>

@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import MemberPartRow
 from cloudsuppress.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
-from cloudsuppress.wareki import to_wareki
 
+from ..dates import display_date
 from ..op_runner import OpRunner
 from .request_prompts import ReasonDialog
 
@@ -479,7 +479,7 @@ class MemberPartForm(QWidget):
     def _show_side(self, part: MemberPartRow) -> None:
         self.hearing_table.setRowCount(len(part.hearings))
         for r, h in enumerate(part.hearings):
-            cells = (to_wareki(h.held_on), h.confirmed, "" if h.confirmed_cases is None else f"{h.confirmed_cases:,}")
+            cells = (display_date(h.held_on), h.confirmed, "" if h.confirmed_cases is None else f"{h.confirmed_cases:,}")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -495,7 +495,7 @@ class MemberPartForm(QWidget):
                 label.setText(self.tr("未記録"))
                 label.setStyleSheet("color: #9b2119;")
             else:
-                label.setText(self.tr("{0}　{1}").format(to_wareki(fact.approved_on),
+                label.setText(self.tr("{0}　{1}").format(display_date(fact.approved_on),
                                                         fact.reference or self.tr("（文書番号なし）")))
                 label.setStyleSheet("color: #1e6b34; font-weight: bold;")
                 self.approval_date[stage].setDate(QDate(fact.approved_on))
@@ -503,7 +503,7 @@ class MemberPartForm(QWidget):
             self.approval_button[stage].setEnabled(not part.withdrawn)
         self.withdraw_button.setEnabled(not part.withdrawn)
         if part.withdrawn:
-            on = to_wareki(part.withdrawn_on) if isinstance(part.withdrawn_on, dt.date) else ""
+            on = display_date(part.withdrawn_on) if isinstance(part.withdrawn_on, dt.date) else ""
             self.withdrawn_label.setText(self.tr("{0}は要望を取り下げました（{1}）。理由: {2}").format(
                 self.member, on, part.withdrawn_reason or ""))
         self.withdrawn_label.setVisible(part.withdrawn)

@@ -61,12 +61,14 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import system_tree
-from cloudsuppress.ops.history import export_item_history_csv, format_at, item_audit_trail
-from cloudsuppress.ops.meeting_queries import list_meetings
+from cloudsuppress.ops.history import export_item_history_csv, item_audit_trail
+from cloudsuppress.ops.meeting_queries import get_meeting_row, list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
 from cloudsuppress.workflow import DECISIONS, OPEN, STATUS_LABELS, Status
 
+from ..dates import display_date
+from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
 from ..table_models.audit_table_model import AuditTableModel
@@ -570,7 +572,7 @@ class RequestItemDialog(QDialog):
     def _show_status(self, detail: ItemDetail) -> None:
         status = Status(detail.item.status)
         self.status_box.show()
-        self.status_badge.setText(STATUS_LABELS[status])
+        self.status_badge.setText(label(STATUS_LABELS[status]))
         self.status_badge.setStyleSheet(badge_style(status.value))
         for target, button in self.move_buttons.items():
             allowed = target.value in detail.allowed_moves
@@ -618,10 +620,16 @@ class RequestItemDialog(QDialog):
         return sum(1 for i in range(self.tabs.count()) if isinstance(self.tabs.widget(i), MemberPartForm))
 
     def _show_history(self, detail: ItemDetail, trail) -> None:
+        # The core spells statuses and dates in Japanese (和暦); the UI language and date style decide here.
+        ids = {h.meeting_id for h in detail.history if h.meeting_id is not None}
+        meetings = {m.id: m for m in self.runner.read(lambda s: [get_meeting_row(s, i) for i in ids])} if ids else {}
         self.status_table.setRowCount(len(detail.history))
         for r, h in enumerate(detail.history):
-            move = f"{h.from_label} → {h.to_label}" if h.from_label else h.to_label
-            cells = (format_at(h.changed_at), move, h.reason or "", h.meeting or "", h.changed_by)
+            move = f"{label(h.from_label)} → {label(h.to_label)}" if h.from_label else label(h.to_label)
+            at = f"{display_date(h.changed_at.date())} {h.changed_at:%H:%M}"
+            m = meetings.get(h.meeting_id)
+            meeting = self.tr("{0}（{1}）").format(m.label, display_date(m.held_on)) if m else h.meeting or ""
+            cells = (at, move, h.reason or "", meeting, h.changed_by)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -815,7 +823,7 @@ class RequestItemDialog(QDialog):
                 return False
         current = Status(self.detail.item.status)
         required = target in DECISIONS or current in DECISIONS
-        verb = self.tr("「{0}」から「{1}」に変更します。").format(current.label, target.label)
+        verb = self.tr("「{0}」から「{1}」に変更します。").format(label(current.label), label(target.label))
         if current in DECISIONS:
             verb += self.tr("決定を見直す理由を記録してください。")
         elif target in DECISIONS:

@@ -54,6 +54,7 @@ from cloudsuppress.ops.requests import get_item
 from cloudsuppress.workflow import Status
 
 from ..dialogs.report_export import export_report, safe_file_name
+from ..labels import rule_text, yen
 from ..op_runner import OpRunner
 from ..table_models.cost_table_model import COL_KEY, COL_TITLE, CostTableModel, ShareTableModel
 from ..table_models.row_list_model import ROW_ROLE
@@ -76,6 +77,8 @@ class _MethodEditor(QWidget):
     def __init__(self, *, with_default: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.combo = QComboBox()
+        # As wide as the longest method in the UI language (「Combined (equal and population)」), never elided.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if with_default:
             self.combo.addItem(self.tr(OWN_RULE_DEFAULT), None)
         for method, label in METHODS:
@@ -85,13 +88,18 @@ class _MethodEditor(QWidget):
         for spin in (self.equal, self.population):
             spin.setRange(0, 100)
             spin.setValue(50)
+        self.equal_label = QLabel(self.tr("均等割"))
+        self.population_label = QLabel(self.tr(":  人口割"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)
-        row.addWidget(QLabel(self.tr("均等割")))
+        row.addWidget(self.equal_label)
         row.addWidget(self.equal)
-        row.addWidget(QLabel(self.tr(":  人口割")))
+        row.addWidget(self.population_label)
         row.addWidget(self.population)
+        # Sized from their texts (English ones are longer), so a crowded row never elides or clips them.
+        for widget in (self.combo, self.equal_label, self.population_label, self.equal, self.population):
+            widget.setMinimumWidth(widget.sizeHint().width())
         self.combo.currentIndexChanged.connect(self._enable)
         self._enable()
 
@@ -132,8 +140,10 @@ class ReportsView(QWidget):
         # --- the consortium rule ---
         self.rule_editor = _MethodEditor()
         self.unit_combo = QComboBox()
+        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for unit, label in UNITS:
             self.unit_combo.addItem(self.tr(label), unit)
+        self.unit_combo.setMinimumWidth(self.unit_combo.sizeHint().width())
         self.date_check = QCheckBox(self.tr("人口基準日"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
@@ -145,7 +155,8 @@ class ReportsView(QWidget):
         self.rule_label.setObjectName("ruleText")
         self.rule_label.setStyleSheet("color: #4a5568;")
         rule_box = QGroupBox(self.tr("協議会の費用按分ルール"))
-        rule_row = QHBoxLayout(rule_box)
+        rule_column = QVBoxLayout(rule_box)
+        rule_row = QHBoxLayout()
         rule_row.addWidget(self.rule_editor)
         rule_row.addSpacing(12)
         rule_row.addWidget(QLabel(self.tr("端数")))
@@ -155,7 +166,9 @@ class ReportsView(QWidget):
         rule_row.addWidget(self.date_edit)
         rule_row.addWidget(self.save_rule_button)
         rule_row.addStretch(1)
-        rule_row.addWidget(self.rule_label)
+        rule_column.addLayout(rule_row)
+        # Under the controls rather than beside them: in English the controls alone fill the row.
+        rule_column.addWidget(self.rule_label)
 
         # --- exports ---
         self.member_report_button = QPushButton(self.tr("団体別負担額通知（PDF）…"))
@@ -262,15 +275,17 @@ class ReportsView(QWidget):
         self.date_edit.setEnabled(rule.population_date is not None)
         if rule.population_date is not None:
             self.date_edit.setDate(QDate(rule.population_date))
-        self.rule_label.setText(self.tr("現在: {0}").format(rule_row.description))
+        self.rule_label.setText(self.tr("現在: {0}").format(rule_text(rule_row.description)))
         current = self.selected_key()
         self.shares = {sh.key: sh for sh in shares}
         self.model.set_table(table)
         widths = self.fontMetrics().horizontalAdvance("00,000,000") + 16
         for i, name in enumerate(table.members):
             self.table.setColumnWidth(5 + i, max(widths, self.fontMetrics().horizontalAdvance(name) + 20))
-        self.totals_label.setText(self.tr("合計 {0}円　／　{1}").format(
-            f"{table.total:,}", "　".join(f"{n} {t:,}円" for n, t in zip(table.members, table.member_totals))))
+        each = (self.tr("{0} {1}", "a member and its total").format(n, yen(t))
+                for n, t in zip(table.members, table.member_totals))
+        self.totals_label.setText(self.tr("合計 {0}　／　{1}").format(
+            yen(table.total), self.tr("　", "between the members' totals").join(each)))
         row = self.model.row_of(current, attr="key") if current else None
         if row is None and self.model.rowCount():
             row = 0  # the computation panel is never empty while there is an item to explain
@@ -297,12 +312,12 @@ class ReportsView(QWidget):
             self.item_label.setText(self.tr("要望を選ぶと、各団体の負担額の計算が表示されます。"))
             self._enable_item(False)
             return
-        estimate = f"{sh.estimate:,}円" if sh.estimate is not None else self.tr("未定")
+        estimate = yen(sh.estimate) if sh.estimate is not None else self.tr("未定")
         own = self.tr("（この要望独自の方法）") if sh.own_rule else ""
         text = self.tr("{0} {1}\n見積額 {2}・{3}{4}・対象団体の人口 計 {5} 人").format(
-            sh.key, sh.title, estimate, sh.rule_text, own, f"{sh.population_total:,}")
+            sh.key, sh.title, estimate, rule_text(sh.rule_text), own, f"{sh.population_total:,}")
         if sh.residue:
-            text += self.tr("\n千円未満の端数 {0}円は{1}が負担").format(f"{sh.residue:,}", sh.residue_member)
+            text += self.tr("\n千円未満の端数 {0}は{1}が負担").format(yen(sh.residue), sh.residue_member)
         self.item_label.setText(text)
         self.share_model.set_rows(sh.shares)
         self.item_editor.set_value(sh.method if sh.own_rule else None, sh.rule.ratio)
