@@ -168,3 +168,112 @@ def test_core_texts_stay_japanese_without_a_translation(app_font):
     rule = Rule.make("mixed", (50, 50)).describe()
     assert rule_text(rule) == rule == "均等割 50％・人口割 50％（円単位）"
     assert (yen(1650000), join_names(["A", "B"]), people(1), label("取下げ")) == ("1,650,000円", "A、B", "1人", "取下げ")
+
+
+# --- the cost screen, the request editor and its member tabs (texts the UI builds from core values) ---
+
+def _shown_reports(main_window, qapp):
+    main_window.resize(1400, 860)  # the size main.py --screenshot renders
+    main_window.show_view("reports")
+    qapp.processEvents()
+    return main_window.view("reports")
+
+
+def test_cost_screen_amounts_and_rules_in_english(english, main_window, qapp):
+    view = _shown_reports(main_window, qapp)
+    assert view.rule_label.text() == "Now: Equal 50% / population 50% (to the yen)"
+    totals = view.totals_label.text()
+    assert totals.startswith("Total ¥") and "  /  " in totals
+    assert "円" not in totals and "\u3000" not in totals and totals.count(", ") == len(view.model.members) - 1
+    item = view.item_label.text()
+    assert "Estimate ¥" in item and "Equal 50% / population 50% (to the yen)" in item
+    assert "円" not in item and "均等割" not in item
+
+
+def test_cost_rule_controls_are_as_wide_as_their_english_texts(english, main_window, qapp):
+    """「Combin…」 and 「populat」 were the combo and the label squeezed by the row."""
+    view = _shown_reports(main_window, qapp)
+    for editor in (view.rule_editor, view.item_editor):
+        metrics = editor.combo.fontMetrics()
+        longest = max(metrics.horizontalAdvance(editor.combo.itemText(i)) for i in range(editor.combo.count()))
+        assert editor.combo.width() >= longest
+        for widget in (editor.equal_label, editor.population_label, editor.equal, editor.population):
+            assert widget.width() >= widget.sizeHint().width()
+    assert view.unit_combo.width() >= view.unit_combo.fontMetrics().horizontalAdvance("Truncated to 1,000 yen")
+
+
+def test_cost_screen_stays_japanese_by_default(main_window, qapp, app_font):
+    view = _shown_reports(main_window, qapp)
+    assert view.rule_label.text() == "現在: 均等割 50％・人口割 50％（円単位）"
+    totals = view.totals_label.text()
+    assert re.fullmatch(r"合計 [\d,]+円　／　(\S+ [\d,]+円)(　\S+ [\d,]+円)*", totals), totals
+    assert re.search(r"\n見積額 [\d,]+円・均等割 50％・人口割 50％（円単位）・対象団体の人口 計 [\d,]+ 人$",
+                     view.item_label.text())
+
+
+@pytest.fixture
+def item_editor(runner, main_window, qtbot):
+    """Open the request editor on an item (by 要望番号), as the 要望 view does."""
+    from cloudsuppress.ops import requests as req
+    from ui.dialogs.request_item_dialog import RequestItemDialog
+
+    main_window.show_view("requests")
+
+    def make(key):
+        item_id = runner.read(lambda s: req.resolve_item(s, key))
+        dialog = RequestItemDialog(runner, item_id=item_id, functions=main_window.view("requests").function_model())
+        qtbot.addWidget(dialog)
+        return dialog
+    return make
+
+
+def _cells(table, row: int) -> list[str]:
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_request_editor_status_and_history_in_english(english, item_editor, date_style):
+    date_style("wareki")
+    dialog = item_editor("R-0001")  # customized, decided at two meetings
+    assert dialog.status_badge.text() == "Customized"
+    rows = [_cells(dialog.status_table, r) for r in range(dialog.status_table.rowCount())]
+    assert [r[1] for r in rows] == ["Requested", "Requested → Under review", "Under review → Customized"]
+    assert all(re.fullmatch(r"Reiwa \d+/\d+/\d+ \d\d:\d\d", r[0]) for r in rows)
+    meetings = [r[3] for r in rows if r[3]]
+    assert meetings and all(re.search(r" \(Reiwa \d+/\d+/\d+\)$", m) for m in meetings)
+    assert not any(JAPANESE.search(c) for r in rows for c in (r[0], r[1]))
+    date_style("western")
+    dialog.reload()
+    assert re.fullmatch(r"\d{4}/\d\d/\d\d \d\d:\d\d", dialog.status_table.item(0, 0).text())
+
+
+def test_member_tab_dates_in_english(english, item_editor, date_style):
+    date_style("wareki")
+    form = next(iter(item_editor("R-0001").forms.values()))
+    assert re.fullmatch(r"Reiwa \d+/\d+/\d+", form.hearing_table.item(0, 0).text())
+    for stage in ("finance", "mayor"):
+        assert re.match(r"Reiwa \d+/\d+/\d+  \S", form.approval_state[stage].text())
+    withdrawn = [f for f in item_editor("R-0022").forms.values() if f.part.withdrawn]
+    assert withdrawn and all(re.search(r"withdrew its request \(Reiwa \d+/\d+/\d+\)\. Reason: ",
+                                       f.withdrawn_label.text()) for f in withdrawn)
+    date_style("western")
+    form.load(form.part, editable=False)
+    assert re.fullmatch(r"\d{4}/\d\d/\d\d", form.hearing_table.item(0, 0).text())
+
+
+def test_request_editor_stays_japanese_by_default(item_editor, runner, app_font, date_style):
+    from cloudsuppress.ops.history import format_at
+    from cloudsuppress.ops.request_queries import get_item_detail
+
+    date_style("wareki")
+    dialog = item_editor("R-0001")
+    assert dialog.status_badge.text() == "カスタマイズ実施"
+    history = runner.read(lambda s: get_item_detail(s, dialog.item_id)).history
+    for r, h in enumerate(history):  # exactly what the core prints
+        move = f"{h.from_label} → {h.to_label}" if h.from_label else h.to_label
+        assert _cells(dialog.status_table, r)[:4] == [format_at(h.changed_at), move, h.reason or "", h.meeting or ""]
+    form = next(iter(dialog.forms.values()))
+    part = form.part
+    assert form.hearing_table.item(0, 0).text() == to_wareki(part.hearings[0].held_on)
+    assert form.approval_state["finance"].text() == f"{to_wareki(part.finance.approved_on)}　{part.finance.reference}"
+    gone = next(f for f in item_editor("R-0022").forms.values() if f.part.withdrawn)
+    assert f"は要望を取り下げました（{to_wareki(gone.part.withdrawn_on)}）。理由: " in gone.withdrawn_label.text()
