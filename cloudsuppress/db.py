@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import audit
 from .backups import DEFAULT_POLICY, SQLITE_HEADER, BackupPolicy, check_sqlite_file, corrupt_error, rotate_backup
 from .backups import backup_sqlite  # noqa: F401 - the migration backup, patched by tests
+from .checkpoint import Checkpointer
 from .concurrency import AppSession
 from .errors import DatabaseError, DatabaseTooNewError
 from .resources import resource_path
@@ -54,6 +55,7 @@ class Database:
     warnings: tuple[StorageWarning, ...] = ()  # the file is on a network share or in a synced folder
     opened_marker: object = None
     backups_made: list[Path] = field(default_factory=list)
+    checkpointer: Checkpointer | None = None  # SQLite: copies the log back into the file off the committing thread
 
     @property
     def is_shared(self) -> bool:
@@ -76,6 +78,8 @@ class Database:
 
     def close(self, *, backup: bool = True) -> None:
         """Release every connection; for SQLite, back up the file if anything changed, then checkpoint the WAL."""
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         if self.path is not None:
             if backup and self.backup_policy.on_close:
                 try:
@@ -148,6 +152,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=10000")
         # 32 MiB page cache: a 30,000-function import then stays in memory until commit.
         cur.execute("PRAGMA cache_size=-32768")
+        # Commits do not copy the log back into the file; a thread does (checkpoint.py).
+        cur.execute("PRAGMA wal_autocheckpoint=0")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -226,6 +232,9 @@ def open_database(target: str | Path, *, create: bool = True, backup_policy: Bac
         install_notify(factory)
     db = Database(url, engine, factory, path, backup_policy=backup_policy,
                   warnings=storage_warnings(path) if path is not None else ())
+    if path is not None:
+        db.checkpointer = Checkpointer(path)
+        event.listen(factory, "after_commit", lambda _session: db.checkpointer.poke())
     if opened_backup is not None:
         db.backups_made.append(opened_backup)
     try:
