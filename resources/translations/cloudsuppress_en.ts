@@ -3406,6 +3406,144 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     </message>
 </context>
 <context>
+    <name>RequestEditorKeys</name>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>要望する団体</source>
+        <translation>Requesting member</translation>
+    </message>
+    <message>
+        <source>パッケージの機能</source>
+        <translation>Package function</translation>
+    </message>
+    <message>
+        <source>パッケージにない機能（新規）</source>
+        <translation>Function not in the package (new)</translation>
+    </message>
+    <message>
+        <source>新しい機能の業務</source>
+        <translation>Business system of the new function</translation>
+    </message>
+    <message>
+        <source>新しい機能の名称</source>
+        <translation>Name of the new function</translation>
+    </message>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>見積額（円）</source>
+        <translation>Estimate (yen)</translation>
+    </message>
+    <message>
+        <source>団体ごとの要望と変更履歴</source>
+        <translation>Members&apos; requests and change history</translation>
+    </message>
+    <message>
+        <source>団体を追加</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ショートカット: {0}</source>
+        <translation>Shortcut: {0}</translation>
+    </message>
+    <message>
+        <source>保存していない変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>保存していない変更があります。保存してから閉じますか？</source>
+        <translation>There are unsaved changes. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>保存して閉じる</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>保存せずに閉じる</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>編集に戻る</source>
+        <translation>Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>RequestHistoryTab</name>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>変更者</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>CSVに書き出す</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>状態の履歴</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>変更履歴（誰が・いつ・どの項目を・変更前・変更後）</source>
+        <translation>Change history (who, when, which field, before, after)</translation>
+    </message>
+    <message>
+        <source>変更履歴</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>変更履歴をCSVに書き出す</source>
+        <translation>Export history as CSV</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません: {0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 行を書き出しました</source>
+        <translation>Exported {0} rows</translation>
+    </message>
+</context>
+<context>
     <name>RequestImportPreviewDialog</name>
     <message>
         <source>要望を取り込む</source>
@@ -3507,74 +3645,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>日時</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>変更</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>会議</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>変更者</source>
-        <translation>Changed by</translation>
-    </message>
-    <message>
-        <source>CSVに書き出す</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>状態の履歴</source>
-        <translation>Status history</translation>
-    </message>
-    <message>
-        <source>変更履歴（誰が・いつ・どの項目を・変更前・変更後）</source>
-        <translation>Change history (who, when, which field, before, after)</translation>
-    </message>
-    <message>
-        <source>新しい機能の業務</source>
-        <translation>Business system of the new function</translation>
-    </message>
-    <message>
-        <source>見積額（円）</source>
-        <translation>Estimate (yen)</translation>
-    </message>
-    <message>
-        <source>団体ごとの要望と変更履歴</source>
-        <translation>Members&apos; requests and change history</translation>
-    </message>
-    <message>
-        <source>ショートカット: {0}</source>
-        <translation>Shortcut: {0}</translation>
-    </message>
-    <message>
-        <source>保存していない変更</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>保存していない変更があります。保存してから閉じますか？</source>
-        <translation>There are unsaved changes. Save them before closing?</translation>
-    </message>
-    <message>
-        <source>保存して閉じる</source>
-        <translation>Save and close</translation>
-    </message>
-    <message>
-        <source>保存せずに閉じる</source>
-        <translation>Close without saving</translation>
-    </message>
-    <message>
-        <source>編集に戻る</source>
-        <translation>Back to editing</translation>
-    </message>
-    <message>
         <source>この要望項目はありません（登録が元に戻されました）。</source>
         <translation>This request item no longer exists (its registration was undone).</translation>
     </message>
@@ -3621,10 +3691,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>変更履歴</source>
         <translation>History</translation>
-    </message>
-    <message>
-        <source>{0}（{1}）</source>
-        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>空欄なら「{0}」</source>
@@ -3689,26 +3755,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>同じ要望をする団体</source>
         <translation>Member with the same request</translation>
-    </message>
-    <message>
-        <source>変更履歴をCSVに書き出す</source>
-        <translation>Export history as CSV</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>書き出せません</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <source>ファイルに書き込めません: {0}</source>
-        <translation>Cannot write the file: {0}</translation>
-    </message>
-    <message>
-        <source>{0} 行を書き出しました</source>
-        <translation>Exported {0} rows</translation>
     </message>
     <message>
         <source>検討中にする…</source>

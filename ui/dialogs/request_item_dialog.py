@@ -6,7 +6,8 @@ also the member that asks. Top right, the status as a badge and one button per m
 button is enabled when the core's transition table allows the move from the current status
 (``ItemDetail.allowed_moves``), and a guard that refuses (customized without approvals ...)
 is shown by the runner with the core's message as it is. Below, one tab per member part
-(``MemberPartForm``) and a 変更履歴 tab with the status history and the audit trail.
+(``MemberPartForm``) and a 変更履歴 tab with the status history and the audit trail
+(``RequestHistoryTab``).
 
 保存 hands the whole edit (item fields, every changed member part, members added here) to the
 core's ``save_item``: one validation, one transaction, one undo step with the core's label; it
@@ -16,42 +17,27 @@ typed here, is one ``save_item`` too). A move offers the meetings the core lists
 to name where it was decided. The dialog listens to
 the runner's broadcast and reloads, keeping what the user is typing.
 
-The keyboard reaches everything. Tab follows the screen: 要望番号, 団体, the function (kind,
-search, result table), 要望名, 見積額, the member tabs and the fields of the tab shown, the
-status moves, 保存, 閉じる (``_apply_tab_order`` sets it again whenever tabs are added). The
-first input field has the focus on open; Enter in the function search confirms the
-highlighted function and moves on; Ctrl+S (or Enter) saves, and a refused save puts the
-focus on the first missing field (switching to its member's tab); Alt+1…Alt+4 are the
-status moves in the order shown; Ctrl+Tab / Ctrl+Shift+Tab and Ctrl+PgDown / Ctrl+PgUp switch
-tabs from any field; Esc, 閉じる or the window's close button ask before discarding edits.
-Every control has a Japanese accessible name.
+The keyboard reaches everything (focus order, Ctrl+S / Enter, tab switching, the prompt before
+discarding edits: ``RequestEditorKeys``); Enter in the function search confirms the highlighted
+function and moves on; Alt+1…Alt+4 are the status moves in the order shown.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -61,21 +47,20 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import system_tree
-from cloudsuppress.ops.history import export_item_history_csv, item_audit_trail
-from cloudsuppress.ops.meeting_queries import get_meeting_row, list_meetings
+from cloudsuppress.ops.history import item_audit_trail
+from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
 from cloudsuppress.workflow import DECISIONS, OPEN, STATUS_LABELS, Status
 
-from ..dates import display_date
 from ..labels import label
 from ..op_runner import OpRunner
-from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
-from ..table_models.audit_table_model import AuditTableModel
 from ..table_models.function_table_model import FunctionTableModel
 from ..table_models.request_table_model import STATUS_COLORS
 from .function_picker import FunctionPicker
 from .member_part_form import ERROR_STYLE, MemberPartForm
+from .request_editor_keys import RequestEditorKeys
+from .request_history_tab import RequestHistoryTab
 from .request_prompts import JoinChoiceDialog, ReasonDialog
 
 MOVE_TEXTS = {
@@ -96,7 +81,7 @@ def badge_style(status: str) -> str:
             " padding: 3px 14px; }")
 
 
-class RequestItemDialog(QDialog):
+class RequestItemDialog(RequestEditorKeys, QDialog):
     """The item editor; see the module docstring. ``item_id`` is set once the item exists."""
 
     def __init__(self, runner: OpRunner, *, item_id: int | None, functions: FunctionTableModel,
@@ -222,7 +207,10 @@ class RequestItemDialog(QDialog):
         self.add_member_button = QPushButton(self.tr("団体を追加…"))
         self.add_member_button.clicked.connect(self.add_member_part)
         self.tabs.setCornerWidget(self.add_member_button, Qt.Corner.TopRightCorner)
-        self.history_tab = self._build_history_tab()
+        self.history_tab = RequestHistoryTab(runner)
+        # The tab's tables and note under their old names (tests and callers look at them on the dialog).
+        self.status_table, self.audit_model = self.history_tab.status_table, self.history_tab.audit_model
+        self.audit_table, self.export_note = self.history_tab.audit_table, self.history_tab.export_note
 
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
@@ -237,11 +225,7 @@ class RequestItemDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         self._name_controls()
-        self._shown_once = False
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        for keys, step in ((QKeySequence.StandardKey.NextChild, 1), (QKeySequence("Ctrl+PgDown"), 1),
-                           (QKeySequence.StandardKey.PreviousChild, -1), (QKeySequence("Ctrl+PgUp"), -1)):
-            QShortcut(keys, self, activated=lambda step=step: self.switch_tab(step))
+        self._install_shortcuts()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -273,198 +257,6 @@ class RequestItemDialog(QDialog):
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         return label
-
-    def _build_history_tab(self) -> QWidget:
-        self.status_table = QTableWidget(0, 5)
-        self.status_table.setHorizontalHeaderLabels(
-            [self.tr("日時"), self.tr("変更"), self.tr("理由"), self.tr("会議"), self.tr("変更者")])
-        self.status_table.verticalHeader().setVisible(False)
-        self.status_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        sh = self.status_table.horizontalHeader()
-        sh.resizeSection(0, 170)
-        sh.resizeSection(1, 190)
-        sh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        sh.resizeSection(3, 280)
-        sh.resizeSection(4, 100)
-        self.audit_model = AuditTableModel(self)
-        self.audit_table = QTableView()
-        self.audit_table.setModel(self.audit_model)
-        self.audit_table.verticalHeader().setVisible(False)
-        self.audit_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.audit_table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.audit_table.setAlternatingRowColors(True)
-        self.audit_table.setWordWrap(False)
-        self.audit_table.setSortingEnabled(True)
-        self.audit_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for col, width in AUDIT_WIDTHS.items():
-            self.audit_table.setColumnWidth(col, width)
-        self.audit_table.horizontalHeader().setStretchLastSection(True)
-        self.export_button = QPushButton(self.tr("CSVに書き出す"))
-        self.export_button.clicked.connect(self.export_history)
-        self.export_note = QLabel()
-        self.export_note.setStyleSheet("color: #4a5568;")
-        split = QSplitter(Qt.Orientation.Vertical)
-        box1 = QWidget()
-        l1 = QVBoxLayout(box1)
-        l1.setContentsMargins(0, 0, 0, 0)
-        l1.addWidget(QLabel(self.tr("状態の履歴")))
-        l1.addWidget(self.status_table)
-        box2 = QWidget()
-        l2 = QVBoxLayout(box2)
-        l2.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("変更履歴（誰が・いつ・どの項目を・変更前・変更後）")))
-        row.addStretch(1)
-        row.addWidget(self.export_note)
-        row.addWidget(self.export_button)
-        l2.addLayout(row)
-        l2.addWidget(self.audit_table)
-        split.addWidget(box1)
-        split.addWidget(box2)
-        split.setSizes([140, 300])
-        tab = QWidget()
-        tl = QVBoxLayout(tab)
-        tl.setContentsMargins(8, 8, 8, 8)
-        tl.addWidget(split)
-        return tab
-
-    # --- keyboard ---------------------------------------------------------------------
-
-    def _name_controls(self) -> None:
-        """Japanese names for a screen reader (buttons are named by their text, without the ellipsis)."""
-        names = {self.key_edit: self.tr("要望番号"), self.member_combo: self.tr("要望する団体"),
-                 self.package_radio: self.tr("パッケージの機能"), self.new_function_radio: self.tr("パッケージにない機能（新規）"),
-                 self.system_combo: self.tr("新しい機能の業務"), self.proposed_edit: self.tr("新しい機能の名称"),
-                 self.title_edit: self.tr("要望名"), self.estimate_edit: self.tr("見積額（円）"),
-                 self.tabs.tabBar(): self.tr("団体ごとの要望と変更履歴"), self.status_table: self.tr("状態の履歴"),
-                 self.audit_table: self.tr("変更履歴"), self.export_button: self.tr("変更履歴をCSVに書き出す"),
-                 self.add_member_button: self.tr("団体を追加"), self.save_button: self.tr("保存"),
-                 self.close_button: self.tr("閉じる")}
-        for widget, name in names.items():
-            widget.setAccessibleName(name)
-        self.status_table.setTabKeyNavigation(False)
-        self.audit_table.setTabKeyNavigation(False)
-        self._name_move_buttons()
-
-    def _name_move_buttons(self) -> None:
-        for target, button in self.move_buttons.items():
-            button.setAccessibleName(button.text().rstrip("…"))
-            button.setToolTip(self.tr("ショートカット: {0}").format(
-                button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-
-    def _pages(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
-
-    def focus_chain(self) -> list[QWidget]:
-        """Every control in the order Tab visits it; Qt skips the hidden and disabled ones."""
-        chain: list[QWidget] = [self.key_edit, self.member_combo, self.package_radio, self.new_function_radio,
-                                self.picker.search, self.picker.table, self.system_combo, self.proposed_edit,
-                                self.title_edit, self.estimate_edit, self.tabs.tabBar(), self.add_member_button]
-        for page in self._pages():
-            if isinstance(page, MemberPartForm):
-                chain += page.focus_chain()
-            elif page is self.history_tab:
-                chain += [self.status_table, self.export_button, self.audit_table]
-        return chain + list(self.move_buttons.values()) + [self.save_button, self.close_button]
-
-    def _apply_tab_order(self) -> None:
-        chain = self.focus_chain()
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
-
-    def first_field(self) -> QWidget:
-        """Where the focus goes on open: the first field that can be typed in, else 閉じる."""
-        fields = [self.key_edit, self.member_combo, self.picker.search, self.system_combo, self.proposed_edit,
-                  self.title_edit, self.estimate_edit]
-        page = self.tabs.currentWidget()
-        if isinstance(page, MemberPartForm) and page.first_field() is not None:
-            fields.append(page.first_field())
-        for widget in fields:
-            if widget.isVisibleTo(self) and widget.isEnabled() and not getattr(widget, "isReadOnly", lambda: False)():
-                return widget
-        return self.close_button
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def switch_tab(self, step: int) -> None:
-        """Ctrl+Tab / Ctrl+PgDown (step 1) and back (-1), from any field; the focus goes into the tab."""
-        count = self.tabs.count()
-        if count < 2 or not self.tabs.isEnabled():
-            return
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
-        page = self.tabs.currentWidget()
-        target = page.first_field() if isinstance(page, MemberPartForm) else None
-        (target or self.tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
-
-    def focus_first_problem(self) -> QWidget | None:
-        """Put the focus on the first missing field (on its member's tab); return it, or None."""
-        problems = self.item_problems()
-        target: QWidget | None = None
-        if "member" in problems:
-            target = self.member_combo
-        elif "function" in problems:
-            if self.package_radio.isChecked():
-                target = self.picker.search
-            else:
-                target = self.system_combo if self.system_combo.currentData() is None else self.proposed_edit
-        elif "title" in problems:
-            target = self.title_edit
-        else:
-            for form in self._editable_forms():
-                target = form.first_invalid_field()
-                if target is not None:
-                    self.tabs.setCurrentWidget(form)
-                    break
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return target
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        # Enter saves, as the default button would, but a refused save shows the field to fill in.
-        focused = self.focusWidget()
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(focused, QAbstractButton)
-                and not isinstance(focused, QPlainTextEdit)):
-            self.save()
-            return
-        super().keyPressEvent(event)
-
-    def has_edits(self) -> bool:
-        """Something typed here would be lost by closing (an untouched new item has none)."""
-        if not self.is_new():
-            return self.detail is not None and Status(self.detail.item.status) in OPEN and self.has_unsaved_changes()
-        form_typed = self.new_form is not None and any(v not in (None, "") for v in self.new_form.values().values())
-        return bool(form_typed or self.key_edit.text().strip() or self.member_combo.currentData() is not None
-                    or self._item_changes())
-
-    def reject(self) -> None:
-        """Esc, 閉じる or the close button: ask before discarding edits (保存して閉じる / 破棄 / 戻る)."""
-        if self.isVisible() and self.has_edits():
-            answer = self._ask_discard()
-            if answer == "cancel":
-                return
-            if answer == "save" and not self.save():
-                self.focus_first_problem()
-                return
-        super().reject()
-
-    def _ask_discard(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("保存していない変更"),
-                          self.tr("保存していない変更があります。保存してから閉じますか？"), parent=self)
-        save = box.addButton(self.tr("保存して閉じる"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("保存せずに閉じる"), QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton(self.tr("編集に戻る"), QMessageBox.ButtonRole.RejectRole)
-        save.setEnabled(self.save_button.isEnabled())
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
     # --- loading ----------------------------------------------------------------------
 
@@ -511,7 +303,7 @@ class RequestItemDialog(QDialog):
             form = self.forms.get(p.member_id)
             if form is not None and (not form.is_dirty() or p.member_id not in self._shown_part_versions):
                 self._shown_part_versions[p.member_id] = p.version
-        self._show_history(detail, trail)
+        self.history_tab.show_history(detail, trail)
         self.add_member_button.setEnabled(is_open)
         self._name_move_buttons()
         self._apply_tab_order()
@@ -618,23 +410,6 @@ class RequestItemDialog(QDialog):
 
     def _member_tab_count(self) -> int:
         return sum(1 for i in range(self.tabs.count()) if isinstance(self.tabs.widget(i), MemberPartForm))
-
-    def _show_history(self, detail: ItemDetail, trail) -> None:
-        # The core spells statuses and dates in Japanese (和暦); the UI language and date style decide here.
-        ids = {h.meeting_id for h in detail.history if h.meeting_id is not None}
-        meetings = {m.id: m for m in self.runner.read(lambda s: [get_meeting_row(s, i) for i in ids])} if ids else {}
-        self.status_table.setRowCount(len(detail.history))
-        for r, h in enumerate(detail.history):
-            move = f"{label(h.from_label)} → {label(h.to_label)}" if h.from_label else label(h.to_label)
-            at = f"{display_date(h.changed_at.date())} {h.changed_at:%H:%M}"
-            m = meetings.get(h.meeting_id)
-            meeting = self.tr("{0}（{1}）").format(m.label, display_date(m.held_on)) if m else h.meeting or ""
-            cells = (at, move, h.reason or "", meeting, h.changed_by)
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.status_table.setItem(r, c, item)
-        self.audit_model.set_rows(trail)
 
     # --- validation -------------------------------------------------------------------
 
@@ -872,21 +647,8 @@ class RequestItemDialog(QDialog):
     # --- history ----------------------------------------------------------------------
 
     def export_history(self) -> bool:
-        """Write the item's audit trail as CSV (UTF-8 with BOM, for Excel)."""
-        if self.detail is None:
-            return False
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("変更履歴をCSVに書き出す"),
-                                              f"{self.detail.item.key}_変更履歴.csv", self.tr("CSV (*.csv)"))
-        if not name:
-            return False
-        item_id = self.item_id
-        try:
-            count = self.runner.read(lambda s: export_item_history_csv(s, item_id, name))
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("書き出せません"), self.tr("ファイルに書き込めません: {0}").format(error))
-            return False
-        self.export_note.setText(self.tr("{0} 行を書き出しました").format(count))
-        return True
+        """Write the item's audit trail as CSV (the 変更履歴 tab's 「CSVに書き出す」)."""
+        return self.detail is not None and self.history_tab.export_history()
 
     def _on_conflict_reloaded(self, error) -> None:  # noqa: ANN001 - ConcurrentEditError
         """The user chose 「最新の内容を読み込む」 for this item: drop the edit, show what is stored."""
