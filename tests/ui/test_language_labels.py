@@ -277,3 +277,16 @@ def test_request_editor_stays_japanese_by_default(item_editor, runner, app_font,
     assert form.approval_state["finance"].text() == f"{to_wareki(part.finance.approved_on)}　{part.finance.reference}"
     gone = next(f for f in item_editor("R-0022").forms.values() if f.part.withdrawn)
     assert f"は要望を取り下げました（{to_wareki(gone.part.withdrawn_on)}）。理由: " in gone.withdrawn_label.text()
+
+
+def test_texts_of_the_editors_keys_and_history_tab_modules_in_english(english, item_editor):
+    """Their texts moved to the contexts RequestEditorKeys and RequestHistoryTab; none may fall back to Japanese."""
+    dialog = item_editor("R-0001")
+    assert (dialog.save_button.accessibleName(), dialog.tabs.tabBar().accessibleName()) == \
+        ("Save", "Members' requests and change history")
+    assert all(b.toolTip().startswith("Shortcut: ") for b in dialog.move_buttons.values())
+    tab = dialog.history_tab
+    assert (tab.status_table.accessibleName(), tab.export_button.text(), tab.export_button.accessibleName()) == \
+        ("Status history", "Export CSV", "Export history as CSV")
+    headers = [tab.status_table.horizontalHeaderItem(c).text() for c in range(tab.status_table.columnCount())]
+    assert headers == ["Date and time", "Change", "Reason", "Meeting", "Changed by"]
