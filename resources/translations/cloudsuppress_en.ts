@@ -1394,6 +1394,10 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>No function selected. Choose one from the list.</translation>
     </message>
     <message>
+        <source>&#x3000;適合度 {0}</source>
+        <translation>  fit {0}</translation>
+    </message>
+    <message>
         <source>選択中: {0} {1}（{2}）{3}</source>
         <translation>Selected: {0} {1} ({2}) {3}</translation>
     </message>

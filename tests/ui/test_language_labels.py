@@ -290,3 +290,29 @@ def test_texts_of_the_editors_keys_and_history_tab_modules_in_english(english, i
         ("Status history", "Export CSV", "Export history as CSV")
     headers = [tab.status_table.horizontalHeaderItem(c).text() for c in range(tab.status_table.columnCount())]
     assert headers == ["Date and time", "Change", "Reason", "Meeting", "Changed by"]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_function_picker_names_the_chosen_functions_fit(language, demo_db, qtbot, app_font):
+    from cloudsuppress.ops.functions import list_function_rows
+    from ui.dialogs.function_picker import FunctionPicker
+    from ui.i18n import install_translators, remove_translators
+    from ui.table_models.function_table_model import FunctionTableModel
+
+    install_translators(language)
+    try:
+        with demo_db.session() as s:
+            rows = list_function_rows(s)
+        model = FunctionTableModel()
+        model.set_rows(rows)
+        picker = FunctionPicker(model)
+        qtbot.addWidget(picker)
+        row = next(r for r in rows if r.fit == "△")
+        assert picker.set_function(row.id)
+        text = picker.chosen_label.text()
+        if language == "en":
+            assert text.startswith("Selected") and "fit △ " in text and "適合度" not in text
+        else:
+            assert text.endswith("　適合度 △ 改修必要")
+    finally:
+        remove_translators()

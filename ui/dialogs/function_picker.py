@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.functions import FunctionRow
+from ..labels import fit_text
 
 from ..table_models.function_table_model import COL_CODE, COL_FIT, COL_NAME, COL_SYSTEM, COLUMN_COUNT, FunctionTableModel
 
@@ -182,7 +183,7 @@ class FunctionPicker(QWidget):
         if r is None:
             self.chosen_label.setText(self.tr("機能が選ばれていません。一覧から選んでください。"))
         else:
-            fit = f"　適合度 {r.fit}" if r.fit else ""
+            fit = self.tr("　適合度 {0}").format(fit_text(r.fit)) if r.fit else ""
             self.chosen_label.setText(self.tr("選択中: {0} {1}（{2}）{3}").format(r.code, r.name, r.business_system, fit))
 
     def _update_counts(self) -> None:
