@@ -65,6 +65,12 @@ def set_default_user(name: str | None) -> None:
     _default_user = (name or "").strip() or None
 
 
+def is_shared(conn_or_session) -> bool:  # noqa: ANN001 - a Connection or a Session
+    """True on a server database that several users share (anything but SQLite)."""
+    bind = conn_or_session.get_bind() if isinstance(conn_or_session, Session) else conn_or_session
+    return bind.dialect.name != "sqlite"
+
+
 def current_user() -> str:
     """The configured user name, else the OS login name."""
     if _default_user:
@@ -167,8 +173,12 @@ def _ensure_action(s: Session) -> ActionState:
     if state.id is None:
         conn = s.connection()
         if state.kind == "op" and state.undoable:
-            # A new action after an undo clears the redo stack.
-            conn.execute(update(AuditAction).where(AuditAction.state == "undone").values(state="discarded"))
+            # A new action after an undo clears the redo stack: on a shared database only the
+            # user's own (each user undoes and redoes their own actions, see ops/undo.py).
+            stale = AuditAction.state == "undone"
+            if is_shared(conn):
+                stale = stale & (AuditAction.user == state.user[:100])
+            conn.execute(update(AuditAction).where(stale).values(state="discarded"))
         result = conn.execute(insert(AuditAction).values(
             label=state.label[:400], user=state.user[:100], at=dt.datetime.now().replace(microsecond=0),
             kind=state.kind, state="done", undoable=state.undoable, target_id=state.target_id))

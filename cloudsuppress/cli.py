@@ -81,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_commands(sub)
     add_cost_commands(sub)
     _add_safety_commands(sub)
-    sub.add_parser("undo", help="直前の操作を元に戻す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
-    sub.add_parser("redo", help="元に戻した操作をやり直す").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
+    sub.add_parser("undo", help="直前の操作を元に戻す（共有データベースでは自分の操作）").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
+    sub.add_parser("redo", help="元に戻した操作をやり直す（共有データベースでは自分の操作）").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
     return p
 
 
@@ -360,7 +360,7 @@ def _cmd_requests(db, args) -> int:
 
 def _cmd_undo(db, args) -> int:
     with db.session() as s, s.begin():
-        status = undo_ops.undo_status(s)
+        status = undo_ops.undo_status(s, user=args.by)  # a shared database: the stack of --by (default: you)
         if args.command == "undo":
             undo_ops.undo(s, by=args.by)
             print(f"元に戻しました: {status.undo_label}")

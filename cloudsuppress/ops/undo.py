@@ -9,13 +9,20 @@ undo is refused (nothing changed) if some change that escaped the audit trail al
 An undo or redo is itself recorded in the audit trail (kind 'undo' / 'redo'), so the history
 shows who took what back and when. Actions marked not undoable (creating the consortium, the
 demo data) stop the undo stack.
+
+On a shared (server) database each user has a stack of their own: Ctrl+Z takes back the
+user's newest action, never a colleague's. It is refused with their name when a colleague
+has since changed a row that action touched, and a later change that depends on the action
+in a way the trail cannot see (a colleague's row pointing at one the undo would remove)
+refuses it too, leaving the database as it was.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -55,21 +62,28 @@ class UndoStatus:
         return self.redo_id is not None
 
 
-def _next_undo(s: Session) -> AuditAction | None:
-    return s.scalars(
-        select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == "done").order_by(AuditAction.id.desc())
-    ).first()
+def _owner(s: Session, user: str | None) -> str | None:
+    """Whose stack: the user's on a shared database, None (everyone's, one stack) on a file."""
+    return ((user or "").strip() or audit.current_user())[:100] if audit.is_shared(s) else None
 
 
-def _next_redo(s: Session) -> AuditAction | None:
-    return s.scalars(
-        select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == "undone").order_by(AuditAction.id)
-    ).first()
+def _stack(s: Session, state: str, owner: str | None):  # noqa: ANN202 - a Select
+    q = select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == state)
+    return q if owner is None else q.where(AuditAction.user == owner)
 
 
-def undo_status(s: Session) -> UndoStatus:
-    """What undo and redo would do now."""
-    u, r = _next_undo(s), _next_redo(s)
+def _next_undo(s: Session, owner: str | None = None) -> AuditAction | None:
+    return s.scalars(_stack(s, "done", owner).order_by(AuditAction.id.desc())).first()
+
+
+def _next_redo(s: Session, owner: str | None = None) -> AuditAction | None:
+    return s.scalars(_stack(s, "undone", owner).order_by(AuditAction.id)).first()
+
+
+def undo_status(s: Session, *, user: str | None = None) -> UndoStatus:
+    """What undo and redo would do now (for ``user`` on a shared database; default: the current user)."""
+    owner = _owner(s, user)
+    u, r = _next_undo(s, owner), _next_redo(s, owner)
     if u is not None and not u.undoable:
         u = None
     return UndoStatus(u.label if u else None, r.label if r else None, u.id if u else None, r.id if r else None)
@@ -192,9 +206,39 @@ def _run(s: Session, steps: list[tuple], ap: _Applier) -> None:
         i += 1
 
 
+def _refuse_if_colleagues_changed(s: Session, target: AuditAction, owner: str | None, verb: str) -> None:
+    """Shared database: refuse when another user's later action touched a row the target touched."""
+    if owner is None:
+        return
+    touched = select(AuditChange.table_name, AuditChange.row_id).where(AuditChange.action_id == target.id)
+    later = s.execute(
+        select(AuditAction.user, AuditAction.label)
+        .join(AuditChange, AuditChange.action_id == AuditAction.id)
+        .where(AuditAction.id > target.id, AuditAction.user != owner,
+               tuple_(AuditChange.table_name, AuditChange.row_id).in_(touched))
+        .order_by(AuditAction.id.desc()).limit(1)
+    ).first()
+    if later is not None:
+        raise DomainError(f"「{target.label}」を{verb}: その後 {later.user} さんが同じデータを変更しています"
+                          f"（「{later.label}」）。データベースは変更していません。")
+
+
+def _apply_steps(s: Session, steps: list[tuple], ap: _Applier, verb: str) -> None:
+    """Run the steps in a savepoint: a later row that depends on one being removed (a foreign
+    key the trail cannot see) refuses the whole undo or redo instead of failing the session."""
+    try:
+        with s.begin_nested():
+            _run(s, steps, ap)
+    except IntegrityError:
+        raise DomainError(f"「{ap.label}」を{verb}: その後の変更と両立しません（その後に登録された行がこの操作の結果を"
+                          "使っているか、同じ番号がすでに使われています）。データベースは変更していません。") from None
+
+
 def undo(s: Session, *, by: str | None = None) -> Changes:
-    """Reverse the newest action still done; DomainError when there is nothing to undo."""
-    target = _next_undo(s)
+    """Reverse the newest action still done (on a shared database: the user's own newest, see
+    the module docstring); DomainError when there is nothing to undo."""
+    owner = _owner(s, by)
+    target = _next_undo(s, owner)
     if target is None or not target.undoable:
         extra = f"（「{target.label}」は元に戻せない操作です）" if target is not None else ""
         raise DomainError(f"元に戻せる操作はありません{extra}。")
@@ -212,9 +256,10 @@ def undo(s: Session, *, by: str | None = None) -> Changes:
                           audit.decode(c.table_name, c.field, c.old_value), c.item_id))
         else:
             steps.append(("fields", c.table_name, c.row_id, c.new_value, c.old_value, c.item_id))
+    _refuse_if_colleagues_changed(s, target, owner, "元に戻せません")
     with audit.action(s, f"元に戻す: {label}", by=by, kind="undo", target_id=target.id):
         ap = _Applier(s, label)
-        _run(s, steps, ap)
+        _apply_steps(s, steps, ap, "元に戻せません")
         audit.record_changes(s, ap.trail)
     s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="undone"))
     s.expire_all()
@@ -239,8 +284,10 @@ def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
 
 
 def redo(s: Session, *, by: str | None = None) -> Changes:
-    """Replay the action undone most recently; DomainError when there is nothing to redo."""
-    target = _next_redo(s)
+    """Replay the action undone most recently (on a shared database: the user's own);
+    DomainError when there is nothing to redo."""
+    owner = _owner(s, by)
+    target = _next_redo(s, owner)
     if target is None:
         raise DomainError("やり直せる操作はありません。")
     label = target.label
@@ -263,9 +310,10 @@ def redo(s: Session, *, by: str | None = None) -> Changes:
                           audit.decode(c.table_name, c.field, c.new_value), c.item_id))
         else:
             steps.append(("fields", c.table_name, c.row_id, c.old_value, c.new_value, c.item_id))
+    _refuse_if_colleagues_changed(s, target, owner, "やり直せません")
     with audit.action(s, f"やり直す: {label}", by=by, kind="redo", target_id=target.id):
         ap = _Applier(s, label)
-        _run(s, steps, ap)
+        _apply_steps(s, steps, ap, "やり直せません")
         audit.record_changes(s, ap.trail)
     s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="done"))
     s.expire_all()
