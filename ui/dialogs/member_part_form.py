@@ -213,7 +213,7 @@ class MemberPartForm(QWidget):
         hh = self.hearing_table.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.resizeSection(0, 130)
-        hh.resizeSection(2, 76)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # its heading whole, in any language
         # Long notes wrap: the row heights follow the column width as the dialog is sized.
         hh.sectionResized.connect(lambda *_: self.hearing_table.resizeRowsToContents())
         self.hearing_table.setMinimumHeight(110)
@@ -284,16 +284,21 @@ class MemberPartForm(QWidget):
             ref.setAccessibleName(self.tr("{0}の文書番号").format(stage_label))
             button.setAccessibleName(self.tr("{0}を記録").format(stage_label))
             delete.setAccessibleName(self.tr("{0}を削除").format(stage_label))
-            grid.addWidget(QLabel(self.tr(APPROVAL_LABELS[stage])), r * 2, 0)
-            grid.addWidget(state, r * 2, 1, 1, 3)
-            grid.addWidget(date, r * 2 + 1, 1)
-            grid.addWidget(ref, r * 2 + 1, 2)
-            grid.addWidget(button, r * 2 + 1, 3)
-            grid.addWidget(delete, r * 2 + 1, 4)
+            # The stage and its state on one line, the controls on the next from the left edge:
+            # the document number keeps its width however long the stage's name is.
+            heading = QHBoxLayout()
+            heading.addWidget(QLabel(self.tr(APPROVAL_LABELS[stage])))
+            heading.addWidget(state, 1)
+            grid.addLayout(heading, r * 2, 0, 1, 4)
+            ref.setMinimumWidth(ref.fontMetrics().horizontalAdvance("財第0000号") + 24)
+            grid.addWidget(date, r * 2 + 1, 0)
+            grid.addWidget(ref, r * 2 + 1, 1)
+            grid.addWidget(button, r * 2 + 1, 2)
+            grid.addWidget(delete, r * 2 + 1, 3)
             self.approval_state[stage], self.approval_date[stage] = state, date
             self.approval_ref[stage], self.approval_button[stage] = ref, button
             self.approval_delete[stage] = delete
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
 
         self.withdraw_button = QPushButton(self.tr("この団体の要望を取り下げる…"))
         self.withdraw_button.clicked.connect(self.withdraw)
