@@ -257,18 +257,14 @@ def _parse_function_list(table: Table, mapping: ColumnMapping) -> ParsedFunction
 
     # Each check first asks a C-speed question of the whole column (any empty? longest?) and
     # walks the rows only when that finds something (blank lines make "" appear: they walk too).
-    if "" in code or max(map(len, code), default=0) > MAX_CODE_CHARS:
-        for i in keep:
-            if not code[i]:
-                flag(0, i, "code", "機能IDが空です。")
-            elif len(code[i]) > MAX_CODE_CHARS:
-                flag(0, i, "code", f"機能IDが長すぎます（{len(code[i])}文字、上限{MAX_CODE_CHARS}文字）。")
-    if "" in name or max(map(len, name), default=0) > MAX_NAME_CHARS:
-        for i in keep:
-            if not name[i]:
-                flag(1, i, "name", "機能名が空です。")
-            elif len(name[i]) > MAX_NAME_CHARS:
-                flag(1, i, "name", f"機能名が長すぎます（{len(name[i])}文字、上限{MAX_NAME_CHARS}文字）。")
+    for order, fld, values, limit in ((0, "code", code, MAX_CODE_CHARS), (1, "name", name, MAX_NAME_CHARS)):
+        if "" in values or max(map(len, values), default=0) > limit:
+            what = FIELDS[fld]
+            for i in keep:
+                if not values[i]:
+                    flag(order, i, fld, f"{what}が空です。")
+                elif len(values[i]) > limit:
+                    flag(order, i, fld, f"{what}が長すぎます（{len(values[i])}文字、上限{limit}文字）。")
     for fld in _SHORT_FIELDS:
         if fld not in cols or max(map(len, cols[fld]), default=0) <= 200:
             continue

@@ -65,3 +65,14 @@ def no_message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
     return shown
+
+
+@pytest.fixture
+def settings_file(tmp_path, monkeypatch):
+    """CLOUDSUPPRESS_SETTINGS points at a temporary INI file; preferences are reset afterwards."""
+    from ui.settings import Preferences, apply_preferences
+
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("CLOUDSUPPRESS_SETTINGS", str(path))
+    yield path
+    apply_preferences(Preferences())

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from ui.settings import Preferences, app_settings, apply_preferences, load_preferences
+from ui.settings import app_settings, load_preferences
 
 
-@pytest.fixture
-def settings_file(tmp_path, monkeypatch):
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("CLOUDSUPPRESS_SETTINGS", str(path))
-    yield path
-    apply_preferences(Preferences())
+@pytest.fixture(autouse=True)
+def japanese_afterwards():
+    """A test that switches the language leaves the translators as it found them (none)."""
+    yield
     from ui.i18n import remove_translators
 
     remove_translators()

@@ -22,15 +22,6 @@ from ui.settings import (
 )
 
 
-@pytest.fixture
-def settings_file(tmp_path, monkeypatch):
-    """CLOUDSUPPRESS_SETTINGS points at a temporary INI file; preferences are reset afterwards."""
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("CLOUDSUPPRESS_SETTINGS", str(path))
-    yield path
-    apply_preferences(Preferences())
-
-
 def test_defaults_when_nothing_is_stored(settings_file):
     prefs = load_preferences(app_settings())
     assert prefs == Preferences()
