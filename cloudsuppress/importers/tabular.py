@@ -117,7 +117,10 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             ) from None
     finally:
         workbook.close()
-    rows = [[v if type(v) is str else cell_text(v) for v in row] for row in raw]
+    # A row of text cells only (nearly all, in a function list) is kept as calamine made it.
+    only_text = {str}
+    rows = [row if set(map(type, row)) <= only_text else [v if type(v) is str else cell_text(v) for v in row]
+            for row in raw]
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names)
 
