@@ -49,6 +49,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.importers.function_list import FIELDS
     from cloudsuppress.presets import PRESET_LABELS
     from cloudsuppress.ops.summary import OUTCOME_LABELS
+    from cloudsuppress.ops import history
     from cloudsuppress.vocab import (
         APPROVAL_LABELS, ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, REASON_LABELS, REQUIREMENT_LABELS,
         SERVICE_DROP_LABELS,
@@ -69,7 +70,11 @@ def catalog() -> list[tuple[str, list[str]]]:
     core_labels = (_values(list(Status)) + _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)
                    + _values(APPROVAL_LABELS) + _values(MEETING_KIND_LABELS) + _values(ATTENDEE_ROLE_LABELS)
                    + _values(vocab.OUTCOME_LABELS) + ["未協議"] + _values(vocab.FIT_LABELS) + _values(REQUIREMENT_LABELS)
-                   + _values(METHOD_LABELS) + _values(UNIT_LABELS) + _values(FIELDS))
+                   + _values(METHOD_LABELS) + _values(UNIT_LABELS) + _values(FIELDS)
+                   # the audit trail's words (ops/history.py): tables, fields, operations, yes / no
+                   + _values(history.TABLE_LABELS) + _values(history.FIELD_LABELS)
+                   + _values(history._TABLE_FIELD_LABELS) + _values(history.OP_LABELS)
+                   + _values(history.KIND_LABELS) + _values(history.YES_NO))
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),

@@ -73,6 +73,7 @@ _TABLE_FIELD_LABELS = {
     ("member", "name"): "団体名", ("meeting", "title"): "会議名", ("meeting", "held_on"): "開催日",
     ("meeting_attendee", "name"): "氏名", ("meeting_attendee", "title"): "役職",
 }
+YES_NO = {True: "はい", False: "いいえ"}
 OP_LABELS = {"insert": "追加", "update": "変更", "delete": "削除", "bulk_insert": "一括追加"}
 KIND_LABELS = {"op": "", "undo": "元に戻す", "redo": "やり直し"}
 # Bookkeeping columns nobody outside the database needs to read.
@@ -104,6 +105,7 @@ class AuditEntry:
     field_label: str | None
     old: str | None  # readable values (labels, names, 和暦 ...), never stored codes
     new: str | None
+    member: str | None = None  # for a member's part (要望, ヒアリング, 決裁): the member's name, as in ``target``
 
     @property
     def at_text(self) -> str:
@@ -199,7 +201,7 @@ class _Readable:
         if field == "fit":
             return f"{v}（{FIT_LABELS[v]}）" if v in FIT_LABELS else v
         if isinstance(v, bool):
-            return "はい" if v else "いいえ"
+            return YES_NO[v]
         if isinstance(v, dt.datetime):
             return format_at(v)
         if isinstance(v, dt.date):
@@ -235,8 +237,13 @@ class _Readable:
     def target(self, table: str, row_id: int) -> str:
         """「団体の要望（那珂市）」: the table's label and, for a member's part, the member."""
         label = TABLE_LABELS.get(table, table)
+        member = self.member(table, row_id)
+        return f"{label}（{member}）" if member is not None else label
+
+    def member(self, table: str, row_id: int) -> str | None:
+        """The member a member's part (or its hearing note or approval) belongs to; None for other rows."""
         if table not in _PART_TABLES:
-            return label
+            return None
         part_id = row_id if table == "member_request" else self.row_part.get((table, row_id))
         if part_id is None:
             model = HearingNote if table == "hearing_note" else Approval
@@ -244,7 +251,7 @@ class _Readable:
         member_id = self.part_member.get(part_id) if part_id is not None else None
         if member_id is None and part_id is not None:
             member_id = self.s.scalar(select(MemberRequest.member_id).where(MemberRequest.id == part_id))
-        return f"{label}（{self.name('member', member_id)}）" if member_id is not None else label
+        return self.name("member", member_id) if member_id is not None else None
 
 
 def _expand(c: AuditChange, r: _Readable) -> list[tuple[str | None, str | None, str | None]]:
@@ -279,11 +286,12 @@ def _entries(s: Session, where) -> list[AuditEntry]:
     out = []
     for c, a in rows:
         target = readable.target(c.table_name, c.row_id)
+        member = readable.member(c.table_name, c.row_id)
         for fld, old, new in _expand(c, readable):
             out.append(AuditEntry(
                 a.id, a.label, a.user, a.at, a.kind, a.state == "undone", c.table_name,
                 TABLE_LABELS.get(c.table_name, c.table_name), target, c.row_id, c.op, OP_LABELS.get(c.op, c.op),
-                fld, field_label(c.table_name, fld) if fld else None, old, new,
+                fld, field_label(c.table_name, fld) if fld else None, old, new, member,
             ))
     return out
 

@@ -184,6 +184,14 @@
         <translation>(undone)</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}・{1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
@@ -1881,6 +1889,282 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>便利機能</source>
         <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>要望項目</source>
+        <translation>Request item</translation>
+    </message>
+    <message>
+        <source>団体の要望</source>
+        <translation>Member&apos;s request</translation>
+    </message>
+    <message>
+        <source>ヒアリング記録</source>
+        <translation>Hearing record</translation>
+    </message>
+    <message>
+        <source>財政課協議・首長決裁</source>
+        <translation>Finance consultation / mayor&apos;s approval</translation>
+    </message>
+    <message>
+        <source>状態の変更</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>出席者</source>
+        <translation>Attendee</translation>
+    </message>
+    <message>
+        <source>議題</source>
+        <translation>Agenda entry</translation>
+    </message>
+    <message>
+        <source>要望番号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>要望名</source>
+        <translation>Request title</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>見積額</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>新規機能名</source>
+        <translation>New function name</translation>
+    </message>
+    <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由区分</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービス低下</source>
+        <translation>Resident services drop</translation>
+    </message>
+    <message>
+        <source>低下の内容</source>
+        <translation>Effect on residents</translation>
+    </message>
+    <message>
+        <source>年間処理件数</source>
+        <translation>Annual case count</translation>
+    </message>
+    <message>
+        <source>代替運用案</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>取下げ日</source>
+        <translation>Withdrawal date</translation>
+    </message>
+    <message>
+        <source>取下げ理由</source>
+        <translation>Withdrawal reason</translation>
+    </message>
+    <message>
+        <source>実施日</source>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>確認内容</source>
+        <translation>What was confirmed</translation>
+    </message>
+    <message>
+        <source>確認件数</source>
+        <translation>Confirmed cases</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>文書番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>変更前の状態</source>
+        <translation>Status before</translation>
+    </message>
+    <message>
+        <source>変更後の状態</source>
+        <translation>Status after</translation>
+    </message>
+    <message>
+        <source>変更者</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>加入日</source>
+        <translation>Join date</translation>
+    </message>
+    <message>
+        <source>仕様書の版</source>
+        <translation>Specification version</translation>
+    </message>
+    <message>
+        <source>機能一覧の取込元</source>
+        <translation>Function list source</translation>
+    </message>
+    <message>
+        <source>機能一覧の取込日時</source>
+        <translation>Function list imported at</translation>
+    </message>
+    <message>
+        <source>番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>要件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>会議の種類</source>
+        <translation>Meeting kind</translation>
+    </message>
+    <message>
+        <source>回</source>
+        <translation>Session no.</translation>
+    </message>
+    <message>
+        <source>開始時刻</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>終了時刻</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>場所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>次回予定</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <source>次回の日付</source>
+        <translation>Next meeting date</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>議題の順番</source>
+        <translation>Agenda order</translation>
+    </message>
+    <message>
+        <source>協議結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>協議内容</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>決定した状態</source>
+        <translation>Decided status</translation>
+    </message>
+    <message>
+        <source>決定の理由</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>一括追加</source>
+        <translation>added in bulk</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>やり直し</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>{0}円</source>

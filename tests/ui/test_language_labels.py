@@ -316,3 +316,27 @@ def test_function_picker_names_the_chosen_functions_fit(language, demo_db, qtbot
             assert text.endswith("　適合度 △ 改修必要")
     finally:
         remove_translators()
+
+
+def test_request_history_trail_words_in_english(english, item_editor):
+    dialog = item_editor("R-0032")  # under review, with a hearing note
+    model = dialog.audit_model
+    fields = [model.index(r, 3).data() for r in range(model.rowCount())]
+    news = {model.index(r, 5).data() for r in range(model.rowCount())}
+    assert "Request item · Request no." in fields and "Request item · Status" in fields
+    assert any(f.startswith("Member's request (") and f.endswith(") · Reason") for f in fields)
+    assert any(f.startswith("Hearing record (") for f in fields)
+    assert {"Requested", "Efficiency / case volume"} <= news
+    assert not any("要望項目" in f or "団体の要望" in f or "理由区分" in f for f in fields)
+
+
+def test_request_history_trail_words_unchanged_in_japanese(item_editor):
+    from cloudsuppress.ops.history import item_audit_trail
+
+    dialog = item_editor("R-0032")
+    model = dialog.audit_model
+    entries = dialog.runner.read(lambda s: item_audit_trail(s, dialog.item_id))
+    expected = [f"{e.target}・{e.field_label}" if e.field_label else f"{e.target}（{e.op_label}）" for e in entries]
+    assert [model.index(r, 3).data() for r in range(model.rowCount())] == expected
+    assert [model.index(r, 5).data() or "" for r in range(model.rowCount())] == [
+        (e.new or "").replace("\n", " ") for e in entries]

@@ -1,21 +1,19 @@
 """AuditTableModel: an item's audit trail (who, when, what, field, old, new) as a table.
 
-Contract: holds the core's frozen ``AuditEntry`` rows in the order the core gives them
-(oldest first); ``set_rows`` replaces them inside a model reset; ``sort`` reorders a list of
-indexes. Entries of actions that were later undone are shown in grey. The core already gives
-every value in readable words (labels, names, 和暦), the same as the CSV export; this model
-only lays them out.
+Contract: a ``RowListTableModel`` of the core's frozen ``AuditEntry`` rows, in the order the
+core gives them (oldest first) until sorted. Entries of actions that were later undone are
+shown in grey. The core gives every value in readable Japanese words (labels, names, 和暦),
+the same as the CSV export; this model lays them out, and shows the table, field and
+operation words and the vocabulary values (statuses, reasons...) in the UI language. What
+people wrote, names and the action's recorded label stay as they are.
 """
 from __future__ import annotations
-
-from collections.abc import Sequence
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from cloudsuppress.ops.history import KIND_LABELS, AuditEntry
 
 from ..dates import display_date
+from ..labels import label
+from .row_list_model import RowListTableModel
 
 
 def _one_line(value: str | None) -> str:
@@ -33,75 +31,43 @@ HEADERS = {COL_AT: "日時", COL_USER: "操作者", COL_ACTION: "操作", COL_FI
 COLUMN_WIDTHS = {COL_AT: 170, COL_USER: 90, COL_ACTION: 210, COL_FIELD: 290, COL_OLD: 170, COL_NEW: 170}
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowListTableModel):
     """Audit entries for a QTableView; see the module docstring."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
-        self._order: list[int] = []
+    HEADERS = HEADERS
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._order)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self.tr(HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._order):
-            return None
-        e = self._rows[self._order[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._display(e, index.column())
-            return text if role == Qt.ItemDataRole.DisplayRole or text else None
-        if role == Qt.ItemDataRole.ForegroundRole and e.undone:
-            return QBrush(QColor("#8a8a8a"))
-        return None
-
-    def _display(self, e: AuditEntry, col: int) -> str:
+    def display(self, e: AuditEntry, col: int) -> str:
         if col == COL_AT:  # 和暦 or Western as chosen in 設定, like every other date on screen
             return f"{display_date(e.at.date())} {e.at:%H:%M}"
         if col == COL_USER:
             return e.user
-        if col == COL_ACTION:
+        if col == COL_ACTION:  # the action's own words are data: as the user's app recorded them
             kind = KIND_LABELS.get(e.kind, "")
-            text = e.label if not kind or e.label.startswith(kind) else f"{kind}: {e.label}"
+            text = e.label if not kind or e.label.startswith(kind) else f"{label(kind)}: {e.label}"
             return text + (self.tr("（取消済み）") if e.undone else "")
         if col == COL_FIELD:
-            return f"{e.target}・{e.field_label}" if e.field_label else f"{e.target}（{e.op_label}）"
+            target = label(e.table_label)
+            if e.member:
+                target = self.tr("{0}（{1}）").format(target, e.member)
+            if e.field_label:
+                return self.tr("{0}・{1}").format(target, label(e.field_label))
+            return self.tr("{0}（{1}）").format(target, label(e.op_label))
         if col == COL_OLD:
-            return _one_line(e.old)
+            return _one_line(label(e.old) if e.old else e.old)
         if col == COL_NEW:
-            return _one_line(e.new)
+            return _one_line(label(e.new) if e.new else e.new)
         return ""
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        old = self._order
-        rows = self._rows
-        key = (lambda i: (rows[i].at, i)) if column == COL_AT else (lambda i: self._display(rows[i], column))
-        self._order = sorted(range(len(rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        position = {row: pos for pos, row in enumerate(self._order)}
-        self.changePersistentIndexList(persistent, [
-            self.index(position[old[p.row()]], p.column()) if 0 <= p.row() < len(old) else QModelIndex()
-            for p in persistent
-        ])
-        self.layoutChanged.emit()
+    def tooltip(self, e: AuditEntry, col: int) -> str | None:
+        return self.display(e, col) or None
 
-    def set_rows(self, rows: Sequence[AuditEntry]) -> None:
-        """Replace every entry (oldest first)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._order = list(range(len(self._rows)))
-        self.endResetModel()
+    def colors(self, e: AuditEntry, col: int) -> tuple[str | None, str | None] | None:
+        return (None, "#8a8a8a") if e.undone else None  # an action later undone, in grey
+
+    def sort_key_for(self, col: int):  # noqa: ANN201 - a key function
+        if col == COL_AT:
+            return lambda e: e.at
+        return lambda e: self.display(e, col)
 
     def entry_at(self, row: int) -> AuditEntry:
-        return self._rows[self._order[row]]
+        return self.row_at(row)
