@@ -3877,6 +3877,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>(choose a business system)</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>新しい機能の名称</source>
         <translation>Name of the new function</translation>
     </message>
@@ -3939,6 +3943,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>要望 {0}</source>
         <translation>Request {0}</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
     </message>
     <message>
         <source>新しい要望</source>

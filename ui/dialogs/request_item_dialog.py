@@ -128,7 +128,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         self.system_combo = QComboBox()
         self.system_combo.addItem(self.tr("（業務を選んでください）"), None)
         for n in self._systems:
-            self.system_combo.addItem(f"{n.name}（{n.subcommittee}）", n.id)
+            self.system_combo.addItem(self.tr("{0}（{1}）").format(n.name, n.subcommittee), n.id)
         self.proposed_edit = QLineEdit()
         self.proposed_edit.setPlaceholderText(self.tr("新しい機能の名称"))
         self.new_function_box = QWidget()
@@ -281,7 +281,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         row = detail.item
         is_open = Status(row.status) in OPEN
         self.setWindowTitle(self.tr("要望 {0}").format(row.key))
-        self.heading.setText(f"{row.key}　{row.title}")
+        self.heading.setText(self.tr("{0}　{1}").format(row.key, row.title))
         self.key_edit.setText(row.key)
         self.key_edit.setReadOnly(True)
         self.key_edit.style().unpolish(self.key_edit)  # re-apply the [readOnly] style
