@@ -36,10 +36,6 @@
         <translation>Add</translation>
     </message>
     <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>団体名を入力してください。</source>
         <translation>Enter the member&apos;s name.</translation>
     </message>
@@ -128,10 +124,6 @@
     <message>
         <source>追加</source>
         <translation>Add</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>団体を選んでください（団体が未登録です）。</source>
@@ -300,10 +292,6 @@
     <message>
         <source>書き出す…</source>
         <translation>Export…</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>資料番号を入力してください（例: 資料1）。</source>
@@ -1170,6 +1158,13 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     </message>
 </context>
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>要望様式を書き出す</source>
@@ -1190,10 +1185,6 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     <message>
         <source>書き出す</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>団体</source>
@@ -3150,10 +3141,6 @@ control tool</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>協議会データベースの保存先</source>
         <translation>Where to save the consortium database</translation>
     </message>
@@ -3249,10 +3236,6 @@ control tool</translation>
     <message>
         <source>登録</source>
         <translation>Register</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>協議会</source>
@@ -3510,10 +3493,6 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>実行</source>
         <translation>Apply</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>理由を入力してください。</source>
@@ -3844,10 +3823,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>取り込む</source>
         <translation>Import</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>データベースと同じ内容のため、取り込むものはありません。</source>

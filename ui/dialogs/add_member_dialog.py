@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from cloudsuppress.vocab import normalize_text
 
 from ..dates import wareki_text
 from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
 
 MAX_POPULATION = 99_999_999
 ERROR_STYLE = "color: #b3261e;"
@@ -77,12 +77,7 @@ class AddMemberDialog(QDialog):
         form.addRow("", self.joined_check)
         form.addRow(self.tr("参加日"), joined_row)
 
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("追加"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.add_now)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("追加"), self.add_now)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

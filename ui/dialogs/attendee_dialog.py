@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.vocab import ATTENDEE_ROLE_LABELS
 
 from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
 
 DEFAULT_ORGANIZATIONS = {"secretariat": "協議会事務局", "vendor": ""}
@@ -61,12 +61,7 @@ class AttendeeDialog(QDialog):
         form.addRow(self.tr("所属"), self.organization_edit)
         form.addRow(self.tr("氏名"), self.name_edit)
         form.addRow(self.tr("役職"), self.title_edit)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("追加"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.add_now)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("追加"), self.add_now)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from cloudsuppress.ops.meeting_queries import MeetingRow
 from ..dates import display_date
 from ..settings import current_preferences
 
+from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
 
 
@@ -62,12 +62,7 @@ class ComparisonExportDialog(QDialog):
         form.addRow(self.tr("用紙"), papers)
         form.addRow(self.tr("資料番号"), self.doc_number_edit)
         form.addRow(self.tr("会議"), self.meeting_combo)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("書き出す…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("書き出す…"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

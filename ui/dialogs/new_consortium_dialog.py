@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from cloudsuppress.presets import PRESET_LABELS
 from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
 
 from ..settings import backup_policy
+from .dialog_buttons import accept_cancel
 
 DB_FILTER = "協議会データベース (*.sqlite)"
 ERROR_STYLE = "color: #b3261e;"
@@ -81,12 +81,7 @@ class NewConsortiumDialog(QDialog):
         form.addRow(self.tr("専門部会・業務"), self.preset_combo)
         form.addRow(self.tr("保存先"), path_row)
 
-        self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton(self.tr("作成"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.create_now)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.create_button = accept_cancel(self, self.tr("作成"), self.create_now)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

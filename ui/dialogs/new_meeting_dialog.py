@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from cloudsuppress.vocab import MEETING_KIND_LABELS
 
 from ..dates import wareki_text, weekday_text
 from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -109,12 +109,7 @@ class NewMeetingDialog(QDialog):
         form.addRow(self.tr("時間"), time_row)
         form.addRow(self.tr("場所"), self.place_edit)
 
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("登録"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.create_now)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("登録"), self.create_now)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from cloudsuppress.ops.request_queries import ItemRow
 
 from ..dates import wareki_text
 from ..labels import join_names, label
+from .dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -56,12 +56,7 @@ class ReasonDialog(QDialog):
         if meeting:
             form.addRow(self.tr("決定した会議"), self.meeting_combo)
         self.meeting_combo.setVisible(meeting)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("実行"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("実行"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addLayout(form)

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from cloudsuppress.ops.request_import import RequestImportPlan, apply_request_im
 from cloudsuppress.reports.request_template_xlsx import write_request_template
 
 from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP("request_workbooks", "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)")
 
@@ -72,12 +72,7 @@ class ExportTemplatesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("書き出す"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("書き出す"))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(QLabel(self.tr("団体")))
@@ -158,13 +153,8 @@ class RequestImportPreviewDialog(QDialog):
         self.text = QPlainTextEdit(plan.describe())
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("取り込む"))
         self.ok_button.setEnabled(plan.has_changes)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(self.text, 1)
