@@ -58,6 +58,9 @@ class AuditTableModel(RowListTableModel):
             return _one_line(label(e.new) if e.new else e.new)
         return ""
 
+    def header_alignment(self, col: int) -> int | None:
+        return None  # centred headings, as before
+
     def tooltip(self, e: AuditEntry, col: int) -> str | None:
         return self.display(e, col) or None
 

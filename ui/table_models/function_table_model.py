@@ -16,13 +16,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from cloudsuppress.ops.functions import FunctionRow
 from cloudsuppress.vocab import REQUIREMENT_CLASSES
 from ..labels import fit_text, requirement_label
-from .row_list_model import reorder
+from .row_list_model import CENTER, LEFT, ROW_ROLE, RowListTableModel  # noqa: F401 - ROW_ROLE for the views
 
 COL_CODE = 0
 COL_SYSTEM = 1
@@ -56,12 +55,11 @@ FIT_UNASSESSED = "unassessed"
 FIT_GAPS = "gaps"  # △ or ×
 
 UNASSESSED_TEXT = "未評価"
-ROW_ROLE = Qt.ItemDataRole.UserRole  # the FunctionRow of a row
 
 _KEEP = object()
 _FIT_ORDER = {"○": 0, "△": 1, "×": 2, None: 3}
 _CLASS_ORDER = {c: i for i, c in enumerate(REQUIREMENT_CLASSES)}
-_FIT_COLORS = {"△": QColor("#9a5b00"), "×": QColor("#b3261e"), None: QColor("#6b6b6b")}
+_FIT_COLORS = {"△": "#9a5b00", "×": "#b3261e", None: "#6b6b6b"}  # text colour of the fit cell
 
 
 def normalize_query(text: str) -> list[str]:
@@ -109,69 +107,41 @@ def _sort_key(column: int) -> Callable[[FunctionRow], object]:
     return lambda r: getattr(r, attr) or ""
 
 
-class FunctionTableModel(QAbstractTableModel):
+class FunctionTableModel(RowListTableModel):
     """Function rows for a QTableView; see the module docstring for the contract."""
+
+    HEADERS = HEADERS
 
     HAY_CHUNK = 2_000  # rows of the search text made per idle step (~10 ms)
     HAY_DELAY_MS = 150  # the first step waits until the window has been painted
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[FunctionRow] = []
         # The search text of each row (normalised), made in idle steps shortly after the rows
         # arrive: at 30,000 rows it takes ~0.2 s, which showing the window need not wait for;
         # a search before it is complete finishes it first (see _ensure_hay).
         self._hay: list[str] = []
         self._hay_timer = QTimer(self)
         self._hay_timer.timeout.connect(self._grow_hay)
-        self._order: list[int] = []  # every row index, in the current sort order
-        self._visible: list[int] = []  # the rows shown, in the current sort order
+        self._order: list[int] = []  # every row index, in the current sort order (narrowing rescans it)
         self._terms: list[str] = []
         self._fit: str | None = FIT_ANY
         self._class: str | None = None
         self._subcommittee_id: int | None = None
         self._system_id: int | None = None
-        self._sort: tuple[int, Qt.SortOrder] | None = None
 
-    # --- Qt model API -----------------------------------------------------------------
+    # --- how a row reads (RowListTableModel) ------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visible)
+    def alignment(self, col: int) -> int:
+        return CENTER if col in (COL_FIT, COL_CONVENIENCE) else LEFT
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def header_alignment(self, col: int) -> int | None:
+        return CENTER if col in (COL_FIT, COL_CONVENIENCE) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr(HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in (COL_FIT, COL_CONVENIENCE):
-                return int(Qt.AlignmentFlag.AlignCenter)
-        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+    def colors(self, r: FunctionRow, col: int) -> tuple[str | None, str | None] | None:
+        return (None, _FIT_COLORS[r.fit]) if col == COL_FIT and r.fit in _FIT_COLORS else None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return None
-        r = self._rows[self._visible[index.row()]]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (COL_FIT, COL_CONVENIENCE):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_FIT and r.fit in _FIT_COLORS:
-            return QBrush(_FIT_COLORS[r.fit])
-        if role == ROW_ROLE:
-            return r
-        return None
-
-    @staticmethod
-    def _display(r: FunctionRow, col: int) -> str:
+    def display(self, r: FunctionRow, col: int) -> str:
         if col == COL_CODE:
             return r.code
         if col == COL_SYSTEM:
@@ -190,7 +160,7 @@ class FunctionTableModel(QAbstractTableModel):
             return "○" if r.convenience else ""
         return ""
 
-    def _tooltip(self, r: FunctionRow, col: int) -> str | None:
+    def tooltip(self, r: FunctionRow, col: int) -> str | None:
         if col == COL_FIT:
             return fit_text(r.fit) if r.fit else self.tr("未評価")
         if col == COL_CONVENIENCE:
@@ -199,16 +169,11 @@ class FunctionTableModel(QAbstractTableModel):
             return f"{r.code} {r.name}"
         if col == COL_SYSTEM:
             return f"{r.subcommittee} ＞ {r.business_system}"
-        text = self._display(r, col)
+        text = self.display(r, col)
         return text or None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column (stable, so equal keys keep the list order)."""
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        reorder(self, lambda: self._resort(column, order))
-
     def _resort(self, column: int, order: Qt.SortOrder) -> tuple[list[int], list[int]]:
+        # The whole order is kept (not only the shown rows): a widened search rescans it.
         old_visible = self._visible
         key = _sort_key(column)
         rows = self._rows
@@ -312,21 +277,6 @@ class FunctionTableModel(QAbstractTableModel):
             out = [i for i in out if term in hay[i]]
         return list(out) if out is candidates else out
 
-    @property
-    def total_count(self) -> int:
-        return len(self._rows)
-
-    @property
-    def visible_count(self) -> int:
-        return len(self._visible)
-
-    def row_at(self, row: int) -> FunctionRow:
-        """The function shown at a view row."""
-        return self._rows[self._visible[row]]
-
     def row_of_function(self, function_id: int) -> int | None:
         """The view row showing a function, or None when it is filtered out."""
-        for pos, i in enumerate(self._visible):
-            if self._rows[i].id == function_id:
-                return pos
-        return None
+        return self.row_of(function_id)

@@ -64,6 +64,10 @@ class RowListTableModel(QAbstractTableModel):
     def alignment(self, col: int) -> int:
         return LEFT
 
+    def header_alignment(self, col: int) -> int | None:
+        """A heading's alignment (None: Qt's default, centred); the column's by default."""
+        return self.alignment(col)
+
     def colors(self, r: Any, col: int) -> tuple[str, str] | None:
         """(background, text) colours of a cell, or None for the defaults."""
         return None
@@ -99,7 +103,7 @@ class RowListTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return self.alignment(section)
+                return self.header_alignment(section)
         elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
