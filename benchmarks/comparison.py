@@ -17,11 +17,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import best_of  # noqa: E402
 from cloudsuppress.ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable  # noqa: E402
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf  # noqa: E402
 from cloudsuppress.reports.comparison_xlsx import write_comparison_xlsx  # noqa: E402
@@ -65,15 +65,6 @@ def synthetic_table(items: int, members: int, *, seed: int = 4) -> ComparisonTab
                                   if st != Status.REQUESTED else ""))
     return ComparisonTable("ベンチマーク自治体クラウド協議会", None, "第3回 合同部会", dt.date(2026, 11, 22), names, tuple(rows),
                            long_layout=False)
-
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> int:

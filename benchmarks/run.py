@@ -27,20 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import OUT, generate  # noqa: E402
+from benchmarks.timing import best_of  # noqa: E402
 from cloudsuppress.db import open_database  # noqa: E402
 from cloudsuppress.importers.function_list import guess_mapping, parse_function_list  # noqa: E402
 from cloudsuppress.importers.tabular import read_table  # noqa: E402
 from cloudsuppress.ops import consortium as consortium_ops  # noqa: E402
 from cloudsuppress.ops import functions as function_ops  # noqa: E402
-
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def bench_import(xlsx: Path, repeat: int) -> dict:
