@@ -107,6 +107,29 @@ def test_system_and_subcommittee_filters(model, rows):
     assert model.rowCount() == sum(r.subcommittee_id == rows[-1].subcommittee_id for r in rows)
 
 
+
+def test_set_filter_changes_only_the_filters_it_names(model, rows):
+    system = rows[0].business_system_id
+    model.set_filter(business_system_id=system)
+    model.set_filter(requirement_class="mandatory")
+    model.set_filter(text="住民")
+    at_once = FunctionTableModel()
+    at_once.set_rows(rows)
+    at_once.set_filter(text="住民", requirement_class="mandatory", business_system_id=system)
+    assert shown(model) == shown(at_once)
+    assert 0 < model.rowCount() < sum(r.business_system_id == system for r in rows)
+    assert all(r.business_system_id == system and r.requirement_class == "mandatory" for r in shown(model))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_filter(text=" 住民 ", requirement_class="mandatory")  # the same filters again: no reset
+    assert resets == []
+    model.set_filter(requirement_class=None)  # widening another filter rescans, the text stays
+    at_once.set_filter(requirement_class=None)
+    assert resets == [1] and shown(model) == shown(at_once)
+    assert model.rowCount() == sum(r.business_system_id == system and "住民" in (r.code + r.name + (r.requirement or "")
+                                   + (r.level1 or "") + (r.level2 or "") + (r.level3 or "") + r.business_system)
+                                   for r in rows)
+
 def test_sort_keeps_persistent_indexes_on_the_same_function(model):
     index = QPersistentModelIndex(model.index(10, COL_CODE))
     function = model.row_at(10)

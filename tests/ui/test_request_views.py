@@ -66,6 +66,24 @@ def test_model_filters_by_status_member_structure_and_text(model):
     assert model.index(withdrawn_all, COL_MEMBERS).data().startswith("（取下げ: ")
 
 
+
+def test_model_set_filter_changes_only_the_filters_it_names(model, demo_db):
+    model.set_filter(member="五霞町")
+    model.set_filter(status=Status.CUSTOMIZED.value)
+    keys = [model.row_at(r).key for r in range(model.rowCount())]
+    at_once = RequestTableModel()
+    with demo_db.session() as s:
+        at_once.set_rows(list_item_rows(s))
+    at_once.set_filter(member="五霞町", status=Status.CUSTOMIZED.value)
+    assert keys == [at_once.row_at(r).key for r in range(at_once.rowCount())] and 0 < len(keys) < 17
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_filter(member="五霞町", text="")  # the same filters again: no reset
+    assert resets == []
+    model.set_filter(status=None)  # the member filter stays
+    assert resets == [1] and 0 < len(keys) < model.rowCount() < 35
+    assert all("五霞町" in model.row_at(r).members for r in range(model.rowCount()))
+
 @pytest.fixture
 def requests_view(main_window):
     main_window.show_view(VIEW_REQUESTS)
