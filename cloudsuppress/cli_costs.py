@@ -90,12 +90,20 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
 def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers action
     """`export costs`, `export cost-table`, `export summary`."""
     co = export.add_parser("costs", help="団体あての負担額通知（.pdf）")
-    co.add_argument("--member", required=True, help="団体名")
-    co.add_argument("--out", required=True, help="出力先（.pdf）")
+    who = co.add_mutually_exclusive_group(required=True)
+    who.add_argument("--member", help="団体名（その団体あての 1 通）")
+    who.add_argument("--all", action="store_true",
+                     help="負担する（見込みを含む）全団体あてに 1 団体 1 ファイルで書き出す（--out はフォルダ）")
+    co.add_argument("--include-none", action="store_true", help="--all で、負担のない団体あても書き出す")
+    co.add_argument("--out", required=True, help="出力先（.pdf。--all のときはフォルダ）")
     co.add_argument("--date", help="文書の日付（既定: 今日）")
+    co.add_argument("--ref", help="文書番号（例: い協第15号）。--all では全団体に同じ番号")
+    co.add_argument("--sender", help="発信者（協議会名の下の行。既定: 事務局）")
     ct = export.add_parser("cost-table", help="協議会全体の費用負担一覧（.pdf / .xlsx）")
     ct.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
     ct.add_argument("--include-open", action="store_true", help="検討中の要望（見積額あり）も含める")
+    ct.add_argument("--date", help="文書の日付（既定: 今日）")
+    ct.add_argument("--doc-number", help="右上の資料番号（例: 資料3。既定: なし）")
     su = export.add_parser("summary", help="協議会総会向けの実施状況報告（.pdf）")
     su.add_argument("--out", required=True, help="出力先（.pdf）")
     su.add_argument("--date", help="文書の日付（既定: 今日）")
@@ -276,32 +284,53 @@ def cmd_latejoin(db, args) -> int:  # noqa: ANN001
 # --- exports -----------------------------------------------------------------------------------------
 
 
+def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
+    """`export costs`: one member's notice to a .pdf, or (--all) every bearing member's into a folder."""
+    from .reports.cost_report_pdf import write_member_cost_report, write_member_cost_reports
+
+    issued_on = _date(args.date) or dt.date.today()
+    letter = dict(issued_on=issued_on, sender=args.sender, reference=args.ref)
+    if not args.all:
+        if args.include_none:
+            raise DomainError("--include-none は --all と一緒に指定してください。")
+        if out.suffix.lower() != ".pdf":
+            raise DomainError("負担額通知の出力先は .pdf にしてください（全団体分は --all とフォルダ）。")
+        with db.session() as s:
+            mc = cost_ops.member_costs(s, request_ops.resolve_member(s, args.member))
+        pages = write_member_cost_report(out, mc, **letter)
+        print(f"{mc.member}の負担額通知（{len(mc.lines)} 件、合計 {mc.total:,}円、{pages} ページ）を書き出しました: {out}")
+        return 0
+    if out.suffix.lower() == ".pdf" or (out.exists() and not out.is_dir()):
+        raise DomainError(f"--all の出力先はフォルダにしてください（団体ごとに 1 ファイル）: {out}")
+    with db.session() as s:
+        notices = cost_ops.all_member_costs(s, include_none=args.include_none)
+    if not notices:
+        raise DomainError("カスタマイズ経費を負担する団体がありません（--include-none で全団体あてに書き出せます）。")
+    for mc, path in zip(notices, write_member_cost_reports(out, notices, **letter)):
+        print(f"{mc.member}: {len(mc.lines)} 件、合計 {mc.total:,}円 → {path.name}")
+    print(f"負担額通知 {len(notices)} 団体分を書き出しました: {out}")
+    return 0
+
+
 def cmd_export(db, args) -> int:  # noqa: ANN001
     out = Path(args.out)
     suffix = out.suffix.lower()
     if args.action == "costs":
-        if suffix != ".pdf":
-            raise DomainError("負担額通知の出力先は .pdf にしてください。")
-        from .reports.cost_report_pdf import write_member_cost_report
-
-        with db.session() as s:
-            mc = cost_ops.member_costs(s, request_ops.resolve_member(s, args.member))
-        pages = write_member_cost_report(out, mc, issued_on=_date(args.date) or dt.date.today())
-        print(f"{mc.member}の負担額通知（{len(mc.lines)} 件、合計 {mc.total:,}円、{pages} ページ）を書き出しました: {out}")
-        return 0
+        return _export_notices(db, args, out)
     if args.action == "cost-table":
         if suffix not in (".pdf", ".xlsx"):
             raise DomainError("費用負担一覧の出力先は .pdf または .xlsx にしてください。")
         with db.session() as s:
             table = cost_ops.cost_table(s, include_open=args.include_open)
+        issued_on = _date(args.date) or dt.date.today()
         if suffix == ".pdf":
             from .reports.cost_table_pdf import write_cost_table_pdf
 
-            write_cost_table_pdf(out, table)
+            write_cost_table_pdf(out, table, issued_on=issued_on, doc_number=args.doc_number)
         else:
             from .reports.cost_table_xlsx import write_cost_table_xlsx
 
-            write_cost_table_xlsx(out, table)
+            write_cost_table_xlsx(out, table, issued_on=issued_on, doc_number=args.doc_number)
         print(f"費用負担一覧（{len(table.rows)} 件）を書き出しました: {out}")
         return 0
     if suffix != ".pdf":

@@ -20,10 +20,14 @@ DB_SUFFIX = ".sqlite"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+def safe_file_name(text: str, default: str = "report") -> str:
+    """A file name from a title: characters Windows refuses become 「_」 (「負担額通知_a/b」 → 「負担額通知_a_b」)."""
+    return _UNSAFE.sub("_", text.strip()).strip(" .") or default
+
+
 def suggested_file_name(name: str) -> str:
     """A file name for a consortium name: 「○○協議会」 → 「○○協議会.sqlite」."""
-    stem = _UNSAFE.sub("_", name.strip()).strip(" .") or "協議会"
-    return stem[:80] + DB_SUFFIX
+    return safe_file_name(name, "協議会")[:80] + DB_SUFFIX
 
 
 def with_db_suffix(path: Path) -> Path:

@@ -352,6 +352,14 @@ def member_costs(s: Session, member_id: int) -> MemberCosts:
                        lines, prospective, sum(x.share or 0 for x in lines), sum(x.share or 0 for x in prospective))
 
 
+def all_member_costs(s: Session, *, include_none: bool = False) -> list[MemberCosts]:
+    """Every member's cost lines in the members' order (for one notice per member); members
+    that bear no customization and are in no open item are left out unless ``include_none``."""
+    out = [member_costs(s, member_id)
+           for member_id in s.scalars(select(Member.id).order_by(Member.sort_order, Member.id))]
+    return out if include_none else [mc for mc in out if mc.lines or mc.prospective]
+
+
 def member_cost_totals(s: Session) -> dict[int, int]:
     """Per member id: the total of its shares of customized items (yen; 0 for a member bearing none)."""
     totals: dict[int, int] = dict.fromkeys(s.scalars(select(Member.id)), 0)

@@ -1,6 +1,8 @@
 """カスタマイズ経費の負担額について（通知）: the per-member cost report for its finance department
-and its mayor (measure 3), A4 portrait, laid out as a Japanese administrative notice: date
-and addressee, sender, title, body, 記, numbered sections, 以上.
+and its mayor (measure 3), A4 portrait, laid out as a Japanese administrative notice: 文書番号
+and date at the top right, addressee, sender, title, body, 記, numbered sections, 以上.
+One notice sent to every member carries the same 文書番号 (one 発出, many addressees);
+``write_member_cost_reports`` writes one file per member into a folder.
 
 Every customization the member bears is listed with its share and how the share was computed
 (method and ratio, the member's population over the bearing members' total, 均等割額 /
@@ -14,8 +16,10 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from ..files import safe_file_name
 from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
 from ..wareki import to_wareki
+from .cost_table_pdf import method_cell
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, yen
 
 TITLE = "カスタマイズ経費の負担額について（通知）"
@@ -44,7 +48,7 @@ def _computation(ln: MemberCostLine) -> str:
 
 
 def _method(ln: MemberCostLine) -> str:
-    text = ln.rule_text.split("（")[0].replace("・", "\n")  # the unit is the consortium's, stated in section 1
+    text = method_cell(ln.rule_text)  # the unit is the consortium's, stated in section 1
     return text + ("\n※この要望の設定" if ln.own_rule else "")
 
 
@@ -53,18 +57,26 @@ def _share_rows(lines: tuple[MemberCostLine, ...]) -> list[list[str]]:
              yen(ln.share) if ln.share is not None else "—"] for ln in lines]
 
 
+def notice_file_name(member: str) -> str:
+    """「負担額通知_那珂市.pdf」: the file a member's notice is written to in a batch."""
+    return safe_file_name(f"負担額通知_{member}") + ".pdf"
+
+
 def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt.date | None = None,
-                             sender: str | None = None) -> int:
-    """Write one member's cost report; return the number of pages."""
+                             sender: str | None = None, reference: str | None = None) -> int:
+    """Write one member's cost report; return the number of pages. ``reference`` is the 文書番号
+    (い協第15号) printed above the date; ``sender`` the line under the consortium (default 事務局)."""
     issued_on = issued_on or dt.date.today()
     f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    if reference and reference.strip():
+        f.paragraph(reference.strip(), align="r", size=BODY)
     f.paragraph(to_wareki(issued_on), align="r", size=BODY)
     f.space(2 * mm)
     f.paragraph(f"{mc.member}長　様", font=MINCHO, size=12)
     f.paragraph("（財政担当課長　様）", font=MINCHO, size=BODY, indent=4 * mm)
     f.space(2 * mm)
     f.paragraph(mc.consortium, align="r", size=BODY)
-    f.paragraph(sender or "事務局", align="r", size=BODY)
+    f.paragraph((sender or "").strip() or "事務局", align="r", size=BODY)
     f.space(6 * mm)
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=14, align="c", leading=1.8)
     f.space(3 * mm)
@@ -124,3 +136,18 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     f.space(8 * mm)
     f.paragraph("以上", align="r", size=BODY)
     return f.render(path, title=f"{TITLE}（{mc.member}）", author=mc.consortium, footer_left=mc.consortium)
+
+
+def write_member_cost_reports(folder: str | Path, notices: list[MemberCosts], *, issued_on: dt.date | None = None,
+                              sender: str | None = None, reference: str | None = None) -> list[Path]:
+    """Write each member's notice into ``folder`` (created if missing) as ``notice_file_name``;
+    return the files written, in the order given. All carry the same date and 文書番号."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    issued_on = issued_on or dt.date.today()
+    written = []
+    for mc in notices:
+        path = folder / notice_file_name(mc.member)
+        write_member_cost_report(path, mc, issued_on=issued_on, sender=sender, reference=reference)
+        written.append(path)
+    return written

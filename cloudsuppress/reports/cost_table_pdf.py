@@ -15,11 +15,17 @@ TITLE = "カスタマイズ経費 費用負担一覧"
 WIDE_MAX = 12  # members beyond this do not fit one column each, even on A3
 
 
+def method_cell(rule_text: str) -> str:
+    """「均等割 50%・人口割 50%（円単位）」 → one part per line, without the unit (the heading states it):
+    a narrow column then breaks between the parts, never inside 「人口割 50%」."""
+    return rule_text.split("（")[0].replace("・", "\n")
+
+
 def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
     """Headings and rows (totals last) as the PDF prints them; the xlsx writes the numbers instead."""
     headers = ["要望番号", "要望名", "状態", "見積額", "按分方法"] + [
         f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations)]
-    rows = [[r.key, r.title, r.status_label, yen(r.estimate) or "未定", r.rule_text.split("（")[0]]
+    rows = [[r.key, r.title, r.status_label, yen(r.estimate) or "未定", method_cell(r.rule_text)]
             + ["" if v is None else yen(v) for v in r.shares] for r in table.rows]
     rows.append(["", "合計", "", yen(table.total), ""] + [yen(v) for v in table.member_totals])
     return headers, rows
@@ -31,7 +37,7 @@ def _write_long(f: Flow, table: CostTable) -> None:
     for r in table.rows:
         bearing = [(m, v) for m, v in zip(table.members, r.shares) if v is not None] or [("", None)]
         for k, (m, v) in enumerate(bearing):
-            lead = [r.key, r.title, yen(r.estimate) or "未定", r.rule_text.split("（")[0]] if k == 0 else ["", "", "", ""]
+            lead = [r.key, r.title, yen(r.estimate) or "未定", method_cell(r.rule_text)] if k == 0 else ["", "", "", ""]
             rows.append(lead + [m, yen(v)])
     f.table(["要望番号", "要望名", "見積額", "按分方法", "負担団体", "負担額"], rows, [14, 44, 18, 22, 22, 18],
             font=GOTHIC, size=8.5, align="llrllr")

@@ -1,7 +1,9 @@
 """費用負担一覧 as .xlsx (XlsxWriter): amounts as numbers with a 円 format, so members can add
-them up; totals as formulas; landscape, heading row repeated on every printed page."""
+them up; totals as formulas; landscape, heading row repeated on every printed page; the date
+(…現在) and, when given, the 資料番号 at the top right, as in the PDF."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
@@ -14,13 +16,15 @@ from .cost_table_pdf import TITLE
 HEADER_ROW = 3  # 0-based row of the column headings
 
 
-def write_cost_table_xlsx(path: str | Path, table: CostTable) -> int:
+def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.date | None = None,
+                          doc_number: str | None = None) -> int:
     """Write the cost table; return the number of item rows."""
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
     try:
         font = {"font_name": "BIZ UDGothic", "font_size": 9}
         title_fmt = wb.add_format({**font, "bold": True, "font_size": 14})
         meta_fmt = wb.add_format({**font, "font_size": 10})
+        docno_fmt = wb.add_format({**font, "bold": True, "font_size": 11, "border": 1, "align": "center"})
         head_fmt = wb.add_format({**font, "bold": True, "bg_color": "#DDDDDD", "border": 1, "align": "center",
                                   "valign": "vcenter", "text_wrap": True})
         cell_fmt = wb.add_format({**font, "border": 1, "valign": "top", "text_wrap": True})
@@ -33,8 +37,11 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable) -> int:
         for i, w in enumerate([10, 30, 12, 13, 22] + [13] * len(table.members)):
             ws.set_column(i, i, w)
         ws.write_string(0, 0, TITLE, title_fmt)
+        if doc_number and doc_number.strip():
+            ws.write_string(0, len(headers) - 1, doc_number.strip(), docno_fmt)
+        when = to_wareki(issued_on or dt.date.today())
         basis = f"　人口基準日 {to_wareki(table.population_date)}" if table.population_date else ""
-        ws.write_string(1, 0, f"{table.consortium}　按分ルール：{table.rule_text}{basis}", meta_fmt)
+        ws.write_string(1, 0, f"{table.consortium}　{when}現在　按分ルール：{table.rule_text}{basis}", meta_fmt)
         ws.set_row(HEADER_ROW, 30)
         for c, h in enumerate(headers):
             ws.write_string(HEADER_ROW, c, h, head_fmt)

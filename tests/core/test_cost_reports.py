@@ -8,8 +8,8 @@ import pytest
 
 from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops import measures as measure_ops
-from cloudsuppress.reports.cost_report_pdf import write_member_cost_report
-from cloudsuppress.reports.cost_table_pdf import write_cost_table_pdf
+from cloudsuppress.reports.cost_report_pdf import notice_file_name, write_member_cost_report, write_member_cost_reports
+from cloudsuppress.reports.cost_table_pdf import method_cell, write_cost_table_pdf
 from cloudsuppress.reports.cost_table_xlsx import write_cost_table_xlsx
 from cloudsuppress.reports.summary_pdf import write_summary_pdf
 
@@ -64,18 +64,72 @@ def test_member_cost_report(costed, tmp_path):
     assert_fonts_embedded(pdf)
 
 
+def test_notice_carries_its_document_number_above_the_date_and_the_sender(costed, tmp_path):
+    with costed.session() as s:
+        mc = cost_ops.member_costs(s, member_id(s, "那珂市"))
+    pdf = tmp_path / "naka.pdf"
+    write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22), reference=" い協第15号 ",
+                             sender="会長　那珂市長　山田 太郎")
+    lines = [flat(ln) for ln in page_texts(pdf)[0].splitlines() if ln.strip()]
+    # 文書番号 then the date, each on its own line at the top right, then the addressee.
+    assert lines[:3] == ["い協第15号", "令和8年11月22日", "那珂市長様"]
+    first = flat(page_texts(pdf)[0])
+    assert first.index(flat(mc.consortium)) < first.index("会長那珂市長山田太郎") < first.index("負担額について（通知）")
+    assert "事務局" not in first.split("負担額について")[0]  # the given sender replaces the default
+    plain = tmp_path / "plain.pdf"
+    write_member_cost_report(plain, mc, issued_on=dt.date(2026, 11, 22), reference="  ", sender=" ")
+    lines = [flat(ln) for ln in page_texts(plain)[0].splitlines() if ln.strip()]
+    assert lines[0] == "令和8年11月22日" and "事務局" in lines[:6]  # no number line; the default sender
+
+
+def test_notices_for_every_bearing_member_one_file_each(rdb, tmp_path):
+    item = new_item(rdb, "常陸大宮市")
+    join(rdb, item, "五霞町")
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=1_000_000)
+    move(rdb, item, "under_review", reason=None)
+    approve_all(rdb, item, ["常陸大宮市", "五霞町"])
+    move(rdb, item, "customized", reason="独自施策")
+    with rdb.session() as s:
+        bearing = cost_ops.all_member_costs(s)
+        everyone = cost_ops.all_member_costs(s, include_none=True)
+    assert [mc.member for mc in bearing] == ["常陸大宮市", "五霞町"]  # members' order, only those bearing
+    assert [mc.member for mc in everyone] == ALL
+    folder = tmp_path / "通知" / "11月"
+    written = write_member_cost_reports(folder, bearing, issued_on=dt.date(2026, 11, 22), reference="い協第15号")
+    assert written == [folder / "負担額通知_常陸大宮市.pdf", folder / "負担額通知_五霞町.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+    for mc, pdf in zip(bearing, written):
+        text = flat("".join(page_texts(pdf)))
+        assert text.startswith("い協第15号令和8年11月22日" + mc.member + "長様") and f"{mc.total:,}円" in text
+        assert_fonts_embedded(pdf)
+    assert sum(mc.total for mc in bearing) == 1_000_000
+    assert notice_file_name('a/b:c') == "負担額通知_a_b_c.pdf"
+
+
+def test_method_cell_breaks_between_the_parts():
+    assert method_cell("均等割 50％・人口割 50％（円単位）") == "均等割 50％\n人口割 50％"
+    assert method_cell("人口割（千円単位）") == "人口割"
+
+
 def test_cost_table_pdf_and_xlsx(costed, tmp_path):
     with costed.session() as s:
         table = cost_ops.cost_table(s)
     pdf = tmp_path / "table.pdf"
-    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22))
+    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22), doc_number="資料3")
     text = flat("".join(page_texts(pdf)))
     assert "費用負担一覧" in text and "那珂市" in text and "（55,827人）" in text
+    assert text.count("資料3") == page_count(pdf) and "令和8年11月22日現在" in text
+    # The method column breaks between 均等割 and 人口割, never inside 「人口割 50%」.
+    layout = "".join(page_texts(pdf))
+    assert layout.count("人口割 50％") == len(table.rows) + 1  # each row's cell, and the rule in the heading
     assert f"{12 * 2_750_000:,}円" in text and f"{12 * 427_002:,}円" in text
     assert_fonts_embedded(pdf)
     xlsx = tmp_path / "table.xlsx"
-    assert write_cost_table_xlsx(xlsx, table) == 12
+    assert write_cost_table_xlsx(xlsx, table, issued_on=dt.date(2026, 11, 22), doc_number="資料3") == 12
     ws = openpyxl.load_workbook(xlsx).active
+    assert ws.cell(1, 5 + len(table.members)).value == "資料3"  # top right, over the last column
+    assert "令和8年11月22日現在" in ws.cell(2, 1).value
     assert [ws.cell(4, c).value for c in (1, 4)] == ["要望番号", "見積額"]
     assert ws.cell(4, 6).value == "常陸大宮市\n（42,963人）"
     assert ws.cell(5, 9).value == 427_002 and ws.cell(17, 1).value == "合計"

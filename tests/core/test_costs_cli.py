@@ -131,3 +131,32 @@ def test_latejoin_list_accept_and_join(rdb, capsys):
     assert code == 1 and "既決事項ではありません" in err
     code, out, _ = cli(capsys, rdb, "summary")
     assert "抑制率（決定済みのうちカスタマイズしなかった割合）: 0.0%" in out
+
+
+def test_export_notices_for_every_member_into_a_folder(rdb, capsys, tmp_path):
+    item = _customized(rdb)
+    cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
+    move(rdb, item, "customized", reason="独自施策")
+    folder = tmp_path / "notices"
+    code, out, err = cli(capsys, rdb, "export", "costs", "--all", "--out", folder, "--date", "令和8年11月22日",
+                         "--ref", "い協第15号", "--sender", "事務局長")
+    assert (code, err) == (0, "") and "4 団体分" in out
+    files = sorted(folder.iterdir())
+    assert len(files) == 4 and all(f.name.startswith("負担額通知_") and f.suffix == ".pdf" for f in files)
+    text = flat(page_texts(folder / "負担額通知_那珂市.pdf")[0])
+    assert text.startswith("い協第15号令和8年11月22日那珂市長様") and "事務局長" in text
+    # One member's notice takes the number and sender too.
+    one = tmp_path / "naka.pdf"
+    assert cli(capsys, rdb, "export", "costs", "--member", "那珂市", "--out", one, "--ref", "い協第16号")[0] == 0
+    assert flat(page_texts(one)[0]).startswith("い協第16号")
+
+
+def test_export_notices_refusals(rdb, capsys, tmp_path):
+    code, _, err = cli(capsys, rdb, "export", "costs", "--all", "--out", tmp_path / "x.pdf")
+    assert code == 1 and "フォルダ" in err and not (tmp_path / "x.pdf").exists()
+    code, _, err = cli(capsys, rdb, "export", "costs", "--all", "--out", tmp_path / "none")
+    assert code == 1 and "負担する団体がありません" in err and not (tmp_path / "none").exists()
+    code, _, err = cli(capsys, rdb, "export", "costs", "--member", "那珂市", "--include-none", "--out", tmp_path / "y.pdf")
+    assert code == 1 and "--all" in err and not (tmp_path / "y.pdf").exists()
+    assert cli(capsys, rdb, "export", "costs", "--all", "--include-none", "--out", tmp_path / "every")[0] == 0
+    assert len(list((tmp_path / "every").iterdir())) == 4

@@ -17,13 +17,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
+from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
 
 from ..op_runner import OpRunner
-
-
-def safe_file_name(text: str) -> str:
-    """A file name from a title: characters Windows refuses become 「_」."""
-    return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or "report"
 
 
 def export_report(
