@@ -76,3 +76,39 @@ def settings_file(tmp_path, monkeypatch):
     monkeypatch.setenv("CLOUDSUPPRESS_SETTINGS", str(path))
     yield path
     apply_preferences(Preferences())
+
+
+@pytest.fixture
+def report_options(monkeypatch, settings_file):
+    """Stand in for the user at the 帳票 options dialog: ``report_options(member=…, reference=…, …)``
+    fills it and presses 書き出す… (``report_options(cancel=True)`` cancels); the dialogs shown are
+    kept in ``report_options.shown``. Without a call the dialog is accepted as it opens."""
+    from ui.dialogs.report_options_dialog import ReportOptionsDialog
+
+    shown: list = []
+
+    def answer(*, cancel: bool = False, member=None, include_none: bool = False, date=None, reference=None,
+               sender=None, doc_number=None):
+        def exec_(dialog):
+            shown.append(dialog)
+            if cancel:
+                return 0
+            if dialog.kind == "notice":
+                dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(member))
+                dialog.include_none_check.setChecked(include_none)
+            if date is not None:
+                dialog.date_edit.setDate(date)
+            for edit, value in ((dialog.reference_edit, reference), (dialog.sender_edit, sender),
+                                (dialog.doc_number_edit, doc_number)):
+                if value is not None:
+                    edit.setText(value)
+            if not dialog.ok_button.isEnabled():
+                return 0
+            dialog.ok_button.click()
+            return 1
+
+        monkeypatch.setattr(ReportOptionsDialog, "exec", exec_)
+
+    answer.shown = shown
+    answer()
+    return answer

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.costs import cost_table, member_costs
 from cloudsuppress.ops.members import list_members
@@ -26,7 +26,7 @@ def pdf_text(path) -> str:
 
 
 @pytest.fixture
-def reports(runner, qtbot, app_font):
+def reports(runner, qtbot, app_font, report_options):
     from ui.views.reports_view import ReportsView
 
     view = ReportsView(runner)
@@ -65,10 +65,10 @@ def previews(monkeypatch, qtbot, tmp_path):
     return shown
 
 
-def test_member_cost_report_opens_the_preview_and_saves_from_it(reports, runner, monkeypatch, previews, tmp_path,
+def test_member_cost_report_opens_the_preview_and_saves_from_it(reports, runner, report_options, previews, tmp_path,
                                                                no_message_boxes):
     member = runner.read(list_members)[1]
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (member.name, True)))
+    report_options(member=member.name)
     dest = tmp_path / "out" / "通知"  # the suffix is added
     dest.parent.mkdir()
     previews.target(dest)
@@ -113,9 +113,9 @@ def test_summary_is_previewed_with_every_page(reports, previews, tmp_path, no_me
     assert "いばらき自治体クラウド" in pdf_text(pdf)
 
 
-def test_closing_the_preview_saves_nothing(reports, runner, monkeypatch, tmp_path, no_message_boxes):
+def test_closing_the_preview_saves_nothing(reports, runner, monkeypatch, report_options, tmp_path, no_message_boxes):
     member = runner.read(list_members)[0]
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (member.name, True)))
+    report_options(member=member.name)
     seen = []
 
     def close_it(self):

@@ -7,11 +7,11 @@ import subprocess
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from cloudsuppress.ops.costs import cost_rule_row, cost_table, item_shares, member_costs
+from cloudsuppress.ops.costs import all_member_costs, cost_rule_row, cost_table, item_shares, member_costs
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.requests import get_item
 from ui.main_window import VIEW_REPORTS
@@ -20,7 +20,7 @@ from ui.table_models import cost_table_model as ct
 
 
 @pytest.fixture
-def reports(runner, qtbot, app_font):
+def reports(runner, qtbot, app_font, report_options):
     from ui.views.reports_view import ReportsView
 
     view = ReportsView(runner)
@@ -159,31 +159,80 @@ def save_to(monkeypatch):
     return target
 
 
-def test_export_member_cost_report(reports, runner, monkeypatch, no_message_boxes, save_to, tmp_path):
+def test_export_member_cost_report(reports, runner, report_options, no_message_boxes, save_to, tmp_path):
     member = runner.read(list_members)[1]
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (member.name, True)))
+    report_options(member=member.name, date=QDate(2026, 12, 1), reference="い協第15号", sender="事務局長　木村 直子")
     pdf = tmp_path / "member.pdf"
     save_to(pdf)
     assert reports.export_member_report() == pdf
     mc = runner.read(lambda s: member_costs(s, member.id))
     text = _pdf_text(pdf)
     assert member.name in text and f"{mc.total:,}" in text
+    lines = ["".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+    assert lines[:3] == ["い協第15号", "令和8年12月1日", f"{member.name}長様"] and "事務局長木村直子" in lines
+    (dialog,) = report_options.shown
+    assert dialog.printed_date.text() == "印字: 令和8年12月1日"
+    # The number and the sender are offered again next time; the addressee defaults to everyone.
+    report_options(cancel=True)
+    assert reports.export_member_report() is None
+    again = report_options.shown[-1]
+    assert (again.reference_edit.text(), again.sender_edit.text()) == ("い協第15号", "事務局長　木村 直子")
+    assert again.member() is None and again.include_none_check.isEnabled()
 
 
-def test_export_member_report_cancelled(reports, monkeypatch, save_to, tmp_path):
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+def test_export_member_report_cancelled(reports, report_options, save_to, tmp_path):
+    report_options(cancel=True)
     save_to(tmp_path / "never.pdf")
     assert reports.export_member_report() is None
     assert not (tmp_path / "never.pdf").exists()
 
 
-def test_export_cost_table_pdf_and_xlsx(reports, runner, no_message_boxes, save_to, tmp_path):
+def test_export_every_members_notice_into_a_folder(reports, runner, report_options, no_message_boxes, monkeypatch,
+                                                   save_to, tmp_path):
+    folder = tmp_path / "通知"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    report_options(member=None, date=QDate(2026, 12, 1), reference="い協第16号")
+    assert reports.export_member_report() == folder
+    bearing = [mc for mc in runner.read(lambda s: all_member_costs(s))]
+    everyone = runner.read(list_members)
+    assert 0 < len(bearing) and sorted(p.name for p in folder.iterdir()) == sorted(
+        f"負担額通知_{mc.member}.pdf" for mc in bearing)
+    for mc in bearing:
+        text = "".join(_pdf_text(folder / f"負担額通知_{mc.member}.pdf").split())
+        assert text.startswith(f"い協第16号令和8年12月1日{mc.member}長様") and f"{mc.total:,}円" in text
+    assert no_message_boxes[-1][0] == "question" and str(len(bearing)) in no_message_boxes[-1][1]  # open the folder?
+    assert save_to.opened == [str(folder)]
+    # A second run into the same folder asks before overwriting; 「いいえ」 keeps the files as they are.
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    assert reports.export_member_report() is None
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
+    # Members bearing nothing get a notice too when asked.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    every = tmp_path / "every"
+    every.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(every)))
+    report_options(member=None, include_none=True)
+    assert reports.export_member_report() == every
+    assert len(list(every.iterdir())) == len(everyone)
+
+
+def test_export_notices_choosing_no_folder_writes_nothing(reports, report_options, monkeypatch, tmp_path):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    report_options(member=None)
+    assert reports.export_member_report() is None
+
+
+def test_export_cost_table_pdf_and_xlsx(reports, runner, report_options, no_message_boxes, save_to, tmp_path):
     table = runner.read(cost_table)
     pdf = tmp_path / "table.pdf"
     save_to(pdf)
+    report_options(doc_number="資料4", date=QDate(2027, 1, 5))
     assert reports.export_cost_table("pdf") == pdf
     text = _pdf_text(pdf)
     assert f"{table.total:,}" in text and table.members[0] in text
+    assert "資料4" in text and "令和9年1月5日現在" in text
     xlsx = tmp_path / "table"  # the suffix is added
     save_to(xlsx)
     assert reports.export_cost_table("xlsx") == tmp_path / "table.xlsx"
@@ -192,12 +241,23 @@ def test_export_cost_table_pdf_and_xlsx(reports, runner, no_message_boxes, save_
     assert table.rows[0].title in values and table.members[-1] in values and str(table.rows[0].estimate) in values
 
 
-def test_export_summary(reports, runner, no_message_boxes, save_to, tmp_path):
+def test_export_summary(reports, runner, report_options, no_message_boxes, save_to, tmp_path):
     pdf = tmp_path / "summary.pdf"
     save_to(pdf)
+    report_options(doc_number="資料2", date=QDate(2026, 12, 1))
     assert reports.export_summary() == pdf
     text = _pdf_text(pdf)
     assert "いばらき自治体クラウド" in text and "五霞町" in text
+    assert "資料2" in text and "令和8年12月1日現在" in text
+
+
+def test_summary_needs_its_document_number(reports, report_options, save_to, tmp_path):
+    save_to(tmp_path / "never.pdf")
+    report_options(doc_number="  ")
+    assert reports.export_summary() is None  # 書き出す… stays disabled with an empty 資料番号
+    dialog = report_options.shown[-1]
+    assert not dialog.ok_button.isEnabled() and "資料番号" in dialog.error_label.text()
+    assert not (tmp_path / "never.pdf").exists()
 
 
 def test_reports_page_is_enabled_in_the_navigation(main_window, qtbot):

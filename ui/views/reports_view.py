@@ -6,7 +6,9 @@ of the rule shown (``ops.costs.set_cost_rule``). Middle: the cost table (``cost_
 × members, each share, the totals); selecting an item shows how each share was computed and
 lets the item use its own method (``set_item_cost``). Right: the exports, written on the
 runner's worker thread by the shared ``export_report`` helper: a member's cost report
-(団体別負担額通知), the cost table (PDF or Excel) and the plenary summary (総会用サマリー).
+(団体別負担額通知) — or every bearing member's, one file each into a folder — the cost table
+(PDF or Excel) and the plenary summary (総会用サマリー). Each first asks its date and numbers
+(``ReportOptionsDialog``: 文書番号 and sender for the notice, 資料番号 for the others).
 The PDF ones open in the app's print preview first (saved or printed from there, as the
 comparison sheet and the minutes are); the Excel cost table is saved directly.
 The view reads through the runner and refreshes on costs, requests, members and consortium.
@@ -16,16 +18,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -41,6 +45,7 @@ from cloudsuppress.ops.costs import (
     BEARING,
     ItemShares,
     all_item_shares,
+    all_member_costs,
     cost_rule_row,
     cost_table,
     item_shares,
@@ -54,6 +59,7 @@ from cloudsuppress.ops.requests import get_item
 from cloudsuppress.workflow import Status
 
 from ..dialogs.report_export import export_report, safe_file_name
+from ..dialogs.report_options_dialog import ReportOptionsDialog
 from ..labels import rule_text, yen
 from ..op_runner import OpRunner
 from ..table_models.cost_table_model import COL_KEY, COL_TITLE, CostTableModel, ShareTableModel
@@ -368,43 +374,89 @@ class ReportsView(QWidget):
             self.status_message.emit(self.tr("書き出しました: {0}").format(path))
         return path
 
+    def _options(self, kind: str, **kw) -> ReportOptionsDialog | None:
+        dialog = ReportOptionsDialog(kind, parent=self, **kw)
+        return dialog if dialog.exec() else None
+
     def export_member_report(self, member: str | None = None) -> Path | None:
-        """団体別負担額通知: pick a member, write its cost report (PDF)."""
+        """団体別負担額通知: ask the addressee (one member, or every bearing member), the date, 文書番号
+        and sender; preview one member's notice, or write every member's into a folder."""
         from cloudsuppress.reports.cost_report_pdf import write_member_cost_report
 
         members = self.runner.read(list_members)
         if not members:
             return None
-        if member is None:
-            member, ok = QInputDialog.getItem(self, self.tr("団体別負担額通知"), self.tr("構成団体"),
-                                              [m.name for m in members], 0, False)
-            if not ok:
-                return None
+        options = self._options("notice", members=[m.name for m in members], member=member)
+        if options is None:
+            return None
+        letter = dict(issued_on=options.issued_on(), sender=options.sender(), reference=options.reference())
+        if options.member() is None:
+            return self.export_member_reports(include_none=options.include_none(), **letter)
+        member = options.member()
         member_id = next(m.id for m in members if m.name == member)
 
         def write(path: Path) -> None:
-            write_member_cost_report(path, self.runner.read(lambda s: member_costs(s, member_id)),
-                                     issued_on=dt.date.today())
+            write_member_cost_report(path, self.runner.read(lambda s: member_costs(s, member_id)), **letter)
 
         return self._export(caption=self.tr("団体別負担額通知を書き出す"),
                             suggested=safe_file_name(self.tr("負担額通知_{0}").format(member)) + ".pdf",
                             file_filter=self.tr("PDF (*.pdf)"), write=write,
                             label=self.tr("負担額通知を書き出しています…"))
 
+    def export_member_reports(self, *, include_none: bool = False, **letter) -> Path | None:
+        """Every bearing member's notice, one PDF each, into a folder the user picks; return the folder."""
+        from cloudsuppress.reports.cost_report_pdf import notice_file_name, write_member_cost_reports
+
+        notices = self.runner.read(lambda s: all_member_costs(s, include_none=include_none))
+        if not notices:
+            QMessageBox.information(self, self.tr("負担額通知"),
+                                    self.tr("カスタマイズ経費を負担する団体がありません。"))
+            return None
+        name = QFileDialog.getExistingDirectory(self, self.tr("負担額通知を書き出すフォルダ"), self._last_folder)
+        if not name:
+            return None
+        folder = Path(name)
+        existing = [mc.member for mc in notices if (folder / notice_file_name(mc.member)).exists()]
+        if existing and QMessageBox.question(
+                self, self.tr("上書きの確認"),
+                self.tr("このフォルダには {0} 団体分の負担額通知がすでにあります（{1}）。上書きしますか？")
+                .format(len(existing), self.tr("、").join(existing))) != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            self.runner.call_in_worker(lambda: write_member_cost_reports(folder, notices, **letter), parent=self,
+                                       label=self.tr("負担額通知を書き出しています…"))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("書き出せません"),
+                                self.tr("ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
+                                .format(folder, error.strerror or error))
+            return None
+        self._last_folder = str(folder)
+        self.status_message.emit(self.tr("負担額通知 {0} 団体分を書き出しました: {1}").format(len(notices), folder))
+        answer = QMessageBox.question(self, self.tr("書き出しました"),
+                                      self.tr("{0} 団体分の負担額通知を書き出しました。フォルダを開きますか？")
+                                      .format(len(notices)))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return folder
+
     def export_cost_table(self, kind: str = "pdf") -> Path | None:
-        """負担一覧 as PDF or Excel (open items too when they are shown)."""
+        """負担一覧 as PDF or Excel (open items too when they are shown), with its date and 資料番号."""
         include_open = self.include_open.isChecked()
+        options = self._options("table", file_kind=kind)
+        if options is None:
+            return None
+        sheet = dict(issued_on=options.issued_on(), doc_number=options.doc_number())
 
         def write(path: Path) -> None:
             table = self.runner.read(lambda s: cost_table(s, include_open=include_open))
             if kind == "xlsx":
                 from cloudsuppress.reports.cost_table_xlsx import write_cost_table_xlsx
 
-                write_cost_table_xlsx(path, table)
+                write_cost_table_xlsx(path, table, **sheet)
             else:
                 from cloudsuppress.reports.cost_table_pdf import write_cost_table_pdf
 
-                write_cost_table_pdf(path, table)
+                write_cost_table_pdf(path, table, **sheet)
 
         file_filter = self.tr("Excel (*.xlsx)") if kind == "xlsx" else self.tr("PDF (*.pdf)")
         return self._export(caption=self.tr("費用負担一覧を書き出す"),
@@ -415,9 +467,15 @@ class ReportsView(QWidget):
         """総会用サマリー (PDF): the outcome table, charts, the four measures and the fit-gap rate."""
         from cloudsuppress.reports.summary_pdf import write_summary_pdf
 
+        options = self._options("summary")
+        if options is None:
+            return None
+        issued_on, doc_number = options.issued_on(), options.doc_number()
+
         def write(path: Path) -> None:
             dashboard, info = self.runner.read(lambda s: (measures_dashboard(s), get_consortium(s)))
-            write_summary_pdf(path, dashboard, consortium=info.name if info else "", issued_on=dt.date.today())
+            write_summary_pdf(path, dashboard, consortium=info.name if info else "", issued_on=issued_on,
+                              doc_number=doc_number)
 
         return self._export(caption=self.tr("総会用サマリーを書き出す"), suggested=self.tr("総会用サマリー.pdf"),
                             file_filter=self.tr("PDF (*.pdf)"), write=write,
