@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from cloudsuppress.ops.functions import FunctionRow
 from cloudsuppress.vocab import REQUIREMENT_CLASSES
 from ..labels import fit_text, requirement_label
-from .row_list_model import CENTER, LEFT, ROW_ROLE, RowListTableModel  # noqa: F401 - ROW_ROLE for the views
+from .row_list_model import CENTER, KEEP, LEFT, ROW_ROLE, RowListTableModel, with_filters  # noqa: F401 - ROW_ROLE for the views
 
 COL_CODE = 0
 COL_SYSTEM = 1
@@ -56,7 +57,6 @@ FIT_GAPS = "gaps"  # △ or ×
 
 UNASSESSED_TEXT = "未評価"
 
-_KEEP = object()
 _FIT_ORDER = {"○": 0, "△": 1, "×": 2, None: 3}
 _CLASS_ORDER = {c: i for i, c in enumerate(REQUIREMENT_CLASSES)}
 _FIT_COLORS = {"△": "#9a5b00", "×": "#b3261e", None: "#6b6b6b"}  # text colour of the fit cell
@@ -65,6 +65,11 @@ _FIT_COLORS = {"△": "#9a5b00", "×": "#b3261e", None: "#6b6b6b"}  # text colou
 def normalize_query(text: str) -> list[str]:
     """Search terms: NFKC (half and full width alike), lowercase, split on spaces."""
     return unicodedata.normalize("NFKC", text).lower().split()
+
+
+def query_terms(text: object) -> object:
+    """A ``set_filter`` text as a tuple of search terms (KEEP stays KEEP)."""
+    return text if text is KEEP else tuple(normalize_query(text or ""))
 
 
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -107,6 +112,17 @@ def _sort_key(column: int) -> Callable[[FunctionRow], object]:
     return lambda r: getattr(r, attr) or ""
 
 
+@dataclass(frozen=True)
+class FunctionFilter:
+    """What the function list shows (``FunctionTableModel.set_filter`` names the values)."""
+
+    terms: tuple[str, ...] = ()
+    fit: str | None = FIT_ANY
+    requirement_class: str | None = None
+    subcommittee_id: int | None = None
+    business_system_id: int | None = None
+
+
 class FunctionTableModel(RowListTableModel):
     """Function rows for a QTableView; see the module docstring for the contract."""
 
@@ -124,11 +140,7 @@ class FunctionTableModel(RowListTableModel):
         self._hay_timer = QTimer(self)
         self._hay_timer.timeout.connect(self._grow_hay)
         self._order: list[int] = []  # every row index, in the current sort order (narrowing rescans it)
-        self._terms: list[str] = []
-        self._fit: str | None = FIT_ANY
-        self._class: str | None = None
-        self._subcommittee_id: int | None = None
-        self._system_id: int | None = None
+        self._filter = FunctionFilter()
 
     # --- how a row reads (RowListTableModel) ------------------------------------------
 
@@ -222,58 +234,50 @@ class FunctionTableModel(RowListTableModel):
         """True when every row's search text is made (it is, at the latest, at the first search)."""
         return len(self._hay) == len(self._rows)
 
-    def set_filter(self, *, text=_KEEP, fit=_KEEP, requirement_class=_KEEP,
-                   subcommittee_id=_KEEP, business_system_id=_KEEP) -> None:
+    def set_filter(self, *, text=KEEP, fit=KEEP, requirement_class=KEEP,
+                   subcommittee_id=KEEP, business_system_id=KEEP) -> None:
         """Change some filters (the others stay as they are) and show the matching rows.
 
         ``fit``: None (all), '○', '△', '×', FIT_UNASSESSED or FIT_GAPS. ``requirement_class``:
         None or 'mandatory' / 'optional' / 'excluded'. The tree sets either
         ``subcommittee_id`` or ``business_system_id`` (the other None).
         """
-        old_terms = self._terms
-        old_rest = (self._fit, self._class, self._subcommittee_id, self._system_id)
-        if text is not _KEEP:
-            self._terms = normalize_query(text or "")
-        if fit is not _KEEP:
-            self._fit = fit
-        if requirement_class is not _KEEP:
-            self._class = requirement_class
-        if subcommittee_id is not _KEEP:
-            self._subcommittee_id = subcommittee_id
-        if business_system_id is not _KEEP:
-            self._system_id = business_system_id
-        rest = (self._fit, self._class, self._subcommittee_id, self._system_id)
-        if rest == old_rest and self._terms == old_terms:
+        old = self._filter
+        new = with_filters(old, terms=query_terms(text), fit=fit, requirement_class=requirement_class,
+                           subcommittee_id=subcommittee_id, business_system_id=business_system_id)
+        if new == old:
             return
-        narrowing = rest == old_rest and all(any(o in n for n in self._terms) for o in old_terms)
+        narrowing = (replace(new, terms=()) == replace(old, terms=())
+                     and all(any(o in n for n in new.terms) for o in old.terms))
+        self._filter = new
         self.beginResetModel()
         self._visible = self._scan(self._visible if narrowing else self._order)
         self.endResetModel()
 
     def _scan(self, candidates: list[int]) -> list[int]:
-        rows, hay = self._rows, self._hay
+        rows, hay, f = self._rows, self._hay, self._filter
         out = candidates
-        if self._system_id is not None:
-            sid = self._system_id
+        if f.business_system_id is not None:
+            sid = f.business_system_id
             out = [i for i in out if rows[i].business_system_id == sid]
-        elif self._subcommittee_id is not None:
-            sc = self._subcommittee_id
+        elif f.subcommittee_id is not None:
+            sc = f.subcommittee_id
             out = [i for i in out if rows[i].subcommittee_id == sc]
-        if self._fit is not FIT_ANY:
-            if self._fit == FIT_GAPS:
+        if f.fit is not FIT_ANY:
+            if f.fit == FIT_GAPS:
                 out = [i for i in out if rows[i].fit in ("△", "×")]
-            elif self._fit == FIT_UNASSESSED:
+            elif f.fit == FIT_UNASSESSED:
                 out = [i for i in out if rows[i].fit is None]
             else:
-                f = self._fit
-                out = [i for i in out if rows[i].fit == f]
-        if self._class is not None:
-            c = self._class
+                fit = f.fit
+                out = [i for i in out if rows[i].fit == fit]
+        if f.requirement_class is not None:
+            c = f.requirement_class
             out = [i for i in out if rows[i].requirement_class == c]
-        if self._terms:
+        if f.terms:
             self._ensure_hay()
             hay = self._hay
-        for term in self._terms:
+        for term in f.terms:
             out = [i for i in out if term in hay[i]]
         return list(out) if out is candidates else out
 

@@ -12,6 +12,7 @@ counts as asking. ``STATUS_COLORS`` gives the badge colours the view's delegate 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
@@ -19,8 +20,8 @@ from cloudsuppress.ops.request_queries import ItemRow
 from cloudsuppress.workflow import Status
 
 from ..labels import join_names, label, yen
-from .function_table_model import nfkc_lower, normalize_query
-from .row_list_model import CENTER, LEFT, RIGHT, ROW_ROLE, RowListTableModel  # noqa: F401 - ROW_ROLE for the views
+from .function_table_model import nfkc_lower, query_terms
+from .row_list_model import CENTER, KEEP, LEFT, RIGHT, ROW_ROLE, RowListTableModel, with_filters  # noqa: F401 - ROW_ROLE for the views
 
 COL_KEY = 0
 COL_SYSTEM = 1
@@ -59,7 +60,6 @@ STATUS_COLORS = {
 NEW_FUNCTION_TEXT = "（新規）"
 
 _STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
-_KEEP = object()
 
 
 def format_yen(amount: int | None) -> str:
@@ -88,6 +88,17 @@ def _sort_key(column: int) -> Callable[[ItemRow], object]:
     return lambda r: getattr(r, attr) or ""
 
 
+@dataclass(frozen=True)
+class RequestFilter:
+    """What the request list shows (``RequestTableModel.set_filter`` names the values)."""
+
+    terms: tuple[str, ...] = ()
+    status: str | None = None
+    member: str | None = None
+    subcommittee_id: int | None = None
+    business_system_id: int | None = None
+
+
 class RequestTableModel(RowListTableModel):
     """Request item rows for a QTableView; see the module docstring for the contract."""
 
@@ -96,11 +107,7 @@ class RequestTableModel(RowListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._hay: list[str] = []
-        self._terms: list[str] = []
-        self._status: str | None = None
-        self._member: str | None = None
-        self._subcommittee_id: int | None = None
-        self._system_id: int | None = None
+        self._filter = RequestFilter()
 
     # --- how a row reads (RowListTableModel) ------------------------------------------
 
@@ -163,42 +170,33 @@ class RequestTableModel(RowListTableModel):
         self._hay = [_haystack(r) for r in self._rows]
 
     def _matching(self) -> list[int]:
-        rows, hay = self._rows, self._hay
+        rows, hay, f = self._rows, self._hay, self._filter
         out = list(range(len(rows)))
-        if self._status is not None:
-            out = [i for i in out if rows[i].status == self._status]
-        if self._member is not None:
-            out = [i for i in out if self._member in rows[i].members]
-        if self._subcommittee_id is not None:
-            out = [i for i in out if rows[i].subcommittee_id == self._subcommittee_id]
-        if self._system_id is not None:
-            out = [i for i in out if rows[i].business_system_id == self._system_id]
-        for term in self._terms:
+        if f.status is not None:
+            out = [i for i in out if rows[i].status == f.status]
+        if f.member is not None:
+            out = [i for i in out if f.member in rows[i].members]
+        if f.subcommittee_id is not None:
+            out = [i for i in out if rows[i].subcommittee_id == f.subcommittee_id]
+        if f.business_system_id is not None:
+            out = [i for i in out if rows[i].business_system_id == f.business_system_id]
+        for term in f.terms:
             out = [i for i in out if term in hay[i]]
         return out
 
     # --- our API ----------------------------------------------------------------------
 
-    def set_filter(self, *, text=_KEEP, status=_KEEP, member=_KEEP, subcommittee_id=_KEEP,
-                   business_system_id=_KEEP) -> None:
+    def set_filter(self, *, text=KEEP, status=KEEP, member=KEEP, subcommittee_id=KEEP,
+                   business_system_id=KEEP) -> None:
         """Change some filters (the others stay as they are): None means 'all'.
 
         ``status`` is a status code, ``member`` a member name (still asking in the item).
         """
-        before = (self._terms, self._status, self._member, self._subcommittee_id, self._system_id)
-        if text is not _KEEP:
-            self._terms = normalize_query(text or "")
-        if status is not _KEEP:
-            self._status = status
-        if member is not _KEEP:
-            self._member = member
-        if subcommittee_id is not _KEEP:
-            self._subcommittee_id = subcommittee_id
-        if business_system_id is not _KEEP:
-            self._system_id = business_system_id
-        if before == (self._terms, self._status, self._member, self._subcommittee_id, self._system_id):
-            return
-        self.refilter()
+        new = with_filters(self._filter, terms=query_terms(text), status=status, member=member,
+                           subcommittee_id=subcommittee_id, business_system_id=business_system_id)
+        if new != self._filter:
+            self._filter = new
+            self.refilter()
 
     def row_of_item(self, item_id: int) -> int | None:
         """The view row showing an item, or None when it is filtered out."""

@@ -9,11 +9,16 @@ roles and a filter (``_matching``, with ``refilter`` after the filter changed, a
 everything inside a model reset and keeps the filter and the sort; ``sort`` is stable and
 keeps persistent indexes on the same rows. These lists hold tens to a few thousand rows, so
 plain list operations are plenty.
+
+A model whose ``set_filter`` takes several filters, each staying as it is unless named, keeps
+them in one frozen dataclass and changes them with ``with_filters`` (arguments default to
+``KEEP``); the function and request models do, each with its own rescan.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -21,6 +26,17 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row shown on a line
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+KEEP: Any = object()  # a set_filter argument not given: that filter stays as it is
+_F = TypeVar("_F")
+
+
+def with_filters(filters: _F, **given: object) -> _F:
+    """``filters`` (a frozen dataclass) with each given value that is not KEEP.
+
+    The result equals ``filters`` when nothing changed, so a model skips the rescan then.
+    """
+    return dataclasses.replace(filters, **{k: v for k, v in given.items() if v is not KEEP})  # type: ignore[type-var]
 
 
 def reorder(model: QAbstractTableModel, reorder_rows) -> None:
