@@ -18,7 +18,7 @@ group, so the groups stay in the document's order. ``CELL_ROLE`` gives the membe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -29,7 +29,7 @@ from cloudsuppress.workflow import OPEN, Status
 
 from ..labels import fit_text, join_names, label
 from .request_table_model import STATUS_COLORS, format_yen
-from .row_list_model import CENTER, LEFT, RIGHT
+from .row_list_model import CENTER, KEEP, LEFT, RIGHT, with_filters
 
 COL_ITEM = 0  # 要望番号, 要望名, then 機能ID 適合 機能名
 FIRST_MEMBER = 1  # wide layout: member i is column FIRST_MEMBER + i
@@ -105,6 +105,15 @@ def item_text(r: ComparisonRow) -> str:
     return f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
 
 
+@dataclass(frozen=True)
+class ComparisonFilter:
+    """Which items the matrix shows (``ComparisonTableModel.set_filter`` names the values)."""
+
+    subcommittee: str | None = None
+    member: str | None = None
+    undecided: bool = False
+
+
 class ComparisonTableModel(QAbstractTableModel):
     """The comparison matrix; see the module docstring for the contract."""
 
@@ -114,9 +123,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self._members: tuple[str, ...] = ()
         self._lines: list[_Line] = []
         self._long = False
-        self._subcommittee: str | None = None
-        self._member: str | None = None
-        self._undecided = False
+        self._filter = ComparisonFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- columns ----------------------------------------------------------------------
@@ -268,8 +275,8 @@ class ComparisonTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         self._members = table.members
-        if self._member not in self._members:
-            self._member = None
+        if self._filter.member not in self._members:
+            self._filter = replace(self._filter, member=None)
         self._lines = self._build()
         self.endResetModel()
 
@@ -282,17 +289,13 @@ class ComparisonTableModel(QAbstractTableModel):
         self._lines = self._build()
         self.endResetModel()
 
-    def set_filter(self, *, subcommittee: object = ..., member: object = ..., undecided: object = ...) -> None:
+    def set_filter(self, *, subcommittee: object = KEEP, member: object = KEEP, undecided: object = KEEP) -> None:
         """Change some filters (the others stay): a subcommittee name, a member name, undecided only."""
-        before = (self._subcommittee, self._member, self._undecided)
-        if subcommittee is not ...:
-            self._subcommittee = subcommittee  # type: ignore[assignment]
-        if member is not ...:
-            self._member = member  # type: ignore[assignment]
-        if undecided is not ...:
-            self._undecided = bool(undecided)
-        if before == (self._subcommittee, self._member, self._undecided):
+        new = with_filters(self._filter, subcommittee=subcommittee, member=member,
+                           undecided=undecided if undecided is KEEP else bool(undecided))
+        if new == self._filter:
             return
+        self._filter = new
         self.beginResetModel()
         self._lines = self._build()
         self.endResetModel()
@@ -322,12 +325,13 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def _matching(self) -> list[ComparisonRow]:
         rows = list(self._table.rows) if self._table else []
-        if self._subcommittee is not None:
-            rows = [r for r in rows if r.subcommittee == self._subcommittee]
-        if self._undecided:
+        f = self._filter
+        if f.subcommittee is not None:
+            rows = [r for r in rows if r.subcommittee == f.subcommittee]
+        if f.undecided:
             rows = [r for r in rows if Status(r.status) in OPEN]
-        if self._member is not None:
-            i = self._members.index(self._member)
+        if f.member is not None:
+            i = self._members.index(f.member)
             rows = [r for r in rows if r.cells[i] is not None and not r.cells[i].withdrawn]
         return rows
 
