@@ -243,3 +243,81 @@ def test_undo_of_a_reimport_over_two_systems_restores_both(rdb):
     assert dump(rdb, versions=False) == before
     do_redo(rdb)
     assert dump(rdb, versions=False) == after
+
+
+def _trail_of(s, action_id):
+    from cloudsuppress.models import AuditChange
+
+    return list(s.scalars(select(AuditChange).where(AuditChange.action_id == action_id).order_by(AuditChange.seq)))
+
+
+def _shape(c):
+    """A recorded change without the row images (an undo moves the row versions on)."""
+    import json
+
+    values = (json.loads(c.old_value), json.loads(c.new_value)) if c.field is not None else None
+    return c.table_name, c.row_id, c.op, c.field, values, c.item_id
+
+
+def _undo_of(c):
+    """What undoing one change records: the mirror image (a bulk insert: one delete a row, newest first)."""
+    import json
+
+    if c.op == "bulk_insert":
+        return [(c.table_name, rid, "delete", None, None, None) for rid in sorted(json.loads(c.new_value), reverse=True)]
+    op = {"insert": "delete", "delete": "insert", "update": "update"}[c.op]
+    values = (json.loads(c.new_value), json.loads(c.old_value)) if c.field is not None else None
+    return [(c.table_name, c.row_id, op, c.field, values, c.item_id)]
+
+
+def _redo_of(c):
+    """What redoing one change records: the change again (a bulk insert: one insert a row, oldest first)."""
+    import json
+
+    if c.op == "bulk_insert":
+        return [(c.table_name, rid, "insert", None, None, None) for rid in sorted(json.loads(c.new_value))]
+    return [_shape(c)]
+
+
+def test_each_kind_of_change_goes_back_and_forth_twice_with_a_mirrored_trail(rdb):
+    """Insert, delete, one-field update, many-field update and bulk insert: undo and redo each,
+    twice over (a second redo of a bulk insert takes the rows the second undo removed)."""
+    from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
+    from cloudsuppress.ops import functions as function_ops
+
+    with rdb.session() as s:
+        first = s.scalar(select(AuditAction.id).order_by(AuditAction.id.desc()))
+    snapshots = [dump(rdb, versions=False)]
+    item = new_item(rdb)
+    snapshots.append(dump(rdb, versions=False))
+    with rdb.session() as s, s.begin():
+        req.update_item(s, item_id=item, title="転入届の様式追加", estimate=300_000)
+    snapshots.append(dump(rdb, versions=False))
+    records = [FunctionRecord(row=2, code="0010001", name="住民票の写しの交付（改）", business_system="住民基本台帳", fit="△"),
+               FunctionRecord(row=3, code="0010002", name="転入届の受付", business_system="住民基本台帳", fit="△"),
+               FunctionRecord(row=4, code="0010004", name="転出届の受付", business_system="住民基本台帳", fit="○")]
+    parsed = ParsedFunctionList("v2.csv", None, ColumnMapping(0, {"code": 0, "name": 1}), records)
+    with rdb.session() as s, s.begin():
+        function_ops.apply_function_import(s, function_ops.plan_function_import(s, parsed, business_system="住民基本台帳",
+                                                                                spec_version="第2.0版"))
+    snapshots.append(dump(rdb, versions=False))
+    with rdb.session() as s:
+        actions = list(s.scalars(select(AuditAction.id).where(AuditAction.id > first).order_by(AuditAction.id)))
+        done = {a: _trail_of(s, a) for a in actions}
+        kinds = {(c.op, c.field is not None) for trail in done.values() for c in trail}
+    assert len(actions) == 3
+    assert {("insert", False), ("delete", False), ("update", True), ("update", False), ("bulk_insert", False)} <= kinds
+    for _ in range(2):
+        for n, action in enumerate(reversed(actions)):
+            do_undo(rdb)
+            assert dump(rdb, versions=False) == snapshots[-2 - n]
+            with rdb.session() as s:
+                undo_id = s.scalar(select(AuditAction.id).where(AuditAction.kind == "undo").order_by(AuditAction.id.desc()))
+                assert [_shape(c) for c in _trail_of(s, undo_id)] == [
+                    m for c in reversed(done[action]) for m in _undo_of(c)]
+        for n, action in enumerate(actions):
+            do_redo(rdb)
+            assert dump(rdb, versions=False) == snapshots[n + 1]
+            with rdb.session() as s:
+                redo_id = s.scalar(select(AuditAction.id).where(AuditAction.kind == "redo").order_by(AuditAction.id.desc()))
+                assert [_shape(c) for c in _trail_of(s, redo_id)] == [m for c in done[action] for m in _redo_of(c)]
