@@ -282,6 +282,8 @@ def _redo_of(c):
 def test_each_kind_of_change_goes_back_and_forth_twice_with_a_mirrored_trail(rdb):
     """Insert, delete, one-field update, many-field update and bulk insert: undo and redo each,
     twice over (a second redo of a bulk insert takes the rows the second undo removed)."""
+    import json
+
     from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
     from cloudsuppress.ops import functions as function_ops
 
@@ -295,7 +297,8 @@ def test_each_kind_of_change_goes_back_and_forth_twice_with_a_mirrored_trail(rdb
     snapshots.append(dump(rdb, versions=False))
     records = [FunctionRecord(row=2, code="0010001", name="住民票の写しの交付（改）", business_system="住民基本台帳", fit="△"),
                FunctionRecord(row=3, code="0010002", name="転入届の受付", business_system="住民基本台帳", fit="△"),
-               FunctionRecord(row=4, code="0010004", name="転出届の受付", business_system="住民基本台帳", fit="○")]
+               FunctionRecord(row=4, code="0010004", name="転出届の受付", business_system="住民基本台帳", fit="○"),
+               FunctionRecord(row=5, code="0010005", name="転居届の受付", business_system="住民基本台帳", fit="○")]
     parsed = ParsedFunctionList("v2.csv", None, ColumnMapping(0, {"code": 0, "name": 1}), records)
     with rdb.session() as s, s.begin():
         function_ops.apply_function_import(s, function_ops.plan_function_import(s, parsed, business_system="住民基本台帳",
@@ -307,6 +310,7 @@ def test_each_kind_of_change_goes_back_and_forth_twice_with_a_mirrored_trail(rdb
         kinds = {(c.op, c.field is not None) for trail in done.values() for c in trail}
     assert len(actions) == 3
     assert {("insert", False), ("delete", False), ("update", True), ("update", False), ("bulk_insert", False)} <= kinds
+    assert any(c.op == "bulk_insert" and len(json.loads(c.new_value)) == 2 for trail in done.values() for c in trail)
     for _ in range(2):
         for n, action in enumerate(reversed(actions)):
             do_undo(rdb)
