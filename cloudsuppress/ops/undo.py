@@ -234,38 +234,6 @@ def _apply_steps(s: Session, steps: list[tuple], ap: _Applier, verb: str) -> Non
                           "使っているか、同じ番号がすでに使われています）。データベースは変更していません。") from None
 
 
-def undo(s: Session, *, by: str | None = None) -> Changes:
-    """Reverse the newest action still done (on a shared database: the user's own newest, see
-    the module docstring); DomainError when there is nothing to undo."""
-    owner = _owner(s, by)
-    target = _next_undo(s, owner)
-    if target is None or not target.undoable:
-        extra = f"（「{target.label}」は元に戻せない操作です）" if target is not None else ""
-        raise DomainError(f"元に戻せる操作はありません{extra}。")
-    label = target.label
-    steps: list[tuple] = []
-    for c in _entries(s, target.id, reverse=True):
-        if c.op == "insert":
-            steps.append(("delete", c.table_name, c.row_id, c.item_id))
-        elif c.op == "bulk_insert":
-            steps += [("delete", c.table_name, rid, None) for rid in sorted(json.loads(c.new_value), reverse=True)]
-        elif c.op == "delete":
-            steps.append(("insert", c.table_name, json.loads(c.old_value), c.item_id))
-        elif c.field is not None:
-            steps.append(("field", c.table_name, c.row_id, c.field, audit.decode(c.table_name, c.field, c.new_value),
-                          audit.decode(c.table_name, c.field, c.old_value), c.item_id))
-        else:
-            steps.append(("fields", c.table_name, c.row_id, c.new_value, c.old_value, c.item_id))
-    _refuse_if_colleagues_changed(s, target, owner, "元に戻せません")
-    with audit.action(s, f"元に戻す: {label}", by=by, kind="undo", target_id=target.id):
-        ap = _Applier(s, label)
-        _apply_steps(s, steps, ap, "元に戻せません")
-        audit.record_changes(s, ap.trail)
-    s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="undone"))
-    s.expire_all()
-    return _changes_for(ap.tables)
-
-
 def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
     """Full rows the latest undo of an action removed (redo of a compact bulk insert needs them)."""
     undo_id = s.scalar(
@@ -283,6 +251,77 @@ def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
     }
 
 
+@dataclass(frozen=True)
+class _Direction:
+    """Undo or redo: which way the recorded changes are read, and the words and state for it."""
+
+    back: bool  # True: newest change first, each reversed (undo); False: as recorded (redo)
+    kind: str  # the audit kind of the undo or redo itself
+    prefix: str  # its label: "<prefix>: <the action's label>"
+    refused: str  # the verb of a refusal: "「<label>」を<refused>: ..."
+    state: str  # the action's state afterwards
+
+
+_UNDO = _Direction(back=True, kind="undo", prefix="元に戻す", refused="元に戻せません", state="undone")
+_REDO = _Direction(back=False, kind="redo", prefix="やり直す", refused="やり直せません", state="done")
+
+
+def _steps(s: Session, target: AuditAction, way: _Direction) -> list[tuple]:
+    """The writes that take the target back or replay it: each recorded change is one move of a
+    row from its old to its new state, read new-to-old when going back."""
+    steps: list[tuple] = []
+    removed: dict | None = None
+    for c in _entries(s, target.id, reverse=way.back):
+        table = c.table_name
+        before, after = (c.new_value, c.old_value) if way.back else (c.old_value, c.new_value)
+        if c.op == "bulk_insert":  # only the new ids were recorded (see ops.functions)
+            ids = sorted(json.loads(c.new_value), reverse=way.back)
+            if way.back:
+                steps += [("delete", table, rid, None) for rid in ids]
+                continue
+            if removed is None:  # the full rows are in the trail of the undo that removed them
+                removed = _removed_rows(s, target.id)
+            for rid in ids:
+                if (table, rid) not in removed:
+                    raise DomainError(f"「{target.label}」をやり直せません: 元に戻したときの記録が見つかりません。")
+                steps.append(("insert", table, removed[(table, rid)], None))
+        elif c.op in ("insert", "delete"):
+            if (c.op == "insert") == way.back:  # the row goes: an insert taken back, a delete replayed
+                steps.append(("delete", table, c.row_id, c.item_id))
+            else:  # the row comes (back): ``after`` is its image
+                steps.append(("insert", table, json.loads(after), c.item_id))
+        elif c.field is not None:
+            steps.append(("field", table, c.row_id, c.field, audit.decode(table, c.field, before),
+                          audit.decode(table, c.field, after), c.item_id))
+        else:
+            steps.append(("fields", table, c.row_id, before, after, c.item_id))
+    return steps
+
+
+def _take(s: Session, target: AuditAction, way: _Direction, *, owner: str | None, by: str | None) -> Changes:
+    """Undo or redo the target (chosen by the caller from the user's stack) as one recorded action."""
+    steps = _steps(s, target, way)
+    _refuse_if_colleagues_changed(s, target, owner, way.refused)
+    with audit.action(s, f"{way.prefix}: {target.label}", by=by, kind=way.kind, target_id=target.id):
+        ap = _Applier(s, target.label)
+        _apply_steps(s, steps, ap, way.refused)
+        audit.record_changes(s, ap.trail)
+    s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state=way.state))
+    s.expire_all()
+    return _changes_for(ap.tables)
+
+
+def undo(s: Session, *, by: str | None = None) -> Changes:
+    """Reverse the newest action still done (on a shared database: the user's own newest, see
+    the module docstring); DomainError when there is nothing to undo."""
+    owner = _owner(s, by)
+    target = _next_undo(s, owner)
+    if target is None or not target.undoable:
+        extra = f"（「{target.label}」は元に戻せない操作です）" if target is not None else ""
+        raise DomainError(f"元に戻せる操作はありません{extra}。")
+    return _take(s, target, _UNDO, owner=owner, by=by)
+
+
 def redo(s: Session, *, by: str | None = None) -> Changes:
     """Replay the action undone most recently (on a shared database: the user's own);
     DomainError when there is nothing to redo."""
@@ -290,31 +329,4 @@ def redo(s: Session, *, by: str | None = None) -> Changes:
     target = _next_redo(s, owner)
     if target is None:
         raise DomainError("やり直せる操作はありません。")
-    label = target.label
-    steps: list[tuple] = []
-    removed: dict | None = None
-    for c in _entries(s, target.id, reverse=False):
-        if c.op == "insert":
-            steps.append(("insert", c.table_name, json.loads(c.new_value), c.item_id))
-        elif c.op == "bulk_insert":
-            if removed is None:
-                removed = _removed_rows(s, target.id)
-            for rid in sorted(json.loads(c.new_value)):
-                if (c.table_name, rid) not in removed:
-                    raise DomainError(f"「{label}」をやり直せません: 元に戻したときの記録が見つかりません。")
-                steps.append(("insert", c.table_name, removed[(c.table_name, rid)], None))
-        elif c.op == "delete":
-            steps.append(("delete", c.table_name, c.row_id, c.item_id))
-        elif c.field is not None:
-            steps.append(("field", c.table_name, c.row_id, c.field, audit.decode(c.table_name, c.field, c.old_value),
-                          audit.decode(c.table_name, c.field, c.new_value), c.item_id))
-        else:
-            steps.append(("fields", c.table_name, c.row_id, c.old_value, c.new_value, c.item_id))
-    _refuse_if_colleagues_changed(s, target, owner, "やり直せません")
-    with audit.action(s, f"やり直す: {label}", by=by, kind="redo", target_id=target.id):
-        ap = _Applier(s, label)
-        _apply_steps(s, steps, ap, "やり直せません")
-        audit.record_changes(s, ap.trail)
-    s.execute(update(AuditAction).where(AuditAction.id == target.id).values(state="done"))
-    s.expire_all()
-    return _changes_for(ap.tables)
+    return _take(s, target, _REDO, owner=owner, by=by)
