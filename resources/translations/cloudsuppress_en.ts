@@ -1505,6 +1505,22 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
 <context>
     <name>ImportFunctionsDialog</name>
     <message>
+        <source>未設定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>（仕様書の版 {0} → {1}）</source>
+        <translation> (spec edition {0} → {1})</translation>
+    </message>
+    <message>
+        <source>{0}: 追加 {1} 件、変更 {2} 件、削除 {3} 件、変更なし {4} 件{5}</source>
+        <translation>{0}: {1} added, {2} changed, {3} removed, {4} unchanged{5}</translation>
+    </message>
+    <message>
+        <source>  削除できない機能 {0}: 要望 {1} が登録されています</source>
+        <translation>  Function {0} cannot be removed: requests {1} point to it</translation>
+    </message>
+    <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -2169,6 +2185,36 @@ Correct the spreadsheet and import it again.</translation>
         <source>{0}人</source>
         <comment>one person</comment>
         <translation>{0} person</translation>
+    </message>
+    <message>
+        <source>{0}件</source>
+        <translation>{0} cases</translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>第{0}回</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <source>（id {0}）</source>
+        <translation>(id {0})</translation>
+    </message>
+    <message>
+        <source>（削除された機能 id {0}）</source>
+        <translation>(deleted function, id {0})</translation>
+    </message>
+    <message>
+        <source>{0}件</source>
+        <comment>one case</comment>
+        <translation>{0} case</translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <comment>one item</comment>
+        <translation>{0} item</translation>
     </message>
     <message>
         <source>{0}人</source>
@@ -3500,6 +3546,89 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>負担額通知を書き出す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>費用負担一覧を Excel に書き出す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>費用負担一覧を書き出す</source>
+        <translation type="unfinished">Export the cost table</translation>
+    </message>
+    <message>
+        <source>総会用サマリーを書き出す</source>
+        <translation type="unfinished">Export the general meeting summary</translation>
+    </message>
+    <message>
+        <source>負担のない団体あても作成する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>負担のある全団体（団体ごとに 1 ファイル）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>宛先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>例: い協第15号（空欄なら印字しません）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例: 事務局長&#x3000;木村 直子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文書番号</source>
+        <translation type="unfinished">Document number</translation>
+    </message>
+    <message>
+        <source>発信者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日付と文書番号は右上に、発信者は協議会名の下に印字します。全団体あてには同じ文書番号で作成します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例: 資料2</source>
+        <translation type="unfinished">e.g. 資料2</translation>
+    </message>
+    <message>
+        <source>例: 資料3（空欄なら印字しません）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資料番号</source>
+        <translation type="unfinished">Document number</translation>
+    </message>
+    <message>
+        <source>日付は「…現在」として、資料番号は右上の枠に印字します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>書き出す…</source>
+        <translation type="unfinished">Export…</translation>
+    </message>
+    <message>
+        <source>印字: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>資料番号を入力してください（例: 資料1）。</source>
+        <translation type="unfinished">Enter the document number (e.g. 資料1).</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>帳票・費用負担</source>
@@ -3612,14 +3741,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <source>団体別負担額通知</source>
-        <translation>Member cost notice</translation>
-    </message>
-    <message>
-        <source>構成団体</source>
-        <translation>Members</translation>
-    </message>
-    <message>
         <source>団体別負担額通知を書き出す</source>
         <translation>Export member cost notices</translation>
     </message>
@@ -3634,6 +3755,54 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>負担額通知を書き出しています…</source>
         <translation>Exporting cost notices…</translation>
+    </message>
+    <message>
+        <source>負担額通知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>カスタマイズ経費を負担する団体がありません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>負担額通知を書き出すフォルダ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上書きの確認</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>このフォルダには {0} 団体分の負担額通知がすでにあります（{1}）。上書きしますか？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>書き出せません</source>
+        <translation type="unfinished">Cannot export</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
+{0}
+{1}</source>
+        <translation type="unfinished">Cannot write the file. Check that it is not open in another application.
+{0}
+{1}</translation>
+    </message>
+    <message>
+        <source>負担額通知 {0} 団体分を書き出しました: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>書き出しました</source>
+        <translation type="unfinished">Exported</translation>
+    </message>
+    <message>
+        <source>{0} 団体分の負担額通知を書き出しました。フォルダを開きますか？</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -4533,6 +4702,42 @@ Folder: {0}</translation>
     <message>
         <source>要望票を {0} 件書き出しました: {1}</source>
         <translation>Exported {0} request forms: {1}</translation>
+    </message>
+    <message>
+        <source>新しい要望項目 {0} 件、団体の要望の追加 {1} 件、変更 {2} 件、変更なし {3} 件</source>
+        <translation>New request items: {0}. Members&apos; requests added: {1}, changed: {2}, unchanged: {3}</translation>
+    </message>
+    <message>
+        <source>（参加）</source>
+        <translation> (joins)</translation>
+    </message>
+    <message>
+        <source>（変更なし）</source>
+        <translation> (unchanged)</translation>
+    </message>
+    <message>
+        <source>新規</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>既存</source>
+        <translation>existing</translation>
+    </message>
+    <message>
+        <source>（変更: {0}）</source>
+        <translation> (changed: {0})</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（見積額を変更）</source>
+        <translation> (estimate changed)</translation>
+    </message>
+    <message>
+        <source>  {0} {1} {2}: {3}{4}</source>
+        <translation>  {0} ({1}) {2}: {3}{4}</translation>
     </message>
     <message>
         <source>記入済みの要望票を選ぶ（複数可）</source>

@@ -52,9 +52,28 @@ FILE_FILTER = "機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;す�
 SAMPLE_IDS = 8
 
 
+def plan_summary(plan: FunctionImportPlan) -> str:
+    """One line per business system in the UI language; in Japanese exactly the core's ``plan.describe()``
+    (the CLI prints that), in English from the same counts. Business-system names and IDs are data."""
+    translate = QCoreApplication.translate
+    unset = translate("ImportFunctionsDialog", "未設定")
+    lines = []
+    for d in plan.diffs:
+        ver = ""
+        if d.old_spec_version != d.new_spec_version and d.existing:
+            ver = translate("ImportFunctionsDialog", "（仕様書の版 {0} → {1}）").format(
+                d.old_spec_version or unset, d.new_spec_version or unset)
+        lines.append(translate("ImportFunctionsDialog", "{0}: 追加 {1} 件、変更 {2} 件、削除 {3} 件、変更なし {4} 件{5}")
+                     .format(d.business_system, len(d.added), len(d.changed), len(d.removed), d.unchanged, ver))
+        for code, keys in d.blocked:
+            lines.append(translate("ImportFunctionsDialog", "  削除できない機能 {0}: 要望 {1} が登録されています")
+                         .format(code, join_names(keys)))
+    return "\n".join(lines)
+
+
 def describe_plan(plan: FunctionImportPlan) -> str:
     """The plan's summary plus the first added / changed / removed IDs of each system."""
-    lines = [plan.describe(), ""]
+    lines = [plan_summary(plan), ""]
     for d in plan.diffs:
         parts = []
         changed = [QCoreApplication.translate("ImportFunctionsDialog", "{0}（{1}）").format(
@@ -332,5 +351,5 @@ class ImportFunctionsDialog(QDialog):
         if changes is None:
             return
         self.applied = self.tr("機能一覧を取り込みました（{0} 件）。\n{1}").format(
-            f"{result.total_records:,}", result.describe()).replace("\n", " ")
+            f"{result.total_records:,}", plan_summary(result)).replace("\n", " ")
         self.accept()

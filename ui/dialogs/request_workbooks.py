@@ -38,6 +38,7 @@ from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.ops.request_import import RequestImportPlan, apply_request_import, plan_request_import
 from cloudsuppress.reports.request_template_xlsx import write_request_template
 
+from ..labels import join_names, label
 from ..op_runner import OpRunner
 from .dialog_buttons import accept_cancel
 
@@ -139,6 +140,27 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     return QCoreApplication.translate("request_workbooks", "要望票を {0} 件書き出しました: {1}").format(len(paths), target)
 
 
+def describe_request_plan(plan: RequestImportPlan) -> str:
+    """The import's preview in the UI language, one line per item; in Japanese exactly the core's
+    ``plan.describe()`` (the CLI prints that). Keys, titles and member names are data."""
+    translate = QCoreApplication.translate
+    lines = [translate("request_workbooks", "新しい要望項目 {0} 件、団体の要望の追加 {1} 件、変更 {2} 件、変更なし {3} 件")
+             .format(plan.new_items, plan.count("add") + plan.count("join"), plan.count("update"),
+                     plan.count("unchanged"))]
+    notes = {"add": "", "join": translate("request_workbooks", "（参加）"),
+             "unchanged": translate("request_workbooks", "（変更なし）")}
+    for i in plan.items:
+        new = i.item_id is None
+        what = translate("request_workbooks", "新規") if new else translate("request_workbooks", "既存")
+        parts = join_names(
+            p.member + (notes[p.action] if p.action in notes else translate("request_workbooks", "（変更: {0}）").format(
+                translate("request_workbooks", "・").join(label(f) for f in p.changed)))
+            for p in i.parts)
+        est = translate("request_workbooks", "（見積額を変更）") if i.estimate_changed and not new else ""
+        lines.append(translate("request_workbooks", "  {0} {1} {2}: {3}{4}").format(i.key, what, i.title, parts, est))
+    return "\n".join(lines)
+
+
 class RequestImportPreviewDialog(QDialog):
     """The plan's preview; 取り込む confirms."""
 
@@ -146,11 +168,11 @@ class RequestImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("要望を取り込む"))
         self.resize(820, 480)
-        files = "、".join(Path(f).name for f in plan.files)
+        files = join_names(Path(f).name for f in plan.files)
         header = QLabel(self.tr("次の内容で取り込みます（{0}）。よろしければ「取り込む」を押してください。"
                                 "取り込んだ後でも「元に戻す」で取り消せます。").format(files))
         header.setWordWrap(True)
-        self.text = QPlainTextEdit(plan.describe())
+        self.text = QPlainTextEdit(describe_request_plan(plan))
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.buttons, self.ok_button = accept_cancel(self, self.tr("取り込む"))
@@ -191,4 +213,4 @@ def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str =
     if runner.run(op, parent=parent, background=True, label=QCoreApplication.translate("request_workbooks", "要望を取り込んでいます…")) is None:
         return None
     return QCoreApplication.translate("request_workbooks", "要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。").format(
-        "、".join(p.name for p in paths), plan.new_items, len(records))
+        join_names(p.name for p in paths), plan.new_items, len(records))
