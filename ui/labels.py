@@ -10,19 +10,63 @@ reads as English and Japanese stays exactly as before.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cloudsuppress.phrase import Phrase
 from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
+
+from .dates import display_date
 
 CONTEXT = "Labels"
 
+# The patterns of the audit trail's composed values (cloudsuppress.ops.history.PATTERNS), for lupdate.
+PHRASE_TEXTS = (
+    QT_TRANSLATE_NOOP("Labels", "{0}件"),
+    QT_TRANSLATE_NOOP("Labels", "{0} 件"),
+    QT_TRANSLATE_NOOP("Labels", "第{0}回"),
+    QT_TRANSLATE_NOOP("Labels", "（id {0}）"),
+    QT_TRANSLATE_NOOP("Labels", "（削除された機能 id {0}）"),
+)
+# A pattern's text for a count of one (spelled out, so that lupdate lists it with its comment).
+_SINGULAR = {
+    "{0}件": lambda: QCoreApplication.translate("Labels", "{0}件", "one case"),
+    "{0} 件": lambda: QCoreApplication.translate("Labels", "{0} 件", "one item"),
+    "{0}人": lambda: QCoreApplication.translate("Labels", "{0}人", "one person"),
+}
+
 
 def label(text: str | None) -> str:
-    """A core label (状態, 理由区分, 実装区分, 会議の種別…) in the UI language; "" for None."""
+    """A core label (状態, 理由区分, 実装区分, 会議の種別…) in the UI language; "" for None.
+
+    A ``Phrase`` (a value the audit trail composed, 「2,960件」「第1回」) is spelled from its
+    pattern and parts instead, so that English reads "2,960 cases", "No. 1".
+    """
+    if isinstance(text, Phrase):
+        return phrase_text(text)
     return QCoreApplication.translate(CONTEXT, text) if text else ""
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """A composed core value in the UI language; in Japanese exactly the core's text (dates as set in 設定)."""
+    if not phrase.parts:  # a vocabulary word
+        return QCoreApplication.translate(CONTEXT, phrase.pattern)
+    parts = []
+    for part in phrase.parts:
+        if isinstance(part, Phrase):
+            parts.append(phrase_text(part))
+        elif isinstance(part, dt.datetime):
+            parts.append(f"{display_date(part.date())} {part:%H:%M}")
+        elif isinstance(part, dt.date):
+            parts.append(display_date(part))
+        else:
+            parts.append(str(part))
+    if phrase.count == 1 and phrase.pattern in _SINGULAR:
+        return _SINGULAR[phrase.pattern]().format(*parts)
+    return QCoreApplication.translate(CONTEXT, phrase.pattern).format(*parts)
 
 
 def yen(amount: int | None) -> str:

@@ -4,7 +4,9 @@ The trail stores column values as they are kept in the database (status codes, m
 ISO dates ...). What leaves this module is what people read: statuses, reason categories and
 resident-service answers as their Japanese labels, member names instead of member ids, 機能ID
 and 機能名 instead of function ids, はい／いいえ, dates in 和暦, amounts with 円 and 件; purely
-technical columns (ids, sort orders, version counters, time stamps) are left out.
+technical columns (ids, sort orders, version counters, time stamps) are left out. The values
+composed from a pattern (amounts, counts, dates, 第N回) are ``Phrase`` strings, which a UI can
+spell in its own language.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from ..models import (
     MemberRequest,
     Subcommittee,
 )
+from ..phrase import Phrase, format_at
 from ..vocab import (
     APPROVAL_LABELS,
     ATTENDEE_ROLE_LABELS,
@@ -40,7 +43,6 @@ from ..vocab import (
     REQUIREMENT_LABELS,
     SERVICE_DROP_LABELS,
 )
-from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS, Status
 from .meetings import meeting_label
 
@@ -82,6 +84,16 @@ HIDDEN_FIELDS = frozenset({
     "sort_order", "version", "target_id",
 })
 _STATUS_FIELDS = {"status", "from_status", "to_status", "decision_status"}
+# The patterns of the values the trail composes (``Phrase``); a UI translates each of them.
+YEN = "{0}円"
+CASES = "{0}件"
+PEOPLE = "{0}人"
+NTH = "第{0}回"
+ROWS = "{0} 件"
+WITH_NOTE = "{0}（{1}）"
+UNKNOWN_ROW = "（id {0}）"
+DELETED_FUNCTION = "（削除された機能 id {0}）"
+PATTERNS = (YEN, CASES, PEOPLE, NTH, ROWS, WITH_NOTE, UNKNOWN_ROW, DELETED_FUNCTION)
 _PART_TABLES = {"member_request", "hearing_note", "approval"}
 
 
@@ -123,11 +135,6 @@ class ActionRow:
     undoable: bool
 
 
-def format_at(at: dt.datetime) -> str:
-    """令和8年4月13日 10:05: the 和暦 date and the time, as everywhere else in the trail."""
-    return f"{to_wareki(at.date())} {at:%H:%M}"
-
-
 def field_label(table: str, field: str) -> str:
     return _TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field, field)
 
@@ -151,7 +158,7 @@ class _Readable:
             elif key == "subcommittee":
                 rows = s.execute(select(Subcommittee.id, Subcommittee.name)).all()
             else:  # meeting
-                rows = ((m.id, f"{meeting_label(m)}（{to_wareki(m.held_on)}）") for m in s.scalars(select(Meeting)))
+                rows = ((m.id, Phrase(WITH_NOTE, meeting_label(m), m.held_on)) for m in s.scalars(select(Meeting)))
             self._names[key] = dict(rows)
         return self._names[key]
 
@@ -159,11 +166,12 @@ class _Readable:
         cache = self._names.setdefault("function", {})
         if function_id not in cache:
             row = self.s.execute(select(Function.code, Function.name).where(Function.id == function_id)).first()
-            cache[function_id] = f"{row[0]} {row[1]}" if row else f"（削除された機能 id {function_id}）"
+            cache[function_id] = f"{row[0]} {row[1]}" if row else Phrase(DELETED_FUNCTION, str(function_id))
         return cache[function_id]
 
     def name(self, key: str, row_id: int) -> str:
-        return self._table_names(key).get(row_id, f"（id {row_id}）")
+        names = self._table_names(key)
+        return names[row_id] if row_id in names else Phrase(UNKNOWN_ROW, str(row_id))
 
     def value(self, table: str, field: str, raw: object) -> str | None:
         """A stored JSON value as people read it."""
@@ -199,24 +207,22 @@ class _Readable:
         if field == "requirement_class":
             return REQUIREMENT_LABELS.get(v, v)
         if field == "fit":
-            return f"{v}（{FIT_LABELS[v]}）" if v in FIT_LABELS else v
+            return Phrase(WITH_NOTE, v, Phrase(FIT_LABELS[v])) if v in FIT_LABELS else v
         if isinstance(v, bool):
             return YES_NO[v]
-        if isinstance(v, dt.datetime):
-            return format_at(v)
-        if isinstance(v, dt.date):
-            return to_wareki(v)
+        if isinstance(v, (dt.datetime, dt.date)):
+            return Phrase("{0}", v)
         if isinstance(v, float) and v.is_integer():  # a count handed over as 2960.0
             v = int(v)
         if isinstance(v, int):
             if field == "estimate":
-                return f"{v:,}円"
+                return Phrase(YEN, f"{v:,}")
             if field in ("annual_cases", "confirmed_cases"):
-                return f"{v:,}件"
+                return Phrase(CASES, f"{v:,}", count=v)
             if field == "population":
-                return f"{v:,}人"
+                return Phrase(PEOPLE, f"{v:,}", count=v)
             if field == "number":
-                return f"第{v}回"
+                return Phrase(NTH, str(v))
             return str(v)
         return str(v)
 
@@ -264,7 +270,7 @@ def _expand(c: AuditChange, r: _Readable) -> list[tuple[str | None, str | None, 
     old = json.loads(c.old_value) if c.old_value else {}
     new = json.loads(c.new_value) if c.new_value else {}
     if c.op == "bulk_insert":
-        return [(None, None, f"{len(new)} 件")]
+        return [(None, None, Phrase(ROWS, str(len(new)), count=len(new)))]
     if not isinstance(old, dict) or not isinstance(new, dict):
         return [(None, None, None)]
     keys = [k for k in dict.fromkeys([*old, *new]) if k not in HIDDEN_FIELDS]

@@ -85,3 +85,23 @@ def test_history_csv_is_ready_for_excel(rdb, tmp_path):
     assert "id" not in rows[0]
     assert ["要望項目", "変更", "状態", "要望", "検討中"] in [r[3:8] for r in rows]
     assert not {c for r in rows[1:] for c in r[6:8]} & CODES
+
+
+def test_composed_values_keep_their_pattern_for_a_ui(rdb):
+    """「1,100件」, 「1,650,000円」, dates and meetings are the Japanese text and carry what a UI needs to
+    spell them in another language (the pattern and its parts)."""
+    item = lived_item(rdb)
+    with rdb.session() as s:
+        entries = history_ops.item_audit_trail(s, item)
+    by_field = {e.field_label: e.new for e in entries if e.new}
+    cases, amount, day = by_field["確認件数"], by_field["見積額"], by_field["実施日"]
+    assert (cases, cases.pattern, cases.parts, cases.count) == ("1,100件", history_ops.CASES, ("1,100",), 1_100)
+    assert (amount, amount.pattern, amount.parts) == ("1,650,000円", history_ops.YEN, ("1,650,000",))
+    assert (day, day.parts) == ("令和8年4月27日", (dt.date(2026, 4, 27),))
+    meeting = by_field["会議"]
+    assert (meeting.pattern, meeting.parts) == (history_ops.WITH_NOTE, ("第2回 カスタマイズ検討会議", dt.date(2026, 5, 20)))
+    assert all(p in history_ops.PATTERNS for p in (cases.pattern, amount.pattern, meeting.pattern))
+    nth = history_ops.Phrase(history_ops.NTH, "3")
+    assert (nth, history_ops.Phrase(history_ops.ROWS, "12", count=12)) == ("第3回", "12 件")
+    fit = history_ops.Phrase(history_ops.WITH_NOTE, "△", history_ops.Phrase("改修必要"))
+    assert fit == "△（改修必要）" and fit.parts[1].parts == ()

@@ -340,3 +340,48 @@ def test_request_history_trail_words_unchanged_in_japanese(item_editor):
     assert [model.index(r, 3).data() for r in range(model.rowCount())] == expected
     assert [model.index(r, 5).data() or "" for r in range(model.rowCount())] == [
         (e.new or "").replace("\n", " ") for e in entries]
+
+
+def test_request_history_trail_counts_amounts_and_dates_in_english(english, item_editor, date_style):
+    date_style("wareki")
+    dialog = item_editor("R-0001")  # customized: estimate, cases, hearings, approvals, meetings
+    model = dialog.audit_model
+    rows = [(model.index(r, 3).data(), model.index(r, 4).data() or "", model.index(r, 5).data() or "")
+            for r in range(model.rowCount())]
+    counts = [new for field, _, new in rows if field.endswith(("· Annual case count", "· Confirmed cases"))]
+    assert counts and all(re.fullmatch(r"[\d,]+ cases?", c) for c in counts)
+    amounts = [new for field, _, new in rows if field.endswith("· Estimate")]
+    assert amounts and all(re.fullmatch(r"¥[\d,]+", a) for a in amounts)
+    dates = [new for field, _, new in rows if field.endswith(("· Date held", "· Date"))]
+    assert dates and all(re.fullmatch(r"Reiwa \d+/\d+/\d+", d) for d in dates)
+    meetings = [new for field, _, new in rows if field.endswith("· Meeting") and new]
+    assert meetings and all(re.search(r" \(Reiwa \d+/\d+/\d+\)$", m) for m in meetings)
+    composed = ("· Annual case count", "· Confirmed cases", "· Estimate", "· Date held", "· Date", "· Meeting")
+    olds = [old for field, old, _ in rows if field.endswith(composed) and old]
+    assert not any(re.search(r"\d件|\d円|令和", v) for v in olds + counts + amounts + dates + meetings)
+
+
+def test_composed_trail_values_in_both_languages(app_font, date_style):
+    from cloudsuppress.ops.history import CASES, NTH, PATTERNS, PEOPLE, ROWS, WITH_NOTE, YEN
+    from cloudsuppress.phrase import Phrase
+    from ui.i18n import install_translators, remove_translators
+    from ui.labels import label
+
+    date_style("wareki")
+    values = [Phrase(CASES, "2,960", count=2960), Phrase(CASES, "1", count=1), Phrase(NTH, "1"),
+              Phrase(ROWS, "3", count=3), Phrase(ROWS, "1", count=1), Phrase(YEN, "770,000"),
+              Phrase(PEOPLE, "41,000", count=41000), Phrase(WITH_NOTE, "△", Phrase("改修必要")),
+              Phrase("{0}", dt.date(2026, 4, 13)), Phrase("{0}", dt.datetime(2026, 4, 13, 10, 5)),
+              Phrase(WITH_NOTE, "第2回 税業務部会", dt.date(2026, 5, 20))]
+    assert [label(v) for v in values] == [str(v) for v in values]  # Japanese: exactly the core's text
+    assert install_translators("en")
+    try:
+        assert [label(v) for v in values] == [
+            "2,960 cases", "1 case", "No. 1", "3 items", "1 item", "¥770,000", "41,000 people",
+            "△ (needs modification)", "Reiwa 8/4/13", "Reiwa 8/4/13 10:05", "第2回 税業務部会 (Reiwa 8/5/20)"]
+        from PySide6.QtCore import QCoreApplication
+
+        untranslated = [p for p in PATTERNS if JAPANESE.search(QCoreApplication.translate("Labels", p))]
+        assert untranslated == []
+    finally:
+        remove_translators()
