@@ -1629,6 +1629,18 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>(none)</translation>
     </message>
     <message>
+        <source>{0}列: {1}</source>
+        <translation>Column {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}列</source>
+        <translation>Column {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}列）</source>
+        <translation>{0} (column {1})</translation>
+    </message>
+    <message>
         <source>この一覧には業務の列がありません。取り込み先の業務を選んでください。</source>
         <translation>This list has no business-system column. Choose the business system to import into.</translation>
     </message>
@@ -4170,7 +4182,7 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     </message>
     <message>
         <source>「{0}」から「{1}」に変更します。</source>
-        <translation>Change from &quot;{0}&quot; to &quot;{1}&quot;.</translation>
+        <translation>Change from &quot;{0}&quot; to &quot;{1}&quot;. </translation>
     </message>
     <message>
         <source>決定を見直す理由を記録してください。</source>

@@ -81,3 +81,16 @@ def test_request_plan_preview_in_english(english, qtbot):
         "常陸大宮市 (unchanged) (estimate changed)",
     ]
     assert dialog.windowTitle() == "Import requests"
+
+
+def test_import_dialog_columns_in_english(english, runner, qtbot, tmp_path):
+    from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
+
+    path = tmp_path / "list.csv"
+    path.write_text("機能ID,業務,機能名,適合度\n0100001,住民基本台帳,住民票の登録,○\n", encoding="utf-8-sig")
+    dialog = ImportFunctionsDialog(runner)
+    qtbot.addWidget(dialog)
+    assert dialog.load_file(path)
+    assert dialog.field_combos["name"].currentText() == "Column C: 機能名"
+    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
+    assert headers and all(re.fullmatch(r"[A-Za-z ]+ \(column [A-D]\)", h) for h in headers)

@@ -252,7 +252,8 @@ class ImportFunctionsDialog(QDialog):
             combo.addItem(self.tr("（なし）"), None)
             for c in range(width):
                 text = header[c] if c < len(header) else ""
-                combo.addItem(f"{column_letter(c)}列: {text}" if text else f"{column_letter(c)}列", c)
+                letter = column_letter(c)
+                combo.addItem(self.tr("{0}列: {1}").format(letter, text) if text else self.tr("{0}列").format(letter), c)
             if fld in columns:
                 combo.setCurrentIndex(columns[fld] + 1)
 
@@ -294,7 +295,7 @@ class ImportFunctionsDialog(QDialog):
         self.preview.setColumnCount(len(fields))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(
-            [f"{FIELDS[f]}（{column_letter(mapping.columns[f])}列）" for f in fields])
+            [self.tr("{0}（{1}列）").format(core_label(FIELDS[f]), column_letter(mapping.columns[f])) for f in fields])
         self.preview.setVerticalHeaderLabels([str(mapping.header_row + 2 + i) for i in range(len(rows))])
         for r, row in enumerate(rows):
             for c, f in enumerate(fields):
