@@ -385,3 +385,24 @@ def test_composed_trail_values_in_both_languages(app_font, date_style):
         assert untranslated == []
     finally:
         remove_translators()
+
+
+def test_status_panel_moved_out_of_the_editor_keeps_its_english(english, item_editor):
+    """The 状態 box moved to request_status_panel.py; its texts stay in the RequestItemDialog context."""
+    from cloudsuppress.workflow import Status
+    from ui.dialogs.request_status_panel import move_prompt
+
+    panel = item_editor("R-0001").status_box  # customized: decided
+    assert panel.title() == "Status" and panel.status_badge.text() == "Customized"
+    assert [b.text() for b in panel.move_buttons.values()] == [
+        "Back to review (reconsider)…", "Standardize…", "Withdraw…", "Customize…"]
+    assert panel.locked_note.text().startswith("Decided, so it cannot be edited.")
+    under_review = item_editor("R-0032").status_box
+    assert under_review.move_buttons[Status.UNDER_REVIEW].text() == "Put under review…"
+    assert under_review.locked_note.text().startswith("Customizing needs an estimate")
+    text, required = move_prompt(Status.CUSTOMIZED, Status.UNDER_REVIEW)
+    assert required and text == ('Change from "Customized" to "Under review". '
+                                 "Record why the decision is being reconsidered.")
+    text, required = move_prompt(Status.UNDER_REVIEW, Status.STANDARDIZED)
+    assert required and text.startswith('Change from "Under review" to "Standardized". Record the reason')
+    assert not move_prompt(Status.REQUESTED, Status.UNDER_REVIEW)[1]

@@ -2,12 +2,12 @@
 
 Top left, the item: 要望番号, the function (picked out of the whole package list as you type,
 or a function the package lacks, with its business system), 要望名 and 見積額; for a new item
-also the member that asks. Top right, the status as a badge and one button per move; a
-button is enabled when the core's transition table allows the move from the current status
-(``ItemDetail.allowed_moves``), and a guard that refuses (customized without approvals ...)
-is shown by the runner with the core's message as it is. Below, one tab per member part
-(``MemberPartForm``) and a 変更履歴 tab with the status history and the audit trail
-(``RequestHistoryTab``).
+also the member that asks. Top right, the status as a badge and one button per move
+(``RequestStatusPanel``); a button is enabled when the core's transition table allows the
+move from the current status (``ItemDetail.allowed_moves``), and a guard that refuses
+(customized without approvals ...) is shown by the runner with the core's message as it is.
+Below, one tab per member part (``MemberPartForm``) and a 変更履歴 tab with the status history
+and the audit trail (``RequestHistoryTab``).
 
 保存 hands the whole edit (item fields, every changed member part, members added here) to the
 core's ``save_item``: one validation, one transaction, one undo step with the core's label; it
@@ -24,7 +24,7 @@ function and moves on; Alt+1…Alt+4 are the status moves in the order shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator, QKeySequence
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,34 +51,20 @@ from cloudsuppress.ops.history import item_audit_trail
 from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
-from cloudsuppress.workflow import DECISIONS, OPEN, STATUS_LABELS, Status
+from cloudsuppress.workflow import OPEN, Status
 
-from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.function_table_model import FunctionTableModel
-from ..table_models.request_table_model import STATUS_COLORS
 from .function_picker import FunctionPicker
 from .member_part_form import ERROR_STYLE, MemberPartForm
 from .request_editor_keys import RequestEditorKeys
 from .request_history_tab import RequestHistoryTab
 from .request_prompts import JoinChoiceDialog, ReasonDialog
+from .request_status_panel import RequestStatusPanel, move_prompt
+# scripts/update_translations.py lists the move texts from here, in this dialog's translation context.
+from .request_status_panel import MOVE_TEXTS, REOPEN_TEXT  # noqa: F401, E402 - re-exported for it
 
-MOVE_TEXTS = {
-    Status.UNDER_REVIEW: "検討中にする…",
-    Status.STANDARDIZED: "標準化…",
-    Status.WITHDRAWN: "取下げ…",
-    Status.CUSTOMIZED: "カスタマイズ実施…",
-}
-REOPEN_TEXT = "検討中に戻す（見直し）…"
-MOVE_KEYS = {Status.UNDER_REVIEW: "Alt+1", Status.STANDARDIZED: "Alt+2", Status.WITHDRAWN: "Alt+3",
-             Status.CUSTOMIZED: "Alt+4"}
 MAX_YEN = 2_000_000_000
-
-
-def badge_style(status: str) -> str:
-    bg, fg = STATUS_COLORS.get(status, ("#ffffff", "#000000"))
-    return (f"QLabel#statusBadge {{ background: {bg}; color: {fg}; font-weight: bold; border-radius: 11px;"
-            " padding: 3px 14px; }")
 
 
 class RequestItemDialog(RequestEditorKeys, QDialog):
@@ -175,31 +161,15 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         item_box = QGroupBox(self.tr("要望項目"))
         item_box.setLayout(self.item_form)
 
-        # --- the status ---
-        self.status_badge = QLabel()
-        self.status_badge.setObjectName("statusBadge")
-        self.move_buttons: dict[Status, QPushButton] = {}
-        status_box = QGroupBox(self.tr("状態"))
-        sl = QVBoxLayout(status_box)
-        sl.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignLeft)
-        for target, text in MOVE_TEXTS.items():
-            button = QPushButton(self.tr(text))
-            button.setObjectName(f"move_{target.value}")
-            button.clicked.connect(lambda _=False, t=target: self.move_to(t))
-            button.setShortcut(QKeySequence(MOVE_KEYS[target]))
-            self.move_buttons[target] = button
-            sl.addWidget(button)
-        self.locked_note = QLabel()
-        self.locked_note.setWordWrap(True)
-        self.locked_note.setStyleSheet("color: #4a5568;")
-        sl.addWidget(self.locked_note)
-        sl.addStretch(1)
-        self.status_box = status_box
-        status_box.setFixedWidth(260)
+        # --- the status (its badge, buttons and note under their old names on the dialog too) ---
+        self.status_box = RequestStatusPanel()
+        self.status_box.move_requested.connect(self.move_to)
+        self.status_badge, self.move_buttons = self.status_box.status_badge, self.status_box.move_buttons
+        self.locked_note = self.status_box.locked_note
 
         top = QHBoxLayout()
         top.addWidget(item_box, 1)
-        top.addWidget(status_box)
+        top.addWidget(self.status_box)
 
         # --- member parts and history ---
         self.tabs = QTabWidget()
@@ -297,7 +267,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
             w.setReadOnly(not is_open)
         for w in (self.package_radio, self.new_function_radio, self.picker, self.system_combo):
             w.setEnabled(is_open)
-        self._show_status(detail)
+        self.status_box.show_status(detail)
         self._load_forms(detail, is_open)
         for p in detail.parts:
             form = self.forms.get(p.member_id)
@@ -360,23 +330,6 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         if not self._item_baseline:
             return {}
         return {k: v for k, v in self._current_item_values().items() if v != self._item_baseline.get(k)}
-
-    def _show_status(self, detail: ItemDetail) -> None:
-        status = Status(detail.item.status)
-        self.status_box.show()
-        self.status_badge.setText(label(STATUS_LABELS[status]))
-        self.status_badge.setStyleSheet(badge_style(status.value))
-        for target, button in self.move_buttons.items():
-            allowed = target.value in detail.allowed_moves
-            button.setEnabled(allowed)
-            if target == Status.UNDER_REVIEW:
-                button.setText(self.tr(REOPEN_TEXT) if status in DECISIONS else self.tr(MOVE_TEXTS[target]))
-        if status in DECISIONS:
-            self.locked_note.setText(self.tr("決定済みのため編集できません。見直す場合は、理由を記録して「検討中」に戻してください。"))
-        elif status == Status.UNDER_REVIEW:
-            self.locked_note.setText(self.tr("カスタマイズ実施には、見積額と、負担する各団体の財政課協議・首長決裁が必要です。"))
-        else:
-            self.locked_note.setText(self.tr("部会で検討を始めるときに「検討中」にします。"))
 
     def _load_forms(self, detail: ItemDetail, is_open: bool) -> None:
         present = {p.member_id for p in detail.parts}
@@ -596,13 +549,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
                 QMessageBox.information(self, self.tr("状態の変更"),
                                         self.tr("保存していない変更があります。保存してから状態を変更してください。"))
                 return False
-        current = Status(self.detail.item.status)
-        required = target in DECISIONS or current in DECISIONS
-        verb = self.tr("「{0}」から「{1}」に変更します。").format(label(current.label), label(target.label))
-        if current in DECISIONS:
-            verb += self.tr("決定を見直す理由を記録してください。")
-        elif target in DECISIONS:
-            verb += self.tr("判断の理由を記録してください（比較一覧表と議事録に載ります）。")
+        verb, required = move_prompt(Status(self.detail.item.status), target)
         meetings = self.runner.read(list_meetings)
         answer = ReasonDialog.ask(self, title=self.tr("要望 {0} の状態を変更").format(self.detail.item.key),
                                   prompt=verb, required=required, meeting=True, meetings=meetings)
