@@ -275,10 +275,12 @@ class Dashboard:
     selection_events: tuple[SelectionEventRow, ...]
 
 
-def _meeting_facts(s: Session) -> tuple[dict[int, set[int]], dict[int, set[int]], set[int], dict[int, Meeting]]:
+def _meeting_facts(s: Session, today: dt.date
+                   ) -> tuple[dict[int, set[int]], dict[int, set[int]], set[int], dict[int, Meeting]]:
     """(meeting → members with an item on its agenda, meeting → members attending, meetings with the
-    secretariat present, meetings) for the subcommittee and working-group meetings."""
-    meetings = {m.id: m for m in s.scalars(select(Meeting).where(Meeting.kind != "council"))}
+    secretariat present, meetings) for the subcommittee and working-group meetings held by ``today``:
+    a meeting still to come has no attendance yet, and must not count as one a member missed."""
+    meetings = {m.id: m for m in s.scalars(select(Meeting).where(Meeting.kind != "council", Meeting.held_on <= today))}
     with_items: dict[int, set[int]] = defaultdict(set)
     for meeting_id, member_id in s.execute(
         select(AgendaEntry.meeting_id, MemberRequest.member_id)
@@ -297,8 +299,10 @@ def _meeting_facts(s: Session) -> tuple[dict[int, set[int]], dict[int, set[int]]
     return with_items, present, secretariat, meetings
 
 
-def measures_dashboard(s: Session) -> Dashboard:
-    """Everything the four-measures dashboard shows."""
+def measures_dashboard(s: Session, *, today: dt.date | None = None) -> Dashboard:
+    """Everything the four-measures dashboard shows, as of ``today`` (default: the real today): meetings
+    and selection events dated after it are not yet held, so they count neither as attended nor as missed."""
+    today = today or dt.date.today()
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     briefings: dict[int, list[Briefing]] = defaultdict(list)
     for b in s.scalars(select(Briefing).order_by(Briefing.held_on.desc(), Briefing.id.desc())):
@@ -308,21 +312,22 @@ def measures_dashboard(s: Session) -> Dashboard:
                                               MemberRequest.service_drop_detail)):
         asked[mid].append((drop, detail))
     events = list_selection_events(s)
-    with_items, present, secretariat, meetings = _meeting_facts(s)
+    held_events = [e for e in events if e.held_on <= today]
+    with_items, present, secretariat, meetings = _meeting_facts(s, today)
     out = []
     for mid, name in members:
         b = briefings.get(mid, [])
         parts = asked.get(mid, [])
         answered = sum(1 for drop, detail in parts if drop is not None and (detail or "").strip())
-        attended_events = [e for e in events if any(a.member_id == mid for a in e.attendees)]
-        people = sum(1 for e in events for a in e.attendees if a.member_id == mid)
+        attended_events = [e for e in held_events if any(a.member_id == mid for a in e.attendees)]
+        people = sum(1 for e in held_events for a in e.attendees if a.member_id == mid)
         costs = member_costs(s, mid)
         estimated = [ln for ln in costs.prospective if ln.estimate is not None]
         mine = sorted((meetings[k] for k, v in with_items.items() if mid in v), key=lambda m: (m.held_on, m.id))
         attended = [m for m in mine if mid in present.get(m.id, set())]
         out.append(MemberMeasures(
             mid, name, b[0].held_on if b else None, b[0].attendees if b else None, len(b), len(parts), answered,
-            len(events), len(attended_events), people,
+            len(held_events), len(attended_events), people,
             sum(1 for ln in estimated if ln.finance is None), sum(1 for ln in estimated if ln.mayor is None),
             tuple(ln.key for ln in estimated if ln.approvals_pending), costs.total, costs.prospective_total,
             len(mine), len(attended), sum(1 for m in mine if m.id in secretariat),

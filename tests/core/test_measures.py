@@ -168,3 +168,29 @@ def test_joining_a_customization_needs_both_approvals(rdb):
         lj.join_customization(s, item_id=item, member_id=member_id(s, "大子町"), finance=(dt.date(2026, 12, 1), "財第1号"),
                               mayor=(dt.date(2026, 12, 1), ""), on=dt.date(2026, 12, 1),
                               **{k: v for k, v in PART.items() if k != "workaround"})
+
+
+def test_measure_4_a_meeting_not_yet_held_is_neither_attended_nor_missed(rdb):
+    """The demo's 第4回 税業務部会 on 令和8年11月25日, seen on the 22nd: 那珂市 has missed nothing yet."""
+    item = new_item(rdb, "那珂市")
+    with rdb.session() as s, s.begin():
+        sub = mops.resolve_subcommittee(s, "住民業務")
+        held = mops.create_meeting(s, kind="部会", title="住民業務部会", held_on=dt.date(2026, 11, 1), subcommittee_id=sub).id
+        coming = mops.create_meeting(s, kind="部会", title="住民業務部会", held_on=dt.date(2026, 11, 25),
+                                     subcommittee_id=sub).id
+        for m in (held, coming):
+            mops.add_agenda_item(s, meeting_id=m, item_id=item)
+        mops.add_attendee(s, meeting_id=held, role="member", member_id=member_id(s, "那珂市"), name="山田")
+        mops.add_attendee(s, meeting_id=held, role="secretariat", name="事務局 田中")
+        mo.record_selection_attendance(s, event="二次選考", held_on=dt.date(2026, 12, 1),
+                                       member_id=member_id(s, "那珂市"), person="山田太郎")
+    with rdb.session() as s:
+        before = {m.member: m for m in mo.measures_dashboard(s, today=dt.date(2026, 11, 22)).members}
+        on_the_day = {m.member: m for m in mo.measures_dashboard(s, today=dt.date(2026, 11, 25)).members}
+    naka = before["那珂市"]
+    assert (naka.meetings, naka.meetings_attended, naka.meetings_with_secretariat, naka.missed) == (1, 1, 1, ())
+    assert naka.attendance_rate == 1.0
+    assert (naka.selection_events, naka.selection_attended, naka.selection_people) == (0, 0, 0)  # the event is to come
+    # From the meeting's day on, it counts: held without 那珂市 (nobody recorded), so missed.
+    assert on_the_day["那珂市"].meetings == 2
+    assert on_the_day["那珂市"].missed == ("第2回 住民業務部会（令和8年11月25日）",)
