@@ -161,3 +161,15 @@ def test_chart_paints_without_rows(qtbot):
     chart.set_rows(())
     chart.resize(300, chart.minimumHeight())
     assert not chart.grab().isNull()
+
+
+@pytest.mark.parametrize("dialog_class", [BriefingDialog, SelectionAttendanceDialog])
+def test_record_dialogs_say_kiroku_and_cancel_in_japanese(runner, qtbot, dialog_class):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = dialog_class(runner)
+    qtbot.addWidget(dialog)
+    texts = [b.text().replace("&", "") for b in dialog.findChild(QDialogButtonBox).buttons()]
+    assert sorted(texts) == sorted(["記録", "キャンセル"])
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.result() == 0

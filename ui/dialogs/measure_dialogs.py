@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -27,6 +26,7 @@ from cloudsuppress.ops.measures import list_selection_events, record_briefing, r
 from cloudsuppress.ops.members import list_members
 
 from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
 
 
 def _date_edit() -> QDateEdit:
@@ -53,10 +53,7 @@ class _RecordDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("記録"))
-        self.buttons.accepted.connect(self.record)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.record_button = accept_cancel(self, self.tr("記録"), self.record)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
