@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..models import Member, MemberRequest
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES
 from ..wareki import to_wareki
 from .consortium import get_consortium
@@ -43,15 +45,39 @@ def outcome_text(row: AgendaRow) -> str:
     return row.outcome_label
 
 
+def members_at(s: Session, item_ids: list[int], held_on: dt.date) -> dict[int, tuple[str, ...]]:
+    """The requesting members of each item as they were on ``held_on``, in member order.
+
+    A member that withdrew after that day (or at the meeting itself) was still asking at the
+    meeting and is listed; one that withdrew earlier is not, nor one whose withdrawal has no
+    date (nothing says it was still asking). The minutes of a past meeting thus print the same
+    names whenever they are printed, however the members decide later.
+    """
+    out: dict[int, list[str]] = {i: [] for i in item_ids}
+    if not item_ids:
+        return {}
+    rows = s.execute(select(MemberRequest.item_id, Member.name, MemberRequest.withdrawn, MemberRequest.withdrawn_on)
+                     .join(Member, Member.id == MemberRequest.member_id)
+                     .where(MemberRequest.item_id.in_(item_ids))
+                     .order_by(Member.sort_order, Member.id))
+    for item_id, name, withdrawn, withdrawn_on in rows:
+        if not withdrawn or (withdrawn_on is not None and withdrawn_on >= held_on):
+            out[item_id].append(name)
+    return {i: tuple(names) for i, names in out.items()}
+
+
 def build_minutes(s: Session, meeting_id: int) -> Minutes:
-    """Everything the minutes print, read in one go."""
+    """Everything the minutes print, read in one go; the agenda's members as they were at the meeting."""
     d = get_meeting_detail(s, meeting_id)
     info = get_consortium(s)
     m = d.meeting
+    then = members_at(s, [r.item_id for r in d.agenda + d.continued], m.held_on)
+    agenda = tuple(replace(r, members=then[r.item_id]) for r in d.agenda)
+    continued = tuple(replace(r, members=then[r.item_id]) for r in d.continued)
     groups = tuple((ATTENDEE_ROLE_LABELS[role], rows) for role in ATTENDEE_ROLES
                    if (rows := tuple(a for a in d.attendees if a.role == role)))
     nxt = d.next_meeting or ""
     if d.next_meeting_on and to_wareki(d.next_meeting_on) not in nxt:
         nxt = to_wareki(d.next_meeting_on, weekday=True) + (f"　{nxt}" if nxt else "")
     return Minutes(info.name if info else "", m, f"{m.label} 議事録", when_text(m.held_on, m.start_time, m.end_time),
-                   m.place or "", groups, d.agenda, d.notes, d.decisions, d.continued, nxt, d.warnings)
+                   m.place or "", groups, agenda, d.notes, d.decisions, continued, nxt, d.warnings)

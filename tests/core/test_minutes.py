@@ -142,3 +142,36 @@ def test_export_minutes_from_the_command_line(held, tmp_path, capsys):
     assert "決定事項" in page_texts(tmp_path / "m.pdf")[0]
     code, _, err = run(capsys, "--db", db.path, "export", "minutes", m, "--out", tmp_path / "m.txt")
     assert code == 1 and ".pdf または .docx" in err
+
+
+def test_minutes_list_the_members_that_asked_at_the_meeting(rdb, tmp_path):
+    """A member that withdraws after the meeting is still printed as a requester in its minutes
+    (PDF and Word); one that withdrew before the meeting is not; one withdrawn at it still is."""
+    from cloudsuppress.ops import requests as req
+
+    item = new_item(rdb, "常陸大宮市", "0010002")
+    for name in ("那珂市", "かすみがうら市", "五霞町"):
+        join(rdb, item, name)
+    with rdb.session() as s, s.begin():
+        req.withdraw_member(s, item_id=item, member_id=member_id(s, "那珂市"), reason="運用で対応",
+                            on=dt.date(2026, 5, 1))
+        m = mops.create_meeting(s, kind="部会", subcommittee_id=mops.resolve_subcommittee(s, "住民業務"),
+                                title="住民業務部会", held_on=dt.date(2026, 5, 27)).id
+        mops.build_agenda(s, meeting_id=m)
+    with rdb.session() as s, s.begin():
+        req.withdraw_member(s, item_id=item, member_id=member_id(s, "五霞町"), reason="会議で取下げ",
+                            on=dt.date(2026, 5, 27))
+        for name in ("常陸大宮市", "かすみがうら市"):
+            req.withdraw_member(s, item_id=item, member_id=member_id(s, name), reason="運用で対応",
+                                on=dt.date(2026, 6, 16))
+    mn = minutes(rdb, m)
+    assert [r.members for r in mn.agenda] == [("常陸大宮市", "かすみがうら市", "五霞町")]
+    pdf = tmp_path / "m.pdf"
+    write_minutes_pdf(pdf, mn)
+    text = flat(raw_text(pdf))
+    assert text.count("（常陸大宮市、かすみがうら市、五霞町）") == 2  # 議題 and 協議内容
+    assert "那珂市" not in text
+    out = tmp_path / "m.docx"
+    write_minutes_docx(out, mn)
+    body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert body.count("（常陸大宮市、かすみがうら市、五霞町）") == 2
