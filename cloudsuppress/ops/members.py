@@ -81,6 +81,46 @@ def update_member(s: Session, *, member_id: int, name: object = _UNSET, populati
     return Changes(members=True, history=True)
 
 
+# What refers to a member, in the words of a refusal to remove it.
+_USES = {"member_request": "要望", "meeting_attendee": "会議の出席者", "briefing": "庁内説明会の記録",
+         "selection_attendee": "選考会への参加記録", "decision_acceptance": "既決事項の承認"}
+
+
+def member_uses(s: Session, member_id: int) -> dict[str, int]:
+    """Rows of other tables that refer to the member, by table (those with a count only)."""
+    uses = {}
+    for table in Member.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table.name == "member" and fk.column.name == "id":
+                n = s.scalar(select(func.count()).select_from(table).where(fk.parent == member_id)) or 0
+                if n:
+                    uses[table.name] = uses.get(table.name, 0) + n
+    return uses
+
+
+@reapplicable("members.remove_member")
+def remove_member(s: Session, *, member_id: int, expected_version: int | None = None, by: str | None = None) -> Changes:
+    """Remove a member registered by mistake. Refused while anything refers to it (requests,
+    attendance, measures, acceptances): those are the consortium's record, and a member that
+    leaves keeps its history (a rename, e.g. after a merger, is an edit instead)."""
+    m = s.get(Member, member_id)
+    if m is None and expected_version is not None:
+        raise conflict(s.connection(), table="member", row_id=member_id, expected_version=expected_version,
+                       attempted={})
+    if m is None:
+        raise DomainError(f"団体（id {member_id}）が見つかりません。")
+    check_version(s, m, expected_version, attempted={"deleted": True})
+    uses = member_uses(s, member_id)
+    if uses:
+        what = "、".join(f"{_USES.get(t, t)} {n} 件" for t, n in uses.items())
+        raise DomainError(f"団体「{m.name}」は削除できません。{what}に使われています"
+                          "（名称や人口の訂正は「編集」でできます）。")
+    with audit.action(s, f"団体「{m.name}」を削除", by=by):
+        s.delete(m)
+        s.flush()
+    return Changes(members=True, history=True)
+
+
 def import_members(s: Session, records: list[MemberRecord]) -> tuple[int, int, Changes]:
     """Add new members and update the population and join date of existing ones. Returns (added, updated, changes)."""
     existing = {m.name: m for m in s.scalars(select(Member))}

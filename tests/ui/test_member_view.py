@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.members import list_members
@@ -205,3 +205,65 @@ def test_import_member_list_cancelled(members_view, monkeypatch, qtbot):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     with qtbot.assertNotEmitted(members_view.runner.changed):
         assert not members_view.import_member_list()
+
+
+def _select(view, name: str) -> None:
+    row = next(r for r in range(view.model.rowCount()) if view.model.index(r, COL_NAME).data() == name)
+    view.table.selectRow(row)
+
+
+def test_edit_a_member_by_double_click(main_window, members_view, qtbot, monkeypatch, no_message_boxes):
+    assert not members_view.edit_button.isEnabled() and not members_view.remove_button.isEnabled()
+
+    def correct(dialog):
+        assert dialog.windowTitle() == "団体を編集" and dialog.ok_button.text() == "保存"
+        assert (dialog.name_edit.text(), dialog.population_spin.value()) == ("五霞町", 9_178)
+        assert dialog.joined_on() == dt.date(2013, 10, 1)
+        assert dialog.problem() == ""  # its own name is not 'already registered'
+        dialog.name_edit.clear()
+        type_japanese(dialog.name_edit, "那珂市")
+        assert "すでに登録" in dialog.error_label.text() and not dialog.ok_button.isEnabled()
+        dialog.name_edit.clear()
+        type_japanese(dialog.name_edit, "新五霞町")
+        dialog.population_spin.setValue(8_900)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(AddMemberDialog, "exec", correct)
+    _select(members_view, "五霞町")
+    assert members_view.edit_button.isEnabled()
+    row = members_view.table.currentIndex().row()
+    index = members_view.model.index(row, COL_NAME)
+    pos = members_view.table.visualRect(index).center()
+    with qtbot.waitSignal(main_window.runner.changed):
+        qtbot.mouseClick(members_view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseDClick(members_view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    names = {m.name: m.population for m in main_window.runner.read(list_members)}
+    assert "五霞町" not in names and names["新五霞町"] == 8_900 and len(names) == 4
+    assert members_view.total_label.text() == "計 4 団体　人口 151,308 人"
+    assert main_window.statusBar().currentMessage() == "団体「新五霞町」を保存しました。"
+    assert no_message_boxes == []
+
+
+def test_remove_a_member_added_by_mistake_but_not_one_in_use(main_window, members_view, qtbot, monkeypatch,
+                                                              no_message_boxes):
+    from cloudsuppress.ops.members import add_member
+
+    main_window.runner.run(lambda s: add_member(s, name="大子町", population=16_000), parent=None)
+    _select(members_view, "大子町")
+    assert members_view.remove_member() is True
+    assert [kind for kind, _ in no_message_boxes] == ["question"] and "大子町" in no_message_boxes[0][1]
+    assert "大子町" not in [m.name for m in main_window.runner.read(list_members)]
+    assert members_view.model.rowCount() == 4
+    # 那珂市 has requests in the demo: refused, with the reason, and nothing removed.
+    _select(members_view, "那珂市")
+    assert members_view.remove_member() is False
+    kind, text = no_message_boxes[-1]
+    assert kind == "warning" and "那珂市" in text and "要望" in text and "編集" in text
+    assert len(main_window.runner.read(list_members)) == 4
+    # 「いいえ」 removes nothing either.
+    main_window.runner.run(lambda s: add_member(s, name="大子町", population=16_000), parent=None)
+    _select(members_view, "大子町")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    assert members_view.remove_member() is False
+    assert "大子町" in [m.name for m in main_window.runner.read(list_members)]

@@ -1,7 +1,9 @@
-"""AddMemberDialog: register one member (団体名, 人口, 参加日) through the OpRunner.
+"""AddMemberDialog: register one member (団体名, 人口, 参加日) through the OpRunner, or, given a
+``member``, correct one (a typo in its name, a rename after a merger, this year's population,
+its join date), saved with the version shown so a colleague's newer edit is not overwritten.
 
 Problems the dialog can see for itself (an empty name, a name already registered) are shown
-under the fields as the user types, with 追加 disabled; anything the core refuses is shown
+under the fields as the user types, with 追加 / 保存 disabled; anything the core refuses is shown
 by the runner and the dialog stays open so the entry can be corrected.
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.consortium import require_consortium
-from cloudsuppress.ops.members import add_member
+from cloudsuppress.ops.members import MemberRow, add_member, update_member
 from cloudsuppress.vocab import normalize_text
 
 from ..dates import wareki_text
@@ -35,14 +37,19 @@ ERROR_STYLE = "color: #b3261e;"
 
 
 class AddMemberDialog(QDialog):
-    """Ask for one member and add it; ``added`` holds its name once it was added."""
+    """Ask for one member and add it (``added`` holds its name once added), or edit ``member``
+    (``saved`` holds its name once saved)."""
 
-    def __init__(self, runner: OpRunner, existing_names: list[str], parent: QWidget | None = None):
+    def __init__(self, runner: OpRunner, existing_names: list[str], parent: QWidget | None = None, *,
+                 member: MemberRow | None = None):
         super().__init__(parent)
         self.runner = runner
-        self._existing = {normalize_text(n) for n in existing_names}
+        self.member = member
+        own = normalize_text(member.name) if member else None
+        self._existing = {normalize_text(n) for n in existing_names} - {own}
         self.added: str | None = None
-        self.setWindowTitle(self.tr("団体を追加"))
+        self.saved: str | None = None
+        self.setWindowTitle(self.tr("団体を編集") if member else self.tr("団体を追加"))
         self.setMinimumWidth(460)
 
         self.name_edit = QLineEdit()
@@ -77,7 +84,13 @@ class AddMemberDialog(QDialog):
         form.addRow("", self.joined_check)
         form.addRow(self.tr("参加日"), joined_row)
 
-        self.buttons, self.ok_button = accept_cancel(self, self.tr("追加"), self.add_now)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("保存") if member else self.tr("追加"), self.add_now)
+        if member is not None:
+            self.name_edit.setText(member.name)
+            self.population_spin.setValue(member.population)
+            self.joined_check.setChecked(member.joined_on is not None)
+            if member.joined_on is not None:
+                self.joined_edit.setDate(QDate(member.joined_on.year, member.joined_on.month, member.joined_on.day))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -118,20 +131,27 @@ class AddMemberDialog(QDialog):
         self.wareki_label.setText(wareki_text(date) if date else "")
 
     def add_now(self) -> None:
-        """Add the member through the runner; close only if it was added."""
+        """Add (or save) the member through the runner; close only if that worked."""
         if self.problem():
             self._validate()
             return
         name = normalize_text(self.name_edit.text())
         population = self.population_spin.value()
         joined = self.joined_on()
+        member = self.member
 
         def op(s):
             require_consortium(s)  # as the CLI does: members belong to a consortium
+            if member is not None:
+                return update_member(s, member_id=member.id, name=name, population=population, joined_on=joined,
+                                     expected_version=member.version)
             return add_member(s, name=name, population=population, joined_on=joined)
 
         changes = self.runner.run(op, parent=self)
         if changes is None:
             return
-        self.added = name
+        if member is not None:
+            self.saved = name
+        else:
+            self.added = name
         self.accept()

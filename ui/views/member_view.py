@@ -1,7 +1,9 @@
 """MemberView: the consortium's members (構成団体) — population, join date in 和暦, share of
-the total population (the basis of 人口割 in cost apportionment) — with adding one member
-and importing a member list. Every change goes through the OpRunner; the view refreshes
-when a broadcast says the members changed.
+the total population (the basis of 人口割 in cost apportionment) — with adding one member,
+editing one (double-click or 編集…: a typo, a rename after a merger, this year's population),
+removing one registered by mistake (refused by the core while anything refers to it), and
+importing a member list. Every change goes through the OpRunner (so Ctrl+Z takes it back);
+the view refreshes when a broadcast says the members changed.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,11 +26,12 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.members import read_member_list
 from cloudsuppress.ops.consortium import require_consortium
-from cloudsuppress.ops.members import import_members, list_members
+from cloudsuppress.ops.members import MemberRow, import_members, list_members, remove_member
 
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
 from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
+from ..table_models.row_list_model import ROW_ROLE
 
 FILE_FILTER = "団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
 
@@ -55,18 +59,30 @@ class MemberView(QWidget):
         self.search.textChanged.connect(self._on_search)
         self.add_button = QPushButton(self.tr("団体を追加…"))
         self.add_button.clicked.connect(self.add_member)
+        self.edit_button = QPushButton(self.tr("編集…"))
+        self.edit_button.setToolTip(self.tr("団体名・人口・参加日を訂正します（ダブルクリックでも開きます）"))
+        self.edit_button.clicked.connect(lambda: self.edit_member())
+        self.remove_button = QPushButton(self.tr("削除…"))
+        self.remove_button.setToolTip(self.tr("誤って登録した団体を削除します（要望や記録のある団体は削除できません）"))
+        self.remove_button.clicked.connect(lambda: self.remove_member())
         self.import_button = QPushButton(self.tr("団体一覧を取り込む…"))
         self.import_button.clicked.connect(self.import_member_list)
         tools = QHBoxLayout()
         tools.addWidget(self.search)
         tools.addStretch(1)
         tools.addWidget(self.add_button)
+        tools.addWidget(self.edit_button)
+        tools.addWidget(self.remove_button)
         tools.addWidget(self.import_button)
 
         self.model = MemberTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=12)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_row_actions())
+        self.model.modelReset.connect(self._enable_row_actions)
+        self._enable_row_actions()
 
         self.total_label = QLabel()
         self.total_label.setObjectName("memberTotal")
@@ -115,6 +131,17 @@ class MemberView(QWidget):
             text += self.tr("（表示 {0} 団体）").format(m.visible_count)
         self.total_label.setText(text)
 
+    def selected_member(self) -> MemberRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.data(index, ROW_ROLE)
+
+    def _enable_row_actions(self) -> None:
+        on = self.selected_member() is not None
+        self.edit_button.setEnabled(on)
+        self.remove_button.setEnabled(on)
+
     # --- actions ----------------------------------------------------------------------
 
     def add_member(self) -> None:
@@ -126,6 +153,37 @@ class MemberView(QWidget):
         if dialog.added:
             self.status_message.emit(self.tr("団体「{0}」を追加しました。").format(dialog.added))
             self.offer_prior_decisions(dialog.added)
+
+    def edit_member(self) -> str | None:
+        """Correct the selected member's name, population or join date; return its saved name."""
+        from ..dialogs.add_member_dialog import AddMemberDialog
+
+        member = self.selected_member()
+        if member is None:
+            return None
+        dialog = AddMemberDialog(self.runner, self.model.names(), self, member=member)
+        dialog.exec()
+        if dialog.saved:
+            self.status_message.emit(self.tr("団体「{0}」を保存しました。").format(dialog.saved))
+        return dialog.saved
+
+    def remove_member(self) -> bool:
+        """Remove the selected member after asking; the core refuses one that anything refers to."""
+        member = self.selected_member()
+        if member is None:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("団体の削除"),
+            self.tr("団体「{0}」を削除しますか？\n誤って登録した団体を消すためのものです。取り消すには 元に戻す（Ctrl+Z）を使います。")
+            .format(member.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        done = self.runner.run(lambda s: remove_member(s, member_id=member.id, expected_version=member.version),
+                               parent=self)
+        if done is None:
+            return False
+        self.status_message.emit(self.tr("団体「{0}」を削除しました。").format(member.name))
+        return True
 
     def offer_prior_decisions(self, name: str) -> int:
         """後乗り: list the decisions taken before the member joined for it to accept; the number recorded."""
