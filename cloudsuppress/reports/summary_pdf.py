@@ -38,12 +38,39 @@ def _pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}％"
 
 
-def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str) -> Drawing:
-    """A stacked horizontal bar per row (member or subcommittee): customized, standardized, withdrawn, open."""
-    bar = 5.5 * mm
+BAR = 5.5 * mm
+ROW_HEIGHT = BAR * 1.6  # a bar and the gap to the next
+CHART_FRAME = 22 * mm  # the title above the bars, the axis and the legend below
+
+
+def _value_max(rows: tuple[OutcomeRow, ...]) -> tuple[int, int]:
+    """(axis maximum, step) for the largest number of requests among ``rows``."""
+    top = max((r.raised for r in rows), default=0)
+    step = 1 if top <= 10 else 2 if top <= 20 else 5 if top <= 50 else 10
+    return max(step, -(-top // step) * step), step
+
+
+def outcome_charts(rows: tuple[OutcomeRow, ...], width: float, *, title: str, max_height: float) -> list[Drawing]:
+    """The outcome chart for ``rows``, split into parts no taller than ``max_height`` (a page) when there are
+    too many rows for one: each part has its own axis and legend, all share one scale, and the parts after
+    the first are titled （続き）. The parts are as even as possible (34 members: 17 and 17, not 26 and 8)."""
+    per_part = max(1, int((max_height - CHART_FRAME) // ROW_HEIGHT))
+    parts = max(1, -(-len(rows) // per_part))
+    size = max(1, -(-len(rows) // parts))
+    scale = _value_max(rows)
+    chunks = [rows[i:i + size] for i in range(0, len(rows), size)] or [rows]
+    return [outcome_chart(chunk, width, title=title if k == 0 else f"{title}（続き）", scale=scale)
+            for k, chunk in enumerate(chunks)]
+
+
+def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
+                  scale: tuple[int, int] | None = None) -> Drawing:
+    """A stacked horizontal bar per row (member or subcommittee): customized, standardized, withdrawn, open.
+    ``scale`` (axis maximum, step) defaults to the rows' own; the parts of a split chart share one."""
+    bar = BAR
     label_w = 34 * mm
-    plot_h = max(len(rows), 1) * bar * 1.6
-    height = plot_h + 22 * mm
+    plot_h = max(len(rows), 1) * ROW_HEIGHT
+    height = plot_h + CHART_FRAME
     d = Drawing(width, height)
     d.add(String(0, height - 4 * mm, title, fontName=GOTHIC_BOLD, fontSize=9.5))
     ch = HorizontalBarChart()
@@ -61,10 +88,7 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str) -> 
     ch.valueAxis.labels.fontName = GOTHIC
     ch.valueAxis.labels.fontSize = 7.5
     ch.valueAxis.valueMin = 0
-    top = max((r.raised for r in rows), default=0)
-    step = 1 if top <= 10 else 2 if top <= 20 else 5 if top <= 50 else 10
-    ch.valueAxis.valueMax = max(step, -(-top // step) * step)
-    ch.valueAxis.valueStep = step
+    ch.valueAxis.valueMax, ch.valueAxis.valueStep = scale or _value_max(rows)
     ch.valueAxis.labelTextFormat = "%d"
     ch.barWidth = bar
     ch.groupSpacing = bar * 0.6
@@ -129,14 +153,18 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     f.paragraph("団体ごとの要望数は、複数団体が共同で要望した項目をそれぞれの団体に数えています（取り下げた団体は取下げ）。"
                 "負担額は、カスタマイズを行った項目の按分後の負担額の合計です。", indent=6 * mm, size=8.5, gray=0.3)
     f.space(2 * mm)
-    f.drawing(outcome_chart(d.outcome.members, f.width - 6 * mm, title="団体別の要望の結果（項目数）"), indent=6 * mm)
+    page_height = f.top - f.bottom
+    for chart in outcome_charts(d.outcome.members, f.width - 6 * mm, title="団体別の要望の結果（項目数）",
+                                max_height=page_height):
+        f.drawing(chart, indent=6 * mm)
 
     f.heading("3　専門部会別の状況")
     f.table(["専門部会", "要望", "カスタマイズ", "標準化", "取下げ", "検討中"], _outcome_rows(d.outcome.subcommittees),
             [30, 13, 18, 13, 13, 13], indent=6 * mm, size=9.5, align="lrrrrr")
     f.space(2 * mm)
-    f.drawing(outcome_chart(d.outcome.subcommittees, f.width - 6 * mm, title="専門部会別の要望の結果（項目数）"),
-              indent=6 * mm)
+    for chart in outcome_charts(d.outcome.subcommittees, f.width - 6 * mm, title="専門部会別の要望の結果（項目数）",
+                                max_height=page_height):
+        f.drawing(chart, indent=6 * mm)
 
     f.heading("4　機能の適合状況（フィット＆ギャップ）")
     fit = d.fit
