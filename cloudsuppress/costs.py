@@ -4,9 +4,14 @@ Pure functions on plain values, no database. A rule is a method and a ratio:
 
 * equal (均等割): the same share for every member;
 * population (人口割): in proportion to the members' populations (as of the rule's base date);
-* mixed (併用): a ratio EQUAL:POPULATION such as 50:50 (Niigata) or 6:94 (Shibukawa). The
-  equal pool (total × 50%) is split equally, the population pool (the rest) by population,
-  and each member's two parts are summed.
+* mixed (併用): a ratio EQUAL:POPULATION in percent, such as 50:50 (Niigata) or 6:94
+  (Shibukawa). The equal pool (total × 50%) is split equally, the population pool (the rest) by
+  population, and each member's two parts are summed.
+
+A new mixed ratio must total 100: it is printed as percentages (均等割 6％・人口割 94％) that a
+finance official can multiply out. A rule stored before that check (70:20, 1:2) still loads
+and is applied as weights; it is printed as entered (均等割：人口割 ＝ 1：2), never as rounded
+percentages that would not reproduce the amounts.
 
 Rounding, so that the shares always add up exactly to the total:
 
@@ -74,19 +79,32 @@ def parse_method(value: str | Method) -> Method:
 
 
 def parse_ratio(value: str) -> tuple[int, int]:
-    """'50:50' / '6：94' / '6対94' → (6, 94): the equal and the population weights."""
+    """'50:50' / '6：94' / '6対94' → (6, 94): the equal and the population percentages (total 100)."""
+    ratio = _read_ratio(value)
+    check_new_ratio(ratio)
+    return ratio
+
+
+def _read_ratio(value: str) -> tuple[int, int]:
     text = unicodedata.normalize("NFKC", str(value or "")).strip()
     m = _RATIO.match(text)
     if m is None:
         raise DomainError(f"按分割合「{value}」を読めません（均等割:人口割 の形で、例: 50:50、6:94）。")
-    ratio = (int(m[1]), int(m[2]))
-    check_ratio(ratio)
-    return ratio
+    return int(m[1]), int(m[2])
 
 
 def check_ratio(ratio: tuple[int, int]) -> None:
+    """Weights the arithmetic can use (a stored rule may predate the 100 check)."""
     if len(ratio) != 2 or any(not isinstance(r, int) or r < 0 for r in ratio) or sum(ratio) == 0:
         raise DomainError("按分割合は 0 以上の整数 2 つ（均等割:人口割、合計は 0 より大きく）で指定してください。")
+
+
+def check_new_ratio(ratio: tuple[int, int]) -> None:
+    """A ratio being set: percentages totalling 100, so the notice prints them exactly."""
+    check_ratio(ratio)
+    if sum(ratio) != 100:
+        raise DomainError(f"按分割合「{ratio[0]}:{ratio[1]}」は合計が {sum(ratio)} です。均等割と人口割の割合（％）は"
+                          "合計 100 になるように指定してください（例: 50:50、6:94）。")
 
 
 @dataclass(frozen=True)
@@ -100,8 +118,9 @@ class Rule:
 
     @classmethod
     def make(cls, method: str | Method, ratio: tuple[int, int] | str | None = None, *, unit: int = 1,
-             population_date: dt.date | None = None) -> "Rule":
-        """A checked rule; the ratio is required for mixed and ignored otherwise."""
+             population_date: dt.date | None = None, stored: tuple[int, int] | None = None) -> "Rule":
+        """A checked rule; the ratio is required for mixed and ignored otherwise. A mixed ratio must
+        total 100 unless it is the ``stored`` one kept as it is (a rule saved before that check)."""
         m = parse_method(method)
         if m is Method.EQUAL:
             r = (1, 0)
@@ -110,8 +129,10 @@ class Rule:
         else:
             if ratio is None:
                 raise DomainError("併用（均等割・人口割）には按分割合（例: 50:50）を指定してください。")
-            r = parse_ratio(ratio) if isinstance(ratio, str) else tuple(ratio)
+            r = _read_ratio(ratio) if isinstance(ratio, str) else tuple(ratio)
             check_ratio(r)
+            if r != stored:
+                check_new_ratio(r)
         if not isinstance(unit, int) or unit <= 0:
             raise DomainError("端数処理の単位は 1 円または 1,000 円で指定してください。")
         return cls(m, r, unit, population_date)
@@ -130,19 +151,18 @@ class Rule:
         return f"{self.ratio[0]}:{self.ratio[1]}"
 
     def describe(self) -> str:
-        """「均等割 50％・人口割 50％（千円未満切捨て）」."""
+        """「均等割 50％・人口割 50％（千円未満切捨て）」; a stored ratio that is not whole percentages
+        as entered: 「均等割：人口割 ＝ 1：2（円単位）」."""
         if self.method is Method.EQUAL:
             head = "均等割"
         elif self.method is Method.POPULATION:
             head = "人口割"
+        elif self.equal_percent.denominator == 1:
+            head = f"均等割 {self.equal_percent}％・人口割 {self.population_percent}％"
         else:
-            head = f"均等割 {_percent(self.equal_percent)}・人口割 {_percent(self.population_percent)}"
+            head = f"均等割：人口割 ＝ {self.ratio[0]}：{self.ratio[1]}"
         unit = UNIT_LABELS.get(self.unit, f"{self.unit:,}円未満切捨て")
         return f"{head}（{unit}）"
-
-
-def _percent(p: Fraction) -> str:
-    return f"{p.numerator}％" if p.denominator == 1 else f"{float(p):.1f}％"
 
 
 @dataclass(frozen=True)

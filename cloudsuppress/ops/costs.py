@@ -76,7 +76,8 @@ def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | 
         raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
     row = _rule_row(s)
     date = (row.population_date if row else None) if population_date is UNSET else population_date
-    rule = Rule.make(method, ratio, unit=unit, population_date=date)
+    stored = (row.ratio_equal, row.ratio_population) if row is not None and row.method == Method.MIXED.value else None
+    rule = Rule.make(method, ratio, unit=unit, population_date=date, stored=stored)
     values = dict(method=rule.method.value, ratio_equal=rule.ratio[0], ratio_population=rule.ratio[1], unit=rule.unit,
                   population_date=rule.population_date)
     if row is not None:
@@ -129,7 +130,8 @@ def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method:
     own = _override(s, item_id)
     new_rule: Rule | None = None
     if method is not UNSET and method is not None:
-        new_rule = Rule.make(parse_method(method), ratio)
+        stored = (own.ratio_equal, own.ratio_population) if own is not None and own.method == Method.MIXED.value else None
+        new_rule = Rule.make(parse_method(method), ratio, stored=stored)
     change_estimate = estimate is not UNSET and estimate != item.estimate
     if method is UNSET:
         change_method = False

@@ -90,9 +90,31 @@ def test_refusals():
         apportion_cost(1_000, [Payer("A", 0)], Rule.make("population"))
 
 
+def test_a_new_mixed_ratio_must_total_100():
+    for ratio in ("70:20", "1:2", (70, 20), (1, 1)):
+        with pytest.raises(DomainError, match="合計 100"):
+            Rule.make("mixed", ratio)
+    with pytest.raises(DomainError, match="「70:20」は合計が 90 です"):
+        parse_ratio("70:20")
+    assert Rule.make("mixed", "0:100").describe() == "均等割 0％・人口割 100％（円単位）"
+
+
+def test_a_stored_ratio_not_in_percent_is_printed_as_entered():
+    """A rule stored before the 100 check still applies as weights; its description reproduces the
+    amounts (880,000 × 1/3 ÷ 3 = 97,777) instead of a rounded 33.3％ (which gives 97,680)."""
+    rule = Rule(Method.MIXED, (1, 2), 1)
+    assert rule.describe() == "均等割：人口割 ＝ 1：2（円単位）"
+    assert Rule(Method.MIXED, (70, 20), 1000).describe() == "均等割：人口割 ＝ 70：20（千円未満切捨て）"
+    assert Rule(Method.MIXED, (1, 1), 1).describe() == "均等割 50％・人口割 50％（円単位）"  # whole percentages
+    shares = apportion_cost(880_000, IBARAKI[:3], rule).shares
+    assert {s.equal_part for s in shares} == {97_777}
+    assert "％" not in rule.describe() and "." not in rule.describe()
+
+
 # --- properties -----------------------------------------------------------------------------------
 
 populations = st.lists(st.integers(min_value=1, max_value=400_000), min_size=1, max_size=34)
+# Any weights, as a stored rule may hold (new ones total 100, a subset of these).
 ratios = st.tuples(st.integers(0, 100), st.integers(0, 100)).filter(lambda r: sum(r) > 0)
 totals = st.integers(min_value=0, max_value=50_000_000)
 units = st.sampled_from([1, 1000])
@@ -105,7 +127,7 @@ def _payers(pops: list[int]) -> list[Payer]:
 @settings(max_examples=400, deadline=None)
 @given(total=totals, pops=populations, ratio=ratios, unit=units)
 def test_shares_add_up_exactly_to_the_total(total, pops, ratio, unit):
-    result = apportion_cost(total, _payers(pops), Rule.make("mixed", ratio, unit=unit))
+    result = apportion_cost(total, _payers(pops), Rule(Method.MIXED, ratio, unit))
     assert sum(s.share for s in result.shares) == total
     assert all(s.share >= 0 for s in result.shares)
     for s in result.shares:
@@ -119,7 +141,7 @@ def test_shares_add_up_exactly_to_the_total(total, pops, ratio, unit):
 @settings(max_examples=400, deadline=None)
 @given(total=totals, pops=populations, ratio=ratios, unit=units)
 def test_a_larger_population_never_pays_less(total, pops, ratio, unit):
-    result = apportion_cost(total, _payers(pops), Rule.make("mixed", ratio, unit=unit))
+    result = apportion_cost(total, _payers(pops), Rule(Method.MIXED, ratio, unit))
     for a in result.shares:
         for b in result.shares:
             if a.population > b.population:
@@ -131,7 +153,7 @@ def test_a_larger_population_never_pays_less(total, pops, ratio, unit):
 @given(total=totals, pops=populations, ratio=ratios, unit=units, twins=st.integers(2, 5))
 def test_equal_populations_pay_the_same_within_one_unit(total, pops, ratio, unit, twins):
     pops = pops + [pops[0]] * (twins - 1)  # make sure some members share a population
-    result = apportion_cost(total, _payers(pops), Rule.make("mixed", ratio, unit=unit))
+    result = apportion_cost(total, _payers(pops), Rule(Method.MIXED, ratio, unit))
     by_pop: dict[int, list[int]] = {}
     for s in result.shares:
         residue = result.residue if s.member == result.residue_member else 0

@@ -110,6 +110,38 @@ def test_notices_for_every_bearing_member_one_file_each(rdb, tmp_path):
 def test_method_cell_breaks_between_the_parts():
     assert method_cell("均等割 50％・人口割 50％（円単位）") == "均等割 50％\n人口割 50％"
     assert method_cell("人口割（千円単位）") == "人口割"
+    assert method_cell("均等割：人口割 ＝ 1：2（円単位）") == "均等割：人口割\n＝ 1：2"
+
+
+def test_a_stored_ratio_not_totalling_100_prints_as_entered(rdb, tmp_path):
+    """A rule stored before new ratios had to total 100 (here 1:2) still loads, and the notice states
+    it as entered, so 880,000 × 1/3 ÷ 3 = 97,777 can be checked (a rounded 33.3％ gives 97,680)."""
+    from cloudsuppress.models import CostRule
+
+    with rdb.session() as s, s.begin():
+        cost_ops.set_cost_rule(s, method="mixed", ratio="50:50")
+        row = s.query(CostRule).one()
+        row.ratio_equal, row.ratio_population = 1, 2  # as an older version could store it
+    item = new_item(rdb, "常陸大宮市")
+    for m in ("那珂市", "五霞町"):
+        join(rdb, item, m)
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=880_000)
+    move(rdb, item, "under_review", reason=None)
+    approve_all(rdb, item, ["常陸大宮市", "那珂市", "五霞町"])
+    move(rdb, item, "customized", reason="独自施策")
+    with rdb.session() as s:
+        mc = cost_ops.member_costs(s, member_id(s, "那珂市"))
+        table = cost_ops.cost_table(s)
+    pdf = tmp_path / "naka.pdf"
+    write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22))
+    text = flat("".join(page_texts(pdf)))
+    assert "協議会の按分ルール：均等割：人口割＝1：2（円単位）" in text
+    assert "均等割97,777円" in text and "33.3" not in text and "66.7" not in text
+    table_pdf = tmp_path / "table.pdf"
+    write_cost_table_pdf(table_pdf, table, issued_on=dt.date(2026, 11, 22))
+    layout = "".join(page_texts(table_pdf))
+    assert "33.3" not in layout and layout.count("＝ 1：2") == 2  # the heading and the row's cell
 
 
 def test_cost_table_pdf_and_xlsx(costed, tmp_path):

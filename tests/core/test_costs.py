@@ -164,3 +164,25 @@ def test_cost_table_and_summary_totals(shared):
     # Two decided items, one of them not customized.
     assert summary["items"]["suppression_rate"] == 0.5
     assert summary["items"]["total"] == 2  # the existing keys are kept
+
+
+def test_a_stored_ratio_not_totalling_100_may_be_kept_but_not_entered(shared):
+    """Rules stored before new ratios had to total 100 still load and may be saved unchanged (the
+    editor sends the ratio back with every save), but a new such ratio is refused."""
+    from cloudsuppress.models import CostRule, ItemCostRule
+
+    db, item = shared
+    set_cost(db, item, method="mixed", ratio="30:70")
+    with db.session() as s, s.begin():
+        s.query(CostRule).one().ratio_population = 20  # 50:20, as an older version could store it
+        s.query(ItemCostRule).one().ratio_population = 20  # 30:20
+    assert shares(db, item).rule_text == "均等割 60％・人口割 40％（円単位）"  # 30:20 is whole percentages
+    set_rule(db, "mixed", "50:20", population_date=dt.date(2026, 10, 1))  # only the date changes
+    set_cost(db, item, estimate=3_300_000, method="mixed", ratio=(30, 20))
+    with db.session() as s:
+        assert cost_ops.cost_rule_row(s).description == "均等割：人口割 ＝ 50：20（円単位）"
+    assert shares(db, item).estimate == 3_300_000
+    with pytest.raises(DomainError, match="「70:20」は合計が 90 です"):
+        set_rule(db, "mixed", "70:20")
+    with pytest.raises(DomainError, match="合計 100"):
+        set_cost(db, item, method="mixed", ratio="40:20")

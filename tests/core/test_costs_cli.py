@@ -55,6 +55,14 @@ def test_costs_refusals_go_to_stderr(rdb, capsys):
     assert code == 1 and "R-9999" in err
     code, _, err = cli(capsys, rdb, "costs", "set", "R-0001")
     assert code == 1 and "--estimate" in err
+    # A mixed ratio is in percent and totals 100, so the notice prints percentages that reproduce the amounts.
+    for ratio, total in (("70:20", 90), ("1:2", 3)):
+        code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", ratio)
+        assert code == 1 and out == "" and f"合計が {total} です" in err and "合計 100" in err
+        code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--method", "mixed", "--ratio", ratio)
+        assert code == 1 and out == "" and "合計 100" in err
+    code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "6:94")
+    assert (code, err) == (0, "") and "均等割 6％・人口割 94％" in out
 
 
 def test_measures_briefing_and_selection(rdb, capsys):
