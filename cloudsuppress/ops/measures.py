@@ -42,6 +42,15 @@ from .summary import OutcomeTable, item_status_counts, outcome_table, suppressio
 
 CHANGED = Changes(measures=True, history=True)
 UNSET = object()
+# A member without a 庁内説明会 on record: the seed's words are 「庁内説明会を開催し」, and the record's date is
+# its 開催日, so the dashboard, the summary PDF and the CLI all say 未開催.
+BRIEFING_NOT_HELD = "未開催"
+
+
+def format_share(rate: float | None) -> str:
+    """A measure's rate as printed for the members, one decimal: 0.4516 → '45.2％'; None → '—'.
+    (The fit-gap rate keeps two decimals, ``summary.format_rate``: its figures are as small as 0.12%.)"""
+    return "—" if rate is None else f"{rate * 100:.1f}％"
 
 
 def _member_name(s: Session, member_id: int) -> str:

@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from ..ops.measures import Dashboard
+from ..ops.measures import BRIEFING_NOT_HELD, Dashboard, format_share
 from ..ops.summary import OUTCOME_LABELS, OutcomeRow, format_rate
 from ..wareki import to_wareki
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, yen
@@ -32,10 +32,6 @@ SERIES = (
     ("withdrawn", "取下げ", colors.HexColor("#BDD7EE")),
     ("open", "検討中", colors.white),
 )
-
-
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}％"
 
 
 BAR = 5.5 * mm
@@ -143,7 +139,7 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     f.table(["項目", "項目数"], rows, [70, 20], indent=6 * mm, font=MINCHO, size=10, align="lr")
     f.space(1.5 * mm)
     f.paragraph(f"抑制率（決定した {d.decided} 項目のうち、カスタマイズを行わなかった {d.not_customized} 項目の割合）："
-                f"{_pct(d.suppression_rate)}", indent=6 * mm, size=BODY, font=GOTHIC)
+                f"{format_share(d.suppression_rate)}", indent=6 * mm, size=BODY, font=GOTHIC)
 
     f.heading("2　団体別の状況")
     costs = {m.member: m.cost_total for m in d.members}
@@ -179,11 +175,12 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     f.heading("5　4つの方策の実施状況")
     rows = []
     for m in d.members:
-        brief = f"{to_wareki(m.last_briefing_on)}\n{m.last_briefing_attendees}人" if m.last_briefing_on else "未実施"
+        brief = (f"{to_wareki(m.last_briefing_on)}\n{m.last_briefing_attendees}人" if m.last_briefing_on
+                 else BRIEFING_NOT_HELD)
         pending = f"財政 {m.pending_finance}件\n首長 {m.pending_mayor}件" if (m.pending_finance or m.pending_mayor) else "なし"
         meetings = (f"{m.meetings_attended}/{m.meetings}回\n事務局 {m.meetings_with_secretariat}/{m.meetings}回"
                     if m.meetings else "—")
-        rows.append([m.member, brief, _pct(m.answered_rate), f"{m.selection_attended}/{m.selection_events}回\n{m.selection_people}人",
+        rows.append([m.member, brief, format_share(m.answered_rate), f"{m.selection_attended}/{m.selection_events}回\n{m.selection_people}人",
                      pending, meetings])
     f.table(["団体", "①庁内説明会", "①設問回答率", "②選考会参加", "③未了の決裁", "④部会出席"], rows,
             [26, 25, 20, 21, 21, 25], indent=6 * mm, size=9, align="llrlll")

@@ -70,3 +70,13 @@ def test_member_chart_shows_every_member_above_the_footer(rdb, tmp_path, extra):
         assert len(chart_pages) >= 2 and "団体別の要望の結果（項目数）（続き）" in on_charts
     else:
         assert len(chart_pages) == 1
+
+
+def test_summary_words_and_rates_match_the_dashboard(rdb, tmp_path):
+    """A member without a briefing reads 未開催 (the dashboard's word), and every rate has one decimal."""
+    pdf, _ = _summary(rdb, tmp_path, 0)
+    text = "".join(w for page in _words(pdf) for w, *_ in page)
+    assert measure_ops.BRIEFING_NOT_HELD == "未開催"
+    assert text.count("未開催") == 4 and "未実施" not in text  # no member has a briefing on record here
+    assert "カスタマイズを行わなかった1項目の割合）：100.0％" in text
+    assert measure_ops.format_share(14 / 31) == "45.2％" and measure_ops.format_share(None) == "—"

@@ -4,13 +4,13 @@ selection-event attendance through the dialogs updates the lines."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
-from cloudsuppress.ops.measures import list_briefings, measures_dashboard
-from cloudsuppress.ops.summary import format_rate
+from cloudsuppress.ops.measures import BRIEFING_NOT_HELD, format_share, list_briefings, measures_dashboard
 from ui.dialogs.measure_dialogs import BriefingDialog, SelectionAttendanceDialog
 from ui.table_models import measures_table_model as mt
 from ui.table_models.measures_table_model import MeasuresTableModel
@@ -56,7 +56,7 @@ def test_member_lines_match_the_core(dashboard, runner):
         if m.briefing_held:
             assert line[mt.COL_BRIEFING].endswith(f"・{m.last_briefing_attendees}人")
         else:
-            assert line[mt.COL_BRIEFING] == "未開催"
+            assert line[mt.COL_BRIEFING] == BRIEFING_NOT_HELD  # the summary PDF's word too
         assert line[mt.COL_ANSWERED].startswith(f"{m.answered}/{m.requests}")
         assert line[mt.COL_SELECTION] == f"{m.selection_attended}/{m.selection_events} 回（{m.selection_people} 人）"
         assert line[mt.COL_COST] == f"{m.cost_total:,}円"
@@ -77,8 +77,9 @@ def test_suppression_rate_card(dashboard, runner):
     data = runner.read(measures_dashboard)
     value = dashboard.suppression_card.findChild(QLabel, "suppressionRate")
     note = dashboard.suppression_card.findChild(QLabel, "suppressionRateNote")
-    assert value.text() == format_rate(data.suppression_rate)
-    assert data.decided and value.text().endswith("%")
+    # one decimal and the same string as the summary PDF's 抑制率 (the demo's 14 of 31: 45.2％, not 45.16%)
+    assert value.text() == format_share(data.suppression_rate)
+    assert data.decided and re.fullmatch(r"\d+\.\d％", value.text())
     assert note.text() == f"決定 {data.decided} 件中 カスタマイズせず {data.not_customized} 件"
 
 

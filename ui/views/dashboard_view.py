@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from cloudsuppress.changes import Changes
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
-from cloudsuppress.ops.measures import Dashboard
+from cloudsuppress.ops.measures import Dashboard, format_share
 from cloudsuppress.ops.members import MemberRow, list_members
 from cloudsuppress.ops.summary import OUTCOME_LABELS, OutcomeRow, OutcomeTable, format_rate, outcome_table
 from ..dates import display_date
@@ -227,7 +227,7 @@ class DashboardView(QWidget):
             name="requestCount")
         self.cards.addWidget(self.request_card, 2)
         self.suppression_card = _card(
-            self.tr("カスタマイズ抑制率"), format_rate(measures.suppression_rate),
+            self.tr("カスタマイズ抑制率"), format_share(measures.suppression_rate),
             self.tr("決定 {0} 件中 カスタマイズせず {1} 件").format(measures.decided, measures.not_customized),
             name="suppressionRate")
         self.suppression_card.setToolTip(self.tr("標準化・取下げ／決定済みの要望項目（実施・標準化・取下げ）"))
