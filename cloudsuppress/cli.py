@@ -15,6 +15,7 @@ from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
+from .file_errors import FILE_ERRORS, cannot_read_message, cannot_write_message, failed_path
 from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
 from .importers.members import read_member_list
 from .importers.tabular import read_table
@@ -457,7 +458,28 @@ def _cmd_init(args) -> int:
 
 
 def run(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return _dispatch(build_parser().parse_args(argv))
+
+
+def _output_of(args: argparse.Namespace) -> str | None:
+    """The file a command writes (--out, --csv), if it writes one."""
+    return getattr(args, "out", None) or getattr(args, "csv", None)
+
+
+def _file_error_message(exc: BaseException, args: argparse.Namespace | None) -> str:
+    """「ファイルに書き込めません: PATH（理由）」 for the command's output, else 「ファイルを読み込めません…」."""
+    named = failed_path(exc)
+    out = _output_of(args) if args is not None else None
+    writing = not isinstance(exc, OSError)  # xlsxwriter's FileCreateError: always the file being written
+    if out is not None and (named is None or Path(named).name.startswith(Path(out).name)  # also 'x.zip.part'
+                            or Path(named).resolve() == Path(out).resolve()):
+        writing, named = True, out
+    if writing:
+        return cannot_write_message(named or out or "", exc)
+    return cannot_read_message(named, exc)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "init":
         return _cmd_init(args)
     if args.command == "handover":
@@ -514,20 +536,23 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: domain errors become a message on stderr and exit status 1."""
+    """Console entry point: domain errors, and files that cannot be written or read, become a
+    Japanese message on stderr and exit status 1 (never a traceback)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    args = None
     try:
-        return run(argv)
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
     except DomainError as exc:
         print(f"エラー: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("中断しました。データベースは変更していません。", file=sys.stderr)
         return 130
-    except OSError as exc:
-        print(f"エラー: ファイルを扱えません: {exc}", file=sys.stderr)
+    except FILE_ERRORS as exc:  # OSError, and xlsxwriter's FileCreateError which is not one
+        print(f"エラー: {_file_error_message(exc, args)}", file=sys.stderr)
         return EXIT_REFUSED
 
 

@@ -5,7 +5,8 @@ a PDF is previewed in the app first (``PdfPreviewDialog``), and saved or printed
 given reads what it needs through the runner (``runner.read``) and calls a core writer
 (``cloudsuppress.reports``); both happen on the worker thread, so a 1,000-item comparison
 sheet keeps the window painted. A refusal (DomainError) or a file that cannot be written
-(OSError: the file is open in Excel, the folder is read-only) is shown as a message.
+(OSError, or xlsxwriter's FileCreateError which is not one: the file is open in Excel, the
+folder is read-only) is shown as a message naming the file and why.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
+from cloudsuppress.file_errors import FILE_ERRORS, error_reason
 from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
 
 from ..op_runner import OpRunner
@@ -47,10 +49,8 @@ def export_report(
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
-    except OSError as error:
-        QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
-                            QCoreApplication.translate("report_export", "ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
-                            .format(path, error.strerror or error))
+    except FILE_ERRORS as error:
+        show_write_error(parent, path, error)
         return None
     answer = QMessageBox.question(parent, QCoreApplication.translate("report_export", "書き出しました"),
                                   QCoreApplication.translate("report_export", "{0} を書き出しました。開きますか？").format(path.name),
@@ -58,6 +58,13 @@ def export_report(
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
+
+
+def show_write_error(parent: QWidget | None, path: Path, error: BaseException) -> None:
+    """「ファイルに書き込めません」 with the file and the reason (the core's Japanese, e.g. open in Excel)."""
+    QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
+                        QCoreApplication.translate("report_export", "ファイルに書き込めません。\n{0}\n\n{1}。")
+                        .format(path, error_reason(error)))
 
 
 def preview_pdf_report(
@@ -80,9 +87,8 @@ def preview_pdf_report(
         except DomainError as error:
             runner.show_error(error, parent=parent)
             return None
-        except OSError as error:
-            QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
-                                str(error.strerror or error))
+        except FILE_ERRORS as error:
+            show_write_error(parent, Path(suggested), error)
             return None
         dialog = PdfPreviewDialog(tmp, suggested=suggested, caption=caption, file_filter=file_filter, folder=folder,
                                   parent=parent)

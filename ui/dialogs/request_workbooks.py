@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import DomainError
+from cloudsuppress.file_errors import FILE_ERRORS, failed_path
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.functions import list_function_rows
@@ -134,8 +135,10 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
-    except OSError as error:
-        QMessageBox.warning(parent, QCoreApplication.translate("request_workbooks", "書き出せません"), QCoreApplication.translate("request_workbooks", "ファイルに書き込めません: {0}").format(error))
+    except FILE_ERRORS as error:  # OSError, or xlsxwriter's FileCreateError (the workbook is open in Excel)
+        from .report_export import show_write_error
+
+        show_write_error(parent, Path(failed_path(error) or target), error)
         return None
     return QCoreApplication.translate("request_workbooks", "要望票を {0} 件書き出しました: {1}").format(len(paths), target)
 

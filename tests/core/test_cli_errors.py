@@ -1,0 +1,59 @@
+"""The command line never ends in a traceback: a file it cannot write (a missing folder, a workbook
+open in Excel: xlsxwriter's FileCreateError, which is not an OSError) is one Japanese line
+「エラー: ファイルに書き込めません: PATH（理由）」 with exit status 1."""
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from .test_cli import run
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from cloudsuppress.cli import main
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert main(["--db", str(path), "init", "--name", "デモ協議会", "--demo"]) == 0
+    return path
+
+
+def assert_cannot_write(code, out, err, path, reason):
+    assert code == 1 and out == ""
+    assert err == f"エラー: ファイルに書き込めません: {path}（{reason}）\n"
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "comparison"), ("export", "cost-table"), ("export", "minutes", "1"),
+    ("requests", "export-template", "--member", "五霞町"),
+])
+def test_an_export_into_a_missing_folder_says_so_in_japanese(demo, tmp_path, capsys, args):
+    suffix = ".docx" if "minutes" in args else ".xlsx"
+    target = tmp_path / "ない" / f"x{suffix}"
+    code, out, err = run(capsys, "--db", demo, *args, "--out", target)
+    assert_cannot_write(code, out, err, target, "フォルダーが見つかりません")
+
+
+@pytest.mark.parametrize("args", [("export", "comparison"), ("export", "cost-table"),
+                                  ("requests", "export-template", "--member", "五霞町")])
+def test_a_workbook_open_in_excel_is_named_as_the_likely_cause(demo, tmp_path, capsys, monkeypatch, args):
+    import xlsxwriter.workbook
+
+    def locked(path, *a, **kw):  # Windows: the file is open in Excel
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", locked)
+    target = tmp_path / "比較表.xlsx"
+    code, out, err = run(capsys, "--db", demo, *args, "--out", target)
+    assert_cannot_write(code, out, err, target, "書き込みが許可されていません。Excel などほかのアプリで開いていないか、"
+                                                "書き込めるフォルダーか確かめてください")
+
+
+def test_other_writers_name_the_file_the_user_gave(demo, tmp_path, capsys):
+    target = tmp_path / "ない" / "h.zip"  # written as h.zip.part first
+    code, out, err = run(capsys, "--db", demo, "handover", "export", "--out", target)
+    assert_cannot_write(code, out, err, target, "フォルダーが見つかりません")
+    target = tmp_path / "ない" / "履歴.csv"
+    code, out, err = run(capsys, "--db", demo, "requests", "history", "R-0001", "--csv", target)
+    assert_cannot_write(code, out, err, target, "フォルダーが見つかりません")
