@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_functions)
         file_menu.addAction(self.import_action)
+        self.add_system_action = QAction(self.tr("業務を追加…"), self)
+        self.add_system_action.triggered.connect(self.add_business_system)
+        file_menu.addAction(self.add_system_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("終了"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -404,6 +407,11 @@ class MainWindow(QMainWindow):
             dialog.exec()
         if dialog.applied is not None:
             self.statusBar().showMessage(dialog.applied, 10_000)
+
+    def add_business_system(self) -> str | None:
+        """ファイル > 業務を追加…: shown in the function browser, where the new 業務 appears."""
+        self.show_view("functions")
+        return self.functions.add_business_system()
 
     def edit_settings(self) -> bool:
         """ツール > 設定…: store the preferences; redraw dates, say when a restart is needed."""

@@ -55,6 +55,11 @@ def _create_structure(s: Session, name: str, preset: str) -> None:
     s.flush()
 
 
+def list_subcommittees(s: Session) -> list[str]:
+    """The 専門部会 names in display order."""
+    return list(s.scalars(select(Subcommittee.name).order_by(Subcommittee.sort_order, Subcommittee.id)))
+
+
 def add_subcommittee(s: Session, *, name: str) -> Changes:
     """Add a 専門部会."""
     name = name.strip()
@@ -63,9 +68,10 @@ def add_subcommittee(s: Session, *, name: str) -> Changes:
     if s.scalar(select(Subcommittee).where(Subcommittee.name == name)):
         raise DomainError(f"専門部会「{name}」はすでにあります。")
     order = (s.scalar(select(func.max(Subcommittee.sort_order))) or 0) + 1
-    s.add(Subcommittee(name=name, sort_order=order))
-    s.flush()
-    return Changes(structure=True)
+    with audit.action(s, f"専門部会「{name}」を追加"):
+        s.add(Subcommittee(name=name, sort_order=order))
+        s.flush()
+    return Changes(structure=True, history=True)
 
 
 def add_business_system(
@@ -81,10 +87,11 @@ def add_business_system(
     if s.scalar(select(BusinessSystem).where(BusinessSystem.name == name)):
         raise DomainError(f"業務「{name}」はすでにあります。")
     order = (s.scalar(select(func.max(BusinessSystem.sort_order))) or 0) + 1
-    s.add(BusinessSystem(name=name, subcommittee=sc, code=code, working_group=working_group or f"{name}WG",
-                         sort_order=order))
-    s.flush()
-    return Changes(structure=True)
+    with audit.action(s, f"業務「{name}」を追加"):
+        s.add(BusinessSystem(name=name, subcommittee=sc, code=(code or "").strip() or None,
+                             working_group=(working_group or "").strip() or f"{name}WG", sort_order=order))
+        s.flush()
+    return Changes(structure=True, history=True)
 
 
 def require_consortium(s: Session) -> ConsortiumInfo:

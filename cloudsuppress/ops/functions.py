@@ -245,6 +245,9 @@ class FunctionImportPlan:
         return "\n".join(lines)
 
 
+ADD_SYSTEM_HINT = "業務は、機能一覧の業務ツリーの右クリック「業務を追加…」か、CLI の structure add-system で追加できます。"
+
+
 @gc_paused()
 def plan_function_import(
     s: Session,
@@ -264,7 +267,7 @@ def plan_function_import(
         default = systems.get(normalize_key(business_system))
         if default is None:
             raise ImportValidationError(
-                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。")]
+                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。{ADD_SYSTEM_HINT}")]
             )
     col = parsed.mapping.columns.get("business_system")
     if col is None and default is None:
@@ -309,6 +312,9 @@ def plan_function_import(
             continue
         by_system[target_id].append(rec)
     if issues:
+        unknown = sorted(name for name, target in resolved.items() if target is None)
+        if unknown:
+            issues.append(ImportIssue(parsed.file, None, None, f"登録されていない業務: {'、'.join(unknown)}。{ADD_SYSTEM_HINT}"))
         raise ImportValidationError(issues)
 
     diffs = []

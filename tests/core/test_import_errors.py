@@ -106,12 +106,14 @@ def test_unknown_business_system_in_the_file(loaded, tmp_path):
     rows[11][0] = "住民台帳"  # not a registered system
     err = _refused(db, before, write_csv(tmp_path / "sys.csv", rows))
     assert "12行目" in str(err) and "A列（業務）" in str(err) and "「住民台帳」が登録されていません" in str(err)
+    # Once, after the rows: which systems are missing and how to add them.
+    assert str(err).count("業務を追加") == 1 and "登録されていない業務: 住民台帳" in str(err)
 
 
 def test_unknown_business_system_given_as_target(loaded, tmp_path):
     db, before = loaded
     err = _refused(db, before, write_csv(tmp_path / "l.csv", [HEADER, *_rows(3)]), business_system="存在しない業務")
-    assert "「存在しない業務」が登録されていません" in str(err)
+    assert "「存在しない業務」が登録されていません" in str(err) and "structure add-system" in str(err)
 
 
 def test_missing_required_column(loaded, tmp_path):

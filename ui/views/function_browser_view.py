@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -86,6 +87,8 @@ class FunctionBrowserView(QWidget):
         header.resizeSection(2, 72)
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
         self.tree.currentItemChanged.connect(self._on_tree_selection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
 
         self.node_stats = QLabel()
         self.node_stats.setObjectName("nodeStats")
@@ -225,6 +228,30 @@ class FunctionBrowserView(QWidget):
         return item
 
     # --- filtering --------------------------------------------------------------------
+
+    def _tree_menu(self, pos) -> None:  # noqa: ANN001 - a QPoint
+        menu = QMenu(self.tree)
+        menu.addAction(self.tr("業務を追加…"), self.add_business_system)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def add_business_system(self) -> str | None:
+        """業務を追加…: under the selected node's 専門部会 unless another is chosen; return the name added."""
+        from ..dialogs.business_system_dialog import BusinessSystemDialog
+
+        node = self._current_node()
+        sub = None
+        if node is not None and node.kind == "subcommittee":
+            sub = node.name
+        elif node is not None and node.kind == "system":
+            sub = next((n.subcommittee for n in self._nodes if n.id == node.id), None)
+        dialog = BusinessSystemDialog(self.runner, existing_systems=[n.name for n in self._nodes], subcommittee=sub,
+                                      parent=self)
+        dialog.exec()
+        if dialog.added:
+            added = next((n for n in self._nodes if n.name == dialog.added), None)
+            if added is not None:
+                self.select_tree_node("system", added.id)
+        return dialog.added
 
     def _current_node(self) -> _Node | None:
         item = self.tree.currentItem()

@@ -1,0 +1,114 @@
+"""BusinessSystemDialog: add a 業務 to the consortium's structure (ファイル > 業務を追加…, or the
+function browser tree's context menu), under an existing 専門部会 or a new one typed in.
+
+A consortium made without a preset has no 業務, and a function list can only be imported into
+a registered one; so can a system the package adds later. The 専門部会 and the 業務 are added
+in one action (one Ctrl+Z takes both back).
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from cloudsuppress import audit
+from cloudsuppress.ops.consortium import add_business_system, add_subcommittee, list_subcommittees
+from cloudsuppress.vocab import normalize_text
+
+from ..op_runner import OpRunner
+from .dialog_buttons import accept_cancel
+from .new_meeting_dialog import ERROR_STYLE
+
+
+class BusinessSystemDialog(QDialog):
+    """Ask for a 業務 (name, 専門部会, optional number and WG) and add it; ``added`` holds its name."""
+
+    def __init__(self, runner: OpRunner, *, existing_systems: list[str], subcommittee: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._systems = {normalize_text(n) for n in existing_systems}
+        self._subcommittees = runner.read(list_subcommittees)
+        self.added: str | None = None
+        self.setWindowTitle(self.tr("業務を追加"))
+        self.setMinimumWidth(480)
+
+        self.subcommittee_combo = QComboBox()
+        self.subcommittee_combo.setEditable(True)
+        self.subcommittee_combo.addItems(self._subcommittees)
+        self.subcommittee_combo.lineEdit().setPlaceholderText(self.tr("例: 住民業務（新しい専門部会は名称を入力）"))
+        if subcommittee in self._subcommittees:
+            self.subcommittee_combo.setCurrentText(subcommittee)
+        elif not self._subcommittees:
+            self.subcommittee_combo.setCurrentText("")
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(100)
+        self.name_edit.setPlaceholderText(self.tr("例: 住民基本台帳（機能一覧の業務名と同じ表記）"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setMaxLength(20)
+        self.code_edit.setPlaceholderText(self.tr("任意（例: 1-2）"))
+        self.wg_edit = QLineEdit()
+        self.wg_edit.setMaxLength(100)
+        self.wg_edit.setPlaceholderText(self.tr("任意（空欄なら「業務名WG」）"))
+        form = QFormLayout()
+        form.addRow(self.tr("専門部会"), self.subcommittee_combo)
+        form.addRow(self.tr("業務名"), self.name_edit)
+        form.addRow(self.tr("業務番号"), self.code_edit)
+        form.addRow(self.tr("ワーキンググループ"), self.wg_edit)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #4a5568;")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("追加"), self.add_now)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self._validate)
+        self.subcommittee_combo.currentTextChanged.connect(self._validate)
+        self._validate()
+
+    def subcommittee(self) -> str:
+        return normalize_text(self.subcommittee_combo.currentText())
+
+    def name(self) -> str:
+        return normalize_text(self.name_edit.text())
+
+    def problem(self) -> str:
+        if not self.subcommittee():
+            return self.tr("専門部会を選ぶか、新しい専門部会の名称を入力してください。")
+        if not self.name():
+            return self.tr("業務名を入力してください。")
+        if self.name() in self._systems:
+            return self.tr("業務「{0}」はすでにあります。").format(self.name())
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem()
+        shown = self.name_edit.text() or self.name_edit.isModified()
+        self.error_label.setText(problem if shown else "")
+        self.ok_button.setEnabled(not problem)
+        new = self.subcommittee() and self.subcommittee() not in self._subcommittees
+        self.note.setText(self.tr("専門部会「{0}」も新しく追加します。").format(self.subcommittee()) if new else "")
+
+    def add_now(self) -> None:
+        """Add the 業務 (and a new 専門部会) through the runner; close only if it was added."""
+        if self.problem():
+            self._validate()
+            return
+        sub, name = self.subcommittee(), self.name()
+        code, wg = self.code_edit.text().strip() or None, self.wg_edit.text().strip() or None
+        new_sub = sub not in self._subcommittees
+
+        def op(s):
+            with audit.action(s, f"業務「{name}」を追加"):
+                if new_sub:
+                    add_subcommittee(s, name=sub)
+                return add_business_system(s, name=name, subcommittee=sub, code=code, working_group=wg)
+
+        if self.runner.run(op, parent=self) is None:
+            return
+        self.added = name
+        self.accept()
