@@ -280,8 +280,17 @@ def new_canvas(path: str | Path, pagesize: tuple[float, float], *, title: str, a
     return c
 
 
-def draw_doc_number(c: Canvas, text: str, pagesize: tuple[float, float], *, margin: float = 12 * mm,
-                    size: float = 11) -> None:
+DOC_NUMBER_MARGIN = 12 * mm  # from the top of the page to the 資料番号 box
+DOC_NUMBER_SIZE = 11
+
+
+def doc_number_bottom(*, margin: float = DOC_NUMBER_MARGIN, size: float = DOC_NUMBER_SIZE) -> float:
+    """How far below the top of the page the 資料番号 box reaches."""
+    return margin + size + 3 * mm
+
+
+def draw_doc_number(c: Canvas, text: str, pagesize: tuple[float, float], *, margin: float = DOC_NUMBER_MARGIN,
+                    size: float = DOC_NUMBER_SIZE) -> None:
     """資料番号 (資料2) boxed at the top right."""
     if not text:
         return
@@ -327,12 +336,16 @@ class Flow:
     taller than a page.
     """
 
-    def __init__(self, pagesize: tuple[float, float], *, margin: float = 20 * mm, bottom: float = 20 * mm):
+    def __init__(self, pagesize: tuple[float, float], *, margin: float = 20 * mm, bottom: float = 20 * mm,
+                 doc_number: str | None = None):
+        """``doc_number``: the 資料番号 boxed at the top right of every page; pages after the
+        first start below it (the first page's heading is the caller's to lay out beside it)."""
         self.pagesize = pagesize
         self.left = margin
         self.right = pagesize[0] - margin
         self.top = pagesize[1] - margin
         self.bottom = bottom
+        self.doc_number = (doc_number or "").strip() or None
         self.pages: list[list[tuple]] = [[]]
         self.y = self.top
 
@@ -343,6 +356,8 @@ class Flow:
     def new_page(self) -> None:
         self.pages.append([])
         self.y = self.top
+        if self.doc_number:  # clear of the box, with a little air
+            self.y = min(self.top, self.pagesize[1] - doc_number_bottom() - 2 * mm)
 
     def ensure(self, height: float) -> None:
         """Start a new page unless ``height`` points still fit on this one."""
@@ -445,7 +460,9 @@ class Flow:
 
     def render(self, path: str | Path, *, title: str, author: str | None = None, footer_left: str | None = None,
                doc_number: str | None = None) -> int:
-        """Draw every page (footer "n / N") and save; return the page count."""
+        """Draw every page (footer "n / N", the 資料番号 given here or to the constructor) and save;
+        return the page count."""
+        doc_number = doc_number or self.doc_number
         c = new_canvas(path, self.pagesize, title=title, author=author)
         total = len(self.pages)
         cache: dict = {}
