@@ -98,7 +98,7 @@ def _add_request_commands(sub) -> None:
     imp.add_argument("--by", help="操作者名")
     tpl = requests.add_parser("export-template", help="団体ごとの要望票（.xlsx）を書き出す")
     tpl.add_argument("--member", required=True, help="団体名")
-    tpl.add_argument("--out", required=True, help="出力先（.xlsx）")
+    tpl.add_argument("--out", required=True, help="出力先（.xlsx、またはフォルダー: 要望票_団体名.xlsx を書き出す）")
     lst = requests.add_parser("list", help="要望項目の一覧")
     lst.add_argument("--status", choices=STATUS_CHOICES)
     lst.add_argument("--member", help="団体名で絞り込む")
@@ -311,14 +311,17 @@ def _cmd_requests(db, args) -> int:
         print(f"{len(records)} 行を取り込みました。")
         return 0
     if args.action == "export-template":
-        from .reports.request_template_xlsx import write_request_template
+        from .reports.request_template_xlsx import template_path, write_request_template
 
+        member = args.member.strip()
+        out = template_path(args.out, member)  # a folder gets 要望票_団体名.xlsx; a file must be .xlsx
+        args.out = str(out)  # a file error names the workbook, not the folder
         with db.session() as s:
             info = consortium_ops.require_consortium(s)
-            request_ops.resolve_member(s, args.member)
+            request_ops.resolve_member(s, member)
             rows = function_ops.list_function_rows(s)
-        write_request_template(args.out, member=args.member.strip(), consortium=info.name, functions=rows)
-        print(f"{args.member} の要望票を書き出しました: {args.out}")
+        write_request_template(out, member=member, consortium=info.name, functions=rows)
+        print(f"{member} の要望票を書き出しました: {out}")
         return 0
     if args.action == "list":
         with db.session() as s:

@@ -12,6 +12,8 @@ from typing import Protocol
 
 import xlsxwriter
 
+from ..errors import DomainError
+from ..files import safe_file_name
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 SHEET = "要望"
@@ -30,9 +32,39 @@ class FunctionLike(Protocol):
     fit: str | None
 
 
+SUFFIX = ".xlsx"
+
+
+def template_file_name(member: str) -> str:
+    """「要望票_那珂市.xlsx」: the name the GUI gives each member's workbook in the chosen folder."""
+    return safe_file_name(f"要望票_{member}") + SUFFIX
+
+
+def template_path(out: str | Path, member: str) -> Path:
+    """Where ``--out`` puts one member's workbook: a folder (existing, or written with a trailing
+    「/」) gets 「要望票_団体名.xlsx」 inside it, as the GUI writes them; a file must end in .xlsx,
+    since the workbook is Excel whatever its name says (「x.csv」 would be an xlsx misnamed)."""
+    text = str(out)
+    path = Path(out)
+    if path.is_dir() or text.endswith(("/", "\\")):
+        if not path.is_dir():
+            raise DomainError(f"出力先のフォルダーがありません: {text}")
+        return path / template_file_name(member)
+    check_template_suffix(path)
+    return path
+
+
+def check_template_suffix(path: str | Path) -> None:
+    """Refuse a workbook name that does not end in .xlsx."""
+    if Path(path).suffix.lower() != SUFFIX:
+        raise DomainError(f"要望票は Excel ファイル（.xlsx）で書き出します。出力先は .xlsx のファイル名か、"
+                          f"フォルダーにしてください: {path}")
+
+
 def write_request_template(path: str | Path, *, member: str, consortium: str | None,
                            functions: Iterable[FunctionLike], rows: int = BLANK_ROWS) -> None:
-    """Write an empty request workbook for one member."""
+    """Write an empty request workbook for one member (the path must end in .xlsx)."""
+    check_template_suffix(path)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
     try:
         font = {"font_name": "BIZ UDGothic", "font_size": 10}

@@ -57,3 +57,27 @@ def test_other_writers_name_the_file_the_user_gave(demo, tmp_path, capsys):
     target = tmp_path / "ない" / "履歴.csv"
     code, out, err = run(capsys, "--db", demo, "requests", "history", "R-0001", "--csv", target)
     assert_cannot_write(code, out, err, target, "フォルダーが見つかりません")
+
+
+def test_export_template_refuses_a_name_that_is_not_xlsx(demo, tmp_path, capsys):
+    for name in ("要望票.csv", "要望票"):
+        code, out, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町",
+                             "--out", tmp_path / name)
+        assert code == 1 and out == ""
+        assert err == ("エラー: 要望票は Excel ファイル（.xlsx）で書き出します。出力先は .xlsx のファイル名か、"
+                       f"フォルダーにしてください: {tmp_path / name}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_template_into_a_folder_names_the_workbook_as_the_gui_does(demo, tmp_path, capsys):
+    from cloudsuppress.importers.tabular import read_table
+
+    for out in (str(tmp_path), f"{tmp_path}/"):
+        code, out_text, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町", "--out", out)
+        assert (code, err) == (0, "")
+        assert out_text == f"五霞町 の要望票を書き出しました: {tmp_path / '要望票_五霞町.xlsx'}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["要望票_五霞町.xlsx"]
+    assert "団体名" in read_table(tmp_path / "要望票_五霞町.xlsx", sheet="要望").rows[3]  # a real workbook
+    code, out, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町",
+                         "--out", f"{tmp_path}/ない/")
+    assert code == 1 and err == f"エラー: 出力先のフォルダーがありません: {tmp_path}/ない/\n"
