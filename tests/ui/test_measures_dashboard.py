@@ -174,3 +174,23 @@ def test_record_dialogs_say_kiroku_and_cancel_in_japanese(runner, qtbot, dialog_
     assert sorted(texts) == sorted(["記録", "キャンセル"])
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.result() == 0
+
+
+@pytest.mark.parametrize("width", [1112, 1232])  # the dashboard's share of a 1280- and a 1400-px window
+def test_member_names_stay_readable_in_a_narrow_window(dashboard, qtbot, width):
+    """At 1280 px (1920×1080 at 150 %) the member column kept shrinking to 「…」: it is never narrower than
+    its longest name; the other columns scroll sideways instead, under rows that all stay visible."""
+    dashboard.resize(width, 760)
+    qtbot.wait(20)
+    table = dashboard.measures.table
+    header = table.horizontalHeader()
+    names = [table.model().index(r, mt.COL_MEMBER).data() for r in range(table.model().rowCount())]
+    longest = max(table.fontMetrics().horizontalAdvance(n) for n in names)
+    assert header.sectionSize(mt.COL_MEMBER) >= longest + 8
+    rows = table.model().rowCount() * table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= rows  # the scroll bar, when shown, does not cover the last line
+    total = sum(header.sectionSize(c) for c in range(table.model().columnCount()))
+    if total > table.viewport().width():
+        assert table.horizontalScrollBar().maximum() > 0
+    else:  # wide enough: the member column takes what the others leave, no empty strip on the right
+        assert total == table.viewport().width()

@@ -8,8 +8,9 @@ itself: the dialogs run their operations through the runner, whose broadcast ref
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -50,8 +51,13 @@ class MeasuresPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("measuresTable")
         self.table.setModel(self.model)
-        setup_list_table(self.table, widths={0: 130, 1: 190, 2: 170, 3: 140, 4: 150, 5: 130, 6: 140, 7: 110},
-                         stretch=COL_MEMBER)
+        setup_list_table(self.table, widths={1: 190, 2: 170, 3: 140, 4: 150, 5: 130, 6: 140, 7: 110})
+        # The member's name is what a line is read by: its column is never narrower than the longest name
+        # and takes the width left over; when the window is too narrow for all the columns (1280 px, a
+        # 1920×1080 laptop at 150 %), the table scrolls sideways rather than cutting names to 「…」.
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.horizontalScrollBar().rangeChanged.connect(lambda *_: self._fit_height())
+        self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self.record_briefing())
 
         self.briefing_button = QPushButton(self.tr("庁内説明会を記録…"))
@@ -103,14 +109,32 @@ class MeasuresPanel(QWidget):
         data = self.runner.read(measures_dashboard)
         self.data = data
         self.model.set_rows(data.members)
-        rows = self.model.rowCount()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + rows * self.table.verticalHeader().defaultSectionSize() + 4)
+        self._fit_member_column()
+        self._fit_height()
         self.events_label.setText(self._events_text(data) or self.tr("選考会の記録はまだありません。"))
         self.member_chart.set_rows(data.outcome.members)
         self.sub_chart.set_rows(data.outcome.subcommittees)
         self.refreshed.emit(data)
         return data
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt's signature
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_member_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_member_column(self) -> None:
+        """The member column: its names' width at least, and whatever the other columns leave."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != COL_MEMBER)
+        names = max(self.table.sizeHintForColumn(COL_MEMBER) + 8, header.sectionSizeHint(COL_MEMBER))  # a little air
+        header.resizeSection(COL_MEMBER, max(names, self.table.viewport().width() - others))
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (it sits in the tab's scroll area), plus the sideways scroll bar when shown."""
+        bar = self.table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + self.model.rowCount() * self.table.verticalHeader().defaultSectionSize() + 4 + extra)
 
     def _events_text(self, data: Dashboard) -> str:
         lines = []
