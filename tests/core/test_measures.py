@@ -137,10 +137,10 @@ def test_late_joiner_joins_a_customization_and_shares_are_recomputed(rdb):
         before = cost_ops.item_shares(s, item).by_member()
         newcomer = member_id(s, "大子町")
     assert before == {"那珂市": 858_811, "五霞町": 141_189}
-    finance, mayor = (dt.date(2026, 12, 1), "財第900号"), (dt.date(2026, 12, 10), "決裁第901号")
+    finance, mayor = (dt.date(2026, 11, 2), "財第900号"), (dt.date(2026, 11, 10), "決裁第901号")
     with rdb.session() as s, s.begin():
         ch = lj.join_customization(s, item_id=item, member_id=newcomer, finance=finance, mayor=mayor,
-                                   on=dt.date(2026, 12, 10), **{k: v for k, v in PART.items() if k != "workaround"})
+                                   on=dt.date(2026, 11, 10), **{k: v for k, v in PART.items() if k != "workaround"})
     assert dict(ch.before) == before
     # 1,000,000 by population over 55,827 + 9,178 + 16,000 = 81,005: every earlier member pays less.
     after = dict(ch.after)
@@ -165,8 +165,8 @@ def test_joining_a_customization_needs_both_approvals(rdb):
     with rdb.session() as s, s.begin():
         member_ops.add_member(s, name="大子町", population=16_000, joined_on=dt.date.today())
     with rdb.session() as s, s.begin(), pytest.raises(DomainError, match="首長決裁の日付と文書番号"):
-        lj.join_customization(s, item_id=item, member_id=member_id(s, "大子町"), finance=(dt.date(2026, 12, 1), "財第1号"),
-                              mayor=(dt.date(2026, 12, 1), ""), on=dt.date(2026, 12, 1),
+        lj.join_customization(s, item_id=item, member_id=member_id(s, "大子町"), finance=(dt.date(2026, 11, 2), "財第1号"),
+                              mayor=(dt.date(2026, 11, 2), ""), on=dt.date(2026, 11, 2),
                               **{k: v for k, v in PART.items() if k != "workaround"})
 
 
