@@ -9,6 +9,7 @@ the tests check the PDF's fonts.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -109,6 +110,15 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     return d
 
 
+def _fresh_page_height(f: Flow) -> float:
+    """The height a new page of ``f`` offers (below whatever room it keeps at the top, such as under the
+    資料番号 box): a chart part no taller than this always fits on a page of its own."""
+    probe = copy.copy(f)
+    probe.pages = [[("probe",)]]
+    probe.new_page()
+    return probe.y - probe.bottom
+
+
 def _outcome_rows(rows: tuple[OutcomeRow, ...], costs: dict[str, int] | None = None) -> list[list[str]]:
     out = []
     for r in rows:
@@ -149,7 +159,7 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     f.paragraph("団体ごとの要望数は、複数団体が共同で要望した項目をそれぞれの団体に数えています（取り下げた団体は取下げ）。"
                 "負担額は、カスタマイズを行った項目の按分後の負担額の合計です。", indent=6 * mm, size=8.5, gray=0.3)
     f.space(2 * mm)
-    page_height = f.top - f.bottom
+    page_height = _fresh_page_height(f)
     for chart in outcome_charts(d.outcome.members, f.width - 6 * mm, title="団体別の要望の結果（項目数）",
                                 max_height=page_height):
         f.drawing(chart, indent=6 * mm)
