@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
+from ..file_errors import cannot_read_message
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -75,7 +76,13 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise ImportValidationError([ImportIssue(name, None, None, "ファイルが見つかりません。")])
+        raise ImportValidationError([ImportIssue(name, None, None, f"ファイルが見つかりません: {path}")])
+    if path.is_dir():
+        raise ImportValidationError([ImportIssue(name, None, None, f"フォルダーです。ファイルを指定してください: {path}")])
+    try:
+        path.open("rb").close()  # a locked or unreadable file is said so, not taken for a broken one
+    except OSError as exc:
+        raise ImportValidationError([ImportIssue(name, None, None, cannot_read_message(path, exc))]) from None
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
@@ -93,10 +100,8 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
     name = path.name
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for broken files
-        raise ImportValidationError(
-            [ImportIssue(name, None, None, f"表計算ファイルとして読み込めません（壊れているか、形式が違います）: {exc}")]
-        ) from None
+    except Exception:  # calamine raises several types for broken files, with English texts
+        raise ImportValidationError([ImportIssue(name, None, None, _broken(path.suffix.lower()))]) from None
     try:
         names = list(workbook.sheet_names)
         if not names:
@@ -111,9 +116,9 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             ws = workbook.get_sheet_by_name(sheet)
             raw = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges or []
-        except Exception as exc:
+        except Exception:
             raise ImportValidationError(
-                [ImportIssue(name, None, None, f"シートを読み込めません: {exc}", sheet=sheet)]
+                [ImportIssue(name, None, None, "シートを読み込めません（ファイルが壊れている可能性があります）。", sheet=sheet)]
             ) from None
     finally:
         workbook.close()
@@ -123,6 +128,17 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
             for row in raw]
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names)
+
+
+_KINDS = {".xlsx": "Excel ファイル", ".xlsm": "Excel ファイル", ".xlsb": "Excel ファイル", ".xls": "Excel 97-2003 ファイル",
+          ".ods": "OpenDocument の表計算ファイル"}
+_EXPECTED = {".xlsx": "xlsx", ".xlsm": "xlsm", ".xlsb": "xlsb", ".xls": "xls", ".ods": "ods"}
+
+
+def _broken(suffix: str) -> str:
+    """「Excel ファイルとして読み込めません（壊れているか、xlsx ではありません）」"""
+    return (f"{_KINDS.get(suffix, '表計算ファイル')}として読み込めません"
+            f"（壊れているか、{_EXPECTED.get(suffix, '表計算ファイル')} ではありません）。")
 
 
 def _fill_merged(rows: list[list[str]], merged: list) -> None:
@@ -180,6 +196,9 @@ def _read_csv(path: Path) -> Table:
     csv.field_size_limit(max(MAX_CELL_CHARS * 4, 1 << 20))
     try:
         rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportValidationError([ImportIssue(name, None, None, f"CSV として読み込めません: {exc}")]) from None
+    except csv.Error as exc:  # its texts are English: say what they mean
+        reason = ("1 つのセルが長すぎます" if "field limit" in str(exc)
+                  else "引用符「\"」の対応が崩れています" if "quote" in str(exc) or "new-line" in str(exc)
+                  else "形式が崩れています")
+        raise ImportValidationError([ImportIssue(name, None, None, f"CSV として読み込めません（{reason}）。")]) from None
     return Table(name, None, rows, [], encoding)

@@ -81,3 +81,23 @@ def test_export_template_into_a_folder_names_the_workbook_as_the_gui_does(demo, 
     code, out, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町",
                          "--out", f"{tmp_path}/ない/")
     assert code == 1 and err == f"エラー: 出力先のフォルダーがありません: {tmp_path}/ない/\n"
+
+
+def test_import_errors_are_wholly_japanese_and_name_the_file(tmp_path):
+    from cloudsuppress.errors import ImportValidationError
+    from cloudsuppress.importers.tabular import read_table
+
+    def refusal(path) -> str:
+        with pytest.raises(ImportValidationError) as err:
+            read_table(path)
+        return str(err.value).split("\n", 1)[1]
+
+    bad = tmp_path / "機能一覧.xlsx"
+    bad.write_bytes(b"not a zip archive")
+    assert refusal(bad) == "機能一覧.xlsx: Excel ファイルとして読み込めません（壊れているか、xlsx ではありません）。"
+    missing = tmp_path / "ない" / "機能一覧.xlsx"
+    assert refusal(missing) == f"機能一覧.xlsx: ファイルが見つかりません: {missing}"
+    assert refusal(tmp_path) == f"{tmp_path.name}: フォルダーです。ファイルを指定してください: {tmp_path}"
+    huge = tmp_path / "長い.csv"
+    huge.write_text('機能ID,機能名\n0010001,"' + "あ" * (1 << 21) + '"\n', encoding="utf-8")
+    assert refusal(huge) == "長い.csv: CSV として読み込めません（1 つのセルが長すぎます）。"
