@@ -251,6 +251,26 @@ def test_export_summary(reports, runner, report_options, no_message_boxes, save_
     assert "資料2" in text and "令和8年12月1日現在" in text
 
 
+def test_summary_is_as_of_its_date(reports, runner, report_options, save_to, tmp_path, monkeypatch):
+    """The dashboard printed is the one as of the chosen date: a meeting after it is not yet missed."""
+    import datetime as dt
+
+    from cloudsuppress.ops import measures as measure_ops
+
+    seen = []
+    real = measure_ops.measures_dashboard
+
+    def spy(s, **kw):
+        seen.append(kw.get("today"))
+        return real(s, **kw)
+
+    monkeypatch.setattr("ui.views.reports_view.measures_dashboard", spy)
+    save_to(tmp_path / "summary.pdf")
+    report_options(doc_number="資料2", date=QDate(2026, 6, 1))
+    assert reports.export_summary() == tmp_path / "summary.pdf"
+    assert seen == [dt.date(2026, 6, 1)]
+
+
 def test_summary_needs_its_document_number(reports, report_options, save_to, tmp_path):
     save_to(tmp_path / "never.pdf")
     report_options(doc_number="  ")

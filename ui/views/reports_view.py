@@ -473,7 +473,7 @@ class ReportsView(QWidget):
         issued_on, doc_number = options.issued_on(), options.doc_number()
 
         def write(path: Path) -> None:
-            dashboard, info = self.runner.read(lambda s: (measures_dashboard(s), get_consortium(s)))
+            dashboard, info = self.runner.read(lambda s: (measures_dashboard(s, today=issued_on), get_consortium(s)))
             write_summary_pdf(path, dashboard, consortium=info.name if info else "", issued_on=issued_on,
                               doc_number=doc_number)
 
