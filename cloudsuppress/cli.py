@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
+from .cli_types import japanese_argparse_message, whole_number
 from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
@@ -39,10 +41,32 @@ EXIT_CONFIRM = 3
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with Japanese usage, help headings and errors (see ``cli_types``), and our exit code."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["add_help"] = False  # our own -h, with a Japanese help line
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置引数"
+        self._optionals.title = "オプション"
+        self.add_argument("-h", "--help", action="help", help="この説明を表示して終了する")
+
+    def format_usage(self) -> str:
+        return _usage_in_japanese(super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage_in_japanese(super().format_help())
+
     def error(self, message: str) -> None:  # argparse's own messages, with our exit code
         self.print_usage(sys.stderr)
+        message = japanese_argparse_message(message)
+        if message.startswith("次の引数を指定してください: "):  # the subcommand's dest is no word for the user
+            message = re.sub(r"\b(command|action)\b", "サブコマンド", message)
         print(f"{self.prog}: 引数の誤り: {message}", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _usage_in_japanese(text: str) -> str:
+    return "使い方:" + text[len("usage:"):] if text.startswith("usage:") else text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     f_imp.add_argument("--sheet", help="シート名（既定: 先頭のシート）")
     f_imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                        help=f"列の対応（FIELD: {', '.join(FIELDS)}; COLUMN: 列記号・列番号・見出し名）")
-    f_imp.add_argument("--header-row", type=int, help="見出し行の行番号（既定: 自動判定）")
+    f_imp.add_argument("--header-row", type=whole_number, help="見出し行の行番号（既定: 自動判定）")
     f_imp.add_argument("--business-system", help="業務列のない一覧の取り込み先業務")
     f_imp.add_argument("--spec-version", help="標準仕様書の版（例: 第2.1版）")
     f_imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
@@ -107,7 +131,7 @@ def _add_request_commands(sub) -> None:
     mv.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
     mv.add_argument("--to", required=True, choices=STATUS_CHOICES)
     mv.add_argument("--reason", required=True)
-    mv.add_argument("--meeting", type=int, help="決定した会議の id")
+    mv.add_argument("--meeting", type=whole_number, help="決定した会議の id")
     mv.add_argument("--by", help="操作者名")
     ap = requests.add_parser("approve", help="財政課協議・首長決裁を記録する")
     ap.add_argument("item", metavar="ITEM")
@@ -145,7 +169,7 @@ def _add_meeting_commands(sub) -> None:
     cr.add_argument("--subcommittee", help="専門部会（部会・分科会の会議）")
     cr.add_argument("--business-system", help="業務（分科会の会議）")
     cr.add_argument("--title", required=True, help="会議名（例: 住民業務部会）")
-    cr.add_argument("--number", type=int, help="回数（第N回; 既定: 同じ会議の次の回）")
+    cr.add_argument("--number", type=whole_number, help="回数（第N回; 既定: 同じ会議の次の回）")
     cr.add_argument("--date", required=True, help="開催日（2026-11-22、令和8年11月22日 など）")
     cr.add_argument("--time", help="開始時刻（14:00）、または 14:00-16:00")
     cr.add_argument("--end", help="終了時刻（16:00）")
@@ -155,10 +179,10 @@ def _add_meeting_commands(sub) -> None:
     lst.add_argument("--subcommittee")
     lst.add_argument("--json", action="store_true")
     show = meetings.add_parser("show", help="会議の詳細（出席者・議題・決定事項・注意）")
-    show.add_argument("meeting", type=int, metavar="ID")
+    show.add_argument("meeting", type=whole_number, metavar="ID")
     show.add_argument("--json", action="store_true")
     at = meetings.add_parser("attend", help="出席者を記録する")
-    at.add_argument("meeting", type=int, metavar="ID")
+    at.add_argument("meeting", type=whole_number, metavar="ID")
     who = at.add_mutually_exclusive_group(required=True)
     who.add_argument("--member", help="構成団体名")
     who.add_argument("--vendor", action="store_true", help="ベンダー")
@@ -168,10 +192,10 @@ def _add_meeting_commands(sub) -> None:
     at.add_argument("--org", help="所属（ベンダーの会社名、課名など）")
     at.add_argument("--by", help="操作者名")
     ua = meetings.add_parser("unattend", help="出席者の記録を削除する")
-    ua.add_argument("attendee", type=int, metavar="ATTENDEE_ID", help="出席者の id（meetings show --json）")
+    ua.add_argument("attendee", type=whole_number, metavar="ATTENDEE_ID", help="出席者の id（meetings show --json）")
     ua.add_argument("--by", help="操作者名")
     ag = meetings.add_parser("agenda", help="議題の表示と編集（--build: 部会の未決定の要望から作成）")
-    ag.add_argument("meeting", type=int, metavar="ID")
+    ag.add_argument("meeting", type=whole_number, metavar="ID")
     edit = ag.add_mutually_exclusive_group()
     edit.add_argument("--build", action="store_true", help="専門部会（業務）の未決定の要望をすべて議題に加える")
     edit.add_argument("--add", metavar="ITEM", help="要望を議題の最後に加える")
@@ -181,7 +205,7 @@ def _add_meeting_commands(sub) -> None:
     ag.add_argument("--json", action="store_true", help="議題を JSON（順番どおりの配列）で出力")
     ag.add_argument("--by", help="操作者名")
     oc = meetings.add_parser("outcome", help="議題の協議結果を記録する（決定は要望の状態を変更する）")
-    oc.add_argument("meeting", type=int, metavar="ID")
+    oc.add_argument("meeting", type=whole_number, metavar="ID")
     oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
     what = oc.add_mutually_exclusive_group(required=True)
     what.add_argument("--decide", choices=STATUS_CHOICES, help="決定: 変更後の状態（--reason 必須）")
@@ -192,17 +216,17 @@ def _add_meeting_commands(sub) -> None:
     oc.add_argument("--notes", help="この議題の協議内容")
     oc.add_argument("--by", help="操作者名")
     nt = meetings.add_parser("notes", help="協議内容を記録する（--item で議題ごと、なしで会議全体）")
-    nt.add_argument("meeting", type=int, metavar="ID")
+    nt.add_argument("meeting", type=whole_number, metavar="ID")
     nt.add_argument("--item", metavar="ITEM")
     nt.add_argument("--text", required=True)
     nt.add_argument("--by", help="操作者名")
     nx = meetings.add_parser("next", help="次回予定を記録する")
-    nx.add_argument("meeting", type=int, metavar="ID")
+    nx.add_argument("meeting", type=whole_number, metavar="ID")
     nx.add_argument("--text", required=True, help="次回予定（議事録にそのまま載る）")
     nx.add_argument("--date", help="次回の開催日")
     nx.add_argument("--by", help="操作者名")
     dl = meetings.add_parser("delete", help="会議を削除する（決定に使われた会議は削除できない）")
-    dl.add_argument("meeting", type=int, metavar="ID")
+    dl.add_argument("meeting", type=whole_number, metavar="ID")
     dl.add_argument("--by", help="操作者名")
 
 
@@ -212,14 +236,14 @@ def _add_export_commands(sub) -> None:
     cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
     cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
     cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
-    cmp_.add_argument("--meeting", type=int, help="会議の議題の要望（議題の順）")
+    cmp_.add_argument("--meeting", type=whole_number, help="会議の議題の要望（議題の順）")
     cmp_.add_argument("--member", help="団体の要望だけ")
     cmp_.add_argument("--paper", choices=["a3", "a4"], default="a3", help="用紙（横向き、既定 a3）")
     cmp_.add_argument("--undecided-only", action="store_true", help="未決定（要望・検討中）の要望だけ")
     cmp_.add_argument("--long", action="store_true", help="縦長の配置（団体ごとに 1 行; 9 団体以上では既定）")
     cmp_.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
     mn = export.add_parser("minutes", help="議事録（.pdf / .docx）")
-    mn.add_argument("meeting", type=int, metavar="ID")
+    mn.add_argument("meeting", type=whole_number, metavar="ID")
     mn.add_argument("--out", required=True, help="出力先（.pdf または .docx）")
     add_cost_exports(export)
 

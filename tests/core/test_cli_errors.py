@@ -101,3 +101,71 @@ def test_import_errors_are_wholly_japanese_and_name_the_file(tmp_path):
     huge = tmp_path / "長い.csv"
     huge.write_text('機能ID,機能名\n0010001,"' + "あ" * (1 << 21) + '"\n', encoding="utf-8")
     assert refusal(huge) == "長い.csv: CSV として読み込めません（1 つのセルが長すぎます）。"
+
+
+@pytest.mark.parametrize("text,value", [("1500000", 1_500_000), ("1,500,000", 1_500_000), ("１，５００，０００", 1_500_000),
+                                        ("１５０００００", 1_500_000), ("1,500,000円", 1_500_000), (" 0 ", 0)])
+def test_yen_takes_what_a_secretary_types(text, value):
+    from cloudsuppress.cli_types import yen
+
+    assert yen(text) == value
+
+
+@pytest.mark.parametrize("text", ["150万", "1,50,000", "1.5e6", "-1", "", "1500000.5", "百万"])
+def test_yen_refuses_anything_else_in_japanese(text):
+    import argparse
+
+    from cloudsuppress.cli_types import yen
+
+    with pytest.raises(argparse.ArgumentTypeError) as err:
+        yen(text)
+    assert str(err.value) == f"金額は整数で指定してください（例: 1500000 または 1,500,000）: {text}"
+
+
+def test_yen_as_an_option_type_gives_the_japanese_message(capsys):
+    from cloudsuppress.cli import _Parser
+    from cloudsuppress.cli_types import yen
+
+    parser = _Parser(prog="cloudsuppress costs set")
+    parser.add_argument("--estimate", type=yen)
+    assert parser.parse_args(["--estimate", "1,500,000"]).estimate == 1_500_000
+    with pytest.raises(SystemExit) as done:
+        parser.parse_args(["--estimate", "150万"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "cloudsuppress costs set: 引数の誤り: --estimate: 金額は整数で指定してください（例: 1500000 または 1,500,000）: 150万")
+
+
+@pytest.mark.parametrize("args,message", [
+    (("requests",), "cloudsuppress requests: 引数の誤り: 次の引数を指定してください: サブコマンド"),
+    (("requests", "move", "R-0001", "--to", "withdrawn"), "cloudsuppress requests move: 引数の誤り: 次の引数を指定してください: --reason"),
+    (("requests", "list", "--status", "済"), "cloudsuppress requests list: 引数の誤り: --status: 指定できない値です: 済"
+                                             "（指定できる値: requested、under_review、standardized、withdrawn、customized）"),
+    (("meetings", "show", "第1回"), "cloudsuppress meetings show: 引数の誤り: ID: 0 以上の整数で指定してください: 第1回"),
+    (("summary", "--bogus"), "cloudsuppress: 引数の誤り: 解釈できない引数があります: --bogus"),
+    (("meetings", "attend", "1", "--vendor", "--secretariat", "--person", "某"),
+     "cloudsuppress meetings attend: 引数の誤り: --secretariat: --vendor と一緒には指定できません"),
+])
+def test_usage_errors_are_in_japanese(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as done:
+        run(capsys, "--db", tmp_path / "x.sqlite", *args)
+    out, err = capsys.readouterr()
+    assert done.value.code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("使い方: cloudsuppress") and lines[-1] == message
+
+
+def test_help_is_in_japanese(capsys):
+    from cloudsuppress.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--db", "x", "requests", "list", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: cloudsuppress requests list [-h]")
+    assert "オプション:" in out and "この説明を表示して終了する" in out
+    assert "usage" not in out and "options:" not in out and "show this help" not in out
+
+
+def test_whole_numbers_may_be_typed_full_width(demo, capsys):
+    code, out, err = run(capsys, "--db", demo, "meetings", "show", "１", "--json")
+    assert (code, err) == (0, "") and '"id": 1' in out

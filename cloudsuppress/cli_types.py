@@ -1,0 +1,83 @@
+"""Argument types and argparse's own messages, in Japanese, for the command line.
+
+``yen`` and ``whole_number`` are argparse ``type=`` functions: they take what a secretary
+types (「1,500,000」, full-width 「１５０００００」, 「1,500,000円」) and refuse anything else with
+a Japanese message (argparse's own would be English: "invalid int value: '150万'").
+``japanese_argparse_message`` turns argparse's usage errors ("the following arguments are
+required", "invalid choice") into Japanese; ``cli._Parser`` uses it. argparse marks these
+texts for gettext, but translating them that way means a process-wide .mo catalogue for the
+'messages' domain; rewriting the finished message in our own parser's ``error`` keeps it
+local, and an unknown (future) wording simply stays English.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+
+_INTEGER = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)")
+
+
+def _digits(text: str, *, unit: str = "") -> str | None:
+    """「1,500,000」「１，５００，０００」「1500000円」 → '1500000'; None when it is not a whole number."""
+    value = unicodedata.normalize("NFKC", text).strip().replace("，", ",")
+    if unit and value.endswith(unit):
+        value = value[: -len(unit)].rstrip()
+    if not _INTEGER.fullmatch(value):
+        return None
+    return value.replace(",", "")
+
+
+def yen(text: str) -> int:
+    """An amount in yen: 1500000, 1,500,000, full-width digits, an optional 円."""
+    digits = _digits(text, unit="円")
+    if digits is None:
+        raise argparse.ArgumentTypeError(f"金額は整数で指定してください（例: 1500000 または 1,500,000）: {text}")
+    return int(digits)
+
+
+def whole_number(text: str) -> int:
+    """A count, an id, a row or meeting number: 12, 1,200, full-width digits."""
+    digits = _digits(text)
+    if digits is None:
+        raise argparse.ArgumentTypeError(f"0 以上の整数で指定してください: {text}")
+    return int(digits)
+
+
+def _choices(text: str) -> str:
+    return "、".join(c.strip().strip("'\"") for c in text.split(","))
+
+
+def _invalid_value(m: re.Match) -> str:
+    value = m["value"].strip("'\"")
+    kind = {"int": "整数", "float": "数値"}.get(m["type"])
+    return f"{kind}で指定してください: {value}" if kind else f"値が正しくありません: {value}"
+
+
+# argparse 3.11-3.13 wordings, after formatting; the first that matches the whole text wins.
+_MESSAGES: tuple[tuple[re.Pattern, object], ...] = tuple((re.compile(p, re.S), r) for p, r in (
+    (r"the following arguments are required: (?P<a>.*)", lambda m: f"次の引数を指定してください: {m['a']}"),
+    (r"one of the arguments (?P<a>.*) is required", lambda m: f"次の引数のどれか一つを指定してください: {m['a']}"),
+    (r"unrecognized arguments: (?P<a>.*)", lambda m: f"解釈できない引数があります: {m['a']}"),
+    (r"invalid choice: (?P<value>.*?) \(choose from (?P<c>.*)\)",
+     lambda m: f"指定できない値です: {m['value'].strip(chr(39))}（指定できる値: {_choices(m['c'])}）"),
+    (r"invalid (?P<type>\w+) value: (?P<value>.*)", _invalid_value),
+    (r"not allowed with argument (?P<a>.*)", lambda m: f"{m['a']} と一緒には指定できません"),
+    (r"expected one argument", lambda m: "値を一つ指定してください"),
+    (r"expected at most one argument", lambda m: "値は一つまでです"),
+    (r"expected at least one argument", lambda m: "値を一つ以上指定してください"),
+    (r"ambiguous option: (?P<o>\S+) could match (?P<c>.*)", lambda m: f"{m['o']} がどのオプションか決められません（候補: {m['c']}）"),
+    (r"ignored explicit argument (?P<a>.*)", lambda m: f"このオプションは値をとりません: {m['a']}"),
+))
+
+
+def japanese_argparse_message(message: str) -> str:
+    """argparse's English error (「argument --to: invalid choice: …」) in Japanese; unknown ones unchanged."""
+    m = re.fullmatch(r"argument (?P<arg>[^:]+): (?P<rest>.*)", message, re.S)
+    if m:
+        return f"{m['arg']}: {japanese_argparse_message(m['rest'])}"
+    for pattern, replace in _MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return replace(found)  # type: ignore[operator]
+    return message
