@@ -7,17 +7,22 @@ never cut), and only then is each page drawn with one text object. platypus Tabl
 Paragraph per cell were measured several times slower than LibreOffice for the same table.
 
 Layouts: wide (one column per member; the ask, 年間件数, 理由 and 住民サービス in the cell) and
-long (one sub-row per asking member, for more than 8 members or on request).
+long (one sub-row per asking member, for more than 8 members or on request, and when the members'
+columns cannot fit the paper side by side, which the legend then says).
+
+Column widths: each column first gets what its heading and its unbreakable texts need — short
+headings (要望番号, 年間件数), member names, counts and amounts as printed on this sheet, the
+statuses (カスタマイズ実施) — and the rest of the width is shared by weight among the long texts.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.lib.units import mm
 
 from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
-from ..vocab import FIT_LABELS
+from ..vocab import FIT_LABELS, SERVICE_DROP_LABELS
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
 from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, widths, wrap_text, yen
@@ -27,11 +32,19 @@ MARGIN = 10 * mm
 PAD = 1.2 * mm
 GREY = 0.35  # meta lines (件数, 理由, 住民サービス)
 
-# (heading, relative width, alignment) of the item columns before and after the members.
-_LEAD = (("要望番号", 13, "l"), ("機能ID", 14, "l"), ("業務", 17, "l"), ("機能名・要望名", 30, "l"), ("適合", 8, "c"))
-_TAIL = (("見積額", 18, "r"), ("状態", 14, "l"), ("決定内容", 38, "l"))
-_LONG_MEMBER = (("団体", 18, "l"), ("要望内容", 70, "l"), ("年間件数", 13, "r"), ("理由", 22, "l"),
-                ("住民サービス水準への影響", 56, "l"))
+# (heading, share of the spare width, alignment, heading pieces that may go on separate lines) of
+# the item columns before and after the members. Every column first gets what its heading and its
+# unbreakable texts need (_minimum); the width left over is shared by these weights, so the long
+# texts (要望内容, 決定内容) grow and short labels, names and numbers never break.
+_LEAD = (("要望番号", 0, "l", ()), ("機能ID", 0, "l", ()), ("業務", 3, "l", ()),
+         ("機能名・要望名", 26, "l", ("機能名・", "要望名")), ("適合", 0, "c", ()))
+_TAIL = (("見積額", 0, "r", ()), ("状態", 0, "l", ()), ("決定内容", 34, "l", ()))
+_LONG_MEMBER = (("団体", 0, "l", ()), ("要望内容", 60, "l", ()), ("年間件数", 0, "r", ()), ("理由", 6, "l", ()),
+                ("住民サービス水準への影響", 40, "l", ("住民サービス", "水準への影響")))
+_MEMBER_WEIGHT = 24  # a member's column in the wide layout
+KEEP_CHARS = 8  # a name or label up to this many characters is never broken; longer ones wrap
+SERVICE = "住民サービス"
+CASES_LABEL = "件数"
 
 
 @dataclass
@@ -40,6 +53,7 @@ class _Col:
     width: float
     align: str
     x: float = 0.0
+    pieces: tuple[str, ...] = ()  # where the heading may break (empty: anywhere, by the 禁則 rules)
 
 
 @dataclass
@@ -71,22 +85,98 @@ class _Wrapper:
         return got
 
 
-def _columns(table: ComparisonTable, usable: float) -> tuple[list[_Col], int]:
-    cols = [_Col(t, w, a) for t, w, a in _LEAD]
-    member_from = len(cols)
+def _kept(texts, most: int = KEEP_CHARS) -> list[str]:
+    """The texts that must stay on one line: names and labels up to ``most`` characters."""
+    return [t for t in texts if t and len(t) <= most]
+
+
+def _minimum(title: str, pieces: tuple[str, ...], keep: list[str], size: float) -> float:
+    """The narrowest a column may be: its widest heading piece and its widest unbreakable text."""
+    ws = widths()
+    head = max(ws.width(p, GOTHIC_BOLD, size + 0.5) for p in (pieces or (title,)))
+    body = max((ws.width(t, GOTHIC, size) for t in keep), default=0.0)
+    return max(head, body) + 2 * PAD + 0.5
+
+
+def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_Col], int] | None:
+    """The columns with their widths: each its minimum, plus a weighted share of what is left.
+    None when the wide layout's members do not fit the paper even at their minimums."""
+    rows = table.rows
+    asks = [c for r in rows for c in r.asking]
+    specs: list[tuple[str, float, str, tuple[str, ...], list[str]]] = [
+        (*_LEAD[0], [r.key for r in rows]),
+        (*_LEAD[1], [r.function_code or "（新規）" for r in rows]),
+        (*_LEAD[2], _kept({r.business_system for r in rows})),
+        (*_LEAD[3], []),
+        (*_LEAD[4], ["○"]),
+    ]
+    member_from = len(specs)
     if table.long_layout:
-        cols += [_Col(t, w, a) for t, w, a in _LONG_MEMBER]
+        specs += [
+            (*_LONG_MEMBER[0], _kept({c.member for c in asks})),
+            (*_LONG_MEMBER[1], []),
+            (*_LONG_MEMBER[2], [f"{c.annual_cases:,}件" for c in asks if c.annual_cases is not None]),
+            (*_LONG_MEMBER[3], _kept({c.reason_label for c in asks}, 7)),  # 自治体独自施策 whole
+            (*_LONG_MEMBER[4], list(SERVICE_DROP_LABELS.values())),
+        ]
     else:
-        # Members share what the item columns leave, but never less than 18 units each.
-        cols += [_Col(m, 24, "l") for m in table.members]
-    cols += [_Col(t, w, a) for t, w, a in _TAIL]
-    total = sum(c.width for c in cols)
+        for i, m in enumerate(table.members):
+            cells = [r.cells[i] for r in rows if r.cells[i] is not None]
+            counts = [f"{c.annual_cases:,}件" for c in cells if c.annual_cases is not None]
+            keep = [SERVICE, *SERVICE_DROP_LABELS.values(), CASES_LABEL, *counts] if cells else []
+            # A member with no ask on this sheet keeps a narrow blank column; the others share the room.
+            specs.append((m, _MEMBER_WEIGHT if cells else _MEMBER_WEIGHT / 4, "l", (m,) if len(m) <= KEEP_CHARS else (),
+                          keep))
+    specs += [
+        (*_TAIL[0], [yen(r.estimate) for r in rows if r.estimate is not None]),
+        (*_TAIL[1], list(STATUS_LABELS.values())),  # カスタマイズ実施 whole, whatever is on this sheet
+        (*_TAIL[2], []),
+    ]
+    mins = [_minimum(t, p, keep, size) for t, _, _, p, keep in specs]
+    spare = usable - sum(mins)
+    if spare < 0 and not table.long_layout:
+        return None
+    if spare < 0:  # cannot fit even the minimums (very long names): shrink them all alike
+        scale, spare = usable / sum(mins), 0.0
+        mins = [m * scale for m in mins]
+    weight = sum(w for _, w, _, _, _ in specs) or 1.0
+    cols = []
     x = MARGIN
-    for c in cols:
-        c.width = c.width * usable / total
-        c.x = x
-        x += c.width
+    for (title, w, align, pieces, _), least in zip(specs, mins):
+        col = _Col(title, least + spare * w / weight, align, x, pieces)
+        cols.append(col)
+        x += col.width
     return cols, member_from
+
+
+def _heading_lines(col: _Col, wrap: _Wrapper) -> list[str]:
+    """A heading on one line if it fits, else its pieces joined line by line (要望番号 never splits)."""
+    inner = col.width - 2 * PAD
+    ws = widths()
+    if ws.width(col.title, wrap.font, wrap.size) <= inner or not col.pieces:
+        return wrap(col.title, inner)
+    lines: list[str] = []
+    for piece in col.pieces:
+        if lines and ws.width(lines[-1] + piece, wrap.font, wrap.size) <= inner:
+            lines[-1] += piece
+        else:
+            lines += wrap(piece, inner)
+    return lines
+
+
+def _pieces(pieces: list[str], wrap: _Wrapper, width: float) -> list[str]:
+    """Pieces joined line by line, breaking only between them: '件数 11,790件/年' on one line, or
+    '件数' / '11,790件/年', or '件数' / '1,234,567,890件' / '/年' — never inside a number or a label.
+    A piece wider than the line (a long reason) wraps by the 禁則 rules."""
+    ws = widths()
+    lines: list[str] = []
+    for k, piece in enumerate(pieces):
+        sep = "" if piece.startswith("/") else " "
+        if lines and k and ws.width(lines[-1] + sep + piece, wrap.font, wrap.size) <= width:
+            lines[-1] += sep + piece
+        else:
+            lines += wrap(piece, width)
+    return lines
 
 
 def _item_cells(r: ComparisonRow, wrap: _Wrapper, cols: list[_Col]) -> list[list[tuple[int, str]]]:
@@ -120,9 +210,9 @@ def _member_cell(c: ComparisonCell | None, wrap: _Wrapper, width: float) -> list
         lines.append((1, "［取下げ］"))
     lines += [(style, s) for s in wrap(c.content, width)]
     if c.annual_cases is not None:
-        lines += [(1, s) for s in wrap(f"件数 {c.annual_cases:,}件/年", width)]
+        lines += [(1, s) for s in _pieces([CASES_LABEL, f"{c.annual_cases:,}件", "/年"], wrap, width)]
     lines += [(1, s) for s in wrap(f"理由 {c.reason_label}", width)]
-    lines += [(1, s) for s in wrap(f"住民サービス {c.service_drop_label}", width)]
+    lines += [(1, s) for s in _pieces([SERVICE, c.service_drop_label], wrap, width)]
     return lines
 
 
@@ -238,7 +328,12 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     ws = widths()
     wrap = _Wrapper(GOTHIC, size)
     usable = pw - 2 * MARGIN
-    cols, member_from = _columns(table, usable)
+    layout = _columns(table, usable, size)
+    switched = layout is None  # too many members for this paper side by side: one sub-row each instead
+    if switched:
+        table = replace(table, long_layout=True)
+        layout = _columns(table, usable, size)
+    cols, member_from = layout
 
     # Header block: title, then the consortium / subcommittee / meeting line, then the legend.
     title_size = 16 if paper == "a3" else 13
@@ -251,7 +346,8 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     ) if x)
     legend = ("適合度　" + "　".join(f"{m} {label}" for m, label in FIT_LABELS.items()) + "　　状態　" +
               "　".join(STATUS_LABELS.values()) +
-              ("　　団体ごとに 1 行（取下げた団体は［取下げ］）" if table.long_layout else
+              ("　　団体ごとに 1 行（取下げた団体は［取下げ］）" + ("。団体の列が用紙の幅に収まらないため縦長の配置" if switched else "")
+               if table.long_layout else
                "　　団体欄: 要望内容／年間件数／理由／住民サービス水準が低下するか（空欄はその団体の要望なし）"))
     legend_lines = wrap_text(legend, usable - 40 * mm, GOTHIC, size)
     header_top = ph - MARGIN
@@ -260,7 +356,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
 
     head_size = size + 0.5
     head_wrap = _Wrapper(GOTHIC_BOLD, head_size)
-    head_cells = [head_wrap(c.title, c.width - 2 * PAD) for c in cols]
+    head_cells = [_heading_lines(c, head_wrap) for c in cols]
     head_leading = head_size * 1.3
     head_h = max(len(h) for h in head_cells) * head_leading + 2 * PAD
 
