@@ -1,13 +1,15 @@
 """The comparison table's column widths on paper: short headings (要望番号, 適合, 年間件数),
 member names (かすみがうら市), counts and amounts of up to 10 digits and the status カスタマイズ実施
-never break, on A4 and A3, wide (8 members) and long; members too many for the paper side by
-side print in the long layout."""
+never break, on A4 and A3, wide (8 members) and long; the .xlsx gives every row the height its
+wrapped cells need."""
 from __future__ import annotations
 
+import openpyxl
 import pytest
 
 from cloudsuppress.ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
 from cloudsuppress.reports.comparison_pdf import MARGIN, PAD, _columns, _heading_lines, _Wrapper, write_comparison_pdf
+from cloudsuppress.reports.comparison_xlsx import HEADER_ROW, LINE_PT, wrapped_lines, write_comparison_xlsx
 from cloudsuppress.reports.pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, wrap_text
 
 from .pdf_support import needs_poppler, page_texts
@@ -76,6 +78,42 @@ def test_printed_sheet_keeps_short_words_whole(paper, long_layout, tmp_path):
                                                           "住民サービス"))
     for word in expected:
         assert any(word in line for line in lines), (word, paper, long_layout)
+
+
+def test_xlsx_rows_are_as_tall_as_their_wrapped_cells(tmp_path):
+    out = tmp_path / "c.xlsx"
+    write_comparison_xlsx(out, sheet(long_layout=False), paper="a4")
+    ws = openpyxl.load_workbook(out).active
+    first = HEADER_ROW + 3  # 1-based: heading row, group band, then R-0001
+    assert ws.cell(first, 1).value == "R-0001"
+    text = ws.cell(first, 6).value  # 常陸大宮市: the ask, 件数, 理由, 住民サービス
+    assert text.count("\n") == 3
+    width = ws.column_dimensions["F"].width
+    need = wrapped_lines(text, width)
+    assert need >= 6  # the ask wraps to 3+ lines in a 24-wide column
+    assert ws.row_dimensions[first].height >= need * LINE_PT
+    # 状態 and 見積額 wide enough for カスタマイズ実施 and a 10-digit amount on one line
+    status_col = next(c.column_letter for c in ws[HEADER_ROW + 1] if c.value == "状態")
+    yen_col = next(c.column_letter for c in ws[HEADER_ROW + 1] if c.value == "見積額")
+    assert wrapped_lines("カスタマイズ実施", ws.column_dimensions[status_col].width) == 1
+    assert wrapped_lines("1,234,567,890円", ws.column_dimensions[yen_col].width) == 1
+
+    write_comparison_xlsx(out, sheet(long_layout=True), paper="a4")
+    ws = openpyxl.load_workbook(out).active
+    heads = {c.value: c.column_letter for c in ws[HEADER_ROW + 1]}
+    assert wrapped_lines("かすみがうら市", ws.column_dimensions[heads["団体"]].width) == 1
+    assert wrapped_lines("1,234,567,890件", ws.column_dimensions[heads["年間件数"]].width) == 1
+    heights = [ws.row_dimensions[r].height for r in range(HEADER_ROW + 3, ws.max_row + 1) if ws.cell(r, 6).value]
+    assert heights and all(h and h >= 2 * LINE_PT for h in heights)  # every sub-row: ask and 代替運用案
+
+
+def test_wrapped_lines_keep_words_and_closing_marks():
+    assert wrapped_lines("", 10) == 1
+    assert wrapped_lines("あいうえお", 10) == 1  # five full-width characters: 10 units
+    assert wrapped_lines("あいうえおか", 10) == 2
+    assert wrapped_lines("あいうえ。", 8) == 2  # 。 may not start a line: え goes down with it
+    assert wrapped_lines("件数 12,345,678件", 12) == 2  # the number moves whole to the next line
+    assert wrapped_lines("一\n二\n三", 10) == 3
 
 
 @needs_poppler
