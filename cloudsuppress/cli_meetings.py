@@ -3,6 +3,7 @@
 in one transaction; warnings (no secretariat, absent members) go to stderr as 注意 lines."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -178,6 +179,20 @@ def _agenda(s, args, by) -> int:
     return 0
 
 
+def add_comparison_export(export) -> None:
+    """The `export comparison` subcommand and its options, on the `export` subparsers."""
+    cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
+    cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
+    cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
+    cmp_.add_argument("--meeting", type=int, help="会議の議題の要望（議題の順）")
+    cmp_.add_argument("--member", help="団体の要望だけ")
+    cmp_.add_argument("--paper", choices=["a3", "a4"], default="a3", help="用紙（横向き、既定 a3）")
+    cmp_.add_argument("--undecided-only", action="store_true", help="未決定（要望・検討中）の要望だけ")
+    cmp_.add_argument("--long", action="store_true", help="縦長の配置（団体ごとに 1 行; 9 団体以上では既定）")
+    cmp_.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
+    cmp_.add_argument("--date", help="作成日（「令和8年11月22日現在」と印字。2026-11-22 や R8.11.22 も可。既定: 今日）")
+
+
 def cmd_export(db, args) -> int:
     """Run one `export` subcommand: the comparison table or the minutes."""
     out = Path(args.out)
@@ -187,6 +202,10 @@ def cmd_export(db, args) -> int:
 
         if suffix not in (".pdf", ".xlsx"):
             raise DomainError("比較一覧表の出力先は .pdf または .xlsx にしてください。")
+        from .reports.comparison_pdf import as_of_text
+
+        created_on = _date(getattr(args, "date", None), "作成日") or dt.date.today()
+        dated = as_of_text(created_on)
         with db.session() as s:
             sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
             member = request_ops.resolve_member(s, args.member) if args.member else None
@@ -195,13 +214,13 @@ def cmd_export(db, args) -> int:
         if suffix == ".pdf":
             from .reports.comparison_pdf import write_comparison_pdf
 
-            pages = write_comparison_pdf(out, table, paper=args.paper, doc_number=args.doc_number)
-            print(f"比較一覧表（{len(table.rows)} 件、{pages} ページ）を書き出しました: {out}")
+            pages = write_comparison_pdf(out, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
+            print(f"比較一覧表（{len(table.rows)} 件、{pages} ページ、{dated}）を書き出しました: {out}")
         else:
             from .reports.comparison_xlsx import write_comparison_xlsx
 
-            write_comparison_xlsx(out, table, paper=args.paper, doc_number=args.doc_number)
-            print(f"比較一覧表（{len(table.rows)} 件）を書き出しました: {out}")
+            write_comparison_xlsx(out, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
+            print(f"比較一覧表（{len(table.rows)} 件、{dated}）を書き出しました: {out}")
         return 0
     if suffix not in (".pdf", ".docx"):
         raise DomainError("議事録の出力先は .pdf または .docx にしてください。")

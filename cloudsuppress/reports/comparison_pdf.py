@@ -16,6 +16,7 @@ statuses (カスタマイズ実施) — and the rest of the width is shared by w
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
 from ..vocab import FIT_LABELS, SERVICE_DROP_LABELS
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
-from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, widths, wrap_text, yen
+from .pdf_base import (GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, today, widths,
+                       wrap_text, yen)
 
 TITLE = "カスタマイズ要望比較一覧表"
 MARGIN = 10 * mm
@@ -319,8 +321,15 @@ def _paginate(rows: list[_Row], top: float, bottom: float, leading: float) -> li
     return pages
 
 
-def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1") -> int:
-    """Write the comparison table as a PDF; return the number of pages."""
+def as_of_text(created_on: dt.date) -> str:
+    """The sheet's date, printed top right under the 資料番号: 令和8年11月22日現在."""
+    return f"{to_wareki(created_on)}現在"
+
+
+def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1",
+                         created_on: dt.date | None = None) -> int:
+    """Write the comparison table as a PDF dated ``created_on`` (today if None); return the number of pages."""
+    as_of = as_of_text(created_on or today())
     pagesize = PAPERS[paper]
     pw, ph = pagesize
     size = 7.0 if paper == "a3" else 6.0
@@ -377,6 +386,8 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         draw_doc_number(c, doc_number, pagesize, margin=MARGIN)
         c.setFont(GOTHIC, size + 2)
         c.drawString(MARGIN, header_top - title_size - 4 * mm - (size + 2) * 0.3, meta)
+        # The date right under the 資料番号 box, on the legend's first line (the legend keeps 40 mm free there).
+        c.drawRightString(x1, header_top - title_size - 4 * mm - (size + 3) - ascent, as_of)
         t = c.beginText()
         t.setFont(GOTHIC, size)
         t.setFillGray(GREY)

@@ -1,12 +1,13 @@
 """カスタマイズ要望比較一覧表 as .xlsx (XlsxWriter), for members who want to edit it: the same
 columns as the PDF, header rows repeated on every printed page, landscape, fit to the paper's
-width, wrapped text, A3 or A4.
+width, wrapped text, A3 or A4, dated (令和8年11月22日現在) under the 資料番号.
 
 Spreadsheets do not grow a row for wrapped text when they open a file (LibreOffice prints such a
 row one line high), so every row gets an explicit height from the lines its cells need, estimated
 from the column widths and the characters' widths (full-width counts two)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -17,8 +18,8 @@ from ..ops.comparison import ComparisonCell, ComparisonTable
 from ..vocab import FIT_LABELS
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
-from .comparison_pdf import KEEP_CHARS, TITLE
-from .pdf_base import NO_START
+from .comparison_pdf import KEEP_CHARS, TITLE, as_of_text
+from .pdf_base import NO_START, today
 
 PAPER_CODES = {"a3": 8, "a4": 9}  # Excel's paper size numbers
 _LEAD = (("要望番号", 9), ("機能ID", 10), ("業務", 12), ("機能名・要望名", 26), ("適合", 6))
@@ -97,8 +98,9 @@ def _columns(table: ComparisonTable) -> list[tuple[str, float]]:
             (_TAIL[1][0], _width_for(STATUS_LABELS.values(), _TAIL[1][1])), _TAIL[2]]
 
 
-def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1") -> int:
-    """Write the comparison table; return the number of data rows written."""
+def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1",
+                          created_on: dt.date | None = None) -> int:
+    """Write the comparison table dated ``created_on`` (today if None); return the number of data rows written."""
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "default_format_properties": BOOK_FONT,
                                          "default_column_width": BOOK_COLUMN_PX, "default_row_height": BOOK_ROW_PX})
     try:
@@ -115,6 +117,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         yen_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"円"'})
         count_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"件"'})
         ws = wb.add_worksheet("比較一覧表")
+        date_fmt = wb.add_format({**font, "font_size": 10, "align": "right"})
         columns = _columns(table)
         middle = columns[len(_LEAD):len(columns) - len(_TAIL)]
         last = len(columns) - 1
@@ -128,6 +131,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
 
         ws.write_string(0, 0, TITLE, title_fmt)
         ws.write_string(0, last, doc_number, docno_fmt)
+        ws.write_string(1, last, as_of_text(created_on or today()), date_fmt)
         meta = "　".join(x for x in (table.consortium, table.subcommittee and f"{table.subcommittee}部会", table.meeting,
                                     to_wareki(table.meeting_date) if table.meeting_date else None) if x)
         ws.write_string(1, 0, meta, meta_fmt)

@@ -1,6 +1,7 @@
 """The comparison table: its data (grouping, member columns, blanks, filters, decisions), the PDF
-(text, embedded BIZ UD fonts only, header and page numbers on every page, 資料番号, 和暦) and the
-xlsx (print titles, landscape, fit to width, values), and `export comparison` in-process."""
+(text, embedded BIZ UD fonts only, header and page numbers on every page, 資料番号, 和暦, the
+sheet's date) and the xlsx (print titles, landscape, fit to width, values, date), and `export
+comparison` in-process (with --date)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,10 +11,12 @@ import openpyxl
 import pytest
 
 from benchmarks.comparison import synthetic_table
+from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
 from cloudsuppress.reports.comparison_xlsx import HEADER_ROW, write_comparison_xlsx
+from cloudsuppress.wareki import to_wareki
 
 from .pdf_support import assert_fonts_embedded, flat, needs_poppler, page_count, page_texts, raw_text
 from .request_support import join, move, new_item, rdb  # noqa: F401
@@ -156,3 +159,41 @@ def test_export_comparison_from_the_command_line(cdb, tmp_path, capsys):
     assert [r[0].value for r in ws.iter_rows(min_row=HEADER_ROW + 2) if r[0].value and r[0].value.startswith("R-")] == ["R-0003"]
     code, _, err = run(capsys, "--db", db.path, "export", "comparison", "--out", tmp_path / "c.csv")
     assert code == 1 and ".pdf または .xlsx" in err
+
+
+@needs_poppler
+def test_sheets_carry_their_date_in_wareki_besides_the_meetings(cdb, tmp_path):
+    db, meeting = cdb
+    out = tmp_path / "c.pdf"
+    write_comparison_pdf(out, table(db), paper="a4", created_on=dt.date(2026, 11, 20))
+    assert "令和8年11月20日現在" in flat(page_texts(out)[0])  # not exported for a meeting: still dated
+    write_comparison_pdf(out, table(db, meeting_id=meeting), paper="a3", created_on=dt.date(2026, 11, 20))
+    head = flat("\n".join(page_texts(out)[0].splitlines()[:4]))
+    assert "第1回住民業務部会令和8年11月22日" in head and "令和8年11月20日現在" in head  # the meeting's date and the sheet's
+    write_comparison_pdf(out, table(db), paper="a4")
+    assert f"{to_wareki(dt.date.today())}現在" in flat(page_texts(out)[0])  # today unless told
+    xlsx = tmp_path / "c.xlsx"
+    write_comparison_xlsx(xlsx, table(db, meeting_id=meeting), created_on=dt.date(2026, 11, 20))
+    ws = openpyxl.load_workbook(xlsx).active
+    top = [c.value for row in ws.iter_rows(max_row=HEADER_ROW) for c in row if c.value]
+    assert "令和8年11月20日現在" in top and any("令和8年11月22日" in str(v) for v in top)
+
+
+@needs_poppler
+def test_export_comparison_date_option(cdb, tmp_path, capsys):
+    import argparse
+
+    from cloudsuppress.cli_meetings import add_comparison_export, cmd_export
+
+    db, _ = cdb
+    parser = argparse.ArgumentParser()
+    add_comparison_export(parser.add_subparsers(dest="action"))
+    pdf = tmp_path / "c.pdf"
+    assert cmd_export(db, parser.parse_args(["comparison", "--out", str(pdf), "--date", "R8.11.20"])) == 0
+    assert "令和8年11月20日現在" in capsys.readouterr().out and "令和8年11月20日現在" in flat(page_texts(pdf)[0])
+    with pytest.raises(DomainError) as refused:
+        cmd_export(db, parser.parse_args(["comparison", "--out", str(pdf), "--date", "11月20日"]))
+    assert "作成日" in str(refused.value)
+    code, out, err = run(capsys, "--db", db.path, "export", "comparison", "--out", tmp_path / "d.xlsx")
+    assert code == 0, err
+    assert f"{to_wareki(dt.date.today())}現在" in out  # the command line's default: today

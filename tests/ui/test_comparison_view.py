@@ -3,16 +3,18 @@ matrix model, its filters, the long layout (by hand and with more than 8 members
 PDF / xlsx exports. Expectations are read from the core's own table, so the demo may change."""
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.ops.members import add_member
+from cloudsuppress.wareki import to_wareki
 from cloudsuppress.workflow import OPEN, Status
 from ui.dialogs.comparison_export_dialog import ComparisonExportDialog
 from ui.main_window import VIEW_COMPARISON
@@ -156,10 +158,12 @@ def test_more_than_eight_members_switch_to_the_long_layout(comparison_view, runn
     assert view.model.columnCount() == 1 + 9 + 3
 
 
-def fill_export_dialog(*, paper="a4", doc_number="資料2", meeting_index=0):
+def fill_export_dialog(*, paper="a4", doc_number="資料2", meeting_index=0, date=None):
     def exec_(dialog):
         (dialog.a4_radio if paper == "a4" else dialog.a3_radio).setChecked(True)
         dialog.doc_number_edit.setText(doc_number)
+        if date is not None:
+            dialog.date_edit.setDate(QDate(date.year, date.month, date.day))
         dialog.meeting_combo.setCurrentIndex(meeting_index)
         return QDialog.DialogCode.Accepted
     return exec_
@@ -175,7 +179,8 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     view.undecided_check.click()
     pdf = tmp_path / "cmp.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
-    monkeypatch.setattr(ComparisonExportDialog, "exec", fill_export_dialog(paper="a4", doc_number="資料2"))
+    monkeypatch.setattr(ComparisonExportDialog, "exec", fill_export_dialog(paper="a4", doc_number="資料2",
+                                                                          date=dt.date(2026, 11, 20)))
     from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
     previewed = []
@@ -183,7 +188,7 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     assert view.export("pdf") == pdf
     assert previewed and previewed[0] >= 1 and opened == []  # seen in the preview, saved from there
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "カスタマイズ要望比較一覧表" in text and "資料2" in text
+    assert "カスタマイズ要望比較一覧表" in text and "資料2" in text and "令和8年11月20日現在" in text  # the chosen date
     for key in undecided:
         assert key in text
     assert decided not in text  # undecided only, as on screen
@@ -198,12 +203,17 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     ws = openpyxl.load_workbook(xlsx).active
     values = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
     assert "資料3" in values and set(undecided) <= values and decided not in values
+    assert f"{to_wareki(dt.date.today())}現在" in values  # the dialog's default date: today
 
 
-def test_export_dialog_needs_a_document_number(comparison_view, qtbot):
+def test_export_dialog_needs_a_document_number_and_prints_its_date_in_wareki(comparison_view, qtbot):
     dialog = ComparisonExportDialog([], parent=comparison_view)
     qtbot.addWidget(dialog)
     assert dialog.ok_button.isEnabled() and dialog.paper() == "a3"
+    assert dialog.created_on() == dt.date.today()  # dated today unless changed, shown as it will print
+    assert dialog.printed_date.text() == f"印字: {to_wareki(dt.date.today())}現在"
+    dialog.date_edit.setDate(QDate(2026, 11, 22))
+    assert dialog.created_on() == dt.date(2026, 11, 22) and dialog.printed_date.text() == "印字: 令和8年11月22日現在"
     dialog.doc_number_edit.clear()
     assert not dialog.ok_button.isEnabled()
     assert dialog.error_label.text() == "資料番号を入力してください（例: 資料1）。"

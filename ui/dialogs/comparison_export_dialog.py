@@ -1,13 +1,18 @@
 """ComparisonExportDialog: how to print the comparison table — paper (A3 / A4 landscape), the
-資料番号 printed top right, and optionally the meeting it is for (its agenda, in agenda order,
-and its name and date in the heading). The screen's filters (専門部会, 団体, 未決定のみ, 縦長表示)
+資料番号 printed top right, the sheet's date under it (today by default; shown as it will be
+printed, 令和8年11月22日現在, since documents always use 和暦), and optionally the meeting it is
+for (its agenda, in agenda order, and its name and date in the heading). The screen's filters (専門部会, 団体, 未決定のみ, 縦長表示)
 apply as they are; with a meeting the meeting decides the subcommittee.
 """
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingRow
+from cloudsuppress.wareki import to_wareki
 from ..dates import display_date
 from ..settings import current_preferences
 
@@ -27,7 +33,7 @@ from .new_meeting_dialog import ERROR_STYLE
 
 
 class ComparisonExportDialog(QDialog):
-    """Paper, 資料番号 and meeting for a comparison sheet (PDF or xlsx)."""
+    """Paper, 資料番号, date and meeting for a comparison sheet (PDF or xlsx)."""
 
     def __init__(self, meetings: list[MeetingRow], *, kind: str = "pdf", parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,6 +54,15 @@ class ComparisonExportDialog(QDialog):
         self.doc_number_edit = QLineEdit(self.tr("資料1"))
         self.doc_number_edit.setMaxLength(20)
         self.doc_number_edit.setPlaceholderText(self.tr("例: 資料2"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy/MM/dd")
+        self.printed_date = QLabel()
+        self.printed_date.setObjectName("printedDate")
+        self.printed_date.setStyleSheet("color: #4a5568;")
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.printed_date, 1)
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(self.tr("（会議を指定しない）"), None)
         for m in meetings:
@@ -61,6 +76,7 @@ class ComparisonExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用紙"), papers)
         form.addRow(self.tr("資料番号"), self.doc_number_edit)
+        form.addRow(self.tr("作成日"), date_row)
         form.addRow(self.tr("会議"), self.meeting_combo)
         self.buttons, self.ok_button = accept_cancel(self, self.tr("書き出す…"))
         layout = QVBoxLayout(self)
@@ -69,6 +85,8 @@ class ComparisonExportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.doc_number_edit.textChanged.connect(self._validate)
+        self.date_edit.dateChanged.connect(self._show_printed_date)
+        self._show_printed_date()
         self._validate()
 
     def paper(self) -> str:
@@ -79,6 +97,13 @@ class ComparisonExportDialog(QDialog):
 
     def meeting_id(self) -> int | None:
         return self.meeting_combo.currentData()
+
+    def created_on(self) -> dt.date:
+        d = self.date_edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _show_printed_date(self) -> None:
+        self.printed_date.setText(self.tr("印字: {0}現在").format(to_wareki(self.created_on())))
 
     def _validate(self) -> None:
         ok = bool(self.doc_number())

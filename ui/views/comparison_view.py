@@ -294,14 +294,14 @@ class ComparisonView(QWidget):
     # --- exports ----------------------------------------------------------------------
 
     def export(self, kind: str):
-        """PDF に書き出す… / Excel に書き出す…: ask paper, 資料番号 and meeting, then write in the worker."""
+        """PDF に書き出す… / Excel に書き出す…: ask paper, 資料番号, date and meeting, then write in the worker."""
         from ..dialogs.comparison_export_dialog import ComparisonExportDialog
         from ..dialogs.report_export import export_report, safe_file_name
 
         dialog = ComparisonExportDialog(self._meetings, kind=kind, parent=self)
         if not dialog.exec():
             return None
-        paper, doc_number, meeting_id = dialog.paper(), dialog.doc_number(), dialog.meeting_id()
+        paper, doc_number, meeting_id, created_on = dialog.paper(), dialog.doc_number(), dialog.meeting_id(), dialog.created_on()
         sub = self.subcommittee_combo.currentData() if meeting_id is None else None
         member = self.member_combo.currentData()
         undecided, long_layout = self.undecided_check.isChecked(), self.long_check.isChecked()
@@ -319,7 +319,7 @@ class ComparisonView(QWidget):
             table = self.runner.read(lambda s: build_comparison(
                 s, subcommittee_id=sub, meeting_id=meeting_id, undecided_only=undecided, member_id=member,
                 long_layout=long_layout))
-            return writer(path, table, paper=paper, doc_number=doc_number)
+            return writer(path, table, paper=paper, doc_number=doc_number, created_on=created_on)
 
         suggested = safe_file_name(f"{doc_number}_カスタマイズ要望比較一覧表.{kind}")
         path = export_report(self.runner, parent=self, caption=self.tr("比較一覧表を書き出す"), suggested=suggested,
