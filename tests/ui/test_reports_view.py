@@ -119,10 +119,15 @@ def test_editing_the_cost_rule_changes_the_shares_shown(reports, runner, qtbot):
     # mixed 6:94 (Shibukawa's rule)
     reports.rule_editor.combo.setCurrentIndex(reports.rule_editor.combo.findData("mixed"))
     reports.rule_editor.equal.setValue(6)
-    reports.rule_editor.population.setValue(94)
+    assert reports.rule_editor.population.value() == 94  # the rest of 100 follows
     reports.save_rule()
     assert _shown_shares(reports) == runner.read(lambda s: item_shares(s, item_id)).by_member()
     assert runner.read(cost_rule_row).rule.ratio == (6, 94)
+    reports.rule_editor.population.setValue(30)
+    assert reports.rule_editor.ratio() == (70, 30)
+    # A rule stored before ratios had to total 100 is shown as stored, not 'corrected'.
+    reports.rule_editor.set_value("mixed", (1, 2))
+    assert reports.rule_editor.ratio() == (1, 2)
 
 
 def test_item_method_override(reports, runner, qtbot):

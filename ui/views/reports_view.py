@@ -78,7 +78,8 @@ def _heading(text: str) -> QLabel:
 
 
 class _MethodEditor(QWidget):
-    """Method combo and the equal:population ratio (enabled for 併用 only)."""
+    """Method combo and the equal:population ratio in percent (enabled for 併用 only); changing
+    one part sets the other to the rest of 100, as the core requires (50:50, 6:94)."""
 
     def __init__(self, *, with_default: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,6 +95,9 @@ class _MethodEditor(QWidget):
         for spin in (self.equal, self.population):
             spin.setRange(0, 100)
             spin.setValue(50)
+            spin.setSuffix("%")
+        self.equal.valueChanged.connect(lambda v: self._complete(self.population, v))
+        self.population.valueChanged.connect(lambda v: self._complete(self.equal, v))
         self.equal_label = QLabel(self.tr("均等割"))
         self.population_label = QLabel(self.tr(":  人口割"))
         row = QHBoxLayout(self)
@@ -109,6 +113,12 @@ class _MethodEditor(QWidget):
         self.combo.currentIndexChanged.connect(self._enable)
         self._enable()
 
+    def _complete(self, other: QSpinBox, value: int) -> None:
+        if other.value() != 100 - value:
+            other.blockSignals(True)
+            other.setValue(100 - value)
+            other.blockSignals(False)
+
     def _enable(self) -> None:
         mixed = self.combo.currentData() == Method.MIXED.value
         self.equal.setEnabled(mixed)
@@ -116,9 +126,11 @@ class _MethodEditor(QWidget):
 
     def set_value(self, method: str | None, ratio: tuple[int, int]) -> None:
         self.combo.setCurrentIndex(max(0, self.combo.findData(method)))
-        if method == Method.MIXED.value:
-            self.equal.setValue(ratio[0])
-            self.population.setValue(ratio[1])
+        if method == Method.MIXED.value:  # as stored, even a rule saved before ratios had to total 100
+            for spin, value in ((self.equal, ratio[0]), (self.population, ratio[1])):
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
         self._enable()
 
     def method(self) -> str | None:
