@@ -13,17 +13,17 @@ import sys
 from pathlib import Path
 
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
+from .cli_meetings import add_comparison_export
+from .cli_structure import add_structure_commands, cmd_members, cmd_structure
 from .cli_types import japanese_argparse_message, whole_number
 from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
 from .file_errors import FILE_ERRORS, cannot_read_message, cannot_write_message, failed_path
 from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
-from .importers.members import read_member_list
 from .importers.tabular import read_table
 from .ops import consortium as consortium_ops
 from .ops import functions as function_ops
-from .ops import members as member_ops
 from .ops.summary import build_summary, format_rate
 from .ops import history as history_ops
 from .ops import request_import as request_import_ops
@@ -80,11 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--preset", default="ibaraki33", choices=sorted(PRESETS), help="専門部会・業務のプリセット")
     init.add_argument("--demo", action="store_true", help="デモデータ（団体・機能一覧）も作成する")
 
-    members = sub.add_parser("members", help="構成団体").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    m_imp = members.add_parser("import", help="団体一覧（団体名, 人口, 参加日）を取り込む")
-    m_imp.add_argument("file")
-    m_imp.add_argument("--sheet")
-    members.add_parser("list", help="団体の一覧").add_argument("--json", action="store_true")
+    add_structure_commands(sub)
 
     functions = sub.add_parser("functions", help="機能一覧").add_subparsers(dest="action", required=True, parser_class=_Parser)
     f_imp = functions.add_parser("import", help="機能一覧（.xlsx / .xls / .csv）を取り込む")
@@ -233,15 +229,7 @@ def _add_meeting_commands(sub) -> None:
 def _add_export_commands(sub) -> None:
     export = sub.add_parser("export", help="比較一覧表・議事録・負担額通知・実施状況報告を書き出す").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
-    cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
-    cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
-    cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
-    cmp_.add_argument("--meeting", type=whole_number, help="会議の議題の要望（議題の順）")
-    cmp_.add_argument("--member", help="団体の要望だけ")
-    cmp_.add_argument("--paper", choices=["a3", "a4"], default="a3", help="用紙（横向き、既定 a3）")
-    cmp_.add_argument("--undecided-only", action="store_true", help="未決定（要望・検討中）の要望だけ")
-    cmp_.add_argument("--long", action="store_true", help="縦長の配置（団体ごとに 1 行; 9 団体以上では既定）")
-    cmp_.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
+    add_comparison_export(export)
     mn = export.add_parser("minutes", help="議事録（.pdf / .docx）")
     mn.add_argument("meeting", type=whole_number, metavar="ID")
     mn.add_argument("--out", required=True, help="出力先（.pdf または .docx）")
@@ -516,23 +504,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     db = _open(args.db)
     try:
         if args.command == "members":
-            if args.action == "import":
-                records = read_member_list(args.file, sheet=args.sheet)
-                with db.session() as s, s.begin():
-                    consortium_ops.require_consortium(s)
-                    added, updated, _ = member_ops.import_members(s, records)
-                print(f"団体を {added} 件追加、{updated} 件更新しました。")
-                return 0
-            with db.session() as s:
-                rows = member_ops.list_members(s)
-            if args.json:
-                print(json.dumps([{"name": r.name, "population": r.population,
-                                   "joined_on": r.joined_on.isoformat() if r.joined_on else None} for r in rows],
-                                 ensure_ascii=False, indent=2))
-            else:
-                for r in rows:
-                    print(f"{r.name}\t{r.population}\t{r.joined_on or ''}")
-            return 0
+            return cmd_members(db, args)
+        if args.command == "structure":
+            return cmd_structure(db, args)
         if args.command == "functions":
             return _cmd_functions_import(db, args)
         if args.command == "summary":

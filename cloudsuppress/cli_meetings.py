@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from .cli_types import whole_number
 from .errors import DomainError
 from .ops import meeting_queries as mq
 from .ops import meetings as meeting_ops
@@ -184,7 +185,7 @@ def add_comparison_export(export) -> None:
     cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
     cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
     cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
-    cmp_.add_argument("--meeting", type=int, help="会議の議題の要望（議題の順）")
+    cmp_.add_argument("--meeting", type=whole_number, help="会議の議題の要望（議題の順）")
     cmp_.add_argument("--member", help="団体の要望だけ")
     cmp_.add_argument("--paper", choices=["a3", "a4"], default="a3", help="用紙（横向き、既定 a3）")
     cmp_.add_argument("--undecided-only", action="store_true", help="未決定（要望・検討中）の要望だけ")

@@ -112,9 +112,11 @@ def remove_member(s: Session, *, member_id: int, expected_version: int | None = 
     check_version(s, m, expected_version, attempted={"deleted": True})
     uses = member_uses(s, member_id)
     if uses:
-        what = "、".join(f"{_USES.get(t, t)} {n} 件" for t, n in uses.items())
+        order = list(_USES)
+        listed = sorted(uses.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+        what = "、".join(f"{_USES.get(t, t)} {n} 件" for t, n in listed)
         raise DomainError(f"団体「{m.name}」は削除できません。{what}に使われています"
-                          "（名称や人口の訂正は「編集」でできます）。")
+                          "（名称や人口の訂正は、団体の「編集」（CLI では members update）でできます）。")
     with audit.action(s, f"団体「{m.name}」を削除", by=by):
         s.delete(m)
         s.flush()

@@ -181,19 +181,13 @@ def test_sheets_carry_their_date_in_wareki_besides_the_meetings(cdb, tmp_path):
 
 @needs_poppler
 def test_export_comparison_date_option(cdb, tmp_path, capsys):
-    import argparse
-
-    from cloudsuppress.cli_meetings import add_comparison_export, cmd_export
-
     db, _ = cdb
-    parser = argparse.ArgumentParser()
-    add_comparison_export(parser.add_subparsers(dest="action"))
     pdf = tmp_path / "c.pdf"
-    assert cmd_export(db, parser.parse_args(["comparison", "--out", str(pdf), "--date", "R8.11.20"])) == 0
-    assert "令和8年11月20日現在" in capsys.readouterr().out and "令和8年11月20日現在" in flat(page_texts(pdf)[0])
-    with pytest.raises(DomainError) as refused:
-        cmd_export(db, parser.parse_args(["comparison", "--out", str(pdf), "--date", "11月20日"]))
-    assert "作成日" in str(refused.value)
+    code, out, err = run(capsys, "--db", db.path, "export", "comparison", "--out", pdf, "--date", "R8.11.20")
+    assert (code, err) == (0, "")
+    assert "令和8年11月20日現在" in out and "令和8年11月20日現在" in flat(page_texts(pdf)[0])
+    code, _, err = run(capsys, "--db", db.path, "export", "comparison", "--out", tmp_path / "x.pdf", "--date", "11月20日")
+    assert code == 1 and "作成日" in err and not (tmp_path / "x.pdf").exists()
     code, out, err = run(capsys, "--db", db.path, "export", "comparison", "--out", tmp_path / "d.xlsx")
     assert code == 0, err
     assert f"{to_wareki(dt.date.today())}現在" in out  # the command line's default: today

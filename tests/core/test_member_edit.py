@@ -73,3 +73,49 @@ def test_rename_a_member_keeps_its_requests(rdb):
     assert "新五霞町" in _names(rdb) and "五霞町" not in _names(rdb)
     with rdb.session() as s, s.begin(), pytest.raises(DomainError, match="すでに登録"):
         member_ops.update_member(s, member_id=member_id(s, "新五霞町"), name="那珂市")
+
+
+def test_cli_members_update_and_remove(rdb, capsys):
+    from .test_cli import run
+
+    code, out, err = run(capsys, "--db", rdb.path, "members", "update", "五霞町", "--name", "新五霞町",
+                         "--population", "9,000", "--joined", "令和8年4月1日")
+    assert (code, err) == (0, "") and "訂正しました" in out
+    with rdb.session() as s:
+        row = next(m for m in member_ops.list_members(s) if m.name == "新五霞町")
+    assert (row.population, row.joined_on) == (9_000, dt.date(2026, 4, 1))
+    code, _, err = run(capsys, "--db", rdb.path, "members", "update", "新五霞町")
+    assert code == 1 and "--population" in err
+    code, _, err = run(capsys, "--db", rdb.path, "members", "update", "新五霞町", "--joined", "令和8年13月1日")
+    assert code == 1 and "参加日" in err
+    new_item(rdb, "那珂市")
+    code, _, err = run(capsys, "--db", rdb.path, "members", "remove", "那珂市")
+    assert code == 1 and "要望 1 件" in err and "members update" in err
+    run(capsys, "--db", rdb.path, "members", "update", "新五霞町", "--joined", "none")
+    with rdb.session() as s:
+        assert next(m for m in member_ops.list_members(s) if m.name == "新五霞町").joined_on is None
+        member_ops.add_member(s, name="大子町", population=16_000)
+        s.commit()
+    assert run(capsys, "--db", rdb.path, "members", "remove", "大子町")[0] == 0
+    assert "大子町" not in _names(rdb)
+
+
+def test_cli_structure_add_and_list(rdb, capsys):
+    import json
+
+    from .test_cli import run
+
+    code, _, err = run(capsys, "--db", rdb.path, "structure", "add-system", "霊園管理", "--subcommittee", "建設業務")
+    assert code == 1 and "専門部会「建設業務」がありません" in err
+    code, out, err = run(capsys, "--db", rdb.path, "structure", "add-system", "霊園管理", "--subcommittee", "建設業務",
+                         "--new-subcommittee", "--code", "40")
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "--db", rdb.path, "structure", "list", "--json")
+    tree = {t["subcommittee"]: t["systems"] for t in json.loads(out)}
+    assert tree["建設業務"] == [{"name": "霊園管理", "code": "40", "working_group": "霊園管理WG", "functions": 0}]
+    # One undo takes back both: the system and its new 専門部会.
+    assert run(capsys, "--db", rdb.path, "undo")[0] == 0
+    code, out, _ = run(capsys, "--db", rdb.path, "structure", "list", "--json")
+    assert "建設業務" not in {t["subcommittee"] for t in json.loads(out)}
+    code, _, err = run(capsys, "--db", rdb.path, "structure", "add-subcommittee", " ")
+    assert code == 1 and "名称を入力" in err

@@ -1,0 +1,114 @@
+"""`members` and `structure` commands: the consortium's members (list, import, correct one,
+remove one registered by mistake) and its 専門部会 / 業務 (list, add) — the CLI side of the
+団体 view and of 業務を追加… . Each command is one transaction and one undoable action."""
+from __future__ import annotations
+
+import json
+
+from . import audit
+from .cli_types import whole_number
+from .errors import DomainError
+from .importers.members import read_member_list
+from .ops import consortium as consortium_ops
+from .ops import members as member_ops
+from .ops.functions import system_tree
+from .ops.requests import resolve_member
+from .wareki import require_date
+
+
+def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
+    members = sub.add_parser("members", help="構成団体").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    m_imp = members.add_parser("import", help="団体一覧（団体名, 人口, 参加日）を取り込む")
+    m_imp.add_argument("file")
+    m_imp.add_argument("--sheet")
+    members.add_parser("list", help="団体の一覧").add_argument("--json", action="store_true")
+    up = members.add_parser("update", help="団体名・人口・参加日を訂正する（合併後の名称変更、毎年の人口など）")
+    up.add_argument("member", metavar="NAME", help="今の団体名")
+    up.add_argument("--name", help="新しい団体名")
+    up.add_argument("--population", type=whole_number, help="人口")
+    up.add_argument("--joined", help="参加日（2026-04-01、令和8年4月1日 など。none で消す）")
+    rm = members.add_parser("remove", help="誤って登録した団体を削除する（要望や記録のある団体は削除できない）")
+    rm.add_argument("member", metavar="NAME")
+
+    structure = sub.add_parser("structure", help="専門部会と業務（一覧、追加）").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    structure.add_parser("list", help="専門部会と業務の一覧").add_argument("--json", action="store_true")
+    structure.add_parser("add-subcommittee", help="専門部会を追加する").add_argument("name", metavar="NAME")
+    sy = structure.add_parser("add-system", help="業務を追加する（機能一覧を取り込む前に）")
+    sy.add_argument("name", metavar="NAME", help="業務名（機能一覧の業務名と同じ表記）")
+    sy.add_argument("--subcommittee", required=True, help="専門部会（なければ --new-subcommittee）")
+    sy.add_argument("--new-subcommittee", action="store_true", help="専門部会も新しく追加する")
+    sy.add_argument("--code", help="業務番号（任意）")
+    sy.add_argument("--wg", help="ワーキンググループ（既定: 業務名WG）")
+
+
+def cmd_members(db, args) -> int:  # noqa: ANN001
+    if args.action == "import":
+        records = read_member_list(args.file, sheet=args.sheet)
+        with db.session() as s, s.begin():
+            consortium_ops.require_consortium(s)
+            added, updated, _ = member_ops.import_members(s, records)
+        print(f"団体を {added} 件追加、{updated} 件更新しました。")
+        return 0
+    if args.action == "update":
+        values = {}
+        if args.name is not None:
+            values["name"] = args.name
+        if args.population is not None:
+            values["population"] = args.population
+        if args.joined is not None:
+            values["joined_on"] = None if args.joined.strip().lower() == "none" else require_date(args.joined, "参加日")
+        if not values:
+            raise DomainError("訂正する項目を指定してください（--name、--population、--joined）。")
+        with db.session() as s, s.begin():
+            changes = member_ops.update_member(s, member_id=resolve_member(s, args.member), **values)
+        print(f"団体「{args.member}」を訂正しました。" if changes.any else f"団体「{args.member}」は変わりませんでした。")
+        return 0
+    if args.action == "remove":
+        with db.session() as s, s.begin():
+            member_ops.remove_member(s, member_id=resolve_member(s, args.member))
+        print(f"団体「{args.member}」を削除しました（undo で取り消せます）。")
+        return 0
+    with db.session() as s:
+        rows = member_ops.list_members(s)
+    if args.json:
+        print(json.dumps([{"name": r.name, "population": r.population,
+                           "joined_on": r.joined_on.isoformat() if r.joined_on else None} for r in rows],
+                         ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r.name}\t{r.population}\t{r.joined_on or ''}")
+    return 0
+
+
+def cmd_structure(db, args) -> int:  # noqa: ANN001
+    if args.action == "add-subcommittee":
+        with db.session() as s, s.begin():
+            consortium_ops.require_consortium(s)
+            consortium_ops.add_subcommittee(s, name=args.name)
+        print(f"専門部会「{args.name.strip()}」を追加しました。")
+        return 0
+    if args.action == "add-system":
+        with db.session() as s, s.begin(), audit.action(s, f"業務「{args.name.strip()}」を追加"):
+            consortium_ops.require_consortium(s)
+            if args.new_subcommittee:
+                consortium_ops.add_subcommittee(s, name=args.subcommittee)
+            consortium_ops.add_business_system(s, name=args.name, subcommittee=args.subcommittee.strip(),
+                                               code=args.code, working_group=args.wg)
+        print(f"業務「{args.name.strip()}」を専門部会「{args.subcommittee.strip()}」に追加しました。")
+        return 0
+    with db.session() as s:
+        subs = consortium_ops.list_subcommittees(s)
+        nodes = system_tree(s)
+    tree = {sub: [n for n in nodes if n.subcommittee == sub] for sub in subs}
+    if args.json:
+        print(json.dumps([{"subcommittee": sub, "systems": [
+            {"name": n.name, "code": n.code, "working_group": n.working_group, "functions": n.stats.total}
+            for n in systems]} for sub, systems in tree.items()], ensure_ascii=False, indent=2))
+    else:
+        for sub, systems in tree.items():
+            print(sub)
+            for n in systems:
+                print(f"  {n.code or '-'}\t{n.name}\t{n.stats.total:,} 機能")
+    return 0
