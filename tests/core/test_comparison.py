@@ -11,7 +11,6 @@ import openpyxl
 import pytest
 
 from benchmarks.comparison import synthetic_table
-from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
