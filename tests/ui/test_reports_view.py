@@ -302,3 +302,22 @@ def test_main_script_renders_the_reports_view(tmp_path):
                     tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
+
+
+def test_notices_into_a_folder_that_cannot_be_written(reports, report_options, no_message_boxes, monkeypatch,
+                                                      tmp_path):
+    """A notice open in a PDF viewer on Windows (or a read-only folder): one Japanese message, no traceback."""
+    import cloudsuppress.reports.cost_report_pdf as cost_report_pdf
+
+    folder = tmp_path / "通知"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+
+    def locked(path, *a, **k):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cost_report_pdf, "write_member_cost_report", locked)
+    report_options(member=None)
+    assert reports.export_member_report() is None
+    kind, text = no_message_boxes[-1]
+    assert kind == "warning" and "ファイルに書き込めません" in text and "負担額通知_" in text

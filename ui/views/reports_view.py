@@ -58,7 +58,7 @@ from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.requests import get_item
 from cloudsuppress.workflow import Status
 
-from ..dialogs.report_export import export_report, safe_file_name
+from ..dialogs.report_export import export_report, safe_file_name, show_write_error
 from ..dialogs.report_options_dialog import ReportOptionsDialog
 from ..labels import rule_text, yen
 from ..op_runner import OpRunner
@@ -438,9 +438,7 @@ class ReportsView(QWidget):
             self.runner.call_in_worker(lambda: write_member_cost_reports(folder, notices, **letter), parent=self,
                                        label=self.tr("負担額通知を書き出しています…"))
         except OSError as error:
-            QMessageBox.warning(self, self.tr("書き出せません"),
-                                self.tr("ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
-                                .format(folder, error.strerror or error))
+            show_write_error(self, Path(error.filename) if error.filename else folder, error)
             return None
         self._last_folder = str(folder)
         self.status_message.emit(self.tr("負担額通知 {0} 団体分を書き出しました: {1}").format(len(notices), folder))
