@@ -8,6 +8,10 @@
         <translation>Add member</translation>
     </message>
     <message>
+        <source>団体を編集</source>
+        <translation>Edit member</translation>
+    </message>
+    <message>
         <source>例: 大子町</source>
         <translation>e.g. Daigo Town</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>追加</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>団体名を入力してください。</source>
@@ -240,6 +248,65 @@
     </message>
 </context>
 <context>
+    <name>BusinessSystemDialog</name>
+    <message>
+        <source>業務を追加</source>
+        <translation>Add business system</translation>
+    </message>
+    <message>
+        <source>例: 住民業務（新しい専門部会は名称を入力）</source>
+        <translation>e.g. 住民業務 (type a name for a new subcommittee)</translation>
+    </message>
+    <message>
+        <source>例: 住民基本台帳（機能一覧の業務名と同じ表記）</source>
+        <translation>e.g. 住民基本台帳 (spelled as in the function list)</translation>
+    </message>
+    <message>
+        <source>任意（例: 1-2）</source>
+        <translation>Optional (e.g. 1-2)</translation>
+    </message>
+    <message>
+        <source>任意（空欄なら「業務名WG」）</source>
+        <translation>Optional (blank: &quot;&lt;system name&gt;WG&quot;)</translation>
+    </message>
+    <message>
+        <source>専門部会</source>
+        <translation>Subcommittee</translation>
+    </message>
+    <message>
+        <source>業務名</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>業務番号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>ワーキンググループ</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>専門部会を選ぶか、新しい専門部会の名称を入力してください。</source>
+        <translation>Choose a subcommittee or type the name of a new one.</translation>
+    </message>
+    <message>
+        <source>業務名を入力してください。</source>
+        <translation>Enter the business system&apos;s name.</translation>
+    </message>
+    <message>
+        <source>業務「{0}」はすでにあります。</source>
+        <translation>Business system &quot;{0}&quot; already exists.</translation>
+    </message>
+    <message>
+        <source>専門部会「{0}」も新しく追加します。</source>
+        <translation>Subcommittee &quot;{0}&quot; will be added too.</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonExportDialog</name>
     <message>
         <source>比較一覧表を PDF に書き出す</source>
@@ -286,12 +353,20 @@
         <translation>Document number</translation>
     </message>
     <message>
+        <source>作成日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>会議</source>
         <translation>Meeting</translation>
     </message>
     <message>
         <source>書き出す…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>印字: {0}現在</source>
+        <translation>Printed: as of {0}</translation>
     </message>
     <message>
         <source>資料番号を入力してください（例: 資料1）。</source>
@@ -1346,6 +1421,10 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>All</translation>
     </message>
     <message>
+        <source>業務を追加…</source>
+        <translation>Add business system…</translation>
+    </message>
+    <message>
         <source>表示 {0} 件／全 {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
@@ -2317,6 +2396,10 @@ control tool</translation>
         <translation>Import function list…</translation>
     </message>
     <message>
+        <source>業務を追加…</source>
+        <translation>Add business system…</translation>
+    </message>
+    <message>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
@@ -3073,6 +3156,22 @@ control tool</translation>
         <translation>Add member…</translation>
     </message>
     <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>団体名・人口・参加日を訂正します（ダブルクリックでも開きます）</source>
+        <translation>Correct the name, population or join date (double-click also opens it)</translation>
+    </message>
+    <message>
+        <source>削除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>誤って登録した団体を削除します（要望や記録のある団体は削除できません）</source>
+        <translation>Remove a member registered by mistake (a member with requests or records cannot be removed)</translation>
+    </message>
+    <message>
         <source>団体一覧を取り込む…</source>
         <translation>Import member list…</translation>
     </message>
@@ -3087,6 +3186,24 @@ control tool</translation>
     <message>
         <source>団体「{0}」を追加しました。</source>
         <translation>Member &quot;{0}&quot; added.</translation>
+    </message>
+    <message>
+        <source>団体「{0}」を保存しました。</source>
+        <translation>Member &quot;{0}&quot; saved.</translation>
+    </message>
+    <message>
+        <source>団体の削除</source>
+        <translation>Remove member</translation>
+    </message>
+    <message>
+        <source>団体「{0}」を削除しますか？
+誤って登録した団体を消すためのものです。取り消すには 元に戻す（Ctrl+Z）を使います。</source>
+        <translation>Remove member &quot;{0}&quot;?
+This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>団体「{0}」を削除しました。</source>
+        <translation>Member &quot;{0}&quot; removed.</translation>
     </message>
     <message>
         <source>「{0}」が既決事項 {1} 件を承認したことを記録しました。</source>
@@ -3561,83 +3678,83 @@ Requested by: {2}  Status: {3}</translation>
     <name>ReportOptionsDialog</name>
     <message>
         <source>負担額通知を書き出す</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cost notices</translation>
     </message>
     <message>
         <source>費用負担一覧を Excel に書き出す</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the cost table to Excel</translation>
     </message>
     <message>
         <source>費用負担一覧を書き出す</source>
-        <translation type="unfinished">Export the cost table</translation>
+        <translation>Export the cost table</translation>
     </message>
     <message>
         <source>総会用サマリーを書き出す</source>
-        <translation type="unfinished">Export the general meeting summary</translation>
+        <translation>Export the general meeting summary</translation>
     </message>
     <message>
         <source>負担のない団体あても作成する</source>
-        <translation type="unfinished"></translation>
+        <translation>Also for members that bear nothing</translation>
     </message>
     <message>
         <source>負担のある全団体（団体ごとに 1 ファイル）</source>
-        <translation type="unfinished"></translation>
+        <translation>Every member that bears costs (one file each)</translation>
     </message>
     <message>
         <source>宛先</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>日付</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>例: い協第15号（空欄なら印字しません）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. い協第15号 (blank: not printed)</translation>
     </message>
     <message>
         <source>例: 事務局長&#x3000;木村 直子</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 事務局長&#x3000;木村 直子</translation>
     </message>
     <message>
         <source>文書番号</source>
-        <translation type="unfinished">Document number</translation>
+        <translation>Reference number</translation>
     </message>
     <message>
         <source>発信者</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <source>日付と文書番号は右上に、発信者は協議会名の下に印字します。全団体あてには同じ文書番号で作成します。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date and reference number are printed at the top right, the sender under the consortium&apos;s name. Notices to every member share one reference number.</translation>
     </message>
     <message>
         <source>例: 資料2</source>
-        <translation type="unfinished">e.g. 資料2</translation>
+        <translation>e.g. 資料2</translation>
     </message>
     <message>
         <source>例: 資料3（空欄なら印字しません）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 資料3 (blank: not printed)</translation>
     </message>
     <message>
         <source>資料番号</source>
-        <translation type="unfinished">Document number</translation>
+        <translation>Document number</translation>
     </message>
     <message>
         <source>日付は「…現在」として、資料番号は右上の枠に印字します。</source>
-        <translation type="unfinished"></translation>
+        <translation>The date is printed as &quot;as of …&quot;, the document number in the box at the top right.</translation>
     </message>
     <message>
         <source>書き出す…</source>
-        <translation type="unfinished">Export…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>印字: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed: {0}</translation>
     </message>
     <message>
         <source>資料番号を入力してください（例: 資料1）。</source>
-        <translation type="unfinished">Enter the document number (e.g. 資料1).</translation>
+        <translation>Enter the document number (e.g. 資料1).</translation>
     </message>
 </context>
 <context>
@@ -3770,51 +3887,39 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     </message>
     <message>
         <source>負担額通知</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost notices</translation>
     </message>
     <message>
         <source>カスタマイズ経費を負担する団体がありません。</source>
-        <translation type="unfinished"></translation>
+        <translation>No member bears customization costs.</translation>
     </message>
     <message>
         <source>負担額通知を書き出すフォルダ</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the cost notices</translation>
     </message>
     <message>
         <source>上書きの確認</source>
-        <translation type="unfinished"></translation>
+        <translation>Overwrite?</translation>
     </message>
     <message>
         <source>このフォルダには {0} 団体分の負担額通知がすでにあります（{1}）。上書きしますか？</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder already has cost notices for {0} members ({1}). Overwrite them?</translation>
     </message>
     <message>
         <source>、</source>
-        <translation type="unfinished">, </translation>
-    </message>
-    <message>
-        <source>書き出せません</source>
-        <translation type="unfinished">Cannot export</translation>
-    </message>
-    <message>
-        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
-{0}
-{1}</source>
-        <translation type="unfinished">Cannot write the file. Check that it is not open in another application.
-{0}
-{1}</translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>負担額通知 {0} 団体分を書き出しました: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost notices for {0} members exported: {1}</translation>
     </message>
     <message>
         <source>書き出しました</source>
-        <translation type="unfinished">Exported</translation>
+        <translation>Exported</translation>
     </message>
     <message>
         <source>{0} 団体分の負担額通知を書き出しました。フォルダを開きますか？</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost notices for {0} members exported. Open the folder?</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -4663,20 +4768,22 @@ Folder: {0}</translation>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
-{0}
-{1}</source>
-        <translation>Cannot write the file. Check that it is not open in another application.
-{0}
-{1}</translation>
-    </message>
-    <message>
         <source>書き出しました</source>
         <translation>Exported</translation>
     </message>
     <message>
         <source>{0} を書き出しました。開きますか？</source>
         <translation>{0} has been exported. Open it?</translation>
+    </message>
+    <message>
+        <source>ファイルに書き込めません。
+{0}
+
+{1}。</source>
+        <translation>Cannot write the file.
+{0}
+
+{1}.</translation>
     </message>
 </context>
 <context>
@@ -4702,14 +4809,6 @@ Folder: {0}</translation>
     <message>
         <source>要望票を書き出しています…</source>
         <translation>Exporting request forms…</translation>
-    </message>
-    <message>
-        <source>書き出せません</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <source>ファイルに書き込めません: {0}</source>
-        <translation>Cannot write the file: {0}</translation>
     </message>
     <message>
         <source>要望票を {0} 件書き出しました: {1}</source>

@@ -55,6 +55,7 @@ class MemberView(QWidget):
         self.search.setAccessibleName(self.tr("団体名で検索"))
         self.search.setPlaceholderText(self.tr("団体名で検索"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
         self.search.setMaximumWidth(280)
         self.search.textChanged.connect(self._on_search)
         self.add_button = QPushButton(self.tr("団体を追加…"))
