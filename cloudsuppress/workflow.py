@@ -7,7 +7,8 @@
     any decision → under_review (reopening, with a reason)
 
 ``check_move`` is the single judge: the GUI and the CLI both call it (through
-``ops.requests.move_item``) and show its ``WorkflowError`` message as it is.
+``ops.requests.move_item``) and show its ``WorkflowError`` message as it is. ``check_approval``
+judges a member's 財政課協議 / 首長決裁 the same way (through ``ops.requests.record_approval``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .errors import DomainError
+from .vocab import APPROVAL_LABELS
+from .wareki import to_wareki
 
 
 class Status(str, Enum):
@@ -158,3 +161,31 @@ def check_move(current: Status | str, to: Status | str, *, reason: str | None, f
                 f"{head}: " + "。".join(problems) + "。カスタマイズ経費は共同調達の契約外のため、"
                 "負担する各団体の財政課協議と首長決裁（日付・文書番号）が必要です。"
             )
+
+
+def check_approval(stage: str, approved_on: dt.date, *, member: str, item: str, estimate: int | None,
+                   finance: ApprovalFact | None, mayor: ApprovalFact | None, today: dt.date) -> None:
+    """Raise WorkflowError unless ``member`` may record its ``stage`` ('finance' / 'mayor') for
+    ``item`` on ``approved_on``, given the approvals it already has (the one being corrected included).
+
+    Measure 3 asks the member's finance department, then its mayor, to judge a cost the member
+    pays itself: so the estimate must be known (a consultation on 見積額 未定 settles nothing), the
+    mayor decides after the consultation (not before it, not without it), and neither is in the future.
+    """
+    label = APPROVAL_LABELS[stage]
+    head = f"要望 {item} の{member}の{label}（{to_wareki(approved_on)}）は記録できません"
+    if approved_on > today:
+        raise WorkflowError(f"{head}: 今日（{to_wareki(today)}）より後の日付です。日付を確認してください。")
+    if estimate is None:
+        raise WorkflowError(f"{head}: 見積額が未定です。財政課協議と首長決裁は、団体が負担する見積額について"
+                            "行うものです。先に見積額を登録してください。")
+    if stage == "mayor":
+        if finance is None or finance.approved_on is None:
+            raise WorkflowError(f"{head}: {member}の財政課協議が記録されていません。首長決裁は財政課協議の後に"
+                                "行うものです。先に財政課協議を記録してください。")
+        if approved_on < finance.approved_on:
+            raise WorkflowError(f"{head}: 財政課協議（{to_wareki(finance.approved_on)}）より前の日付です。"
+                                "首長決裁は財政課協議の後に行うものです。日付を確認してください。")
+    elif mayor is not None and mayor.approved_on is not None and approved_on > mayor.approved_on:
+        raise WorkflowError(f"{head}: 首長決裁（{to_wareki(mayor.approved_on)}）より後の日付です。"
+                            "財政課協議は首長決裁の前に行うものです。日付を確認してください。")

@@ -24,7 +24,7 @@ from ..changes import Changes
 from ..errors import DomainError
 from ..models import DecisionAcceptance, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..wareki import to_wareki
-from ..workflow import DECISIONS, STATUS_LABELS, Status
+from ..workflow import DECISIONS, STATUS_LABELS, ApprovalFact, Status, check_approval
 from . import requests as request_ops
 from .costs import item_shares
 
@@ -112,9 +112,11 @@ def accept_decisions(s: Session, *, member_id: int, accepted_on: dt.date, item_i
 def join_customization(
     s: Session, *, item_id: int, member_id: int, content: str, reason: str, service_drop: bool | None,
     service_drop_detail: str, finance: tuple[dt.date, str], mayor: tuple[dt.date, str], on: dt.date,
-    annual_cases: int | None = None, by: str | None = None,
+    annual_cases: int | None = None, by: str | None = None, today: dt.date | None = None,
 ) -> JoinChanges:
-    """A late joiner joins a customized item and takes its share of the cost (see the module docstring)."""
+    """A late joiner joins a customized item and takes its share of the cost (see the module docstring).
+    The approvals are checked as ``record_approval`` checks them (none after ``today``, the 首長決裁
+    not before the 財政課協議) before anything changes."""
     item = request_ops.get_item(s, item_id)
     m = _member(s, member_id)
     if item.status != Status.CUSTOMIZED.value:
@@ -125,6 +127,10 @@ def join_customization(
     for label, (date, ref) in (("財政課協議", finance), ("首長決裁", mayor)):
         if date is None or not (ref or "").strip():
             raise DomainError(f"カスタマイズ経費を負担するには、{m.name}の{label}の日付と文書番号が必要です。")
+    today = today or dt.date.today()
+    for stage, (date, _) in (("finance", finance), ("mayor", mayor)):
+        check_approval(stage, date, member=m.name, item=item.key, estimate=item.estimate,
+                       finance=ApprovalFact(*finance), mayor=None, today=today)
     before = tuple(item_shares(s, item_id).by_member().items())
     with audit.action(s, f"要望 {item.key} に{m.name}が後から参加（費用を再按分）", by=by):
         request_ops.move_item(s, item_id=item_id, to=Status.UNDER_REVIEW,
@@ -134,7 +140,7 @@ def join_customization(
                               annual_cases=annual_cases)
         for stage, (date, ref) in (("finance", finance), ("mayor", mayor)):
             request_ops.record_approval(s, item_id=item_id, member_id=member_id, stage=stage, approved_on=date,
-                                        reference=ref)
+                                        reference=ref, today=today)
         request_ops.move_item(s, item_id=item_id, to=Status.CUSTOMIZED,
                               reason=f"後乗り: {m.name}の参加により費用を再按分")
         if s.scalar(select(DecisionAcceptance.id).where(DecisionAcceptance.member_id == member_id,

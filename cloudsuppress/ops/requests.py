@@ -22,7 +22,7 @@ from ..errors import ConcurrentEditError, DomainError
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..wareki import to_wareki
-from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_move, parse_status
+from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_approval, check_move, parse_status
 
 CHANGED = Changes(requests=True, history=True)
 KEY_PREFIX = "R-"
@@ -559,8 +559,10 @@ def record_hearing(s: Session, *, item_id: int, member_id: int, held_on: dt.date
 
 
 def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, approved_on: dt.date,
-                    reference: str | None = None, by: str | None = None) -> Changes:
-    """Record (or correct) a member's 財政課協議 ('finance') or 首長決裁 ('mayor')."""
+                    reference: str | None = None, by: str | None = None, today: dt.date | None = None) -> Changes:
+    """Record (or correct) a member's 財政課協議 ('finance') or 首長決裁 ('mayor'); refused while the
+    estimate is 未定, for a date after ``today`` (default: the real today), for a 首長決裁 without or
+    before the 財政課協議 and for a 財政課協議 after the 首長決裁 (``workflow.check_approval``)."""
     if stage not in APPROVAL_STAGES:
         raise DomainError(f"段階「{stage}」はありません（finance: 財政課協議、mayor: 首長決裁）。")
     item = get_item(s, item_id)
@@ -570,7 +572,11 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
     if approved_on is None:
         raise DomainError(f"{APPROVAL_LABELS[stage]}の日付を入力してください。")
     reference = (reference or "").strip() or None
-    existing = s.scalar(select(Approval).where(Approval.member_request_id == part.id, Approval.stage == stage))
+    recorded = {a.stage: a for a in s.scalars(select(Approval).where(Approval.member_request_id == part.id))}
+    facts = {k: ApprovalFact(a.approved_on, a.reference) for k, a in recorded.items()}
+    check_approval(stage, approved_on, member=_member_name(s, member_id), item=item.key, estimate=item.estimate,
+                   finance=facts.get("finance"), mayor=facts.get("mayor"), today=today or dt.date.today())
+    existing = recorded.get(stage)
     label = f"要望 {item.key} の{_member_name(s, member_id)}の{APPROVAL_LABELS[stage]}を記録"
     with audit.action(s, label, by=by):
         if existing is None:

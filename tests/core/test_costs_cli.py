@@ -15,10 +15,15 @@ def cli(capsys, db, *args):
 
 
 def _customized(db) -> int:
+    """R-0001 of the four members, under review, estimated (approvals judge a known cost) and approved."""
+    from cloudsuppress.ops import costs as cost_ops
+
     item = new_item(db, "常陸大宮市")
     for m in ("那珂市", "かすみがうら市", "五霞町"):
         join(db, item, m)
     move(db, item, "under_review", reason=None)
+    with db.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=2_750_000)
     approve_all(db, item, ["常陸大宮市", "那珂市", "かすみがうら市", "五霞町"])
     return item
 
@@ -126,16 +131,20 @@ def test_latejoin_list_accept_and_join(rdb, capsys):
         member_ops.add_member(s, name="大子町", population=16_000, joined_on=dt.date.today())
     rows = json.loads(cli(capsys, rdb, "latejoin", "list", "--member", "大子町", "--json")[1])
     assert [(r["item"], r["status"], r["accepted_on"]) for r in rows] == [("R-0001", "customized", None)]
-    code, out, err = cli(capsys, rdb, "latejoin", "join", "R-0001", "--member", "大子町", "--content", "同じ様式を使いたい",
-                         "--reason", "自治体独自施策", "--service-drop", "no", "--detail", "様式は同じ",
-                         "--finance-date", "2026-12-01", "--finance-ref", "財第9号", "--mayor-date", "2026-12-10",
-                         "--mayor-ref", "決裁第9号", "--date", "2026-12-10")
+    day = dt.date.today()  # the CLI refuses approvals dated after today
+    finance, mayor = (day - dt.timedelta(days=10)).isoformat(), (day - dt.timedelta(days=3)).isoformat()
+    join_args = ("latejoin", "join", "R-0001", "--member", "大子町", "--content", "同じ様式を使いたい",
+                 "--reason", "自治体独自施策", "--service-drop", "no", "--detail", "様式は同じ",
+                 "--finance-ref", "財第9号", "--mayor-ref", "決裁第9号", "--date", mayor)
+    code, out, err = cli(capsys, rdb, *join_args, "--finance-date", mayor, "--mayor-date", finance)
+    assert code == 1 and out == "" and "首長決裁" in err and "より前の日付です" in err  # the mayor before finance
+    code, out, err = cli(capsys, rdb, *join_args, "--finance-date", finance, "--mayor-date", mayor)
     assert (code, err) == (0, "") and "大子町\t0円 → " in out
     shares = json.loads(cli(capsys, rdb, "costs", "show", "R-0001", "--json")[1])["shares"]
     assert len(shares) == 5 and sum(shares.values()) == 1_000_000
     rows = json.loads(cli(capsys, rdb, "latejoin", "list", "--member", "大子町", "--json")[1])
-    assert rows[0]["accepted_on"] == "2026-12-10"
-    code, _, err = cli(capsys, rdb, "latejoin", "accept", "--member", "大子町", "--date", "2026-12-11", "--item", "R-0001")
+    assert rows[0]["accepted_on"] == mayor
+    code, _, err = cli(capsys, rdb, "latejoin", "accept", "--member", "大子町", "--date", day.isoformat(), "--item", "R-0001")
     assert code == 1 and "既決事項ではありません" in err
     code, out, _ = cli(capsys, rdb, "summary")
     assert "抑制率（決定済みのうちカスタマイズしなかった割合）: 0.0%" in out

@@ -181,6 +181,10 @@ def test_hearing_notes_and_approvals_are_recorded(rdb):
         with pytest.raises(DomainError, match="段階「vote」はありません"):
             req.record_approval(s, item_id=item, member_id=member_id(s, "那珂市"), stage="vote",
                                 approved_on=dt.date(2026, 4, 10))
+        with pytest.raises(DomainError, match="見積額が未定です"):  # measure 3 judges the member's cost
+            req.record_approval(s, item_id=item, member_id=member_id(s, "那珂市"), stage="finance",
+                                approved_on=dt.date(2026, 4, 10), reference="財第1号")
+        req.update_item(s, item_id=item, estimate=880_000)
     approve_all(rdb, item, ["那珂市"])
     (part,) = detail(rdb, item).parts
     assert part.hearings[0].confirmed_cases == 400

@@ -34,6 +34,11 @@ def test_move_approve_withdraw_list_and_summary(rdb, capsys):
     assert code == 1 and out == ""
     assert err.startswith("エラー: 要望 R-0001: 「検討中」から「カスタマイズ実施」には変更できません") and "見積額が登録されていません" in err
     assert dump(rdb) == before
+    # The approvals are about the member's share of the estimate: refused while it is 未定.
+    code, out, err = cli(capsys, rdb, "requests", "approve", "R-0001", "--member", "那珂市", "--stage", "finance",
+                         "--date", "令和8年6月1日", "--ref", "財第1号")
+    assert code == 1 and out == "" and "見積額が未定です" in err
+    assert cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "880000")[0] == 0
     for member in ("那珂市", "五霞町"):
         for stage in ("finance", "mayor"):
             code, out, err = cli(capsys, rdb, "requests", "approve", "R-0001", "--member", member, "--stage", stage,
@@ -92,3 +97,25 @@ def test_history_csv(rdb, capsys, tmp_path):
     code, out, _ = cli(capsys, rdb, "requests", "history", "R-0001", "--csv", out_file)
     assert code == 0 and out_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert REQUEST_TABLES
+
+
+def test_approval_dates_are_checked(rdb, capsys):
+    """A 首長決裁 before or without the 財政課協議, a 財政課協議 after the 首長決裁, or a date in the
+    future would print an impossible order on the member's notice."""
+    new_item(rdb)
+    cli(capsys, rdb, "requests", "move", "R-0001", "--to", "under_review", "--reason", "部会で検討")
+    assert cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "880000")[0] == 0
+    approve = ("requests", "approve", "R-0001", "--member", "那珂市")
+    before = dump(rdb)
+    code, out, err = cli(capsys, rdb, *approve, "--stage", "mayor", "--date", "2026-01-01", "--ref", "決裁第1号")
+    assert code == 1 and out == "" and "首長決裁（令和8年1月1日）は記録できません" in err and "財政課協議が記録されていません" in err
+    code, out, err = cli(capsys, rdb, *approve, "--stage", "finance", "--date", "2099-01-01", "--ref", "財第1号")
+    assert code == 1 and "今日（" in err and "より後の日付です" in err
+    assert dump(rdb) == before
+    assert cli(capsys, rdb, *approve, "--stage", "finance", "--date", "2026-02-01", "--ref", "財第1号")[0] == 0
+    code, _, err = cli(capsys, rdb, *approve, "--stage", "mayor", "--date", "2026-01-01", "--ref", "決裁第1号")
+    assert code == 1 and "財政課協議（令和8年2月1日）より前の日付です" in err
+    assert cli(capsys, rdb, *approve, "--stage", "mayor", "--date", "2026-02-01", "--ref", "決裁第1号")[0] == 0  # same day
+    code, _, err = cli(capsys, rdb, *approve, "--stage", "finance", "--date", "2026-03-01", "--ref", "財第1号")
+    assert code == 1 and "財政課協議（令和8年3月1日）は記録できません: 首長決裁（令和8年2月1日）より後の日付です" in err
+    assert cli(capsys, rdb, *approve, "--stage", "finance", "--date", "2026-01-15", "--ref", "財第1号")[0] == 0  # corrected earlier: fine

@@ -16,6 +16,7 @@ from cloudsuppress.workflow import (
     Status,
     WorkflowError,
     allowed_targets,
+    check_approval,
     check_move,
     parse_status,
 )
@@ -111,3 +112,43 @@ def test_parse_status_accepts_codes_and_labels_and_refuses_others():
     assert parse_status("customized") is C and parse_status("取下げ") is W
     with pytest.raises(WorkflowError, match="状態「done」はありません"):
         parse_status("done")
+
+
+# --- approvals: 財政課協議 then 首長決裁, about a known estimate, never in the future -------------------
+
+TODAY = dt.date(2026, 11, 22)
+FIN = ApprovalFact(dt.date(2026, 6, 1), "財第1号")
+MAYOR = ApprovalFact(dt.date(2026, 6, 15), "決裁第1号")
+
+
+def approval(stage, on, *, estimate=880_000, finance=None, mayor=None):
+    check_approval(stage, on, member="那珂市", item="R-0033", estimate=estimate, finance=finance, mayor=mayor,
+                   today=TODAY)
+
+
+def test_approvals_in_order_are_accepted():
+    approval("finance", dt.date(2026, 6, 1))
+    approval("mayor", dt.date(2026, 6, 1), finance=FIN)  # the same day
+    approval("mayor", TODAY, finance=FIN)
+    approval("finance", dt.date(2026, 6, 15), finance=FIN, mayor=MAYOR)  # a correction, still not after the mayor's
+
+
+def test_a_mayors_approval_needs_the_finance_consultation_first():
+    with pytest.raises(WorkflowError, match=r"R-0033 の那珂市の首長決裁（令和8年1月1日）は記録できません: "
+                                            r"那珂市の財政課協議が記録されていません"):
+        approval("mayor", dt.date(2026, 1, 1))
+    with pytest.raises(WorkflowError, match=r"財政課協議（令和8年6月1日）より前の日付です"):
+        approval("mayor", dt.date(2026, 5, 31), finance=FIN)
+
+
+def test_a_finance_consultation_after_the_mayors_approval_is_refused():
+    with pytest.raises(WorkflowError, match=r"財政課協議（令和8年6月16日）は記録できません: 首長決裁（令和8年6月15日）より後"):
+        approval("finance", dt.date(2026, 6, 16), finance=FIN, mayor=MAYOR)
+
+
+def test_approvals_are_refused_in_the_future_and_while_the_estimate_is_unknown():
+    with pytest.raises(WorkflowError, match=r"今日（令和8年11月22日）より後の日付です"):
+        approval("finance", dt.date(2026, 11, 23))
+    for stage, kw in (("finance", {}), ("mayor", {"finance": FIN})):
+        with pytest.raises(WorkflowError, match="見積額が未定です"):
+            approval(stage, dt.date(2026, 6, 20), estimate=None, **kw)
