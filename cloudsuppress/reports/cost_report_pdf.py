@@ -57,6 +57,16 @@ def _share_rows(lines: tuple[MemberCostLine, ...]) -> list[list[str]]:
              yen(ln.share) if ln.share is not None else "—"] for ln in lines]
 
 
+def _prospective_total(mc: MemberCosts) -> list[str]:
+    """The 見込額の計 row after its key cell: a sum of estimated shares only, so 未定 when none is
+    estimated (0円 would read as "costs nothing") and the unestimated ones counted beside the sum."""
+    unknown = sum(1 for ln in mc.prospective if ln.share is None)
+    if unknown == len(mc.prospective):
+        return ["見込額の計", "", "", "", "未定"]
+    label = f"見込額の計\n（ほか未定 {unknown} 件）" if unknown else "見込額の計"
+    return [label, "", "", "", yen(mc.prospective_total)]
+
+
 def notice_file_name(member: str) -> str:
     """「負担額通知_那珂市.pdf」: the file a member's notice is written to in a batch."""
     return safe_file_name(f"負担額通知_{member}") + ".pdf"
@@ -122,7 +132,7 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
 
     f.heading("4　検討中の要望（参考：負担の見込み）")
     if mc.prospective:
-        rows = _share_rows(mc.prospective) + [["", "見込額の計", "", "", "", yen(mc.prospective_total)]]
+        rows = _share_rows(mc.prospective) + [["", *_prospective_total(mc)]]
         f.table(headers, rows, widths, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}))
         f.space(1.5 * mm)
         f.paragraph("検討中の要望の負担額は、現時点の見積額と要望団体による見込みです。団体の参加・取下げにより変わります。",

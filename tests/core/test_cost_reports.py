@@ -82,6 +82,27 @@ def test_notice_carries_its_document_number_above_the_date_and_the_sender(costed
     assert lines[0] == "令和8年11月22日" and "事務局" in lines[:6]  # no number line; the default sender
 
 
+def test_the_forecast_total_is_not_0_yen_while_estimates_are_unknown(costed, tmp_path):
+    """Section 4 sums the estimated shares only: 未定 when nothing is estimated, the unestimated ones
+    counted beside the sum otherwise (「0円」 read as "this costs nothing")."""
+    def section_4(mc):
+        pdf = tmp_path / "n.pdf"
+        write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22))
+        every = flat("".join(page_texts(pdf)))
+        return every[every.index("4検討中の要望"):every.index("5負担額の合計")]
+
+    with costed.session() as s:
+        goka = member_id(s, "五霞町")
+    unknown = new_item(costed, "五霞町", "0200002")  # 五霞町: one open item, no estimate
+    with costed.session() as s:
+        text = section_4(cost_ops.member_costs(s, goka))
+    assert "見込額の計未定" in text and "0円" not in text
+    join(costed, unknown, "那珂市")
+    with costed.session() as s:  # 那珂市: R-0013 estimated at 330,000 yen, and this one 未定
+        text = section_4(cost_ops.member_costs(s, member_id(s, "那珂市")))
+    assert "見込額の計330,000円（ほか未定1件）" in text  # the count on the label's second line
+
+
 def test_notices_for_every_bearing_member_one_file_each(rdb, tmp_path):
     item = new_item(rdb, "常陸大宮市")
     join(rdb, item, "五霞町")
