@@ -122,6 +122,13 @@ def _shares_text(sh: cost_ops.ItemShares) -> list[str]:
     return lines
 
 
+def _table_cell(row: cost_ops.CostTableRow, i: int) -> str:
+    kind = row.cell(i)
+    if kind in ("share", "forecast"):
+        return f"{row.shares[i]:,}" + ("（見込）" if kind == "forecast" else "")
+    return "未定" if kind == "unknown" else ""
+
+
 def cmd_costs(db, args) -> int:  # noqa: ANN001
     if args.action == "show":
         with db.session() as s:
@@ -139,14 +146,17 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
             print(json.dumps({"rule": table.rule_text, "members": list(table.members),
                               "items": [{"item": r.key, "title": r.title, "status": r.status_label,
                                          "estimate": r.estimate, "rule": r.rule_text,
-                                         "shares": {m: v for m, v in zip(table.members, r.shares) if v is not None}}
+                                         "shares": {m: v for m, v in zip(table.members, r.shares) if v is not None},
+                                         "forecast": r.open,
+                                         "undetermined": [m for i, m in enumerate(table.members)
+                                                          if r.cell(i) == "unknown"]}
                                         for r in table.rows],
                               "totals": dict(zip(table.members, table.member_totals)), "total": table.total},
                              ensure_ascii=False, indent=2))
         else:
             for r in table.rows:
-                cells = "\t".join("" if v is None else f"{v:,}" for v in r.shares)
-                print(f"{r.key}\t{r.estimate or 0:,}\t{cells}")
+                cells = "\t".join(_table_cell(r, i) for i in range(len(r.shares)))
+                print(f"{r.key}\t{'未定' if r.estimate is None else f'{r.estimate:,}'}\t{cells}")
             print("合計\t" + f"{table.total:,}\t" + "\t".join(f"{v:,}" for v in table.member_totals))
         return 0
     if args.action == "rule":

@@ -201,6 +201,7 @@ class ItemShares:
     shares: tuple[ShareRow, ...]  # empty while the estimate is not set or nobody bears the cost
     residue: int = 0
     residue_member: str | None = None
+    payer_ids: tuple[int, ...] = ()  # the members in the item (not withdrawn), estimated or not
 
     @property
     def method(self) -> str:
@@ -247,7 +248,8 @@ def _shares_for(items: list[RequestItem], s: Session) -> list[ItemShares]:
             residue, residue_member = result.residue, result.residue_member
         st = Status(item.status)
         out.append(ItemShares(item.id, item.key, item.title, st.value, STATUS_LABELS[st], item.estimate, rule,
-                              rule.describe(), own is not None, pop_total, rows, residue, residue_member))
+                              rule.describe(), own is not None, pop_total, rows, residue, residue_member,
+                              tuple(mid for mid, _, _ in members)))
     return out
 
 
@@ -381,7 +383,16 @@ class CostTableRow:
     status_label: str
     estimate: int | None
     rule_text: str
-    shares: tuple[int | None, ...]  # per member in CostTable.members order; None: not bearing it
+    shares: tuple[int | None, ...]  # per member in CostTable.members order; None: no amount for it
+    open: bool = False  # still 要望・検討中: the shares are a forecast (見込)
+    in_item: tuple[bool, ...] = ()  # per member: in the item (so an open item's None is 未定, not "bears nothing")
+
+    def cell(self, i: int) -> str:
+        """What member ``i``'s cell means: 'share', 'forecast' (an open item's estimated share),
+        'unknown' (in an open item whose estimate is 未定) or 'none' (does not bear it)."""
+        if self.shares[i] is not None:
+            return "forecast" if self.open else "share"
+        return "unknown" if self.in_item and self.in_item[i] else "none"
 
 
 @dataclass(frozen=True)
@@ -397,6 +408,11 @@ class CostTable:
     member_totals: tuple[int, ...]
     total: int  # sum of the estimates split (equals the sum of member_totals)
 
+    @property
+    def has_open(self) -> bool:
+        """Open items are listed (include_open): the table then holds forecasts too."""
+        return any(r.open for r in self.rows)
+
 
 def cost_table(s: Session, *, include_open: bool = False) -> CostTable:
     """The consortium-wide cost table (費用負担一覧)."""
@@ -410,7 +426,11 @@ def cost_table(s: Session, *, include_open: bool = False) -> CostTable:
         for r in sh.shares:
             cells[index[r.member_id]] = r.share
             totals[index[r.member_id]] += r.share
-        rows.append(CostTableRow(sh.key, sh.title, sh.status_label, sh.estimate, sh.rule_text, tuple(cells)))
+        in_item = [False] * len(members)
+        for mid in sh.payer_ids:
+            in_item[index[mid]] = True
+        rows.append(CostTableRow(sh.key, sh.title, sh.status_label, sh.estimate, sh.rule_text, tuple(cells),
+                                 sh.status != Status.CUSTOMIZED.value, tuple(in_item)))
     rule = get_cost_rule(s)
     info = get_consortium(s)
     return CostTable(info.name if info else "", rule.describe(), rule.population_date, tuple(n for _, n, _ in members),

@@ -1,5 +1,7 @@
 """費用負担一覧 as PDF: every customized item with each member's share and the members' totals,
-A4 landscape (A3 for many members), heading row repeated on every page, "n / N"."""
+A4 landscape (A3 for many members), heading row repeated on every page, "n / N". With open items
+(include_open) their shares are marked （見込） and their members without an estimate 未定, so a
+blank cell still means "does not bear it"."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +9,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from ..ops.costs import CostTable
+from ..ops.costs import CostTable, CostTableRow
 from ..wareki import to_wareki
 from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, Flow, yen
 
@@ -22,12 +24,37 @@ def method_cell(rule_text: str) -> str:
     return rule_text.split("（")[0].replace("・", "\n").replace(" ＝ ", "\n＝ ")
 
 
+def share_text(row: CostTableRow, i: int) -> str:
+    """Member ``i``'s cell: its share; an open item's share marked （見込）; 未定 for a member in an open
+    item without an estimate; blank for a member that does not bear the item."""
+    kind = row.cell(i)
+    if kind == "share":
+        return yen(row.shares[i])
+    if kind == "forecast":
+        return f"{yen(row.shares[i])}\n（見込）"
+    return "未定" if kind == "unknown" else ""
+
+
+def footnote(table: CostTable, *, blank_means: bool = True) -> str:
+    """What the cells mean, true for the rows listed (open items included or not)."""
+    text = ("各団体の負担額は、協議会の按分ルールにより負担団体の間で按分し（人口割は人口基準日現在の人口による）、"
+            "端数は最大剰余法で調整しています。")
+    if blank_means:
+        text += "空欄はその要望を負担しない団体です。"
+    if table.has_open:
+        text += ("状態が「要望」「検討中」の要望は未決定で、その額は現時点の見積額による見込み（「（見込）」と表示）、"
+                 "「未定」は見積額が未定のため算定できない要望団体です。")
+        if any(r.open and any(v is not None for v in r.shares) for r in table.rows):
+            text += "合計には見込みの額を含みます。"
+    return text
+
+
 def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
     """Headings and rows (totals last) as the PDF prints them; the xlsx writes the numbers instead."""
     headers = ["要望番号", "要望名", "状態", "見積額", "按分方法"] + [
         f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations)]
     rows = [[r.key, r.title, r.status_label, yen(r.estimate) or "未定", method_cell(r.rule_text)]
-            + ["" if v is None else yen(v) for v in r.shares] for r in table.rows]
+            + [share_text(r, i) for i in range(len(table.members))] for r in table.rows]
     rows.append(["", "合計", "", yen(table.total), ""] + [yen(v) for v in table.member_totals])
     return headers, rows
 
@@ -36,10 +63,10 @@ def _write_long(f: Flow, table: CostTable) -> None:
     """Many members: one sub-row per bearing member under each item, then each member's total."""
     rows: list[list[str]] = []
     for r in table.rows:
-        bearing = [(m, v) for m, v in zip(table.members, r.shares) if v is not None] or [("", None)]
-        for k, (m, v) in enumerate(bearing):
+        bearing = [(m, share_text(r, i)) for i, m in enumerate(table.members) if r.cell(i) != "none"] or [("", "")]
+        for k, (m, text) in enumerate(bearing):
             lead = [r.key, r.title, yen(r.estimate) or "未定", method_cell(r.rule_text)] if k == 0 else ["", "", "", ""]
-            rows.append(lead + [m, yen(v)])
+            rows.append(lead + [m, text.replace("\n", "")])
     f.table(["要望番号", "要望名", "見積額", "按分方法", "負担団体", "負担額"], rows, [14, 44, 18, 22, 22, 18],
             font=GOTHIC, size=8.5, align="llrllr")
     f.heading("団体別の負担額の合計", font=GOTHIC_BOLD, size=11)
@@ -74,8 +101,6 @@ def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.da
     else:
         f.paragraph("カスタマイズの実施を決定した要望はありません。", font=GOTHIC, size=10)
     f.space(2 * mm)
-    f.paragraph("各団体の負担額は、協議会の按分ルールにより負担団体の間で按分し（人口割は人口基準日現在の人口による）、"
-                "端数は最大剰余法で調整しています。" + ("" if long else "空欄はその要望を負担しない団体です。"),
-                font=GOTHIC, size=8.5, gray=0.3)
+    f.paragraph(footnote(table, blank_means=not long), font=GOTHIC, size=8.5, gray=0.3)
     return f.render(path, title=TITLE, author=table.consortium, footer_left=table.consortium,
                     doc_number=doc_number or None)

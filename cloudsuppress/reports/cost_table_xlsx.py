@@ -1,6 +1,8 @@
 """費用負担一覧 as .xlsx (XlsxWriter): amounts as numbers with a 円 format, so members can add
 them up; totals as formulas; landscape, heading row repeated on every printed page; the date
-(…現在) and, when given, the 資料番号 at the top right, as in the PDF."""
+(…現在) and, when given, the 資料番号 at the top right, the consortium and "n / N" in the printed
+footer, and the PDF's footnote under the table. An open item's shares are numbers formatted
+「…円（見込）」 and its members without an estimate read 未定, as in the PDF."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +13,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..ops.costs import CostTable
 from ..wareki import to_wareki
-from .cost_table_pdf import TITLE
+from .cost_table_pdf import TITLE, footnote
 
 HEADER_ROW = 3  # 0-based row of the column headings
 
@@ -31,6 +33,9 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
         yen_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"円"'})
         total_label = wb.add_format({**font, "bold": True, "border": 1, "bg_color": "#EEEEEE"})
         total_fmt = wb.add_format({**font, "bold": True, "border": 1, "bg_color": "#EEEEEE", "num_format": '#,##0"円"'})
+        forecast_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"円（見込）"'})
+        unknown_fmt = wb.add_format({**font, "border": 1, "valign": "top", "align": "right"})
+        note_fmt = wb.add_format({**font, "font_color": "#444444", "text_wrap": True, "valign": "top"})
         ws = wb.add_worksheet("費用負担一覧")
         headers = ["要望番号", "要望名", "状態", "見積額", "按分方法"] + [
             f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations)]
@@ -55,11 +60,14 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
             else:
                 ws.write_number(r, 3, row.estimate, yen_fmt)
             ws.write_string(r, 4, row.rule_text, cell_fmt)
-            for c, v in enumerate(row.shares, start=5):
-                if v is None:
-                    ws.write_blank(r, c, None, cell_fmt)
+            for i, v in enumerate(row.shares):
+                kind = row.cell(i)
+                if kind == "unknown":
+                    ws.write_string(r, 5 + i, "未定", unknown_fmt)
+                elif kind == "none":
+                    ws.write_blank(r, 5 + i, None, cell_fmt)
                 else:
-                    ws.write_number(r, c, v, yen_fmt)
+                    ws.write_number(r, 5 + i, v, forecast_fmt if kind == "forecast" else yen_fmt)
         total_row = r + 1
         ws.write_string(total_row, 0, "合計", total_label)
         for c in (1, 2, 4):
@@ -72,6 +80,11 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
                 ws.write_formula(total_row, c, formula, total_fmt, v)
             else:
                 ws.write_number(total_row, c, v, total_fmt)
+        note_row = total_row + 2
+        ws.merge_range(note_row, 0, note_row, len(headers) - 1, footnote(table), note_fmt)
+        ws.set_row(note_row, 40)
+        # Printed footer as in the PDF: the consortium at the left, "n / N" at the right ("&" doubled: a code there).
+        ws.set_footer(f"&L&9{table.consortium.replace('&', '&&')}&R&9&P / &N")
         ws.freeze_panes(HEADER_ROW + 1, 2)
         ws.repeat_rows(HEADER_ROW)
         ws.set_landscape()

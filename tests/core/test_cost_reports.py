@@ -189,6 +189,47 @@ def test_cost_table_pdf_and_xlsx(costed, tmp_path):
     assert ws.cell(17, 4).value.startswith("=SUM(")
 
 
+def test_cost_table_xlsx_prints_page_numbers_and_the_consortium_in_its_footer(costed, tmp_path):
+    with costed.session() as s:
+        table = cost_ops.cost_table(s)
+    xlsx = tmp_path / "table.xlsx"
+    write_cost_table_xlsx(xlsx, table, issued_on=dt.date(2026, 11, 22))
+    ws = openpyxl.load_workbook(xlsx).active
+    footer = ws.oddFooter
+    assert table.consortium in footer.left.text and footer.right.text == "&P / &N"
+    assert ws.cell(19, 1).value.startswith("各団体の負担額は") and "空欄はその要望を負担しない団体です" in ws.cell(19, 1).value
+
+
+def test_with_open_items_a_blank_cell_still_means_not_bearing(costed, tmp_path):
+    """--include-open: an open item's members show its forecast share marked （見込）, or 未定 while it
+    has no estimate, so the footnote's "blank: does not bear it" stays true."""
+    unknown = new_item(costed, "五霞町", "0200002")  # R-0014: 五霞町, no estimate
+    with costed.session() as s:
+        table = cost_ops.cost_table(s, include_open=True)
+    rows = {r.key: r for r in table.rows}
+    naka, goka, omiya = (table.members.index(m) for m in ("那珂市", "五霞町", "常陸大宮市"))
+    assert (rows["R-0013"].cell(naka), rows["R-0014"].cell(goka), rows["R-0014"].cell(omiya)) == (
+        "forecast", "unknown", "none")
+    assert rows["R-0001"].cell(naka) == "share" and unknown
+    pdf = tmp_path / "table.pdf"
+    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22))
+    text = flat("".join(page_texts(pdf)))
+    assert "「未定」は見積額が未定のため算定できない要望団体です" in text
+    lines = "".join(page_texts(pdf)).splitlines()
+    at = next(i for i, line in enumerate(lines) if "R-0013" in line)
+    assert lines[at].count("330,000円") == 2 and lines[at + 1].split()[-1] == "（見込）"  # estimate, 那珂市
+    r14 = next(line for line in lines if "R-0014" in line)
+    assert r14.split()[-1] == "未定"  # 五霞町, the last column
+    xlsx = tmp_path / "table.xlsx"
+    write_cost_table_xlsx(xlsx, table, issued_on=dt.date(2026, 11, 22))
+    ws = openpyxl.load_workbook(xlsx).active
+    cells = {ws.cell(r, 1).value: r for r in range(5, 20)}
+    assert ws.cell(cells["R-0013"], 6 + naka).value == 330_000
+    assert ws.cell(cells["R-0013"], 6 + naka).number_format == '#,##0"円（見込）"'
+    assert ws.cell(cells["R-0014"], 6 + goka).value == "未定" and ws.cell(cells["R-0014"], 6 + omiya).value is None
+    assert "「未定」は見積額が未定" in ws.cell(cells["合計"] + 2, 1).value
+
+
 def test_summary_report_with_charts(costed, tmp_path):
     with costed.session() as s, s.begin():
         measure_ops.record_briefing(s, member_id=member_id(s, "那珂市"), held_on=dt.date(2026, 4, 20), attendees=48)
