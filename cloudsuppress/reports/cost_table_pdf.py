@@ -20,8 +20,8 @@ WIDE_MAX = 12  # members beyond this do not fit one column each, even on A3
 def method_cell(rule_text: str) -> str:
     """「均等割 50%・人口割 50%（円単位）」 → one part per line, without the unit (the heading states it):
     a narrow column then breaks between the parts, never inside 「人口割 50%」. A stored ratio printed
-    as entered (「均等割：人口割 ＝ 1：2」) breaks before its 「＝」."""
-    return rule_text.split("（")[0].replace("・", "\n").replace(" ＝ ", "\n＝ ")
+    as entered (「均等割：人口割 ＝ 1：2」) takes three lines, 「均等割：」「人口割」「＝ 1：2」."""
+    return rule_text.split("（")[0].replace("・", "\n").replace("：人口割 ＝ ", "：\n人口割\n＝ ")
 
 
 def share_text(row: CostTableRow, i: int) -> str:

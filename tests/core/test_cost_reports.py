@@ -131,7 +131,7 @@ def test_notices_for_every_bearing_member_one_file_each(rdb, tmp_path):
 def test_method_cell_breaks_between_the_parts():
     assert method_cell("均等割 50％・人口割 50％（円単位）") == "均等割 50％\n人口割 50％"
     assert method_cell("人口割（千円単位）") == "人口割"
-    assert method_cell("均等割：人口割 ＝ 1：2（円単位）") == "均等割：人口割\n＝ 1：2"
+    assert method_cell("均等割：人口割 ＝ 1：2（円単位）") == "均等割：\n人口割\n＝ 1：2"
 
 
 def test_a_stored_ratio_not_totalling_100_prints_as_entered(rdb, tmp_path):
