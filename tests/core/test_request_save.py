@@ -141,7 +141,10 @@ def test_delete_a_hearing_note_and_undo_it(rdb):
 
 
 def test_delete_an_approval_and_undo_it(rdb):
+    from cloudsuppress.ops.costs import set_item_cost
+
     item = new_item(rdb)
+    run(rdb, lambda s: set_item_cost(s, item_id=item, estimate=880_000))  # approvals are about an amount
     approve_all(rdb, item, ["那珂市"])
     run(rdb, lambda s: req.delete_approval(s, item_id=item, member_id=member_id(s, "那珂市"), stage="mayor"))
     part = detail(rdb, item).parts[0]

@@ -94,6 +94,10 @@ def test_history_tab_shows_the_cores_words(editor_for, runner, qtbot, monkeypatc
 
 
 def test_delete_a_hearing_and_an_approval_from_the_editor(editor_for, runner, qtbot):
+    from cloudsuppress.ops.costs import set_item_cost
+
+    item = item_id(runner, "R-0032")
+    runner.run(lambda s: set_item_cost(s, item_id=item, estimate=880_000), parent=None)  # approvals need an amount
     dialog = editor_for("R-0032")  # under review, with a hearing note
     form = next(f for f in dialog.forms.values() if f.part is not None and f.part.hearings)
     assert not form.hearing_delete.isEnabled()  # nothing selected yet

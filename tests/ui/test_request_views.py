@@ -276,8 +276,20 @@ def test_withdraw_one_member_and_reopen_a_decision(editor_for, runner, qtbot, mo
     assert form.withdrawn_label.isVisible() or not dialog.isVisible()
 
 
+def test_an_approval_without_an_estimate_is_refused_with_the_reason(editor_for, runner, no_message_boxes):
+    assert detail(runner, "R-0032").item.estimate is None
+    form = next(iter(editor_for("R-0032").forms.values()))
+    assert not form.record_approval("finance")
+    ((kind, text),) = no_message_boxes
+    assert kind == "warning" and "見積額が未定" in text and "先に見積額を登録" in text
+    assert all(p.finance is None for p in detail(runner, "R-0032").parts)
+
+
 def test_approvals_and_hearing_are_recorded(editor_for, runner, qtbot):
-    dialog = editor_for("R-0032")
+    from cloudsuppress.ops.costs import set_item_cost
+
+    runner.run(lambda s: set_item_cost(s, item_id=item_id(runner, "R-0032"), estimate=880_000), parent=None)
+    dialog = editor_for("R-0032")  # approvals are about an amount: the item has its estimate first
     form = next(iter(dialog.forms.values()))
     form.approval_ref["finance"].setText("財第900号")
     with qtbot.waitSignal(runner.changed):
