@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from .cli_types import whole_number, yen
 from .errors import DomainError
 from .ops import costs as cost_ops
 from .ops import measures as measure_ops
@@ -27,7 +28,7 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
         dest="action", required=True, parser_class=sub._parser_class)
     st = costs.add_parser("set", help="要望項目の見積額と按分方法を設定する")
     st.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
-    st.add_argument("--estimate", type=int, help="見積額（円）")
+    st.add_argument("--estimate", type=yen, help="見積額（円。1500000 または 1,500,000）")
     st.add_argument("--method", choices=METHOD_CHOICES + ["consortium"],
                     help="この要望の按分方法（consortium: 協議会のルールに戻す）")
     st.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50）")
@@ -38,7 +39,7 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
     ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（--method なしで表示）")
     ru.add_argument("--method", choices=METHOD_CHOICES)
     ru.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50、6:94）")
-    ru.add_argument("--unit", type=int, choices=[1, 1000], default=1, help="端数処理: 1 円単位、1000 千円未満切捨て")
+    ru.add_argument("--unit", type=whole_number, choices=[1, 1000], default=1, help="端数処理: 1 円単位、1000 千円未満切捨て")
     ru.add_argument("--population-date", help="人口基準日（団体の人口がいつ時点のものか）")
     ru.add_argument("--by", help="操作者名")
     tb = costs.add_parser("table", help="協議会全体の費用負担一覧")
@@ -50,7 +51,7 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
     br = measures.add_parser("briefing", help="庁内説明会を記録する")
     br.add_argument("--member", required=True)
     br.add_argument("--date", required=True)
-    br.add_argument("--attendees", required=True, type=int, help="参加人数")
+    br.add_argument("--attendees", required=True, type=whole_number, help="参加人数")
     br.add_argument("--notes")
     br.add_argument("--by", help="操作者名")
     se = measures.add_parser("selection", help="選考会（RFI説明会・二次選考）への参加を記録する")
@@ -225,10 +226,10 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
         if args.json:
             print(json.dumps(_dashboard_json(d), ensure_ascii=False, indent=2))
             return 0
-        rate = "—" if d.suppression_rate is None else f"{d.suppression_rate * 100:.1f}%"
+        rate = "—" if d.suppression_rate is None else measure_ops.format_share(d.suppression_rate)
         print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {rate}（{d.not_customized} / {d.decided}）")
         for m in d.members:
-            brief = f"{to_wareki(m.last_briefing_on)} {m.last_briefing_attendees}人" if m.last_briefing_on else "未実施"
+            brief = f"{to_wareki(m.last_briefing_on)} {m.last_briefing_attendees}人" if m.last_briefing_on else measure_ops.BRIEFING_NOT_HELD
             print(f"{m.member}\t説明会 {brief}\t選考会 {m.selection_attended}/{m.selection_events}\t"
                   f"未決裁 財政{m.pending_finance} 首長{m.pending_mayor}\t負担額 {m.cost_total:,}円\t"
                   f"会議出席 {m.meetings_attended}/{m.meetings}")
@@ -348,10 +349,11 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
     from .ops.consortium import get_consortium
     from .reports.summary_pdf import write_summary_pdf
 
+    issued_on = _date(args.date) or dt.date.today()
     with db.session() as s:
-        dashboard = measure_ops.measures_dashboard(s)
+        dashboard = measure_ops.measures_dashboard(s, today=issued_on)  # meetings held by the report's date
         info = get_consortium(s)
-    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "",
-                              issued_on=_date(args.date) or dt.date.today(), doc_number=args.doc_number)
+    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "", issued_on=issued_on,
+                              doc_number=args.doc_number)
     print(f"実施状況報告（{pages} ページ）を書き出しました: {out}")
     return 0

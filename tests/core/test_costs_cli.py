@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+import pytest
 
 from .pdf_support import assert_fonts_embedded, flat, needs_poppler, page_count, page_texts
 from .request_support import approve_all, join, move, new_item, rdb  # noqa: F401
@@ -177,3 +178,15 @@ def test_export_notices_refusals(rdb, capsys, tmp_path):
     assert code == 1 and "--all" in err and not (tmp_path / "y.pdf").exists()
     assert cli(capsys, rdb, "export", "costs", "--all", "--include-none", "--out", tmp_path / "every")[0] == 0
     assert len(list((tmp_path / "every").iterdir())) == 4
+
+
+def test_amounts_and_counts_are_read_as_people_write_them(rdb, capsys):
+    new_item(rdb, "那珂市")
+    code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "1,500,000")
+    assert (code, err) == (0, "") and "1,500,000円" in out
+    with pytest.raises(SystemExit) as usage:
+        cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "150万")
+    err = capsys.readouterr().err
+    assert usage.value.code == 2 and "金額は整数で指定してください" in err and "invalid" not in err
+    code, out, _ = cli(capsys, rdb, "measures", "show")
+    assert code == 0 and "説明会 未開催" in out and "—（0 / 0）" in out.splitlines()[0]  # nothing decided yet
