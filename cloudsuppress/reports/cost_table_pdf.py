@@ -84,7 +84,7 @@ def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.da
     each (A4, A3 above 8); more members are listed under each item instead (A4)."""
     long = len(table.members) > WIDE_MAX
     paper = PAPERS["a3"] if 8 < len(table.members) <= WIDE_MAX else PAPERS["a4"]
-    f = Flow(paper, margin=12 * mm, bottom=14 * mm)
+    f = Flow(paper, margin=12 * mm, bottom=14 * mm, doc_number=doc_number)  # later pages start below the box
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=15, align="c", leading=1.8)
     when = to_wareki(issued_on or dt.date.today())
     basis = f"　人口基準日 {to_wareki(table.population_date)}" if table.population_date else ""

@@ -273,8 +273,12 @@ def test_cost_table_for_34_members_lists_them_under_each_item(tmp_path):
     table = CostTable("テスト協議会", rule.describe(), None, tuple(m[0] for m in members), tuple(m[1] for m in members),
                       tuple(rows), tuple(totals), sum(totals))
     pdf = tmp_path / "wide.pdf"
-    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22))
+    write_cost_table_pdf(pdf, table, issued_on=dt.date(2026, 11, 22), doc_number="資料3")
     text = flat("".join(page_texts(pdf)))
+    # On a continuation page the 資料番号 sits on its own line above the repeated heading row.
+    assert page_count(pdf) >= 2
+    later = [ln.strip() for ln in page_texts(pdf)[1].splitlines() if ln.strip()]
+    assert later[0] == "資料3" and later[1].startswith("要望番号")
     assert "負担団体" in text and "団体別の負担額の合計" in text
     assert f"{6 * 1_760_000:,}円" in text and "第34市" in text
     assert_fonts_embedded(pdf)
