@@ -17,6 +17,7 @@ from cloudsuppress.ops.requests import get_item
 from ui.main_window import VIEW_REPORTS
 from ui.table_models.cost_table_model import COL_ESTIMATE, CostTableModel, ShareTableModel
 from ui.table_models import cost_table_model as ct
+from ui.table_models.row_list_model import ROW_ROLE
 
 
 @pytest.fixture
@@ -85,6 +86,25 @@ def test_cost_table_matches_the_core(reports, runner):
     assert f"合計 {table.total:,}円" in reports.totals_label.text()
     for name, total in zip(table.members, table.member_totals):
         assert f"{name} {total:,}円" in reports.totals_label.text()
+
+
+def test_open_items_show_forecasts_and_undecided_shares(reports, runner):
+    """With 検討中の要望も表示, an open item's share reads 「…円（見込）」 and a member in an open item
+    without an estimate 「未定」; a blank cell still means the member does not bear the item."""
+    reports.include_open.setChecked(True)
+    table = runner.read(lambda s: cost_table(s, include_open=True))
+    model = reports.model
+    seen = set()
+    for r in range(model.rowCount()):
+        row = model.index(r, 0).data(ROW_ROLE)
+        for i in range(len(table.members)):
+            text = model.index(r, len(ct.FIXED) + i).data()
+            kind = row.cell(i)
+            seen.add(kind)
+            amount = "" if row.shares[i] is None else f"{row.shares[i]:,}"
+            expected = {"forecast": f"{amount}（見込）", "unknown": "未定", "none": "", "share": amount}[kind]
+            assert text == expected
+    assert {"share", "none"} <= seen and seen & {"forecast", "unknown"}  # the demo has open items
 
 
 def test_selecting_an_item_shows_how_each_share_was_computed(reports, runner):

@@ -72,11 +72,21 @@ class CostTableModel(RowListTableModel):
         if col == COL_RULE:
             return rule_method_text(r.rule_text)
         i = col - len(FIXED)
-        return yen(r.shares[i]) if 0 <= i < len(r.shares) else ""
+        if not 0 <= i < len(r.shares):
+            return ""
+        kind = r.cell(i)  # an open item's share is a forecast; in it without an estimate: 未定
+        if kind == "forecast":
+            return self.tr("{0}（見込）").format(yen(r.shares[i]))
+        if kind == "unknown":
+            return self.tr("未定")
+        return yen(r.shares[i])
 
     def tooltip(self, r: CostTableRow, col: int) -> str | None:
         if col == COL_RULE:
             return rule_text(r.rule_text)
+        i = col - len(FIXED)
+        if 0 <= i < len(r.shares) and r.cell(i) in ("forecast", "unknown"):
+            return self.tr("検討中の要望: 見積額と要望団体による見込みです")
         return self.display(r, col) or None
 
     def alignment(self, col: int) -> int:

@@ -297,7 +297,9 @@ class ReportsView(QWidget):
         current = self.selected_key()
         self.shares = {sh.key: sh for sh in shares}
         self.model.set_table(table)
-        widths = self.fontMetrics().horizontalAdvance("00,000,000") + 16
+        # Room for an amount, or an open item's forecast 「0,000,000（見込）」 when those are shown.
+        sample = "00,000,000" + (self.tr("（見込）") if include_open else "")
+        widths = self.fontMetrics().horizontalAdvance(sample) + 16
         for i, name in enumerate(table.members):
             self.table.setColumnWidth(5 + i, max(widths, self.fontMetrics().horizontalAdvance(name) + 20))
         each = (self.tr("{0} {1}", "a member and its total").format(n, yen(t))
