@@ -817,6 +817,14 @@ Hover over a cell to see the full text.</translation>
         <translation>Not yet known</translation>
     </message>
     <message>
+        <source>{0}（見込）</source>
+        <translation>{0} (forecast)</translation>
+    </message>
+    <message>
+        <source>検討中の要望: 見積額と要望団体による見込みです</source>
+        <translation>Open request: a forecast from the estimate and the members asking</translation>
+    </message>
+    <message>
         <source>要望番号</source>
         <translation>Request no.</translation>
     </message>
@@ -3850,6 +3858,10 @@ The remainder under 1,000 yen ({0}) is borne by {1}</translation>
     <message>
         <source>未定</source>
         <translation>Not yet known</translation>
+    </message>
+    <message>
+        <source>（見込）</source>
+        <translation> (forecast)</translation>
     </message>
     <message>
         <source>（この要望独自の方法）</source>
