@@ -19,7 +19,7 @@ from .cli_types import japanese_argparse_message, whole_number
 from .db import mask_url, open_database
 from .files import create_database_file
 from .errors import DomainError
-from .file_errors import FILE_ERRORS, cannot_read_message, cannot_write_message, failed_path
+from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
 from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
 from .importers.tabular import read_table
 from .ops import consortium as consortium_ops
@@ -552,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("中断しました。データベースは変更していません。", file=sys.stderr)
         return 130
-    except FILE_ERRORS as exc:  # OSError, and xlsxwriter's FileCreateError which is not one
+    except file_errors() as exc:  # OSError, and xlsxwriter's FileCreateError which is not one
         print(f"エラー: {_file_error_message(exc, args)}", file=sys.stderr)
         return EXIT_REFUSED
 

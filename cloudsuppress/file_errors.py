@@ -11,9 +11,19 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from xlsxwriter.exceptions import FileCreateError
 
-FILE_ERRORS: tuple[type[BaseException], ...] = (OSError, FileCreateError)
+
+def _file_create_error() -> type[BaseException]:
+    from xlsxwriter.exceptions import FileCreateError  # imported when an error is looked at, not at start-up
+
+    return FileCreateError
+
+
+def file_errors() -> tuple[type[BaseException], ...]:
+    """The exception types that mean "this file could not be written or read", for ``except
+    file_errors() as error:`` (Python evaluates the tuple only when an exception is matched, so
+    xlsxwriter is not imported by the app's start-up)."""
+    return (OSError, _file_create_error())
 
 _REASONS = {
     errno.ENOENT: "フォルダーが見つかりません",
@@ -40,13 +50,13 @@ def os_error_of(exc: BaseException) -> OSError | None:
     """The ``OSError`` behind a file error (xlsxwriter wraps it), or None."""
     if isinstance(exc, OSError):
         return exc
-    if isinstance(exc, FileCreateError) and exc.args and isinstance(exc.args[0], OSError):
+    if isinstance(exc, _file_create_error()) and exc.args and isinstance(exc.args[0], OSError):
         return exc.args[0]
     return None
 
 
 def is_file_error(exc: BaseException) -> bool:
-    return isinstance(exc, FILE_ERRORS)
+    return isinstance(exc, file_errors())
 
 
 def failed_path(exc: BaseException) -> str | None:

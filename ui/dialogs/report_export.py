@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
-from cloudsuppress.file_errors import FILE_ERRORS, error_reason
+from cloudsuppress.file_errors import file_errors, error_reason
 from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
 
 from ..op_runner import OpRunner
@@ -49,7 +49,7 @@ def export_report(
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
-    except FILE_ERRORS as error:
+    except file_errors() as error:
         show_write_error(parent, path, error)
         return None
     answer = QMessageBox.question(parent, QCoreApplication.translate("report_export", "書き出しました"),
@@ -87,7 +87,7 @@ def preview_pdf_report(
         except DomainError as error:
             runner.show_error(error, parent=parent)
             return None
-        except FILE_ERRORS as error:
+        except file_errors() as error:
             show_write_error(parent, Path(suggested), error)
             return None
         dialog = PdfPreviewDialog(tmp, suggested=suggested, caption=caption, file_filter=file_filter, folder=folder,

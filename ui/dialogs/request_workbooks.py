@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import DomainError
-from cloudsuppress.file_errors import FILE_ERRORS, failed_path
+from cloudsuppress.file_errors import file_errors, failed_path
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.functions import list_function_rows
@@ -135,7 +135,7 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
-    except FILE_ERRORS as error:  # OSError, or xlsxwriter's FileCreateError (the workbook is open in Excel)
+    except file_errors() as error:  # OSError, or xlsxwriter's FileCreateError (the workbook is open in Excel)
         from .report_export import show_write_error
 
         show_write_error(parent, Path(failed_path(error) or target), error)
