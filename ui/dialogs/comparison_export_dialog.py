@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingRow
-from cloudsuppress.wareki import to_wareki
 from ..dates import display_date
 from ..settings import current_preferences
 
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
+from .printed_date import PrintedDateField
 
 
 class ComparisonExportDialog(QDialog):
@@ -54,15 +52,8 @@ class ComparisonExportDialog(QDialog):
         self.doc_number_edit = QLineEdit(self.tr("資料1"))
         self.doc_number_edit.setMaxLength(20)
         self.doc_number_edit.setPlaceholderText(self.tr("例: 資料2"))
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy/MM/dd")
-        self.printed_date = QLabel()
-        self.printed_date.setObjectName("printedDate")
-        self.printed_date.setStyleSheet("color: #4a5568;")
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.printed_date, 1)
+        self.date_field = PrintedDateField(self.tr("印字: {0}現在"))
+        self.date_edit, self.printed_date = self.date_field.date_edit, self.date_field.label
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(self.tr("（会議を指定しない）"), None)
         for m in meetings:
@@ -76,7 +67,7 @@ class ComparisonExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用紙"), papers)
         form.addRow(self.tr("資料番号"), self.doc_number_edit)
-        form.addRow(self.tr("作成日"), date_row)
+        form.addRow(self.tr("作成日"), self.date_field)
         form.addRow(self.tr("会議"), self.meeting_combo)
         self.buttons, self.ok_button = accept_cancel(self, self.tr("書き出す…"))
         layout = QVBoxLayout(self)
@@ -85,8 +76,6 @@ class ComparisonExportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.doc_number_edit.textChanged.connect(self._validate)
-        self.date_edit.dateChanged.connect(self._show_printed_date)
-        self._show_printed_date()
         self._validate()
 
     def paper(self) -> str:
@@ -99,11 +88,7 @@ class ComparisonExportDialog(QDialog):
         return self.meeting_combo.currentData()
 
     def created_on(self) -> dt.date:
-        d = self.date_edit.date()
-        return dt.date(d.year(), d.month(), d.day())
-
-    def _show_printed_date(self) -> None:
-        self.printed_date.setText(self.tr("印字: {0}現在").format(to_wareki(self.created_on())))
+        return self.date_field.date()
 
     def _validate(self) -> None:
         ok = bool(self.doc_number())

@@ -14,25 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cloudsuppress.wareki import to_wareki
-
 from ..settings import app_settings
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
+from .printed_date import PrintedDateField
 
 ALL_MEMBERS = None  # the addressee combo's data for 「負担のある全団体」
 KINDS = ("notice", "table", "summary")
@@ -75,17 +71,9 @@ class ReportOptionsDialog(QDialog):
             form.addRow(self.tr("宛先"), self.member_combo)
             form.addRow("", self.include_none_check)
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy/MM/dd")
-        self.printed_date = QLabel()
-        self.printed_date.setObjectName("printedDate")
-        self.printed_date.setStyleSheet("color: #4a5568;")
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.printed_date, 1)
-        form.addRow(self.tr("日付"), date_row)
-        self.date_edit.dateChanged.connect(self._show_printed_date)
+        self.date_field = PrintedDateField(self.tr("印字: {0}"))
+        self.date_edit, self.printed_date = self.date_field.date_edit, self.date_field.label
+        form.addRow(self.tr("日付"), self.date_field)
 
         self.reference_edit = QLineEdit(_remembered("reference"))
         self.sender_edit = QLineEdit(_remembered("sender"))
@@ -118,7 +106,6 @@ class ReportOptionsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.doc_number_edit.textChanged.connect(self._validate)
         self._addressee_changed()
-        self._show_printed_date()
         self._validate()
 
     # --- what was chosen --------------------------------------------------------------------
@@ -131,8 +118,7 @@ class ReportOptionsDialog(QDialog):
         return self.member() is None and self.include_none_check.isChecked()
 
     def issued_on(self) -> dt.date:
-        d = self.date_edit.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return self.date_field.date()
 
     def reference(self) -> str | None:
         return self.reference_edit.text().strip() or None
@@ -147,9 +133,6 @@ class ReportOptionsDialog(QDialog):
 
     def _addressee_changed(self) -> None:
         self.include_none_check.setEnabled(self.member() is None)
-
-    def _show_printed_date(self) -> None:
-        self.printed_date.setText(self.tr("印字: {0}").format(to_wareki(self.issued_on())))
 
     def _validate(self) -> None:
         ok = self.kind != "summary" or bool(self.doc_number())
