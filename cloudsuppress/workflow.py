@@ -140,7 +140,7 @@ def check_move(current: Status | str, to: Status | str, *, reason: str | None, f
     if target not in TRANSITIONS[cur]:
         why = _WHY_NOT.get((cur, target))
         if why is None:
-            why = (f"決定済みの要望は、理由を記録して「検討中」に戻してから判断し直してください"
+            why = ("決定済みの要望は、理由を記録して「検討中」に戻してから判断し直してください"
                    if cur in DECISIONS else "この変更は手順にありません")
         raise WorkflowError(f"{head}: {why}。")
     needs_reason = target in DECISIONS or cur in DECISIONS

@@ -29,7 +29,7 @@ from cloudsuppress.workflow import OPEN, Status
 
 from ..labels import fit_text, join_names, label
 from .request_table_model import STATUS_COLORS, format_yen
-from .row_list_model import CENTER, KEEP, LEFT, RIGHT, with_filters
+from .row_list_model import CENTER, KEEP, LEFT, with_filters
 
 COL_ITEM = 0  # 要望番号, 要望名, then 機能ID 適合 機能名
 FIRST_MEMBER = 1  # wide layout: member i is column FIRST_MEMBER + i

@@ -15,7 +15,6 @@ The view reads through the runner and refreshes on costs, requests, members and 
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
@@ -48,7 +47,6 @@ from cloudsuppress.ops.costs import (
     all_member_costs,
     cost_rule_row,
     cost_table,
-    item_shares,
     member_costs,
     set_cost_rule,
     set_item_cost,
