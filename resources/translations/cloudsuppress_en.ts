@@ -3713,6 +3713,10 @@ Requested by: {2}  Status: {3}</translation>
         <translation>To</translation>
     </message>
     <message>
+        <source>印字: {0}現在</source>
+        <translation>Printed: as of {0}</translation>
+    </message>
+    <message>
         <source>日付</source>
         <translation>Date</translation>
     </message>

@@ -71,7 +71,8 @@ class ReportOptionsDialog(QDialog):
             form.addRow(self.tr("宛先"), self.member_combo)
             form.addRow("", self.include_none_check)
 
-        self.date_field = PrintedDateField(self.tr("印字: {0}"))
+        # The notice is dated; the table and the summary state what they show 「…現在」.
+        self.date_field = PrintedDateField(self.tr("印字: {0}") if kind == "notice" else self.tr("印字: {0}現在"))
         self.date_edit, self.printed_date = self.date_field.date_edit, self.date_field.label
         form.addRow(self.tr("日付"), self.date_field)
 
