@@ -606,7 +606,8 @@ def delete_hearing(s: Session, *, hearing_id: int, by: str | None = None) -> Cha
 
 def delete_approval(s: Session, *, item_id: int, member_id: int, stage: str, by: str | None = None) -> Changes:
     """Delete a member's 財政課協議 ('finance') or 首長決裁 ('mayor') recorded by mistake (refused once
-    the item is decided: a customized item keeps the approvals it was decided on)."""
+    the item is decided: a customized item keeps the approvals it was decided on; and a 財政課協議
+    while its 首長決裁 stands, which would leave a decision without the consultation it followed)."""
     if stage not in APPROVAL_STAGES:
         raise DomainError(f"段階「{stage}」はありません（finance: 財政課協議、mayor: 首長決裁）。")
     item = get_item(s, item_id)
@@ -616,6 +617,10 @@ def delete_approval(s: Session, *, item_id: int, member_id: int, stage: str, by:
     member = _member_name(s, member_id)
     if approval is None:
         raise DomainError(f"要望 {item.key} の{member}の{APPROVAL_LABELS[stage]}は記録されていません。")
+    if stage == "finance" and s.scalar(select(Approval.id).where(Approval.member_request_id == part.id,
+                                                                  Approval.stage == "mayor")):
+        raise DomainError(f"要望 {item.key} の{member}の財政課協議は削除できません。首長決裁が記録されています"
+                          "（首長決裁は財政課協議の後に行うもの）。先に首長決裁の記録を削除してください。")
     with audit.action(s, f"要望 {item.key} の{member}の{APPROVAL_LABELS[stage]}の記録を削除", by=by):
         s.delete(approval)
         item.updated_at = _now()

@@ -146,6 +146,8 @@ def test_delete_an_approval_and_undo_it(rdb):
     item = new_item(rdb)
     run(rdb, lambda s: set_item_cost(s, item_id=item, estimate=880_000))  # approvals are about an amount
     approve_all(rdb, item, ["那珂市"])
+    with pytest.raises(DomainError, match="先に首長決裁の記録を削除"):  # the consultation the decision followed
+        run(rdb, lambda s: req.delete_approval(s, item_id=item, member_id=member_id(s, "那珂市"), stage="finance"))
     run(rdb, lambda s: req.delete_approval(s, item_id=item, member_id=member_id(s, "那珂市"), stage="mayor"))
     part = detail(rdb, item).parts[0]
     assert part.mayor is None and part.finance is not None

@@ -114,6 +114,14 @@ def test_delete_a_hearing_and_an_approval_from_the_editor(editor_for, runner, qt
     with qtbot.waitSignal(runner.changed):
         assert form.record_approval("finance")
     assert form.approval_delete["finance"].isEnabled() and not form.approval_delete["mayor"].isEnabled()
+    form.approval_ref["mayor"].setText("決裁第901号")
+    with qtbot.waitSignal(runner.changed):
+        assert form.record_approval("mayor")
+    # The consultation cannot go while the mayor's decision that followed it stands.
+    assert form.approval_delete["mayor"].isEnabled() and not form.approval_delete["finance"].isEnabled()
+    with qtbot.waitSignal(runner.changed):
+        qtbot.mouseClick(form.approval_delete["mayor"], Qt.MouseButton.LeftButton)
+    assert form.approval_delete["finance"].isEnabled()
     with qtbot.waitSignal(runner.changed):
         qtbot.mouseClick(form.approval_delete["finance"], Qt.MouseButton.LeftButton)
     assert form.approval_state["finance"].text() == "未記録"

@@ -351,14 +351,16 @@ class MemberPartForm(QWidget):
                                parent=self) is not None
 
     def _update_side_buttons(self) -> None:
-        """Deleting is offered while the item is open, for what is recorded (and selected)."""
+        """Deleting is offered while the item is open, for what is recorded (and selected); the
+        財政課協議 not while the 首長決裁 that followed it stands (the core refuses that too)."""
         open_part = self.part is not None and self._item_open
         row = self.hearing_table.currentRow()
         selected = bool(self.hearing_table.selectedItems()) and 0 <= row < len(self.part.hearings) if self.part else False
         self.hearing_delete.setEnabled(open_part and selected)
         for stage in APPROVAL_STAGES:
             fact = None if self.part is None else (self.part.finance if stage == "finance" else self.part.mayor)
-            self.approval_delete[stage].setEnabled(open_part and fact is not None)
+            after = stage == "finance" and self.part is not None and self.part.mayor is not None
+            self.approval_delete[stage].setEnabled(open_part and fact is not None and not after)
 
     def withdraw(self) -> bool:
         """Ask for a reason and withdraw this member's part."""
