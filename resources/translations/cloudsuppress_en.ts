@@ -3596,18 +3596,6 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>保存できません</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。
-{0}
-{1}</source>
-        <translation>Cannot write the file. Check that it is not open in another application.
-{0}
-{1}</translation>
-    </message>
-    <message>
         <source>印刷</source>
         <translation>Print</translation>
     </message>
@@ -4098,14 +4086,6 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>書き出せません</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <source>ファイルに書き込めません: {0}</source>
-        <translation>Cannot write the file: {0}</translation>
     </message>
     <message>
         <source>{0} 行を書き出しました</source>

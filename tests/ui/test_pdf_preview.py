@@ -60,3 +60,10 @@ def test_print_to_a_pdf_printer(preview, comparison_pdf, tmp_path):
     assert preview.print_document(printer) == preview.page_count()
     assert out.stat().st_size > 20_000
     assert pdf_pages(out) == pdf_pages(comparison_pdf)
+
+
+def test_save_into_a_missing_folder_says_why(preview, tmp_path, monkeypatch, no_message_boxes):
+    dest = tmp_path / "ない" / "比較表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
+    assert preview.save() is None and preview.saved is None
+    assert no_message_boxes == [("warning", f"ファイルに書き込めません。\n{dest}\n\nフォルダーが見つかりません。")]

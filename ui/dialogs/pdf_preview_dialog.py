@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from .report_export import show_write_error
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter, *, first: int = 0, last: int | None = None) -> int:
@@ -120,9 +121,7 @@ class PdfPreviewDialog(QDialog):
         try:
             shutil.copyfile(self.pdf, dest)
         except OSError as error:
-            QMessageBox.warning(self, self.tr("保存できません"),
-                                self.tr("ファイルに書き込めません。ほかのアプリで開いていないか確かめてください。\n{0}\n{1}")
-                                .format(dest, error.strerror or error))
+            show_write_error(self, dest, error)
             return None
         self.saved = dest
         self.accept()

@@ -9,6 +9,8 @@ the tab reads only the meetings the history names.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,6 +36,7 @@ from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
 from ..table_models.audit_table_model import AuditTableModel
+from .report_export import show_write_error
 
 
 class RequestHistoryTab(QWidget):
@@ -138,7 +140,7 @@ class RequestHistoryTab(QWidget):
         try:
             count = self.runner.read(lambda s: export_item_history_csv(s, item_id, name))
         except OSError as error:
-            QMessageBox.warning(self, self.tr("書き出せません"), self.tr("ファイルに書き込めません: {0}").format(error))
+            show_write_error(self, Path(name), error)
             return False
         self.export_note.setText(self.tr("{0} 行を書き出しました").format(count))
         return True
