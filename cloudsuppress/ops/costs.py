@@ -26,7 +26,7 @@ from ..costs import Method, Payer, Rule, apportion_cost, parse_method
 from ..errors import DomainError
 from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
 from ..workflow import OPEN, STATUS_LABELS, Status
-from .consortium import get_consortium
+from .consortium import ConsortiumInfo, get_consortium
 from .requests import UNSET, get_item
 
 CHANGED = Changes(costs=True, history=True)
@@ -345,22 +345,28 @@ def member_costs(s: Session, member_id: int) -> MemberCosts:
     items = list(s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids),
                                                      RequestItem.status.in_([st.value for st in BEARING]))
                            .order_by(RequestItem.key))) if item_ids else []
-    shares = _shares_for(items, s)
-    approvals = _approvals(s, member_id)
-    lines = tuple(_line(sh, member_id, m.population, approvals) for sh in shares if sh.status == Status.CUSTOMIZED.value)
-    prospective = tuple(_line(sh, member_id, m.population, approvals) for sh in shares
+    return _member_costs(s, m, _shares_for(items, s), get_cost_rule(s), get_consortium(s))
+
+
+def _member_costs(s: Session, m: Member, shares: list[ItemShares], rule: Rule,
+                  info: ConsortiumInfo | None) -> MemberCosts:
+    """``m``'s lines from the shares of the items it is in (customized or open, in key order)."""
+    approvals = _approvals(s, m.id)
+    lines = tuple(_line(sh, m.id, m.population, approvals) for sh in shares if sh.status == Status.CUSTOMIZED.value)
+    prospective = tuple(_line(sh, m.id, m.population, approvals) for sh in shares
                         if sh.status != Status.CUSTOMIZED.value)
-    rule = get_cost_rule(s)
-    info = get_consortium(s)
     return MemberCosts(m.id, m.name, m.population, info.name if info else "", rule.describe(), rule.population_date,
                        lines, prospective, sum(x.share or 0 for x in lines), sum(x.share or 0 for x in prospective))
 
 
 def all_member_costs(s: Session, *, include_none: bool = False) -> list[MemberCosts]:
     """Every member's cost lines in the members' order (for one notice per member); members
-    that bear no customization and are in no open item are left out unless ``include_none``."""
-    out = [member_costs(s, member_id)
-           for member_id in s.scalars(select(Member.id).order_by(Member.sort_order, Member.id))]
+    that bear no customization and are in no open item are left out unless ``include_none``.
+    Every item's shares, the rule and the consortium are read once, not once per member."""
+    shares = all_item_shares(s, statuses=BEARING)
+    rule, info = get_cost_rule(s), get_consortium(s)
+    out = [_member_costs(s, m, [sh for sh in shares if m.id in sh.payer_ids], rule, info)
+           for m in s.scalars(select(Member).order_by(Member.sort_order, Member.id))]
     return out if include_none else [mc for mc in out if mc.lines or mc.prospective]
 
 
