@@ -29,6 +29,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="cloudsuppress-gui", description="カスタマイズ抑制 事務局ツール")
     p.add_argument("--db", type=Path, help="データベース（SQLite ファイル）。既定: ユーザーのデータフォルダ")
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="画面を PNG に保存して終了する")
+    p.add_argument("--size", metavar="WxH", help="--screenshot の画面の大きさ（例 1366x768、既定 1400x860）")
     p.add_argument("--view", choices=VIEWS, default="functions", help="最初に表示する画面")
     return p.parse_args(argv)
 
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
     from cloudsuppress.errors import DomainError
@@ -165,7 +166,9 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     window.show_view(args.view)
     try:
         if args.screenshot:
-            window.resize(1400, 860)
+            width, _, height = (args.size or "1400x860").partition("x")
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(int(width), int(height))
             window.show()
             for _ in range(5):
                 app.processEvents()

@@ -38,6 +38,7 @@ from cloudsuppress.ops.undo import redo, undo, undo_status
 
 from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
+from .screen_fit import restore_main_geometry, save_main_geometry
 from .settings import app_settings, backup_policy, remember_database
 
 VIEW_DASHBOARD = "dashboard"
@@ -90,8 +91,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.runner = runner
         self.settings = settings  # where the last database is remembered; None: nowhere
-        self.resize(1400, 860)
-        self.setMinimumSize(QSize(1000, 640))
+        # Sized to the screen (1366×768 or 1280×720 usable on the committee laptop), as it was
+        # last on this screen when the settings remember it (ui/screen_fit.py).
+        self.setMinimumSize(QSize(960, 600))
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -157,6 +159,11 @@ class MainWindow(QMainWindow):
         runner.changed.connect(self.on_changed)
         self.reload()
         self.show_view(VIEW_FUNCTIONS)
+        restore_main_geometry(self, settings)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        save_main_geometry(self, self.settings)
+        super().closeEvent(event)
 
     def _build_menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
@@ -436,9 +443,8 @@ class MainWindow(QMainWindow):
         install_translators(language)
         replacement = MainWindow(self.runner, settings=self.settings)
         replacement.database_menu.take_over(self.database_menu)
+        replacement.setWindowState(self.windowState())  # maximized or not, as this one
         replacement.setGeometry(self.geometry())
-        if self.isMaximized():
-            replacement.setWindowState(self.windowState())
         replacement.show_view(self.current_view() or VIEW_FUNCTIONS)
         self.runner.changed.disconnect(self.on_changed)
         if self.isVisible():

@@ -54,6 +54,7 @@ from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_functio
 from cloudsuppress.workflow import OPEN, Status
 
 from ..op_runner import OpRunner
+from ..screen_fit import scrolled
 from ..table_models.function_table_model import FunctionTableModel
 from .function_picker import FunctionPicker
 from .member_part_form import ERROR_STYLE, MemberPartForm
@@ -184,9 +185,11 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
 
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("閉じる"))
         self.close_button.clicked.connect(self.reject)
+        self.close_button.setToolTip(self.tr("閉じる（Esc）"))
         self.save_note = QLabel()
         self.save_note.setObjectName("saveNote")
         self.save_note.setStyleSheet(ERROR_STYLE)
@@ -197,10 +200,17 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         self._name_controls()
         self._install_shortcuts()
 
+        # The item, the status and the member parts scroll together; 保存 and 閉じる stay below,
+        # always on screen (1366×768 or 1280×720 usable on the committee laptop; ui/screen_fit.py).
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        body_layout.addWidget(self.heading)
+        body_layout.addLayout(top)
+        body_layout.addWidget(self.tabs, 1)
+        self.body_scroll = scrolled(body, name="editorScroll")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(buttons)
 
         for signal in (self.key_edit.textChanged, self.title_edit.textChanged, self.estimate_edit.textChanged,
