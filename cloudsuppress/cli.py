@@ -15,26 +15,24 @@ from pathlib import Path
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .cli_meetings import add_comparison_export
 from .cli_structure import add_structure_commands, cmd_members, cmd_structure
-from .cli_types import japanese_argparse_message, whole_number
-from .db import mask_url, open_database
-from .files import create_database_file
+from .cli_types import japanese_argparse_message, lazy_module, whole_number
 from .errors import DomainError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
-from .importers.function_list import FIELDS, mapping_from_options, parse_function_list
-from .importers.tabular import read_table
-from .ops import consortium as consortium_ops
-from .ops import functions as function_ops
-from .ops.summary import build_summary, format_rate
-from .ops import history as history_ops
-from .ops import request_import as request_import_ops
-from .ops import request_queries as request_queries
-from .ops import requests as request_ops
-from .ops import undo as undo_ops
-from .ops.summary import outcome_table
+from .importers.function_list import FIELDS
 from .presets import PRESETS
 from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
 from .wareki import require_date
 from .workflow import Status
+
+# A call runs one command in a fresh process: the ops (and through them the ORM and the
+# models) are imported by the command that uses them, not by every call (see lazy_module).
+consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+function_ops = lazy_module("cloudsuppress.ops.functions")
+history_ops = lazy_module("cloudsuppress.ops.history")
+request_import_ops = lazy_module("cloudsuppress.ops.request_import")
+request_queries = lazy_module("cloudsuppress.ops.request_queries")
+request_ops = lazy_module("cloudsuppress.ops.requests")
+undo_ops = lazy_module("cloudsuppress.ops.undo")
 
 EXIT_REFUSED = 1
 EXIT_CONFIRM = 3
@@ -256,6 +254,9 @@ def _confirm(prompt: str) -> bool:
 
 
 def _cmd_functions_import(db, args) -> int:
+    from .importers.function_list import mapping_from_options, parse_function_list
+    from .importers.tabular import read_table
+
     table = read_table(args.file, sheet=args.sheet)
     mapping = mapping_from_options(table, args.header_row, _parse_maps(args.map))
     parsed = parse_function_list(table, mapping)
@@ -278,6 +279,8 @@ def _cmd_functions_import(db, args) -> int:
 
 
 def _cmd_summary(db, args) -> int:
+    from .ops.summary import build_summary, format_rate, outcome_table
+
     with db.session() as s:
         summary = build_summary(s)
     if args.json:
@@ -388,6 +391,8 @@ def _cmd_undo(db, args) -> int:
 
 def _open(target: str, *, create: bool = False):  # noqa: ANN202 - a Database
     """Open a file or URL; a server password comes from the URL, the keyring, or (on a terminal) a prompt."""
+    from .db import mask_url, open_database
+
     if "://" not in target:
         return open_database(target, create=create)
     from . import credentials
@@ -407,6 +412,7 @@ def _open(target: str, *, create: bool = False):  # noqa: ANN202 - a Database
 
 def _cmd_handover(args) -> int:
     from . import handover
+    from .db import mask_url
 
     if args.action == "export":
         db = _open(args.db)
@@ -454,6 +460,8 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_init(args) -> int:
+    from .files import create_database_file
+
     if "://" in args.db:  # a server database: the schema is created, there is no file to clean up
         db = _open(args.db, create=True)
         try:

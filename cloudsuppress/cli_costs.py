@@ -7,12 +7,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .cli_types import whole_number, yen
+from .cli_types import lazy_module, whole_number, yen
 from .errors import DomainError
-from .ops import costs as cost_ops
-from .ops import measures as measure_ops
-from .ops import requests as request_ops
 from .wareki import require_date, to_wareki
+
+cost_ops = lazy_module("cloudsuppress.ops.costs")  # imported by the command that uses it
+measure_ops = lazy_module("cloudsuppress.ops.measures")
+request_ops = lazy_module("cloudsuppress.ops.requests")
 
 COST_EXPORTS = ("costs", "cost-table", "summary")
 METHOD_CHOICES = ["equal", "population", "mixed"]

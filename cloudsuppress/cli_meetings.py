@@ -8,12 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_types import whole_number
+from .cli_types import lazy_module, whole_number
 from .errors import DomainError
-from .ops import meeting_queries as mq
-from .ops import meetings as meeting_ops
-from .ops import requests as request_ops
 from .wareki import require_date, to_wareki
+
+mq = lazy_module("cloudsuppress.ops.meeting_queries")  # imported by the command that uses it
+meeting_ops = lazy_module("cloudsuppress.ops.meetings")
+request_ops = lazy_module("cloudsuppress.ops.requests")
 
 
 def _date(text: str | None, what: str = "日付"):

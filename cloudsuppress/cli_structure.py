@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 
-from . import audit
-from .cli_types import whole_number
+from .cli_types import lazy_module, whole_number
 from .errors import DomainError
-from .importers.members import read_member_list
-from .ops import consortium as consortium_ops
-from .ops import members as member_ops
-from .ops.functions import system_tree
-from .ops.requests import resolve_member
 from .wareki import require_date
+
+audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
+consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+member_ops = lazy_module("cloudsuppress.ops.members")
+function_ops = lazy_module("cloudsuppress.ops.functions")
+request_ops = lazy_module("cloudsuppress.ops.requests")
 
 
 def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
@@ -45,6 +45,8 @@ def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers
 
 def cmd_members(db, args) -> int:  # noqa: ANN001
     if args.action == "import":
+        from .importers.members import read_member_list
+
         records = read_member_list(args.file, sheet=args.sheet)
         with db.session() as s, s.begin():
             consortium_ops.require_consortium(s)
@@ -62,12 +64,12 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
         if not values:
             raise DomainError("訂正する項目を指定してください（--name、--population、--joined）。")
         with db.session() as s, s.begin():
-            changes = member_ops.update_member(s, member_id=resolve_member(s, args.member), **values)
+            changes = member_ops.update_member(s, member_id=request_ops.resolve_member(s, args.member), **values)
         print(f"団体「{args.member}」を訂正しました。" if changes.any else f"団体「{args.member}」は変わりませんでした。")
         return 0
     if args.action == "remove":
         with db.session() as s, s.begin():
-            member_ops.remove_member(s, member_id=resolve_member(s, args.member))
+            member_ops.remove_member(s, member_id=request_ops.resolve_member(s, args.member))
         print(f"団体「{args.member}」を削除しました（undo で取り消せます）。")
         return 0
     with db.session() as s:
@@ -100,7 +102,7 @@ def cmd_structure(db, args) -> int:  # noqa: ANN001
         return 0
     with db.session() as s:
         subs = consortium_ops.list_subcommittees(s)
-        nodes = system_tree(s)
+        nodes = function_ops.system_tree(s)
     tree = {sub: [n for n in nodes if n.subcommittee == sub] for sub in subs}
     if args.json:
         print(json.dumps([{"subcommittee": sub, "systems": [
