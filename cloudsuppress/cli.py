@@ -123,6 +123,8 @@ def _add_request_commands(sub) -> None:
     lst.add_argument("--json", action="store_true")
     mv = requests.add_parser("move", help="要望項目の状態を変更する")
     mv.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
+    mv.add_argument("more", nargs="*", metavar="ITEM",
+                    help="ほかの要望も同じ理由でまとめて変更する（1 操作・元に戻すも 1 回。1 件でも拒否されれば何も変更しない）")
     mv.add_argument("--to", required=True, choices=STATUS_CHOICES)
     mv.add_argument("--reason", required=True)
     mv.add_argument("--meeting", type=whole_number, help="決定した会議の id")
@@ -358,6 +360,15 @@ def _cmd_requests(db, args) -> int:
         else:
             for e in entries:
                 print(f"{e.at:%Y-%m-%d %H:%M}\t{e.user}\t{e.label}\t{e.field_label or e.op_label}\t{e.old or ''}\t{e.new or ''}")
+        return 0
+    if args.action == "move" and getattr(args, "more", None):
+        from .ops.selection import move_items
+
+        refs = [args.item, *args.more]
+        with db.session() as s, s.begin():
+            move_items(s, item_ids=[request_ops.resolve_item(s, r) for r in refs], to=args.to, reason=args.reason,
+                       meeting_id=args.meeting, by=args.by)
+        print(f"要望 {len(refs)} 件（{'、'.join(refs)}）を「{Status(args.to).label}」にしました。")
         return 0
     with db.session() as s, s.begin():
         item_id = request_ops.resolve_item(s, args.item)

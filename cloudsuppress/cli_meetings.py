@@ -11,6 +11,9 @@ from pathlib import Path
 from .cli_types import lazy_module, whole_number
 from .errors import DomainError
 from .wareki import require_date, to_wareki
+from .workflow import DECISIONS
+
+_FINAL = frozenset(st.value for st in DECISIONS)
 
 mq = lazy_module("cloudsuppress.ops.meeting_queries")  # imported by the command that uses it
 meeting_ops = lazy_module("cloudsuppress.ops.meetings")
@@ -39,7 +42,7 @@ def _agenda_json(r: mq.AgendaRow) -> dict:
             "function_code": r.function_code, "business_system": r.business_system, "status": r.status,
             "status_label": r.status_label, "members": list(r.members), "outcome": r.outcome,
             "outcome_label": r.outcome_label, "decision": r.decision_status, "decision_label": r.decision_label,
-            "reason": r.decision_reason, "notes": r.notes}
+            "reason": r.decision_reason, "notes": r.notes, "carried_over": r.carried_over}
 
 
 def _print_agenda(rows, as_json: bool) -> None:
@@ -48,7 +51,8 @@ def _print_agenda(rows, as_json: bool) -> None:
         return
     for r in rows:
         result = r.outcome_label + (f"（{r.decision_label}）" if r.decision_label else "")
-        print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{r.title}\t{'、'.join(r.members)}")
+        mark = "［継続］" if r.carried_over else ""
+        print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{mark}{r.title}\t{'、'.join(r.members)}")
 
 
 def _create(db, args) -> int:
@@ -76,7 +80,9 @@ def _show(db, args) -> int:
                            "organization": a.organization, "name": a.name, "title": a.title} for a in d.attendees],
             "agenda": [_agenda_json(r) for r in d.agenda],
             "decisions": [{"key": x.key, "title": x.title, "status": x.to_status, "status_label": x.to_label,
-                           "steps": list(x.steps), "reason": x.reason} for x in d.decisions],
+                           "steps": list(x.steps), "reason": x.reason} for x in d.decisions if x.to_status in _FINAL],
+            "continued": [{"key": r.key, "title": r.title, "status": r.status} for r in d.continued],
+            "reports": [{"key": r.key, "title": r.title} for r in d.agenda if r.outcome == "information"],
             "warnings": [{"code": w.code, "message": w.message, "member": w.member} for w in d.warnings],
         }, ensure_ascii=False, indent=2))
         return 0
@@ -91,7 +97,11 @@ def _show(db, args) -> int:
     _print_agenda(d.agenda, False)
     print("決定事項:")
     for x in d.decisions:
-        print(f"  {x.key}\t{x.to_label}\t{x.title}\t{x.reason or ''}")
+        if x.to_status in _FINAL:
+            print(f"  {x.key}\t{x.to_label}\t{x.title}\t{x.reason or ''}")
+    print("継続審議事項:")
+    for r in d.continued:
+        print(f"  {r.key}\t{r.status_label}\t{r.title}")
     _warn(d.warnings)
     return 0
 

@@ -26,6 +26,7 @@ _PAST = (
      "カスタマイズ経費は共同調達の契約外であることを再確認し、財政課協議と首長決裁を終えた要望について実施を決定した。"),
 )
 _NEXT = (4, dt.date(2026, 11, 25), "14:00", "16:00", "第1会議室")
+OPEN_VALUES = frozenset(st.value for st in OPEN)
 _VENUE = "那珂市役所 本庁舎3階 "
 _TITLES = ("課長", "係長", "主査")
 _STAFF = ("佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤")
@@ -85,8 +86,13 @@ def fill_demo_meetings(s: Session, meetings: dict[tuple[int, int], int]) -> int 
         for c in changes:
             last[c.item_id] = c
         for pos, (item_id, c) in enumerate(sorted(last.items()), start=1):
-            s.add(AgendaEntry(meeting_id=mid, item_id=item_id, position=pos, outcome="decided", notes=_ITEM_NOTES[stage],
-                              decision_status=c.to_status, decision_reason=c.reason, status_change_id=c.id))
+            if c.to_status in OPEN_VALUES:  # review started, carried over to the next meeting (継続審議)
+                s.add(AgendaEntry(meeting_id=mid, item_id=item_id, position=pos, outcome="continued",
+                                  notes=_ITEM_NOTES[stage]))
+            else:
+                s.add(AgendaEntry(meeting_id=mid, item_id=item_id, position=pos, outcome="decided",
+                                  notes=_ITEM_NOTES[stage], decision_status=c.to_status, decision_reason=c.reason,
+                                  status_change_id=c.id))
         s.flush()
     open_items = s.scalars(select(RequestItem.id).where(RequestItem.status.in_([st.value for st in OPEN])))
     per_sub: dict[int, int] = {}

@@ -130,11 +130,38 @@ def _missing_approvals(facts: ItemFacts) -> list[str]:
     return lines
 
 
+def meeting_steps(current: Status | str, to: Status | str) -> tuple[Status, ...]:
+    """The moves a 部会's decision at the table makes: the meeting *is* the review, so an item still
+    要望 decided 標準化 or カスタマイズ実施 there goes 要望 → 検討中 → the decision (two steps);
+    every other decision is the one move of the table. Outside a meeting the table stays as it is."""
+    cur, target = parse_status(current), parse_status(to)
+    if cur == Status.REQUESTED and target in (Status.STANDARDIZED, Status.CUSTOMIZED):
+        return (Status.UNDER_REVIEW, target)
+    return (target,)
+
+
+def check_meeting_decision(current: Status | str, to: Status | str, *, reason: str | None,
+                           facts: ItemFacts | None = None) -> None:
+    """Raise WorkflowError unless a meeting may decide ``to`` for an item in ``current`` (see
+    ``meeting_steps``); the guards of the final move apply as they are (measure 3 included), and
+    the message names the item's present status."""
+    cur, target = parse_status(current), parse_status(to)
+    steps = meeting_steps(cur, target)
+    if len(steps) == 1:
+        check_move(cur, target, reason=reason, facts=facts)
+    else:
+        _check(Status.UNDER_REVIEW, target, reason=reason, facts=facts or ItemFacts(),
+               head=f"「{cur.label}」から「{target.label}」には決定できません")
+
+
 def check_move(current: Status | str, to: Status | str, *, reason: str | None, facts: ItemFacts | None = None) -> None:
     """Raise WorkflowError unless the move is in the table and its guards hold."""
     cur, target = parse_status(current), parse_status(to)
-    facts = facts or ItemFacts()
-    head = f"「{cur.label}」から「{target.label}」には変更できません"
+    _check(cur, target, reason=reason, facts=facts or ItemFacts(),
+           head=f"「{cur.label}」から「{target.label}」には変更できません")
+
+
+def _check(cur: Status, target: Status, *, reason: str | None, facts: ItemFacts, head: str) -> None:
     if cur == target:
         raise WorkflowError(f"{head}: すでに「{cur.label}」です。")
     if target not in TRANSITIONS[cur]:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..models import AgendaEntry, BusinessSystem, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
 from ..vocab import ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, OUTCOME_LABELS
-from ..workflow import STATUS_LABELS, Status
-from .meetings import get_meeting, meeting_label
+from ..workflow import DECISIONS, STATUS_LABELS, Status
+from .meetings import carried_over, get_meeting, meeting_label
 from .request_queries import list_item_rows
 
 
@@ -33,7 +33,7 @@ class MeetingRow:
     end_time: str | None
     place: str | None
     agenda_count: int
-    decided_count: int  # items whose status the meeting changed
+    decided_count: int  # items the meeting decided (標準化 / 取下げ / カスタマイズ実施; not 検討中)
     attendee_count: int
 
 
@@ -70,6 +70,12 @@ class AgendaRow:
     decision_status: str | None
     decision_label: str | None
     decision_reason: str | None
+    carried_over: bool = False  # 継続: the same body's earlier meeting carried it over (継続審議)
+
+    @property
+    def is_continued(self) -> bool:
+        """This meeting carried the item over: 継続審議, or a decision that went only as far as 検討中."""
+        return self.outcome == "continued" or (self.outcome == "decided" and self.decision_status == "under_review")
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,9 @@ def _rows(s: Session, meetings: list[Meeting]) -> list[MeetingRow]:
     attendees = dict(s.execute(select(MeetingAttendee.meeting_id, func.count())
                                .where(MeetingAttendee.meeting_id.in_(ids)).group_by(MeetingAttendee.meeting_id)).all())
     decided = dict(s.execute(select(StatusChange.meeting_id, func.count(StatusChange.item_id.distinct()))
-                             .where(StatusChange.meeting_id.in_(ids)).group_by(StatusChange.meeting_id)).all())
+                             .where(StatusChange.meeting_id.in_(ids),
+                                    StatusChange.to_status.in_([st.value for st in DECISIONS]))
+                             .group_by(StatusChange.meeting_id)).all())
     return [
         MeetingRow(m.id, m.kind, MEETING_KIND_LABELS.get(m.kind, m.kind), m.subcommittee_id, subs.get(m.subcommittee_id),
                    systems.get(m.business_system_id), m.number, m.title, meeting_label(m), m.held_on, m.start_time,
@@ -163,17 +171,20 @@ def agenda(s: Session, meeting_id: int) -> list[AgendaRow]:
                              .order_by(AgendaEntry.position, AgendaEntry.id)))
     items = {r.id: r for r in list_item_rows(s, item_ids=[e.item_id for e in entries])} if entries else {}
     changes = _decision_changes(s, meeting_id)
+    carried = set(carried_over(s, get_meeting(s, meeting_id))) if entries else set()
     out = []
     for e in entries:
         r = items[e.item_id]
         outcome, decision, reason = e.outcome, e.decision_status, e.decision_reason
         moved = changes.get(e.item_id, [])
-        if outcome is None and moved:
+        if moved and (outcome is None or (outcome != "information" and decision in (None, Status.UNDER_REVIEW.value)
+                                          and moved[-1].to_status != Status.UNDER_REVIEW.value)):
+            # moved with this meeting as reference after (or without) the outcome: the move is what it decided
             outcome, decision, reason = "decided", moved[-1].to_status, moved[-1].reason
         out.append(AgendaRow(
             e.id, e.position, r.id, r.key, r.title, r.function_code, r.function_name, r.business_system, r.status,
             r.status_label, r.members, outcome, OUTCOME_LABELS.get(outcome or "", "未協議"), e.notes, decision,
-            STATUS_LABELS[Status(decision)] if decision else None, reason,
+            STATUS_LABELS[Status(decision)] if decision else None, reason, e.item_id in carried,
         ))
     return out
 
@@ -228,6 +239,6 @@ def get_meeting_detail(s: Session, meeting_id: int) -> MeetingDetail:
     people = attendees(s, meeting_id)
     return MeetingDetail(
         get_meeting_row(s, meeting_id), m.notes, m.next_meeting, m.next_meeting_on, tuple(people), tuple(rows),
-        tuple(decisions(s, meeting_id)), tuple(r for r in rows if r.outcome == "continued"),
+        tuple(decisions(s, meeting_id)), tuple(r for r in rows if r.is_continued),
         tuple(meeting_warnings(s, meeting_id, rows=rows, people=people)),
     )

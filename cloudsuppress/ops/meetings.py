@@ -20,12 +20,13 @@ from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
 from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
-from ..workflow import OPEN, Status, parse_status
+from ..workflow import DECISIONS, OPEN, Status, check_meeting_decision, meeting_steps, parse_status
 from . import requests as request_ops
 from .requests import UNSET
 
 CHANGED = Changes(meetings=True, history=True)
 DECIDED = Changes(meetings=True, requests=True, history=True)
+_FINAL = frozenset(st.value for st in DECISIONS)
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
@@ -70,9 +71,38 @@ def resolve_business_system(s: Session, name: str) -> int:
     return bid
 
 
+# 「第3回」「第３回」「第十回」 at the start of a title: the title already says which meeting it is.
+_NUMBERED_TITLE = re.compile(r"^\s*第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*回")
+_KANJI_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")}
+
+
+def title_number(title: str | None) -> int | None:
+    """The N of a title that starts with 第N回 (arabic, full-width or kanji numerals), else None."""
+    import unicodedata
+
+    m = _NUMBERED_TITLE.match(title or "")
+    if m is None:
+        return None
+    text = unicodedata.normalize("NFKC", m[1])
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for ch in text:
+        if ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            digit = _KANJI_DIGITS[ch]
+    return total + digit or None
+
+
 def meeting_label(m: Meeting) -> str:
-    """「第2回 住民業務部会」: the title, with its number in front when the title lacks it."""
-    if m.number and f"第{m.number}回" not in m.title:
+    """「第2回 住民業務部会」: the title, with its number in front when the title has none of its own
+    (「第3回 住民業務部会」 as a title is never printed 「第4回 第3回 住民業務部会」)."""
+    if m.number and f"第{m.number}回" not in m.title and title_number(m.title) is None:
         return f"第{m.number}回 {m.title}"
     return m.title
 
@@ -148,6 +178,8 @@ def create_meeting(
         system = s.get(BusinessSystem, business_system_id)
         subcommittee_id = system.subcommittee_id if system else None
     _check_meeting(s, kind, title, held_on, subcommittee_id, business_system_id, start_time, end_time)
+    if number is None:
+        number = title_number(title)  # --title 第3回… is meeting number 3
     if number is None:
         number = (s.scalar(select(func.max(Meeting.number)).where(
             Meeting.kind == kind, Meeting.subcommittee_id.is_(None) if subcommittee_id is None
@@ -284,19 +316,58 @@ def _scope_items(s: Session, m: Meeting) -> list[int]:
     return [t[-1] for t in sorted(out)]
 
 
+def _same_body(m: Meeting):  # noqa: ANN202 - a where clause
+    return (Meeting.kind == m.kind,
+            Meeting.subcommittee_id.is_(None) if m.subcommittee_id is None else Meeting.subcommittee_id == m.subcommittee_id,
+            Meeting.business_system_id.is_(None) if m.business_system_id is None
+            else Meeting.business_system_id == m.business_system_id)
+
+
+def carried_over(s: Session, m: Meeting) -> list[int]:
+    """The open items the same body (部会, 分科会) carried over to this meeting: those whose latest
+    agenda entry at an earlier meeting of that body says 継続審議, in that meeting's agenda order."""
+    earlier = list(s.execute(
+        select(Meeting.id, Meeting.held_on).where(*_same_body(m), Meeting.id != m.id,
+                                                  (Meeting.held_on < m.held_on)
+                                                  | ((Meeting.held_on == m.held_on) & (Meeting.id < m.id)))))
+    if not earlier:
+        return []
+    when = {mid: (held, mid) for mid, held in earlier}
+    latest: dict[int, tuple[tuple, int, str | None]] = {}
+    rows = s.execute(select(AgendaEntry.item_id, AgendaEntry.meeting_id, AgendaEntry.position, AgendaEntry.outcome)
+                     .join(RequestItem, RequestItem.id == AgendaEntry.item_id)
+                     .where(AgendaEntry.meeting_id.in_(list(when)), RequestItem.status.in_([st.value for st in OPEN])))
+    for item_id, mid, position, outcome in rows:
+        key = (when[mid], position)
+        if item_id not in latest or key[0] > latest[item_id][0][0]:
+            latest[item_id] = (key, position, outcome)
+    carried = [(k, item_id) for item_id, (k, _, outcome) in latest.items() if outcome == "continued"]
+    # the most recent meeting's carried items first, each in its agenda order
+    carried.sort(key=lambda t: ((-t[0][0][0].toordinal(), -t[0][0][1]), t[0][1]))
+    return [item_id for _, item_id in carried]
+
+
 def build_agenda(s: Session, *, meeting_id: int, by: str | None = None) -> AgendaChanges:
-    """Append every undecided item of the meeting's subcommittee (or business system) not yet on its agenda."""
+    """Add every undecided item of the meeting's subcommittee (or business system) not yet on its
+    agenda: the items the same body carried over (継続審議) first, at the head of the agenda, then
+    the others at its end."""
     m = get_meeting(s, meeting_id)
-    present = {e.item_id for e in _entries(s, meeting_id)}
-    todo = [i for i in _scope_items(s, m) if i not in present]
-    if not todo:
+    entries = _entries(s, meeting_id)
+    present = {e.item_id for e in entries}
+    first = [i for i in carried_over(s, m) if i not in present]
+    rest = [i for i in _scope_items(s, m) if i not in present and i not in first]
+    if not first and not rest:
         return AgendaChanges()
-    start = (s.scalar(select(func.max(AgendaEntry.position)).where(AgendaEntry.meeting_id == meeting_id)) or 0)
-    with audit.action(s, f"「{meeting_label(m)}」の議題を作成（{len(todo)} 件）", by=by):
-        for n, item_id in enumerate(todo, start=1):
-            s.add(AgendaEntry(meeting_id=meeting_id, item_id=item_id, position=start + n))
+    with audit.action(s, f"「{meeting_label(m)}」の議題を作成（{len(first) + len(rest)} 件）", by=by):
+        new = [AgendaEntry(meeting_id=meeting_id, item_id=i, position=0) for i in first]
+        s.add_all(new)
         s.flush()
-    return AgendaChanges(meetings=True, history=True, added=len(todo))
+        _renumber(s, meeting_id, new + entries)
+        last = len(new) + len(entries)
+        for n, item_id in enumerate(rest, start=1):
+            s.add(AgendaEntry(meeting_id=meeting_id, item_id=item_id, position=last + n))
+        s.flush()
+    return AgendaChanges(meetings=True, history=True, added=len(first) + len(rest))
 
 
 def add_agenda_item(s: Session, *, meeting_id: int, item_id: int, by: str | None = None) -> Changes:
@@ -370,35 +441,52 @@ def record_outcome(
     s: Session, *, meeting_id: int, item_id: int, outcome: str | None, decide: Status | str | None = None,
     reason: str | None = None, notes: object = UNSET, by: str | None = None,
 ) -> Changes:
-    """Record what the meeting made of an agenda item.
+    """Record what the meeting made of an agenda item (one audit action, one undo step).
 
-    'decided' moves the item to ``decide`` through the workflow (WorkflowError, nothing
-    changed, when it refuses), with the meeting as the reference; 'continued' (継続審議),
-    'information' (報告) or None (not yet discussed) only record the outcome.
-    A decision, once recorded, is changed only by undo or by a new move of the item.
+    'decided' moves the item to ``decide`` with the meeting as its reference. The meeting is the
+    部会's review, so an item still 要望 decided 標準化 or カスタマイズ実施 moves 要望 → 検討中 →
+    the decision (two status changes); the guards of measure 3 apply unchanged and a refusal
+    (WorkflowError) changes nothing. 'continued' (継続審議) moves an item still 要望 to 検討中 so
+    the next meeting of the same body proposes it first; 'information' (報告) and None (未協議)
+    leave the status alone. A decision to 標準化 / 取下げ / カスタマイズ実施, once recorded, is
+    changed only by undo or by a new move of the item; recording 検討中 does not lock the entry.
     """
     if outcome is not None and outcome not in OUTCOMES:
         raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
     m = get_meeting(s, meeting_id)
     item = request_ops.get_item(s, item_id)
     entry = _require_entry(s, m, item)
-    if entry.outcome == "decided":
+    if entry.outcome == "decided" and entry.decision_status in _FINAL:
         raise DomainError(
             f"要望 {item.key} は「{meeting_label(m)}」ですでに「{Status(entry.decision_status).label}」と決定しています。"
             "誤りであれば元に戻すで取り消すか、理由を記録して要望を「検討中」に戻してください。")
+    current = parse_status(item.status)
+    steps: tuple[Status, ...] = ()
     if outcome == "decided":
         if decide is None:
             raise DomainError(f"要望 {item.key} の決定内容（変更後の状態）を選んでください。")
         target = parse_status(decide)
+        try:
+            check_meeting_decision(current, target, reason=reason, facts=request_ops.item_facts(s, item))
+        except DomainError as exc:
+            raise type(exc)(f"要望 {item.key}: {exc}") from None
+        steps = meeting_steps(current, target)
         label = f"「{meeting_label(m)}」で要望 {item.key} を{target.label}と決定"
     else:
         if decide is not None:
             raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
         target = None
+        if outcome == "continued" and current == Status.REQUESTED:
+            steps = (Status.UNDER_REVIEW,)
         label = f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録"
     with audit.action(s, label, by=by):
+        for n, step in enumerate(steps, start=1):
+            if n < len(steps) or target is None:
+                why = f"{meeting_label(m)}で協議" + ("（継続審議）" if outcome == "continued" else "")
+            else:
+                why = reason
+            request_ops.move_item(s, item_id=item_id, to=step, reason=why, meeting_id=meeting_id, by=by)
         if target is not None:
-            request_ops.move_item(s, item_id=item_id, to=target, reason=reason, meeting_id=meeting_id, by=by)
             change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item_id))
             entry.decision_status, entry.decision_reason = target.value, (reason or "").strip() or None
             entry.status_change_id = change_id
@@ -408,7 +496,7 @@ def record_outcome(
         if notes is not UNSET:
             entry.notes = (str(notes or "")).strip() or None
         s.flush()
-    return DECIDED if target is not None else CHANGED
+    return DECIDED if steps else CHANGED
 
 
 def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:

@@ -8,10 +8,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Member, MemberRequest
+from ..workflow import DECISIONS, Status
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES
 from ..wareki import to_wareki
 from .consortium import get_consortium
 from .meeting_queries import AgendaRow, AttendeeRow, DecisionRow, MeetingRow, MeetingWarning, get_meeting_detail
+
+
+@dataclass(frozen=True)
+class MinutesLine:
+    """One line of 決定事項 / 継続審議事項 / 報告事項: the item and what the secretariat writes of it."""
+
+    item_id: int
+    key: str
+    title: str
+    to_status: str | None  # the item's status after the meeting (None for 報告事項)
+    text: str  # 標準化とする / 取下げとする / カスタマイズを実施する（負担: 射水市、砺波市） / 継続審議とする / 報告
+    reason: str | None
 
 
 @dataclass(frozen=True)
@@ -24,10 +37,18 @@ class Minutes:
     attendees: tuple[tuple[str, tuple[AttendeeRow, ...]], ...]  # (構成団体 / ベンダー / 事務局, rows), empty groups left out
     agenda: tuple[AgendaRow, ...]
     notes: str | None
-    decisions: tuple[DecisionRow, ...]
-    continued: tuple[AgendaRow, ...]
+    decisions: tuple[MinutesLine, ...]  # 決定事項: 標準化 / 取下げ / カスタマイズ実施
+    continued: tuple[MinutesLine, ...]  # 継続審議事項
+    reports: tuple[MinutesLine, ...]  # 報告事項
     next_meeting: str  # as printed, '' when not set
     warnings: tuple[MeetingWarning, ...]
+
+    def result_of(self, row: AgendaRow) -> str:
+        """The 結果 line printed under one agenda item in 協議内容 (as its line in 決定事項 reads)."""
+        for x in self.decisions:
+            if x.item_id == row.item_id:
+                return x.text + (f"：{x.reason}" if x.reason else "")
+        return outcome_text(row)
 
 
 def when_text(held_on: dt.date, start: str | None, end: str | None) -> str:
@@ -38,11 +59,61 @@ def when_text(held_on: dt.date, start: str | None, end: str | None) -> str:
     return text
 
 
-def outcome_text(row: AgendaRow) -> str:
-    """The result line of one agenda item: 決定（取下げ）: reason / 継続審議 / 報告 / 未協議."""
-    if row.outcome == "decided" and row.decision_label:
-        return f"決定（{row.decision_label}）" + (f"：{row.decision_reason}" if row.decision_reason else "")
+CONTINUED_TEXT = "継続審議とする"
+
+
+def decision_text(status: str, bearing: tuple[str, ...] = ()) -> str:
+    """What the minutes write for a decision: 「標準化とする」「取下げとする」
+    「カスタマイズを実施する（負担: 射水市、砺波市）」; 検討中 is carried over: 「継続審議とする」."""
+    st = Status(status)
+    if st == Status.STANDARDIZED:
+        return "標準化とする"
+    if st == Status.WITHDRAWN:
+        return "取下げとする"
+    if st == Status.CUSTOMIZED:
+        return "カスタマイズを実施する" + (f"（負担: {'、'.join(bearing)}）" if bearing else "")
+    return CONTINUED_TEXT
+
+
+def outcome_text(row: AgendaRow, bearing: tuple[str, ...] | None = None) -> str:
+    """The result line of one agenda item: 取下げとする：reason / 継続審議とする / 報告 / 未協議."""
+    if row.outcome == "decided" and row.decision_status:
+        text = decision_text(row.decision_status, row.members if bearing is None else bearing)
+        return text + (f"：{row.decision_reason}" if row.decision_reason else "")
+    if row.outcome == "continued":
+        return CONTINUED_TEXT
     return row.outcome_label
+
+
+def bearing_members(s: Session, item_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The members still in each item (not withdrawn): those who bear a customization's cost."""
+    out: dict[int, list[str]] = {i: [] for i in item_ids}
+    if item_ids:
+        for item_id, name in s.execute(select(MemberRequest.item_id, Member.name)
+                                       .join(Member, Member.id == MemberRequest.member_id)
+                                       .where(MemberRequest.item_id.in_(item_ids), MemberRequest.withdrawn.is_(False))
+                                       .order_by(Member.sort_order, Member.id)):
+            out[item_id].append(name)
+    return {i: tuple(v) for i, v in out.items()}
+
+
+def minutes_sections(decided: tuple[DecisionRow, ...], agenda: tuple[AgendaRow, ...],
+                     bearing: dict[int, tuple[str, ...]]) -> tuple[tuple[MinutesLine, ...], ...]:
+    """決定事項, 継続審議事項 and 報告事項 apart: a decision is an item the meeting moved to 標準化,
+    取下げ or カスタマイズ実施; an item it carried over (継続審議, or moved only as far as 検討中)
+    is 継続審議; 報告のみ is 報告事項."""
+    final = [d for d in decided if Status(d.to_status) in DECISIONS]
+    done = {d.item_id for d in final}
+    decisions = tuple(MinutesLine(d.item_id, d.key, d.title, d.to_status,
+                                  decision_text(d.to_status, bearing.get(d.item_id, ())), d.reason) for d in final)
+    continued = tuple(
+        MinutesLine(r.item_id, r.key, r.title, r.status, CONTINUED_TEXT,
+                    r.decision_reason if r.outcome == "decided" else None)
+        for r in agenda if r.item_id not in done and (
+            r.outcome == "continued" or (r.outcome == "decided" and r.decision_status == Status.UNDER_REVIEW.value)))
+    reports = tuple(MinutesLine(r.item_id, r.key, r.title, None, "報告", None)
+                    for r in agenda if r.outcome == "information" and r.item_id not in done)
+    return decisions, continued, reports
 
 
 def members_at(s: Session, item_ids: list[int], held_on: dt.date) -> dict[int, tuple[str, ...]]:
@@ -71,13 +142,14 @@ def build_minutes(s: Session, meeting_id: int) -> Minutes:
     d = get_meeting_detail(s, meeting_id)
     info = get_consortium(s)
     m = d.meeting
-    then = members_at(s, [r.item_id for r in d.agenda + d.continued], m.held_on)
+    then = members_at(s, [r.item_id for r in d.agenda], m.held_on)
     agenda = tuple(replace(r, members=then[r.item_id]) for r in d.agenda)
-    continued = tuple(replace(r, members=then[r.item_id]) for r in d.continued)
+    decisions, continued, reports = minutes_sections(
+        d.decisions, agenda, bearing_members(s, [x.item_id for x in d.decisions]))
     groups = tuple((ATTENDEE_ROLE_LABELS[role], rows) for role in ATTENDEE_ROLES
                    if (rows := tuple(a for a in d.attendees if a.role == role)))
     nxt = d.next_meeting or ""
     if d.next_meeting_on and to_wareki(d.next_meeting_on) not in nxt:
         nxt = to_wareki(d.next_meeting_on, weekday=True) + (f"　{nxt}" if nxt else "")
     return Minutes(info.name if info else "", m, f"{m.label} 議事録", when_text(m.held_on, m.start_time, m.end_time),
-                   m.place or "", groups, agenda, d.notes, d.decisions, continued, nxt, d.warnings)
+                   m.place or "", groups, agenda, d.notes, decisions, continued, reports, nxt, d.warnings)

@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..ops.minutes import Minutes, outcome_text
+from ..ops.minutes import Minutes
 
 BODY_FONT = "BIZ UDMincho"
 HEAD_FONT = "BIZ UDGothic"
@@ -133,15 +133,14 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = Mm(14)
         _run(p, "結果　", font=HEAD_FONT)
-        _run(p, outcome_text(r))
-    heading("決定事項")
-    for d in minutes.decisions:
-        steps = "→".join(d.steps) if len(d.steps) > 2 else d.to_label
-        body(f"・{d.key}　{d.title}：{steps}" + (f"（{d.reason}）" if d.reason else ""))
-    for r in minutes.continued:
-        body(f"・{r.key}　{r.title}：継続審議")
-    if not minutes.decisions and not minutes.continued:
-        body("（なし）")
+        _run(p, minutes.result_of(r))
+    for title, lines in (("決定事項", minutes.decisions), ("継続審議事項", minutes.continued),
+                         ("報告事項", minutes.reports)):
+        heading(title)
+        for x in lines:
+            body(f"・{x.key}　{x.title}：{x.text}" + (f"（{x.reason}）" if x.reason else ""))
+        if not lines:
+            body("（なし）")
     heading("次回予定")
     body(minutes.next_meeting or "未定")
     end = doc.add_paragraph()

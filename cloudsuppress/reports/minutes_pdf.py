@@ -1,12 +1,13 @@
 """議事録 as PDF: A4 portrait, BIZ UD Mincho for the text and Gothic for the headings, the
-sections in the order Japanese minutes use (日時, 場所, 出席者, 議題, 協議内容, 決定事項, 次回予定)."""
+sections in the order Japanese minutes use (日時, 場所, 出席者, 議題, 協議内容, 決定事項,
+継続審議事項, 報告事項, 次回予定)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from ..ops.minutes import Minutes, outcome_text
+from ..ops.minutes import Minutes
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow
 
 BODY = 10.5
@@ -57,17 +58,16 @@ def write_minutes_pdf(path: str | Path, minutes: Minutes) -> int:
                     label_width=9 * mm, keep=2)
         if r.notes:
             f.paragraph(r.notes, indent=15 * mm)
-        f.paragraph(outcome_text(r), indent=15 * mm, label="結果", label_font=GOTHIC, label_width=12 * mm)
+        f.paragraph(minutes.result_of(r), indent=15 * mm, label="結果", label_font=GOTHIC, label_width=12 * mm)
         f.space(1 * mm)
-    heading("決定事項")
-    for d in minutes.decisions:
-        steps = "→".join(d.steps) if len(d.steps) > 2 else d.to_label
-        f.paragraph(f"{d.key}　{d.title}：{steps}" + (f"（{d.reason}）" if d.reason else ""), indent=6 * mm,
-                    label="・", label_width=4 * mm)
-    for r in minutes.continued:
-        f.paragraph(f"{r.key}　{r.title}：継続審議", indent=6 * mm, label="・", label_width=4 * mm)
-    if not minutes.decisions and not minutes.continued:
-        f.paragraph("（なし）", indent=6 * mm)
+    for title, lines in (("決定事項", minutes.decisions), ("継続審議事項", minutes.continued),
+                         ("報告事項", minutes.reports)):
+        heading(title)
+        for x in lines:
+            f.paragraph(f"{x.key}　{x.title}：{x.text}" + (f"（{x.reason}）" if x.reason else ""), indent=6 * mm,
+                        label="・", label_width=4 * mm)
+        if not lines:
+            f.paragraph("（なし）", indent=6 * mm)
     heading("次回予定")
     f.paragraph(minutes.next_meeting or "未定", indent=6 * mm)
     f.space(6 * mm)

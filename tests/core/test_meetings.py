@@ -100,22 +100,24 @@ def test_a_decision_moves_the_item_with_the_meeting_as_reference(flow):
     first, second = d.agenda
     assert (first.status, first.outcome_label, first.decision_label, first.notes) == (
         "under_review", "決定", "検討中", "那珂市から件数の説明があった。")
-    assert (second.status, second.outcome_label) == ("requested", "継続審議")
-    assert [(x.key, x.to_label, x.reason) for x in d.decisions] == [("R-0001", "検討中", "部会で検討を開始")]
-    assert [r.key for r in d.continued] == ["R-0002"]
+    # 継続審議 starts the review too (the next meeting of the 部会 proposes it first)
+    assert (second.status, second.outcome_label) == ("under_review", "継続審議")
+    assert [(x.key, x.to_label, x.reason) for x in d.decisions] == [
+        ("R-0001", "検討中", "部会で検討を開始"), ("R-0002", "検討中", "第1回 住民業務部会で協議（継続審議）")]
+    assert [r.key for r in d.continued] == ["R-0001", "R-0002"]
     with db.session() as s:
         change = s.scalars(select(StatusChange).where(StatusChange.item_id == ids["a"]).order_by(StatusChange.id)).all()[-1]
     assert change.meeting_id == meeting
-    assert d.meeting.decided_count == 1
+    assert d.meeting.decided_count == 0  # nothing settled yet: 検討中 is not a decision
 
 
 def test_the_workflow_refuses_a_decision_in_japanese_and_nothing_changes(flow):
     db, meeting, ids = flow
     before = dump_requests(db)
     with db.session() as s, s.begin():
-        with pytest.raises(WorkflowError, match="「要望」から「標準化」には変更できません: 部会で検討してから判断してください"):
+        with pytest.raises(WorkflowError, match="要望 R-0001: 「要望」から「標準化」には決定できません: 判断するには理由が必要です"):
             mops.record_outcome(s, meeting_id=meeting, item_id=ids["a"], outcome="decided", decide="standardized",
-                                reason="標準機能で対応")
+                                reason=" ")
     assert dump_requests(db) == before
     assert detail(db, meeting).agenda[0].outcome is None
     with db.session() as s:

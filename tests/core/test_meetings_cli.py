@@ -44,9 +44,9 @@ def test_meeting_flow_from_the_command_line(rdb, capsys):
     assert code == 1 and "団体「水戸市」は登録されていません" in err
 
     before = dump_requests(rdb)
-    code, out, err = cli(capsys, rdb, "meetings", "outcome", str(meeting), "--item", "R-0001", "--decide", "standardized",
-                         "--reason", "標準機能で対応")
-    assert code == 1 and out == "" and "「要望」から「標準化」には変更できません" in err
+    code, out, err = cli(capsys, rdb, "meetings", "outcome", str(meeting), "--item", "R-0001", "--decide", "customized",
+                         "--reason", "独自施策")
+    assert code == 1 and out == "" and "「要望」から「カスタマイズ実施」には決定できません: 見積額が登録されていません" in err
     assert dump_requests(rdb) == before
     code, out, err = cli(capsys, rdb, "meetings", "outcome", str(meeting), "--item", "R-0001", "--decide", "under_review",
                          "--reason", "検討を開始", "--notes", "件数を確認した。")
@@ -63,6 +63,7 @@ def test_meeting_flow_from_the_command_line(rdb, capsys):
     assert d["label"] == "第1回 住民業務部会" and d["wareki"] == "令和8年11月22日"
     assert [(x["key"], x["status_label"], x["steps"]) for x in d["decisions"]] == [
         ("R-0001", "取下げ", ["要望", "検討中", "取下げ"])]
+    assert [(x["key"], x["status"]) for x in d["continued"]] == [("R-0002", "under_review")]  # 継続審議 starts the review
     assert [(a["outcome_label"], a["key"]) for a in d["agenda"]] == [("継続審議", "R-0002"), ("決定", "R-0001")]
     assert d["next_meeting"] == "令和8年12月16日（水）14時から" and d["warnings"] == []
     code, out, _ = cli(capsys, rdb, "meetings", "list")

@@ -19,7 +19,7 @@ from .pdf_support import assert_fonts_embedded, flat, needs_poppler, page_count,
 from .request_support import join, member_id, move, new_item, rdb  # noqa: F401
 from .test_cli import run
 
-SECTIONS = ("1日時", "2場所", "3出席者", "4議題", "5協議内容", "6決定事項", "7次回予定")
+SECTIONS = ("1日時", "2場所", "3出席者", "4議題", "5協議内容", "6決定事項", "7継続審議事項", "8報告事項", "9次回予定")
 
 
 @pytest.fixture
@@ -65,8 +65,9 @@ def test_minutes_data_lists_every_decision_of_the_meeting(held):
     assert mi.when == "令和8年11月22日（日）　14:00～16:00"
     assert [g for g, _ in mi.attendees] == ["構成団体", "ベンダー", "事務局"]
     assert [a.member for a in mi.attendees[0][1]] == ["常陸大宮市", "那珂市"]  # member order, not entry order
-    assert [(d.key, d.to_label) for d in mi.decisions] == [("R-0001", "取下げ"), ("R-0003", "標準化")]
-    assert [r.key for r in mi.continued] == ["R-0002"]
+    assert [(d.key, d.text) for d in mi.decisions] == [("R-0001", "取下げとする"), ("R-0003", "標準化とする")]
+    assert [(r.key, r.text) for r in mi.continued] == [("R-0002", "継続審議とする")]
+    assert mi.reports == ()
     assert mi.warnings and mi.warnings[0].member == "五霞町"
 
 
@@ -85,9 +86,10 @@ def test_minutes_pdf(held, tmp_path):
     for expected in ("令和8年11月22日（日）14:00～16:00", "那珂市役所本庁舎3階第1会議室", "構成団体常陸大宮市鈴木花子主査",
                      "ベンダー株式会社デモ情報システム山田健プロジェクトマネージャー", "事務局協議会事務局木村直子主任",
                      "(1)R-0001転入届の受付（那珂市、五霞町）", "事務局からカスタマイズ抑制方針を説明した。",
-                     "件数を確認して次回に再協議する。", "結果継続審議",
-                     "R-0001転入届の受付：要望→検討中→取下げ（窓口の運用で対応できる）",
-                     "R-0003外字の印字：標準化（次期版で標準機能に追加）", "R-0002住民票の写しの交付：継続審議",
+                     "件数を確認して次回に再協議する。", "結果継続審議とする",
+                     "6決定事項・R-0001転入届の受付：取下げとする（窓口の運用で対応できる）",
+                     "R-0003外字の印字：標準化とする（次期版で標準機能に追加）",
+                     "7継続審議事項・R-0002住民票の写しの交付：継続審議とする", "8報告事項（なし）",
                      "令和8年12月16日（水）14時から（場所は追って連絡）", "1/1", "以上"):
         assert expected in body, expected
 
@@ -122,9 +124,13 @@ def test_minutes_docx_sets_the_east_asian_font_and_has_every_section(held, tmp_p
     texts = [p.text for p in d.paragraphs]
     assert texts[0] == "第1回 住民業務部会 議事録"
     heads = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
-    assert heads == ["1　日時", "2　場所", "3　出席者", "4　議題", "5　協議内容", "6　決定事項", "7　次回予定"]
+    assert heads == ["1　日時", "2　場所", "3　出席者", "4　議題", "5　協議内容", "6　決定事項", "7　継続審議事項",
+                     "8　報告事項", "9　次回予定"]
     assert "令和8年11月22日（日）　14:00～16:00" in texts
-    assert "・R-0001　転入届の受付：要望→検討中→取下げ（窓口の運用で対応できる）" in texts
+    assert "・R-0001　転入届の受付：取下げとする（窓口の運用で対応できる）" in texts
+    assert texts.index("6　決定事項") < texts.index("・R-0001　転入届の受付：取下げとする（窓口の運用で対応できる）") \
+        < texts.index("7　継続審議事項") < texts.index("・R-0002　住民票の写しの交付：継続審議とする") < texts.index("8　報告事項")
+    assert not any("決定（" in x for x in texts)
     (table,) = d.tables
     assert [c.text for c in table.rows[0].cells] == ["区分", "所属", "氏名", "役職"]
     assert [c.text for c in table.rows[3].cells] == ["ベンダー", "株式会社デモ情報システム", "山田 健", "プロジェクトマネージャー"]

@@ -54,7 +54,7 @@ def test_meeting_models_pass_qt_model_tester(runner, qtmodeltester):
     agenda.set_rows(detail.agenda)
     qtmodeltester.check(attendees)
     qtmodeltester.check(agenda)
-    assert agenda.index(0, AG_OUTCOME).data().startswith("決定（")
+    assert agenda.index(0, AG_OUTCOME).data() == "継続審議"  # the first meeting started the reviews
 
 
 @pytest.fixture

@@ -125,7 +125,9 @@ OUTCOME_COLORS = {"decided": ("#dff3e4", "#1e6b34"), "continued": ("#fdf0d5", "#
 
 
 def outcome_summary(r: AgendaRow) -> str:
-    """決定（取下げ）, 継続審議, 報告 or 未協議."""
+    """決定（取下げ）, 継続審議 (also a decision that went only as far as 検討中), 報告 or 未協議."""
+    if r.is_continued:
+        return QCoreApplication.translate("AgendaTableModel", "継続審議")
     if r.outcome == "decided" and r.decision_label:
         return QCoreApplication.translate("AgendaTableModel", "決定（{0}）").format(label(r.decision_label))
     return label(r.outcome_label)
@@ -143,7 +145,8 @@ class AgendaTableModel(RowListTableModel):
         if col == AG_KEY:
             return r.key
         if col == AG_TITLE:
-            return r.title
+            # 継続: carried over by the same body's earlier meeting (継続審議), proposed first
+            return QCoreApplication.translate("AgendaTableModel", "［継続］{0}").format(r.title) if r.carried_over else r.title
         if col == AG_SYSTEM:
             return r.business_system or ""
         if col == AG_MEMBERS:
@@ -174,7 +177,7 @@ class AgendaTableModel(RowListTableModel):
         if col == AG_STATUS:
             return STATUS_COLORS.get(r.status)
         if col == AG_OUTCOME:
-            return OUTCOME_COLORS.get(r.outcome or "")
+            return OUTCOME_COLORS.get("continued" if r.is_continued else r.outcome or "")
         return None
 
     def sort_key(self, r: AgendaRow, col: int) -> object:

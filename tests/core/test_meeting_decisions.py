@@ -1,0 +1,189 @@
+"""A 部会 decides at the table (issue #13): a 要望 item decided straight to 標準化 / カスタマイズ実施
+(two status changes, one undo step; measure 3 still guards), 継続審議 carried to the next meeting
+first, 検討中 not locking the entry, titles that already carry 第N回, and changes to several items
+at once (one undo step; one refusal names the item and changes nothing)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from cloudsuppress.errors import DomainError
+from cloudsuppress.models import StatusChange
+from cloudsuppress.ops import meeting_queries as mq
+from cloudsuppress.ops import meetings as mops
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.ops.selection import add_agenda_items, move_items
+from cloudsuppress.workflow import WorkflowError
+
+from .request_support import approve_all, dump_requests, join, member_id, move, new_item, rdb  # noqa: F401
+from .test_cli import run
+
+
+def meeting(db, held_on=dt.date(2026, 11, 22), **kw) -> int:
+    with db.session() as s, s.begin():
+        values = dict(kind="部会", title="住民業務部会", held_on=held_on) | kw
+        return mops.create_meeting(s, subcommittee_id=mops.resolve_subcommittee(s, "住民業務"), **values).id
+
+
+@pytest.fixture
+def table(rdb):
+    """Three 要望 items in 住民業務 (R-0002 asked by 常陸大宮市 and 五霞町, with an estimate) and a
+    meeting with its agenda built."""
+    a = new_item(rdb, "那珂市", "0010002")
+    b = new_item(rdb, "常陸大宮市", "0010001", )
+    join(rdb, b, "五霞町")
+    c = new_item(rdb, "かすみがうら市", "0010003")
+    with rdb.session() as s, s.begin():
+        req.update_item(s, item_id=b, estimate=1_200_000)
+    m = meeting(rdb)
+    with rdb.session() as s, s.begin():
+        mops.build_agenda(s, meeting_id=m)
+    return rdb, m, dict(a=a, b=b, c=c)
+
+
+def trail(db, item_id):
+    with db.session() as s:
+        return [(c.from_status, c.to_status, c.meeting_id, c.reason)
+                for c in s.scalars(select(StatusChange).where(StatusChange.item_id == item_id).order_by(StatusChange.id))
+                if c.from_status is not None]  # not the creation's own line
+
+
+def record(db, m, item, outcome, **kw):
+    with db.session() as s, s.begin():
+        return mops.record_outcome(s, meeting_id=m, item_id=item, outcome=outcome, **kw)
+
+
+def test_a_requested_item_is_decided_standardized_at_the_meeting_in_two_steps_and_one_undo(table):
+    db, m, ids = table
+    before = dump_requests(db)
+    record(db, m, ids["a"], "decided", decide="standardized", reason="次期版で標準機能に追加")
+    assert trail(db, ids["a"]) == [
+        ("requested", "under_review", m, "第1回 住民業務部会で協議"),
+        ("under_review", "standardized", m, "次期版で標準機能に追加")]
+    with db.session() as s:
+        d = mq.get_meeting_detail(s, m)
+        assert undo_ops.undo_status(s).undo_label == "「第1回 住民業務部会」で要望 R-0001 を標準化と決定"
+    assert [(x.key, x.steps) for x in d.decisions] == [("R-0001", ("要望", "検討中", "標準化"))]
+    assert d.meeting.decided_count == 1
+    with db.session() as s, s.begin():
+        undo_ops.undo(s)
+    assert dump_requests(db) == before
+    assert trail(db, ids["a"]) == []
+
+
+def test_outside_a_meeting_the_workflow_table_is_unchanged(table):
+    db, _, ids = table
+    with db.session() as s:
+        with pytest.raises(WorkflowError, match="部会で検討してから判断してください"):
+            req.move_item(s, item_id=ids["a"], to="standardized", reason="標準で対応")
+
+
+def test_customization_at_the_meeting_still_needs_every_bearing_members_approvals(table):
+    db, m, ids = table
+    before = dump_requests(db)
+    with pytest.raises(WorkflowError) as refused:
+        record(db, m, ids["b"], "decided", decide="customized", reason="独自施策のため実施")
+    text = str(refused.value)
+    assert text.startswith("要望 R-0002: 「要望」から「カスタマイズ実施」には決定できません")
+    assert "常陸大宮市: 財政課協議の記録、首長決裁の記録" in text and "五霞町: 財政課協議の記録、首長決裁の記録" in text
+    assert dump_requests(db) == before  # nothing half-done: still 要望, no 検討中 step left behind
+    approve_all(db, ids["b"], ["常陸大宮市"])
+    with pytest.raises(WorkflowError, match="五霞町: 財政課協議の記録") as still:
+        record(db, m, ids["b"], "decided", decide="customized", reason="独自施策のため実施")
+    assert "常陸大宮市" not in str(still.value).split("（", 1)[1]  # only the member still missing
+    approve_all(db, ids["b"], ["五霞町"])
+    record(db, m, ids["b"], "decided", decide="customized", reason="独自施策のため実施")
+    assert [t[1] for t in trail(db, ids["b"])] == ["under_review", "customized"]
+
+
+def test_under_review_at_the_meeting_does_not_lock_the_item(table):
+    db, m, ids = table
+    record(db, m, ids["a"], "decided", decide="under_review", reason="件数を確認")
+    record(db, m, ids["a"], "decided", decide="withdrawn", reason="窓口の運用で対応できる")
+    with db.session() as s:
+        row = mq.agenda(s, m)[0]
+    assert (row.status, row.outcome, row.decision_status) == ("withdrawn", "decided", "withdrawn")
+    with pytest.raises(DomainError, match="すでに「取下げ」と決定しています"):
+        record(db, m, ids["a"], "continued")
+
+
+def test_continued_moves_to_review_and_the_next_meeting_proposes_it_first(table, capsys):
+    db, m, ids = table
+    record(db, m, ids["c"], "continued", notes="件数を確認して次回に再協議")
+    record(db, m, ids["b"], "information")
+    assert trail(db, ids["c"]) == [("requested", "under_review", m, "第1回 住民業務部会で協議（継続審議）")]
+    assert trail(db, ids["b"]) == []  # 報告のみ leaves the status alone
+    record(db, m, ids["a"], None)
+    assert trail(db, ids["a"]) == []  # 未協議 too
+    nxt = meeting(db, dt.date(2026, 12, 16))
+    code, out, _ = run(capsys, "--db", db.path, "meetings", "agenda", nxt, "--build")
+    assert code == 0
+    lines = [line.split("\t") for line in out.strip().splitlines()]
+    assert [(x[1], x[4].startswith("［継続］")) for x in lines] == [("R-0003", True), ("R-0001", False), ("R-0002", False)]
+    with db.session() as s:
+        rows = mq.agenda(s, nxt)
+    assert [(r.key, r.carried_over) for r in rows] == [("R-0003", True), ("R-0001", False), ("R-0002", False)]
+
+
+def test_continued_goes_first_also_when_the_agenda_already_has_items(table):
+    db, m, ids = table
+    record(db, m, ids["c"], "continued")
+    nxt = meeting(db, dt.date(2026, 12, 16))
+    with db.session() as s, s.begin():
+        mops.add_agenda_item(s, meeting_id=nxt, item_id=ids["a"])
+        assert mops.build_agenda(s, meeting_id=nxt).added == 2
+    with db.session() as s:
+        assert [r.key for r in mq.agenda(s, nxt)] == ["R-0003", "R-0001", "R-0002"]
+
+
+def test_a_title_with_its_own_number_is_not_numbered_again(rdb, capsys):
+    meeting(rdb)
+    meeting(rdb)
+    code, out, _ = run(capsys, "--db", rdb.path, "meetings", "create", "--kind", "部会", "--subcommittee", "住民業務",
+                       "--title", "第3回 住民業務部会", "--date", "2026-12-16")
+    assert code == 0
+    with rdb.session() as s:
+        row = mq.get_meeting_row(s, int(out.strip()))
+    assert (row.label, row.number) == ("第3回 住民業務部会", 3)
+    assert mops.title_number("第十二回 税業務部会") == 12 and mops.title_number("第１０回") == 10
+    assert mops.title_number("住民業務部会（第3回）") is None
+
+
+def test_moving_five_items_at_once_is_one_undo_step(rdb):
+    ids = [new_item(rdb, m, code) for m, code in (("那珂市", "0010001"), ("那珂市", "0010002"), ("五霞町", "0010003"),
+                                                  ("常陸大宮市", "0200001"), ("五霞町", "0200002"))]
+    before = dump_requests(rdb)
+    with rdb.session() as s, s.begin():
+        move_items(s, item_ids=ids, to="under_review", reason="第1回部会で協議")
+    with rdb.session() as s:
+        assert undo_ops.undo_status(s).undo_label == "要望 5 件（R-0001、R-0002、R-0003、R-0004、R-0005）を検討中に変更"
+    assert all(trail(rdb, i)[0][:2] == ("requested", "under_review") for i in ids)
+    with rdb.session() as s, s.begin():
+        undo_ops.undo(s)
+    assert dump_requests(rdb) == before
+
+
+def test_a_mixed_selection_with_one_forbidden_move_changes_nothing_and_names_the_item(rdb):
+    ids = [new_item(rdb, "那珂市", code) for code in ("0010001", "0010002", "0010003")]
+    move(rdb, ids[1], "under_review", reason=None)
+    before = dump_requests(rdb)
+    with rdb.session() as s, s.begin():
+        with pytest.raises(WorkflowError) as refused:
+            move_items(s, item_ids=ids, to="standardized", reason="標準機能で対応")
+    assert str(refused.value).startswith("要望 R-0001: 「要望」から「標準化」には変更できません")
+    assert "選んだ 3 件はどれも変更していません。" in str(refused.value)
+    assert dump_requests(rdb) == before
+
+
+def test_add_several_items_to_an_agenda_at_once(table):
+    db, m, ids = table
+    nxt = meeting(db, dt.date(2026, 12, 16))
+    with db.session() as s, s.begin():
+        add_agenda_items(s, meeting_id=nxt, item_ids=[ids["c"], ids["a"]])
+    with db.session() as s:
+        assert [r.key for r in mq.agenda(s, nxt)] == ["R-0003", "R-0001"]
+        with pytest.raises(DomainError, match="要望 R-0001 はすでに「第2回 住民業務部会」の議題にあります。選んだ 2 件"):
+            add_agenda_items(s, meeting_id=nxt, item_ids=[ids["b"], ids["a"]])
