@@ -15,9 +15,10 @@ from pathlib import Path
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .cli_meetings import add_comparison_export
 from .cli_structure import add_structure_commands, cmd_members, cmd_structure
-from .cli_types import japanese_argparse_message, lazy_module, whole_number
+from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
 from .errors import DomainError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
+from .output_files import output_file  # light: no database or report imports
 from .importers.function_list import FIELDS
 from .presets import PRESETS
 from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
@@ -117,6 +118,7 @@ def _add_request_commands(sub) -> None:
     tpl = requests.add_parser("export-template", help="団体ごとの要望票（.xlsx）を書き出す")
     tpl.add_argument("--member", required=True, help="団体名")
     tpl.add_argument("--out", required=True, help="出力先（.xlsx、またはフォルダー: 要望票_団体名.xlsx を書き出す）")
+    add_force(tpl)
     lst = requests.add_parser("list", help="要望項目の一覧")
     lst.add_argument("--status", choices=STATUS_CHOICES)
     lst.add_argument("--member", help="団体名で絞り込む")
@@ -144,12 +146,15 @@ def _add_request_commands(sub) -> None:
     hist = requests.add_parser("history", help="要望項目の変更履歴（CSV 出力可）")
     hist.add_argument("item", metavar="ITEM")
     hist.add_argument("--csv", help="CSV の出力先（UTF-8 BOM 付き）")
+    add_force(hist)
 
 
 def _add_safety_commands(sub) -> None:
     hand = sub.add_parser("handover", help="事務局の交代: 協議会全体を 1 つの .zip で書き出す・取り込む").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
-    hand.add_parser("export", help="協議会全体を引継ぎファイル（.zip）に書き出す").add_argument("--out", required=True)
+    h_exp = hand.add_parser("export", help="協議会全体を引継ぎファイル（.zip）に書き出す")
+    h_exp.add_argument("--out", required=True)
+    add_force(h_exp)
     hand.add_parser("import", help="引継ぎファイルを空のデータベースに取り込む（--db が新しいファイルなら作成）").add_argument("file")
     backup = sub.add_parser("backup", help="SQLite ファイルのバックアップ").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
@@ -233,6 +238,7 @@ def _add_export_commands(sub) -> None:
     mn = export.add_parser("minutes", help="議事録（.pdf / .docx）")
     mn.add_argument("meeting", type=whole_number, metavar="ID")
     mn.add_argument("--out", required=True, help="出力先（.pdf または .docx）")
+    add_force(mn)
     add_cost_exports(export)
 
 
@@ -337,7 +343,8 @@ def _cmd_requests(db, args) -> int:
             info = consortium_ops.require_consortium(s)
             request_ops.resolve_member(s, member)
             rows = function_ops.list_function_rows(s)
-        write_request_template(out, member=member, consortium=info.name, functions=rows)
+        with output_file(out, overwrite=args.force) as tmp:
+            write_request_template(tmp, member=member, consortium=info.name, functions=rows)
         print(f"{member} の要望票を書き出しました: {out}")
         return 0
     if args.action == "list":
@@ -355,7 +362,8 @@ def _cmd_requests(db, args) -> int:
             item_id = request_ops.resolve_item(s, args.item)
             entries = history_ops.item_audit_trail(s, item_id)
         if args.csv:
-            history_ops.write_audit_csv(args.csv, entries)
+            with output_file(args.csv, overwrite=args.force) as tmp:
+                history_ops.write_audit_csv(tmp, entries)
             print(f"{len(entries)} 行の履歴を書き出しました: {args.csv}")
         else:
             for e in entries:
@@ -429,7 +437,7 @@ def _cmd_handover(args) -> int:
         db = _open(args.db)
         try:
             with db.session() as s:
-                summary = handover.export_handover(s, Path(args.out))
+                summary = handover.export_handover(s, Path(args.out), overwrite=args.force)
         finally:
             db.close()
         print(f"引継ぎファイルを書き出しました: {args.out}（{len(summary.row_counts)} 表、{summary.total_rows:,} 行）")

@@ -7,8 +7,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .cli_types import lazy_module, whole_number, yen
+from .cli_types import add_force, lazy_module, whole_number, yen
 from .errors import DomainError
+from .output_files import output_file
 from .wareki import require_date, to_wareki
 
 cost_ops = lazy_module("cloudsuppress.ops.costs")  # imported by the command that uses it
@@ -98,16 +99,19 @@ def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers 
                      help="負担する（見込みを含む）全団体あてに 1 団体 1 ファイルで書き出す（--out はフォルダ）")
     co.add_argument("--include-none", action="store_true", help="--all で、負担のない団体あても書き出す")
     co.add_argument("--out", required=True, help="出力先（.pdf。--all のときはフォルダ）")
+    add_force(co)
     co.add_argument("--date", help="文書の日付（既定: 今日）")
     co.add_argument("--ref", help="文書番号（例: い協第15号）。--all では全団体に同じ番号")
     co.add_argument("--sender", help="発信者（協議会名の下の行。既定: 事務局）")
     ct = export.add_parser("cost-table", help="協議会全体の費用負担一覧（.pdf / .xlsx）")
     ct.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
+    add_force(ct)
     ct.add_argument("--include-open", action="store_true", help="検討中の要望（見積額あり）も含める")
     ct.add_argument("--date", help="文書の日付（既定: 今日）")
     ct.add_argument("--doc-number", help="右上の資料番号（例: 資料3。既定: なし）")
     su = export.add_parser("summary", help="協議会総会向けの実施状況報告（.pdf）")
     su.add_argument("--out", required=True, help="出力先（.pdf）")
+    add_force(su)
     su.add_argument("--date", help="文書の日付（既定: 今日）")
     su.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
 
@@ -309,7 +313,8 @@ def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
             raise DomainError("負担額通知の出力先は .pdf にしてください（全団体分は --all とフォルダ）。")
         with db.session() as s:
             mc = cost_ops.member_costs(s, request_ops.resolve_member(s, args.member))
-        pages = write_member_cost_report(out, mc, **letter)
+        with output_file(out, overwrite=args.force) as tmp:
+            pages = write_member_cost_report(tmp, mc, **letter)
         print(f"{mc.member}の負担額通知（{len(mc.lines)} 件、合計 {mc.total:,}円、{pages} ページ）を書き出しました: {out}")
         return 0
     if out.suffix.lower() == ".pdf" or (out.exists() and not out.is_dir()):
@@ -318,7 +323,7 @@ def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
         notices = cost_ops.all_member_costs(s, include_none=args.include_none)
     if not notices:
         raise DomainError("カスタマイズ経費を負担する団体がありません（--include-none で全団体あてに書き出せます）。")
-    for mc, path in zip(notices, write_member_cost_reports(out, notices, **letter)):
+    for mc, path in zip(notices, write_member_cost_reports(out, notices, overwrite=args.force, **letter)):
         print(f"{mc.member}: {len(mc.lines)} 件、合計 {mc.total:,}円 → {path.name}")
     print(f"負担額通知 {len(notices)} 団体分を書き出しました: {out}")
     return 0
@@ -338,11 +343,13 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
         if suffix == ".pdf":
             from .reports.cost_table_pdf import write_cost_table_pdf
 
-            write_cost_table_pdf(out, table, issued_on=issued_on, doc_number=args.doc_number)
+            with output_file(out, overwrite=args.force) as tmp:
+                write_cost_table_pdf(tmp, table, issued_on=issued_on, doc_number=args.doc_number)
         else:
             from .reports.cost_table_xlsx import write_cost_table_xlsx
 
-            write_cost_table_xlsx(out, table, issued_on=issued_on, doc_number=args.doc_number)
+            with output_file(out, overwrite=args.force) as tmp:
+                write_cost_table_xlsx(tmp, table, issued_on=issued_on, doc_number=args.doc_number)
         print(f"費用負担一覧（{len(table.rows)} 件）を書き出しました: {out}")
         return 0
     if suffix != ".pdf":
@@ -354,7 +361,8 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
     with db.session() as s:
         dashboard = measure_ops.measures_dashboard(s, today=issued_on)  # meetings held by the report's date
         info = get_consortium(s)
-    pages = write_summary_pdf(out, dashboard, consortium=info.name if info else "", issued_on=issued_on,
-                              doc_number=args.doc_number)
+    with output_file(out, overwrite=args.force) as tmp:
+        pages = write_summary_pdf(tmp, dashboard, consortium=info.name if info else "", issued_on=issued_on,
+                                  doc_number=args.doc_number)
     print(f"実施状況報告（{pages} ページ）を書き出しました: {out}")
     return 0

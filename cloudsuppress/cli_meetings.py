@@ -8,8 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_types import lazy_module, whole_number
+from .cli_types import add_force, lazy_module, whole_number
 from .errors import DomainError
+from .output_files import output_file
 from .wareki import require_date, to_wareki
 from .workflow import DECISIONS
 
@@ -195,6 +196,7 @@ def add_comparison_export(export) -> None:
     """The `export comparison` subcommand and its options, on the `export` subparsers."""
     cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
     cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
+    add_force(cmp_)
     cmp_.add_argument("--subcommittee", help="専門部会で絞り込む")
     cmp_.add_argument("--meeting", type=whole_number, help="会議の議題の要望（議題の順）")
     cmp_.add_argument("--member", help="団体の要望だけ")
@@ -226,12 +228,14 @@ def cmd_export(db, args) -> int:
         if suffix == ".pdf":
             from .reports.comparison_pdf import write_comparison_pdf
 
-            pages = write_comparison_pdf(out, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
+            with output_file(out, overwrite=args.force) as tmp:
+                pages = write_comparison_pdf(tmp, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
             print(f"比較一覧表（{len(table.rows)} 件、{pages} ページ、{dated}）を書き出しました: {out}")
         else:
             from .reports.comparison_xlsx import write_comparison_xlsx
 
-            write_comparison_xlsx(out, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
+            with output_file(out, overwrite=args.force) as tmp:
+                write_comparison_xlsx(tmp, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
             print(f"比較一覧表（{len(table.rows)} 件、{dated}）を書き出しました: {out}")
         return 0
     if suffix not in (".pdf", ".docx"):
@@ -243,11 +247,13 @@ def cmd_export(db, args) -> int:
     if suffix == ".pdf":
         from .reports.minutes_pdf import write_minutes_pdf
 
-        write_minutes_pdf(out, minutes)
+        with output_file(out, overwrite=args.force) as tmp:
+            write_minutes_pdf(tmp, minutes)
     else:
         from .reports.minutes_docx import write_minutes_docx
 
-        write_minutes_docx(out, minutes)
+        with output_file(out, overwrite=args.force) as tmp:
+            write_minutes_docx(tmp, minutes)
     print(f"議事録を書き出しました: {out}")
     _warn(minutes.warnings)
     return 0

@@ -73,6 +73,12 @@ _MESSAGES: tuple[tuple[re.Pattern, object], ...] = tuple((re.compile(p, re.S), r
 ))
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """``--force``: an export may replace an existing file (never a database)."""
+    parser.add_argument("--force", action="store_true",
+                        help="出力先のファイルがすでにあれば置き換える（データベースのファイルは置き換えない）")
+
+
 def japanese_argparse_message(message: str) -> str:
     """argparse's English error (「argument --to: invalid choice: …」) in Japanese; unknown ones unchanged."""
     m = re.fullmatch(r"argument (?P<arg>[^:]+): (?P<rest>.*)", message, re.S)

@@ -24,6 +24,7 @@ from . import __version__ as APP_VERSION
 from .db import head_revision
 from .errors import DomainError
 from .models import Base
+from .output_files import check_output, output_file
 
 FORMAT = "cloudsuppress-handover"
 FORMAT_VERSION = 1
@@ -63,9 +64,12 @@ def _table_json(s: Session, table) -> tuple[bytes, int]:  # noqa: ANN001
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), len(rows)
 
 
-def export_handover(s: Session, out: Path) -> HandoverSummary:
-    """Write the whole database to ``out`` (.zip); returns what was written."""
-    out = Path(out)
+def export_handover(s: Session, out: Path, *, overwrite: bool = False) -> HandoverSummary:
+    """Write the whole database to ``out`` (.zip); returns what was written.
+
+    An existing file is replaced only with ``overwrite`` and never when it is a database
+    (``output_files``); the zip is written under a temporary name and renamed."""
+    out = check_output(out, overwrite=overwrite)
     files: dict[str, dict] = {}
     payloads: dict[str, bytes] = {}
     consortium = None
@@ -81,12 +85,11 @@ def export_handover(s: Session, out: Path) -> HandoverSummary:
         "schema_revision": head_revision(), "created_at": dt.datetime.now().replace(microsecond=0).isoformat(),
         "consortium": consortium, "tables": files,
     }
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-        for name, data in payloads.items():
-            zf.writestr(name, data)
-    tmp.replace(out)
+    with output_file(out, overwrite=overwrite) as tmp:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            for name, data in payloads.items():
+                zf.writestr(name, data)
     return _summary(out, manifest)
 
 

@@ -251,7 +251,8 @@ class DatabaseMenu(QObject):
         out = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
         runner = self.runner
         try:
-            summary = runner.call_in_worker(lambda: runner.read(lambda s: export_handover(s, out)),
+            # the save dialog asked before replacing a file; the core still refuses a database
+            summary = runner.call_in_worker(lambda: runner.read(lambda s: export_handover(s, out, overwrite=True)),
                                             parent=self.window, label=self.tr("引継ぎファイルを書き出しています…"))
         except (DomainError, OSError) as error:
             QMessageBox.warning(self.window, self.tr("書き出せません"), str(error))

@@ -32,6 +32,7 @@ from ..models import (
     MemberRequest,
     Subcommittee,
 )
+from ..output_files import excel_safe_cell, output_file
 from ..phrase import Phrase, format_at
 from ..vocab import (
     APPROVAL_LABELS,
@@ -329,16 +330,23 @@ def csv_row(e: AuditEntry) -> tuple[str, ...]:
 
 
 def write_audit_csv(path: str | Path, entries: list[AuditEntry]) -> int:
-    """Write entries as CSV for Excel (UTF-8 with BOM, CRLF, a Japanese header row); return the row count."""
+    """Write entries as CSV for Excel (UTF-8 with BOM, CRLF, a Japanese header row); return the row count.
+
+    Cells that Excel would take for a formula (text from members' workbooks: 「=HYPERLINK(…)」)
+    are written as text (``excel_safe_cell``)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(CSV_HEADER)
         for e in entries:
-            w.writerow(csv_row(e))
+            w.writerow([excel_safe_cell(cell) for cell in csv_row(e)])
     return len(entries)
 
 
-def export_item_history_csv(s: Session, item_id: int, path: str | Path) -> int:
-    """An item's audit trail as a CSV file for Excel; returns the number of rows."""
-    return write_audit_csv(path, item_audit_trail(s, item_id))
+def export_item_history_csv(s: Session, item_id: int, path: str | Path, *, overwrite: bool = False) -> int:
+    """An item's audit trail as a CSV file for Excel (written whole or not at all); returns the number of rows.
+
+    An existing file is replaced only with ``overwrite`` (the GUI's save dialog asked), a database never."""
+    entries = item_audit_trail(s, item_id)
+    with output_file(path, overwrite=overwrite) as tmp:
+        return write_audit_csv(tmp, entries)
 

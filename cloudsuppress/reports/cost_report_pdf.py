@@ -149,15 +149,22 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
 
 
 def write_member_cost_reports(folder: str | Path, notices: list[MemberCosts], *, issued_on: dt.date | None = None,
-                              sender: str | None = None, reference: str | None = None) -> list[Path]:
+                              sender: str | None = None, reference: str | None = None,
+                              overwrite: bool = False) -> list[Path]:
     """Write each member's notice into ``folder`` (created if missing) as ``notice_file_name``;
-    return the files written, in the order given. All carry the same date and 文書番号."""
+    return the files written, in the order given. All carry the same date and 文書番号.
+
+    Every target is checked before the first is written (existing notices are replaced only
+    with ``overwrite``, a database never); each is written to a temporary file and renamed."""
+    from ..output_files import check_output, output_file
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     issued_on = issued_on or dt.date.today()
-    written = []
-    for mc in notices:
-        path = folder / notice_file_name(mc.member)
-        write_member_cost_report(path, mc, issued_on=issued_on, sender=sender, reference=reference)
-        written.append(path)
-    return written
+    targets = [folder / notice_file_name(mc.member) for mc in notices]
+    for path in targets:
+        check_output(path, overwrite=overwrite)
+    for mc, path in zip(notices, targets):
+        with output_file(path, overwrite=overwrite) as tmp:
+            write_member_cost_report(tmp, mc, issued_on=issued_on, sender=sender, reference=reference)
+    return targets

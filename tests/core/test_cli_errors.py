@@ -73,7 +73,9 @@ def test_export_template_into_a_folder_names_the_workbook_as_the_gui_does(demo, 
     from cloudsuppress.importers.tabular import read_table
 
     for out in (str(tmp_path), f"{tmp_path}/"):
-        code, out_text, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町", "--out", out)
+        # the second run replaces the first's workbook: --force (without it an existing file is kept)
+        code, out_text, err = run(capsys, "--db", demo, "requests", "export-template", "--member", "五霞町", "--out", out,
+                                  "--force")
         assert (code, err) == (0, "")
         assert out_text == f"五霞町 の要望票を書き出しました: {tmp_path / '要望票_五霞町.xlsx'}\n"
     assert [p.name for p in tmp_path.iterdir()] == ["要望票_五霞町.xlsx"]

@@ -81,3 +81,59 @@ def test_sigkill_at_random_moments_leaves_a_consistent_database(rdb, tmp_path):
     assert max(s["moves"] for s in seen) > ITEMS
     database = open_database(path)  # and the app still opens it
     database.close()
+
+
+# --- exports (issue 17): a killed export leaves the previous file whole ---------------------------
+
+def _whole(path: Path, reference_rows: int) -> None:
+    import zipfile
+
+    data = path.read_bytes()
+    if path.suffix in (".zip", ".xlsx"):
+        with zipfile.ZipFile(path) as zf:
+            assert zf.testzip() is None, path
+    elif path.suffix == ".pdf":
+        assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), path
+    else:
+        assert data.endswith(b"\r\n") and data.count(b"\r\n") == reference_rows, path
+
+
+@pytest.mark.slow
+def test_sigkill_during_exports_leaves_every_previous_file_whole(tmp_path):
+    from cloudsuppress.cli import main as cli
+
+    from .export_kill_child import TARGETS, export_all
+
+    db = tmp_path / "demo.sqlite"
+    assert cli(["--db", str(db), "init", "--name", "試験協議会", "--demo"]) == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    export_all(str(db), out)  # the files a secretary already has
+    history = out / TARGETS["history"][0]
+    rows = history.read_bytes().count(b"\r\n")
+    rng = random.Random(17)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    mid_export = 0
+    for _ in range(6):
+        child = subprocess.Popen([sys.executable, "-m", "tests.core.export_kill_child", str(db), str(out)], cwd=ROOT,
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert child.stdout.readline().strip() == "ready", child.stderr.read()
+            before = {p.name for p in out.iterdir() if ".part" in p.name}
+            deadline = time.monotonic() + 30
+            while not {p.name for p in out.iterdir() if ".part" in p.name} - before:  # wait for a write under way
+                assert child.poll() is None, child.stderr.read()
+                assert time.monotonic() < deadline, "no export started"
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0, 0.03))
+            child.send_signal(signal.SIGKILL)
+            child.wait(10)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        parts = {p.name for p in out.iterdir() if ".part" in p.name} - before
+        mid_export += bool(parts)
+        for name, _words in TARGETS.values():
+            _whole(out / name, rows)
+    assert mid_export >= 3, mid_export  # the kills really landed while a file was being written

@@ -22,10 +22,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from cloudsuppress.errors import DomainError
+from cloudsuppress.output_files import output_file
 
 from .report_export import show_write_error
 
@@ -118,8 +122,12 @@ class PdfPreviewDialog(QDialog):
         dest = Path(name)
         if dest.suffix.lower() != ".pdf":
             dest = dest.with_name(dest.name + ".pdf")
-        try:
-            shutil.copyfile(self.pdf, dest)
+        try:  # the save dialog asked before replacing a file; never a database, never half written
+            with output_file(dest, overwrite=True) as tmp:
+                shutil.copyfile(self.pdf, tmp)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("保存できません"), str(error))
+            return None
         except OSError as error:
             show_write_error(self, dest, error)
             return None

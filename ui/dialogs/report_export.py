@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from cloudsuppress.errors import DomainError
 from cloudsuppress.file_errors import file_errors, error_reason
 from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
+from cloudsuppress.output_files import output_file
 
 from ..op_runner import OpRunner
 
@@ -45,7 +46,7 @@ def export_report(
     if wanted.startswith(".") and path.suffix.lower() != wanted:
         path = path.with_name(path.name + wanted)
     try:
-        runner.call_in_worker(lambda: write(path), parent=parent, label=label)
+        runner.call_in_worker(lambda: write_replacing(path, write), parent=parent, label=label)
     except DomainError as error:
         runner.show_error(error, parent=parent)
         return None
@@ -58,6 +59,13 @@ def export_report(
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
+
+
+def write_replacing(path: Path, write: Callable[[Path], object]) -> None:
+    """Run ``write`` on a temporary file beside ``path`` and rename it over ``path`` (the save dialog
+    asked before replacing a file; a database is refused by the core whatever the user said)."""
+    with output_file(path, overwrite=True) as tmp:
+        write(tmp)
 
 
 def show_write_error(parent: QWidget | None, path: Path, error: BaseException) -> None:

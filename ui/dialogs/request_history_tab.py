@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.history import export_item_history_csv
 from cloudsuppress.ops.meeting_queries import get_meeting_row
 from cloudsuppress.ops.request_queries import ItemDetail
@@ -138,7 +139,11 @@ class RequestHistoryTab(QWidget):
             return False
         item_id = item.id
         try:
-            count = self.runner.read(lambda s: export_item_history_csv(s, item_id, name))
+            # the save dialog asked before replacing a file; the core still refuses a database
+            count = self.runner.read(lambda s: export_item_history_csv(s, item_id, name, overwrite=True))
+        except DomainError as error:
+            self.runner.show_error(error, parent=self)
+            return False
         except OSError as error:
             show_write_error(self, Path(name), error)
             return False

@@ -37,6 +37,7 @@ from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.functions import list_function_rows
 from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.ops.request_import import RequestImportPlan, apply_request_import, plan_request_import
+from cloudsuppress.output_files import check_output, output_file
 from cloudsuppress.reports.request_template_xlsx import write_request_template
 
 from ..labels import join_names, label
@@ -128,8 +129,11 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
         info, rows = runner.read(lambda s: (require_consortium(s), list_function_rows(s)))
 
         def write() -> None:
+            for path in paths:  # asked above before replacing; a database is refused before anything is written
+                check_output(path, overwrite=True)
             for name, path in zip(names, paths):
-                write_request_template(path, member=name, consortium=info.name, functions=rows)
+                with output_file(path, overwrite=True) as tmp:
+                    write_request_template(tmp, member=name, consortium=info.name, functions=rows)
 
         runner.call_in_worker(write, parent=parent, label=QCoreApplication.translate("request_workbooks", "要望票を書き出しています…"))
     except DomainError as error:

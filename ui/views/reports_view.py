@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.changes import Changes
 from cloudsuppress.costs import Method
+from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.costs import (
     BEARING,
@@ -435,8 +436,11 @@ class ReportsView(QWidget):
                 .format(len(existing), self.tr("、").join(existing))) != QMessageBox.StandardButton.Yes:
             return None
         try:
-            self.runner.call_in_worker(lambda: write_member_cost_reports(folder, notices, **letter), parent=self,
+            self.runner.call_in_worker(lambda: write_member_cost_reports(folder, notices, overwrite=True, **letter), parent=self,
                                        label=self.tr("負担額通知を書き出しています…"))
+        except DomainError as error:  # a database where a notice would go
+            self.runner.show_error(error, parent=self)
+            return None
         except OSError as error:
             show_write_error(self, Path(error.filename) if error.filename else folder, error)
             return None
