@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +33,12 @@ from cloudsuppress.ops.functions import system_tree
 from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 
+from ..frozen_table import FrozenColumnTableView
 from ..op_runner import OpRunner
 from ..table_models.comparison_table_model import (
     CELL_ROLE,
     COL_ITEM,
+    GROUP_ROLE,
     LONG_ASK,
     LONG_CASES,
     LONG_MEMBER,
@@ -178,7 +179,7 @@ class ComparisonView(QWidget):
         filters.addWidget(self.count_label)
 
         self.model = ComparisonTableModel(self)
-        self.table = QTableView()
+        self.table = FrozenColumnTableView(band_role=GROUP_ROLE)  # the item column and the header row stay while scrolling
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -268,7 +269,22 @@ class ComparisonView(QWidget):
             if m.is_group(row):
                 t.setSpan(row, 0, 1, m.columnCount())
                 t.setRowHeight(row, group_height)
+            elif m.long_layout:  # each line as tall as its longest text, so nothing is cut
+                t.setRowHeight(row, self._long_row_height(row, fm))
+        t.set_frozen_count(2 if m.long_layout else 1)  # the long layout keeps the member beside the item
         self.count_label.setText(self.tr("表示 {0} 件／全 {1} 件").format(f"{m.item_count:,}", f"{m.total_count:,}"))
+
+    def _long_row_height(self, row: int, fm: QFontMetrics) -> int:
+        """The height that shows every cell of a long-layout line whole (wrapped to its column)."""
+        m, t = self.model, self.table
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        tallest = fm.height() + 6  # the status badge
+        for col in range(m.columnCount()):
+            text = m.index(row, col).data(Qt.ItemDataRole.DisplayRole)
+            if text:
+                width = max(20, t.columnWidth(col) - 10)
+                tallest = max(tallest, fm.boundingRect(QRect(0, 0, width, 100_000), flags, str(text)).height())
+        return tallest + 10
 
     def _apply_widths(self) -> None:
         m, t = self.model, self.table

@@ -52,6 +52,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         opt.backgroundBrush = Qt.BrushStyle.NoBrush
         style = opt.widget.style() if opt.widget else QWidget().style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if not text:  # a line without a status (the long comparison's member lines): no empty badge
+            return
         bg, fg = STATUS_COLORS.get(index.data(Qt.ItemDataRole.UserRole + 1), ("#ffffff", "#000000"))
         fm = opt.fontMetrics
         width = min(fm.horizontalAdvance(text) + 18, opt.rect.width() - 8)
