@@ -1,5 +1,11 @@
-"""UI fixtures: a small demo database, the OpRunner over it, the main window. All opt-in."""
+"""UI fixtures: a small demo database, the OpRunner over it, the main window. All opt-in.
+
+The demo database is built once per test session (2–4 s) and copied for every test that asks
+for it, with SQLite's backup API (a consistent copy whatever the WAL holds).
+"""
 from __future__ import annotations
+
+import sqlite3
 
 import pytest
 
@@ -9,12 +15,33 @@ from cloudsuppress.demo import create_demo
 DEMO_FUNCTIONS = 300
 
 
-@pytest.fixture
-def demo_db(tmp_path):
-    """A demo consortium with 300 functions (2 △, 2 ×) in a temporary SQLite file."""
-    db = open_database(tmp_path / "t.sqlite")
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo consortium with 300 functions (2 △, 2 ×), built once: copy it, never open it."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    db = open_database(path)
     with db.session() as s, s.begin():
         create_demo(s, functions=DEMO_FUNCTIONS)
+    db.close()
+    return path
+
+
+def copy_database(source, target) -> None:
+    """A consistent copy of a SQLite database file (the backup API, not a byte copy)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path, demo_template):
+    """A demo consortium with 300 functions (2 △, 2 ×) in a temporary SQLite file of its own."""
+    target = tmp_path / "t.sqlite"
+    copy_database(demo_template, target)
+    db = open_database(target)
     yield db
     db.close()
 
