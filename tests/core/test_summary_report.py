@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 
 import pytest
 
@@ -13,7 +12,7 @@ from cloudsuppress.ops import measures as measure_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.reports.summary_pdf import write_summary_pdf
 
-from .pdf_support import assert_fonts_embedded, needs_poppler, page_count
+from .pdf_support import assert_fonts_embedded, needs_poppler, page_count, poppler
 from .request_support import join, move, new_item, rdb  # noqa: F401
 
 pytestmark = needs_poppler
@@ -22,7 +21,7 @@ FOUR = ["常陸大宮市", "那珂市", "かすみがうら市", "五霞町"]
 
 def _words(pdf) -> list[list[tuple[str, float, float]]]:
     """Per page: (word, yMin, yMax) in points from the top, from pdftotext -bbox."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = poppler("pdftotext", "-bbox", str(pdf), "-")
     pages = []
     for page in out.split("<page ")[1:]:
         pages.append([(w, float(y0), float(y1)) for y0, y1, w in

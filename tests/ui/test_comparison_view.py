@@ -4,7 +4,6 @@ PDF / xlsx exports. Expectations are read from the core's own table, so the demo
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 
 import openpyxl
 import pytest
@@ -27,6 +26,7 @@ from ui.table_models.comparison_table_model import (
     TAIL_STATUS,
     ComparisonTableModel,
 )
+from tests.core.pdf_support import poppler
 
 MEMBERS = ("常陸大宮市", "那珂市", "かすみがうら市", "五霞町")
 
@@ -187,12 +187,12 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: previewed.append(self.page_count()) or self.save())
     assert view.export("pdf") == pdf
     assert previewed and previewed[0] >= 1 and opened == []  # seen in the preview, saved from there
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
     assert "カスタマイズ要望比較一覧表" in text and "資料2" in text and "令和8年11月20日現在" in text  # the chosen date
     for key in undecided:
         assert key in text
     assert decided not in text  # undecided only, as on screen
-    size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    size = poppler("pdfinfo", str(pdf))
     assert "841.89 x 595.276 pts (A4)" in size  # A4 landscape, as chosen
 
     xlsx = tmp_path / "cmp.xlsx"

@@ -8,7 +8,6 @@ expects (the agenda, the warnings, which move is refused) is read from the core,
 may change."""
 from __future__ import annotations
 
-import subprocess
 import zipfile
 
 import pytest
@@ -35,6 +34,7 @@ from ui.table_models.meeting_table_model import (
 from ui.table_models.request_table_model import COL_KEY, COL_STATUS
 
 from .test_main_window import type_japanese
+from tests.core.pdf_support import poppler
 
 
 def test_meeting_models_pass_qt_model_tester(runner, qtmodeltester):
@@ -261,7 +261,7 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     assert pane.export_minutes("pdf") == pdf
     assert previewed and previewed[0] >= 1
     assert opened == []  # previewed in the app instead of opened outside
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
     assert f"{label} 議事録" in text
     assert second.key in text and target.label in text and "継続審議" in text
     assert "木村 直子" in text and "事務局から比較一覧表を説明した。" in text

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from PySide6.QtPdf import QPdfDocument
@@ -12,10 +11,11 @@ from PySide6.QtWidgets import QFileDialog
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
 from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+from tests.core.pdf_support import poppler
 
 
 def pdf_pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    info = poppler("pdfinfo", str(path))
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 

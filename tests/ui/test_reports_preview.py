@@ -3,7 +3,6 @@ and 保存 there writes the file; the Excel cost table is still saved directly, 
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,16 @@ from PySide6.QtWidgets import QFileDialog
 from cloudsuppress.ops.costs import cost_table, member_costs
 from cloudsuppress.ops.members import list_members
 from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+from tests.core.pdf_support import poppler
 
 
 def pdf_pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    info = poppler("pdfinfo", str(path))
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return poppler("pdftotext", "-layout", str(path), "-")
 
 
 @pytest.fixture

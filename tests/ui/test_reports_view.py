@@ -3,7 +3,6 @@ with the core's ``item_shares``), the per-item method, the cost table model, and
 (member cost report, cost table PDF / Excel, plenary summary) produce the files."""
 from __future__ import annotations
 
-import subprocess
 
 import openpyxl
 import pytest
@@ -18,6 +17,7 @@ from ui.main_window import VIEW_REPORTS
 from ui.table_models.cost_table_model import COL_ESTIMATE, CostTableModel, ShareTableModel
 from ui.table_models import cost_table_model as ct
 from ui.table_models.row_list_model import ROW_ROLE
+from tests.core.pdf_support import poppler
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def reports(runner, qtbot, app_font, report_options):
 
 
 def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return poppler("pdftotext", "-layout", str(path), "-")
 
 
 def _select(view, key: str) -> None:
