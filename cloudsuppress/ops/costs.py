@@ -202,6 +202,7 @@ class ItemShares:
     residue: int = 0
     residue_member: str | None = None
     payer_ids: tuple[int, ...] = ()  # the members in the item (not withdrawn), estimated or not
+    version: int | None = None  # the item's row version when read: what a save of its cost rule expects
 
     @property
     def method(self) -> str:
@@ -249,7 +250,7 @@ def _shares_for(items: list[RequestItem], s: Session) -> list[ItemShares]:
         st = Status(item.status)
         out.append(ItemShares(item.id, item.key, item.title, st.value, STATUS_LABELS[st], item.estimate, rule,
                               rule.describe(), own is not None, pop_total, rows, residue, residue_member,
-                              tuple(mid for mid, _, _ in members)))
+                              tuple(mid for mid, _, _ in members), item.version))
     return out
 
 

@@ -54,7 +54,6 @@ from cloudsuppress.ops.costs import (
 )
 from cloudsuppress.ops.measures import measures_dashboard
 from cloudsuppress.ops.members import list_members
-from cloudsuppress.ops.requests import get_item
 from cloudsuppress.workflow import Status
 
 from ..dialogs.report_export import export_report, safe_file_name, show_write_error
@@ -369,7 +368,9 @@ class ReportsView(QWidget):
         method = self.item_editor.method()
         ratio = self.item_editor.ratio()
         item_id = sh.item_id
-        version = self.runner.read(lambda s: get_item(s, item_id).version)
+        # The version the screen showed, not a fresh read: reading it again here would compare the
+        # stored version with itself and overwrite a colleague's change made since (shared mode).
+        version = sh.version
 
         def op(s):
             return set_item_cost(s, item_id=item_id, method=method, ratio=ratio, expected_version=version)
