@@ -3,8 +3,16 @@
 Backups are made with SQLite's backup API (a consistent copy even of a live database in WAL
 mode) into ``backups/`` beside the database file, named ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.sqlite``.
 A copy is written under a temporary name and renamed, so a crash never leaves a half backup
-that looks whole. ``prune_backups`` keeps the newest N and the newest of each of the last M
-days; copies made before a migration or a restore are never pruned.
+that looks whole; ``.part`` files left by a killed copy are removed by the next one.
+
+When: the GUI makes one copy per session (at open); a CLI command that changes something
+makes one only when the newest copy is older than ``min_interval_minutes`` (60), and a
+command that only reads makes none (issue 17 finding 7, issue 18 item 3). A copy is skipped,
+with a warning, when the disk has less free space than the database needs; a copy that cannot
+be written (an unwritable or odd ``backups``) is a warning, never a reason the database does
+not open. ``prune_backups`` deletes only the rotating copies the app itself made (``open`` /
+``close``, listed in ``backups/.cloudsuppress-rotation``): copies made before a migration or a
+restore, ``manual`` copies and files placed by hand are never pruned.
 """
 from __future__ import annotations
 
@@ -19,7 +27,9 @@ from pathlib import Path
 from .errors import DatabaseCorruptError, DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-_KEPT_REASONS = ("before-migration", "before-restore")
+ROTATING_REASONS = ("open", "close")
+LEDGER = ".cloudsuppress-rotation"  # the rotating copies this app made: the only ones pruned
+_PART_MAX_AGE_S = 600  # a .part older than this belongs to a copy that was killed
 
 
 @dataclass(frozen=True)
@@ -28,11 +38,17 @@ class BackupPolicy:
 
     keep_last: int = 10
     keep_days: int = 14
-    on_open: bool = True
-    on_close: bool = True
+    on_open: bool = True  # one copy when the file is opened for writing (once per GUI session)
+    on_close: bool = False  # another when it is closed with changes (off: at most one per session)
+    min_interval_minutes: int = 0  # skip the copy at open when the newest copy is younger (CLI: 60)
 
 
 DEFAULT_POLICY = BackupPolicy()
+CLI_POLICY = BackupPolicy(min_interval_minutes=60)
+
+
+class BackupError(DomainError):
+    """A backup could not be made (disk space, an unwritable or odd ``backups``); the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -61,29 +77,150 @@ def backup_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``; ``immutable`` when its folder cannot be written
+    (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file)."""
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def database_size(path: Path) -> int:
+    """The bytes a copy of the database needs: the file and its write-ahead log."""
+    size = 0
+    for p in (Path(path), Path(str(path) + "-wal")):
+        try:
+            size += p.stat().st_size
+        except OSError:
+            pass
+    return size
+
+
+def _free_space(folder: Path) -> int:
+    import shutil as _shutil
+
+    return _shutil.disk_usage(folder).free
+
+
+def check_backup_space(db_path: Path, folder: Path) -> None:
+    """Refuse (BackupError) when the disk holding ``folder`` cannot take a copy of the database."""
+    need = database_size(db_path)
+    need = need + need // 10 + 8 * 1024 * 1024
+    try:
+        free = _free_space(folder)
+    except OSError:
+        return
+    if free < need:
+        raise BackupError(
+            f"ディスクの空き容量が足りないため、バックアップを作成しませんでした（空き {free / 2**20:,.0f} MB、"
+            f"必要 {need / 2**20:,.0f} MB、{folder}）。不要なファイルを削除して空き容量を増やしてください。")
+
+
+def _prepare_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise BackupError(f"バックアップを作成できません: {folder} はフォルダーではなくファイルです。"
+                          "このファイルの名前を変えるか別の場所へ移してください。")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"バックアップ用のフォルダーを作成できません: {folder}（{exc.strerror or exc}）。"
+                          "データベースのあるフォルダーに書き込めるか確かめてください。") from None
+    if not os.access(folder, os.W_OK):
+        raise BackupError(f"バックアップ用のフォルダーに書き込めません: {folder}。"
+                          "フォルダーの書き込み許可を確かめてください。")
+
+
+def clean_parts(db_path: Path, *, max_age_s: float = _PART_MAX_AGE_S) -> list[Path]:
+    """Remove ``.part`` copies of this database left in ``backups`` by a killed backup."""
+    import time
+
+    folder = backup_folder(db_path)
+    stem = Path(db_path).stem
+    removed = []
+    try:
+        candidates = list(folder.glob(f"{glob_escape(stem)}-*.part"))
+    except OSError:
+        return removed
+    now = time.time()
+    for p in candidates:
+        try:
+            if now - p.stat().st_mtime >= max_age_s:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
+
+
 def _pattern(db_path: Path) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-(\d{{6}}))?-([A-Za-z0-9_.-]+)\.sqlite$")
 
 
 def backup_sqlite(path: Path, *, reason: str) -> Path:
     """Copy a live SQLite database aside with the backup API; return the copy's path."""
-    path = Path(path)
+    path = Path(path).resolve()
     folder = backup_folder(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    _prepare_folder(folder)
+    clean_parts(path)
+    check_backup_space(path, folder)
     now = dt.datetime.now()
     dest = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
     tmp = dest.with_name(dest.name + ".part")
-    src = sqlite3.connect(path)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(path)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, dest)
+            src.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        full = "full" in str(exc) or getattr(exc, "errno", None) == 28
+        why = "ディスクの空き容量が足りません" if full else str(getattr(exc, "strerror", None) or exc)
+        raise BackupError(f"バックアップを作成できませんでした: {folder}（{why}）。") from None
     return dest
+
+
+def _ledger(db_path: Path) -> Path:
+    return backup_folder(db_path) / LEDGER
+
+
+def _ledger_names(db_path: Path) -> set[str]:
+    try:
+        return set(_ledger(db_path).read_text(encoding="utf-8").split("\n")) - {""}
+    except OSError:
+        return set()
+
+
+def _record_rotating(db_path: Path, dest: Path) -> None:
+    try:
+        with open(_ledger(db_path), "a", encoding="utf-8") as fh:
+            fh.write(dest.name + "\n")
+    except OSError:  # unlisted: the copy is simply never pruned
+        pass
+
+
+def newest_backup_age(db_path: Path, *, now: dt.datetime | None = None) -> dt.timedelta | None:
+    """How old the newest backup of this database is (None when there is none)."""
+    found = list_backups(db_path)
+    if not found:
+        return None
+    return (now or dt.datetime.now()) - found[0].created_at
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -108,7 +245,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today: dt.date | None = None) -> list[Path]:
     """Delete rotating backups beyond the policy; return the deleted paths."""
     today = today or dt.date.today()
-    rotating = [b for b in list_backups(db_path) if not b.reason.startswith(_KEPT_REASONS)]
+    made = _ledger_names(db_path)
+    rotating = [b for b in list_backups(db_path) if b.reason in ROTATING_REASONS and b.path.name in made]
     keep = {b.path for b in rotating[: max(policy.keep_last, 1)]}
     days_seen: set[dt.date] = set()
     for b in rotating:  # newest first: the first of each day is that day's newest
@@ -124,12 +262,20 @@ def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today
                 deleted.append(b.path)
             except OSError:
                 pass
+    if deleted:
+        gone = {p.name for p in deleted}
+        try:
+            _ledger(db_path).write_text("".join(f"{n}\n" for n in sorted(made - gone)), encoding="utf-8")
+        except OSError:
+            pass
     return deleted
 
 
 def rotate_backup(db_path: Path, *, reason: str, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
-    """Make a backup and prune the old ones."""
+    """Make a backup and prune the old rotating ones (``open`` / ``close`` are rotating; others are kept)."""
     dest = backup_sqlite(db_path, reason=reason)
+    if reason in ROTATING_REASONS:
+        _record_rotating(db_path, dest)
     prune_backups(db_path, policy)
     return dest
 
@@ -139,27 +285,37 @@ def rotate_backup(db_path: Path, *, reason: str, policy: BackupPolicy = DEFAULT_
 
 def check_sqlite_file(path: Path, *, quick: bool = True) -> list[str]:
     """Problems ``PRAGMA quick_check`` (or ``integrity_check``) finds in a file; empty when it is sound."""
-    path = Path(path)
+    path = Path(path).resolve()
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             return ["SQLite のデータベースファイルではありません"]
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = [r[0] for r in con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        if not is_damage(exc):  # locked, unreadable, no room: not a damaged file (issue 17 finding 6)
+            raise
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when SQLite's error says the file itself is damaged (not locked, not unreadable)."""
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def corrupt_error(path: Path, detail: str) -> DatabaseCorruptError:
     """The error shown when a database file fails its check, pointing at the newest backup."""
     backups = [b for b in list_backups(path) if not check_sqlite_file(b.path)]
     hint = "バックアップがありません。"
-    if backups:
-        hint = (f"「ファイル > バックアップから復元」で復元できます（最新のバックアップ: "
+    if backups:  # how to restore is the front end's to say (the GUI's menu, the CLI's command)
+        hint = (f"バックアップから復元できます（最新の正常なバックアップ: "
                 f"{backups[0].created_at:%Y-%m-%d %H:%M}、{backups[0].path}）。")
     return DatabaseCorruptError(
         f"データベースファイルが壊れているため開けません: {path}（{detail}）。{hint}",
@@ -171,7 +327,7 @@ def corrupt_error(path: Path, detail: str) -> DatabaseCorruptError:
 
 
 def _revision_of(path: Path) -> str | None:
-    con = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "alembic_version" not in tables:
@@ -186,10 +342,13 @@ def validate_backup(backup_path: Path) -> str:
     """Refuse (DomainError) a file that is not a sound cloudsuppress database this app can open; return its revision."""
     from .db import known_revisions
 
-    backup_path = Path(backup_path)
+    backup_path = Path(backup_path).expanduser().resolve()
     if not backup_path.is_file():
         raise DomainError(f"バックアップファイルが見つかりません: {backup_path}")
-    problems = check_sqlite_file(backup_path, quick=False)
+    try:
+        problems = check_sqlite_file(backup_path, quick=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise DomainError(f"バックアップファイルを読めません: {backup_path}（{exc}）") from None
     if problems:
         raise DomainError(f"バックアップファイルが壊れているため復元できません: {backup_path}（{problems[0]}）")
     try:
@@ -225,16 +384,29 @@ def _save_aside(db_path: Path) -> Path | None:
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """Replace the database file with a backup; the caller has closed the database.
 
-    The backup is validated first (integrity check, a cloudsuppress schema this app knows);
-    the current file is saved aside (returned, so the user can be told where); the copy is
-    written beside the database and renamed over it, so the file is either the old one or
-    the restored one, never half of each.
+    Refused (``DatabaseLockedError`` naming the holder) while another process has the file
+    open for writing: replacing it under a running app loses every later save (issue 17,
+    finding 1). The backup is validated first (integrity check, a cloudsuppress schema this
+    app knows); the current file is saved aside (returned, so the user can be told where); the
+    copy is written beside the database and renamed over it, so the file is either the old one
+    or the restored one, never half of each. Relative paths are taken from the current folder.
     """
-    db_path, backup_path = Path(db_path), Path(backup_path)
+    from . import writer_lock
+
+    db_path = Path(db_path).expanduser().resolve()
+    backup_path = Path(backup_path).expanduser().resolve()
     validate_backup(backup_path)
+    lock = writer_lock.acquire(db_path, purpose="復元", doing="復元できません")
+    try:
+        return _restore_locked(db_path, backup_path)
+    finally:
+        lock.release()
+
+
+def _restore_locked(db_path: Path, backup_path: Path) -> Path | None:
     saved = _save_aside(db_path)
     tmp = db_path.with_name(db_path.name + ".restoring")
-    src = sqlite3.connect(f"{backup_path.as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(backup_path), uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:

@@ -16,7 +16,7 @@ from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .cli_meetings import add_comparison_export
 from .cli_structure import add_structure_commands, cmd_members, cmd_structure
 from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
-from .errors import DomainError
+from .errors import DatabaseCorruptError, DomainError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
 from .output_files import output_file  # light: no database or report imports
 from .importers.function_list import FIELDS
@@ -408,12 +408,31 @@ def _cmd_undo(db, args) -> int:
     return 0
 
 
-def _open(target: str, *, create: bool = False):  # noqa: ANN202 - a Database
-    """Open a file or URL; a server password comes from the URL, the keyring, or (on a terminal) a prompt."""
+def _open(target: str, *, create: bool = False, args: argparse.Namespace | None = None):  # noqa: ANN202 - a Database
+    """Open a file or URL; a server password comes from the URL, the keyring, or (on a terminal) a prompt.
+
+    A SQLite file is opened read-only for a command that only reads (no lock, no check, no
+    backup), else under the writer lock, refused naming the holder while another process writes.
+    """
+    from .backups import CLI_POLICY
     from .db import mask_url, open_database
 
     if "://" not in target:
-        return open_database(target, create=create)
+        from .cli_access import LOCKED_HINT, purpose_of, reads_only
+        from .db import DatabaseOutdatedError
+        from .writer_lock import DatabaseLockedError
+
+        if args is not None and reads_only(args) and not create:
+            try:
+                return open_database(target, create=False, read_only=True, backup_policy=CLI_POLICY)
+            except DatabaseOutdatedError:  # the first command after an update: migrate under the lock
+                pass
+        try:
+            return open_database(target, create=create, backup_policy=CLI_POLICY,
+                                 purpose=purpose_of(args) if args is not None else "コマンド")
+        except DatabaseLockedError as exc:
+            raise DatabaseLockedError(f"{exc}{LOCKED_HINT}", path=exc.path, lock_path=exc.lock_path,
+                                      holder=exc.holder) from None
     from . import credentials
     from .errors import DatabaseError
 
@@ -434,7 +453,7 @@ def _cmd_handover(args) -> int:
     from .db import mask_url
 
     if args.action == "export":
-        db = _open(args.db)
+        db = _open(args.db, args=args)
         try:
             with db.session() as s:
                 summary = handover.export_handover(s, Path(args.out), overwrite=args.force)
@@ -443,7 +462,7 @@ def _cmd_handover(args) -> int:
         print(f"引継ぎファイルを書き出しました: {args.out}（{len(summary.row_counts)} 表、{summary.total_rows:,} 行）")
         return 0
     handover.read_handover(Path(args.file))  # refuse a bad file before creating a database for it
-    db = _open(args.db, create=True)
+    db = _open(args.db, create=True, args=args)
     try:
         with db.session() as s, s.begin():
             summary = handover.import_handover(s, Path(args.file))
@@ -471,8 +490,9 @@ def _cmd_backup(args) -> int:
             if not rows:
                 print("バックアップはありません。")
         return 0
-    saved = restore_backup(path, Path(args.file))
-    print(f"バックアップから復元しました: {args.file}")
+    backup_file = Path(args.file).expanduser().resolve()  # relative to where the command runs, as the README shows
+    saved = restore_backup(path, backup_file)  # refused while another process has the file open for writing
+    print(f"バックアップから復元しました: {backup_file}")
     if saved is not None:
         print(f"復元前のファイルは次の場所に残しました: {saved}")
     return 0
@@ -528,7 +548,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_handover(args)
     if args.command == "backup":
         return _cmd_backup(args)
-    db = _open(args.db)
+    db = _open(args.db, args=args)
     try:
         if args.command == "members":
             return cmd_members(db, args)
@@ -572,9 +592,21 @@ def main(argv: list[str] | None = None) -> int:
     args = None
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
-    except DomainError as exc:
+        status = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's shutdown
+        return status
+    except BrokenPipeError:  # `cloudsuppress ... | head`: the reader has all it wanted
+        return _quiet_after_broken_pipe()
+    except DatabaseCorruptError as exc:
         print(f"エラー: {exc}", file=sys.stderr)
+        if exc.backups and args is not None:
+            print(f"復元するには: cloudsuppress --db \"{args.db}\" backup restore \"{exc.backups[0].path}\""
+                  "（いまのファイルは backups に残します）", file=sys.stderr)
+        return EXIT_REFUSED
+    except DomainError as exc:
+        from .db import mask_secrets  # a password typed into a URL never reaches the terminal
+
+        print(f"エラー: {mask_secrets(str(exc))}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("中断しました。データベースは変更していません。", file=sys.stderr)
@@ -582,6 +614,21 @@ def main(argv: list[str] | None = None) -> int:
     except file_errors() as exc:  # OSError, and xlsxwriter's FileCreateError which is not one
         print(f"エラー: {_file_error_message(exc, args)}", file=sys.stderr)
         return EXIT_REFUSED
+
+
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE (`cat big | head`)
+
+
+def _quiet_after_broken_pipe() -> int:
+    """The reader of our output has gone: no message, and no second error when Python flushes at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

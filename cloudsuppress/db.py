@@ -4,13 +4,22 @@
 URL (shared mode, ``postgresql+psycopg://user@host/db``); the same Alembic migrations run on
 both. For SQLite it checks the file (``PRAGMA quick_check``: a damaged file raises
 ``DatabaseCorruptError`` pointing at the backups), makes a rotating backup before anything
-else touches it, turns on WAL and foreign keys and makes pysqlite's transactions real (DDL
-included), so that a migration or an import either happens whole or not at all; closing
-makes another backup when something changed. A database written by a newer version of the
-app is refused. URLs are shown only with the password masked.
+else touches it (see backups.py for when), turns on WAL and foreign keys and makes pysqlite's
+transactions real (DDL included), so that a migration or an import either happens whole or
+not at all. A database written by a newer version of the app is refused. URLs are shown only
+with the password masked (in the user part and in ``?password=``).
+
+Opening a SQLite file for writing takes its writer lock (writer_lock.py): a second process
+is refused with who holds it, and may open the file read-only instead (``read_only=True``:
+no lock, no check, no backup, no migration; every write is refused with a message). A file
+or folder that cannot be written opens read-only when ``allow_read_only`` (the GUI), with a
+warning saying why; a backup that cannot be made is a warning, never a failure to open.
+SQLite's "database is locked", "readonly database" and "disk is full" become Japanese
+``DomainError`` messages (``DatabaseBusyError`` for the first, which a caller may retry).
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,8 +30,19 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit
-from .backups import DEFAULT_POLICY, SQLITE_HEADER, BackupPolicy, check_sqlite_file, corrupt_error, rotate_backup
+from . import audit, writer_lock
+from .backups import (
+    DEFAULT_POLICY,
+    SQLITE_HEADER,
+    BackupError,
+    BackupPolicy,
+    check_sqlite_file,
+    corrupt_error,
+    is_damage,
+    newest_backup_age,
+    read_only_uri,
+    rotate_backup,
+)
 from .backups import backup_sqlite  # noqa: F401 - the migration backup, patched by tests
 from .checkpoint import Checkpointer
 from .concurrency import AppSession
@@ -31,15 +51,35 @@ from .resources import resource_path
 from .storage import StorageWarning, storage_warnings
 
 
+_SECRET_PARAM = re.compile(r"(?i)\b(password|passwd|pwd|pass|sslpassword|secret|token)=([^&\s'\"]*)")
+
+
+def mask_secrets(text: str) -> str:
+    """Any ``password=…`` (URL query, libpq connection string) in a text replaced by ***."""
+    return _SECRET_PARAM.sub(lambda m: f"{m[1]}=***", str(text))
+
+
 def mask_url(url: str) -> str:
-    """The URL with any password replaced by ***, safe for messages and logs."""
+    """The URL with any password (user part or ``?password=``) replaced by ***, safe for messages and logs."""
     text = str(url)
     if "://" not in text:
         return text
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        text = make_url(text).render_as_string(hide_password=True)
     except Exception:  # not parseable: hide everything between :// and @
-        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+        text = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    return mask_secrets(text)
+
+
+class DatabaseBusyError(DatabaseError):
+    """SQLite waited its busy timeout for another connection and gave up; nothing was written. Retry."""
+
+
+class DatabaseOutdatedError(DatabaseError):
+    """Opened read-only, the file is at an older schema that only a writer may migrate."""
+
+
+READ_ONLY_REFUSAL = "読み取り専用で開いているため、変更できません。"
 
 
 @dataclass
@@ -56,6 +96,9 @@ class Database:
     opened_marker: object = None
     backups_made: list[Path] = field(default_factory=list)
     checkpointer: Checkpointer | None = None  # SQLite: copies the log back into the file off the committing thread
+    read_only: bool = False  # opened without the writer lock: every write is refused
+    read_only_reason: str | None = None  # why (another process writes, the file cannot be written)
+    lock: writer_lock.WriterLock | None = None  # SQLite opened for writing: this process's writer lock
 
     @property
     def is_shared(self) -> bool:
@@ -80,7 +123,7 @@ class Database:
         """Release every connection; for SQLite, back up the file if anything changed, then checkpoint the WAL."""
         if self.checkpointer is not None:
             self.checkpointer.stop()
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             if backup and self.backup_policy.on_close:
                 try:
                     if self.change_marker() != self.opened_marker:
@@ -93,6 +136,9 @@ class Database:
             except Exception:  # closing must never fail the app
                 pass
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def _alembic_config():  # noqa: ANN202 - alembic is imported only when a migration runs
@@ -140,16 +186,19 @@ def _to_url(target: str | Path) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
         # Let SQLAlchemy, not pysqlite, decide when a transaction begins (DDL included).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        if read_only:  # the mode is the writer's to set; never write, whatever an op tries
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
         # 32 MiB page cache: a 30,000-function import then stays in memory until commit.
         cur.execute("PRAGMA cache_size=-32768")
         # Commits do not copy the log back into the file; a thread does (checkpoint.py).
@@ -160,14 +209,60 @@ def _install_sqlite_hooks(engine: Engine) -> None:
     def _on_begin(conn):  # noqa: ANN001
         conn.exec_driver_sql("BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):  # noqa: ANN001
+        raise_sqlite_error_as_message(context.original_exception)
+
+
+def sqlite_error_message(exc: BaseException) -> DatabaseError | None:
+    """The Japanese refusal for SQLite's everyday failures (busy, read-only, disk full, unopenable); None for others."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(
+            "データベースがほかの処理で使用中のため、10 秒待っても保存できませんでした。変更は保存していません。"
+            "しばらくしてから、もう一度操作してください。")
+    if "readonly" in text or "read-only" in text or "query_only" in text or "query-only" in text:
+        return DatabaseError(READ_ONLY_REFUSAL + "データベースファイルとそのフォルダーに書き込めるか、"
+                             "ほかの画面やコマンドが編集中でないか確かめて、開き直してください。")
+    if "full" in text:
+        return DatabaseError("ディスクの空き容量が足りないため保存できませんでした。変更は保存していません。"
+                             "不要なファイルを削除して空き容量を増やしてから、もう一度操作してください。")
+    if "unable to open" in text or "disk i/o" in text:
+        return DatabaseError(f"データベースファイルを読み書きできません（{exc}）。ファイルのある場所"
+                             "（USB メモリー・ネットワーク）につながっているか、フォルダーに書き込めるか確かめてください。")
+    return None
+
+
+def raise_sqlite_error_as_message(exc: BaseException) -> None:
+    message = sqlite_error_message(exc)
+    if message is not None:
+        raise message from None
+
+
+def _refuse_writes_when_read_only(factory: sessionmaker, reason: str) -> None:
+    @event.listens_for(factory, "before_flush")
+    def _refuse(session, _context, _instances):  # noqa: ANN001
+        if session.new or session.dirty or session.deleted:
+            raise DatabaseError(READ_ONLY_REFUSAL + reason)
+
 
 def _check_existing_sqlite(path: Path) -> bool:
     """Refuse another program's or a damaged SQLite file read-only, before the connect hook
     switches it to WAL (which rewrites its header); True when it holds a cloudsuppress schema."""
-    problems = check_sqlite_file(path)
+    try:
+        problems = check_sqlite_file(path)
+    except sqlite3.Error as exc:  # locked, unreadable: say so, never 「壊れている」
+        raise sqlite_error_message(exc) or DatabaseError(f"データベースファイルを読めません: {path}（{exc}）") from None
     if problems:
         raise corrupt_error(path, "; ".join(problems[:3]))
-    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    return _schema_check(path)
+
+
+def _schema_check(path: Path) -> bool:
+    """Refuse a file that is not ours or is too new; True when it holds a cloudsuppress schema."""
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = None
@@ -175,7 +270,9 @@ def _check_existing_sqlite(path: Path) -> bool:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise corrupt_error(path, str(exc)) from None
+        if is_damage(exc):
+            raise corrupt_error(path, str(exc)) from None
+        raise sqlite_error_message(exc) or DatabaseError(f"データベースファイルを読めません: {path}（{exc}）") from None
     finally:
         con.close()
     if tables and "alembic_version" not in tables:
@@ -201,53 +298,174 @@ def _current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def open_database(target: str | Path, *, create: bool = True, backup_policy: BackupPolicy = DEFAULT_POLICY) -> Database:
-    """Open (and if needed create and migrate) the database at a file path or SQLAlchemy URL."""
+def _unwritable_reason(path: Path) -> str | None:
+    """Why this process cannot write the SQLite file (or its -wal, -shm and lock beside it), or None."""
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return (f"データベースファイルが読み取り専用です: {path}。変更するには、ファイルのプロパティで"
+                "「読み取り専用」を外すか、書き込めるフォルダーへコピーしてから開いてください。")
+    if not os.access(folder, os.W_OK):
+        return (f"データベースのあるフォルダーに書き込めません: {folder}。変更するには、"
+                "書き込めるフォルダー（ドキュメントなど）へファイルをコピーしてから開いてください。")
+    return None
+
+
+def open_database(target: str | Path, *, create: bool = True, backup_policy: BackupPolicy = DEFAULT_POLICY,
+                  read_only: bool = False, allow_read_only: bool = False, purpose: str = "") -> Database:
+    """Open (and if needed create and migrate) the database at a file path or SQLAlchemy URL.
+
+    A SQLite file is opened for writing under its writer lock (``DatabaseLockedError`` when
+    another process holds it), or read-only with ``read_only=True``. With ``allow_read_only``
+    a file or folder this process cannot write opens read-only with the reason in
+    ``read_only_reason`` and ``warnings``, instead of being refused. ``purpose`` is written
+    in the lock (「画面」, 「コマンド requests move」) for the message another process shows.
+    """
     url, path = _to_url(target)
-    ours = False
-    if path is not None:
-        if not path.exists() and not create:
-            raise DatabaseError(f"データベースファイルが見つかりません: {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > 0:
+    if path is None:
+        return _open_server(url, create=create, backup_policy=backup_policy)
+    path = path.expanduser().resolve()
+    url = f"sqlite:///{path}"
+    exists = path.exists() and path.stat().st_size > 0
+    if not path.exists() and not create:
+        raise DatabaseError(f"データベースファイルが見つかりません: {path}")
+    if path.is_dir():
+        raise DatabaseError(f"フォルダーです。データベースファイルを指定してください: {path}")
+    if exists:
+        try:
             with open(path, "rb") as fh:
-                if fh.read(16) != SQLITE_HEADER:
-                    raise DatabaseError(f"SQLite のデータベースファイルではありません: {path}")
-            ours = _check_existing_sqlite(path)
-        if ours and backup_policy.on_open:
-            # Before migrations and before the app writes anything: the state the user last saw.
+                header = fh.read(16)
+        except OSError as exc:
+            raise DatabaseError(f"データベースファイルを読めません: {path}（{exc.strerror or exc}）") from None
+        if header != SQLITE_HEADER:
+            raise DatabaseError(f"SQLite のデータベースファイルではありません: {path}")
+    reason = None
+    if not read_only:
+        unwritable = _unwritable_reason(path) if exists else None
+        if unwritable is not None:
+            if not allow_read_only:
+                raise DatabaseError(unwritable)
+            read_only, reason = True, unwritable
+    if read_only:
+        if not exists:
+            raise DatabaseError(f"データベースファイルが見つかりません: {path}")
+        return _open_read_only(path, reason=reason, backup_policy=backup_policy)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = writer_lock.acquire(path, purpose=purpose, doing="変更できません")
+    except PermissionError:
+        if allow_read_only and exists:
+            return _open_read_only(path, reason=_unwritable_reason(path) or "ロックファイルを作成できません。",
+                                   backup_policy=backup_policy)
+        raise DatabaseError(f"データベースのあるフォルダーに書き込めません: {path.parent}") from None
+    except OSError as exc:
+        raise DatabaseError(f"データベースファイルを開けません: {path}（{exc.strerror or exc}）") from None
+    try:
+        return _open_sqlite_locked(path, url, lock, backup_policy=backup_policy)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
+                        backup_policy: BackupPolicy) -> Database:
+    ours = path.exists() and path.stat().st_size > 0 and _check_existing_sqlite(path)
+    notes: list[StorageWarning] = []
+    opened_backup = None
+    if ours and backup_policy.on_open and _backup_due(path, backup_policy):
+        # Before migrations and before the app writes anything: the state the user last saw.
+        try:
             opened_backup = rotate_backup(path, reason="open", policy=backup_policy)
-        else:
-            opened_backup = None
-        engine = create_engine(url)
-        _install_sqlite_hooks(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-        opened_backup = None
+        except BackupError as exc:  # the database still opens: say what is wrong and what to do
+            notes.append(StorageWarning("backup", str(exc), "バックアップ"))
+    engine = create_engine(url)
+    _install_sqlite_hooks(engine)
+    factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
+    audit.install(factory)
+    db = Database(url, engine, factory, path, backup_policy=backup_policy,
+                  warnings=storage_warnings(path) + tuple(notes), lock=lock)
+    db.checkpointer = Checkpointer(path)
+    event.listen(factory, "after_commit", lambda _session: db.checkpointer.poke())
+    if opened_backup is not None:
+        db.backups_made.append(opened_backup)
+    _finish_open(db)
+    return db
+
+
+def _backup_due(path: Path, policy: BackupPolicy) -> bool:
+    if policy.min_interval_minutes <= 0:
+        return True
+    age = newest_backup_age(path)
+    return age is None or age.total_seconds() >= policy.min_interval_minutes * 60
+
+
+def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPolicy) -> Database:
+    """A SQLite file opened without the writer lock: no check, no backup, no migration, no writes."""
+    holder = writer_lock.current_holder(path)
+    if reason is None:
+        reason = (f"{holder.describe()}編集しています。" if holder is not None else "")
+    if _schema_check(path) is False:
+        raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
+    url = "sqlite:///" + read_only_uri(path) + "&uri=true"
+    engine = create_engine(url)
+    _install_sqlite_hooks(engine, read_only=True)
+    factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
+    audit.install(factory)
+    _refuse_writes_when_read_only(factory, reason)
+    notes = (StorageWarning("read_only", f"読み取り専用で開いています。{reason}", "読み取り専用"),)
+    db = Database(f"sqlite:///{path}", engine, factory, path, backup_policy=backup_policy,
+                  warnings=storage_warnings(path) + notes, read_only=True, read_only_reason=reason)
+    try:
+        head = head_revision()
+        current = _current_revision(engine)
+        if current != head:
+            raise DatabaseOutdatedError(
+                f"このデータベースは古い版（{current}）のため、読み取り専用では開けません。"
+                + (f"{holder.describe()}編集中です。それを終了してから開き直すと版を更新します。"
+                   if holder is not None else "書き込める状態で開くと版を更新します。"))
+        db.opened_marker = db.change_marker()
+    except BaseException:
+        engine.dispose()
+        raise
+    return db
+
+
+def _open_server(url: str, *, create: bool, backup_policy: BackupPolicy) -> Database:
+    engine = create_engine(url, pool_pre_ping=True)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
     audit.install(factory)
     if engine.dialect.name == "postgresql":
         from .sync import install_notify
 
         install_notify(factory)
-    db = Database(url, engine, factory, path, backup_policy=backup_policy,
-                  warnings=storage_warnings(path) if path is not None else ())
-    if path is not None:
-        db.checkpointer = Checkpointer(path)
-        event.listen(factory, "after_commit", lambda _session: db.checkpointer.poke())
-    if opened_backup is not None:
-        db.backups_made.append(opened_backup)
-    try:
-        _migrate(db)
-        db.opened_marker = db.change_marker()
-    except OperationalError as exc:
-        engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-        raise DatabaseError(f"データベースに接続できません: {mask_url(url)}（{reason}）") from None
-    except Exception:
-        engine.dispose()
-        raise
+    db = Database(url, engine, factory, None, backup_policy=backup_policy)
+    _finish_open(db)
     return db
+
+
+def _finish_open(db: Database) -> None:
+    """Migrate to this app's schema; connection failures and migration failures are told apart."""
+    url = db.url
+    try:
+        try:
+            _current_revision(db.engine)
+        except OperationalError as exc:
+            raise DatabaseError(f"データベースに接続できません: {mask_url(url)}（{_reason(exc)}）") from None
+        try:
+            _migrate(db)
+        except OperationalError as exc:
+            saved = f"更新前のバックアップ: {db.backup_made}。" if db.backup_made is not None else ""
+            raise DatabaseError(
+                f"データベースの版を更新できませんでした: {mask_url(url)}（{_reason(exc)}）。"
+                f"データベースは更新前のままです。{saved}") from None
+        db.opened_marker = db.change_marker()
+    except BaseException:
+        db.engine.dispose()
+        raise
+
+
+def _reason(exc: OperationalError) -> str:
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    return mask_secrets(text)
 
 
 def _migrate(db: Database) -> None:

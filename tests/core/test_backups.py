@@ -40,17 +40,24 @@ def dbfile(tmp_path) -> Path:
     return path
 
 
-def test_a_backup_on_open_and_one_on_close_when_something_changed(dbfile):
-    first = [b.reason for b in list_backups(dbfile)]
-    assert first == ["close"]  # the consortium was created in the last session
+def test_one_backup_per_session_at_open_and_none_at_close_by_default(dbfile):
+    assert list_backups(dbfile) == []  # a new file: nothing to protect yet
     database = open_database(dbfile)
     add(database, "那珂市")
     database.close()
-    assert [b.reason for b in list_backups(dbfile)] == ["close", "open", "close"]
-    newest, at_open = list_backups(dbfile)[0], list_backups(dbfile)[1]
-    assert members(newest.path) == ["那珂市"] and members(at_open.path) == []  # before and after the session
-    open_database(dbfile).close()  # nothing changed: only the copy at open
-    assert [b.reason for b in list_backups(dbfile)] == ["open", "close", "open", "close"]
+    assert [b.reason for b in list_backups(dbfile)] == ["open"]  # at most one per session (issue 17)
+    assert members(list_backups(dbfile)[0].path) == []  # the state before the session
+    open_database(dbfile).close()
+    assert [b.reason for b in list_backups(dbfile)] == ["open", "open"]
+    newest = list_backups(dbfile)[0]
+    assert members(newest.path) == ["那珂市"]
+
+
+def test_a_closing_backup_when_the_policy_asks_for_one(dbfile):
+    database = open_database(dbfile, backup_policy=BackupPolicy(on_close=True))
+    add(database, "那珂市")
+    database.close()
+    assert [b.reason for b in list_backups(dbfile)] == ["close", "open"]
 
 
 def test_backups_are_made_with_the_backup_api_and_never_left_half_written(dbfile):
@@ -60,9 +67,13 @@ def test_backups_are_made_with_the_backup_api_and_never_left_half_written(dbfile
     assert all(not b.path.name.endswith(".part") for b in list_backups(dbfile))
 
 
-def _fake(folder: Path, stem: str, when: dt.datetime, reason: str = "open") -> Path:
+def _fake(folder: Path, stem: str, when: dt.datetime, reason: str = "open", *, by_app: bool = True) -> Path:
+    """A backup file; ``by_app``: listed as one the app made for rotation (else placed by hand)."""
     p = folder / f"{stem}-{when:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
     p.write_bytes(b"x")
+    if by_app and reason in ("open", "close"):
+        with open(folder / ".cloudsuppress-rotation", "a", encoding="utf-8") as fh:
+            fh.write(p.name + "\n")
     return p
 
 
@@ -78,11 +89,16 @@ def test_rotation_keeps_the_last_n_and_the_newest_of_each_recent_day(tmp_path):
             made[(days_ago, hour)] = _fake(folder, "a", when)
     migration = _fake(folder, "a", dt.datetime(2025, 1, 1), "before-migration-0003")
     other_db = _fake(folder, "b", dt.datetime(2025, 1, 1))
+    manual = _fake(folder, "a", dt.datetime(2025, 1, 1), "manual")
+    by_hand = _fake(folder, "a", dt.datetime(2025, 2, 1), "open", by_app=False)  # a copy the user put there
     prune_backups(db, BackupPolicy(keep_last=3, keep_days=5), today=today)
-    kept = {p for p in folder.iterdir()}
+    kept = {p for p in folder.iterdir() if p.suffix == ".sqlite"}
     expected = {made[(0, 17)], made[(0, 9)], made[(1, 17)]}  # the last 3
     expected |= {made[(d, 17)] for d in range(5)}  # the newest of each of the last 5 days
-    assert kept == expected | {migration, other_db}  # migration copies and other files are never pruned
+    # migration copies, manual copies, files placed by hand and other files are never pruned (issue 17)
+    assert kept == expected | {migration, other_db, manual, by_hand}
+    ledger = (folder / ".cloudsuppress-rotation").read_text(encoding="utf-8").split()
+    assert sorted(ledger) == sorted([p.name for p in expected] + [other_db.name])  # b's list is b's
 
 
 def _corrupt(path: Path) -> None:
@@ -107,6 +123,7 @@ def big(tmp_path) -> Path:
 
 
 def test_a_damaged_file_is_refused_with_the_path_to_the_backups(big):
+    open_database(big).close()  # the next session's copy at open
     good = list_backups(big)[0]
     _corrupt(big)
     with pytest.raises(DatabaseCorruptError) as err:
@@ -129,7 +146,7 @@ def test_restore_replaces_the_file_and_keeps_the_current_one_aside(dbfile):
     database = open_database(dbfile)
     add(database, "那珂市")
     database.close()
-    before_naka = list_backups(dbfile)[1]  # the copy at open, without 那珂市
+    before_naka = list_backups(dbfile)[0]  # the copy at open, without 那珂市
     saved = restore_backup(dbfile, before_naka.path)
     assert members(dbfile) == [] and members(saved) == ["那珂市"]
     assert not dbfile.with_name(dbfile.name + "-wal").exists()
