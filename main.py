@@ -34,14 +34,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def open_or_create(path: Path):
-    """Open the database; give a fresh one the demo consortium (one transaction)."""
-    from cloudsuppress.db import open_database
+def open_or_create(path: Path, *, interactive: bool = False):
+    """Open the database (read-only when it cannot be written or, after asking, when another
+    process writes it); give a fresh one the demo consortium (one transaction). None when the
+    user declines to open it read-only."""
     from cloudsuppress.ops.consortium import get_consortium
 
-    from ui.settings import backup_policy
+    from ui.database_menu import open_file_for_gui
 
-    db = open_database(path, backup_policy=backup_policy())
+    db = open_file_for_gui(path, None, create=True, interactive=interactive)
+    if db is None or db.read_only:
+        return db
     try:
         with db.session() as s, s.begin():
             if get_consortium(s) is None:
@@ -67,11 +70,11 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, 
     file goes to ``recover(error)``, which may restore a backup and return the path to open.
     """
     from cloudsuppress.errors import DomainError
-    from cloudsuppress.files import open_database_file
-    from ui.settings import backup_policy, last_database
+    from ui.database_menu import open_file_for_gui
+    from ui.settings import last_database
 
     if db_arg is not None:
-        return open_or_create(db_arg)
+        return open_or_create(db_arg, interactive=interactive)
     from cloudsuppress.errors import DatabaseCorruptError
     from ui.dialogs.connection_dialog import open_remembered_server
     from ui.server_settings import last_server_url
@@ -83,10 +86,10 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, 
     if remembered is not None:
         if remembered.is_file():
             try:
-                return open_database_file(remembered, backup_policy=backup_policy())
+                return open_file_for_gui(remembered, None, interactive=interactive)
             except DatabaseCorruptError as error:  # offer the newest sound backup
                 if recover is not None and (restored := recover(error)) is not None:
-                    return open_database_file(restored, backup_policy=backup_policy())
+                    return open_file_for_gui(restored, None, interactive=interactive)
                 warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
             except DomainError as error:
                 warn(f"前回のデータベースを開けないため、既定のデータベースを開きます。\n{error}")
@@ -94,7 +97,7 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, 
             warn(f"前回のデータベースが見つからないため、既定のデータベースを開きます: {remembered}")
     elif first_run is not None and not default_db_path().exists():
         return first_run()
-    return open_or_create(default_db_path())
+    return open_or_create(default_db_path(), interactive=interactive)
 
 
 def _recover(error):
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
         else:
             QMessageBox.critical(None, QCoreApplication.translate("main", "データベースを開けません"), str(error))
         return 1
-    if db is None:  # the first-run wizard was cancelled
+    if db is None:  # the first-run wizard was cancelled, or the user did not open a locked file read-only
         return 0
 
     from ui.main_window import MainWindow

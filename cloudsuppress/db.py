@@ -411,7 +411,9 @@ def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPoli
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
     audit.install(factory)
     _refuse_writes_when_read_only(factory, reason)
-    notes = (StorageWarning("read_only", f"読み取り専用で開いています。{reason}", "読み取り専用"),)
+    # "locked": the user chose it over waiting for the other writer; "read_only": the file or folder forced it
+    kind = "locked" if holder is not None and reason.endswith("編集しています。") else "read_only"
+    notes = (StorageWarning(kind, f"読み取り専用で開いています。{reason}", "読み取り専用"),)
     db = Database(f"sqlite:///{path}", engine, factory, path, backup_policy=backup_policy,
                   warnings=storage_warnings(path) + notes, read_only=True, read_only_reason=reason)
     try:

@@ -90,9 +90,14 @@ def create_database_file(path: Path, *, name: str, preset: str, demo: bool = Fal
     return db
 
 
-def open_database_file(path: Path, *, backup_policy: BackupPolicy = DEFAULT_POLICY) -> Database:
-    """Open an existing database file (migrating it if it is older); never create one."""
-    return open_database(Path(path), create=False, backup_policy=backup_policy)
+def open_database_file(path: Path, *, backup_policy: BackupPolicy = DEFAULT_POLICY, read_only: bool = False,
+                       allow_read_only: bool = False, purpose: str = "") -> Database:
+    """Open an existing database file (migrating it if it is older); never create one.
+
+    ``read_only`` / ``allow_read_only`` / ``purpose`` as for ``db.open_database``.
+    """
+    return open_database(Path(path), create=False, backup_policy=backup_policy, read_only=read_only,
+                         allow_read_only=allow_read_only, purpose=purpose)
 
 
 def save_database_copy(source: Path, dest: Path) -> Path:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QStyle, Q
 from cloudsuppress.backups import restore_backup, validate_backup
 from cloudsuppress.db import Database, open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
-from cloudsuppress.files import open_database_file
 from cloudsuppress.handover import export_handover, import_handover, is_empty, read_handover
+from cloudsuppress.writer_lock import DatabaseLockedError
 
 from .change_watcher import ChangeWatcher
 from .op_runner import EVERYTHING, OpRunner
@@ -31,6 +31,40 @@ from .server_settings import forget_last_server, known_server_url, remember_serv
 
 HANDOVER_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "引継ぎファイル (*.zip)")
 DB_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "協議会データベース (*.sqlite)")
+
+
+def ask_read_only(error: DatabaseLockedError, parent: QWidget | None) -> bool:
+    """Another process writes the file: say who and since when, and offer 読み取り専用で開く."""
+    tr = QCoreApplication.translate
+    holder = error.holder
+    who = holder.describe() if holder is not None else tr("DatabaseMenu", "ほかのプログラム")
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("DatabaseMenu", "ほかで編集中のデータベース"),
+                      tr("DatabaseMenu", "「{0}」は、{1}編集中です。").format(Path(error.path).name, who), parent=parent)
+    box.setInformativeText(tr(
+        "DatabaseMenu", "同じファイルを二か所で同時に変更すると、一方の変更が失われるため、ここでは変更できません。"
+        "読み取り専用で開くと、内容の確認・印刷・書き出しができます。変更するには、相手の画面を閉じてから開き直してください。"))
+    read_only = box.addButton(tr("DatabaseMenu", "読み取り専用で開く"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("DatabaseMenu", "キャンセル"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def open_file_for_gui(path: Path, parent: QWidget | None, *, create: bool = False,
+                      interactive: bool = True) -> Database | None:
+    """Open a database file for the GUI: for writing under its lock; read-only when its file or
+    folder cannot be written (with the reason as a warning) or, after asking, when another
+    process writes it. None when the user declines; other refusals raise ``DomainError``.
+    Not interactive (a screenshot run): a locked file opens read-only without asking."""
+    from .settings import backup_policy
+
+    policy = backup_policy()
+    try:
+        return open_database(path, create=create, backup_policy=policy, allow_read_only=True, purpose="画面")
+    except DatabaseLockedError as error:
+        if interactive and not ask_read_only(error, parent):
+            return None
+        return open_database(path, create=False, backup_policy=policy, read_only=True)
 
 
 def offer_restore(error: DatabaseCorruptError, parent: QWidget | None) -> Path | None:
@@ -116,6 +150,8 @@ class DatabaseMenu(QObject):
     def title_suffix(self) -> str:
         """「 — 共有モード（postgresql+psycopg://user:***@host/db）」 for a server database."""
         db = self.runner.db
+        if db.read_only:
+            return self.tr(" — 読み取り専用")
         return self.tr(" — 共有モード（{0}）").format(db.display_url) if db.is_shared else ""
 
     def database_switched(self, db: Database, *, remember: bool = True) -> None:
@@ -126,14 +162,25 @@ class DatabaseMenu(QObject):
                 remember_server(settings, db.url)
             else:
                 forget_last_server(settings)
-        self.mode_label.setVisible(db.is_shared)
-        self.mode_label.setText(self.tr("共有モード"))
-        self.mode_label.setToolTip(db.display_url)
-        self.restore_action.setEnabled(not db.is_shared)
-        warnings = db.warnings
+        self.mode_label.setVisible(db.is_shared or db.read_only)
+        if db.read_only:  # why, and what to do, on hover; the window title says it too
+            self.mode_label.setText(self.tr("読み取り専用"))
+            self.mode_label.setToolTip(db.read_only_reason or "")
+        else:
+            self.mode_label.setText(self.tr("共有モード"))
+            self.mode_label.setToolTip(db.display_url)
+        self.restore_action.setEnabled(not db.is_shared and not db.read_only)
+        self.import_handover_action.setEnabled(not db.read_only)
+        warnings = tuple(w for w in db.warnings if w.kind != "locked")  # the user chose that read-only open
+        kinds = {w.kind for w in warnings}
         self.storage_icon.setVisible(bool(warnings))
         self.storage_label.setVisible(bool(warnings))
-        self.storage_label.setText(self.tr("保存場所に注意") if warnings else "")
+        if kinds & {"network", "cloud"}:
+            self.storage_label.setText(self.tr("保存場所に注意"))
+        elif "backup" in kinds:
+            self.storage_label.setText(self.tr("バックアップを作成できませんでした"))
+        else:
+            self.storage_label.setText(self.tr("書き込めません") if warnings else "")
         tip = "\n\n".join(f"{w.message}（{w.detail}）" for w in warnings)
         self.storage_label.setToolTip(tip)
         self.storage_icon.setToolTip(tip)
@@ -151,11 +198,12 @@ class DatabaseMenu(QObject):
         """The storage warnings of the open file in a dialog, once per file (unless ``again``)."""
         db = self.runner.db
         key = str(db.path)
-        if not db.warnings or (key in self._warned and not again):
+        shown = [w for w in db.warnings if w.kind != "locked"]  # a read-only open the user chose needs no warning
+        if not shown or (key in self._warned and not again):
             return False
         self._warned.add(key)
-        text = "\n\n".join(f"{w.message}\n（{w.detail}）" for w in db.warnings)
-        QMessageBox.warning(self.window, self.tr("データベースの保存場所"), text)
+        text = "\n\n".join(f"{w.message}\n（{w.detail}）" for w in shown)
+        QMessageBox.warning(self.window, self.tr("データベースについての注意"), text)
         return True
 
     def _on_foreign_changes(self, actions: list) -> None:
@@ -225,10 +273,10 @@ class DatabaseMenu(QObject):
         except (DomainError, OSError) as error:
             QMessageBox.critical(self.window, self.tr("復元できません"), str(error))
             return False  # the file is untouched; the runner's database reconnects when next used
-        from .settings import backup_policy
-
         try:
-            restored = open_database_file(path, backup_policy=backup_policy())
+            restored = open_file_for_gui(path, self.window)
+            if restored is None:
+                return False
             self.window.switch_database(restored)
         except DomainError as error:
             QMessageBox.critical(self.window, self.tr("データベースを開けません"), str(error))

@@ -36,10 +36,9 @@ from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
 from cloudsuppress.ops.undo import redo, undo, undo_status
 
-from cloudsuppress.files import open_database_file
 from .op_runner import OpRunner
 from .screen_fit import restore_main_geometry, save_main_geometry
-from .settings import app_settings, backup_policy, remember_database
+from .settings import app_settings, remember_database
 
 VIEW_DASHBOARD = "dashboard"
 VIEW_FUNCTIONS = "functions"
@@ -336,8 +335,16 @@ class MainWindow(QMainWindow):
         current = self.database_path()
         if current is not None and path.resolve() == current.resolve():
             return True
-        try:
-            db = open_database_file(path, backup_policy=backup_policy())
+        from .database_menu import open_file_for_gui
+
+        if not path.is_file():
+            QMessageBox.warning(self, self.tr("データベースを開けません"),
+                                self.tr("データベースファイルが見つかりません: {0}").format(path))
+            return False
+        try:  # for writing; read-only when the file cannot be written or (asked) another process writes it
+            db = open_file_for_gui(path, self, interactive=self.settings is not None)
+            if db is None:
+                return False
         except DatabaseCorruptError as error:  # offer the newest sound backup, then open that
             from .database_menu import offer_restore
 

@@ -4,7 +4,8 @@ Contract: a widget hands ``run`` a function ``op(session) -> Changes``. The runn
 session and one transaction (the scope of the button push), runs the op, commits, and emits
 ``changed`` exactly once with what the op reports; views decide for themselves whether to
 refresh. A ``DomainError`` rolls the transaction back and is shown to the user as it is
-(Japanese); ``run`` then returns None and emits nothing. ``read`` runs a read-only function
+(Japanese); ``run`` then returns None and emits nothing. A busy SQLite file (another
+connection held it past the 10 s busy timeout; nothing was written) offers もう一度試す. ``read`` runs a read-only function
 in a session and returns its plain-data result (frozen dataclasses, never ORM objects).
 Widgets never open sessions themselves.
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.db import Database
+from cloudsuppress.db import Database, DatabaseBusyError
 from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidationError
 
 T = TypeVar("T")
@@ -116,6 +117,10 @@ class OpRunner(QObject):
             changes = self.resolve_conflict(error, parent=parent)
             if changes is None:
                 return None
+        except DatabaseBusyError as error:  # SQLite waited its 10 s: nothing was written, offer to try again
+            if self.ask_retry(error, parent=parent):
+                return self.run(op, parent=parent, background=background, label=label)
+            return None
         except DomainError as error:
             self.show_error(error, parent=parent)
             return None
@@ -186,6 +191,15 @@ class OpRunner(QObject):
         return thread.result  # type: ignore[return-value]
 
     # --- errors -----------------------------------------------------------------------
+
+    def ask_retry(self, error: DomainError, *, parent: QWidget | None) -> bool:
+        """The database was busy: say so, and let the user try the same action again."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("データベースが使用中です"), str(error), parent=parent)
+        again = box.addButton(self.tr("もう一度試す"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(again)
+        box.exec()
+        return box.clickedButton() is again
 
     def show_error(self, error: DomainError, *, parent: QWidget | None) -> None:
         """Show a refused operation: an import's issue list, or the message as it is."""
