@@ -305,7 +305,7 @@ def _cmd_summary(db, args) -> int:
         table = outcome_table(s)
     o = table.consortium
     print(f"カスタマイズ要望項目: {o.raised}（カスタマイズ {o.customized} / 標準化 {o.standardized} / "
-          f"取下げ {o.withdrawn} / 検討中 {o.open}）")
+          f"取下げ {o.withdrawn} / 検討中 {o.under_review} / 要望（未検討） {o.requested}）")
     rate = summary["items"]["suppression_rate"]
     print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {'—' if rate is None else f'{rate * 100:.1f}%'}")
     return 0

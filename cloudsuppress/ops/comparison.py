@@ -63,10 +63,18 @@ class ComparisonRow:
     status: str
     status_label: str
     decision: str  # the decision's reason and meeting, 継続審議, or ''
+    # Peer evidence (measure 4, 「他団体ができるのであれば」): the members that do not ask for it and
+    # run the business on the package as delivered, in member order (see ``peer_members``).
+    peers: tuple[str, ...] = ()
 
     @property
     def asking(self) -> tuple[ComparisonCell, ...]:
         return tuple(c for c in self.cells if c is not None)
+
+    @property
+    def peer_line(self) -> str:
+        """「要望なし: 3団体（上市町・入善町・朝日町）」, or '' when every member asks."""
+        return peer_line(self.peers)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,53 @@ class ComparisonTable:
     rows: tuple[ComparisonRow, ...]
     long_layout: bool
     undecided_only: bool = False
+
+
+def peer_line(peers: tuple[str, ...] | list[str]) -> str:
+    """The short line printed under an item: 「要望なし: 3団体（上市町・入善町・朝日町）」 ('' for none)."""
+    return f"要望なし: {len(peers)}団体（{'・'.join(peers)}）" if peers else ""
+
+
+def _judgements(s: Session, function_ids: set[int]) -> dict[tuple[int, int], str | None]:
+    """(function id, member id) → the member's own Fit&Gap judgement (○ △ × －), where a sheet gave one."""
+    import importlib.util
+
+    if not function_ids or importlib.util.find_spec("cloudsuppress.ops.judgements") is None:
+        return {}
+    from . import judgements  # type: ignore[attr-defined]  # per-member judgements (issue #12)
+
+    out: dict[tuple[int, int], str | None] = {}
+    for fid in function_ids:
+        for j in judgements.list_judgements(s, function_id=fid):
+            out[(j.function_id, j.member_id)] = j.judgement
+    return out
+
+
+def peer_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, tuple[str, ...]]:
+    """Per item (item id, function id): the members that do not ask for it and run the business on
+    the package as delivered, in member order. Where a Fit&Gap sheet gave the member's own judgement
+    of the function, only ○ counts (△/× is a gap of its own, － a business it does not run);
+    otherwise not asking is the evidence. A member that withdrew its part is not counted: its
+    withdrawal shows in its own cell."""
+    members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
+    ids = [i for i, _ in items]
+    involved: dict[int, set[int]] = {i: set() for i in ids}
+    if ids:
+        for item_id, member_id in s.execute(select(MemberRequest.item_id, MemberRequest.member_id)
+                                            .where(MemberRequest.item_id.in_(ids))):
+            involved[item_id].add(member_id)
+    judged = _judgements(s, {f for _, f in items if f is not None})
+    out = {}
+    for item_id, function_id in items:
+        peers = []
+        for mid, name in members:
+            if mid in involved[item_id]:
+                continue
+            mark = judged.get((function_id, mid)) if function_id is not None else None
+            if mark is None or mark in ("○", "〇"):
+                peers.append(name)
+        out[item_id] = tuple(peers)
+    return out
 
 
 def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
@@ -101,14 +156,15 @@ def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
 
 def build_comparison(
     s: Session, *, subcommittee_id: int | None = None, meeting_id: int | None = None, undecided_only: bool = False,
-    member_id: int | None = None, long_layout: bool | None = None,
+    member_id: int | None = None, long_layout: bool | None = None, item_ids: list[int] | None = None,
 ) -> ComparisonTable:
     """The comparison table, filtered by subcommittee, a meeting's agenda (in agenda order),
-    undecided items only, or one member's items. ``long_layout`` None: long when more than 8 members."""
+    undecided items only, one member's items, or chosen items (a selection in a list).
+    ``long_layout`` None: long when more than 8 members."""
     info = get_consortium(s)
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     meeting = get_meeting(s, meeting_id) if meeting_id is not None else None
-    rows = list_item_rows(s, subcommittee_id=subcommittee_id, member_id=member_id)
+    rows = list_item_rows(s, subcommittee_id=subcommittee_id, member_id=member_id, item_ids=item_ids)
     if meeting is not None:
         order = dict(s.execute(select(AgendaEntry.item_id, AgendaEntry.position)
                                .where(AgendaEntry.meeting_id == meeting.id)).all())
@@ -130,10 +186,11 @@ def build_comparison(
             name, p.content, p.annual_cases, p.reason, REASON_LABELS.get(p.reason, p.reason), bool(p.service_drop),
             SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.workaround, bool(p.withdrawn))
     decisions = _decisions(s, ids) if ids else {}
+    peers = peer_members(s, [(r.id, r.function_id) for r in rows])
     out = tuple(
         ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
                       tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
-                      decisions.get(r.id, ""))
+                      decisions.get(r.id, ""), peers[r.id])
         for r in rows
     )
     sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None

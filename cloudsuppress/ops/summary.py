@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
@@ -104,13 +104,19 @@ class OutcomeRow:
     customized: int = 0
     standardized: int = 0
     withdrawn: int = 0
-    open: int = 0  # still 要望 or 検討中
+    under_review: int = 0  # 検討中: a 部会 has taken it up
+    requested: int = 0  # 要望: not yet discussed (counted apart from 検討中 everywhere)
+
+    @property
+    def open(self) -> int:
+        """Still undecided: 要望 plus 検討中."""
+        return self.under_review + self.requested
 
     @classmethod
     def from_counts(cls, name: str, counts: Counter) -> "OutcomeRow":
         return cls(name, sum(counts.values()), counts.get(Status.CUSTOMIZED.value, 0),
                    counts.get(Status.STANDARDIZED.value, 0), counts.get(Status.WITHDRAWN.value, 0),
-                   counts.get(Status.REQUESTED.value, 0) + counts.get(Status.UNDER_REVIEW.value, 0))
+                   counts.get(Status.UNDER_REVIEW.value, 0), counts.get(Status.REQUESTED.value, 0))
 
 
 @dataclass(frozen=True)
@@ -127,8 +133,34 @@ OUTCOME_LABELS = (
     ("customized", "カスタマイズを行った項目"),
     ("standardized", "標準機能として実装された項目"),
     ("withdrawn", "要望を取下げた項目"),
-    ("open", "検討中の項目"),
+    ("under_review", "検討中の項目"),
+    ("requested", "要望（未検討）の項目"),
 )
+
+
+@dataclass(frozen=True)
+class RequestSpread:
+    """How widely the undecided items are asked (peer evidence, measure 4): of the ``open`` items
+    (要望・検討中), how many one member alone asks for (the others run it as delivered) and how many
+    every member asks for (a candidate for 標準化)."""
+
+    open: int
+    single: int
+    everyone: int
+    members: int
+
+
+def request_spread(s: Session) -> RequestSpread:
+    """Counts of undecided items asked by one member only and by all members (parts not withdrawn)."""
+    members = s.scalar(select(func.count()).select_from(Member)) or 0
+    asking: Counter = Counter()
+    open_ids = set(s.scalars(select(RequestItem.id).where(
+        RequestItem.status.in_([Status.REQUESTED.value, Status.UNDER_REVIEW.value]))))
+    for item_id in s.scalars(select(MemberRequest.item_id).where(MemberRequest.withdrawn.is_(False))):
+        if item_id in open_ids:
+            asking[item_id] += 1
+    return RequestSpread(len(open_ids), sum(1 for i in open_ids if asking[i] == 1),
+                         sum(1 for i in open_ids if members and asking[i] >= members), members)
 
 
 def outcome_table(s: Session) -> OutcomeTable:

@@ -187,6 +187,8 @@ def _item_cells(r: ComparisonRow, wrap: _Wrapper, cols: list[_Col]) -> list[list
     title_lines = [(0, s) for s in wrap(name, inner[3])]
     if r.title and r.title != name:
         title_lines += [(1, s) for s in wrap(f"（{r.title}）", inner[3])]
+    if r.peer_line:  # peer evidence: who runs it on the package as delivered
+        title_lines += [(1, s) for s in wrap(r.peer_line, inner[3])]
     lead = [
         [(0, s) for s in wrap(r.key, inner[0])],
         [(0, s) for s in wrap(r.function_code or "（新規）", inner[1])],

@@ -149,7 +149,8 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 r += 1
                 ws.merge_range(r, 0, r, last, g, group_fmt)
             lead = [row.key, row.function_code or "（新規）", row.business_system or "",
-                    (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != row.function_name else ""),
+                    (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != row.function_name else "")
+                    + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item
                     row.fit or ""]
             tail_col = len(_LEAD) + len(middle)
             subrows = (row.asking or (None,)) if table.long_layout else (None,)

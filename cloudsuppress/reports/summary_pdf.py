@@ -31,7 +31,8 @@ SERIES = (
     ("customized", "カスタマイズ実施", colors.HexColor("#1F4E79")),
     ("standardized", "標準化", colors.HexColor("#5B9BD5")),
     ("withdrawn", "取下げ", colors.HexColor("#BDD7EE")),
-    ("open", "検討中", colors.white),
+    ("under_review", "検討中", colors.HexColor("#E0E0E0")),
+    ("requested", "要望（未検討）", colors.white),
 )
 
 
@@ -98,10 +99,10 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     legend = Legend()
     legend.fontName = GOTHIC
     legend.fontSize = 8
-    legend.x, legend.y = label_w, 4 * mm
+    legend.x, legend.y = 12 * mm, 4 * mm  # five entries: start left of the plot so the last one fits
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 30 * mm
+    legend.deltax = 26 * mm
     legend.dx = legend.dy = 3 * mm
     legend.strokeColor = colors.HexColor("#404040")
     legend.strokeWidth = 0.4
@@ -122,7 +123,8 @@ def _fresh_page_height(f: Flow) -> float:
 def _outcome_rows(rows: tuple[OutcomeRow, ...], costs: dict[str, int] | None = None) -> list[list[str]]:
     out = []
     for r in rows:
-        cells = [r.name, f"{r.raised:,}", f"{r.customized:,}", f"{r.standardized:,}", f"{r.withdrawn:,}", f"{r.open:,}"]
+        cells = [r.name, f"{r.raised:,}", f"{r.customized:,}", f"{r.standardized:,}", f"{r.withdrawn:,}",
+                 f"{r.under_review:,}", f"{r.requested:,}"]
         if costs is not None:
             cells.append(yen(costs.get(r.name, 0)))
         out.append(cells)
@@ -144,8 +146,9 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     o = d.outcome.consortium
     labels = dict(OUTCOME_LABELS)
     rows = [[labels[k], f"{getattr(o, k):,}"] for k in ("raised", "customized", "standardized", "withdrawn")]
-    if o.open:
-        rows.append([labels["open"], f"{o.open:,}"])
+    for key in ("under_review", "requested"):  # 検討中 and 要望 apart, as on the dashboard and the lists
+        if getattr(o, key):
+            rows.append([labels[key], f"{getattr(o, key):,}"])
     f.table(["項目", "項目数"], rows, [70, 20], indent=6 * mm, font=MINCHO, size=10, align="lr")
     f.space(1.5 * mm)
     f.paragraph(f"抑制率（決定した {d.decided} 項目のうち、カスタマイズを行わなかった {d.not_customized} 項目の割合）："
@@ -153,10 +156,12 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
 
     f.heading("2　団体別の状況")
     costs = {m.member: m.cost_total for m in d.members}
-    f.table(["団体", "要望", "カスタマイズ", "標準化", "取下げ", "検討中", "負担額"], _outcome_rows(d.outcome.members, costs),
-            [30, 13, 18, 13, 13, 13, 24], indent=6 * mm, size=9.5, align="lrrrrrr")
+    f.table(["団体", "要望", "カスタマイズ", "標準化", "取下げ", "検討中", "未検討", "負担額"],
+            _outcome_rows(d.outcome.members, costs), [26, 12, 20, 12, 12, 12, 12, 24], indent=6 * mm, size=9.5,
+            align="lrrrrrrr")
     f.space(1.5 * mm)
     f.paragraph("団体ごとの要望数は、複数団体が共同で要望した項目をそれぞれの団体に数えています（取り下げた団体は取下げ）。"
+                "検討中は部会で協議を始めた項目、未検討は要望のまま部会でまだ協議していない項目です。"
                 "負担額は、カスタマイズを行った項目の按分後の負担額の合計です。", indent=6 * mm, size=8.5, gray=0.3)
     f.space(2 * mm)
     page_height = _fresh_page_height(f)
@@ -165,8 +170,8 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
         f.drawing(chart, indent=6 * mm)
 
     f.heading("3　専門部会別の状況")
-    f.table(["専門部会", "要望", "カスタマイズ", "標準化", "取下げ", "検討中"], _outcome_rows(d.outcome.subcommittees),
-            [30, 13, 18, 13, 13, 13], indent=6 * mm, size=9.5, align="lrrrrr")
+    f.table(["専門部会", "要望", "カスタマイズ", "標準化", "取下げ", "検討中", "未検討"], _outcome_rows(d.outcome.subcommittees),
+            [30, 13, 18, 13, 13, 13, 13], indent=6 * mm, size=9.5, align="lrrrrrr")
     f.space(2 * mm)
     for chart in outcome_charts(d.outcome.subcommittees, f.width - 6 * mm, title="専門部会別の要望の結果（項目数）",
                                 max_height=page_height):

@@ -87,7 +87,7 @@ def test_charts_show_every_member_and_subcommittee(dashboard, runner):
     data = runner.read(measures_dashboard)
     assert [r.name for r in dashboard.measures.member_chart.rows] == [r.name for r in data.outcome.members]
     assert [r.name for r in dashboard.measures.sub_chart.rows] == [r.name for r in data.outcome.subcommittees]
-    assert dashboard.measures.member_chart.labels() == ["カスタマイズ実施", "標準化", "取下げ", "検討中"]
+    assert dashboard.measures.member_chart.labels() == ["カスタマイズ実施", "標準化", "取下げ", "検討中", "要望（未検討）"]
     image = dashboard.measures.member_chart.grab().toImage()
     assert image.width() > 200 and image.height() >= dashboard.measures.member_chart.minimumHeight()
     # something other than white was painted where the first bar is

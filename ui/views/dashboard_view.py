@@ -33,7 +33,15 @@ from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.measures import Dashboard, format_share
 from cloudsuppress.ops.members import MemberRow, list_members
-from cloudsuppress.ops.summary import OUTCOME_LABELS, OutcomeRow, OutcomeTable, format_rate, outcome_table
+from cloudsuppress.ops.summary import (
+    OUTCOME_LABELS,
+    OutcomeRow,
+    OutcomeTable,
+    RequestSpread,
+    format_rate,
+    outcome_table,
+    request_spread,
+)
 from ..dates import display_date
 
 from ..op_runner import OpRunner
@@ -46,12 +54,13 @@ class DashboardData:
     members: list[MemberRow]
     systems: list[SystemNode]
     outcomes: OutcomeTable
+    spread: RequestSpread | None = None
 
 
 def load_dashboard(s: Session) -> DashboardData:
     """Everything the dashboard shows, as plain data."""
     info = get_consortium(s)
-    return DashboardData(info.name if info else "", list_members(s), system_tree(s), outcome_table(s))
+    return DashboardData(info.name if info else "", list_members(s), system_tree(s), outcome_table(s), request_spread(s))
 
 
 def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
@@ -81,7 +90,7 @@ class DashboardView(QWidget):
 
     FIT_COLUMNS = ("機能数", "○", "△", "×", "未評価", "ギャップ率")
     # Short headers for the narrow column; the Toyama wording is in each header's tooltip.
-    OUTCOME_COLUMNS = ("要望\n項目", "カスタマイズ\n実施", "標準化", "取下げ", "検討中")
+    OUTCOME_COLUMNS = ("要望\n項目", "カスタマイズ\n実施", "標準化", "取下げ", "検討中", "未検討")
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,12 +207,13 @@ class DashboardView(QWidget):
         self.subtitle.setText(self.tr("構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}").format(
             len(data.members), f"{population:,}", len({n.subcommittee_id for n in data.systems}), len(data.systems)))
         measures = self.measures.refresh()
-        self._fill_cards(total, len(data.systems), data.outcomes.consortium, measures)
+        self._fill_cards(total, len(data.systems), data.outcomes.consortium, measures, data.spread)
         self._fill_members(data.members, population)
         self._fill_outcomes(data.outcomes)
         self._fill_fit(data.systems, total)
 
-    def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow, measures: Dashboard) -> None:
+    def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow, measures: Dashboard,
+                    spread: RequestSpread | None = None) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget():
@@ -222,9 +232,15 @@ class DashboardView(QWidget):
                                    self.tr("レベルアップ・代替提案・稼働後検討で対応")), 1)
         self.request_card = _card(
             self.tr("カスタマイズ要望項目"), f"{outcome.raised:,}",
-            self.tr("実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}").format(
-                outcome.customized, outcome.standardized, outcome.withdrawn, outcome.open),
+            self.tr("実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}・未検討 {4}").format(
+                outcome.customized, outcome.standardized, outcome.withdrawn, outcome.under_review, outcome.requested)
+            + ("\n" + self.tr("未決定 {0} 件のうち 1団体のみ {1}・全団体 {2}").format(
+                spread.open, spread.single, spread.everyone) if spread is not None and spread.open else ""),
             name="requestCount")
+        if spread is not None:
+            self.request_card.setToolTip(self.tr(
+                "1団体のみ: ほかの団体は要望せず標準の機能で業務を行っている項目（他団体の運用が判断の材料になります）。"
+                "全団体: すべての団体が要望している項目（標準化の候補）。"))
         self.cards.addWidget(self.request_card, 2)
         self.suppression_card = _card(
             self.tr("カスタマイズ抑制率"), format_share(measures.suppression_rate),

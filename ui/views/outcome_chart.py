@@ -19,7 +19,8 @@ SEGMENTS = (
     ("customized", "カスタマイズ実施", "#c0504d"),
     ("standardized", "標準化", "#4f81bd"),
     ("withdrawn", "取下げ", "#9bbb59"),
-    ("open", "検討中", "#bfbfbf"),
+    ("under_review", "検討中", "#bfbfbf"),
+    ("requested", "要望（未検討）", "#e4e4e4"),
 )
 
 
@@ -100,7 +101,7 @@ class OutcomeChart(QWidget):
                 p.fillRect(QRectF(x, y, seg, self.BAR), QColor(color))
                 text = str(n)
                 if fm.horizontalAdvance(text) + 4 <= seg:
-                    p.setPen(QColor("#ffffff") if attr != "open" else QColor("#333333"))
+                    p.setPen(QColor("#ffffff") if attr not in ("under_review", "requested") else QColor("#333333"))
                     p.drawText(QRectF(x, y, seg, self.BAR), Qt.AlignmentFlag.AlignCenter, text)
                 x += seg
             p.setPen(QPen(QColor("#333333")))
