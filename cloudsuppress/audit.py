@@ -32,6 +32,7 @@ from .models import (
     Base,
     Briefing,
     BusinessSystem,
+    Consortium,
     CostRule,
     DecisionAcceptance,
     Function,
@@ -48,7 +49,7 @@ from .models import (
     Subcommittee,
 )
 
-AUDITED_MODELS = (Member, Subcommittee, BusinessSystem, Function, RequestItem, MemberRequest,
+AUDITED_MODELS = (Consortium, Member, Subcommittee, BusinessSystem, Function, RequestItem, MemberRequest,
                   HearingNote, Approval, StatusChange, Meeting, MeetingAttendee, AgendaEntry,
                   CostRule, ItemCostRule, Briefing, SelectionEvent, SelectionAttendee, DecisionAcceptance)
 AUDITED = {m.__tablename__: m for m in AUDITED_MODELS}

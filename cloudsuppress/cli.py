@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .cli_meetings import add_comparison_export
-from .cli_structure import add_structure_commands, cmd_members, cmd_structure
+from .cli_structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
 from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
 from .errors import DatabaseCorruptError, DomainError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
@@ -554,6 +554,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return cmd_members(db, args)
         if args.command == "structure":
             return cmd_structure(db, args)
+        if args.command == "consortium":
+            return cmd_consortium(db, args)
         if args.command == "functions":
             return _cmd_functions_import(db, args)
         if args.command == "summary":

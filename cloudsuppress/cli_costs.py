@@ -102,7 +102,9 @@ def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers 
     add_force(co)
     co.add_argument("--date", help="文書の日付（既定: 今日）")
     co.add_argument("--ref", help="文書番号（例: い協第15号）。--all では全団体に同じ番号")
-    co.add_argument("--sender", help="発信者（協議会名の下の行。既定: 事務局）")
+    co.add_argument("--sender", help="発信者の行を置き換える（例: 会長職務代理者　副会長　那珂市長　山田 太郎。"
+                                     "既定: 協議会の設定の会長）")
+    co.add_argument("--copy-finance", action="store_true", help="「写し送付先　○○市財政担当課長」の行を加える")
     ct = export.add_parser("cost-table", help="協議会全体の費用負担一覧（.pdf / .xlsx）")
     ct.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
     add_force(ct)
@@ -113,7 +115,7 @@ def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers 
     su.add_argument("--out", required=True, help="出力先（.pdf）")
     add_force(su)
     su.add_argument("--date", help="文書の日付（既定: 今日）")
-    su.add_argument("--doc-number", default="資料1", help="右上の資料番号（既定: 資料1）")
+    su.add_argument("--doc-number", default="資料2", help="右上の資料番号（既定: 資料2。比較一覧表の既定 資料1 と重ならない）")
 
 
 # --- costs -------------------------------------------------------------------------------------------
@@ -305,7 +307,12 @@ def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
     from .reports.cost_report_pdf import write_member_cost_report, write_member_cost_reports
 
     issued_on = _date(args.date) or dt.date.today()
-    letter = dict(issued_on=issued_on, sender=args.sender, reference=args.ref)
+    from .ops.consortium import get_consortium_settings
+
+    with db.session() as s:
+        officers = get_consortium_settings(s)
+    letter = dict(issued_on=issued_on, sender=args.sender, reference=args.ref, officers=officers,
+                  copy_to_finance=args.copy_finance)
     if not args.all:
         if args.include_none:
             raise DomainError("--include-none は --all と一緒に指定してください。")

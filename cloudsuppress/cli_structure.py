@@ -4,6 +4,7 @@ remove one registered by mistake) and its 専門部会 / 業務 (list, add) — 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, replace
 
 from .cli_types import lazy_module, whole_number
 from .errors import DomainError
@@ -31,6 +32,18 @@ def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     rm = members.add_parser("remove", help="誤って登録した団体を削除する（要望や記録のある団体は削除できない）")
     rm.add_argument("member", metavar="NAME")
 
+    co = sub.add_parser("consortium", help="協議会の設定（通知の発信者: 会長、公印省略、事務局の担当・連絡先）").add_subparsers(
+        dest="action", required=True, parser_class=sub._parser_class)
+    co.add_parser("show", help="協議会の設定を表示する").add_argument("--json", action="store_true")
+    cs = co.add_parser("set", help="協議会の設定を変更する（指定した項目だけ。空文字 \"\" で消去）")
+    cs.add_argument("--chair-member", help="会長の所属団体（例: 那珂市。通知には「那珂市長」と印字）")
+    cs.add_argument("--chair-name", help="会長の氏名")
+    cs.add_argument("--seal-omitted", choices=("yes", "no"), help="通知に「（公印省略）」と印字するか")
+    cs.add_argument("--office-section", help="事務局の担当課（例: 協議会事務局（那珂市総務部情報政策課））")
+    cs.add_argument("--office-staff", help="担当者の氏名")
+    cs.add_argument("--office-phone", help="電話番号")
+    cs.add_argument("--office-mail", help="メールアドレス")
+    cs.add_argument("--by", help="操作者名")
     structure = sub.add_parser("structure", help="専門部会と業務（一覧、追加）").add_subparsers(
         dest="action", required=True, parser_class=sub._parser_class)
     structure.add_parser("list", help="専門部会と業務の一覧").add_argument("--json", action="store_true")
@@ -113,4 +126,35 @@ def cmd_structure(db, args) -> int:  # noqa: ANN001
             print(sub)
             for n in systems:
                 print(f"  {n.code or '-'}\t{n.name}\t{n.stats.total:,} 機能")
+    return 0
+
+
+_SETTING_OPTIONS = ("chair_member", "chair_name", "office_section", "office_staff", "office_phone", "office_mail")
+
+
+def cmd_consortium(db, args) -> int:  # noqa: ANN001
+    """`consortium show` / `consortium set`: the officers and contact printed on notices."""
+    if args.action == "set":
+        with db.session() as s, s.begin():
+            current = consortium_ops.get_consortium_settings(s)
+            changed = {k: getattr(args, k) for k in _SETTING_OPTIONS if getattr(args, k) is not None}
+            if args.seal_omitted is not None:
+                changed["seal_omitted"] = args.seal_omitted == "yes"
+            if not changed:
+                raise DomainError("変更する項目を指定してください（例: --chair-name \"山田 太郎\"）。")
+            with audit.action(s, "協議会の設定（会長・事務局の連絡先）を変更", by=args.by):
+                consortium_ops.update_consortium_settings(s, settings=replace(current, **changed))
+        print("協議会の設定を変更しました。")
+    with db.session() as s:
+        info = consortium_ops.require_consortium(s)
+        st = consortium_ops.get_consortium_settings(s)
+    if getattr(args, "json", False):
+        print(json.dumps({"name": info.name, **asdict(st)}, ensure_ascii=False, indent=2))
+        return 0
+    labels = consortium_ops.SETTING_LABELS
+    print(f"協議会: {info.name}")
+    for field in ("chair_member", "chair_name", "seal_omitted", *_SETTING_OPTIONS[2:]):
+        value = getattr(st, field)
+        text = ("する" if value else "しない") if field == "seal_omitted" else (value or "（未設定）")
+        print(f"{labels[field]}: {text}")
     return 0

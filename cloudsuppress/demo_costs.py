@@ -14,10 +14,18 @@ from sqlalchemy.orm import Session
 
 from .models import Member
 from .ops import costs as cost_ops
+from .ops.consortium import ConsortiumSettings, update_consortium_settings
 from .ops import measures as measure_ops
 
 RULE = ("mixed", (50, 50))
-POPULATION_DATE = dt.date(2014, 4, 1)  # the demo members' populations are as of 平成26年4月1日
+# The demo's documents are dated 令和8年, so its populations are taken as of the start of that fiscal
+# year (the figures themselves are seed 004's, 平成26年; a base date 12 years before the notice
+# would be questioned by any finance section).
+POPULATION_DATE = dt.date(2026, 4, 1)
+# The letterhead of the demo's notices: the 会長 and the secretariat's contact (made up).
+OFFICERS = ConsortiumSettings(chair_member="常陸大宮市", chair_name="大宮　一郎", seal_omitted=True,
+                              office_section="協議会事務局（常陸大宮市総務部情報政策課）", office_staff="木村　直子",
+                              office_phone="0295-52-1111（内線2345）", office_mail="jimukyoku@example.lg.jp")
 EVENTS = (("RFI説明会", dt.date(2025, 10, 21)), ("二次選考（提案プレゼンテーション）", dt.date(2025, 12, 16)))
 _PEOPLE = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田")
 _GIVEN = ("一郎", "花子", "健", "美咲", "大輔", "由美", "翔", "直子")
@@ -27,6 +35,7 @@ _SECTIONS = ("市民課", "税務課", "保険年金課", "企画課")
 def create_demo_costs(s: Session) -> None:
     """Set the demo's cost rule and record briefings and vendor-selection attendance."""
     cost_ops.set_cost_rule(s, method=RULE[0], ratio=RULE[1], unit=1, population_date=POPULATION_DATE)
+    update_consortium_settings(s, settings=OFFICERS)
     members = list(s.execute(select(Member.id, Member.name, Member.population).order_by(Member.sort_order, Member.id)))
     n = 0
     for i, (mid, name, population) in enumerate(members):

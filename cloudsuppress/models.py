@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -50,6 +51,15 @@ class Consortium(Base):
     name: Mapped[str] = mapped_column(String(200))
     preset: Mapped[str | None] = mapped_column(String(50))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Who signs and who answers the notices sent to members (通知文): the 会長 (his municipality,
+    # printed 「那珂市長」, and his name), whether the notice says 「（公印省略）」, and the 担当 block.
+    chair_member: Mapped[str | None] = mapped_column(String(100))
+    chair_name: Mapped[str | None] = mapped_column(String(100))
+    seal_omitted: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    office_section: Mapped[str | None] = mapped_column(String(200))
+    office_staff: Mapped[str | None] = mapped_column(String(100))
+    office_phone: Mapped[str | None] = mapped_column(String(50))
+    office_mail: Mapped[str | None] = mapped_column(String(200))
 
 
 class Member(Base):

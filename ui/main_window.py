@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.edit_settings)
         tools_menu.addAction(self.settings_action)
+        self.consortium_settings_action = QAction(self.tr("協議会の設定（会長・事務局の連絡先）…"), self)
+        self.consortium_settings_action.triggered.connect(self.edit_consortium_settings)
+        tools_menu.addAction(self.consortium_settings_action)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.guide_action = QAction(self.tr("使い方ガイド"), self)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -439,6 +442,18 @@ class MainWindow(QMainWindow):
             self.switch_language(dialog.preferences().language)
         else:
             self.statusBar().showMessage(self.tr("設定を保存しました。"), 10_000)
+        return True
+
+    def edit_consortium_settings(self) -> bool:
+        """ツール > 協議会の設定…: the 会長 and the secretariat's contact printed on notices."""
+        from .dialogs.consortium_settings_dialog import ConsortiumSettingsDialog
+
+        if self.runner.read(get_consortium) is None:
+            return False
+        dialog = ConsortiumSettingsDialog(self.runner, self)
+        if not dialog.exec():
+            return False
+        self.statusBar().showMessage(self.tr("協議会の設定を保存しました。"), 10_000)
         return True
 
     def switch_language(self, language: str) -> MainWindow:

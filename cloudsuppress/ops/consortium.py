@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -100,3 +101,82 @@ def require_consortium(s: Session) -> ConsortiumInfo:
     if info is None:
         raise DomainError("協議会がまだ登録されていません。先に協議会を作成してください（init）。")
     return info
+
+
+# --- officers and contact (the letterhead of notices) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsortiumSettings:
+    """Who signs the consortium's notices and whom members contact: the 会長 (his municipality
+    and name), whether 「（公印省略）」 is printed, and the secretariat's 担当 block."""
+
+    chair_member: str = ""  # 那珂市 (printed 「那珂市長」)
+    chair_name: str = ""  # 先﨑　光
+    seal_omitted: bool = True
+    office_section: str = ""  # 事務局（那珂市総務部情報政策課）
+    office_staff: str = ""  # 担当者の氏名
+    office_phone: str = ""
+    office_mail: str = ""
+
+    def normalized(self) -> ConsortiumSettings:
+        """The same settings with every text stripped."""
+        return ConsortiumSettings(self.chair_member.strip(), self.chair_name.strip(), bool(self.seal_omitted),
+                                  self.office_section.strip(), self.office_staff.strip(), self.office_phone.strip(),
+                                  self.office_mail.strip())
+
+
+_MAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9０-９()（）\-－ー‐ 　内線]+$")
+_LIMITS = {"chair_member": 100, "chair_name": 100, "office_section": 200, "office_staff": 100, "office_phone": 50,
+           "office_mail": 200}
+
+
+def settings_problems(settings: ConsortiumSettings) -> dict[str, str]:
+    """Problems per field (field name → message in Japanese); empty when the settings can be saved."""
+    st = settings.normalized()
+    problems: dict[str, str] = {}
+    for field, limit in _LIMITS.items():
+        if len(getattr(st, field)) > limit:
+            problems[field] = f"{limit} 文字以内で入力してください。"
+    if st.office_mail and "office_mail" not in problems and not _MAIL.match(st.office_mail):
+        problems["office_mail"] = "メールアドレスの形式ではありません（例: jimukyoku@example.lg.jp）。"
+    if st.office_phone and "office_phone" not in problems and not _PHONE.match(st.office_phone):
+        problems["office_phone"] = "電話番号は数字とハイフン、括弧、「内線」で入力してください（例: 029-270-8011）。"
+    if st.chair_name and not st.chair_member:
+        problems["chair_member"] = "会長の所属団体（例: 那珂市）を入力してください。"
+    return problems
+
+
+def get_consortium_settings(s: Session) -> ConsortiumSettings:
+    """The consortium's officers and contact (all blank before they are set)."""
+    c = s.scalars(select(Consortium).order_by(Consortium.id)).first()
+    if c is None:
+        return ConsortiumSettings()
+    return ConsortiumSettings(c.chair_member or "", c.chair_name or "", bool(c.seal_omitted), c.office_section or "",
+                              c.office_staff or "", c.office_phone or "", c.office_mail or "")
+
+
+def update_consortium_settings(s: Session, *, settings: ConsortiumSettings) -> Changes:
+    """Store the consortium's officers and contact; refuse invalid fields with every problem named."""
+    require_consortium(s)
+    st = settings.normalized()
+    problems = settings_problems(st)
+    if problems:
+        raise DomainError("\n".join(f"{SETTING_LABELS[k]}: {v}" for k, v in problems.items()))
+    c = s.scalars(select(Consortium).order_by(Consortium.id)).first()
+    with audit.action(s, "協議会の設定（会長・事務局の連絡先）を変更"):
+        c.chair_member = st.chair_member or None
+        c.chair_name = st.chair_name or None
+        c.seal_omitted = st.seal_omitted
+        c.office_section = st.office_section or None
+        c.office_staff = st.office_staff or None
+        c.office_phone = st.office_phone or None
+        c.office_mail = st.office_mail or None
+        s.flush()
+    return Changes(consortium=True, history=True)
+
+
+SETTING_LABELS = {"chair_member": "会長の所属団体", "chair_name": "会長の氏名", "seal_omitted": "公印省略",
+                  "office_section": "事務局（担当課）", "office_staff": "担当者", "office_phone": "電話",
+                  "office_mail": "メール"}

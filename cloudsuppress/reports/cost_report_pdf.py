@@ -17,13 +17,18 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from ..files import safe_file_name
+from ..ops.consortium import ConsortiumSettings
 from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
 from ..wareki import to_wareki
+from ..workflow import STATUS_LABELS
 from .cost_table_pdf import method_cell
-from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, yen
+from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, widths, wrap_text, yen
 
 TITLE = "カスタマイズ経費の負担額について（通知）"
 BODY = 10.5
+# Never broken across lines in the tables (besides member names, amounts and dates).
+STATUS_WORDS = tuple(STATUS_LABELS.values()) + ("財政課協議", "首長決裁", "日付未記録", "文書番号未記録", "未了", "未定",
+                                                "均等割", "人口割", "端数調整", "見込額の計")
 
 
 def _approval(a: ApprovalState | None) -> str:
@@ -72,46 +77,138 @@ def notice_file_name(member: str) -> str:
     return safe_file_name(f"負担額通知_{member}") + ".pdf"
 
 
+def head_title(member: str) -> str:
+    """The member's head as addressed: 那珂市 → 那珂市長, 五霞町 → 五霞町長, 舟橋村 → 舟橋村長."""
+    return f"{member}長"
+
+
+def honorific(member: str) -> str:
+    """How the notice names the addressee's body: 貴市 / 貴町 / 貴村 / 貴区, else 貴団体."""
+    tail = member[-1:] if member else ""
+    return f"貴{tail}" if tail in "市町村区" else "貴団体"
+
+
+def _head(member: str) -> str:
+    tail = member[-1:] if member else ""
+    return f"{tail}長" if tail in "市町村区" else "首長"
+
+
+def _body(mc: MemberCosts) -> list[str]:
+    """The 本文: why the member pays, then what measure 3 asks of it according to the record:
+    the finance consultation and the head's decision on each cost still without them, or that
+    both are on record."""
+    you, head = honorific(mc.member), _head(mc.member)
+    paras = ["　本協議会の共同利用システムは、ノンカスタマイズを原則としており、カスタマイズ経費は共同調達の契約外として、"
+             "要望した団体に御負担いただくこととしています。"]
+    if not mc.lines and not mc.prospective:
+        paras.append(f"　このたび、{you}が負担するカスタマイズ経費について確認しましたので、下記のとおり通知します。"
+                     f"現在、{you}が負担するカスタマイズ経費はありません。")
+        return paras
+    paras.append(f"　このたび、{you}が負担するカスタマイズ経費を協議会の按分ルールにより算定しましたので、下記のとおり通知します。")
+    if mc.lines and not any(ln.approvals_pending for ln in mc.lines):
+        paras.append(f"　なお、下記2の負担額（カスタマイズの実施を決定した要望）については、{you}における財政課協議及び"
+                     f"{head}の決裁がいずれも済んでいることを、御連絡いただいた日付及び文書番号により確認しています（下記3）。")
+    pending = [ln.key for ln in mc.lines + mc.prospective if ln.approvals_pending]
+    if pending:
+        keys = "、".join(pending)
+        where = "下記2及び4" if mc.lines and mc.prospective else "下記4" if mc.prospective else "下記2"
+        paras.append(f"　つきましては、財政課協議又は{head}の決裁が未了の要望（{keys}）について、{where}の負担額（見込額）"
+                     f"により、{you}財政担当課との協議及び{head}の決裁を経ていただき、その結果（日付及び文書番号）を"
+                     "事務局あて御連絡くださいますようお願いします。カスタマイズは、負担する全ての団体の財政課協議及び"
+                     "首長決裁がそろうまで実施できません。")
+    return paras
+
+
+def _contact_lines(mc: MemberCosts, officers: ConsortiumSettings) -> list[tuple[str, str]]:
+    section = officers.office_section or f"{mc.consortium}事務局"
+    rows = [("担当", section)]
+    if officers.office_staff:
+        rows.append(("", officers.office_staff))
+    if officers.office_phone:
+        rows.append(("電話", officers.office_phone))
+    if officers.office_mail:
+        rows.append(("メール", officers.office_mail))
+    return rows
+
+
+def _contact_block(f: Flow, mc: MemberCosts, officers: ConsortiumSettings) -> None:
+    """The 担当 block at the foot, boxed at the right: section, name, phone, mail."""
+    rows = _contact_lines(mc, officers)
+    size, lead, pad = 9.5, 9.5 * 1.55, 2.5 * mm
+    ws = widths()
+    label_w = max(ws.width(label, GOTHIC, size) for label, _ in rows) + 3 * mm
+    text_w = min(max(ws.width(v, MINCHO, size) for _, v in rows), f.width * 0.62)
+    lines: list[tuple[str, str]] = []
+    for label, value in rows:
+        for k, part in enumerate(wrap_text(value, text_w, MINCHO, size) or [""]):
+            lines.append((label if k == 0 else "", part))
+    box_w = label_w + text_w + 2 * pad
+    box_h = len(lines) * lead + 2 * pad
+    f.space(4 * mm)
+    f.ensure(box_h)
+    x0 = f.right - box_w
+    f.pages[-1].append(("rect", x0, f.y - box_h, box_w, box_h))
+    y = f.y - pad - size * 0.88
+    for label, value in lines:
+        if label:
+            f.text(x0 + pad, y, label, GOTHIC, size)
+        f.text(x0 + pad + label_w, y, value, MINCHO, size)
+        y -= lead
+    f.y -= box_h
+
+
 def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt.date | None = None,
-                             sender: str | None = None, reference: str | None = None) -> int:
-    """Write one member's cost report; return the number of pages. ``reference`` is the 文書番号
-    (い協第15号) printed above the date; ``sender`` the line under the consortium (default 事務局)."""
+                             sender: str | None = None, reference: str | None = None,
+                             officers: ConsortiumSettings | None = None, copy_to_finance: bool = False) -> int:
+    """Write one member's cost notice (通知文); return the number of pages.
+
+    ``reference`` is the 文書番号 (い協第15号; 「第　　号」 when none is given, to be numbered by hand);
+    ``officers`` the consortium's settings: the 会長 who sends it, 公印省略, the 担当 block;
+    ``sender`` replaces the 会長 line (a 職務代理者, say); ``copy_to_finance`` adds the 写し line
+    for the member's finance section."""
     issued_on = issued_on or dt.date.today()
+    officers = (officers or ConsortiumSettings()).normalized()
     f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
-    if reference and reference.strip():
-        f.paragraph(reference.strip(), align="r", size=BODY)
-    f.paragraph(to_wareki(issued_on), align="r", size=BODY)
-    f.space(2 * mm)
-    f.paragraph(f"{mc.member}長　様", font=MINCHO, size=12)
-    f.paragraph("（財政担当課長　様）", font=MINCHO, size=BODY, indent=4 * mm)
-    f.space(2 * mm)
-    f.paragraph(mc.consortium, align="r", size=BODY)
-    f.paragraph((sender or "").strip() or "事務局", align="r", size=BODY)
+    ref = (reference or "").strip() or "第　　号"
+    f.paragraph(f"{ref}　", align="r", size=BODY)
+    f.paragraph(f"{to_wareki(issued_on)}　", align="r", size=BODY)
+    f.space(3 * mm)
+    f.paragraph(f"{head_title(mc.member)}　様", font=MINCHO, size=12)
+    f.space(3 * mm)
+    chair = (sender or "").strip()
+    if not chair:
+        who = "　".join(p for p in (f"{officers.chair_member}長" if officers.chair_member else "", officers.chair_name)
+                       if p)
+        chair = f"会長　{who}" if who else "会長"
+    f.paragraph(f"{mc.consortium}　", align="r", size=BODY)
+    f.paragraph(f"{chair}　", align="r", size=BODY)
+    if officers.seal_omitted:
+        f.paragraph("（公印省略）　", align="r", size=BODY)
     f.space(6 * mm)
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=14, align="c", leading=1.8)
     f.space(3 * mm)
-    f.paragraph(
-        "　本協議会の共同利用システムは、ノンカスタマイズを原則としています。カスタマイズ経費は共同調達の契約外であり、"
-        "要望した団体が負担することとしています。貴団体が負担するカスタマイズ経費を、協議会の按分ルールにより算定しましたので、"
-        "下記のとおり通知します。", size=BODY)
-    f.paragraph("　つきましては、財政担当課との協議及び首長の決裁の状況を御確認くださいますようお願いします。", size=BODY)
+    for para in _body(mc):
+        f.paragraph(para, size=BODY)
     f.space(2 * mm)
     f.paragraph("記", align="c", size=BODY)
+    names = tuple(sorted({m for ln in mc.lines + mc.prospective for m in ln.members} | {mc.member}))
+    words = names + STATUS_WORDS
 
     f.heading("1　按分の方法")
     f.paragraph(f"協議会の按分ルール：{mc.rule_text}", indent=6 * mm, size=BODY)
     basis = f"人口基準日：{to_wareki(mc.population_date)}" if mc.population_date else "人口基準日：（未設定）"
-    f.paragraph(f"{basis}　　貴団体の人口：{mc.population:,}人", indent=6 * mm, size=BODY)
+    f.paragraph(f"{basis}　　{honorific(mc.member)}の人口：{mc.population:,}人", indent=6 * mm, size=BODY)
     f.paragraph("均等割は負担団体で等分し、人口割は負担団体の人口の比で按分します。端数は最大剰余法により調整し、"
                 "各団体の負担額の合計が見積額と一致するようにしています。", indent=6 * mm, size=9.5, gray=0.25)
 
     f.heading("2　負担額（カスタマイズの実施を決定した要望）")
     headers = ["要望番号", "要望名", "見積額", "按分方法", "算定の内訳", "負担額"]
-    widths = [17, 36, 22, 22, 44, 23]
+    col_w = [17, 36, 22, 22, 44, 23]
     align = "llrllr"
     if mc.lines:
         rows = _share_rows(mc.lines) + [["", "合計", "", "", "", yen(mc.total)]]
-        f.table(headers, rows, widths, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}))
+        f.table(headers, rows, col_w, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}),
+                words=words, repeat=frozenset({5}))
         f.space(1.5 * mm)
     else:
         f.paragraph("カスタマイズの実施を決定した要望はありません。", indent=6 * mm, size=BODY)
@@ -121,36 +218,43 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     if every:
         f.table(["要望番号", "要望名", "状態", "財政課協議", "首長決裁"],
                 [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _approval(ln.mayor)] for ln in every],
-                [17, 44, 20, 36, 36], indent=6 * mm, size=9)
+                [17, 44, 20, 36, 36], indent=6 * mm, size=9, words=words, repeat=frozenset({2}))
         f.space(1.5 * mm)
         pending = [ln.key for ln in every if ln.approvals_pending]
         if pending:
             f.paragraph(f"未了のものがあります（{'、'.join(pending)}）。カスタマイズの実施には、負担する各団体の"
-                        "財政課協議と首長決裁（日付・文書番号）が必要です。", indent=6 * mm, size=9.5)
+                        "財政課協議と首長決裁（日付・文書番号）が必要です。", indent=6 * mm, size=9.5,
+                        with_previous=True)
     else:
         f.paragraph("該当する要望はありません。", indent=6 * mm, size=BODY)
 
     f.heading("4　検討中の要望（参考：負担の見込み）")
     if mc.prospective:
         rows = _share_rows(mc.prospective) + [["", *_prospective_total(mc)]]
-        f.table(headers, rows, widths, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}))
+        f.table(headers, rows, col_w, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}),
+                words=words, repeat=frozenset({5}))
         f.space(1.5 * mm)
         f.paragraph("検討中の要望の負担額は、現時点の見積額と要望団体による見込みです。団体の参加・取下げにより変わります。",
-                    indent=6 * mm, size=9.5, gray=0.25)
+                    indent=6 * mm, size=9.5, gray=0.25, with_previous=True)
     else:
         f.paragraph("検討中の要望はありません。", indent=6 * mm, size=BODY)
 
     f.heading("5　負担額の合計")
     f.paragraph(f"{yen(mc.total)}（カスタマイズの実施を決定した要望 {len(mc.lines)} 件）", font=GOTHIC, size=12,
                 indent=6 * mm)
-    f.space(8 * mm)
-    f.paragraph("以上", align="r", size=BODY)
+    f.space(6 * mm)
+    f.paragraph("以上　", align="r", size=BODY)
+    if copy_to_finance:
+        f.space(2 * mm)
+        f.paragraph(f"写し送付先　{mc.member}財政担当課長", size=BODY)
+    _contact_block(f, mc, officers)
     return f.render(path, title=f"{TITLE}（{mc.member}）", author=mc.consortium, footer_left=mc.consortium)
 
 
 def write_member_cost_reports(folder: str | Path, notices: list[MemberCosts], *, issued_on: dt.date | None = None,
                               sender: str | None = None, reference: str | None = None,
-                              overwrite: bool = False) -> list[Path]:
+                              overwrite: bool = False, officers: ConsortiumSettings | None = None,
+                              copy_to_finance: bool = False) -> list[Path]:
     """Write each member's notice into ``folder`` (created if missing) as ``notice_file_name``;
     return the files written, in the order given. All carry the same date and 文書番号.
 
@@ -166,5 +270,6 @@ def write_member_cost_reports(folder: str | Path, notices: list[MemberCosts], *,
         check_output(path, overwrite=overwrite)
     for mc, path in zip(notices, targets):
         with output_file(path, overwrite=overwrite) as tmp:
-            write_member_cost_report(tmp, mc, issued_on=issued_on, sender=sender, reference=reference)
+            write_member_cost_report(tmp, mc, issued_on=issued_on, sender=sender, reference=reference,
+                                     officers=officers, copy_to_finance=copy_to_finance)
     return targets

@@ -9,6 +9,8 @@ and draw them afterwards, so the page count is known when the footers are drawn.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -117,13 +119,45 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and not ch.isspace() and ch not in "()[]{}"
 
 
-def wrap_text(text: str, width: float, font: str, size: float) -> list[str]:
+# Amounts, counts and dates read as one word: 「1,650,000円」, 「1,200件」, 「令和8年11月22日」 are
+# never broken inside (a line may still break before or after them).
+_UNITS = re.compile(r"(?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?"
+                    r"|[0-9０-９][0-9０-９,，.]*(?:円|人|件|団体|％|%|年度|か月|ページ)")
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted({w for w in words if len(w) > 1}, key=len, reverse=True)
+    return re.compile("|".join([re.escape(w) for w in alts] + [_UNITS.pattern]))
+
+
+def unbreakable_tokens(text: str, words: tuple[str, ...] = ()) -> list[str]:
+    """The pieces of ``text`` that ``wrap_text`` keeps on one line when they fit: the ``words``
+    given (member names, status labels), amounts and dates, and runs of ASCII letters and digits."""
+    found = [m.group(0) for m in _words_pattern(tuple(words)).finditer(text)]
+    found += re.findall(r"[!-~]+", text)
+    return found
+
+
+def min_token_width(texts, font: str, size: float, words: tuple[str, ...] = ()) -> float:  # noqa: ANN001
+    """The width in points of the widest unbreakable token in ``texts`` (0 when there is none)."""
+    ws = widths()
+    best = 0.0
+    for t in texts:
+        for tok in unbreakable_tokens(t or "", words):
+            best = max(best, ws.width(tok, font, size))
+    return best
+
+
+def wrap_text(text: str, width: float, font: str, size: float, words: tuple[str, ...] = ()) -> list[str]:
     """Break text into lines no wider than ``width`` points, keeping the 禁則 rules.
 
     Explicit line breaks are kept. Between Japanese characters any point may break; runs of
-    ASCII letters and digits break only at spaces unless a run alone is wider than the line.
-    No line starts with a NO_START character and none ends with a NO_END one (the characters
-    are pushed to the next line, 追い出し); text is never dropped and never overflows.
+    ASCII letters and digits break only at spaces unless a run alone is wider than the line;
+    ``words`` (member names, status labels), amounts with their unit and 和暦 dates are kept
+    whole in the same way. No line starts with a NO_START character and none ends with a NO_END
+    one (the characters are pushed to the next line, 追い出し); text is never dropped and never
+    overflows.
     """
     if not text:
         return []
@@ -131,18 +165,26 @@ def wrap_text(text: str, width: float, font: str, size: float) -> list[str]:
     cache = ws.char_widths(font)
     scale = size / 1000.0
     limit = width / scale  # compare in font units
+    pattern = _words_pattern(tuple(words))
     out: list[str] = []
     for para in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not para:
             out.append("")
             continue
-        # Atoms: a run of word characters, or a single other character.
+        # Atoms: a run of word characters, a kept word, or a single other character.
+        spans = {m.start(): m.end() for m in pattern.finditer(para)} if not para.isascii() else {}
         atoms: list[str] = []
         aw: list[float] = []
         i, n = 0, len(para)
         while i < n:
             ch = para[i]
-            if _is_word_char(ch):
+            end = spans.get(i)
+            if end is not None:
+                while end < n and _is_word_char(para[end - 1]) and _is_word_char(para[end]):
+                    end += 1
+                atom = para[i:end]
+                i = end
+            elif _is_word_char(ch):
                 j = i + 1
                 while j < n and _is_word_char(para[j]):
                     j += 1
@@ -160,7 +202,7 @@ def wrap_text(text: str, width: float, font: str, size: float) -> list[str]:
             if w > limit and len(atom) > 1:  # an over-long word: break it between characters
                 for c in atom:
                     atoms.append(c)
-                    aw.append(cache[c])
+                    aw.append(cache.get(c) or ws.em_width(font, c))
             else:
                 atoms.append(atom)
                 aw.append(w)
@@ -327,13 +369,23 @@ def today() -> dt.date:
 # --- flowing documents ------------------------------------------------------------------------
 
 
+def _shift(op: tuple, dy: float) -> tuple:
+    """A drawing operation moved down the page by ``-dy`` (to carry it to the next page)."""
+    kind = op[0]
+    if kind == "line":
+        return (kind, op[1], op[2] + dy, op[3], op[4] + dy, *op[5:])
+    return (kind, op[1], op[2] + dy, *op[3:])
+
+
 class Flow:
     """A top-to-bottom page layout for documents such as minutes and cost reports.
 
     Calls add paragraphs, headings and simple grid tables; the result is a list of pages of
     drawing operations, rendered by ``render`` once the page count is known (for "n / N").
-    Paragraphs are wrapped with ``wrap_text``; a table row never splits across pages unless it is
-    taller than a page.
+    Paragraphs are wrapped with ``wrap_text``. A heading travels to the next page with what
+    follows it (no heading alone at the foot of a page); a table row moves to the next page
+    whole when it is short, and a tall row is split at a line boundary, its continued part
+    marked 「（続き）」 under its key and the ``repeat`` columns printed again.
     """
 
     def __init__(self, pagesize: tuple[float, float], *, margin: float = 20 * mm, bottom: float = 20 * mm,
@@ -348,21 +400,49 @@ class Flow:
         self.doc_number = (doc_number or "").strip() or None
         self.pages: list[list[tuple]] = [[]]
         self.y = self.top
+        # What must move with the next thing placed: (page index, first op index, y where it began).
+        self._held: tuple[int, int, float] | None = None
+        self._last_row: tuple[int, int, float] | None = None
 
     @property
     def width(self) -> float:
         return self.right - self.left
 
-    def new_page(self) -> None:
-        self.pages.append([])
-        self.y = self.top
+    def _page_top(self) -> float:
         if self.doc_number:  # clear of the box, with a little air
-            self.y = min(self.top, self.pagesize[1] - doc_number_bottom() - 2 * mm)
+            return min(self.top, self.pagesize[1] - doc_number_bottom() - 2 * mm)
+        return self.top
+
+    def new_page(self) -> None:
+        held, self._held = self._held, None
+        moved: list[tuple] = []
+        if held is not None and held[0] == len(self.pages) - 1 and held[1] > 0:
+            moved = self.pages[-1][held[1]:]
+            del self.pages[-1][held[1]:]
+        self.pages.append([])
+        self.y = self._page_top()
+        if moved:  # the held heading (or table row) goes first on the new page
+            dy = self.y - held[2]
+            self.pages[-1].extend(_shift(op, dy) for op in moved)
+            used = held[2] - self._y_before_move
+            self.y -= used
+
+    def hold(self) -> None:
+        """Keep what is placed from now on with the next thing placed (a heading with its text)."""
+        self._held = (len(self.pages) - 1, len(self.pages[-1]), self.y)
+
+    def release(self) -> None:
+        self._held = None
 
     def ensure(self, height: float) -> None:
         """Start a new page unless ``height`` points still fit on this one."""
         if self.y - height < self.bottom and self.pages[-1]:
+            self._y_before_move = self.y
             self.new_page()
+
+    def _break(self) -> None:
+        self._y_before_move = self.y
+        self.new_page()
 
     def space(self, height: float) -> None:
         self.y -= height
@@ -372,17 +452,25 @@ class Flow:
 
     def paragraph(self, text: str, *, font: str = MINCHO, size: float = 10.5, indent: float = 0.0,
                   label: str | None = None, label_font: str | None = None, label_width: float = 0.0,
-                  leading: float = 1.6, gray: float = 0.0, align: str = "l", keep: int = 1) -> None:
-        """Wrapped text from ``left + indent`` (after a hanging ``label`` of ``label_width``)."""
+                  leading: float = 1.6, gray: float = 0.0, align: str = "l", keep: int = 1,
+                  with_previous: bool = False, words: tuple[str, ...] = ()) -> None:
+        """Wrapped text from ``left + indent`` (after a hanging ``label`` of ``label_width``).
+
+        ``keep``: lines kept together at the top (2 avoids a lone first line); ``with_previous``:
+        the paragraph's first lines stay on the page of the table row before it (a note under a
+        table never starts a page alone)."""
         x = self.left + indent + label_width
         width = self.right - x
-        lines = wrap_text(text or "", width, font, size) or [""]
+        lines = wrap_text(text or "", width, font, size, words) or [""]
         lead = size * leading
-        self.ensure(lead * min(keep, len(lines)))
+        if with_previous and self._last_row is not None and self._held is None:
+            self._held = self._last_row
+        together = min(max(keep, 2 if len(lines) >= 2 else 1), len(lines))
+        self.ensure(lead * together)
         ascent = size * 0.88
         for i, line in enumerate(lines):
             if self.y - lead < self.bottom:
-                self.new_page()
+                self._break()
             if i == 0 and label:
                 self.text(self.left + indent, self.y - ascent, label, label_font or font, size)
             if align == "c":
@@ -393,29 +481,68 @@ class Flow:
                 lx = x
             self.text(lx, self.y - ascent, line, font, size, gray)
             self.y -= lead
+            if i == together - 1:
+                self.release()
+        self._last_row = None
 
     def heading(self, text: str, *, font: str = GOTHIC_BOLD, size: float = 11.5, before: float = 3 * mm) -> None:
-        """A section heading kept with at least two lines of what follows."""
+        """A section heading, kept with the first lines (or the first table row) of what follows."""
         self.space(before)
-        self.ensure(size * 1.6 + 2 * 10.5 * 1.6)
+        self.ensure(size * 1.7 + 2 * 10.5 * 1.6)
         self.paragraph(text, font=font, size=size, leading=1.7)
+        # hold the heading's lines: they move to the next page with what follows if that does not fit
+        n = len(wrap_text(text, self.width, font, size)) or 1
+        page = self.pages[-1]
+        first = len(page) - n
+        self._held = (len(self.pages) - 1, max(first, 0), self.y + n * size * 1.7)
+
+    def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *,
+                      indent: float = 0.0, font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0,
+                      pad: float = 1.5 * mm, words: tuple[str, ...] = ()) -> list[float]:
+        """Column widths in points: the relative ``col_widths`` scaled to the line, then every column
+        widened to its longest unbreakable token (a member name, a status label, an amount), the
+        room taken from the columns with text that can break."""
+        total = self.width - indent
+        scale = total / sum(col_widths)
+        cw = [w * scale for w in col_widths]
+        need = []
+        for i in range(len(cw)):
+            cells = [r[i] for r in rows if i < len(r)]
+            need.append(max(min_token_width(cells, font, size, words),
+                            min_token_width([headers[i]], head_font, size, words)) + 2 * pad + 0.5)
+        if sum(need) > total:  # cannot hold every token: keep the proportions, the caller chose too much
+            return cw
+        for _ in range(len(cw)):
+            short = [i for i in range(len(cw)) if cw[i] < need[i]]
+            if not short:
+                break
+            deficit = sum(need[i] - cw[i] for i in short)
+            for i in short:
+                cw[i] = need[i]
+            slack = {i: cw[i] - need[i] for i in range(len(cw)) if cw[i] > need[i]}
+            room = sum(slack.values())
+            for i, sl in slack.items():
+                cw[i] -= deficit * sl / room
+        return cw
 
     def table(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *, indent: float = 0.0,
               font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
-              align: str | None = None, shade_rows: frozenset[int] = frozenset()) -> None:
+              align: str | None = None, shade_rows: frozenset[int] = frozenset(), words: tuple[str, ...] = (),
+              repeat: frozenset[int] = frozenset()) -> None:
         """A grid table; the heading row repeats after a page break.
 
         ``align``: one letter per column, l / r / c (amounts right-aligned); ``shade_rows``: indexes of
-        rows drawn on a light grey (a total row)."""
+        rows drawn on a light grey (a total row); ``words``: tokens never broken (their columns are
+        widened to hold them); ``repeat``: columns printed again on a split row's continued part."""
         aligns = align or "l" * len(col_widths)
-        scale = (self.width - indent) / sum(col_widths)
-        cw = [w * scale for w in col_widths]
+        cw = self.column_widths(headers, rows, col_widths, indent=indent, font=font, head_font=head_font,
+                                size=size, pad=pad, words=words)
         xs = [self.left + indent + sum(cw[:i]) for i in range(len(cw))]
         lead = size * 1.45
         ascent = size * 0.88
 
         def row_lines(cells: list[str], f: str) -> list[list[str]]:
-            return [wrap_text(c or "", w - 2 * pad, f, size) for c, w in zip(cells, cw)]
+            return [wrap_text(c or "", w - 2 * pad, f, size, words) for c, w in zip(cells, cw)]
 
         def draw(lines: list[list[str]], f: str, shade: float | None, head: bool = False) -> None:
             h = max((len(x) for x in lines), default=1) * lead + 2 * pad
@@ -435,17 +562,38 @@ class Flow:
                     y -= lead
             self.y -= h
 
+        def height(lines: list[list[str]]) -> float:
+            return max((len(x) for x in lines), default=1) * lead + 2 * pad
+
         head = row_lines(headers, head_font)
-        head_h = max(len(x) for x in head) * lead + 2 * pad
-        self.ensure(head_h + lead + 2 * pad)
+        head_h = height(head)
+        first_h = height(row_lines(rows[0], font)) if rows else lead + 2 * pad
+        body = self._page_top() - self.bottom - head_h
+        self.ensure(head_h + min(first_h, 3 * lead + 2 * pad))
         draw(head, head_font, 0.88, True)
+        self.release()
         for i, cells in enumerate(rows):
             lines = row_lines(cells, font)
-            h = max((len(x) for x in lines), default=1) * lead + 2 * pad
-            if self.y - h < self.bottom:
-                self.new_page()
+            shade = 0.94 if i in shade_rows else None
+            h = height(lines)
+            while self.y - h < self.bottom:
+                room = int((self.y - self.bottom - 2 * pad) // lead)
+                # a short row moves whole; a tall one is split where the page ends
+                if h <= min(body, max(body / 4, 6 * lead + 2 * pad)) or room < 2:
+                    self._break()
+                    draw(head, head_font, 0.88, True)
+                    break
+                part = [cell[:room] for cell in lines]
+                rest = [cell[room:] for cell in lines]
+                for c in repeat:
+                    rest[c] = lines[c]
+                rest[0] = wrap_text(f"{cells[0]}（続き）", cw[0] - 2 * pad, font, size, words) + rest[0]
+                draw(part, font, shade)
+                self._break()
                 draw(head, head_font, 0.88, True)
-            draw(lines, font, 0.94 if i in shade_rows else None)
+                lines, h = rest, height(rest)
+            self._last_row = (len(self.pages) - 1, len(self.pages[-1]), self.y)
+            draw(lines, font, shade)
 
     def drawing(self, d, *, indent: float = 0.0, after: float = 2 * mm) -> None:  # noqa: ANN001 - a reportlab Drawing
         """A reportlab graphics Drawing (a chart) at the left margin plus ``indent``, kept on one page.
@@ -455,6 +603,7 @@ class Flow:
         # even when nothing is written in it: start it in BIZ UD Gothic instead.
         d.initialFontName = GOTHIC
         self.ensure(d.height)
+        self.release()
         self.pages[-1].append(("drawing", self.left + indent, self.y - d.height, d))
         self.y -= d.height + after
 

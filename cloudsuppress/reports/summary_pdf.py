@@ -132,7 +132,7 @@ def _outcome_rows(rows: tuple[OutcomeRow, ...], costs: dict[str, int] | None = N
 
 
 def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str, issued_on: dt.date | None = None,
-                      doc_number: str | None = "資料1") -> int:
+                      doc_number: str | None = "資料2") -> int:
     """Write the summary report; return the number of pages."""
     issued_on = issued_on or dt.date.today()
     d = dashboard

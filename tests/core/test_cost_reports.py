@@ -58,7 +58,8 @@ def test_member_cost_report(costed, tmp_path):
     assert f"{12 * 850_143:,}円" in every  # the total
     assert "財第101号" in every and "決裁第201号" in every  # the approvals' references
     assert "R-0013" in every and "330,000円" in every and "未了" in every  # the open item, approvals pending
-    assert flat(texts[-1]).endswith(f"以上{mc.consortium}{len(texts)}/{len(texts)}")
+    # 以上, then the 担当 block (the consortium's secretariat when no contact is set), then the footer.
+    assert flat(texts[-1]).endswith(f"以上担当{mc.consortium}事務局{mc.consortium}{len(texts)}/{len(texts)}")
     # The table's heading row is repeated on the next page.
     assert "算定の内訳" in flat(texts[1])
     assert_fonts_embedded(pdf)
@@ -79,7 +80,8 @@ def test_notice_carries_its_document_number_above_the_date_and_the_sender(costed
     plain = tmp_path / "plain.pdf"
     write_member_cost_report(plain, mc, issued_on=dt.date(2026, 11, 22), reference="  ", sender=" ")
     lines = [flat(ln) for ln in page_texts(plain)[0].splitlines() if ln.strip()]
-    assert lines[0] == "令和8年11月22日" and "事務局" in lines[:6]  # no number line; the default sender
+    # Not yet numbered: 「第　　号」 to be filled in by hand (it was left out); the sender is the 会長.
+    assert lines[:2] == ["第号", "令和8年11月22日"] and "会長" in lines[:7] and "（公印省略）" in lines[:7]
 
 
 def test_the_forecast_total_is_not_0_yen_while_estimates_are_unknown(costed, tmp_path):

@@ -5,7 +5,7 @@
   above it (い協第15号; one number for a notice sent to many members) and the sender line
   under the consortium's name (事務局 unless changed).
 - 費用負担一覧 (``"table"``) and 総会用サマリー (``"summary"``): the date and the 資料番号 boxed
-  at the top right (the summary's is required, 資料1 unless changed; the table's is optional).
+  at the top right (the summary's is required, 資料2 unless changed; the table's is optional).
 
 The date is shown as it will be printed (documents always use 和暦). The 文書番号, the sender
 and each 資料番号 are remembered in the user's settings for the next time.
@@ -33,8 +33,9 @@ from .printed_date import PrintedDateField
 ALL_MEMBERS = None  # the addressee combo's data for 「負担のある全団体」
 KINDS = ("notice", "table", "summary")
 _KEYS = {"reference": "reports/notice_reference", "sender": "reports/notice_sender",
-         "table": "reports/table_doc_number", "summary": "reports/summary_doc_number"}
-_DEFAULTS = {"reference": "", "sender": "事務局", "table": "", "summary": "資料1"}
+         "table": "reports/table_doc_number", "summary": "reports/summary_doc_number",
+         "copy_finance": "reports/notice_copy_finance"}
+_DEFAULTS = {"reference": "", "sender": "", "table": "", "summary": "資料2"}  # 資料1 is the comparison's
 
 
 def _remembered(key: str) -> str:
@@ -76,17 +77,21 @@ class ReportOptionsDialog(QDialog):
         self.date_edit, self.printed_date = self.date_field.date_edit, self.date_field.label
         form.addRow(self.tr("日付"), self.date_field)
 
+        self.copy_finance_check = QCheckBox(self.tr("写しを財政担当課長に送付する（「写し送付先」を印字）"))
         self.reference_edit = QLineEdit(_remembered("reference"))
         self.sender_edit = QLineEdit(_remembered("sender"))
         self.doc_number_edit = QLineEdit(_remembered(kind) if kind != "notice" else "")
         for edit in (self.reference_edit, self.sender_edit, self.doc_number_edit):
             edit.setMaxLength(60)
         if kind == "notice":
-            self.reference_edit.setPlaceholderText(self.tr("例: い協第15号（空欄なら印字しません）"))
-            self.sender_edit.setPlaceholderText(self.tr("例: 事務局長　木村 直子"))
+            self.reference_edit.setPlaceholderText(self.tr("例: い協第15号（空欄なら「第　　号」と印字）"))
+            self.sender_edit.setPlaceholderText(self.tr("空欄なら協議会の設定の会長（例: 会長職務代理者　副会長　那珂市長　山田 太郎）"))
             form.addRow(self.tr("文書番号"), self.reference_edit)
             form.addRow(self.tr("発信者"), self.sender_edit)
-            note = self.tr("日付と文書番号は右上に、発信者は協議会名の下に印字します。全団体あてには同じ文書番号で作成します。")
+            self.copy_finance_check.setChecked(app_settings().value(_KEYS["copy_finance"], False, type=bool))
+            form.addRow("", self.copy_finance_check)
+            note = self.tr("日付と文書番号は右上に、発信者は協議会名の下に印字します。会長・公印省略・担当欄は"
+                           "ツール > 協議会の設定… で変更します。全団体あてには同じ文書番号で作成します。")
         else:
             self.doc_number_edit.setPlaceholderText(self.tr("例: 資料2") if kind == "summary"
                                                     else self.tr("例: 資料3（空欄なら印字しません）"))
@@ -127,6 +132,9 @@ class ReportOptionsDialog(QDialog):
     def sender(self) -> str | None:
         return self.sender_edit.text().strip() or None
 
+    def copy_to_finance(self) -> bool:
+        return self.kind == "notice" and self.copy_finance_check.isChecked()
+
     def doc_number(self) -> str | None:
         return self.doc_number_edit.text().strip() or None
 
@@ -145,6 +153,7 @@ class ReportOptionsDialog(QDialog):
         if self.kind == "notice":
             settings.setValue(_KEYS["reference"], self.reference_edit.text().strip())
             settings.setValue(_KEYS["sender"], self.sender_edit.text().strip())
+            settings.setValue(_KEYS["copy_finance"], self.copy_finance_check.isChecked())
         else:
             settings.setValue(_KEYS[self.kind], self.doc_number_edit.text().strip())
         settings.sync()

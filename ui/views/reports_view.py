@@ -403,7 +403,10 @@ class ReportsView(QWidget):
         options = self._options("notice", members=[m.name for m in members], member=member)
         if options is None:
             return None
-        letter = dict(issued_on=options.issued_on(), sender=options.sender(), reference=options.reference())
+        from cloudsuppress.ops.consortium import get_consortium_settings
+
+        letter = dict(issued_on=options.issued_on(), sender=options.sender(), reference=options.reference(),
+                      officers=self.runner.read(get_consortium_settings), copy_to_finance=options.copy_to_finance())
         if options.member() is None:
             return self.export_member_reports(include_none=options.include_none(), **letter)
         member = options.member()

@@ -1,0 +1,126 @@
+"""The cost notice as a 通知文: 文書番号 (or 「第　　号」), 和暦 date, 「○○市長　様」 alone, the 会長
+from the consortium's settings with 公印省略, 件名 （通知）, a body that asks for what measure 3
+asks (or reports it as done), 記, 以上, 写し and the 担当 block; and the settings themselves."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+
+from cloudsuppress.errors import DomainError
+from cloudsuppress.ops import consortium as consortium_ops
+from cloudsuppress.ops import costs as cost_ops
+from cloudsuppress.ops.consortium import ConsortiumSettings, get_consortium_settings, update_consortium_settings
+from cloudsuppress.reports.cost_report_pdf import honorific, write_member_cost_report
+
+from .pdf_support import flat, needs_poppler, page_texts
+from .request_support import approve_all, join, member_id, move, new_item, rdb  # noqa: F401
+
+OFFICERS = ConsortiumSettings(chair_member="那珂市", chair_name="山田　太郎", seal_omitted=True,
+                              office_section="協議会事務局（那珂市総務部情報政策課）", office_staff="木村　直子",
+                              office_phone="029-270-8011（内線123）", office_mail="jimukyoku@example.lg.jp")
+
+
+def test_settings_are_stored_validated_and_undoable(rdb):
+    with rdb.session() as s:
+        assert get_consortium_settings(s) == ConsortiumSettings()  # blank before they are set
+    with rdb.session() as s, s.begin():
+        update_consortium_settings(s, settings=ConsortiumSettings(**{**OFFICERS.__dict__, "chair_name": " 山田　太郎 "}))
+    with rdb.session() as s:
+        assert get_consortium_settings(s) == OFFICERS  # stripped
+    bad = ConsortiumSettings(chair_name="山田", office_mail="jimukyoku", office_phone="内線なし abc")
+    problems = consortium_ops.settings_problems(bad)
+    assert set(problems) == {"chair_member", "office_mail", "office_phone"}
+    with rdb.session() as s, s.begin(), pytest.raises(DomainError) as err:
+        update_consortium_settings(s, settings=bad)
+    assert "メール: メールアドレスの形式ではありません" in str(err.value) and "会長の所属団体" in str(err.value)
+    from cloudsuppress.ops.undo import undo  # the change is one undoable action
+
+    with rdb.session() as s, s.begin():
+        undo(s)
+    with rdb.session() as s:
+        assert get_consortium_settings(s) == ConsortiumSettings()
+
+
+def _customized(rdb, *, approve: bool) -> int:
+    """R-0001 shared by 那珂市 and かすみがうら市: customized (approvals on record), or still under
+    review without them (the open item the notice asks the approvals for)."""
+    item = new_item(rdb, "那珂市", "0010002")
+    join(rdb, item, "かすみがうら市")
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=1_100_000)
+    move(rdb, item, "under_review", reason=None)
+    if approve:
+        approve_all(rdb, item, ["那珂市", "かすみがうら市"])
+        move(rdb, item, "customized", reason="独自施策")
+    return item
+
+
+def _notice(rdb, tmp_path, member="那珂市", **kw):
+    with rdb.session() as s, s.begin():
+        update_consortium_settings(s, settings=kw.pop("officers", OFFICERS))
+    with rdb.session() as s:
+        mc = cost_ops.member_costs(s, member_id(s, member))
+        officers = get_consortium_settings(s)
+    pdf = tmp_path / "notice.pdf"
+    write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22), officers=officers, **kw)
+    return pdf, mc
+
+
+@needs_poppler
+def test_the_notice_reads_as_a_tsuchibun(rdb, tmp_path):
+    _customized(rdb, approve=False)
+    pdf, mc = _notice(rdb, tmp_path, copy_to_finance=True)
+    pages = page_texts(pdf)
+    lines = [flat(ln) for ln in pages[0].splitlines() if ln.strip()]
+    # 文書番号 (none given: blank to be numbered by hand), date, the addressee alone, the sender.
+    assert lines[:3] == ["第号", "令和8年11月22日", "那珂市長様"]
+    assert "財政担当課長" not in "".join(lines[:6])  # no second addressee under the mayor
+    assert lines[3] == flat(mc.consortium) and lines[4] == "会長那珂市長山田太郎" and lines[5] == "（公印省略）"
+    assert lines[6].endswith("（通知）")
+    every = flat("".join(pages))
+    # Measure 3: asks for the finance consultation and the mayor's decision on what lacks them.
+    assert "貴市財政担当課との協議及び市長の決裁を経ていただき" in every and "R-0001" in every
+    assert every.index("記") < every.index("1按分の方法") < every.index("以上") < every.index("写し送付先那珂市財政担当課長")
+    tail = every[every.index("以上"):]
+    for part in ("担当協議会事務局（那珂市総務部情報政策課）", "木村直子", "電話029-270-8011（内線123）",
+                 "メールjimukyoku@example.lg.jp"):
+        assert part in tail
+
+
+@needs_poppler
+def test_the_body_reports_approvals_on_record_and_the_seal_and_copy_are_optional(rdb, tmp_path):
+    _customized(rdb, approve=True)
+    officers = ConsortiumSettings(**{**OFFICERS.__dict__, "seal_omitted": False})
+    pdf, _ = _notice(rdb, tmp_path, member="かすみがうら市", officers=officers)
+    every = flat("".join(page_texts(pdf)))
+    assert every.startswith("第号令和8年11月22日かすみがうら市長様")
+    assert "財政課協議及び市長の決裁がいずれも済んでいることを" in every and "経ていただき" not in every
+    assert "公印省略" not in every and "写し" not in every
+
+
+def test_honorific_follows_the_kind_of_municipality():
+    assert [honorific(m) for m in ("那珂市", "五霞町", "舟橋村", "千代田区", "広域連合")] == [
+        "貴市", "貴町", "貴村", "貴区", "貴団体"]
+
+
+@needs_poppler
+def test_status_labels_and_names_are_never_broken_in_the_notice_tables(rdb, tmp_path):
+    """「カスタマイ／ズ実施」 was broken on every row of §3."""
+    _customized(rdb, approve=True)
+    pdf, _ = _notice(rdb, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "カスタマイズ実施" in text and "カスタマイ\n" not in text.replace(" ", "")
+
+
+def test_the_cli_shows_and_sets_the_settings(rdb, capsys):
+    from cloudsuppress.cli import main
+
+    url = str(rdb.path)
+    assert main(["--db", url, "consortium", "set", "--chair-member", "那珂市", "--chair-name", "山田　太郎",
+                 "--seal-omitted", "no", "--office-mail", "jimukyoku@example.lg.jp"]) == 0
+    out = capsys.readouterr().out
+    assert "会長の所属団体: 那珂市" in out and "公印省略: しない" in out
+    assert main(["--db", url, "consortium", "set", "--office-mail", "x"]) == 1
+    assert "メールアドレスの形式ではありません" in capsys.readouterr().err
