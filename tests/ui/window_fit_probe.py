@@ -294,6 +294,8 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
         lambda c: importlib.import_module("ui.dialogs.connection_dialog").ConnectionDialog()),
     "ui.dialogs.new_consortium_dialog.NewConsortiumDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.new_consortium_dialog").NewConsortiumDialog(folder=c.tmp)),
+    "ui.dialogs.consortium_settings_dialog.ConsortiumSettingsDialog": _one(
+        lambda c: importlib.import_module("ui.dialogs.consortium_settings_dialog").ConsortiumSettingsDialog(c.runner)),
     "ui.dialogs.guide_dialog.GuideDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.guide_dialog").GuideDialog()),
     "ui.dialogs.measure_dialogs.BriefingDialog": _one(
