@@ -207,7 +207,9 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     pane.tabs.setCurrentIndex(2)
     out = pane.outcomes
     assert out.select_item(first.item_id)
-    refused = Status.STANDARDIZED if first.status == Status.REQUESTED.value else Status.UNDER_REVIEW
+    # (a 要望 item may be decided at the meeting, but カスタマイズ実施 still needs the approvals)
+    requested = first.status == Status.REQUESTED.value
+    refused = Status.CUSTOMIZED if requested else Status.UNDER_REVIEW
     out.choose("decided", decide=refused)
     assert out.reason_edit.isEnabled()
     out.reason_edit.setFocus()
@@ -215,7 +217,9 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     assert not out.record()
     kind, text = no_message_boxes[-1]
     assert kind == "warning"
-    assert text.startswith(f"要望 {first.key}: 「{first.status_label}」から「{refused.label}」には変更できません")
+    verb = "決定" if requested else "変更"
+    assert text.startswith(f"要望 {first.key}: 「{first.status_label}」から「{refused.label}」には{verb}できません")
+    assert out.reason_edit.text() == "部会で確認した"  # what was typed stays in the form
     assert runner.read(lambda s: get_item_row(s, first.item_id)).status == first.status
     # ... the first item is continued, with the discussion noted
     out.choose("continued")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.ops.meeting_queries import AgendaRow
 from cloudsuppress.ops.meetings import record_outcome, set_item_notes
-from cloudsuppress.workflow import Status
+from cloudsuppress.workflow import DECISIONS, Status
 
 from ..labels import join_names, label
 from ..op_runner import OpRunner
@@ -40,6 +40,13 @@ from ..table_models.meeting_table_model import AG_KEY, AG_OUTCOME, AG_POSITION, 
 OUTCOME_CHOICES = ((None, "未協議"), ("decided", "決定"), ("continued", "継続審議"), ("information", "報告のみ"))
 # What a decision can move an item to: the three ends, or starting (or reopening) its review.
 DECISION_TARGETS = (Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED, Status.UNDER_REVIEW)
+FINAL_STATUSES = frozenset(st.value for st in DECISIONS)
+
+
+def is_final(r: AgendaRow) -> bool:
+    """The meeting settled the item (標準化 / 取下げ / カスタマイズ実施): only its notes can still be written.
+    検討中 recorded at the meeting does not settle it; the item can still be decided there."""
+    return r.outcome == "decided" and r.decision_status in FINAL_STATUSES
 
 
 class OutcomePanel(QWidget):
@@ -168,7 +175,7 @@ class OutcomePanel(QWidget):
             self.notes_edit.setPlainText(r.notes or "")
             self.decided_label.setText(
                 self.tr("この会議で「{0}」と決定済みです。協議内容だけを記録できます。").format(label(r.decision_label))
-                if r.outcome == "decided" else "")
+                if is_final(r) else "")
         for w in (self.reason_edit, self.notes_edit):
             w.blockSignals(False)
         self._sync_enabled()
@@ -178,7 +185,7 @@ class OutcomePanel(QWidget):
 
     def _sync_enabled(self) -> None:
         r = self._shown
-        decided = r is not None and r.outcome == "decided"
+        decided = r is not None and is_final(r)
         for button in self.outcome_buttons.values():
             button.setEnabled(r is not None and not decided)
         deciding = self.chosen_outcome() == "decided" and not decided
@@ -202,7 +209,7 @@ class OutcomePanel(QWidget):
             return False
         meeting_id, item_id = self.meeting_id, r.item_id
         notes = self.notes_edit.toPlainText()
-        if r.outcome == "decided":
+        if is_final(r):
             changes = self.runner.run(
                 lambda s: set_item_notes(s, meeting_id=meeting_id, item_id=item_id, notes=notes), parent=self)
             return changes is not None
