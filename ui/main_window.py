@@ -323,8 +323,8 @@ class MainWindow(QMainWindow):
         # Ids of another file mean other things: a selected 業務 must not carry over.
         if VIEW_FUNCTIONS in self._views:
             self._views[VIEW_FUNCTIONS].select_tree_node("all", None)
-        if previous is not db:
-            previous.close()
+        if previous is not db:  # its backup at close and the log's truncation: off the UI thread
+            self.runner.call_in_worker(previous.close, parent=self, label=self.tr("前のデータベースを閉じています…"))
         if self.settings is not None and db.path is not None:
             remember_database(self.settings, db.path)
         if db.path is not None:

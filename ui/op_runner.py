@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
@@ -61,6 +61,38 @@ class _WorkerThread(QThread):
             self.error = exc
 
 
+def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str) -> T:
+    """Run ``fn`` on a worker thread while a local event loop keeps every window painted and
+    timers turning; return its result or re-raise its error (for callers without a runner:
+    the first-run wizard, the start-up). User input is held back meanwhile; a busy progress
+    dialog (with ``label``) and the wait cursor show when the work lasts longer than
+    ``PROGRESS_DELAY_MS``. ``fn`` must not touch widgets, and opens its own sessions.
+    """
+    thread = _WorkerThread(fn)
+    loop = QEventLoop()
+    thread.finished.connect(loop.quit)
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowTitle(QCoreApplication.translate("OpRunner", "お待ちください"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setAutoClose(False)
+    progress.setValue(0)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        thread.start()
+        if not thread.isFinished():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        thread.wait()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        progress.close()
+        progress.deleteLater()
+    if thread.error is not None:
+        raise thread.error
+    return thread.result  # type: ignore[return-value]
+
+
 class OpRunner(QObject):
     """Runs operations on the database for the UI and broadcasts what they changed."""
 
@@ -84,6 +116,13 @@ class OpRunner(QObject):
         """Run a read-only function in its own session and return its (plain) result."""
         with self.db.session() as s:
             return fn(s)
+
+    def read_in_worker(self, fn: Callable[[Session], T], *, parent: QWidget | None, label: str | None = None) -> T:
+        """A read that can take long (every row of 30,000 functions): in its own session on the
+        worker thread, the window painted meanwhile; a plain ``read`` when a worker already runs."""
+        if self._busy:
+            return self.read(fn)
+        return self.call_in_worker(lambda: self.read(fn), parent=parent, label=label or self.tr("読み込んでいます…"))
 
     def replace_database(self, db: Database) -> Database:
         """Switch to another open database, broadcast EVERYTHING, and return the previous one."""
@@ -165,30 +204,10 @@ class OpRunner(QObject):
         if self._busy:  # never nest: a second import while one runs would interleave writes
             raise DomainError(self.tr("別の処理を実行中です。終わってからもう一度操作してください。"))
         self._busy = True
-        thread = _WorkerThread(fn)
-        loop = QEventLoop()
-        thread.finished.connect(loop.quit)
-        progress = QProgressDialog(label or self.tr("処理しています…"), "", 0, 0, parent)
-        progress.setCancelButton(None)
-        progress.setWindowTitle(self.tr("お待ちください"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoClose(False)
-        progress.setValue(0)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            thread.start()
-            if not thread.isFinished():
-                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            thread.wait()
+            return run_in_worker(fn, parent=parent, label=label or self.tr("処理しています…"))
         finally:
-            QGuiApplication.restoreOverrideCursor()
-            progress.close()
-            progress.deleteLater()
             self._busy = False
-        if thread.error is not None:
-            raise thread.error
-        return thread.result  # type: ignore[return-value]
 
     # --- errors -----------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from cloudsuppress.files import create_database_file, suggested_file_name, with_
 from cloudsuppress.importers.members import MemberRecord, parse_population
 from cloudsuppress.presets import PRESET_LABELS
 
+from ..op_runner import run_in_worker
 from ..settings import backup_policy
 from .new_consortium_dialog import DB_FILTER, default_data_folder
 
@@ -296,8 +297,12 @@ class FirstRunWizard(QWizard):
         try:
             if demo:
                 path = self.folder / suggested_file_name(DEMO_NAME)
-                self.database = create_database_file(path, name=DEMO_NAME, preset="ibaraki33", demo=True,
-                                                     backup_policy=backup_policy())
+                policy = backup_policy()
+                # 3–4 s of work: on a worker thread, the window painted and a busy dialog shown.
+                self.database = run_in_worker(
+                    lambda: create_database_file(path, name=DEMO_NAME, preset="ibaraki33", demo=True,
+                                                 backup_policy=policy),
+                    parent=self, label=self.tr("デモの協議会を作成しています…"))
             else:
                 self.database = self._create_consortium()
         except DomainError as error:
@@ -316,12 +321,14 @@ class FirstRunWizard(QWizard):
         from ..op_runner import OpRunner
 
         page = self.consortium_page
-        db = create_database_file(page.path(), name=page.name_edit.text().strip(),
-                                  preset=page.preset_combo.currentData(), backup_policy=backup_policy())
+        path, name, preset, policy = page.path(), page.name_edit.text().strip(), page.preset_combo.currentData(), backup_policy()
+        db = run_in_worker(lambda: create_database_file(path, name=name, preset=preset, backup_policy=policy),
+                           parent=self, label=self.tr("協議会を作成しています…"))
         runner = OpRunner(db)
         records, _ = self.members_page.records()
         if records:
-            runner.run(lambda s: import_members(s, records)[2], parent=self)
+            runner.run(lambda s: import_members(s, records)[2], parent=self, background=True,
+                       label=self.tr("構成団体を登録しています…"))
         path = self.functions_page.function_list()
         if path is not None:
             from .import_functions_dialog import ImportFunctionsDialog

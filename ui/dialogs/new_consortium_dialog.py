@@ -30,6 +30,7 @@ from cloudsuppress.presets import PRESET_LABELS
 
 from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
 
+from ..op_runner import run_in_worker
 from ..settings import backup_policy
 from .dialog_buttons import accept_cancel
 
@@ -147,8 +148,10 @@ class NewConsortiumDialog(QDialog):
             return
         path = self.path()
         try:
-            self.database = create_database_file(path, name=self.name_edit.text().strip(), preset=self.preset(),
-                                                 backup_policy=backup_policy())
+            name, preset, policy = self.name_edit.text().strip(), self.preset(), backup_policy()
+            self.database = run_in_worker(  # the 業務 and migrations: a moment, off the UI thread
+                lambda: create_database_file(path, name=name, preset=preset, backup_policy=policy),
+                parent=self, label=self.tr("協議会を作成しています…"))
         except DomainError as error:
             QMessageBox.warning(self, self.tr("協議会を作成できません"), str(error))
             return

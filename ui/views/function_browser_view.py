@@ -174,7 +174,8 @@ class FunctionBrowserView(QWidget):
 
     def refresh(self) -> None:
         """Reload the tree and every row from the database, keeping the selection."""
-        nodes, rows = self.runner.read(lambda s: (system_tree(s), list_function_rows(s)))
+        # 30,000 rows take a second to read: off the UI thread (ui/op_runner.py read_in_worker).
+        nodes, rows = self.runner.read_in_worker(lambda s: (system_tree(s), list_function_rows(s)), parent=self)
         self._nodes = nodes
         current = self._current_node()
         selected = self._selected_function_id()
