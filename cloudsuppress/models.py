@@ -119,7 +119,8 @@ class Function(Base):
     """One line of the package function list (機能一覧)."""
 
     __tablename__ = "function"
-    __table_args__ = (UniqueConstraint("business_system_id", "code", name="uq_function_system_code"),)
+    # A form (帳票) may carry the same ID as a function of its business (two numbering series).
+    __table_args__ = (UniqueConstraint("business_system_id", "kind", "code", name="uq_function_system_kind_code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # No separate index: uq_function_system_code already leads with business_system_id, and
@@ -138,11 +139,38 @@ class Function(Base):
     convenience: Mapped[bool] = mapped_column(Boolean, default=False)
     spec_version: Mapped[str | None] = mapped_column(String(50))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # 'function' (機能要件) or 'form' (帳票要件: 帳票ID, 帳票名称, 実装必須帳票 / 標準オプション帳票)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="function", server_default="function")
+    # A retired ID (（削除） / 改定区分 削除, 欠番): kept for the requests that point to it, never
+    # counted in totals or gap rates, never offered for a new request.
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=text("false"))
+    # ○ reached through an alternative function or EUC (Fit&Gap 「代替」), not the standard function.
+    fit_alternative: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=text("false"))
+    vendor_cost: Mapped[int | None] = mapped_column(Integer)  # カスタマイズ費用 / 概算費用, in yen
+    vendor_cost_note: Mapped[str | None] = mapped_column(String(100))  # a cost cell that is not a number: 別途見積
+    vendor_alternative: Mapped[str | None] = mapped_column(Text)  # 備考（代替案等） / 代替案
+    revision_kind: Mapped[str | None] = mapped_column(String(20))  # 改定区分: 追加 / 修正 / 削除
+    revision_note: Mapped[str | None] = mapped_column(Text)  # 改定内容
+    rationale: Mapped[str | None] = mapped_column(Text)  # 要件の考え方・理由
     # Bumped by every UPDATE; saving over a newer version is refused (see concurrency.py).
     version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("1"))
     __mapper_args__ = {"version_id_col": version}
 
     business_system: Mapped[BusinessSystem] = relationship(back_populates="functions")
+
+
+class MemberJudgement(Base):
+    """One member's own judgement of one function (a Fit&Gap sheet's per-member 判定 / 現行運用・要望)."""
+
+    __tablename__ = "member_judgement"
+    __table_args__ = (UniqueConstraint("function_id", "member_id", name="uq_member_judgement_function_member"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    function_id: Mapped[int] = mapped_column(ForeignKey("function.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    judgement: Mapped[str | None] = mapped_column(String(1))  # ○ / △ / × / － (not applicable) or None
+    note: Mapped[str | None] = mapped_column(Text)  # 現行運用・要望
 
 
 # --- customization requests (issue 3) ----------------------------------------------------

@@ -29,6 +29,9 @@ _REQUIREMENT_SYNONYMS = {
     ),
     "excluded": ("実装不可機能", "実装不可", "実装しない機能", "実装しない"),
 }
+# Forms (帳票要件) use the same three classes with 帳票 for 機能.
+for _cls, _words in list(_REQUIREMENT_SYNONYMS.items()):
+    _REQUIREMENT_SYNONYMS[_cls] = _words + tuple(w.replace("機能", "帳票") for w in _words if w.endswith("機能"))
 _REQUIREMENT_LOOKUP = {
     word: cls for cls, words in _REQUIREMENT_SYNONYMS.items() for word in words
 }
@@ -42,6 +45,41 @@ _FIT_LOOKUP = {
     "改修必要": "△", "改修": "△", "要改修": "△",
     "対応不可": "×", "不可": "×",
 }
+
+# The words of vendors' answers and Fit&Gap sheets: (mark, alternative). 代替 is ○ reached by an
+# alternative function or EUC, with no modification; 対象外 / － is "not assessed".
+FIT_WORDS: dict[str, tuple[str | None, bool]] = {
+    "○": ("○", False), "〇": ("○", False), "◯": ("○", False), "⭕": ("○", False), "o": ("○", False), "O": ("○", False),
+    "標準": ("○", False), "適合": ("○", False), "可": ("○", False), "対応可": ("○", False), "標準対応": ("○", False),
+    "△": ("△", False), "▲": ("△", False),
+    "カスタマイズ": ("△", False), "要カスタマイズ": ("△", False), "改修": ("△", False), "改修必要": ("△", False),
+    "要改修": ("△", False), "カスタマイズ対応": ("△", False),
+    "×": ("×", False), "✕": ("×", False), "✖": ("×", False), "x": ("×", False), "X": ("×", False), "╳": ("×", False),
+    "不可": ("×", False), "対応不可": ("×", False), "不適合": ("×", False),
+    "代替": ("○", True), "代替案": ("○", True), "代替機能": ("○", True), "代替対応": ("○", True), "EUC": ("○", True),
+    "対象外": (None, False), "-": (None, False), "－": (None, False), "―": (None, False), "ー": (None, False),
+    "該当なし": (None, False),
+}
+
+
+def parse_fit_word(value: str) -> tuple[bool, str | None, bool]:
+    """(recognised, mark, alternative) for a fit cell in any of the vocabularies; blank → (True, None, False)."""
+    text = value.strip()
+    if not text:
+        return True, None, False
+    hit = FIT_WORDS.get(text)
+    if hit is None:
+        key = normalize_text(text).replace(" ", "").replace("　", "")
+        hit = FIT_WORDS.get(key) or FIT_WORDS.get(key.upper()) or FIT_WORDS.get(key.lower())
+    if hit is None:
+        return False, None, False
+    return True, hit[0], hit[1]
+
+
+def understood_fit_words() -> str:
+    """The understood fit words, for a refusal message."""
+    return "○ 〇 ◯ 適合 標準 / △ ▲ カスタマイズ 改修 / × ✕ ✖ 不可 対応不可 / 代替（○・代替の印）/ 対象外 －（未評価）"
+
 
 _TRUE_WORDS = {"○", "〇", "◯", "1", "true", "yes", "y", "はい", "有", "あり", "便利機能", "✓", "レ", "*", "＊"}
 _FALSE_WORDS = {"", "0", "false", "no", "n", "いいえ", "無", "なし", "-", "－", "ー"}

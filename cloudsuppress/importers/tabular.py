@@ -1,8 +1,10 @@
 """Read a sheet of .xlsx / .xls / .xlsm / .ods (python-calamine) or a CSV file into strings.
 
-Every cell becomes a string as the user sees it (``10.0`` → ``"10"``). Cells covered by a
-merged range take the value of the range's top-left cell, because real function lists merge
-the 大分類 column down a block of rows and the header across two rows.
+Every cell becomes a string as the user sees it (``10.0`` → ``"10"``; in an .xlsx, 10001 with
+the format 0000000 → ``"0010001"`` and a date as its format shows it, see ``xlsx_parts``).
+Cells covered by a merged range take the value of the range's top-left cell, because real
+function lists merge the 大分類 column down a block of rows and the header across two rows.
+An .xlsx is checked for its size and used range before calamine reads it (issue 17).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
 from ..file_errors import cannot_read_message
+from .xlsx_parts import SheetFormats, XlsxBoundsError, XlsxInfo, check_xlsx, format_date, format_number
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -34,10 +37,35 @@ class Table:
     rows: list[list[str]]
     sheet_names: list[str] = field(default_factory=list)
     encoding: str | None = None  # for CSV: the encoding it was read with
+    # Cells that were not text in the workbook, 0-based (row, column) → "number" / "date" /
+    # "bool" / "time": an ID taken from a date or TRUE is refused, not imported as its text.
+    cell_kinds: dict[tuple[int, int], str] = field(default_factory=dict)
+    formats: SheetFormats | None = None  # formula cells of an .xlsx (None for other files)
+    merged: list = field(default_factory=list)  # calamine's merged ranges ((r0, c0), (r1, c1))
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+    def formula_cells(self) -> frozenset[tuple[int, int]]:
+        """0-based positions of formula cells (an .xlsx only)."""
+        return self.formats.formulas()[0] if self.formats else frozenset()
+
+    def uncached_formula_cells(self) -> frozenset[tuple[int, int]]:
+        """Formula cells saved without their value (calamine reads them as empty)."""
+        return self.formats.formulas()[1] if self.formats else frozenset()
+
+
+@dataclass
+class Workbook:
+    """Every sheet of a file, read once (a CSV is one sheet named "")."""
+
+    file: str
+    sheet_names: list[str]
+    tables: dict[str, Table]
+
+    def table(self, name: str | None) -> Table:
+        return self.tables[name or (self.sheet_names[0] if self.sheet_names else "")]
 
 
 def column_letter(index: int) -> str:
@@ -73,6 +101,25 @@ def cell_text(value: object) -> str:
 
 def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     """Read one sheet (default: the first) of a spreadsheet, or a whole CSV file."""
+    path = _checked(path)
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(path)
+    return _read_spreadsheet(path, [sheet], first_only=sheet is None)[0]
+
+
+def read_workbook(path: str | Path) -> Workbook:
+    """Read every sheet of a spreadsheet (or a CSV file as one sheet), bounded as ``read_table``."""
+    path = _checked(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        table = _read_csv(path)
+        return Workbook(path.name, [""], {"": table})
+    tables = _read_spreadsheet(path, None)
+    names = tables[0].sheet_names if tables else []
+    return Workbook(path.name, names, {t.sheet or "": t for t in tables})
+
+
+def _checked(path: str | Path) -> Path:
     path = Path(path)
     name = path.name
     if not path.exists():
@@ -84,20 +131,27 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     except OSError as exc:
         raise ImportValidationError([ImportIssue(name, None, None, cannot_read_message(path, exc))]) from None
     suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        return _read_csv(path)
-    if suffix in SPREADSHEET_SUFFIXES:
-        return _read_spreadsheet(path, sheet)
+    if suffix in CSV_SUFFIXES or suffix in SPREADSHEET_SUFFIXES:
+        return path
     raise ImportValidationError(
         [ImportIssue(name, None, None, f"この形式（{suffix or '拡張子なし'}）は読み込めません。.xlsx / .xls / .csv を指定してください。")]
     )
 
 
 @gc_paused()  # one list per row, tens of thousands at once
-def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
+def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only: bool = False) -> list[Table]:
+    """Read the named sheets (None in the list: the first sheet; ``sheets`` None: every sheet)."""
     from python_calamine import CalamineWorkbook
 
     name = path.name
+    info: XlsxInfo | None = None
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            info = check_xlsx(str(path))
+        except XlsxBoundsError as exc:
+            raise ImportValidationError([ImportIssue(name, None, None, str(exc))]) from None
+        except Exception:  # not a zip, or a broken one: calamine's check below says so in its words
+            info = None
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several types for broken files, with English texts
@@ -106,28 +160,71 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> Table:
         names = list(workbook.sheet_names)
         if not names:
             raise ImportValidationError([ImportIssue(name, None, None, "シートがありません。")])
-        if sheet is None:
-            sheet = names[0]
-        elif sheet not in names:
-            raise ImportValidationError(
-                [ImportIssue(name, None, None, f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）。")]
-            )
-        try:
-            ws = workbook.get_sheet_by_name(sheet)
-            raw = ws.to_python(skip_empty_area=False)
-            merged = ws.merged_cell_ranges or []
-        except Exception:
-            raise ImportValidationError(
-                [ImportIssue(name, None, None, "シートを読み込めません（ファイルが壊れている可能性があります）。", sheet=sheet)]
-            ) from None
+        wanted = list(names) if sheets is None else [names[0] if s is None else s for s in sheets]
+        tables = []
+        for sheet in wanted:
+            if sheet not in names:
+                raise ImportValidationError(
+                    [ImportIssue(name, None, None, f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）。")]
+                )
+            tables.append(_read_sheet(workbook, name, sheet, names, info))
     finally:
         workbook.close()
+    return tables
+
+
+def _read_sheet(workbook, name: str, sheet: str, names: list[str], info: XlsxInfo | None) -> Table:  # noqa: ANN001
+    try:
+        ws = workbook.get_sheet_by_name(sheet)
+        raw = ws.to_python(skip_empty_area=False)
+        merged = ws.merged_cell_ranges or []
+    except Exception:
+        raise ImportValidationError(
+            [ImportIssue(name, None, None, "シートを読み込めません（ファイルが壊れている可能性があります）。", sheet=sheet)]
+        ) from None
+    formats = SheetFormats(info, sheet) if info is not None else None
+    kinds: dict[tuple[int, int], str] = {}
     # A row of text cells only (nearly all, in a function list) is kept as calamine made it.
     only_text = {str}
-    rows = [row if set(map(type, row)) <= only_text else [v if type(v) is str else cell_text(v) for v in row]
-            for row in raw]
+    rows = []
+    for r, row in enumerate(raw):
+        if set(map(type, row)) <= only_text:
+            rows.append(row)
+            continue
+        out = []
+        for c, v in enumerate(row):
+            if type(v) is str:
+                out.append(v)
+                continue
+            out.append(_shown(v, r, c, formats, kinds))
+        rows.append(out)
     _fill_merged(rows, merged)
-    return Table(name, sheet, rows, names)
+    return Table(name, sheet, rows, names, cell_kinds=kinds, formats=formats, merged=list(merged))
+
+
+def _shown(v: object, r: int, c: int, formats: SheetFormats | None, kinds: dict) -> str:
+    """The text a non-text cell shows (recording what kind of cell it was)."""
+    if v is None or v == "":
+        return ""
+    if isinstance(v, bool):
+        kinds[(r, c)] = "bool"
+        return cell_text(v)
+    if isinstance(v, (int, float)):
+        kinds[(r, c)] = "number"
+        if formats is not None:
+            code = formats.format_of(r, c)
+            if code != "General":
+                shown = format_number(v, code)
+                if shown is not None:
+                    return shown
+        return cell_text(v)
+    if isinstance(v, (dt.datetime, dt.date)):
+        kinds[(r, c)] = "date"
+        if formats is not None:
+            return format_date(v, formats.format_of(r, c))
+        return cell_text(v)
+    kinds[(r, c)] = "time"
+    return cell_text(v)
 
 
 _KINDS = {".xlsx": "Excel ファイル", ".xlsm": "Excel ファイル", ".xlsb": "Excel ファイル", ".xls": "Excel 97-2003 ファイル",

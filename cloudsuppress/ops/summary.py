@@ -26,6 +26,8 @@ def stats_dict(st: FitStats) -> dict:
         "gaps": st.gaps,
         "gap_rate": st.gap_rate,
         "convenience": st.convenience,
+        "forms": st.forms,  # 帳票: counted apart, never in total or the gap rate
+        "retired": st.retired,  # 欠番 (functions and forms), likewise
     }
 
 

@@ -103,11 +103,12 @@ def test_duplicate_id_after_width_normalisation(loaded, tmp_path):
 def test_unknown_business_system_in_the_file(loaded, tmp_path):
     db, before = loaded
     rows = [["業務", *HEADER]] + [[SYSTEM, *r] for r in _rows(15)]
-    rows[11][0] = "住民台帳"  # not a registered system
+    rows[11][0] = rows[13][0] = "住民台帳"  # not a registered system
     err = _refused(db, before, write_csv(tmp_path / "sys.csv", rows))
-    assert "12行目" in str(err) and "A列（業務）" in str(err) and "「住民台帳」が登録されていません" in str(err)
-    # Once, after the rows: which systems are missing and how to add them.
-    assert str(err).count("業務を追加") == 1 and "登録されていない業務: 住民台帳" in str(err)
+    assert "12行目" in str(err) and "A列（業務）" in str(err) and "「住民台帳」が登録されていません（2 行、最初は 12 行目）" in str(err)
+    # Once per distinct name (issue 12), with how to map or add it.
+    assert str(err).count("住民台帳」が登録されていません") == 1 and str(err).count("業務を追加") == 1
+    assert "--system-map 住民台帳=" in str(err)
 
 
 def test_unknown_business_system_given_as_target(loaded, tmp_path):
@@ -117,8 +118,10 @@ def test_unknown_business_system_given_as_target(loaded, tmp_path):
 
 
 def test_missing_required_column(loaded, tmp_path):
+    # Without a 機能名 column the name is made from the requirement (issue 12); without any text
+    # column to name the function, the list is refused.
     db, before = loaded
-    rows = [["機能ID", "機能要件", "実装区分", "適合度"]] + [[r[0], r[2], r[3], r[4]] for r in _rows(5)]
+    rows = [["機能ID", "実装区分", "適合度"]] + [[r[0], r[3], r[4]] for r in _rows(5)]
     err = _refused(db, before, write_csv(tmp_path / "noname.csv", rows), business_system=SYSTEM)
     assert "1行目" in str(err) and "必須の列「機能名」" in str(err)
 

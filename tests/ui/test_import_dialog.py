@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.functions import fit_stats, list_function_rows
+from cloudsuppress.vocab import understood_fit_words
 from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
 from ui.dialogs.import_issues_dialog import ImportIssuesDialog
 
@@ -103,9 +104,10 @@ def test_bad_fit_mark_lists_issues_and_imports_nothing(runner, qtbot, pick_file,
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(issues_shown) == 1
     lines = issues_shown[0].splitlines()
+    understood = understood_fit_words()  # issue 12: the refusal lists every understood word
     assert lines == [
-        "bad.csv 3行目 G列（適合度）: 適合度「◎」を読み取れません（○ / △ / × のいずれか、未評価なら空欄）。",
-        "bad.csv 4行目 G列（適合度）: 適合度「たぶん」を読み取れません（○ / △ / × のいずれか、未評価なら空欄）。",
+        f"bad.csv 3行目 G列（適合度）: 適合度「◎」を読み取れません（使える語: {understood}。未評価なら空欄）。",
+        f"bad.csv 4行目 G列（適合度）: 適合度「たぶん」を読み取れません（使える語: {understood}。未評価なら空欄）。",
     ]
     assert count(runner) == before
     assert dialog.isVisible()  # the user can fix the mapping or pick another file

@@ -1,0 +1,596 @@
+"""Importing a function list: plan (what would change, per business system) and apply.
+
+An import is two steps, so that the user sees the difference before anything changes:
+``plan_function_import`` compares the parsed file with what the database holds, per business
+system; ``apply_function_import`` writes the plan in the caller's transaction. Importing a list
+for a business system replaces that system's list (matching IDs updated, new ones added,
+missing ones removed); other systems are untouched. Functions and forms (帳票) are matched by
+kind and ID; a retired ID (欠番) is kept as a retired row. ``preview_function_import`` is the
+whole detection → parse → plan in one call, for the GUI's preview and the CLI's ``--dry-run``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..bulk import gc_paused
+from ..changes import Changes
+from ..concurrency import conflict
+from ..errors import DomainError, ImportIssue, ImportValidationError
+from ..importers.detect import Detection, ImportOverrides, detect_function_list
+from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list
+from ..importers.tabular import Workbook, column_letter
+from ..models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
+from ..vocab import normalize_key
+from .business_systems import SystemMatcher
+
+# Fields compared to decide whether a function "changed" on re-import (the 9th, retired, is
+# also read by position in plan_function_import).
+COMPARED = ("level1", "level2", "level3", "name", "requirement", "requirement_class", "fit", "convenience", "retired",
+            "fit_alternative", "vendor_cost", "vendor_cost_note", "vendor_alternative", "revision_kind",
+            "revision_note", "rationale")
+_LABELS = {**FIELDS, "retired": "欠番", "fit_alternative": "代替", "vendor_cost_note": "費用の注記"}
+
+
+@dataclass(frozen=True)
+class FunctionChange:
+    code: str
+    name: str
+    fields: tuple[str, ...]  # labels of the fields that differ
+
+
+@dataclass(frozen=True)
+class SystemDiff:
+    """What importing the file would do to one business system's list."""
+
+    business_system_id: int
+    business_system: str
+    old_spec_version: str | None
+    new_spec_version: str | None
+    added: tuple[str, ...]
+    changed: tuple[FunctionChange, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+    existing: int
+    # Functions the file drops but request items still point to: (機能ID, 要望番号...).
+    blocked: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The system's row version the diff was computed against: applying refuses a newer one.
+    version: int | None = None
+    retired: tuple[str, ...] = ()  # IDs retired (欠番) by this file: newly retired or added retired
+    functions: int = 0  # live functions in the file for this system
+    forms: int = 0  # forms (帳票) in the file for this system
+
+    @property
+    def replaces(self) -> bool:
+        return self.existing > 0 and bool(self.changed or self.removed or self.added)
+
+
+@dataclass(frozen=True)
+class FunctionImportPlan:
+    """A validated import, ready to apply; ``diffs`` is what the user confirms."""
+
+    source: str
+    spec_version: str | None
+    records: dict[int, tuple[FunctionRecord, ...]]  # business system id → records
+    diffs: tuple[SystemDiff, ...]
+    # Members whose judgements the file carries (their judgements of these systems are replaced),
+    # and member name as written → member id.
+    members: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> tuple[SystemCounts, ...]:
+        """Per business system: added / changed / removed / retired / unchanged, functions and forms."""
+        return tuple(SystemCounts(d.business_system, len(d.added), len(d.changed), len(d.removed), len(d.retired),
+                                  d.unchanged, d.functions, d.forms) for d in self.diffs)
+
+    def to_json(self) -> dict:
+        """What ``functions import --dry-run --json`` prints."""
+        return {"source": self.source, "spec_version": self.spec_version,
+                "business_systems": [c.__dict__ for c in self.counts()],
+                "members": sorted(self.members), "blocked": [
+                    {"business_system": b, "code": c, "requests": list(k)} for b, c, k in self.blocked]}
+
+    @property
+    def total_records(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """True when existing functions would be changed or removed."""
+        return any(d.changed or d.removed for d in self.diffs) or any(
+            d.existing and d.old_spec_version != d.new_spec_version for d in self.diffs
+        )
+
+    @property
+    def blocked(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(業務, 機能ID, 要望番号...) of every function the import would remove although requests point to it."""
+        return tuple((d.business_system, code, keys) for d in self.diffs for code, keys in d.blocked)
+
+    def blocked_message(self) -> str | None:
+        """Why the plan cannot be applied, or None."""
+        if not self.blocked:
+            return None
+        lines = [f"{system} 機能ID {code}（要望 {'、'.join(keys)}）" for system, code, keys in self.blocked]
+        return (
+            "要望項目が登録されている機能は、新しい一覧にないため削除することになりますが、削除できません。"
+            "一覧にその機能を残すか、要望項目の機能を付け替えてから取り込んでください。\n" + "\n".join(lines)
+        )
+
+    def describe(self) -> str:
+        """A Japanese summary of the plan, one line per business system."""
+        lines = []
+        for d in self.diffs:
+            ver = ""
+            if d.old_spec_version != d.new_spec_version and d.existing:
+                ver = f"（仕様書の版 {d.old_spec_version or '未設定'} → {d.new_spec_version or '未設定'}）"
+            lines.append(
+                f"{d.business_system}: 追加 {len(d.added)} 件、変更 {len(d.changed)} 件、"
+                f"削除 {len(d.removed)} 件、変更なし {d.unchanged} 件{ver}"
+                + (f"（うち欠番 {len(d.retired)} 件）" if d.retired else "")
+                + (f"（帳票 {d.forms} 件を含む）" if d.forms else "")
+            )
+            for code, keys in d.blocked:
+                lines.append(f"  削除できない機能 {code}: 要望 {'、'.join(keys)} が登録されています")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SystemCounts:
+    business_system: str
+    added: int
+    changed: int
+    removed: int
+    retired: int
+    unchanged: int
+    functions: int
+    forms: int
+
+
+@dataclass(frozen=True)
+class UnknownSystem:
+    """A 業務 name of the file that matches no registered 業務: asked about once, not once per row."""
+
+    name: str
+    rows: int  # how many rows carry it
+    first_row: int
+    suggestion: str | None  # a registered 業務 to offer first
+
+
+ADD_SYSTEM_HINT = "業務は、機能一覧の業務ツリーの右クリック「業務を追加…」か、CLI の structure add-system で追加できます。"
+
+
+def find_unknown_systems(s: Session, parsed: ParsedFunctionList, *, system_map: dict[str, str] | None = None
+                         ) -> tuple[UnknownSystem, ...]:
+    """Each distinct 業務 name of the file that matches no registered 業務 (synonyms and the map applied)."""
+    matcher = SystemMatcher(s, system_map)
+    counts: dict[str, list[int]] = {}
+    resolved: dict[str, int | None] = {}
+    for rec in parsed.records:
+        name = rec.business_system
+        if not name:
+            continue
+        if name not in resolved:
+            resolved[name] = matcher.match(name)
+        if resolved[name] is None:
+            entry = counts.setdefault(name, [0, rec.row])
+            entry[0] += 1
+    return tuple(UnknownSystem(name, n, first, matcher.suggestion(name)) for name, (n, first) in counts.items())
+
+
+@gc_paused()
+def plan_function_import(
+    s: Session,
+    parsed: ParsedFunctionList,
+    *,
+    business_system: str | None = None,
+    spec_version: str | None = None,
+    system_map: dict[str, str] | None = None,
+) -> FunctionImportPlan:
+    """Resolve business systems (synonyms, ``system_map``) and members, and compare the parsed list
+    with the database; change nothing. Unknown 業務 names are refused once per name."""
+    matcher = SystemMatcher(s, system_map)
+    names = matcher.systems
+    by_system: dict[int, list[FunctionRecord]] = defaultdict(list)
+    issues: list[ImportIssue] = [ImportIssue(parsed.file, None, None, p) for p in matcher.problems]
+    seen: dict[tuple[int, str, str], int] = {}
+    default = None
+    if business_system:
+        default = matcher.match(business_system, use_map=False)
+        if default is None:
+            raise ImportValidationError(
+                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。{ADD_SYSTEM_HINT}")]
+            )
+    col = parsed.mapping.columns.get("business_system")
+    if col is None and default is None:
+        raise ImportValidationError(
+            [ImportIssue(parsed.file, None, None,
+                         "この一覧には業務の列がありません。取り込み先の業務を指定してください（GUI では業務を選択、CLI では --business-system）。",
+                         sheet=parsed.sheet)]
+        )
+    members = _resolve_members(s, parsed, issues)
+    resolved: dict[str, int | None] = {}  # each spelling looked up once, not once per row
+    unknown: dict[str, list[int]] = {}
+    for rec in parsed.records:
+        name = rec.business_system
+        sheet = parsed.form_sheet if rec.kind == "form" else parsed.sheet
+        if name:
+            target_id = resolved.get(name, -1)
+            if target_id == -1:
+                target_id = resolved[name] = matcher.match(name)
+            if target_id is None:
+                entry = unknown.setdefault(name, [0, rec.row, sheet])
+                entry[0] += 1
+                continue
+        elif default is not None:
+            target_id = default
+        else:
+            issues.append(
+                ImportIssue(parsed.file, rec.row, f"{column_letter(col)}列（{FIELDS['business_system']}）" if col is not None else None,
+                            "業務が空です。", sheet=sheet)
+            )
+            continue
+        # Two spellings of one system (（資格） and (資格)), or a blank cell filled by the default,
+        # can put one ID twice into the same system; the parser cannot see that.
+        first = seen.setdefault((target_id, rec.kind, rec.code), rec.row)
+        if first != rec.row:
+            code_col = parsed.mapping.columns.get("code")
+            issues.append(
+                ImportIssue(parsed.file, rec.row, f"{column_letter(code_col)}列（{FIELDS['code']}）" if code_col is not None else None,
+                            f"機能ID「{rec.code}」が業務「{names[target_id]}」の中で重複しています（{first}行目と同じ）。", sheet=sheet)
+            )
+            continue
+        by_system[target_id].append(rec)
+    for name, (n, first_row, sheet) in unknown.items():
+        hint = matcher.suggestion(name)
+        issues.append(ImportIssue(
+            parsed.file, first_row, f"{column_letter(col)}列（{FIELDS['business_system']}）" if col is not None else None,
+            f"業務「{name}」が登録されていません（{n:,} 行、最初は {first_row} 行目）。"
+            + (f"「{hint}」のことなら、" if hint else "")
+            + f"登録済みの業務に対応付けるか（GUI ではプレビューで選択、CLI では --system-map {name}=登録済みの業務名）、"
+            f"新しい業務として登録してください。{ADD_SYSTEM_HINT}",
+            sheet=sheet))
+    if issues:
+        raise ImportValidationError(issues)
+
+    diffs = []
+    compared_cols = [getattr(Function, f) for f in COMPARED]
+    compared_values = attrgetter(*COMPARED)  # a tuple of the compared fields, in C
+    for sys_id, records in by_system.items():
+        system = s.get(BusinessSystem, sys_id)
+        existing = {
+            (row[0], row[1]): row[2:]
+            for row in s.connection().execute(
+                select(Function.kind, Function.code, *compared_cols).where(Function.business_system_id == sys_id))
+        }
+        n_forms = sum(1 for rec in records if rec.kind == "form")
+        n_functions = sum(1 for rec in records if rec.kind != "form" and not rec.retired)
+        retired = tuple(rec.code for rec in records if rec.retired and not existing.get((rec.kind, rec.code), (None,) * 9)[8])
+        added, changed, unchanged = [], [], 0
+        incoming = set()
+        if not existing:  # a first list for this system: everything is new
+            added = [rec.code for rec in records]
+            records = ()
+        for rec in records:
+            key = (rec.kind, rec.code)
+            incoming.add(key)
+            old = existing.get(key)
+            if old is None:
+                added.append(rec.code)
+                continue
+            new = compared_values(rec)
+            if old == new:
+                unchanged += 1
+            else:
+                differ = tuple(_LABELS.get(f, f) for f, a, b in zip(COMPARED, old, new) if a != b)
+                changed.append(FunctionChange(rec.code, rec.name, differ))
+        removed_keys = [key for key in existing if key not in incoming]
+        diffs.append(
+            # Without a new version the system keeps the one it has (a correction, not a new edition).
+            SystemDiff(sys_id, system.name, system.spec_version,
+                       spec_version if spec_version is not None else system.spec_version, tuple(added), tuple(changed),
+                       tuple(code for _, code in removed_keys), unchanged, len(existing),
+                       _requested_codes(s, sys_id, set(removed_keys)), system.version, retired, n_functions, n_forms)
+        )
+    diffs.sort(key=lambda d: d.business_system_id)
+    return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),
+                              members)
+
+
+def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[ImportIssue]) -> dict[str, int]:
+    """Member names of a Fit&Gap sheet's column groups → member ids; unknown names refused, named."""
+    written = parsed.members
+    if not written:
+        return {}
+    registered = {normalize_key(name): mid for mid, name in s.execute(select(Member.id, Member.name))}
+    found, unknown = {}, []
+    for name in written:
+        key = normalize_key(name)
+        mid = registered.get(key)
+        if mid is None:  # 「那珂市」 written 「那珂市役所」 or 「那珂」: one registered name containing it
+            near = [m for k, m in registered.items() if k and (k in key or key in k)]
+            mid = near[0] if len(near) == 1 else None
+        if mid is None:
+            unknown.append(name)
+        else:
+            found[name] = mid
+    if unknown:
+        issues.append(ImportIssue(
+            parsed.file, parsed.mapping.header_top + 1 if parsed.mapping.header_top is not None else None, None,
+            f"団体の列グループ「{'」「'.join(unknown)}」が構成団体にありません（登録済み: "
+            f"{'、'.join(sorted(registered_name for registered_name in _member_names(s)))}）。"
+            "団体名を登録済みの名前に直すか、団体を登録してから取り込んでください。", sheet=parsed.sheet))
+    return found
+
+
+def _member_names(s: Session) -> list[str]:
+    return list(s.scalars(select(Member.name).order_by(Member.sort_order, Member.id)))
+
+
+def _requested_codes(s: Session, sys_id: int, codes: set[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Of these (kind, code) keys, those request items point to, with the items' keys."""
+    if not codes:
+        return ()
+    found: dict[str, list[str]] = defaultdict(list)
+    for kind, code, key in s.execute(
+        select(Function.kind, Function.code, RequestItem.key)
+        .join(RequestItem, RequestItem.function_id == Function.id)
+        .where(Function.business_system_id == sys_id)
+        .order_by(Function.sort_order, RequestItem.key)
+    ):
+        if (kind, code) in codes:
+            found[code].append(key)
+    return tuple((code, tuple(keys)) for code, keys in found.items())
+
+
+_WRITE_COLUMNS = ("code", "name", "level1", "level2", "level3", "requirement", "requirement_class",
+                  "fit", "convenience", "spec_version", "sort_order", "kind", "retired", "fit_alternative",
+                  "vendor_cost", "vendor_cost_note", "vendor_alternative", "revision_kind", "revision_note", "rationale")
+
+
+def _executemany(s: Session, sql: str, rows: list[tuple]) -> None:
+    """Plain DB-API executemany: for 30,000 rows SQLAlchemy's per-row parameter handling costs
+    more than the writes themselves."""
+    if not rows:
+        return
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(sql.replace("?", mark), rows)
+
+
+def apply_function_import(s: Session, plan: FunctionImportPlan, *, by: str | None = None) -> Changes:
+    """Write a plan: per business system, update matching IDs, add new ones, remove missing ones.
+
+    Refused (DomainError) when it would remove a function that request items point to. The
+    audit trail gets one compact entry per function added, changed or removed.
+    """
+    message = plan.blocked_message()
+    if message:
+        raise DomainError(message)
+    with audit.action(s, f"機能一覧の取り込み（{plan.source}）", by=by), gc_paused():
+        _apply_function_import(s, plan)
+    return Changes(functions=True, structure=True, history=True)
+
+
+def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
+    # Every statement goes once for all business systems (not once per system): at 42 systems the
+    # per-statement overhead of a few hundred small queries was half of the write's time.
+    now = dt.datetime.now().replace(microsecond=0)
+    table = Function.__table__
+    cols = ", ".join(_WRITE_COLUMNS)
+    insert_sql = f"INSERT INTO function (business_system_id, {cols}) VALUES (?, {', '.join('?' * len(_WRITE_COLUMNS))})"
+    update_sql = f"UPDATE function SET {', '.join(f'{c} = ?' for c in _WRITE_COLUMNS)}, version = version + 1 WHERE id = ?"
+    current_cols = [getattr(Function, c) for c in _WRITE_COLUMNS]
+    versions = {d.business_system_id: d.new_spec_version for d in plan.diffs}
+    planned = {d.business_system_id: d.version for d in plan.diffs}
+    sys_ids = sorted(plan.records)
+    for sys_id in sys_ids:
+        _claim_system(s, sys_id, planned.get(sys_id), plan)
+    existing_by_system: dict[int, dict[str, tuple[int, tuple]]] = {sys_id: {} for sys_id in sys_ids}
+    kind_at = 2 + _WRITE_COLUMNS.index("kind")
+    for row in _rows_of_systems(s, select(Function.business_system_id, Function.id, *current_cols), sys_ids):
+        existing_by_system[row[0]][(row[kind_at], row[2])] = (row[1], tuple(row[2:]))
+    inserts, updates, deleted, updated, deletes = [], [], [], [], []
+    inserted_systems = []
+    for sys_id in sys_ids:
+        version = versions.get(sys_id, plan.spec_version)
+        existing = existing_by_system[sys_id]
+        before = len(inserts)
+        for order, rec in enumerate(plan.records[sys_id]):
+            values = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
+                      rec.requirement_class, rec.fit, bool(rec.convenience), version, order, rec.kind,
+                      bool(rec.retired), bool(rec.fit_alternative), rec.vendor_cost, rec.vendor_cost_note,
+                      rec.vendor_alternative, rec.revision_kind, rec.revision_note, rec.rationale)
+            found = existing.pop((rec.kind, rec.code), None)
+            if found is None:
+                inserts.append((sys_id, *values))
+            elif found[1] != values:
+                updates.append((*values, found[0]))
+                old, new = {}, {}
+                for c, a, b in zip(_WRITE_COLUMNS, found[1], values):
+                    if a != b:
+                        old[c], new[c] = a, b
+                updated.append((found[0], "update", audit.row_json(old), audit.row_json(new)))
+        if len(inserts) > before:
+            inserted_systems.append(sys_id)
+        for fid, vals in existing.values():
+            deletes.append(fid)
+            deleted.append((fid, "delete", audit.row_json(
+                {"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals))}), None))
+    # The trail in the order of the writes: removals, changes, additions, then the systems.
+    judgement_table = MemberJudgement.__table__
+    old_judgements = _judgements_to_replace(s, plan, sys_ids, set(deletes))
+    audit.record_rows(s, "member_judgement", [(jid, "delete", audit.row_json(row), None) for jid, row in old_judgements])
+    gone = [jid for jid, _ in old_judgements]
+    for start in range(0, len(gone), 500):
+        s.execute(delete(judgement_table).where(judgement_table.c.id.in_(gone[start:start + 500])))
+    audit.record_rows(s, "function", deleted)
+    for start in range(0, len(deletes), 500):
+        s.execute(delete(table).where(table.c.id.in_(deletes[start:start + 500])))
+    _executemany(s, update_sql, updates)
+    audit.record_rows(s, "function", updated)
+    last_id = s.connection().execute(select(func.max(Function.id))).scalar() or 0
+    _executemany(s, insert_sql, inserts)
+    if inserts:
+        # One entry per system listing its new ids (30,000 entries cost the import a quarter of
+        # its time). Undo records the full rows it removes, and redo takes them from there.
+        conn = s.connection()
+        new_ids: dict[int, list[int]] = defaultdict(list)
+        # Each row inserted got the next id after the highest one (this transaction holds the
+        # write lock): when the ids above the old highest are exactly as many as the rows and
+        # without a gap, row i has id last_id + 1 + i. Otherwise (ids taken by another session
+        # in between, an id at the top of its range) they are found by their codes.
+        count, low, high = conn.execute(
+            select(func.count(), func.min(Function.id), func.max(Function.id)).where(Function.id > last_id)).one()
+        if count == len(inserts) and low == last_id + 1 and high == last_id + count:
+            for fid, row in enumerate(inserts, start=low):
+                new_ids[row[0]].append(fid)
+        else:
+            added_codes: dict[int, set[tuple[str, str]]] = defaultdict(set)
+            kind_index = 1 + _WRITE_COLUMNS.index("kind")
+            for row in inserts:
+                added_codes[row[0]].add((row[kind_index], row[1]))
+            for sys_id, kind, code, fid in _rows_of_systems(
+                    s, select(Function.business_system_id, Function.kind, Function.code, Function.id), inserted_systems):
+                if (kind, code) in added_codes[sys_id]:
+                    new_ids[sys_id].append(fid)
+        audit.record_rows(s, "function", [(sys_id, "bulk_insert", None, json.dumps(sorted(new_ids[sys_id])))
+                                          for sys_id in inserted_systems])
+    _insert_judgements(s, plan, sys_ids)
+    bs_cols = ("spec_version", "list_source", "list_imported_at")
+    old_bs = {row[0]: tuple(row[1:]) for row in _rows_of_systems(
+        s, select(BusinessSystem.id, BusinessSystem.spec_version, BusinessSystem.list_source,
+                  BusinessSystem.list_imported_at), sys_ids, column=BusinessSystem.id)}
+    bs = BusinessSystem.__table__
+    new_bs = {sys_id: (versions.get(sys_id, plan.spec_version), plan.source[:400], now) for sys_id in sys_ids}
+    s.execute(update(bs).where(bs.c.id == bindparam("bs_id")).values(
+        {c: bindparam(f"new_{c}") for c in bs_cols}), [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id])}} for sys_id in sys_ids])
+    audit.record_rows(s, "business_system", [
+        (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs[sys_id]))), audit.row_json(dict(zip(bs_cols, new_bs[sys_id]))))
+        for sys_id in sys_ids
+    ])
+    s.flush()
+
+
+def _judgements_to_replace(s: Session, plan: FunctionImportPlan, sys_ids: list[int], deleted_ids: set[int]
+                           ) -> list[tuple[int, dict]]:
+    """Judgements the import replaces: those of the file's members on these systems, and every
+    judgement of a function the import removes."""
+    member_ids = set(plan.members.values())
+    if not member_ids and not deleted_ids:
+        return []
+    cols = [c.name for c in MemberJudgement.__table__.columns]
+    out = []
+    q = (select(*MemberJudgement.__table__.columns, Function.business_system_id)
+         .join(Function, Function.id == MemberJudgement.function_id))
+    for row in _rows_of_systems(s, q, sys_ids):
+        values = dict(zip(cols, row[:-1]))
+        if values["member_id"] in member_ids or values["function_id"] in deleted_ids:
+            out.append((values["id"], values))
+    return out
+
+
+def _insert_judgements(s: Session, plan: FunctionImportPlan, sys_ids: list[int]) -> None:
+    """Each member's judgement per function, from the file's member column groups."""
+    if not plan.members:
+        return
+    ids = {(sys_id, kind, code): fid for sys_id, kind, code, fid in _rows_of_systems(
+        s, select(Function.business_system_id, Function.kind, Function.code, Function.id), sys_ids)}
+    rows = []
+    for sys_id in sys_ids:
+        for rec in plan.records[sys_id]:
+            for member, judgement, note in rec.judgements:
+                mid = plan.members.get(member)
+                if mid is not None and (judgement or note):
+                    rows.append({"function_id": ids[(sys_id, rec.kind, rec.code)], "member_id": mid,
+                                 "judgement": judgement, "note": note})
+    if not rows:
+        return
+    last_id = s.connection().execute(select(func.max(MemberJudgement.id))).scalar() or 0
+    s.execute(MemberJudgement.__table__.insert(), rows)
+    new = s.connection().execute(select(*MemberJudgement.__table__.columns).where(MemberJudgement.id > last_id)
+                                 .order_by(MemberJudgement.id)).all()
+    cols = [c.name for c in MemberJudgement.__table__.columns]
+    audit.record_rows(s, "member_judgement", [(r[0], "insert", None, audit.row_json(dict(zip(cols, r)))) for r in new])
+
+
+def _rows_of_systems(s: Session, query, sys_ids: list[int], *, column=Function.business_system_id):
+    """The rows of ``query`` for these business systems (a few hundred ids per IN list)."""
+    conn = s.connection()  # Core rows: the ORM's result handling is not needed for plain columns
+    for start in range(0, len(sys_ids), 500):
+        yield from conn.execute(query.where(column.in_(sys_ids[start:start + 500])))
+
+
+def _claim_system(s: Session, sys_id: int, planned: int | None, plan: FunctionImportPlan) -> None:
+    """Move the system's version on, refusing (ConcurrentEditError) when it is no longer the planned one.
+
+    The raw executemany below bypasses the ORM's version check, so the import checks once per
+    business system instead: this UPDATE takes the row lock first (a concurrent import or undo
+    of the same system on PostgreSQL waits for it, then finds the version moved on), and every
+    change to a system's list (an import, its undo or redo) moves the system's version on.
+    """
+    bs = BusinessSystem.__table__
+    q = update(bs).where(bs.c.id == sys_id)
+    if planned is not None:
+        q = q.where(bs.c.version == planned)
+    if s.execute(q.values(version=bs.c.version + 1)).rowcount != 1:
+        raise conflict(s.connection(), table="business_system", row_id=sys_id, expected_version=planned,
+                       attempted={"list_source": plan.source, "functions": len(plan.records.get(sys_id, ()))})
+
+
+
+
+# --- the preview: detection → parse → plan in one call -------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """Everything the import dialog shows and the CLI's --dry-run prints; ``plan`` None when refused."""
+
+    detection: Detection
+    plan: FunctionImportPlan | None
+    issues: tuple[ImportIssue, ...]
+    unknown_systems: tuple[UnknownSystem, ...] = ()
+    parsed: ParsedFunctionList | None = None
+
+
+def parse_detected(book: Workbook, detection: Detection) -> ParsedFunctionList:
+    """Validate the detected sheets' rows (functions and forms); ImportValidationError lists every problem."""
+    issues = [ImportIssue(book.file, None, None, p) for p in detection.problems]
+    if detection.functions is None and detection.forms is None and not issues:
+        issues.append(ImportIssue(book.file, None, None, "機能一覧の見出し行が見つかりません。"))
+    if issues:
+        raise ImportValidationError(issues)
+    if detection.functions is None:
+        forms = detection.forms
+        return parse_forms_only(book.table(forms.sheet), forms.column_mapping())
+    det = detection.functions
+    form_part = None
+    if detection.forms is not None:
+        form_part = (book.table(detection.forms.sheet), detection.forms.column_mapping())
+    return parse_function_list(book.table(det.sheet), det.column_mapping(), forms=form_part)
+
+
+def preview_function_import(s: Session, book: Workbook, overrides: ImportOverrides = ImportOverrides()) -> ImportPreview:
+    """Detect, validate and plan the import of a workbook with the user's overrides; change nothing.
+
+    Call it again after every change of an override (the workbook is read once); apply
+    ``preview.plan`` with ``apply_function_import`` after reading the file again."""
+    detection = detect_function_list(book, overrides)
+    try:
+        parsed = parse_detected(book, detection)
+    except ImportValidationError as exc:
+        return ImportPreview(detection, None, tuple(exc.issues))
+    system_map = dict(overrides.system_map)
+    unknown = find_unknown_systems(s, parsed, system_map=system_map)
+    try:
+        plan = plan_function_import(s, parsed, business_system=overrides.business_system,
+                                    spec_version=overrides.spec_version, system_map=system_map)
+    except ImportValidationError as exc:
+        return ImportPreview(detection, None, tuple(exc.issues), unknown, parsed)
+    return ImportPreview(detection, plan, (), unknown, parsed)
