@@ -1,8 +1,8 @@
 """function lists as they arrive: forms (帳票), retired IDs (欠番), the vendor's answer columns,
 revision columns, and each member's own judgement of a function (Fit&Gap sheets)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-07 02:50:00
 
 A form may carry the same ID as a function of its business (帳票ID and 機能ID are two
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
