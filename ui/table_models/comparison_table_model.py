@@ -102,7 +102,11 @@ def item_text(r: ComparisonRow) -> str:
     """R-0002, the title, then the function: 0200007 ○ 住所異動の登録."""
     code = r.function_code or QCoreApplication.translate("ComparisonTableModel", "（新規）")
     fit = f" {r.fit}" if r.fit else ""
-    return f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
+    text = f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
+    if r.peers:  # peer evidence: who runs it on the package as delivered
+        text += "\n" + QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）").format(
+            len(r.peers), "・".join(r.peers))
+    return text
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from cloudsuppress.ops.members import list_members
 
 from ..frozen_table import FrozenColumnTableView
 from ..op_runner import OpRunner
+from ..selection_actions import SelectionActions
 from ..table_models.comparison_table_model import (
     CELL_ROLE,
     COL_ITEM,
@@ -44,6 +45,7 @@ from ..table_models.comparison_table_model import (
     LONG_MEMBER,
     LONG_REASON,
     LONG_SERVICE,
+    ROW_ROLE,
     TAIL_DECISION,
     TAIL_ESTIMATE,
     TAIL_STATUS,
@@ -198,6 +200,9 @@ class ComparisonView(QWidget):
         self.badge_delegate = StatusBadgeDelegate(self.table)
         self.model.modelReset.connect(self._after_reset)
         self.model.layoutChanged.connect(self._after_reset)
+        # several items at once (Ctrl / Shift + click): status, agenda, the selection's sheet
+        self.selection = SelectionActions(runner, self, self.chosen_items, status_message=self.status_message)
+        self.selection.attach(self.table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -221,7 +226,21 @@ class ComparisonView(QWidget):
         if self._auto_long:
             self.long_check.setChecked(table.long_layout)
         self.model.set_long_layout(self.long_check.isChecked())
+        chosen = [i for i, _ in self.chosen_items()]
         self.model.set_table(table)
+        self.select_items(chosen)  # a change made from the context menu keeps the selection
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Select every line of these items (as Ctrl+click would)."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        wanted, selection = set(item_ids), QItemSelection()
+        last = self.model.columnCount() - 1
+        for r in range(self.model.rowCount()):
+            row = self.model.index(r, 0).data(ROW_ROLE)
+            if row is not None and row.item_id in wanted:
+                selection.select(self.model.index(r, 0), self.model.index(r, last))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.requests or changes.meetings or changes.members or changes.structure or changes.functions:
@@ -306,6 +325,15 @@ class ComparisonView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._apply_widths()
+
+    def chosen_items(self) -> list[tuple[int, str]]:
+        """(id, 要望番号) of every item with a selected line, in the order shown (group lines left out)."""
+        out: dict[int, str] = {}
+        for r in sorted(index.row() for index in self.table.selectionModel().selectedRows()):
+            row = self.model.index(r, 0).data(ROW_ROLE)
+            if row is not None:
+                out.setdefault(row.item_id, row.key)
+        return list(out.items())
 
     # --- exports ----------------------------------------------------------------------
 

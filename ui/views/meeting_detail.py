@@ -47,6 +47,7 @@ from ..dates import display_date
 from ..labels import join_names, label
 
 from ..op_runner import OpRunner
+from ..selection_actions import SelectionActions
 from ..table_setup import setup_list_table
 from ..table_models.meeting_table_model import (
     AG_TITLE,
@@ -151,6 +152,9 @@ class MeetingDetailPane(QWidget):
         self.down_button = QPushButton(self.tr("下へ"))
         self.down_button.setToolTip("Ctrl+↓")
         self.down_button.clicked.connect(lambda: self.move_agenda_item(+1))
+        # several items at once: status, another meeting's agenda, the selection's comparison sheet
+        self.selection = SelectionActions(self.runner, self, self.chosen_agenda_items, status_message=self.status_message)
+        self.selection.attach(self.agenda_table)
         for keys, offset in (("Ctrl+Up", -1), ("Ctrl+Down", +1)):
             shortcut = QShortcut(QKeySequence(keys), self.agenda_table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -296,6 +300,11 @@ class MeetingDetailPane(QWidget):
 
     def selected_agenda_row(self):
         return self._selected(self.agenda_table, self.agenda_model)
+
+    def chosen_agenda_items(self) -> list[tuple[int, str]]:
+        """(item id, 要望番号) of the selected agenda lines, in agenda order."""
+        rows = sorted(index.row() for index in self.agenda_table.selectionModel().selectedRows())
+        return [(self.agenda_model.row_at(r).item_id, self.agenda_model.row_at(r).key) for r in rows]
 
     def select_agenda_item(self, item_id: int) -> bool:
         row = self.agenda_model.row_of(item_id, attr="item_id")

@@ -31,6 +31,7 @@ from cloudsuppress.ops.request_queries import list_item_rows
 from cloudsuppress.workflow import Status
 
 from ..op_runner import OpRunner
+from ..selection_actions import SelectionActions
 from ..table_models.function_table_model import FunctionTableModel
 from ..table_models.request_table_model import (
     COL_STATUS,
@@ -166,6 +167,9 @@ class RequestListView(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self._open_current)
+        # several items at once (Ctrl / Shift + click): status, agenda, comparison sheet from the context menu
+        self.selection = SelectionActions(runner, self, self.chosen_items, status_message=self.status_message)
+        self.selection.attach(self.table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -181,12 +185,15 @@ class RequestListView(QWidget):
         """Reload the items and the filter choices, keeping the filters and the selection."""
         members, systems, rows = self.runner.read(lambda s: (list_members(s), system_tree(s), list_item_rows(s)))
         selected = self.selected_item_id()
+        chosen = [i for i, _ in self.chosen_items()]
         self._members, self._systems = members, systems
         self._fill_combos()
         self.model.set_rows(rows)
         self._update_counts()
         if selected is not None:
             self.select_item(selected)
+        if len(chosen) > 1:  # a change made from the context menu keeps the selection
+            self.select_items(chosen)
 
     def on_changed(self, changes: Changes) -> None:
         if (changes.functions or changes.structure) and self._function_model is not None:
@@ -258,6 +265,22 @@ class RequestListView(QWidget):
     def selected_item_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def chosen_items(self) -> list[tuple[int, str]]:
+        """(id, 要望番号) of every selected item, in the order shown."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [(self.model.row_at(r).id, self.model.row_at(r).key) for r in rows]
+
+    def select_items(self, item_ids: list[int]) -> None:
+        """Select these items (those shown), as Ctrl+click would."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection()
+        for item_id in item_ids:
+            row = self.model.row_of_item(item_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def select_item(self, item_id: int) -> bool:
         row = self.model.row_of_item(item_id)
