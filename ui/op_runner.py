@@ -41,6 +41,9 @@ from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidat
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 500
+# The open file is made whole (its write-ahead log copied back) this long after the last commit,
+# so that a copy of the .sqlite file alone taken at a quiet moment holds everything (checkpoint.py).
+IDLE_CHECKPOINT_SECONDS = 1.5
 # Broadcast when another database is opened: every view must forget what it shows.
 EVERYTHING = Changes(**{f.name: True for f in fields(Changes)})
 
@@ -59,6 +62,13 @@ class _WorkerThread(QThread):
             self.result = self._fn()
         except BaseException as exc:  # handed to the main thread, re-raised there
             self.error = exc
+
+
+def whole_file_when_idle(db: Database) -> None:
+    """Checkpoint the SQLite log once the app has been quiet for IDLE_CHECKPOINT_SECONDS (not on a server)."""
+    checkpointer = getattr(db, "checkpointer", None)
+    if checkpointer is not None:
+        checkpointer.idle_delay = IDLE_CHECKPOINT_SECONDS
 
 
 def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str) -> T:
@@ -102,6 +112,7 @@ class OpRunner(QObject):
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
         self.db = db
+        whole_file_when_idle(db)
         self._busy = False
         self.own_action_ids: set[int] = set()
 
@@ -129,6 +140,7 @@ class OpRunner(QObject):
         if self._busy:
             raise DomainError(self.tr("別の処理を実行中です。終わってからもう一度操作してください。"))
         previous, self.db = self.db, db
+        whole_file_when_idle(db)
         self.changed.emit(EVERYTHING)
         return previous
 
