@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QStyle, QWidget
 
 from cloudsuppress.backups import restore_backup, validate_backup
-from cloudsuppress.db import Database, open_database
+from cloudsuppress.connection import Database, open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.handover import export_handover, import_handover, is_empty, read_handover
 from cloudsuppress.writer_lock import DatabaseLockedError

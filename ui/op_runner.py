@@ -33,10 +33,9 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
-from sqlalchemy.orm import Session
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.db import Database, DatabaseBusyError
+from cloudsuppress.connection import Database, DatabaseBusyError, Session
 from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidationError
 
 T = TypeVar("T")

@@ -135,7 +135,7 @@ def apply_preferences(prefs: Preferences) -> None:
     ``current_preferences()`` when used.
     """
     global _current
-    from cloudsuppress.audit import set_default_user
+    from cloudsuppress.connection import set_default_user
 
     from .dates import set_date_style
 

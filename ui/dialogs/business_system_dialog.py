@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cloudsuppress import audit
-from cloudsuppress.ops.consortium import add_business_system, add_subcommittee, list_subcommittees
+from cloudsuppress.ops.consortium import add_business_system, list_subcommittees
 from cloudsuppress.vocab import normalize_text
 
 from ..op_runner import OpRunner
@@ -103,10 +102,8 @@ class BusinessSystemDialog(QDialog):
         new_sub = sub not in self._subcommittees
 
         def op(s):
-            with audit.action(s, f"業務「{name}」を追加"):
-                if new_sub:
-                    add_subcommittee(s, name=sub)
-                return add_business_system(s, name=name, subcommittee=sub, code=code, working_group=wg)
+            return add_business_system(s, name=name, subcommittee=sub, code=code, working_group=wg,
+                                       new_subcommittee=new_sub)
 
         if self.runner.run(op, parent=self) is None:
             return

@@ -26,31 +26,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL, make_url
 
 from cloudsuppress import credentials
-from cloudsuppress.db import Database, mask_url, open_database
+from cloudsuppress.connection import (
+    DEFAULT_PORT,
+    Database,
+    ServerAddress,
+    check_server,
+    mask_url,
+    open_database,
+)
 from cloudsuppress.errors import DomainError
-
-DRIVER = "postgresql+psycopg"
-DEFAULT_PORT = 5432
-CONNECT_TIMEOUT_S = 5
-
-
-def check_server(url: str) -> str | None:
-    """Try one connection to the server (nothing is created); None when it works, else the reason."""
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-    except Exception as exc:  # noqa: BLE001 - any failure is reported to the user as text
-        orig = getattr(exc, "orig", None) or exc
-        return str(orig).strip().splitlines()[0] if str(orig).strip() else type(exc).__name__
-    finally:
-        engine.dispose()
-    return None
 
 
 class ConnectionDialog(QDialog):
@@ -129,13 +115,13 @@ class ConnectionDialog(QDialog):
 
     def set_url(self, url: str) -> None:
         """Fill the fields from a (remembered) URL; the password field stays for the user."""
-        u = make_url(url)
-        self.host_edit.setText(u.host or "")
-        self.port_spin.setValue(u.port or DEFAULT_PORT)
-        self.database_edit.setText(u.database or "")
-        self.user_edit.setText(u.username or "")
-        if u.password:
-            self.password_edit.setText(str(u.password))
+        address = ServerAddress.from_url(url)
+        self.host_edit.setText(address.host)
+        self.port_spin.setValue(address.port)
+        self.database_edit.setText(address.database)
+        self.user_edit.setText(address.user)
+        if address.password:
+            self.password_edit.setText(address.password)
         self.password_edit.setFocus()
 
     def _validate(self) -> None:
@@ -144,9 +130,8 @@ class ConnectionDialog(QDialog):
         self.test_button.setEnabled(ok)
 
     def url_without_password(self) -> str:
-        return URL.create(DRIVER, username=self.user_edit.text().strip(), host=self.host_edit.text().strip(),
-                          port=self.port_spin.value(), database=self.database_edit.text().strip()
-                          ).render_as_string(hide_password=False)
+        return ServerAddress(host=self.host_edit.text(), database=self.database_edit.text(),
+                             user=self.user_edit.text(), port=self.port_spin.value()).url_without_password()
 
     def _connect_url(self) -> str:
         """With the typed password, else the remembered one (kept in memory only)."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cloudsuppress.db import Database
+from cloudsuppress.connection import Database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
 from cloudsuppress.importers.members import MemberRecord, parse_population

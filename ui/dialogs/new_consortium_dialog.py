@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.db import Database
+from cloudsuppress.connection import Database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.presets import PRESET_LABELS
 

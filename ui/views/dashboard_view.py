@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.connection import Session
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.measures import Dashboard, format_share
