@@ -105,12 +105,10 @@ def cmd_structure(db, args) -> int:  # noqa: ANN001
         print(f"専門部会「{args.name.strip()}」を追加しました。")
         return 0
     if args.action == "add-system":
-        with db.session() as s, s.begin(), audit.action(s, f"業務「{args.name.strip()}」を追加"):
-            consortium_ops.require_consortium(s)
-            if args.new_subcommittee:
-                consortium_ops.add_subcommittee(s, name=args.subcommittee)
-            consortium_ops.add_business_system(s, name=args.name, subcommittee=args.subcommittee.strip(),
-                                               code=args.code, working_group=args.wg)
+        with db.session() as s, s.begin():
+            consortium_ops.add_business_system(s, name=args.name, subcommittee=args.subcommittee,
+                                               code=args.code, working_group=args.wg,
+                                               new_subcommittee=args.new_subcommittee)
         print(f"業務「{args.name.strip()}」を専門部会「{args.subcommittee.strip()}」に追加しました。")
         return 0
     with db.session() as s:

@@ -63,6 +63,7 @@ def list_subcommittees(s: Session) -> list[str]:
 
 def add_subcommittee(s: Session, *, name: str) -> Changes:
     """Add a 専門部会."""
+    require_consortium(s)
     name = name.strip()
     if not name:
         raise DomainError("専門部会の名称を入力してください。")
@@ -76,19 +77,25 @@ def add_subcommittee(s: Session, *, name: str) -> Changes:
 
 
 def add_business_system(
-    s: Session, *, name: str, subcommittee: str, code: str | None = None, working_group: str | None = None
+    s: Session, *, name: str, subcommittee: str, code: str | None = None, working_group: str | None = None,
+    new_subcommittee: bool = False,
 ) -> Changes:
-    """Add a business system under an existing subcommittee."""
-    name = name.strip()
+    """Add a business system under a subcommittee; with ``new_subcommittee`` the 専門部会 is created
+    first, in the same user action (one undo step). The GUI's 業務を追加… and the CLI's
+    ``structure add-system`` both call this."""
+    require_consortium(s)
+    name, subcommittee = name.strip(), subcommittee.strip()
     if not name:
         raise DomainError("業務の名称を入力してください。")
-    sc = s.scalar(select(Subcommittee).where(Subcommittee.name == subcommittee))
-    if sc is None:
-        raise DomainError(f"専門部会「{subcommittee}」がありません。")
     if s.scalar(select(BusinessSystem).where(BusinessSystem.name == name)):
         raise DomainError(f"業務「{name}」はすでにあります。")
-    order = (s.scalar(select(func.max(BusinessSystem.sort_order))) or 0) + 1
     with audit.action(s, f"業務「{name}」を追加"):
+        if new_subcommittee:
+            add_subcommittee(s, name=subcommittee)
+        sc = s.scalar(select(Subcommittee).where(Subcommittee.name == subcommittee))
+        if sc is None:
+            raise DomainError(f"専門部会「{subcommittee}」がありません。")
+        order = (s.scalar(select(func.max(BusinessSystem.sort_order))) or 0) + 1
         s.add(BusinessSystem(name=name, subcommittee=sc, code=(code or "").strip() or None,
                              working_group=(working_group or "").strip() or f"{name}WG", sort_order=order))
         s.flush()
