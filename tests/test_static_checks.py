@@ -1,0 +1,25 @@
+"""The architecture is checked by machines (STYLE.md rule 12): the import-linter contracts in
+pyproject.toml run with the suite, so `python3 dev.py test` (and CI) fails on a violation."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.fail(f"{name} is not installed in this environment: `python3 dev.py test` installs it (pyproject's test extra)")
+    return exe
+
+
+def test_import_contracts_are_kept():
+    result = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
