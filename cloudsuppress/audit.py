@@ -181,7 +181,7 @@ def _ensure_action(s: Session) -> ActionState:
                 stale = stale & (AuditAction.user == state.user[:100])
             conn.execute(update(AuditAction).where(stale).values(state="discarded"))
         result = conn.execute(insert(AuditAction).values(
-            label=state.label[:400], user=state.user[:100], at=dt.datetime.now().replace(microsecond=0),
+            label=state.label[:400], user=state.user[:100], at=dt.datetime.now(),
             kind=state.kind, state="done", undoable=state.undoable, target_id=state.target_id))
         state.id = result.inserted_primary_key[0]
         s.info.setdefault("audit_action_ids", []).append(state.id)  # for sync's NOTIFY at commit
@@ -226,6 +226,11 @@ def record_changes(s: Session, rows: list[dict]) -> None:
 
 
 # --- session hooks ---------------------------------------------------------------------------
+
+
+# When a row last changed is bookkeeping, not a user's value: an undo restores it, but does not
+# refuse because a later action moved it on (a part's edit stamps its item's updated_at).
+BOOKKEEPING_FIELDS = frozenset({"updated_at"})
 
 
 def _columns(obj) -> list[str]:

@@ -39,7 +39,9 @@ class Base(DeclarativeBase):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    # Full precision: a time is a record of when, never what decides a conflict (the version
+    # counters do); rounding it to the second made a part edit touch the item one time in a few.
+    return dt.datetime.now()
 
 
 class Consortium(Base):

@@ -150,7 +150,7 @@ def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method:
     with audit.action(s, f"要望 {item.key} の費用を設定（{'、'.join(what)}）", by=by):
         if change_estimate:
             item.estimate = estimate
-            item.updated_at = dt.datetime.now().replace(microsecond=0)
+            item.updated_at = dt.datetime.now()
         if change_method:
             if new_rule is None:
                 s.delete(own)

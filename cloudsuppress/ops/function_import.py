@@ -380,7 +380,7 @@ def apply_function_import(s: Session, plan: FunctionImportPlan, *, by: str | Non
 def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     # Every statement goes once for all business systems (not once per system): at 42 systems the
     # per-statement overhead of a few hundred small queries was half of the write's time.
-    now = dt.datetime.now().replace(microsecond=0)
+    now = dt.datetime.now()  # full precision (see models._now)
     table = Function.__table__
     cols = ", ".join(_WRITE_COLUMNS)
     insert_sql = f"INSERT INTO function (business_system_id, {cols}) VALUES (?, {', '.join('?' * len(_WRITE_COLUMNS))})"

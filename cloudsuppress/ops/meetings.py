@@ -38,7 +38,7 @@ class AgendaChanges(Changes):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return dt.datetime.now()  # full precision (see models._now)
 
 
 # --- look-ups ---------------------------------------------------------------------------------

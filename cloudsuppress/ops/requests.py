@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
 from ..concurrency import check_version, reapplicable
@@ -38,7 +39,24 @@ UNSET = _Unset()  # "leave this field as it is" for the update operations
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return dt.datetime.now()  # full precision (see models._now)
+
+
+
+def _touch_item(s: Session, item: RequestItem, now: dt.datetime) -> None:
+    """Record that the item changed (its updated_at) because one member's part did, without moving the
+    item's version: the version says "another user changed this item's own fields", which a part's
+    edit did not (the part has its own version). An ORM assignment would bump the version, and did
+    so whenever the rounded clock had moved on, hence the false 「ほかの利用者が変更しました」."""
+    if item in s.dirty:  # the item's own fields change in this flush anyway: one UPDATE, one version step
+        item.updated_at = now
+        return
+    old = item.updated_at
+    s.execute(update(RequestItem).where(RequestItem.id == item.id).values(updated_at=now)
+              .execution_options(synchronize_session=False))
+    set_committed_value(item, "updated_at", now)
+    audit.record_changes(s, [dict(table_name="request_item", row_id=item.id, op="update", field="updated_at",
+                                  old_value=audit.encode(old), new_value=audit.encode(now), item_id=item.id)])
 
 
 # --- look-ups ---------------------------------------------------------------------------------
@@ -304,7 +322,8 @@ def update_member_request(s: Session, *, item_id: int, member_id: int, by: str |
     with audit.action(s, f"要望 {item.key} の{_member_name(s, member_id)}の内容を編集", by=by):
         for k, v in changed.items():
             setattr(part, k, v)
-        part.updated_at = item.updated_at = _now()
+        part.updated_at = _now()
+        _touch_item(s, item, part.updated_at)
         s.flush()
     return CHANGED
 
@@ -528,7 +547,8 @@ def withdraw_member(s: Session, *, item_id: int, member_id: int, reason: str, on
         part.withdrawn = True
         part.withdrawn_on = on or dt.date.today()
         part.withdrawn_reason = reason.strip()
-        part.updated_at = item.updated_at = _now()
+        part.updated_at = _now()
+        _touch_item(s, item, part.updated_at)
         s.flush()
         remaining = s.scalar(select(func.count()).select_from(MemberRequest).where(
             MemberRequest.item_id == item.id, MemberRequest.withdrawn.is_(False)))

@@ -117,6 +117,15 @@ class _Applier:
         self.label = label
         self.tables: set[str] = set()
         self.trail: list[dict] = []
+        self._bumped: set[tuple[str, int]] = set()
+
+    def _bump_once(self, t, row_id: int) -> dict:  # noqa: ANN001
+        # One version step per row per undo, however many of its fields it restores (an edit that
+        # changed a value and updated_at is one change to the user, and was one version step).
+        if (t.name, row_id) in self._bumped:
+            return {}
+        self._bumped.add((t.name, row_id))
+        return _bump(t)
 
     def _table(self, name: str):
         return Base.metadata.tables[name]
@@ -162,9 +171,9 @@ class _Applier:
         current = self.conn.execute(select(t.c[fld]).where(t.c.id == row_id)).first()
         if current is None:
             self._refuse(table, row_id, "行が見つかりません")
-        if current[0] != expect:
+        if current[0] != expect and fld not in audit.BOOKKEEPING_FIELDS:  # older files recorded updated_at
             self._refuse(table, row_id, f"「{fld}」がその後の変更で変わっています")
-        self.conn.execute(update(t).where(t.c.id == row_id).values({fld: value, **_bump(t)}))
+        self.conn.execute(update(t).where(t.c.id == row_id).values({fld: value, **self._bump_once(t, row_id)}))
         self.tables.add(table)
         self.trail.append(dict(table_name=table, row_id=row_id, op="update", field=fld,
                                old_value=audit.encode(expect), new_value=audit.encode(value), item_id=item_id))
@@ -172,7 +181,7 @@ class _Applier:
     def set_fields(self, table: str, row_id: int, old_json: str, new_json: str, item_id: int | None) -> None:
         t = self._table(table)
         values = {k: audit.coerce(table, k, v) for k, v in json.loads(new_json).items()}
-        self.conn.execute(update(t).where(t.c.id == row_id).values({**values, **_bump(t)}))
+        self.conn.execute(update(t).where(t.c.id == row_id).values({**values, **self._bump_once(t, row_id)}))
         self.tables.add(table)
         self.trail.append(dict(table_name=table, row_id=row_id, op="update", old_value=old_json, new_value=new_json,
                                item_id=item_id))

@@ -167,3 +167,49 @@ def test_the_item_editors_save_checks_the_item_and_part_versions(rdb):
     with rdb.session() as s:
         d = rq.get_item_detail(s, item)
     assert (d.item.estimate, d.parts[0].annual_cases) == (1000, 9)
+
+
+# --- conflicts only when there is one (issue 17, finding 8) ---------------------------------------
+
+
+@pytest.fixture
+def ticking_clock(monkeypatch):
+    """Every reading of the clock is 1.3 s after the last: two edits are always a second apart (the
+    case that, with times rounded to the second, made a part's edit move the item's version)."""
+    import datetime as dt
+
+    now = [dt.datetime(2026, 12, 7, 10, 0, 0, 900_000)]
+
+    def tick() -> dt.datetime:
+        now[0] += dt.timedelta(seconds=1.3)
+        return now[0]
+
+    monkeypatch.setattr(req, "_now", tick)
+    return now
+
+
+def test_a_parts_edit_a_second_later_does_not_move_the_items_version(rdb, ticking_clock):
+    item = new_item(rdb)
+    with rdb.session() as s:
+        shown = rq.get_item_detail(s, item)
+    part = shown.parts[0]
+    with rdb.session() as s, s.begin():
+        req.update_member_request(s, item_id=item, member_id=part.member_id, annual_cases=5,
+                                  expected_version=part.version)
+    with rdb.session() as s:
+        after = rq.get_item_detail(s, item)
+    assert after.item.version == shown.item.version  # the item's own fields did not change
+    assert after.parts[0].version == part.version + 1
+    stored = row(rdb, item)
+    with rdb.session() as s:
+        assert s.get(RequestItem, item).updated_at == ticking_clock[0]  # yet it says when it last changed
+    # the same secretary saves the item's title a second later, from what the editor showed: no conflict
+    with rdb.session() as s, s.begin():
+        req.save_item(s, item_id=item, title="転入届の様式変更", expected_version=shown.item.version,
+                      part_versions={part.member_id: after.parts[0].version})
+    assert row(rdb, item).version == stored.version + 1
+
+
+def test_the_item_editors_save_checks_the_part_version_a_second_later(rdb, ticking_clock):
+    # the flaky test_the_item_editors_save_checks_the_item_and_part_versions, with the second always crossed
+    test_the_item_editors_save_checks_the_item_and_part_versions(rdb)
