@@ -428,8 +428,12 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
             except DatabaseOutdatedError:  # the first command after an update: migrate under the lock
                 pass
         try:
-            return open_database(target, create=create, backup_policy=CLI_POLICY,
-                                 purpose=purpose_of(args) if args is not None else "コマンド")
+            db = open_database(target, create=create, backup_policy=CLI_POLICY,
+                               purpose=purpose_of(args) if args is not None else "コマンド")
+            for warning in db.warnings:  # a backup that could not be made: the command still runs
+                if warning.kind == "backup":
+                    print(f"注意: {warning.message}", file=sys.stderr)
+            return db
         except DatabaseLockedError as exc:
             raise DatabaseLockedError(f"{exc}{LOCKED_HINT}", path=exc.path, lock_path=exc.lock_path,
                                       holder=exc.holder) from None

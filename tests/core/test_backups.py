@@ -202,3 +202,47 @@ def test_an_open_database_carries_its_warnings(tmp_path):
         assert [w.kind for w in database.warnings] == ["cloud"]
     finally:
         database.close()
+
+
+def test_twenty_cli_commands_make_one_backup_and_reading_commands_none(dbfile, monkeypatch, capsys):
+    """Issue 17 finding 7 / issue 18 item 3: not one full copy per command."""
+    from cloudsuppress import db as db_module
+    from cloudsuppress.cli import main as cli_main
+
+    checks = []
+    real_check = db_module.check_sqlite_file
+    monkeypatch.setattr(db_module, "check_sqlite_file", lambda p, **k: checks.append(p) or real_check(p, **k))
+    reading = [["summary"], ["members", "list"], ["requests", "list"], ["structure", "list"], ["meetings", "list"]]
+    for i in range(10):
+        assert cli_main(["--db", str(dbfile), *reading[i % len(reading)]]) == 0
+    assert list_backups(dbfile) == [] and checks == []  # no copy, no integrity check for a command that reads
+    for i in range(10):
+        assert cli_main(["--db", str(dbfile), "structure", "add-subcommittee", f"部会{i}"]) == 0
+    capsys.readouterr()
+    assert [b.reason for b in list_backups(dbfile)] == ["open"]  # one per hour, not one per command
+    assert len(checks) == 10  # a command that writes still checks the file first
+
+
+def test_the_cli_backs_up_again_once_the_interval_has_passed(dbfile):
+    from cloudsuppress.backups import CLI_POLICY
+
+    open_database(dbfile, backup_policy=CLI_POLICY).close()
+    first = list_backups(dbfile)[0]
+    open_database(dbfile, backup_policy=CLI_POLICY).close()
+    assert len(list_backups(dbfile)) == 1
+    older = first.path.with_name(first.path.name.replace(f"{first.created_at:%Y%m%d}", "20200101"))
+    first.path.rename(older)  # the newest copy is now years old
+    open_database(dbfile, backup_policy=CLI_POLICY).close()
+    assert len(list_backups(dbfile)) == 2
+
+
+def test_part_files_of_killed_backups_are_removed_by_the_next_backup(dbfile):
+    folder = dbfile.parent / "backups"
+    folder.mkdir()
+    stale = folder / f"{dbfile.stem}-20260101-000000-000000-open.sqlite.part"
+    stale.write_bytes(b"half" * 1000)
+    fresh = folder / f"{dbfile.stem}-20260101-000001-000000-open.sqlite.part"  # a copy running right now
+    fresh.write_bytes(b"half")
+    os.utime(stale, (1_600_000_000, 1_600_000_000))
+    backup_sqlite(dbfile, reason="manual")
+    assert not stale.exists() and fresh.exists()
