@@ -7,6 +7,11 @@ SQLite or PostgreSQL, at the same schema revision: the hashes and counts are che
 anything is written, all rows go in within the caller's transaction, and on PostgreSQL the id
 sequences are moved past the imported ids. The audit trail travels too, so the new
 secretariat keeps the history (and the undo stack) of every request.
+
+The hashes catch damage, not tampering: they sit in the same zip, so whoever edits a file
+can recompute them. The file is therefore treated as untrusted input (handover_check.py):
+bounded reading, and every record checked against the schema before anything is written.
+An edited file can at worst carry wrong but well-formed data, as a typed-in one could.
 """
 from __future__ import annotations
 
@@ -18,11 +23,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Boolean, Date, DateTime, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import __version__ as APP_VERSION
 from .db import head_revision
 from .errors import DomainError
+from .handover_check import (
+    MAX_MANIFEST_BYTES,
+    MAX_PROBLEMS,
+    HandoverProblem,
+    check_archive,
+    check_records,
+    parse_json,
+    read_member,
+)
 from .models import Base
 from .output_files import check_output, output_file
 
@@ -103,43 +118,60 @@ def _refuse(path: Path, why: str) -> DomainError:
 
 
 def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict]]:
-    """Open and verify a handover file: format, schema revision, every file's SHA-256 and row count."""
-    path = Path(path)
+    """Open and verify a handover file before anything is written: bounded reading (size,
+    compression ratio, nesting), format, schema revision, every file's SHA-256 and row count,
+    and every record against the schema (handover_check). A bad file is refused with what is
+    wrong, in Japanese; it never raises anything but ``DomainError``."""
+    path = Path(path).expanduser()
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _refuse(path, f"zip ファイルとして読めません（{exc}）。") from None
-    with zf:
-        try:
-            manifest = json.loads(zf.read("manifest.json"))
-        except KeyError:
-            raise _refuse(path, "manifest.json がありません。") from None
-        except (ValueError, zipfile.BadZipFile) as exc:
-            raise _refuse(path, f"manifest.json を読めません（{exc}）。") from None
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise _refuse(path, "cloudsuppress の引継ぎファイルではありません。")
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise _refuse(path, f"形式の版 {manifest.get('format_version')} には対応していません。")
-        if manifest.get("schema_revision") != head_revision():
-            raise _refuse(path, f"データベースの版が違います（ファイル {manifest.get('schema_revision')}、"
-                                f"このアプリ {head_revision()}）。同じ版のアプリで書き出し直してください。")
-        expected = {t.name for t in _tables()}
-        tables = manifest.get("tables") or {}
-        if set(tables) != expected:
-            raise _refuse(path, "表の構成がこのアプリと一致しません。")
-        data: dict[str, dict] = {}
-        for name, info in tables.items():
-            try:
-                raw = zf.read(info["file"])
-            except (KeyError, zipfile.BadZipFile) as exc:
-                raise _refuse(path, f"{info.get('file')} を読めません（{exc}）。") from None
-            if hashlib.sha256(raw).hexdigest() != info.get("sha256"):
-                raise _refuse(path, f"{info['file']} の内容が書き出したときと違います（ハッシュ不一致）。"
-                                    "ファイルが壊れているか、書き換えられています。")
-            body = json.loads(raw)
-            if len(body["rows"]) != info.get("rows") or body.get("table") != name:
-                raise _refuse(path, f"{info['file']} の行数が manifest と一致しません。")
-            data[name] = body
+    try:
+        with zf:
+            return _read_verified(path, zf)
+    except HandoverProblem as problem:
+        raise _refuse(path, str(problem)) from None
+
+
+def _read_verified(path: Path, zf: zipfile.ZipFile) -> tuple[HandoverSummary, dict[str, dict]]:
+    check_archive(zf)
+    try:
+        manifest = parse_json("manifest.json", read_member(zf, "manifest.json", limit=MAX_MANIFEST_BYTES))
+    except HandoverProblem as problem:
+        raise HandoverProblem(f"manifest.json を読めません（{problem}）") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise HandoverProblem("cloudsuppress の引継ぎファイルではありません。")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise HandoverProblem(f"形式の版 {manifest.get('format_version')} には対応していません。")
+    if manifest.get("schema_revision") != head_revision():
+        raise HandoverProblem(f"データベースの版が違います（ファイル {manifest.get('schema_revision')}、"
+                              f"このアプリ {head_revision()}）。同じ版のアプリで書き出し直してください。")
+    expected = {t.name for t in _tables()}
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict) or set(tables) != expected or not all(
+            isinstance(v, dict) and isinstance(v.get("file"), str) and isinstance(v.get("rows"), int)
+            for v in tables.values()):
+        raise HandoverProblem("表の構成がこのアプリと一致しません。")
+    if not isinstance(manifest.get("consortium"), (str, type(None))):
+        raise HandoverProblem("manifest.json の協議会名が文字列ではありません。")
+    data: dict[str, dict] = {}
+    for name, info in tables.items():
+        raw = read_member(zf, info["file"])
+        if hashlib.sha256(raw).hexdigest() != info.get("sha256"):
+            raise HandoverProblem(f"{info['file']} の内容が書き出したときと違います（ハッシュ不一致）。"
+                                  "ファイルが壊れているか、書き換えられています。")
+        body = parse_json(info["file"], raw)
+        if not isinstance(body, dict) or not isinstance(body.get("rows"), list):
+            raise HandoverProblem(f"{info['file']} は表の形式ではありません。")
+        if len(body["rows"]) != info["rows"] or body.get("table") != name:
+            raise HandoverProblem(f"{info['file']} の行数が manifest と一致しません。")
+        data[name] = body
+    problems = check_records(_tables(), data)
+    if problems:
+        more = "（ほかにもあります）" if len(problems) >= MAX_PROBLEMS else ""
+        raise HandoverProblem("内容がこのアプリのデータとして正しくありません。何も取り込んでいません。\n"
+                              + "\n".join(problems) + more)
     return _summary(path, manifest), data
 
 
@@ -170,15 +202,17 @@ def import_handover(s: Session, path: Path) -> HandoverSummary:
         raise _refuse(path, "取り込み先のデータベースが空ではありません。新しい空のデータベースを指定してください"
                             "（既存の協議会を上書きすることはありません）。")
     conn = s.connection()
-    for table in _tables():
-        body = data[table.name]
-        cols = body["columns"]
-        if set(cols) != {c.name for c in table.columns}:
-            raise _refuse(path, f"表「{table.name}」の列がこのアプリと一致しません。")
-        conv = _coerce(table, cols)
-        rows = [{c: f(v) for c, f, v in zip(cols, conv, r)} for r in body["rows"]]
-        for start in range(0, len(rows), _CHUNK):
-            conn.execute(table.insert(), rows[start:start + _CHUNK])
+    try:
+        for table in _tables():
+            body = data[table.name]
+            cols = body["columns"]
+            conv = _coerce(table, cols)
+            rows = [{c: f(v) for c, f, v in zip(cols, conv, r)} for r in body["rows"]]
+            for start in range(0, len(rows), _CHUNK):
+                conn.execute(table.insert(), rows[start:start + _CHUNK])
+    except DBAPIError as exc:  # a rule the check does not know: the caller's transaction writes nothing
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise _refuse(path, f"データベースが内容を受け付けませんでした（{reason}）。何も取り込んでいません。") from None
     if conn.dialect.name == "postgresql":
         for table in _tables():
             if "id" in table.c and table.c.id.autoincrement:
