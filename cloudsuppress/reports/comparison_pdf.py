@@ -23,7 +23,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
-from ..vocab import FIT_LABELS, SERVICE_DROP_LABELS
+from ..vocab import FIT_LABELS, REASON_LABELS, SERVICE_DROP_LABELS
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
 from .pdf_base import (GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, today, widths,
@@ -44,7 +44,9 @@ _TAIL = (("見積額", 0, "r", ()), ("状態", 0, "l", ()), ("決定内容", 34,
 _LONG_MEMBER = (("団体", 0, "l", ()), ("要望内容", 60, "l", ()), ("年間件数", 0, "r", ()), ("理由", 6, "l", ()),
                 ("住民サービス水準への影響", 40, "l", ("住民サービス", "水準への影響")))
 _MEMBER_WEIGHT = 24  # a member's column in the wide layout
-KEEP_CHARS = 8  # a name or label up to this many characters is never broken; longer ones wrap
+KEEP_CHARS = 12  # a name or label up to this many characters is never broken; longer ones wrap
+SIZE = 7.0  # the type floor: nothing printed smaller (A4 switches layout rather than shrink)
+CONTINUED = "（続き）"
 SERVICE = "住民サービス"
 CASES_LABEL = "件数"
 
@@ -66,6 +68,9 @@ class _Row:
     key: str = ""
     first: bool = True  # long layout: the first sub-row of an item (draws the item columns)
     member_from: int = 0  # long layout: the column where member columns start
+    # printed again where the row (or an item's later sub-row) continues on a new page: the key
+    # with 「（続き）」 under it, and the item's 状態 and 決定内容 (column index → lines)
+    repeat: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,17 +79,25 @@ class _Page:
 
 
 class _Wrapper:
-    """wrap_text with a cache: statuses, reasons and labels repeat on every page."""
+    """wrap_text with a cache: statuses, reasons and labels repeat on every page. ``words`` (member
+    names, status and reason labels) are never broken where they fit the line."""
 
-    def __init__(self, font: str, size: float):
-        self.font, self.size, self.cache = font, size, {}
+    def __init__(self, font: str, size: float, words: tuple[str, ...] = ()):
+        self.font, self.size, self.cache, self.words = font, size, {}, words
 
     def __call__(self, text: str, width: float) -> list[str]:
         k = (text, width)
         got = self.cache.get(k)
         if got is None:
-            got = self.cache[k] = wrap_text(text, width, self.font, self.size)
+            got = self.cache[k] = wrap_text(text, width, self.font, self.size, self.words)
         return got
+
+
+def kept_words(table: ComparisonTable) -> tuple[str, ...]:
+    """What the sheet never breaks inside: member names, statuses, reasons, answers, labels."""
+    return tuple(dict.fromkeys([*table.members, *(c.member for r in table.rows for c in r.asking),
+                                *STATUS_LABELS.values(), *REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(),
+                                SERVICE, CONTINUED, "［取下げ］", "代替運用案"]))
 
 
 def _kept(texts, most: int = KEEP_CHARS) -> list[str]:
@@ -106,10 +119,10 @@ def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_
     rows = table.rows
     asks = [c for r in rows for c in r.asking]
     specs: list[tuple[str, float, str, tuple[str, ...], list[str]]] = [
-        (*_LEAD[0], [r.key for r in rows]),
+        (*_LEAD[0], [r.key for r in rows] + [CONTINUED]),
         (*_LEAD[1], [r.function_code or "（新規）" for r in rows]),
         (*_LEAD[2], _kept({r.business_system for r in rows})),
-        (*_LEAD[3], []),
+        (*_LEAD[3], _kept({m for r in rows for m in r.peers})),  # the peer line names members
         (*_LEAD[4], ["○"]),
     ]
     member_from = len(specs)
@@ -118,14 +131,15 @@ def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_
             (*_LONG_MEMBER[0], _kept({c.member for c in asks})),
             (*_LONG_MEMBER[1], []),
             (*_LONG_MEMBER[2], [f"{c.annual_cases:,}件" for c in asks if c.annual_cases is not None]),
-            (*_LONG_MEMBER[3], _kept({c.reason_label for c in asks}, 7)),  # 自治体独自施策 whole
+            (*_LONG_MEMBER[3], _kept({c.reason_label for c in asks}, 12)),  # 住民サービス水準の維持 whole
             (*_LONG_MEMBER[4], list(SERVICE_DROP_LABELS.values())),
         ]
     else:
         for i, m in enumerate(table.members):
             cells = [r.cells[i] for r in rows if r.cells[i] is not None]
             counts = [f"{c.annual_cases:,}件" for c in cells if c.annual_cases is not None]
-            keep = [SERVICE, *SERVICE_DROP_LABELS.values(), CASES_LABEL, *counts] if cells else []
+            reasons = _kept({c.reason_label for c in cells}, 12)
+            keep = [SERVICE, *SERVICE_DROP_LABELS.values(), CASES_LABEL, *counts, *reasons] if cells else []
             # A member with no ask on this sheet keeps a narrow blank column; the others share the room.
             specs.append((m, _MEMBER_WEIGHT if cells else _MEMBER_WEIGHT / 4, "l", (m,) if len(m) <= KEEP_CHARS else (),
                           keep))
@@ -215,7 +229,7 @@ def _member_cell(c: ComparisonCell | None, wrap: _Wrapper, width: float) -> list
     lines += [(style, s) for s in wrap(c.content, width)]
     if c.annual_cases is not None:
         lines += [(1, s) for s in _pieces([CASES_LABEL, f"{c.annual_cases:,}件", "/年"], wrap, width)]
-    lines += [(1, s) for s in wrap(f"理由 {c.reason_label}", width)]
+    lines += [(1, s) for s in _pieces(["理由", c.reason_label], wrap, width)]
     lines += [(1, s) for s in _pieces([SERVICE, c.service_drop_label], wrap, width)]
     return lines
 
@@ -239,7 +253,7 @@ def _build_rows(table: ComparisonTable, cols: list[_Col], member_from: int, wrap
         if not table.long_layout:
             members = [_member_cell(c, wrap, inner[member_from + i]) for i, c in enumerate(r.cells[:n_members])]
             cells = lead + members + tail
-            rows.append(_Row(cells, _height(cells, leading), key=r.key))
+            rows.append(_Row(cells, _height(cells, leading), key=r.key, repeat=_repeat(r, wrap, inner, tail)))
             continue
         asking = r.asking or (None,)
         for k, c in enumerate(asking):
@@ -260,19 +274,42 @@ def _build_rows(table: ComparisonTable, cols: list[_Col], member_from: int, wrap
                 ]
             first = k == 0
             cells = (lead if first else [[] for _ in lead]) + member + (tail if first else [[] for _ in tail])
-            rows.append(_Row(cells, _height(cells, leading), key=r.key, first=first, member_from=member_from))
+            repeat = {**_repeat(r, wrap, inner, tail), member_from: member[0]}  # whose part continues
+            rows.append(_Row(cells, _height(cells, leading), key=r.key, first=first, member_from=member_from,
+                             repeat=repeat))
     return rows
 
 
+def _repeat(r: ComparisonRow, wrap: _Wrapper, inner: list[float], tail: list[list[tuple[int, str]]]
+            ) -> dict[int, list[tuple[int, str]]]:
+    """What a continued part prints again: the key and 「（続き）」 inside the key column (wrapped
+    to it), the 状態 and the 決定内容."""
+    n = len(inner)
+    return {0: [(1, s) for s in wrap(f"{r.key}{CONTINUED}", inner[0])], n - 2: tail[-2], n - 1: tail[-1]}
+
+
+def _continued(row: _Row, leading: float) -> _Row:
+    """The row as it starts a page after its item began on an earlier one: key（続き）, 状態 and
+    決定内容 filled in where its own cells are empty there."""
+    cells = list(row.cells)
+    for i, lines in row.repeat.items():
+        if not cells[i]:
+            cells[i] = lines
+    return _Row(cells, _height(cells, leading), key=row.key, first=False, member_from=row.member_from,
+                repeat=row.repeat)
+
+
 def _split(row: _Row, room: float, leading: float) -> tuple[_Row, _Row]:
-    """Split a row between lines so the first part fits ``room`` points."""
+    """Split a row between lines so the first part fits ``room`` points; the rest continues on the
+    next page with its key（続き）, status and decision."""
     n = max(1, int((room - 2 * PAD) // leading))
     head = [c[:n] for c in row.cells]
     tail = [c[n:] for c in row.cells]
-    if not tail[0]:
-        tail[0] = [(1, f"{row.key}（続き）")]
-    return (_Row(head, _height(head, leading), key=row.key, first=row.first, member_from=row.member_from),
-            _Row(tail, _height(tail, leading), key=row.key, first=False, member_from=row.member_from))
+    tail[0] = []  # the key is printed again as 「R-0003（続き）」
+    return (_Row(head, _height(head, leading), key=row.key, first=row.first, member_from=row.member_from,
+                 repeat=row.repeat),
+            _continued(_Row(tail, 0.0, key=row.key, first=False, member_from=row.member_from, repeat=row.repeat),
+                       leading))
 
 
 def _paginate(rows: list[_Row], top: float, bottom: float, leading: float) -> list[_Page]:
@@ -297,20 +334,22 @@ def _paginate(rows: list[_Row], top: float, bottom: float, leading: float) -> li
             continue
         if y - row.height < bottom:
             room = y - bottom
-            if row.height > full - (group.height if group else 0) and room > 2 * PAD + 3 * leading:
+            # A tall row is split where the page ends (an 800-character request does not leave
+            # half a page blank); a short one moves whole.
+            tall = row.height > max(full / 4, 8 * leading)
+            if tall and room > 2 * PAD + 3 * leading:
                 head, tail = _split(row, room, leading)
                 pages[-1].rows.append((head, y))
                 queue[i] = tail
             pages.append(_Page())
             y = top
             if group is not None:  # the group band again, marked as continued
-                cont = _Row([], group.height, group=f"{group.group}（続き）")
+                cont = _Row([], group.height, group=f"{group.group}{CONTINUED}")
                 pages[-1].rows.append((cont, y))
                 y -= cont.height
             row = queue[i]
             if not row.first and row.cells and not row.cells[0]:
-                row.cells[0] = [(1, f"{row.key}（続き）")]
-                row.height = max(row.height, _height(row.cells, leading))
+                row = queue[i] = _continued(row, leading)
             if row.height > y - bottom:  # still too tall for a fresh page: split again
                 head, tail = _split(row, y - bottom, leading)
                 pages[-1].rows.append((head, y))
@@ -334,10 +373,10 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     as_of = as_of_text(created_on or today())
     pagesize = PAPERS[paper]
     pw, ph = pagesize
-    size = 7.0 if paper == "a3" else 6.0
+    size = SIZE  # the floor on both papers: A4 takes the long layout sooner instead of 6 pt
     leading = size * 1.32
     ws = widths()
-    wrap = _Wrapper(GOTHIC, size)
+    wrap = _Wrapper(GOTHIC, size, kept_words(table))
     usable = pw - 2 * MARGIN
     layout = _columns(table, usable, size)
     switched = layout is None  # too many members for this paper side by side: one sub-row each instead
@@ -458,11 +497,15 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         for col in cols[1:]:
             p.moveTo(col.x, table_top)
             p.lineTo(col.x, table_top - head_h)
+        above: _Row | None = None
         for row, top in page.rows:
             bottom_row = top - row.height
             # Each row draws its top line: across the table, or for a long layout's sub-row only
-            # across the member columns (the item's own columns span its sub-rows).
-            if row.group is not None or row.first:
+            # across the member columns (the item's own columns span its sub-rows). A row that
+            # starts the page, or follows a band, is closed across the whole table.
+            starts = above is None or above.group is not None
+            above = row
+            if row.group is not None or row.first or starts:
                 p.moveTo(x0, top)
                 p.lineTo(x1, top)
             else:

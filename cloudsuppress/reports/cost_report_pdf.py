@@ -28,7 +28,8 @@ TITLE = "カスタマイズ経費の負担額について（通知）"
 BODY = 10.5
 # Never broken across lines in the tables (besides member names, amounts and dates).
 STATUS_WORDS = tuple(STATUS_LABELS.values()) + ("財政課協議", "首長決裁", "日付未記録", "文書番号未記録", "未了", "未定",
-                                                "均等割", "人口割", "端数調整", "見込額の計")
+                                                "均等割", "人口割", "端数調整", "見込額の計", "要望番号", "要望名",
+                                                "見積額", "按分方法", "算定の内訳", "負担額", "状態")
 
 
 def _approval(a: ApprovalState | None) -> str:
@@ -203,7 +204,7 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
 
     f.heading("2　負担額（カスタマイズの実施を決定した要望）")
     headers = ["要望番号", "要望名", "見積額", "按分方法", "算定の内訳", "負担額"]
-    col_w = [17, 36, 22, 22, 44, 23]
+    col_w = [0, 40, 0, 0, 30, 0]  # key, amounts and methods as wide as they need; the rest to the texts
     align = "llrllr"
     if mc.lines:
         rows = _share_rows(mc.lines) + [["", "合計", "", "", "", yen(mc.total)]]
@@ -218,7 +219,7 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     if every:
         f.table(["要望番号", "要望名", "状態", "財政課協議", "首長決裁"],
                 [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _approval(ln.mayor)] for ln in every],
-                [17, 44, 20, 36, 36], indent=6 * mm, size=9, words=words, repeat=frozenset({2}))
+                [0, 44, 0, 20, 20], indent=6 * mm, size=9, words=words, repeat=frozenset({2}))
         f.space(1.5 * mm)
         pending = [ln.key for ln in every if ln.approvals_pending]
         if pending:

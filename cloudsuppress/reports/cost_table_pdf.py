@@ -11,10 +11,12 @@ from reportlab.lib.units import mm
 
 from ..ops.costs import CostTable, CostTableRow
 from ..wareki import to_wareki
+from ..workflow import STATUS_LABELS
 from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, Flow, yen
 
 TITLE = "カスタマイズ経費 費用負担一覧"
 WIDE_MAX = 12  # members beyond this do not fit one column each, even on A3
+SIZE = 8.5
 
 
 def method_cell(rule_text: str) -> str:
@@ -68,13 +70,13 @@ def _write_long(f: Flow, table: CostTable) -> None:
             lead = [r.key, r.title, yen(r.estimate) or "未定", method_cell(r.rule_text)] if k == 0 else ["", "", "", ""]
             rows.append(lead + [m, text.replace("\n", "")])
     f.table(["要望番号", "要望名", "見積額", "按分方法", "負担団体", "負担額"], rows, [14, 44, 18, 22, 22, 18],
-            font=GOTHIC, size=8.5, align="llrllr")
+            font=GOTHIC, size=SIZE, align="llrllr")
     f.heading("団体別の負担額の合計", font=GOTHIC_BOLD, size=11)
     counts = [sum(1 for r in table.rows if r.shares[i] is not None) for i in range(len(table.members))]
     totals = [[m, f"{p:,}人", f"{n:,}件", yen(v)] for m, p, n, v in
               zip(table.members, table.populations, counts, table.member_totals)]
     totals.append(["合計", f"{sum(table.populations):,}人", "", yen(table.total)])
-    f.table(["団体", "人口", "負担する要望", "負担額の合計"], totals, [30, 20, 20, 24], font=GOTHIC, size=8.5,
+    f.table(["団体", "人口", "負担する要望", "負担額の合計"], totals, [30, 20, 20, 24], font=GOTHIC, size=SIZE,
             align="lrrr", shade_rows=frozenset({len(totals) - 1}))
 
 
@@ -82,25 +84,36 @@ def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.da
                          doc_number: str | None = None) -> int:
     """Write the cost table; return the number of pages. Up to WIDE_MAX members get one column
     each (A4, A3 above 8); more members are listed under each item instead (A4)."""
+    words = (*table.members, *STATUS_LABELS.values(), "（見込）", "未定", "要望番号", "要望名", "見積額", "按分方法",
+             "負担団体", "負担額", *{part for r in table.rows for part in method_cell(r.rule_text).split("\n")})
+    headers, rows = cost_table_cells(table)
     long = len(table.members) > WIDE_MAX
     paper = PAPERS["a3"] if 8 < len(table.members) <= WIDE_MAX else PAPERS["a4"]
-    f = Flow(paper, margin=12 * mm, bottom=14 * mm, doc_number=doc_number)  # later pages start below the box
+    if not long:  # member names, amounts and labels whole, side by side, or one sub-row per member
+        for candidate in (paper, PAPERS["a3"]):
+            probe = Flow(candidate, margin=12 * mm, words=words)
+            # 要望名 keeps at least 10 characters a line, or the names go under each item instead
+            if probe.fits(headers, rows, font=GOTHIC, size=SIZE, reserve=10 * SIZE):
+                paper = candidate
+                break
+        else:
+            long, paper = True, PAPERS["a4"]
+    f = Flow(paper, margin=12 * mm, bottom=14 * mm, doc_number=doc_number, words=words)  # later pages below the box
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=15, align="c", leading=1.8)
     when = to_wareki(issued_on or dt.date.today())
     basis = f"　人口基準日 {to_wareki(table.population_date)}" if table.population_date else ""
     f.paragraph(f"{table.consortium}　{when}現在　按分ルール：{table.rule_text}{basis}", font=GOTHIC, size=9.5)
     f.space(2 * mm)
-    headers, rows = cost_table_cells(table)
-    widths = [13, 34, 17, 16, 20] + [16] * len(table.members)
+    widths = [0, 34, 0, 0, 4] + [2] * len(table.members)  # names and amounts whole; the rest to 要望名
     align = "lllrl" + "r" * len(table.members)
     if table.rows and long:
         _write_long(f, table)
     elif table.rows:
-        f.table(headers, rows, widths, font=GOTHIC, head_font=GOTHIC_BOLD, size=8.5, align=align,
+        f.table(headers, rows, widths, font=GOTHIC, head_font=GOTHIC_BOLD, size=SIZE, align=align,
                 shade_rows=frozenset({len(rows) - 1}))
     else:
         f.paragraph("カスタマイズの実施を決定した要望はありません。", font=GOTHIC, size=10)
     f.space(2 * mm)
-    f.paragraph(footnote(table, blank_means=not long), font=GOTHIC, size=8.5, gray=0.3)
+    f.paragraph(footnote(table, blank_means=not long), font=GOTHIC, size=SIZE, gray=0.3)
     return f.render(path, title=TITLE, author=table.consortium, footer_left=table.consortium,
                     doc_number=doc_number or None)

@@ -128,14 +128,22 @@ _UNITS = re.compile(r"(?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年(?:[0-
 @lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = sorted({w for w in words if len(w) > 1}, key=len, reverse=True)
-    return re.compile("|".join([re.escape(w) for w in alts] + [_UNITS.pattern]))
+    core = "|".join([re.escape(w) for w in alts] + [_UNITS.pattern])
+    # 禁則 glues an opening bracket to what follows it and a closing one to what precedes it, so
+    # 「（42,963人）」 is as unbreakable as 「42,963人」.
+    opening = re.escape("".join(sorted(NO_END)))
+    closing = re.escape("".join(sorted(NO_START)))
+    return re.compile(f"[{opening}]*(?:{core})[{closing}]*")
 
 
 def unbreakable_tokens(text: str, words: tuple[str, ...] = ()) -> list[str]:
     """The pieces of ``text`` that ``wrap_text`` keeps on one line when they fit: the ``words``
-    given (member names, status labels), amounts and dates, and runs of ASCII letters and digits."""
+    given (member names, status labels), amounts and dates, and runs of ASCII letters and digits,
+    each with the brackets and punctuation 禁則 keeps with it."""
     found = [m.group(0) for m in _words_pattern(tuple(words)).finditer(text)]
-    found += re.findall(r"[!-~]+", text)
+    opening = "".join(NO_END)
+    closing = "".join(NO_START)
+    found += re.findall(f"[{re.escape(opening)}]*[!-~]+[{re.escape(closing)}]*", text)
     return found
 
 
@@ -389,9 +397,11 @@ class Flow:
     """
 
     def __init__(self, pagesize: tuple[float, float], *, margin: float = 20 * mm, bottom: float = 20 * mm,
-                 doc_number: str | None = None):
+                 doc_number: str | None = None, words: tuple[str, ...] = ()):
         """``doc_number``: the 資料番号 boxed at the top right of every page; pages after the
-        first start below it (the first page's heading is the caller's to lay out beside it)."""
+        first start below it (the first page's heading is the caller's to lay out beside it).
+        ``words``: what no paragraph or table of the document breaks (member names, labels)."""
+        self.words = tuple(words)
         self.pagesize = pagesize
         self.left = margin
         self.right = pagesize[0] - margin
@@ -461,7 +471,7 @@ class Flow:
         table never starts a page alone)."""
         x = self.left + indent + label_width
         width = self.right - x
-        lines = wrap_text(text or "", width, font, size, words) or [""]
+        lines = wrap_text(text or "", width, font, size, words or self.words) or [""]
         lead = size * leading
         if with_previous and self._last_row is not None and self._held is None:
             self._held = self._last_row
@@ -499,9 +509,10 @@ class Flow:
     def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *,
                       indent: float = 0.0, font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0,
                       pad: float = 1.5 * mm, words: tuple[str, ...] = ()) -> list[float]:
-        """Column widths in points: the relative ``col_widths`` scaled to the line, then every column
-        widened to its longest unbreakable token (a member name, a status label, an amount), the
-        room taken from the columns with text that can break."""
+        """Column widths in points: every column first gets its longest unbreakable token (a member
+        name, a status label, an amount) and its heading's, then the rest of the line is shared by
+        the relative ``col_widths`` (a column of weight 0 stays at what its tokens need)."""
+        words = words or self.words
         total = self.width - indent
         scale = total / sum(col_widths)
         cw = [w * scale for w in col_widths]
@@ -510,8 +521,12 @@ class Flow:
             cells = [r[i] for r in rows if i < len(r)]
             need.append(max(min_token_width(cells, font, size, words),
                             min_token_width([headers[i]], head_font, size, words)) + 2 * pad + 0.5)
-        if sum(need) > total:  # cannot hold every token: keep the proportions, the caller chose too much
+        spare = total - sum(need)
+        if spare < 0:  # cannot hold every token: keep the proportions (the caller checks ``fits`` first)
             return cw
+        # Every column its need, the rest shared by the given weights (0: exactly its need).
+        weight = sum(col_widths) or 1.0
+        return [n + spare * w / weight for n, w in zip(need, col_widths)]
         for _ in range(len(cw)):
             short = [i for i in range(len(cw)) if cw[i] < need[i]]
             if not short:
@@ -525,6 +540,20 @@ class Flow:
                 cw[i] -= deficit * sl / room
         return cw
 
+    def fits(self, headers: list[str], rows: list[list[str]], *, indent: float = 0.0, font: str = MINCHO,
+             head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
+             words: tuple[str, ...] = (), reserve: float = 0.0) -> bool:
+        """Whether every column can hold its widest unbreakable token side by side on the line,
+        with ``reserve`` points left for the text that wraps (if not, the caller switches to a
+        layout with fewer columns rather than break words)."""
+        words = words or self.words
+        need = reserve
+        for i in range(len(headers)):
+            cells = [r[i] for r in rows if i < len(r)]
+            need += max(min_token_width(cells, font, size, words),
+                        min_token_width([headers[i]], head_font, size, words)) + 2 * pad + 0.5
+        return need <= self.width - indent
+
     def table(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *, indent: float = 0.0,
               font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
               align: str | None = None, shade_rows: frozenset[int] = frozenset(), words: tuple[str, ...] = (),
@@ -535,6 +564,7 @@ class Flow:
         rows drawn on a light grey (a total row); ``words``: tokens never broken (their columns are
         widened to hold them); ``repeat``: columns printed again on a split row's continued part."""
         aligns = align or "l" * len(col_widths)
+        words = words or self.words
         cw = self.column_widths(headers, rows, col_widths, indent=indent, font=font, head_font=head_font,
                                 size=size, pad=pad, words=words)
         xs = [self.left + indent + sum(cw[:i]) for i in range(len(cw))]

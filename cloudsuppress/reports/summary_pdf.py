@@ -18,6 +18,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..ops.measures import BRIEFING_NOT_HELD, Dashboard, format_share
 from ..ops.summary import OUTCOME_LABELS, OutcomeRow, format_rate
@@ -102,8 +103,10 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     legend.x, legend.y = 12 * mm, 4 * mm  # five entries: start left of the plot so the last one fits
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 26 * mm
+    # Each entry as wide as its label needs (「カスタマイズ実施」 ran into the 標準化 swatch at 26 mm).
+    widest = max(stringWidth(label, GOTHIC, legend.fontSize) for _, label, _ in SERIES)
     legend.dx = legend.dy = 3 * mm
+    legend.deltax = max(22 * mm, widest + legend.dx + 4 * mm)
     legend.strokeColor = colors.HexColor("#404040")
     legend.strokeWidth = 0.4
     legend.colorNamePairs = [(colour, label) for _, label, colour in SERIES]
@@ -136,7 +139,11 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
     """Write the summary report; return the number of pages."""
     issued_on = issued_on or dt.date.today()
     d = dashboard
-    f = Flow(PAPERS["a4-portrait"], margin=20 * mm, bottom=18 * mm)
+    names = [r.name for r in d.outcome.members + d.outcome.subcommittees]
+    f = Flow(PAPERS["a4-portrait"], margin=20 * mm, bottom=18 * mm,
+             words=(*names, *dict(OUTCOME_LABELS).values(), "カスタマイズ", "標準化", "取下げ", "検討中", "要望", "負担額",
+                    "未検討", "庁内説明会", "設問回答率", "選考会参加", "未了の決裁", "部会出席", "ギャップ率", "未評価", "対応不可",
+                    "改修必要"))
     f.space(6 * mm)
     f.paragraph(TITLE, font=GOTHIC_BOLD, size=15, align="c", leading=1.8)
     f.paragraph(f"{consortium}　事務局", align="r", size=BODY)
