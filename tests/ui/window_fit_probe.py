@@ -304,6 +304,9 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
         lambda c: importlib.import_module("ui.dialogs.measure_dialogs").SelectionAttendanceDialog(c.runner)),
     "ui.dialogs.request_workbooks.ExportTemplatesDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.request_workbooks").ExportTemplatesDialog(c.members())),
+    "ui.dialogs.bulk_status_dialog.BulkStatusDialog": _one(
+        lambda c: importlib.import_module("ui.dialogs.bulk_status_dialog").BulkStatusDialog(
+            [f"R-{n:04d}" for n in range(1, 13)], reason="第2回部会で協議した結果、代替運用で対応する")),
     "ui.dialogs.settings_dialog.SettingsDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.settings_dialog").SettingsDialog(
             QSettings(str(c.tmp / "settings.ini"), QSettings.Format.IniFormat))),

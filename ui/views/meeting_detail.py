@@ -97,11 +97,19 @@ class MeetingDetailPane(QWidget):
         self.word_button = QPushButton(self.tr("議事録 Word…"))
         self.pdf_button.clicked.connect(lambda: self.export_minutes("pdf"))
         self.word_button.clicked.connect(lambda: self.export_minutes("docx"))
+        self.present_button = QPushButton(self.tr("プレゼンテーション (F5)"))
+        self.present_button.setToolTip(self.tr("議題を 1 件ずつ大きな文字で全画面に表示します（プロジェクター・2 画面目）"))
+        self.present_button.clicked.connect(self.start_presentation)
+        present = QShortcut(QKeySequence("F5"), self)
+        present.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        present.activated.connect(self.start_presentation)
+        self.presentation = None
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title_label)
         titles.addWidget(self.info_label)
         head.addLayout(titles, 1)
+        head.addWidget(self.present_button)
         head.addWidget(self.pdf_button)
         head.addWidget(self.word_button)
 
@@ -282,7 +290,7 @@ class MeetingDetailPane(QWidget):
 
     def _update_enabled(self) -> None:
         on = self.detail is not None
-        for w in (self.pdf_button, self.word_button, self.add_attendee_button, self.remove_attendee_button, self.build_button,
+        for w in (self.present_button, self.pdf_button, self.word_button, self.add_attendee_button, self.remove_attendee_button, self.build_button,
                   self.add_item_button, self.remove_item_button, self.up_button, self.down_button,
                   self.save_notes_button, self.notes_edit, self.next_edit, self.next_date_check):
             w.setEnabled(on)
@@ -390,6 +398,25 @@ class MeetingDetailPane(QWidget):
             return False
         self.status_message.emit(self.tr("会議メモと次回予定を保存しました。"))
         return True
+
+    # --- presentation -----------------------------------------------------------------
+
+    def start_presentation(self, *, show: bool = True):
+        """F5: the presentation window for this meeting, starting at the chosen agenda item."""
+        from .presentation_view import PresentationView
+
+        if self.meeting_id is None:
+            return None
+        if self.presentation is not None:
+            self.presentation.close()
+        row = self.selected_agenda_row() if self.tabs.currentIndex() == TAB_AGENDA else self.outcomes.current_row()
+        self.presentation = PresentationView(self.runner, self.meeting_id,
+                                             start_item_id=row.item_id if row is not None else None, parent=self)
+        self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.presentation.destroyed.connect(lambda *_: setattr(self, "presentation", None))
+        if show:
+            self.presentation.show_presentation()
+        return self.presentation
 
     # --- minutes ----------------------------------------------------------------------
 

@@ -1,0 +1,139 @@
+"""Presentation mode (F5, issue #13): one agenda item at a time for the meeting room. A keyboard-only
+walk through an 8-item agenda recording 3 decisions with the meeting view's own op; nothing under
+20 pt at 1920×1080 and no item taller than the slide (the longest demo item, and a made-up item
+far longer); H hides the controls; F5 in the meeting view opens it on the chosen item."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+
+from cloudsuppress.changes import ChangesWithId
+from cloudsuppress.ops import meetings as mops
+from cloudsuppress.ops.meeting_queries import agenda
+from cloudsuppress.ops.presentation import PresentedHearing, PresentedItem, PresentedMember
+from cloudsuppress.ops.request_queries import list_item_rows
+from cloudsuppress.workflow import Status
+from ui.main_window import VIEW_MEETINGS
+from ui.views.presentation_view import MIN_PT, PresentationView, SlideLayout
+
+from .test_main_window import type_japanese
+
+
+@pytest.fixture
+def eight(runner):
+    """A 協議会 meeting whose agenda holds 8 items: the demo's 要望 and 検討中 items first, then decided ones."""
+    rows = runner.read(list_item_rows)
+    order = {Status.REQUESTED.value: 0, Status.UNDER_REVIEW.value: 1}
+    picked = sorted(rows, key=lambda r: (order.get(r.status, 2), r.key))[:8]
+
+    def setup(s):
+        m = mops.create_meeting(s, kind="協議会", title="第2回 推進協議会", held_on=dt.date(2026, 12, 9)).id
+        for r in picked:
+            mops.add_agenda_item(s, meeting_id=m, item_id=r.id)
+        return ChangesWithId(meetings=True, history=True, id=m)
+
+    return runner.run(setup, parent=None).id, picked
+
+
+def test_keyboard_walk_through_eight_items_recording_three_decisions(runner, eight, qtbot, no_message_boxes):
+    mid, picked = eight
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    slide = view.canvas
+    assert view.position_text() == "1 / 8"
+    qtbot.keyClick(slide, Qt.Key.Key_Left)  # nothing before the first
+    assert view.position_text() == "1 / 8"
+    requested = [r for r in picked if r.status == Status.REQUESTED.value]
+    reviewing = [r for r in picked if r.status == Status.UNDER_REVIEW.value]
+    assert len(requested) >= 2 and reviewing
+
+    # item 1 (要望): key 1 = 標準化, the reason typed, Enter — straight from 要望, in two steps
+    assert slide.item().row.key == requested[0].key
+    qtbot.keyClick(slide, Qt.Key.Key_1)
+    assert view.controls.reason_edit.hasFocus() or view.controls.reason_edit.isVisible()
+    type_japanese(view.controls.reason_edit, "次期版で標準機能に追加される")
+    qtbot.keyClick(view.controls.reason_edit, Qt.Key.Key_Return)
+    assert view.position_text() == "1 / 8" and "決定済み: 標準化" in view.controls.state_label.text()
+
+    # item 2 (要望): key 4 = 継続審議, Enter
+    qtbot.keyClick(slide, Qt.Key.Key_Right)
+    assert view.position_text() == "2 / 8" and slide.item().row.key == requested[1].key
+    qtbot.keyClick(slide, Qt.Key.Key_4)
+    qtbot.keyClick(view.controls.reason_edit, Qt.Key.Key_Return)
+
+    # the 検討中 item: PageDown to it, key 2 = 取下げ
+    target = next(n for n, it in enumerate(slide.presentation.items) if it.row.key == reviewing[0].key)
+    while slide.index < target:
+        qtbot.keyClick(slide, Qt.Key.Key_PageDown)
+    qtbot.keyClick(slide, Qt.Key.Key_2)
+    type_japanese(view.controls.reason_edit, "窓口の運用で対応できる")
+    qtbot.keyClick(view.controls.reason_edit, Qt.Key.Key_Return)
+
+    # walk to the end and back: 8 / 8 is the last
+    for _ in range(10):
+        qtbot.keyClick(slide, Qt.Key.Key_Right)
+    assert view.position_text() == "8 / 8"
+    qtbot.keyClick(slide, Qt.Key.Key_PageUp)
+    assert view.position_text() == "7 / 8"
+    qtbot.keyClick(slide, Qt.Key.Key_Home)
+    assert view.position_text() == "1 / 8"
+
+    assert no_message_boxes == []
+    rows = {r.key: r for r in runner.read(lambda s: agenda(s, mid))}
+    assert (rows[requested[0].key].status, rows[requested[0].key].decision_status) == ("standardized", "standardized")
+    assert (rows[requested[1].key].status, rows[requested[1].key].outcome) == ("under_review", "continued")
+    assert (rows[reviewing[0].key].status, rows[reviewing[0].key].decision_reason) == ("withdrawn", "窓口の運用で対応できる")
+    others = [r for k, r in rows.items() if k not in (requested[0].key, requested[1].key, reviewing[0].key)]
+    assert all(r.outcome is None for r in others)
+
+    # H hides the decision controls; Esc leaves
+    assert view.controls.isVisible()
+    qtbot.keyClick(slide, Qt.Key.Key_H)
+    assert not view.controls.isVisible()
+    qtbot.keyClick(slide, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_every_item_fits_without_scrolling_and_nothing_is_under_20pt(runner, eight, qtbot):
+    mid, _ = eight
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    view.resize(QSize(1920, 1080))
+    view.show()
+    assert (view.canvas.width(), view.canvas.scale()) == (1920, 1.0)  # the controls take height, not size
+    for n in range(8):
+        view.go(n)
+        layout = view.canvas.slide_layout()
+        assert layout.min_point_size >= MIN_PT and layout.doc.size().height() <= layout.height, layout.item.row.key
+
+
+def test_a_very_long_item_shrinks_then_flows_into_columns_then_cuts(runner, eight, qtbot):
+    mid, _ = eight
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    real = view.canvas.presentation.items[0]
+    member = PresentedMember("かすみがうら市", "窓口で即日交付できるよう様式を追加してほしい。" * 12, "事務効率・処理件数", 12000, True,
+                             "低下する", "様式がないと窓口で待ち時間が延びる。" * 3, None, False, 1_234_567,
+                             (PresentedHearing(dt.date(2026, 6, 1), "処理の流れと件数を確認した。" * 4, 310),))
+    long_item = PresentedItem(1, 8, real.row, "△", 9_900_000, "均等割", tuple([member] * 6), ("五霞町",))
+    layout = SlideLayout(long_item, 1920 - 96, 1080 - 180, 1.0, QFont(view.font()))
+    assert layout.point_size >= MIN_PT and layout.doc.size().height() <= layout.height
+    assert layout.columns >= 3 and layout.truncated
+
+
+def test_f5_in_the_meeting_view_opens_the_presentation_on_the_chosen_item(main_window, runner, eight, qtbot):
+    mid, picked = eight
+    main_window.show_view(VIEW_MEETINGS)
+    assert main_window.meetings.select_meeting(mid)
+    pane = main_window.meetings.detail
+    pane.tabs.setCurrentIndex(1)
+    pane.agenda_table.selectRow(2)
+    view = pane.start_presentation(show=False)
+    assert view is not None and view.position_text() == "3 / 8"
+    assert view.canvas.item().row.key == pane.agenda_model.row_at(2).key
+    view.close()

@@ -1,0 +1,494 @@
+"""PresentationView: the meeting room's projector (F5 in a meeting). One agenda item at a time in
+large type — the function, each asking member's request, reason, annual case count, answer to
+the resident-service question, its share of the estimate and its hearing notes, the peer
+evidence (「要望なし: 3団体（…）」), and the item's place on the agenda (3 / 8, 継続).
+
+Contract: the view reads ``ops.presentation.build_presentation`` through the runner and reads it
+again on every broadcast, staying on the same item. The secretary's decision controls record
+through the runner with ``ops.meetings.record_outcome`` — the very op of the meeting view's
+協議結果 tab, so the same rules and refusals apply. With one screen the controls sit under the
+slide and H hides them; with two the slide goes full screen on the second screen (the
+projector) and the controls become a window of their own on the laptop's screen.
+
+Readable from the back of the room: every text is at least 20 pt at 1920×1080 (scaled with the
+screen), and an item never scrolls — a long item is set smaller (down to that floor), then its
+members flow into more columns, and only then is a very long request cut with 「…」 (the whole
+text is in the comparison sheet).
+
+Keys (on the slide): → / PageDown / Space next, ← / PageUp previous, Home / End, 1 標準化,
+2 取下げ, 3 カスタマイズ実施, 4 継続審議, 5 報告のみ (each puts the cursor in 理由; Enter records,
+Esc goes back to the slide), H the controls, Esc leaves.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QShortcut, QTextDocument
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.meetings import record_outcome
+from cloudsuppress.ops.presentation import Presentation, PresentedItem, build_presentation
+from cloudsuppress.workflow import DECISIONS, Status
+
+from ..dates import display_date
+from ..labels import label
+from ..op_runner import OpRunner
+
+BASE_W, BASE_H = 1920, 1080
+MIN_PT = 20.0  # at 1920×1080: the smallest text anywhere on the slide
+MAX_PT = 34.0
+TITLE_RATIO = 1.4
+# Characters of a long text kept when nothing else makes the item fit (None: whole), tried in turn.
+CUT_LIMITS = (None, 110, 60, 30, 16)
+NAVY, GREY, GREEN = "#1f3a5f", "#4a5568", "#1e6b34"
+
+# What the controls offer, in the order of the keys 0–5: (text, outcome, decision)
+CHOICES = (
+    ("未協議", None, None),
+    ("標準化とする", "decided", Status.STANDARDIZED),
+    ("取下げとする", "decided", Status.WITHDRAWN),
+    ("カスタマイズを実施する", "decided", Status.CUSTOMIZED),
+    ("継続審議とする", "continued", None),
+    ("報告のみ", "information", None),
+)
+FINAL = frozenset(st.value for st in DECISIONS)
+
+
+def _yen(n: int | None) -> str:
+    return "—" if n is None else f"{n:,}円"
+
+
+def _e(text: str | None) -> str:
+    return html.escape(text or "").replace("\n", "<br>")
+
+
+class SlideLayout:
+    """An item set as rich text for a slide of ``width`` × ``height`` pixels: the point size,
+    the member columns and whether a request had to be cut, chosen so that nothing scrolls."""
+
+    def __init__(self, item: PresentedItem, width: int, height: int, scale: float, font: QFont):
+        self.item, self.width, self.height, self.scale, self.font = item, width, height, scale, font
+        self.point_size = MIN_PT * scale
+        self.columns = 1
+        self.truncated = False
+        self.doc = self._fit()
+
+    @property
+    def min_point_size(self) -> float:
+        """The smallest text on the slide (the member cards' grey lines are set at the body size)."""
+        return self.point_size
+
+    def _fit(self) -> QTextDocument:
+        """The largest size that fits; then more columns; then long texts cut shorter and shorter."""
+        n = max(1, len(self.item.members))
+        first = 1 if n == 1 else 2 if n <= 4 else 3
+        low, high = MIN_PT * self.scale, MAX_PT * self.scale
+        for limit in CUT_LIMITS:
+            for cols in range(first, max(first, min(4, n)) + 1):
+                doc = self._document(low, cols, limit)
+                if doc.size().height() > self.height:
+                    continue
+                lo, hi, best = low, high, doc
+                while hi - lo > 0.5 * self.scale:  # the largest size that still fits, to half a point
+                    mid = (lo + hi) / 2
+                    candidate = self._document(mid, cols, limit)
+                    if candidate.size().height() <= self.height:
+                        lo, best = mid, candidate
+                    else:
+                        hi = mid
+                self.point_size, self.columns, self.truncated = lo, cols, limit is not None
+                return best
+        self.point_size, self.columns, self.truncated = low, max(first, min(4, n)), True
+        return self._document(low, self.columns, CUT_LIMITS[-1])
+
+    def _document(self, pt: float, cols: int, truncate: int | None) -> QTextDocument:
+        doc = QTextDocument()
+        font = QFont(self.font)
+        font.setPointSizeF(pt)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(item_html(self.item, pt, cols, truncate))
+        doc.setTextWidth(self.width)
+        return doc
+
+
+def _cut(text: str | None, limit: int | None) -> str:
+    text = text or ""
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+
+
+def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None) -> str:
+    """The slide's body as Qt rich text (sizes in points; nothing under ``pt``); ``truncate``: the
+    characters kept of each long text (request, resident-service detail, hearing note)."""
+    r = item.row
+    title = f"{_e(r.key)}　{_e(r.title)}"
+    fn = "　".join(x for x in (r.business_system, f"{r.function_code or '（新規）'} {item.fit or ''}".strip(),
+                                r.function_name) if x)
+    out = [f'<div style="font-size:{pt * TITLE_RATIO:.1f}pt; font-weight:bold; color:{NAVY}">{title}</div>',
+           f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_e(fn)}　／　状態: {_e(label(r.status_label))}</div>']
+    cells = []
+    for m in item.members:
+        content = _cut(m.content, truncate)
+        lines = [f'<span style="font-weight:bold; color:{NAVY}">{_e(m.member)}</span>'
+                 + ('<span style="color:#9b2c2c">［取下げ］</span>' if m.withdrawn else ""),
+                 _e(content)]
+        facts = [f"理由: {_e(m.reason_label)}"]
+        if m.annual_cases is not None:
+            facts.append(f"年間 {m.annual_cases:,} 件")
+        lines.append(f'<span style="color:{GREY}">{"　".join(facts)}</span>')
+        service = f"住民サービス: {_e(m.service_drop_label)}"
+        if m.service_drop_detail:
+            service += f"（{_e(_cut(m.service_drop_detail, truncate))}）"
+        lines.append(f'<span style="color:{GREY}">{service}</span>')
+        if m.share is not None:
+            lines.append(f'<span style="color:{GREY}">負担額: {_yen(m.share)}</span>')
+        for h in m.hearings:
+            cases = f"（{h.confirmed_cases:,} 件）" if h.confirmed_cases is not None else ""
+            lines.append(f'<span style="color:{GREY}">ヒアリング {display_date(h.held_on)}: {_e(_cut(h.confirmed, truncate))}{cases}</span>')
+        cells.append("".join(f'<p style="margin:0; line-height:118%">{x}</p>' for x in lines))
+    if cells:
+        width = 100 // cols
+        rows = []
+        for i in range(0, len(cells), cols):
+            chunk = cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
+            rows.append("<tr>" + "".join(
+                f'<td width="{width}%" bgcolor="{"#f1f5fa" if c else "#ffffff"}" valign="top">{c}</td>' for c in chunk)
+                + "</tr>")
+        out.append(f'<table width="100%" cellspacing="10" cellpadding="12" style="font-size:{pt:.1f}pt">'
+                   + "".join(rows) + "</table>")
+    money = f"見積額: {_yen(item.estimate)}" + (f"（{_e(item.rule_text)}）" if item.estimate is not None and item.rule_text else "")
+    out.append(f'<div style="font-size:{pt:.1f}pt; color:{NAVY}">{money}</div>')
+    if item.peers:
+        out.append(f'<div style="font-size:{pt:.1f}pt; font-weight:bold; color:{GREEN}">{_e(item.peer_line)}'
+                   "　— 標準の機能で業務を行っている団体</div>")
+    if r.notes:
+        out.append(f'<div style="font-size:{pt:.1f}pt; color:{GREY}">協議内容: {_e(r.notes)}</div>')
+    return "".join(out)
+
+
+class PresentationCanvas(QWidget):
+    """Paints the current item: a header (meeting, 継続, position), the body, the key hints."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.presentation: Presentation | None = None
+        self.index = 0
+        self._layout: SlideLayout | None = None
+        self._layout_key: tuple | None = None
+        self.key_handler = None  # the view's keys (next, previous, 1–5, H, Esc)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), QColor("#ffffff"))
+        self.setPalette(pal)
+
+    def scale(self) -> float:
+        """The window's size against 1920×1080 (the screen, not what the controls leave of it)."""
+        top = self.window()
+        return min(top.width() / BASE_W, top.height() / BASE_H) or 1.0
+
+    def item(self) -> PresentedItem | None:
+        p = self.presentation
+        return p.items[self.index] if p is not None and 0 <= self.index < len(p.items) else None
+
+    def _margins(self) -> tuple[float, float, float]:
+        s = self.scale()
+        return 48 * s, 110 * s, 70 * s  # side, header, footer
+
+    def slide_layout(self) -> SlideLayout | None:
+        """The current item set for the current size (cached)."""
+        item = self.item()
+        if item is None:
+            return None
+        side, head, foot = self._margins()
+        key = (id(self.presentation), self.index, self.width(), self.height())
+        if key != self._layout_key:
+            self._layout = SlideLayout(item, int(self.width() - 2 * side), int(self.height() - head - foot),
+                                       self.scale(), self.font())
+            self._layout_key = key
+        return self._layout
+
+    def set_presentation(self, presentation: Presentation, index: int) -> None:
+        self.presentation = presentation
+        self.index = max(0, min(index, len(presentation.items) - 1)) if presentation.items else 0
+        self._layout_key = None
+        self.update()
+
+    def position_text(self) -> str:
+        p = self.presentation
+        return f"{self.index + 1} / {len(p.items)}" if p and p.items else "0 / 0"
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.key_handler is None or not self.key_handler(event):
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        s = self.scale()
+        side, head, foot = self._margins()
+        w, h = self.width(), self.height()
+        pres, item = self.presentation, self.item()
+        header_font = QFont(self.font())
+        header_font.setPointSizeF(MIN_PT * 1.15 * s)
+        p.setFont(header_font)
+        p.fillRect(QRectF(0, 0, w, head - 24 * s), QColor(NAVY))
+        p.setPen(QColor("#ffffff"))
+        left = pres.meeting + "　" + display_date(pres.held_on) if pres else ""
+        if item is not None and item.row.carried_over:
+            left += "　［継続］"
+        p.drawText(QRectF(side, 0, w * 0.7, head - 24 * s), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   left)
+        big = QFont(header_font)
+        big.setPointSizeF(MIN_PT * 1.6 * s)
+        big.setBold(True)
+        p.setFont(big)
+        p.drawText(QRectF(w * 0.6, 0, w * 0.4 - side, head - 24 * s),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.position_text())
+        layout = self.slide_layout()
+        if layout is None:
+            p.setPen(QColor(GREY))
+            p.setFont(header_font)
+            p.drawText(QRectF(side, head, w - 2 * side, h - head - foot), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("議題がありません。会議の「議題」タブで議題を作成してください。"))
+        else:
+            p.save()
+            p.translate(side, head)
+            layout.doc.drawContents(p, QRectF(0, 0, w - 2 * side, h - head - foot))
+            p.restore()
+        hint = QFont(self.font())
+        hint.setPointSizeF(MIN_PT * s)
+        p.setFont(hint)
+        p.setPen(QColor(GREY))
+        p.drawText(QRectF(side, h - foot, w - 2 * side, foot), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   self.tr("→ 次　← 前　1〜5 決定・継続・報告　H 操作パネル　Esc 終了"))
+        p.end()
+
+
+class PresentationControls(QWidget):
+    """The secretary's decision controls for the current item (the same op as the 協議結果 tab)."""
+
+    recorded = Signal()
+    done = Signal()  # Enter recorded or Esc pressed: back to the slide
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.meeting_id: int | None = None
+        self.item: PresentedItem | None = None
+        self.setObjectName("presentationControls")
+        self.item_label = QLabel()
+        self.item_label.setStyleSheet(f"font-weight: bold; color: {NAVY};")
+        self.choice_combo = QComboBox()
+        for n, (text, _, _) in enumerate(CHOICES):
+            self.choice_combo.addItem(self.tr("{0}　[{1}]").format(self.tr(text), n))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("理由（決定のとき。Enter で記録、Esc でスライドへ）"))
+        self.reason_edit.returnPressed.connect(self.record)
+        self.record_button = QPushButton(self.tr("記録"))
+        self.record_button.clicked.connect(self.record)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("presentationState")
+        self.state_label.setStyleSheet(f"color: {GREEN};")
+        row = QHBoxLayout()
+        row.addWidget(self.item_label)
+        row.addWidget(self.choice_combo)
+        row.addWidget(self.reason_edit, 1)
+        row.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(row)
+        layout.addWidget(self.state_label)
+
+    def set_item(self, meeting_id: int, item: PresentedItem | None) -> None:
+        """Show the current item; the form is cleared only when the item changes."""
+        changed = item is None or self.item is None or item.row.item_id != self.item.row.item_id
+        self.meeting_id, self.item = meeting_id, item
+        if item is None:
+            self.item_label.setText("")
+            self.state_label.setText("")
+            return
+        self.item_label.setText(item.row.key)
+        r = item.row
+        if r.outcome == "decided" and r.decision_status in FINAL:
+            state = self.tr("この会議で決定済み: {0}").format(label(r.decision_label))
+        else:
+            state = self.tr("協議結果: {0}　状態: {1}").format(label(r.outcome_label), label(r.status_label))
+        self.state_label.setText(state)
+        if changed:
+            self.choice_combo.setCurrentIndex(0)
+            self.reason_edit.clear()
+
+    def choose(self, n: int) -> None:
+        """Key 0–5: choose, and put the cursor in 理由."""
+        self.choice_combo.setCurrentIndex(n)
+        self.reason_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def record(self) -> bool:
+        """Record the chosen outcome through the runner (record_outcome, as the 協議結果 tab does)."""
+        item, mid = self.item, self.meeting_id
+        if item is None or mid is None:
+            return False
+        _, outcome, decide = CHOICES[self.choice_combo.currentIndex()]
+        reason = self.reason_edit.text().strip() if outcome == "decided" else None
+        item_id = item.row.item_id
+        changes = self.runner.run(
+            lambda s: record_outcome(s, meeting_id=mid, item_id=item_id, outcome=outcome, decide=decide, reason=reason),
+            parent=self.window())
+        if changes is None:
+            return False  # refused: the core's message was shown; what was typed stays
+        self.reason_edit.clear()
+        self.recorded.emit()
+        self.done.emit()
+        return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            self.done.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PresentationView(QWidget):
+    """The presentation window; see the module docstring."""
+
+    def __init__(self, runner: OpRunner, meeting_id: int, *, start_item_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.runner = runner
+        self.meeting_id = meeting_id
+        self.setWindowTitle(self.tr("プレゼンテーション"))
+        self.canvas = PresentationCanvas(self)
+        self.controls = PresentationControls(runner, self)
+        self.controls.done.connect(self.focus_slide)
+        self.separate_controls = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.controls)
+        for keys, slot in (("PgDown", self.next), ("PgUp", self.previous)):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+        self.canvas.key_handler = self._slide_key
+        runner.changed.connect(self._on_changed)
+        self.reload(start_item_id=start_item_id)
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- data -------------------------------------------------------------------------
+
+    def reload(self, *, start_item_id: int | None = None) -> None:
+        """Read the agenda again, staying on the same item (or going to ``start_item_id``)."""
+        current = self.canvas.item()
+        want = start_item_id if start_item_id is not None else (current.row.item_id if current else None)
+        pres = self.runner.read(lambda s: build_presentation(s, self.meeting_id))
+        index = next((n for n, it in enumerate(pres.items) if it.row.item_id == want), self.canvas.index)
+        self.canvas.set_presentation(pres, index)
+        self._sync()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.requests or changes.meetings or changes.costs:
+            self.reload()
+
+    def _sync(self) -> None:
+        self.controls.set_item(self.meeting_id, self.canvas.item())
+        p = self.canvas.presentation
+        self.setWindowTitle(self.tr("プレゼンテーション — {0}（{1}）").format(p.meeting if p else "",
+                                                                      self.canvas.position_text()))
+
+    # --- navigation -------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        p = self.canvas.presentation
+        if p is None or not p.items:
+            return
+        self.canvas.set_presentation(p, index)
+        self._sync()
+
+    def next(self) -> None:
+        self.go(self.canvas.index + 1)
+
+    def previous(self) -> None:
+        self.go(self.canvas.index - 1)
+
+    def position_text(self) -> str:
+        return self.canvas.position_text()
+
+    def focus_slide(self) -> None:
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def toggle_controls(self) -> None:
+        """H: hide or show the decision controls (on the slide's screen)."""
+        self.controls.setVisible(not self.controls.isVisible())
+        if not self.controls.isVisible():
+            self.focus_slide()
+
+    def _slide_key(self, event) -> bool:
+        """The slide's keys; False for a key it does not use."""
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+            self.next()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.previous()
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(len(self.canvas.presentation.items) - 1 if self.canvas.presentation else 0)
+        elif key == Qt.Key.Key_H:
+            self.toggle_controls()
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+            if not self.controls.isVisible():
+                self.controls.show()
+            self.controls.choose(key - Qt.Key.Key_0)
+            if self.separate_controls:
+                self.controls.activateWindow()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            return False
+        return True
+
+    # --- showing ----------------------------------------------------------------------
+
+    def show_presentation(self) -> None:
+        """Full screen: on the second screen with the controls on the laptop's, else both on one."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        if len(screens) > 1:
+            projector = next(s for s in screens if s is not primary)
+            self.separate_controls = True
+            self.controls.setParent(None, Qt.WindowType.Window)
+            self.controls.setWindowTitle(self.tr("プレゼンテーションの操作"))
+            geo = primary.availableGeometry()
+            self.controls.resize(min(geo.width(), 1100), self.controls.sizeHint().height())
+            self.controls.move(geo.left() + 20, geo.bottom() - self.controls.height() - 60)
+            self.controls.show()
+            self.setGeometry(projector.geometry())
+        self.showFullScreen()
+        self.focus_slide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if not self.separate_controls:  # on the projector too: as large as the slide's smallest text
+            font = QFont(self.font())
+            font.setPointSizeF(MIN_PT * min(self.width() / BASE_W, self.height() / BASE_H))
+            self.controls.setFont(font)
+            for child in self.controls.findChildren(QWidget):  # labels with a style sheet keep their own font
+                child.setFont(font)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.separate_controls:
+            self.controls.close()
+        try:
+            self.runner.changed.disconnect(self._on_changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)
+
+    def render_png(self, path: str, size: QSize) -> None:
+        """The window at ``size`` as a PNG (for the guide and for looking at it)."""
+        self.resize(size)
+        self.grab().save(str(path))
