@@ -119,9 +119,14 @@ def main(argv: list[str]) -> int:
         ensure_postgres()
         cmd = [str(PY), "-m", "pytest", *rest]
     else:
-        if not IS_WINDOWS and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-            env.setdefault("QT_QPA_PLATFORM", "offscreen")
-            say("画面がないため offscreen で起動します（--screenshot FILE.png で画面を保存できます）")
+        if not IS_WINDOWS and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") \
+                and not env.get("QT_QPA_PLATFORM"):
+            if not any(a == "--screenshot" or a.startswith("--screenshot=") for a in rest):
+                # Offscreen, the first-run wizard would wait for a click nobody can give.
+                say("画面（DISPLAY / WAYLAND_DISPLAY）がないため起動できません。"
+                    "画面のある環境で実行するか、--screenshot FILE.png で画面を画像に保存してください。")
+                return 2
+            env["QT_QPA_PLATFORM"] = "offscreen"
         cmd = [str(PY), str(ROOT / "main.py"), *rest]
     return subprocess.call(cmd, cwd=ROOT, env=env)
 

@@ -111,6 +111,11 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not args.screenshot and os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal"):
+        # Nothing would be seen, and a first-run wizard or a question would wait forever.
+        print("cloudsuppress: 画面のないプラットフォーム（QT_QPA_PLATFORM="
+              f"{os.environ['QT_QPA_PLATFORM']}）では --screenshot FILE.png のときだけ起動します。", file=sys.stderr)
+        return 2
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
