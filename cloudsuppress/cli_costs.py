@@ -64,6 +64,27 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
     se.add_argument("--section", help="所属（課名）")
     se.add_argument("--by", help="操作者名")
     measures.add_parser("show", help="4つの方策のダッシュボード").add_argument("--json", action="store_true")
+    measures.add_parser("list", help="庁内説明会と選考会の記録（番号つき: 修正・削除に使う）").add_argument(
+        "--json", action="store_true")
+    bu = measures.add_parser("briefing-update", help="庁内説明会の記録を修正する（番号は measures list）")
+    bu.add_argument("id", type=whole_number)
+    bu.add_argument("--date")
+    bu.add_argument("--attendees", type=whole_number, help="参加人数")
+    bu.add_argument("--notes")
+    bu.add_argument("--by", help="操作者名")
+    bd = measures.add_parser("briefing-delete", help="庁内説明会の記録を削除する")
+    bd.add_argument("id", type=whole_number)
+    bd.add_argument("--by", help="操作者名")
+    ev = measures.add_parser("event", help="選考会を登録する（参加の記録がまだないもの）")
+    ev.add_argument("--event", required=True, help="選考会の名称（例: 二次選考）")
+    ev.add_argument("--date", required=True)
+    ev.add_argument("--by", help="操作者名")
+    ed = measures.add_parser("event-delete", help="参加の記録がない選考会を削除する")
+    ed.add_argument("id", type=whole_number)
+    ed.add_argument("--by", help="操作者名")
+    sr = measures.add_parser("selection-remove", help="選考会への参加の記録を削除する")
+    sr.add_argument("id", type=whole_number)
+    sr.add_argument("--by", help="操作者名")
 
     late = sub.add_parser("latejoin", help="後乗り団体: 参加前の決定の承認、カスタマイズへの参加").add_subparsers(
         dest="action", required=True, parser_class=sub._parser_class)
@@ -241,6 +262,10 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
                   f"未決裁 財政{m.pending_finance} 首長{m.pending_mayor}\t負担額 {m.cost_total:,}円\t"
                   f"会議出席 {m.meetings_attended}/{m.meetings}")
         return 0
+    if args.action == "list":
+        return _measures_list(db, args)
+    if args.action in ("briefing-update", "briefing-delete", "event", "event-delete", "selection-remove"):
+        return _measures_correct(db, args)
     with db.session() as s, s.begin():
         member_id = request_ops.resolve_member(s, args.member)
         if args.action == "briefing":
@@ -252,6 +277,52 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
                                                     member_id=member_id, person=args.person, section=args.section,
                                                     by=args.by)
             message = f"選考会「{args.event}」への{args.member}の{args.person}さんの参加を記録しました。"
+    print(message)
+    return 0
+
+
+def _measures_list(db, args) -> int:  # noqa: ANN001
+    with db.session() as s:
+        briefings, events = measure_ops.list_briefings(s), measure_ops.list_selection_events(s)
+    if args.json:
+        print(json.dumps({
+            "briefings": [{"id": b.id, "member": b.member, "held_on": b.held_on.isoformat(), "attendees": b.attendees,
+                           "notes": b.notes} for b in briefings],
+            "selection_events": [{"id": e.id, "name": e.name, "held_on": e.held_on.isoformat(), "attendees": [
+                {"id": a.id, "member": a.member, "person": a.person, "section": a.section} for a in e.attendees]}
+                for e in events],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    print("庁内説明会（番号: measures briefing-update / briefing-delete）")
+    for b in briefings:
+        print(f"  {b.id}\t{b.member}\t{to_wareki(b.held_on)}\t{b.attendees}人\t{b.notes or ''}")
+    print("選考会（選考会の番号: measures event-delete、参加の番号: measures selection-remove）")
+    for e in events:
+        print(f"  {e.id}\t{e.name}\t{to_wareki(e.held_on)}" + ("" if e.attendees else "\t参加なし"))
+        for a in e.attendees:
+            print(f"    {a.id}\t{a.member}\t{a.person}\t{a.section or ''}")
+    return 0
+
+
+def _measures_correct(db, args) -> int:  # noqa: ANN001
+    with db.session() as s, s.begin():
+        if args.action == "briefing-update":
+            fields = {k: v for k, v in (("held_on", _date(args.date, "開催日")), ("attendees", args.attendees),
+                                        ("notes", args.notes)) if v is not None}
+            changes = measure_ops.update_briefing(s, briefing_id=args.id, by=args.by, **fields)
+            message = "庁内説明会の記録を修正しました。" if changes.any else "変更はありません。"
+        elif args.action == "briefing-delete":
+            measure_ops.delete_briefing(s, briefing_id=args.id, by=args.by)
+            message = "庁内説明会の記録を削除しました。"
+        elif args.action == "event":
+            measure_ops.create_selection_event(s, name=args.event, held_on=_date(args.date, "開催日"), by=args.by)
+            message = f"選考会「{args.event}」を登録しました。"
+        elif args.action == "event-delete":
+            measure_ops.delete_selection_event(s, event_id=args.id, by=args.by)
+            message = "選考会の記録を削除しました。"
+        else:
+            measure_ops.remove_selection_attendee(s, attendee_id=args.id, by=args.by)
+            message = "選考会への参加の記録を削除しました。"
     print(message)
     return 0
 

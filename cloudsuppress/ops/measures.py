@@ -17,7 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -212,6 +212,21 @@ def remove_selection_attendee(s: Session, *, attendee_id: int, by: str | None = 
     ev = s.get(SelectionEvent, row.event_id)
     with audit.action(s, f"選考会「{ev.name}」の{row.person}さんの参加記録を削除", by=by):
         s.delete(row)
+        s.flush()
+    return CHANGED
+
+
+def delete_selection_event(s: Session, *, event_id: int, by: str | None = None) -> Changes:
+    """Delete a selection event registered by mistake; refused while attendances are recorded for it."""
+    ev = s.get(SelectionEvent, event_id)
+    if ev is None:
+        raise DomainError(f"選考会の記録（id {event_id}）が見つかりません。")
+    attended = s.scalar(select(func.count(SelectionAttendee.id)).where(SelectionAttendee.event_id == event_id)) or 0
+    if attended:
+        raise DomainError(f"選考会「{ev.name}」（{to_wareki(ev.held_on)}）には参加の記録が {attended} 件あるため削除できません。"
+                          "先に参加の記録を削除してください。")
+    with audit.action(s, f"選考会「{ev.name}」（{to_wareki(ev.held_on)}）の記録を削除", by=by):
+        s.delete(ev)
         s.flush()
     return CHANGED
 

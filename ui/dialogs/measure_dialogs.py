@@ -2,7 +2,8 @@
 staff's attendance at a vendor-selection event (measure 2).
 
 Each dialog collects the fields and, on OK, hands one operation to the runner
-(``ops.measures.record_briefing`` / ``record_selection_attendance``); a refusal is shown by the
+(``ops.measures.record_briefing`` / ``update_briefing`` / ``record_selection_attendance`` /
+``create_selection_event``); a refusal is shown by the
 runner and the dialog stays open so the user can correct it. The runner's broadcast
 (Changes.measures) is what refreshes the dashboard.
 """
@@ -22,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.measures import list_selection_events, record_briefing, record_selection_attendance
+from cloudsuppress.ops.measures import (
+    BriefingRow,
+    create_selection_event,
+    list_selection_events,
+    record_briefing,
+    record_selection_attendance,
+    update_briefing,
+)
 from cloudsuppress.ops.members import list_members
 
 from ..op_runner import OpRunner
@@ -71,12 +79,15 @@ class _RecordDialog(QDialog):
 
 
 class BriefingDialog(_RecordDialog):
-    """Record a member's 庁内説明会: member, date, number attending, notes."""
+    """Record a member's 庁内説明会: member, date, number attending, notes; given ``briefing``, correct
+    that record instead (its member stays; saved against the version shown)."""
 
-    def __init__(self, runner: OpRunner, parent: QWidget | None = None, *, member_id: int | None = None):
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None, *, member_id: int | None = None,
+                 briefing: BriefingRow | None = None):
         super().__init__(runner, parent)
-        self.setWindowTitle(self.tr("庁内説明会を記録"))
-        self.member_combo = _member_combo(runner, member_id)
+        self.briefing = briefing
+        self.setWindowTitle(self.tr("庁内説明会の記録を修正") if briefing else self.tr("庁内説明会を記録"))
+        self.member_combo = _member_combo(runner, briefing.member_id if briefing else member_id)
         self.date_edit = _date_edit()
         self.attendees_spin = QSpinBox()
         self.attendees_spin.setRange(0, 100_000)
@@ -87,12 +98,22 @@ class BriefingDialog(_RecordDialog):
         self.form.addRow(self.tr("開催日"), self.date_edit)
         self.form.addRow(self.tr("参加人数"), self.attendees_spin)
         self.form.addRow(self.tr("メモ"), self.notes_edit)
+        if briefing is not None:
+            self.member_combo.setEnabled(False)
+            self.date_edit.setDate(QDate(briefing.held_on))
+            self.attendees_spin.setValue(briefing.attendees)
+            self.notes_edit.setText(briefing.notes or "")
+            self.record_button.setText(self.tr("保存"))
 
     def operation(self):
         member_id = self.member_combo.currentData()
         held_on: dt.date = self.date_edit.date().toPython()
         attendees = self.attendees_spin.value()
         notes = self.notes_edit.text()
+        if self.briefing is not None:
+            briefing_id, version = self.briefing.id, self.briefing.version
+            return lambda s: update_briefing(s, briefing_id=briefing_id, held_on=held_on, attendees=attendees,
+                                             notes=notes, expected_version=version)
         return lambda s: record_briefing(s, member_id=member_id, held_on=held_on, attendees=attendees, notes=notes)
 
 
@@ -140,3 +161,23 @@ class SelectionAttendanceDialog(_RecordDialog):
         section = self.section_edit.text()
         return lambda s: record_selection_attendance(s, event=event, held_on=held_on, member_id=member_id,
                                                      person=person, section=section)
+
+
+class SelectionEventDialog(_RecordDialog):
+    """Register a vendor-selection event before anyone is recorded as attending it (an event no
+    member attended is what measure 2 wants to see)."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(runner, parent)
+        self.setWindowTitle(self.tr("選考会を登録"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("例: RFI説明会、二次選考"))
+        self.date_edit = _date_edit()
+        self.form.addRow(self.tr("選考会"), self.name_edit)
+        self.form.addRow(self.tr("開催日"), self.date_edit)
+        self.record_button.setText(self.tr("登録"))
+
+    def operation(self):
+        name = self.name_edit.text()
+        held_on: dt.date = self.date_edit.date().toPython()
+        return lambda s: create_selection_event(s, name=name, held_on=held_on)

@@ -64,11 +64,14 @@ class MeasuresPanel(QWidget):
         self.briefing_button.clicked.connect(self.record_briefing)
         self.selection_button = QPushButton(self.tr("選考会への参加を記録…"))
         self.selection_button.clicked.connect(self.record_selection)
+        self.records_button = QPushButton(self.tr("記録の一覧・修正…"))
+        self.records_button.clicked.connect(self.open_records)
         buttons = QHBoxLayout()
         buttons.addWidget(_heading(self.tr("構成団体ごとの4つの方策")))
         buttons.addStretch(1)
         buttons.addWidget(self.briefing_button)
         buttons.addWidget(self.selection_button)
+        buttons.addWidget(self.records_button)
 
         self.events_label = QLabel()
         self.events_label.setObjectName("selectionEvents")
@@ -165,3 +168,11 @@ class MeasuresPanel(QWidget):
         ok = bool(dialog.exec())
         dialog.deleteLater()
         return ok
+
+    def open_records(self) -> None:
+        """The briefing and selection records, to correct or delete (MeasureRecordsDialog)."""
+        from ..dialogs.measure_records_dialog import MeasureRecordsDialog
+
+        dialog = MeasureRecordsDialog(self.runner, self)
+        dialog.exec()
+        dialog.deleteLater()
