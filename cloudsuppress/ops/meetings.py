@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from .. import audit
 from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
+from ..locks import lock_numbering
 from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
 from ..workflow import DECISIONS, OPEN, Status, check_meeting_decision, meeting_steps, parse_status
@@ -181,6 +182,7 @@ def create_meeting(
     if number is None:
         number = title_number(title)  # --title 第3回… is meeting number 3
     if number is None:
+        lock_numbering(s, "meeting_number")  # parallel users: never two 第7回
         number = (s.scalar(select(func.max(Meeting.number)).where(
             Meeting.kind == kind, Meeting.subcommittee_id.is_(None) if subcommittee_id is None
             else Meeting.subcommittee_id == subcommittee_id,

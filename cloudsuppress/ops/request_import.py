@@ -48,6 +48,10 @@ class PlannedItem:
     estimate: int | None
     estimate_changed: bool
     parts: tuple[PlannedPart, ...]
+    # The 要望番号 was not in the file but given by the plan (the next free one when it was made);
+    # applying takes the next free one again under the numbering lock, as another user may have
+    # taken this one meanwhile on a shared database.
+    generated_key: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,7 +198,7 @@ def plan_request_import(s: Session, records: list[RequestRecord]) -> RequestImpo
                 title = s.scalar(select(Function.name).where(Function.id == function_id)) if function_id else ""
             planned.append(PlannedItem(key, None, title, function_id, entries[0][4] if function_id is None else None,
                                        first.title if function_id is None else None, estimate, estimate is not None,
-                                       tuple(parts)))
+                                       tuple(parts), generated_key=gkey.startswith("\0")))
         else:
             changed_est = estimate is not None and estimate != existing.estimate
             planned.append(PlannedItem(existing.key, existing.id, existing.title, existing.function_id,
@@ -222,7 +226,8 @@ def apply_request_import(s: Session, plan: RequestImportPlan, *, by: str | None 
                     created = req.create_item(
                         s, member_id=part.member_id, title=item.title, function_id=item.function_id,
                         business_system_id=item.business_system_id, proposed_function=item.proposed_function,
-                        estimate=item.estimate, key=item.key, allow_duplicate=True, by=by, **values)
+                        estimate=item.estimate, key=None if item.generated_key else item.key, allow_duplicate=True,
+                        by=by, **values)
                     item_id = created.id
                 elif part.action in ("add", "join"):
                     req.join_item(s, item_id=item_id, member_id=part.member_id, by=by, **values)

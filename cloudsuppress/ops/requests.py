@@ -20,6 +20,7 @@ from .. import audit
 from ..concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
 from ..errors import ConcurrentEditError, DomainError
+from ..locks import lock_numbering, lock_row
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..wareki import to_wareki
@@ -191,6 +192,7 @@ def create_item(
                 f"この機能にはすでに検討中の要望 {'、'.join(existing)} があります。"
                 "同じ要望であれば、新しく登録せずにその要望項目に参加してください。"
             )
+    lock_numbering(s, "request_key")  # parallel users: the next number and the check see each other's
     key = (key or "").strip() or next_key(s)
     if s.scalar(select(RequestItem.id).where(RequestItem.key == key)) is not None:
         raise DomainError(f"要望番号「{key}」はすでに使われています。")
@@ -474,6 +476,7 @@ def _save_new_item(s: Session, parts: list[tuple[int, dict]], names: dict[int, s
     (first, first_values), others = full[0], full[1:]
     # The key is settled before the action opens: its label names it, and renaming the action from
     # inside would rename an enclosing one (the demo's) instead.
+    lock_numbering(s, "request_key")
     key = (key or "").strip() or next_key(s)
     with audit.action(s, f"要望 {key} を登録（{'、'.join(names[m] for m, _ in full)}）", by=by):
         created = create_item(s, member_id=first, title=None if title is UNSET else title, function_id=fid,
@@ -592,6 +595,7 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
     if approved_on is None:
         raise DomainError(f"{APPROVAL_LABELS[stage]}の日付を入力してください。")
     reference = (reference or "").strip() or None
+    lock_row(s, MemberRequest, part.id)  # two users recording at once: the second sees the first's, and updates it
     recorded = {a.stage: a for a in s.scalars(select(Approval).where(Approval.member_request_id == part.id))}
     facts = {k: ApprovalFact(a.approved_on, a.reference) for k, a in recorded.items()}
     check_approval(stage, approved_on, member=_member_name(s, member_id), item=item.key, estimate=item.estimate,
