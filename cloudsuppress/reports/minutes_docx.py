@@ -93,9 +93,11 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         h = doc.add_paragraph(style="Heading 1")
         _run(h, f"{next(counter)}　{text}", font=HEAD_FONT, bold=True)
 
-    def body(text: str, indent_mm: float = 6) -> None:
+    def body(text: str, indent_mm: float = 6, hanging_mm: float = 0) -> None:
         p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Mm(indent_mm)
+        p.paragraph_format.left_indent = Mm(indent_mm + hanging_mm)
+        if hanging_mm:  # 「・」 hangs: a wrapped line starts under the text, not under the bullet
+            p.paragraph_format.first_line_indent = Mm(-hanging_mm)
         _run(p, text)
 
     heading("日時")
@@ -138,7 +140,7 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
                          ("報告事項", minutes.reports)):
         heading(title)
         for x in lines:
-            body(f"・{x.key}　{x.title}：{x.text}" + (f"（{x.reason}）" if x.reason else ""))
+            body(f"・{x.key}　{x.title}：{x.text}" + (f"（{x.reason}）" if x.reason else ""), hanging_mm=3.7)
         if not lines:
             body("（なし）")
     heading("次回予定")

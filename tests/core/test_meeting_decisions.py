@@ -187,3 +187,20 @@ def test_add_several_items_to_an_agenda_at_once(table):
         assert [r.key for r in mq.agenda(s, nxt)] == ["R-0003", "R-0001"]
         with pytest.raises(DomainError, match="要望 R-0001 はすでに「第2回 住民業務部会」の議題にあります。選んだ 2 件"):
             add_agenda_items(s, meeting_id=nxt, item_ids=[ids["b"], ids["a"]])
+
+
+def test_minutes_write_what_the_secretariat_writes_for_each_decision(table):
+    from cloudsuppress.ops.minutes import build_minutes
+
+    db, m, ids = table
+    approve_all(db, ids["b"], ["常陸大宮市", "五霞町"])
+    record(db, m, ids["b"], "decided", decide="customized", reason="独自施策のため")
+    record(db, m, ids["a"], "decided", decide="standardized", reason="次期版で標準機能に追加")
+    record(db, m, ids["c"], "information")
+    with db.session() as s:
+        mi = build_minutes(s, m)
+    assert [(x.key, x.text) for x in mi.decisions] == [
+        ("R-0001", "標準化とする"), ("R-0002", "カスタマイズを実施する（負担: 常陸大宮市、五霞町）")]
+    assert mi.continued == () and [(x.key, x.text) for x in mi.reports] == [("R-0003", "報告")]
+    assert [mi.result_of(r) for r in mi.agenda] == [
+        "標準化とする：次期版で標準機能に追加", "カスタマイズを実施する（負担: 常陸大宮市、五霞町）：独自施策のため", "報告"]
