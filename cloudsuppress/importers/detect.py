@@ -32,6 +32,13 @@ from .function_list import (
 from .tabular import Table, Workbook, column_letter
 
 _EMPTY: Mapping = MappingProxyType({})
+MEMBER_PART_LABELS = {"member_judgement": "判定", "member_note": "現行運用・要望"}
+_FORM_LABELS = {"code": "帳票ID", "name": "帳票名称", "requirement": "帳票要件"}
+
+
+def field_label(fld: str, kind: str = "function") -> str:
+    """A field's Japanese label; a form sheet says 帳票ID / 帳票名称 / 帳票要件."""
+    return (_FORM_LABELS.get(fld) if kind == "form" else None) or FIELDS[fld]
 
 
 @dataclass(frozen=True)
@@ -139,8 +146,8 @@ class SheetDetection:
             if not c.header and c.field is None:
                 continue
             meaning = ("取り込まない" if c.field is None
-                       else f"{c.member}の{FIELDS[c.field]}" if c.member else FIELDS[c.field])
-            alt = f"（他の候補: {'、'.join(FIELDS[a] for a in c.alternatives)}）" if c.alternatives else ""
+                       else f"{c.member}の{MEMBER_PART_LABELS[c.field]}" if c.member else field_label(c.field, self.kind))
+            alt = f"（他の候補: {'、'.join(field_label(a, self.kind) for a in c.alternatives)}）" if c.alternatives else ""
             lines.append(f"    {c.letter}列「{c.header}」→ {meaning}{alt}")
         if self.names_from_requirement:
             lines.append("  機能名の列がないため、機能要件の最初の一文から機能名を作ります。")

@@ -75,7 +75,7 @@ _MEMBER_NOTE_WORDS = {"現行運用要望", "現行運用", "要望", "運用要
 _NOT_MEMBER = re.compile(r"パッケージ|ベンダー|事業者|標準|回答|提案|前版|改定|改訂|機能|分類|項目")
 # Header words a column could also mean (offered first in the drop-down).
 _ALTERNATIVES = {"code": ("row_number",), "row_number": ("code",), "requirement": ("name",), "name": ("requirement",),
-                 "fit": ("member_judgement",), "level1": ("business_system",)}
+                 "level1": ("business_system",)}
 
 _STRIP = re.compile(r"[\s　()（）【】\[\]「」・:：※*＊/／]")
 _UNIT = re.compile(r"(千円|百万円|円|税抜|税込|税別)+$")
