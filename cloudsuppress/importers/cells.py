@@ -67,3 +67,38 @@ def name_from_sentence(sentence: str, limit: int = 40) -> str:
     cut = max((i + 1 for i, ch in enumerate(first[:limit]) if ch in _BOUNDARY_AFTER and i + 1 >= limit // 3),
               default=limit - 1)
     return first[:cut].rstrip("、・ ") + "…"
+
+
+def duplicate_column_message(label: str, columns: list[int], header_row: int) -> str:
+    """「団体名」の列が 2 つあります（B列、E列）: which one to read is not guessed."""
+    from .tabular import column_letter
+
+    named = "と".join(f"{column_letter(c)}列" for c in columns)
+    return (f"見出し「{label}」の列が {len(columns)} つあります（{header_row}行目の{named}）。"
+            "どちらを読むか決められないため、不要な列を削除するか見出しを変えてから取り込んでください。")
+
+
+def text_problems(value: str, label: str, limit: int | None = None) -> list[str]:
+    """Control characters and over-long text, as messages (nothing is cut silently)."""
+    out = []
+    bad = control_char(value)
+    if bad:
+        out.append(f"{label}に制御文字（{bad}）が入っています。取り除いてから取り込んでください。")
+    if limit is not None and len(value) > limit:
+        out.append(f"{label}が長すぎます（{len(value):,}文字、上限{limit:,}文字）。")
+    return out
+
+
+def cell_kind_problem(table, row: int, col: int, label: str) -> str | None:  # noqa: ANN001 - a tabular.Table
+    """A key read from a date, TRUE/FALSE or a floating-point number, or a formula with no saved value."""
+    if (row, col) in table.uncached_formula_cells():
+        return f"{label}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"
+    kind = table.cell_kinds.get((row, col))
+    shown = table.rows[row][col] if col < len(table.rows[row]) else ""
+    if kind == "date":
+        return f"{label}「{shown}」が日付のセルです。文字列として入力し直してください。"
+    if kind == "bool":
+        return f"{label}「{shown}」が真偽値（TRUE/FALSE）のセルです。文字列として入力し直してください。"
+    if kind == "number" and not shown.lstrip("-").isdigit():
+        return f"{label}「{shown}」が小数または指数の数値です。文字列として入力し直してください。"
+    return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import normalize_text
 from ..wareki import date_hint, parse_date
+from .cells import cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
 from .tabular import column_letter, read_table
 
 COLUMNS = {
@@ -42,20 +43,28 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
     """Validate a member list; raise ImportValidationError listing every problem."""
     table = read_table(path, sheet=sheet)
     header_row, cols = None, {}
+    duplicated: dict[str, list[int]] = {}
     for r, row in enumerate(table.rows[:20]):
-        found = {}
+        found: dict[str, int] = {}
+        every: dict[str, list[int]] = {}
         for c, text in enumerate(row):
             t = normalize_text(text).replace(" ", "")
             for fld, words in COLUMNS.items():
-                if t in words and fld not in found:
-                    found[fld] = c
+                if t in words:
+                    found.setdefault(fld, c)
+                    every.setdefault(fld, []).append(c)
         if "name" in found and "population" in found:
             header_row, cols = r, found
+            duplicated = {f: c for f, c in every.items() if len(c) > 1}
             break
     if header_row is None:
         raise ImportValidationError(
             [ImportIssue(table.file, None, None, "見出し行（団体名・人口・参加日）が見つかりません。", sheet=table.sheet)]
         )
+    if duplicated:  # a second 団体名 column: which one is meant is not guessed
+        raise ImportValidationError([ImportIssue(table.file, header_row + 1, None,
+                                                 duplicate_column_message(LABELS[f], c, header_row + 1), sheet=table.sheet)
+                                     for f, c in duplicated.items()])
     issues: list[ImportIssue] = []
     records: list[MemberRecord] = []
     seen: dict[str, int] = {}
@@ -66,8 +75,16 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
     for index in range(header_row + 1, len(table.rows)):
         row = table.rows[index]
         rownum = index + 1
-        cell = {f: normalize_text(row[c]) if c < len(row) else "" for f, c in cols.items()}
+        cell = {f: strip_invisible(normalize_text(row[c])) if c < len(row) else "" for f, c in cols.items()}
         if not any(cell.values()):
+            continue
+        hygiene = [(f, p) for f, c in cols.items() for p in
+                   ([cell_kind_problem(table, index, c, LABELS[f])] if f == "name" else
+                    [f"{LABELS[f]}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"]
+                    if (index, c) in table.uncached_formula_cells() else [])
+                   + text_problems(cell[f], LABELS[f]) if p]
+        if hygiene:
+            issues += [ImportIssue(table.file, rownum, col(f), p, sheet=table.sheet) for f, p in hygiene]
             continue
         name = cell["name"]
         if not name:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
+from .cells import cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
 from .tabular import column_letter, read_table
 
 FIELDS = {
@@ -67,15 +68,21 @@ def parse_amount(text: str) -> int | None:
     return int(t) if t.isdigit() else None
 
 
-def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+# Reader-level limits: the database columns' own (PostgreSQL refuses more; nothing is cut).
+LIMITS = {"key": 30, "member": 100, "function_code": 50, "title": 200, "business_system": 100}
+
+
+def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int], dict[str, list[int]]] | None:
     for r, row in enumerate(rows[:20]):
         found: dict[str, int] = {}
+        every: dict[str, list[int]] = {}
         for c, text in enumerate(row):
             f = _LOOKUP.get(normalize_key(text).lower()) if text else None
-            if f and f not in found:
-                found[f] = c
+            if f:
+                found.setdefault(f, c)
+                every.setdefault(f, []).append(c)
         if "member" in found and "content" in found:
-            return r, found
+            return r, found, {f: cols for f, cols in every.items() if len(cols) > 1}
     return None
 
 
@@ -98,10 +105,13 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
     if found is None:
         return [], [ImportIssue(table.file, None, None, "見出し行（要望番号・団体名・要望内容 など）が見つかりません。",
                                 sheet=table.sheet)]
-    header, cols = found
+    header, cols, duplicated = found
     missing = [FIELDS[f] for f in REQUIRED if f not in cols]
     if missing:
         return [], [ImportIssue(table.file, header + 1, None, f"必要な列がありません: {'、'.join(missing)}", sheet=table.sheet)]
+    if duplicated:  # a second 団体名 column: which one the member meant is not guessed
+        return [], [ImportIssue(table.file, header + 1, None, duplicate_column_message(FIELDS[f], c, header + 1),
+                                sheet=table.sheet) for f, c in duplicated.items()]
     labels = {f: f"{column_letter(c)}列（{FIELDS[f]}）" for f, c in cols.items()}
     records, issues = [], []
     for index in range(header + 1, len(table.rows)):
@@ -115,6 +125,19 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
         def bad(fld: str, message: str) -> None:
             row_issues.append(ImportIssue(table.file, rownum, labels.get(fld), message, sheet=table.sheet))
 
+        for fld, c in cols.items():
+            problem = cell_kind_problem(table, index, c, FIELDS[fld]) if fld in ("key", "member", "function_code") else None
+            if problem is None and (index, c) in table.uncached_formula_cells():
+                problem = f"{FIELDS[fld]}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"
+            if problem:
+                bad(fld, problem)
+            raw = cell.get(fld, "")
+            for message in text_problems(strip_invisible(raw.strip()), FIELDS[fld], LIMITS.get(fld)):
+                bad(fld, message)
+        if row_issues:
+            issues += row_issues
+            continue
+        cell = {f: strip_invisible(v) if f in ("key", "member", "function_code") else v for f, v in cell.items()}
         member = normalize_text(cell.get("member", ""))
         if not member:
             bad("member", "団体名が空です。")
