@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
+from .cli_functions import add_function_commands
 from .cli_meetings import add_comparison_export
 from .cli_structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
 from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
 from .errors import DatabaseCorruptError, DomainError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
 from .output_files import output_file  # light: no database or report imports
-from .importers.function_list import FIELDS
 from .presets import PRESETS
 from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
 from .wareki import require_date
@@ -81,17 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_structure_commands(sub)
 
-    functions = sub.add_parser("functions", help="機能一覧").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    f_imp = functions.add_parser("import", help="機能一覧（.xlsx / .xls / .csv）を取り込む")
-    f_imp.add_argument("file")
-    f_imp.add_argument("--sheet", help="シート名（既定: 先頭のシート）")
-    f_imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                       help=f"列の対応（FIELD: {', '.join(FIELDS)}; COLUMN: 列記号・列番号・見出し名）")
-    f_imp.add_argument("--header-row", type=whole_number, help="見出し行の行番号（既定: 自動判定）")
-    f_imp.add_argument("--business-system", help="業務列のない一覧の取り込み先業務")
-    f_imp.add_argument("--spec-version", help="標準仕様書の版（例: 第2.1版）")
-    f_imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
-    f_imp.add_argument("--dry-run", action="store_true", help="差分を表示するだけで適用しない")
+    add_function_commands(sub, _Parser, whole_number)
 
     summ = sub.add_parser("summary", help="概要（機能数・適合度・ギャップ率・要望の結果）")
     summ.add_argument("--json", action="store_true")
@@ -242,16 +232,6 @@ def _add_export_commands(sub) -> None:
     add_cost_exports(export)
 
 
-def _parse_maps(items: list[str]) -> dict[str, str]:
-    out = {}
-    for item in items:
-        if "=" not in item:
-            raise DomainError(f"--map は FIELD=COLUMN の形で指定してください: {item}")
-        k, v = item.split("=", 1)
-        out[k.strip()] = v.strip()
-    return out
-
-
 def _confirm(prompt: str) -> bool:
     if not sys.stdin or not sys.stdin.isatty():
         return False
@@ -259,31 +239,6 @@ def _confirm(prompt: str) -> bool:
         return input(prompt + " [y/N]: ").strip().lower() in ("y", "yes", "はい")
     except EOFError:
         return False
-
-
-def _cmd_functions_import(db, args) -> int:
-    from .importers.function_list import mapping_from_options, parse_function_list
-    from .importers.tabular import read_table
-
-    table = read_table(args.file, sheet=args.sheet)
-    mapping = mapping_from_options(table, args.header_row, _parse_maps(args.map))
-    parsed = parse_function_list(table, mapping)
-    with db.session() as s, s.begin():
-        consortium_ops.require_consortium(s)
-        plan = function_ops.plan_function_import(
-            s, parsed, business_system=args.business_system, spec_version=args.spec_version
-        )
-        print(plan.describe())
-        if args.dry_run:
-            s.rollback()
-            return 0
-        if plan.needs_confirmation and not args.yes and not _confirm("既存の機能一覧を置き換えます。適用しますか？"):
-            print("適用しませんでした。--yes を付けて実行すると適用します。", file=sys.stderr)
-            s.rollback()
-            return EXIT_CONFIRM
-        function_ops.apply_function_import(s, plan)
-    print(f"{plan.total_records} 件の機能を取り込みました。")
-    return 0
 
 
 def _cmd_summary(db, args) -> int:
@@ -561,7 +516,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "consortium":
             return cmd_consortium(db, args)
         if args.command == "functions":
-            return _cmd_functions_import(db, args)
+            from .cli_functions import cmd_functions
+
+            return cmd_functions(db, args, confirm=_confirm)
         if args.command == "summary":
             return _cmd_summary(db, args)
         if args.command == "requests":

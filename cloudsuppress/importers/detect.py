@@ -548,16 +548,17 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
                 functions = _as_kind(book.tables[overrides.sheet], "function", overrides)
     else:
         if overrides.columns or overrides.header_rows:
-            first = _best(infos, "function") or _best(infos, "form")
-            if first:
+            first = _best(infos, "function")
+            first = _best(infos, "form") if first is None else first
+            if first is not None:
                 functions = detect_sheet(book.tables[first], kind=None, header_rows=overrides.header_rows,
                                          columns=overrides.columns)
         else:
             best = _best(infos, "function")
-            functions = found.get(best) if best else None
+            functions = found.get(best) if best is not None else None
         if functions is None and not found:
             names = "、".join(n or "（CSV）" for n in book.sheet_names)
-            problems.append(f"機能一覧の見出し行（機能ID・機能名 など）が見つかりません（調べたシート: {names}）。"
+            problems.append(f"見出し行が見つかりません（機能ID・機能名 などの見出し。調べたシート: {names}）。"
                             "見出し行を指定してください（GUI では見出し行、CLI では --sheet と --header-row）。")
     if overrides.form_sheet == "":
         forms = None
@@ -570,7 +571,7 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
                 problems.append(f"シート「{overrides.form_sheet}」に帳票の見出し行（帳票ID・帳票名称）が見つかりません。")
     else:
         best = _best(infos, "form", exclude=functions.sheet if functions else None)
-        forms = found.get(best) if best else None
+        forms = found.get(best) if best is not None else None
     if functions is None and forms is not None and overrides.sheet is None and not problems:
         pass  # a workbook of forms only
     if functions is not None and functions.kind == "form" and forms is None:

@@ -1,0 +1,156 @@
+"""`functions` commands: import a function list as it arrives (with what was detected, and the
+options that steer it), and list the functions and forms for scripts."""
+from __future__ import annotations
+
+import json
+import sys
+
+from .cli_types import lazy_module
+from .errors import DomainError, ImportIssue, ImportValidationError
+from .importers.detect import ImportOverrides, detect_function_list
+from .importers.function_list import FIELD_CHOICES, resolve_column_options
+from .importers.tabular import read_workbook
+
+# Imported by the command that runs, not by every call (see cli.py).
+consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+function_ops = lazy_module("cloudsuppress.ops.functions")
+business_system_ops = lazy_module("cloudsuppress.ops.business_systems")
+
+EXIT_CONFIRM = 3
+
+
+def add_function_commands(sub, parser_class, whole_number) -> None:  # noqa: ANN001 - argparse objects
+    functions = sub.add_parser("functions", help="機能一覧").add_subparsers(dest="action", required=True, parser_class=parser_class)
+    imp = functions.add_parser(
+        "import", help="機能一覧（.xlsx / .xls / .csv）を取り込む（シート・見出し・列・除外行を自動判定。--dry-run で判定結果を表示）")
+    imp.add_argument("file")
+    imp.add_argument("--sheet", help="機能のシート名（既定: 見出しが最もよく分かるシート）")
+    imp.add_argument("--form-sheet", help="帳票要件のシート名（既定: 自動判定。none で帳票を取り込まない）")
+    imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                     help=f"列の対応（FIELD: {', '.join(FIELD_CHOICES)}、または ignore で列を取り込まない; "
+                          "COLUMN: 列記号・列番号・見出し名）")
+    imp.add_argument("--header-row", help="見出し行の行番号（2行の見出しは 4-5 のように。既定: 自動判定）")
+    imp.add_argument("--business-system", help="業務列のない一覧の取り込み先業務")
+    imp.add_argument("--system-map", action="append", default=[], metavar="ファイルの業務名=登録済みの業務名",
+                     help="ファイルの業務名を登録済みの業務に対応付ける（例: 住民記録=住民基本台帳。複数可）")
+    imp.add_argument("--spec-version", help="標準仕様書の版（例: 第2.1版）")
+    imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
+    imp.add_argument("--dry-run", action="store_true", help="判定結果（シート・見出し行・列・除外行・適合度の読み方）と差分を表示するだけで適用しない")
+    imp.add_argument("--json", action="store_true", help="--dry-run の結果を JSON で出力する（業務ごとの件数）")
+    lst = functions.add_parser("list", help="機能・帳票の一覧（欠番を含む）")
+    lst.add_argument("--business-system", help="業務で絞り込む")
+    lst.add_argument("--json", action="store_true")
+
+
+def _pairs(items: list[str], option: str, form: str) -> dict[str, str]:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise DomainError(f"{option} は {form} の形で指定してください: {item}")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def _header_rows(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    parts = text.replace("〜", "-").replace("~", "-").split("-")
+    try:
+        rows = [int(p) for p in parts if p.strip()]
+    except ValueError:
+        rows = []
+    if not rows or len(rows) > 2 or min(rows) < 1 or (len(rows) == 2 and not 0 <= rows[1] - rows[0] <= 1):
+        raise DomainError(f"--header-row は 3 または 4-5（2行の見出し）のように指定してください: {text}")
+    return rows[0], rows[-1]
+
+
+def overrides_from_args(book, args) -> ImportOverrides:  # noqa: ANN001
+    """The CLI options as ImportOverrides; ``--map`` columns resolved against the chosen sheet's header."""
+    header_rows = _header_rows(args.header_row)
+    maps = _pairs(args.map, "--map", "FIELD=COLUMN")
+    form_sheet = None if args.form_sheet is None else ("" if args.form_sheet.strip().lower() == "none" else args.form_sheet)
+    sheet = args.sheet
+    columns: dict[int, str | None] = {}
+    if maps:
+        if sheet is None:
+            first = detect_function_list(book, ImportOverrides(header_rows=header_rows))
+            sheet = first.functions.sheet if first.functions else book.sheet_names[0]
+        if sheet not in book.tables:
+            raise ImportValidationError([ImportIssue(book.file, None, None,
+                                                     f"シート「{sheet}」がありません（あるシート: {'、'.join(book.sheet_names)}）。")])
+        table = book.tables[sheet]
+        ignored = {k: v for k, v in maps.items() if k in ("ignore", "none", "-")}
+        real = {k: v for k, v in maps.items() if k not in ignored}
+        resolved, issues = resolve_column_options(table, header_rows[1] if header_rows else None, real)
+        if issues:
+            raise ImportValidationError(issues)
+        columns.update(resolved)
+        for value in ignored.values():
+            skip, issues = resolve_column_options(table, header_rows[1] if header_rows else None, {"code": value})
+            if issues:
+                raise ImportValidationError(issues)
+            columns.update(dict.fromkeys(skip, None))
+    return ImportOverrides(
+        sheet=sheet if (args.sheet is not None or maps or header_rows) else None, form_sheet=form_sheet,
+        header_rows=header_rows, columns=columns,
+        system_map=_pairs(args.system_map, "--system-map", "ファイルの業務名=登録済みの業務名"),
+        business_system=args.business_system, spec_version=args.spec_version)
+
+
+def cmd_functions(db, args, *, confirm) -> int:  # noqa: ANN001
+    if args.action == "list":
+        return _cmd_list(db, args)
+    book = read_workbook(args.file)
+    overrides = overrides_from_args(book, args)
+    with db.session() as s, s.begin():
+        consortium_ops.require_consortium(s)
+        preview = function_ops.preview_function_import(s, book, overrides)
+        if args.dry_run and args.json:
+            print(json.dumps({"detection": preview.detection.to_json(),
+                              "plan": preview.plan.to_json() if preview.plan else None,
+                              "unknown_business_systems": [u.__dict__ for u in preview.unknown_systems],
+                              "issues": [str(i) for i in preview.issues]}, ensure_ascii=False, indent=2))
+            s.rollback()
+            return 0 if preview.plan else 1
+        if args.dry_run:
+            print(preview.detection.describe())
+        if preview.plan is None:
+            raise ImportValidationError(list(preview.issues))
+        plan = preview.plan
+        print(plan.describe())
+        if args.dry_run:
+            s.rollback()
+            return 0
+        if plan.needs_confirmation and not args.yes and not confirm("既存の機能一覧を置き換えます。適用しますか？"):
+            print("適用しませんでした。--yes を付けて実行すると適用します。", file=sys.stderr)
+            s.rollback()
+            return EXIT_CONFIRM
+        function_ops.apply_function_import(s, plan)
+    print(f"{plan.total_records} 件の機能を取り込みました。")
+    return 0
+
+
+def _cmd_list(db, args) -> int:  # noqa: ANN001
+    with db.session() as s:
+        system_id = None
+        if args.business_system:
+            system_id = business_system_ops.match_business_system(s, args.business_system)
+            if system_id is None:
+                raise DomainError(f"業務「{args.business_system}」が登録されていません。")
+        rows = function_ops.list_function_rows(s, business_system_id=system_id)
+    if args.json:
+        print(json.dumps([{
+            "code": r.code, "name": r.name, "business_system": r.business_system, "fit": r.fit,
+            "fit_alternative": r.fit_alternative, "kind": r.kind, "retired": r.retired,
+            "requirement_class": r.requirement_class, "level1": r.level1, "level2": r.level2, "level3": r.level3,
+            "vendor_cost": r.vendor_cost,
+        } for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        mark = (r.fit or "-") + ("(代替)" if r.fit_alternative else "")
+        kind = "帳票" if r.kind == "form" else "機能"
+        print(f"{r.business_system}\t{kind}\t{r.code}\t{mark}\t{r.name}{'（欠番）' if r.retired and r.name != '（削除）' else ''}")
+    return 0
+
+
