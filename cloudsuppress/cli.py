@@ -108,6 +108,8 @@ def _add_request_commands(sub) -> None:
     tpl = requests.add_parser("export-template", help="団体ごとの要望票（.xlsx）を書き出す")
     tpl.add_argument("--member", required=True, help="団体名")
     tpl.add_argument("--out", required=True, help="出力先（.xlsx、またはフォルダー: 要望票_団体名.xlsx を書き出す）")
+    tpl.add_argument("--from-judgements", action="store_true",
+                     help="Fit&Gap でその団体が△・×とした機能を要望の行として記入しておく")
     add_force(tpl)
     lst = requests.add_parser("list", help="要望項目の一覧")
     lst.add_argument("--status", choices=STATUS_CHOICES)
@@ -294,13 +296,21 @@ def _cmd_requests(db, args) -> int:
         member = args.member.strip()
         out = template_path(args.out, member)  # a folder gets 要望票_団体名.xlsx; a file must be .xlsx
         args.out = str(out)  # a file error names the workbook, not the folder
+        gaps = []
         with db.session() as s:
             info = consortium_ops.require_consortium(s)
-            request_ops.resolve_member(s, member)
-            rows = function_ops.list_function_rows(s)
+            member_id = request_ops.resolve_member(s, member)
+            rows = function_ops.list_function_rows(s, requestable=True)  # no retired ID for a new request
+            if args.from_judgements:
+                from .ops.judgements import member_gap_rows
+
+                gaps = member_gap_rows(s, member_id=member_id)
+                if not gaps:
+                    raise DomainError(f"{member} が Fit&Gap で△・×とした機能はありません（判定を含む Fit&Gap シートを"
+                                      "functions import で取り込むと記入できます）。")
         with output_file(out, overwrite=args.force) as tmp:
-            write_request_template(tmp, member=member, consortium=info.name, functions=rows)
-        print(f"{member} の要望票を書き出しました: {out}")
+            write_request_template(tmp, member=member, consortium=info.name, functions=rows, prefill=gaps)
+        print(f"{member} の要望票を書き出しました: {out}" + (f"（△・× の {len(gaps)} 件を記入済み）" if gaps else ""))
         return 0
     if args.action == "list":
         with db.session() as s:

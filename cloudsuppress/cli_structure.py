@@ -1,5 +1,5 @@
 """`members` and `structure` commands: the consortium's members (list, import, correct one,
-remove one registered by mistake) and its 専門部会 / 業務 (list, add) — the CLI side of the
+remove one registered by mistake) and its 専門部会 / 業務 (list, add, rename, remove) — the CLI side of the
 団体 view and of 業務を追加… . Each command is one transaction and one undoable action."""
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     sy.add_argument("--new-subcommittee", action="store_true", help="専門部会も新しく追加する")
     sy.add_argument("--code", help="業務番号（任意）")
     sy.add_argument("--wg", help="ワーキンググループ（既定: 業務名WG）")
+    rn = structure.add_parser("rename-system", help="業務の名称を変更する（機能・要望・会議はそのまま）")
+    rn.add_argument("name", metavar="NAME", help="今の業務名")
+    rn.add_argument("new_name", metavar="NEW_NAME", help="新しい業務名")
+    structure.add_parser("remove-system", help="誤って追加した業務を削除する（機能・要望・会議のある業務は削除できない）"
+                         ).add_argument("name", metavar="NAME")
 
 
 def cmd_members(db, args) -> int:  # noqa: ANN001
@@ -97,7 +102,28 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
     return 0
 
 
+def _system_id(s, name: str) -> int:  # noqa: ANN001
+    """The registered 業務 of this exact name (a rename or removal never goes by a synonym)."""
+    for node in function_ops.system_tree(s):
+        if node.name == name.strip():
+            return node.id
+    raise DomainError(f"業務「{name.strip()}」が登録されていません（structure list で一覧を表示できます）。")
+
+
 def cmd_structure(db, args) -> int:  # noqa: ANN001
+    if args.action in ("rename-system", "remove-system"):
+        from .ops import business_systems
+
+        with db.session() as s, s.begin():
+            consortium_ops.require_consortium(s)
+            system_id = _system_id(s, args.name)
+            if args.action == "rename-system":
+                business_systems.rename_business_system(s, system_id=system_id, name=args.new_name)
+            else:
+                business_systems.remove_business_system(s, system_id=system_id)
+        print(f"業務「{args.name.strip()}」を「{args.new_name.strip()}」に名称変更しました。" if args.action == "rename-system"
+              else f"業務「{args.name.strip()}」を削除しました（undo で取り消せます）。")
+        return 0
     if args.action == "add-subcommittee":
         with db.session() as s, s.begin():
             consortium_ops.require_consortium(s)

@@ -322,8 +322,8 @@ def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[Import
     if unknown:
         issues.append(ImportIssue(
             parsed.file, parsed.mapping.header_top + 1 if parsed.mapping.header_top is not None else None, None,
-            f"団体の列グループ「{'」「'.join(unknown)}」が構成団体にありません（登録済み: "
-            f"{'、'.join(sorted(registered_name for registered_name in _member_names(s)))}）。"
+            f"団体の列グループ「{'」「'.join(unknown)}」が構成団体にありません（"
+            + (f"登録済み: {'、'.join(_member_names(s))}" if registered else "団体がまだ登録されていません") + "）。"
             "団体名を登録済みの名前に直すか、団体を登録してから取り込んでください。", sheet=parsed.sheet))
     return found
 

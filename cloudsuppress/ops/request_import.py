@@ -87,10 +87,25 @@ class RequestImportPlan:
         return "\n".join(lines)
 
 
-def _function_index(s: Session) -> dict[str, list[tuple[int, int, str]]]:
-    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for fid, code, bsid, name in s.execute(select(Function.id, Function.code, Function.business_system_id, Function.name)):
-        out[code].append((fid, bsid, name))
+FORM_PREFIX = "帳票:"  # 機能ID 「帳票:0230001」 names the form when a function has the same ID
+
+
+def _function_index(s: Session) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Code → (id, system, name, retired) of functions; a form under its code too when no function of
+    its system has that code, and always under 「帳票:code」."""
+    out: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    forms = []
+    for fid, code, bsid, name, kind, retired in s.execute(
+            select(Function.id, Function.code, Function.business_system_id, Function.name, Function.kind,
+                   Function.retired)):
+        if kind == "form":
+            forms.append((code, (fid, bsid, name, retired)))
+        else:
+            out[code].append((fid, bsid, name, retired))
+    for code, entry in forms:
+        out[FORM_PREFIX + code].append(entry)
+        if not any(c[1] == entry[1] for c in out.get(code, ())):
+            out[code].append(entry)
     return out
 
 
@@ -119,6 +134,10 @@ def plan_request_import(s: Session, records: list[RequestRecord]) -> RequestImpo
             if len(cands) > 1:
                 names = "、".join(system_names[c[1]] for c in cands)
                 issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は複数の業務（{names}）にあります。業務列に業務名を記入してください。"))
+                continue
+            if cands[0][3] and not (rec.key and rec.key in items_by_key):
+                issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は欠番（削除された機能）のため、"
+                                                         "新しい要望の対象にできません。"))
                 continue
             fid = cands[0][0]
         else:

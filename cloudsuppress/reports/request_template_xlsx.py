@@ -6,7 +6,7 @@ Sheets: 要望 (the documented stable columns, the member's name filled in, drop
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -61,9 +61,25 @@ def check_template_suffix(path: str | Path) -> None:
                           f"フォルダーにしてください: {path}")
 
 
+class GapLike(Protocol):
+    code: str
+    kind: str
+    business_system: str
+    name: str
+    judgement: str
+    note: str | None
+
+
+PREFILL_NOTE = ("Fit&Gap で△・×と判定した機能を記入済みです。要望する行は理由区分・住民サービス低下・低下の内容を記入し、"
+                "要望しない行は削除してください。")
+
+
 def write_request_template(path: str | Path, *, member: str, consortium: str | None,
-                           functions: Iterable[FunctionLike], rows: int = BLANK_ROWS) -> None:
-    """Write an empty request workbook for one member (the path must end in .xlsx)."""
+                           functions: Iterable[FunctionLike], rows: int = BLANK_ROWS,
+                           prefill: Sequence[GapLike] = ()) -> None:
+    """Write a request workbook for one member (the path must end in .xlsx); ``prefill`` rows (the
+    member's △/× judgements) come first with 機能ID, 要望名 and 要望内容 filled in, the mandatory
+    answers left for the member."""
     check_template_suffix(path)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
     try:
@@ -83,11 +99,20 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         for c, (h, w) in enumerate(zip(headers, WIDTHS)):
             ws.set_column(c, c, w)
             ws.write_string(HEADER_ROW, c, h, head)
-        first, last = HEADER_ROW + 1, HEADER_ROW + rows
+        first, last = HEADER_ROW + 1, HEADER_ROW + rows + len(prefill)
+        filled = {}
+        for i, gap in enumerate(prefill):
+            code = f"帳票:{gap.code}" if gap.kind == "form" else gap.code
+            filled[first + i] = {COLUMNS.index("機能ID"): code, COLUMNS.index("要望名"): gap.name,
+                                 COLUMNS.index("要望内容"): gap.note or "", len(COLUMNS): gap.business_system}
+        if prefill:
+            ws.write_string(2, 0, PREFILL_NOTE, text)
         for r in range(first, last + 1):
             for c in range(len(headers)):
                 if c == 1:
                     ws.write_string(r, c, member, locked_cell)
+                elif filled.get(r, {}).get(c):
+                    ws.write_string(r, c, filled[r][c], cell)
                 else:
                     ws.write_blank(r, c, None, money if headers[c] in ("年間処理件数", "見積額") else cell)
         reason_col, drop_col = COLUMNS.index("理由区分"), COLUMNS.index("住民サービス低下")
