@@ -204,3 +204,17 @@ def test_minutes_write_what_the_secretariat_writes_for_each_decision(table):
     assert mi.continued == () and [(x.key, x.text) for x in mi.reports] == [("R-0003", "報告")]
     assert [mi.result_of(r) for r in mi.agenda] == [
         "標準化とする：次期版で標準機能に追加", "カスタマイズを実施する（負担: 常陸大宮市、五霞町）：独自施策のため", "報告"]
+
+
+def test_the_comparison_names_the_latest_meeting_that_carried_an_item_over(table):
+    from cloudsuppress.ops.comparison import build_comparison
+
+    db, m, ids = table
+    record(db, m, ids["c"], "continued")
+    nxt = meeting(db, dt.date(2026, 12, 16))
+    with db.session() as s, s.begin():
+        mops.build_agenda(s, meeting_id=nxt)
+    record(db, nxt, ids["c"], "continued")
+    with db.session() as s:
+        rows = {r.key: r for r in build_comparison(s).rows}
+    assert rows["R-0003"].decision == "継続審議（第2回 住民業務部会）"
