@@ -37,12 +37,24 @@ def ask_read_only(error: DatabaseLockedError, parent: QWidget | None) -> bool:
     """Another process writes the file: say who and since when, and offer 読み取り専用で開く."""
     tr = QCoreApplication.translate
     holder = error.holder
-    who = holder.describe() if holder is not None else tr("DatabaseMenu", "ほかのプログラム")
+    lines = []
+    if holder is not None:
+        who = holder.user or tr("DatabaseMenu", "不明な利用者")
+        where = holder.host or tr("DatabaseMenu", "不明なコンピューター")
+        lines.append(tr("DatabaseMenu", "編集中の人: {0}（{1}、プロセス {2}）").format(who, where, holder.pid or "?"))
+        if holder.since is not None:
+            lines.append(tr("DatabaseMenu", "開いた時刻: {0:%Y-%m-%d %H:%M}").format(holder.since))
+        if holder.purpose:
+            lines.append(tr("DatabaseMenu", "使い方: {0}").format(holder.purpose))
     box = QMessageBox(QMessageBox.Icon.Warning, tr("DatabaseMenu", "ほかで編集中のデータベース"),
-                      tr("DatabaseMenu", "「{0}」は、{1}編集中です。").format(Path(error.path).name, who), parent=parent)
-    box.setInformativeText(tr(
-        "DatabaseMenu", "同じファイルを二か所で同時に変更すると、一方の変更が失われるため、ここでは変更できません。"
-        "読み取り専用で開くと、内容の確認・印刷・書き出しができます。変更するには、相手の画面を閉じてから開き直してください。"))
+                      tr("DatabaseMenu", "「{0}」は、ほかで編集中です。").format(Path(error.path).name), parent=parent)
+    # Short lines, broken where a reader pauses: a narrow box would wrap Japanese mid-word.
+    box.setInformativeText("\n".join(lines) + "\n\n" + tr(
+        "DatabaseMenu", "同じファイルを二か所で同時に変更すると、一方の変更が失われます。\n"
+        "そのため、ここでは変更できません。\n\n"
+        "読み取り専用で開くと、内容の確認・印刷・書き出しができます。\n"
+        "変更するには、相手の画面を閉じてから開き直してください。"))
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel, QLabel#qt_msgbox_label { min-width: 500px; }")
     read_only = box.addButton(tr("DatabaseMenu", "読み取り専用で開く"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("DatabaseMenu", "キャンセル"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)

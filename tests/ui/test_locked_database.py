@@ -1,0 +1,114 @@
+"""A database file another process is writing (issue 17, finding 8), seen from the GUI.
+
+A real second process holds the file as the GUI does. ファイル > 開く… then tells who holds
+it and since when, and offers 読み取り専用で開く: the window shows the file read-only (title,
+status bar), a save is refused with a message (never 「予期しないエラー」), and キャンセル keeps
+the database that was open.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from cloudsuppress.ops import members as member_ops
+
+from .conftest import copy_database
+
+ROOT = Path(__file__).resolve().parents[2]
+HOLDER = r"""
+import sys
+from cloudsuppress.db import open_database
+db = open_database(sys.argv[1], purpose="画面")
+print("ready", flush=True)
+sys.stdin.readline()
+db.close()
+"""
+
+
+@pytest.fixture
+def held_file(tmp_path, demo_template):
+    """A copy of the demo that a second process keeps open for writing."""
+    path = tmp_path / "ほかで編集中.sqlite"
+    copy_database(demo_template, path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env=env)
+    assert proc.stdout.readline().strip() == "ready"
+    yield path, proc
+    proc.stdin.write("quit\n")
+    proc.stdin.close()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def window(runner, qtbot, app_font, tmp_path):
+    """An interactive main window (it has settings, in a temporary file): dialogs are asked."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    w = MainWindow(runner, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.database_menu.watcher.stop()
+
+
+@pytest.fixture
+def answer_lock_dialog(monkeypatch):
+    """Stand in for the user at the lock dialog: records its texts and presses the named button."""
+    seen: list[dict] = []
+    choice = {"button": "読み取り専用で開く"}
+
+    def exec_(box):
+        seen.append({"title": box.windowTitle(), "text": box.text(), "info": box.informativeText(),
+                     "buttons": [b.text() for b in box.buttons()]})
+        next(b for b in box.buttons() if b.text() == choice["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return seen, choice
+
+
+def test_a_file_another_process_writes_opens_read_only_after_saying_who(window, runner, held_file,
+                                                                       answer_lock_dialog, no_message_boxes):
+    path, proc = held_file
+    seen, _choice = answer_lock_dialog
+    main_window = window
+    assert main_window.open_database_file(path)
+    assert len(seen) == 1
+    dialog = seen[0]
+    assert dialog["title"] == "ほかで編集中のデータベース"
+    assert path.name in dialog["text"] and "ほかで編集中" in dialog["text"]
+    assert f"プロセス {proc.pid}" in dialog["info"] and "使い方: 画面" in dialog["info"] and "開いた時刻: " in dialog["info"]
+    assert "読み取り専用で開く" in dialog["buttons"] and "キャンセル" in dialog["buttons"]
+    assert runner.db.path == path.resolve() and runner.db.read_only
+    assert main_window.windowTitle().endswith("読み取り専用")
+    label = main_window.database_menu.mode_label
+    assert not label.isHidden() and label.text() == "読み取り専用" and "画面" in label.toolTip()
+    assert not main_window.database_menu.restore_action.isEnabled()
+    before = len(runner.read(member_ops.list_members))
+
+    def add(s):
+        member_ops.add_member(s, name="読み取り専用の町", population=1)
+
+    assert runner.run(add, parent=main_window) is None
+    assert [k for k, _ in no_message_boxes] == ["warning"]
+    assert "読み取り専用" in no_message_boxes[0][1] and "予期しない" not in no_message_boxes[0][1]
+    assert len(runner.read(member_ops.list_members)) == before
+
+
+def test_cancel_at_the_lock_dialog_keeps_the_open_database(window, runner, held_file, answer_lock_dialog):
+    path, _proc = held_file
+    seen, choice = answer_lock_dialog
+    choice["button"] = "キャンセル"
+    main_window = window
+    current = runner.db
+    assert not main_window.open_database_file(path)
+    assert len(seen) == 1 and runner.db is current and not current.read_only
