@@ -25,6 +25,7 @@ import json
 import os
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,6 +227,9 @@ def acquire(db_path: Path, *, purpose: str = "", doing: str = "開けません")
         try:
             try:
                 got = _os_lock(fd)
+                if not got:  # a reader's probe (current_holder) holds it for an instant: look once more
+                    time.sleep(0.05)
+                    got = _os_lock(fd)
             except _NoLocks:
                 got = _stale_or_free(lock_path)
             if not got:
@@ -286,18 +290,27 @@ def _stale_or_free(lock_path: Path) -> bool:
 
 
 def current_holder(db_path: Path) -> LockHolder | None:
-    """Who holds the file's writer lock now (another process), or None when it is free or ours."""
+    """Who holds the file's writer lock now (another process), or None when it is free or ours.
+
+    Only looks: it never creates, writes or removes the lock file, so a reader asking never
+    stands in a writer's way (and works in a folder it cannot write)."""
     db_path = Path(db_path).resolve()
     if held_here(db_path):
         return None
     lock_path = lock_path_of(db_path)
-    if not lock_path.exists():
-        return None
     try:
-        lock = acquire(db_path)
-    except DatabaseLockedError as exc:
-        return exc.holder or LockHolder("", "", None, None)
+        fd = os.open(lock_path, os.O_RDONLY if os.name != "nt" else os.O_RDWR)
     except OSError:
-        return read_holder(lock_path)
-    lock.release()
-    return None
+        return None  # no lock file: nobody writes
+    try:
+        try:
+            free = _os_lock(fd)
+        except _NoLocks:
+            free = _stale_or_free(lock_path)
+        except OSError:
+            return read_holder(lock_path)
+        if free:
+            return None
+        return read_holder(lock_path) or LockHolder("", "", None, None)
+    finally:
+        os.close(fd)  # closing drops the probe's lock, if it got one
