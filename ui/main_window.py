@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QFileDialog,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -366,12 +365,13 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> bool:
         """ファイル > 開く…: ask for a database file and open it."""
-        current = self.database_path()
-        start = str(current.parent) if current is not None else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("協議会データベースを開く"), start, self.tr(OPEN_FILTER))
-        if not name:
+        from .file_dialogs import KIND_DATABASES, open_file_name
+
+        path = open_file_name(self, self.tr("協議会データベースを開く"), kind=KIND_DATABASES,
+                              file_filter=self.tr(OPEN_FILTER))
+        if path is None:
             return False
-        return self.open_database_file(Path(name))
+        return self.open_database_file(path)
 
     def new_consortium(self) -> bool:
         """ファイル > 新しい協議会…: create a consortium in a new file and switch to it."""

@@ -29,14 +29,21 @@ def locked(monkeypatch):
     monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", refuse)
 
 
-def test_an_excel_report_into_a_missing_folder_is_a_message(runner, qtbot, monkeypatch, no_message_boxes, tmp_path):
+def test_an_excel_report_into_a_missing_folder_offers_to_create_it(runner, qtbot, monkeypatch, no_message_boxes,
+                                                                    tmp_path, settings_file):
+    """Issue #14: a missing folder is offered to be created; declined, nothing is written."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.dialogs.report_export import export_report
 
     target = tmp_path / "ない" / "比較一覧表.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: no_message_boxes.append(("question", text)) or QMessageBox.StandardButton.No))
     assert export_report(runner, parent=None, caption="比較一覧表を書き出す", suggested="比較一覧表.xlsx",
                          file_filter="Excel (*.xlsx)", write=write_workbook, label="書き出しています…") is None
-    assert no_message_boxes == [("warning", f"ファイルに書き込めません。\n{target}\n\nフォルダーが見つかりません。")]
+    assert no_message_boxes == [("question", f"フォルダ {target.parent} はありません。作成しますか？")]
+    assert not target.parent.exists()
 
 
 def test_an_excel_report_open_in_excel_says_so(runner, qtbot, monkeypatch, no_message_boxes, tmp_path, locked):

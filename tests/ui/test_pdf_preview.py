@@ -62,8 +62,9 @@ def test_print_to_a_pdf_printer(preview, comparison_pdf, tmp_path):
     assert pdf_pages(out) == pdf_pages(comparison_pdf)
 
 
-def test_save_into_a_missing_folder_says_why(preview, tmp_path, monkeypatch, no_message_boxes):
+def test_save_into_a_missing_folder_offers_to_create_it(preview, tmp_path, monkeypatch, no_message_boxes, settings_file):
+    """Issue #14: the missing folder is offered to be created (the fixture answers Yes); then it is saved there."""
     dest = tmp_path / "ない" / "比較表.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
-    assert preview.save() is None and preview.saved is None
-    assert no_message_boxes == [("warning", f"ファイルに書き込めません。\n{dest}\n\nフォルダーが見つかりません。")]
+    assert preview.save() == dest and dest.stat().st_size > 20_000
+    assert no_message_boxes == [("question", f"フォルダ {dest.parent} はありません。作成しますか？")]

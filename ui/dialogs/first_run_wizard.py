@@ -173,9 +173,12 @@ class MembersPage(QWizardPage):
 
         from ..views.member_view import FILE_FILTER as MEMBER_FILTER
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("団体一覧を選ぶ"), "", self.tr(MEMBER_FILTER))
-        if not name:
+        from ..file_dialogs import KIND_MEMBER_LISTS, open_file_name
+
+        chosen = open_file_name(self, self.tr("団体一覧を選ぶ"), kind=KIND_MEMBER_LISTS, file_filter=self.tr(MEMBER_FILTER))
+        if chosen is None:
             return False
+        name = str(chosen)
         try:
             records = read_member_list(Path(name))
         except DomainError as error:
@@ -243,10 +246,12 @@ class FunctionsPage(QWizardPage):
     def choose_file(self) -> bool:
         from .import_functions_dialog import FILE_FILTER
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("機能一覧を選ぶ"), "", self.tr(FILE_FILTER))
-        if not name:
+        from ..file_dialogs import KIND_FUNCTION_LISTS, open_file_name
+
+        chosen = open_file_name(self, self.tr("機能一覧を選ぶ"), kind=KIND_FUNCTION_LISTS, file_filter=self.tr(FILE_FILTER))
+        if chosen is None:
             return False
-        self.path_edit.setText(name)
+        self.path_edit.setText(str(chosen))
         self.import_check.setChecked(True)
         return True
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -185,11 +184,13 @@ class ImportFunctionsDialog(QDialog):
 
     def choose_file(self) -> bool:
         """Ask for a file and load it; False if the user cancelled or it could not be read."""
-        start = str(self.path.parent) if self.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("機能一覧を選ぶ"), start, self.tr(FILE_FILTER))
-        if not name:
+        from ..file_dialogs import KIND_FUNCTION_LISTS, open_file_name
+
+        path = open_file_name(self, self.tr("機能一覧を選ぶ"), kind=KIND_FUNCTION_LISTS, file_filter=self.tr(FILE_FILTER),
+                              folder=self.path.parent if self.path else "")
+        if path is None:
             return False
-        return self.load_file(Path(name))
+        return self.load_file(path)
 
     def load_file(self, path: Path, sheet: str | None = None) -> bool:
         """Read a file (in a worker thread) and fill the sheet, header and mapping controls."""

@@ -19,7 +19,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -115,11 +114,12 @@ class PdfPreviewDialog(QDialog):
 
     def save(self) -> Path | None:
         """保存…: copy the previewed file where the user wants it; close the preview."""
-        start = str(Path(self.folder) / self.suggested) if self.folder else self.suggested
-        name, _ = QFileDialog.getSaveFileName(self, self.caption, start, self.file_filter)
-        if not name:
+        from ..file_dialogs import KIND_REPORTS, save_file_name
+
+        dest = save_file_name(self, self.caption, kind=KIND_REPORTS, suggested=self.suggested,
+                              file_filter=self.file_filter, folder=self.folder)
+        if dest is None:
             return None
-        dest = Path(name)
         if dest.suffix.lower() != ".pdf":
             dest = dest.with_name(dest.name + ".pdf")
         try:  # the save dialog asked before replacing a file; never a database, never half written

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
 from cloudsuppress.file_errors import file_errors, error_reason
 from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
 from cloudsuppress.output_files import output_file
 
+from ..file_dialogs import KIND_REPORTS, save_file_name
 from ..op_runner import OpRunner
 
 
@@ -37,11 +38,11 @@ def export_report(
     if preview and file_filter.rstrip().endswith("(*.pdf)"):
         return preview_pdf_report(runner, parent=parent, caption=caption, suggested=suggested,
                                   file_filter=file_filter, write=write, label=label, folder=folder)
-    start = str(Path(folder) / suggested) if folder else suggested
-    name, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
-    if not name:
+    # Documents first, then the folder last used for a report; a missing folder is offered to be made.
+    path = save_file_name(parent, caption, kind=KIND_REPORTS, suggested=suggested, file_filter=file_filter,
+                          folder=folder)
+    if path is None:
         return None
-    path = Path(name)
     wanted = file_filter.rsplit("*", 1)[-1].split(")")[0].strip()  # '.pdf' from '… (*.pdf)'
     if wanted.startswith(".") and path.suffix.lower() != wanted:
         path = path.with_name(path.name + wanted)

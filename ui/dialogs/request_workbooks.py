@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -68,6 +67,10 @@ class ExportTemplatesDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.member_list.addItem(item)
+        if not folder:  # Documents, or the folder used last for request workbooks
+            from ..file_dialogs import KIND_REQUESTS, start_folder
+
+            folder = str(start_folder(KIND_REQUESTS))
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setPlaceholderText(self.tr("書き出すフォルダ"))
         browse = QPushButton(self.tr("参照…"))
@@ -82,6 +85,11 @@ class ExportTemplatesDialog(QDialog):
         layout.addWidget(self.member_list, 1)
         layout.addWidget(QLabel(self.tr("フォルダ")))
         layout.addLayout(folder_row)
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("reasonLabel")
+        self.reason_label.setStyleSheet("color: #8a5a00;")
+        self.reason_label.setWordWrap(True)
+        layout.addWidget(self.reason_label)
         layout.addWidget(self.buttons)
         self.member_list.itemChanged.connect(self._validate)
         self.folder_edit.textChanged.connect(self._validate)
@@ -96,13 +104,32 @@ class ExportTemplatesDialog(QDialog):
         return Path(text) if text else None
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("書き出すフォルダを選ぶ"), self.folder_edit.text())
-        if name:
-            self.folder_edit.setText(name)
+        from ..file_dialogs import KIND_REQUESTS, existing_folder
+
+        folder = existing_folder(self, self.tr("書き出すフォルダを選ぶ"), kind=KIND_REQUESTS, folder=self.folder_edit.text())
+        if folder is not None:
+            self.folder_edit.setText(str(folder))
+
+    def accept(self) -> None:  # noqa: D401 - QDialog API
+        """書き出す: a folder typed that does not exist yet is offered to be created first."""
+        from ..file_dialogs import ensure_folder, remember_folder, KIND_REQUESTS
+
+        folder = self.folder()
+        if folder is None or not ensure_folder(self, folder):
+            return
+        remember_folder(KIND_REQUESTS, folder)
+        super().accept()
 
     def _validate(self) -> None:
         folder = self.folder()
-        self.ok_button.setEnabled(bool(self.chosen_members()) and folder is not None and folder.is_dir())
+        members = bool(self.chosen_members())
+        self.ok_button.setEnabled(members and folder is not None)
+        # A disabled 書き出す says why; a missing folder is offered to be created when pressed.
+        reason = ("" if members and folder is not None else
+                  self.tr("書き出す団体を選んでください。") if not members else self.tr("書き出すフォルダを指定してください。"))
+        self.ok_button.setToolTip(reason)
+        self.reason_label.setText(reason or (self.tr("フォルダ {0} はまだありません。書き出すときに作成します。").format(folder)
+                                             if not folder.is_dir() else ""))
 
 
 def export_request_templates(runner: OpRunner, members: list[MemberRow], *, parent: QWidget,
@@ -195,11 +222,13 @@ class RequestImportPreviewDialog(QDialog):
 
 def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str = "") -> str | None:
     """Choose filled workbooks, validate, preview and import them; a status line, or None."""
-    names, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("request_workbooks", "記入済みの要望票を選ぶ（複数可）"), folder,
-        QCoreApplication.translate("request_workbooks", IMPORT_FILTER))
-    if not names:
+    from ..file_dialogs import KIND_REQUESTS, open_file_names
+
+    paths = open_file_names(parent, QCoreApplication.translate("request_workbooks", "記入済みの要望票を選ぶ（複数可）"),
+                            kind=KIND_REQUESTS, folder=folder,
+                            file_filter=QCoreApplication.translate("request_workbooks", IMPORT_FILTER))
+    if not paths:
         return None
-    paths = [Path(n) for n in names]
     try:
         records = runner.call_in_worker(lambda: read_request_files(paths), parent=parent,
                                         label=QCoreApplication.translate("request_workbooks", "要望票を読み込んでいます…"))

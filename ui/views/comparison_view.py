@@ -340,7 +340,8 @@ class ComparisonView(QWidget):
     def export(self, kind: str):
         """PDF に書き出す… / Excel に書き出す…: ask paper, 資料番号, date and meeting, then write in the worker."""
         from ..dialogs.comparison_export_dialog import ComparisonExportDialog
-        from ..dialogs.report_export import export_report, safe_file_name
+        from ..dialogs.report_export import export_report
+        from ..file_dialogs import dated_file_name
 
         dialog = ComparisonExportDialog(self._meetings, kind=kind, parent=self)
         if not dialog.exec():
@@ -365,7 +366,14 @@ class ComparisonView(QWidget):
                 long_layout=long_layout))
             return writer(path, table, paper=paper, doc_number=doc_number, created_on=created_on)
 
-        suggested = safe_file_name(f"{doc_number}_カスタマイズ要望比較一覧表.{kind}")
+        # 「比較一覧表_住民業務部会_R081210.pdf」: what, for which 部会 (or meeting), and when.
+        if meeting_id is not None:
+            scope = next((m.label for m in self._meetings if m.id == meeting_id), None)
+        elif sub is not None:
+            scope = self.tr("{0}部会").format(self.subcommittee_combo.currentText())
+        else:
+            scope = None
+        suggested = dated_file_name(self.tr("比較一覧表"), scope, on=created_on, suffix=kind)
         path = export_report(self.runner, parent=self, caption=self.tr("比較一覧表を書き出す"), suggested=suggested,
                              file_filter=file_filter, write=write, folder=self._last_folder,
                              label=self.tr("比較一覧表を書き出しています…"), preview=True)

@@ -424,7 +424,8 @@ class MeetingDetailPane(QWidget):
         """議事録 PDF… / 議事録 Word…: the core's minutes writer on the worker thread."""
         from cloudsuppress.ops.minutes import build_minutes
 
-        from ..dialogs.report_export import export_report, safe_file_name
+        from ..dialogs.report_export import export_report
+        from ..file_dialogs import dated_file_name
 
         mid, d = self.meeting_id, self.detail
         if mid is None or d is None:
@@ -442,7 +443,8 @@ class MeetingDetailPane(QWidget):
             return writer(path, self.runner.read(lambda s: build_minutes(s, mid)))
 
         path = export_report(self.runner, parent=self, caption=self.tr("議事録を書き出す"),
-                             suggested=safe_file_name(f"{d.meeting.label}_議事録.{kind}"), file_filter=file_filter,
+                             suggested=dated_file_name(self.tr("議事録"), d.meeting.label, on=d.meeting.held_on,
+                                                       suffix=kind), file_filter=file_filter,
                              write=write, label=self.tr("議事録を書き出しています…"), preview=True)
         if path is not None:
             self.status_message.emit(self.tr("議事録を書き出しました: {0}").format(path))

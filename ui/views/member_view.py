@@ -7,11 +7,8 @@ the view refreshes when a broadcast says the members changed.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -209,10 +206,12 @@ class MemberView(QWidget):
 
     def import_member_list(self) -> bool:
         """Ask for a member list (csv/xlsx), validate it, and import it whole or not at all."""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("団体一覧を選ぶ"), self._last_folder, self.tr(FILE_FILTER))
-        if not name:
+        from ..file_dialogs import KIND_MEMBER_LISTS, open_file_name
+
+        path = open_file_name(self, self.tr("団体一覧を選ぶ"), kind=KIND_MEMBER_LISTS, file_filter=self.tr(FILE_FILTER),
+                              folder=self._last_folder)
+        if path is None:
             return False
-        path = Path(name)
         self._last_folder = str(path.parent)
         try:
             records = self.runner.call_in_worker(lambda: read_member_list(path), parent=self,

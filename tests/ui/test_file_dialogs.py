@@ -1,0 +1,109 @@
+"""File dialogs as people expect them (issue #14): Documents first, then the folder last used for
+that kind of file; names that say what and when; a missing folder offered to be created; Qt's
+own dialog texts in Japanese; a disabled 書き出す that says why."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+from ui import file_dialogs as fd
+
+
+@pytest.fixture
+def settings(settings_file):
+    return QSettings(str(settings_file), QSettings.Format.IniFormat)
+
+
+def test_documents_first_then_the_last_folder_of_that_kind(settings, tmp_path, monkeypatch, qapp):
+    docs = tmp_path / "ドキュメント"
+    docs.mkdir()
+    monkeypatch.setattr(fd, "documents_folder", lambda: docs)
+    seen = []
+
+    def dialog(parent, caption, start, file_filter, *rest):
+        seen.append(start)
+        return str(tmp_path / "部会資料" / "x.pdf"), ""
+
+    (tmp_path / "部会資料").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    assert fd.save_file_name(None, "保存", kind=fd.KIND_REPORTS, suggested="比較一覧表.pdf", file_filter="PDF (*.pdf)") \
+        == tmp_path / "部会資料" / "x.pdf"
+    fd.save_file_name(None, "保存", kind=fd.KIND_REPORTS, suggested="議事録.docx", file_filter="Word (*.docx)")
+    assert seen == [str(docs / "比較一覧表.pdf"), str(tmp_path / "部会資料" / "議事録.docx")]
+    assert fd.start_folder(fd.KIND_DATABASES) == docs  # another kind keeps its own folder
+    shutil.rmtree(tmp_path / "部会資料")
+    assert fd.start_folder(fd.KIND_REPORTS) == docs  # a remembered folder that has gone: Documents again
+
+
+def test_names_say_what_and_when():
+    assert fd.wareki_stamp(dt.date(2026, 12, 10)) == "R081210"
+    assert fd.wareki_stamp(dt.date(2019, 4, 30)) == "H310430"
+    assert fd.dated_file_name("比較一覧表", "住民業務部会", on=dt.date(2026, 12, 10), suffix="pdf") \
+        == "比較一覧表_住民業務部会_R081210.pdf"
+    assert fd.dated_file_name("議事録", None, "第2回 税業務部会", on=dt.date(2026, 8, 26), suffix=".docx") \
+        .startswith("議事録_第2回") and fd.dated_file_name("議事録", on=dt.date(2026, 8, 26), suffix="pdf") \
+        == "議事録_R080826.pdf"
+
+
+def test_a_missing_folder_is_created_when_the_user_agrees(tmp_path, monkeypatch, qapp):
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: answers.append(text) or QMessageBox.StandardButton.Yes))
+    folder = tmp_path / "令和8年度" / "部会"
+    assert fd.ensure_folder(None, folder) and folder.is_dir()
+    assert answers == [f"フォルダ {folder} はありません。作成しますか？"]
+    assert fd.ensure_folder(None, folder) and len(answers) == 1  # an existing folder asks nothing
+
+
+def test_the_comparison_export_suggests_what_and_when(main_window, monkeypatch, qtbot, settings_file):
+    from ui.dialogs.comparison_export_dialog import ComparisonExportDialog
+    from ui.main_window import VIEW_COMPARISON
+
+    main_window.show_view(VIEW_COMPARISON)
+    view = main_window.comparison
+    view.subcommittee_combo.setCurrentIndex(view.subcommittee_combo.findText("住民業務"))
+    monkeypatch.setattr(ComparisonExportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ComparisonExportDialog, "created_on", lambda self: dt.date(2026, 12, 10))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, caption, start, *a: asked.append(start) or ("", "")))
+    view.export("xlsx")
+    assert Path(asked[0]).name == "比較一覧表_住民業務部会_R081210.xlsx"
+
+
+def test_qt_dialog_texts_are_japanese(qapp):
+    from ui.i18n import install_translators, remove_translators
+
+    install_translators("ja")
+    try:
+        dialog = QFileDialog(None, "開く")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        texts = {label.text() for label in dialog.findChildren(QLabel)}
+        assert any("ファイル" in t for t in texts), texts  # 「ファイル名:」 / 「ファイルの種類:」, not "File name:"
+        assert not any(t.startswith(("File name", "Look in")) for t in texts)
+        dialog.deleteLater()
+    finally:
+        remove_translators()
+
+
+def test_a_disabled_export_button_says_why(qapp, tmp_path, settings_file, monkeypatch):
+    from ui.dialogs.request_workbooks import ExportTemplatesDialog
+
+    members = [type("M", (), {"name": n})() for n in ("那珂市", "五霞町")]
+    dialog = ExportTemplatesDialog(members, str(tmp_path))
+    assert dialog.ok_button.isEnabled() and dialog.reason_label.text() == ""
+    for i in range(dialog.member_list.count()):
+        dialog.member_list.item(i).setCheckState(dialog.member_list.item(i).checkState().Unchecked)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip() == dialog.reason_label.text() == "書き出す団体を選んでください。"
+    dialog.member_list.item(0).setCheckState(dialog.member_list.item(0).checkState().Checked)
+    dialog.folder_edit.setText(str(tmp_path / "要望票"))
+    assert dialog.ok_button.isEnabled() and "まだありません" in dialog.reason_label.text()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    dialog.ok_button.click()
+    assert (tmp_path / "要望票").is_dir() and dialog.result() == 1
