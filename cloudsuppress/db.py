@@ -71,6 +71,9 @@ def mask_url(url: str) -> str:
     return mask_secrets(text)
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite connection waits for another one before giving up
+
+
 class DatabaseBusyError(DatabaseError):
     """SQLite waited its busy timeout for another connection and gave up; nothing was written. Retry."""
 
@@ -192,7 +195,7 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
         # Let SQLAlchemy, not pysqlite, decide when a transaction begins (DDL included).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys=ON")
         if read_only:  # the mode is the writer's to set; never write, whatever an op tries
             cur.execute("PRAGMA query_only=ON")

@@ -198,3 +198,31 @@ def test_a_read_only_open_refuses_every_write_with_a_message(dbfile):
             open_database(dbfile)
     finally:
         holder.stop()
+
+
+def test_a_migration_waits_for_the_writer_that_holds_the_file(dbfile):
+    """An older app keeps the file open: a newer command must not migrate it underneath."""
+    con = sqlite3.connect(dbfile)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '0004'")
+    con.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom cloudsuppress.writer_lock import acquire\n"
+         "lock = acquire(sys.argv[1], purpose='画面')\nprint('ready', flush=True)\nsys.stdin.readline()", str(dbfile)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        for argv in (["summary"], ["structure", "add-subcommittee", "新しい部会"]):
+            done = cli("--db", str(dbfile), *argv)
+            assert done.returncode == 1 and "編集中のため変更できません" in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr
+    finally:
+        holder.stdin.write("quit\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    con = sqlite3.connect(dbfile)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    finally:
+        con.close()
+    assert not any(b.reason.startswith("before-migration") for b in list_backups(dbfile))

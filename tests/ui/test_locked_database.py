@@ -112,3 +112,39 @@ def test_cancel_at_the_lock_dialog_keeps_the_open_database(window, runner, held_
     current = runner.db
     assert not main_window.open_database_file(path)
     assert len(seen) == 1 and runner.db is current and not current.read_only
+
+
+def test_a_busy_database_offers_to_try_again_and_the_retry_saves(qtbot, tmp_path, demo_template, monkeypatch, app_font):
+    """Another connection holds the write lock past SQLite's busy timeout: a message with もう一度試す, not 予期しないエラー."""
+    import sqlite3
+
+    from cloudsuppress import db as db_module
+    from cloudsuppress.db import open_database
+    from ui.op_runner import OpRunner
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "busy.sqlite"
+    copy_database(demo_template, path)
+    database = open_database(path)
+    runner = OpRunner(database)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a foreign program in the middle of a write
+    seen = []
+
+    def exec_(box):
+        seen.append((box.windowTitle(), box.text()))
+        other.execute("COMMIT")  # the other writer finishes while the user reads the message
+        next(b for b in box.buttons() if b.text() == "もう一度試す").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    try:
+        result = runner.run(lambda s: member_ops.add_member(s, name="待たされた町", population=1), parent=None)
+        assert result is not None
+        assert len(seen) == 1 and seen[0][0] == "データベースが使用中です"
+        assert "変更は保存していません" in seen[0][1]
+        assert "待たされた町" in {m.name for m in runner.read(member_ops.list_members)}
+    finally:
+        other.close()
+        runner.deleteLater()
+        database.close()
