@@ -50,6 +50,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.presets import PRESET_LABELS
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.ops import history
+    from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.vocab import (
         APPROVAL_LABELS, ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, REASON_LABELS, REQUIREMENT_LABELS,
         SERVICE_DROP_LABELS,
@@ -84,7 +85,9 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("DashboardView", _values(dashboard_view.DashboardView.FIT_COLUMNS)
          + _values(dashboard_view.DashboardView.OUTCOME_COLUMNS) + _values(OUTCOME_LABELS)),
         ("OutcomePanel", _values(outcome_panel.OUTCOME_CHOICES) + _values(outcome_panel.DECISION_TARGETS)),
-        ("MemberPartForm", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS) + _values(APPROVAL_LABELS)),
+        ("MemberPartForm", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS) + _values(APPROVAL_LABELS)
+         # the core's one rule for a part's fields, shown under each field (member_part_form.problems)
+         + [m + "。" for m in _values(request_ops.PART_PROBLEM_MESSAGES)]),
         ("AttendeeDialog", _values(ATTENDEE_ROLE_LABELS) + _values(attendee_dialog.DEFAULT_ORGANIZATIONS)),
         ("RequestItemDialog", _values(request_item_dialog.MOVE_TEXTS) + [request_item_dialog.REOPEN_TEXT]),
         ("NewMeetingDialog", _values(MEETING_KIND_LABELS)),

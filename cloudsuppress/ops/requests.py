@@ -136,20 +136,41 @@ def _check_part_fields(*, content: str, reason: str, service_drop: bool | None, 
         raise DomainError("。".join(problems) + "。")
 
 
-def _part_problems(*, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
-                   annual_cases: int | None, **_other: object) -> list[str]:
-    problems = []
-    if not (content or "").strip():
-        problems.append("要望内容を入力してください")
-    if reason not in REASON_LABELS:
-        problems.append("理由区分を選んでください（" + "、".join(REASON_LABELS.values()) + "）")
-    if service_drop is None:
-        problems.append("住民サービス水準が低下するか（低下する／低下しない）を選んでください")
-    if not (service_drop_detail or "").strip():
-        problems.append("住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください")
-    if annual_cases is not None and annual_cases < 0:
-        problems.append("年間処理件数は 0 以上の整数で入力してください")
-    return problems
+# What a member part must hold before it is saved: one rule for every door (the editor shows each
+# message under its field, the operations and the CLI join them; the workbook import names the
+# cell). Field name → message, without the closing 「。」.
+PART_PROBLEM_MESSAGES = {
+    "content": "要望内容を入力してください",
+    "reason": "理由区分を選んでください",
+    "service_drop": "住民サービス水準が低下するか（低下する／低下しない）を選んでください",
+    "service_drop_detail": "住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください",
+    "annual_cases": "年間処理件数は 0 以上の整数で入力してください",
+}
+
+
+def part_problems(values: Mapping[str, object]) -> dict[str, str]:
+    """The problems of a member part's fields (as the editor and the operations take them), per field."""
+    found = {}
+    if not str(values.get("content") or "").strip():
+        found["content"] = PART_PROBLEM_MESSAGES["content"]
+    if values.get("reason") not in REASON_LABELS:
+        found["reason"] = PART_PROBLEM_MESSAGES["reason"]
+    if values.get("service_drop") is None:
+        found["service_drop"] = PART_PROBLEM_MESSAGES["service_drop"]
+    if not str(values.get("service_drop_detail") or "").strip():
+        found["service_drop_detail"] = PART_PROBLEM_MESSAGES["service_drop_detail"]
+    cases = values.get("annual_cases")
+    if cases is not None and (not isinstance(cases, int) or cases < 0):
+        found["annual_cases"] = PART_PROBLEM_MESSAGES["annual_cases"]
+    return found
+
+
+def _part_problems(**values: object) -> list[str]:
+    """part_problems as sentences for a refusal (the reason's with the labels to choose from)."""
+    found = part_problems(values)
+    if "reason" in found:
+        found["reason"] += "（" + "、".join(REASON_LABELS.values()) + "）"
+    return list(found.values())
 
 
 def _check_estimate(estimate: int | None) -> None:

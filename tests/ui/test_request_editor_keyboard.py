@@ -227,7 +227,7 @@ def test_a_refused_save_focuses_the_first_missing_field(open_editor, runner, fun
     press(dialog, Qt.Key.Key_Down)
     press(dialog, Qt.Key.Key_S, CTRL)
     assert focused(dialog) is form.drop_yes
-    assert form.drop_yes.accessibleDescription() == "「低下する」か「低下しない」を選んでください。"
+    assert form.drop_yes.accessibleDescription() == "住民サービス水準が低下するか（低下する／低下しない）を選んでください。"
     press(dialog, Qt.Key.Key_Space)
     press(dialog, Qt.Key.Key_S, CTRL)
     assert focused(dialog) is form.detail_edit

@@ -155,7 +155,7 @@ def test_create_item_with_inline_validation(editor_for, runner, qtbot, no_messag
     assert dialog.member_error.text() == "要望する団体を選んでください。"
     assert dialog.function_error.text() == "対象の機能を一覧から選んでください。"
     assert form.errors["content"].text() == "要望内容を入力してください。"
-    assert form.errors["service_drop"].text() == "「低下する」か「低下しない」を選んでください。"
+    assert form.errors["service_drop"].text() == "住民サービス水準が低下するか（低下する／低下しない）を選んでください。"
     assert "b3261e" in form.content_edit.styleSheet()  # outlined in red
 
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("五霞町"))
@@ -168,7 +168,7 @@ def test_create_item_with_inline_validation(editor_for, runner, qtbot, no_messag
     assert not dialog.save_button.isEnabled()  # the policy question is still unanswered
     form.drop_no.setChecked(True)
     assert not dialog.save_button.isEnabled()
-    assert form.errors["service_drop_detail"].text() == "低下の内容（低下しない場合はその理由）を入力してください。"
+    assert form.errors["service_drop_detail"].text() == "住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください。"
     form.detail_edit.setFocus()
     type_japanese(form.detail_edit, "案内文は別紙で配布できる。")
     form.cases_edit.setText("320")

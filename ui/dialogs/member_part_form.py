@@ -404,18 +404,10 @@ class MemberPartForm(QWidget):
         return bool(self.changed_values())
 
     def problems(self) -> dict[str, str]:
-        """Field name → Japanese message, for every mandatory field still missing."""
-        v = self.values()
-        out = {}
-        if not v["content"]:
-            out["content"] = self.tr("要望内容を入力してください。")
-        if v["reason"] is None:
-            out["reason"] = self.tr("理由区分を選んでください。")
-        if v["service_drop"] is None:
-            out["service_drop"] = self.tr("「低下する」か「低下しない」を選んでください。")
-        if not v["service_drop_detail"]:
-            out["service_drop_detail"] = self.tr("低下の内容（低下しない場合はその理由）を入力してください。")
-        return out
+        """Field name → message, for every mandatory field still missing: the core's one rule
+        (``ops.requests.part_problems``), each message shown in the user's language."""
+        return {field: self.tr(message + "。")
+                for field, message in req.part_problems(self.values()).items() if field in self.errors}
 
     def is_valid(self) -> bool:
         return not self.problems()
