@@ -218,3 +218,17 @@ def test_the_comparison_names_the_latest_meeting_that_carried_an_item_over(table
     with db.session() as s:
         rows = {r.key: r for r in build_comparison(s).rows}
     assert rows["R-0003"].decision == "継続審議（第2回 住民業務部会）"
+
+
+def test_requests_move_takes_several_items_as_one_action(rdb, capsys):
+    for code in ("0010001", "0010002", "0010003"):
+        new_item(rdb, "那珂市", code)
+    code, out, err = run(capsys, "--db", rdb.path, "requests", "move", "R-0001", "R-0002", "R-0003", "--to",
+                         "under_review", "--reason", "第1回部会で協議")
+    assert code == 0, err
+    assert out.strip() == "要望 3 件（R-0001、R-0002、R-0003）を「検討中」にしました。"
+    code, out, err = run(capsys, "--db", rdb.path, "requests", "move", "R-0001", "R-0002", "--to", "requested",
+                         "--reason", "x")
+    assert code == 1 and "要望 R-0001: 「検討中」から「要望」には変更できません" in err and "選んだ 2 件" in err
+    code, out, _ = run(capsys, "--db", rdb.path, "undo")
+    assert code == 0 and "要望 3 件（R-0001、R-0002、R-0003）を検討中に変更" in out

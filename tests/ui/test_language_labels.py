@@ -100,7 +100,12 @@ def test_measures_table_and_charts_in_english(english, main_window):
     assert all(not JAPANESE.search(h) for h in _headers(panel.model))
     costs = _column(panel.model, 5)
     assert costs and all(c.startswith("¥") for c in costs)
-    assert panel.member_chart.labels() == ["Customized", "Standardized", "Withdrawn", "Under review"]
+    # 要望 (not yet discussed) apart from 検討中 (issue #13); its English comes with the lead's catalogue
+    # update, which test_every_core_label_has_an_english_text checks
+    from PySide6.QtCore import QCoreApplication
+
+    assert panel.member_chart.labels() == ["Customized", "Standardized", "Withdrawn", "Under review",
+                                           QCoreApplication.translate("Labels", "要望（未検討）")]
 
 
 def test_function_list_words_in_english(english, main_window):
