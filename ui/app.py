@@ -63,6 +63,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(family, UI_FONT_POINT_SIZE)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
+    from cloudsuppress.wording import GUI, set_audience
+
+    set_audience(GUI)  # the core's refusals name screens and buttons, not commands (wording.py)
     from .screen_fit import install_screen_fit  # every dialog and window fits the screen it opens on
 
     install_screen_fit(app)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..wording import either
 from ..vocab import FIT_WORDS, normalize_text, parse_fit_word, understood_fit_words
 from .function_list import (
     FIELDS,
@@ -488,7 +489,7 @@ def _looks_like_ids(vals: list[str]) -> bool:
 def _ambiguity(fld: str, cols: list[int], labels, what: str) -> Ambiguity:  # noqa: ANN001
     named = "と".join(f"{column_letter(c)}列「{labels[c][0]}」" for c in cols)
     return Ambiguity(fld, tuple(cols), f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください"
-                     f"（GUI では列の意味を選択、CLI では --map {fld}=列記号）。")
+                     + either(gui="（取り込みの画面の「列の対応」で選択）。", cli=f"（--map {fld}=列記号）。"))
 
 
 def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...]]:
@@ -543,7 +544,8 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
             functions = found.get(overrides.sheet)
             if functions is None:
                 problems.append(f"シート「{overrides.sheet}」に見出し行（機能ID・機能名 など）が見つかりません。"
-                                "見出し行を指定してください（CLI では --header-row）。")
+                                "見出し行を指定してください"
+                                + either(gui="（取り込みの画面の「見出し行」）。", cli="（--header-row）。"))
             elif functions.kind == "form":
                 functions = _as_kind(book.tables[overrides.sheet], "function", overrides)
     else:
@@ -559,7 +561,8 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
         if functions is None and not found:
             names = "、".join(n or "（CSV）" for n in book.sheet_names)
             problems.append(f"見出し行が見つかりません（機能ID・機能名 などの見出し。調べたシート: {names}）。"
-                            "見出し行を指定してください（GUI では見出し行、CLI では --sheet と --header-row）。")
+                            "見出し行を指定してください"
+                            + either(gui="（取り込みの画面の「シート」と「見出し行」）。", cli="（--sheet と --header-row）。"))
     if overrides.form_sheet == "":
         forms = None
     elif overrides.form_sheet is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import NamedTuple
 
+from ..wording import either
 from ..errors import ImportIssue, ImportValidationError
 from ..bulk import gc_paused
 from ..vocab import clean_text, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
@@ -241,7 +242,8 @@ def mapping_from_options(table: Table, header_row: int | None, options: dict[str
     if det is None:
         if header_row is None:
             raise ImportValidationError(
-                [ImportIssue(table.file, None, None, "見出し行が見つかりません。--header-row で見出しの行番号を指定してください。", sheet=table.sheet)]
+                [ImportIssue(table.file, None, None, "見出し行が見つかりません。" + either(gui="取り込みの画面の「見出し行」で見出しの行番号を指定してください。",
+                                                          cli="--header-row で見出しの行番号を指定してください。"), sheet=table.sheet)]
             )
         return ColumnMapping(header_row - 1, {f: c for c, f in columns.items() if f})
     return det.column_mapping()

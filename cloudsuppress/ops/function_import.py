@@ -19,6 +19,7 @@ from operator import attrgetter
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from ..wording import either
 from .. import audit
 from ..bulk import gc_paused
 from ..changes import Changes
@@ -162,7 +163,13 @@ class UnknownSystem:
     suggestion: str | None  # a registered 業務 to offer first
 
 
-ADD_SYSTEM_HINT = "業務は、機能一覧の業務ツリーの右クリック「業務を追加…」か、CLI の structure add-system で追加できます。"
+ADD_SYSTEM_HINT = "業務は structure add-system で追加できます。"  # the command line's words (add_system_hint)
+
+
+def add_system_hint() -> str:
+    """How to add a missing 業務, in the words of the GUI or of the command line (wording.py)."""
+    return either(gui="業務は、「機能一覧」画面の業務ツリーを右クリックして「業務を追加…」"
+                      "（またはメニューの ファイル > 業務を追加…）で追加できます。", cli=ADD_SYSTEM_HINT)
 
 
 def find_unknown_systems(s: Session, parsed: ParsedFunctionList, *, system_map: dict[str, str] | None = None
@@ -204,13 +211,14 @@ def plan_function_import(
         default = matcher.match(business_system, use_map=False)
         if default is None:
             raise ImportValidationError(
-                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。{ADD_SYSTEM_HINT}")]
+                [ImportIssue(parsed.file, None, None, f"業務「{business_system}」が登録されていません。{add_system_hint()}")]
             )
     col = parsed.mapping.columns.get("business_system")
     if col is None and default is None:
         raise ImportValidationError(
             [ImportIssue(parsed.file, None, None,
-                         "この一覧には業務の列がありません。取り込み先の業務を指定してください（GUI では業務を選択、CLI では --business-system）。",
+                         "この一覧には業務の列がありません。取り込み先の業務を指定してください"
+                         + either(gui="（取り込みの画面の「取り込み先の業務」で選択）。", cli="（--business-system）。"),
                          sheet=parsed.sheet)]
         )
     members = _resolve_members(s, parsed, issues)
@@ -252,8 +260,9 @@ def plan_function_import(
             parsed.file, first_row, f"{column_letter(col)}列（{FIELDS['business_system']}）" if col is not None else None,
             f"業務「{name}」が登録されていません（{n:,} 行、最初は {first_row} 行目）。"
             + (f"「{hint}」のことなら、" if hint else "")
-            + f"登録済みの業務に対応付けるか（GUI ではプレビューで選択、CLI では --system-map {name}=登録済みの業務名）、"
-            f"新しい業務として登録してください。{ADD_SYSTEM_HINT}",
+            + "登録済みの業務に対応付けるか"
+            + either(gui="（取り込みのプレビューで登録済みの業務を選択）", cli=f"（--system-map {name}=登録済みの業務名）")
+            + f"、新しい業務として登録してください。{add_system_hint()}",
             sheet=sheet))
     if issues:
         raise ImportValidationError(issues)

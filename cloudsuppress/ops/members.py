@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..wording import either
 from .. import audit
 from ..concurrency import check_version, conflict, reapplicable
 from ..changes import Changes
@@ -116,7 +117,8 @@ def remove_member(s: Session, *, member_id: int, expected_version: int | None = 
         listed = sorted(uses.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
         what = "、".join(f"{_USES.get(t, t)} {n} 件" for t, n in listed)
         raise DomainError(f"団体「{m.name}」は削除できません。{what}に使われています"
-                          "（名称や人口の訂正は、団体の「編集」（CLI では members update）でできます）。")
+                          + either(gui="（名称や人口の訂正は、「団体」画面の「編集…」でできます）。",
+                                   cli="（名称や人口の訂正は members update でできます）。"))
     with audit.action(s, f"団体「{m.name}」を削除", by=by):
         s.delete(m)
         s.flush()
