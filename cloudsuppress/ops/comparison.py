@@ -87,6 +87,14 @@ class ComparisonTable:
     rows: tuple[ComparisonRow, ...]
     long_layout: bool
     undecided_only: bool = False
+    member: str | None = None  # the one member's sheet (its title names it; its withdrawn parts included)
+
+    @property
+    def withdrawn_parts(self) -> int:
+        """On a member's sheet: how many of its parts it withdrew (printed 取下げ, counted in the note)."""
+        if self.member is None:
+            return 0
+        return sum(1 for r in self.rows for c in r.asking if c.member == self.member and c.withdrawn)
 
 
 def peer_line(peers: tuple[str, ...] | list[str]) -> str:
@@ -167,7 +175,9 @@ def build_comparison(
     info = get_consortium(s)
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     meeting = get_meeting(s, meeting_id) if meeting_id is not None else None
-    rows = list_item_rows(s, subcommittee_id=subcommittee_id, member_id=member_id, item_ids=item_ids)
+    # A member's own sheet shows its withdrawn parts too, marked 取下げ, so it counts what the summary counts.
+    rows = list_item_rows(s, subcommittee_id=subcommittee_id, member_id=member_id, item_ids=item_ids,
+                          include_withdrawn=member_id is not None)
     if meeting is not None:
         order = dict(s.execute(select(AgendaEntry.item_id, AgendaEntry.position)
                                .where(AgendaEntry.meeting_id == meeting.id)).all())
@@ -201,4 +211,5 @@ def build_comparison(
         info.name if info else "", sub_name, meeting_label(meeting) if meeting else None,
         meeting.held_on if meeting else None, tuple(name for _, name in members), out,
         len(members) > WIDE_LIMIT if long_layout is None else long_layout, undecided_only,
+        next((name for mid, name in members if mid == member_id), None) if member_id is not None else None,
     )

@@ -126,8 +126,10 @@ def _fold(text: str) -> str:
 def list_item_rows(
     s: Session, *, status: str | Status | None = None, member_id: int | None = None, subcommittee_id: int | None = None,
     business_system_id: int | None = None, text: str | None = None, item_ids: list[int] | None = None,
+    include_withdrawn: bool = False,
 ) -> list[ItemRow]:
-    """Request items in key order, filtered by status, member (still in it), subcommittee, business system, text."""
+    """Request items in key order, filtered by status, member (still in it, or with ``include_withdrawn``
+    also where it withdrew its part), subcommittee, business system, text."""
     fn_system = aliased(BusinessSystem)
     own_system = aliased(BusinessSystem)
     q = (
@@ -161,7 +163,7 @@ def list_item_rows(
         if subcommittee_id is not None and (system is None or system.subcommittee_id != subcommittee_id):
             continue
         mrows = member_rows.get(item.id, [])
-        if member_id is not None and not any(m[0] == member_id and not m[2] for m in mrows):
+        if member_id is not None and not any(m[0] == member_id and (include_withdrawn or not m[2]) for m in mrows):
             continue
         # What every member wrote (要望内容, 低下の内容, 代替運用案), so a search finds an item by it.
         search = "\n".join(t for m in mrows for t in (m[3], m[5], m[6]) if t)

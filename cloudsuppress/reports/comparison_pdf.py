@@ -362,6 +362,38 @@ def _paginate(rows: list[_Row], top: float, bottom: float, leading: float) -> li
     return pages
 
 
+def sheet_title(table: ComparisonTable) -> str:
+    """「カスタマイズ要望比較一覧表」, or 「カスタマイズ要望比較一覧表（五霞町）」 on one member's sheet."""
+    return f"{TITLE}（{table.member}）" if table.member else TITLE
+
+
+def meta_text(table: ComparisonTable) -> str:
+    """The line under the title, the same on the PDF and the xlsx: consortium, 部会 (unless the
+    meeting's name already ends with it), meeting, its date, 「（未決定の要望のみ）」."""
+    return "　".join(x for x in (
+        table.consortium,
+        f"{table.subcommittee}部会" if table.subcommittee and not (table.meeting or "").endswith("部会") else None,
+        table.meeting,
+        to_wareki(table.meeting_date) if table.meeting_date else None,
+        "（未決定の要望のみ）" if table.undecided_only else None,
+    ) if x)
+
+
+def legend_text(table: ComparisonTable, *, switched: bool = False) -> str:
+    """The legend under the meta line (marks, statuses, how member cells read; a member's sheet
+    says how many of its parts are withdrawn and printed 取下げ)."""
+    text = ("適合度　" + "　".join(f"{m} {label}" for m, label in FIT_LABELS.items()) + "　　状態　" +
+            "　".join(STATUS_LABELS.values()) +
+            ("　　団体ごとに 1 行（取下げた団体は［取下げ］）" + ("。団体の列が用紙の幅に収まらないため縦長の配置" if switched else "")
+             if table.long_layout else
+             "　　団体欄: 要望内容／年間件数／理由／住民サービス水準が低下するか（空欄はその団体の要望なし）"))
+    if table.member:
+        mine = sum(1 for r in table.rows for c in r.asking if c.member == table.member)
+        text += (f"　　{table.member}の要望 {mine} 件" +
+                 (f"（うち取下げ {table.withdrawn_parts} 件は［取下げ］と表示）" if table.withdrawn_parts else ""))
+    return text
+
+
 def as_of_text(created_on: dt.date) -> str:
     """The sheet's date, printed top right under the 資料番号: 令和8年11月22日現在."""
     return f"{to_wareki(created_on)}現在"
@@ -387,18 +419,9 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
 
     # Header block: title, then the consortium / subcommittee / meeting line, then the legend.
     title_size = 16 if paper == "a3" else 13
-    meta = "　".join(x for x in (
-        table.consortium,
-        f"{table.subcommittee}部会" if table.subcommittee and not (table.meeting or "").endswith("部会") else None,
-        table.meeting,
-        to_wareki(table.meeting_date) if table.meeting_date else None,
-        "（未決定の要望のみ）" if table.undecided_only else None,
-    ) if x)
-    legend = ("適合度　" + "　".join(f"{m} {label}" for m, label in FIT_LABELS.items()) + "　　状態　" +
-              "　".join(STATUS_LABELS.values()) +
-              ("　　団体ごとに 1 行（取下げた団体は［取下げ］）" + ("。団体の列が用紙の幅に収まらないため縦長の配置" if switched else "")
-               if table.long_layout else
-               "　　団体欄: 要望内容／年間件数／理由／住民サービス水準が低下するか（空欄はその団体の要望なし）"))
+    meta = meta_text(table)
+    legend = legend_text(table, switched=switched)
+    title = sheet_title(table)
     legend_lines = wrap_text(legend, usable - 40 * mm, GOTHIC, size)
     header_top = ph - MARGIN
     header_h = title_size + 4 * mm + (size + 3) + len(legend_lines) * leading + 2 * mm
@@ -414,7 +437,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     bottom = MARGIN + 6 * mm
     pages = _paginate(rows, table_top - head_h, bottom, leading)
 
-    c = new_canvas(path, pagesize, title=TITLE, subject=meta)
+    c = new_canvas(path, pagesize, title=title, subject=meta)
     encoded: dict = {}
     total = len(pages)
     x0, x1 = MARGIN, MARGIN + usable
@@ -423,7 +446,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         # Header block
         c.setFillGray(0)
         c.setFont(GOTHIC_BOLD, title_size)
-        c.drawCentredString(pw / 2, header_top - title_size, TITLE)
+        c.drawCentredString(pw / 2, header_top - title_size, title)
         draw_doc_number(c, doc_number, pagesize, margin=MARGIN)
         c.setFont(GOTHIC, size + 2)
         c.drawString(MARGIN, header_top - title_size - 4 * mm - (size + 2) * 0.3, meta)
@@ -519,7 +542,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         c.setStrokeGray(0.25)
         c.drawPath(p, stroke=1, fill=0)
         c.setStrokeGray(0)
-        draw_footer(c, number, total, pagesize, margin=MARGIN, left=f"{table.consortium}　{TITLE}")
+        draw_footer(c, number, total, pagesize, margin=MARGIN, left=f"{table.consortium}　{title}")
         c.showPage()
     c.save()
     return total

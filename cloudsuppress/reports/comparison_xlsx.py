@@ -1,10 +1,15 @@
 """カスタマイズ要望比較一覧表 as .xlsx (XlsxWriter), for members who want to edit it: the same
-columns as the PDF, header rows repeated on every printed page, landscape, fit to the paper's
-width, wrapped text, A3 or A4, dated (令和8年11月22日現在) under the 資料番号.
+columns, title, labels and 禁則 as the PDF, header rows repeated on every printed page, landscape,
+A3 or A4, dated (令和8年11月22日現在), the 資料番号 in the page header of every printed page.
 
-Spreadsheets do not grow a row for wrapped text when they open a file (LibreOffice prints such a
-row one line high), so every row gets an explicit height from the lines its cells need, estimated
-from the column widths and the characters' widths (full-width counts two)."""
+What prints is decided here, not left to the spreadsheet program:
+- the text of every cell is broken into lines by the PDF's line breaker (``wrap_text``, 禁則,
+  names and labels kept whole) at the cell's width, and written with explicit line breaks, so
+  Excel and LibreOffice print the same lines; each row gets the height of its lines;
+- the print scale is fixed (no fit-to-page): the columns' total width sets it, and a layout whose
+  scale would print the 9 pt text under 7 pt is not used (the wide layout becomes the long one,
+  the long one narrows its text columns);
+- the pages are broken by hand (manual page breaks), so a group band never ends a page."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,14 +19,14 @@ from pathlib import Path
 
 import xlsxwriter
 
-from ..ops.comparison import ComparisonCell, ComparisonTable
-from ..vocab import FIT_LABELS
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS
-from .comparison_pdf import KEEP_CHARS, TITLE, as_of_text
-from .pdf_base import NO_START, today
+from dataclasses import replace
 
-PAPER_CODES = {"a3": 8, "a4": 9}  # Excel's paper size numbers
+from ..ops.comparison import ComparisonCell, ComparisonTable
+from ..workflow import STATUS_LABELS
+from .comparison_pdf import KEEP_CHARS, as_of_text, kept_words, legend_text, meta_text, sheet_title
+from .pdf_base import GOTHIC, NO_START, today, wrap_text
+from .xlsx_print import PrintPlan, footer_text, header_text
+
 _LEAD = (("要望番号", 9), ("機能ID", 10), ("業務", 12), ("機能名・要望名", 26), ("適合", 6))
 _TAIL = (("見積額", 12), ("状態", 10), ("決定内容", 34))  # 状態: widened to カスタマイズ実施
 _LONG = (("団体", 12), ("要望内容", 44), ("年間件数", 10), ("理由", 20), ("住民サービス水準への影響", 36))
@@ -91,16 +96,39 @@ def _columns(table: ComparisonTable) -> list[tuple[str, float]]:
         names = [c.member for c in asks if len(c.member) <= KEEP_CHARS]
         counts = [f"{c.annual_cases:,}件" for c in asks if c.annual_cases is not None]
         middle = [(_LONG[0][0], _width_for(names, _LONG[0][1])), _LONG[1],
-                  (_LONG[2][0], _width_for(counts, _LONG[2][1])), *_LONG[3:]]
+                  (_LONG[2][0], _width_for(counts, _LONG[2][1])),
+                  (_LONG[3][0], _width_for({c.reason_label for c in asks}, _LONG[3][1])), _LONG[4]]
     else:
         middle = [(m, _width_for([m] if len(m) <= KEEP_CHARS else [], 24)) for m in table.members]
-    return [*_LEAD, *middle, (_TAIL[0][0], _width_for(amounts, _TAIL[0][1])),
+    systems = {r.business_system for r in table.rows if r.business_system and len(r.business_system) <= KEEP_CHARS}
+    lead = [*_LEAD[:2], (_LEAD[2][0], _width_for(systems, _LEAD[2][1])), *_LEAD[3:]]
+    return [*lead, *middle, (_TAIL[0][0], _width_for(amounts, _TAIL[0][1])),
             (_TAIL[1][0], _width_for(STATUS_LABELS.values(), _TAIL[1][1])), _TAIL[2]]
+
+
+def _plan(table: ComparisonTable, paper: str) -> tuple[ComparisonTable, list[tuple[str, float]], PrintPlan]:
+    """The layout, its columns and its print scale, the first that prints at 7 pt or more: the wide
+    layout, the wide one with its long texts narrowed, the long one, the long one narrowed."""
+    peers = [text_units(m) + 4 for r in table.rows for m in r.peers]  # the peer line's names (and their ・) whole
+    least = {"機能名・要望名": max(peers, default=10)}
+    flexible = {"機能名・要望名", "要望内容", "住民サービス水準への影響", "決定内容"}
+    for t in (table, replace(table, long_layout=True)) if not table.long_layout else (table,):
+        columns = _columns(t)
+        plan = PrintPlan.for_columns([w for _, w in columns], paper=paper)
+        if plan.ok:
+            return t, columns, plan
+        columns = PrintPlan.narrow(columns, flexible, paper=paper, least=least)
+        plan = PrintPlan.for_columns([w for _, w in columns], paper=paper)
+        if plan.ok:
+            return t, columns, plan
+    return t, columns, plan
 
 
 def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1",
                           created_on: dt.date | None = None) -> int:
     """Write the comparison table dated ``created_on`` (today if None); return the number of data rows written."""
+    table, columns, plan = _plan(table, paper)
+    words = kept_words(table)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "default_format_properties": BOOK_FONT,
                                          "default_column_width": BOOK_COLUMN_PX, "default_row_height": BOOK_ROW_PX})
     try:
@@ -108,7 +136,6 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         title_fmt = wb.add_format({**font, "bold": True, "font_size": 14})
         meta_fmt = wb.add_format({**font, "font_size": 10})
         legend_fmt = wb.add_format({**font, "font_color": "#555555"})
-        docno_fmt = wb.add_format({**font, "bold": True, "font_size": 11, "border": 1, "align": "center"})
         head_fmt = wb.add_format({**font, "bold": True, "bg_color": "#DDDDDD", "border": 1, "align": "center",
                                   "valign": "vcenter", "text_wrap": True})
         group_fmt = wb.add_format({**font, "bold": True, "bg_color": "#EEEEEE", "border": 1})
@@ -118,84 +145,151 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         count_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"件"'})
         ws = wb.add_worksheet("比較一覧表")
         date_fmt = wb.add_format({**font, "font_size": 10, "align": "right"})
-        columns = _columns(table)
         middle = columns[len(_LEAD):len(columns) - len(_TAIL)]
         last = len(columns) - 1
         for i, (_, width) in enumerate(columns):
             ws.set_column(i, i, width)
         lines: dict[int, int] = {}  # row → the most lines one of its cells needs
+        # Column titles that have pieces break between them only (機能名・/要望名).
+        heads = tuple(t for t, _ in columns if t not in ("機能名・要望名", "住民サービス水準への影響")) + (
+            "機能名・", "要望名", "住民サービス", "水準への影響")
 
-        def put(row: int, col: int, text: str, fmt) -> None:
-            ws.write_string(row, col, text, fmt)
-            lines[row] = max(lines.get(row, 1), wrapped_lines(text, columns[col][1]))
+        def broken(col: int, text: str, keep: tuple[str, ...] = words) -> list[str]:
+            """The text broken into lines by the PDF's breaker at the cell's width."""
+            return wrap_text(text, plan.inner_pt(columns[col][1]), GOTHIC, 9.0, keep) if text else []
 
-        ws.write_string(0, 0, TITLE, title_fmt)
-        ws.write_string(0, last, doc_number, docno_fmt)
+        def put(row: int, col: int, text: str, fmt, *, keep: tuple[str, ...] = words) -> None:
+            value = "\n".join(broken(col, text, keep))
+            ws.write_string(row, col, value, fmt)
+            lines[row] = max(lines.get(row, 1), value.count("\n") + 1)
+
+        # A row never taller than a spreadsheet allows (409 pt) nor than a page: a longer one goes on
+        # in rows under it, its key marked 「（続き）」 and its 状態 and 決定内容 repeated.
+        most = max(3, int((min(MAX_ROW_PT, plan.page_height() * 0.8) - ROW_PAD_PT) // LINE_PT))
+
+        # The pages are laid out here, as they will print: ``page`` tracks the height used on the
+        # current page (the sheet's points, before the print scale) and ``breaks`` the rows that
+        # start a page. A long row fills what is left of a page and goes on on the next one.
+        top_rows = {0: 22.0, 1: 15.0, 2: 13.5, 3: 13.5}
+        for row_no, h in top_rows.items():
+            ws.set_row(row_no, h)
+        room = plan.page_height() * 0.97
+        page = {"y": 0.0, "head": 0.0}
+        breaks: list[int] = []
+
+        def new_page(r: int) -> None:
+            breaks.append(r)
+            page["y"] = page["head"]
+
+        def place(r: int, h: float, *, keep: float = 0.0) -> None:
+            """Row ``r`` of height ``h`` (with ``keep`` more kept under it) on this page or the next."""
+            if page["y"] + h + keep > room and page["y"] > page["head"] + 1e-6:
+                new_page(r)
+            page["y"] += h
+
+        def emit(r: int, texts: dict[int, tuple[str, object]], numbers: dict[int, tuple[int | None, object]],
+                 repeat: dict[int, str]) -> int:
+            """Write one logical row from sheet row ``r``; return the last sheet row used."""
+            cells = {c: (broken(c, t), f) for c, (t, f) in texts.items()}
+            need = max((len(ls) for ls, _ in cells.values()), default=1)
+            first = True
+            start = 0
+            while True:
+                fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
+                if fits < min(3, need - start) and page["y"] > page["head"] + 1e-6:
+                    new_page(r)
+                    fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
+                step = max(1, min(most, fits))
+                for c in range(len(columns)):
+                    if c in numbers:
+                        value, fmt = numbers[c]
+                        if first and value is not None:
+                            ws.write_number(r, c, value, fmt)
+                        else:
+                            ws.write_blank(r, c, None, cell_fmt)
+                        continue
+                    part, fmt = cells.get(c, ([], cell_fmt))
+                    chunk = part[start:start + step]
+                    if not first and c in repeat and not chunk:
+                        chunk = broken(c, repeat[c])
+                    if chunk:
+                        ws.write_string(r, c, "\n".join(chunk), fmt)
+                        lines[r] = max(lines.get(r, 1), len(chunk))
+                    else:
+                        ws.write_blank(r, c, None, fmt)
+                page["y"] += lines.get(r, 1) * LINE_PT + ROW_PAD_PT
+                start += step
+                if start >= need:
+                    return r
+                r += 1
+                first = False
+
+        title = sheet_title(table)
+        ws.write_string(0, 0, title, title_fmt)
         ws.write_string(1, last, as_of_text(created_on or today()), date_fmt)
-        meta = "　".join(x for x in (table.consortium, table.subcommittee and f"{table.subcommittee}部会", table.meeting,
-                                    to_wareki(table.meeting_date) if table.meeting_date else None) if x)
-        ws.write_string(1, 0, meta, meta_fmt)
-        ws.write_string(2, 0, "適合度　" + "　".join(f"{m} {t}" for m, t in FIT_LABELS.items()) + "　　状態　" +
-                        "　".join(STATUS_LABELS.values()), legend_fmt)
-        for i, (title, _) in enumerate(columns):
-            put(HEADER_ROW, i, title, head_fmt)
+        ws.write_string(1, 0, meta_text(table), meta_fmt)
+        legend = wrap_text(legend_text(table), plan.inner_pt(sum(w for _, w in columns[:-2])), GOTHIC, 9, words)
+        ws.write_string(2, 0, legend[0], legend_fmt)
+        if len(legend) > 1:  # the rest of the legend under it (row 3 is free above the headings)
+            ws.write_string(3, 0, "".join(legend[1:]), legend_fmt)
+        for i, (heading, _) in enumerate(columns):
+            put(HEADER_ROW, i, heading, head_fmt, keep=heads + words)
+        page["head"] = lines[HEADER_ROW] * LINE_PT + ROW_PAD_PT  # the headings repeat on every page
+        page["y"] = sum(top_rows.values()) + page["head"]
         r = HEADER_ROW
         group = None
         n = 0
+        bands: list[int] = []
+        tail_col = len(_LEAD) + len(middle)
         for row in table.rows:
             g = " ＞ ".join(x for x in (row.subcommittee, row.business_system) if x) or "（業務未設定）"
             if g != group:
                 group = g
                 r += 1
                 ws.merge_range(r, 0, r, last, g, group_fmt)
+                bands.append(r)
+                place(r, BOOK_ROW_PX * 0.75, keep=3 * LINE_PT + ROW_PAD_PT)  # never alone at a page's foot
             lead = [row.key, row.function_code or "（新規）", row.business_system or "",
                     (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != row.function_name else "")
                     + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item
                     row.fit or ""]
-            tail_col = len(_LEAD) + len(middle)
+            repeat = {0: f"{row.key}\n（続き）", tail_col + 1: row.status_label, tail_col + 2: row.decision}
             subrows = (row.asking or (None,)) if table.long_layout else (None,)
             for k, c in enumerate(subrows):
-                r += 1
                 n += 1
+                texts: dict[int, tuple[str, object]] = {}
+                numbers: dict[int, tuple[int | None, object]] = {}
                 if k == 0:
-                    for i, v in enumerate(lead):
-                        put(r, i, v, center_fmt if i == 4 else cell_fmt)
-                    if row.estimate is not None:
-                        ws.write_number(r, tail_col, row.estimate, yen_fmt)
-                    else:
-                        ws.write_blank(r, tail_col, None, cell_fmt)
-                    put(r, tail_col + 1, row.status_label, cell_fmt)
-                    put(r, tail_col + 2, row.decision, cell_fmt)
+                    texts.update({i: (v, center_fmt if i == 4 else cell_fmt) for i, v in enumerate(lead)})
+                    numbers[tail_col] = (row.estimate, yen_fmt)
+                    texts[tail_col + 1] = (row.status_label, cell_fmt)
+                    texts[tail_col + 2] = (row.decision, cell_fmt)
                 else:
-                    for i in list(range(len(_LEAD))) + [tail_col, tail_col + 1, tail_col + 2]:
-                        ws.write_blank(r, i, None, cell_fmt)
+                    numbers[tail_col] = (None, cell_fmt)
                 if table.long_layout:
                     base = len(_LEAD)
-                    if c is None:
-                        for i in range(len(_LONG)):
-                            ws.write_blank(r, base + i, None, cell_fmt)
-                        continue
-                    put(r, base, c.member, cell_fmt)
-                    put(r, base + 1, ("［取下げ］" if c.withdrawn else "") + c.content +
-                        (f"\n代替運用案: {c.workaround}" if c.workaround else ""), cell_fmt)
-                    if c.annual_cases is not None:
-                        ws.write_number(r, base + 2, c.annual_cases, count_fmt)
-                    else:
-                        ws.write_blank(r, base + 2, None, cell_fmt)
-                    put(r, base + 3, c.reason_label, cell_fmt)
-                    put(r, base + 4, f"{c.service_drop_label}\n{c.service_drop_detail}", cell_fmt)
+                    numbers[base + 2] = (c.annual_cases if c is not None else None, count_fmt)
+                    if c is not None:
+                        texts[base] = (c.member, cell_fmt)
+                        texts[base + 1] = (("［取下げ］" if c.withdrawn else "") + c.content +
+                                           (f"\n代替運用案: {c.workaround}" if c.workaround else ""), cell_fmt)
+                        texts[base + 3] = (c.reason_label, cell_fmt)
+                        texts[base + 4] = (f"{c.service_drop_label}\n{c.service_drop_detail}", cell_fmt)
+                        repeat = {**repeat, base: c.member}
                 else:
-                    for i, cell in enumerate(row.cells):
-                        put(r, len(_LEAD) + i, cell_text(cell), cell_fmt)
+                    texts.update({len(_LEAD) + i: (cell_text(cell), cell_fmt) for i, cell in enumerate(row.cells)})
+                r = emit(r + 1, texts, numbers, repeat)
+        heights = {}
         for row_no, n_lines in lines.items():
-            ws.set_row(row_no, min(MAX_ROW_PT, n_lines * LINE_PT + ROW_PAD_PT))
+            heights[row_no] = min(MAX_ROW_PT, n_lines * LINE_PT + ROW_PAD_PT)
+            ws.set_row(row_no, heights[row_no])
         ws.freeze_panes(HEADER_ROW + 1, 4)
         ws.repeat_rows(HEADER_ROW)
-        ws.set_landscape()
-        ws.set_paper(PAPER_CODES[paper])
-        ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        ws.set_footer("&C&P / &N")
+        plan.apply(ws)
+        ws.set_header(header_text(right=doc_number))
+        ws.set_footer(footer_text(left=f"{table.consortium}　{title}"))
+        # Pages broken by hand: a group band always starts a page with its first row under it.
+        ws.set_h_pagebreaks(breaks)
         ws.print_area(0, 0, r, last)
     finally:
         wb.close()

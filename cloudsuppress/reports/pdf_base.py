@@ -119,9 +119,10 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and not ch.isspace() and ch not in "()[]{}"
 
 
-# Amounts, counts and dates read as one word: 「1,650,000円」, 「1,200件」, 「令和8年11月22日」 are
+# Amounts, counts, ordinals and dates read as one word: 「1,650,000円」, 「1,200件」, 「第2回」, 「令和8年11月22日」 are
 # never broken inside (a line may still break before or after them).
 _UNITS = re.compile(r"(?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?"
+                    r"|第[0-9０-９]+(?:回|号|条|版|期)"
                     r"|[0-9０-９][0-9０-９,，.]*(?:円|人|件|団体|％|%|年度|か月|ページ)")
 
 
