@@ -23,6 +23,7 @@ from cloudsuppress.backups import restore_backup, validate_backup
 from cloudsuppress.connection import Database, open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.handover import export_handover, import_handover, is_empty, read_handover
+from cloudsuppress import writer_lock
 from cloudsuppress.writer_lock import DatabaseLockedError
 
 from .change_watcher import ChangeWatcher
@@ -277,21 +278,31 @@ class DatabaseMenu(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         path = db.path
-        # No closing backup: it could rotate out the very copy being restored.
-        db.backup_policy = dataclasses.replace(db.backup_policy, on_close=False)
-        db.close(backup=False)
+        # Keep this window's writer lock across close → restore → reopen: no other process may
+        # slip in between, and after a refused restore this window still writes under its lock.
+        keep = writer_lock.acquire(path, purpose="画面") if db.lock is not None else None
         try:
-            saved = restore_backup(path, chosen.path)
-        except (DomainError, OSError) as error:
-            QMessageBox.critical(self.window, self.tr("復元できません"), str(error))
-            return False  # the file is untouched; the runner's database reconnects when next used
-        try:
-            restored = open_file_for_gui(path, self.window)
-            if restored is None:
+            # No closing backup: it could rotate out the very copy being restored.
+            db.backup_policy = dataclasses.replace(db.backup_policy, on_close=False)
+            db.close(backup=False)
+            restored_ok = False
+            try:
+                saved = restore_backup(path, chosen.path)
+                restored_ok = True
+            except (DomainError, OSError) as error:
+                QMessageBox.critical(self.window, self.tr("復元できません"), str(error))
+            try:
+                restored = open_file_for_gui(path, self.window)  # the restored file, or the untouched one
+                if restored is None:
+                    return False
+                self.window.switch_database(restored)
+            except DomainError as error:
+                QMessageBox.critical(self.window, self.tr("データベースを開けません"), str(error))
                 return False
-            self.window.switch_database(restored)
-        except DomainError as error:
-            QMessageBox.critical(self.window, self.tr("データベースを開けません"), str(error))
+        finally:
+            if keep is not None:
+                keep.release()
+        if not restored_ok:
             return False
         QMessageBox.information(self.window, self.tr("復元しました"),
                                 self.tr("バックアップから復元しました。復元前のデータベースは次の場所に保存しました:\n{0}")

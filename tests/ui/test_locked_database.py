@@ -148,3 +148,39 @@ def test_a_busy_database_offers_to_try_again_and_the_retry_saves(qtbot, tmp_path
         other.close()
         runner.deleteLater()
         database.close()
+
+
+def test_the_window_keeps_its_writer_lock_through_a_restore_and_a_refused_one(window, runner, monkeypatch,
+                                                                               no_message_boxes):
+    from cloudsuppress.backups import backup_sqlite
+    from cloudsuppress.errors import DomainError
+    from cloudsuppress.writer_lock import held_here
+    from ui import database_menu
+    from ui.dialogs import restore_backup_dialog
+
+    path = runner.db.path
+    copy = backup_sqlite(path, reason="manual")
+
+    class Chooser:
+        def __init__(self, *_a, **_k):
+            from cloudsuppress.backups import list_backups
+
+            self.chosen = next(b for b in list_backups(path) if b.path == copy)
+
+        def exec(self):
+            return 1
+
+        def deleteLater(self):
+            pass
+
+    monkeypatch.setattr(restore_backup_dialog, "RestoreBackupDialog", Chooser)
+    assert window.database_menu.restore_from_backup()
+    assert runner.db.lock is not None and held_here(path)
+
+    def refuse(*_a, **_k):
+        raise DomainError("復元を断りました")
+
+    monkeypatch.setattr(database_menu, "restore_backup", refuse)
+    assert not window.database_menu.restore_from_backup()
+    assert "復元を断りました" in no_message_boxes[-1][1]
+    assert runner.db.lock is not None and held_here(path) and not runner.db.read_only  # still the writer
