@@ -488,6 +488,27 @@ def _migrate(db: Database) -> None:
     from alembic import command
 
     cfg = _alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.connect() as conn:
+        if sqlite:
+            # A batch migration copies a table and drops the old one; with foreign keys enforced that
+            # DROP fails as soon as another table's rows point at it (0007 rebuilding `function` under
+            # the requests). SQLite's own advice: keys off for the rebuild (outside the transaction),
+            # then foreign_key_check before committing.
+            raw = conn.connection.driver_connection  # not through SQLAlchemy, which would BEGIN first
+            raw.commit()
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(f"データベースの更新で参照の不整合が見つかりました（{broken[0][0]} ほか "
+                                            f"{len(broken)} 件）。更新は取り消しました。")
+        finally:
+            if sqlite:
+                raw = conn.connection.driver_connection
+                raw.commit()
+                raw.execute("PRAGMA foreign_keys=ON")
