@@ -361,14 +361,20 @@ def _member_costs(s: Session, m: Member, shares: list[ItemShares], rule: Rule,
 
 
 def all_member_costs(s: Session, *, include_none: bool = False) -> list[MemberCosts]:
-    """Every member's cost lines in the members' order (for one notice per member); members
-    that bear no customization and are in no open item are left out unless ``include_none``.
-    Every item's shares, the rule and the consortium are read once, not once per member."""
+    """Every member's cost lines in the members' order (for one notice per member). A member that
+    bears nothing — no customization, and no open item with an estimate (a 0円 notice, issue #14) —
+    is left out unless ``include_none``. Every item's shares, the rule and the consortium are read
+    once, not once per member."""
     shares = all_item_shares(s, statuses=BEARING)
     rule, info = get_cost_rule(s), get_consortium(s)
     out = [_member_costs(s, m, [sh for sh in shares if m.id in sh.payer_ids], rule, info)
            for m in s.scalars(select(Member).order_by(Member.sort_order, Member.id))]
-    return out if include_none else [mc for mc in out if mc.lines or mc.prospective]
+    return out if include_none else [mc for mc in out if bears_cost(mc)]
+
+
+def bears_cost(mc: MemberCosts) -> bool:
+    """A customization it pays for (its price may still be 未定), or an open item whose estimate gives it a share."""
+    return bool(mc.lines) or any((line.share or 0) > 0 for line in mc.prospective)
 
 
 def member_cost_totals(s: Session) -> dict[int, int]:
