@@ -434,7 +434,10 @@ class MainWindow(QMainWindow):
         """ツール > 設定…: store the preferences; redraw dates, say when a restart is needed."""
         from .dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings if self.settings is not None else app_settings(), self)
+        from cloudsuppress.ops.costs import get_cost_rule
+
+        rule = self.runner.read(lambda s: get_cost_rule(s).describe())
+        dialog = SettingsDialog(self.settings if self.settings is not None else app_settings(), self, cost_rule=rule)
         if not dialog.exec():
             return False
         self.reload()  # dates on screen follow the new style

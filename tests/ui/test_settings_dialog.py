@@ -42,16 +42,11 @@ def test_dialog_stores_and_applies_every_preference(settings_file, qtbot, app_fo
 
     dialog = SettingsDialog(app_settings())
     qtbot.addWidget(dialog)
-    assert dialog.method_combo.currentData() == "mixed" and dialog.equal_spin.isEnabled()
+    assert not hasattr(dialog, "method_combo")  # one source for the apportionment: the consortium's rule
     dialog.user_edit.setText("  事務局 山田  ")
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     dialog.date_combo.setCurrentIndex(dialog.date_combo.findData("western"))
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("a4"))
-    dialog.method_combo.setCurrentIndex(dialog.method_combo.findData("population"))
-    assert not dialog.equal_spin.isEnabled()  # the ratio only means something for 併用
-    dialog.method_combo.setCurrentIndex(dialog.method_combo.findData("mixed"))
-    dialog.equal_spin.setValue(30)
-    assert "70" in dialog.population_label.text()
     dialog.backups_spin.setValue(4)
     assert dialog.language_changed()
     dialog.accept()
@@ -59,7 +54,7 @@ def test_dialog_stores_and_applies_every_preference(settings_file, qtbot, app_fo
     # stored in the file, as a new process would read it
     stored = load_preferences(QSettings(str(settings_file), QSettings.Format.IniFormat))
     assert stored == Preferences(user_name="事務局 山田", language="en", date_style="western", paper="a4",
-                                 apportion_method="mixed", apportion_ratio=(30, 70), backups_kept=4)
+                                 backups_kept=4)
     # and in effect now
     assert current_preferences() == stored
     assert audit.current_user() == "事務局 山田"
@@ -144,3 +139,17 @@ def test_settings_menu_opens_the_dialog_and_redraws_dates(settings_file, runner,
     if model is not None:
         texts = [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount())]
         assert not any("令和" in t for t in texts)
+
+
+def test_the_apportionment_shown_is_the_consortiums_rule(main_window, settings_file, monkeypatch, qtbot):
+    """Issue #14: one source for the apportionment. ツール > 設定… shows the rule in force (the
+    consortium's, from the database) and where it is changed, and keeps no default of its own."""
+    from cloudsuppress.ops.costs import get_cost_rule, set_cost_rule
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    main_window.runner.run(lambda s: set_cost_rule(s, method="population"), parent=None)
+    rule = main_window.runner.read(lambda s: get_cost_rule(s).describe())
+    shown = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: shown.append(self.cost_rule_label.text()) or 0)
+    main_window.edit_settings()
+    assert rule in shown[0] and "帳票" in shown[0]

@@ -4,7 +4,11 @@ The dialog edits a ``Preferences`` value; on OK it stores it (``save_preferences
 it into effect (``apply_preferences``): the user name goes into the audit trail at once,
 the date style applies to what is shown from then on, the paper to the next export, the
 number of backups to the next backup. A new language rebuilds the main window at once
-(MainWindow.switch_language). The apportionment defaults are only stored here for the cost screens.
+(MainWindow.switch_language).
+
+The cost apportionment has one source: the consortium's rule in the database (帳票 screen,
+「協議会の費用按分ルール」), which every report and the CLI use. This dialog only shows which rule
+applies and where it is changed (issue #14: it used to keep a default of its own that nothing read).
 """
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -31,7 +34,7 @@ NOTE_STYLE = "color: #4a5568;"
 class SettingsDialog(QDialog):
     """Edit and store the user's preferences."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, cost_rule: str | None = None):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("設定"))
@@ -55,16 +58,14 @@ class SettingsDialog(QDialog):
         self.paper_combo.addItem(self.tr("A3 横"), "a3")
         self.paper_combo.addItem(self.tr("A4 横"), "a4")
         self.paper_combo.setAccessibleName(self.tr("比較一覧表の用紙"))
-        self.method_combo = QComboBox()
-        self.method_combo.addItem(self.tr("均等割"), "equal")
-        self.method_combo.addItem(self.tr("人口割"), "population")
-        self.method_combo.addItem(self.tr("均等割・人口割の併用"), "mixed")
-        self.method_combo.setAccessibleName(self.tr("費用負担の既定の方式"))
-        self.equal_spin = QSpinBox()
-        self.equal_spin.setRange(0, 100)
-        self.equal_spin.setSuffix(" %")
-        self.equal_spin.setAccessibleName(self.tr("均等割の割合"))
-        self.population_label = QLabel()
+        # The rule in force is the consortium's (one source): shown, changed on the 帳票 screen.
+        self.cost_rule_label = QLabel(
+            (self.tr("協議会のルール: {0}").format(cost_rule) if cost_rule else self.tr("協議会のルールに従います。"))
+            + "\n" + self.tr("按分方法は協議会ごとに決まっており、すべての帳票とコマンドがこれを使います。"
+                              "変更は「帳票」画面の「協議会の費用按分ルール」で行います。"))
+        self.cost_rule_label.setObjectName("costRuleLabel")
+        self.cost_rule_label.setWordWrap(True)
+        self.cost_rule_label.setStyleSheet(NOTE_STYLE)
         self.backups_spin = QSpinBox()
         self.backups_spin.setRange(1, 100)
         self.backups_spin.setSuffix(self.tr(" 個"))
@@ -85,15 +86,9 @@ class SettingsDialog(QDialog):
         general_box = QGroupBox(self.tr("全般"))
         general_box.setLayout(general)
 
-        ratio_row = QHBoxLayout()
-        ratio_row.addWidget(QLabel(self.tr("均等割")))
-        ratio_row.addWidget(self.equal_spin)
-        ratio_row.addWidget(self.population_label)
-        ratio_row.addStretch(1)
         reports = QFormLayout()
         reports.addRow(self.tr("比較一覧表の用紙"), self.paper_combo)
-        reports.addRow(self.tr("費用負担の既定の方式"), self.method_combo)
-        reports.addRow(self.tr("併用の割合"), ratio_row)
+        reports.addRow(self.tr("費用負担の按分"), self.cost_rule_label)
         reports.addRow(self.tr("残すバックアップの数"), self.backups_spin)
         reports_box = QGroupBox(self.tr("帳票・費用・バックアップ"))
         reports_box.setLayout(reports)
@@ -110,46 +105,32 @@ class SettingsDialog(QDialog):
         layout.addWidget(reports_box)
         layout.addWidget(buttons)
 
-        self.equal_spin.valueChanged.connect(self._show_population_share)
-        self.method_combo.currentIndexChanged.connect(self._enable_ratio)
         self.show_preferences(prefs)
 
     # --- values -----------------------------------------------------------------------
 
     def show_preferences(self, prefs: Preferences) -> None:
         for combo, value in ((self.language_combo, prefs.language), (self.date_combo, prefs.date_style),
-                             (self.paper_combo, prefs.paper), (self.method_combo, prefs.apportion_method)):
+                             (self.paper_combo, prefs.paper)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.user_edit.setText(prefs.user_name)
-        self.equal_spin.setValue(prefs.apportion_ratio[0])
         self.backups_spin.setValue(prefs.backups_kept)
-        self._show_population_share()
-        self._enable_ratio()
 
     def preferences(self) -> Preferences:
         """The preferences as the dialog shows them."""
-        equal = self.equal_spin.value()
         return Preferences(
             user_name=self.user_edit.text().strip(),
             language=self.language_combo.currentData(),
             date_style=self.date_combo.currentData(),
             paper=self.paper_combo.currentData(),
-            apportion_method=self.method_combo.currentData(),
-            apportion_ratio=(equal, 100 - equal),
+            apportion_method=self.initial.apportion_method,  # unused (see the module docstring), kept as stored
+            apportion_ratio=self.initial.apportion_ratio,
             backups_kept=self.backups_spin.value(),
         )
 
     def language_changed(self) -> bool:
         """True when the stored language differs from the one the app started with."""
         return self.preferences().language != self.initial.language
-
-    def _show_population_share(self) -> None:
-        self.population_label.setText(self.tr("：人口割 {0} %").format(100 - self.equal_spin.value()))
-
-    def _enable_ratio(self) -> None:
-        mixed = self.method_combo.currentData() == "mixed"
-        self.equal_spin.setEnabled(mixed)
-        self.population_label.setEnabled(mixed)
 
     # --- storing ----------------------------------------------------------------------
 
