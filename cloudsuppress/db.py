@@ -30,7 +30,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit, writer_lock
+from . import audit, limits, writer_lock
 from .backups import (
     DEFAULT_POLICY,
     SQLITE_HEADER,
@@ -383,6 +383,7 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     engine = create_engine(url)
     _install_sqlite_hooks(engine)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
+    limits.install(factory)  # both databases refuse the same values
     audit.install(factory)
     db = Database(url, engine, factory, path, backup_policy=backup_policy,
                   warnings=storage_warnings(path) + tuple(notes), lock=lock)
@@ -412,6 +413,7 @@ def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPoli
     engine = create_engine(url)
     _install_sqlite_hooks(engine, read_only=True)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
+    limits.install(factory)  # both databases refuse the same values
     audit.install(factory)
     _refuse_writes_when_read_only(factory, reason)
     # "locked": the user chose it over waiting for the other writer; "read_only": the file or folder forced it
@@ -437,6 +439,7 @@ def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPoli
 def _open_server(url: str, *, create: bool, backup_policy: BackupPolicy) -> Database:
     engine = create_engine(url, pool_pre_ping=True)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
+    limits.install(factory)  # both databases refuse the same values
     audit.install(factory)
     if engine.dialect.name == "postgresql":
         from .sync import install_notify

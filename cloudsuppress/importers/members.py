@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import limits
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import normalize_text
 from ..wareki import date_hint, parse_date
@@ -36,7 +37,7 @@ def parse_population(text: str) -> int | None:
     t = re.sub(r"[,\s人]", "", normalize_text(text))
     if t.endswith(".0"):
         t = t[:-2]
-    return int(t) if t.isdigit() else None
+    return int(t) if t.isascii() and t.isdigit() else None  # 「𐩀」 is a digit to isdigit, not to int
 
 
 def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[MemberRecord]:
@@ -98,11 +99,17 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
         population = parse_population(cell["population"])
         if population is None or population <= 0:
             issues.append(ImportIssue(table.file, rownum, col("population"), f"人口「{cell['population']}」は正の整数ではありません。", sheet=table.sheet))
+        elif problem := limits.check_value("member", "population", population, label="人口"):
+            issues.append(ImportIssue(table.file, rownum, col("population"), problem, sheet=table.sheet))
+            population = None
         joined = None
         if cell.get("joined_on"):
             joined = parse_date(cell["joined_on"])
             if joined is None:
                 issues.append(ImportIssue(table.file, rownum, col("joined_on"), f"参加日「{cell['joined_on']}」を日付として読めません{date_hint(cell['joined_on'])}（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
+            elif problem := limits.check_value("member", "joined_on", joined, label="参加日"):
+                issues.append(ImportIssue(table.file, rownum, col("joined_on"), problem, sheet=table.sheet))
+                joined = None
         records.append(MemberRecord(rownum, name, population or 0, joined))
     if not records and not issues:
         issues.append(ImportIssue(table.file, header_row + 1, None, "団体の行がありません。", sheet=table.sheet))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import limits
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
 from .cells import cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
@@ -60,12 +61,21 @@ class RequestRecord:
         return ImportIssue(self.file, self.row, self.columns.get(fld) if fld else None, message, sheet=self.sheet)
 
 
+# Where each field of a row is stored (its limits are that column's).
+_STORED_AS = {
+    "key": ("request_item", "key"), "title": ("request_item", "title"), "estimate": ("request_item", "estimate"),
+    "content": ("member_request", "content"), "service_drop_detail": ("member_request", "service_drop_detail"),
+    "workaround": ("member_request", "workaround"), "annual_cases": ("member_request", "annual_cases"),
+    "function_code": ("function", "code"), "business_system": ("business_system", "name"), "member": ("member", "name"),
+}
+
+
 def parse_amount(text: str) -> int | None:
     """1,200 / 1200件 / ¥1,200,000 / 1200000円 → int; None if not a whole number ≥ 0."""
     t = _NUMBER_NOISE.sub("", normalize_text(text))
     if t.endswith(".0"):
         t = t[:-2]
-    return int(t) if t.isdigit() else None
+    return int(t) if t.isascii() and t.isdigit() else None  # 「𐩀」 is a digit to isdigit, not to int
 
 
 # Reader-level limits: the database columns' own (PostgreSQL refuses more; nothing is cut).
@@ -165,6 +175,16 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
                 numbers[fld] = parse_amount(raw)
                 if numbers[fld] is None:
                     bad(fld, f"{FIELDS[fld]}「{raw}」は 0 以上の整数ではありません。")
+        # The same limits as the database columns (PostgreSQL's; SQLite would store anything): too long
+        # is refused, never cut; too large is refused before it can overflow anything.
+        texts = {"key": normalize_text(cell.get("key", "")), "title": clean_text(cell.get("title", "")),
+                 "content": content, "service_drop_detail": detail, "workaround": clean_text(cell.get("workaround", "")),
+                 "function_code": normalize_text(cell.get("function_code", "")),
+                 "business_system": normalize_text(cell.get("business_system", "")), "member": member}
+        for fld, (stored_in, column) in _STORED_AS.items():
+            value = numbers.get(fld) if fld in numbers else texts.get(fld)
+            if value is not None and value != "" and (problem := limits.check_value(stored_in, column, value, label=FIELDS[fld])):
+                bad(fld, problem)
         issues += row_issues
         if row_issues:
             continue

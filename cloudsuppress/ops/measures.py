@@ -171,7 +171,7 @@ def create_selection_event(s: Session, *, name: str, held_on: dt.date, by: str |
     if _event(s, name, held_on) is not None:
         raise DomainError(f"選考会「{name}」（{to_wareki(held_on)}）はすでに登録されています。")
     with audit.action(s, f"選考会「{name}」（{to_wareki(held_on)}）を登録", by=by):
-        ev = SelectionEvent(name=name[:200], held_on=held_on)
+        ev = SelectionEvent(name=name, held_on=held_on)
         s.add(ev)
         s.flush()
     return ChangesWithId(measures=True, history=True, id=ev.id)
@@ -194,10 +194,10 @@ def record_selection_attendance(s: Session, *, event: str, held_on: dt.date, mem
         raise DomainError(f"{member}の{person}さんの「{event}」への参加はすでに記録されています。")
     with audit.action(s, f"選考会「{event}」に{member}の{person}さんが参加", by=by):
         if ev is None:
-            ev = SelectionEvent(name=event[:200], held_on=held_on)
+            ev = SelectionEvent(name=event, held_on=held_on)
             s.add(ev)
             s.flush()
-        row = SelectionAttendee(event_id=ev.id, member_id=member_id, person=person[:100],
+        row = SelectionAttendee(event_id=ev.id, member_id=member_id, person=person,
                                 section=(section or "").strip() or None)
         s.add(row)
         s.flush()

@@ -192,7 +192,7 @@ def create_meeting(
         raise DomainError("回数（第N回）は 1 以上で入力してください。")
     now = _now()
     meeting = Meeting(kind=kind, subcommittee_id=subcommittee_id, business_system_id=business_system_id, number=number,
-                      title=title.strip()[:200], held_on=held_on, start_time=start_time, end_time=end_time,
+                      title=title.strip(), held_on=held_on, start_time=start_time, end_time=end_time,
                       place=(place or "").strip() or None, created_at=now, updated_at=now)
     with audit.action(s, f"会議「{meeting_label(meeting)}」を登録", by=by):
         s.add(meeting)
@@ -270,9 +270,9 @@ def add_attendee(s: Session, *, meeting_id: int, role: str, name: str, member_id
     elif member_id is not None:
         raise DomainError("ベンダー・事務局の出席者には団体を指定しません。")
     order = (s.scalar(select(func.max(MeetingAttendee.sort_order)).where(MeetingAttendee.meeting_id == meeting_id)) or 0) + 1
-    row = MeetingAttendee(meeting_id=meeting_id, role=role, member_id=member_id, name=name.strip()[:100],
-                          organization=(organization or "").strip()[:100] or None,
-                          title=(title or "").strip()[:100] or None, sort_order=order)
+    row = MeetingAttendee(meeting_id=meeting_id, role=role, member_id=member_id, name=name.strip(),
+                          organization=(organization or "").strip() or None,
+                          title=(title or "").strip() or None, sort_order=order)
     with audit.action(s, f"「{meeting_label(m)}」の出席者に{row.name}を追加", by=by):
         s.add(row)
         s.flush()

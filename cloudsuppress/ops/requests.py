@@ -224,7 +224,7 @@ def create_item(
         item = RequestItem(key=key, function_id=function_id,
                            business_system_id=None if function_id is not None else business_system_id,
                            proposed_function=None if function_id is not None else proposed_function.strip(),
-                           title=title.strip()[:200], status=Status.REQUESTED.value, estimate=estimate,
+                           title=title.strip(), status=Status.REQUESTED.value, estimate=estimate,
                            created_at=now, updated_at=now)
         s.add(item)
         s.flush()
