@@ -101,12 +101,12 @@ def request_row(**kw) -> list[str]:
 
 
 @pytest.mark.parametrize("column, value, message", [
-    ("要望番号", "R" * 202, "要望番号は 30 文字以内にしてください（202 文字あります）"),
-    ("要望名", "様" * 5000, "要望名は 200 文字以内にしてください（5,000 文字あります）"),
-    ("見積額", str(2 ** 31), "見積額は 2,147,483,647 以下"),
-    ("見積額", str(2 ** 63), "見積額は 2,147,483,647 以下"),
-    ("見積額", "9" * 40, "見積額は 2,147,483,647 以下"),
-    ("年間処理件数", "𐩀𐩁", "年間処理件数「𐩀𐩁」は 0 以上の整数ではありません"),
+    ("要望番号", "R" * 202, ("要望番号", "202", "30")),
+    ("要望名", "様" * 5000, ("要望名", "5,000", "200")),
+    ("見積額", str(2 ** 31), ("見積額は 2,147,483,647 以下",)),
+    ("見積額", str(2 ** 63), ("見積額は 2,147,483,647 以下",)),
+    ("見積額", "9" * 40, ("見積額は 2,147,483,647 以下",)),
+    ("年間処理件数", "𐩀𐩁", ("年間処理件数「𐩀𐩁」は 0 以上の整数ではありません",)),
 ])
 def test_a_request_workbook_over_the_limits_names_file_row_and_column(tmp_path, column, value, message):
     path = write_csv(tmp_path / "要望票_那珂市.csv", [REQUEST_HEADER, request_row(**{column: value})])
@@ -114,7 +114,7 @@ def test_a_request_workbook_over_the_limits_names_file_row_and_column(tmp_path, 
         read_request_files([path])
     [issue] = err.value.issues
     assert (issue.file, issue.row) == ("要望票_那珂市.csv", 2)
-    assert column in (issue.column or "") and message in issue.message, (issue.column, issue.message)
+    assert column in (issue.column or "") and all(m in issue.message for m in message), (issue.column, issue.message)
 
 
 def test_a_request_workbook_with_a_huge_number_cell_is_refused_not_overflowed(tmp_path):
