@@ -282,23 +282,29 @@ class ComparisonView(QWidget):
         self._apply_widths()
         lines = LONG_LINES if m.long_layout else WIDE_LINES
         vh = t.verticalHeader()
-        vh.setDefaultSectionSize(lines * fm.lineSpacing() + 10)
+        default = lines * fm.lineSpacing() + 10
+        vh.setDefaultSectionSize(default)
         group_height = fm.height() + 12
+        whole = (COL_ITEM, m.tail_column(TAIL_DECISION))  # wide layout: the member cells elide with 「…」
         for row in range(m.rowCount()):
             if m.is_group(row):
                 t.setSpan(row, 0, 1, m.columnCount())
                 t.setRowHeight(row, group_height)
             elif m.long_layout:  # each line as tall as its longest text, so nothing is cut
                 t.setRowHeight(row, self._long_row_height(row, fm))
+            else:  # the item with its peer line (要望なし: …) and the decision shown whole
+                needed = self._long_row_height(row, fm, columns=whole)
+                if needed > default:
+                    t.setRowHeight(row, needed)
         t.set_frozen_count(2 if m.long_layout else 1)  # the long layout keeps the member beside the item
         self.count_label.setText(self.tr("表示 {0} 件／全 {1} 件").format(f"{m.item_count:,}", f"{m.total_count:,}"))
 
-    def _long_row_height(self, row: int, fm: QFontMetrics) -> int:
-        """The height that shows every cell of a long-layout line whole (wrapped to its column)."""
+    def _long_row_height(self, row: int, fm: QFontMetrics, *, columns=None) -> int:
+        """The height that shows the line's cells (every one, or ``columns``) whole, wrapped to their columns."""
         m, t = self.model, self.table
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         tallest = fm.height() + 6  # the status badge
-        for col in range(m.columnCount()):
+        for col in (range(m.columnCount()) if columns is None else columns):
             text = m.index(row, col).data(Qt.ItemDataRole.DisplayRole)
             if text:
                 width = max(20, t.columnWidth(col) - 10)
