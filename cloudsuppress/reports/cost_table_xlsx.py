@@ -1,8 +1,14 @@
 """費用負担一覧 as .xlsx (XlsxWriter): amounts as numbers with a 円 format, so members can add
 them up; totals as formulas; landscape, heading row repeated on every printed page; the date
-(…現在) and, when given, the 資料番号 at the top right, the consortium and "n / N" in the printed
-footer, and the PDF's footnote under the table. An open item's shares are numbers formatted
-「…円（見込）」 and its members without an estimate read 未定, as in the PDF."""
+(…現在) under the title, the 資料番号 in the page header and the consortium and "n / N" in the
+page footer of every printed page (in BIZ UDGothic), and the PDF's footnote under the table. An
+open item's shares are numbers formatted 「…円（見込）」 and its members without an estimate read
+未定, as in the PDF.
+
+It prints as the PDF does: text cells hold the PDF line breaker's lines (names, labels and
+amounts whole), the print scale is fixed so that 9 pt prints at 7 pt or more, and when the
+members' columns cannot be held side by side at that size (twelve members with long names),
+the sheet lists the bearing members under each item instead, with each member's total below."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,83 +19,221 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..ops.costs import CostTable
 from ..wareki import to_wareki
-from .cost_table_pdf import TITLE, footnote
+from ..workflow import STATUS_LABELS
+from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, LINE_PT, ROW_PAD_PT, text_units
+from .cost_table_pdf import TITLE, footnote, method_cell, share_text
+from .pdf_base import GOTHIC, wrap_text
+from .xlsx_print import PrintPlan, column_pt, footer_text, header_text
 
 HEADER_ROW = 3  # 0-based row of the column headings
+FONT = {"font_name": "BIZ UDGothic", "font_size": 9}
+
+
+def _width(texts, least: float) -> float:  # noqa: ANN001 - any iterable of str
+    """Units in which each line of each text fits whole (full-width counts two), at least ``least``."""
+    return max([least] + [text_units(line) + 2 for t in texts for line in t.split("\n")])
+
+
+def _wide_columns(table: CostTable) -> list[tuple[str, float]]:
+    heads = ["要望番号", "要望名", "状態", "見積額", "按分方法"]
+    amounts = [f"{r.estimate:,}円" for r in table.rows if r.estimate is not None]
+    cols = [(heads[0], _width([r.key for r in table.rows], 10)), (heads[1], 30.0),
+            (heads[2], _width(STATUS_LABELS.values(), 10)), (heads[3], _width(amounts + [f"{table.total:,}円"], 12)),
+            (heads[4], _width([method_cell(r.rule_text) for r in table.rows], 12))]
+    for i, (m, p) in enumerate(zip(table.members, table.populations)):
+        cells = [share_text(r, i).replace("\n", "") for r in table.rows] + [f"{table.member_totals[i]:,}円"]
+        cols.append((f"{m}\n（{p:,}人）", _width([m, f"（{p:,}人）", *cells], 12)))
+    return cols
+
+
+def _long_columns(table: CostTable) -> list[tuple[str, float]]:
+    amounts = [f"{r.estimate:,}円" for r in table.rows if r.estimate is not None]
+    shares = [share_text(r, i).replace("\n", "") for r in table.rows for i in range(len(table.members))]
+    return [("要望番号", _width([r.key for r in table.rows], 10)), ("要望名", 34.0),
+            ("状態", _width(STATUS_LABELS.values(), 10)), ("見積額", _width(amounts, 12)),
+            ("按分方法", _width([method_cell(r.rule_text) for r in table.rows], 12)),
+            ("負担団体", _width(table.members, 12)), ("負担額", _width(shares + [f"{table.total:,}円"], 12))]
+
+
+def _fill(columns: list[tuple[str, float]], plan: PrintPlan) -> list[tuple[str, float]]:
+    """At full scale with room to spare, 要望名 takes the rest of the paper's width."""
+    if plan.scale < 100:
+        return columns
+    spare_pt = PrintPlan.printable_width(plan.paper) - sum(column_pt(w) for _, w in columns) - 2
+    extra = int(spare_pt / 0.75 / 6)
+    return [(t, w + extra if t == "要望名" and extra > 0 else w) for t, w in columns]
+
+
+def _plan(table: CostTable) -> tuple[bool, list[tuple[str, float]], PrintPlan]:
+    """(long layout?, columns, print plan): members side by side on A4 (up to 8) or A3 if that prints
+    at 7 pt or more (要望名 narrowed first), else one sub-row per bearing member on A4."""
+    papers = ("a4", "a3") if len(table.members) <= 8 else ("a3",)
+    for paper in papers:
+        columns = _wide_columns(table)
+        plan = PrintPlan.for_columns([w for _, w in columns], paper=paper)
+        if not plan.ok:
+            columns = PrintPlan.narrow(columns, {"要望名"}, paper=paper, least={"要望名": 16})
+            plan = PrintPlan.for_columns([w for _, w in columns], paper=paper)
+        if plan.ok:
+            return False, _fill(columns, plan), plan
+    columns = _long_columns(table)
+    plan = PrintPlan.for_columns([w for _, w in columns], paper="a4")
+    if not plan.ok:
+        columns = PrintPlan.narrow(columns, {"要望名"}, paper="a4", least={"要望名": 16})
+        plan = PrintPlan.for_columns([w for _, w in columns], paper="a4")
+    return True, _fill(columns, plan), plan
 
 
 def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.date | None = None,
                           doc_number: str | None = None) -> int:
     """Write the cost table; return the number of item rows."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    long, columns, plan = _plan(table)
+    words = (*table.members, *STATUS_LABELS.values(), "（見込）", "未定", "要望番号", "要望名", "見積額", "按分方法",
+             "負担団体", "負担額", *{p for r in table.rows for p in method_cell(r.rule_text).split("\n")})
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "default_format_properties": BOOK_FONT,
+                                         "default_column_width": BOOK_COLUMN_PX, "default_row_height": BOOK_ROW_PX})
     try:
-        font = {"font_name": "BIZ UDGothic", "font_size": 9}
-        title_fmt = wb.add_format({**font, "bold": True, "font_size": 14})
-        meta_fmt = wb.add_format({**font, "font_size": 10})
-        docno_fmt = wb.add_format({**font, "bold": True, "font_size": 11, "border": 1, "align": "center"})
-        head_fmt = wb.add_format({**font, "bold": True, "bg_color": "#DDDDDD", "border": 1, "align": "center",
-                                  "valign": "vcenter", "text_wrap": True})
-        cell_fmt = wb.add_format({**font, "border": 1, "valign": "top", "text_wrap": True})
-        yen_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"円"'})
-        total_label = wb.add_format({**font, "bold": True, "border": 1, "bg_color": "#EEEEEE"})
-        total_fmt = wb.add_format({**font, "bold": True, "border": 1, "bg_color": "#EEEEEE", "num_format": '#,##0"円"'})
-        forecast_fmt = wb.add_format({**font, "border": 1, "valign": "top", "num_format": '#,##0"円（見込）"'})
-        unknown_fmt = wb.add_format({**font, "border": 1, "valign": "top", "align": "right"})
-        note_fmt = wb.add_format({**font, "font_color": "#444444", "text_wrap": True, "valign": "top"})
+        fmt = {
+            "title": wb.add_format({**FONT, "bold": True, "font_size": 14}),
+            "meta": wb.add_format({**FONT, "font_size": 10}),
+            "head": wb.add_format({**FONT, "bold": True, "bg_color": "#DDDDDD", "border": 1, "align": "center",
+                                   "valign": "vcenter", "text_wrap": True}),
+            "cell": wb.add_format({**FONT, "border": 1, "valign": "top", "text_wrap": True}),
+            "yen": wb.add_format({**FONT, "border": 1, "valign": "top", "num_format": '#,##0"円"'}),
+            "total_label": wb.add_format({**FONT, "bold": True, "border": 1, "bg_color": "#EEEEEE"}),
+            "total": wb.add_format({**FONT, "bold": True, "border": 1, "bg_color": "#EEEEEE",
+                                    "num_format": '#,##0"円"'}),
+            "forecast": wb.add_format({**FONT, "border": 1, "valign": "top", "num_format": '#,##0"円（見込）"'}),
+            "unknown": wb.add_format({**FONT, "border": 1, "valign": "top", "align": "right"}),
+            "note": wb.add_format({**FONT, "font_color": "#444444", "text_wrap": True, "valign": "top"}),
+        }
         ws = wb.add_worksheet("費用負担一覧")
-        headers = ["要望番号", "要望名", "状態", "見積額", "按分方法"] + [
-            f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations)]
-        for i, w in enumerate([10, 30, 12, 13, 22] + [13] * len(table.members)):
+        for i, (_, w) in enumerate(columns):
             ws.set_column(i, i, w)
-        ws.write_string(0, 0, TITLE, title_fmt)
-        if doc_number and doc_number.strip():
-            ws.write_string(0, len(headers) - 1, doc_number.strip(), docno_fmt)
+        lines: dict[int, int] = {}
+
+        def put(r: int, c: int, text: str, f) -> None:  # noqa: ANN001 - an XlsxWriter format
+            value = "\n".join(part for para in text.split("\n")
+                              for part in (wrap_text(para, plan.inner_pt(columns[c][1]), GOTHIC, 9.0, words) or [""]))
+            ws.write_string(r, c, value, f)
+            lines[r] = max(lines.get(r, 1), value.count("\n") + 1)
+
+        ws.write_string(0, 0, TITLE, fmt["title"])
+        ws.set_row(0, 22)
         when = to_wareki(issued_on or dt.date.today())
         basis = f"　人口基準日 {to_wareki(table.population_date)}" if table.population_date else ""
-        ws.write_string(1, 0, f"{table.consortium}　{when}現在　按分ルール：{table.rule_text}{basis}", meta_fmt)
-        ws.set_row(HEADER_ROW, 30)
-        for c, h in enumerate(headers):
-            ws.write_string(HEADER_ROW, c, h, head_fmt)
-        r = HEADER_ROW
-        for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
-            ws.write_string(r, 0, row.key, cell_fmt)
-            ws.write_string(r, 1, row.title, cell_fmt)
-            ws.write_string(r, 2, row.status_label, cell_fmt)
-            if row.estimate is None:
-                ws.write_string(r, 3, "未定", cell_fmt)
-            else:
-                ws.write_number(r, 3, row.estimate, yen_fmt)
-            ws.write_string(r, 4, row.rule_text, cell_fmt)
-            for i, v in enumerate(row.shares):
-                kind = row.cell(i)
-                if kind == "unknown":
-                    ws.write_string(r, 5 + i, "未定", unknown_fmt)
-                elif kind == "none":
-                    ws.write_blank(r, 5 + i, None, cell_fmt)
-                else:
-                    ws.write_number(r, 5 + i, v, forecast_fmt if kind == "forecast" else yen_fmt)
-        total_row = r + 1
-        ws.write_string(total_row, 0, "合計", total_label)
-        for c in (1, 2, 4):
-            ws.write_blank(total_row, c, None, total_label)
-        first, last = HEADER_ROW + 1, total_row - 1
-        values = [table.total] + list(table.member_totals)
-        for c, v in zip([3] + list(range(5, 5 + len(table.members))), values):
-            if table.rows:
-                formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
-                ws.write_formula(total_row, c, formula, total_fmt, v)
-            else:
-                ws.write_number(total_row, c, v, total_fmt)
-        note_row = total_row + 2
-        ws.merge_range(note_row, 0, note_row, len(headers) - 1, footnote(table), note_fmt)
-        ws.set_row(note_row, 40)
-        # Printed footer as in the PDF: the consortium at the left, "n / N" at the right ("&" doubled: a code there).
-        ws.set_footer(f"&L&9{table.consortium.replace('&', '&&')}&R&9&P / &N")
+        meta = f"{table.consortium}　{when}現在　按分ルール：{table.rule_text}{basis}"
+        # on the rows above the headings, broken to the printed width (it ran off the page)
+        for k, line in enumerate(wrap_text(meta, plan.inner_pt(sum(w for _, w in columns)), GOTHIC, 10.0, words)[:2]):
+            ws.write_string(1 + k, 0, line, fmt["meta"])
+            ws.set_row(1 + k, 15)
+        for c, (h, _) in enumerate(columns):
+            put(HEADER_ROW, c, h, fmt["head"])
+        if long:
+            r = _write_long_rows(ws, table, put, fmt)
+        else:
+            r = _write_wide_rows(ws, table, put, fmt)
+        note_row = r + 2
+        note = footnote(table, blank_means=not long)
+        note_lines = wrap_text(note, plan.inner_pt(sum(w for _, w in columns)), GOTHIC, 9.0, words)
+        ws.merge_range(note_row, 0, note_row, len(columns) - 1, "\n".join(note_lines), fmt["note"])
+        lines[note_row] = len(note_lines)
+        heights = {}
+        for row_no, n in lines.items():
+            heights[row_no] = n * LINE_PT + ROW_PAD_PT
+            ws.set_row(row_no, heights[row_no])
+        # Printed header and footer as in the PDF, in BIZ UDGothic: the 資料番号 on every page.
+        ws.set_header(header_text(right=(doc_number or "").strip() or None))
+        ws.set_footer(footer_text(left=table.consortium))
         ws.freeze_panes(HEADER_ROW + 1, 2)
         ws.repeat_rows(HEADER_ROW)
-        ws.set_landscape()
-        ws.set_paper(9 if len(table.members) <= 8 else 8)
-        ws.fit_to_pages(1, 0)
+        plan.apply(ws)
+        row_heights = [heights.get(i, {0: 22.0, 1: 15.0, 2: 15.0}.get(i, BOOK_ROW_PX * 0.75)) for i in range(note_row + 1)]
+        ws.set_h_pagebreaks(plan.page_breaks(row_heights, header_rows=HEADER_ROW + 1, keep_with_next={note_row - 2}))
+        ws.print_area(0, 0, note_row, len(columns) - 1)
     finally:
         wb.close()
     return len(table.rows)
+
+
+def _write_wide_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - XlsxWriter objects
+    """One row per item, one column per member, then the totals row; return the totals row."""
+    r = HEADER_ROW
+    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
+        put(r, 0, row.key, fmt["cell"])
+        put(r, 1, row.title, fmt["cell"])
+        put(r, 2, row.status_label, fmt["cell"])
+        if row.estimate is None:
+            put(r, 3, "未定", fmt["cell"])
+        else:
+            ws.write_number(r, 3, row.estimate, fmt["yen"])
+        put(r, 4, method_cell(row.rule_text), fmt["cell"])
+        for i, v in enumerate(row.shares):
+            kind = row.cell(i)
+            if kind == "unknown":
+                ws.write_string(r, 5 + i, "未定", fmt["unknown"])
+            elif kind == "none":
+                ws.write_blank(r, 5 + i, None, fmt["cell"])
+            else:
+                ws.write_number(r, 5 + i, v, fmt["forecast"] if kind == "forecast" else fmt["yen"])
+    total_row = r + 1
+    ws.write_string(total_row, 0, "合計", fmt["total_label"])
+    for c in (1, 2, 4):
+        ws.write_blank(total_row, c, None, fmt["total_label"])
+    first, last = HEADER_ROW + 1, total_row - 1
+    values = [table.total] + list(table.member_totals)
+    for c, v in zip([3] + list(range(5, 5 + len(table.members))), values):
+        if table.rows:
+            formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
+            ws.write_formula(total_row, c, formula, fmt["total"], v)
+        else:
+            ws.write_number(total_row, c, v, fmt["total"])
+    return total_row
+
+
+def _write_long_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - XlsxWriter objects
+    """Under each item one row per bearing member (its share), then each member's total; return the
+    last row written."""
+    r = HEADER_ROW
+    share_rows: dict[int, list[int]] = {i: [] for i in range(len(table.members))}
+    for row in table.rows:
+        bearing = [i for i in range(len(table.members)) if row.cell(i) != "none"] or [None]
+        for k, i in enumerate(bearing):
+            r += 1
+            if k == 0:
+                put(r, 0, row.key, fmt["cell"])
+                put(r, 1, row.title, fmt["cell"])
+                put(r, 2, row.status_label, fmt["cell"])
+                if row.estimate is None:
+                    put(r, 3, "未定", fmt["cell"])
+                else:
+                    ws.write_number(r, 3, row.estimate, fmt["yen"])
+                put(r, 4, method_cell(row.rule_text), fmt["cell"])
+            else:
+                for c in range(5):
+                    ws.write_blank(r, c, None, fmt["cell"])
+            if i is None:
+                ws.write_blank(r, 5, None, fmt["cell"])
+                ws.write_blank(r, 6, None, fmt["cell"])
+                continue
+            put(r, 5, table.members[i], fmt["cell"])
+            kind = row.cell(i)
+            if kind == "unknown":
+                ws.write_string(r, 6, "未定", fmt["unknown"])
+            else:
+                ws.write_number(r, 6, row.shares[i], fmt["forecast"] if kind == "forecast" else fmt["yen"])
+                share_rows[i].append(r)
+    r += 2
+    ws.merge_range(r, 0, r, 6, "団体別の負担額の合計", fmt["total_label"])
+    for i, (m, v) in enumerate(zip(table.members, table.member_totals)):
+        r += 1
+        put(r, 5, m, fmt["cell"])
+        cells = ",".join(xl_rowcol_to_cell(x, 6) for x in share_rows[i])
+        if cells:
+            ws.write_formula(r, 6, f"=SUM({cells})", fmt["yen"], v)
+        else:
+            ws.write_number(r, 6, v, fmt["yen"])
+    r += 1
+    ws.write_string(r, 5, "合計", fmt["total_label"])
+    ws.write_number(r, 6, table.total, fmt["total"])
+    return r

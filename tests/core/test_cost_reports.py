@@ -183,7 +183,9 @@ def test_cost_table_pdf_and_xlsx(costed, tmp_path):
     xlsx = tmp_path / "table.xlsx"
     assert write_cost_table_xlsx(xlsx, table, issued_on=dt.date(2026, 11, 22), doc_number="資料3") == 12
     ws = openpyxl.load_workbook(xlsx).active
-    assert ws.cell(1, 5 + len(table.members)).value == "資料3"  # top right, over the last column
+    # The 資料番号 in the page header, so every printed page carries it (it was on page 1 only), in
+    # BIZ UDGothic (the footer fell back to another font).
+    assert "資料3" in ws.oddHeader.right.text and ws.oddHeader.right.font == "BIZ UDGothic,Bold"
     assert "令和8年11月22日現在" in ws.cell(2, 1).value
     assert [ws.cell(4, c).value for c in (1, 4)] == ["要望番号", "見積額"]
     assert ws.cell(4, 6).value == "常陸大宮市\n（42,963人）"
@@ -198,8 +200,10 @@ def test_cost_table_xlsx_prints_page_numbers_and_the_consortium_in_its_footer(co
     write_cost_table_xlsx(xlsx, table, issued_on=dt.date(2026, 11, 22))
     ws = openpyxl.load_workbook(xlsx).active
     footer = ws.oddFooter
-    assert table.consortium in footer.left.text and footer.right.text == "&P / &N"
-    assert ws.cell(19, 1).value.startswith("各団体の負担額は") and "空欄はその要望を負担しない団体です" in ws.cell(19, 1).value
+    assert table.consortium in footer.left.text and footer.center.text == "&P / &N"  # centred, as the PDF
+    assert footer.left.font == footer.center.font == "BIZ UDGothic,Regular"
+    note = ws.cell(19, 1).value.replace("\n", "")  # written in the PDF breaker's lines
+    assert note.startswith("各団体の負担額は") and "空欄はその要望を負担しない団体です" in note
 
 
 def test_with_open_items_a_blank_cell_still_means_not_bearing(costed, tmp_path):
