@@ -45,8 +45,12 @@ def _remove_sqlite_files(path: Path) -> None:
 
 def _refuse_existing(path: Path) -> None:
     """Raise unless an existing non-empty file is a cloudsuppress database without a consortium."""
+    from .writer_lock import DatabaseLockedError
+
     try:
         db = open_database(path, create=False)
+    except DatabaseLockedError:
+        raise
     except DomainError:
         raise DomainError(
             f"「{path.name}」はすでにある別のファイルです。上書きはしません。別のファイル名を指定してください。"
