@@ -137,3 +137,26 @@ def test_f5_in_the_meeting_view_opens_the_presentation_on_the_chosen_item(main_w
     assert view is not None and view.position_text() == "3 / 8"
     assert view.canvas.item().row.key == pane.agenda_model.row_at(2).key
     view.close()
+
+
+def test_with_two_screens_the_controls_get_a_window_on_the_laptop(runner, eight, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+
+    laptop = QGuiApplication.primaryScreen()
+
+    class Projector:  # a second screen as QGuiApplication would list it
+        def geometry(self):
+            return QRect(laptop.geometry().right() + 1, 0, 1920, 1080)
+
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [laptop, Projector()]))
+    mid, _ = eight
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    view.show_presentation()
+    assert view.separate_controls and view.controls.isWindow() and view.controls.isVisible()
+    assert view.controls.parent() is None and view.isFullScreen()
+    assert laptop.availableGeometry().contains(view.controls.geometry().topLeft())
+    controls = view.controls
+    view.close()
+    assert not controls.isVisible()

@@ -480,8 +480,9 @@ class PresentationView(QWidget):
                 child.setFont(font)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if self.separate_controls:
+        if self.separate_controls:  # a window of its own on the laptop: it goes with the slide
             self.controls.close()
+            self.controls.deleteLater()
         try:
             self.runner.changed.disconnect(self._on_changed)
         except (RuntimeError, TypeError):
