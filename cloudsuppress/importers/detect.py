@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -295,6 +296,7 @@ def find_header(table: Table, *, rows: tuple[int, int] | None = None) -> _Header
 _NOTE = re.compile(r"^\s*(?:※|\*|＊|注[0-9０-９]*[\s：:.)）]|（注|\(注|備考[：:]|注記|出典)")
 _LEGEND = re.compile(r"^\s*[【■◆●]|凡例")
 _TOTAL_WORDS = {"合計", "計", "小計", "総計", "合計額", "総合計"}
+_ODD_START = frozenset("※*＊【■◆●注(（ 　\t\n")
 _BLANK_NOTE = re.compile(r"空欄(?:の場合)?(?:は|を)?[^。\n]{0,8}?[「『\"]?([○〇◯×✕✖△])[」』\"]?[^。\n]{0,6}?(?:とみな|と見な|として扱|扱い|とする)")
 
 
@@ -341,29 +343,33 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
             return "見出し・区切りの行"  # one text merged across the table
         return None
 
-    # Data rows have an ID (or, without an ID column, a name); a cheap pass finds the last one.
+    # Data rows have an ID (or, without an ID column, a name). One C-speed pass over that column
+    # finds the rows that need a closer look (no key, a note mark, a total, a formula); a 30,000-row
+    # list of plain rows is decided without a Python loop over its rows.
     key_c = code_c if code_c is not None else name_c
-    last_data = None
-    first_data = None
-    for r in range(first, len(rows)):
-        row = rows[r]
-        key = cell(row, key_c)
-        if not key:
-            continue
-        if key[:1] in "※*＊【■◆●注(（" or key in _TOTAL_WORDS or r in formula_rows:
-            if reason_of(r, row):
-                continue
-        if first_data is None:
-            first_data = r
-        last_data = r
-    for r in range(first, len(rows)):
-        row = rows[r]
+    body = rows[first:]
+    if key_c is None:
+        keys = [""] * len(body)
+    elif all(len(r) > key_c for r in body):
+        keys = [r[key_c] for r in body]
+    else:
+        keys = [r[key_c] if len(r) > key_c else "" for r in body]
+    odd = set(compress(range(len(body)), [not k or k[0] in _ODD_START or k in _TOTAL_WORDS for k in keys]))
+    odd |= {r - first for r in formula_rows if r >= first}
+    plain = [i for i in range(len(body)) if i not in odd] if odd else range(len(body))
+    # A key that only looks odd (「注」 in 「注意喚起」) is still data.
+    still = [i for i in sorted(odd) if keys[i].strip() and reason_of(first + i, body[i]) is None]
+    if still:
+        plain = sorted({*plain, *still})
+    first_data = first + plain[0] if len(plain) else None
+    last_data = first + plain[-1] if len(plain) else None
+    for i in sorted(odd | (set(range(plain[-1] + 1, len(body))) if len(plain) else set())):
+        r = first + i
+        row = body[i]
         if not any(v.strip() for v in row):
             continue
-        key = cell(row, key_c)
-        if last_data is not None and first_data is not None and first_data <= r <= last_data and key and \
-                not (key[:1] in "※*＊【■◆●注(（" or key in _TOTAL_WORDS or r in formula_rows):
-            continue  # the common case: a data row, decided without looking further
+        if first_data is not None and first_data <= r <= last_data and i not in odd:
+            continue
         reason = reason_of(r, row)
         if reason is None and (last_data is None or r > last_data):
             reason = "表の後の文"
@@ -457,7 +463,7 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
                    for m, parts in members.items() if "judgement" in parts and all(
                        chosen.get(parts[p]) in ("member_judgement", "member_note") for p in parts))
     skip = {i.row - 1 for i in ignored}
-    data = [r for r in range(body_first, len(table.rows)) if r not in skip and any(table.rows[r])]
+    data = [r for r, row in enumerate(table.rows[body_first:], start=body_first) if any(row) and r not in skip]
     fit_words, unknown, blank_fit, blank_row = (), (), None, None
     if "fit" in mapping:
         fit_words, unknown = _fit_words(table, mapping["fit"], data)
@@ -493,7 +499,12 @@ def _ambiguity(fld: str, cols: list[int], labels, what: str) -> Ambiguity:  # no
 
 
 def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...]]:
-    counts = Counter(table.rows[r][col].strip() for r in data if col < len(table.rows[r]))
+    rows = table.rows
+    counts = Counter([rows[r][col] for r in data if col < len(rows[r])])
+    merged: Counter = Counter()
+    for word, n in counts.items():
+        merged[word.strip()] += n
+    counts = merged
     words, unknown = [], []
     for word, n in counts.most_common():
         if not word:

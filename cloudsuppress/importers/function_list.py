@@ -382,10 +382,10 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
     keep = [i for i in compress(range(len(body)), map(any, zip(*cols.values()))) if first + i not in skip]
     revision = cols.get("revision_kind", empty)
     retired = [False] * len(body)
-    if "requirement" in cols or "name" in cols or "revision_kind" in cols:
-        names_col = cols.get("name", empty)
-        retired = [requirement[i] in RETIRED_WORDS or names_col[i] in RETIRED_WORDS
-                   or normalize_text(revision[i]) in RETIRED_WORDS for i in range(len(body))]
+    names_col = cols.get("name", empty)
+    if RETIRED_WORDS & set(requirement) or RETIRED_WORDS & set(names_col) or RETIRED_WORDS & set(revision):
+        retired = [requirement[i] in RETIRED_WORDS or names_col[i] in RETIRED_WORDS or revision[i] in RETIRED_WORDS
+                   for i in range(len(body))]
     if mapping.names_from_requirement:
         name = [("（削除）" if retired[i] and not requirement[i] else name_from_sentence(requirement[i]))
                 if requirement[i] else "" for i in range(len(body))]
@@ -417,10 +417,12 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
     def parsed_column(fld: str, parse, order: int, message: str) -> list:
         texts = cols.get(fld, empty)
         results = {t: parse(t) for t in set(texts)}  # few distinct values: parse each once
-        for i in keep:
-            if not results[texts[i]][0]:
-                flag(order, i, fld, message.format(texts[i]))
-        return [results[t][1:] if len(results[t]) > 2 else results[t][1] for t in texts]
+        if not all(r[0] for r in results.values()):
+            for i in keep:
+                if not results[texts[i]][0]:
+                    flag(order, i, fld, message.format(texts[i]))
+        values = {t: (r[1:] if len(r) > 2 else r[1]) for t, r in results.items()}
+        return list(map(values.__getitem__, texts))
 
     blank = (True, mapping.blank_fit, False)
     fit_pairs = parsed_column("fit", lambda t: parse_fit_word(t) if t else blank, 3,
@@ -494,8 +496,8 @@ def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], k
             elif kind == "number" and not shown.lstrip("-").isdigit():
                 flag(0, i, "code", f"機能ID「{shown}」が小数または指数の数値です。ID を文字列として入力し直してください。")
     for fld, texts in cols.items():
-        joined = "\x00".join(texts[i] for i in keep) if len(keep) != len(texts) else "\x00".join(texts)
-        if not CONTROL.search(joined.replace("\x00", "")):
+        joined = " ".join(texts)
+        if joined.isprintable() or not CONTROL.search(joined):  # C-speed pre-checks of the whole column
             continue
         for i in keep:
             bad = control_char(texts[i])

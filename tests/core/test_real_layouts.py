@@ -247,3 +247,25 @@ def test_a_business_system_with_functions_cannot_be_removed_and_can_be_renamed(d
         remove_business_system(s, system_id=empty)
     with db.session() as s:
         assert "裁判員制度" not in [n.name for n in system_tree(s)]
+
+
+def test_undo_and_redo_of_a_fit_gap_import_take_the_judgements_along(db, tmp_path):
+    from cloudsuppress.ops import undo as undo_ops
+
+    _members(db, "那珂市", "常陸大宮市")
+    _import(db, fit_gap(tmp_path / "fitgap.xlsx"))
+    with db.session() as s:
+        before = [(j.code, j.member, j.judgement, j.note) for j in list_judgements(s)]
+    assert len(before) == 8
+    with db.session() as s, s.begin():
+        undo_ops.undo(s)
+    with db.session() as s:
+        assert list_judgements(s) == [] and list_function_rows(s) == []
+    with db.session() as s, s.begin():
+        undo_ops.redo(s)
+    with db.session() as s:
+        assert [(j.code, j.member, j.judgement, j.note) for j in list_judgements(s)] == before
+    # A second import of the same sheet replaces the judgements instead of adding them twice.
+    _import(db, fit_gap(tmp_path / "fitgap2.xlsx"))
+    with db.session() as s:
+        assert [(j.code, j.member, j.judgement, j.note) for j in list_judgements(s)] == before
