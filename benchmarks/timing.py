@@ -1,8 +1,15 @@
-"""The benchmarks' one timing rule: the best of a few runs (the machines are shared and noisy)."""
+"""The benchmarks' timing rules. The machines are shared and noisy, so a figure is only ever
+printed beside a baseline measured in the same run: A and B alternate (A B A B ...), each side
+keeps its medians and minimums, and the machine's load average is printed with them."""
 from __future__ import annotations
 
+import os
+import resource
+import statistics
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 
 def best_of(repeat: int, fn: Callable[[], object]) -> float:
@@ -13,3 +20,73 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return min(times)
+
+
+def load() -> str:
+    """The 1-minute load average and the number of cores, for printing beside a figure."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
+@dataclass
+class Sample:
+    """The wall and CPU seconds of one side's runs."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)
+
+    def median(self, what: str = "wall") -> float:
+        return statistics.median(getattr(self, what))
+
+    def best(self, what: str = "wall") -> float:
+        return min(getattr(self, what))
+
+    def text(self, what: str = "wall") -> str:
+        values = getattr(self, what)
+        return f"{statistics.median(values):.3f} s (min {min(values):.3f})"
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _self_cpu() -> float:
+    return time.process_time()
+
+
+def timed(fn: Callable[[], object], sample: Sample) -> object:
+    """Run ``fn`` once, adding its wall time and CPU (this process and its children) to ``sample``."""
+    c0, s0, t0 = _children_cpu(), _self_cpu(), time.perf_counter()
+    out = fn()
+    t1 = time.perf_counter()
+    sample.wall.append(t1 - t0)
+    sample.cpu.append(_children_cpu() - c0 + _self_cpu() - s0)
+    sample.loads.append(os.getloadavg()[0])
+    return out
+
+
+def interleaved(sides: dict[str, Callable[[], object]], rounds: int, *,
+                before: Callable[[str], object] | None = None) -> dict[str, Sample]:
+    """Run each side once per round, in turn (A B A B ...), ``before(name)`` untimed before each run."""
+    samples = {name: Sample() for name in sides}
+    for _ in range(rounds):
+        for name, fn in sides.items():
+            if before is not None:
+                before(name)
+            timed(fn, samples[name])
+    return samples
+
+
+def run_process(argv: Sequence[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run a whole process (start-up and exit included), output discarded, failure raised."""
+    return subprocess.run(list(argv), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+
+
+def ratio_line(label: str, ours: Sample, base: Sample, base_label: str, what: str = "wall") -> str:
+    """One printed figure: ours, the same-run baseline, their ratio of medians, the load."""
+    ratio = base.median(what) / ours.median(what)
+    loads = ours.loads + base.loads
+    return (f"{label}: {ours.text(what)} | {base_label}: {base.text(what)} | "
+            f"ratio {ratio:.2f}x ({'faster' if ratio >= 1 else 'slower'}) | "
+            f"load {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores, {len(ours.wall)} interleaved pairs")

@@ -91,9 +91,14 @@ def _iso(value: object) -> str:
     raise TypeError(f"cannot record {type(value).__name__} in the audit trail")
 
 
+# One encoder for every entry: json.dumps with options builds a new JSONEncoder per call, which
+# was a third of the cost of encoding the 55,000 rows of a large request import.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)
+
+
 def encode(value: object) -> str:
     """A column value as JSON text (dates as ISO strings)."""
-    return json.dumps(value, ensure_ascii=False, default=_iso)
+    return _ENCODER.encode(value)
 
 
 def decode(table: str, column: str, text: str | None) -> object:
@@ -119,7 +124,7 @@ def coerce(table: str, column: str, value: object) -> object:
 
 def row_json(values: dict) -> str:
     """A whole row (or several columns) as one JSON object."""
-    return json.dumps(values, ensure_ascii=False, default=_iso)
+    return _ENCODER.encode(values)
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -201,6 +206,25 @@ def record_rows(s: Session, table: str, rows: list[tuple[int, str, str | None, s
         (state.id, start + i, table, rid, op, None, old, new, item_ids[i] if item_ids else None)
         for i, (rid, op, old, new) in enumerate(rows)
     ]
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        "INSERT INTO audit_change (action_id, seq, table_name, row_id, op, field, old_value, new_value, item_id) "
+        f"VALUES ({', '.join([mark] * 9)})",
+        params,
+    )
+
+
+def record_entries(s: Session, entries: list[tuple[str, int, str, str | None, str | None, str | None, int | None]]) -> None:
+    """Record changes made outside the ORM, in this order, in one statement: (table, row id, op,
+    field, old JSON, new JSON, item id) per entry, as the flush hook would have recorded them."""
+    if not entries:
+        return
+    state = _ensure_action(s)
+    start = state.seq
+    state.seq += len(entries)
+    state.tables.update(e[0] for e in entries)
+    params = [(state.id, start + n, *e) for n, e in enumerate(entries)]
     conn = s.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     conn.exec_driver_sql(

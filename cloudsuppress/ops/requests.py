@@ -98,6 +98,12 @@ def next_key(s: Session, taken: set[str] | None = None) -> str:
     return f"{KEY_PREFIX}{max(numbers, default=0) + 1:04d}"
 
 
+def key_number(key: str) -> int | None:
+    """The number of a generated 要望番号 (R-0042 → 42), None for a key of another form."""
+    m = _KEY_RE.match(key)
+    return int(m.group(1)) if m else None
+
+
 def _member_name(s: Session, member_id: int) -> str:
     name = s.scalar(select(Member.name).where(Member.id == member_id))
     if name is None:
@@ -176,6 +182,10 @@ def _part_problems(**values: object) -> list[str]:
 def _check_estimate(estimate: int | None) -> None:
     if estimate is not None and estimate < 0:
         raise DomainError("見積額は 0 以上の金額（円）で入力してください。")
+
+
+# The bulk import (ops.request_import) checks and stamps its rows as the operations here do.
+now, require_open, check_part_fields, check_estimate = _now, _require_open, _check_part_fields, _check_estimate
 
 
 def _check_function(s: Session, function_id: int | None, business_system_id: int | None,
