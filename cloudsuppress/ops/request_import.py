@@ -125,7 +125,7 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
     systems = {normalize_key(name): bid for bid, name in s.execute(select(BusinessSystem.id, BusinessSystem.name))}
     system_names = dict(s.execute(select(BusinessSystem.id, BusinessSystem.name)).all())
     functions = _function_index(s)
-    function_names = {fid: name for cands in functions.values() for fid, _, name in cands}
+    function_names = {c[0]: c[2] for cands in functions.values() for c in cands}
     items_by_key = {i.key: i for i in s.scalars(select(RequestItem))}
     resolved = []
     for rec in records:
@@ -377,9 +377,10 @@ class _BulkWrite:
         ids = self._part_ids(part_rows)
         for r in part_rows:
             r["id"] = ids[(r["item_id"], r["member_id"])]
-        for model, row_id, values in updates:
+        for model, row_id, values, bump in updates:
             table = model.__table__
-            self.conn.execute(update(table).where(table.c.id == row_id).values({**values, "version": table.c.version + 1}))
+            self.conn.execute(update(table).where(table.c.id == row_id).values(
+                {**values, "version": table.c.version + 1} if bump else values))
         self._record()
         self.s.expire_all()  # the session's copies of rows written here (the plan's items) are stale
 
@@ -411,6 +412,7 @@ class _BulkWrite:
             req.require_open(_ItemState(item["key"], item["status"]),
                              "団体を追加" if first_change in ("add", "join") else "編集")
         item_changes: dict = {}
+        bump = False  # the item's own fields changed (a join, the estimate): its version moves on
         for p in i.parts:
             if p.action == "unchanged":
                 continue
@@ -428,28 +430,34 @@ class _BulkWrite:
                     flush.append(["member_request", "insert", part])
                 else:  # a member that had withdrawn asks again
                     self._change(MemberRequest, current, values, item["id"], flush, updates)
-            else:  # 'update'
+                # join_item sets the item's updated_at through the ORM, in the same flush
+                bump |= self._change(RequestItem, item, dict(updated_at=self.now), item["id"], flush, item_changes)
+                self.flushes.append(flush)
+            else:  # 'update': the part's fields, then the item stamped without moving its version
                 if current is None:
                     raise DomainError(f"団体「{p.member}」は要望 {i.key} に参加していません。")
                 if not {k: v for k, v in values.items() if current[k] != v}:
                     continue
                 self._change(MemberRequest, current, values | dict(updated_at=self.now), item["id"], flush, updates)
-            self._change(RequestItem, item, dict(updated_at=self.now), item["id"], flush, item_changes)
-            self.flushes.append(flush)
+                self.flushes.append(flush)
+                self.flushes.append([["request_item", "update", item["id"], "updated_at", item["updated_at"],
+                                      self.now, item["id"]]])
+                item["updated_at"] = item_changes["updated_at"] = self.now
         if i.estimate_changed and i.estimate != item["estimate"]:
             flush = []
-            self._change(RequestItem, item, dict(estimate=i.estimate, updated_at=self.now), item["id"], flush,
-                         item_changes)
+            bump |= self._change(RequestItem, item, dict(estimate=i.estimate, updated_at=self.now), item["id"], flush,
+                                 item_changes)
             self.flushes.append(flush)
         if item_changes:
-            updates.append((RequestItem, item["id"], item_changes))
+            updates.append((RequestItem, item["id"], item_changes, bump))
 
-    def _change(self, model, current: dict, values: dict, item_id: int, flush: list, into) -> None:  # noqa: ANN001
-        """A row's fields that differ: the trail entries (in column order, as the audit hook writes
-        them), the row as it now is, and the update (a list of statements, or the item's dict)."""
+    def _change(self, model, current: dict, values: dict, item_id: int, flush: list, into) -> bool:  # noqa: ANN001
+        """A row's fields that differ, changed as the ORM would: the trail entries (in column order, as
+        the audit hook writes them), the row as it now is, and the update (a list of statements, or the
+        item's dict); True if anything differed (the ORM then moves the row's version on)."""
         changed = {k: v for k, v in values.items() if current[k] != v}
         if not changed:
-            return
+            return False
         table = model.__table__.name
         for k in _columns(model):
             if k in changed:
@@ -458,7 +466,8 @@ class _BulkWrite:
         if isinstance(into, dict):
             into.update(changed)
         else:
-            into.append((model, current["id"], changed))
+            into.append((model, current["id"], changed, True))
+        return True
 
     def _record(self) -> None:
         """The trail: each flush's inserts then updates, in table order, as ``audit`` records a flush."""

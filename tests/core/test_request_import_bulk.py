@@ -124,19 +124,22 @@ def test_bulk_import_writes_what_the_per_row_operations_wrote_and_undo_redo_matc
             apply(s, plan)
         assert (plan.new_items, plan.count("add"), plan.count("join"), plan.count("update")) == (2, 4, 2, 1)
         after = dump_requests(database)
+        with database.engine.connect() as conn:  # the row versions an editor open meanwhile compares with
+            versions = [tuple(r) for table in ("request_item", "member_request")
+                        for r in conn.execute(text(f"SELECT '{table}', id, version FROM {table} ORDER BY id"))]
         with database.session() as s, s.begin():
             undo_ops.undo(s)
         undone = dump_requests(database)
         with database.session() as s, s.begin():
             undo_ops.redo(s)
         # The trail of the import, of its undo and of its redo.
-        results[name] = (before, after, _trail(database, after=set_up), undone, dump_requests(database))
+        results[name] = (before, after, versions, _trail(database, after=set_up), undone, dump_requests(database))
         with database.session() as s:
             item = rq.list_item_rows(s, text="R-0100")[0]
             assert item.members == ("常陸大宮市", "那珂市", "五霞町") and item.estimate == 880_000
             assert rq.list_item_rows(s, text="R-0002")[0].members == ("常陸大宮市", "五霞町")
         database.close()
-    before, after, trail, undone, redone = results["bulk"]
+    before, after, _, _, undone, redone = results["bulk"]
     assert undone == before and redone == after and after != before
     assert results["bulk"] == results["per_row"]
 
