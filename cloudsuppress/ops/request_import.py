@@ -16,8 +16,9 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, limits
 from ..bulk import gc_paused
+from ..concurrency import describe_record
 from ..changes import Changes
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.requests import FIELDS, RequestRecord
@@ -389,8 +390,14 @@ class _BulkWrite:
         row = dict(key=i.key, function_id=i.function_id,
                    business_system_id=None if i.function_id is not None else i.business_system_id,
                    proposed_function=None if i.function_id is not None else i.proposed_function.strip(),
-                   title=i.title.strip()[:200], status=Status.REQUESTED.value, estimate=i.estimate,
+                   title=i.title.strip(), status=Status.REQUESTED.value, estimate=i.estimate,
                    created_at=self.now, updated_at=self.now, version=1)
+        # The flush's limits check, for what the workbooks' own check did not see: a title taken from
+        # the function's name (a longer column), a generated key.
+        found = [p for c in ("key", "title", "proposed_function")
+                 if row[c] is not None and (p := limits.check_value("request_item", c, row[c]))]
+        if found:
+            raise DomainError("\n".join(f"{describe_record('request_item', row, '新規')}: {p}" for p in found))
         item_rows.append(row)
         self.flushes.append([["request_item", "insert", row]])
         for n, p in enumerate(i.parts):
