@@ -84,6 +84,7 @@ def test_a_meeting_decides_requested_items_at_the_table(main_window, table_meeti
 
     # b straight to 標準化 from 要望: 要望 → 検討中 → 標準化, both with the meeting as reference
     out.choose("decided", decide=Status.STANDARDIZED)
+    assert out.steps_label.text().startswith("「要望」→「検討中」→「標準化」と記録します")
     assert out.record()
     assert trail(runner, b.id) == [("requested", "under_review", meeting_id), ("under_review", "standardized", meeting_id)]
     # a to カスタマイズ実施: its members' approvals are on record

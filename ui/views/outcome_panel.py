@@ -103,6 +103,12 @@ class OutcomePanel(QWidget):
         self.decided_label.setObjectName("decidedNote")
         self.decided_label.setWordWrap(True)
         self.decided_label.setStyleSheet("color: #1e6b34;")
+        self.steps_label = QLabel()
+        self.steps_label.setObjectName("decisionSteps")
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setStyleSheet("color: #4a5568;")
+        self.steps_label.hide()
+        self.decision_combo.currentIndexChanged.connect(lambda *_: self._sync_enabled())
         self.record_button = QPushButton(self.tr("記録"))
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.record)
@@ -110,6 +116,7 @@ class OutcomePanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("協議結果"), radios)
         form.addRow(self.tr("決定内容"), self.decision_combo)
+        form.addRow("", self.steps_label)
         form.addRow(self.tr("理由"), self.reason_edit)
         form.addRow(self.tr("協議内容"), self.notes_edit)
         buttons = QHBoxLayout()
@@ -190,9 +197,21 @@ class OutcomePanel(QWidget):
             button.setEnabled(r is not None and not decided)
         deciding = self.chosen_outcome() == "decided" and not decided
         self.decision_combo.setEnabled(deciding)
+        self._show_steps(r if deciding else None)
         self.reason_edit.setEnabled(deciding)
         self.notes_edit.setEnabled(r is not None)
         self.record_button.setEnabled(r is not None)
+
+    def _show_steps(self, r: AgendaRow | None) -> None:
+        """Say when a decision on a 要望 item passes through 検討中 (the meeting is the review)."""
+        text = ""
+        if r is not None and r.status == Status.REQUESTED.value:
+            target = self.decision_combo.currentData()
+            if target in (Status.STANDARDIZED.value, Status.CUSTOMIZED.value):
+                text = self.tr("「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。").format(
+                    label(Status(target).label))
+        self.steps_label.setText(text)
+        self.steps_label.setVisible(bool(text))
 
     # --- recording --------------------------------------------------------------------
 
