@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
+import zlib
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, UniqueConstraint
 
@@ -65,7 +66,7 @@ def read_member(zf: zipfile.ZipFile, name: str, *, limit: int = MAX_MEMBER_BYTES
                 out += chunk
                 if len(out) > limit:
                     raise HandoverProblem(f"{name} が宣言された大きさを超えています。")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as exc:  # zlib: damaged deflate data
         raise HandoverProblem(f"{name} を読めません（{exc}）。") from None
     return bytes(out)
 

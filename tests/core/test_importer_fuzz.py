@@ -229,3 +229,236 @@ def test_a_huge_cell_is_not_echoed_whole_in_the_message(rdb, tmp_path):
     with pytest.raises(DomainError) as err:
         import_members(rdb, path)
     assert len(str(err.value)) < 2_000 and "人口" in str(err.value)
+
+
+# --- seeded fuzz (issue 17): a few hundred mutated files with a fixed seed, zero tracebacks ----------
+#
+# Each case starts from a valid file in the shape the field sends (header + rows), applies a few
+# random mutations (a hostile value in a cell, a typed cell in an xlsx, a column removed or
+# doubled, rows doubled or cut, bytes flipped) and imports it. The outcome must be a correct import
+# or a refusal (DomainError: ImportValidationError and the like) that changed nothing; any other
+# exception is a traceback the user would see, and fails the test with the case that caused it.
+
+SEED = 17
+CASES_PER_IMPORTER = 90
+HOSTILE = [
+    "", " ", "0", "-1", "-0", "1.5", "1e+20", "1E308", "nan", "inf", "-inf", str(2 ** 31), str(2 ** 31 - 1),
+    str(2 ** 63), str(2 ** 64 + 1), "9" * 40, "𐩀𐩁", "١٢٣", "１２３", "1,200", "¥1,200,000", "1200件", "12万",
+    "見出し\x0b", "\x00", "T00001\u200b", "\u200b", "\ufeff", "\u00ad", "=HYPERLINK(\"http://x\",\"x\")", "=1/0",
+    "@SUM(A1)", "+1", "令和0年1月1日", "0001-01-01", "明治元年1月1日", "1868-10-22", "9999-12-31", "2026-02-30",
+    "様" * 5000, "長" * 201, "𠮷野家", "\r\n", "a\nb", "TRUE", "FALSE", "#N/A", "#REF!", "R-0001", "R-" + "9" * 40,
+    "那珂市", "常陸大宮市", "五霞町", "0010001", "0010002", "住民基本台帳", "低下する", "低下しない", "○", "△", "×",
+    "実装必須機能", "事務効率・処理件数", "その他", "None", "null", "'", '"', "\\", "\t", "🙂", "\ud7ff", "Ａ" * 30,
+]
+
+
+def _typed_values(rng: random.Random) -> object:
+    """A cell value an xlsx holds as a number, boolean or date, not text."""
+    import datetime as dt
+
+    return rng.choice([True, False, 0, -1, 1.5, 1e20, 2 ** 53, 2 ** 31, -(2 ** 31) - 1, 0.1 + 0.2,
+                       dt.datetime(1900, 1, 1), dt.datetime(2026, 4, 1), dt.date(1868, 1, 1), 12345678901234567890.0])
+
+
+def _mutate(rng: random.Random, rows: list[list[object]], *, typed: bool) -> list[list[object]]:
+    rows = [list(r) for r in rows]
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(9)
+        width = max(len(r) for r in rows)
+        if op <= 2:  # a hostile value in a data cell (most cases)
+            r = rng.randrange(1, len(rows)) if len(rows) > 1 else 0
+            c = rng.randrange(max(1, len(rows[r])))
+            if c >= len(rows[r]):
+                rows[r] += [""] * (c + 1 - len(rows[r]))
+            rows[r][c] = _typed_values(rng) if typed and rng.random() < 0.4 else rng.choice(HOSTILE)
+        elif op == 3 and width > 1:  # a column removed
+            c = rng.randrange(width)
+            rows = [r[:c] + r[c + 1:] for r in rows]
+        elif op == 4:  # a column doubled (「団体名」 twice)
+            c = rng.randrange(width)
+            rows = [r + [r[c] if c < len(r) else ""] for r in rows]
+        elif op == 5:  # rows doubled, or blank rows between
+            rows = rows[:1] + [r for row in rows[1:] for r in ([row, row] if rng.random() < 0.5 else [row, []])]
+        elif op == 6:  # a row cut short or made long
+            r = rng.randrange(len(rows))
+            rows[r] = rows[r][: rng.randrange(len(rows[r]) + 1)] if rng.random() < 0.5 else rows[r] + ["余分"] * 3
+        elif op == 7:  # the header cells shuffled, or a header cell changed
+            if rng.random() < 0.5:
+                rng.shuffle(rows[0])
+            else:
+                rows[0][rng.randrange(len(rows[0]))] = rng.choice(HOSTILE)
+        else:  # a cover row above the header (a title line, as on many lists)
+            rows.insert(0, [rng.choice(["機能一覧（第2.1版）", "令和8年度 要望票", "", "団体一覧"])])
+    return rows
+
+
+def _write_case(rng: random.Random, path_stem: Path, rows: list[list[object]]) -> Path:
+    """The rows as an xlsx (typed cells kept) or a CSV in an encoding people save (bytes flipped sometimes)."""
+    if any(not isinstance(v, str) for r in rows for v in r) or rng.random() < 0.35:
+        import xlsxwriter
+
+        path = path_stem.with_suffix(".xlsx")
+        wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+        ws = wb.add_worksheet(rng.choice(["要望", "機能一覧", "Sheet1"]))
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, str):
+                    if v.startswith("=") and rng.random() < 0.5:
+                        ws.write_formula(r, c, v)  # no cached value
+                    else:
+                        ws.write_string(r, c, v)
+                else:
+                    ws.write(r, c, v)
+        wb.close()
+        return path
+    path = path_stem.with_suffix(".csv")
+    text_rows = [[str(v) for v in r] for r in rows]
+    encoding = rng.choice(["utf-8", "utf-8-sig", "cp932"])
+    try:
+        data = csv_bytes(text_rows, encoding)
+    except UnicodeEncodeError:
+        data = csv_bytes(text_rows, "utf-8")
+    if rng.random() < 0.15:  # damage on the way (a mail gateway, a USB stick)
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 5)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        data = bytes(data)
+    path.write_bytes(data)
+    return path
+
+
+SEED_ROWS = {
+    "functions": [FUNCTION_HEADER, ["0019999", "ファズ機能", "要件", "実装必須機能", "○"],
+                  ["0019998", "ファズ機能2", "要件2", "標準オプション機能", "△"]],
+    "members": [MEMBER_HEADER, ["ファズ町", "1234", "2026-04-01"], ["ファズ村", "567", "令和8年4月1日"]],
+    "requests": [REQUEST_HEADER, ["", "那珂市", "0010001", "", "様式を追加", "事務効率・処理件数", "低下する", "待ち時間", "10", "", ""],
+                 ["R-0100", "五霞町", "0010002", "転入届", "様式", "その他", "低下しない", "影響なし", "1,200", "手書き", "500000"]],
+}
+
+
+@pytest.mark.parametrize("kind", list(IMPORTERS))
+def test_seeded_fuzz_of_the_importers_gives_no_traceback(rdb, tmp_path, kind):
+    rng = random.Random(f"{SEED}-{kind}")
+    failures, outcomes = [], []
+    for case in range(CASES_PER_IMPORTER):
+        rows = _mutate(rng, SEED_ROWS[kind], typed=True)
+        path = _write_case(rng, tmp_path / f"{kind}-{case:03d}", rows)
+        try:
+            outcomes.append(attempt(rdb, kind, path))
+        except Exception as exc:  # noqa: BLE001 - every traceback is a finding, named with its case
+            failures.append(f"{path.name}: {type(exc).__name__}: {str(exc)[:200]} rows={str(rows)[:300]}")
+    assert failures == [], "\n".join(failures)
+    # the mutations reach both ends: some files still import, most are refused with a message
+    assert outcomes.count("ok") >= 3 and outcomes.count("refused") >= CASES_PER_IMPORTER // 2, outcomes
+
+
+# --- the handover import -----------------------------------------------------------------------------
+
+HANDOVER_CASES = 70
+
+
+@pytest.fixture(scope="module")
+def handover_zip(tmp_path_factory) -> Path:
+    from cloudsuppress import handover
+    from cloudsuppress.db import open_database
+    from cloudsuppress.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("fuzz-handover")
+    database = open_database(folder / "demo.sqlite")
+    try:
+        with database.session() as s, s.begin():
+            create_demo(s, functions=120)
+        with database.session() as s:
+            handover.export_handover(s, folder / "demo.zip")
+    finally:
+        database.close()
+    return folder / "demo.zip"
+
+
+def _hostile_json(rng: random.Random) -> object:
+    return rng.choice([None, True, 0, -1, 2 ** 31, 2 ** 63, 10 ** 30, 1.5, float("1e308"), "", "abc", "2026-13-45",
+                       "0001-01-01", "様" * 5000, "\x00", [], {}, [1, [2, [3]]], {"a": 1}, "R-0001", "customized"])
+
+
+def _mutate_handover(rng: random.Random, source: Path, dest: Path) -> None:
+    import hashlib
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(source) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        bodies = {t: json.loads(zf.read(info["file"])) for t, info in manifest["tables"].items()}
+    raw: dict[str, bytes] = {}
+    tables = [t for t in bodies if bodies[t]["rows"]]
+    for _ in range(rng.randint(1, 3)):
+        op = rng.randrange(8)
+        t = rng.choice(tables)
+        body = bodies[t]
+        if op <= 2:  # a hostile value in a cell
+            row = rng.choice(body["rows"])
+            row[rng.randrange(len(row))] = _hostile_json(rng)
+        elif op == 3:  # a row doubled or dropped
+            if rng.random() < 0.5:
+                body["rows"].append(list(rng.choice(body["rows"])))
+            elif body["rows"]:
+                body["rows"].pop(rng.randrange(len(body["rows"])))
+        elif op == 4:  # a column more or less
+            if rng.random() < 0.5:
+                body["columns"].append("extra")
+            else:
+                body["columns"].pop()
+        elif op == 5:  # the body is not a table at all, or deeply nested
+            raw[t] = rng.choice([b"[]", b"null", b"\"x\"", b"{\"rows\": 5}", b"[" * 50_000 + b"]" * 50_000,
+                                 b"{\"table\": \"x\", \"columns\": [], \"rows\": [[[[[]]]]]}", b"\xff\xfe", b""])
+        elif op == 6:  # the manifest edited
+            key = rng.choice(["format_version", "schema_revision", "tables", "consortium", "format"])
+            manifest[key] = _hostile_json(rng)
+        else:  # a row shorter or longer than the columns
+            row = rng.choice(body["rows"])
+            row.append(1) if rng.random() < 0.5 else row.pop()
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        tables_info = manifest.get("tables") if isinstance(manifest.get("tables"), dict) else {}
+        for t, body in bodies.items():
+            data = raw.get(t) or json.dumps(body, ensure_ascii=False).encode("utf-8")
+            info = tables_info.get(t)
+            if isinstance(info, dict):  # the hashes recomputed, as anyone can
+                info["sha256"] = hashlib.sha256(data).hexdigest()
+            zf.writestr(f"data/{t}.json", data)
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+    if rng.random() < 0.15:  # and sometimes the zip itself damaged
+        data = bytearray(dest.read_bytes())
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        dest.write_bytes(bytes(data))
+
+
+def test_seeded_fuzz_of_the_handover_import_gives_no_traceback(handover_zip, tmp_path):
+    from cloudsuppress import handover
+    from cloudsuppress.db import open_database
+
+    rng = random.Random(f"{SEED}-handover")
+    empty = open_database(tmp_path / "empty.sqlite")
+    failures, outcomes = [], []
+    try:
+        for case in range(HANDOVER_CASES):
+            path = tmp_path / f"handover-{case:03d}.zip"
+            _mutate_handover(rng, handover_zip, path)
+            s = empty.session()
+            try:
+                s.begin()
+                handover.import_handover(s, path)
+                outcomes.append("ok")
+            except DomainError as exc:
+                assert str(exc).strip()
+                outcomes.append("refused")
+            except Exception as exc:  # noqa: BLE001 - every traceback is a finding
+                failures.append(f"{path.name}: {type(exc).__name__}: {str(exc)[:300]}")
+            finally:
+                s.rollback()  # the target stays empty for the next case
+                s.close()
+        with empty.session() as s:
+            assert handover.is_empty(s)
+    finally:
+        empty.close()
+    assert failures == [], "\n".join(failures)
+    assert outcomes.count("refused") >= HANDOVER_CASES // 2, outcomes
