@@ -281,7 +281,6 @@ def _cmd_requests(db, args) -> int:
 
         records = read_request_files(args.files)
         with db.session() as s, s.begin():
-            consortium_ops.require_consortium(s)
             plan = request_import_ops.plan_request_import(s, records)
             print(plan.describe())
             if args.dry_run:

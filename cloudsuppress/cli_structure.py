@@ -67,7 +67,6 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
 
         records = read_member_list(args.file, sheet=args.sheet)
         with db.session() as s, s.begin():
-            consortium_ops.require_consortium(s)
             added, updated, _ = member_ops.import_members(s, records)
         print(f"団体を {added} 件追加、{updated} 件更新しました。")
         return 0
@@ -126,7 +125,6 @@ def cmd_structure(db, args) -> int:  # noqa: ANN001
         return 0
     if args.action == "add-subcommittee":
         with db.session() as s, s.begin():
-            consortium_ops.require_consortium(s)
             consortium_ops.add_subcommittee(s, name=args.name)
         print(f"専門部会「{args.name.strip()}」を追加しました。")
         return 0

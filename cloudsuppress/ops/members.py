@@ -14,6 +14,7 @@ from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord
 from ..models import Member
+from .consortium import require_consortium
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ def list_members(s: Session) -> list[MemberRow]:
 
 def add_member(s: Session, *, name: str, population: int, joined_on: dt.date | None = None) -> Changes:
     """Add one member."""
+    require_consortium(s)  # members belong to a consortium
     name = name.strip()
     if not name:
         raise DomainError("団体名を入力してください。")
@@ -127,6 +129,7 @@ def remove_member(s: Session, *, member_id: int, expected_version: int | None = 
 
 def import_members(s: Session, records: list[MemberRecord]) -> tuple[int, int, Changes]:
     """Add new members and update the population and join date of existing ones. Returns (added, updated, changes)."""
+    require_consortium(s)
     existing = {m.name: m for m in s.scalars(select(Member))}
     order = (s.scalar(select(func.max(Member.sort_order))) or 0) + 1
     with audit.action(s, f"団体一覧の取り込み（{len(records)} 団体）"):

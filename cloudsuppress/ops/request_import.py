@@ -27,6 +27,7 @@ from ..models import BusinessSystem, Function, Member, MemberRequest, RequestIte
 from ..vocab import normalize_key
 from ..workflow import OPEN, Status
 from . import requests as req
+from .consortium import require_consortium
 
 _COMPARED = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
 
@@ -116,6 +117,7 @@ def _function_index(s: Session) -> dict[str, list[tuple[int, int, str, bool]]]:
 
 def plan_request_import(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
     """Check the records against members, functions and items; change nothing."""
+    require_consortium(s)
     with gc_paused():  # tens of thousands of small objects, none cyclic (see bulk.gc_paused)
         return _plan(s, records)
 

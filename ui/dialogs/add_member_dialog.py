@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.members import MemberRow, add_member, update_member
 from cloudsuppress.vocab import normalize_text
 
@@ -141,7 +140,6 @@ class AddMemberDialog(QDialog):
         member = self.member
 
         def op(s):
-            require_consortium(s)  # as the CLI does: members belong to a consortium
             if member is not None:
                 return update_member(s, member_id=member.id, name=name, population=population, joined_on=joined,
                                      expected_version=member.version)

@@ -232,7 +232,7 @@ def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str =
     try:
         records = runner.call_in_worker(lambda: read_request_files(paths), parent=parent,
                                         label=QCoreApplication.translate("request_workbooks", "要望票を読み込んでいます…"))
-        plan = runner.read(lambda s: (require_consortium(s), plan_request_import(s, records))[1])
+        plan = runner.read(lambda s: plan_request_import(s, records))
     except DomainError as error:  # ImportValidationError lists every issue; nothing was written
         runner.show_error(error, parent=parent)
         return None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.members import read_member_list
-from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.members import MemberRow, import_members, list_members, remove_member
 
 from ..op_runner import OpRunner
@@ -222,7 +221,6 @@ class MemberView(QWidget):
         counts: dict[str, int] = {}
 
         def op(s) -> Changes:
-            require_consortium(s)  # as the CLI does: members belong to a consortium
             counts["added"], counts["updated"], changes = import_members(s, records)
             return changes
 
