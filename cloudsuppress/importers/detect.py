@@ -262,6 +262,15 @@ def _labels(rows: list[list[str]], top: int, bottom: int | None, width: int):  #
     return out
 
 
+def _can_be_upper_header(row: list[str]) -> bool:
+    """The upper row of a two-row header names a column, or spans several (a merged 機能分類, a
+    member's name over 判定 / 現行運用・要望); a title alone in A1 does neither."""
+    texts = [v.strip() for v in row]
+    if any(header_hit(v) for v in texts if v):
+        return True
+    return any(a and a == b for a, b in zip(texts, texts[1:]))
+
+
 def find_header(table: Table, *, rows: tuple[int, int] | None = None) -> _Header | None:
     """The header (one row or two) naming the most known columns in the first rows."""
     width = table.width
@@ -278,7 +287,7 @@ def find_header(table: Table, *, rows: tuple[int, int] | None = None) -> _Header
             continue
         single = _labels(table.rows, r, None, width)
         cand = _Header(r, r, single, _score(single))
-        if r + 1 < len(table.rows) and any(table.rows[r + 1]):
+        if r + 1 < len(table.rows) and any(table.rows[r + 1]) and _can_be_upper_header(row):
             double = _labels(table.rows, r, r + 1, width)
             score = _score(double)
             lower_known = sum(1 for t in table.rows[r + 1] if t and header_hit(t))

@@ -269,3 +269,14 @@ def test_undo_and_redo_of_a_fit_gap_import_take_the_judgements_along(db, tmp_pat
     _import(db, fit_gap(tmp_path / "fitgap2.xlsx"))
     with db.session() as s:
         assert [(j.code, j.member, j.judgement, j.note) for j in list_judgements(s)] == before
+
+
+def test_a_title_alone_in_the_first_cell_is_not_the_upper_header_row(tmp_path):
+    """(a2) A title row above a one-row header was read as the upper row of a two-row header."""
+    from .conftest import write_csv
+
+    path = write_csv(tmp_path / "t.csv", [["○○市 機能一覧", "", "", "", ""], ["機能ID", "機能名", "機能要件", "実装区分", "適合度"],
+                                          ["0010001", "住民票", "交付できること。", "実装必須機能", "○"]])
+    det = detect_function_list(read_workbook(path)).functions
+    assert det.header_rows == (2, 2) and det.columns[0].header == "機能ID"
+    assert det.mapping == {"code": 0, "name": 1, "requirement": 2, "requirement_class": 3, "fit": 4}
