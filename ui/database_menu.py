@@ -319,7 +319,11 @@ class DatabaseMenu(QObject):
                                               self.tr(HANDOVER_FILTER))
         if not name:
             return None
-        out = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
+        from .dialogs.report_export import with_suffix_confirmed
+
+        out = with_suffix_confirmed(self.window, Path(name), ".zip")  # asked if 「x.zip」 exists and 「x」 was typed
+        if out is None:
+            return None
         runner = self.runner
         try:
             # the save dialog asked before replacing a file; the core still refuses a database

@@ -86,3 +86,27 @@ def test_the_history_csv_refuses_a_database(runner, qtbot, monkeypatch, no_messa
     assert tab.export_history() is False
     assert [kind for kind, _ in no_message_boxes] == ["warning"] and "データベース" in no_message_boxes[0][1]
     assert digest(other) == before
+
+
+def test_a_name_typed_without_its_suffix_asks_before_replacing_the_file(runner, qtbot, monkeypatch, tmp_path):
+    """The save dialog asked about 「資料1」, not about the 「資料1.xlsx」 the app makes of it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.report_export import export_report
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    existing = folder / "資料1.xlsx"
+    existing.write_bytes(b"last week")
+    asked = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    choose(monkeypatch, folder / "資料1")
+    assert export_report(runner, parent=None, caption="書き出す", suggested="資料1.xlsx", file_filter="Excel (*.xlsx)",
+                         write=write_workbook, label="書き出しています…") is None
+    assert asked == ["資料1.xlsx はすでにあります。置き換えますか？"]
+    assert existing.read_bytes() == b"last week"

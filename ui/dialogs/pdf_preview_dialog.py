@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.errors import DomainError
 from cloudsuppress.output_files import output_file
 
-from .report_export import show_write_error
+from .report_export import show_write_error, with_suffix_confirmed
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter, *, first: int = 0, last: int | None = None) -> int:
@@ -120,8 +120,9 @@ class PdfPreviewDialog(QDialog):
                               file_filter=self.file_filter, folder=self.folder)
         if dest is None:
             return None
-        if dest.suffix.lower() != ".pdf":
-            dest = dest.with_name(dest.name + ".pdf")
+        dest = with_suffix_confirmed(self, dest, ".pdf")  # 「資料1」 → 「資料1.pdf」, asked if that exists
+        if dest is None:
+            return None
         try:  # the save dialog asked before replacing a file; never a database, never half written
             with output_file(dest, overwrite=True) as tmp:
                 shutil.copyfile(self.pdf, tmp)

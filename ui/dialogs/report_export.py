@@ -44,8 +44,10 @@ def export_report(
     if path is None:
         return None
     wanted = file_filter.rsplit("*", 1)[-1].split(")")[0].strip()  # '.pdf' from '… (*.pdf)'
-    if wanted.startswith(".") and path.suffix.lower() != wanted:
-        path = path.with_name(path.name + wanted)
+    if wanted.startswith("."):
+        path = with_suffix_confirmed(parent, path, wanted)
+        if path is None:
+            return None
     try:
         runner.call_in_worker(lambda: write_replacing(path, write), parent=parent, label=label)
     except DomainError as error:
@@ -59,6 +61,22 @@ def export_report(
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def with_suffix_confirmed(parent: QWidget | None, path: Path, suffix: str) -> Path | None:
+    """The path with ``suffix`` added when the user typed none; when that makes it the name of an
+    existing file, the save dialog never asked about it, so ask here (None: keep the file)."""
+    if path.suffix.lower() == suffix:
+        return path
+    path = path.with_name(path.name + suffix)
+    if path.exists():
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("report_export", "上書きの確認"),
+            QCoreApplication.translate("report_export", "{0} はすでにあります。置き換えますか？").format(path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
     return path
 
 
