@@ -43,6 +43,48 @@ class ImportIssue:
         return " ".join(where) + ": " + _clip_quoted(self.message)
 
 
+def _row_ranges(rows: list[int], *, limit: int = 6) -> str:
+    """[5, 6, 7, 9] → 「5〜7、9行目」; past ``limit`` ranges 「…行目ほか」."""
+    ranges: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if ranges and r == ranges[-1][1] + 1:
+            ranges[-1][1] = r
+        else:
+            ranges.append([r, r])
+    parts = [f"{a}〜{b}" if b > a else str(a) for a, b in ranges[:limit]]
+    return "、".join(parts) + "行目" + ("ほか" if len(ranges) > limit else "")
+
+
+def summarize_issues(issues: list[ImportIssue]) -> list[str]:
+    """One line per distinct problem (same file, sheet, column and message), naming all its rows.
+
+    A 業務 spelled differently from the consortium's list gives the same problem on every row of
+    the file; 176 identical lines hide the one that matters. Order: first occurrence.
+    """
+    groups: dict[tuple, list[int]] = {}
+    firsts: dict[tuple, ImportIssue] = {}
+    for issue in issues:
+        key = (issue.file, issue.sheet, issue.column, issue.message)
+        groups.setdefault(key, [])
+        firsts.setdefault(key, issue)
+        if issue.row is not None:
+            groups[key].append(issue.row)
+    lines = []
+    for key, rows in groups.items():
+        issue = firsts[key]
+        if len(rows) <= 1:
+            lines.append(str(issue))
+            continue
+        where = [issue.file]
+        if issue.sheet:
+            where.append(f"シート「{issue.sheet}」")
+        where.append(f"{_row_ranges(rows)}（{len(rows):,} 行）")
+        if issue.column:
+            where.append(issue.column if "列" in issue.column else f"{issue.column}列")
+        lines.append(" ".join(where) + ": " + _clip_quoted(issue.message))
+    return lines
+
+
 class ImportValidationError(DomainError):
     """An import was refused; nothing was written. ``issues`` lists every problem found."""
 

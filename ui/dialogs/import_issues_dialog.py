@@ -1,7 +1,9 @@
-"""ImportIssuesDialog: every problem a refused import found, one per line, copyable.
+"""ImportIssuesDialog: every problem a refused import found, one line per distinct problem, copyable.
 
 A message box cannot hold 200 lines; a read-only text area can, and the secretary can copy
-it into a mail to whoever prepared the spreadsheet.
+it into a mail to whoever prepared the spreadsheet. The same problem on many rows (a 業務
+spelled differently on all 176 rows) is one line naming the rows (``summarize_issues``), and
+lines wrap, so that a hint at the end of a long line is never cut off.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.errors import ImportValidationError
+from cloudsuppress.errors import ImportValidationError, summarize_issues
 
 
 class ImportIssuesDialog(QDialog):
@@ -26,7 +28,7 @@ class ImportIssuesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("取り込みを中止しました"))
         self.resize(760, 420)
-        lines = [str(issue) for issue in error.issues]
+        lines = summarize_issues(error.issues)
         more = error.total - len(error.issues)
         if more > 0:
             lines.append(self.tr("ほか {0} 件の問題があります。").format(more))
@@ -37,7 +39,7 @@ class ImportIssuesDialog(QDialog):
         self.header.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(lines))
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(self.tr("一覧をコピー"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
