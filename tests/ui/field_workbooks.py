@@ -195,13 +195,13 @@ def two_id_columns(path: Path, *, rows: int = 6) -> Path:
 
 def unknown_systems_list(path: Path, *, rows: int = 30) -> Path:
     """A list whose 業務 column spells systems the consortium does not know: 住民記録 (a synonym of
-    住民基本台帳), 住基 (another), and two names no synonym knows, each on many rows."""
+    住民基本台帳), and two names no synonym knows (one close to a registered 業務), each on many rows."""
     wb = Workbook()
     ws = wb.active
     ws.title = "機能一覧"
     for c, text in enumerate(("機能ID", "業務", "機能名", "適合度"), start=1):
         ws.cell(1, c, text)
-    names = ("住民記録", "斎場予約", "住民記録", "犬の登録管理")
+    names = ("住民記録", "斎場予約", "住民記録", "後期高齢者医療制度")
     for i in range(rows):
         ws.cell(2 + i, 1, f"09{i + 1:05d}")
         ws.cell(2 + i, 2, names[i % len(names)])

@@ -72,6 +72,11 @@ def count(runner):
     return runner.read(fit_stats).total
 
 
+def meaning(dialog, col):
+    """The field the drop-down above a column (0-based) shows."""
+    return dialog.columns_table.combo_for(col).currentData()
+
+
 def test_mapping_is_guessed_and_previewed(runner, qtbot, pick_file, tmp_path):
     path = tmp_path / "list.csv"
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:
@@ -80,17 +85,20 @@ def test_mapping_is_guessed_and_previewed(runner, qtbot, pick_file, tmp_path):
         w.writerow(HEADER)
         w.writerows(good_rows(25))
     dialog = open_dialog(runner, qtbot, pick_file, path)
-    assert dialog.header_spin.value() == 2
-    assert dialog.field_combos["code"].currentText() == "A列: 機能ID"
-    assert dialog.field_combos["name"].currentText() == "D列: 機能名"
-    assert dialog.field_combos["level2"].currentText() == "H列: 中分類"
-    assert dialog.field_combos["level3"].currentText() == "（なし）"
-    assert dialog.preview.rowCount() == 20
-    assert dialog.preview.item(0, 0).text() == "9000000"
+    assert (dialog.header_first.value(), dialog.header_last.value()) == (2, 2)
+    assert [meaning(dialog, c) for c in range(9)] == [
+        "code", "business_system", "level1", "name", "requirement", "requirement_class", "fit", "level2", "convenience"]
+    assert dialog.columns_table.combo_for(0).currentText() == "機能ID"
+    table = dialog.columns_table
+    assert table.rowCount() == 2 + 25  # the drop-downs, the header as written, then every data row (up to 30)
+    assert table.item(1, 3).text() == "機能名" and table.item(2, 0).text() == "9000000"
+    assert table.verticalHeaderItem(2).text() == "3"  # spreadsheet row numbers
     assert not dialog.system_combo.isVisibleTo(dialog)  # the list has a 業務 column
-    dialog.field_combos["business_system"].setCurrentIndex(0)
+    assert dialog.status.text() == "取り込むと: 追加 25 件、変更 0 件、削除 300 件、欠番 0 件（業務 1 件）" or "追加 25 件" in dialog.status.text()
+    table.combo_for(1).setCurrentIndex(0)  # 業務 → （取り込まない）: re-planned at once
+    assert meaning(dialog, 1) is None
     assert dialog.system_combo.isVisibleTo(dialog)
-    dialog.field_combos["code"].setCurrentIndex(0)
+    table.combo_for(0).setCurrentIndex(0)
     assert not dialog.import_button.isEnabled()  # 機能ID is required
 
 
@@ -109,6 +117,8 @@ def test_bad_fit_mark_lists_issues_and_imports_nothing(runner, qtbot, pick_file,
         f"bad.csv 3行目 G列（適合度）: 適合度「◎」を読み取れません（使える語: {understood}。未評価なら空欄）。",
         f"bad.csv 4行目 G列（適合度）: 適合度「たぶん」を読み取れません（使える語: {understood}。未評価なら空欄）。",
     ]
+    # The preview said so before 取り込む was pressed, with the words that are understood.
+    assert dialog.fit_table.item(dialog.fit_table.rowCount() - 1, 1).text() == "読み取れません"
     assert count(runner) == before
     assert dialog.isVisible()  # the user can fix the mapping or pick another file
 
@@ -142,9 +152,10 @@ def test_xlsx_without_system_column_replaces_after_confirmation(runner, qtbot, p
     wb.close()
     juki = [r for r in runner.read(list_function_rows) if r.business_system == "住民基本台帳"]
     dialog = open_dialog(runner, qtbot, pick_file, path)
-    assert dialog.sheet_combo.count() == 2 and dialog.sheet_combo.isEnabled()
-    dialog.sheet_combo.setCurrentText("機能一覧")  # re-reads that sheet
-    assert dialog.field_combos["name"].currentText() == "C列: 機能名"
+    # The cover sheet is passed over: the sheet whose header names known columns is chosen.
+    assert [dialog.sheet_list.item(i).text() for i in range(2)] == ["表紙　［表なし］", "機能一覧　［機能］"]
+    assert dialog.sheet_list.currentItem().text() == "機能一覧　［機能］" and dialog.sheet_list.isEnabled()
+    assert meaning(dialog, 2) == "name"
     assert dialog.system_combo.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert no_message_boxes[-1][0] == "warning"  # no business system chosen yet

@@ -21,7 +21,7 @@ class BusinessSystemDialog(QDialog):
     """Ask for a 業務 (name, 専門部会, optional number and WG) and add it; ``added`` holds its name."""
 
     def __init__(self, runner: OpRunner, *, existing_systems: list[str], subcommittee: str | None = None,
-                 parent: QWidget | None = None):
+                 name: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
         self._systems = {normalize_text(n) for n in existing_systems}
@@ -65,6 +65,8 @@ class BusinessSystemDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        if name:  # a 業務 spelled in an imported list: offered as written, editable
+            self.name_edit.setText(name)
         self.name_edit.textChanged.connect(self._validate)
         self.subcommittee_combo.currentTextChanged.connect(self._validate)
         self._validate()

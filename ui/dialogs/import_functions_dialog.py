@@ -1,59 +1,66 @@
-"""ImportFunctionsDialog: read a function list, map its columns, preview, then import.
+"""ImportFunctionsDialog: a preview of a function-list import that the user can steer, then import.
 
-Flow: pick a file → read it (worker thread) → choose the sheet and header row → one combo per
-field, prefilled by ``guess_mapping`` → preview of the first rows as mapped → 取り込む:
-parse and plan (worker thread, read session) → refused: every issue listed, nothing written
-→ replacing existing functions: show the difference and ask → apply through the OpRunner.
+Flow, as LibreOffice's text-import dialog: pick a file → every sheet is read once (worker
+thread, busy indicator when it takes long) → the core detects the function sheet (and a
+帳票要件 sheet), the header rows, each column's meaning, the rows it leaves out, the fit words,
+and plans the import (``preview_function_import``) → the dialog shows all of it; every change
+(a sheet clicked, the header rows, a column's drop-down, an answer to a question) becomes an
+``ImportOverrides`` and the core previews again at once → 取り込む reads the file again as it is
+now, previews with the same overrides, shows any problem (one line per distinct problem) or,
+when existing functions change, the difference to confirm → applies through the OpRunner.
+
+The window fits 1280×720: the preview lives in a splitter and tabs whose parts scroll; the
+file row, the status line and the buttons stay outside them, always visible.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cloudsuppress.errors import DomainError, ImportValidationError
-from cloudsuppress.importers.function_list import (
-    FIELDS,
-    REQUIRED_FIELDS,
-    ColumnMapping,
-    guess_mapping,
-    header_field,
-    parse_function_list,
-)
-from cloudsuppress.importers.tabular import Table, column_letter, read_table
-from cloudsuppress.ops.functions import FunctionImportPlan, apply_function_import, plan_function_import, system_tree
+from cloudsuppress.errors import DomainError, ImportIssue, ImportValidationError
+from cloudsuppress.importers.detect import ImportOverrides, SheetDetection
+from cloudsuppress.importers.tabular import Workbook, read_workbook
+from cloudsuppress.ops.function_import import ImportPreview, preview_function_import
+from cloudsuppress.ops.functions import FunctionImportPlan, apply_function_import, system_tree
 
 from ..labels import join_names
 from ..labels import label as core_label
 from ..op_runner import OpRunner
+from .import_preview_panels import ColumnMeaningTable, PlanPanel, QuestionsPanel, plan_details
 
-PREVIEW_ROWS = 20
 FILE_FILTER = "機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
-SAMPLE_IDS = 8
+SHEET_ROLE = Qt.ItemDataRole.UserRole
+TAB_COLUMNS, TAB_QUESTIONS, TAB_PLAN, TAB_IGNORED, TAB_FITS = range(5)
 
 
 def plan_summary(plan: FunctionImportPlan) -> str:
-    """One line per business system in the UI language; in Japanese exactly the core's ``plan.describe()``
-    (the CLI prints that), in English from the same counts. Business-system names and IDs are data."""
+    """One line per business system in the UI language (in Japanese the core's ``plan.describe()``)."""
     translate = QCoreApplication.translate
     unset = translate("ImportFunctionsDialog", "未設定")
     lines = []
@@ -62,8 +69,12 @@ def plan_summary(plan: FunctionImportPlan) -> str:
         if d.old_spec_version != d.new_spec_version and d.existing:
             ver = translate("ImportFunctionsDialog", "（仕様書の版 {0} → {1}）").format(
                 d.old_spec_version or unset, d.new_spec_version or unset)
+        retired = len(getattr(d, "retired", ()))
+        forms = getattr(d, "forms", 0)
         lines.append(translate("ImportFunctionsDialog", "{0}: 追加 {1} 件、変更 {2} 件、削除 {3} 件、変更なし {4} 件{5}")
-                     .format(d.business_system, len(d.added), len(d.changed), len(d.removed), d.unchanged, ver))
+                     .format(d.business_system, len(d.added), len(d.changed), len(d.removed), d.unchanged, ver)
+                     + (translate("ImportFunctionsDialog", "（うち欠番 {0} 件）").format(retired) if retired else "")
+                     + (translate("ImportFunctionsDialog", "（帳票 {0} 件を含む）").format(forms) if forms else ""))
         for code, keys in d.blocked:
             lines.append(translate("ImportFunctionsDialog", "  削除できない機能 {0}: 要望 {1} が登録されています")
                          .format(code, join_names(keys)))
@@ -72,113 +83,169 @@ def plan_summary(plan: FunctionImportPlan) -> str:
 
 def describe_plan(plan: FunctionImportPlan) -> str:
     """The plan's summary plus the first added / changed / removed IDs of each system."""
-    lines = [plan_summary(plan), ""]
-    for d in plan.diffs:
-        parts = []
-        changed = [QCoreApplication.translate("ImportFunctionsDialog", "{0}（{1}）").format(
-            c.code, QCoreApplication.translate("ImportFunctionsDialog", "・").join(core_label(f) for f in c.fields))
-            for c in d.changed]
-        for label, codes in ((QCoreApplication.translate("ImportFunctionsDialog", "追加"), d.added),
-                             (QCoreApplication.translate("ImportFunctionsDialog", "変更"), changed),
-                             (QCoreApplication.translate("ImportFunctionsDialog", "削除"), d.removed)):
-            if codes:
-                more = (QCoreApplication.translate("ImportFunctionsDialog", " ほか{0}件").format(len(codes) - SAMPLE_IDS)
-                        if len(codes) > SAMPLE_IDS else "")
-                parts.append(f"  {label}: {join_names(codes[:SAMPLE_IDS])}{more}")
-        if parts:
-            lines.append(f"{d.business_system}")
-            lines.extend(parts)
-    return "\n".join(lines).strip()
+    return (plan_summary(plan) + "\n\n" + plan_details(plan)).strip()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 class ImportFunctionsDialog(QDialog):
-    """Map a spreadsheet's columns to the function list and import it through the OpRunner."""
+    """Preview a function list's import, let the user correct every detection, import through the OpRunner."""
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
         self.setWindowTitle(self.tr("機能一覧を取り込む"))
-        self.resize(1080, 760)
         self.path: Path | None = None
-        self.table: Table | None = None
+        self.book: Workbook | None = None
+        self.preview: ImportPreview | None = None
+        self.overrides = ImportOverrides()
         self.applied: str | None = None  # a summary once an import was applied
+        self._file_stamp: tuple[int, int] | None = None  # the file's mtime and size when last read
+        self._asked: dict = {}  # 業務 name of the file → UnknownSystem, once asked (kept while answered)
         self._filling = False
+        self._systems = [(n.subcommittee, n.name) for n in runner.read(system_tree)]
 
+        # --- the file (always visible) ---
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("取り込む表計算ファイル（.xlsx / .xls / .csv）"))
+        self.file_edit.setPlaceholderText(self.tr("取り込む表計算ファイル（.xlsx / .xls / .ods / .csv）"))
         browse = QPushButton(self.tr("参照…"))
         browse.clicked.connect(self.choose_file)
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setMinimumWidth(200)
-        self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
-        self.header_spin = QSpinBox()
-        self.header_spin.setMinimum(1)
-        self.header_spin.setMaximum(1)
-        self.header_spin.valueChanged.connect(self._on_header_changed)
-        self.header_note = QLabel()
-        self.header_note.setStyleSheet("color: #4a5568;")
-
+        self.reload_button = QPushButton(self.tr("読み直す"))
+        self.reload_button.setToolTip(self.tr("ファイルを直したあと、今のファイルの内容で読み直します（列の指定はそのまま）。"))
+        self.reload_button.clicked.connect(self.reload)
         file_row = QHBoxLayout()
+        file_row.addWidget(QLabel(self.tr("ファイル")))
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
-        source = QFormLayout()
-        source.addRow(self.tr("ファイル"), file_row)
-        sheet_row = QHBoxLayout()
-        sheet_row.addWidget(self.sheet_combo)
-        sheet_row.addSpacing(16)
-        sheet_row.addWidget(QLabel(self.tr("見出し行")))
-        sheet_row.addWidget(self.header_spin)
-        sheet_row.addWidget(self.header_note, 1)
-        source.addRow(self.tr("シート"), sheet_row)
+        file_row.addWidget(self.reload_button)
 
-        self.field_combos: dict[str, QComboBox] = {}
-        mapping_box = QGroupBox(self.tr("列の対応（自動判定の結果を確かめ、違っていれば直してください）"))
-        grid = QGridLayout(mapping_box)
-        for n, (fld, label) in enumerate(FIELDS.items()):
-            combo = QComboBox()
-            combo.setMinimumWidth(220)
-            combo.currentIndexChanged.connect(self._on_mapping_changed)
-            self.field_combos[fld] = combo
-            text = core_label(label) + (self.tr("（必須）") if fld in REQUIRED_FIELDS else "")
-            row, col = divmod(n, 2)
-            grid.addWidget(QLabel(text), row, col * 2)
-            grid.addWidget(combo, row, col * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-
+        # --- left: sheets, header rows, target ---
+        self.sheet_list = QListWidget()
+        self.sheet_list.setAccessibleName(self.tr("シート"))
+        self.sheet_list.setMaximumHeight(self.fontMetrics().height() * 7 + 12)
+        self.sheet_list.itemClicked.connect(self._on_sheet_clicked)
+        self.sheet_list.currentItemChanged.connect(lambda cur, _prev: cur is not None and self._on_sheet_clicked(cur))
+        self.form_combo = QComboBox()
+        self.form_combo.setAccessibleName(self.tr("帳票のシート"))
+        self.form_combo.currentIndexChanged.connect(self._on_form_sheet)
+        self.header_first = QSpinBox()
+        self.header_last = QSpinBox()
+        for spin in (self.header_first, self.header_last):
+            spin.setRange(1, 1)
+            spin.valueChanged.connect(self._on_header_changed)
+        self.header_first.setAccessibleName(self.tr("見出しの最初の行"))
+        self.header_last.setAccessibleName(self.tr("見出しの最後の行"))
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header_first)
+        header_row.addWidget(QLabel(self.tr("〜")))
+        header_row.addWidget(self.header_last)
+        header_row.addWidget(QLabel(self.tr("行目")))
+        header_row.addStretch(1)
+        self.header_note = QLabel()
+        self.header_note.setWordWrap(True)
+        self.header_note.setStyleSheet("color: #4a5568;")
         self.system_label = QLabel(self.tr("取り込み先の業務"))
         self.system_combo = QComboBox()
+        self.system_combo.setAccessibleName(self.tr("取り込み先の業務"))
         self.system_combo.addItem(self.tr("（選択してください）"), None)
-        for node in runner.read(system_tree):
-            self.system_combo.addItem(f"{node.subcommittee} ＞ {node.name}", node.name)
+        for sub, name in self._systems:
+            self.system_combo.addItem(f"{sub} ＞ {name}", name)
+        self.system_combo.currentIndexChanged.connect(self._on_target_system)
         self.spec_edit = QLineEdit()
         self.spec_edit.setPlaceholderText(self.tr("例: 第2.1版"))
-        target = QFormLayout()
-        target.addRow(self.system_label, self.system_combo)
-        target.addRow(self.tr("標準仕様書の版"), self.spec_edit)
+        self.spec_edit.editingFinished.connect(self._on_spec_version)
+        left = QWidget()
+        lf = QFormLayout(left)
+        lf.setContentsMargins(0, 0, 4, 0)
+        lf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        lf.addRow(self.tr("機能のシート（クリックで切り替え）"), self.sheet_list)
+        lf.addRow(self.tr("帳票のシート"), self.form_combo)
+        lf.addRow(self.tr("見出し行"), header_row)
+        lf.addRow(self.header_note)
+        lf.addRow(self.system_label, self.system_combo)
+        lf.addRow(self.tr("標準仕様書の版"), self.spec_edit)
+        left.setMinimumWidth(210)
 
-        self.preview = QTableWidget()
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setWordWrap(False)
-        self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.preview_label = QLabel(self.tr("プレビュー（先頭 {0} 行）").format(PREVIEW_ROWS))
+        # --- right: the columns, questions, plan, ignored rows, fit words ---
+        self.columns_table = ColumnMeaningTable()
+        self.columns_table.meaning_changed.connect(self._on_meaning_changed)
+        self.questions = QuestionsPanel()
+        self.questions.id_column_chosen.connect(self._on_id_column)
+        self.questions.system_mapped.connect(self._on_system_mapped)
+        self.questions.add_system_requested.connect(self._on_add_system)
+        self.plan_panel = PlanPanel()
+        self.ignored_table = self._small_table((self.tr("行"), self.tr("理由"), self.tr("内容")))
+        self.fit_table = self._small_table((self.tr("書かれている語"), self.tr("読み替え"), self.tr("件数")))
+        self.fit_note = QLabel()
+        self.fit_note.setWordWrap(True)
+        fits = QWidget()
+        fl = QVBoxLayout(fits)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.fit_note)
+        fl.addWidget(self.fit_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.columns_table, self.tr("列の意味と先頭の行"))
+        self.tabs.addTab(self.questions, self.tr("確認事項"))
+        self.tabs.addTab(self.plan_panel, self.tr("取り込み内容"))
+        self.tabs.addTab(self.ignored_table, self.tr("除外する行"))
+        self.tabs.addTab(fits, self.tr("適合度の読み替え"))
 
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 900])
+        splitter.setChildrenCollapsible(False)
+
+        # --- the status line and buttons (always visible) ---
+        self.status = QLabel()
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.buttons.accepted.connect(self.import_now)
         self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(source)
-        layout.addWidget(mapping_box)
-        layout.addLayout(target)
-        layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.buttons)
-        self._update_state()
+        layout.addLayout(file_row)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._fit_to_screen()
+        self._show_preview()
+
+    def _small_table(self, headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        for c in range(len(headers) - 1):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def _fit_to_screen(self) -> None:
+        """1180×740 where there is room; never larger than the screen's usable area (1280×720 laptops)."""
+        screen = (self.parentWidget().screen() if self.parentWidget() else QGuiApplication.primaryScreen())
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1180, 740
+        if area is not None and area.width() > 200:
+            width, height = min(width, area.width() - 24), min(height, area.height() - 48)
+        self.resize(width, height)
+        self.setMinimumSize(760, 480)
 
     # --- reading the file -------------------------------------------------------------
 
@@ -192,166 +259,364 @@ class ImportFunctionsDialog(QDialog):
             return False
         return self.load_file(path)
 
-    def load_file(self, path: Path, sheet: str | None = None) -> bool:
-        """Read a file (in a worker thread) and fill the sheet, header and mapping controls."""
+    def _read(self, path: Path) -> Workbook:
+        return self.runner.call_in_worker(lambda: read_workbook(path), parent=self,
+                                          label=self.tr("ファイルを読み込んでいます…（{0}）").format(path.name))
+
+    def load_file(self, path: Path) -> bool:
+        """Read every sheet of a file (on a worker thread) and show the detection with fresh overrides."""
         try:
-            table = self.runner.call_in_worker(lambda: read_table(path, sheet=sheet), parent=self,
-                                               label=self.tr("ファイルを読み込んでいます…"))
+            book = self._read(path)
         except DomainError as error:
             self.runner.show_error(error, parent=self)
             return False
-        self.path = path
-        self.table = table
+        self.path, self.book, self._file_stamp = path, book, _stamp(path)
         self.file_edit.setText(str(path))
-        self._filling = True
-        try:
-            self.sheet_combo.clear()
-            for name in table.sheet_names:
-                self.sheet_combo.addItem(name)
-            if table.sheet:
-                self.sheet_combo.setCurrentText(table.sheet)
-            elif not table.sheet_names:
-                self.sheet_combo.addItem(self.tr("（CSV ファイル・{0}）").format(table.encoding or "UTF-8"))
-            self.sheet_combo.setEnabled(len(table.sheet_names) > 1)
-            guess = guess_mapping(table)
-            self.header_spin.setMaximum(max(1, len(table.rows)))
-            self.header_spin.setValue((guess.header_row + 1) if guess else 1)
-            self.header_note.setText(
-                self.tr("（自動判定）") if guess else self.tr("見出し行を判定できませんでした。行番号を指定してください。"))
-            self._fill_combos(guess.columns if guess else {})
-        finally:
-            self._filling = False
-        self._update_state()
+        self.overrides = ImportOverrides(spec_version=self.overrides.spec_version,
+                                         business_system=self.overrides.business_system)
+        self._asked = {}
+        self.columns_table.show_sheet(None, None)
+        self.replan()
+        if self.questions.count:
+            self.tabs.setCurrentIndex(TAB_QUESTIONS)
         return True
 
-    def _on_sheet_changed(self) -> None:
-        if self._filling or self.path is None:
-            return
-        self.load_file(self.path, sheet=self.sheet_combo.currentText())
+    def reload(self) -> bool:
+        """Read the file again as it is now, keeping what the user set."""
+        if self.path is None:
+            return False
+        try:
+            self.book = self._read(self.path)
+        except DomainError as error:
+            self.runner.show_error(error, parent=self)
+            return False
+        self._file_stamp = _stamp(self.path)
+        self.replan()
+        return True
 
-    def _on_header_changed(self, value: int) -> None:
-        if self._filling or self.table is None:
-            return
-        columns: dict[str, int] = {}
-        for c, text in enumerate(self.table.rows[value - 1] if value - 1 < len(self.table.rows) else []):
-            f = header_field(text)
-            if f and f not in columns:
-                columns[f] = c
+    # --- previewing -------------------------------------------------------------------
+
+    def replan(self) -> ImportPreview | None:
+        """Ask the core for a preview with the current overrides and show it."""
+        if self.book is None:
+            return None
+        book, overrides = self.book, self.overrides
+        try:
+            self.preview = self.runner.call_in_worker(
+                lambda: self.runner.read(lambda s: preview_function_import(s, book, overrides)),
+                parent=self, label=self.tr("内容を確認しています…"))
+        except DomainError as error:
+            self.runner.show_error(error, parent=self)
+            return None
+        self._show_preview()
+        return self.preview
+
+    def _set(self, **changes) -> None:
+        self.overrides = replace(self.overrides, **changes)
+        self.replan()
+
+    def _detected_sheet(self) -> SheetDetection | None:
+        return self.preview.detection.functions if self.preview else None
+
+    def _show_preview(self) -> None:
+        p = self.preview
+        det = self._detected_sheet()
         self._filling = True
         try:
-            self._fill_combos(columns)
-            self.header_note.setText("")
+            self._fill_sheets()
+            rows = len(self.book.table(det.sheet).rows) if (det is not None and self.book is not None) else 1
+            for spin in (self.header_first, self.header_last):
+                spin.setRange(1, max(1, min(rows, 200)))
+            if det is not None:
+                self.header_first.setValue(det.header_rows[0])
+                self.header_last.setValue(det.header_rows[1])
+            self.header_first.setEnabled(det is not None or self.book is not None)
+            self.header_last.setEnabled(det is not None or self.book is not None)
+            needs_system = det is not None and "business_system" not in det.mapping
+            self.system_label.setVisible(needs_system)
+            self.system_combo.setVisible(needs_system)
         finally:
             self._filling = False
-        self._update_state()
+        ambiguous = {c for a in (det.ambiguities if det else ()) for c in a.columns}
+        table = self.book.table(det.sheet) if (det is not None and self.book is not None) else None
+        parsed = getattr(p, "parsed", None) if p else None
+        retired = {rec.row for rec in (parsed.records if parsed else ()) if getattr(rec, "retired", False)
+                   and getattr(rec, "kind", "function") == (det.kind if det else "function")}
+        self.columns_table.show_sheet(table, det, ambiguous=ambiguous, retired_rows=retired)
+        self.header_note.setText(self._header_note(det))
+        for u in (p.unknown_systems if p else ()):
+            self._asked[u.name] = u
+        mapped = dict(self.overrides.system_map)
+        asked = [u for name, u in self._asked.items()
+                 if name in mapped or any(x.name == name for x in (p.unknown_systems if p else ()))]
+        self.questions.show_questions(det.ambiguities if det else (), asked, self._systems, mapped,
+                                      det.columns if det else ())
+        self.plan_panel.show_plan(p.plan if p else None, p.issues if p else ())
+        self._fill_ignored(p)
+        self._fill_fits(det)
+        n = self.questions.count
+        self.tabs.setTabText(TAB_QUESTIONS, self.tr("確認事項（{0}）").format(n) if n else self.tr("確認事項"))
+        self.tabs.tabBar().setTabTextColor(TAB_QUESTIONS, Qt.GlobalColor.darkRed if n else self.palette().text().color())
+        ignored = sum(len(d.ignored) for d in self._sheets())
+        self.tabs.setTabText(TAB_IGNORED, self.tr("除外する行（{0}）").format(ignored))
+        self._show_status()
 
-    def _fill_combos(self, columns: dict[str, int]) -> None:
-        header = self._header_cells()
-        width = self.table.width if self.table else 0
-        for fld, combo in self.field_combos.items():
-            combo.clear()
-            combo.addItem(self.tr("（なし）"), None)
-            for c in range(width):
-                text = header[c] if c < len(header) else ""
-                letter = column_letter(c)
-                combo.addItem(self.tr("{0}列: {1}").format(letter, text) if text else self.tr("{0}列").format(letter), c)
-            if fld in columns:
-                combo.setCurrentIndex(columns[fld] + 1)
+    def _sheets(self) -> list[SheetDetection]:
+        d = self.preview.detection if self.preview else None
+        return [s for s in ((d.functions, d.forms) if d else ()) if s is not None]
 
-    def _header_cells(self) -> list[str]:
-        if self.table is None:
-            return []
-        r = self.header_spin.value() - 1
-        return [t.replace("\n", " ") for t in self.table.rows[r]] if 0 <= r < len(self.table.rows) else []
+    def _header_note(self, det: SheetDetection | None) -> str:
+        if self.book is None:
+            return ""
+        if det is None:
+            return self.tr("見出し行が見つかりません。シートを選ぶか、見出しの行番号を指定してください。")
+        notes = []
+        if det.data_rows:
+            notes.append(self.tr("データ: {0}〜{1}行目").format(*det.data_rows))
+        if det.names_from_requirement:
+            notes.append(self.tr("機能名の列がないため、機能要件の最初の一文から機能名を作ります。"))
+        if det.cost_unit != 1:
+            notes.append(self.tr("費用は千円単位として円に換算します。"))
+        notes += [core_label(n) for n in getattr(det, "notes", ())]
+        return "\n".join(notes)
 
-    def _on_mapping_changed(self) -> None:
-        if not self._filling:
-            self._update_state()
-
-    # --- mapping and preview ----------------------------------------------------------
-
-    def mapping(self) -> ColumnMapping:
-        """The mapping the controls show."""
-        columns = {fld: combo.currentData() for fld, combo in self.field_combos.items()
-                   if combo.currentData() is not None}
-        return ColumnMapping(self.header_spin.value() - 1, columns)
-
-    def _update_state(self) -> None:
-        has_table = self.table is not None
-        mapping = self.mapping() if has_table else None
-        needs_system = has_table and "business_system" not in mapping.columns
-        self.system_label.setVisible(needs_system)
-        self.system_combo.setVisible(needs_system)
-        self.import_button.setEnabled(has_table and not mapping.missing_required())
-        self._fill_preview(mapping)
-
-    def _fill_preview(self, mapping: ColumnMapping | None) -> None:
-        self.preview.clear()
-        if mapping is None or self.table is None:
-            self.preview.setRowCount(0)
-            self.preview.setColumnCount(0)
+    def _fill_sheets(self) -> None:
+        self.sheet_list.clear()
+        self.form_combo.clear()
+        if self.book is None:
             return
-        fields = [f for f in FIELDS if f in mapping.columns]
-        rows = self.table.rows[mapping.header_row + 1: mapping.header_row + 1 + PREVIEW_ROWS]
-        self.preview.setColumnCount(len(fields))
-        self.preview.setRowCount(len(rows))
-        self.preview.setHorizontalHeaderLabels(
-            [self.tr("{0}（{1}列）").format(core_label(FIELDS[f]), column_letter(mapping.columns[f])) for f in fields])
-        self.preview.setVerticalHeaderLabels([str(mapping.header_row + 2 + i) for i in range(len(rows))])
-        for r, row in enumerate(rows):
-            for c, f in enumerate(fields):
-                col = mapping.columns[f]
-                text = row[col] if col < len(row) else ""
-                item = QTableWidgetItem(text.replace("\n", " ／ "))
-                item.setToolTip(text)
-                if f in ("fit", "convenience"):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.preview.setItem(r, c, item)
-        for c, f in enumerate(fields):
-            self.preview.setColumnWidth(c, {"requirement": 320, "name": 220, "fit": 70, "convenience": 80,
-                                            "code": 100}.get(f, 130))
+        d = self.preview.detection if self.preview else None
+        chosen = d.functions.sheet if d and d.functions else None
+        form = d.forms.sheet if d and d.forms else None
+        kinds = {s.name: s.kind for s in d.sheets} if d else {}
+        self.form_combo.addItem(self.tr("取り込まない"), "")
+        for name in self.book.sheet_names or [""]:
+            tag = {"function": self.tr("機能"), "form": self.tr("帳票")}.get(kinds.get(name) or "", self.tr("表なし"))
+            shown = name or self.tr("（CSV ファイル）")
+            item = QListWidgetItem(self.tr("{0}　［{1}］").format(shown, tag))
+            item.setData(SHEET_ROLE, name)
+            if name == form:
+                item.setToolTip(self.tr("帳票として取り込むシート"))
+            self.sheet_list.addItem(item)
+            if name == chosen:
+                self.sheet_list.setCurrentItem(item)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            if name:
+                self.form_combo.addItem(name, name)
+        self.sheet_list.setEnabled(len(self.book.sheet_names) > 1)
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(form or "")))
+        self.form_combo.setEnabled(len(self.book.sheet_names) > 1)
+
+    def _fill_ignored(self, p: ImportPreview | None) -> None:
+        rows = [(d.sheet, i) for d in self._sheets() for i in d.ignored]
+        self.ignored_table.setRowCount(len(rows))
+        several = len({s for s, _ in rows}) > 1
+        for r, (sheet, i) in enumerate(rows):
+            where = self.tr("{0} {1}行目").format(sheet, i.row) if several else self.tr("{0}行目").format(i.row)
+            for c, text in enumerate((where, core_label(i.reason), i.text.replace("\n", " "))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(i.text)
+                self.ignored_table.setItem(r, c, item)
+
+    def _fill_fits(self, det: SheetDetection | None) -> None:
+        words = list(det.fit_words) if det else []
+        unknown = list(det.unknown_fit_words) if det else []
+        self.fit_table.setRowCount(len(words) + len(unknown))
+        for r, w in enumerate(words):
+            meaning = (self.tr("未評価（対象外）") if w.mark is None
+                       else self.tr("{0}（代替）").format(w.mark) if w.alternative else w.mark)
+            for c, text in enumerate((w.word, meaning, f"{w.count:,}")):
+                self.fit_table.setItem(r, c, QTableWidgetItem(text))
+        for r, word in enumerate(unknown, start=len(words)):
+            for c, text in enumerate((word, self.tr("読み取れません"), "")):
+                item = QTableWidgetItem(text)
+                item.setForeground(Qt.GlobalColor.darkRed)
+                self.fit_table.setItem(r, c, item)
+        notes = []
+        if det is not None and det.blank_fit:
+            notes.append(self.tr("空欄の適合度は「{0}」とみなします（{1}行目の注記による）。").format(det.blank_fit, det.blank_fit_row))
+        elif det is not None and "fit" in det.mapping:
+            notes.append(self.tr("空欄の適合度は未評価として取り込みます。"))
+        if det is not None and "fit" not in det.mapping:
+            notes.append(self.tr("適合度の列はありません。"))
+        self.fit_note.setText("\n".join(notes))
+
+    def _show_status(self) -> None:
+        p = self.preview
+        ready = p is not None and p.plan is not None and not p.issues
+        det = self._detected_sheet()
+        has_ids = det is not None and "code" in det.mapping
+        blocked = ready and bool(p.plan.blocked)
+        self.import_button.setEnabled(self.book is not None and not blocked
+                                      and (has_ids or (det is None and bool(p and p.detection.forms))))
+        if self.book is None:
+            self.status.setText(self.tr("ファイルを選んでください。"))
+            self.status.setStyleSheet("color: #4a5568;")
+            return
+        if blocked:
+            self.status.setText(self.tr("要望が登録されている機能 {0} 件を削除することになるため、取り込めません"
+                                        "（「取り込み内容」の「削除できない機能」）。").format(len(p.plan.blocked)))
+            self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+        elif ready:
+            counts = p.plan.counts()
+            total = [sum(getattr(c, f) for c in counts) for f in ("added", "changed", "removed", "retired")]
+            self.status.setText(self.tr("取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）").format(
+                *(f"{n:,}" for n in total), len(counts)))
+            self.status.setStyleSheet("color: #1f3a5f; font-weight: bold;")
+        else:
+            n = self.questions.count
+            kinds = len({(i.sheet, i.column, i.message) for i in (p.issues if p else ())})
+            text = (self.tr("確認事項が {0} 件あります。「確認事項」で答えてください。").format(n) if n
+                    else self.tr("このままでは取り込めません（問題 {0} 種類）。「取り込み内容」を見てください。").format(kinds))
+            self.status.setText(text)
+            self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+    # --- what the user changes --------------------------------------------------------
+
+    def _on_sheet_clicked(self, item: QListWidgetItem) -> None:
+        name = item.data(SHEET_ROLE)
+        if self._filling or self.book is None or name is None:
+            return
+        det = self._detected_sheet()
+        if det is not None and det.sheet == name:
+            return
+        form = self.overrides.form_sheet
+        self._set(sheet=name, header_rows=None, columns={}, form_sheet=None if form == name else form)
+
+    def _on_form_sheet(self) -> None:
+        if not self._filling and self.book is not None:
+            self._set(form_sheet=self.form_combo.currentData())
+
+    def _on_header_changed(self) -> None:
+        if self._filling or self.book is None:
+            return
+        first, last = self.header_first.value(), self.header_last.value()
+        if last < first:
+            last = first
+        det = self._detected_sheet()
+        sheet = det.sheet if det is not None else self.overrides.sheet
+        if sheet is None and self.book.sheet_names:
+            sheet = self.book.sheet_names[0]
+        self._set(sheet=sheet if sheet is not None else "", header_rows=(first, last), columns={})
+
+    def _on_meaning_changed(self, col: int, field: str | None) -> None:
+        """A column's drop-down: the field moves to this column (another column holding it lets go)."""
+        det = self._detected_sheet()
+        if det is None:
+            return
+        columns = dict(self.overrides.columns)
+        if field is not None and field not in ("member_judgement", "member_note"):
+            for c in det.columns:
+                if c.field == field and c.index != col:
+                    columns[c.index] = None
+        columns[col] = field
+        self._set(sheet=det.sheet if det.sheet is not None else "", header_rows=det.header_rows, columns=columns)
+
+    def _on_id_column(self, field: str, col: int) -> None:
+        det = self._detected_sheet()
+        if det is None:
+            return
+        columns = dict(self.overrides.columns)
+        for a in det.ambiguities:
+            if a.field == field:
+                for other in a.columns:
+                    if other != col:
+                        columns[other] = None
+        columns[col] = field
+        self._set(sheet=det.sheet if det.sheet is not None else "", header_rows=det.header_rows, columns=columns)
+
+    def _on_system_mapped(self, name: str, target: str | None) -> None:
+        mapping = dict(self.overrides.system_map)
+        if target is None:
+            mapping.pop(name, None)
+        else:
+            mapping[name] = target
+        self._set(system_map=mapping)
+
+    def _on_add_system(self, name: str) -> None:
+        """新しい業務として追加…: the 業務 dialog with the file's spelling filled in; then preview again."""
+        from .business_system_dialog import BusinessSystemDialog
+
+        dialog = BusinessSystemDialog(self.runner, existing_systems=[n for _, n in self._systems], name=name,
+                                      parent=self)
+        dialog.exec()
+        added = dialog.added
+        dialog.deleteLater()
+        if added:
+            self._refresh_systems()
+            if added != name:
+                self.overrides = replace(self.overrides, system_map={**self.overrides.system_map, name: added})
+            self.replan()
+
+    def _refresh_systems(self) -> None:
+        self._systems = [(n.subcommittee, n.name) for n in self.runner.read(system_tree)]
+        current = self.system_combo.currentData()
+        self._filling = True
+        try:
+            self.system_combo.clear()
+            self.system_combo.addItem(self.tr("（選択してください）"), None)
+            for sub, n in self._systems:
+                self.system_combo.addItem(f"{sub} ＞ {n}", n)
+            self.system_combo.setCurrentIndex(max(0, self.system_combo.findData(current)))
+        finally:
+            self._filling = False
+
+    def _on_target_system(self) -> None:
+        if not self._filling:
+            self._set(business_system=self.system_combo.currentData())
+
+    def _on_spec_version(self) -> None:
+        spec = self.spec_edit.text().strip() or None
+        if spec != self.overrides.spec_version:
+            self.overrides = replace(self.overrides, spec_version=spec)
+            if self.book is not None:
+                self.replan()
 
     # --- importing --------------------------------------------------------------------
 
     def import_now(self) -> None:
-        """Validate, confirm if existing functions change, and apply; close on success."""
-        if self.table is None:
+        """Read the file again as it is now, preview with the same choices; refuse, confirm or apply."""
+        if self.path is None:
             return
-        mapping = self.mapping()
-        system = None
-        if "business_system" not in mapping.columns:
-            system = self.system_combo.currentData()
-            if system is None:
-                QMessageBox.warning(self, self.tr("取り込み先の業務"),
-                                    self.tr("この一覧には業務の列がありません。取り込み先の業務を選んでください。"))
-                return
-        spec = self.spec_edit.text().strip() or None
-        table = self.table
-
-        def plan() -> FunctionImportPlan:
-            parsed = parse_function_list(table, mapping)
-            return self.runner.read(lambda s: plan_function_import(s, parsed, business_system=system, spec_version=spec))
-
-        try:
-            result = self.runner.call_in_worker(plan, parent=self, label=self.tr("内容を確認しています…"))
-        except ImportValidationError as error:
-            self.runner.show_error(error, parent=self)
+        self._on_spec_version()
+        if self.overrides.business_system is None and self.system_combo.isVisibleTo(self):
+            QMessageBox.warning(self, self.tr("取り込み先の業務"),
+                                self.tr("この一覧には業務の列がありません。取り込み先の業務を選んでください。"))
             return
-        except DomainError as error:
-            self.runner.show_error(error, parent=self)
+        shown = self.preview
+        changed_on_disk = _stamp(self.path) != self._file_stamp
+        if not self.reload():
             return
-        if result.needs_confirmation:
+        result = self.preview
+        if result is None:
+            return
+        if result.issues or result.plan is None:
+            issues = list(result.issues) or [ImportIssue(self.path.name, None, None, self.tr("取り込める行がありません。"))]
+            self.tabs.setCurrentIndex(TAB_QUESTIONS if self.questions.count else TAB_PLAN)
+            self.runner.show_error(ImportValidationError(issues), parent=self)
+            return
+        plan = result.plan
+        if changed_on_disk and shown is not None and (shown.plan is None or shown.plan.counts() != plan.counts()):
+            # The file changed since it was shown: say what it holds now before writing anything.
+            self.tabs.setCurrentIndex(TAB_PLAN)
+            question = self.tr("ファイルが変更されていたため、読み直しました。次のとおり取り込みます。よろしいですか。\n\n{0}")
+        elif plan.needs_confirmation:
+            question = self.tr("登録済みの機能一覧を次のとおり置き換えます。適用しますか。\n\n{0}")
+        else:
+            question = None
+        if question is not None:
             answer = QMessageBox.question(
-                self, self.tr("取り込みの確認"),
-                self.tr("登録済みの機能一覧を次のとおり置き換えます。適用しますか。\n\n{0}").format(describe_plan(result)),
+                self, self.tr("取り込みの確認"), question.format(describe_plan(plan)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        changes = self.runner.run(lambda s: apply_function_import(s, result), parent=self, background=True,
+        changes = self.runner.run(lambda s: apply_function_import(s, plan), parent=self, background=True,
                                   label=self.tr("機能一覧を取り込んでいます…"))
         if changes is None:
             return
         self.applied = self.tr("機能一覧を取り込みました（{0} 件）。\n{1}").format(
-            f"{result.total_records:,}", plan_summary(result)).replace("\n", " ")
+            f"{plan.total_records:,}", plan_summary(plan)).replace("\n", " ")
         self.accept()

@@ -1,0 +1,377 @@
+"""The panels of the function-list import preview: columns with their meaning, questions, plan.
+
+Adapters over the core's ``Detection`` / ``ImportPreview`` (plain frozen data): each panel shows
+one part and emits what the user decided; the dialog turns that into ``ImportOverrides`` and
+asks the core for a new preview. No panel reads the database or the file.
+
+- ``ColumnMeaningTable``: as LibreOffice's text-import dialog, one drop-down above each column
+  of the sheet (its detected meaning), the header as written, then the first data rows as they
+  will be imported (footnotes, legends and totals left out).
+- ``QuestionsPanel``: what the import cannot decide alone: two columns that could be the ID,
+  and each 業務 name of the file that matches no registered 業務 (asked once per name).
+- ``PlanPanel``: per business system what importing would do, or every problem found, one
+  line per distinct problem.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudsuppress.errors import summarize_issues
+from cloudsuppress.importers.detect import ColumnGuess, SheetDetection
+from cloudsuppress.importers.function_list import FIELD_CHOICES, FIELDS
+from cloudsuppress.importers.tabular import Table
+
+from ..labels import label as core_label
+
+PREVIEW_ROWS = 30
+SAMPLE_IDS = 8
+MEMBER_FIELDS = ("member_judgement", "member_note")
+AMBIGUOUS_BG = QColor("#fff1d6")
+IGNORED_FG = QColor("#8a8f98")
+HEADER_BG = QColor("#eef2f7")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportPreview", text)
+
+
+def field_label(field: str | None, member: str | None = None) -> str:
+    """「機能ID」, 「那珂市の判定」, 「（取り込まない）」 in the UI language."""
+    if field is None:
+        return _tr("（取り込まない）")
+    if member and field in MEMBER_FIELDS:
+        word = _tr("判定") if field == "member_judgement" else _tr("現行運用・要望")
+        return _tr("{0}の{1}").format(member, word)
+    return core_label(FIELDS.get(field, field))
+
+
+def column_title(c: ColumnGuess) -> str:
+    """「B列「機能番号」」 or 「B列」."""
+    header = c.header.replace("\n", " ")
+    return _tr("{0}列「{1}」").format(c.letter, header) if header else _tr("{0}列").format(c.letter)
+
+
+class ColumnMeaningTable(QTableWidget):
+    """The sheet's columns with a meaning drop-down above each; emits ``meaning_changed(col, field)``.
+
+    Row 0 holds the drop-downs, row 1 the header as written, the rest the first data rows. The
+    drop-downs are rebuilt only when the sheet's columns change; a new preview of the same
+    columns only moves their current entries (a drop-down is never destroyed in its own signal).
+    """
+
+    meaning_changed = Signal(int, object)  # column index, field key or None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setAccessibleName(self.tr("列の意味と先頭の行"))
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.combos: list[QComboBox] = []
+        self._members: dict[int, str] = {}  # column → member name, kept across previews of the sheet
+        self._shape: tuple | None = None
+        self._filling = False
+
+    def show_sheet(self, table: Table | None, det: SheetDetection | None, *, ambiguous: set[int] = frozenset(),
+                   retired_rows: set[int] = frozenset()) -> None:
+        """Show a sheet's detection: drop-downs, header, first data rows (retired IDs struck through)."""
+        if table is None or det is None:
+            self._shape = None
+            self.combos = []
+            self.clear()
+            self.setRowCount(0)
+            self.setColumnCount(0)
+            return
+        for c in det.columns:
+            if c.member:
+                self._members[c.index] = c.member
+        shape = (table.file, table.sheet, det.header_rows, tuple(c.index for c in det.columns))
+        data = self._data_rows(table, det)
+        if shape != self._shape:
+            self._shape = shape
+            self._build(det, data)
+        self._filling = True
+        try:
+            for c, combo in zip(det.columns, self.combos):
+                self._select(combo, c)
+                combo.setToolTip(self._tooltip(c))
+        finally:
+            self._filling = False
+        self._paint(table, det, data, ambiguous, retired_rows)
+
+    @staticmethod
+    def _data_rows(table: Table, det: SheetDetection) -> list[int]:
+        """0-based indexes of the first data rows that will be imported."""
+        if det.data_rows is None:
+            return []
+        skip = {i.row - 1 for i in det.ignored}
+        first, last = det.data_rows[0] - 1, det.data_rows[1] - 1
+        out = []
+        for r in range(first, min(last, len(table.rows) - 1) + 1):
+            if r not in skip and any(table.rows[r]):
+                out.append(r)
+                if len(out) == PREVIEW_ROWS:
+                    break
+        return out
+
+    def _build(self, det: SheetDetection, data: list[int]) -> None:
+        self.clear()
+        self.combos = []
+        self.setColumnCount(len(det.columns))
+        self.setRowCount(2 + len(data))
+        self.setHorizontalHeaderLabels([c.letter for c in det.columns])
+        self.setVerticalHeaderLabels([self.tr("列の意味"), self.tr("見出し")] + [str(r + 1) for r in data])
+        for n, c in enumerate(det.columns):
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("{0}列の意味").format(c.letter))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.addItem(field_label(None), None)
+            member = self._members.get(c.index)
+            if member:
+                for f in MEMBER_FIELDS:
+                    combo.addItem(field_label(f, member), f)
+            for f in FIELD_CHOICES:
+                combo.addItem(field_label(f), f)
+            combo.currentIndexChanged.connect(lambda _i, col=c.index, box=combo: self._on_combo(col, box))
+            self.combos.append(combo)
+            self.setCellWidget(0, n, combo)
+        widths = {"requirement": 300, "name": 220, "vendor_alternative": 200, "member_note": 200,
+                  "revision_note": 160, "rationale": 200}
+        for n, c in enumerate(det.columns):
+            self.setColumnWidth(n, widths.get(c.field or "", 132 if c.field else 110))
+        self.setRowHeight(0, max(self.rowHeight(0), self.combos[0].sizeHint().height() + 4) if self.combos else 28)
+
+    def _select(self, combo: QComboBox, c: ColumnGuess) -> None:
+        index = combo.findData(c.field)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _tooltip(self, c: ColumnGuess) -> str:
+        lines = [column_title(c), self.tr("意味: {0}").format(field_label(c.field, c.member))]
+        if c.alternatives:
+            lines.append(self.tr("他の候補: {0}").format("、".join(field_label(a) for a in c.alternatives)))
+        return "\n".join(lines)
+
+    def _paint(self, table: Table, det: SheetDetection, data: list[int], ambiguous: set[int],
+               retired_rows: set[int]) -> None:
+        for n, c in enumerate(det.columns):
+            head = QTableWidgetItem(c.header.replace("\n", " "))
+            head.setToolTip(c.header)
+            head.setBackground(QBrush(AMBIGUOUS_BG if c.index in ambiguous else HEADER_BG))
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            self.setItem(1, n, head)
+            for r, row_index in enumerate(data):
+                row = table.rows[row_index]
+                text = row[c.index] if c.index < len(row) else ""
+                item = QTableWidgetItem(text.replace("\n", " ／ "))
+                if "\n" in text or len(text) > 30:
+                    item.setToolTip(text)
+                if row_index + 1 in retired_rows:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setToolTip(self.tr("欠番（削除された機能ID）: 残しますが、件数やギャップ率には数えません。"))
+                if c.field is None:
+                    item.setForeground(QBrush(IGNORED_FG))
+                elif c.index in ambiguous:
+                    item.setBackground(QBrush(AMBIGUOUS_BG))
+                self.setItem(2 + r, n, item)
+
+    def _on_combo(self, col: int, combo: QComboBox) -> None:
+        if not self._filling:
+            self.meaning_changed.emit(col, combo.currentData())
+
+    def combo_for(self, col: int) -> QComboBox | None:
+        """The drop-down above a column (0-based index of the sheet)."""
+        for c, combo in zip(self._shape[3] if self._shape else (), self.combos):
+            if c == col:
+                return combo
+        return None
+
+
+class QuestionsPanel(QScrollArea):
+    """What the user must decide: which column is the ID, what each unknown 業務 name means.
+
+    Emits ``id_column_chosen(field, column)``, ``system_mapped(name, registered name or None)``
+    and ``add_system_requested(name)``. ``count`` is how many questions are still open; a 業務
+    name already answered stays listed with its answer, so that the user can change it.
+    """
+
+    id_column_chosen = Signal(str, int)
+    system_mapped = Signal(str, object)
+    add_system_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.count = 0
+        self.ambiguity_combos: dict[str, QComboBox] = {}
+        self.system_combos: dict[str, QComboBox] = {}
+        self.add_buttons: dict[str, QPushButton] = {}
+        self._body: QWidget | None = None
+        self._key: tuple | None = None
+        self.show_questions((), (), [], {})
+
+    def show_questions(self, ambiguities: Sequence, unknown: Sequence, systems: list[tuple[str, str]],
+                       mapped: dict[str, str], columns: Sequence[ColumnGuess] = ()) -> None:
+        """Rebuild the questions (only when they changed: a combo in use survives a new preview).
+        ``systems``: (専門部会, 業務) registered; ``mapped``: answers given so far."""
+        key = (tuple(ambiguities), tuple(unknown), tuple(systems), tuple(sorted(mapped.items())),
+               tuple((c.index, c.header) for c in columns))
+        if key == self._key:
+            return
+        self._key = key
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(10)
+        self.ambiguity_combos, self.system_combos, self.add_buttons = {}, {}, {}
+        by_index = {c.index: c for c in columns}
+        row = 0
+        for a in ambiguities:
+            text = QLabel(a.message)
+            text.setWordWrap(True)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("{0}にする列").format(field_label(a.field)))
+            combo.addItem(self.tr("（列を選んでください）"), None)
+            for col in a.columns:
+                c = by_index.get(col)
+                combo.addItem(column_title(c) if c else self.tr("{0}列").format(col + 1), col)
+            combo.currentIndexChanged.connect(
+                lambda _i, f=a.field, box=combo: box.currentData() is not None and self.id_column_chosen.emit(f, box.currentData()))
+            self.ambiguity_combos[a.field] = combo
+            grid.addWidget(text, row, 0, 1, 3)
+            grid.addWidget(QLabel(self.tr("{0}にする列").format(field_label(a.field))), row + 1, 0)
+            grid.addWidget(combo, row + 1, 1)
+            row += 2
+        for u in unknown:
+            answered = u.name in mapped
+            head = QLabel((self.tr("業務「{0}」（{1} 行、最初は {2} 行目）: 対応付けました。") if answered
+                           else self.tr("業務「{0}」は登録されていません（{1} 行、最初は {2} 行目）。")).format(
+                u.name, f"{u.rows:,}", u.first_row))
+            head.setWordWrap(True)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("業務「{0}」の対応付け").format(u.name))
+            combo.addItem(self.tr("（登録済みの業務を選んでください）"), None)
+            if u.suggestion:
+                combo.addItem(self.tr("{0}（候補）").format(u.suggestion), u.suggestion)
+            for sub, name in systems:
+                if name != u.suggestion:
+                    combo.addItem(f"{sub} ＞ {name}", name)
+            if u.name in mapped:
+                combo.setCurrentIndex(max(0, combo.findData(mapped[u.name])))
+            combo.currentIndexChanged.connect(lambda _i, n=u.name, box=combo: self.system_mapped.emit(n, box.currentData()))
+            add = QPushButton(self.tr("新しい業務として追加…"))
+            add.clicked.connect(lambda _c=False, n=u.name: self.add_system_requested.emit(n))
+            self.system_combos[u.name] = combo
+            self.add_buttons[u.name] = add
+            grid.addWidget(head, row, 0, 1, 3)
+            grid.addWidget(QLabel(self.tr("対応する業務")), row + 1, 0)
+            grid.addWidget(combo, row + 1, 1)
+            grid.addWidget(add, row + 1, 2)
+            row += 2
+        self.count = len(ambiguities) + sum(1 for u in unknown if u.name not in mapped)
+        if not ambiguities and not unknown:
+            none = QLabel(self.tr("確認が必要な事項はありません。"))
+            none.setStyleSheet("color: #4a5568;")
+            grid.addWidget(none, 0, 0, 1, 3)
+        grid.setRowStretch(row + 1, 1)
+        old = self.takeWidget()  # not deleted at once: a combo of it may be emitting the signal that led here
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.setWidget(body)
+        self._body = body
+
+
+class PlanPanel(QWidget):
+    """Per business system what the import would do (or every problem found); ``text`` holds the details."""
+
+    COLUMNS = ("業務", "機能", "帳票", "追加", "変更", "削除", "うち欠番", "変更なし")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(self.COLUMNS)):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName(self.tr("取り込み内容"))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setAccessibleName(self.tr("取り込み内容の詳細"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.text, 2)
+
+    def show_plan(self, plan, issues: Sequence) -> None:  # noqa: ANN001 - FunctionImportPlan | None
+        """Fill the table from the plan's counts and the text with samples, or with the problems."""
+        counts = plan.counts() if plan is not None else ()
+        self.table.setRowCount(len(counts))
+        for r, c in enumerate(counts):
+            values = (c.business_system, c.functions, c.forms, c.added, c.changed, c.removed, c.retired, c.unchanged)
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v if isinstance(v, str) else f"{v:,}")
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 5 and v:
+                    item.setForeground(QBrush(QColor("#b3261e")))
+                self.table.setItem(r, col, item)
+        if issues:
+            lines = [self.tr("取り込めません。次の問題を直してください（ファイルを直したら「読み直す」）。"), ""]
+            lines += summarize_issues(list(issues))
+            self.text.setPlainText("\n".join(lines))
+        elif plan is not None:
+            self.text.setPlainText(plan_details(plan))
+        else:
+            self.text.setPlainText("")
+
+
+def plan_details(plan) -> str:  # noqa: ANN001 - FunctionImportPlan
+    """The first added / changed / removed / retired IDs of each system, and what cannot be removed."""
+    tr = _tr
+    lines = []
+    for d in plan.diffs:
+        parts = []
+        changed = [tr("{0}（{1}）").format(c.code, tr("・").join(core_label(f) for f in c.fields)) for c in d.changed]
+        for word, codes in ((tr("追加"), list(d.added)), (tr("変更"), changed), (tr("削除"), list(d.removed)),
+                            (tr("欠番"), list(getattr(d, "retired", ())))):
+            if codes:
+                more = tr(" ほか{0}件").format(len(codes) - SAMPLE_IDS) if len(codes) > SAMPLE_IDS else ""
+                parts.append(f"  {word}: {tr('、').join(codes[:SAMPLE_IDS])}{more}")
+        for code, keys in d.blocked:
+            parts.append(tr("  削除できない機能 {0}: 要望 {1} が登録されています").format(code, tr("、").join(keys)))
+        if parts:
+            lines.append(d.business_system)
+            lines.extend(parts)
+    if getattr(plan, "members", None):
+        lines.append(tr("団体の判定も取り込みます: {0}").format(tr("、").join(sorted(plan.members))))
+    return "\n".join(lines) or tr("変更はありません。")
