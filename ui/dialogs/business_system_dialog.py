@@ -111,3 +111,73 @@ class BusinessSystemDialog(QDialog):
             return
         self.added = name
         self.accept()
+
+
+class RenameBusinessSystemDialog(QDialog):
+    """Ask for a 業務's new name and rename it through the runner; ``renamed`` holds the new name.
+
+    Its functions, requests and meetings follow it (they refer to it by id); the core refuses a
+    name another 業務 has, and the dialog says so before the button is pressed.
+    """
+
+    def __init__(self, runner: OpRunner, *, system_id: int, name: str, existing_systems: list[str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.system_id = system_id
+        self.old_name = name
+        self._others = {normalize_text(n) for n in existing_systems if n != name}
+        self.renamed: str | None = None
+        self.setWindowTitle(self.tr("業務名を変更"))
+        self.setMinimumWidth(440)
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setMaxLength(100)
+        self.name_edit.selectAll()
+        form = QFormLayout()
+        form.addRow(self.tr("今の業務名"), QLabel(name))
+        form.addRow(self.tr("新しい業務名"), self.name_edit)
+        note = QLabel(self.tr("この業務の機能・要望・会議は、新しい名前のまま引き継がれます。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4a5568;")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.buttons, self.ok_button = accept_cancel(self, self.tr("変更"), self.rename_now)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def name(self) -> str:
+        return normalize_text(self.name_edit.text())
+
+    def problem(self) -> str:
+        if not self.name():
+            return self.tr("業務名を入力してください。")
+        if self.name() in self._others:
+            return self.tr("業務「{0}」はすでにあります。").format(self.name())
+        if self.name() == self.old_name:
+            return " "  # nothing to change: the button stays off, nothing is said
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem()
+        self.error_label.setText(problem.strip())
+        self.ok_button.setEnabled(not problem)
+
+    def rename_now(self) -> None:
+        """Rename through the runner; close only if it was renamed."""
+        from cloudsuppress.ops.business_systems import rename_business_system
+
+        if self.problem():
+            self._validate()
+            return
+        system_id, name = self.system_id, self.name()
+        if self.runner.run(lambda s: rename_business_system(s, system_id=system_id, name=name), parent=self) is None:
+            return
+        self.renamed = name
+        self.accept()

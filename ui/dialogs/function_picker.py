@@ -11,6 +11,10 @@ result table (the highlighted row is the chosen function, as a click would make 
 Enter in the search box or the table confirms it (the top match when nothing is highlighted)
 and emits ``confirmed``, so the editor moves on to the next field instead of saving.
 Tab leaves the table (no cell-by-cell Tab walk).
+
+Forms (帳票) are offered beside functions (a 種別 column); retired IDs (欠番) never are: a new
+request cannot point at one. An existing request that already points at one still shows it
+as chosen, marked 欠番.
 """
 from __future__ import annotations
 
@@ -29,9 +33,17 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.functions import FunctionRow
 from ..labels import fit_text
 
-from ..table_models.function_table_model import COL_CODE, COL_FIT, COL_NAME, COL_SYSTEM, COLUMN_COUNT, FunctionTableModel
+from ..table_models.function_table_model import (
+    COL_CODE,
+    COL_FIT,
+    COL_KIND,
+    COL_NAME,
+    COL_SYSTEM,
+    COLUMN_COUNT,
+    FunctionTableModel,
+)
 
-_SHOWN = (COL_CODE, COL_SYSTEM, COL_NAME, COL_FIT)
+_SHOWN = (COL_CODE, COL_KIND, COL_SYSTEM, COL_NAME, COL_FIT)
 _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 2, Qt.Key.Key_PageUp: -2}  # ±2: a page
 
 
@@ -45,7 +57,8 @@ class FunctionPicker(QWidget):
         super().__init__(parent)
         self.model = model
         self._chosen: FunctionRow | None = None
-        model.set_filter(text="", fit=None, requirement_class=None, subcommittee_id=None, business_system_id=None)
+        model.set_filter(text="", fit=None, requirement_class=None, subcommittee_id=None, business_system_id=None,
+                         kind=None, hide_retired=True)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("機能ID・機能名・業務で検索（入力するたびに絞り込みます）"))
@@ -76,6 +89,8 @@ class FunctionPicker(QWidget):
         self.table.setColumnWidth(COL_CODE, 84)
         self.table.setColumnWidth(COL_SYSTEM, 140)
         self.table.setColumnWidth(COL_FIT, 56)
+        self.table.setColumnWidth(COL_KIND, 48)
+        hh.moveSection(hh.visualIndex(COL_KIND), hh.visualIndex(COL_CODE) + 1)
         hh.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setFixedHeight(vh.defaultSectionSize() * 5 + hh.sizeHint().height() + 4)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
@@ -116,7 +131,12 @@ class FunctionPicker(QWidget):
             self._update_counts()
             row = self.model.row_of_function(function_id)
         if row is None:
-            return False
+            found = self.model.function_by_id(function_id)
+            if found is None or not found.retired:
+                return False
+            self.table.clearSelection()  # an old request's 欠番 target: shown as chosen, never offered
+            self._set_chosen(found)
+            return True
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, COL_CODE), QAbstractItemView.ScrollHint.PositionAtCenter)
         self._set_chosen(self.model.row_at(row))
@@ -184,7 +204,11 @@ class FunctionPicker(QWidget):
             self.chosen_label.setText(self.tr("機能が選ばれていません。一覧から選んでください。"))
         else:
             fit = self.tr("　適合度 {0}").format(fit_text(r.fit)) if r.fit else ""
-            self.chosen_label.setText(self.tr("選択中: {0} {1}（{2}）{3}").format(r.code, r.name, r.business_system, fit))
+            kind = self.tr("帳票 ") if r.kind == "form" else ""
+            text = self.tr("選択中: {0}{1} {2}（{3}）{4}").format(kind, r.code, r.name, r.business_system, fit)
+            if r.retired:
+                text += self.tr("　※欠番（削除されたID）")
+            self.chosen_label.setText(text)
 
     def _update_counts(self) -> None:
         self.count_label.setText(self.tr("{0} 件").format(f"{self.model.visible_count:,}"))

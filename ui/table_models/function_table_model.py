@@ -32,7 +32,8 @@ COL_NAME = 4
 COL_CLASS = 5
 COL_FIT = 6
 COL_CONVENIENCE = 7
-COLUMN_COUNT = 8
+COL_KIND = 8  # 機能 / 帳票; last in the model, shown next to the ID (the view moves it)
+COLUMN_COUNT = 9
 
 HEADERS = {
     COL_CODE: "機能ID",
@@ -43,17 +44,25 @@ HEADERS = {
     COL_CLASS: "実装区分",
     COL_FIT: "適合度",
     COL_CONVENIENCE: "便利機能",
+    COL_KIND: "種別",
 }
 # Pixel widths that fit typical content at the app font; measuring 30,000 rows would not.
 COLUMN_WIDTHS = {
     COL_CODE: 80, COL_SYSTEM: 132, COL_LEVEL1: 104, COL_LEVEL2: 124, COL_NAME: 240,
-    COL_CLASS: 128, COL_FIT: 60, COL_CONVENIENCE: 70,
+    COL_CLASS: 128, COL_FIT: 60, COL_CONVENIENCE: 70, COL_KIND: 52,
 }
 
 # Fit filter values besides the marks themselves.
 FIT_ANY = None
 FIT_UNASSESSED = "unassessed"
 FIT_GAPS = "gaps"  # △ or ×
+
+# Kind filter values: live functions, live forms (帳票), retired IDs (欠番); None: everything.
+KIND_FUNCTION = "function"
+KIND_FORM = "form"
+KIND_RETIRED = "retired"
+KIND_TEXT = {"function": "機能", "form": "帳票"}
+RETIRED_COLOR = "#8a8f98"
 
 UNASSESSED_TEXT = "未評価"
 
@@ -107,6 +116,8 @@ def _sort_key(column: int) -> Callable[[FunctionRow], object]:
         return lambda r: _CLASS_ORDER.get(r.requirement_class, 9)
     if column == COL_CONVENIENCE:
         return lambda r: not r.convenience
+    if column == COL_KIND:
+        return lambda r: (r.kind != "function", r.retired)
     attr = {COL_CODE: "code", COL_SYSTEM: "business_system", COL_LEVEL1: "level1",
             COL_LEVEL2: "level2", COL_NAME: "name"}[column]
     return lambda r: getattr(r, attr) or ""
@@ -121,6 +132,8 @@ class FunctionFilter:
     requirement_class: str | None = None
     subcommittee_id: int | None = None
     business_system_id: int | None = None
+    kind: str | None = None  # KIND_FUNCTION / KIND_FORM / KIND_RETIRED, None: all
+    hide_retired: bool = False  # the picker for a new request never offers a retired ID
 
 
 class FunctionTableModel(RowListTableModel):
@@ -141,17 +154,32 @@ class FunctionTableModel(RowListTableModel):
         self._hay_timer.timeout.connect(self._grow_hay)
         self._order: list[int] = []  # every row index, in the current sort order (narrowing rescans it)
         self._filter = FunctionFilter()
+        self._retired_total = 0
+        self._forms_total = 0
 
     # --- how a row reads (RowListTableModel) ------------------------------------------
 
     def alignment(self, col: int) -> int:
-        return CENTER if col in (COL_FIT, COL_CONVENIENCE) else LEFT
+        return CENTER if col in (COL_FIT, COL_CONVENIENCE, COL_KIND) else LEFT
 
     def header_alignment(self, col: int) -> int | None:
-        return CENTER if col in (COL_FIT, COL_CONVENIENCE) else None
+        return CENTER if col in (COL_FIT, COL_CONVENIENCE, COL_KIND) else None
 
     def colors(self, r: FunctionRow, col: int) -> tuple[str | None, str | None] | None:
+        if r.retired:
+            return (None, RETIRED_COLOR)
+        if col == COL_KIND and r.kind == "form":
+            return (None, "#1f5f8b")
         return (None, _FIT_COLORS[r.fit]) if col == COL_FIT and r.fit in _FIT_COLORS else None
+
+    def role_data(self, r: FunctionRow, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.FontRole and r.retired and col != COL_KIND:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setStrikeOut(True)  # 欠番: kept, shown, never counted
+            return font
+        return None
 
     def display(self, r: FunctionRow, col: int) -> str:
         if col == COL_CODE:
@@ -170,11 +198,19 @@ class FunctionTableModel(RowListTableModel):
             return r.fit or QCoreApplication.translate("FunctionTableModel", UNASSESSED_TEXT)
         if col == COL_CONVENIENCE:
             return "○" if r.convenience else ""
+        if col == COL_KIND:
+            if r.retired:
+                return QCoreApplication.translate("FunctionTableModel", "欠番")
+            return QCoreApplication.translate("FunctionTableModel", KIND_TEXT.get(r.kind, "機能"))
         return ""
 
     def tooltip(self, r: FunctionRow, col: int) -> str | None:
+        if r.retired:
+            return self.tr("欠番（削除された{0}ID）: 件数やギャップ率には数えず、新しい要望の対象にもなりません。").format(
+                self.tr(KIND_TEXT.get(r.kind, "機能")))
         if col == COL_FIT:
-            return fit_text(r.fit) if r.fit else self.tr("未評価")
+            text = fit_text(r.fit) if r.fit else self.tr("未評価")
+            return self.tr("{0}（代替機能・EUC で対応）").format(text) if r.fit_alternative else text
         if col == COL_CONVENIENCE:
             return self.tr("便利機能") if r.convenience else None
         if col == COL_NAME:
@@ -202,6 +238,9 @@ class FunctionTableModel(RowListTableModel):
         """Replace every row (keeping the filter and the sort)."""
         self.beginResetModel()
         self._rows = list(rows)
+        # Forms and 欠番 are rare (none in most lists): counted once, so that filters skip them cheaply.
+        self._retired_total = sum(1 for r in self._rows if r.retired)
+        self._forms_total = sum(1 for r in self._rows if r.kind == "form")
         self._hay = []
         self._order = list(range(len(self._rows)))
         if self._sort is not None:
@@ -235,16 +274,18 @@ class FunctionTableModel(RowListTableModel):
         return len(self._hay) == len(self._rows)
 
     def set_filter(self, *, text=KEEP, fit=KEEP, requirement_class=KEEP,
-                   subcommittee_id=KEEP, business_system_id=KEEP) -> None:
+                   subcommittee_id=KEEP, business_system_id=KEEP, kind=KEEP, hide_retired=KEEP) -> None:
         """Change some filters (the others stay as they are) and show the matching rows.
 
         ``fit``: None (all), '○', '△', '×', FIT_UNASSESSED or FIT_GAPS. ``requirement_class``:
         None or 'mandatory' / 'optional' / 'excluded'. The tree sets either
-        ``subcommittee_id`` or ``business_system_id`` (the other None).
+        ``subcommittee_id`` or ``business_system_id`` (the other None). ``kind``: None (all),
+        KIND_FUNCTION / KIND_FORM (live ones) or KIND_RETIRED; ``hide_retired`` leaves 欠番 out.
         """
         old = self._filter
         new = with_filters(old, terms=query_terms(text), fit=fit, requirement_class=requirement_class,
-                           subcommittee_id=subcommittee_id, business_system_id=business_system_id)
+                           subcommittee_id=subcommittee_id, business_system_id=business_system_id,
+                           kind=kind, hide_retired=hide_retired)
         if new == old:
             return
         narrowing = (replace(new, terms=()) == replace(old, terms=())
@@ -274,12 +315,31 @@ class FunctionTableModel(RowListTableModel):
         if f.requirement_class is not None:
             c = f.requirement_class
             out = [i for i in out if rows[i].requirement_class == c]
+        if f.kind == KIND_RETIRED:
+            out = [i for i in out if rows[i].retired] if self._retired_total else []
+        elif self._retired_total and (f.hide_retired or f.kind is not None):
+            out = [i for i in out if not rows[i].retired]
+        if f.kind == KIND_FORM:
+            out = [i for i in out if rows[i].kind == "form"] if self._forms_total else []
+        elif f.kind == KIND_FUNCTION and self._forms_total:
+            out = [i for i in out if rows[i].kind == "function"]
         if f.terms:
             self._ensure_hay()
             hay = self._hay
         for term in f.terms:
             out = [i for i in out if term in hay[i]]
         return list(out) if out is candidates else out
+
+    def retired_counts(self) -> tuple[int, int]:
+        """(retired IDs shown, retired IDs in all rows): the counts the browser leaves out of its totals."""
+        if not self._retired_total:
+            return 0, 0
+        rows = self._rows
+        return sum(1 for i in self._visible if rows[i].retired), self._retired_total
+
+    def function_by_id(self, function_id: int) -> FunctionRow | None:
+        """A row by id whether or not the filter shows it (an old request's 欠番 target)."""
+        return next((r for r in self._rows if r.id == function_id), None)
 
     def row_of_function(self, function_id: int) -> int | None:
         """The view row showing a function, or None when it is filtered out."""

@@ -3,6 +3,12 @@
 Left, the tree 全体 → 専門部会 → 業務 with counts and gap rates; centre, the table with its
 search and filters; below, the selected function in full. The fit-gap line of the selected
 tree node stays visible above the table, because that rate is what the secretariat reports.
+
+Forms (帳票) are listed beside functions with a 種別 column and filter; retired IDs (欠番) are
+listed struck through and left out of every count and rate. The detail pane shows each
+member's own judgement (Fit&Gap) of the selected function when the list carried them. The
+tree's context menu adds, renames and deletes a 業務 (deleting one that holds functions or
+requests is refused by the core, naming them).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -36,10 +43,15 @@ from ..labels import label as core_label
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
 from ..table_models.function_table_model import (
+    COL_CODE,
+    COL_KIND,
     COL_NAME,
     COLUMN_WIDTHS,
     FIT_GAPS,
     FIT_UNASSESSED,
+    KIND_FORM,
+    KIND_FUNCTION,
+    KIND_RETIRED,
     FunctionTableModel,
 )
 
@@ -55,11 +67,16 @@ class _Node:
 
 
 def stats_line(name: str, st: FitStats) -> str:
-    """「住民基本台帳: ○ 72 △ 0 × 1 未評価 0 ・ギャップ率 1.37%」"""
+    """「住民基本台帳: ○ 72 △ 0 × 1 未評価 0 ・ギャップ率 1.37%」 (forms and 欠番 apart, when there are any)."""
     by = st.by_fit
-    return QCoreApplication.translate("FunctionBrowserView", "{0}: ○ {1} △ {2} × {3} 未評価 {4} ・ギャップ率 {5}").format(
+    line = QCoreApplication.translate("FunctionBrowserView", "{0}: ○ {1} △ {2} × {3} 未評価 {4} ・ギャップ率 {5}").format(
         name, f"{by.get('○', 0):,}", f"{by.get('△', 0):,}", f"{by.get('×', 0):,}", f"{st.unassessed:,}",
         format_rate(st.gap_rate))
+    forms, retired = getattr(st, "forms", 0), getattr(st, "retired", 0)
+    if forms or retired:
+        line += QCoreApplication.translate("FunctionBrowserView", "（ほかに帳票 {0} 件・欠番 {1} 件）").format(
+            f"{forms:,}", f"{retired:,}")
+    return line
 
 
 class FunctionBrowserView(QWidget):
@@ -71,6 +88,7 @@ class FunctionBrowserView(QWidget):
         super().__init__(parent)
         self.runner = runner
         self._nodes: list[SystemNode] = []
+        self.shown_judgements: list[tuple[str, str | None, str | None]] = []  # (member, judgement, note) in the detail
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("専門部会・業務"), self.tr("機能数"), self.tr("ギャップ率")])
@@ -119,6 +137,13 @@ class FunctionBrowserView(QWidget):
         self.class_combo.currentIndexChanged.connect(
             lambda: self._apply(requirement_class=self.class_combo.currentData()))
 
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("種別"))
+        for text, value in ((self.tr("すべて"), None), (self.tr("機能"), KIND_FUNCTION), (self.tr("帳票"), KIND_FORM),
+                            (self.tr("欠番"), KIND_RETIRED)):
+            self.kind_combo.addItem(text, value)
+        self.kind_combo.currentIndexChanged.connect(lambda: self._apply(kind=self.kind_combo.currentData()))
+
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
@@ -126,6 +151,8 @@ class FunctionBrowserView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10)
+        self.table.horizontalHeader().moveSection(self.table.horizontalHeader().visualIndex(COL_KIND),
+                                                  self.table.horizontalHeader().visualIndex(COL_CODE) + 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         self.detail = QTextBrowser()
@@ -140,6 +167,9 @@ class FunctionBrowserView(QWidget):
         filters.addSpacing(8)
         filters.addWidget(QLabel(self.tr("実装区分")))
         filters.addWidget(self.class_combo)
+        filters.addSpacing(8)
+        filters.addWidget(QLabel(self.tr("種別")))
+        filters.addWidget(self.kind_combo)
         filters.addSpacing(8)
         filters.addWidget(self.count_label)
 
@@ -231,9 +261,50 @@ class FunctionBrowserView(QWidget):
     # --- filtering --------------------------------------------------------------------
 
     def _tree_menu(self, pos) -> None:  # noqa: ANN001 - a QPoint
+        menu = self.tree_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def tree_menu(self) -> QMenu:
+        """業務を追加… always; 業務名を変更… and 業務を削除… when a 業務 is selected."""
         menu = QMenu(self.tree)
         menu.addAction(self.tr("業務を追加…"), self.add_business_system)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        node = self._current_node()
+        if node is not None and node.kind == "system":
+            menu.addAction(self.tr("業務名を変更…"), self.rename_business_system)
+            menu.addAction(self.tr("業務を削除…"), self.remove_business_system)
+        return menu
+
+    def rename_business_system(self) -> str | None:
+        """業務名を変更…: ask for the new name and rename through the runner; return it."""
+        from ..dialogs.business_system_dialog import RenameBusinessSystemDialog
+
+        node = self._current_node()
+        if node is None or node.kind != "system":
+            return None
+        dialog = RenameBusinessSystemDialog(self.runner, system_id=node.id, name=node.name,
+                                            existing_systems=[n.name for n in self._nodes], parent=self)
+        dialog.exec()
+        renamed = dialog.renamed
+        dialog.deleteLater()
+        if renamed:
+            self.select_tree_node("system", node.id)
+        return renamed
+
+    def remove_business_system(self) -> bool:
+        """業務を削除…: confirm, then delete through the runner (the core refuses one in use, naming it)."""
+        from cloudsuppress.ops.business_systems import remove_business_system
+
+        node = self._current_node()
+        if node is None or node.kind != "system":
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("業務を削除"),
+            self.tr("業務「{0}」を削除しますか。\n機能や要望が登録されている業務は削除できません。").format(node.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        system_id = node.id
+        return self.runner.run(lambda s: remove_business_system(s, system_id=system_id), parent=self) is not None
 
     def add_business_system(self) -> str | None:
         """業務を追加…: under the selected node's 専門部会 unless another is chosen; return the name added."""
@@ -278,8 +349,12 @@ class FunctionBrowserView(QWidget):
 
     def _update_counts(self) -> None:
         shown, total = self.model.visible_count, self.model.total_count
-        self.count_label.setText(self.tr("表示 {0} 件／全 {1} 件").format(f"{shown:,}", f"{total:,}"))
-        self.counts_changed.emit(shown, total)
+        retired_shown, retired = self.model.retired_counts()
+        text = self.tr("表示 {0} 件／全 {1} 件").format(f"{shown - retired_shown:,}", f"{total - retired:,}")
+        if retired:  # 欠番 are listed (struck through) but never counted
+            text += self.tr("（欠番 {0} 件を除く）").format(f"{retired:,}")
+        self.count_label.setText(text)
+        self.counts_changed.emit(shown - retired_shown, total - retired)
 
     def select_tree_node(self, kind: str, node_id: int | None) -> bool:
         """Select the tree node of a subcommittee or business system ('all' for the root)."""
@@ -324,20 +399,57 @@ class FunctionBrowserView(QWidget):
         e = html.escape
         path = " ＞ ".join(e(p) for p in (r.subcommittee, r.business_system, r.level1, r.level2, r.level3) if p)
         fit = fit_text(r.fit) if r.fit else self.tr("未評価")
-        req = e(r.requirement or self.tr("（機能要件の記載なし）")).replace("\n", "<br>")
+        if r.fit_alternative:
+            fit = self.tr("{0}（代替機能・EUC で対応）").format(fit)
+        form = r.kind == "form"
+        req = e(r.requirement or (self.tr("（帳票の説明の記載なし）") if form else self.tr("（機能要件の記載なし）"))).replace("\n", "<br>")
         cls = core_label(REQUIREMENT_LABELS.get(r.requirement_class or "")) or self.tr("（未設定）")
+        if form:
+            cls = cls.replace("機能", "帳票")  # 実装必須帳票 / 標準オプション帳票, as the annex spells them
         meta = [
+            (self.tr("種別"), self.tr("帳票") if form else self.tr("機能")),
             (self.tr("適合度"), fit),
             (self.tr("実装区分"), cls),
             (self.tr("便利機能"), self.tr("該当") if r.convenience else self.tr("該当しない")),
             (self.tr("仕様書の版"), r.spec_version or self.tr("（未設定）")),
         ]
+        if r.vendor_cost is not None:
+            meta.append((self.tr("ベンダー見積"), self.tr("{0} 円").format(f"{r.vendor_cost:,}")))
         cells = "".join(
             f"<td style='padding-right:18px'><span style='color:#555'>{e(k)}</span>　<b>{e(v)}</b></td>" for k, v in meta
         )
+        title = f"{e(r.code)}　{e(r.name)}"
+        if r.retired:
+            title = (f"<s>{title}</s>　<span style='color:#b3261e; font-size:small'>"
+                     f"{e(self.tr('欠番（削除されたID）: 件数やギャップ率に数えず、新しい要望の対象にもなりません'))}</span>")
+        extra = ""
+        if r.vendor_alternative:
+            extra += (f"<p style='margin-top:6px'><span style='color:#555'>{e(self.tr('代替案'))}</span>　"
+                      f"{e(r.vendor_alternative)}</p>")
+        extra += self._judgements_html(r.id)
         self.detail.setHtml(
             f"<div style='color:#555'>{path}</div>"
-            f"<h3 style='margin:4px 0'>{e(r.code)}　{e(r.name)}</h3>"
+            f"<h3 style='margin:4px 0'>{title}</h3>"
             f"<table cellspacing='0'><tr>{cells}</tr></table>"
-            f"<p style='margin-top:8px; line-height:140%'>{req}</p>"
+            f"<p style='margin-top:8px; line-height:140%'>{req}</p>{extra}"
         )
+
+    def _judgements_html(self, function_id: int) -> str:
+        """Each member's own judgement of the function (from a Fit&Gap sheet), or ""."""
+        from cloudsuppress.ops.judgements import list_judgements
+
+        rows = self.runner.read(lambda s: list_judgements(s, function_id=function_id))
+        self.shown_judgements = [(j.member, j.judgement, j.note) for j in rows]
+        if not rows:
+            return ""
+        e = html.escape
+        colors = {"△": "#9a5b00", "×": "#b3261e"}
+        lines = "".join(
+            f"<tr><td style='padding:2px 12px 2px 0'>{e(j.member)}</td>"
+            f"<td style='padding:2px 12px 2px 0; color:{colors.get(j.judgement or '', '#222')}'><b>{e(j.judgement or '－')}</b></td>"
+            f"<td style='padding:2px 0'>{e(j.note or '')}</td></tr>" for j in rows)
+        head = (f"<tr><th align='left' style='padding-right:12px'>{e(self.tr('団体'))}</th>"
+                f"<th align='left' style='padding-right:12px'>{e(self.tr('判定'))}</th>"
+                f"<th align='left'>{e(self.tr('現行運用・要望'))}</th></tr>")
+        return (f"<p style='margin:8px 0 2px 0; color:#1f3a5f'><b>{e(self.tr('団体ごとの判定（Fit&Gap）'))}</b></p>"
+                f"<table cellspacing='0'>{head}{lines}</table>")
