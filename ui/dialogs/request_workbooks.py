@@ -153,7 +153,7 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     ) != QMessageBox.StandardButton.Yes:
         return None
     try:
-        info, rows = runner.read(lambda s: (require_consortium(s), list_function_rows(s)))
+        info, rows = runner.read(lambda s: (require_consortium(s), list_function_rows(s, requestable=True)))  # no 欠番
 
         def write() -> None:
             for path in paths:  # asked above before replacing; a database is refused before anything is written

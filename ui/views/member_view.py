@@ -64,6 +64,10 @@ class MemberView(QWidget):
         self.remove_button.clicked.connect(lambda: self.remove_member())
         self.import_button = QPushButton(self.tr("団体一覧を取り込む…"))
         self.import_button.clicked.connect(self.import_member_list)
+        self.gap_template_button = QPushButton(self.tr("△・× の判定から要望票を作る…"))
+        self.gap_template_button.setToolTip(self.tr(
+            "Fit&Gap シートで選んだ団体が△・×とした機能を、要望の行として記入した要望票（.xlsx）を書き出します"))
+        self.gap_template_button.clicked.connect(lambda: self.export_gap_template())
         tools = QHBoxLayout()
         tools.addWidget(self.search)
         tools.addStretch(1)
@@ -98,6 +102,10 @@ class MemberView(QWidget):
         column.addLayout(tools)
         column.addWidget(self.table, 1)
         column.addWidget(self.total_label)
+        gap_row = QHBoxLayout()
+        gap_row.addStretch(1)
+        gap_row.addWidget(self.gap_template_button)
+        column.addLayout(gap_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -138,8 +146,21 @@ class MemberView(QWidget):
         on = self.selected_member() is not None
         self.edit_button.setEnabled(on)
         self.remove_button.setEnabled(on)
+        self.gap_template_button.setEnabled(on)
 
     # --- actions ----------------------------------------------------------------------
+
+    def export_gap_template(self) -> str | None:
+        """△・× の判定から要望票を作る…: the selected member's pre-filled 要望票, after confirmation."""
+        from ..dialogs.gap_template import export_gap_template
+
+        member = self.selected_member()
+        if member is None:
+            return None
+        done = export_gap_template(self.runner, member, parent=self, folder=self._last_folder)
+        if done:
+            self.status_message.emit(done)
+        return done
 
     def add_member(self) -> None:
         """Open the add-member dialog; the broadcast refreshes this view and the dashboard."""
