@@ -7,7 +7,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.importers.detect import ImportOverrides
 from cloudsuppress.importers.tabular import read_workbook
