@@ -3,9 +3,16 @@
 Sheets: 要望 (the documented stable columns, the member's name filled in, drop-downs for
 理由区分 and 住民サービス低下), 機能一覧 (機能ID, 業務, 機能名, 適合度 for look-up), 記入方法
 (instructions). ``importers.requests`` reads the 要望 sheet back.
+
+Printed, it reads at a known size: the 要望 sheet on A4 landscape at a fixed scale that keeps its
+10 pt at 7 pt or more, its print area the rows to fill in; the instructions on A4 portrait, broken
+into lines by the PDF's line breaker (explicit breaks, row heights to match); the function list,
+thousands of rows for look-up on screen, prints its heading line only (printing the whole
+workbook gave 131 pages).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -13,10 +20,15 @@ from typing import Protocol
 import xlsxwriter
 
 from ..errors import DomainError
+from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units
+from .pdf_base import GOTHIC, wrap_text
+from .xlsx_print import PrintPlan, footer_text, header_text
 from ..files import safe_file_name
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 SHEET = "要望"
+GUIDE_WORDS = (*REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(), "機能一覧", "要望番号", "機能ID", "要望名",
+               "要望内容", "理由区分", "住民サービス低下", "低下の内容", "年間処理件数", "代替運用案", "見積額")
 COLUMNS = ("要望番号", "団体名", "機能ID", "要望名", "要望内容", "理由区分", "住民サービス低下", "低下の内容",
            "年間処理件数", "代替運用案", "見積額")
 EXTRA_COLUMNS = ("業務",)  # only for a function the package lacks (機能ID blank)
@@ -81,7 +93,8 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
     member's △/× judgements) come first with 機能ID, 要望名 and 要望内容 filled in, the mandatory
     answers left for the member."""
     check_template_suffix(path)
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "default_format_properties": BOOK_FONT,
+                                         "default_column_width": BOOK_COLUMN_PX, "default_row_height": BOOK_ROW_PX})
     try:
         font = {"font_name": "BIZ UDGothic", "font_size": 10}
         title = wb.add_format({**font, "bold": True, "font_size": 14})
@@ -94,11 +107,26 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
 
         ws = wb.add_worksheet(SHEET)
         ws.write_string(0, 0, f"カスタマイズ要望票（{member}）", title)
-        ws.write_string(1, 0, f"団体名: {member}" + (f"　協議会: {consortium}" if consortium else ""), text)
         headers = COLUMNS + EXTRA_COLUMNS
-        for c, (h, w) in enumerate(zip(headers, WIDTHS)):
+        # across the sheet, not wrapped inside column A (it printed 「協議会: いば」)
+        plain = wb.add_format({**font})
+        ws.merge_range(1, 0, 1, len(headers) - 1, f"団体名: {member}" + (f"　協議会: {consortium}" if consortium else ""),
+                       plain)
+        # Every heading (the importer reads them as they are) and the member's name whole in its
+        # column (a ten-character name ran over the next one); the long texts' columns narrowed so
+        # the sheet prints at 7 pt or more on A4.
+        widths = [max(w, text_units(h) + 3) for h, w in zip(headers, WIDTHS)]
+        widths[1] = max(widths[1], text_units(member) + 3)
+        columns = list(zip(headers, widths))
+        plan = PrintPlan.for_columns(widths, paper="a4", font_pt=font["font_size"])
+        if not plan.ok:
+            columns = PrintPlan.narrow(columns, {"要望内容", "低下の内容", "代替運用案", "要望名"}, paper="a4",
+                                       font_pt=font["font_size"])
+            plan = PrintPlan.for_columns([w for _, w in columns], paper="a4", font_pt=font["font_size"])
+        for c, (h, w) in enumerate(columns):
             ws.set_column(c, c, w)
             ws.write_string(HEADER_ROW, c, h, head)
+        ws.set_row(HEADER_ROW, 18)
         first, last = HEADER_ROW + 1, HEADER_ROW + rows + len(prefill)
         filled = {}
         for i, gap in enumerate(prefill):
@@ -106,7 +134,7 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
             filled[first + i] = {COLUMNS.index("機能ID"): code, COLUMNS.index("要望名"): gap.name,
                                  COLUMNS.index("要望内容"): gap.note or "", len(COLUMNS): gap.business_system}
         if prefill:
-            ws.write_string(2, 0, PREFILL_NOTE, text)
+            ws.merge_range(2, 0, 2, len(headers) - 1, PREFILL_NOTE, plain)
         for r in range(first, last + 1):
             for c in range(len(headers)):
                 if c == 1:
@@ -132,10 +160,11 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
                 "error_title": col, "error_message": "0 以上の整数で入力してください。",
             })
         ws.freeze_panes(HEADER_ROW + 1, 3)
-        ws.set_landscape()
-        ws.set_paper(9)
+        plan.apply(ws)
         ws.repeat_rows(HEADER_ROW)
-        ws.fit_to_pages(1, 0)
+        ws.print_area(0, 0, last, len(headers) - 1)
+        # the footer scales with the sheet: big enough to print at 7 pt
+        ws.set_footer(footer_text(left=f"カスタマイズ要望票（{member}）", size=math.ceil(7 * 100 / plan.scale)))
 
         fl = wb.add_worksheet("機能一覧")
         for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度"), (11, 20, 40, 7))):
@@ -149,11 +178,25 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
             fl.write_string(n, 3, f.fit or "", cell)
         fl.autofilter(0, 0, max(n, 1), 3)
         fl.freeze_panes(1, 0)
+        # A look-up list for the screen: printing the workbook prints its heading and this note only.
+        fl.set_header(header_text(left="機能一覧: 画面での検索用です（印刷は見出しの行のみ）", size=10))
+        fl.print_area(0, 0, 0, 3)
+        PrintPlan("a4", 100, landscape=False, font_pt=font["font_size"]).apply(fl)
 
         guide = wb.add_worksheet("記入方法")
-        guide.set_column(0, 0, 100)
+        guide_width = 90  # units: 409 pt, inside A4 portrait's printable width at 100 %
+        guide.set_column(0, 0, guide_width)
+        plain_wrap = wb.add_format({**font, "text_wrap": True, "valign": "top"})
         for r, line in enumerate(INSTRUCTIONS):
-            guide.write_string(r, 0, line, title if r == 0 else text)
+            if r == 0:
+                guide.write_string(r, 0, line, title)
+                guide.set_row(r, 22)
+                continue
+            lines = wrap_text(line, PrintPlan.inner_pt(guide_width), GOTHIC, font["font_size"], GUIDE_WORDS) or [""]
+            guide.write_string(r, 0, "\n".join(lines), plain_wrap)
+            guide.set_row(r, len(lines) * 14 + 3)
+        PrintPlan("a4", 100, landscape=False, font_pt=font["font_size"]).apply(guide)
+        guide.print_area(0, 0, len(INSTRUCTIONS) - 1, 0)
     finally:
         wb.close()
 
