@@ -27,7 +27,8 @@ from ..errors import DomainError
 from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
 from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
-from .requests import UNSET, get_item
+from ..unset import UNSET
+from .requests import get_item
 
 CHANGED = Changes(costs=True, history=True)
 ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)

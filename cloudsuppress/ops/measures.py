@@ -35,13 +35,13 @@ from ..models import (
     SelectionEvent,
 )
 from ..wareki import to_wareki
+from ..unset import UNSET
 from .costs import member_costs
 from .functions import FitStats, combine_stats, system_tree
 from .meetings import meeting_label
 from .summary import OutcomeTable, item_status_counts, outcome_table, suppression_rate
 
 CHANGED = Changes(measures=True, history=True)
-UNSET = object()
 # A member without a 庁内説明会 on record: the seed's words are 「庁内説明会を開催し」, and the record's date is
 # its 開催日, so the dashboard, the summary PDF and the CLI all say 未開催.
 BRIEFING_NOT_HELD = "未開催"

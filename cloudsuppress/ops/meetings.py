@@ -23,7 +23,7 @@ from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAtte
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
 from ..workflow import DECISIONS, OPEN, Status, check_meeting_decision, meeting_steps, parse_status
 from . import requests as request_ops
-from .requests import UNSET
+from ..unset import UNSET
 
 CHANGED = Changes(meetings=True, history=True)
 DECIDED = Changes(meetings=True, requests=True, history=True)

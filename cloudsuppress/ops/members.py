@@ -14,6 +14,7 @@ from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord
 from ..models import Member
+from ..unset import UNSET
 from .consortium import require_consortium
 
 
@@ -51,12 +52,11 @@ def add_member(s: Session, *, name: str, population: int, joined_on: dt.date | N
     return Changes(members=True, history=True)
 
 
-_UNSET = object()
 
 
 @reapplicable("members.update_member")
-def update_member(s: Session, *, member_id: int, name: object = _UNSET, population: object = _UNSET,
-                  joined_on: object = _UNSET, expected_version: int | None = None, by: str | None = None) -> Changes:
+def update_member(s: Session, *, member_id: int, name: object = UNSET, population: object = UNSET,
+                  joined_on: object = UNSET, expected_version: int | None = None, by: str | None = None) -> Changes:
     """Change a member's name, population or join date; ConcurrentEditError when someone saved a newer version."""
     m = s.get(Member, member_id)
     if m is None and expected_version is not None:  # deleted while the editor was open
@@ -64,7 +64,7 @@ def update_member(s: Session, *, member_id: int, name: object = _UNSET, populati
                        attempted={})
     if m is None:
         raise DomainError(f"団体（id {member_id}）が見つかりません。")
-    values = {k: v for k, v in dict(name=name, population=population, joined_on=joined_on).items() if v is not _UNSET}
+    values = {k: v for k, v in dict(name=name, population=population, joined_on=joined_on).items() if v is not UNSET}
     check_version(s, m, expected_version, attempted=values)
     if "name" in values:
         values["name"] = (values["name"] or "").strip()

@@ -23,6 +23,7 @@ from ..errors import ConcurrentEditError, DomainError
 from ..locks import lock_numbering, lock_row
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..unset import UNSET
 from ..wareki import to_wareki
 from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_approval, check_move, parse_status
 
@@ -31,12 +32,6 @@ KEY_PREFIX = "R-"
 _KEY_RE = re.compile(r"^R-(\d+)$")
 
 
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET = _Unset()  # "leave this field as it is" for the update operations
 
 
 def _now() -> dt.datetime:
