@@ -254,7 +254,8 @@ def _cmd_summary(db, args) -> int:
     f = summary["functions"]
     print(f"協議会: {summary['consortium'] or '（未作成）'}")
     print(f"構成団体: {len(summary['members'])} 団体（人口 {summary['population_total']:,} 人）")
-    print(f"機能数: {f['total']:,}（○ {f['by_fit']['○']:,} / △ {f['by_fit']['△']:,} / × {f['by_fit']['×']:,} / 未評価 {f['unassessed']:,}）")
+    print(f"機能数: {f['total']:,}（○ {f['by_fit']['○']:,} / △ {f['by_fit']['△']:,} / × {f['by_fit']['×']:,} / 未評価 {f['unassessed']:,}）"
+          + (f"、ほかに帳票 {f['forms']:,}" if f.get("forms") else "") + (f"、欠番 {f['retired']:,}" if f.get("retired") else ""))
     print(f"ギャップ率（△＋×／評価済み）: {format_rate(f['gap_rate'])}")
     for sc in summary["subcommittees"]:
         print(f"  {sc['name']}: {sc['total']:,} 機能、ギャップ率 {format_rate(sc['gap_rate'])}")

@@ -146,3 +146,10 @@ def test_structure_rename_and_remove_a_business_system(dbfile, tmp_path, capsys)
     assert run(capsys, "--db", dbfile, "undo")[0] == 0
     code, out, _ = run(capsys, "--db", dbfile, "structure", "list", "--json")
     assert "裁判員制度" in [s["name"] for sub in json.loads(out) for s in sub["systems"]]
+
+
+def test_summary_text_counts_forms_and_retired_apart(dbfile, tmp_path, capsys):
+    assert run(capsys, "--db", dbfile, "functions", "import", ministry_annex(tmp_path / "a.xlsx"),
+               "--business-system", "介護保険")[0] == 0
+    code, out, _ = run(capsys, "--db", dbfile, "summary")
+    assert "機能数: 4（○ 0 / △ 0 / × 0 / 未評価 4）、ほかに帳票 2、欠番 2" in out
