@@ -183,6 +183,10 @@ class WriterLock:
                 return
             _registry.pop(str(self.lock_path), None)
             fd, self._fd = self._fd, None
+        try:  # emptied first: should the file outlive us (Windows, a share), it names nobody
+            os.ftruncate(fd, 0)
+        except OSError:
+            pass
         if os.name != "nt":  # unlink while still holding it: a waiting process re-checks the inode
             try:
                 os.unlink(self.lock_path)
@@ -223,7 +227,7 @@ def acquire(db_path: Path, *, purpose: str = "", doing: str = "開けません")
             mine._count += 1
             return mine
     for _attempt in range(20):
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         try:
             try:
                 got = _os_lock(fd)
