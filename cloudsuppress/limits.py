@@ -56,7 +56,7 @@ _LABELS = {
 def _label(table: str, column: str) -> str:
     if (table, column) in _LABELS:
         return _LABELS[(table, column)]
-    from .ops.history import field_label  # the words the history tab uses for the same columns
+    from .field_labels import field_label  # the words the history tab uses for the same columns
 
     return field_label(table, column)
 
