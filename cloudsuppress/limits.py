@@ -159,7 +159,13 @@ def _describe(obj: object) -> str:
     from .concurrency import describe_record
 
     table = type(obj).__tablename__
-    values = {k: getattr(obj, k, None) for k in ("key", "name", "title", "code")}
+    values = {}
+    for k in ("key", "name", "title", "code"):
+        v = getattr(obj, k, None)
+        if isinstance(v, str):  # a 5,000-character title is named by its start, not echoed whole
+            v = _ILLEGAL.sub("", v)
+            v = v if len(v) <= 30 else v[:30] + "…"
+        values[k] = v
     return describe_record(table, values, getattr(obj, "id", None) or "新規")
 
 
