@@ -6,11 +6,17 @@ A demo consortium (3,069 functions) in a temporary file; a ministry-style 機能
 (cover sheet, two-row merged header, IDs formatted 0000000, footnotes, a retired ID, a 帳票要件
 sheet) and a Fit&Gap sheet with two members' judgements, built as tests/ui/field_workbooks.py
 builds them. Writes import_dialog_{1366,1280}.png (columns), import_plan_{1366,1280}.png,
-import_questions_{1366,1280}.png and function_browser_{1366,1280}.png. The dialogs are drawn at
-the screen size less the taskbar and title bar (40 px), as a maximised window would be.
+import_questions_{1366,1280}.png, function_browser_{1366,1280}.png (forms and 欠番) and
+function_browser_judgements_{1366,1280}.png. Each size runs in a child
+process whose offscreen screen IS that size (Qt reads it from a JSON file; a running
+application cannot change its screen), so the windows place and size themselves as on the
+laptop; they are drawn at the screen size less the taskbar and title bar (40 px).
 """
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +28,8 @@ sys.path.insert(0, str(ROOT / "tests" / "ui"))
 SIZES = ((1366, 768), (1280, 720))
 
 
-def main(out: Path) -> None:
+def render(out: Path, width: int, height: int) -> None:
+    """Draw every screen at one size (in a process whose screen is that size)."""
     from ui.app import create_application
 
     app = create_application()
@@ -51,18 +58,17 @@ def main(out: Path) -> None:
         app.processEvents()
         widget.grab().save(str(out / name))
 
-    for width, height in SIZES:
-        for name, path, tab in (("import_dialog", annex, 0), ("import_plan", annex, 2), ("import_questions", unknown, 1)):
-            dialog = ImportFunctionsDialog(runner)
-            dialog.load_file(path)
-            if path == annex:
-                dialog.system_combo.setCurrentIndex(dialog.system_combo.findData("住民基本台帳"))
-            dialog.tabs.setCurrentIndex(tab)
-            dialog.resize(width, height - 40)
-            dialog.show()
-            shoot(dialog, f"{name}_{width}.png")
-            dialog.close()
-            dialog.deleteLater()
+    for name, path, tab in (("import_dialog", annex, 0), ("import_plan", annex, 2), ("import_questions", unknown, 1)):
+        dialog = ImportFunctionsDialog(runner)
+        dialog.load_file(path)
+        if path == annex:
+            dialog.system_combo.setCurrentIndex(dialog.system_combo.findData("住民基本台帳"))
+        dialog.tabs.setCurrentIndex(tab)
+        dialog.resize(width, height - 40)
+        dialog.show()
+        shoot(dialog, f"{name}_{width}.png")
+        dialog.close()
+        dialog.deleteLater()
 
     # The browser after both lists came in: forms and 欠番 in 住民基本台帳, members' judgements of
     # 住基ネット連携 (a list replaces its 業務's list, so each goes to its own 業務).
@@ -78,17 +84,43 @@ def main(out: Path) -> None:
     window = MainWindow(runner)
     window.show_view("functions")
     view = window.functions
-    system = next(r for r in runner.read(list_function_rows) if r.code == "0010002" and r.business_system == "住基ネット連携")
-    view.select_tree_node("subcommittee", system.subcommittee_id)
-    for width, height in SIZES:
-        window.resize(width, height - 40)
-        window.show()
-        app.processEvents()
-        view.select_function(system.id)
-        shoot(window, f"function_browser_{width}.png")
+    rows = runner.read(list_function_rows)
+    window.resize(width, height - 40)
+    window.show()
+    # 住民基本台帳: functions, the retired 0010006 (selected: struck through) and the forms.
+    retired = next(r for r in rows if r.code == "0010006" and r.business_system == "住民基本台帳")
+    view.select_tree_node("system", retired.business_system_id)
+    app.processEvents()
+    view.select_function(retired.id)
+    view.table.scrollTo(view.model.index(view.model.row_of_function(retired.id), 0),
+                        view.table.ScrollHint.PositionAtTop)
+    shoot(window, f"function_browser_{width}.png")
+    # 住基ネット連携 from the Fit&Gap sheet: each member's judgement in the detail.
+    judged = next(r for r in rows if r.code == "0010002" and r.business_system == "住基ネット連携")
+    view.select_tree_node("system", judged.business_system_id)
+    app.processEvents()
+    view.select_function(judged.id)
+    shoot(window, f"function_browser_judgements_{width}.png")
     window.close()
     db.close()
 
 
+def main(out: Path) -> None:
+    """One child process per screen size."""
+    for width, height in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            screen = Path(tmp) / "screen.json"
+            screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width,
+                                                       "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                                       "dpr": 1}]}), encoding="utf-8")
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+            subprocess.run([sys.executable, __file__, str(out), f"{width}x{height}"], env=env, check=True)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    if len(sys.argv) > 2:
+        w, h = (int(v) for v in sys.argv[2].split("x"))
+        render(target, w, h)
+    else:
+        main(target)

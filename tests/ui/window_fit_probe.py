@@ -288,6 +288,10 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.dialogs.business_system_dialog.BusinessSystemDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.business_system_dialog").BusinessSystemDialog(
             c.runner, existing_systems=[n.name for n in _systems(c)])),
+    "ui.dialogs.business_system_dialog.RenameBusinessSystemDialog": _one(
+        lambda c: importlib.import_module("ui.dialogs.business_system_dialog").RenameBusinessSystemDialog(
+            c.runner, system_id=_systems(c)[0].id, name=_systems(c)[0].name,
+            existing_systems=[n.name for n in _systems(c)])),
     "ui.dialogs.comparison_export_dialog.ComparisonExportDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.comparison_export_dialog").ComparisonExportDialog(c.meetings())),
     "ui.dialogs.connection_dialog.ConnectionDialog": _one(

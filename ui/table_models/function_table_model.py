@@ -48,8 +48,8 @@ HEADERS = {
 }
 # Pixel widths that fit typical content at the app font; measuring 30,000 rows would not.
 COLUMN_WIDTHS = {
-    COL_CODE: 80, COL_SYSTEM: 132, COL_LEVEL1: 104, COL_LEVEL2: 124, COL_NAME: 240,
-    COL_CLASS: 128, COL_FIT: 60, COL_CONVENIENCE: 70, COL_KIND: 52,
+    COL_CODE: 80, COL_SYSTEM: 132, COL_LEVEL1: 96, COL_LEVEL2: 104, COL_NAME: 240,
+    COL_CLASS: 120, COL_FIT: 60, COL_CONVENIENCE: 64, COL_KIND: 44,
 }
 
 # Fit filter values besides the marks themselves.

@@ -46,6 +46,7 @@ from ..table_models.function_table_model import (
     COL_CODE,
     COL_KIND,
     COL_NAME,
+    COL_SYSTEM,
     COLUMN_WIDTHS,
     FIT_GAPS,
     FIT_UNASSESSED,
@@ -114,11 +115,13 @@ class FunctionBrowserView(QWidget):
             "QLabel#nodeStats { font-weight: bold; color: #1f3a5f; background: #eef2f7;"
             " border: 1px solid #d6dbe3; border-radius: 4px; padding: 5px 8px; }")
         self.node_stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.node_stats.setWordWrap(True)  # with forms and 欠番 the line is long; it never widens the window
 
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setPlaceholderText(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
         self.search.textChanged.connect(self._on_search)
 
         self.fit_combo = QComboBox()
@@ -170,13 +173,16 @@ class FunctionBrowserView(QWidget):
         filters.addSpacing(8)
         filters.addWidget(QLabel(self.tr("種別")))
         filters.addWidget(self.kind_combo)
-        filters.addSpacing(8)
-        filters.addWidget(self.count_label)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.node_stats)
+        # The counts sit beside the node's fit-gap line: the filter row needs its width for the search.
+        stats_row = QHBoxLayout()
+        stats_row.addWidget(self.node_stats, 1)
+        stats_row.addSpacing(8)
+        stats_row.addWidget(self.count_label)
+        cl.addLayout(stats_row)
         cl.addLayout(filters)
         cl.addWidget(self.table, 1)
 
@@ -192,7 +198,7 @@ class FunctionBrowserView(QWidget):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([318, 1000])
+        splitter.setSizes([290, 1000])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -334,6 +340,8 @@ class FunctionBrowserView(QWidget):
         if node is None:
             return
         self.node_stats.setText(stats_line(node.name, node.stats))
+        # One 業務 selected: its name on every row says nothing, and 1280 px needs the width for 機能名.
+        self.table.setColumnHidden(COL_SYSTEM, node.kind == "system")
         self._apply(subcommittee_id=node.id if node.kind == "subcommittee" else None,
                     business_system_id=node.id if node.kind == "system" else None)
 
@@ -351,9 +359,9 @@ class FunctionBrowserView(QWidget):
         shown, total = self.model.visible_count, self.model.total_count
         retired_shown, retired = self.model.retired_counts()
         text = self.tr("表示 {0} 件／全 {1} 件").format(f"{shown - retired_shown:,}", f"{total - retired:,}")
-        if retired:  # 欠番 are listed (struck through) but never counted
-            text += self.tr("（欠番 {0} 件を除く）").format(f"{retired:,}")
         self.count_label.setText(text)
+        # 欠番 are listed (struck through) but never counted; the fit-gap line beside says how many.
+        self.count_label.setToolTip(self.tr("欠番 {0} 件は件数に含みません。").format(f"{retired:,}") if retired else "")
         self.counts_changed.emit(shown - retired_shown, total - retired)
 
     def select_tree_node(self, kind: str, node_id: int | None) -> bool:
