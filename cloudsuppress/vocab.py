@@ -1,6 +1,7 @@
 """Domain vocabulary: the fixed words of fit marks and requirement classes, and their spellings."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FIT_MARKS = ("○", "△", "×")
@@ -62,6 +63,10 @@ FIT_WORDS: dict[str, tuple[str | None, bool]] = {
 }
 
 
+_FIT_WITH_NOTE = re.compile(r"^(.+?)(?:\((.+?)\))?(?:※\d*|\*\d*|注\d*)?$")
+_NOTE_REF = re.compile(r"(?:※|注|\*)?\d*")
+
+
 def parse_fit_word(value: str) -> tuple[bool, str | None, bool]:
     """(recognised, mark, alternative) for a fit cell in any of the vocabularies; blank → (True, None, False)."""
     text = value.strip()
@@ -71,6 +76,13 @@ def parse_fit_word(value: str) -> tuple[bool, str | None, bool]:
     if hit is None:
         key = normalize_text(text).replace(" ", "").replace("　", "")
         hit = FIT_WORDS.get(key) or FIT_WORDS.get(key.upper()) or FIT_WORDS.get(key.lower())
+        if hit is None:  # 「△※1」, 「○（代替）」, 「×(注2)」: a mark with a note reference or a qualifier
+            m = _FIT_WITH_NOTE.match(key)
+            if m:
+                base = FIT_WORDS.get(m.group(1))
+                extra = FIT_WORDS.get(m.group(2) or "")
+                if base is not None and (m.group(2) is None or extra is not None or _NOTE_REF.fullmatch(m.group(2))):
+                    hit = (base[0], base[1] or (extra is not None and extra[1]))
     if hit is None:
         return False, None, False
     return True, hit[0], hit[1]

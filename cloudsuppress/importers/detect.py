@@ -370,6 +370,13 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
     still = [i for i in sorted(odd) if keys[i].strip() and reason_of(first + i, body[i]) is None]
     if still:
         plain = sorted({*plain, *still})
+    # Blank-then-text at the end (「以上」, a contact line): one text per row after a blank row.
+    k = len(plain)
+    while k > 0 and len({v.strip() for v in body[plain[k - 1]] if v.strip()}) == 1:
+        k -= 1
+    if 0 < k < len(plain) and any(not any(v.strip() for v in body[j]) for j in range(plain[k - 1] + 1, plain[k])):
+        odd |= set(plain[k:])
+        plain = plain[:k]
     first_data = first + plain[0] if len(plain) else None
     last_data = first + plain[-1] if len(plain) else None
     for i in sorted(odd | (set(range(plain[-1] + 1, len(body))) if len(plain) else set())):

@@ -280,3 +280,31 @@ def test_a_title_alone_in_the_first_cell_is_not_the_upper_header_row(tmp_path):
     det = detect_function_list(read_workbook(path)).functions
     assert det.header_rows == (2, 2) and det.columns[0].header == "機能ID"
     assert det.mapping == {"code": 0, "name": 1, "requirement": 2, "requirement_class": 3, "fit": 4}
+
+
+def test_the_three_layouts_import_the_same_on_postgresql(pg_db, tmp_path):
+    """Raw executemany with the new columns, booleans and the judgements table, on the real server."""
+    _members(pg_db, "那珂市", "常陸大宮市")
+    _import(pg_db, ministry_annex(tmp_path / "a.xlsx"), business_system="介護保険")
+    _import(pg_db, vendor_answer(tmp_path / "v.xlsx"), business_system="住民基本台帳")
+    _import(pg_db, fit_gap(tmp_path / "f.xlsx"))  # replaces the vendor's list of 住民基本台帳
+    kaigo = _rows(pg_db, "介護保険")
+    assert [(k, c, r) for k, c, *_, r in kaigo] == [
+        ("function", "0230001", False), ("function", "0230002", False), ("function", "0230003", True),
+        ("function", "0230265", False), ("function", "0230266", False),
+        ("form", "0230001", False), ("form", "0230002", False), ("form", "0230003", True)]
+    assert [r[1] for r in _rows(pg_db, "住民基本台帳")] == ["0010001", "0010002", "0010003", "0010004"]
+    with pg_db.session() as s:
+        assert len(list_judgements(s)) == 8
+
+
+def test_text_after_a_blank_row_and_marks_with_note_references(db, tmp_path):
+    path = _simple(tmp_path / "tail.xlsx", ["機能ID", "機能名", "回答欄"], [
+        ["0010001", "住民票の写しの交付", "△※1"], ["0010002", "転入届の受付", "○（代替）"], [None, None, None],
+        ["以上", None, None], ["（担当: 情報政策課）", None, None]])
+    preview = _import(db, path, business_system="住民基本台帳")
+    assert [(i.row, i.reason, i.text) for i in preview.detection.functions.ignored] == [
+        (5, "表の後の文", "以上"), (6, "表の後の文", "（担当: 情報政策課）")]
+    with db.session() as s:
+        assert [(r.code, r.fit, r.fit_alternative) for r in list_function_rows(s)] == [
+            ("0010001", "△", False), ("0010002", "○", True)]
