@@ -4,7 +4,6 @@ asks (or reports it as done), 記, 以上, 写し and the 担当 block; and the 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 
 import pytest
 
@@ -14,7 +13,7 @@ from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops.consortium import ConsortiumSettings, get_consortium_settings, update_consortium_settings
 from cloudsuppress.reports.cost_report_pdf import honorific, write_member_cost_report
 
-from .pdf_support import flat, needs_poppler, page_texts
+from .pdf_support import flat, needs_poppler, page_texts, poppler
 from .request_support import approve_all, join, member_id, move, new_item, rdb  # noqa: F401
 
 OFFICERS = ConsortiumSettings(chair_member="那珂市", chair_name="山田　太郎", seal_omitted=True,
@@ -110,7 +109,7 @@ def test_status_labels_and_names_are_never_broken_in_the_notice_tables(rdb, tmp_
     """「カスタマイ／ズ実施」 was broken on every row of §3."""
     _customized(rdb, approve=True)
     pdf, _ = _notice(rdb, tmp_path)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
     assert "カスタマイズ実施" in text and "カスタマイ\n" not in text.replace(" ", "")
 
 
