@@ -38,10 +38,11 @@ def _check_refused(window, runner, other, monkeypatch):
                      parent=None) is not None
     # I give the item its own method (人口割) without having seen that change.
     reports.item_editor.set_value("population", (0, 100))
-    seen = fake_exec(monkeypatch, lambda d: d.reload_button.click())
+    who: list[str] = []  # read while the dialog is open: the runner deletes it afterwards
+    seen = fake_exec(monkeypatch, lambda d: who.append(d.who.text()), lambda d: d.reload_button.click())
     assert reports.save_item_rule() is False
     assert len(seen) == 1, "the stale save must open the conflict dialog"
-    assert "佐藤 花子" in seen[0].who.text()
+    assert "佐藤 花子" in who[0]
     after = runner.read(lambda s: item_shares(s, item_id))
     assert after.own_rule is False and after.estimate == before.estimate + 1000
 
