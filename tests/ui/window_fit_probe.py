@@ -306,9 +306,6 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
         lambda c: importlib.import_module("ui.dialogs.measure_dialogs").BriefingDialog(c.runner)),
     "ui.dialogs.measure_dialogs.SelectionAttendanceDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.measure_dialogs").SelectionAttendanceDialog(c.runner)),
-    "ui.dialogs.bulk_status_dialog.BulkStatusDialog": _one(
-        lambda c: importlib.import_module("ui.dialogs.bulk_status_dialog").BulkStatusDialog(
-            [f"R-{n:04d}" for n in range(1, 13)])),
     "ui.dialogs.measure_dialogs.SelectionEventDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.measure_dialogs").SelectionEventDialog(c.runner)),
     "ui.dialogs.measure_records_dialog.MeasureRecordsDialog": _one(
