@@ -151,6 +151,7 @@ def test_ministry_annex_shows_sheets_header_ignored_rows_forms_and_retired(runne
     assert "機能要件 31行目" in ignored and "帳票要件 11行目" in ignored and dialog.tabs.tabText(3).startswith("除外する行（")
     # No 業務 column: the target is asked; then the plan has the forms and the retired ID.
     assert dialog.system_combo.isVisibleTo(dialog) and dialog.preview.plan is None
+    assert "取り込み先の業務" in dialog.status.text()
     dialog.system_combo.setCurrentIndex(dialog.system_combo.findData("住民基本台帳"))
     (system, added, changed, removed, retired, forms), = counts(dialog)
     assert (system, added, retired, forms) == ("住民基本台帳", 30, 1, 6)

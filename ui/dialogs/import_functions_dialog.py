@@ -335,6 +335,8 @@ class ImportFunctionsDialog(QDialog):
             needs_system = det is not None and "business_system" not in det.mapping
             self.system_label.setVisible(needs_system)
             self.system_combo.setVisible(needs_system)
+            unanswered = needs_system and self.overrides.business_system is None
+            self.system_combo.setStyleSheet("QComboBox { background: #fff1d6; }" if unanswered else "")
         finally:
             self._filling = False
         ambiguous = {c for a in (det.ambiguities if det else ()) for c in a.columns}
@@ -465,6 +467,9 @@ class ImportFunctionsDialog(QDialog):
             self.status.setText(self.tr("取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）").format(
                 *(f"{n:,}" for n in total), len(counts)))
             self.status.setStyleSheet("color: #1f3a5f; font-weight: bold;")
+        elif self.system_combo.isVisibleTo(self) and self.overrides.business_system is None:
+            self.status.setText(self.tr("この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。"))
+            self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
         else:
             n = self.questions.count
             kinds = len({(i.sheet, i.column, i.message) for i in (p.issues if p else ())})

@@ -310,16 +310,16 @@ class QuestionsPanel(QScrollArea):
 class PlanPanel(QWidget):
     """Per business system what the import would do (or every problem found); ``text`` holds the details."""
 
-    COLUMNS = ("業務", "機能", "帳票", "追加", "変更", "削除", "うち欠番", "変更なし")
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [self.tr("業務"), self.tr("機能"), self.tr("帳票"), self.tr("追加"), self.tr("変更"), self.tr("削除"),
+                   self.tr("うち欠番"), self.tr("変更なし")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(self.COLUMNS)):
+        for c in range(1, len(headers)):
             self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("取り込み内容"))
         self.text = QPlainTextEdit()

@@ -61,7 +61,6 @@ FIT_GAPS = "gaps"  # △ or ×
 KIND_FUNCTION = "function"
 KIND_FORM = "form"
 KIND_RETIRED = "retired"
-KIND_TEXT = {"function": "機能", "form": "帳票"}
 RETIRED_COLOR = "#8a8f98"
 
 UNASSESSED_TEXT = "未評価"
@@ -201,13 +200,15 @@ class FunctionTableModel(RowListTableModel):
         if col == COL_KIND:
             if r.retired:
                 return QCoreApplication.translate("FunctionTableModel", "欠番")
-            return QCoreApplication.translate("FunctionTableModel", KIND_TEXT.get(r.kind, "機能"))
+            if r.kind == "form":
+                return QCoreApplication.translate("FunctionTableModel", "帳票")
+            return QCoreApplication.translate("FunctionTableModel", "機能")
         return ""
 
     def tooltip(self, r: FunctionRow, col: int) -> str | None:
         if r.retired:
             return self.tr("欠番（削除された{0}ID）: 件数やギャップ率には数えず、新しい要望の対象にもなりません。").format(
-                self.tr(KIND_TEXT.get(r.kind, "機能")))
+                self.tr("帳票") if r.kind == "form" else self.tr("機能"))
         if col == COL_FIT:
             text = fit_text(r.fit) if r.fit else self.tr("未評価")
             return self.tr("{0}（代替機能・EUC で対応）").format(text) if r.fit_alternative else text
