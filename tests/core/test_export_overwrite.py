@@ -148,17 +148,21 @@ def test_a_failing_writer_leaves_the_previous_file_whole(tmp_path):
     assert leftovers(tmp_path) == []
 
 
-def test_a_file_error_names_the_target_not_the_temporary_file(tmp_path, capsys, demo):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        code, _, err = run(capsys, "--db", demo, "export", "cost-table", "--out", folder / "一覧.xlsx")
-    finally:
-        folder.chmod(0o700)
-    if code == 0:
-        pytest.skip("running as a user who may write anywhere")
-    assert code == 1 and "一覧.xlsx" in err and ".part" not in err and "Traceback" not in err, err
+def test_a_file_error_names_the_target_not_the_temporary_file(tmp_path, capsys, demo, monkeypatch):
+    """The writer fails on the temporary file (the folder refuses it, the disk is full): the message
+    names the file the user asked for, not 「一覧.1234-abcdef.part.xlsx」."""
+    import errno
+
+    import cloudsuppress.reports.cost_table_xlsx as writer
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(writer, "write_cost_table_xlsx", refuse)
+    target = tmp_path / "一覧.xlsx"
+    code, _, err = run(capsys, "--db", demo, "export", "cost-table", "--out", target)
+    assert code == 1 and f"ファイルに書き込めません: {target}" in err and ".part" not in err, err
+    assert "Traceback" not in err and leftovers(tmp_path) == []
 
 
 # --- CSV safe in Excel (finding 10) ---------------------------------------------------------------
