@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.errors import DomainError
 from cloudsuppress.output_files import output_file
 
-from .report_export import show_write_error, with_suffix_confirmed
+from .save_prompts import show_write_error, with_suffix_confirmed
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter, *, first: int = 0, last: int | None = None) -> int:

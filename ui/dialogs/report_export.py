@@ -18,12 +18,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
-from cloudsuppress.file_errors import file_errors, error_reason
+from cloudsuppress.file_errors import file_errors
 from cloudsuppress.files import safe_file_name  # noqa: F401 - the views import it from here
 from cloudsuppress.output_files import output_file
 
 from ..file_dialogs import KIND_REPORTS, save_file_name
 from ..op_runner import OpRunner
+from .save_prompts import show_write_error, with_suffix_confirmed  # noqa: F401 - callers import them from here
 
 
 def export_report(
@@ -64,34 +65,11 @@ def export_report(
     return path
 
 
-def with_suffix_confirmed(parent: QWidget | None, path: Path, suffix: str) -> Path | None:
-    """The path with ``suffix`` added when the user typed none; when that makes it the name of an
-    existing file, the save dialog never asked about it, so ask here (None: keep the file)."""
-    if path.suffix.lower() == suffix:
-        return path
-    path = path.with_name(path.name + suffix)
-    if path.exists():
-        answer = QMessageBox.question(
-            parent, QCoreApplication.translate("report_export", "上書きの確認"),
-            QCoreApplication.translate("report_export", "{0} はすでにあります。置き換えますか？").format(path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-    return path
-
-
 def write_replacing(path: Path, write: Callable[[Path], object]) -> None:
     """Run ``write`` on a temporary file beside ``path`` and rename it over ``path`` (the save dialog
     asked before replacing a file; a database is refused by the core whatever the user said)."""
     with output_file(path, overwrite=True) as tmp:
         write(tmp)
-
-
-def show_write_error(parent: QWidget | None, path: Path, error: BaseException) -> None:
-    """「ファイルに書き込めません」 with the file and the reason (the core's Japanese, e.g. open in Excel)."""
-    QMessageBox.warning(parent, QCoreApplication.translate("report_export", "書き出せません"),
-                        QCoreApplication.translate("report_export", "ファイルに書き込めません。\n{0}\n\n{1}。")
-                        .format(path, error_reason(error)))
 
 
 def preview_pdf_report(
