@@ -83,9 +83,12 @@ def test_an_incomplete_url_is_refused_in_japanese():
 
 
 def test_cli_backup_list_and_restore(tmp_path, capsys):
+    from cloudsuppress.ops.consortium import create_consortium
+
     path = tmp_path / "a.sqlite"
     database = open_database(path)
     with database.session() as s, s.begin():
+        create_consortium(s, name="テスト協議会")  # members belong to a consortium
         member_ops.add_member(s, name="那珂市", population=1)
     database.close()
     database = open_database(path)
