@@ -91,6 +91,7 @@ def test_import_dialog_columns_in_english(english, runner, qtbot, tmp_path):
     dialog = ImportFunctionsDialog(runner)
     qtbot.addWidget(dialog)
     assert dialog.load_file(path)
-    assert dialog.field_combos["name"].currentText() == "Column C: 機能名"
-    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
-    assert headers and all(re.fullmatch(r"[A-Za-z ]+ \(column [A-D]\)", h) for h in headers)
+    # The meaning drop-down above column C reads in English; the file's own header stays as written.
+    assert dialog.columns_table.combo_for(2).currentText() == "Function name"
+    assert dialog.columns_table.item(1, 2).text() == "機能名"
+    assert dialog.tabs.tabText(0) and not re.search(r"[ぁ-んァ-ン一-龥]", dialog.import_button.text())

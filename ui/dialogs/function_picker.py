@@ -204,8 +204,8 @@ class FunctionPicker(QWidget):
             self.chosen_label.setText(self.tr("機能が選ばれていません。一覧から選んでください。"))
         else:
             fit = self.tr("　適合度 {0}").format(fit_text(r.fit)) if r.fit else ""
-            kind = self.tr("帳票 ") if r.kind == "form" else ""
-            text = self.tr("選択中: {0}{1} {2}（{3}）{4}").format(kind, r.code, r.name, r.business_system, fit)
+            code = self.tr("帳票 {0}").format(r.code) if r.kind == "form" else r.code
+            text = self.tr("選択中: {0} {1}（{2}）{3}").format(code, r.name, r.business_system, fit)
             if r.retired:
                 text += self.tr("　※欠番（削除されたID）")
             self.chosen_label.setText(text)

@@ -69,8 +69,7 @@ def plan_summary(plan: FunctionImportPlan) -> str:
         if d.old_spec_version != d.new_spec_version and d.existing:
             ver = translate("ImportFunctionsDialog", "（仕様書の版 {0} → {1}）").format(
                 d.old_spec_version or unset, d.new_spec_version or unset)
-        retired = len(getattr(d, "retired", ()))
-        forms = getattr(d, "forms", 0)
+        retired, forms = len(d.retired), d.forms
         lines.append(translate("ImportFunctionsDialog", "{0}: 追加 {1} 件、変更 {2} 件、削除 {3} 件、変更なし {4} 件{5}")
                      .format(d.business_system, len(d.added), len(d.changed), len(d.removed), d.unchanged, ver)
                      + (translate("ImportFunctionsDialog", "（うち欠番 {0} 件）").format(retired) if retired else "")
@@ -83,7 +82,7 @@ def plan_summary(plan: FunctionImportPlan) -> str:
 
 def describe_plan(plan: FunctionImportPlan) -> str:
     """The plan's summary plus the first added / changed / removed IDs of each system."""
-    return (plan_summary(plan) + "\n\n" + plan_details(plan)).strip()
+    return (plan_summary(plan) + "\n\n" + plan_details(plan, blocked=False)).strip()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -39,6 +39,7 @@ from cloudsuppress.importers.detect import ColumnGuess, SheetDetection
 from cloudsuppress.importers.function_list import FIELD_CHOICES, FIELDS
 from cloudsuppress.importers.tabular import Table
 
+from ..labels import join_names
 from ..labels import label as core_label
 
 PREVIEW_ROWS = 30
@@ -354,23 +355,26 @@ class PlanPanel(QWidget):
             self.text.setPlainText("")
 
 
-def plan_details(plan) -> str:  # noqa: ANN001 - FunctionImportPlan
-    """The first added / changed / removed / retired IDs of each system, and what cannot be removed."""
-    tr = _tr
+def plan_details(plan, *, blocked: bool = True) -> str:  # noqa: ANN001 - FunctionImportPlan
+    """The first added / changed / removed / retired IDs of each system, and (``blocked``) what cannot be removed."""
+    def tr(text: str) -> str:  # the import dialog's context: these texts are translated there
+        return QCoreApplication.translate("ImportFunctionsDialog", text)
+
     lines = []
     for d in plan.diffs:
         parts = []
         changed = [tr("{0}（{1}）").format(c.code, tr("・").join(core_label(f) for f in c.fields)) for c in d.changed]
         for word, codes in ((tr("追加"), list(d.added)), (tr("変更"), changed), (tr("削除"), list(d.removed)),
-                            (tr("欠番"), list(getattr(d, "retired", ())))):
+                            (tr("欠番"), list(d.retired))):
             if codes:
                 more = tr(" ほか{0}件").format(len(codes) - SAMPLE_IDS) if len(codes) > SAMPLE_IDS else ""
-                parts.append(f"  {word}: {tr('、').join(codes[:SAMPLE_IDS])}{more}")
-        for code, keys in d.blocked:
-            parts.append(tr("  削除できない機能 {0}: 要望 {1} が登録されています").format(code, tr("、").join(keys)))
+                parts.append(f"  {word}: {join_names(codes[:SAMPLE_IDS])}{more}")
+        if blocked:
+            for code, keys in d.blocked:
+                parts.append(tr("  削除できない機能 {0}: 要望 {1} が登録されています").format(code, join_names(keys)))
         if parts:
             lines.append(d.business_system)
             lines.extend(parts)
-    if getattr(plan, "members", None):
-        lines.append(tr("団体の判定も取り込みます: {0}").format(tr("、").join(sorted(plan.members))))
+    if plan.members:
+        lines.append(tr("団体の判定も取り込みます: {0}").format(join_names(sorted(plan.members))))
     return "\n".join(lines) or tr("変更はありません。")
