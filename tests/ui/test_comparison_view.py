@@ -202,7 +202,8 @@ def test_export_comparison_pdf_and_xlsx(comparison_view, runner, monkeypatch, no
     assert opened[-1] == str(xlsx)
     ws = openpyxl.load_workbook(xlsx).active
     values = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
-    assert "資料3" in values and set(undecided) <= values and decided not in values
+    assert "資料3" in (ws.oddHeader.right.text or "")  # on every printed page, as in the PDF
+    assert set(undecided) <= values and decided not in values
     assert f"{to_wareki(dt.date.today())}現在" in values  # the dialog's default date: today
 
 
