@@ -8,6 +8,7 @@ table is meant to be shown in the long layout: one sub-row per asking member.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -162,6 +163,31 @@ def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
     for item_id, text in continued.items():
         if not out.get(item_id):
             out[item_id] = text
+    return out
+
+
+@dataclass(frozen=True)
+class ComparisonFilter:
+    """Which items of a comparison table are shown: a 専門部会 (by name), the items a member asks for
+    (its part not withdrawn), undecided items only. The screen's filters and the exports apply
+    this one rule."""
+
+    subcommittee: str | None = None
+    member: str | None = None
+    undecided: bool = False
+
+
+def filter_comparison_rows(rows: Sequence[ComparisonRow], members: Sequence[str],
+                           f: ComparisonFilter) -> list[ComparisonRow]:
+    """The rows ``f`` lets through, in their order (``members``: the table's member columns)."""
+    out = list(rows)
+    if f.subcommittee is not None:
+        out = [r for r in out if r.subcommittee == f.subcommittee]
+    if f.undecided:
+        out = [r for r in out if Status(r.status) in OPEN]
+    if f.member is not None:
+        i = list(members).index(f.member)
+        out = [r for r in out if r.cells[i] is not None and not r.cells[i].withdrawn]
     return out
 
 

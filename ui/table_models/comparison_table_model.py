@@ -24,8 +24,14 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from cloudsuppress.ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
-from cloudsuppress.workflow import OPEN, Status
+from cloudsuppress.ops.comparison import (
+    ComparisonCell,
+    ComparisonFilter,
+    ComparisonRow,
+    ComparisonTable,
+    filter_comparison_rows,
+)
+from cloudsuppress.workflow import Status
 
 from ..labels import fit_text, join_names, label
 from .request_table_model import STATUS_COLORS, format_yen
@@ -107,15 +113,6 @@ def item_text(r: ComparisonRow) -> str:
         text += "\n" + QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）").format(
             len(r.peers), "・".join(r.peers))
     return text
-
-
-@dataclass(frozen=True)
-class ComparisonFilter:
-    """Which items the matrix shows (``ComparisonTableModel.set_filter`` names the values)."""
-
-    subcommittee: str | None = None
-    member: str | None = None
-    undecided: bool = False
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -328,16 +325,8 @@ class ComparisonTableModel(QAbstractTableModel):
         return lambda r: r.key
 
     def _matching(self) -> list[ComparisonRow]:
-        rows = list(self._table.rows) if self._table else []
-        f = self._filter
-        if f.subcommittee is not None:
-            rows = [r for r in rows if r.subcommittee == f.subcommittee]
-        if f.undecided:
-            rows = [r for r in rows if Status(r.status) in OPEN]
-        if f.member is not None:
-            i = self._members.index(f.member)
-            rows = [r for r in rows if r.cells[i] is not None and not r.cells[i].withdrawn]
-        return rows
+        rows = self._table.rows if self._table else ()
+        return filter_comparison_rows(rows, self._members, self._filter)
 
     def _build(self) -> list[_Line]:
         groups: dict[str, list[ComparisonRow]] = {}
