@@ -13,6 +13,7 @@ tests never block on them.
 from __future__ import annotations
 
 import dataclasses
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
@@ -32,6 +33,27 @@ from .server_settings import forget_last_server, known_server_url, remember_serv
 
 HANDOVER_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "引継ぎファイル (*.zip)")
 DB_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "協議会データベース (*.sqlite)")
+
+
+def short_lines(text: str, width: int = 34) -> str:
+    """A paragraph as short lines broken after 。 and, in a long sentence, after the 、 nearest its middle:
+    a message box then never wraps Japanese in the middle of a word."""
+    lines: list[str] = []
+    for sentence in [p + "。" for p in text.split("。") if p] if text.endswith("。") else [text]:
+        while len(sentence) > width:
+            depth, commas = 0, []
+            for i, ch in enumerate(sentence[:width + 10]):
+                depth += ch in "（(「" and 1 or 0
+                depth -= ch in "）)」" and 1 or 0
+                if ch in "、，" and depth <= 0 and 6 <= i < len(sentence) - 6:  # never inside （…） or 「…」
+                    commas.append(i)
+            if not commas:
+                break
+            cut = min(commas, key=lambda i: abs(i - min(width, len(sentence) // 2)))
+            lines.append(sentence[:cut + 1])
+            sentence = sentence[cut + 1:]
+        lines.append(sentence)
+    return "\n".join(lines)
 
 
 def ask_read_only(error: DatabaseLockedError, parent: QWidget | None) -> bool:
@@ -215,8 +237,11 @@ class DatabaseMenu(QObject):
         if not shown or (key in self._warned and not again):
             return False
         self._warned.add(key)
-        text = "\n\n".join(f"{w.message}\n（{w.detail}）" for w in shown)
-        QMessageBox.warning(self.window, self.tr("データベースについての注意"), text)
+        text = "\n\n".join(short_lines(w.message) + (f"\n（{w.detail}）" if w.kind in ("network", "cloud") else "")
+                           for w in shown)
+        # Lines kept as broken (no wrapping inside a word); the box widens to the longest.
+        rich = '<p style="white-space:pre">' + html.escape(text).replace("\n", "<br>") + "</p>"
+        QMessageBox.warning(self.window, self.tr("データベースについての注意"), rich)
         return True
 
     def _on_foreign_changes(self, actions: list) -> None:

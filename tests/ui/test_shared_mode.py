@@ -230,7 +230,9 @@ def test_storage_warning_in_the_status_bar_and_once_in_a_dialog(demo_db, qtbot, 
     assert "OneDrive" in label.toolTip()
     assert w.database_menu.show_storage_warnings()
     assert not w.database_menu.show_storage_warnings()  # once per file
-    assert no_message_boxes == [("warning", "データベースファイルがクラウド同期フォルダにあります。\n（同期フォルダ: OneDrive）")]
+    # one sentence a line, never wrapped inside a word (white-space: pre)
+    assert no_message_boxes == [("warning", '<p style="white-space:pre">データベースファイルがクラウド同期フォルダにあります。'
+                                            "<br>（同期フォルダ: OneDrive）</p>")]
     w.database_menu.watcher.stop()
 
 
