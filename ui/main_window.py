@@ -469,6 +469,7 @@ class MainWindow(QMainWindow):
         replacement = MainWindow(self.runner, settings=self.settings)
         replacement.database_menu.take_over(self.database_menu)
         replacement.setWindowState(self.windowState())  # maximized or not, as this one
+        replacement.setMinimumSize(self.minimumSize().boundedTo(self.size()))
         replacement.setGeometry(self.geometry())
         replacement.show_view(self.current_view() or VIEW_FUNCTIONS)
         self.runner.changed.disconnect(self.on_changed)

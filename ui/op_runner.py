@@ -129,8 +129,10 @@ class OpRunner(QObject):
 
     def read_in_worker(self, fn: Callable[[Session], T], *, parent: QWidget | None, label: str | None = None) -> T:
         """A read that can take long (every row of 30,000 functions): in its own session on the
-        worker thread, the window painted meanwhile; a plain ``read`` when a worker already runs."""
-        if self._busy:
+        worker thread, the window painted meanwhile; a plain ``read`` when a worker already runs, or
+        while ``parent`` is not on screen yet (a window being built runs no nested event loop: start-up
+        stays as fast as before, and no queued event is handled half-way through a constructor)."""
+        if self._busy or parent is None or not parent.isVisible():
             return self.read(fn)
         return self.call_in_worker(lambda: self.read(fn), parent=parent, label=label or self.tr("読み込んでいます…"))
 

@@ -33,3 +33,32 @@ def test_help_menu_opens_the_rendered_guide_with_images(main_window, qtbot):
     assert image is not None and bytes(image).startswith(b"\x89PNG")  # resolved beside guide.md
     assert dialog.browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("missing.png")) is None
     dialog.close()
+
+
+def test_the_guide_opens_at_its_top_every_time(main_window, qtbot):
+    """Issue #14: it opened at section 6 (the images laid out after the first paint moved it)."""
+    main_window.guide_action.trigger()
+    dialog = main_window._guide
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    bar = dialog.browser.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    bar.setValue(bar.maximum() // 2)  # read on, close, open again: the top again
+    dialog.close()
+    main_window.guide_action.trigger()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    assert bar.value() == 0
+    assert dialog.browser.textCursor().position() == 0
+    dialog.close()
+
+
+def test_the_reason_drop_down_shows_its_longest_reason_whole(runner, qtbot, app_font):
+    from ui.dialogs.member_part_form import MemberPartForm
+
+    form = MemberPartForm(runner, member_id=1, member="那珂市")
+    qtbot.addWidget(form)
+    combo = form.reason_combo
+    combo.setCurrentIndex(combo.findText("住民サービス水準の維持"))
+    fm = combo.fontMetrics()
+    assert combo.minimumWidth() >= fm.horizontalAdvance("住民サービス水準の維持") + 40

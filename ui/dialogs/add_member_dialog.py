@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.members import MemberRow, add_member, update_member
 from cloudsuppress.vocab import normalize_text
 
+from ..date_edit import DateEdit
 from ..dates import wareki_text
 from ..op_runner import OpRunner
 from .dialog_buttons import accept_cancel
@@ -62,7 +62,7 @@ class AddMemberDialog(QDialog):
         self.population_spin.setMinimumWidth(160)
         self.joined_check = QCheckBox(self.tr("参加日を記録する"))
         self.joined_check.setChecked(True)
-        self.joined_edit = QDateEdit(QDate.currentDate())
+        self.joined_edit = DateEdit(QDate.currentDate())
         self.joined_edit.setCalendarPopup(True)
         self.joined_edit.setDisplayFormat("yyyy/MM/dd")
         self.joined_edit.setMinimumDate(QDate(1989, 1, 8))

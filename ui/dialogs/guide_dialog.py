@@ -8,6 +8,7 @@ beside it, in a source checkout and in the PyInstaller build alike
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from cloudsuppress.resources import docs_dir
@@ -39,3 +40,9 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)  # the guide opens at its top, not where it was left
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.browser.verticalScrollBar().setValue(0)
+        self.browser.horizontalScrollBar().setValue(0)

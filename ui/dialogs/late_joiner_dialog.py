@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.ops.late_joiners import PendingDecision, accept_decisions
 
+from ..date_edit import DateEdit
 from ..dates import display_date
 from ..labels import label
 from ..op_runner import OpRunner
@@ -115,7 +115,7 @@ class LateJoinerDialog(QDialog):
         self.table.setModel(self.model)
         setup_list_table(self.table, widths={COL_ACCEPT: 48, COL_KEY: 80, COL_TITLE: 260, COL_DECISION: 120,
                                              COL_DECIDED_ON: 130}, stretch=COL_REASON)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = DateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.notes_edit = QLineEdit()

@@ -33,12 +33,13 @@ from cloudsuppress.ops.measures import (
 )
 from cloudsuppress.ops.members import list_members
 
+from ..date_edit import DateEdit
 from ..op_runner import OpRunner
 from .dialog_buttons import accept_cancel
 
 
 def _date_edit() -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
+    edit = DateEdit(QDate.currentDate())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy/MM/dd")
     edit.setMinimumDate(QDate(1989, 1, 8))

@@ -50,6 +50,7 @@ from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import MemberPartRow
 from cloudsuppress.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
 
+from ..date_edit import DateEdit
 from ..dates import display_date
 from ..op_runner import OpRunner
 from .request_prompts import ReasonDialog
@@ -90,6 +91,11 @@ class MemberPartForm(QWidget):
         self.reason_combo.addItem(self.tr("（選んでください）"), None)
         for code, label in REASON_LABELS.items():
             self.reason_combo.addItem(self.tr(label), code)
+        # Wide enough for the longest reason (「住民サービス水準の維持」) with room for the arrow in
+        # any style and scale: the combo's own hint left it one character short on Windows at 150 %.
+        longest = max((self.reason_combo.itemText(i) for i in range(self.reason_combo.count())),
+                      key=self.reason_combo.fontMetrics().horizontalAdvance)
+        self.reason_combo.setMinimumWidth(self.reason_combo.fontMetrics().horizontalAdvance(longest) + 56)
         self.drop_yes = QRadioButton(self.tr(SERVICE_DROP_LABELS[True]))
         self.drop_no = QRadioButton(self.tr(SERVICE_DROP_LABELS[False]))
         self.drop_group = QButtonGroup(self)
@@ -222,7 +228,7 @@ class MemberPartForm(QWidget):
         self.hearing_table.itemSelectionChanged.connect(self._update_side_buttons)
         self.hearing_table.setTabKeyNavigation(False)
         self.hearing_table.setAccessibleName(self.tr("ヒアリング記録"))
-        self.hearing_date = QDateEdit(QDate.currentDate())
+        self.hearing_date = DateEdit(QDate.currentDate())
         self.hearing_date.setCalendarPopup(True)
         self.hearing_date.setDisplayFormat("yyyy/MM/dd")
         self.hearing_text = QLineEdit()
@@ -268,7 +274,7 @@ class MemberPartForm(QWidget):
         for r, stage in enumerate(APPROVAL_STAGES):
             state = QLabel()
             state.setObjectName(f"{stage}State")
-            date = QDateEdit(QDate.currentDate())
+            date = DateEdit(QDate.currentDate())
             date.setCalendarPopup(True)
             date.setDisplayFormat("yyyy/MM/dd")
             ref = QLineEdit()

@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from cloudsuppress.ops.functions import SystemNode
 from cloudsuppress.ops.meetings import create_meeting, parse_time
 from cloudsuppress.vocab import MEETING_KIND_LABELS
 
+from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text
 from ..op_runner import OpRunner
 from .dialog_buttons import accept_cancel
@@ -71,7 +71,7 @@ class NewMeetingDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.title_edit.textEdited.connect(self._on_title_typed)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = DateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.wareki_label = QLabel()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from cloudsuppress.wareki import to_wareki
+
+from ..date_edit import DateEdit
 
 
 class PrintedDateField(QWidget):
@@ -16,7 +18,7 @@ class PrintedDateField(QWidget):
     def __init__(self, printed: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._printed = printed
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = DateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.label = QLabel()

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from cloudsuppress.ops.request_queries import ItemRow
 from cloudsuppress.workflow import Status
 
+from ..dates import display_date
 from ..labels import join_names, label, yen
 from .function_table_model import nfkc_lower, query_terms
 from .row_list_model import CENTER, KEEP, LEFT, RIGHT, ROW_ROLE, RowListTableModel, with_filters  # noqa: F401 - ROW_ROLE for the views
@@ -136,7 +137,7 @@ class RequestTableModel(RowListTableModel):
         if col == COL_ESTIMATE:
             return format_yen(r.estimate)
         if col == COL_UPDATED:
-            return r.updated_at.strftime("%Y/%m/%d %H:%M")
+            return f"{display_date(r.updated_at.date())} {r.updated_at:%H:%M}"  # 和暦 or 西暦, as set
         return ""
 
     def tooltip(self, r: ItemRow, col: int) -> str | None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -43,6 +42,7 @@ from cloudsuppress.ops.meetings import (
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import list_item_rows
 
+from ..date_edit import DateEdit
 from ..dates import display_date
 from ..labels import join_names, label
 
@@ -176,7 +176,7 @@ class MeetingDetailPane(QWidget):
         self.next_edit = QLineEdit()
         self.next_edit.setPlaceholderText(self.tr("例: 第5回 税業務部会（令和9年1月予定）"))
         self.next_date_check = QCheckBox(self.tr("日付"))
-        self.next_date_edit = QDateEdit(QDate.currentDate())
+        self.next_date_edit = DateEdit(QDate.currentDate())
         self.next_date_edit.setCalendarPopup(True)
         self.next_date_edit.setDisplayFormat("yyyy/MM/dd")
         self.next_date_check.toggled.connect(self.next_date_edit.setEnabled)

@@ -22,7 +22,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from cloudsuppress.ops.measures import measures_dashboard
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.workflow import Status
 
+from ..date_edit import DateEdit
 from ..dialogs.report_export import export_report, safe_file_name, show_write_error
 from ..dialogs.report_options_dialog import ReportOptionsDialog
 from ..labels import rule_text, yen
@@ -161,7 +161,7 @@ class ReportsView(QWidget):
             self.unit_combo.addItem(self.tr(label), unit)
         self.unit_combo.setMinimumWidth(self.unit_combo.sizeHint().width())
         self.date_check = QCheckBox(self.tr("人口基準日"))
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = DateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.date_check.toggled.connect(self.date_edit.setEnabled)
