@@ -226,7 +226,11 @@ class OpRunner(QObject):
 
     def ask_retry(self, error: DomainError, *, parent: QWidget | None) -> bool:
         """The database was busy: say so, and let the user try the same action again."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("データベースが使用中です"), str(error), parent=parent)
+        from .database_menu import short_lines
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("データベースが使用中です"), short_lines(str(error)),
+                          parent=parent)
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 460px; }")
         again = box.addButton(self.tr("もう一度試す"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(again)
