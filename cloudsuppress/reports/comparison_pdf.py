@@ -489,6 +489,9 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         t.set_gray(gray)
         for row, top in page.rows:
             if row.group is not None:
+                if gray != 0.0:  # the band's text is black, whatever grey the row above ended in
+                    t.set_gray(0.0)
+                    gray = 0.0
                 t.set_font(GOTHIC_BOLD, size)
                 t.line(x0 + PAD, top - PAD - ascent, row.group)
                 t.set_font(GOTHIC, size)

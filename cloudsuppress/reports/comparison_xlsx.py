@@ -175,9 +175,15 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
             ws.set_row(row_no, h)
         room = plan.page_height() * 0.97
         page = {"y": 0.0, "head": 0.0}
+        band: list[tuple[int, float]] = []  # a group band just placed, nothing under it yet
         breaks: list[int] = []
 
         def new_page(r: int) -> None:
+            if band:  # the band goes with its first row: the page breaks above it
+                row_no, h = band.pop()
+                breaks.append(row_no)
+                page["y"] = page["head"] + h
+                return
             breaks.append(r)
             page["y"] = page["head"]
 
@@ -196,7 +202,10 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
             start = 0
             while True:
                 fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
-                if fits < min(3, need - start) and page["y"] > page["head"] + 1e-6:
+                left = need - start
+                # as the PDF: a short row moves whole to the next page, a tall one fills this page first
+                short = left * LINE_PT <= max(room / 4, 8 * LINE_PT)
+                if fits < left and (short or fits < 3) and page["y"] > page["head"] + 1e-6:
                     new_page(r)
                     fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
                 step = max(1, min(most, fits))
@@ -218,6 +227,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                     else:
                         ws.write_blank(r, c, None, fmt)
                 page["y"] += lines.get(r, 1) * LINE_PT + ROW_PAD_PT
+                band.clear()
                 start += step
                 if start >= need:
                     return r
@@ -248,7 +258,9 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 r += 1
                 ws.merge_range(r, 0, r, last, g, group_fmt)
                 bands.append(r)
+                band.clear()
                 place(r, BOOK_ROW_PX * 0.75, keep=3 * LINE_PT + ROW_PAD_PT)  # never alone at a page's foot
+                band.append((r, BOOK_ROW_PX * 0.75))
             lead = [row.key, row.function_code or "（新規）", row.business_system or "",
                     (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != row.function_name else "")
                     + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item

@@ -151,6 +151,15 @@ def test_the_xlsx_splits_a_tall_row_instead_of_cutting_it(docs):
     assert ws.row_breaks.brk  # pages broken by hand
 
 
+def test_no_xlsx_page_ends_with_a_group_band(docs):
+    """A group band was printed alone at the foot of a page."""
+    for name in ("comparison_wide_a4.xlsx", "comparison_long_a3.xlsx", "comparison_member_a4.xlsx"):
+        ws = openpyxl.load_workbook(docs[name]).active
+        bands = {m.min_row for m in ws.merged_cells.ranges if m.min_col == 1 and m.max_col == ws.max_column}
+        assert bands and ws.row_breaks.brk, name
+        assert all(b.id not in bands for b in ws.row_breaks.brk), name  # id: the last row of a page (1-based)
+
+
 def test_the_cost_table_switches_layout_rather_than_break_names(docs):
     text = "".join(page_texts(docs["cost_table.pdf"])[0].split())
     assert "負担団体" in text and all(name in "".join("".join(p.split()) for p in page_texts(docs["cost_table.pdf"]))
@@ -193,3 +202,25 @@ def test_the_xlsx_printed_by_libreoffice_keep_the_floor_and_the_words(docs, tmp_
         assert broken_tokens(pdf_lines(pdf), TOKENS) == [], n
         assert bad_line_starts(pdf_lines(pdf)) == [], n
     assert page_count(tmp_path / "template.pdf") <= 8  # was 131
+
+
+def test_group_bands_print_black_whatever_the_row_above_ended_in(docs):
+    """The band's text took the grey of the last line drawn before it (grey or black at random)."""
+    from pypdf import PdfReader
+
+    checked = 0
+    for name in ("comparison_long_a4.pdf", "comparison_wide_a3.pdf"):
+        for page in PdfReader(str(docs[name])).pages:
+            fonts = page["/Resources"]["/Font"]
+            bold = {k for k in fonts if "Bold" in str(fonts[k].get_object()["/BaseFont"])}
+            gray, font, size = "0", None, None
+            for line in page.get_contents().get_data().decode("latin-1").split("\n"):
+                parts = line.split()
+                if len(parts) == 2 and parts[1] == "g":
+                    gray = parts[0]
+                elif len(parts) == 3 and parts[2] == "Tf":
+                    font, size = parts[0], float(parts[1])
+                elif line.endswith("Tj") and font in bold and size == 7.0:  # bold at body size: a band
+                    assert float(gray) == 0.0, (name, line)
+                    checked += 1
+    assert checked > 10
