@@ -152,6 +152,26 @@ def strip_illegal(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def scrub(value: object) -> object:
+    """``value`` with ``strip_illegal`` applied to every string inside it (frozen dataclasses, tuples,
+    lists, dicts rebuilt): for documents built from rows stored before these limits (a meeting title
+    with U+000B made its minutes .docx fail with "All strings must be XML compatible")."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return strip_illegal(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: scrub(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changed)
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(scrub(v) for v in value)
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {k: scrub(v) for k, v in value.items()}
+    return value
+
+
 # --- the backstop at flush ------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..limits import scrub
 from ..models import Member, MemberRequest
 from ..workflow import DECISIONS, Status
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES
@@ -151,5 +152,6 @@ def build_minutes(s: Session, meeting_id: int) -> Minutes:
     nxt = d.next_meeting or ""
     if d.next_meeting_on and to_wareki(d.next_meeting_on) not in nxt:
         nxt = to_wareki(d.next_meeting_on, weekday=True) + (f"　{nxt}" if nxt else "")
-    return Minutes(info.name if info else "", m, f"{m.label} 議事録", when_text(m.held_on, m.start_time, m.end_time),
-                   m.place or "", groups, agenda, d.notes, decisions, continued, reports, nxt, d.warnings)
+    minutes = Minutes(info.name if info else "", m, f"{m.label} 議事録", when_text(m.held_on, m.start_time, m.end_time),
+                      m.place or "", groups, agenda, d.notes, decisions, continued, reports, nxt, d.warnings)
+    return scrub(minutes)  # text stored before the limits may hold controls the .docx cannot take
