@@ -80,7 +80,7 @@ _ALTERNATIVES = {"code": ("row_number",), "row_number": ("code",), "requirement"
 
 _STRIP = re.compile(r"[\s　()（）【】\[\]「」・:：※*＊/／]")
 _UNIT = re.compile(r"(千円|百万円|円|税抜|税込|税別)+$")
-HEADER_SCAN_ROWS = 30
+HEADER_SCAN_ROWS = 60  # a vendor sheet may open with long instructions
 _SHORT_FIELDS = ("level1", "level2", "level3", "business_system")
 # Fields compared or looked up (NFKC-normalised); the rest is free text kept as written.
 _KEY_FIELDS = frozenset({"code", "fit", "requirement_class", "convenience", "revision_kind"})

@@ -308,3 +308,16 @@ def test_text_after_a_blank_row_and_marks_with_note_references(db, tmp_path):
     with db.session() as s:
         assert [(r.code, r.fit, r.fit_alternative) for r in list_function_rows(s)] == [
             ("0010001", "△", False), ("0010002", "○", True)]
+
+
+def test_a_header_below_forty_rows_of_instructions_is_found(db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 41):
+        ws.cell(r, 1, f"{r}. 回答にあたっての注意事項（その{r}）")
+    ws.append(["No", "項目", "回答欄"])
+    ws.append([1, "住民票の写しを交付できること。", "〇"])
+    wb.save(tmp_path / "long.xlsx")
+    preview = _import(db, tmp_path / "long.xlsx", business_system="住民基本台帳")
+    assert preview.detection.functions.header_rows == (41, 41)
+    assert [r[1:3] for r in _rows(db, "住民基本台帳")] == [("1", "住民票の写しを交付できること")]
