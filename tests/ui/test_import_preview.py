@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.functions import list_function_rows, system_tree
@@ -244,3 +244,18 @@ def test_fits_the_laptop_screen_with_buttons_visible(runner, open_file, tmp_path
         assert 0 <= top_left.y() and top_left.y() + button.height() <= dialog.height()
         assert 0 <= top_left.x() and top_left.x() + button.width() <= dialog.width()
         assert button.isVisible()
+
+
+def test_the_wheel_scrolls_past_the_meaning_drop_downs(runner, open_file, tmp_path):
+    """Scrolling the preview with the wheel over a drop-down does not change a column's meaning."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = open_file(fw.fit_gap_sheet(tmp_path / "fg.xlsx"))
+    combo = dialog.columns_table.combo_for(3)
+    before = (combo.currentData(), dialog.preview)
+    event = QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(combo, event)
+    assert (combo.currentData(), dialog.preview) == before

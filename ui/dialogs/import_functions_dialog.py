@@ -138,6 +138,7 @@ class ImportFunctionsDialog(QDialog):
         self.header_last = QSpinBox()
         for spin in (self.header_first, self.header_last):
             spin.setRange(1, 1)
+            spin.setKeyboardTracking(False)  # typing 12 plans once, for 12, not for 1 and then 12
             spin.valueChanged.connect(self._on_header_changed)
         self.header_first.setAccessibleName(self.tr("見出しの最初の行"))
         self.header_last.setAccessibleName(self.tr("見出しの最後の行"))

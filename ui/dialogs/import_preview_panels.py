@@ -70,6 +70,20 @@ def column_title(c: ColumnGuess) -> str:
     return _tr("{0}列「{1}」").format(c.letter, header) if header else _tr("{0}列").format(c.letter)
 
 
+class _MeaningCombo(QComboBox):
+    """A column's meaning drop-down that the mouse wheel does not change while scrolling the table past it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the table scrolls instead; a re-plan of 30,000 rows is not a wheel's side effect
+
+
 class ColumnMeaningTable(QTableWidget):
     """The sheet's columns with a meaning drop-down above each; emits ``meaning_changed(col, field)``.
 
@@ -143,7 +157,7 @@ class ColumnMeaningTable(QTableWidget):
         self.setHorizontalHeaderLabels([c.letter for c in det.columns])
         self.setVerticalHeaderLabels([self.tr("列の意味"), self.tr("見出し")] + [str(r + 1) for r in data])
         for n, c in enumerate(det.columns):
-            combo = QComboBox()
+            combo = _MeaningCombo()
             combo.setAccessibleName(self.tr("{0}列の意味").format(c.letter))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
