@@ -184,3 +184,54 @@ def test_the_window_keeps_its_writer_lock_through_a_restore_and_a_refused_one(wi
     assert not window.database_menu.restore_from_backup()
     assert "復元を断りました" in no_message_boxes[-1][1]
     assert runner.db.lock is not None and held_here(path) and not runner.db.read_only  # still the writer
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Qt's vnc platform plugin: a real window without a display")
+def test_the_real_gui_holds_its_file_and_a_cli_restore_beside_it_is_refused(tmp_path, demo_template):
+    """Finding 1 with the GUI itself: main.py runs (Qt's vnc platform: a real event loop and window, no display
+    needed; main.py refuses offscreen without --screenshot) on the file; `backup restore` beside it is refused."""
+    import json
+    import time
+
+    from cloudsuppress.backups import backup_sqlite
+    from cloudsuppress.writer_lock import lock_path_of
+
+    path = tmp_path / "画面で編集中.sqlite"
+    copy_database(demo_template, path)
+    backup = backup_sqlite(path, reason="manual")
+    before = path.read_bytes()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CLOUDSUPPRESS_SETTINGS=str(tmp_path / "settings.ini"))
+    env.pop("QT_QPA_PLATFORM", None)
+    gui_env = dict(env, QT_QPA_PLATFORM=f"vnc:size=1366x768:port={_free_port()}")
+    gui = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(path)], env=gui_env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        holder = None
+        while time.monotonic() < deadline and gui.poll() is None:
+            try:
+                holder = json.loads(lock_path_of(path).read_text(encoding="utf-8"))
+                if holder.get("purpose") == "画面":
+                    break
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.2)
+        assert holder is not None and holder["purpose"] == "画面", (gui.poll(), gui.poll() is not None and gui.stderr.read())
+        time.sleep(1.0)  # the window is up and idle, as the secretary would leave it
+        done = subprocess.run([sys.executable, "-m", "cloudsuppress", "--db", str(path), "backup", "restore", str(backup)],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 1 and "画面で編集中のため復元できません" in done.stderr, done.stderr
+        assert f"プロセス {gui.pid}" in done.stderr and holder["pid"] == gui.pid
+    finally:
+        gui.terminate()
+        gui.wait(timeout=60)
+    assert not any(p.name.endswith("before-restore.sqlite") for p in (path.parent / "backups").iterdir())
+    assert path.exists() and len(path.read_bytes()) >= len(before) // 2  # still the GUI's file, not replaced
