@@ -77,7 +77,10 @@ class FrozenColumnTableView(QTableView):
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setFrameShape(QFrame.Shape.NoFrame)
-        self.frozen.setStyleSheet("QTableView#frozenColumn { border-right: 2px solid #9aa9bd; }")
+        self.edge = QFrame(self)  # a line where the frozen columns end, so the cut is seen as one
+        self.edge.setObjectName("frozenEdge")
+        self.edge.setStyleSheet("QFrame#frozenEdge { background: #7f93ad; }")
+        self.edge.hide()
         self.frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.viewport().stackUnder(self.frozen)
         self.setItemDelegate(_BandDelegate(self, in_overlay=False))
@@ -181,8 +184,12 @@ class FrozenColumnTableView(QTableView):
                                 self.viewport().height() + self.horizontalHeader().height())
         shown = (self.model() is not None and self.model().columnCount() > self.frozen_count
                  and self.horizontalScrollBar().value() > 0)
+        g = self.frozen.geometry()
+        self.edge.setGeometry(g.right() - 1, g.top(), 2, g.height())
         if shown != self.frozen.isVisible():
             self.frozen.setVisible(shown)
+            self.edge.setVisible(shown)
+            self.edge.raise_()
             self.viewport().update()  # band rows draw their text elsewhere now
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API

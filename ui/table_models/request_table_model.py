@@ -46,7 +46,7 @@ HEADERS = {
 }
 COLUMN_WIDTHS = {
     COL_KEY: 80, COL_SYSTEM: 150, COL_CODE: 84, COL_TITLE: 280, COL_MEMBERS: 230,
-    COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 130,
+    COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 172,  # 令和8年12月7日 09:30 whole
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the status code, for the badge delegate
 
