@@ -156,6 +156,14 @@ def test_ministry_annex_shows_sheets_header_ignored_rows_forms_and_retired(runne
     (system, added, changed, removed, retired, forms), = counts(dialog)
     assert (system, added, retired, forms) == ("住民基本台帳", 30, 1, 6)
     assert "0010006" in dialog.plan_panel.text.toPlainText()  # the retired ID is named
+    # The form sheet's columns can be looked at (as detected, not changed).
+    shown = dialog.shown_sheet_combo
+    assert [shown.itemText(i) for i in range(shown.count())] == ["機能「機能要件」", "帳票「帳票要件」"]
+    shown.setCurrentIndex(1)
+    assert table.item(1, 0).text() == "帳票ID" and table.item(2, 0).text() == "0020001"
+    assert not table.combo_for(0).isEnabled() and table.combo_for(1).currentText() == "機能名"
+    shown.setCurrentIndex(0)
+    assert table.combo_for(0).isEnabled() and table.item(1, 1).text() == "機能分類 / 大項目"
     dialog.import_now()
     assert dialog.applied
     rows = {r.code: r for r in rows_of(runner, "住民基本台帳")}

@@ -191,7 +191,22 @@ class ImportFunctionsDialog(QDialog):
         fl.addWidget(self.fit_note)
         fl.addWidget(self.fit_table, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.columns_table, self.tr("列の意味と先頭の行"))
+        self.shown_sheet_combo = QComboBox()  # the function sheet's columns, or the form sheet's (as detected)
+        self.shown_sheet_combo.setAccessibleName(self.tr("表示するシート"))
+        self.shown_sheet_combo.currentIndexChanged.connect(lambda: self._filling or self._show_columns())
+        self.shown_sheet_note = QLabel()
+        self.shown_sheet_note.setWordWrap(True)
+        self.shown_sheet_note.setStyleSheet("color: #4a5568;")
+        columns_page = QWidget()
+        cp = QVBoxLayout(columns_page)
+        cp.setContentsMargins(0, 4, 0, 0)
+        shown_row = QHBoxLayout()
+        shown_row.addWidget(QLabel(self.tr("表示するシート")))
+        shown_row.addWidget(self.shown_sheet_combo)
+        shown_row.addWidget(self.shown_sheet_note, 1)
+        cp.addLayout(shown_row)
+        cp.addWidget(self.columns_table, 1)
+        self.tabs.addTab(columns_page, self.tr("列の意味と先頭の行"))
         self.tabs.addTab(self.questions, self.tr("確認事項"))
         self.tabs.addTab(self.plan_panel, self.tr("取り込み内容"))
         self.tabs.addTab(self.ignored_table, self.tr("除外する行"))
@@ -339,12 +354,8 @@ class ImportFunctionsDialog(QDialog):
             self.system_combo.setStyleSheet("QComboBox { background: #fff1d6; }" if unanswered else "")
         finally:
             self._filling = False
-        ambiguous = {c for a in (det.ambiguities if det else ()) for c in a.columns}
-        table = self.book.table(det.sheet) if (det is not None and self.book is not None) else None
-        parsed = getattr(p, "parsed", None) if p else None
-        retired = {rec.row for rec in (parsed.records if parsed else ()) if getattr(rec, "retired", False)
-                   and getattr(rec, "kind", "function") == (det.kind if det else "function")}
-        self.columns_table.show_sheet(table, det, ambiguous=ambiguous, retired_rows=retired)
+        self._fill_shown_sheets()
+        self._show_columns()
         self.header_note.setText(self._header_note(det))
         for u in (p.unknown_systems if p else ()):
             self._asked[u.name] = u
@@ -362,6 +373,42 @@ class ImportFunctionsDialog(QDialog):
         ignored = sum(len(d.ignored) for d in self._sheets())
         self.tabs.setTabText(TAB_IGNORED, self.tr("除外する行（{0}）").format(ignored))
         self._show_status()
+
+    def _fill_shown_sheets(self) -> None:
+        d = self.preview.detection if self.preview else None
+        current = self.shown_sheet_combo.currentData()
+        self._filling = True
+        try:
+            self.shown_sheet_combo.clear()
+            if d is not None and d.functions is not None:
+                self.shown_sheet_combo.addItem(self.tr("機能「{0}」").format(d.functions.sheet or self.tr("CSV")), "function")
+            if d is not None and d.forms is not None:
+                self.shown_sheet_combo.addItem(self.tr("帳票「{0}」").format(d.forms.sheet or self.tr("CSV")), "form")
+            self.shown_sheet_combo.setCurrentIndex(max(0, self.shown_sheet_combo.findData(current)))
+            self.shown_sheet_combo.setEnabled(self.shown_sheet_combo.count() > 1)
+        finally:
+            self._filling = False
+
+    def _show_columns(self) -> None:
+        """The columns, header and first rows of the sheet chosen above the table (the function sheet's
+        can be changed; the form sheet's are shown as detected: ImportOverrides.columns is the
+        function sheet's)."""
+        p = self.preview
+        d = p.detection if p else None
+        form = self.shown_sheet_combo.currentData() == "form" or (d is not None and d.functions is None)
+        det = (d.forms if form else d.functions) if d is not None else None
+        ambiguous = {c for a in (det.ambiguities if det else ()) for c in a.columns}
+        table = self.book.table(det.sheet) if (det is not None and self.book is not None) else None
+        parsed = p.parsed if p else None
+        retired = {rec.row for rec in (parsed.records if parsed else ())
+                   if rec.retired and rec.kind == (det.kind if det else "function")}
+        self.columns_table.show_sheet(table, det, ambiguous=ambiguous, retired_rows=retired)
+        editable = det is not None and not form
+        for combo in self.columns_table.combos:
+            combo.setEnabled(editable)
+        self.shown_sheet_note.setText(
+            self.tr("帳票のシートは、自動判定した列の意味のまま取り込みます（ここでは変えられません）。")
+            if det is not None and form else "")
 
     def _sheets(self) -> list[SheetDetection]:
         d = self.preview.detection if self.preview else None
