@@ -51,6 +51,21 @@ def window_classes() -> list[type]:
 
     walk(QDialog)
     walk(QMainWindow)
+    # Plain widgets made windows of their own (``super().__init__(parent, Qt.WindowType.Window)``,
+    # e.g. the presentation view) are top-level windows too.
+    def own_window(cls: type) -> bool:
+        try:
+            return "Qt.WindowType.Window" in inspect.getsource(cls.__init__)
+        except (OSError, TypeError):
+            return False
+
+    def walk_widgets(cls: type) -> None:
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("ui.") and not sub.__name__.startswith("_") and own_window(sub):
+                found.setdefault(f"{sub.__module__}.{sub.__name__}", sub)
+            walk_widgets(sub)
+
+    walk_widgets(QWidget)
     return [found[k] for k in sorted(found)]
 
 
@@ -257,6 +272,15 @@ def _join_choice(c: Context) -> Built:
                                         existing=c.items()[:2])
 
 
+def _presentation(c: Context) -> Built:
+    from ui.views.presentation_view import PresentationView
+
+    meeting = max(c.meetings(), key=lambda m: m.agenda_count)
+    view = PresentationView(c.runner, meeting.id)
+    view.show_presentation()
+    yield f"{meeting.label}, full screen", view
+
+
 def _systems(c: Context):
     from cloudsuppress.ops.functions import system_tree
 
@@ -265,6 +289,7 @@ def _systems(c: Context):
 
 FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.main_window.MainWindow": _main_window,
+    "ui.views.presentation_view.PresentationView": _presentation,
     "ui.dialogs.request_item_dialog.RequestItemDialog": _request_item,
     "ui.dialogs.first_run_wizard.FirstRunWizard": _wizard,
     "ui.dialogs.import_functions_dialog.ImportFunctionsDialog": _import_functions,
@@ -342,7 +367,8 @@ def check(window: QWidget) -> list[str]:
     problems = []
     screen = (window.screen() or app.primaryScreen()).availableGeometry()
     # A maximized window's title bar is inside the screen (the offscreen platform draws none).
-    frame = window.frameGeometry() if window.isMaximized() else window.frameGeometry().adjusted(0, -TITLE_BAR, 0, 0)
+    full = window.isMaximized() or window.isFullScreen()
+    frame = window.frameGeometry() if full else window.frameGeometry().adjusted(0, -TITLE_BAR, 0, 0)
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     if least.height() + TITLE_BAR + 4 > screen.height() or least.width() + 4 > screen.width():
         problems.append(f"minimum size {least.width()}×{least.height()} (with a title bar) exceeds the screen's "
@@ -385,7 +411,7 @@ def probe(db_path: Path, png_dir: Path | None = None) -> dict:
                 if png_dir is not None:
                     safe = key.replace("ui.", "").replace("/", "_").replace(" ", "_")
                     window.grab().save(str(png_dir / f"{safe}_{screen.width()}x{screen.height()}.png"))
-                if not isinstance(window, (QMainWindow, QWizard)):
+                if not isinstance(window, (QMainWindow, QWizard)) or window.isFullScreen():
                     window.close()
                     window.deleteLater()
             if isinstance(window, (QMainWindow, QWizard)):
