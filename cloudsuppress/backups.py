@@ -82,7 +82,9 @@ def read_only_uri(path: Path) -> str:
     (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file)."""
     path = Path(path).resolve()
     uri = f"{path.as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK):
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        # With an -shm left beside it SQLite reads the log through it (read-only); without one it
+        # cannot make one here, and only an immutable open reads the file at all.
         uri += "&immutable=1"
     return uri
 

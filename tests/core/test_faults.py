@@ -144,3 +144,22 @@ def test_the_readmes_restore_example_with_relative_paths_works(place):
     assert done.returncode == 0, done.stderr
     assert "バックアップから復元しました" in done.stdout
     no_traceback(done)
+
+
+def test_a_read_only_folder_with_the_log_of_a_killed_writer_still_shows_its_last_save(place):
+    """The writer was killed (its -wal and -shm stay), then the folder became read-only: reading sees every commit."""
+    killed = subprocess.run(
+        [sys.executable, "-c", "import os, signal, sys\nfrom cloudsuppress.db import open_database\n"
+         "from cloudsuppress.ops import members as m\ndb = open_database(sys.argv[1])\n"
+         "with db.session() as s, s.begin():\n    m.add_member(s, name='最後に保存した町', population=5)\n"
+         "os.kill(os.getpid(), signal.SIGKILL)", str(place)],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9
+    assert Path(f"{place}-wal").stat().st_size > 0 and Path(f"{place}-shm").exists()
+    if os.geteuid() == 0:
+        for p in [place.parent, *place.parent.rglob("*")]:
+            os.chown(p, NOBODY, NOBODY)
+    os.chmod(place.parent, 0o555)
+    done = run(place, "--db", place.name, "members", "list")
+    assert done.returncode == 0 and "最後に保存した町" in done.stdout, done.stderr
+    no_traceback(done)
