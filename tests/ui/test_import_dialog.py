@@ -86,6 +86,7 @@ def test_mapping_is_guessed_and_previewed(runner, qtbot, pick_file, tmp_path):
         w.writerows(good_rows(25))
     dialog = open_dialog(runner, qtbot, pick_file, path)
     assert (dialog.header_first.value(), dialog.header_last.value()) == (2, 2)  # the title above is not a header
+    assert dialog.sheet_list.item(0).text() == "（CSV ファイル・UTF-8）　［機能］" and not dialog.sheet_list.isEnabled()
     assert [meaning(dialog, c) for c in range(9)] == [
         "code", "business_system", "level1", "name", "requirement", "requirement_class", "fit", "level2", "convenience"]
     assert dialog.columns_table.combo_for(0).currentText() == "機能ID"

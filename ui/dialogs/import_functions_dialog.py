@@ -441,7 +441,8 @@ class ImportFunctionsDialog(QDialog):
         self.form_combo.addItem(self.tr("取り込まない"), "")
         for name in self.book.sheet_names or [""]:
             tag = {"function": self.tr("機能"), "form": self.tr("帳票")}.get(kinds.get(name) or "", self.tr("表なし"))
-            shown = name or self.tr("（CSV ファイル）")
+            encoding = {"utf-8-sig": "UTF-8", "cp932": "Shift_JIS"}.get(self.book.table(name).encoding or "", "UTF-8")
+            shown = name or self.tr("（CSV ファイル・{0}）").format(encoding)
             item = QListWidgetItem(self.tr("{0}　［{1}］").format(shown, tag))
             item.setData(SHEET_ROLE, name)
             if name == form:
