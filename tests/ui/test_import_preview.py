@@ -174,7 +174,7 @@ def test_vendor_sheet_shows_the_fit_words_and_the_blank_rule(runner, open_file, 
     dialog = open_file(fw.vendor_answer_sheet(tmp_path / "vendor.xlsx", rows=12))
     words = {dialog.fit_table.item(r, 0).text(): dialog.fit_table.item(r, 1).text()
              for r in range(dialog.fit_table.rowCount())}
-    assert words["〇"] == "○"
+    assert words["〇（U+3007）"] == "○" and words["○（U+25CB）"] == "○"  # look-alikes told apart
     assert "空欄の適合度は「×」とみなします" in dialog.fit_note.text()
     reasons = {dialog.ignored_table.item(r, 1).text() for r in range(dialog.ignored_table.rowCount())}
     assert "合計行" in reasons

@@ -85,6 +85,12 @@ def describe_plan(plan: FunctionImportPlan) -> str:
     return (plan_summary(plan) + "\n\n" + plan_details(plan, blocked=False)).strip()
 
 
+def _word_shown(word: str) -> str:
+    """A fit word as written; a single mark with its code point, because ○ (U+25CB) and 〇 (U+3007,
+    typed by many people) look alike and the user should see which one the sheet holds."""
+    return f"{word}（U+{ord(word):04X}）" if len(word) == 1 and not word.isascii() else word
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -477,10 +483,10 @@ class ImportFunctionsDialog(QDialog):
         for r, w in enumerate(words):
             meaning = (self.tr("未評価（対象外）") if w.mark is None
                        else self.tr("{0}（代替）").format(w.mark) if w.alternative else w.mark)
-            for c, text in enumerate((w.word, meaning, f"{w.count:,}")):
+            for c, text in enumerate((_word_shown(w.word), meaning, f"{w.count:,}")):
                 self.fit_table.setItem(r, c, QTableWidgetItem(text))
         for r, word in enumerate(unknown, start=len(words)):
-            for c, text in enumerate((word, self.tr("読み取れません"), "")):
+            for c, text in enumerate((_word_shown(word), self.tr("読み取れません"), "")):
                 item = QTableWidgetItem(text)
                 item.setForeground(Qt.GlobalColor.darkRed)
                 self.fit_table.setItem(r, c, item)
