@@ -244,7 +244,7 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     f.paragraph(f"{yen(mc.total)}（カスタマイズの実施を決定した要望 {len(mc.lines)} 件）", font=GOTHIC, size=12,
                 indent=6 * mm)
     f.space(6 * mm)
-    f.paragraph("以上　", align="r", size=BODY)
+    f.paragraph("以上　", align="r", size=BODY, with_previous=True)  # never alone at the top of a page
     if copy_to_finance:
         f.space(2 * mm)
         f.paragraph(f"写し送付先　{mc.member}財政担当課長", size=BODY)

@@ -21,7 +21,10 @@ def _item_line(r) -> str:
 
 def write_minutes_pdf(path: str | Path, minutes: Minutes) -> int:
     """Write the minutes; return the number of pages."""
-    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    # member names are never broken across lines (かすみがうら／市)
+    names = {m for r in minutes.agenda for m in r.members} | {a.member for _, people in minutes.attendees
+                                                              for a in people if a.member}
+    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm, words=tuple(sorted(names, key=len, reverse=True)))
     f.paragraph(minutes.title, font=GOTHIC_BOLD, size=16, align="c", leading=1.8)
     f.paragraph(minutes.consortium, font=MINCHO, size=BODY, align="r")
     f.space(3 * mm)

@@ -490,11 +490,12 @@ class Flow:
                 lx = self.right - widths().width(line, font, size)
             else:
                 lx = x
+            if i == len(lines) - 1:  # a closing line after this one (以上, a note) may bring it along
+                self._last_row = (len(self.pages) - 1, len(self.pages[-1]), self.y)
             self.text(lx, self.y - ascent, line, font, size, gray)
             self.y -= lead
             if i == together - 1:
                 self.release()
-        self._last_row = None
 
     def heading(self, text: str, *, font: str = GOTHIC_BOLD, size: float = 11.5, before: float = 3 * mm) -> None:
         """A section heading, kept with the first lines (or the first table row) of what follows."""
@@ -510,9 +511,10 @@ class Flow:
     def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *,
                       indent: float = 0.0, font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0,
                       pad: float = 1.5 * mm, words: tuple[str, ...] = ()) -> list[float]:
-        """Column widths in points: every column first gets its longest unbreakable token (a member
-        name, a status label, an amount) and its heading's, then the rest of the line is shared by
-        the relative ``col_widths`` (a column of weight 0 stays at what its tokens need)."""
+        """Column widths in points: the relative ``col_widths`` scaled to the line, then every column
+        short of its longest unbreakable token (a member name, a status label, an amount) or its
+        heading's widened to it, the room taken from the columns with room to spare (a weight of 0:
+        a column exactly as wide as its tokens)."""
         words = words or self.words
         total = self.width - indent
         scale = total / sum(col_widths)
@@ -522,12 +524,22 @@ class Flow:
             cells = [r[i] for r in rows if i < len(r)]
             need.append(max(min_token_width(cells, font, size, words),
                             min_token_width([headers[i]], head_font, size, words)) + 2 * pad + 0.5)
-        spare = total - sum(need)
-        if spare < 0:  # cannot hold every token: keep the proportions (the caller checks ``fits`` first)
+        if sum(need) > total:  # cannot hold every token: keep the proportions (the caller checks ``fits`` first)
             return cw
-        # Every column its need, the rest shared by the given weights (0: exactly its need).
-        weight = sum(col_widths) or 1.0
-        return [n + spare * w / weight for n, w in zip(need, col_widths)]
+        # The proportions first; a column short of its tokens is widened, the room taken from the
+        # columns with room to spare, in proportion to it (a weight of 0: exactly what it needs).
+        for _ in range(len(cw)):
+            short = [i for i in range(len(cw)) if cw[i] < need[i] - 1e-6]
+            if not short:
+                break
+            deficit = sum(need[i] - cw[i] for i in short)
+            for i in short:
+                cw[i] = need[i]
+            slack = {i: cw[i] - need[i] for i in range(len(cw)) if cw[i] > need[i]}
+            room = sum(slack.values())
+            for i, sl in slack.items():
+                cw[i] -= deficit * sl / room
+        return cw
         for _ in range(len(cw)):
             short = [i for i in range(len(cw)) if cw[i] < need[i]]
             if not short:
@@ -635,6 +647,7 @@ class Flow:
         d.initialFontName = GOTHIC
         self.ensure(d.height)
         self.release()
+        self._last_row = None
         self.pages[-1].append(("drawing", self.left + indent, self.y - d.height, d))
         self.y -= d.height + after
 

@@ -84,6 +84,13 @@ def write_all(db: Database, out: Path) -> dict[str, Path]:
         table = cost_ops.cost_table(s, include_open=True)
         dashboard = measure_ops.measures_dashboard(s, today=DATE)
         rows = function_ops.list_function_rows(s)
+        from cloudsuppress.models import AgendaEntry, Meeting
+        from cloudsuppress.ops.minutes import build_minutes
+        from sqlalchemy import func
+
+        busiest = s.scalar(select(Meeting.id).join(AgendaEntry, AgendaEntry.meeting_id == Meeting.id)
+                           .group_by(Meeting.id).order_by(func.count().desc(), Meeting.id).limit(1))
+        minutes = build_minutes(s, busiest)
     for paper in ("a4", "a3"):
         for name, t in (("wide", wide), ("long", long), ("member", member)):
             p = done[f"comparison_{name}_{paper}.pdf"] = out / f"comparison_{name}_{paper}.pdf"
@@ -100,6 +107,13 @@ def write_all(db: Database, out: Path) -> dict[str, Path]:
     write_cost_table_xlsx(done["cost_table.xlsx"], table, issued_on=DATE, doc_number="資料3")
     done["summary.pdf"] = out / "summary.pdf"
     write_summary_pdf(done["summary.pdf"], dashboard, consortium=info.name, issued_on=DATE)
+    from cloudsuppress.reports.minutes_docx import write_minutes_docx
+    from cloudsuppress.reports.minutes_pdf import write_minutes_pdf
+
+    done["minutes.pdf"] = out / "minutes.pdf"
+    write_minutes_pdf(done["minutes.pdf"], minutes)
+    done["minutes.docx"] = out / "minutes.docx"
+    write_minutes_docx(done["minutes.docx"], minutes)
     done["template.xlsx"] = out / "template.xlsx"
     write_request_template(done["template.xlsx"], member="かすみがうら市", consortium=info.name, functions=rows)
     return done

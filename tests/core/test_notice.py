@@ -123,3 +123,24 @@ def test_the_cli_shows_and_sets_the_settings(rdb, capsys):
     assert "会長の所属団体: 那珂市" in out and "公印省略: しない" in out
     assert main(["--db", url, "consortium", "set", "--office-mail", "x"]) == 1
     assert "メールアドレスの形式ではありません" in capsys.readouterr().err
+
+
+def test_closing_lines_never_start_a_page_alone():
+    """以上 (or a note under a table) is carried to the next page with the line before it."""
+    from reportlab.lib.units import mm
+
+    from cloudsuppress.reports.pdf_base import PAPERS, Flow
+
+    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    while True:  # fill the page until one more body line would still fit but 以上 after a gap would not
+        before = len(f.pages)
+        f.paragraph("本文の行です。", size=10.5)
+        if len(f.pages) > before:
+            break
+        if f.y - 10.5 * 1.6 - 6 * mm - 10.5 * 1.6 < f.bottom <= f.y - 10.5 * 1.6:
+            f.paragraph("最後の本文の行です。", size=10.5)
+            break
+    f.space(6 * mm)
+    f.paragraph("以上", align="r", size=10.5, with_previous=True)
+    last = [op[3] for op in f.pages[-1] if op[0] == "text"]
+    assert last[-1] == "以上" and len(last) >= 2  # not alone: the line before it came along
