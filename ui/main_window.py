@@ -335,8 +335,8 @@ class MainWindow(QMainWindow):
         """Open a database file and switch to it; on refusal say why and keep the current one."""
         path = Path(path)
         current = self.database_path()
-        if current is not None and path.resolve() == current.resolve():
-            return True
+        if current is not None and path.resolve() == current.resolve() and not self.runner.db.read_only:
+            return True  # (opened read-only: opening it again takes the writer lock once it is free)
         from .database_menu import open_file_for_gui
 
         if not path.is_file():

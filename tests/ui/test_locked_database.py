@@ -40,9 +40,10 @@ def held_file(tmp_path, demo_template):
                             text=True, env=env)
     assert proc.stdout.readline().strip() == "ready"
     yield path, proc
-    proc.stdin.write("quit\n")
-    proc.stdin.close()
-    proc.wait(timeout=30)
+    if proc.poll() is None:
+        proc.stdin.write("quit\n")
+        proc.stdin.close()
+        proc.wait(timeout=30)
 
 
 @pytest.fixture
@@ -102,6 +103,21 @@ def test_a_file_another_process_writes_opens_read_only_after_saying_who(window, 
     assert [k for k, _ in no_message_boxes] == ["warning"]
     assert "読み取り専用" in no_message_boxes[0][1] and "予期しない" not in no_message_boxes[0][1]
     assert len(runner.read(member_ops.list_members)) == before
+
+
+def test_a_read_only_window_opens_the_file_for_writing_once_the_other_process_has_closed_it(
+        window, runner, held_file, answer_lock_dialog, no_message_boxes):
+    path, proc = held_file
+    seen, _choice = answer_lock_dialog
+    assert window.open_database_file(path) and runner.db.read_only
+    assert window.open_database_file(path) and runner.db.read_only  # still held: asked again, read-only again
+    assert len(seen) == 2
+    proc.stdin.write("quit\n")
+    proc.stdin.flush()
+    proc.wait(timeout=30)
+    assert window.open_database_file(path)  # ファイル > 開く… on the same file
+    assert not runner.db.read_only and runner.db.lock is not None and len(seen) == 2
+    assert not window.windowTitle().endswith("読み取り専用")
 
 
 def test_cancel_at_the_lock_dialog_keeps_the_open_database(window, runner, held_file, answer_lock_dialog):
