@@ -84,6 +84,9 @@ class FunctionImportPlan:
     # Members whose judgements the file carries (their judgements of these systems are replaced),
     # and member name as written → member id.
     members: dict[str, int] = field(default_factory=dict)
+    # Per kind, the compared fields the file has no column for: an existing row keeps its values
+    # there (a Fit&Gap sheet without 機能要件 does not wipe the official list's requirements).
+    kept: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def counts(self) -> tuple[SystemCounts, ...]:
         """Per business system: added / changed / removed / retired / unchanged, functions and forms."""
@@ -270,12 +273,16 @@ def plan_function_import(
     diffs = []
     compared_cols = [getattr(Function, f) for f in COMPARED]
     compared_values = attrgetter(*COMPARED)  # a tuple of the compared fields, in C
+    kept = _kept_fields(parsed)
+    compared_at = {kind: [i for i, f in enumerate(COMPARED) if f not in fields] for kind, fields in kept.items() if fields}
     for sys_id, records in by_system.items():
         system = s.get(BusinessSystem, sys_id)
+        kinds_here = {rec.kind for rec in records}  # a file without forms leaves the forms alone, and the reverse
         existing = {
             (row[0], row[1]): row[2:]
             for row in s.connection().execute(
                 select(Function.kind, Function.code, *compared_cols).where(Function.business_system_id == sys_id))
+            if row[0] in kinds_here
         }
         n_forms = sum(1 for rec in records if rec.kind == "form")
         n_functions = sum(1 for rec in records if rec.kind != "form" and not rec.retired)
@@ -293,10 +300,12 @@ def plan_function_import(
                 added.append(rec.code)
                 continue
             new = compared_values(rec)
-            if old == new:
+            at = compared_at.get(rec.kind)
+            if old == new or (at is not None and all(old[i] == new[i] for i in at)):
                 unchanged += 1
             else:
-                differ = tuple(_LABELS.get(f, f) for f, a, b in zip(COMPARED, old, new) if a != b)
+                differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new))
+                               if a != b and (at is None or i in at))
                 changed.append(FunctionChange(rec.code, rec.name, differ))
         removed_keys = [key for key in existing if key not in incoming]
         diffs.append(
@@ -308,7 +317,28 @@ def plan_function_import(
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),
-                              members)
+                              members, kept)
+
+
+def _kept_fields(parsed: ParsedFunctionList) -> dict[str, frozenset[str]]:
+    """Per kind, the compared fields no column of the file carries (records made in code carry what they set)."""
+    out = {}
+    for kind in {rec.kind for rec in parsed.records}:
+        mapping = parsed.form_mapping if kind == "form" and parsed.form_mapping is not None else parsed.mapping
+        records = [rec for rec in parsed.records if rec.kind == kind]
+        cols = set(mapping.columns)
+        carried = {"name"} | (cols & set(COMPARED))
+        if "fit" in cols:
+            carried.add("fit_alternative")
+        if "vendor_cost" in cols:
+            carried.add("vendor_cost_note")
+        if cols & {"requirement", "name", "revision_kind"}:
+            carried.add("retired")
+        for f in set(COMPARED) - carried:
+            if set(map(attrgetter(f), records)) - {None, False}:
+                carried.add(f)
+        out[kind] = frozenset(set(COMPARED) - carried)
+    return out
 
 
 def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[ImportIssue]) -> dict[str, int]:
@@ -415,6 +445,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     kind_at = 2 + _WRITE_COLUMNS.index("kind")
     for row in _rows_of_systems(s, select(Function.business_system_id, Function.id, *current_cols), sys_ids):
         existing_by_system[row[0]][(row[kind_at], row[2])] = (row[1], tuple(row[2:]))
+    keep_at = {kind: {i for i, c in enumerate(_WRITE_COLUMNS) if c in fields} for kind, fields in plan.kept.items()}
     inserts, updates, deleted, updated, deletes = [], [], [], [], []
     inserted_systems = []
     for sys_id in sys_ids:
@@ -427,6 +458,9 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
                       bool(rec.retired), bool(rec.fit_alternative), rec.vendor_cost, rec.vendor_cost_note,
                       rec.vendor_alternative, rec.revision_kind, rec.revision_note, rec.rationale)
             found = existing.pop((rec.kind, rec.code), None)
+            if found is not None and keep_at.get(rec.kind):  # columns the file lacks keep their values
+                old_values = found[1]
+                values = tuple(old_values[i] if i in keep_at[rec.kind] else v for i, v in enumerate(values))
             if found is None:
                 inserts.append((sys_id, *values[:base], *[values[i] for i in needed]))
             elif found[1] != values:
@@ -438,7 +472,10 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
                 updated.append((found[0], "update", audit.row_json(old), audit.row_json(new)))
         if len(inserts) > before:
             inserted_systems.append(sys_id)
+        kinds_here = {rec.kind for rec in plan.records[sys_id]}
         for fid, vals in existing.values():
+            if vals[kind_at - 2] not in kinds_here:  # a file without forms leaves the forms alone
+                continue
             deletes.append(fid)
             deleted.append((fid, "delete", audit.row_json(
                 {"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals))}), None))

@@ -189,8 +189,15 @@ def test_reimport_from_another_layout_with_numeric_ids_plans_updates_only(db, tm
     with db.session() as s:
         preview = preview_function_import(s, book, ImportOverrides(business_system="介護保険"))
     (diff,) = [d for d in preview.plan.diffs]
-    assert diff.added == () and set(diff.removed) == {"0230001", "0230002", "0230003"}  # the forms, absent here
-    assert {c.code for c in diff.changed} == {"0230001", "0230002", "0230003", "0230265", "0230266"}
+    # No form sheet here: the forms are left alone. Columns this layout lacks (大/中/小項目, 改定区分,
+    # 考え方) keep their values; only the requirements written shorter here differ.
+    assert (diff.added, diff.removed, diff.unchanged) == ((), (), 3)
+    assert [(c.code, c.fields) for c in diff.changed] == [("0230001", ("機能要件",)), ("0230266", ("機能要件",))]
+    with db.session() as s, s.begin():
+        apply_function_import(s, preview.plan)
+    rows = _rows(db, "介護保険")
+    assert rows[0][:6] == ("function", "0230001", "転入による資格取得を登録できること", "資格管理", "資格取得", "転入")
+    assert [r[0] for r in rows].count("form") == 3
 
 
 def test_unknown_system_names_are_reported_once_each_and_can_be_mapped(db, tmp_path):
@@ -321,3 +328,27 @@ def test_a_header_below_forty_rows_of_instructions_is_found(db, tmp_path):
     preview = _import(db, tmp_path / "long.xlsx", business_system="住民基本台帳")
     assert preview.detection.functions.header_rows == (41, 41)
     assert [r[1:3] for r in _rows(db, "住民基本台帳")] == [("1", "住民票の写しを交付できること")]
+
+
+def test_a_later_sheet_without_some_columns_keeps_what_the_list_had_there(db, tmp_path):
+    _import(db, ministry_annex(tmp_path / "annex.xlsx"), business_system="介護保険")
+    # The vendor's fit answers per 機能ID, nothing else: the requirements, classes and levels stay.
+    path = _simple(tmp_path / "fit.xlsx", ["機能ID", "適合度"],
+                   [["0230001", "○"], ["0230002", "△"], ["0230003", ""], ["0230265", "×"], ["0230266", "代替"]])
+    book = read_workbook(path)
+    with db.session() as s:
+        preview = preview_function_import(s, book, ImportOverrides(business_system="介護保険", columns={0: "code"}))
+    assert preview.plan is None and any("機能名" in i.message for i in preview.issues)  # a name column is required
+    path = _simple(tmp_path / "fit2.xlsx", ["機能ID", "機能名", "適合度"], [
+        ["0230001", "転入による資格取得を登録できること", "○"], ["0230002", "65歳到達による資格取得を一括で登録できること", "△"],
+        ["0230003", "（削除）", ""], ["0230265", "所得段階を判定し、保険料を算定できること", "×"],
+        ["0230266", "保険料の減免を登録できること", "代替"]])
+    _import(db, path, business_system="介護保険")
+    assert _rows(db, "介護保険")[:5] == [
+        ("function", "0230001", "転入による資格取得を登録できること", "資格管理", "資格取得", "転入", "mandatory", "○", False),
+        ("function", "0230002", "65歳到達による資格取得を一括で登録できること", "資格管理", "資格取得", "年齢到達", "mandatory",
+         "△", False),
+        ("function", "0230003", "（削除）", "資格管理", "資格喪失", "死亡", None, None, True),
+        ("function", "0230265", "所得段階を判定し、保険料を算定できること", "賦課", "保険料算定", "所得段階", "optional", "×", False),
+        ("function", "0230266", "保険料の減免を登録できること", "賦課", "保険料算定", "減免", "excluded", "○", False),
+    ]
