@@ -14,9 +14,10 @@ import csv
 import datetime as dt
 import json
 from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -120,6 +121,7 @@ class _Readable:
     def _table_names(self, key: str) -> dict[int, str]:
         if key not in self._names:
             s = self.s
+            rows: Iterable[tuple[int, str]]
             if key == "member":
                 rows = s.execute(select(Member.id, Member.name)).all()
             elif key == "business_system":
@@ -156,26 +158,26 @@ class _Readable:
             except ValueError:
                 return v
         if table == "member_request" and field == "reason":
-            return REASON_LABELS.get(v, v)
+            return _label(REASON_LABELS, v)
         if field == "service_drop":
             return SERVICE_DROP_LABELS[bool(v)]
         if field == "stage":
-            return APPROVAL_LABELS.get(v, v)
-        if field == "member_id":
+            return _label(APPROVAL_LABELS, v)
+        if field == "member_id" and isinstance(v, int):
             return self.name("member", v)
-        if field == "function_id":
+        if field == "function_id" and isinstance(v, int):
             return self._function(v)
-        if field in ("business_system_id", "subcommittee_id", "meeting_id"):
+        if field in ("business_system_id", "subcommittee_id", "meeting_id") and isinstance(v, int):
             return self.name(field[:-3], v)
         if table == "meeting" and field == "kind":
-            return MEETING_KIND_LABELS.get(v, v)
+            return _label(MEETING_KIND_LABELS, v)
         if field == "role":
-            return ATTENDEE_ROLE_LABELS.get(v, v)
+            return _label(ATTENDEE_ROLE_LABELS, v)
         if field == "outcome":
-            return OUTCOME_LABELS.get(v, v)
+            return _label(OUTCOME_LABELS, v)
         if field == "requirement_class":
-            return REQUIREMENT_LABELS.get(v, v)
-        if field == "fit":
+            return _label(REQUIREMENT_LABELS, v)
+        if field == "fit" and isinstance(v, str):
             return Phrase(WITH_NOTE, v, Phrase(FIT_LABELS[v])) if v in FIT_LABELS else v
         if isinstance(v, bool):
             return YES_NO[v]
@@ -229,13 +231,23 @@ class _Readable:
         return self.name("member", member_id) if member_id is not None else None
 
 
+def _label(labels: Mapping[str, str], v: object) -> str:
+    """A stored code as its label; a code the vocabulary does not know (or not a code) as it is."""
+    return labels.get(v, v) if isinstance(v, str) else str(v)
+
+
+def _loads(text: str | None) -> object:
+    """A recorded JSON value; a column the trail left empty reads as no value."""
+    return json.loads(text) if text is not None else None
+
+
 def _expand(c: AuditChange, r: _Readable) -> list[tuple[str | None, str | None, str | None]]:
     """(field, old, new) lines for one recorded change, readable, technical columns left out."""
     if c.op == "update" and c.field is not None:
         if c.field in HIDDEN_FIELDS:
             return []
-        return [(c.field, r.value(c.table_name, c.field, json.loads(c.old_value)),
-                 r.value(c.table_name, c.field, json.loads(c.new_value)))]
+        return [(c.field, r.value(c.table_name, c.field, _loads(c.old_value)),
+                 r.value(c.table_name, c.field, _loads(c.new_value)))]
     old = json.loads(c.old_value) if c.old_value else {}
     new = json.loads(c.new_value) if c.new_value else {}
     if c.op == "bulk_insert":
@@ -250,7 +262,7 @@ def _expand(c: AuditChange, r: _Readable) -> list[tuple[str | None, str | None, 
     return lines or [(None, None, None)]
 
 
-def _entries(s: Session, where) -> list[AuditEntry]:
+def _entries(s: Session, where: ColumnElement[bool]) -> list[AuditEntry]:
     rows = list(s.execute(
         select(AuditChange, AuditAction).join(AuditAction, AuditAction.id == AuditChange.action_id)
         .where(where).order_by(AuditChange.action_id, AuditChange.seq)
