@@ -18,10 +18,11 @@ import datetime as dt
 import getpass
 import json
 from collections.abc import Iterator
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Boolean, Date, DateTime, event, insert, inspect, select, update
+from sqlalchemy import Boolean, Connection, Date, DateTime, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
@@ -66,7 +67,7 @@ def set_default_user(name: str | None) -> None:
     _default_user = (name or "").strip() or None
 
 
-def is_shared(conn_or_session) -> bool:  # noqa: ANN001 - a Connection or a Session
+def is_shared(conn_or_session: Connection | Session) -> bool:
     """True on a server database that several users share (anything but SQLite)."""
     bind = conn_or_session.get_bind() if isinstance(conn_or_session, Session) else conn_or_session
     return bind.dialect.name != "sqlite"
@@ -113,10 +114,10 @@ def coerce(table: str, column: str, value: object) -> object:
     if value is None:
         return None
     col_type = Base.metadata.tables[table].c[column].type
-    if isinstance(col_type, DateTime):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(col_type, Date):
-        return dt.date.fromisoformat(value)
+    if isinstance(col_type, (DateTime, Date)):
+        if not isinstance(value, str):  # encode() writes every date as ISO text
+            raise TypeError(f"{table}.{column}: a date recorded as {type(value).__name__}, not as ISO text")
+        return dt.datetime.fromisoformat(value) if isinstance(col_type, DateTime) else dt.date.fromisoformat(value)
     if isinstance(col_type, Boolean):
         return bool(value)
     return value
@@ -188,7 +189,9 @@ def _ensure_action(s: Session) -> ActionState:
         result = conn.execute(insert(AuditAction).values(
             label=state.label[:400], user=state.user[:100], at=dt.datetime.now(),
             kind=state.kind, state="done", undoable=state.undoable, target_id=state.target_id))
-        state.id = result.inserted_primary_key[0]
+        key = result.inserted_primary_key
+        assert key is not None  # an INSERT of one row on a table with a primary key
+        state.id = key[0]
         s.info.setdefault("audit_action_ids", []).append(state.id)  # for sync's NOTIFY at commit
     return state
 
@@ -257,15 +260,15 @@ def record_changes(s: Session, rows: list[dict]) -> None:
 BOOKKEEPING_FIELDS = frozenset({"updated_at"})
 
 
-def _columns(obj) -> list[str]:
+def _columns(obj: object) -> list[str]:
     return [c.key for c in inspect(type(obj)).column_attrs]
 
 
-def _snapshot(obj) -> dict:
+def _snapshot(obj: object) -> dict[str, Any]:
     return {k: getattr(obj, k) for k in _columns(obj)}
 
 
-def _before_flush(session: Session, _ctx, _instances) -> None:
+def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
     if not session.info.get("audit_enabled", True):
         return
     pending = session.info.setdefault("audit_pending", [])
@@ -289,7 +292,7 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
             pending.append(("update", obj, diffs))
 
 
-def _item_id(conn, table: str, values: dict, cache: dict[int, int]) -> int | None:
+def _item_id(conn: Connection, table: str, values: dict[str, Any], cache: dict[int, int | None]) -> int | None:
     if table == "request_item":
         return values.get("id")
     if table in ("member_request", "status_change", "agenda_entry", "item_cost_rule", "decision_acceptance"):
@@ -304,7 +307,7 @@ def _item_id(conn, table: str, values: dict, cache: dict[int, int]) -> int | Non
     return None
 
 
-def _after_flush(session: Session, _ctx) -> None:
+def _after_flush(session: Session, _ctx: object) -> None:
     if not session.info.get("audit_enabled", True):
         return
     pending = session.info.pop("audit_pending", [])
@@ -313,7 +316,7 @@ def _after_flush(session: Session, _ctx) -> None:
         return
     state = _ensure_action(session)
     conn = session.connection()
-    cache: dict[int, int] = {}
+    cache: dict[int, int | None] = {}
     saves: list[tuple[int, dict]] = []
     deletes: list[tuple[int, dict]] = []
     for obj in inserts:

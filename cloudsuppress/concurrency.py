@@ -20,22 +20,24 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Connection, Table, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from .changes import Changes
 from .errors import ConcurrentEditError
 from .models import AuditAction, AuditChange, Base
 
-F = TypeVar("F", bound=Callable)
+F = TypeVar("F", bound=Callable[..., Changes])
 
 VERSIONED_TABLES = frozenset(
-    m.local_table.name for m in Base.registry.mappers if m.version_id_col is not None
+    m.local_table.name for m in Base.registry.mappers
+    if m.version_id_col is not None and isinstance(m.local_table, Table)
 )
-_OPERATIONS: dict[str, Callable] = {}
+_OPERATIONS: dict[str, Callable[..., Changes]] = {}
 _STALE_TABLE = re.compile(r"table '([^']+)'")
 
 
@@ -59,14 +61,14 @@ def describe_record(table: str, values: dict | None, row_id: int) -> str:
     return f"{table}（id {row_id}）"
 
 
-def stored_row(conn, table: str, row_id: int) -> dict | None:  # noqa: ANN001 - a Connection or Session
+def stored_row(conn: Connection | Session, table: str, row_id: int) -> dict[str, Any] | None:
     """The row as stored now, or None when it is gone."""
     t = Base.metadata.tables[table]
     row = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
     return dict(row) if row else None
 
 
-def last_writer(conn, table: str, row_id: int) -> tuple[str | None, object]:  # noqa: ANN001
+def last_writer(conn: Connection | Session, table: str, row_id: int) -> tuple[str | None, object]:
     """Who changed this row last and when, from the audit trail (None, None when unknown)."""
     found = conn.execute(
         select(AuditAction.user, AuditAction.at)
@@ -77,8 +79,8 @@ def last_writer(conn, table: str, row_id: int) -> tuple[str | None, object]:  # 
     return (found[0], found[1]) if found else (None, None)
 
 
-def conflict(conn, *, table: str, row_id: int, expected_version: int | None, attempted: dict,  # noqa: ANN001
-             current: object = None, current_known: bool = False) -> ConcurrentEditError:
+def conflict(conn: Connection | Session, *, table: str, row_id: int, expected_version: int | None, attempted: dict,
+             current: dict[str, Any] | None = None, current_known: bool = False) -> ConcurrentEditError:
     """Build the error for a refused save, reading the stored row (unless known) and its last writer."""
     if not current_known:
         current = stored_row(conn, table, row_id)
@@ -90,13 +92,25 @@ def conflict(conn, *, table: str, row_id: int, expected_version: int | None, att
     )
 
 
-def check_version(s: Session, obj: object, expected_version: int | None, *, attempted: dict) -> None:
+def check_version(s: Session, obj: Versioned, expected_version: int | None, *, attempted: dict) -> None:
     """Refuse the save (ConcurrentEditError) when the caller saw an older version of ``obj``."""
     if expected_version is None or obj.version == expected_version:
         return
     table = type(obj).__tablename__
     raise conflict(s.connection(), table=table, row_id=obj.id, expected_version=expected_version,
                    attempted=attempted)
+
+
+class Versioned(Protocol):
+    """A row of a table with a version counter (the models listed in the module docstring)."""
+
+    __tablename__: str
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
 
 
 def reapplicable(operation: str) -> Callable[[F], F]:
@@ -108,7 +122,7 @@ def reapplicable(operation: str) -> Callable[[F], F]:
     """
     def deco(fn: F) -> F:
         @functools.wraps(fn)
-        def wrapper(s: Session, **kwargs):  # noqa: ANN202
+        def wrapper(s: Session, **kwargs: Any) -> Changes:
             try:
                 return fn(s, **kwargs)
             except ConcurrentEditError as exc:
@@ -118,12 +132,12 @@ def reapplicable(operation: str) -> Callable[[F], F]:
                 raise
 
         _OPERATIONS[operation] = wrapper
-        return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]  # wraps() keeps the signature; a TypeVar cannot say so
 
     return deco
 
 
-def registered_operation(name: str) -> Callable | None:
+def registered_operation(name: str) -> Callable[..., Changes] | None:
     return _OPERATIONS.get(name)
 
 
@@ -151,7 +165,7 @@ def _pending_versioned(s: Session) -> list[tuple[str, int, int, dict]]:
 class AppSession(Session):
     """A Session whose flush reports a lost race on a versioned row as ConcurrentEditError."""
 
-    def flush(self, objects=None) -> None:  # noqa: ANN001
+    def flush(self, objects: Sequence[Any] | None = None) -> None:
         pending = _pending_versioned(self) if (self.dirty or self.deleted) else []
         try:
             super().flush(objects)
@@ -166,7 +180,7 @@ def _from_stale(s: Session, exc: StaleDataError, pending: list[tuple[str, int, i
     if not candidates:
         return exc
     # The session's own transaction is dead; a fresh connection sees what the other user committed.
-    with s.get_bind().connect() as conn:
+    with s.get_bind().engine.connect() as conn:
         for tbl, row_id, version, attempted in candidates:
             current = stored_row(conn, tbl, row_id)
             if current is None or current.get("version") != version:
