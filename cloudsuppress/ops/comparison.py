@@ -109,7 +109,7 @@ def _judgements(s: Session, function_ids: set[int]) -> dict[tuple[int, int], str
 
     if not function_ids or importlib.util.find_spec("cloudsuppress.ops.judgements") is None:
         return {}
-    from . import judgements  # type: ignore[attr-defined]  # per-member judgements (issue #12)
+    from . import judgements  # per-member judgements (issue #12)
 
     out: dict[tuple[int, int], str | None] = {}
     for fid in function_ids:
@@ -211,8 +211,8 @@ def build_comparison(
         if subcommittee_id is None:
             subcommittee_id = meeting.subcommittee_id
     else:
-        sub_order = dict(s.execute(select(Subcommittee.id, Subcommittee.sort_order)).all())
-        sys_order = dict(s.execute(select(BusinessSystem.id, BusinessSystem.sort_order)).all())
+        sub_order: dict[int | None, int] = dict(s.execute(select(Subcommittee.id, Subcommittee.sort_order)).all())
+        sys_order: dict[int | None, int] = dict(s.execute(select(BusinessSystem.id, BusinessSystem.sort_order)).all())
         rows.sort(key=lambda r: (sub_order.get(r.subcommittee_id, 1 << 30), sys_order.get(r.business_system_id, 1 << 30),
                                  r.key))
     if undecided_only:

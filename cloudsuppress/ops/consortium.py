@@ -171,7 +171,7 @@ def update_consortium_settings(s: Session, *, settings: ConsortiumSettings) -> C
     problems = settings_problems(st)
     if problems:
         raise DomainError("\n".join(f"{SETTING_LABELS[k]}: {v}" for k, v in problems.items()))
-    c = s.scalars(select(Consortium).order_by(Consortium.id)).first()
+    c = s.scalars(select(Consortium).order_by(Consortium.id).limit(1)).one()  # require_consortium: it exists
     with audit.action(s, "協議会の設定（会長・事務局の連絡先）を変更"):
         c.chair_member = st.chair_member or None
         c.chair_name = st.chair_name or None

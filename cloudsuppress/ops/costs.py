@@ -27,7 +27,7 @@ from ..errors import DomainError
 from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
 from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
-from ..unset import UNSET
+from ..unset import UNSET, Unset
 from .requests import get_item
 
 CHANGED = Changes(costs=True, history=True)
@@ -70,7 +70,7 @@ def cost_rule_row(s: Session) -> CostRuleRow:
 
 @reapplicable("costs.set_cost_rule")
 def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | str | None = None, unit: int = 1,
-                  population_date: object = UNSET, by: str | None = None,
+                  population_date: dt.date | None | Unset = UNSET, by: str | None = None,
                   expected_version: int | None = None) -> Changes:
     """Set the consortium's apportionment rule (method, ratio for mixed, rounding unit, 人口基準日)."""
     if unit not in (1, 1000):
@@ -112,7 +112,8 @@ def item_rule(s: Session, item_id: int) -> tuple[Rule, bool]:
 
 
 @reapplicable("costs.set_item_cost")
-def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method: object = UNSET,
+def set_item_cost(s: Session, *, item_id: int, estimate: int | None | Unset = UNSET,
+                  method: str | Method | None | Unset = UNSET,
                   ratio: tuple[int, int] | str | None = None, by: str | None = None,
                   expected_version: int | None = None) -> Changes:
     """Set an item's estimate (見積額, yen) and/or its own apportionment method (None: back to the
@@ -133,7 +134,8 @@ def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method:
     if method is not UNSET and method is not None:
         stored = (own.ratio_equal, own.ratio_population) if own is not None and own.method == Method.MIXED.value else None
         new_rule = Rule.make(parse_method(method), ratio, stored=stored)
-    change_estimate = estimate is not UNSET and estimate != item.estimate
+    new_estimate = item.estimate if estimate is UNSET else estimate
+    change_estimate = new_estimate != item.estimate
     if method is UNSET:
         change_method = False
     elif new_rule is None:
@@ -145,12 +147,12 @@ def set_item_cost(s: Session, *, item_id: int, estimate: object = UNSET, method:
         return Changes()
     what = []
     if change_estimate:
-        what.append(f"見積額 {estimate:,}円" if estimate is not None else "見積額を未定")
+        what.append(f"見積額 {new_estimate:,}円" if new_estimate is not None else "見積額を未定")
     if change_method:
         what.append(f"按分方法「{_method_text(new_rule)}」" if new_rule else "按分方法を協議会のルールに戻す")
     with audit.action(s, f"要望 {item.key} の費用を設定（{'、'.join(what)}）", by=by):
         if change_estimate:
-            item.estimate = estimate
+            item.estimate = new_estimate
             item.updated_at = dt.datetime.now()
         if change_method:
             if new_rule is None:

@@ -65,7 +65,7 @@ def prior_decisions(s: Session, member_id: int) -> list[PendingDecision]:
     m = _member(s, member_id)
     if m.joined_on is None:
         return []
-    meetings = dict(s.execute(select(Meeting.id, Meeting.held_on)).all())
+    meetings: dict[int | None, dt.date] = dict(s.execute(select(Meeting.id, Meeting.held_on)).all())
     accepted = dict(s.execute(select(DecisionAcceptance.item_id, DecisionAcceptance.accepted_on)
                               .where(DecisionAcceptance.member_id == member_id)).all())
     out = []

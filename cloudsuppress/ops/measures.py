@@ -35,7 +35,7 @@ from ..models import (
     SelectionEvent,
 )
 from ..wareki import to_wareki
-from ..unset import UNSET
+from ..unset import UNSET, Unset
 from .costs import member_costs
 from .functions import FitStats, combine_stats, system_tree
 from .meetings import meeting_label
@@ -94,17 +94,18 @@ def _check_briefing(held_on: dt.date | None, attendees: object) -> None:
 
 
 @reapplicable("measures.update_briefing")
-def update_briefing(s: Session, *, briefing_id: int, held_on: object = UNSET, attendees: object = UNSET,
-                    notes: object = UNSET, by: str | None = None, expected_version: int | None = None) -> Changes:
+def update_briefing(s: Session, *, briefing_id: int, held_on: dt.date | None | Unset = UNSET,
+                    attendees: int | Unset = UNSET, notes: str | None | Unset = UNSET, by: str | None = None, expected_version: int | None = None) -> Changes:
     """Correct a briefing's date, number attending or notes."""
     row = s.get(Briefing, briefing_id)
     if row is None:
         raise DomainError(f"庁内説明会の記録（id {briefing_id}）が見つかりません。")
-    values = {k: v for k, v in dict(held_on=held_on, attendees=attendees, notes=notes).items() if v is not UNSET}
+    values: dict[str, object] = {
+        k: v for k, v in dict(held_on=held_on, attendees=attendees, notes=notes).items() if v is not UNSET}
     check_version(s, row, expected_version, attempted=values)
-    _check_briefing(values.get("held_on", row.held_on), values.get("attendees", row.attendees))
-    if "notes" in values:
-        values["notes"] = (values["notes"] or "").strip() or None
+    _check_briefing(row.held_on if held_on is UNSET else held_on, row.attendees if attendees is UNSET else attendees)
+    if notes is not UNSET:
+        values["notes"] = (notes or "").strip() or None
     changed = {k: v for k, v in values.items() if getattr(row, k) != v}
     if not changed:
         return Changes()
@@ -209,7 +210,7 @@ def remove_selection_attendee(s: Session, *, attendee_id: int, by: str | None = 
     row = s.get(SelectionAttendee, attendee_id)
     if row is None:
         raise DomainError(f"選考会の参加記録（id {attendee_id}）が見つかりません。")
-    ev = s.get(SelectionEvent, row.event_id)
+    ev = s.get_one(SelectionEvent, row.event_id)  # the foreign key keeps it
     with audit.action(s, f"選考会「{ev.name}」の{row.person}さんの参加記録を削除", by=by):
         s.delete(row)
         s.flush()
@@ -314,12 +315,12 @@ def _meeting_facts(s: Session, today: dt.date
             with_items[meeting_id].add(member_id)
     present: dict[int, set[int]] = defaultdict(set)
     secretariat: set[int] = set()
-    for meeting_id, role, member_id in s.execute(select(MeetingAttendee.meeting_id, MeetingAttendee.role,
-                                                        MeetingAttendee.member_id)):
+    for meeting_id, role, attendee_id in s.execute(select(MeetingAttendee.meeting_id, MeetingAttendee.role,
+                                                          MeetingAttendee.member_id)):
         if role == "secretariat":
             secretariat.add(meeting_id)
-        elif role == "member" and member_id is not None:
-            present[meeting_id].add(member_id)
+        elif role == "member" and attendee_id is not None:
+            present[meeting_id].add(attendee_id)
     return with_items, present, secretariat, meetings
 
 
@@ -329,8 +330,8 @@ def measures_dashboard(s: Session, *, today: dt.date | None = None) -> Dashboard
     today = today or dt.date.today()
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     briefings: dict[int, list[Briefing]] = defaultdict(list)
-    for b in s.scalars(select(Briefing).order_by(Briefing.held_on.desc(), Briefing.id.desc())):
-        briefings[b.member_id].append(b)
+    for briefing in s.scalars(select(Briefing).order_by(Briefing.held_on.desc(), Briefing.id.desc())):
+        briefings[briefing.member_id].append(briefing)
     asked: dict[int, list[tuple[bool | None, str | None]]] = defaultdict(list)
     for mid, drop, detail in s.execute(select(MemberRequest.member_id, MemberRequest.service_drop,
                                               MemberRequest.service_drop_detail)):

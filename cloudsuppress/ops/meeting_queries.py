@@ -115,8 +115,8 @@ class MeetingDetail:
 
 
 def _rows(s: Session, meetings: list[Meeting]) -> list[MeetingRow]:
-    subs = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
-    systems = dict(s.execute(select(BusinessSystem.id, BusinessSystem.name)).all())
+    subs: dict[int | None, str] = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
+    systems: dict[int | None, str] = dict(s.execute(select(BusinessSystem.id, BusinessSystem.name)).all())
     ids = [m.id for m in meetings]
     agenda = dict(s.execute(select(AgendaEntry.meeting_id, func.count()).where(AgendaEntry.meeting_id.in_(ids))
                             .group_by(AgendaEntry.meeting_id)).all())
@@ -152,7 +152,7 @@ def attendees(s: Session, meeting_id: int) -> list[AttendeeRow]:
     rows = s.execute(select(MeetingAttendee, Member.name, Member.sort_order)
                      .outerjoin(Member, Member.id == MeetingAttendee.member_id)
                      .where(MeetingAttendee.meeting_id == meeting_id)).all()
-    rows.sort(key=lambda r: (role_order.get(r[0].role, 9), r[2] or 0, r[0].member_id or 0, r[0].sort_order, r[0].id))
+    rows = sorted(rows, key=lambda r: (role_order.get(r[0].role, 9), r[2] or 0, r[0].member_id or 0, r[0].sort_order, r[0].id))
     return [AttendeeRow(a.id, a.role, ATTENDEE_ROLE_LABELS.get(a.role, a.role), a.member_id, name, a.organization,
                         a.name, a.title) for a, name, _ in rows]
 

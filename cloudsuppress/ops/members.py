@@ -14,7 +14,7 @@ from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord
 from ..models import Member
-from ..unset import UNSET
+from ..unset import UNSET, Unset
 from .consortium import require_consortium
 
 
@@ -55,8 +55,8 @@ def add_member(s: Session, *, name: str, population: int, joined_on: dt.date | N
 
 
 @reapplicable("members.update_member")
-def update_member(s: Session, *, member_id: int, name: object = UNSET, population: object = UNSET,
-                  joined_on: object = UNSET, expected_version: int | None = None, by: str | None = None) -> Changes:
+def update_member(s: Session, *, member_id: int, name: str | None | Unset = UNSET, population: int | Unset = UNSET,
+                  joined_on: dt.date | None | Unset = UNSET, expected_version: int | None = None, by: str | None = None) -> Changes:
     """Change a member's name, population or join date; ConcurrentEditError when someone saved a newer version."""
     m = s.get(Member, member_id)
     if m is None and expected_version is not None:  # deleted while the editor was open
@@ -64,15 +64,16 @@ def update_member(s: Session, *, member_id: int, name: object = UNSET, populatio
                        attempted={})
     if m is None:
         raise DomainError(f"団体（id {member_id}）が見つかりません。")
-    values = {k: v for k, v in dict(name=name, population=population, joined_on=joined_on).items() if v is not UNSET}
+    values: dict[str, object] = {
+        k: v for k, v in dict(name=name, population=population, joined_on=joined_on).items() if v is not UNSET}
     check_version(s, m, expected_version, attempted=values)
-    if "name" in values:
-        values["name"] = (values["name"] or "").strip()
-        if not values["name"]:
+    if name is not UNSET:
+        values["name"] = name = (name or "").strip()
+        if not name:
             raise DomainError("団体名を入力してください。")
-        if values["name"] != m.name and s.scalar(select(Member.id).where(Member.name == values["name"])):
-            raise DomainError(f"団体「{values['name']}」はすでに登録されています。")
-    if "population" in values and (not isinstance(values["population"], int) or values["population"] <= 0):
+        if name != m.name and s.scalar(select(Member.id).where(Member.name == name)):
+            raise DomainError(f"団体「{name}」はすでに登録されています。")
+    if population is not UNSET and (not isinstance(population, int) or population <= 0):
         raise DomainError("人口は正の整数で入力してください。")
     changed = {k: v for k, v in values.items() if getattr(m, k) != v}
     if not changed:
@@ -91,7 +92,7 @@ _USES = {"member_request": "要望", "meeting_attendee": "会議の出席者", "
 
 def member_uses(s: Session, member_id: int) -> dict[str, int]:
     """Rows of other tables that refer to the member, by table (those with a count only)."""
-    uses = {}
+    uses: dict[str, int] = {}
     for table in Member.metadata.sorted_tables:
         for fk in table.foreign_keys:
             if fk.column.table.name == "member" and fk.column.name == "id":

@@ -74,7 +74,7 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
     ids = [r.item_id for r in rows]
     items = {i.id: i for i in s.scalars(select(RequestItem).where(RequestItem.id.in_(ids)))} if ids else {}
     shares = {i: item_shares(s, i) for i in ids}
-    fits = {r.item_id: None for r in rows}
+    fits: dict[int, str | None] = {r.item_id: None for r in rows}
     from .request_queries import list_item_rows
 
     for r in list_item_rows(s, item_ids=ids) if ids else []:

@@ -173,13 +173,13 @@ def list_item_rows(
             if needle not in _fold(hay):
                 continue
         active = [m for m in mrows if not m[2]]
-        cases = [m[4] for m in active if m[4] is not None]
+        counts = [m[4] for m in active if m[4] is not None]
         out.append(ItemRow(
             item.id, item.key, item.title, item.status, STATUS_LABELS[Status(item.status)], item.function_id, code,
             fname or item.proposed_function, fit, system.id if system else None, system.name if system else None,
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
-            sum(cases) if cases else None, item.created_at, item.updated_at, item.version,
+            sum(counts) if counts else None, item.created_at, item.updated_at, item.version,
             search_text=search,
         ))
     return out
@@ -204,7 +204,7 @@ def status_history(s: Session, item_id: int) -> list[StatusChangeRow]:
     """An item's status changes, oldest first, with the meetings that decided them named."""
     changes = list(s.scalars(select(StatusChange).where(StatusChange.item_id == item_id).order_by(StatusChange.id)))
     ids = {c.meeting_id for c in changes if c.meeting_id is not None}
-    meetings = {m.id: f"{meeting_label(m)}（{to_wareki(m.held_on)}）"
+    meetings: dict[int | None, str] = {m.id: f"{meeting_label(m)}（{to_wareki(m.held_on)}）"
                 for m in s.scalars(select(Meeting).where(Meeting.id.in_(ids)))} if ids else {}
     return [
         StatusChangeRow(c.id, c.from_status, STATUS_LABELS[Status(c.from_status)] if c.from_status else None,

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import Select, Table, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -67,7 +68,7 @@ def _owner(s: Session, user: str | None) -> str | None:
     return ((user or "").strip() or audit.current_user())[:100] if audit.is_shared(s) else None
 
 
-def _stack(s: Session, state: str, owner: str | None):  # noqa: ANN202 - a Select
+def _stack(s: Session, state: str, owner: str | None) -> Select[AuditAction]:
     q = select(AuditAction).where(AuditAction.kind == "op", AuditAction.state == state)
     return q if owner is None else q.where(AuditAction.user == owner)
 
@@ -102,7 +103,7 @@ def _changes_for(tables: set[str]) -> Changes:
     )
 
 
-def _bump(t) -> dict:  # noqa: ANN001
+def _bump(t: Table) -> dict[str, Any]:
     # Undo and redo change data too: move the version on, so that an editor still showing the
     # state before the undo cannot save over it (ConcurrentEditError instead).
     return {"version": t.c.version + 1} if "version" in t.c else {}
@@ -119,7 +120,7 @@ class _Applier:
         self.trail: list[dict] = []
         self._bumped: set[tuple[str, int]] = set()
 
-    def _bump_once(self, t, row_id: int) -> dict:  # noqa: ANN001
+    def _bump_once(self, t: Table, row_id: int) -> dict[str, Any]:
         # One version step per row per undo, however many of its fields it restores (an edit that
         # changed a value and updated_at is one change to the user, and was one version step).
         if (t.name, row_id) in self._bumped:
@@ -127,7 +128,7 @@ class _Applier:
         self._bumped.add((t.name, row_id))
         return _bump(t)
 
-    def _table(self, name: str):
+    def _table(self, name: str) -> Table:
         return Base.metadata.tables[name]
 
     def current(self, table: str, row_id: int) -> dict | None:
@@ -135,7 +136,7 @@ class _Applier:
         row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
         return dict(row) if row else None
 
-    def _refuse(self, table: str, row_id: int, what: str) -> None:
+    def _refuse(self, table: str, row_id: int, what: str) -> NoReturn:
         raise DomainError(
             f"「{self.label}」を元に戻せません（やり直せません）: {_TABLE_LABELS.get(table, table)}（id {row_id}）の"
             f"{what}。データベースは変更していません。"
@@ -257,6 +258,7 @@ def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
             select(AuditChange.table_name, AuditChange.row_id, AuditChange.old_value)
             .where(AuditChange.action_id == undo_id, AuditChange.op == "delete")
         )
+        if old is not None  # a delete is recorded with the row's image
     }
 
 
@@ -275,6 +277,13 @@ _UNDO = _Direction(back=True, kind="undo", prefix="元に戻す", refused="元�
 _REDO = _Direction(back=False, kind="redo", prefix="やり直す", refused="やり直せません", state="done")
 
 
+def _image(c: AuditChange, target: AuditAction, text: str | None) -> Any:
+    """A row image (or id list) the trail recorded as JSON; a change recorded without it cannot be replayed."""
+    if text is None:
+        raise DomainError(f"「{target.label}」を元に戻せません（やり直せません）: 変更の記録（id {c.id}）に内容がありません。")
+    return json.loads(text)
+
+
 def _steps(s: Session, target: AuditAction, way: _Direction) -> list[tuple]:
     """The writes that take the target back or replay it: each recorded change is one move of a
     row from its old to its new state, read new-to-old when going back."""
@@ -284,7 +293,7 @@ def _steps(s: Session, target: AuditAction, way: _Direction) -> list[tuple]:
         table = c.table_name
         before, after = (c.new_value, c.old_value) if way.back else (c.old_value, c.new_value)
         if c.op == "bulk_insert":  # only the new ids were recorded (see ops.functions)
-            ids = sorted(json.loads(c.new_value), reverse=way.back)
+            ids = sorted(_image(c, target, c.new_value), reverse=way.back)
             if way.back:
                 steps += [("delete", table, rid, None) for rid in ids]
                 continue
@@ -298,7 +307,7 @@ def _steps(s: Session, target: AuditAction, way: _Direction) -> list[tuple]:
             if (c.op == "insert") == way.back:  # the row goes: an insert taken back, a delete replayed
                 steps.append(("delete", table, c.row_id, c.item_id))
             else:  # the row comes (back): ``after`` is its image
-                steps.append(("insert", table, json.loads(after), c.item_id))
+                steps.append(("insert", table, _image(c, target, after), c.item_id))
         elif c.field is not None:
             steps.append(("field", table, c.row_id, c.field, audit.decode(table, c.field, before),
                           audit.decode(table, c.field, after), c.item_id))
