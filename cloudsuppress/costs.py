@@ -93,7 +93,7 @@ def _read_ratio(value: str) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
-def check_ratio(ratio: tuple[int, int]) -> None:
+def check_ratio(ratio: tuple[int, ...]) -> None:
     """Weights the arithmetic can use (a stored rule may predate the 100 check)."""
     if len(ratio) != 2 or any(not isinstance(r, int) or r < 0 for r in ratio) or sum(ratio) == 0:
         raise DomainError("按分割合は 0 以上の整数 2 つ（均等割:人口割、合計は 0 より大きく）で指定してください。")
@@ -129,8 +129,9 @@ class Rule:
         else:
             if ratio is None:
                 raise DomainError("併用（均等割・人口割）には按分割合（例: 50:50）を指定してください。")
-            r = _read_ratio(ratio) if isinstance(ratio, str) else tuple(ratio)
-            check_ratio(r)
+            given = _read_ratio(ratio) if isinstance(ratio, str) else tuple(ratio)
+            check_ratio(given)
+            r = (given[0], given[1])  # the two weights check_ratio found
             if r != stored:
                 check_new_ratio(r)
         if not isinstance(unit, int) or unit <= 0:

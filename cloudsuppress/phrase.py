@@ -23,17 +23,17 @@ class Phrase(str):
 
     A part is a string shown as it is (a number already formatted, a name), a date or a time
     (written in 和暦 here), or a Phrase; a Phrase without parts is a vocabulary word (its pattern
-    is the word). ``count`` is the number a plural form depends on, if any.
+    is the word). ``count`` (kept as ``plural_count``) is the number a plural form depends on, if any.
     """
 
     pattern: str
     parts: tuple[object, ...]
-    count: int | None
+    plural_count: int | None  # not ``count``: that is str.count, which a cell's line counter calls
 
     def __new__(cls, pattern: str, *parts: object, count: int | None = None) -> Phrase:
         text = pattern.format(*(_japanese(p) for p in parts)) if parts else pattern
         phrase = super().__new__(cls, text)
-        phrase.pattern, phrase.parts, phrase.count = pattern, parts, count
+        phrase.pattern, phrase.parts, phrase.plural_count = pattern, parts, count
         return phrase
 
 

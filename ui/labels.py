@@ -64,7 +64,7 @@ def phrase_text(phrase: Phrase) -> str:
             parts.append(display_date(part))
         else:
             parts.append(str(part))
-    if phrase.count == 1 and phrase.pattern in _SINGULAR:
+    if phrase.plural_count == 1 and phrase.pattern in _SINGULAR:
         return _SINGULAR[phrase.pattern]().format(*parts)
     return QCoreApplication.translate(CONTEXT, phrase.pattern).format(*parts)
 

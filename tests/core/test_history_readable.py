@@ -95,7 +95,7 @@ def test_composed_values_keep_their_pattern_for_a_ui(rdb):
         entries = history_ops.item_audit_trail(s, item)
     by_field = {e.field_label: e.new for e in entries if e.new}
     cases, amount, day = by_field["確認件数"], by_field["見積額"], by_field["実施日"]
-    assert (cases, cases.pattern, cases.parts, cases.count) == ("1,100件", history_ops.CASES, ("1,100",), 1_100)
+    assert (cases, cases.pattern, cases.parts, cases.plural_count) == ("1,100件", history_ops.CASES, ("1,100",), 1_100)
     assert (amount, amount.pattern, amount.parts) == ("1,650,000円", history_ops.YEN, ("1,650,000",))
     assert (day, day.parts) == ("令和8年4月27日", (dt.date(2026, 4, 27),))
     meeting = by_field["会議"]
