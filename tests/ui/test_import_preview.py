@@ -222,14 +222,14 @@ def test_many_rows_with_one_problem_are_one_line(runner, open_file, tmp_path, is
     assert len(lines) == 1 and "2〜177行目（176 行）" in lines[0] and "たぶん" in lines[0]
 
 
-def test_sheet_and_header_rows_can_be_changed(runner, open_file, tmp_path):
+def test_sheet_and_header_rows_can_be_changed(runner, open_file, tmp_path, qtbot):
     dialog = open_file(fw.ministry_annex(tmp_path / "annex.xlsx"))
     dialog.header_first.setValue(5)  # only the lower header row: the merged 機能分類 is gone
     assert (dialog.header_first.value(), dialog.header_last.value()) == (5, 5)
     assert dialog.columns_table.item(1, 1).text() == "大項目"
     item = dialog.sheet_list.item(2)  # 帳票要件 as the function sheet
     dialog.sheet_list.setCurrentItem(item)
-    assert dialog.preview.detection.functions.sheet == "帳票要件"
+    qtbot.waitUntil(lambda: dialog.preview.detection.functions.sheet == "帳票要件")
     assert dialog.columns_table.item(1, 1).text() == "帳票名称"
 
 
@@ -267,3 +267,14 @@ def test_the_wheel_scrolls_past_the_meaning_drop_downs(runner, open_file, tmp_pa
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(combo, event)
     assert (combo.currentData(), dialog.preview) == before
+
+
+def test_clicking_a_sheet_switches_to_it(runner, open_file, tmp_path, qtbot):
+    """A real click on another sheet (the list is rebuilt by the new preview, after the click is handled)."""
+    dialog = open_file(fw.ministry_annex(tmp_path / "annex.xlsx"))
+    sheets = dialog.sheet_list
+    rect = sheets.visualItemRect(sheets.item(2))
+    qtbot.mouseClick(sheets.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: dialog.preview.detection.functions.sheet == "帳票要件")
+    assert sheets.currentItem().text() == "帳票要件　［帳票］"
+    assert dialog.columns_table.item(1, 1).text() == "帳票名称"

@@ -18,7 +18,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,7 +135,8 @@ class ImportFunctionsDialog(QDialog):
         self.sheet_list = QListWidget()
         self.sheet_list.setAccessibleName(self.tr("シート"))
         self.sheet_list.setMaximumHeight(self.fontMetrics().height() * 7 + 12)
-        self.sheet_list.itemClicked.connect(self._on_sheet_clicked)
+        # A click (or the arrow keys) makes another sheet current; the new preview rebuilds this list, so
+        # it runs after the list's own signal has returned, never inside it.
         self.sheet_list.currentItemChanged.connect(lambda cur, _prev: cur is not None and self._on_sheet_clicked(cur))
         self.form_combo = QComboBox()
         self.form_combo.setAccessibleName(self.tr("帳票のシート"))
@@ -542,7 +543,8 @@ class ImportFunctionsDialog(QDialog):
         if det is not None and det.sheet == name:
             return
         form = self.overrides.form_sheet
-        self._set(sheet=name, header_rows=None, columns={}, form_sheet=None if form == name else form)
+        QTimer.singleShot(0, lambda: self._set(sheet=name, header_rows=None, columns={},
+                                               form_sheet=None if form == name else form))
 
     def _on_form_sheet(self) -> None:
         if not self._filling and self.book is not None:
