@@ -13,6 +13,26 @@ from cloudsuppress.resources import resource_path
 
 _installed: list[QTranslator] = []
 
+# Texts of Qt's own file dialog that Qt 6 changed (mnemonics added) while qtbase_ja.qm still has
+# the old source text, so they showed in English (issue #14: 「Look in:」, 「Files of type:」).
+QT_JA_GAPS = {
+    "QFileDialog": {
+        "&Look in:": "場所(&L):",
+        "Files of &type:": "ファイルの種類(&T):",
+    },
+}
+
+
+class _QtGapTranslator(QTranslator):
+    """Fills the few Qt texts that qtbase_ja.qm misses (QT_JA_GAPS); installed after Qt's own."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is Qt's null string, "not here": the other translators are asked (an empty string would stop them).
+        return QT_JA_GAPS.get(context, {}).get(source)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
 
 def app_translation_file(language: str):
     return resource_path("translations", f"cloudsuppress_{language}.qm")
@@ -33,6 +53,9 @@ def install_translators(language: str) -> bool:
         QCoreApplication.installTranslator(qt)
         _installed.append(qt)
     if language == "ja":
+        gaps = _QtGapTranslator()
+        QCoreApplication.installTranslator(gaps)
+        _installed.append(gaps)
         return True
     own = QTranslator()
     if not own.load(str(app_translation_file(language))):

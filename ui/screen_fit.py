@@ -14,7 +14,7 @@ to a 1920×1080 monitor and undocked at 1366×768 keeps one placement for each.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDialog, QFrame, QMainWindow, QScrollArea, QWidget
 
@@ -34,14 +34,24 @@ def usable_rect(screen: QScreen | None) -> QRect:
     return QRect(a.x() + BORDER, a.y() + TITLE_BAR + BORDER, a.width() - 2 * BORDER, a.height() - TITLE_BAR - 2 * BORDER)
 
 
-def fit_to_screen(window: QWidget, screen: QScreen | None = None) -> None:
-    """Shrink ``window`` to the usable part of its screen (never below its minimum) and move it inside."""
+def fit_to_screen(window: QWidget, screen: QScreen | None = None, *, move: bool = True) -> None:
+    """Shrink ``window`` to the usable part of its screen (never below its minimum) and, with
+    ``move``, move it inside."""
     room = usable_rect(screen or window.screen())
     size = window.size()
     wanted = QSize(min(size.width(), room.width()), min(size.height(), room.height()))
     wanted = wanted.expandedTo(window.minimumSize())
     if wanted != size:
         window.resize(wanted)
+    if move:
+        keep_inside(window, screen)
+
+
+def keep_inside(window: QWidget, screen: QScreen | None = None) -> None:
+    """Move ``window`` so that its frame and title bar lie on the screen (no move when they do)."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    room = usable_rect(screen or window.screen())
     # move() places the frame: keep the frame (and the title bar above it) inside the screen.
     frame = window.frameGeometry()
     left, top = room.x() - BORDER, room.y() - BORDER
@@ -60,7 +70,10 @@ class ScreenFitFilter(QObject):
                 and watched.isWindow() and not watched.property(FITTED)):
             watched.setProperty(FITTED, True)
             if not watched.isMaximized() and not watched.isFullScreen():
-                fit_to_screen(watched)
+                # The size now; the place once Qt has placed it (centred on its parent or the
+                # screen: an early move() would stop Qt from centring it).
+                fit_to_screen(watched, move=False)
+                QTimer.singleShot(0, watched, lambda w=watched: keep_inside(w))
         return False
 
 
