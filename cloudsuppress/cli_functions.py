@@ -7,7 +7,6 @@ import sys
 
 from .cli_types import lazy_module
 from .errors import DomainError, ImportIssue, ImportValidationError
-from .importers.detect import ImportOverrides, detect_function_list
 from .importers.function_list import FIELD_CHOICES, resolve_column_options
 from .importers.tabular import read_workbook
 
@@ -67,6 +66,8 @@ def _header_rows(text: str | None) -> tuple[int, int] | None:
 
 def overrides_from_args(book, args) -> ImportOverrides:  # noqa: ANN001
     """The CLI options as ImportOverrides; ``--map`` columns resolved against the chosen sheet's header."""
+    from .importers.detect import ImportOverrides, detect_function_list  # only the commands that read a file
+
     header_rows = _header_rows(args.header_row)
     maps = _pairs(args.map, "--map", "FIELD=COLUMN")
     form_sheet = None if args.form_sheet is None else ("" if args.form_sheet.strip().lower() == "none" else args.form_sheet)

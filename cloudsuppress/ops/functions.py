@@ -177,20 +177,20 @@ def fit_stats(s: Session) -> FitStats:
     return combine_stats([n.stats for n in system_tree(s)])
 
 
-# The import (plan and apply) lives in function_import.py; these names stay importable from here.
-from .function_import import (  # noqa: E402
-    ADD_SYSTEM_HINT,
-    COMPARED,
-    FunctionChange,
-    FunctionImportPlan,
-    ImportPreview,
-    SystemCounts,
-    SystemDiff,
-    UnknownSystem,
-    apply_function_import,
-    plan_function_import,
-    preview_function_import,
-)
+# The import (plan and apply) lives in function_import.py; these names stay importable from here,
+# loaded at their first use (PEP 562): browsing and the summary do not need the readers it brings.
+_FROM_FUNCTION_IMPORT = frozenset((
+    "ADD_SYSTEM_HINT", "COMPARED", "FunctionChange", "FunctionImportPlan", "ImportPreview", "SystemCounts",
+    "SystemDiff", "UnknownSystem", "apply_function_import", "plan_function_import", "preview_function_import",
+))
+
+
+def __getattr__(name: str):  # noqa: ANN202 - whatever function_import holds
+    if name in _FROM_FUNCTION_IMPORT:
+        from . import function_import
+
+        return getattr(function_import, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def get_function(s: Session, function_id: int) -> FunctionRow:

@@ -13,7 +13,7 @@ from cloudsuppress.cli import main
 NOT_FOR_SUMMARY = (
     "cloudsuppress.ops.meetings", "cloudsuppress.ops.meeting_queries", "cloudsuppress.ops.measures",
     "cloudsuppress.ops.history", "cloudsuppress.ops.undo", "cloudsuppress.ops.request_import",
-    "cloudsuppress.importers.requests",
+    "cloudsuppress.importers.requests", "cloudsuppress.importers.detect", "cloudsuppress.ops.function_import",
     "cloudsuppress.files", "cloudsuppress.handover",
     "reportlab", "docx", "xlsxwriter", "openpyxl", "python_calamine", "alembic",
 )
