@@ -153,3 +153,22 @@ def test_summary_text_counts_forms_and_retired_apart(dbfile, tmp_path, capsys):
                "--business-system", "介護保険")[0] == 0
     code, out, _ = run(capsys, "--db", dbfile, "summary")
     assert "機能数: 4（○ 0 / △ 0 / × 0 / 未評価 4）、ほかに帳票 2、欠番 2" in out
+
+
+def test_sheet_header_rows_form_sheet_and_ignore_options_steer_the_import(dbfile, tmp_path, capsys):
+    annex = ministry_annex(tmp_path / "annex.xlsx")
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険",
+                         "--sheet", "機能要件", "--header-row", "4-5", "--form-sheet", "none", "--map", "ignore=G",
+                         "--map", "name=D", "--dry-run", "--json")
+    assert (code, err) == (0, ""), err
+    data = json.loads(out)
+    det = data["detection"]
+    assert det["forms"] is None and det["functions"]["header_rows"] == [4, 5]
+    fields = {c["column"]: c["field"] for c in det["functions"]["columns"]}
+    assert fields["G"] is None and fields["D"] == "name" and fields["E"] == "requirement"
+    assert data["plan"]["business_systems"][0]["forms"] == 0
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険",
+                         "--header-row", "3-5")
+    assert code == 1 and "--header-row は 3 または 4-5" in err
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--sheet", "ない")
+    assert code == 1 and "シート「ない」がありません（あるシート: 表紙、機能要件、帳票要件）" in err
