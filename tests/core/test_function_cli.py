@@ -172,3 +172,17 @@ def test_sheet_header_rows_form_sheet_and_ignore_options_steer_the_import(dbfile
     assert code == 1 and "--header-row は 3 または 4-5" in err
     code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--sheet", "ない")
     assert code == 1 and "シート「ない」がありません（あるシート: 表紙、機能要件、帳票要件）" in err
+
+
+def test_a_list_with_no_and_function_number_imports_the_function_number_on_the_cli(dbfile, tmp_path, capsys):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["No.", "機能番号", "機能名", "適合度"])
+    for i, (code, name) in enumerate((("0010001", "住民票の写しの交付"), ("0010002", "転入届の受付")), start=1):
+        ws.append([i, int(code), name, "○"])
+        ws.cell(i + 1, 2).number_format = "0000000"
+    wb.save(tmp_path / "no.xlsx")
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", tmp_path / "no.xlsx", "--business-system", "住民記録")
+    assert (code, err) == (0, ""), err
+    code, out, _ = run(capsys, "--db", dbfile, "functions", "list", "--json")
+    assert [e["code"] for e in json.loads(out)] == ["0010001", "0010002"]
