@@ -58,7 +58,7 @@ def export_report(
         show_write_error(parent, path, error)
         return None
     answer = QMessageBox.question(parent, QCoreApplication.translate("report_export", "書き出しました"),
-                                  QCoreApplication.translate("report_export", "{0} を書き出しました。開きますか？").format(path.name),
+                                  QCoreApplication.translate("report_export", "{0} を書き出しました。\n開きますか？").format(path.name),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
