@@ -5,11 +5,15 @@ import shutil
 import sqlite3
 
 from cloudsuppress.db import open_database
+from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
 
 
 def _add_members(db, n: int, prefix: str = "町") -> None:
+    """n members (the consortium made first when there is none: members belong to one)."""
     with db.session() as s, s.begin():
+        if consortium_ops.get_consortium(s) is None:
+            consortium_ops.create_consortium(s, name="チェックポイント試験協議会")
         for i in range(n):
             member_ops.add_member(s, name=f"{prefix}{i:04d}", population=1000 + i)
 
