@@ -198,6 +198,13 @@ def _read_sheet(workbook, name: str, sheet: str, names: list[str], info: XlsxInf
                 continue
             out.append(_shown(v, r, c, formats, kinds))
         rows.append(out)
+    if kinds and name.lower().endswith(".ods"):  # an .ods keeps the text it displayed: use it
+        from .ods_parts import displayed_texts
+
+        path = getattr(workbook, "path", None) or ""
+        for (r, c), text in displayed_texts(str(path), sheet, set(kinds)).items():
+            if text and r < len(rows) and c < len(rows[r]):
+                rows[r][c] = text
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names, cell_kinds=kinds, formats=formats, merged=list(merged))
 

@@ -352,3 +352,40 @@ def test_a_later_sheet_without_some_columns_keeps_what_the_list_had_there(db, tm
         ("function", "0230265", "所得段階を判定し、保険料を算定できること", "賦課", "保険料算定", "所得段階", "optional", "×", False),
         ("function", "0230266", "保険料の減免を登録できること", "賦課", "保険料算定", "減免", "excluded", "○", False),
     ]
+
+
+def _ods(path: Path, rows: list[list[tuple[str, str, str | None]]]) -> Path:
+    """A minimal .ods: each cell (value-type, shown text, value) as LibreOffice saves it."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(kind: str, text: str, value: str | None) -> str:
+        attrs = f' office:value-type="{kind}"' + (f' office:value="{value}"' if value is not None else "")
+        return f"<table:table-cell{attrs}><text:p>{escape(text)}</text:p></table:table-cell>"
+
+    body = "".join("<table:table-row>" + "".join(cell(*c) for c in row) + "</table:table-row>" for row in rows)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="機能一覧">{body}</table:table></office:spreadsheet>'
+               '</office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_ods_reads_ids_as_libreoffice_showed_them(db, tmp_path):
+    path = _ods(tmp_path / "list.ods", [
+        [("string", "機能ID", None), ("string", "機能名", None), ("string", "適合度", None)],
+        [("float", "0010001", "10001"), ("string", "住民票の写しの交付", None), ("string", "〇", None)],
+        [("float", "0010002", "10002"), ("string", "転入届の受付", None), ("string", "△", None)],
+    ])
+    _import(db, path, business_system="住民基本台帳")
+    assert [(r[1], r[7]) for r in _rows(db, "住民基本台帳")] == [("0010001", "○"), ("0010002", "△")]
