@@ -8,11 +8,16 @@ show URLs through ``db.mask_url``. Functions only: the connection dialog is the 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL, make_url
 
 from .errors import DomainError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "cloudsuppress"
 
@@ -38,7 +43,8 @@ class ServerAccount:
         return cls(u.host, u.port or 5432, u.username, u.database)
 
 
-def _keyring():  # noqa: ANN202 - the keyring module, or None when none can be used
+def _keyring() -> KeyringBackend | None:
+    """The keyring backend in use, or None when none can be used."""
     try:
         import keyring
         from keyring.backends import fail
@@ -50,7 +56,7 @@ def _keyring():  # noqa: ANN202 - the keyring module, or None when none can be u
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         return None
-    return keyring
+    return backend
 
 
 def keyring_available() -> bool:
@@ -119,7 +125,7 @@ def needs_prompt(url: str) -> bool:
     return get_password(ServerAccount.from_url(url)) is None
 
 
-def resolve_url(url: str, *, ask=None) -> str:  # noqa: ANN001 - ask: () -> str | None
+def resolve_url(url: str, *, ask: Callable[[], str | None] | None = None) -> str:
     """The URL to connect with: its own password, else the remembered one, else ``ask()`` (may be None)."""
     u = make_url(url)
     if u.password or u.get_backend_name() != "postgresql":

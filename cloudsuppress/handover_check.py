@@ -17,8 +17,9 @@ import datetime as dt
 import json
 import zipfile
 import zlib
+from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, UniqueConstraint
 
 MAX_MEMBER_BYTES = 256 * 1024 * 1024  # one table's JSON, uncompressed
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # the whole file, uncompressed
@@ -118,7 +119,7 @@ _RANGES = {
 }
 
 
-def _value_problem(table: Table, column, value: object, vocab: dict) -> str | None:  # noqa: ANN001
+def _value_problem(table: Table, column: Column[Any], value: object, vocab: dict) -> str | None:
     """Why a JSON value cannot go into this column (None when it can)."""
     t = column.type
     if value is None:

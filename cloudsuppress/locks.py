@@ -14,8 +14,10 @@ SQLite has one writer at a time (its own file lock); both are no-ops there.
 """
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
+
+from .models import Base
 
 _NAMESPACE = 0x6353  # "cS": keeps our advisory locks apart from any other application's
 _NUMBERING = {"request_key": 1, "meeting_number": 2}
@@ -28,8 +30,9 @@ def lock_numbering(s: Session, what: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :what)"), {"ns": _NAMESPACE, "what": _NUMBERING[what]})
 
 
-def lock_row(s: Session, model: type, row_id: int) -> None:
+def lock_row(s: Session, model: type[Base], row_id: int) -> None:
     """SELECT … FOR UPDATE on one row (PostgreSQL): other writers of it wait until this transaction ends."""
     conn = s.connection()
     if conn.dialect.name == "postgresql":
-        s.execute(select(model.id).where(model.id == row_id).with_for_update())
+        key = inspect(model).primary_key[0]
+        s.execute(select(key).where(key == row_id).with_for_update())

@@ -59,10 +59,12 @@ def _is_network_fs(fstype: str) -> bool:
 
 
 def _windows_drive_is_remote(drive: str) -> bool:
+    if sys.platform != "win32":  # no drive letters to ask about (and no ctypes.windll)
+        return False
     try:
         import ctypes
 
-        return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE  # type: ignore[attr-defined]
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
     except Exception:  # not Windows, or no answer: say nothing rather than guess
         return False
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import AuditAction
+
+if TYPE_CHECKING:
+    from psycopg import Notify
 
 CHANNEL = "cloudsuppress_changes"
 
@@ -50,7 +54,7 @@ def changes_since(s: Session, marker: ChangeMarker, *, limit: int = 50) -> list[
     q = select(AuditAction.id, AuditAction.user, AuditAction.label, AuditAction.at).order_by(AuditAction.id)
     if marker.last_id is not None:
         q = q.where(AuditAction.id > marker.last_id)
-    return [tuple(r) for r in s.execute(q.limit(limit))]
+    return [(i, user, label, at) for i, user, label, at in s.execute(q.limit(limit))]
 
 
 # --- PostgreSQL LISTEN / NOTIFY -----------------------------------------------------------------
@@ -75,7 +79,7 @@ class ChangeNotice:
     pid: int  # the sending server process (tells apart the app's own connections from others')
 
 
-def _notice(n) -> ChangeNotice:  # noqa: ANN001 - a psycopg Notify
+def _notice(n: Notify) -> ChangeNotice:
     try:
         ids = tuple(json.loads(n.payload).get("action_ids", ()))
     except (ValueError, AttributeError):
@@ -112,5 +116,5 @@ class ChangeListener:
     def __enter__(self) -> "ChangeListener":
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
