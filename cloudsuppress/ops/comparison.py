@@ -187,7 +187,7 @@ def filter_comparison_rows(rows: Sequence[ComparisonRow], members: Sequence[str]
         out = [r for r in out if Status(r.status) in OPEN]
     if f.member is not None:
         i = list(members).index(f.member)
-        out = [r for r in out if r.cells[i] is not None and not r.cells[i].withdrawn]
+        out = [r for r in out if (cell := r.cells[i]) is not None and not cell.withdrawn]
     return out
 
 
