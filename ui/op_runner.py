@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -70,28 +70,61 @@ def whole_file_when_idle(db: Database) -> None:
         checkpointer.idle_delay = IDLE_CHECKPOINT_SECONDS
 
 
-def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str) -> T:
+class Cancelled(DomainError):
+    """The user pressed 中止 while a cancellable read ran; nothing was changed (never shown as an error)."""
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.translate("OpRunner", "中止しました。"))
+
+
+_abandoned: set[QThread] = set()  # cancelled reads still finishing in the background
+
+
+def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str, cancellable: bool = False) -> T:
     """Run ``fn`` on a worker thread while a local event loop keeps every window painted and
     timers turning; return its result or re-raise its error (for callers without a runner:
     the first-run wizard, the start-up). User input is held back meanwhile; a busy progress
     dialog (with ``label``) and the wait cursor show when the work lasts longer than
     ``PROGRESS_DELAY_MS``. ``fn`` must not touch widgets, and opens its own sessions.
+
+    ``cancellable`` (only for work that changes nothing: reading a file): the dialog has a 中止
+    button; pressing it raises ``Cancelled`` at once and the read finishes unseen in the background.
     """
     thread = _WorkerThread(fn)
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)
+    progress = QProgressDialog(label, QCoreApplication.translate("OpRunner", "中止"), 0, 0, parent)
+    if not cancellable:
+        progress.setCancelButton(None)
     progress.setWindowTitle(QCoreApplication.translate("OpRunner", "お待ちください"))
     progress.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS if not cancellable else 24 * 3600 * 1000)
     progress.setAutoClose(False)
+    progress.setAutoReset(False)
     progress.setValue(0)
+    progress.canceled.connect(loop.quit)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         thread.start()
         if not thread.isFinished():
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if cancellable:
+                # Input held back until the dialog shows; then only the (application-modal) dialog takes it.
+                timer = QTimer()
+                timer.setSingleShot(True)
+                timer.timeout.connect(loop.quit)
+                timer.start(PROGRESS_DELAY_MS)
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                timer.stop()
+                if not thread.isFinished():
+                    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+                    progress.show()
+                    loop.exec()
+            else:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if progress.wasCanceled() and not thread.isFinished():
+            _abandoned.add(thread)
+            thread.finished.connect(lambda: _abandoned.discard(thread))
+            raise Cancelled()
         thread.wait()
     finally:
         QGuiApplication.restoreOverrideCursor()
@@ -208,7 +241,8 @@ class OpRunner(QObject):
             self.changed.emit(EVERYTHING)
         return None
 
-    def call_in_worker(self, fn: Callable[[], T], *, parent: QWidget | None, label: str | None = None) -> T:
+    def call_in_worker(self, fn: Callable[[], T], *, parent: QWidget | None, label: str | None = None,
+                       cancellable: bool = False) -> T:
         """Run ``fn`` on a worker thread, keeping the UI painted; return its result or re-raise.
 
         User input is held back meanwhile (the work is one user action); a progress dialog
@@ -218,7 +252,7 @@ class OpRunner(QObject):
             raise DomainError(self.tr("別の処理を実行中です。終わってからもう一度操作してください。"))
         self._busy = True
         try:
-            return run_in_worker(fn, parent=parent, label=label or self.tr("処理しています…"))
+            return run_in_worker(fn, parent=parent, label=label or self.tr("処理しています…"), cancellable=cancellable)
         finally:
             self._busy = False
 
@@ -238,7 +272,10 @@ class OpRunner(QObject):
         return box.clickedButton() is again
 
     def show_error(self, error: DomainError, *, parent: QWidget | None) -> None:
-        """Show a refused operation: an import's issue list, or the message as it is."""
+        """Show a refused operation: an import's issue list, or the message as it is (a read the
+        user cancelled is no refusal: nothing is shown)."""
+        if isinstance(error, Cancelled):
+            return
         if isinstance(error, ConcurrentEditError):
             changes = self.resolve_conflict(error, parent=parent)
             if changes is not None and changes.any:

@@ -113,3 +113,36 @@ def test_a_30000_function_import_keeps_the_window_alive(qtbot, tmp_path, app_fon
     finally:
         window.close()
         db.close()
+
+
+def test_a_long_read_can_be_cancelled(qtbot, app_font):
+    """A read that changes nothing (a spreadsheet) offers 中止 once its busy dialog shows; pressing it
+    returns control at once (Cancelled, which the runner never shows as an error)."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+
+    from ui.op_runner import Cancelled, run_in_worker
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+    pressed = []
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, press_cancel)
+            return
+        [button] = [b for b in dialogs[0].findChildren(QPushButton) if b.isVisible()]
+        pressed.append(button.text())
+        button.click()
+
+    QTimer.singleShot(100, press_cancel)
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        run_in_worker(lambda: release.wait(20), parent=window, label="読み込んでいます…", cancellable=True)
+    assert pressed == ["中止"]
+    assert time.perf_counter() - started < 5  # not the 20 s the read would have taken
+    release.set()

@@ -283,7 +283,8 @@ class ImportFunctionsDialog(QDialog):
 
     def _read(self, path: Path) -> Workbook:
         return self.runner.call_in_worker(lambda: read_workbook(path), parent=self,
-                                          label=self.tr("ファイルを読み込んでいます…（{0}）").format(path.name))
+                                          label=self.tr("ファイルを読み込んでいます…（{0}）").format(path.name),
+                                          cancellable=True)  # a read: 中止 leaves everything as it was
 
     def load_file(self, path: Path) -> bool:
         """Read every sheet of a file (on a worker thread) and show the detection with fresh overrides."""

@@ -231,7 +231,8 @@ def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str =
         return None
     try:
         records = runner.call_in_worker(lambda: read_request_files(paths), parent=parent,
-                                        label=QCoreApplication.translate("request_workbooks", "要望票を読み込んでいます…"))
+                                        label=QCoreApplication.translate("request_workbooks", "要望票を読み込んでいます…"),
+                                        cancellable=True)  # a read: 中止 leaves everything as it was
         plan = runner.read(lambda s: plan_request_import(s, records))
     except DomainError as error:  # ImportValidationError lists every issue; nothing was written
         runner.show_error(error, parent=parent)

@@ -235,7 +235,7 @@ class MemberView(QWidget):
         self._last_folder = str(path.parent)
         try:
             records = self.runner.call_in_worker(lambda: read_member_list(path), parent=self,
-                                                 label=self.tr("団体一覧を読み込んでいます…"))
+                                                 label=self.tr("団体一覧を読み込んでいます…"), cancellable=True)
         except DomainError as error:  # ImportValidationError lists every problem
             self.runner.show_error(error, parent=self)
             return False
