@@ -167,7 +167,14 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
                 raise ImportValidationError(
                     [ImportIssue(name, None, None, f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）。")]
                 )
-            tables.append(_read_sheet(workbook, name, sheet, names, info))
+            try:
+                tables.append(_read_sheet(workbook, name, sheet, names, info))
+            except ImportValidationError:
+                if sheets is not None:
+                    raise
+                # Reading every sheet to find the list: a chart sheet or a damaged cover sheet is
+                # passed over (listed, empty) instead of stopping the import of the others.
+                tables.append(Table(name, sheet, [], names))
     finally:
         workbook.close()
     return tables

@@ -389,3 +389,20 @@ def test_an_ods_reads_ids_as_libreoffice_showed_them(db, tmp_path):
     ])
     _import(db, path, business_system="住民基本台帳")
     assert [(r[1], r[7]) for r in _rows(db, "住民基本台帳")] == [("0010001", "○"), ("0010002", "△")]
+
+
+def test_a_chart_sheet_beside_the_list_does_not_stop_the_import(db, tmp_path):
+    from openpyxl.chart import BarChart, Reference
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "機能一覧"
+    ws.append(["機能ID", "機能名", "適合度"])
+    ws.append(["0010001", "住民票の写しの交付", "○"])
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=1, min_row=1, max_row=2))
+    wb.create_chartsheet("グラフ").add_chart(chart)
+    wb.save(tmp_path / "chart.xlsx")
+    preview = _import(db, tmp_path / "chart.xlsx", business_system="住民基本台帳")
+    assert [s.name for s in preview.detection.sheets] == ["機能一覧", "グラフ"]
+    assert [r[1] for r in _rows(db, "住民基本台帳")] == ["0010001"]
