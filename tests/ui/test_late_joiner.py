@@ -115,3 +115,45 @@ def test_later_records_nothing(runner, qtbot):
         dialog.model.setData(dialog.model.index(r, COL_ACCEPT), Qt.CheckState.Unchecked.value,
                              Qt.ItemDataRole.CheckStateRole)
     assert not dialog.record_button.isEnabled() and dialog.record() is False
+
+
+def test_a_late_joiner_joins_a_customization_from_the_gui(runner, qtbot, no_message_boxes, monkeypatch):
+    """Issue #14: the dialog used to send the user to the command line (latejoin join)."""
+    from cloudsuppress.ops.costs import item_shares
+    from ui.dialogs.join_customization_dialog import JoinCustomizationDialog
+
+    member_id = _newcomer(runner)
+    pending = runner.read(lambda s: decisions_to_accept(s, member_id))
+    dialog = LateJoinerDialog(runner, member_id=member_id, member="大子町", joined_on=JOINED, decisions=pending)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "コマンドライン" not in texts and "latejoin" not in texts and "「カスタマイズに参加…」" in texts
+    row = next(r for r, d in enumerate(pending) if d.status == "customized")
+    dialog.table.setCurrentIndex(dialog.model.index(row, 1))
+    assert dialog.join_button.isEnabled()
+    target = pending[row]
+    seen = []
+
+    def fill(join: JoinCustomizationDialog):
+        seen.append(join)
+        assert join.item_combo.currentData() == target.item_id
+        assert not join.ok_button.isEnabled() and "要望内容" in join.ok_button.toolTip()
+        join.content_edit.setPlainText("同じ様式で印字してほしい")
+        join.reason_combo.setCurrentIndex(join.reason_combo.findData("service_level"))
+        join.drop_no.setChecked(True)
+        join.detail_edit.setText("手作業で対応できるが件数が多い")
+        join.finance_ref.setText("財第12号")
+        join.mayor_ref.setText("決裁第34号")
+        today = dt.date.today()
+        join.set_dates(finance=today - dt.timedelta(days=20), mayor=today - dt.timedelta(days=10), joined=today)
+        assert join.ok_button.isEnabled()
+        join.ok_button.click()
+        return join.result()
+
+    monkeypatch.setattr(JoinCustomizationDialog, "exec", fill)
+    assert dialog.join_customization() and len(seen) == 1
+    shares = runner.read(lambda s: item_shares(s, target.item_id).by_member())
+    assert "大子町" in shares and shares["大子町"] > 0
+    assert no_message_boxes == []

@@ -210,6 +210,16 @@ def _late_joiner(c: Context) -> Built:
                                               joined_on=dt.date(2027, 1, 1), decisions=decisions)
 
 
+def _join_customization(c: Context) -> Built:
+    from cloudsuppress.ops.late_joiners import prior_decisions
+    from ui.dialogs.join_customization_dialog import JoinCustomizationDialog
+
+    member = c.members()[-1]
+    decisions = [d for d in c.read(lambda s: prior_decisions(s, c.members()[0].id)) if d.status == "customized"]
+    yield "customized items", JoinCustomizationDialog(c.runner, member_id=member.id, member=member.name,
+                                                      items=decisions)
+
+
 def _pdf_preview(c: Context) -> Built:
     from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
@@ -296,6 +306,7 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.dialogs.conflict_dialog.ConflictDialog": _conflict,
     "ui.dialogs.import_issues_dialog.ImportIssuesDialog": _import_issues,
     "ui.dialogs.late_joiner_dialog.LateJoinerDialog": _late_joiner,
+    "ui.dialogs.join_customization_dialog.JoinCustomizationDialog": _join_customization,
     "ui.dialogs.pdf_preview_dialog.PdfPreviewDialog": _pdf_preview,
     "ui.dialogs.report_options_dialog.ReportOptionsDialog": _report_options,
     "ui.dialogs.request_workbooks.RequestImportPreviewDialog": _request_import_preview,

@@ -5,8 +5,9 @@ Shown after a member is added with a join date when the consortium has already d
 unticks what the newcomer has not accepted yet, sets the acceptance date and records it
 through the runner (``accept_decisions``, one undoable action). 「後で」 records nothing: the
 decisions stay pending and the CLI's ``latejoin`` (or this dialog, from the members view) can
-record them later. Joining an existing customization (``join_customization``) is done from
-the CLI: ``cloudsuppress latejoin join``.
+record them later. Joining an existing customization (``join_customization``): select its
+カスタマイズ実施 row and press 「カスタマイズに参加…」 (``JoinCustomizationDialog``; the CLI's
+``latejoin join``).
 
 ``PendingDecisionTableModel`` adapts the frozen ``PendingDecision`` rows, with a check box in
 its first column.
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -123,10 +126,18 @@ class LateJoinerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("承認日"), self.date_edit)
         form.addRow(self.tr("メモ"), self.notes_edit)
-        note = QLabel(self.tr("既存のカスタマイズに加わって費用を負担する場合は、コマンドラインの "
-                              "latejoin join で記録してください。"))
+        note = QLabel(self.tr("既存のカスタマイズに加わって費用を負担する場合は、そのカスタマイズ実施の行を選んで"
+                              "「カスタマイズに参加…」を押してください。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4a5568;")
+        self.member_name = member
+        self.join_button = QPushButton(self.tr("カスタマイズに参加…"))
+        self.join_button.clicked.connect(self.join_customization)
+        self.join_button.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_join())
+        note_row = QHBoxLayout()
+        note_row.addWidget(note, 1)
+        note_row.addWidget(self.join_button)
         self.buttons = QDialogButtonBox()
         self.record_button = self.buttons.addButton(self.tr("承認を記録"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton(self.tr("後で"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -137,9 +148,31 @@ class LateJoinerDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addLayout(note_row)
         layout.addWidget(self.buttons)
         self.resize(900, 480)
+
+    def _selected(self) -> PendingDecision | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _enable_join(self) -> None:
+        d = self._selected()
+        self.join_button.setEnabled(d is not None and d.status == "customized")
+        self.join_button.setToolTip("" if self.join_button.isEnabled() else
+                                    self.tr("カスタマイズ実施の行を選ぶと参加できます。"))
+
+    def join_customization(self) -> bool:
+        """カスタマイズに参加…: the member joins the selected customization and bears its share."""
+        from .join_customization_dialog import JoinCustomizationDialog
+
+        d = self._selected()
+        items = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        dialog = JoinCustomizationDialog(self.runner, member_id=self.member_id, member=self.member_name,
+                                         items=[x for x in items if x.status == "customized"],
+                                         item_id=d.item_id if d is not None else None, parent=self)
+        dialog.exec()
+        return dialog.joined
 
     def record(self) -> bool:
         """Record the ticked decisions as accepted on the date shown; close when it worked."""
