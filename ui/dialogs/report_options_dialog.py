@@ -85,7 +85,8 @@ class ReportOptionsDialog(QDialog):
             edit.setMaxLength(60)
         if kind == "notice":
             self.reference_edit.setPlaceholderText(self.tr("例: い協第15号（空欄なら「第　　号」と印字）"))
-            self.sender_edit.setPlaceholderText(self.tr("空欄なら協議会の設定の会長（例: 会長職務代理者　副会長　那珂市長　山田 太郎）"))
+            self.sender_edit.setPlaceholderText(self.tr("空欄なら協議会の設定の会長"))
+            self.sender_edit.setToolTip(self.tr("会長以外の名で出すときだけ入力します（例: 会長職務代理者　副会長　那珂市長　山田 太郎）"))
             form.addRow(self.tr("文書番号"), self.reference_edit)
             form.addRow(self.tr("発信者"), self.sender_edit)
             self.copy_finance_check.setChecked(app_settings().value(_KEYS["copy_finance"], False, type=bool))
