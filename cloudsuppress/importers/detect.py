@@ -585,7 +585,10 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
         else:
             best = _best(infos, "function")
             functions = found.get(best) if best is not None else None
-        if functions is None and not found:
+        broken = [n for n in book.sheet_names if book.tables[n].unreadable]
+        if functions is None and not found and broken:
+            problems.append(f"シート「{'」「'.join(broken)}」を読み込めません（ファイルが壊れている可能性があります）。")
+        elif functions is None and not found:
             names = "、".join(n or "（CSV）" for n in book.sheet_names)
             problems.append(f"見出し行が見つかりません（機能ID・機能名 などの見出し。調べたシート: {names}）。"
                             "見出し行を指定してください"

@@ -42,6 +42,7 @@ class Table:
     cell_kinds: dict[tuple[int, int], str] = field(default_factory=dict)
     formats: SheetFormats | None = None  # formula cells of an .xlsx (None for other files)
     merged: list = field(default_factory=list)  # calamine's merged ranges ((r0, c0), (r1, c1))
+    unreadable: bool = False  # a sheet calamine could not read, kept (empty) in a whole-workbook read
 
     @property
     def width(self) -> int:
@@ -174,7 +175,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
                     raise
                 # Reading every sheet to find the list: a chart sheet or a damaged cover sheet is
                 # passed over (listed, empty) instead of stopping the import of the others.
-                tables.append(Table(name, sheet, [], names))
+                tables.append(Table(name, sheet, [], names, unreadable=True))
     finally:
         workbook.close()
     return tables

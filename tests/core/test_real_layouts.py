@@ -406,3 +406,19 @@ def test_a_chart_sheet_beside_the_list_does_not_stop_the_import(db, tmp_path):
     preview = _import(db, tmp_path / "chart.xlsx", business_system="住民基本台帳")
     assert [s.name for s in preview.detection.sheets] == ["機能一覧", "グラフ"]
     assert [r[1] for r in _rows(db, "住民基本台帳")] == ["0010001"]
+
+
+def test_a_workbook_whose_only_sheet_is_damaged_says_so(db, tmp_path):
+    import io
+    import zipfile
+
+    good = _simple(tmp_path / "good.xlsx", ["機能ID", "機能名"], [["0010001", "住民票"]])
+    out = io.BytesIO()
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data[: len(data) // 2] if item.filename.startswith("xl/worksheets/") else data)
+    (tmp_path / "bad.xlsx").write_bytes(out.getvalue())
+    with pytest.raises(ImportValidationError) as err:
+        _import(db, tmp_path / "bad.xlsx", business_system="住民基本台帳")
+    assert "を読み込めません" in str(err.value)
