@@ -8,12 +8,15 @@ import sqlite3
 import time
 
 from cloudsuppress.db import open_database
+from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
 
 
 def _open(path):
     """A fresh database whose schema is already in the file (the migrations' log copied back)."""
     db = open_database(path)
+    with db.session() as s, s.begin():  # members belong to a consortium
+        consortium_ops.create_consortium(s, name="チェックポイント試験協議会")
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return db
