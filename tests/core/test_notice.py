@@ -144,3 +144,40 @@ def test_closing_lines_never_start_a_page_alone():
     f.paragraph("以上", align="r", size=10.5, with_previous=True)
     last = [op[3] for op in f.pages[-1] if op[0] == "text"]
     assert last[-1] == "以上" and len(last) >= 2  # not alone: the line before it came along
+
+
+def test_a_heading_goes_to_the_next_page_with_its_table():
+    """A heading was the last line of a page with its table on the next (notice §4, 12 members)."""
+    from reportlab.lib.units import mm
+
+    from cloudsuppress.reports.pdf_base import PAPERS, Flow
+
+    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    # fill the page until a heading and two body lines still fit, but not a table's head and tall first row
+    while f.y - (11.5 * 1.7 + 3 * mm + 2 * 10.5 * 1.6) - 10.5 * 1.6 >= f.bottom:
+        f.paragraph("本文の行です。", size=10.5)
+    f.heading("4　検討中の要望（参考：負担の見込み）")
+    f.table(["要望番号", "要望名"], [["R-0001", "\n".join(["長い要望名の行"] * 6)]], [0, 40], size=9, words=("要望番号",))
+    pages = [[op[3] for op in page if op[0] == "text"] for page in f.pages]
+    where = next(i for i, texts in enumerate(pages) if "4　検討中の要望（参考：負担の見込み）" in texts)
+    assert "要望番号" in pages[where] and "R-0001" in pages[where]  # heading, head row and first row together
+    assert pages[where].index("4　検討中の要望（参考：負担の見込み）") < pages[where].index("要望番号")
+
+
+def test_a_tall_table_row_is_split_with_its_key_and_repeated_columns():
+    """An 800-character row went whole to the next page, leaving half a page blank."""
+    from reportlab.lib.units import mm
+
+    from cloudsuppress.reports.pdf_base import PAPERS, Flow
+
+    f = Flow(PAPERS["a4-portrait"], margin=22 * mm, bottom=18 * mm)
+    for _ in range(20):
+        f.paragraph("本文の行です。", size=10.5)
+    tall = "\n".join(f"算定の内訳の{i}行目" for i in range(60))
+    f.table(["要望番号", "算定の内訳", "状態"], [["R-0001", tall, "検討中"]], [0, 40, 0], size=9,
+            words=("要望番号", "検討中"), repeat=frozenset({2}))
+    pages = [[op[3] for op in page if op[0] == "text"] for page in f.pages]
+    assert len(pages) == 2 and "算定の内訳の0行目" in pages[0] and "算定の内訳の59行目" in pages[1]
+    assert pages[0].count("検討中") == 1 and pages[1].count("検討中") == 1  # the status again
+    assert "R-0001" in pages[1] and "（続き）" in pages[1]  # key and 「（続き）」 on lines of their own
+    assert "R-0001（続き）" not in pages[1]
