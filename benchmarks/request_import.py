@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import interleaved, load, ratio_line, run_process  # noqa: E402
+from benchmarks.timing import LO_CSV, interleaved, load, ratio_line, run_process  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 _ASKS = ("証明書の交付時に受付番号を帳票に印字してほしい。", "転入届の入力画面に在留カードの番号と期間を入力する欄を追加してほしい。",
@@ -194,7 +194,7 @@ def main() -> int:
     if not args.no_libreoffice and shutil.which("soffice"):
         profile = work / "lo-profile"
         csv_out = work / "csv"
-        lo = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "csv",
+        lo = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", LO_CSV,
               "--outdir", str(csv_out), *map(str, books)]
         run_process(lo, timeout=900)  # the first run creates the profile: not timed
         cli = [sys.executable, "-m", "cloudsuppress.cli", "--db", str(target), "requests", "import",

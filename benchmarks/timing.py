@@ -12,6 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 
+# LibreOffice's CSV export in UTF-8 (comma, double quotes; 76 = UTF-8), so that its rows can be
+# compared with what the import stored; without the options it writes the locale's charset.
+LO_CSV = "csv:Text - txt - csv (StarCalc):44,34,76"
+
+
 def best_of(repeat: int, fn: Callable[[], object]) -> float:
     """The shortest wall time, in seconds, of ``repeat`` calls of ``fn``."""
     times = []

@@ -1,7 +1,6 @@
 """FunctionTableModel: a correct Qt model over real rows, filtering and sorting itself."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
@@ -146,41 +145,6 @@ def test_display_and_alignment(model, rows):
     assert model.data(ix, Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
     assert "改修必要" in model.data(ix, Qt.ItemDataRole.ToolTipRole)
     assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "機能名"
-
-
-@pytest.mark.slow
-def test_measure_filter_30000_rows(tmp_path, qapp):
-    """Prints (does not assert) the per-keystroke filter time over 30,000 functions."""
-    from cloudsuppress.db import open_database
-    from cloudsuppress.demo import create_demo
-
-    db = open_database(tmp_path / "big.sqlite")
-    with db.session() as s, s.begin():
-        create_demo(s, functions=30_000)
-    with db.session() as s:
-        rows = list_function_rows(s)
-    db.close()
-    model = FunctionTableModel()
-    t = time.perf_counter()
-    model.set_rows(rows)
-    load = time.perf_counter() - t
-    timings = []
-    typed = ""
-    for ch in "住民票の登録":
-        typed += ch
-        t = time.perf_counter()
-        model.set_filter(text=typed)
-        timings.append((typed, (time.perf_counter() - t) * 1000, model.rowCount()))
-    for query in ("0100", "証明書", "外字", "x"):
-        t = time.perf_counter()
-        model.set_filter(text=query)
-        timings.append((query, (time.perf_counter() - t) * 1000, model.rowCount()))
-    print(f"\nset_rows(30,000): {load * 1000:.1f} ms")
-    for query, ms, n in timings:
-        print(f"filter {query!r}: {ms:.2f} ms → {n} rows")
-    t = time.perf_counter()
-    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
-    print(f"sort by name: {(time.perf_counter() - t) * 1000:.1f} ms")
 
 
 @pytest.mark.parametrize("text", ["住民票（２）の登録", "ＡＢＣ　ｶﾅ", "①㈱ｶﾞ", "e\u0301", "Ｆ\u0301", "～＂"])
