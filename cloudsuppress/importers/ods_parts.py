@@ -10,6 +10,8 @@ from __future__ import annotations
 import zipfile
 from xml.etree import ElementTree
 
+from .xlsx_parts import XlsxBoundsError, check_used_range, check_zip_sizes
+
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -70,3 +72,51 @@ def displayed_texts(path: str, sheet: str, wanted: set[tuple[int, int]]) -> dict
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
         return {}
     return out
+
+
+def check_ods(path: str) -> None:
+    """Refuse (XlsxBoundsError) an .ods whose used range is beyond the reader's bounds.
+
+    Repeated cells (``number-columns-repeated`` / ``number-rows-repeated``) let a few bytes
+    describe a value a million rows down; calamine would allocate the whole range."""
+    with zipfile.ZipFile(path) as zf:
+        check_zip_sizes(zf)
+        try:
+            fh = zf.open("content.xml")
+        except KeyError:
+            return
+        with fh:
+            name = ""
+            row = col = max_row = max_col = cells = 0
+            row_has = False
+            try:
+                for event, elem in ElementTree.iterparse(fh, events=("start", "end")):
+                    tag = elem.tag
+                    if event == "start":
+                        if tag == _SHEET:
+                            name = elem.get(f"{{{_TABLE}}}name", "")
+                            row = col = max_row = max_col = cells = 0
+                        elif tag == _ROW:
+                            col, row_has = 0, False
+                        continue
+                    if tag in _CELLS:
+                        repeat = int(elem.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+                        if elem.get(f"{{{_OFFICE}}}value-type") or any(
+                                (p.text or "").strip() or len(p) for p in elem.iter(f"{{{_TEXT}}}p")):
+                            max_col = max(max_col, col + repeat)
+                            cells += repeat
+                            row_has = True
+                        col += repeat
+                        elem.clear()
+                    elif tag == _ROW:
+                        repeat = int(elem.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+                        if row_has:
+                            max_row = row + repeat
+                            cells += (repeat - 1) * 1
+                        row += repeat
+                        elem.clear()
+                    elif tag == _SHEET:
+                        check_used_range(name, max_row, max_col, cells)
+                        elem.clear()
+            except (ElementTree.ParseError, ValueError):
+                return  # calamine's own reading says the file is broken

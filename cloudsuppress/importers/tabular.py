@@ -153,6 +153,15 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
             raise ImportValidationError([ImportIssue(name, None, None, str(exc))]) from None
         except Exception:  # not a zip, or a broken one: calamine's check below says so in its words
             info = None
+    elif path.suffix.lower() == ".ods":
+        from .ods_parts import check_ods
+
+        try:
+            check_ods(str(path))
+        except XlsxBoundsError as exc:
+            raise ImportValidationError([ImportIssue(name, None, None, str(exc))]) from None
+        except Exception:  # not a zip: calamine says so below
+            pass
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several types for broken files, with English texts

@@ -104,17 +104,7 @@ def check_xlsx(path: str) -> XlsxInfo:
     """Refuse (XlsxBoundsError) a workbook too large to read; return its sheets' XML otherwise."""
     info = XlsxInfo(path)
     with zipfile.ZipFile(path) as zf:
-        total = 0
-        for zi in zf.infolist():
-            total += zi.file_size
-            if zi.file_size > 50_000_000 and zi.file_size > MAX_RATIO * max(zi.compress_size, 1):
-                raise XlsxBoundsError(
-                    f"ファイル内の「{zi.filename}」が展開すると {zi.file_size / 1e6:,.0f} MB になります（圧縮率が"
-                    f"異常です）。壊れているか、表計算のファイルではない可能性があります。")
-        if total > MAX_UNCOMPRESSED:
-            raise XlsxBoundsError(
-                f"展開後の大きさが {total / 1e9:,.1f} GB あり、読み込める大きさ（{MAX_UNCOMPRESSED / 1e9:,.1f} GB）を"
-                "超えています。")
+        check_zip_sizes(zf)
         for name, part in _sheet_parts(zf).items():
             try:
                 data = _read_bounded(zf, part)
@@ -126,6 +116,30 @@ def check_xlsx(path: str) -> XlsxInfo:
         except KeyError:
             info.styles = None
     return info
+
+
+def check_zip_sizes(zf: zipfile.ZipFile) -> None:
+    """Refuse a zip (xlsx, ods) whose parts inflate absurdly, before anything is inflated."""
+    total = 0
+    for zi in zf.infolist():
+        total += zi.file_size
+        if zi.file_size > 50_000_000 and zi.file_size > MAX_RATIO * max(zi.compress_size, 1):
+            raise XlsxBoundsError(
+                f"ファイル内の「{zi.filename}」が展開すると {zi.file_size / 1e6:,.0f} MB になります（圧縮率が"
+                f"異常です）。壊れているか、表計算のファイルではない可能性があります。")
+    if total > MAX_UNCOMPRESSED:
+        raise XlsxBoundsError(
+            f"展開後の大きさが {total / 1e9:,.1f} GB あり、読み込める大きさ（{MAX_UNCOMPRESSED / 1e9:,.1f} GB）を"
+            "超えています。")
+
+
+def check_used_range(sheet: str, max_row: int, max_col: int, cells: int) -> None:
+    """Refuse a used range beyond the bounds, or far larger than the cells in it."""
+    if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+        raise _too_large(sheet, f"セルが {max_row:,} 行目・{max_col:,} 列目まである")
+    area = max_row * max_col
+    if area > MAX_SPARSE_AREA and area > SPARSE_FACTOR * max(cells, 1):
+        raise _too_large(sheet, f"使用範囲（{max_row:,} 行 × {max_col:,} 列）がセルの数（{cells:,}）に比べて大きすぎる")
 
 
 def _read_bounded(zf: zipfile.ZipFile, part: str) -> bytes:
