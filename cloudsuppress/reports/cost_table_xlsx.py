@@ -12,10 +12,13 @@ the sheet lists the bearing members under each item instead, with each member's 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from ..ops.costs import CostTable
 from ..wareki import to_wareki
@@ -29,7 +32,10 @@ HEADER_ROW = 3  # 0-based row of the column headings
 FONT = {"font_name": "BIZ UDGothic", "font_size": 9}
 
 
-def _width(texts, least: float) -> float:  # noqa: ANN001 - any iterable of str
+Put = Callable[[int, int, str, Format], None]
+
+
+def _width(texts: Iterable[str], least: float) -> float:
     """Units in which each line of each text fits whole (full-width counts two), at least ``least``."""
     return max([least] + [text_units(line) + 2 for t in texts for line in t.split("\n")])
 
@@ -112,7 +118,7 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
             ws.set_column(i, i, w)
         lines: dict[int, int] = {}
 
-        def put(r: int, c: int, text: str, f) -> None:  # noqa: ANN001 - an XlsxWriter format
+        def put(r: int, c: int, text: str, f: Format) -> None:
             value = "\n".join(part for para in text.split("\n")
                               for part in (wrap_text(para, plan.inner_pt(columns[c][1]), GOTHIC, 9.0, words) or [""]))
             ws.write_string(r, c, value, f)
@@ -156,7 +162,7 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
     return len(table.rows)
 
 
-def _write_wide_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - XlsxWriter objects
+def _write_wide_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, Format]) -> int:
     """One row per item, one column per member, then the totals row; return the totals row."""
     r = HEADER_ROW
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
@@ -174,8 +180,8 @@ def _write_wide_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - X
                 ws.write_string(r, 5 + i, "未定", fmt["unknown"])
             elif kind == "none":
                 ws.write_blank(r, 5 + i, None, fmt["cell"])
-            else:
-                ws.write_number(r, 5 + i, v, fmt["forecast"] if kind == "forecast" else fmt["yen"])
+            else:  # a share or a forecast: the kinds that have an amount
+                ws.write_number(r, 5 + i, v or 0, fmt["forecast"] if kind == "forecast" else fmt["yen"])
     total_row = r + 1
     ws.write_string(total_row, 0, "合計", fmt["total_label"])
     for c in (1, 2, 4):
@@ -191,13 +197,13 @@ def _write_wide_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - X
     return total_row
 
 
-def _write_long_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - XlsxWriter objects
+def _write_long_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, Format]) -> int:
     """Under each item one row per bearing member (its share), then each member's total; return the
     last row written."""
     r = HEADER_ROW
     share_rows: dict[int, list[int]] = {i: [] for i in range(len(table.members))}
     for row in table.rows:
-        bearing = [i for i in range(len(table.members)) if row.cell(i) != "none"] or [None]
+        bearing: list[int | None] = [i for i in range(len(table.members)) if row.cell(i) != "none"] or [None]
         for k, i in enumerate(bearing):
             r += 1
             if k == 0:
@@ -221,7 +227,7 @@ def _write_long_rows(ws, table: CostTable, put, fmt) -> int:  # noqa: ANN001 - X
             if kind == "unknown":
                 ws.write_string(r, 6, "未定", fmt["unknown"])
             else:
-                ws.write_number(r, 6, row.shares[i], fmt["forecast"] if kind == "forecast" else fmt["yen"])
+                ws.write_number(r, 6, row.shares[i] or 0, fmt["forecast"] if kind == "forecast" else fmt["yen"])
                 share_rows[i].append(r)
     r += 2
     ws.merge_range(r, 0, r, 6, "団体別の負担額の合計", fmt["total_label"])

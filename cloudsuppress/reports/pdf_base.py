@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -508,7 +509,7 @@ class Flow:
         first = len(page) - n
         self._held = (len(self.pages) - 1, max(first, 0), self.y + n * size * 1.7)
 
-    def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *,
+    def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: Sequence[float], *,
                       indent: float = 0.0, font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0,
                       pad: float = 1.5 * mm, words: tuple[str, ...] = ()) -> list[float]:
         """Column widths in points: the relative ``col_widths`` scaled to the line, then every column
@@ -567,7 +568,7 @@ class Flow:
                         min_token_width([headers[i]], head_font, size, words)) + 2 * pad + 0.5
         return need <= self.width - indent
 
-    def table(self, headers: list[str], rows: list[list[str]], col_widths: list[float], *, indent: float = 0.0,
+    def table(self, headers: list[str], rows: list[list[str]], col_widths: Sequence[float], *, indent: float = 0.0,
               font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
               align: str | None = None, shade_rows: frozenset[int] = frozenset(), words: tuple[str, ...] = (),
               repeat: frozenset[int] = frozenset()) -> None:

@@ -12,10 +12,11 @@ in Excel and LibreOffice alike.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from xlsxwriter.worksheet import Worksheet
 
 PAPER_CODES = {"a3": 8, "a4": 9}  # Excel's paper size numbers
 MARGIN_IN = {"left": 0.4, "right": 0.4, "top": 0.55, "bottom": 0.6}  # header and footer sit inside
@@ -119,7 +120,7 @@ class PrintPlan:
         h = self.page_size(self.paper, self.landscape)[1] - (MARGIN_IN["top"] + MARGIN_IN["bottom"]) * 72
         return h / (self.scale / 100)
 
-    def apply(self, ws) -> None:  # noqa: ANN001 - an XlsxWriter worksheet
+    def apply(self, ws: Worksheet) -> None:
         """Paper, orientation, margins and the fixed scale on an XlsxWriter worksheet."""
         if self.landscape:
             ws.set_landscape()
@@ -131,7 +132,7 @@ class PrintPlan:
                        bottom=MARGIN_IN["bottom"])
 
     def page_breaks(self, heights: Sequence[float], *, header_rows: int, repeat: int | None = None,
-                    keep_with_next: set[int] = frozenset()) -> list[int]:
+                    keep_with_next: Collection[int] = frozenset()) -> list[int]:
         """Rows (0-based) that start a new page: as many rows as fit each page, a row of
         ``keep_with_next`` (a group band, a heading) never the last on its page. ``header_rows``
         rows open the first page; row ``repeat`` (default the last of them) repeats on the others."""
