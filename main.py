@@ -45,12 +45,18 @@ def open_or_create(path: Path, *, interactive: bool = False):
     db = open_file_for_gui(path, None, create=True, interactive=interactive)
     if db is None or db.read_only:
         return db
-    try:
+    def fill() -> None:
         with db.session() as s, s.begin():
             if get_consortium(s) is None:
                 from cloudsuppress.demo import create_demo  # only a fresh file needs it (0.1 s of imports)
 
                 create_demo(s)
+
+    try:
+        from ui.op_runner import run_in_worker
+
+        # A fresh file's demo takes seconds: on a worker thread with a busy dialog (issue #14).
+        run_in_worker(fill, parent=None, label="デモの協議会を作成しています…")
     except BaseException:
         db.close()
         raise

@@ -93,13 +93,20 @@ def open_file_for_gui(path: Path, parent: QWidget | None, *, create: bool = Fals
     Not interactive (a screenshot run): a locked file opens read-only without asking."""
     from .settings import backup_policy
 
+    from .op_runner import run_in_worker
+
     policy = backup_policy()
+    # A large file takes seconds (its check, the backup at open, migrations): on a worker thread, with
+    # a busy dialog, so that no window freezes (issue #14); the questions stay on this thread.
+    label = QCoreApplication.translate("DatabaseMenu", "データベースを開いています…")
     try:
-        return open_database(path, create=create, backup_policy=policy, allow_read_only=True, purpose="画面")
+        return run_in_worker(lambda: open_database(path, create=create, backup_policy=policy, allow_read_only=True,
+                                                   purpose="画面"), parent=parent, label=label)
     except DatabaseLockedError as error:
         if interactive and not ask_read_only(error, parent):
             return None
-        return open_database(path, create=False, backup_policy=policy, read_only=True)
+        return run_in_worker(lambda: open_database(path, create=False, backup_policy=policy, read_only=True),
+                             parent=parent, label=label)
 
 
 def offer_restore(error: DatabaseCorruptError, parent: QWidget | None) -> Path | None:
