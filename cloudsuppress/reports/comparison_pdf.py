@@ -17,6 +17,7 @@ statuses (カスタマイズ実施) — and the rest of the width is shared by w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -83,7 +84,8 @@ class _Wrapper:
     names, status and reason labels) are never broken where they fit the line."""
 
     def __init__(self, font: str, size: float, words: tuple[str, ...] = ()):
-        self.font, self.size, self.cache, self.words = font, size, {}, words
+        self.font, self.size, self.words = font, size, words
+        self.cache: dict[tuple[str, float], list[str]] = {}
 
     def __call__(self, text: str, width: float) -> list[str]:
         k = (text, width)
@@ -100,7 +102,7 @@ def kept_words(table: ComparisonTable) -> tuple[str, ...]:
                                 SERVICE, CONTINUED, "［取下げ］", "代替運用案"]))
 
 
-def _kept(texts, most: int = KEEP_CHARS) -> list[str]:
+def _kept(texts: Iterable[str | None], most: int = KEEP_CHARS) -> list[str]:
     """The texts that must stay on one line: names and labels up to ``most`` characters."""
     return [t for t in texts if t and len(t) <= most]
 
@@ -136,7 +138,7 @@ def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_
         ]
     else:
         for i, m in enumerate(table.members):
-            cells = [r.cells[i] for r in rows if r.cells[i] is not None]
+            cells = [c for r in rows if (c := r.cells[i]) is not None]
             counts = [f"{c.annual_cases:,}件" for c in cells if c.annual_cases is not None]
             reasons = _kept({c.reason_label for c in cells}, 12)
             keep = [SERVICE, *SERVICE_DROP_LABELS.values(), CASES_LABEL, *counts, *reasons] if cells else []
@@ -258,7 +260,7 @@ def _build_rows(table: ComparisonTable, cols: list[_Col], member_from: int, wrap
         asking = r.asking or (None,)
         for k, c in enumerate(asking):
             if c is None:
-                member = [[], [], [], [], []]
+                member: list[list[tuple[int, str]]] = [[], [], [], [], []]
             else:
                 w = inner[member_from:member_from + 5]
                 content = ([(1, "［取下げ］")] if c.withdrawn else []) + [(1 if c.withdrawn else 0, s)
@@ -415,6 +417,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     if switched:
         table = replace(table, long_layout=True)
         layout = _columns(table, usable, size)
+    assert layout is not None  # the long layout always has columns (shrunk if it must)
     cols, member_from = layout
 
     # Header block: title, then the consortium / subcommittee / meeting line, then the legend.
@@ -483,37 +486,37 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         for row, top in page.rows:
             if row.group is not None:
                 c.rect(x0, top - row.height, usable, row.height, stroke=0, fill=1)
-        t = RawText(c, encoded)
-        t.set_font(GOTHIC, size)
+        rt = RawText(c, encoded)
+        rt.set_font(GOTHIC, size)
         gray = 0.0
-        t.set_gray(gray)
+        rt.set_gray(gray)
         for row, top in page.rows:
             if row.group is not None:
                 if gray != 0.0:  # the band's text is black, whatever grey the row above ended in
-                    t.set_gray(0.0)
+                    rt.set_gray(0.0)
                     gray = 0.0
-                t.set_font(GOTHIC_BOLD, size)
-                t.line(x0 + PAD, top - PAD - ascent, row.group)
-                t.set_font(GOTHIC, size)
+                rt.set_font(GOTHIC_BOLD, size)
+                rt.line(x0 + PAD, top - PAD - ascent, row.group)
+                rt.set_font(GOTHIC, size)
                 continue
-            for col, lines in zip(cols, row.cells):
-                if not lines:
+            for col, cell_lines in zip(cols, row.cells):
+                if not cell_lines:
                     continue
                 y = top - PAD - ascent
                 inner = col.width - 2 * PAD
                 left = col.align == "l"
-                for style, line in lines:
+                for style, line in cell_lines:
                     g = GREY if style else 0.0
                     if g != gray:
-                        t.set_gray(g)
+                        rt.set_gray(g)
                         gray = g
                     if left:
-                        t.line(col.x + PAD, y, line)
+                        rt.line(col.x + PAD, y, line)
                     else:
                         w = ws.width(line, GOTHIC, size)
-                        t.line(col.x + PAD + (inner - w if col.align == "r" else (inner - w) / 2), y, line)
+                        rt.line(col.x + PAD + (inner - w if col.align == "r" else (inner - w) / 2), y, line)
                     y -= leading
-        t.draw()
+        rt.draw()
 
         p = c.beginPath()
         # outer frame and heading row

@@ -18,7 +18,9 @@ import unicodedata
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..ops.comparison import ComparisonCell, ComparisonTable
@@ -72,7 +74,7 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(_paragraph_lines(part, per_line) for part in text.split("\n")) if text else 1
 
 
-def _width_for(texts, least: float) -> float:
+def _width_for(texts: Iterable[str], least: float) -> float:
     """A column width in which each of ``texts`` fits on one line, never less than ``least``."""
     return max(least, max((text_units(t) for t in texts), default=0) + 2)
 
@@ -110,7 +112,7 @@ def _plan(table: ComparisonTable, paper: str) -> tuple[ComparisonTable, list[tup
     """The layout, its columns and its print scale, the first that prints at 7 pt or more: the wide
     layout, the wide one with its long texts narrowed, the long one, the long one narrowed."""
     peers = [text_units(m) + 4 for r in table.rows for m in r.peers]  # the peer line's names (and their ・) whole
-    least = {"機能名・要望名": max(peers, default=10)}
+    least: dict[str, float] = {"機能名・要望名": max(peers, default=10)}
     flexible = {"機能名・要望名", "要望内容", "住民サービス水準への影響", "決定内容"}
     for t in (table, replace(table, long_layout=True)) if not table.long_layout else (table,):
         columns = _columns(t)
@@ -158,7 +160,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
             """The text broken into lines by the PDF's breaker at the cell's width."""
             return wrap_text(text, plan.inner_pt(columns[col][1]), GOTHIC, 9.0, keep) if text else []
 
-        def put(row: int, col: int, text: str, fmt, *, keep: tuple[str, ...] = words) -> None:
+        def put(row: int, col: int, text: str, fmt: Format, *, keep: tuple[str, ...] = words) -> None:
             value = "\n".join(broken(col, text, keep))
             ws.write_string(row, col, value, fmt)
             lines[row] = max(lines.get(row, 1), value.count("\n") + 1)
@@ -193,10 +195,10 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 new_page(r)
             page["y"] += h
 
-        def emit(r: int, texts: dict[int, tuple[str, object]], numbers: dict[int, tuple[int | None, object]],
+        def emit(r: int, texts: dict[int, tuple[str, Format]], numbers: dict[int, tuple[int | None, Format]],
                  repeat: dict[int, str]) -> int:
             """Write one logical row from sheet row ``r``; return the last sheet row used."""
-            cells = {c: (broken(c, t), f) for c, (t, f) in texts.items()}
+            cells: dict[int, tuple[list[str], Format]] = {c: (broken(c, t), f) for c, (t, f) in texts.items()}
             need = max((len(ls) for ls, _ in cells.values()), default=1)
             first = True
             start = 0
@@ -269,8 +271,8 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
             subrows = (row.asking or (None,)) if table.long_layout else (None,)
             for k, c in enumerate(subrows):
                 n += 1
-                texts: dict[int, tuple[str, object]] = {}
-                numbers: dict[int, tuple[int | None, object]] = {}
+                texts: dict[int, tuple[str, Format]] = {}
+                numbers: dict[int, tuple[int | None, Format]] = {}
                 if k == 0:
                     texts.update({i: (v, center_fmt if i == 4 else cell_fmt) for i, v in enumerate(lead)})
                     numbers[tail_col] = (row.estimate, yen_fmt)

@@ -96,7 +96,8 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "default_format_properties": BOOK_FONT,
                                          "default_column_width": BOOK_COLUMN_PX, "default_row_height": BOOK_ROW_PX})
     try:
-        font = {"font_name": "BIZ UDGothic", "font_size": 10}
+        size = 10.0
+        font = {"font_name": "BIZ UDGothic", "font_size": size}
         title = wb.add_format({**font, "bold": True, "font_size": 14})
         head = wb.add_format({**font, "bold": True, "bg_color": "#DDE6F0", "border": 1, "align": "center",
                               "valign": "vcenter", "text_wrap": True})
@@ -115,14 +116,14 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         # Every heading (the importer reads them as they are) and the member's name whole in its
         # column (a ten-character name ran over the next one); the long texts' columns narrowed so
         # the sheet prints at 7 pt or more on A4.
-        widths = [max(w, text_units(h) + 3) for h, w in zip(headers, WIDTHS)]
+        widths: list[float] = [max(w, text_units(h) + 3) for h, w in zip(headers, WIDTHS)]
         widths[1] = max(widths[1], text_units(member) + 3)
         columns = list(zip(headers, widths))
-        plan = PrintPlan.for_columns(widths, paper="a4", font_pt=font["font_size"])
+        plan = PrintPlan.for_columns(widths, paper="a4", font_pt=size)
         if not plan.ok:
             columns = PrintPlan.narrow(columns, {"要望内容", "低下の内容", "代替運用案", "要望名"}, paper="a4",
-                                       font_pt=font["font_size"])
-            plan = PrintPlan.for_columns([w for _, w in columns], paper="a4", font_pt=font["font_size"])
+                                       font_pt=size)
+            plan = PrintPlan.for_columns([w for _, w in columns], paper="a4", font_pt=size)
         for c, (h, w) in enumerate(columns):
             ws.set_column(c, c, w)
             ws.write_string(HEADER_ROW, c, h, head)
@@ -181,7 +182,7 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         # A look-up list for the screen: printing the workbook prints its heading and this note only.
         fl.set_header(header_text(left="機能一覧: 画面での検索用です（印刷は見出しの行のみ）", size=10))
         fl.print_area(0, 0, 0, 3)
-        PrintPlan("a4", 100, landscape=False, font_pt=font["font_size"]).apply(fl)
+        PrintPlan("a4", 100, landscape=False, font_pt=size).apply(fl)
 
         guide = wb.add_worksheet("記入方法")
         guide_width = 90  # units: 409 pt, inside A4 portrait's printable width at 100 %
@@ -192,10 +193,10 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
                 guide.write_string(r, 0, line, title)
                 guide.set_row(r, 22)
                 continue
-            lines = wrap_text(line, PrintPlan.inner_pt(guide_width), GOTHIC, font["font_size"], GUIDE_WORDS) or [""]
+            lines = wrap_text(line, PrintPlan.inner_pt(guide_width), GOTHIC, size, GUIDE_WORDS) or [""]
             guide.write_string(r, 0, "\n".join(lines), plain_wrap)
             guide.set_row(r, len(lines) * 14 + 3)
-        PrintPlan("a4", 100, landscape=False, font_pt=font["font_size"]).apply(guide)
+        PrintPlan("a4", 100, landscape=False, font_pt=size).apply(guide)
         guide.print_area(0, 0, len(INSTRUCTIONS) - 1, 0)
     finally:
         wb.close()
