@@ -6,7 +6,13 @@
 1. Writes ``ui/translation_catalog.py``: every text the UI translates at run time from a
    table (``self.tr(label)``: navigation pages, column headings, the core's status and
    reason labels, file filters), as ``QT_TRANSLATE_NOOP(context, text)`` lines, because
-   lupdate only sees string literals. The tables are listed in ``CATALOG`` below.
+   lupdate only sees string literals. The tables are listed in ``catalog()`` below. Also the
+   literals lupdate misreads (``wrapped_texts``): calls of a module's one-line wrapper
+   ``def _tr(text): return QCoreApplication.translate("ctx", text)``, of an alias
+   ``tr = QCoreApplication.translate``, and ``QCoreApplication.translate(CONTEXT, "…")`` with
+   a constant for the context; lupdate files the first two under an empty context (never
+   looked up: that context is dropped from the .ts) and skips the third; and ``self.tr("…")``
+   inside an f-string, which lupdate does not read.
 2. Runs lupdate over main.py and ui/**/*.py (the files git knows: ``git add`` a new one first) into
    ``resources/translations/cloudsuppress_en.ts``; translations already in the file are
    kept, new texts arrive unfinished (translate them in the .ts, e.g. with pyside6-linguist).
@@ -15,6 +21,7 @@
 """
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -57,7 +64,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     )
     from cloudsuppress.wareki import ERAS
     from cloudsuppress.workflow import Status
-    from ui import main_window
+    from ui import file_menu_extras, main_window
     from ui.dialogs import (
         attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog, request_item_dialog,
     )
@@ -65,7 +72,7 @@ def catalog() -> list[tuple[str, list[str]]]:
         audit_table_model, comparison_table_model, cost_table_model, function_table_model, measures_table_model,
         meeting_table_model, member_table_model, request_table_model,
     )
-    from ui.views import dashboard_view, member_view, outcome_panel, reports_view
+    from ui.views import dashboard_view, member_view, outcome_chart, outcome_panel, presentation_view, reports_view
 
     # The core's vocabulary as ui/labels.py shows it (one context, so a word reads the same everywhere).
     core_labels = (_values(list(Status)) + _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)
@@ -75,13 +82,21 @@ def catalog() -> list[tuple[str, list[str]]]:
                    # the audit trail's words (ops/history.py): tables, fields, operations, yes / no
                    + _values(history.TABLE_LABELS) + _values(history.FIELD_LABELS)
                    + _values(history._TABLE_FIELD_LABELS) + _values(history.OP_LABELS)
-                   + _values(history.KIND_LABELS) + _values(history.YES_NO))
+                   + _values(history.KIND_LABELS) + _values(history.YES_NO)
+                   # the outcome chart's legend (ui/views/outcome_chart.py: 「要望（未検討）」 beside 検討中)
+                   + [label for _, label, _ in outcome_chart.SEGMENTS]
+                   # why the function-list import leaves a row out (the import dialog's 除外する行 tab)
+                   + ignored_row_reasons())
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),
+        ("FileMenuExtras", [file_menu_extras.COPY_FILTER]),
+        ("PresentationControls", [text for text, _, _ in presentation_view.CHOICES]),
+        ("RequestTableModel", [request_table_model.NEW_FUNCTION_TEXT]),
         ("MemberView", [member_view.FILE_FILTER]),
         ("FunctionBrowserView", _values(REQUIREMENT_LABELS)),
         ("RequestListView", _values(list(Status))),
+        ("BulkStatusDialog", _values(list(Status))),
         ("DashboardView", _values(dashboard_view.DashboardView.FIT_COLUMNS)
          + _values(dashboard_view.DashboardView.OUTCOME_COLUMNS) + _values(OUTCOME_LABELS)),
         ("OutcomePanel", _values(outcome_panel.OUTCOME_CHOICES) + _values(outcome_panel.DECISION_TARGETS)),
@@ -116,6 +131,96 @@ def catalog() -> list[tuple[str, list[str]]]:
     ]
 
 
+def _is_translate(node: ast.AST) -> bool:
+    """``QCoreApplication.translate`` (the attribute, not a call)."""
+    return isinstance(node, ast.Attribute) and node.attr == "translate" and \
+        isinstance(node.value, ast.Name) and node.value.id == "QCoreApplication"
+
+
+def _string(node: ast.AST | None, constants: dict[str, str]) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return None
+
+
+def wrapped_texts(path: Path) -> list[tuple[str, str]]:
+    """(context, text) of the translated literals of one file that lupdate cannot file under their context."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+                 for t in n.targets if isinstance(t, ast.Name)}
+    wrappers: dict[str, str] = {}  # def _tr(text): return QCoreApplication.translate("ctx", text)
+    aliases: set[str] = set()  # tr = QCoreApplication.translate
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.args.args:
+            body = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+            call = body[0].value if len(body) == 1 and isinstance(body[0], ast.Return) else None
+            if isinstance(call, ast.Call) and _is_translate(call.func) and len(call.args) == 2 \
+                    and isinstance(call.args[1], ast.Name) and call.args[1].id == node.args.args[0].arg:
+                context = _string(call.args[0], constants)
+                if context is not None:
+                    wrappers[node.name] = context
+        elif isinstance(node, ast.Assign) and _is_translate(node.value):
+            aliases |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        f = node.func
+        if isinstance(f, ast.Name) and f.id in wrappers:
+            text = _string(node.args[0], {})
+            if text:
+                found.append((wrappers[f.id], text))
+        elif (isinstance(f, ast.Name) and f.id in aliases) or \
+                (_is_translate(f) and isinstance(node.args[0], ast.Name)):
+            context = _string(node.args[0], constants)
+            text = _string(node.args[1], {}) if len(node.args) > 1 else None
+            if context and text and len(node.args) == 2:
+                found.append((context, text))
+    # lupdate does not look inside f-strings: f"<p>{self.tr('…')}</p>"
+    def own_nodes(scope: ast.AST):  # a class's nodes, not those of a class nested in it
+        for child in ast.iter_child_nodes(scope):
+            if not isinstance(child, ast.ClassDef):
+                yield child
+                yield from own_nodes(child)
+
+    classes = [(c.name, own_nodes(c)) for c in ast.walk(tree) if isinstance(c, ast.ClassDef)]
+    for context, nodes in [("", ast.walk(tree)), *classes]:
+        for fstring in nodes:
+            if not isinstance(fstring, ast.JoinedStr):
+                continue
+            for node in ast.walk(fstring):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                f = node.func
+                if context and isinstance(f, ast.Attribute) and f.attr == "tr" and \
+                        isinstance(f.value, ast.Name) and f.value.id == "self" and len(node.args) == 1:
+                    text = _string(node.args[0], {})
+                    if text:
+                        found.append((context, text))
+                elif not context and _is_translate(f) and len(node.args) == 2:
+                    ctx, text = _string(node.args[0], constants), _string(node.args[1], {})
+                    if ctx and text:
+                        found.append((ctx, text))
+    return found
+
+
+def ignored_row_reasons() -> list[str]:
+    """The reasons cloudsuppress/importers/detect.py gives a row it does not import (「注記」「合計行」…):
+    literals in ``_classify``, returned by ``reason_of`` or assigned to ``reason``."""
+    tree = ast.parse((ROOT / "cloudsuppress" / "importers" / "detect.py").read_text(encoding="utf-8"))
+    classify = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_classify")
+    out = []
+    for node in ast.walk(classify):
+        value = node.value if isinstance(node, ast.Return) else node.value if isinstance(node, ast.Assign) and \
+            any(isinstance(t, ast.Name) and t.id == "reason" for t in node.targets) else None
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value:
+            out.append(value.value)
+    return out
+
+
 def write_catalog() -> int:
     lines = [
         '"""Texts the UI translates at run time from tables (self.tr(label)), listed for pyside6-lupdate.',
@@ -127,7 +232,12 @@ def write_catalog() -> int:
         "TEXTS = (",
     ]
     n = 0
-    for context, texts in catalog():
+    wrapped: dict[str, list[str]] = {}
+    for path in source_files():
+        if path != CATALOG_FILE:
+            for context, text in wrapped_texts(path):
+                wrapped.setdefault(context, []).append(text)
+    for context, texts in [*catalog(), *wrapped.items()]:
         for text in dict.fromkeys(texts):
             lines.append(f"    QT_TRANSLATE_NOOP({context!r}, {text!r}),")
             n += 1
@@ -155,8 +265,12 @@ def main() -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.check_call([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
                            *map(str, sources), "-ts", str(TS)], cwd=ROOT)
-    subprocess.check_call([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT)
     text = TS.read_text(encoding="utf-8")
+    # lupdate's guesses for tr(...) outside a class, and for tr = QCoreApplication.translate:
+    # the app never asks for the empty context (wrapped_texts files those texts under theirs).
+    text = re.sub(r"<context>\s*<name></name>.*?</context>\s*", "", text, flags=re.S)
+    TS.write_text(text, encoding="utf-8")
+    subprocess.check_call([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT)
     unfinished = len(re.findall(r'<translation type="unfinished"', text))
     print(f"{QM.relative_to(ROOT)}: {text.count('<message')} texts, {unfinished} untranslated")
     return 1 if unfinished else 0

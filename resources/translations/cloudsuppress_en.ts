@@ -55,8 +55,16 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
+        <source>継続審議</source>
+        <translation>Continued</translation>
+    </message>
+    <message>
         <source>決定（{0}）</source>
         <translation>Decided ({0})</translation>
+    </message>
+    <message>
+        <source>［継続］{0}</source>
+        <translation>[Continued] {0}</translation>
     </message>
     <message>
         <source>理由: {0}</source>
@@ -223,6 +231,10 @@
         <translation>Record an internal briefing</translation>
     </message>
     <message>
+        <source>庁内説明会の記録を修正</source>
+        <translation>Edit internal briefing record</translation>
+    </message>
+    <message>
         <source> 人</source>
         <translation> people</translation>
     </message>
@@ -245,6 +257,65 @@
     <message>
         <source>メモ</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>BulkStatusDialog</name>
+    <message>
+        <source>状態をまとめて変更</source>
+        <translation>Change status of several requests</translation>
+    </message>
+    <message>
+        <source> ほか {0} 件</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>選んだ要望 {0} 件: {1}</source>
+        <translation>Selected requests ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>例: 第2回部会で協議した結果、代替運用で対応する</source>
+        <translation>e.g. agreed at the 2nd subcommittee: a workaround</translation>
+    </message>
+    <message>
+        <source>1 件でも変更できない要望があれば、どれも変更しません（元に戻すは 1 回でまとめて戻ります）。</source>
+        <translation>If any request cannot be changed, none is changed (a single Undo reverts them all).</translation>
+    </message>
+    <message>
+        <source>変更後の状態</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>要望</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>標準化</source>
+        <translation>Standardized</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施</source>
+        <translation>Customized</translation>
     </message>
 </context>
 <context>
@@ -304,6 +375,37 @@
     <message>
         <source>専門部会「{0}」も新しく追加します。</source>
         <translation>Subcommittee &quot;{0}&quot; will be added too.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMeaningTable</name>
+    <message>
+        <source>列の意味と先頭の行</source>
+        <translation>Column meanings and first rows</translation>
+    </message>
+    <message>
+        <source>列の意味</source>
+        <translation>Column meanings</translation>
+    </message>
+    <message>
+        <source>見出し</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>{0}列の意味</source>
+        <translation>Meaning of column {0}</translation>
+    </message>
+    <message>
+        <source>意味: {0}</source>
+        <translation>Meaning: {0}</translation>
+    </message>
+    <message>
+        <source>他の候補: {0}</source>
+        <translation>Other candidates: {0}</translation>
+    </message>
+    <message>
+        <source>欠番（削除された機能ID）: 残しますが、件数やギャップ率には数えません。</source>
+        <translation>Retired (deleted function ID): kept, but not counted in totals or the gap rate.</translation>
     </message>
 </context>
 <context>
@@ -414,6 +516,10 @@
     <message>
         <source>（新規）</source>
         <translation>(new)</translation>
+    </message>
+    <message>
+        <source>要望なし: {0}団体（{1}）</source>
+        <translation>Members without a request: {0} ({1})</translation>
     </message>
     <message>
         <source>{0}：{1}</source>
@@ -527,6 +633,14 @@ Hover over a cell to see the full text.</translation>
     <message>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{0}部会</source>
+        <translation>{0}_subcommittee</translation>
+    </message>
+    <message>
+        <source>比較一覧表</source>
+        <translation>comparison_table</translation>
     </message>
     <message>
         <source>比較一覧表を書き出す</source>
@@ -811,6 +925,93 @@ Hover over a cell to see the full text.</translation>
     </message>
 </context>
 <context>
+    <name>ConsortiumSettingsDialog</name>
+    <message>
+        <source>協議会の設定</source>
+        <translation>Consortium settings</translation>
+    </message>
+    <message>
+        <source>例: 那珂市（「那珂市長」と印字）</source>
+        <translation>e.g. 那珂市 (printed as &quot;那珂市長&quot;)</translation>
+    </message>
+    <message>
+        <source>会長の所属団体</source>
+        <translation>Chair&apos;s municipality</translation>
+    </message>
+    <message>
+        <source>例: 山田&#x3000;太郎</source>
+        <translation>e.g. 山田&#x3000;太郎</translation>
+    </message>
+    <message>
+        <source>会長の氏名</source>
+        <translation>Chair&apos;s name</translation>
+    </message>
+    <message>
+        <source>通知に「（公印省略）」と印字する</source>
+        <translation>Print &quot;（公印省略）&quot; (official seal omitted) on notices</translation>
+    </message>
+    <message>
+        <source>発信者（会長）</source>
+        <translation>Sender (chair)</translation>
+    </message>
+    <message>
+        <source>所属団体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>例: 協議会事務局（那珂市総務部情報政策課）</source>
+        <translation>e.g. 協議会事務局（那珂市総務部情報政策課）</translation>
+    </message>
+    <message>
+        <source>事務局の担当課</source>
+        <translation>Secretariat section</translation>
+    </message>
+    <message>
+        <source>例: 木村&#x3000;直子</source>
+        <translation>e.g. 木村&#x3000;直子</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>例: 029-270-8011（内線123）</source>
+        <translation>e.g. 029-270-8011（内線123）</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>例: jimukyoku@example.lg.jp</source>
+        <translation>e.g. jimukyoku@example.lg.jp</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>担当（通知の末尾に印字）</source>
+        <translation>Contact (printed at the end of notices)</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>協議会のデータベースに保存され、事務局の全員で共有します。負担額通知の発信者と担当欄に印字します。</source>
+        <translation>Stored in the consortium database and shared by the whole secretariat. Printed as the sender and the contact on cost notices.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>CostTableModel</name>
     <message>
         <source>未定</source>
@@ -896,6 +1097,10 @@ ized</translation>
         <translation>Under review</translation>
     </message>
     <message>
+        <source>未検討</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
         <source>カスタマイズ要望項目</source>
         <translation>Customization requests</translation>
     </message>
@@ -914,6 +1119,10 @@ ized</translation>
     <message>
         <source>検討中の項目</source>
         <translation>Items under review</translation>
+    </message>
+    <message>
+        <source>要望（未検討）の項目</source>
+        <translation>Requested items not yet reviewed</translation>
     </message>
     <message>
         <source>構成団体</source>
@@ -984,8 +1193,16 @@ ized</translation>
         <translation>Handled by level-up, alternative proposal or review after go-live</translation>
     </message>
     <message>
-        <source>実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}</source>
-        <translation>customized {0} · standardized {1} · withdrawn {2} · under review {3}</translation>
+        <source>実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}・未検討 {4}</source>
+        <translation>Customized {0} · Standardized {1} · Withdrawn {2} · Under review {3} · Not reviewed {4}</translation>
+    </message>
+    <message>
+        <source>未決定 {0} 件のうち 1団体のみ {1}・全団体 {2}</source>
+        <translation>Of {0} undecided: one member only {1} · all members {2}</translation>
+    </message>
+    <message>
+        <source>1団体のみ: ほかの団体は要望せず標準の機能で業務を行っている項目（他団体の運用が判断の材料になります）。全団体: すべての団体が要望している項目（標準化の候補）。</source>
+        <translation>One member only: no other member asked; the others work with the standard function (their practice helps decide). All members: every member asked (a candidate for standardization).</translation>
     </message>
     <message>
         <source>カスタマイズ抑制率</source>
@@ -1077,8 +1294,16 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Import a handover file…</translation>
     </message>
     <message>
+        <source> — 読み取り専用</source>
+        <translation> — read-only</translation>
+    </message>
+    <message>
         <source> — 共有モード（{0}）</source>
         <translation> — shared mode ({0})</translation>
+    </message>
+    <message>
+        <source>読み取り専用</source>
+        <translation>Read-only</translation>
     </message>
     <message>
         <source>共有モード</source>
@@ -1089,8 +1314,16 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Check the storage location</translation>
     </message>
     <message>
-        <source>データベースの保存場所</source>
-        <translation>Where the database is stored</translation>
+        <source>バックアップを作成できませんでした</source>
+        <translation>Could not create a backup</translation>
+    </message>
+    <message>
+        <source>書き込めません</source>
+        <translation>Cannot write</translation>
+    </message>
+    <message>
+        <source>データベースについての注意</source>
+        <translation>About this database</translation>
     </message>
     <message>
         <source>他の利用者の変更を反映しました</source>
@@ -1179,6 +1412,54 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     <message>
         <source>引継ぎファイルを取り込みました: {0}（{1:,} 行）</source>
         <translation>Imported the handover file: {0} ({1:,} rows)</translation>
+    </message>
+    <message>
+        <source>ほかで編集中のデータベース</source>
+        <translation>Database in use elsewhere</translation>
+    </message>
+    <message>
+        <source>読み取り専用で開く</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>不明な利用者</source>
+        <translation>Unknown user</translation>
+    </message>
+    <message>
+        <source>不明なコンピューター</source>
+        <translation>Unknown computer</translation>
+    </message>
+    <message>
+        <source>同じファイルを二か所で同時に変更すると、一方の変更が失われます。
+そのため、ここでは変更できません。
+
+読み取り専用で開くと、内容の確認・印刷・書き出しができます。
+変更するには、相手の画面を閉じてから開き直してください。</source>
+        <translation>Changing the same file in two places at once loses one side&apos;s changes.
+So it cannot be changed here.
+
+Opened read-only, it can be viewed, printed and exported.
+To change it, ask the other person to close it, then open it again.</translation>
+    </message>
+    <message>
+        <source>「{0}」は、ほかで編集中です。</source>
+        <translation>&quot;{0}&quot; is being edited elsewhere.</translation>
+    </message>
+    <message>
+        <source>編集中の人: {0}（{1}、プロセス {2}）</source>
+        <translation>Being edited by: {0} ({1}, process {2})</translation>
+    </message>
+    <message>
+        <source>開いた時刻: {0:%Y-%m-%d %H:%M}</source>
+        <translation>Opened at: {0:%Y-%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>使い方: {0}</source>
+        <translation>Purpose: {0}</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1562,18 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <source>書き出すフォルダを選ぶ</source>
         <translation>Choose the destination folder</translation>
     </message>
+    <message>
+        <source>書き出す団体を選んでください。</source>
+        <translation>Choose the members to export.</translation>
+    </message>
+    <message>
+        <source>書き出すフォルダを指定してください。</source>
+        <translation>Choose the folder to export to.</translation>
+    </message>
+    <message>
+        <source>フォルダ {0} はまだありません。書き出すときに作成します。</source>
+        <translation>Folder {0} does not exist yet. It is created when exporting.</translation>
+    </message>
 </context>
 <context>
     <name>FileMenuExtras</name>
@@ -1342,6 +1635,10 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
+    <message>
+        <source>協議会データベース (*.sqlite)</source>
+        <translation>Consortium database (*.sqlite)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1366,8 +1663,20 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>デモの協議会を作成しています…</source>
+        <translation>Creating the demo consortium…</translation>
+    </message>
+    <message>
         <source>協議会を作成できません</source>
         <translation>Cannot create the consortium</translation>
+    </message>
+    <message>
+        <source>協議会を作成しています…</source>
+        <translation>Creating the consortium…</translation>
+    </message>
+    <message>
+        <source>構成団体を登録しています…</source>
+        <translation>Registering the members…</translation>
     </message>
 </context>
 <context>
@@ -1385,12 +1694,40 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Not implementable</translation>
     </message>
     <message>
+        <source>団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>判定</source>
+        <translation>Judgement</translation>
+    </message>
+    <message>
+        <source>現行運用・要望</source>
+        <translation>Current practice / request</translation>
+    </message>
+    <message>
+        <source>団体ごとの判定（Fit&amp;Gap）</source>
+        <translation>Judgements by member (Fit&amp;Gap)</translation>
+    </message>
+    <message>
+        <source>欠番（削除されたID）: 件数やギャップ率に数えず、新しい要望の対象にもなりません</source>
+        <translation>Retired (deleted ID): not counted in totals or the gap rate, and cannot be the target of new requests</translation>
+    </message>
+    <message>
+        <source>代替案</source>
+        <translation>Alternative</translation>
+    </message>
+    <message>
+        <source>機能を選ぶと、ここに機能要件の全文を表示します。</source>
+        <translation>Select a function to see its full requirement text here.</translation>
+    </message>
+    <message>
         <source>専門部会・業務</source>
-        <translation>Subcommittees and business systems</translation>
+        <translation>Subcommittee / system</translation>
     </message>
     <message>
         <source>機能数</source>
-        <translation>Functions</translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>ギャップ率</source>
@@ -1421,8 +1758,28 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>{0}: ○ {1}  △ {2}  × {3}  not assessed {4} · gap rate {5}</translation>
     </message>
     <message>
+        <source>（ほかに帳票 {0} 件・欠番 {1} 件）</source>
+        <translation>(also {0} forms and {1} retired)</translation>
+    </message>
+    <message>
         <source>実装区分</source>
         <translation>Implementation class</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>欠番</source>
+        <translation>Retired</translation>
     </message>
     <message>
         <source>全体</source>
@@ -1433,12 +1790,42 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Add business system…</translation>
     </message>
     <message>
+        <source>業務名を変更…</source>
+        <translation>Rename business system…</translation>
+    </message>
+    <message>
+        <source>業務を削除…</source>
+        <translation>Delete business system…</translation>
+    </message>
+    <message>
+        <source>業務を削除</source>
+        <translation>Delete business system</translation>
+    </message>
+    <message>
+        <source>業務「{0}」を削除しますか。
+機能や要望が登録されている業務は削除できません。</source>
+        <translation>Delete business system &quot;{0}&quot;?
+A business system with functions or requests cannot be deleted.</translation>
+    </message>
+    <message>
         <source>表示 {0} 件／全 {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
+        <source>欠番 {0} 件は件数に含みません。</source>
+        <translation>{0} retired not counted.</translation>
+    </message>
+    <message>
+        <source>{0}（代替機能・EUC で対応）</source>
+        <translation>{0} (handled by an alternative function / EUC)</translation>
+    </message>
+    <message>
         <source>（機能要件の記載なし）</source>
         <translation>(no requirement text)</translation>
+    </message>
+    <message>
+        <source>（帳票の説明の記載なし）</source>
+        <translation>(no description of the form)</translation>
     </message>
     <message>
         <source>（未設定）</source>
@@ -1459,6 +1846,14 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     <message>
         <source>仕様書の版</source>
         <translation>Specification version</translation>
+    </message>
+    <message>
+        <source>ベンダー見積</source>
+        <translation>Vendor estimate</translation>
+    </message>
+    <message>
+        <source>{0} 円</source>
+        <translation>¥{0}</translation>
     </message>
 </context>
 <context>
@@ -1484,8 +1879,16 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>  fit {0}</translation>
     </message>
     <message>
+        <source>帳票 {0}</source>
+        <translation>Form {0}</translation>
+    </message>
+    <message>
         <source>選択中: {0} {1}（{2}）{3}</source>
         <translation>Selected: {0} {1} ({2}) {3}</translation>
+    </message>
+    <message>
+        <source>&#x3000;※欠番（削除されたID）</source>
+        <translation>  (retired: deleted ID)</translation>
     </message>
     <message>
         <source>{0} 件</source>
@@ -1495,8 +1898,28 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
 <context>
     <name>FunctionTableModel</name>
     <message>
+        <source>欠番</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>欠番（削除された{0}ID）: 件数やギャップ率には数えず、新しい要望の対象にもなりません。</source>
+        <translation>Retired (deleted {0} ID): not counted in totals or the gap rate, and cannot be the target of new requests.</translation>
+    </message>
+    <message>
         <source>未評価</source>
         <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>{0}（代替機能・EUC で対応）</source>
+        <translation>{0} (handled by an alternative function / EUC)</translation>
     </message>
     <message>
         <source>便利機能</source>
@@ -1524,11 +1947,15 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     </message>
     <message>
         <source>実装区分</source>
-        <translation>Implementation class</translation>
+        <translation>Class</translation>
     </message>
     <message>
         <source>適合度</source>
         <translation>Fit</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
@@ -1604,40 +2031,20 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>{0}: {1} added, {2} changed, {3} removed, {4} unchanged{5}</translation>
     </message>
     <message>
+        <source>（うち欠番 {0} 件）</source>
+        <translation> (of which {0} retired)</translation>
+    </message>
+    <message>
+        <source>（帳票 {0} 件を含む）</source>
+        <translation> (including {0} forms)</translation>
+    </message>
+    <message>
         <source>  削除できない機能 {0}: 要望 {1} が登録されています</source>
         <translation>  Function {0} cannot be removed: requests {1} point to it</translation>
     </message>
     <message>
-        <source>{0}（{1}）</source>
-        <translation>{0} ({1})</translation>
-    </message>
-    <message>
-        <source>・</source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>追加</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>変更</source>
-        <translation>Changed</translation>
-    </message>
-    <message>
-        <source>削除</source>
-        <translation>Removed</translation>
-    </message>
-    <message>
-        <source> ほか{0}件</source>
-        <translation> and {0} more</translation>
-    </message>
-    <message>
         <source>機能一覧を取り込む</source>
         <translation>Import function list</translation>
-    </message>
-    <message>
-        <source>取り込む表計算ファイル（.xlsx / .xls / .csv）</source>
-        <translation>Spreadsheet to import (.xlsx / .xls / .csv)</translation>
     </message>
     <message>
         <source>参照…</source>
@@ -1656,14 +2063,6 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Sheet</translation>
     </message>
     <message>
-        <source>列の対応（自動判定の結果を確かめ、違っていれば直してください）</source>
-        <translation>Column mapping (check the detected columns and correct them if wrong)</translation>
-    </message>
-    <message>
-        <source>（必須）</source>
-        <translation> (required)</translation>
-    </message>
-    <message>
         <source>取り込み先の業務</source>
         <translation>Business system to import into</translation>
     </message>
@@ -1680,10 +2079,6 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Standard specification version</translation>
     </message>
     <message>
-        <source>プレビュー（先頭 {0} 行）</source>
-        <translation>Preview (first {0} rows)</translation>
-    </message>
-    <message>
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
@@ -1696,36 +2091,8 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Choose a function list</translation>
     </message>
     <message>
-        <source>ファイルを読み込んでいます…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
         <source>（CSV ファイル・{0}）</source>
         <translation>(CSV file, {0})</translation>
-    </message>
-    <message>
-        <source>（自動判定）</source>
-        <translation>(auto-detect)</translation>
-    </message>
-    <message>
-        <source>見出し行を判定できませんでした。行番号を指定してください。</source>
-        <translation>Could not detect the header row. Enter its row number.</translation>
-    </message>
-    <message>
-        <source>（なし）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>{0}列: {1}</source>
-        <translation>Column {0}: {1}</translation>
-    </message>
-    <message>
-        <source>{0}列</source>
-        <translation>Column {0}</translation>
-    </message>
-    <message>
-        <source>{0}（{1}列）</source>
-        <translation>{0} (column {1})</translation>
     </message>
     <message>
         <source>この一覧には業務の列がありません。取り込み先の業務を選んでください。</source>
@@ -1748,6 +2115,226 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
 {0}</translation>
     </message>
     <message>
+        <source>取り込む表計算ファイル（.xlsx / .xls / .ods / .csv）</source>
+        <translation>Spreadsheet to import (.xlsx / .xls / .ods / .csv)</translation>
+    </message>
+    <message>
+        <source>読み直す</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>ファイルを直したあと、今のファイルの内容で読み直します（列の指定はそのまま）。</source>
+        <translation>After correcting the file, reads its current contents again (column choices are kept).</translation>
+    </message>
+    <message>
+        <source>帳票のシート</source>
+        <translation>Forms sheet</translation>
+    </message>
+    <message>
+        <source>見出しの最初の行</source>
+        <translation>First header row</translation>
+    </message>
+    <message>
+        <source>見出しの最後の行</source>
+        <translation>Last header row</translation>
+    </message>
+    <message>
+        <source>〜</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>行目</source>
+        <translation>(rows)</translation>
+    </message>
+    <message>
+        <source>機能のシート（クリックで切り替え）</source>
+        <translation>Functions sheet (click to switch)</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>書かれている語</source>
+        <translation>Word in the file</translation>
+    </message>
+    <message>
+        <source>読み替え</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>表示するシート</source>
+        <translation>Sheet shown</translation>
+    </message>
+    <message>
+        <source>列の意味と先頭の行</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>確認事項</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>取り込み内容</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>除外する行</source>
+        <translation>Skipped rows</translation>
+    </message>
+    <message>
+        <source>適合度の読み替え</source>
+        <translation>Fit words</translation>
+    </message>
+    <message>
+        <source>ファイルを読み込んでいます…（{0}）</source>
+        <translation>Reading the file… ({0})</translation>
+    </message>
+    <message>
+        <source>確認事項（{0}）</source>
+        <translation>Questions ({0})</translation>
+    </message>
+    <message>
+        <source>除外する行（{0}）</source>
+        <translation>Skipped rows ({0})</translation>
+    </message>
+    <message>
+        <source>機能「{0}」</source>
+        <translation>Functions &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>帳票「{0}」</source>
+        <translation>Forms &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>帳票のシートは、自動判定した列の意味のまま取り込みます（ここでは変えられません）。</source>
+        <translation>The forms sheet is imported with the detected column meanings (they cannot be changed here).</translation>
+    </message>
+    <message>
+        <source>見出し行が見つかりません。シートを選ぶか、見出しの行番号を指定してください。</source>
+        <translation>No header row found. Choose a sheet or enter the header row numbers.</translation>
+    </message>
+    <message>
+        <source>データ: {0}〜{1}行目</source>
+        <translation>Data: rows {0}–{1}</translation>
+    </message>
+    <message>
+        <source>機能名の列がないため、機能要件の最初の一文から機能名を作ります。</source>
+        <translation>There is no function-name column, so each name is taken from the first sentence of the requirement.</translation>
+    </message>
+    <message>
+        <source>費用は千円単位として円に換算します。</source>
+        <translation>Costs are read as thousands of yen and converted to yen.</translation>
+    </message>
+    <message>
+        <source>取り込まない</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>表なし</source>
+        <translation>No table</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;［{1}］</source>
+        <translation>{0}  [{1}]</translation>
+    </message>
+    <message>
+        <source>帳票として取り込むシート</source>
+        <translation>Sheet imported as forms</translation>
+    </message>
+    <message>
+        <source>{0} {1}行目</source>
+        <translation>{0} row {1}</translation>
+    </message>
+    <message>
+        <source>{0}行目</source>
+        <translation>Row {0}</translation>
+    </message>
+    <message>
+        <source>未評価（対象外）</source>
+        <translation>Not assessed (out of scope)</translation>
+    </message>
+    <message>
+        <source>{0}（代替）</source>
+        <translation>{0} (alternative)</translation>
+    </message>
+    <message>
+        <source>読み取れません</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>空欄の適合度は「{0}」とみなします（{1}行目の注記による）。</source>
+        <translation>A blank fit is read as &quot;{0}&quot; (by the note in row {1}).</translation>
+    </message>
+    <message>
+        <source>空欄の適合度は未評価として取り込みます。</source>
+        <translation>A blank fit is imported as not assessed.</translation>
+    </message>
+    <message>
+        <source>適合度の列はありません。</source>
+        <translation>There is no fit column.</translation>
+    </message>
+    <message>
+        <source>ファイルを選んでください。</source>
+        <translation>Choose a file.</translation>
+    </message>
+    <message>
+        <source>要望が登録されている機能 {0} 件を削除することになるため、取り込めません（「取り込み内容」の「削除できない機能」）。</source>
+        <translation>Cannot import: it would remove {0} functions that requests point to (see &quot;Import plan&quot;).</translation>
+    </message>
+    <message>
+        <source>取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）</source>
+        <translation>Import result: {0} added, {1} changed, {2} removed, {3} retired (business systems: {4})</translation>
+    </message>
+    <message>
+        <source>この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。</source>
+        <translation>This list has no business-system column. Choose &quot;Business system to import into&quot; on the left.</translation>
+    </message>
+    <message>
+        <source>確認事項が {0} 件あります。「確認事項」で答えてください。</source>
+        <translation>{0} questions need an answer. Answer them under &quot;Questions&quot;.</translation>
+    </message>
+    <message>
+        <source>このままでは取り込めません（問題 {0} 種類）。「取り込み内容」を見てください。</source>
+        <translation>Cannot import as it is ({0} kinds of problem). See &quot;Import plan&quot;.</translation>
+    </message>
+    <message>
+        <source>取り込める行がありません。</source>
+        <translation>There are no rows to import.</translation>
+    </message>
+    <message>
+        <source>ファイルが変更されていたため、読み直しました。次のとおり取り込みます。よろしいですか。
+
+{0}</source>
+        <translation>The file had changed, so it was read again. It will be imported as follows. Continue?
+
+{0}</translation>
+    </message>
+    <message>
         <source>機能一覧を取り込んでいます…</source>
         <translation>Importing the function list…</translation>
     </message>
@@ -1760,6 +2347,42 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
     <message>
         <source>機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
         <translation>Function list (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>変更はありません。</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>欠番</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>団体の判定も取り込みます: {0}</source>
+        <translation>Members&apos; judgements are imported too: {0}</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> ほか{0}件</source>
+        <translation> and {0} more</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2404,33 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>一覧をコピー</source>
         <translation>Copy list</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>（取り込まない）</source>
+        <translation>(do not import)</translation>
+    </message>
+    <message>
+        <source>判定</source>
+        <translation>Judgement</translation>
+    </message>
+    <message>
+        <source>現行運用・要望</source>
+        <translation>Current practice / request</translation>
+    </message>
+    <message>
+        <source>{0}の{1}</source>
+        <translation>{1} ({0})</translation>
+    </message>
+    <message>
+        <source>{0}列「{1}」</source>
+        <translation>Column {0} &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>{0}列</source>
+        <translation>Column {0}</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2645,38 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>便利機能</source>
         <translation>Convenience</translation>
+    </message>
+    <message>
+        <source>カスタマイズ費用</source>
+        <translation>Customization cost</translation>
+    </message>
+    <message>
+        <source>代替案</source>
+        <translation>Alternative</translation>
+    </message>
+    <message>
+        <source>改定区分</source>
+        <translation>Revision type</translation>
+    </message>
+    <message>
+        <source>改定内容</source>
+        <translation>Revision details</translation>
+    </message>
+    <message>
+        <source>要件の考え方・理由</source>
+        <translation>Rationale</translation>
+    </message>
+    <message>
+        <source>No.（通番）</source>
+        <translation>No. (serial)</translation>
+    </message>
+    <message>
+        <source>団体の判定</source>
+        <translation>Member&apos;s judgement</translation>
+    </message>
+    <message>
+        <source>団体の現行運用・要望</source>
+        <translation>Member&apos;s current practice / request</translation>
     </message>
     <message>
         <source>専門部会</source>
@@ -2273,6 +2955,38 @@ Correct the spreadsheet and import it again.</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>要望（未検討）</source>
+        <translation>Requested (not reviewed)</translation>
+    </message>
+    <message>
+        <source>注記</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>凡例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>合計行</source>
+        <translation>Total row</translation>
+    </message>
+    <message>
+        <source>数式の行</source>
+        <translation>Formula row</translation>
+    </message>
+    <message>
+        <source>見出し・区切りの行</source>
+        <translation>Heading or separator row</translation>
+    </message>
+    <message>
+        <source>表の後の文</source>
+        <translation>Text after the table</translation>
+    </message>
+    <message>
+        <source>表の前の文</source>
+        <translation>Text before the table</translation>
+    </message>
+    <message>
         <source>{0}円</source>
         <translation>¥{0}</translation>
     </message>
@@ -2448,6 +3162,10 @@ control tool</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>協議会の設定（会長・事務局の連絡先）…</source>
+        <translation>Consortium settings (chair, secretariat contact)…</translation>
+    </message>
+    <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2464,12 +3182,20 @@ control tool</translation>
         <translation>{0} functions</translation>
     </message>
     <message>
+        <source>前のデータベースを閉じています…</source>
+        <translation>Closing the previous database…</translation>
+    </message>
+    <message>
         <source>開きました: {0}</source>
         <translation>Opened: {0}</translation>
     </message>
     <message>
         <source>データベースを開けません</source>
         <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>データベースファイルが見つかりません: {0}</source>
+        <translation>Database file not found: {0}</translation>
     </message>
     <message>
         <source>協議会データベースを開く</source>
@@ -2498,6 +3224,10 @@ control tool</translation>
     <message>
         <source>設定を保存しました。</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>協議会の設定を保存しました。</source>
+        <translation>Consortium settings saved.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;cloudsuppress {0}&lt;/h3&gt;&lt;p&gt;自治体クラウド協議会のカスタマイズ抑制を支える事務局向けツール&lt;/p&gt;&lt;p&gt;フォント: BIZ UDゴシック（SIL Open Font License 1.1）&lt;/p&gt;&lt;p&gt;Qt {1}&lt;/p&gt;</source>
@@ -2541,6 +3271,97 @@ control tool</translation>
     </message>
 </context>
 <context>
+    <name>MeasureRecordsDialog</name>
+    <message>
+        <source>4つの方策の記録</source>
+        <translation>Records of the four measures</translation>
+    </message>
+    <message>
+        <source>構成団体</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>修正…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>削除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>選考会</source>
+        <translation>Selection meeting</translation>
+    </message>
+    <message>
+        <source>参加者</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>選考会を登録…</source>
+        <translation>Register a selection meeting…</translation>
+    </message>
+    <message>
+        <source>庁内説明会</source>
+        <translation>Internal briefing</translation>
+    </message>
+    <message>
+        <source>ベンダー選考会</source>
+        <translation>Vendor selection</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <source>（参加なし）</source>
+        <translation>(none attended)</translation>
+    </message>
+    <message>
+        <source>庁内説明会の記録を削除</source>
+        <translation>Delete internal briefing record</translation>
+    </message>
+    <message>
+        <source>{0}の庁内説明会（{1}、{2} 人）の記録を削除しますか？（元に戻すで取り消せます）</source>
+        <translation>Delete the internal briefing of {0} ({1}, {2} people)? (Undo brings it back.)</translation>
+    </message>
+    <message>
+        <source>選考会「{0}」の記録</source>
+        <translation>Record of selection meeting &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>参加の記録（{0}）</source>
+        <translation>Attendance ({0})</translation>
+    </message>
+    <message>
+        <source>選考会の記録を削除</source>
+        <translation>Delete selection meeting record</translation>
+    </message>
+    <message>
+        <source>{0}を削除しますか？（元に戻すで取り消せます）</source>
+        <translation>Delete {0}? (Undo brings it back.)</translation>
+    </message>
+</context>
+<context>
     <name>MeasuresPanel</name>
     <message>
         <source>庁内説明会を記録…</source>
@@ -2549,6 +3370,10 @@ control tool</translation>
     <message>
         <source>選考会への参加を記録…</source>
         <translation>Record vendor selection attendance…</translation>
+    </message>
+    <message>
+        <source>記録の一覧・修正…</source>
+        <translation>Records: view and edit…</translation>
     </message>
     <message>
         <source>構成団体ごとの4つの方策</source>
@@ -2671,6 +3496,14 @@ control tool</translation>
     <message>
         <source>議事録 Word…</source>
         <translation>Minutes Word…</translation>
+    </message>
+    <message>
+        <source>プレゼンテーション (F5)</source>
+        <translation>Presentation (F5)</translation>
+    </message>
+    <message>
+        <source>議題を 1 件ずつ大きな文字で全画面に表示します（プロジェクター・2 画面目）</source>
+        <translation>Shows the agenda items one by one, full screen in large type (projector, second screen)</translation>
     </message>
     <message>
         <source>出席者</source>
@@ -2811,6 +3644,10 @@ control tool</translation>
     <message>
         <source>議事録を書き出す</source>
         <translation>Export minutes</translation>
+    </message>
+    <message>
+        <source>議事録</source>
+        <translation>minutes</translation>
     </message>
     <message>
         <source>議事録を書き出しています…</source>
@@ -3058,14 +3895,6 @@ control tool</translation>
         <translation>Choose a reason.</translation>
     </message>
     <message>
-        <source>「低下する」か「低下しない」を選んでください。</source>
-        <translation>Choose &quot;drops&quot; or &quot;does not drop&quot;.</translation>
-    </message>
-    <message>
-        <source>低下の内容（低下しない場合はその理由）を入力してください。</source>
-        <translation>Enter how service would drop (or why it would not).</translation>
-    </message>
-    <message>
         <source>未記録</source>
         <translation>Not recorded</translation>
     </message>
@@ -3116,6 +3945,18 @@ control tool</translation>
     <message>
         <source>首長決裁</source>
         <translation>Mayor&apos;s approval</translation>
+    </message>
+    <message>
+        <source>住民サービス水準が低下するか（低下する／低下しない）を選んでください。</source>
+        <translation>Choose whether the level of resident services drops (drops / does not drop).</translation>
+    </message>
+    <message>
+        <source>住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください。</source>
+        <translation>Enter the effect on resident services (how they drop, or why they do not).</translation>
+    </message>
+    <message>
+        <source>年間処理件数は 0 以上の整数で入力してください。</source>
+        <translation>Enter the annual case count as a whole number, 0 or more.</translation>
     </message>
 </context>
 <context>
@@ -3182,6 +4023,14 @@ control tool</translation>
     <message>
         <source>団体一覧を取り込む…</source>
         <translation>Import member list…</translation>
+    </message>
+    <message>
+        <source>△・× の判定から要望票を作る…</source>
+        <translation>Request form from △/× judgements…</translation>
+    </message>
+    <message>
+        <source>Fit&amp;Gap シートで選んだ団体が△・×とした機能を、要望の行として記入した要望票（.xlsx）を書き出します</source>
+        <translation>Exports a request form (.xlsx) with a request row for each function the member marked △ or × on the Fit&amp;Gap sheet</translation>
     </message>
     <message>
         <source>計 {0} 団体&#x3000;人口 {1} 人</source>
@@ -3336,6 +4185,10 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Choose the file to save to.</translation>
     </message>
     <message>
+        <source>協議会を作成しています…</source>
+        <translation>Creating the consortium…</translation>
+    </message>
+    <message>
         <source>協議会を作成できません</source>
         <translation>Cannot create the consortium</translation>
     </message>
@@ -3476,6 +4329,22 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Please wait</translation>
     </message>
     <message>
+        <source>読み込んでいます…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>データベースが使用中です</source>
+        <translation>Database is busy</translation>
+    </message>
+    <message>
+        <source>もう一度試す</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>操作できません</source>
         <translation>Not possible</translation>
     </message>
@@ -3556,6 +4425,10 @@ Requested by: {2}  Status: {3}</translation>
         <source>この会議で「{0}」と決定済みです。協議内容だけを記録できます。</source>
         <translation>Already decided &quot;{0}&quot; at this meeting. Only the discussion can be recorded.</translation>
     </message>
+    <message>
+        <source>「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。</source>
+        <translation>Records &quot;Requested&quot; → &quot;Under review&quot; → &quot;{0}&quot; (as discussed at this meeting; two lines in the history).</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -3599,6 +4472,10 @@ Requested by: {2}  Status: {3}</translation>
         <source>印刷</source>
         <translation>Print</translation>
     </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
 </context>
 <context>
     <name>PendingDecisionTableModel</name>
@@ -3625,6 +4502,173 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>うち欠番</source>
+        <translation>Of which retired</translation>
+    </message>
+    <message>
+        <source>変更なし</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>取り込み内容</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>取り込み内容の詳細</source>
+        <translation>Import plan details</translation>
+    </message>
+    <message>
+        <source>取り込めません。次の問題を直してください（ファイルを直したら「読み直す」）。</source>
+        <translation>Cannot import. Correct the problems below (after correcting the file, press &quot;Reload&quot;).</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationCanvas</name>
+    <message>
+        <source>議題がありません。会議の「議題」タブで議題を作成してください。</source>
+        <translation>No agenda items. Build the agenda in the meeting&apos;s &quot;Agenda&quot; tab.</translation>
+    </message>
+    <message>
+        <source>→ 次&#x3000;← 前&#x3000;1〜5 決定・継続・報告&#x3000;H 操作パネル&#x3000;Esc 終了</source>
+        <translation>→ next&#x3000;← previous&#x3000;1–5 decide / continue / report&#x3000;H controls&#x3000;Esc exit</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationControls</name>
+    <message>
+        <source>{0}&#x3000;[{1}]</source>
+        <translation>{0}  [{1}]</translation>
+    </message>
+    <message>
+        <source>理由（決定のとき。Enter で記録、Esc でスライドへ）</source>
+        <translation>Reason (for a decision; Enter records, Esc returns to the slide)</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>この会議で決定済み: {0}</source>
+        <translation>Decided at this meeting: {0}</translation>
+    </message>
+    <message>
+        <source>協議結果: {0}&#x3000;状態: {1}</source>
+        <translation>Outcome: {0}&#x3000;Status: {1}</translation>
+    </message>
+    <message>
+        <source>未協議</source>
+        <translation>Not discussed</translation>
+    </message>
+    <message>
+        <source>標準化とする</source>
+        <translation>Standardize</translation>
+    </message>
+    <message>
+        <source>取下げとする</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>カスタマイズを実施する</source>
+        <translation>Customize</translation>
+    </message>
+    <message>
+        <source>継続審議とする</source>
+        <translation>Continue discussion</translation>
+    </message>
+    <message>
+        <source>報告のみ</source>
+        <translation>Report only</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationView</name>
+    <message>
+        <source>プレゼンテーション</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>プレゼンテーション — {0}（{1}）</source>
+        <translation>Presentation — {0} ({1})</translation>
+    </message>
+    <message>
+        <source>プレゼンテーションの操作</source>
+        <translation>Presentation controls</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPanel</name>
+    <message>
+        <source>{0}にする列</source>
+        <translation>Column for {0}</translation>
+    </message>
+    <message>
+        <source>（列を選んでください）</source>
+        <translation>(choose a column)</translation>
+    </message>
+    <message>
+        <source>{0}列</source>
+        <translation>Column {0}</translation>
+    </message>
+    <message>
+        <source>業務「{0}」（{1} 行、最初は {2} 行目）: 対応付けました。</source>
+        <translation>Business system &quot;{0}&quot; ({1} rows, first at row {2}): mapped.</translation>
+    </message>
+    <message>
+        <source>業務「{0}」は登録されていません（{1} 行、最初は {2} 行目）。</source>
+        <translation>Business system &quot;{0}&quot; is not registered ({1} rows, first at row {2}).</translation>
+    </message>
+    <message>
+        <source>業務「{0}」の対応付け</source>
+        <translation>Mapping of business system &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>（登録済みの業務を選んでください）</source>
+        <translation>(choose a registered business system)</translation>
+    </message>
+    <message>
+        <source>{0}（候補）</source>
+        <translation>{0} (suggested)</translation>
+    </message>
+    <message>
+        <source>新しい業務として追加…</source>
+        <translation>Add as a new business system…</translation>
+    </message>
+    <message>
+        <source>対応する業務</source>
+        <translation>Matching business system</translation>
+    </message>
+    <message>
+        <source>確認が必要な事項はありません。</source>
+        <translation>Nothing needs checking.</translation>
     </message>
 </context>
 <context>
@@ -3671,6 +4715,37 @@ Requested by: {2}  Status: {3}</translation>
     </message>
 </context>
 <context>
+    <name>RenameBusinessSystemDialog</name>
+    <message>
+        <source>業務名を変更</source>
+        <translation>Rename business system</translation>
+    </message>
+    <message>
+        <source>今の業務名</source>
+        <translation>Current name</translation>
+    </message>
+    <message>
+        <source>新しい業務名</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>この業務の機能・要望・会議は、新しい名前のまま引き継がれます。</source>
+        <translation>This business system&apos;s functions, requests and meetings carry over under the new name.</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>業務名を入力してください。</source>
+        <translation>Enter the business system&apos;s name.</translation>
+    </message>
+    <message>
+        <source>業務「{0}」はすでにあります。</source>
+        <translation>Business system &quot;{0}&quot; already exists.</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
         <source>負担額通知を書き出す</source>
@@ -3709,24 +4784,12 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <source>例: い協第15号（空欄なら印字しません）</source>
-        <translation>e.g. い協第15号 (blank: not printed)</translation>
-    </message>
-    <message>
-        <source>例: 事務局長&#x3000;木村 直子</source>
-        <translation>e.g. 事務局長&#x3000;木村 直子</translation>
-    </message>
-    <message>
         <source>文書番号</source>
         <translation>Reference number</translation>
     </message>
     <message>
         <source>発信者</source>
         <translation>Sender</translation>
-    </message>
-    <message>
-        <source>日付と文書番号は右上に、発信者は協議会名の下に印字します。全団体あてには同じ文書番号で作成します。</source>
-        <translation>The date and reference number are printed at the top right, the sender under the consortium&apos;s name. Notices to every member share one reference number.</translation>
     </message>
     <message>
         <source>例: 資料2</source>
@@ -3751,6 +4814,22 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>印字: {0}</source>
         <translation>Printed: {0}</translation>
+    </message>
+    <message>
+        <source>写しを財政担当課長に送付する（「写し送付先」を印字）</source>
+        <translation>Send a copy to the finance section chief (prints the &quot;写し送付先&quot; line)</translation>
+    </message>
+    <message>
+        <source>例: い協第15号（空欄なら「第&#x3000;&#x3000;号」と印字）</source>
+        <translation>e.g. い協第15号 (if blank, &quot;第&#x3000;&#x3000;号&quot; is printed)</translation>
+    </message>
+    <message>
+        <source>空欄なら協議会の設定の会長（例: 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎）</source>
+        <translation>If blank, the chair from the consortium settings (e.g. 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎)</translation>
+    </message>
+    <message>
+        <source>日付と文書番号は右上に、発信者は協議会名の下に印字します。会長・公印省略・担当欄はツール &gt; 協議会の設定… で変更します。全団体あてには同じ文書番号で作成します。</source>
+        <translation>The date and reference number print at the top right, the sender below the consortium&apos;s name. Change the chair, seal omission and contact in Tools &gt; Consortium settings…. Notices to all members share one reference number.</translation>
     </message>
     <message>
         <source>資料番号を入力してください（例: 資料1）。</source>
@@ -4190,8 +5269,16 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>閉じる（Esc）</source>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>この要望項目はありません（登録が元に戻されました）。</source>
@@ -4416,6 +5503,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>Withdrawn: {0}</translation>
     </message>
     <message>
+        <source>（新規）</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
         <source>要望番号</source>
         <translation>Request no.</translation>
     </message>
@@ -4446,6 +5537,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
     <message>
         <source>最終更新</source>
         <translation>Last updated</translation>
+    </message>
+    <message>
+        <source>新規機能</source>
+        <translation>New function</translation>
     </message>
 </context>
 <context>
@@ -4502,6 +5597,69 @@ Folder: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SelectionActions</name>
+    <message>
+        <source>状態をまとめて変更…（{0} 件）</source>
+        <translation>Change status… ({0})</translation>
+    </message>
+    <message>
+        <source>会議の議題に追加…（{0} 件）</source>
+        <translation>Add to a meeting&apos;s agenda… ({0})</translation>
+    </message>
+    <message>
+        <source>比較一覧表（選択した要望）を PDF に書き出す…</source>
+        <translation>Export comparison table (selected requests) as PDF…</translation>
+    </message>
+    <message>
+        <source>比較一覧表（選択した要望）を Excel に書き出す…</source>
+        <translation>Export comparison table (selected requests) to Excel…</translation>
+    </message>
+    <message>
+        <source>要望 {0} 件を「{1}」にしました。</source>
+        <translation>Set {0} requests to &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>会議がありません。先に「会議」で会議を登録してください。</source>
+        <translation>There are no meetings. Register a meeting under &quot;Meetings&quot; first.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>議題に追加</source>
+        <translation>Add to agenda</translation>
+    </message>
+    <message>
+        <source>要望 {0} 件を追加する会議</source>
+        <translation>Meeting to add {0} requests to</translation>
+    </message>
+    <message>
+        <source>要望 {0} 件を議題に追加しました。</source>
+        <translation>Added {0} requests to the agenda.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出す</source>
+        <translation>Export the comparison table</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出しています…</source>
+        <translation>Exporting the comparison table…</translation>
+    </message>
+    <message>
+        <source>比較一覧表を書き出しました: {0}</source>
+        <translation>Comparison table exported: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SelectionAttendanceDialog</name>
     <message>
         <source>選考会への参加を記録</source>
@@ -4542,6 +5700,29 @@ Folder: {0}</translation>
     <message>
         <source>所属</source>
         <translation>Organization</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionEventDialog</name>
+    <message>
+        <source>選考会を登録</source>
+        <translation>Register a selection meeting</translation>
+    </message>
+    <message>
+        <source>例: RFI説明会、二次選考</source>
+        <translation>e.g. RFI presentation, second selection</translation>
+    </message>
+    <message>
+        <source>選考会</source>
+        <translation>Selection meeting</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>登録</source>
+        <translation>Register</translation>
     </message>
 </context>
 <context>
@@ -4587,24 +5768,20 @@ Folder: {0}</translation>
         <translation>Comparison table paper</translation>
     </message>
     <message>
-        <source>均等割</source>
-        <translation>Equal share</translation>
+        <source>協議会のルール: {0}</source>
+        <translation>Consortium rule: {0}</translation>
     </message>
     <message>
-        <source>人口割</source>
-        <translation>Population share</translation>
+        <source>協議会のルールに従います。</source>
+        <translation>Follows the consortium&apos;s rule.</translation>
     </message>
     <message>
-        <source>均等割・人口割の併用</source>
-        <translation>Equal and population share combined</translation>
+        <source>按分方法は協議会ごとに決まっており、すべての帳票とコマンドがこれを使います。変更は「帳票」画面の「協議会の費用按分ルール」で行います。</source>
+        <translation>The sharing method is set per consortium and every document and command uses it. Change it in the Reports screen under &quot;The consortium&apos;s cost-sharing rule&quot;.</translation>
     </message>
     <message>
-        <source>費用負担の既定の方式</source>
-        <translation>Default cost-sharing method</translation>
-    </message>
-    <message>
-        <source>均等割の割合</source>
-        <translation>Equal share percentage</translation>
+        <source>費用負担の按分</source>
+        <translation>Cost sharing</translation>
     </message>
     <message>
         <source> 個</source>
@@ -4631,10 +5808,6 @@ Folder: {0}</translation>
         <translation>General</translation>
     </message>
     <message>
-        <source>併用の割合</source>
-        <translation>Combined ratio</translation>
-    </message>
-    <message>
         <source>帳票・費用・バックアップ</source>
         <translation>Documents, costs, backups</translation>
     </message>
@@ -4645,10 +5818,6 @@ Folder: {0}</translation>
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>：人口割 {0} %</source>
-        <translation>: population {0} %</translation>
     </message>
 </context>
 <context>
@@ -4747,6 +5916,66 @@ Folder: {0}</translation>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>フォルダがありません</source>
+        <translation>Folder not found</translation>
+    </message>
+    <message>
+        <source>フォルダ {0} はありません。作成しますか？</source>
+        <translation>Folder {0} does not exist. Create it?</translation>
+    </message>
+    <message>
+        <source>フォルダを作成できません</source>
+        <translation>Cannot create the folder</translation>
+    </message>
+    <message>
+        <source>フォルダ {0} を作成できません。
+{1}</source>
+        <translation>Cannot create folder {0}.
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>gap_template</name>
+    <message>
+        <source>△・× の判定から要望票を作る</source>
+        <translation>Request form from △/× judgements</translation>
+    </message>
+    <message>
+        <source>記入するのは機能ID・要望名・要望内容（団体の「現行運用・要望」）です。必須の回答（処理件数、住民サービスへの影響など）は、団体が記入して返送します。書き出しますか。</source>
+        <translation>It fills in the function ID, request title and request text (the member&apos;s &quot;current practice / request&quot;). The required answers (case count, effect on resident services, etc.) are filled in and returned by the member. Export it?</translation>
+    </message>
+    <message>
+        <source>要望票 (*.xlsx)</source>
+        <translation>Request form (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>帳票 </source>
+        <translation>Form </translation>
+    </message>
+    <message>
+        <source>{0} の要望票を書き出しました（△・× の {1} 件を記入済み）: {2}</source>
+        <translation>Request form for {0} exported ({1} △/× rows filled in): {2}</translation>
+    </message>
+    <message>
+        <source>{0} が Fit&amp;Gap で△・×とした {1} 件を、要望の行として記入した要望票を書き出します。</source>
+        <translation>Exports a request form for {0} with the {1} functions it marked △ or × in Fit&amp;Gap filled in as request rows.</translation>
+    </message>
+    <message>
+        <source>要望票を書き出しています…</source>
+        <translation>Exporting request forms…</translation>
+    </message>
+    <message>
+        <source>  ほか {0} 件</source>
+        <translation>  and {0} more</translation>
+    </message>
+    <message>
+        <source>{0} が△・×とした機能はありません。団体ごとの判定（団体名の下に 判定 / 現行運用・要望）がある Fit&amp;Gap シートを「機能一覧を取り込む…」で取り込むと、ここから要望票を作れます。</source>
+        <translation>{0} marked no function △ or ×. Import a Fit&amp;Gap sheet with judgements by member (columns &quot;判定&quot; / &quot;現行運用・要望&quot; under each member&apos;s name) with &quot;Import function list…&quot; to make request forms here.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>前回のデータベース</source>
@@ -4759,6 +5988,14 @@ Folder: {0}</translation>
 </context>
 <context>
     <name>report_export</name>
+    <message>
+        <source>上書きの確認</source>
+        <translation>Overwrite?</translation>
+    </message>
+    <message>
+        <source>{0} はすでにあります。置き換えますか？</source>
+        <translation>{0} already exists. Replace it?</translation>
+    </message>
     <message>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
