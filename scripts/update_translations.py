@@ -103,6 +103,7 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("MemberPartForm", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS) + _values(APPROVAL_LABELS)
          # the core's one rule for a part's fields, shown under each field (member_part_form.problems)
          + [m + "。" for m in _values(request_ops.PART_PROBLEM_MESSAGES)]),
+        ("JoinCustomizationDialog", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)),
         ("AttendeeDialog", _values(ATTENDEE_ROLE_LABELS) + _values(attendee_dialog.DEFAULT_ORGANIZATIONS)),
         ("RequestItemDialog", _values(request_item_dialog.MOVE_TEXTS) + [request_item_dialog.REOPEN_TEXT]),
         ("NewMeetingDialog", _values(MEETING_KIND_LABELS)),

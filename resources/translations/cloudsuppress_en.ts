@@ -2465,6 +2465,137 @@ Correct the spreadsheet and import it again.</translation>
     </message>
 </context>
 <context>
+    <name>JoinCustomizationDialog</name>
+    <message>
+        <source>カスタマイズに後から参加</source>
+        <translation>Join a customization later</translation>
+    </message>
+    <message>
+        <source>「{0}」がカスタマイズ実施済みの要望に加わり、費用を負担します。負担額は参加する団体を含めて按分し直します。</source>
+        <translation>&quot;{0}&quot; joins a customized request and shares its cost. The shares are recomputed including the joining member.</translation>
+    </message>
+    <message>
+        <source>何をどう変えてほしいか</source>
+        <translation>What should change, and how</translation>
+    </message>
+    <message>
+        <source>（選んでください）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>低下する場合はその内容、低下しない場合はその理由</source>
+        <translation>If it drops, how; if not, why not</translation>
+    </message>
+    <message>
+        <source>件／年</source>
+        <translation>cases/year</translation>
+    </message>
+    <message>
+        <source>文書番号（例: 財第12号）</source>
+        <translation>Document number (e.g. 財第12号)</translation>
+    </message>
+    <message>
+        <source>文書番号（例: 決裁第34号）</source>
+        <translation>Document number (e.g. 決裁第34号)</translation>
+    </message>
+    <message>
+        <source>要望</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>要望内容（必須）</source>
+        <translation>Request (required)</translation>
+    </message>
+    <message>
+        <source>理由区分（必須）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>住民サービス（必須）</source>
+        <translation>Resident services (required)</translation>
+    </message>
+    <message>
+        <source>低下の内容・理由（必須）</source>
+        <translation>Effect or reason (required)</translation>
+    </message>
+    <message>
+        <source>年間処理件数</source>
+        <translation>Annual case count</translation>
+    </message>
+    <message>
+        <source>財政課協議（必須）</source>
+        <translation>Finance consultation (required)</translation>
+    </message>
+    <message>
+        <source>首長決裁（必須）</source>
+        <translation>Mayor&apos;s approval (required)</translation>
+    </message>
+    <message>
+        <source>参加日</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>要望内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由区分</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住民サービス</source>
+        <translation>Resident services</translation>
+    </message>
+    <message>
+        <source>低下の内容・理由</source>
+        <translation>How services drop, and why</translation>
+    </message>
+    <message>
+        <source>財政課協議の文書番号</source>
+        <translation>Finance consultation document number</translation>
+    </message>
+    <message>
+        <source>首長決裁の文書番号</source>
+        <translation>Mayor&apos;s approval document number</translation>
+    </message>
+    <message>
+        <source>未入力: {0}</source>
+        <translation>Missing: {0}</translation>
+    </message>
+    <message>
+        <source>住民サービス水準の維持</source>
+        <translation>Keeping the resident service level</translation>
+    </message>
+    <message>
+        <source>自治体独自施策</source>
+        <translation>Municipality&apos;s own policy</translation>
+    </message>
+    <message>
+        <source>事務効率・処理件数</source>
+        <translation>Efficiency / case volume</translation>
+    </message>
+    <message>
+        <source>法令・制度対応</source>
+        <translation>Law or system change</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>低下する</source>
+        <translation>Drops</translation>
+    </message>
+    <message>
+        <source>低下しない</source>
+        <translation>Does not drop</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>要望</source>
@@ -3069,8 +3200,16 @@ Correct the spreadsheet and import it again.</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <source>既存のカスタマイズに加わって費用を負担する場合は、コマンドラインの latejoin join で記録してください。</source>
-        <translation>To join an existing customization and share its cost, record it with the command line&apos;s latejoin join.</translation>
+        <source>既存のカスタマイズに加わって費用を負担する場合は、そのカスタマイズ実施の行を選んで「カスタマイズに参加…」を押してください。</source>
+        <translation>To join an existing customization and share its cost, select its Customized row and press &quot;Join customization…&quot;.</translation>
+    </message>
+    <message>
+        <source>カスタマイズに参加…</source>
+        <translation>Join customization…</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施の行を選ぶと参加できます。</source>
+        <translation>Select a Customized row to join it.</translation>
     </message>
     <message>
         <source>承認を記録</source>
@@ -4329,6 +4468,14 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Please wait</translation>
     </message>
     <message>
+        <source>中止しました。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>読み込んでいます…</source>
         <translation>Loading…</translation>
     </message>
@@ -4784,6 +4931,14 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Date</translation>
     </message>
     <message>
+        <source>空欄なら協議会の設定の会長</source>
+        <translation>If blank, the chair from the consortium settings</translation>
+    </message>
+    <message>
+        <source>会長以外の名で出すときだけ入力します（例: 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎）</source>
+        <translation>Only when sending in another name than the chair&apos;s (e.g. 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎)</translation>
+    </message>
+    <message>
         <source>文書番号</source>
         <translation>Reference number</translation>
     </message>
@@ -4822,10 +4977,6 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>例: い協第15号（空欄なら「第&#x3000;&#x3000;号」と印字）</source>
         <translation>e.g. い協第15号 (if blank, &quot;第&#x3000;&#x3000;号&quot; is printed)</translation>
-    </message>
-    <message>
-        <source>空欄なら協議会の設定の会長（例: 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎）</source>
-        <translation>If blank, the chair from the consortium settings (e.g. 会長職務代理者&#x3000;副会長&#x3000;那珂市長&#x3000;山田 太郎)</translation>
     </message>
     <message>
         <source>日付と文書番号は右上に、発信者は協議会名の下に印字します。会長・公印省略・担当欄はツール &gt; 協議会の設定… で変更します。全団体あてには同じ文書番号で作成します。</source>
@@ -6005,8 +6156,10 @@ Folder: {0}</translation>
         <translation>Exported</translation>
     </message>
     <message>
-        <source>{0} を書き出しました。開きますか？</source>
-        <translation>{0} has been exported. Open it?</translation>
+        <source>{0} を書き出しました。
+開きますか？</source>
+        <translation>{0} exported.
+Open it?</translation>
     </message>
     <message>
         <source>ファイルに書き込めません。
