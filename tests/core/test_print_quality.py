@@ -225,3 +225,20 @@ def test_group_bands_print_black_whatever_the_row_above_ended_in(docs):
                     assert float(gray) == 0.0, (name, line)
                     checked += 1
     assert checked > 10
+
+
+def test_xlsx_and_pdf_print_the_same_meta_line(tmp_path):
+    """The xlsx lacked 「（未決定の要望のみ）」 and doubled 「税業務部会　第4回 税業務部会」."""
+    import datetime as dt
+
+    from benchmarks.comparison import synthetic_table
+    from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
+    from cloudsuppress.reports.comparison_xlsx import write_comparison_xlsx
+
+    t = synthetic_table(3, 4)
+    t = type(t)(t.consortium, "税業務", "第4回 税業務部会", dt.date(2026, 11, 25), t.members, t.rows, False, True)
+    write_comparison_xlsx(tmp_path / "c.xlsx", t, paper="a4")
+    write_comparison_pdf(tmp_path / "c.pdf", t, paper="a4")
+    meta = openpyxl.load_workbook(tmp_path / "c.xlsx").active["A2"].value
+    assert meta == f"{t.consortium}　第4回 税業務部会　令和8年11月25日　（未決定の要望のみ）"
+    assert "".join(meta.split()) in "".join(page_texts(tmp_path / "c.pdf")[0].split())
