@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QStyle, QWidget
 
 from cloudsuppress.backups import restore_backup, validate_backup
 from cloudsuppress.connection import Database, open_database
@@ -346,11 +346,15 @@ class DatabaseMenu(QObject):
 
     def export_handover(self) -> Path | None:
         """ファイル > 引継ぎファイルを書き出す…: the whole consortium as one zip."""
-        start = str(self.runner.db.path.with_suffix(".zip")) if self.runner.db.path is not None else "引継ぎ.zip"
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("引継ぎファイルを書き出す"), start,
-                                              self.tr(HANDOVER_FILTER))
-        if not name:
+        from .file_dialogs import KIND_HANDOVER, dated_file_name, save_file_name
+
+        stem = self.runner.db.path.stem if self.runner.db.path is not None else self.tr("協議会")
+        chosen = save_file_name(self.window, self.tr("引継ぎファイルを書き出す"), kind=KIND_HANDOVER,
+                                suggested=dated_file_name(self.tr("引継ぎ"), stem, suffix=".zip"),
+                                file_filter=self.tr(HANDOVER_FILTER))
+        if chosen is None:
             return None
+        name = str(chosen)
         from .dialogs.report_export import with_suffix_confirmed
 
         out = with_suffix_confirmed(self.window, Path(name), ".zip")  # asked if 「x.zip」 exists and 「x」 was typed
@@ -370,11 +374,12 @@ class DatabaseMenu(QObject):
 
     def import_handover(self) -> bool:
         """ファイル > 引継ぎファイルを取り込む…: only into an empty database; else offer a new empty file."""
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("引継ぎファイルを取り込む"), "",
-                                              self.tr(HANDOVER_FILTER))
-        if not name:
+        from .file_dialogs import KIND_HANDOVER, open_file_name
+
+        path = open_file_name(self.window, self.tr("引継ぎファイルを取り込む"), kind=KIND_HANDOVER,
+                              file_filter=self.tr(HANDOVER_FILTER))
+        if path is None:
             return False
-        path = Path(name)
         try:
             summary, _data = read_handover(path)  # verified (hashes, version) before anything is created
         except DomainError as error:
@@ -390,11 +395,13 @@ class DatabaseMenu(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             suggested = f"{summary.consortium or '協議会'}.sqlite"
-            folder = self.runner.db.path.parent if self.runner.db.path is not None else Path.home()
-            target, _ = QFileDialog.getSaveFileName(self.window, self.tr("新しいデータベースファイル"),
-                                                    str(folder / suggested), self.tr(DB_FILTER))
-            if not target:
+            from .file_dialogs import KIND_DATABASES, save_file_name
+
+            chosen = save_file_name(self.window, self.tr("新しいデータベースファイル"), kind=KIND_DATABASES,
+                                    suggested=suggested, file_filter=self.tr(DB_FILTER))
+            if chosen is None:
                 return False
+            target = str(chosen)
             target_path = Path(target) if target.lower().endswith((".sqlite", ".sqlite3", ".db")) else Path(target + ".sqlite")
             if target_path.exists() and target_path.stat().st_size > 0:
                 QMessageBox.warning(self.window, self.tr("取り込めません"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from cloudsuppress.errors import DomainError
 
@@ -101,10 +101,15 @@ class FileMenuExtras(QObject):
         source = self._sqlite_path(title)
         if source is None:
             return None
-        start = str(source.with_name(f"{source.stem}_コピー.sqlite"))
-        name, _ = QFileDialog.getSaveFileName(self.window, title, start, self.tr(COPY_FILTER))
-        if not name:
+        from .file_dialogs import KIND_DATABASES, dated_file_name, save_file_name
+
+        # 「デモ協議会_コピー_R081207.sqlite」 in the folder last used for databases (a USB stick…), else Documents.
+        chosen = save_file_name(self.window, title, kind=KIND_DATABASES,
+                                suggested=dated_file_name(source.stem, self.tr("コピー"), suffix=".sqlite"),
+                                file_filter=self.tr(COPY_FILTER))
+        if chosen is None:
             return None
+        name = str(chosen)
         from cloudsuppress.files import save_database_copy
 
         runner = self.window.runner

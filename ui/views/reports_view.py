@@ -22,7 +22,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -429,10 +428,11 @@ class ReportsView(QWidget):
             QMessageBox.information(self, self.tr("負担額通知"),
                                     self.tr("カスタマイズ経費を負担する団体がありません。"))
             return None
-        name = QFileDialog.getExistingDirectory(self, self.tr("負担額通知を書き出すフォルダ"), self._last_folder)
-        if not name:
+        from ..file_dialogs import KIND_REPORTS, existing_folder
+
+        folder = existing_folder(self, self.tr("負担額通知を書き出すフォルダ"), kind=KIND_REPORTS, folder=self._last_folder)
+        if folder is None:
             return None
-        folder = Path(name)
         existing = [mc.member for mc in notices if (folder / notice_file_name(mc.member)).exists()]
         if existing and QMessageBox.question(
                 self, self.tr("上書きの確認"),
