@@ -1248,6 +1248,10 @@ ized</translation>
         <translation>Consortium database (*.sqlite)</translation>
     </message>
     <message>
+        <source>データベースを開いています…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>データベースを開けません</source>
         <translation>Cannot open the database</translation>
     </message>
