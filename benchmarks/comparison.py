@@ -110,9 +110,8 @@ def main() -> int:
             run_process(lo, timeout=1800)  # the first start creates the profile: not counted
             sides["lo"] = lambda: run_process(lo, timeout=1800)
 
-        def before(name: str) -> None:
-            for p in (pdf, lo_out / "table.pdf"):
-                p.unlink(missing_ok=True)
+        def before(name: str) -> None:  # each side writes its file anew
+            (pdf if name == "ours" else lo_out / "table.pdf").unlink(missing_ok=True)
 
         samples = interleaved(sides, args.rounds, before=before)
         if not soffice:

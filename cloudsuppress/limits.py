@@ -20,6 +20,7 @@ reaches either database outside these limits (``DomainError`` naming the record 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 
@@ -53,6 +54,7 @@ _LABELS = {
 }
 
 
+@functools.cache  # the schema does not change while the app runs: every flush and imported cell asks again
 def _label(table: str, column: str) -> str:
     if (table, column) in _LABELS:
         return _LABELS[(table, column)]
@@ -61,6 +63,7 @@ def _label(table: str, column: str) -> str:
     return field_label(table, column)
 
 
+@functools.cache
 def column_limit(table: str, column: str) -> tuple[str, object] | None:
     """('text', n) / ('int', (lo, hi)) / ('date', (lo, hi)) for a column of the schema, or None."""
     from .models import Base
