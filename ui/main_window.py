@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QVBoxLayout,
@@ -100,12 +100,7 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { background: #1f3a5f; color: #ffffff; border: none; padding-top: 8px; }"
-            "QListWidget#navigation::item { padding: 9px 14px; border-radius: 4px; margin: 0 6px; }"
-            "QListWidget#navigation::item:selected { background: #ffffff; color: #1f3a5f; font-weight: bold; }"
-            "QListWidget#navigation::item:disabled { color: #8ea3bf; }"
-        )
+        self._side_narrow: bool | None = None  # the navigation folds to its text's width on a narrow window
         self.stack = QStackedWidget()
         self._views: dict[str, QWidget] = {}  # the views built so far, by key
         self._pages: dict[str, int] = {}
@@ -127,11 +122,9 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        brand = QLabel(self.tr("カスタマイズ抑制\n事務局ツール"))
+        brand = self.brand = QLabel(self.tr("カスタマイズ抑制\n事務局ツール"))
         brand.setObjectName("brand")
-        brand.setStyleSheet("QLabel#brand { background: #1f3a5f; color: #ffffff; font-weight: bold;"
-                            " padding: 16px 16px 10px 16px; border-bottom: 1px solid #3d5a80; }")
-        brand.setFixedWidth(168)
+        self._fold_side(False)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(0)
@@ -158,6 +151,38 @@ class MainWindow(QMainWindow):
         self.reload()
         self.show_view(VIEW_FUNCTIONS)
         restore_main_geometry(self, settings)
+
+    NARROW_WINDOW = 1360  # below this width (the 1280×720 laptop, a window not maximized) the side folds
+
+    def _fold_side(self, narrow: bool) -> None:
+        """The navigation column at 168 px, or (narrow) just as wide as its longest text, so that the
+        views get the room: 40 px more for the function list's 機能名 at 1280×720."""
+        if narrow == self._side_narrow:
+            return
+        self._side_narrow = narrow
+        pad = 8 if narrow else 14
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #1f3a5f; color: #ffffff; border: none; padding-top: 8px; }"
+            f"QListWidget#navigation::item {{ padding: 9px {pad}px; border-radius: 4px; margin: 0 {pad // 2 + 2}px; }}"
+            "QListWidget#navigation::item:selected { background: #ffffff; color: #1f3a5f; font-weight: bold; }"
+            "QListWidget#navigation::item:disabled { color: #8ea3bf; }"
+        )
+        self.brand.setStyleSheet("QLabel#brand { background: #1f3a5f; color: #ffffff; font-weight: bold;"
+                                 f" padding: 16px {pad + 2}px 10px {pad + 2}px; border-bottom: 1px solid #3d5a80; }}")
+        width = 168
+        if narrow:
+            bold = QFont(self.nav.font())
+            bold.setBold(True)
+            fm = QFontMetrics(bold)
+            texts = [self.nav.item(r).text() for r in range(self.nav.count())]
+            texts += self.brand.text().splitlines()
+            width = min(168, max(fm.horizontalAdvance(t) for t in texts) + 2 * pad + pad + 14)
+        self.nav.setFixedWidth(width)
+        self.brand.setFixedWidth(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fold_side(self.width() < self.NARROW_WINDOW)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         save_main_geometry(self, self.settings)
