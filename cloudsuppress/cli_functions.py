@@ -2,13 +2,20 @@
 options that steer it), and list the functions and forms for scripts."""
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .cli_types import lazy_module
 from .errors import DomainError, ImportIssue, ImportValidationError
 from .importers.function_list import FIELD_CHOICES, resolve_column_options
-from .importers.tabular import read_workbook
+from .importers.tabular import Workbook, read_workbook
+
+if TYPE_CHECKING:
+    from .db import Database
+    from .importers.detect import ImportOverrides
 
 # Imported by the command that runs, not by every call (see cli.py).
 consortium_ops = lazy_module("cloudsuppress.ops.consortium")
@@ -18,7 +25,7 @@ business_system_ops = lazy_module("cloudsuppress.ops.business_systems")
 EXIT_CONFIRM = 3
 
 
-def add_function_commands(sub, parser_class, whole_number) -> None:  # noqa: ANN001 - argparse objects
+def add_function_commands(sub: Any, parser_class: type[argparse.ArgumentParser], whole_number: Callable[[str], int]) -> None:
     functions = sub.add_parser("functions", help="機能一覧").add_subparsers(dest="action", required=True, parser_class=parser_class)
     imp = functions.add_parser(
         "import", help="機能一覧（.xlsx / .xls / .csv）を取り込む（シート・見出し・列・除外行を自動判定。--dry-run で判定結果を表示）")
@@ -64,7 +71,7 @@ def _header_rows(text: str | None) -> tuple[int, int] | None:
     return rows[0], rows[-1]
 
 
-def overrides_from_args(book, args) -> ImportOverrides:  # noqa: ANN001
+def overrides_from_args(book: Workbook, args: argparse.Namespace) -> ImportOverrides:
     """The CLI options as ImportOverrides; ``--map`` columns resolved against the chosen sheet's header."""
     from .importers.detect import ImportOverrides, detect_function_list  # only the commands that read a file
 
@@ -99,7 +106,7 @@ def overrides_from_args(book, args) -> ImportOverrides:  # noqa: ANN001
         business_system=args.business_system, spec_version=args.spec_version)
 
 
-def cmd_functions(db, args, *, confirm) -> int:  # noqa: ANN001
+def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[str], bool]) -> int:
     if args.action == "list":
         return _cmd_list(db, args)
     book = read_workbook(args.file)
@@ -132,7 +139,7 @@ def cmd_functions(db, args, *, confirm) -> int:  # noqa: ANN001
     return 0
 
 
-def _cmd_list(db, args) -> int:  # noqa: ANN001
+def _cmd_list(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         system_id = None
         if args.business_system:

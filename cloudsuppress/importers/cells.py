@@ -4,8 +4,12 @@ dates, booleans or floating-point numbers in the workbook)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..vocab import normalize_text
+
+if TYPE_CHECKING:
+    from .tabular import Table
 
 # Zero-width and soft-hyphen characters: invisible, so 「T00001」 and 「T00001」+U+200B would look
 # like one ID and be two. They are removed from every cell read as a key.
@@ -89,7 +93,7 @@ def text_problems(value: str, label: str, limit: int | None = None) -> list[str]
     return out
 
 
-def cell_kind_problem(table, row: int, col: int, label: str) -> str | None:  # noqa: ANN001 - a tabular.Table
+def cell_kind_problem(table: Table, row: int, col: int, label: str) -> str | None:
     """A key read from a date, TRUE/FALSE or a floating-point number, or a formula with no saved value."""
     if (row, col) in table.uncached_formula_cells():
         return f"{label}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"

@@ -160,8 +160,8 @@ class SheetDetection:
             lines.append(f"  適合度「{w.word}」→ {meaning}（{w.count}件）")
         if self.blank_fit:
             lines.append(f"  空欄の適合度 → {self.blank_fit}（{self.blank_fit_row}行目の注記による）")
-        for w in self.unknown_fit_words:
-            lines.append(f"  適合度「{w}」は読み取れません（{understood_fit_words()}）")
+        for unknown in self.unknown_fit_words:
+            lines.append(f"  適合度「{unknown}」は読み取れません（{understood_fit_words()}）")
         for i in self.ignored:
             lines.append(f"  {i.row}行目を除外（{i.reason}）: {i.text}")
         for n in self.notes:
@@ -213,11 +213,14 @@ class Detection:
 
 # --- the header -------------------------------------------------------------------------------
 
+_Label = tuple[str, "FieldHit | None", "str | None"]  # (header text shown, what it names, member)
+
+
 @dataclass
 class _Header:
     top: int  # 0-based
     bottom: int
-    labels: list[tuple[str, FieldHit | None, str | None]]  # per column: (header text, hit, member)
+    labels: list[_Label]  # per column
     score: int
 
 
@@ -241,7 +244,7 @@ def _label(top: str, bottom: str | None) -> tuple[str, FieldHit | None, str | No
     return shown, hit, None, ""
 
 
-def _score(labels) -> int:  # noqa: ANN001
+def _score(labels: list[_Label]) -> int:
     fields = {hit.field for _, hit, _ in labels if hit and hit.field not in ("member_judgement", "member_note")}
     if any(m for _, _, m in labels):
         fields.add("members")
@@ -250,7 +253,7 @@ def _score(labels) -> int:  # noqa: ANN001
     return len(fields) + bonus
 
 
-def _labels(rows: list[list[str]], top: int, bottom: int | None, width: int):  # noqa: ANN202
+def _labels(rows: list[list[str]], top: int, bottom: int | None, width: int) -> list[_Label]:
     upper = rows[top]
     lower = rows[bottom] if bottom is not None else None
     out = []
@@ -384,7 +387,7 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
         row = body[i]
         if not any(v.strip() for v in row):
             continue
-        if first_data is not None and first_data <= r <= last_data and i not in odd:
+        if first_data is not None and last_data is not None and first_data <= r <= last_data and i not in odd:
             continue
         reason = reason_of(r, row)
         if reason is None and (last_data is None or r > last_data):
@@ -458,15 +461,16 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
         cols = [c for c in cols if c not in user]
         if len(cols) > 1 and fld not in user.values():
             ambiguities.append(_ambiguity(fld, cols, labels, f"「{FIELDS[fld]}」の列が複数"))
-    for c, fld in user.items():
-        if fld is not None and fld not in FIELDS:
+    for c, wanted in user.items():
+        if wanted is not None and wanted not in FIELDS:
             continue
-        if fld is not None:
+        if wanted is not None:
             for other, f in list(chosen.items()):
-                if f == fld and other != c and other not in member_of:
+                if f == wanted and other != c and other not in member_of:
                     chosen[other] = None
-        chosen[c] = fld
-        member_of.pop(c, None) if fld not in ("member_judgement", "member_note") else None
+        chosen[c] = wanted
+        if wanted not in ("member_judgement", "member_note"):
+            member_of.pop(c, None)
     ambiguities = [a for a in ambiguities if sum(1 for c in a.columns if chosen.get(c) == a.field
                                                  or (a.field == "code" and chosen.get(c) == "row_number")) > 1
                    and a.field not in user.values()]
@@ -480,7 +484,8 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
                        chosen.get(parts[p]) in ("member_judgement", "member_note") for p in parts))
     skip = {i.row - 1 for i in ignored}
     data = [r for r, row in enumerate(table.rows[body_first:], start=body_first) if any(row) and r not in skip]
-    fit_words, unknown, blank_fit, blank_row = (), (), None, None
+    fit_words: tuple[FitWord, ...] = ()
+    unknown: tuple[str, ...] = ()
     if "fit" in mapping:
         fit_words, unknown = _fit_words(table, mapping["fit"], data)
     blank_fit, blank_row = _blank_rule(table, header, ignored)
@@ -490,12 +495,12 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
     guesses = []
     for c in range(width):
         shown, hit, member = labels[c]
-        fld = chosen.get(c)
-        alts = tuple(a for a in (hit.alternatives if hit else ()) if a != fld)
-        if hit and hit.field != fld and hit.field not in alts:
+        meaning = chosen.get(c)
+        alts = tuple(a for a in (hit.alternatives if hit else ()) if a != meaning)
+        if hit and hit.field != meaning and hit.field not in alts:
             alts = (hit.field, *alts)
         sample = tuple(table.rows[r][c] for r in data[:3] if c < len(table.rows[r]))
-        guesses.append(ColumnGuess(c, column_letter(c), shown, fld, alts, member_of.get(c), sample))
+        guesses.append(ColumnGuess(c, column_letter(c), shown, meaning, alts, member_of.get(c), sample))
     return SheetDetection(
         table.sheet, kind, (header.top + 1, header.bottom + 1), tuple(guesses),
         (data[0] + 1, data[-1] + 1) if data else None, tuple(ignored), fit_words, unknown,
@@ -508,7 +513,7 @@ def _looks_like_ids(vals: list[str]) -> bool:
     return bool(present) and len(set(present)) == len(present) and len(present) >= 0.9 * len(vals)
 
 
-def _ambiguity(fld: str, cols: list[int], labels, what: str) -> Ambiguity:  # noqa: ANN001
+def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: str) -> Ambiguity:
     named = "と".join(f"{column_letter(c)}列「{labels[c][0]}」" for c in cols)
     return Ambiguity(fld, tuple(cols), f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください"
                      + either(gui="（取り込みの画面の「列の対応」で選択）。", cli=f"（--map {fld}=列記号）。"))

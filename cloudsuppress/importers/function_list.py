@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import compress
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..wording import either
@@ -18,6 +19,8 @@ from ..bulk import gc_paused
 from ..vocab import clean_text, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
 from .cells import CONTROL, control_char, name_from_sentence, parse_cost, strip_invisible
 from .tabular import Table, column_letter
+
+Flag = Callable[[int, int, "str | None", str], None]  # (check order, row index, field, message)
 
 # field → label shown to the user
 FIELDS: dict[str, str] = {
@@ -343,7 +346,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
         issue(mapping.header_row + 1, None, message)
     for fld in mapping.missing_required():
         issue(mapping.header_row + 1, None, f"必須の列「{labels[fld]}」が見出し行にありません。列の対応を指定してください。")
-    used = {}
+    used: dict[int, str] = {}
     for fld, c in mapping.columns.items():
         if c in used:
             issue(mapping.header_row + 1, fld, f"「{labels[fld]}」と「{labels[used[c]]}」に同じ列が割り当てられています。")
@@ -414,7 +417,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
             flag(2, i, "revision_kind", f"改定区分が長すぎます（{len(revision[i])}文字、上限20文字）。")
     _hygiene(table, mapping, cols, keep, first, flag)
 
-    def parsed_column(fld: str, parse, order: int, message: str) -> list:
+    def parsed_column(fld: str, parse: Callable[[str], tuple], order: int, message: str) -> list:
         texts = cols.get(fld, empty)
         results = {t: parse(t) for t in set(texts)}  # few distinct values: parse each once
         if not all(r[0] for r in results.values()):
@@ -454,8 +457,8 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
                 seen[key] = first + i + 1
     judgements = _judgements(mapping, columns, len(body), keep, flag)
     found.sort(key=lambda f: (f[0], f[1]))
-    for rownum, _, fld, message in found:
-        issue(rownum, fld, message)
+    for rownum, _, where, message in found:
+        issue(rownum, where, message)
 
     level1, level2, level3 = cols.get("level1", empty), cols.get("level2", empty), cols.get("level3", empty)
 
@@ -478,7 +481,8 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
     return records
 
 
-def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], keep: list[int], first: int, flag) -> None:  # noqa: ANN001
+def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], keep: list[int], first: int,
+             flag: Flag) -> None:
     """Issue 17's input checks: IDs that were not text, control characters, formulas without a value."""
     code_c = mapping.columns.get("code")
     kinds = table.cell_kinds
@@ -513,7 +517,7 @@ def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], k
                 flag(6, r - first, fld, "数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。")
 
 
-def _judgements(mapping: ColumnMapping, columns: list, n: int, keep: list[int], flag) -> list:  # noqa: ANN001
+def _judgements(mapping: ColumnMapping, columns: list, n: int, keep: list[int], flag: Flag) -> list:
     """Per row: ((member, judgement, note), ...) of the member column groups."""
     if not mapping.member_columns:
         return []

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
@@ -190,7 +191,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
     return tables
 
 
-def _read_sheet(workbook, name: str, sheet: str, names: list[str], info: XlsxInfo | None) -> Table:  # noqa: ANN001
+def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: XlsxInfo | None) -> Table:
     try:
         ws = workbook.get_sheet_by_name(sheet)
         raw = ws.to_python(skip_empty_area=False)

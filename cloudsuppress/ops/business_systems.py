@@ -62,11 +62,11 @@ class SystemMatcher:
         self.mapped: dict[str, int] = {}
         self.problems: list[str] = []
         for written, target in (system_map or {}).items():
-            sid = self.match(target, use_map=False)
-            if sid is None:
+            found = self.match(target, use_map=False)
+            if found is None:
                 self.problems.append(f"対応付け先の業務「{target}」が登録されていません（{written}={target}）。")
             else:
-                self.mapped[system_key(written)] = sid
+                self.mapped[system_key(written)] = found
 
     def match(self, name: str, *, use_map: bool = True) -> int | None:
         """The id of the registered system this spelling means, or None."""

@@ -14,9 +14,12 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from operator import attrgetter
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, bindparam, delete, func, select, update
+from sqlalchemy import Table as SqlTable
 from sqlalchemy.orm import Session
 
 from ..wording import either
@@ -226,7 +229,7 @@ def plan_function_import(
         )
     members = _resolve_members(s, parsed, issues)
     resolved: dict[str, int | None] = {}  # each spelling looked up once, not once per row
-    unknown: dict[str, list[int]] = {}
+    unknown: dict[str, list] = {}  # name → [rows, first row, sheet]
     for rec in parsed.records:
         name = rec.business_system
         sheet = parsed.form_sheet if rec.kind == "form" else parsed.sheet
@@ -276,7 +279,7 @@ def plan_function_import(
     kept = _kept_fields(parsed)
     compared_at = {kind: [i for i, f in enumerate(COMPARED) if f not in fields] for kind, fields in kept.items() if fields}
     for sys_id, records in by_system.items():
-        system = s.get(BusinessSystem, sys_id)
+        system = s.get_one(BusinessSystem, sys_id)
         kinds_here = {rec.kind for rec in records}  # a file without forms leaves the forms alone, and the reverse
         existing = {
             (row[0], row[1]): row[2:]
@@ -291,7 +294,7 @@ def plan_function_import(
         incoming = set()
         if not existing:  # a first list for this system: everything is new
             added = [rec.code for rec in records]
-            records = ()
+            records = []
         for rec in records:
             key = (rec.kind, rec.code)
             incoming.add(key)
@@ -423,7 +426,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     # Every statement goes once for all business systems (not once per system): at 42 systems the
     # per-statement overhead of a few hundred small queries was half of the write's time.
     now = dt.datetime.now()  # full precision (see models._now)
-    table = Function.__table__
+    table = cast(SqlTable, Function.__table__)
     cols = ", ".join(_WRITE_COLUMNS)
     # New rows carry the issue-12 columns only where some record has a value for them: for a plain
     # 30,000-row list, nine always-default columns nearly doubled the time of the INSERTs.
@@ -441,19 +444,23 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     sys_ids = sorted(plan.records)
     for sys_id in sys_ids:
         _claim_system(s, sys_id, planned.get(sys_id), plan)
-    existing_by_system: dict[int, dict[str, tuple[int, tuple]]] = {sys_id: {} for sys_id in sys_ids}
+    existing_by_system: dict[int, dict[tuple[str, str], tuple[int, tuple]]] = {sys_id: {} for sys_id in sys_ids}
     kind_at = 2 + _WRITE_COLUMNS.index("kind")
     for row in _rows_of_systems(s, select(Function.business_system_id, Function.id, *current_cols), sys_ids):
         existing_by_system[row[0]][(row[kind_at], row[2])] = (row[1], tuple(row[2:]))
     keep_at = {kind: {i for i, c in enumerate(_WRITE_COLUMNS) if c in fields} for kind, fields in plan.kept.items()}
-    inserts, updates, deleted, updated, deletes = [], [], [], [], []
+    inserts: list[tuple] = []
+    updates: list[tuple] = []
+    deleted: list[tuple[int, str, str | None, str | None]] = []
+    updated: list[tuple[int, str, str | None, str | None]] = []
+    deletes: list[int] = []
     inserted_systems = []
     for sys_id in sys_ids:
         version = versions.get(sys_id, plan.spec_version)
         existing = existing_by_system[sys_id]
         before = len(inserts)
         for order, rec in enumerate(plan.records[sys_id]):
-            values = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
+            values: tuple = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
                       rec.requirement_class, rec.fit, bool(rec.convenience), version, order, rec.kind,
                       bool(rec.retired), bool(rec.fit_alternative), rec.vendor_cost, rec.vendor_cost_note,
                       rec.vendor_alternative, rec.revision_kind, rec.revision_note, rec.rationale)
@@ -480,9 +487,10 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
             deleted.append((fid, "delete", audit.row_json(
                 {"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals))}), None))
     # The trail in the order of the writes: removals, changes, additions, then the systems.
-    judgement_table = MemberJudgement.__table__
+    judgement_table = cast(SqlTable, MemberJudgement.__table__)
     old_judgements = _judgements_to_replace(s, plan, sys_ids, set(deletes))
-    audit.record_rows(s, "member_judgement", [(jid, "delete", audit.row_json(row), None) for jid, row in old_judgements])
+    audit.record_rows(s, "member_judgement", [(jid, "delete", audit.row_json(row), None)
+                                              for jid, row in old_judgements])
     gone = [jid for jid, _ in old_judgements]
     for start in range(0, len(gone), 500):
         s.execute(delete(judgement_table).where(judgement_table.c.id.in_(gone[start:start + 500])))
@@ -523,7 +531,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     old_bs = {row[0]: tuple(row[1:]) for row in _rows_of_systems(
         s, select(BusinessSystem.id, BusinessSystem.spec_version, BusinessSystem.list_source,
                   BusinessSystem.list_imported_at), sys_ids, column=BusinessSystem.id)}
-    bs = BusinessSystem.__table__
+    bs = cast(SqlTable, BusinessSystem.__table__)
     new_bs = {sys_id: (versions.get(sys_id, plan.spec_version), plan.source[:400], now) for sys_id in sys_ids}
     s.execute(update(bs).where(bs.c.id == bindparam("bs_id")).values(
         {c: bindparam(f"new_{c}") for c in bs_cols}), [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id])}} for sys_id in sys_ids])
@@ -569,14 +577,15 @@ def _insert_judgements(s: Session, plan: FunctionImportPlan, sys_ids: list[int])
     if not rows:
         return
     last_id = s.connection().execute(select(func.max(MemberJudgement.id))).scalar() or 0
-    s.execute(MemberJudgement.__table__.insert(), rows)
+    s.execute(cast(SqlTable, MemberJudgement.__table__).insert(), rows)
     new = s.connection().execute(select(*MemberJudgement.__table__.columns).where(MemberJudgement.id > last_id)
                                  .order_by(MemberJudgement.id)).all()
     cols = [c.name for c in MemberJudgement.__table__.columns]
     audit.record_rows(s, "member_judgement", [(r[0], "insert", None, audit.row_json(dict(zip(cols, r)))) for r in new])
 
 
-def _rows_of_systems(s: Session, query, sys_ids: list[int], *, column=Function.business_system_id):
+def _rows_of_systems(s: Session, query: Any, sys_ids: list[int], *,
+                     column: Any = Function.business_system_id) -> Iterator[Any]:
     """The rows of ``query`` for these business systems (a few hundred ids per IN list)."""
     conn = s.connection()  # Core rows: the ORM's result handling is not needed for plain columns
     for start in range(0, len(sys_ids), 500):
@@ -591,11 +600,11 @@ def _claim_system(s: Session, sys_id: int, planned: int | None, plan: FunctionIm
     of the same system on PostgreSQL waits for it, then finds the version moved on), and every
     change to a system's list (an import, its undo or redo) moves the system's version on.
     """
-    bs = BusinessSystem.__table__
+    bs = cast(SqlTable, BusinessSystem.__table__)
     q = update(bs).where(bs.c.id == sys_id)
     if planned is not None:
         q = q.where(bs.c.version == planned)
-    if s.execute(q.values(version=bs.c.version + 1)).rowcount != 1:
+    if cast(CursorResult, s.execute(q.values(version=bs.c.version + 1))).rowcount != 1:
         raise conflict(s.connection(), table="business_system", row_id=sys_id, expected_version=planned,
                        attempted={"list_source": plan.source, "functions": len(plan.records.get(sys_id, ()))})
 
@@ -625,6 +634,7 @@ def parse_detected(book: Workbook, detection: Detection) -> ParsedFunctionList:
         raise ImportValidationError(issues)
     if detection.functions is None:
         forms = detection.forms
+        assert forms is not None  # checked above: no functions and no forms is refused
         return parse_forms_only(book.table(forms.sheet), forms.column_mapping())
     det = detection.functions
     form_part = None

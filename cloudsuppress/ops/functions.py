@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -185,7 +185,7 @@ _FROM_FUNCTION_IMPORT = frozenset((
 ))
 
 
-def __getattr__(name: str):  # noqa: ANN202 - whatever function_import holds
+def __getattr__(name: str) -> Any:  # whatever function_import holds
     if name in _FROM_FUNCTION_IMPORT:
         from . import function_import
 

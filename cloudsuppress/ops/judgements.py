@@ -40,7 +40,7 @@ class GapRow:
     business_system: str
     name: str
     fit: str | None  # the package's answer
-    judgement: str
+    judgement: str | None  # △ or × (the query asks for those only)
     note: str | None
 
 
