@@ -341,3 +341,24 @@ def test_notices_into_a_folder_that_cannot_be_written(reports, report_options, n
     assert reports.export_member_report() is None
     kind, text = no_message_boxes[-1]
     assert kind == "warning" and "ファイルに書き込めません" in text and "負担額通知_" in text
+
+
+def test_the_notice_from_the_gui_is_signed_by_the_consortiums_chair(reports, runner, report_options, no_message_boxes,
+                                                                     save_to, tmp_path):
+    """No 発信者 typed: the 会長 and 担当 come from ツール > 協議会の設定; the 写し check adds its line."""
+    from ui.settings import app_settings
+
+    from cloudsuppress.ops.consortium import get_consortium_settings
+
+    officers = runner.read(get_consortium_settings)  # the demo's 会長 and 担当
+    member = runner.read(list_members)[1]
+    app_settings().setValue("reports/notice_copy_finance", True)
+    report_options(member=member.name, date=QDate(2026, 12, 1))
+    pdf = tmp_path / "member.pdf"
+    save_to(pdf)
+    assert reports.export_member_report() == pdf
+    assert report_options.shown[-1].copy_finance_check.isChecked()
+    flat = "".join(_pdf_text(pdf).split())
+    chair = "".join(f"会長{officers.chair_member}長{officers.chair_name}".split())
+    assert chair in flat and "（公印省略）" in flat and "第号" in flat
+    assert f"写し送付先{member.name}財政担当課長" in flat and "".join(officers.office_phone.split()) in flat
