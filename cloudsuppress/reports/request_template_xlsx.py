@@ -104,7 +104,6 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         cell = wb.add_format({**font, "border": 1, "valign": "top", "text_wrap": True})
         locked_cell = wb.add_format({**font, "border": 1, "valign": "top", "bg_color": "#F2F2F2"})
         money = wb.add_format({**font, "border": 1, "valign": "top", "num_format": "#,##0"})
-        text = wb.add_format({**font, "text_wrap": True, "valign": "top"})
 
         ws = wb.add_worksheet(SHEET)
         ws.write_string(0, 0, f"カスタマイズ要望票（{member}）", title)
