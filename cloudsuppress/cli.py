@@ -17,7 +17,7 @@ from .cli_functions import add_function_commands
 from .cli_meetings import add_comparison_export
 from .cli_structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
 from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
-from .errors import DatabaseCorruptError, DomainError
+from .errors import DatabaseCorruptError, DomainError, ImportValidationError
 from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
 from .output_files import output_file  # light: no database or report imports
 from .presets import PRESETS
@@ -579,7 +579,10 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as exc:
         from .db import mask_secrets  # a password typed into a URL never reaches the terminal
 
-        print(f"エラー: {mask_secrets(str(exc))}", file=sys.stderr)
+        # An import's problems: the same problem on many rows (a misspelled 業務 on all 176) is one
+        # line naming the rows, as the GUI's list shows it.
+        text = exc.summary() if isinstance(exc, ImportValidationError) else str(exc)
+        print(f"エラー: {mask_secrets(text)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("中断しました。データベースは変更していません。", file=sys.stderr)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .cli_types import lazy_module
-from .errors import DomainError, ImportIssue, ImportValidationError
+from .errors import DomainError, ImportIssue, ImportValidationError, summarize_issues
 from .importers.function_list import FIELD_CHOICES, resolve_column_options
 from .importers.tabular import Workbook, read_workbook
 
@@ -118,7 +118,7 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             print(json.dumps({"detection": preview.detection.to_json(),
                               "plan": preview.plan.to_json() if preview.plan else None,
                               "unknown_business_systems": [u.__dict__ for u in preview.unknown_systems],
-                              "issues": [str(i) for i in preview.issues]}, ensure_ascii=False, indent=2))
+                              "issues": summarize_issues(list(preview.issues))}, ensure_ascii=False, indent=2))
             s.rollback()
             return 0 if preview.plan else 1
         if args.dry_run:

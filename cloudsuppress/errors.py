@@ -92,13 +92,29 @@ class ImportValidationError(DomainError):
 
     def __init__(self, issues: list[ImportIssue], *, total: int | None = None):
         self.issues = issues[: self.MAX_LISTED]
+        self._given = list(issues)  # every issue the caller found, for summary()
         self.total = total if total is not None else len(issues)
         lines = [str(i) for i in self.issues]
         more = self.total - len(self.issues)
         if more > 0:
             lines.append(f"ほか {more} 件の問題があります。")
-        header = f"取り込みを中止しました（{self.total} 件の問題）。データベースは変更していません。"
-        super().__init__(header + "\n" + "\n".join(lines))
+        super().__init__(self._header() + "\n" + "\n".join(lines))
+
+    def _header(self) -> str:
+        return f"取り込みを中止しました（{self.total} 件の問題）。データベースは変更していません。"
+
+    def summary(self) -> str:
+        """The message with the same problem on many rows as one line naming the rows
+        (``summarize_issues``), as the GUI lists them: what the CLI prints."""
+        lines = summarize_issues(self._given)
+        more = self.total - len(self._given)  # issues the caller counted but did not pass
+        if len(lines) > self.MAX_LISTED:
+            hidden = lines[self.MAX_LISTED:]
+            lines = lines[: self.MAX_LISTED]
+            lines.append(f"ほか {len(hidden)} 種類の問題があります。")
+        if more > 0:
+            lines.append(f"ほか {more} 件の問題があります。")
+        return self._header() + "\n" + "\n".join(lines)
 
 
 class DatabaseCorruptError(DatabaseError):
