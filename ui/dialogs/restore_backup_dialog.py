@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.backups import BackupInfo, backup_folder, list_backups
 
+from ..dates import display_date
+
 
 # BackupInfo.reason_label's texts, translated when shown.
 REASON_LABELS = (QT_TRANSLATE_NOOP("RestoreBackupDialog", "起動時"), QT_TRANSLATE_NOOP("RestoreBackupDialog", "終了時"),
@@ -56,7 +58,8 @@ class RestoreBackupDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for r, b in enumerate(self.backups):
-            cells = (f"{b.created_at:%Y-%m-%d %H:%M:%S}", self.tr(b.reason_label), format_size(b.size))
+            cells = (f"{display_date(b.created_at.date())} {b.created_at:%H:%M:%S}",  # 和暦 or 西暦, as 設定 says
+                     self.tr(b.reason_label), format_size(b.size))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(b.path))
