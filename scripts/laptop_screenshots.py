@@ -111,7 +111,7 @@ def main() -> int:
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    tag = args.size + (f"@{int(args.scale * 100)}%" if args.scale else "")
+    tag = args.size + (f"-{int(args.scale * 100)}pct" if args.scale else "")
     if args.child:
         for path in shoot(args.out, tag):
             print(path)
