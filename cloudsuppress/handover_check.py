@@ -105,7 +105,14 @@ def _vocabularies() -> dict[tuple[str, str], frozenset]:
         ("cost_rule", "method"): methods, ("item_cost_rule", "method"): methods,
         ("function", "fit"): frozenset(FIT_MARKS), ("function", "requirement_class"): frozenset(REQUIREMENT_CLASSES),
         ("member_request", "reason"): frozenset(REASON_CODES),
+        # issue 12: a function list's row is a function (機能要件) or a form (帳票要件); a member's own
+        # Fit&Gap judgement is a fit mark or 「－」 (not applicable to that member).
+        ("function", "kind"): frozenset(FUNCTION_KINDS), ("member_judgement", "judgement"): frozenset(JUDGEMENTS),
     }
+
+
+FUNCTION_KINDS = ("function", "form")
+JUDGEMENTS = ("○", "△", "×", "－")
 
 
 # Counts and money are never negative; ratios are percentages; the rounding unit is 1 or 1000 yen.
@@ -116,7 +123,23 @@ _RANGES = {
     ("cost_rule", "ratio_equal"): (0, 100), ("cost_rule", "ratio_population"): (0, 100),
     ("item_cost_rule", "ratio_equal"): (0, 100), ("item_cost_rule", "ratio_population"): (0, 100),
     ("cost_rule", "unit"): (1, 1000), ("meeting", "number"): (1, 10_000),
+    ("function", "vendor_cost"): (0, INT_MAX),
 }
+
+
+def _record_problems(table: str, record: dict[str, Any]) -> list[str]:
+    """Rules across the columns of one record whose values each passed (the app's own rules)."""
+    if table == "function":
+        if record["fit_alternative"] and record["fit"] != "○":
+            return [f"「fit_alternative」: 代替の印は適合度 ○ の機能にだけ付きます（適合度 {_show(record['fit'])}）"]
+        return []
+    if table == "consortium":  # 会長・事務局の連絡先 (migration 0006): as the settings dialog checks them
+        from .ops.consortium import SETTING_LABELS, ConsortiumSettings, settings_problems
+
+        fields = ("chair_member", "chair_name", "office_section", "office_staff", "office_phone", "office_mail")
+        settings = ConsortiumSettings(**{f: record[f] or "" for f in fields}, seal_omitted=bool(record["seal_omitted"]))
+        return [f"「{f}」（{SETTING_LABELS[f]}）: {why.rstrip('。')}" for f, why in settings_problems(settings).items()]
+    return []
 
 
 def _value_problem(table: Table, column: Column[Any], value: object, vocab: dict) -> str | None:
@@ -127,7 +150,9 @@ def _value_problem(table: Table, column: Column[Any], value: object, vocab: dict
             return None
         return "空にできない列が空です"
     if isinstance(t, Boolean):
-        return None if isinstance(value, bool) or value in (0, 1) else f"真偽値ではありません（{_show(value)}）"
+        # 0 / 1 as SQLite stores them; not 1.0 or "1" (type(), since bool is an int too)
+        return None if isinstance(value, bool) or (type(value) is int and value in (0, 1)) \
+            else f"真偽値ではありません（{_show(value)}）"
     if isinstance(t, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             return f"整数ではありません（{_show(value)}）"
@@ -207,6 +232,12 @@ def check_records(tables: list[Table], data: dict[str, object]) -> list[str]:
                     bad = True
                     if add(f"{where}「{column.name}」: {why}。"):
                         return problems
+            if bad:
+                continue
+            for why in _record_problems(table.name, record):
+                bad = True
+                if add(f"{where}{why}。"):
+                    return problems
             if bad:
                 continue
             pk = tuple(record[c.name] for c in table.primary_key.columns)
