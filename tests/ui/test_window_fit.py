@@ -52,10 +52,16 @@ def run_probe(tmp_path: Path, demo: Path, width: int, height: int, *, scale: flo
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
-def test_every_window_fits_the_laptop_screen(tmp_path, demo_file, width, height):
-    report = run_probe(tmp_path, demo_file, width, height)
-    assert report["screen"] == [width, height]
+# (physical width, height, QT_SCALE_FACTOR): a 1920×1080 panel at 150 % is the same 1280×720 of room,
+# with every text and line drawn at 1.5 device pixels per point.
+CASES = [(1280, 720, None), (1366, 768, None), (1920, 1080, 1.5)]
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), CASES,
+                         ids=[f"{w}x{h}" + (f"@{s}" if s else "") for w, h, s in CASES])
+def test_every_window_fits_the_laptop_screen(tmp_path, demo_file, width, height, scale):
+    report = run_probe(tmp_path, demo_file, width, height, scale=scale)
+    assert report["screen"] == [round(width / (scale or 1)), round(height / (scale or 1))]
     assert report["missing"] == [], "windows without a factory in tests/ui/window_fit_probe.py FACTORIES"
     windows = report["windows"]
     # The list comes from the code; these are among it (the probe found the package's windows).
