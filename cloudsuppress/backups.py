@@ -342,7 +342,7 @@ def _revision_of(path: Path) -> str | None:
 
 def validate_backup(backup_path: Path) -> str:
     """Refuse (DomainError) a file that is not a sound cloudsuppress database this app can open; return its revision."""
-    from .db import known_revisions
+    from .revisions import known_revisions
 
     backup_path = Path(backup_path).expanduser().resolve()
     if not backup_path.is_file():
