@@ -260,7 +260,7 @@ class OpRunner(QObject):
 
     def ask_retry(self, error: DomainError, *, parent: QWidget | None) -> bool:
         """The database was busy: say so, and let the user try the same action again."""
-        from .database_menu import short_lines
+        from .message_text import short_lines
 
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("データベースが使用中です"), short_lines(str(error)),
                           parent=parent)
