@@ -108,7 +108,7 @@ def test_import_errors_are_wholly_japanese_and_name_the_file(tmp_path):
 @pytest.mark.parametrize("text,value", [("1500000", 1_500_000), ("1,500,000", 1_500_000), ("１，５００，０００", 1_500_000),
                                         ("１５０００００", 1_500_000), ("1,500,000円", 1_500_000), (" 0 ", 0)])
 def test_yen_takes_what_a_secretary_types(text, value):
-    from cloudsuppress.cli_types import yen
+    from cloudsuppress.cli.types import yen
 
     assert yen(text) == value
 
@@ -117,7 +117,7 @@ def test_yen_takes_what_a_secretary_types(text, value):
 def test_yen_refuses_anything_else_in_japanese(text):
     import argparse
 
-    from cloudsuppress.cli_types import yen
+    from cloudsuppress.cli.types import yen
 
     with pytest.raises(argparse.ArgumentTypeError) as err:
         yen(text)
@@ -126,7 +126,7 @@ def test_yen_refuses_anything_else_in_japanese(text):
 
 def test_yen_as_an_option_type_gives_the_japanese_message(capsys):
     from cloudsuppress.cli import _Parser
-    from cloudsuppress.cli_types import yen
+    from cloudsuppress.cli.types import yen
 
     parser = _Parser(prog="cloudsuppress costs set")
     parser.add_argument("--estimate", type=yen)

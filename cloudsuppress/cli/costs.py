@@ -7,10 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .cli_types import add_force, lazy_module, whole_number, yen
-from .errors import DomainError
-from .output_files import output_file
-from .wareki import require_date, to_wareki
+from .types import add_force, lazy_module, whole_number, yen
+from ..errors import DomainError
+from ..output_files import output_file
+from ..wareki import require_date, to_wareki
 
 cost_ops = lazy_module("cloudsuppress.ops.costs")  # imported by the command that uses it
 measure_ops = lazy_module("cloudsuppress.ops.measures")
@@ -331,8 +331,8 @@ def _measures_correct(db, args) -> int:  # noqa: ANN001
 
 
 def cmd_latejoin(db, args) -> int:  # noqa: ANN001
-    from .ops import late_joiners as lj
-    from .vocab import parse_reason
+    from ..ops import late_joiners as lj
+    from ..vocab import parse_reason
 
     if args.action == "list":
         with db.session() as s:
@@ -375,10 +375,10 @@ def cmd_latejoin(db, args) -> int:  # noqa: ANN001
 
 def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
     """`export costs`: one member's notice to a .pdf, or (--all) every bearing member's into a folder."""
-    from .reports.cost_report_pdf import write_member_cost_report, write_member_cost_reports
+    from ..reports.cost_report_pdf import write_member_cost_report, write_member_cost_reports
 
     issued_on = _date(args.date) or dt.date.today()
-    from .ops.consortium import get_consortium_settings
+    from ..ops.consortium import get_consortium_settings
 
     with db.session() as s:
         officers = get_consortium_settings(s)
@@ -419,12 +419,12 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
             table = cost_ops.cost_table(s, include_open=args.include_open)
         issued_on = _date(args.date) or dt.date.today()
         if suffix == ".pdf":
-            from .reports.cost_table_pdf import write_cost_table_pdf
+            from ..reports.cost_table_pdf import write_cost_table_pdf
 
             with output_file(out, overwrite=args.force) as tmp:
                 write_cost_table_pdf(tmp, table, issued_on=issued_on, doc_number=args.doc_number)
         else:
-            from .reports.cost_table_xlsx import write_cost_table_xlsx
+            from ..reports.cost_table_xlsx import write_cost_table_xlsx
 
             with output_file(out, overwrite=args.force) as tmp:
                 write_cost_table_xlsx(tmp, table, issued_on=issued_on, doc_number=args.doc_number)
@@ -432,8 +432,8 @@ def cmd_export(db, args) -> int:  # noqa: ANN001
         return 0
     if suffix != ".pdf":
         raise DomainError("実施状況報告の出力先は .pdf にしてください。")
-    from .ops.consortium import get_consortium
-    from .reports.summary_pdf import write_summary_pdf
+    from ..ops.consortium import get_consortium
+    from ..reports.summary_pdf import write_summary_pdf
 
     issued_on = _date(args.date) or dt.date.today()
     with db.session() as s:

@@ -8,16 +8,16 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .cli_types import lazy_module
-from .errors import DomainError, ImportIssue, ImportValidationError, summarize_issues
-from .importers.function_list import FIELD_CHOICES, resolve_column_options
-from .importers.tabular import Workbook, read_workbook
+from .types import lazy_module
+from ..errors import DomainError, ImportIssue, ImportValidationError, summarize_issues
+from ..importers.function_list import FIELD_CHOICES, resolve_column_options
+from ..importers.tabular import Workbook, read_workbook
 
 if TYPE_CHECKING:
-    from .db import Database
-    from .importers.detect import ImportOverrides
+    from ..db import Database
+    from ..importers.detect import ImportOverrides
 
-# Imported by the command that runs, not by every call (see cli.py).
+# Imported by the command that runs, not by every call (see cli/__init__.py).
 consortium_ops = lazy_module("cloudsuppress.ops.consortium")
 function_ops = lazy_module("cloudsuppress.ops.functions")
 business_system_ops = lazy_module("cloudsuppress.ops.business_systems")
@@ -73,7 +73,7 @@ def _header_rows(text: str | None) -> tuple[int, int] | None:
 
 def overrides_from_args(book: Workbook, args: argparse.Namespace) -> ImportOverrides:
     """The CLI options as ImportOverrides; ``--map`` columns resolved against the chosen sheet's header."""
-    from .importers.detect import ImportOverrides, detect_function_list  # only the commands that read a file
+    from ..importers.detect import ImportOverrides, detect_function_list  # only the commands that read a file
 
     header_rows = _header_rows(args.header_row)
     maps = _pairs(args.map, "--map", "FIELD=COLUMN")

@@ -12,18 +12,18 @@ import re
 import sys
 from pathlib import Path
 
-from .cli_costs import COST_EXPORTS, add_cost_commands, add_cost_exports
-from .cli_functions import add_function_commands
-from .cli_meetings import add_comparison_export
-from .cli_structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
-from .cli_types import add_force, japanese_argparse_message, lazy_module, whole_number
-from .errors import DatabaseCorruptError, DomainError, ImportValidationError
-from .file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
-from .output_files import output_file  # light: no database or report imports
-from .presets import PRESETS
-from .vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
-from .wareki import require_date
-from .workflow import Status
+from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
+from .functions import add_function_commands
+from .meetings import add_comparison_export
+from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
+from .types import add_force, japanese_argparse_message, lazy_module, whole_number
+from ..errors import DatabaseCorruptError, DomainError, ImportValidationError
+from ..file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
+from ..output_files import output_file  # light: no database or report imports
+from ..presets import PRESETS
+from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
+from ..wareki import require_date
+from ..workflow import Status
 
 # A call runs one command in a fresh process: the ops (and through them the ORM and the
 # models) are imported by the command that uses them, not by every call (see lazy_module).
@@ -40,7 +40,7 @@ EXIT_CONFIRM = 3
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Japanese usage, help headings and errors (see ``cli_types``), and our exit code."""
+    """argparse with Japanese usage, help headings and errors (see ``cli.types``), and our exit code."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs["add_help"] = False  # our own -h, with a Japanese help line
@@ -244,7 +244,7 @@ def _confirm(prompt: str) -> bool:
 
 
 def _cmd_summary(db, args) -> int:
-    from .ops.summary import build_summary, format_rate, outcome_table
+    from ..ops.summary import build_summary, format_rate, outcome_table
 
     with db.session() as s:
         summary = build_summary(s)
@@ -278,7 +278,7 @@ def _item_json(r) -> dict:
 
 def _cmd_requests(db, args) -> int:
     if args.action == "import":
-        from .importers.requests import read_request_files
+        from ..importers.requests import read_request_files
 
         records = read_request_files(args.files)
         with db.session() as s, s.begin():
@@ -291,7 +291,7 @@ def _cmd_requests(db, args) -> int:
         print(f"{len(records)} 行を取り込みました。")
         return 0
     if args.action == "export-template":
-        from .reports.request_template_xlsx import template_path, write_request_template
+        from ..reports.request_template_xlsx import template_path, write_request_template
 
         member = args.member.strip()
         out = template_path(args.out, member)  # a folder gets 要望票_団体名.xlsx; a file must be .xlsx
@@ -302,7 +302,7 @@ def _cmd_requests(db, args) -> int:
             member_id = request_ops.resolve_member(s, member)
             rows = function_ops.list_function_rows(s, requestable=True)  # no retired ID for a new request
             if args.from_judgements:
-                from .ops.judgements import member_gap_rows
+                from ..ops.judgements import member_gap_rows
 
                 gaps = member_gap_rows(s, member_id=member_id)
                 if not gaps:
@@ -335,7 +335,7 @@ def _cmd_requests(db, args) -> int:
                 print(f"{e.at:%Y-%m-%d %H:%M}\t{e.user}\t{e.label}\t{e.field_label or e.op_label}\t{e.old or ''}\t{e.new or ''}")
         return 0
     if args.action == "move" and getattr(args, "more", None):
-        from .ops.selection import move_items
+        from ..ops.selection import move_items
 
         refs = [args.item, *args.more]
         with db.session() as s, s.begin():
@@ -379,13 +379,13 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
     A SQLite file is opened read-only for a command that only reads (no lock, no check, no
     backup), else under the writer lock, refused naming the holder while another process writes.
     """
-    from .backups import CLI_POLICY
-    from .db import mask_url, open_database
+    from ..backups import CLI_POLICY
+    from ..db import mask_url, open_database
 
     if "://" not in target:
-        from .cli_access import LOCKED_HINT, purpose_of, reads_only
-        from .db import DatabaseOutdatedError
-        from .writer_lock import DatabaseLockedError
+        from .access import LOCKED_HINT, purpose_of, reads_only
+        from ..db import DatabaseOutdatedError
+        from ..writer_lock import DatabaseLockedError
 
         if args is not None and reads_only(args) and not create:
             try:
@@ -402,8 +402,8 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
         except DatabaseLockedError as exc:
             raise DatabaseLockedError(f"{exc}{LOCKED_HINT}", path=exc.path, lock_path=exc.lock_path,
                                       holder=exc.holder) from None
-    from . import credentials
-    from .errors import DatabaseError
+    from .. import credentials
+    from ..errors import DatabaseError
 
     url = credentials.resolve_url(target)
     try:
@@ -418,8 +418,8 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
 
 
 def _cmd_handover(args) -> int:
-    from . import handover
-    from .db import mask_url
+    from .. import handover
+    from ..db import mask_url
 
     if args.action == "export":
         db = _open(args.db, args=args)
@@ -442,7 +442,7 @@ def _cmd_handover(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from .backups import list_backups, restore_backup
+    from ..backups import list_backups, restore_backup
 
     if "://" in args.db:
         raise DomainError("バックアップと復元は SQLite ファイルのためのものです。サーバーのデータベースは"
@@ -468,14 +468,14 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_init(args) -> int:
-    from .files import create_database_file
+    from ..files import create_database_file
 
     if "://" in args.db:  # a server database: the schema is created, there is no file to clean up
         db = _open(args.db, create=True)
         try:
             with db.session() as s, s.begin():
                 if args.demo:
-                    from .demo import create_demo
+                    from ..demo import create_demo
 
                     create_demo(s, name=args.name)
                 else:
@@ -526,7 +526,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "consortium":
             return cmd_consortium(db, args)
         if args.command == "functions":
-            from .cli_functions import cmd_functions
+            from .functions import cmd_functions
 
             return cmd_functions(db, args, confirm=_confirm)
         if args.command == "summary":
@@ -536,19 +536,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command in ("undo", "redo"):
             return _cmd_undo(db, args)
         if args.command == "meetings":
-            from .cli_meetings import cmd_meetings
+            from .meetings import cmd_meetings
 
             return cmd_meetings(db, args)
         if args.command in ("costs", "measures", "latejoin"):
-            from .cli_costs import cmd_costs, cmd_latejoin, cmd_measures
+            from .costs import cmd_costs, cmd_latejoin, cmd_measures
 
             return {"costs": cmd_costs, "measures": cmd_measures, "latejoin": cmd_latejoin}[args.command](db, args)
         if args.command == "export" and args.action in COST_EXPORTS:
-            from .cli_costs import cmd_export as cmd_cost_export
+            from .costs import cmd_export as cmd_cost_export
 
             return cmd_cost_export(db, args)
         if args.command == "export":
-            from .cli_meetings import cmd_export
+            from .meetings import cmd_export
 
             return cmd_export(db, args)
     finally:
@@ -577,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
                   "（いまのファイルは backups に残します）", file=sys.stderr)
         return EXIT_REFUSED
     except DomainError as exc:
-        from .db import mask_secrets  # a password typed into a URL never reaches the terminal
+        from ..db import mask_secrets  # a password typed into a URL never reaches the terminal
 
         # An import's problems: the same problem on many rows (a misspelled 業務 on all 176) is one
         # line naming the rows, as the GUI's list shows it.
@@ -606,6 +606,3 @@ def _quiet_after_broken_pipe() -> int:
         pass
     return EXIT_BROKEN_PIPE
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, replace
 
-from .cli_types import lazy_module, whole_number
-from .errors import DomainError
-from .wareki import require_date
+from .types import lazy_module, whole_number
+from ..errors import DomainError
+from ..wareki import require_date
 
 audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
 consortium_ops = lazy_module("cloudsuppress.ops.consortium")
@@ -63,7 +63,7 @@ def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers
 
 def cmd_members(db, args) -> int:  # noqa: ANN001
     if args.action == "import":
-        from .importers.members import read_member_list
+        from ..importers.members import read_member_list
 
         records = read_member_list(args.file, sheet=args.sheet)
         with db.session() as s, s.begin():
@@ -111,7 +111,7 @@ def _system_id(s, name: str) -> int:  # noqa: ANN001
 
 def cmd_structure(db, args) -> int:  # noqa: ANN001
     if args.action in ("rename-system", "remove-system"):
-        from .ops import business_systems
+        from ..ops import business_systems
 
         with db.session() as s, s.begin():
             consortium_ops.require_consortium(s)

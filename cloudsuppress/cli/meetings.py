@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_types import add_force, lazy_module, whole_number
-from .errors import DomainError
-from .output_files import output_file
-from .wareki import require_date, to_wareki
-from .workflow import DECISIONS
+from .types import add_force, lazy_module, whole_number
+from ..errors import DomainError
+from ..output_files import output_file
+from ..wareki import require_date, to_wareki
+from ..workflow import DECISIONS
 
 _FINAL = frozenset(st.value for st in DECISIONS)
 
@@ -212,11 +212,11 @@ def cmd_export(db, args) -> int:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if args.action == "comparison":
-        from .ops.comparison import build_comparison
+        from ..ops.comparison import build_comparison
 
         if suffix not in (".pdf", ".xlsx"):
             raise DomainError("比較一覧表の出力先は .pdf または .xlsx にしてください。")
-        from .reports.comparison_pdf import as_of_text
+        from ..reports.comparison_pdf import as_of_text
 
         created_on = _date(getattr(args, "date", None), "作成日") or dt.date.today()
         dated = as_of_text(created_on)
@@ -226,13 +226,13 @@ def cmd_export(db, args) -> int:
             table = build_comparison(s, subcommittee_id=sub, meeting_id=args.meeting, member_id=member,
                                      undecided_only=args.undecided_only, long_layout=True if args.long else None)
         if suffix == ".pdf":
-            from .reports.comparison_pdf import write_comparison_pdf
+            from ..reports.comparison_pdf import write_comparison_pdf
 
             with output_file(out, overwrite=args.force) as tmp:
                 pages = write_comparison_pdf(tmp, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
             print(f"比較一覧表（{len(table.rows)} 件、{pages} ページ、{dated}）を書き出しました: {out}")
         else:
-            from .reports.comparison_xlsx import write_comparison_xlsx
+            from ..reports.comparison_xlsx import write_comparison_xlsx
 
             with output_file(out, overwrite=args.force) as tmp:
                 write_comparison_xlsx(tmp, table, paper=args.paper, doc_number=args.doc_number, created_on=created_on)
@@ -240,17 +240,17 @@ def cmd_export(db, args) -> int:
         return 0
     if suffix not in (".pdf", ".docx"):
         raise DomainError("議事録の出力先は .pdf または .docx にしてください。")
-    from .ops.minutes import build_minutes
+    from ..ops.minutes import build_minutes
 
     with db.session() as s:
         minutes = build_minutes(s, args.meeting)
     if suffix == ".pdf":
-        from .reports.minutes_pdf import write_minutes_pdf
+        from ..reports.minutes_pdf import write_minutes_pdf
 
         with output_file(out, overwrite=args.force) as tmp:
             write_minutes_pdf(tmp, minutes)
     else:
-        from .reports.minutes_docx import write_minutes_docx
+        from ..reports.minutes_docx import write_minutes_docx
 
         with output_file(out, overwrite=args.force) as tmp:
             write_minutes_docx(tmp, minutes)
