@@ -169,8 +169,9 @@ def main() -> int:
     ap.add_argument("--functions", type=int, default=30_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", choices=("import", "gui"))
+    ap.add_argument("--out", type=Path, default=OUT, help="where the data is written (one folder per size)")
     args = ap.parse_args()
-    paths = generate(OUT, functions=args.functions, members=34)
+    paths = generate(args.out, functions=args.functions, members=34)
     print(f"data: {args.functions:,} functions, 34 members ({paths['xlsx'].stat().st_size / 1e6:.1f} MB xlsx)")
 
     if args.only != "gui":
