@@ -182,7 +182,7 @@ def test_the_summary_legend_gives_each_label_its_room():
 
 def test_the_demo_prints_a_population_base_date_of_its_own_year():
     """平成26年4月1日 was printed on 令和8年 documents."""
-    from cloudsuppress.demo_costs import POPULATION_DATE
+    from cloudsuppress.demo.costs import POPULATION_DATE
 
     assert POPULATION_DATE.year >= 2026
 

@@ -11,9 +11,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from .models import AgendaEntry, BusinessSystem, Function, Member, RequestItem, StatusChange, Subcommittee
-from .ops import meetings as meeting_ops
-from .workflow import OPEN
+from ..models import AgendaEntry, BusinessSystem, Function, Member, RequestItem, StatusChange, Subcommittee
+from ..ops import meetings as meeting_ops
+from ..workflow import OPEN
 
 # (第N回, date, start, end, room, overall notes)
 _PAST = (

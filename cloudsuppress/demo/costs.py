@@ -12,10 +12,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import Member
-from .ops import costs as cost_ops
-from .ops.consortium import ConsortiumSettings, update_consortium_settings
-from .ops import measures as measure_ops
+from ..models import Member
+from ..ops import costs as cost_ops
+from ..ops.consortium import ConsortiumSettings, update_consortium_settings
+from ..ops import measures as measure_ops
 
 RULE = ("mixed", (50, 50))
 # The demo's documents are dated 令和8年, so its populations are taken as of the start of that fiscal
