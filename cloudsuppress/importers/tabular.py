@@ -21,6 +21,7 @@ from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
 from ..file_errors import cannot_read_message
 from .xlsx_parts import SheetFormats, XlsxBoundsError, XlsxInfo, check_xlsx, format_date, format_number
+from .xls_parts import XlsInfo, XlsSheetFormats, check_xls
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -147,6 +148,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
 
     name = path.name
     info: XlsxInfo | None = None
+    xls_info: XlsInfo | None = None  # number formats of an .xls (xlrd), which calamine does not give
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             info = check_xlsx(str(path))
@@ -154,6 +156,11 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
             raise ImportValidationError([ImportIssue(name, None, None, str(exc))]) from None
         except Exception:  # not a zip, or a broken one: calamine's check below says so in its words
             info = None
+    elif path.suffix.lower() == ".xls":
+        try:
+            xls_info = check_xls(str(path))
+        except XlsxBoundsError as exc:
+            raise ImportValidationError([ImportIssue(name, None, None, str(exc))]) from None
     elif path.suffix.lower() == ".ods":
         from .ods_parts import check_ods
 
@@ -179,7 +186,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
                     [ImportIssue(name, None, None, f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）。")]
                 )
             try:
-                tables.append(_read_sheet(workbook, name, sheet, names, info))
+                tables.append(_read_sheet(workbook, name, sheet, names, info, xls_info))
             except ImportValidationError:
                 if sheets is not None:
                     raise
@@ -191,7 +198,8 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
     return tables
 
 
-def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: XlsxInfo | None) -> Table:
+def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: XlsxInfo | None,
+                xls_info: XlsInfo | None = None) -> Table:
     try:
         ws = workbook.get_sheet_by_name(sheet)
         raw = ws.to_python(skip_empty_area=False)
@@ -200,7 +208,11 @@ def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: Xl
         raise ImportValidationError(
             [ImportIssue(name, None, None, "シートを読み込めません（ファイルが壊れている可能性があります）。", sheet=sheet)]
         ) from None
-    formats = SheetFormats(info, sheet) if info is not None else None
+    formats: SheetFormats | None = None
+    if info is not None:
+        formats = SheetFormats(info, sheet)
+    elif xls_info is not None:
+        formats = XlsSheetFormats(xls_info, sheet)
     kinds: dict[tuple[int, int], str] = {}
     # A row of text cells only (nearly all, in a function list) is kept as calamine made it.
     only_text = {str}
