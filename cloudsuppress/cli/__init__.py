@@ -562,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    from .wording import CLI, set_audience
+    from ..wording import CLI, set_audience
 
     set_audience(CLI)  # messages name commands and options (the GUI names screens and buttons)
     args = None
