@@ -245,7 +245,7 @@ class MemberView(QWidget):
             counts["added"], counts["updated"], changes = import_members(s, records)
             return changes
 
-        if self.runner.run(op, parent=self) is None:
+        if self.runner.run(op, parent=self, background=True, label=self.tr("団体一覧を取り込んでいます…")) is None:
             return False
         self.status_message.emit(self.tr("団体一覧を取り込みました（{0}）: 追加 {1} 団体、更新 {2} 団体。").format(
             path.name, counts["added"], counts["updated"]))
