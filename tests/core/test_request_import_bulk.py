@@ -182,3 +182,33 @@ def test_five_hundred_rows_over_several_chunks_undo_to_nothing(tmp_path, frozen_
         undo_ops.undo(s)
     assert dump_requests(database) == before
     database.close()
+
+
+def test_bulk_import_on_postgresql_is_undone_and_redone_whole(pg_db, tmp_path, frozen_clock):
+    """The driver-level inserts on the server: its types (timestamps, booleans) as the ORM writes them,
+    the merged item, and undo/redo of the whole import."""
+    seed(pg_db)
+    new_item(pg_db)
+    second = new_item(pg_db, member="常陸大宮市", code="0200002")
+    with pg_db.session() as s, s.begin():
+        req.join_item(s, item_id=second, member_id=member_id(s, "五霞町"), content="減免の区分", reason="own_policy",
+                      service_drop=False, service_drop_detail="独自施策", annual_cases=None)
+        req.withdraw_member(s, item_id=second, member_id=member_id(s, "五霞町"), reason="運用で対応")
+    before = dump_requests(pg_db)
+    frozen_clock["now"] = NOW + dt.timedelta(hours=1)
+    with pg_db.session() as s, s.begin():
+        imp.apply_request_import(s, imp.plan_request_import(s, read_request_files(_files(tmp_path))))
+    after = dump_requests(pg_db)
+    with pg_db.session() as s:
+        item = rq.list_item_rows(s, text="R-0100")[0]
+        assert item.members == ("常陸大宮市", "那珂市", "五霞町") and item.estimate == 880_000
+        parts = {p.member: p for p in rq.member_parts(s, item.id)}
+        assert parts["那珂市"].service_drop is True and parts["那珂市"].annual_cases == 1200
+    created = [r for r in after["request_item"] if r[1] == "R-0100"][0]
+    assert NOW + dt.timedelta(hours=1) in created  # the timestamp stored as a timestamp
+    with pg_db.session() as s, s.begin():
+        undo_ops.undo(s)
+    assert dump_requests(pg_db) == before
+    with pg_db.session() as s, s.begin():
+        undo_ops.redo(s)
+    assert dump_requests(pg_db) == after
