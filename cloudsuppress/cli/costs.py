@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 from .types import add_force, lazy_module, whole_number, yen
@@ -384,6 +385,10 @@ def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
         officers = get_consortium_settings(s)
     letter = dict(issued_on=issued_on, sender=args.sender, reference=args.ref, officers=officers,
                   copy_to_finance=args.copy_finance)
+    missing = officers.missing_for_notices()
+    if missing:  # written anyway (a draft may be wanted), but never without a word
+        print(f"注意: 協議会の設定の{'・'.join(missing)}が未設定のため、通知の発信者・担当欄に印字されません"
+              "（cloudsuppress consortium set で設定できます）。", file=sys.stderr)
     if not args.all:
         if args.include_none:
             raise DomainError("--include-none は --all と一緒に指定してください。")

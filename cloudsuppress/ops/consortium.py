@@ -126,6 +126,16 @@ class ConsortiumSettings:
     office_phone: str = ""
     office_mail: str = ""
 
+    def missing_for_notices(self) -> list[str]:
+        """What a notice to a mayor would print without: the 会長's municipality and name, and the
+        担当 block's section, person and a way to reach them (phone or mail)."""
+        s = self.normalized()
+        missing = [label for label, value in (("会長の団体", s.chair_member), ("会長の氏名", s.chair_name),
+                                              ("担当課", s.office_section), ("担当者", s.office_staff)) if not value]
+        if not (s.office_phone or s.office_mail):
+            missing.append("電話またはメール")
+        return missing
+
     def normalized(self) -> ConsortiumSettings:
         """The same settings with every text stripped."""
         return ConsortiumSettings(self.chair_member.strip(), self.chair_name.strip(), bool(self.seal_omitted),

@@ -26,6 +26,7 @@ from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, widths, wrap_te
 
 TITLE = "カスタマイズ経費の負担額について（通知）"
 BODY = 10.5
+TOTAL_GAP = 6 * mm  # between the notice's total and its 以上
 # Never broken across lines in the tables (besides member names, amounts and dates).
 STATUS_WORDS = tuple(STATUS_LABELS.values()) + ("財政課協議", "首長決裁", "日付未記録", "文書番号未記録", "未了", "未定",
                                                 "均等割", "人口割", "端数調整", "見込額の計", "要望番号", "要望名",
@@ -197,8 +198,9 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
 
     f.heading("1　按分の方法")
     f.paragraph(f"協議会の按分ルール：{mc.rule_text}", indent=6 * mm, size=BODY)
-    basis = f"人口基準日：{to_wareki(mc.population_date)}" if mc.population_date else "人口基準日：（未設定）"
-    f.paragraph(f"{basis}　　{honorific(mc.member)}の人口：{mc.population:,}人", indent=6 * mm, size=BODY)
+    # A base date not recorded is left out: 「（未設定）」 has no place in a notice to a mayor.
+    basis = f"人口基準日：{to_wareki(mc.population_date)}　　" if mc.population_date else ""
+    f.paragraph(f"{basis}{honorific(mc.member)}の人口：{mc.population:,}人", indent=6 * mm, size=BODY)
     f.paragraph("均等割は負担団体で等分し、人口割は負担団体の人口の比で按分します。端数は最大剰余法により調整し、"
                 "各団体の負担額の合計が見積額と一致するようにしています。", indent=6 * mm, size=9.5, gray=0.25)
 
@@ -240,10 +242,11 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     else:
         f.paragraph("検討中の要望はありません。", indent=6 * mm, size=BODY)
 
-    f.heading("5　負担額の合計")
+    # The total, the space and 以上 are one short block: the heading never stays behind alone.
+    f.heading("5　負担額の合計", follow=12 * 1.6 + TOTAL_GAP + BODY * 1.6)
     f.paragraph(f"{yen(mc.total)}（カスタマイズの実施を決定した要望 {len(mc.lines)} 件）", font=GOTHIC, size=12,
                 indent=6 * mm)
-    f.space(6 * mm)
+    f.space(TOTAL_GAP)
     f.paragraph("以上　", align="r", size=BODY, with_previous=True)  # never alone at the top of a page
     if copy_to_finance:
         f.space(2 * mm)

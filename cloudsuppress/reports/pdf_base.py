@@ -498,10 +498,13 @@ class Flow:
             if i == together - 1:
                 self.release()
 
-    def heading(self, text: str, *, font: str = GOTHIC_BOLD, size: float = 11.5, before: float = 3 * mm) -> None:
-        """A section heading, kept with the first lines (or the first table row) of what follows."""
+    def heading(self, text: str, *, font: str = GOTHIC_BOLD, size: float = 11.5, before: float = 3 * mm,
+                follow: float | None = None) -> None:
+        """A section heading, kept with the first lines (or the first table row) of what follows;
+        ``follow``: the height of a short section that must stay whole with its heading (a total
+        and the 以上 under it), instead of the default two lines."""
         self.space(before)
-        self.ensure(size * 1.7 + 2 * 10.5 * 1.6)
+        self.ensure(size * 1.7 + (2 * 10.5 * 1.6 if follow is None else follow))
         self.paragraph(text, font=font, size=size, leading=1.7)
         # hold the heading's lines: they move to the next page with what follows if that does not fit
         n = len(wrap_text(text, self.width, font, size)) or 1

@@ -181,3 +181,23 @@ def test_a_tall_table_row_is_split_with_its_key_and_repeated_columns():
     assert pages[0].count("検討中") == 1 and pages[1].count("検討中") == 1  # the status again
     assert "R-0001" in pages[1] and "（続き）" in pages[1]  # key and 「（続き）」 on lines of their own
     assert "R-0001（続き）" not in pages[1]
+
+
+@needs_poppler
+def test_unset_settings_are_warned_about_and_never_printed_as_unset(rdb, tmp_path, capsys):
+    from cloudsuppress.cli import main
+
+    _customized(rdb, approve=True)
+    pdf, _ = _notice(rdb, tmp_path, officers=ConsortiumSettings())
+    text = flat("".join(page_texts(pdf)))
+    assert "未設定" not in text and "人口基準日" not in text and "の人口：" in text
+    assert ConsortiumSettings().missing_for_notices() == ["会長の団体", "会長の氏名", "担当課", "担当者", "電話またはメール"]
+    assert OFFICERS.missing_for_notices() == []
+    out = tmp_path / "cli.pdf"
+    assert main(["--db", str(rdb.path), "export", "costs", "--member", "那珂市", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "会長の団体・会長の氏名・担当課・担当者・電話またはメール" in err and out.exists()
+    with rdb.session() as s, s.begin():
+        update_consortium_settings(s, settings=OFFICERS)
+    assert main(["--db", str(rdb.path), "export", "costs", "--member", "那珂市", "--out", str(out), "--force"]) == 0
+    assert capsys.readouterr().err == ""

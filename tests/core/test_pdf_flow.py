@@ -45,3 +45,27 @@ def test_without_a_document_number_pages_start_at_the_margin():
     flow = Flow(paper, margin=12 * mm, bottom=14 * mm)
     _long_table(flow)
     assert _top_of_content(flow, 1) == paper[1] - 12 * mm
+
+
+def _fill_until(flow: Flow, room: float) -> None:
+    """Paragraphs until less than ``room`` points are left above the bottom margin."""
+    while flow.y - flow.bottom > room + 30:
+        flow.paragraph("本文の行。", size=10.5)
+    while flow.y - flow.bottom > room:
+        flow.space(1)
+
+
+def test_a_heading_with_follow_moves_when_its_short_section_does_not_fit():
+    paper = PAPERS["a4"]
+    block = 12 * 1.6 + 6 * mm + 10.5 * 1.6  # a total, a gap, 以上 (the notice's section 5)
+    flow = Flow(paper, margin=12 * mm, bottom=14 * mm)
+    _fill_until(flow, 11.5 * 1.7 + 3 * mm + 2 * 10.5 * 1.6 + 2)  # room for the heading and two lines, not the block
+    assert len(flow.pages) == 1
+    flow.heading("5　負担額の合計", follow=block)
+    assert len(flow.pages) == 2
+    assert any(op[0] == "text" and op[3] == "5　負担額の合計" for op in flow.pages[1])
+    # Without ``follow`` the heading stays (two lines of room is the default promise).
+    flow2 = Flow(paper, margin=12 * mm, bottom=14 * mm)
+    _fill_until(flow2, 11.5 * 1.7 + 3 * mm + 2 * 10.5 * 1.6 + 2)
+    flow2.heading("5　負担額の合計")
+    assert len(flow2.pages) == 1
