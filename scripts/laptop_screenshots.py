@@ -77,7 +77,7 @@ def shoot(out: Path, tag: str) -> list[Path]:
     save("meetings")
 
     from cloudsuppress.ops.request_queries import list_item_rows
-    from ui.dialogs.request_item_dialog import RequestItemDialog
+    from ui.request_editor.request_item_dialog import RequestItemDialog
 
     window.show_view("requests")
     model = window.requests.function_model()

@@ -65,9 +65,8 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.wareki import ERAS
     from cloudsuppress.workflow import Status
     from ui import file_menu_extras, main_window
-    from ui.dialogs import (
-        attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog, request_item_dialog,
-    )
+    from ui.dialogs import attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog
+    from ui.request_editor import request_item_dialog
     from ui.table_models import (
         audit_table_model, comparison_table_model, cost_table_model, function_table_model, measures_table_model,
         meeting_table_model, member_table_model, request_table_model,

@@ -9,7 +9,7 @@ from cloudsuppress.db import open_database
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_detail
 from ui.dialogs.conflict_dialog import ConflictDialog
-from ui.dialogs.request_item_dialog import RequestItemDialog
+from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.op_runner import OpRunner
 
 from .test_main_window import type_japanese

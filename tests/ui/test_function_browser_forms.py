@@ -14,7 +14,7 @@ from cloudsuppress.importers.tabular import read_workbook
 from cloudsuppress.ops.function_import import preview_function_import
 from cloudsuppress.ops.functions import apply_function_import, list_function_rows, system_tree
 from ui.dialogs.business_system_dialog import RenameBusinessSystemDialog
-from ui.dialogs.function_picker import FunctionPicker
+from ui.request_editor.function_picker import FunctionPicker
 from ui.table_models.function_table_model import COL_CODE, COL_KIND, KIND_FORM, KIND_RETIRED, FunctionTableModel
 
 from . import field_workbooks as fw

@@ -54,7 +54,7 @@ def test_the_guide_opens_at_its_top_every_time(main_window, qtbot):
 
 
 def test_the_reason_drop_down_shows_its_longest_reason_whole(runner, qtbot, app_font):
-    from ui.dialogs.member_part_form import MemberPartForm
+    from ui.request_editor.member_part_form import MemberPartForm
 
     form = MemberPartForm(runner, member_id=1, member="那珂市")
     qtbot.addWidget(form)

@@ -220,7 +220,7 @@ def test_cost_screen_stays_japanese_by_default(main_window, qapp, app_font):
 def item_editor(runner, main_window, qtbot):
     """Open the request editor on an item (by 要望番号), as the 要望 view does."""
     from cloudsuppress.ops import requests as req
-    from ui.dialogs.request_item_dialog import RequestItemDialog
+    from ui.request_editor.request_item_dialog import RequestItemDialog
 
     main_window.show_view("requests")
 
@@ -300,7 +300,7 @@ def test_texts_of_the_editors_keys_and_history_tab_modules_in_english(english, i
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_function_picker_names_the_chosen_functions_fit(language, demo_db, qtbot, app_font):
     from cloudsuppress.ops.functions import list_function_rows
-    from ui.dialogs.function_picker import FunctionPicker
+    from ui.request_editor.function_picker import FunctionPicker
     from ui.i18n import install_translators, remove_translators
     from ui.table_models.function_table_model import FunctionTableModel
 
@@ -395,7 +395,7 @@ def test_composed_trail_values_in_both_languages(app_font, date_style):
 def test_status_panel_moved_out_of_the_editor_keeps_its_english(english, item_editor):
     """The 状態 box moved to request_status_panel.py; its texts stay in the RequestItemDialog context."""
     from cloudsuppress.workflow import Status
-    from ui.dialogs.request_status_panel import move_prompt
+    from ui.request_editor.request_status_panel import move_prompt
 
     panel = item_editor("R-0001").status_box  # customized: decided
     assert panel.title() == "Status" and panel.status_badge.text() == "Customized"

@@ -15,8 +15,8 @@ from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import list_function_rows
 from cloudsuppress.ops.request_queries import get_item_detail, list_item_rows
 from cloudsuppress.workflow import Status
-from ui.dialogs.request_item_dialog import RequestItemDialog
-from ui.dialogs.request_prompts import ReasonDialog
+from ui.request_editor.request_item_dialog import RequestItemDialog
+from ui.request_editor.request_prompts import ReasonDialog
 from ui.table_models.function_table_model import FunctionTableModel
 
 from .test_main_window import type_japanese

@@ -65,7 +65,7 @@ def test_every_window_fits_the_laptop_screen(tmp_path, demo_file, width, height,
     assert report["missing"] == [], "windows without a factory in tests/ui/window_fit_probe.py FACTORIES"
     windows = report["windows"]
     # The list comes from the code; these are among it (the probe found the package's windows).
-    assert {"ui.main_window.MainWindow [comparison]", "ui.dialogs.request_item_dialog.RequestItemDialog [new]",
+    assert {"ui.main_window.MainWindow [comparison]", "ui.request_editor.request_item_dialog.RequestItemDialog [new]",
             "ui.dialogs.first_run_wizard.FirstRunWizard [page 0]"} <= set(windows)
     problems = {name: found for name, found in windows.items() if found}
     assert problems == {}

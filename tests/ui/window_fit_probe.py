@@ -122,7 +122,7 @@ def _main_window(c: Context) -> Built:
 
 
 def _request_item(c: Context) -> Built:
-    from ui.dialogs.request_item_dialog import RequestItemDialog
+    from ui.request_editor.request_item_dialog import RequestItemDialog
 
     model = c.function_model()
     yield "new", RequestItemDialog(c.runner, item_id=None, functions=model)
@@ -269,14 +269,14 @@ def _one(build: Callable[[Context], QWidget], label: str = "") -> Callable[[Cont
 
 
 def _reason(c: Context) -> Built:
-    from ui.dialogs.request_prompts import ReasonDialog
+    from ui.request_editor.request_prompts import ReasonDialog
 
     yield "withdraw", ReasonDialog(None, title="取下げ", prompt="取下げの理由（運用での対応など）", required=True,
                                    meeting=True, meetings=c.meetings())
 
 
 def _join_choice(c: Context) -> Built:
-    from ui.dialogs.request_prompts import JoinChoiceDialog
+    from ui.request_editor.request_prompts import JoinChoiceDialog
 
     yield "two items", JoinChoiceDialog(None, member=c.members()[0].name, function="0100001 転入届の受付",
                                         existing=c.items()[:2])
@@ -300,7 +300,7 @@ def _systems(c: Context):
 FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.main_window.MainWindow": _main_window,
     "ui.views.presentation_view.PresentationView": _presentation,
-    "ui.dialogs.request_item_dialog.RequestItemDialog": _request_item,
+    "ui.request_editor.request_item_dialog.RequestItemDialog": _request_item,
     "ui.dialogs.first_run_wizard.FirstRunWizard": _wizard,
     "ui.dialogs.import_functions_dialog.ImportFunctionsDialog": _import_functions,
     "ui.dialogs.conflict_dialog.ConflictDialog": _conflict,
@@ -311,8 +311,8 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.dialogs.report_options_dialog.ReportOptionsDialog": _report_options,
     "ui.dialogs.request_workbooks.RequestImportPreviewDialog": _request_import_preview,
     "ui.dialogs.restore_backup_dialog.RestoreBackupDialog": _restore_backup,
-    "ui.dialogs.request_prompts.ReasonDialog": _reason,
-    "ui.dialogs.request_prompts.JoinChoiceDialog": _join_choice,
+    "ui.request_editor.request_prompts.ReasonDialog": _reason,
+    "ui.request_editor.request_prompts.JoinChoiceDialog": _join_choice,
     "ui.dialogs.add_member_dialog.AddMemberDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.add_member_dialog").AddMemberDialog(
             c.runner, [m.name for m in c.members()])),

@@ -303,7 +303,7 @@ class RequestListView(QWidget):
 
     def open_item(self, item_id: int | None) -> None:
         """Open the item editor (None: a new item)."""
-        from ..dialogs.request_item_dialog import RequestItemDialog
+        from ..request_editor.request_item_dialog import RequestItemDialog
 
         dialog = RequestItemDialog(self.runner, item_id=item_id, functions=self.function_model(), parent=self)
         dialog.exec()

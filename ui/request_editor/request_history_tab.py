@@ -37,7 +37,7 @@ from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
 from ..table_models.audit_table_model import AuditTableModel
-from .report_export import show_write_error
+from ..dialogs.report_export import show_write_error
 
 
 class RequestHistoryTab(QWidget):

@@ -23,7 +23,7 @@ from cloudsuppress.ops.request_queries import ItemRow
 
 from ..dates import wareki_text
 from ..labels import join_names, label
-from .dialog_buttons import accept_cancel
+from ..dialogs.dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b3261e;"
 

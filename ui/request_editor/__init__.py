@@ -1,0 +1,1 @@
+"""The request editor: RequestItemDialog and the panels, forms and prompts only it uses."""
