@@ -274,7 +274,7 @@ def _can_be_upper_header(row: list[str]) -> bool:
     return any(a and a == b for a, b in zip(texts, texts[1:]))
 
 
-def find_header(table: Table, *, rows: tuple[int, int] | None = None) -> _Header | None:
+def find_header(table: Table, *, rows: tuple[int, int] | None = None, min_score: int = 3) -> _Header | None:
     """The header (one row or two) naming the most known columns in the first rows."""
     width = table.width
     if rows is not None:
@@ -298,7 +298,7 @@ def find_header(table: Table, *, rows: tuple[int, int] | None = None) -> _Header
                 cand = _Header(r, r + 1, double, score)
         if best is None or cand.score > best.score:
             best = cand
-    if best is None or best.score < 3:
+    if best is None or best.score < min_score:
         return None
     return best
 
@@ -475,6 +475,8 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
                                                  or (a.field == "code" and chosen.get(c) == "row_number")) > 1
                    and a.field not in user.values()]
     mapping = {f: c for c, f in chosen.items() if f and c not in member_of and f not in ("row_number",)}
+    if kind == "function" and "fit" not in mapping:
+        ambiguities += _fit_like_columns(table, body_first, chosen, user, member_of, labels)
     names_from_requirement = kind == "function" and "name" not in mapping and "requirement" in mapping
     if kind == "form" and "name" not in mapping and "requirement" in mapping:
         names_from_requirement = True
@@ -505,6 +507,36 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
         table.sheet, kind, (header.top + 1, header.bottom + 1), tuple(guesses),
         (data[0] + 1, data[-1] + 1) if data else None, tuple(ignored), fit_words, unknown,
         blank_fit, blank_row, cost_unit, tuple(ambiguities), groups, names_from_requirement, tuple(notes))
+
+
+def _fit_like_columns(table: Table, first: int, chosen: dict[int, str | None], user: dict[int, str | None],
+                      member_of: dict[int, str], labels: list[_Label]) -> list[Ambiguity]:
+    """Columns mapped to nothing whose values are all fit marks (○・△・× of two kinds or more): a fit
+    column under a header not understood is not left out silently, the user says what it is."""
+    out = []
+    rows = table.rows[first:first + 2000]
+    for c, fld in chosen.items():
+        if fld is not None or c in user or c in member_of:
+            continue
+        present = {v.strip() for r in rows if c < len(r) and (v := r[c]) and v.strip()}
+        if not present or len(present) > 12:
+            continue
+        marks = set()
+        for v in present:
+            ok, mark, _ = parse_fit_word(v)
+            if not ok or mark is None:
+                break
+            marks.add(mark)
+        else:
+            if len(marks) >= 2:
+                letter = column_letter(c)
+                head = labels[c][0]
+                out.append(Ambiguity("fit", (c,), f"{letter}列{f'「{head}」' if head else ''}の値は適合度のようです（"
+                                     f"{'・'.join(sorted(present))}）。" + either(
+                                         gui="「列の対応」でこの列を「適合度」にするか、「取り込まない」を選んでください。",
+                                         cli=f"適合度として取り込むなら --map fit={letter}、取り込まないなら "
+                                             f"--map ignore={letter} を指定してください。")))
+    return out
 
 
 def _looks_like_ids(vals: list[str]) -> bool:
@@ -593,6 +625,11 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
         broken = [n for n in book.sheet_names if book.tables[n].unreadable]
         if functions is None and not found and broken:
             problems.append(f"シート「{'」「'.join(broken)}」を読み込めません（ファイルが壊れている可能性があります）。")
+        elif functions is None and not found and (near := _near_header(book)):
+            problems.append(near)
+        elif functions is None and not found and not any(any(any(v.strip() for v in r) for r in book.tables[n].rows)
+                                                         for n in book.sheet_names):
+            problems.append(f"シート「{'」「'.join(n or '（CSV）' for n in book.sheet_names)}」には何も入力されていません。")
         elif functions is None and not found:
             names = "、".join(n or "（CSV）" for n in book.sheet_names)
             problems.append(f"見出し行が見つかりません（機能ID・機能名 などの見出し。調べたシート: {names}）。"
@@ -615,6 +652,24 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
     if functions is not None and functions.kind == "form" and forms is None:
         functions, forms = None, functions
     return Detection(book.file, tuple(infos), functions, forms, tuple(problems))
+
+
+def _near_header(book: Workbook) -> str | None:
+    """A row that names some columns (機能名、適合度 …) but not an ID: say which row and what it holds."""
+    for name in book.sheet_names:
+        header = find_header(book.tables[name], min_score=2)
+        if header is None:
+            continue
+        fields = {hit.field for _, hit, _ in header.labels if hit}
+        if fields & {"code", "row_number"}:
+            continue
+        heads = [v.strip() for v in book.tables[name].rows[header.bottom] if v.strip()]
+        where = f"シート「{name}」の" if name else ""
+        return (f"機能IDの列が見つかりません（{where}{header.bottom + 1}行目の見出し: {'、'.join(heads[:12])}"
+                f"{'、…' if len(heads) > 12 else ''}）。"
+                + either(gui="取り込みの画面の「列の対応」で機能IDの列を選んでください。",
+                         cli=f"--header-row {header.bottom + 1} --map code=列記号 で指定してください。"))
+    return None
 
 
 def _as_kind(table: Table, kind: str, overrides: ImportOverrides) -> SheetDetection | None:

@@ -63,7 +63,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "requirement_class": ("実装区分", "区分", "機能区分", "要件区分", "実装要否", "必須任意の別", "必須任意", "必須任意区分",
                           "必須/任意", "帳票区分", "必須・任意"),
     "fit": ("適合度", "適合", "対応可否", "適合状況", "対応状況", "可否", "パッケージ対応", "回答欄", "回答",
-            "パッケージ対応状況", "判定", "適合判定", "パッケージ判定", "ベンダー回答", "対応", "標準対応"),
+            "パッケージ対応状況", "判定", "適合判定", "パッケージ判定", "ベンダー回答", "対応", "標準対応",
+            "パッケージ適合度", "判定結果", "fit/gap", "fit&gap", "fitgap", "適合可否"),
     "convenience": ("便利機能", "便利機能フラグ"),
     "vendor_cost": ("カスタマイズ費用", "概算費用", "改修費用", "カスタマイズ費用概算", "費用", "概算金額", "カスタマイズ経費"),
     "vendor_alternative": ("備考代替案等", "代替案", "代替案等", "代替機能", "代替方法", "備考代替案", "代替案・備考"),
@@ -100,6 +101,21 @@ def _norm_header(text: str) -> str:
     return _UNIT.sub("", text) or text
 
 
+# A footnote marker (※1, *2) or a legend in brackets (（○△×）, (7桁), （帳票名）) at the end of a
+# header cell, as the ministry annex and vendors write them: 「適合度（○△×）」 is 適合度.
+_TRAILING_LEGEND = re.compile(r"(?:\s*(?:[※*＊][0-9]*|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】))+\s*$")
+
+
+def _header_keys(text: str) -> tuple[str, str | None]:
+    """The header's key, and the key without a trailing footnote marker / legend (None when the same)."""
+    key = _norm_header(text)
+    bare = _TRAILING_LEGEND.sub("", normalize_text(text))
+    if not bare:
+        return key, None
+    bare_key = _norm_header(bare)
+    return key, (bare_key if bare_key != key else None)
+
+
 _LOOKUP: dict[str, str] = {}
 for _field, _words in SYNONYMS.items():
     for _w in _words:
@@ -125,19 +141,26 @@ def header_hit(text: str) -> FieldHit | None:
     """The field a header cell names (with its kind and other meanings), or None."""
     if not text:
         return None
-    key = _norm_header(text)
+    key, bare = _header_keys(text)
     fld = _LOOKUP.get(key)
+    if fld is None and bare is not None:
+        key = bare
+        fld = _LOOKUP.get(key)
+    if fld is None and "適合度" in key:  # パッケージ適合度, 適合度（標準）: contains the word
+        fld = "fit"
     if fld is None:
         return None
     return FieldHit(fld, "form" if key in _FORM_KEYS else "", _ALTERNATIVES.get(fld, ()))
 
 
 def is_judgement_word(text: str) -> bool:
-    return _norm_header(text) in _JUDGEMENT_KEYS
+    key, bare = _header_keys(text)
+    return key in _JUDGEMENT_KEYS or bare in _JUDGEMENT_KEYS
 
 
 def is_member_note_word(text: str) -> bool:
-    return _norm_header(text) in _MEMBER_NOTE_KEYS
+    key, bare = _header_keys(text)
+    return key in _MEMBER_NOTE_KEYS or bare in _MEMBER_NOTE_KEYS
 
 
 def not_a_member(text: str) -> bool:
@@ -344,8 +367,15 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
 
     for message in mapping.problems:
         issue(mapping.header_row + 1, None, message)
-    for fld in mapping.missing_required():
-        issue(mapping.header_row + 1, None, f"必須の列「{labels[fld]}」が見出し行にありません。列の対応を指定してください。")
+    missing = mapping.missing_required()
+    if missing:
+        heads = [v.strip() for v in table.rows[mapping.header_row] if v.strip()] if mapping.header_row < len(table.rows) else []
+        shown = "、".join(heads[:12]) + ("、…" if len(heads) > 12 else "")
+    for fld in missing:
+        issue(mapping.header_row + 1, None,
+              f"必須の列「{labels[fld]}」が見つかりません（{mapping.header_row + 1}行目の見出し: {shown}）。"
+              + either(gui=f"「列の対応」で{labels[fld]}の列を選んでください。",
+                       cli=f"--map {fld}=列記号 で指定してください。"))
     used: dict[int, str] = {}
     for fld, c in mapping.columns.items():
         if c in used:
