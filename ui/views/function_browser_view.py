@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -43,8 +43,12 @@ from ..labels import label as core_label
 from ..op_runner import OpRunner
 from ..table_setup import setup_list_table
 from ..table_models.function_table_model import (
+    COL_CLASS,
     COL_CODE,
+    COL_CONVENIENCE,
     COL_KIND,
+    COL_LEVEL1,
+    COL_LEVEL2,
     COL_NAME,
     COL_SYSTEM,
     COLUMN_WIDTHS,
@@ -57,6 +61,13 @@ from ..table_models.function_table_model import (
 )
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
+
+# 機能名 is what a reader looks for in the list: below this width (12 full-width characters) the
+# table goes compact — 業務 / 大分類 / 中分類 narrower (elided, whole in the detail below) and 便利機能
+# hidden (the detail says 便利機能 該当する／しない). A whole 専門部会 at 1280 px left 機能名 ~110 px.
+MIN_NAME_WIDTH = 220
+COMPACT_WIDTHS = {COL_SYSTEM: 116, COL_LEVEL1: 76, COL_LEVEL2: 80}
+LEVEL_MAX_WIDTH = 130  # 大分類 / 中分類 in compact mode: room for about 7 full-width characters
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,8 @@ class FunctionBrowserView(QWidget):
         self.table.horizontalHeader().moveSection(self.table.horizontalHeader().visualIndex(COL_KIND),
                                                   self.table.horizontalHeader().visualIndex(COL_CODE) + 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self._compact: bool | None = None  # the column layout last applied (None: not yet)
+        self.table.viewport().installEventFilter(self)
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -342,8 +355,38 @@ class FunctionBrowserView(QWidget):
         self.node_stats.setText(stats_line(node.name, node.stats))
         # One 業務 selected: its name on every row says nothing, and 1280 px needs the width for 機能名.
         self.table.setColumnHidden(COL_SYSTEM, node.kind == "system")
+        self._fit_columns(force=True)
         self._apply(subcommittee_id=node.id if node.kind == "subcommittee" else None,
                     business_system_id=node.id if node.kind == "system" else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, *, force: bool = False) -> None:
+        """Full column widths when 機能名 keeps ``MIN_NAME_WIDTH`` beside them, else the compact set
+        (便利機能 hidden, 業務 / 大分類 / 中分類 narrower, 大分類 / 中分類 given what 機能名 does not need).
+
+        The full widths are set once when the layout turns full (or the 業務 column comes or goes),
+        so a column the user widened by hand stays while a wide window is resized."""
+        available = self.table.viewport().width()
+        counted = [c for c in COLUMN_WIDTHS
+                   if c != COL_NAME and (c == COL_CONVENIENCE or not self.table.isColumnHidden(c))]
+        compact = available - sum(COLUMN_WIDTHS[c] for c in counted) < MIN_NAME_WIDTH
+        if not compact and self._compact is False and not force:
+            return
+        self._compact = compact
+        widths = {col: COLUMN_WIDTHS[col] for col in (COL_SYSTEM, COL_LEVEL1, COL_LEVEL2)}
+        if compact:
+            widths.update(COMPACT_WIDTHS)
+            used = sum(widths.get(c, COLUMN_WIDTHS[c]) for c in counted if c != COL_CONVENIENCE)
+            spare = available - used - MIN_NAME_WIDTH
+            for col in (COL_LEVEL1, COL_LEVEL2):
+                widths[col] += max(0, min(spare // 2, LEVEL_MAX_WIDTH - widths[col]))
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(COL_CONVENIENCE, compact)
 
     def _on_search(self, text: str) -> None:
         self._apply(text=text)

@@ -1,0 +1,47 @@
+"""The function browser on the committee laptop (1280×720, 1366×768) with a whole 専門部会 or the
+whole list selected: the 業務 column is needed then, and 機能名 was left about 80–110 px wide (a2's
+note, issue 12). 機能名 keeps a usable width: the other columns narrow and 便利機能 (shown in the
+detail below) is hidden when the table is narrow, and come back when it is wide again."""
+from __future__ import annotations
+
+import pytest
+
+from ui.table_models.function_table_model import COL_CONVENIENCE, COL_NAME, COL_SYSTEM
+from ui.views.function_browser_view import NODE_ROLE, FunctionBrowserView
+
+MIN_NAME = 200  # 12 full-width characters of 機能名 at the app's font, with padding
+
+
+def _browser(main_window, qtbot, size):
+    main_window.resize(*size)
+    main_window.show_view("functions")
+    view = main_window.findChild(FunctionBrowserView)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    return view
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+@pytest.mark.parametrize("node", ["all", "subcommittee"])
+def test_function_name_keeps_a_usable_width_with_a_whole_subcommittee(main_window, qtbot, size, node):
+    view = _browser(main_window, qtbot, size)
+    if node == "all":
+        assert view.select_tree_node("all", None)
+    else:
+        first = next(n for n in (i.data(0, NODE_ROLE) for i in view._iter_items()) if n.kind == "subcommittee")
+        assert view.select_tree_node("subcommittee", first.id)
+    qtbot.wait(50)
+    table = view.table
+    assert not table.isColumnHidden(COL_SYSTEM)  # several 業務: the column says which
+    assert table.columnWidth(COL_NAME) >= MIN_NAME, table.columnWidth(COL_NAME)
+    shown = sum(table.columnWidth(c) for c in range(view.model.columnCount()) if not table.isColumnHidden(c))
+    assert shown <= table.viewport().width() + 1  # no horizontal scrolling to reach 適合度
+
+
+def test_a_wide_window_shows_every_column_again(main_window, qtbot):
+    view = _browser(main_window, qtbot, (1280, 720))
+    assert view.select_tree_node("all", None)
+    qtbot.wait(50)
+    main_window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_CONVENIENCE))
+    assert view.table.columnWidth(COL_NAME) >= MIN_NAME
