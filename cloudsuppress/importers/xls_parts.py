@@ -16,6 +16,7 @@ rule as for .xlsx (``check_used_range``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .xlsx_parts import SheetFormats, check_used_range
 
@@ -73,22 +74,28 @@ def check_xls(path: str) -> XlsInfo | None:
                 continue
             lengths = [sheet.row_len(r) for r in range(sheet.nrows)]
             check_used_range(name, sheet.nrows, max(lengths, default=0), sum(lengths))
-            found: dict[tuple[int, int], str] = {}
-            if codes:
-                for r, length in enumerate(lengths):
-                    if not length:
-                        continue
-                    types = sheet.row_types(r)
-                    for c in range(length):
-                        if types[c] in (_NUMBER, _DATE):
-                            code = codes.get(sheet.cell_xf_index(r, c))
-                            if code is not None:
-                                found[(r, c)] = code
-            info.formats[name] = found
+            try:
+                info.formats[name] = _formats_of(sheet, lengths, codes) if codes else {}
+            except Exception:  # an odd record xlrd trips on: that sheet's numbers as raw values, as before
+                info.formats[name] = {}
             book.unload_sheet(index)
     finally:
         book.release_resources()
     return info
+
+
+def _formats_of(sheet: Any, lengths: list[int], codes: dict[int, str]) -> dict[tuple[int, int], str]:
+    found: dict[tuple[int, int], str] = {}
+    for r, length in enumerate(lengths):
+        if not length:
+            continue
+        types = sheet.row_types(r)
+        for c in range(length):
+            if types[c] in (_NUMBER, _DATE):
+                code = codes.get(sheet.cell_xf_index(r, c))
+                if code is not None:
+                    found[(r, c)] = code
+    return found
 
 
 class _Quiet:
