@@ -70,6 +70,26 @@ class SystemDiff:
     retired: tuple[str, ...] = ()  # IDs retired (欠番) by this file: newly retired or added retired
     functions: int = 0  # live functions in the file for this system
     forms: int = 0  # forms (帳票) in the file for this system
+    # Retired IDs (欠番) registered but not in the file: kept (an ID is never reused; requests may point to it).
+    kept_retired: tuple[str, ...] = ()
+    matched: int = 0  # the file's IDs that are registered (live or retired) for this system
+    live: int = 0  # registered live rows of the kinds the file carries
+    sample_new: tuple[str, ...] = ()  # the file's first IDs, to show beside the registered ones
+    sample_old: tuple[str, ...] = ()
+
+    @property
+    def low_match(self) -> bool:
+        """The file replaces a registered list although (almost) none of its IDs match: most often
+        another list (a vendor's 回答書 numbered 1, 2, 3 …) or the wrong ID column."""
+        return self.live > 0 and self.matched * 10 < self.live and bool(self.removed)
+
+    def warning(self) -> str | None:
+        if not self.low_match:
+            return None
+        how = "1 件も一致しません" if not self.matched else f"{self.matched} 件しか一致しません"
+        return (f"注意: {self.business_system}: ファイルの機能ID（{'、'.join(self.sample_new)} …）は登録済みの一覧"
+                f"（{self.live:,} 件: {'、'.join(self.sample_old)} …）と{how}。取り込むと登録済みの {len(self.removed):,} 件を"
+                "削除し、別の一覧で置き換えます。機能IDの列（No. や項番を機能IDとして読んでいないか）を確かめてください。")
 
     @property
     def replaces(self) -> bool:
@@ -100,6 +120,9 @@ class FunctionImportPlan:
         """What ``functions import --dry-run --json`` prints."""
         return {"source": self.source, "spec_version": self.spec_version,
                 "business_systems": [c.__dict__ for c in self.counts()],
+                "warnings": list(self.warnings),
+                "kept_retired": [{"business_system": d.business_system, "codes": list(d.kept_retired)}
+                                 for d in self.diffs if d.kept_retired],
                 "members": sorted(self.members), "blocked": [
                     {"business_system": b, "code": c, "requests": list(k)} for b, c, k in self.blocked]}
 
@@ -129,9 +152,14 @@ class FunctionImportPlan:
             "一覧にその機能を残すか、要望項目の機能を付け替えてから取り込んでください。\n" + "\n".join(lines)
         )
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the user must read before confirming (a list replaced by one that shares no ID), first."""
+        return tuple(w for d in self.diffs if (w := d.warning()))
+
     def describe(self) -> str:
-        """A Japanese summary of the plan, one line per business system."""
-        lines = []
+        """A Japanese summary of the plan, one line per business system (warnings first)."""
+        lines = list(self.warnings)
         for d in self.diffs:
             ver = ""
             if d.old_spec_version != d.new_spec_version and d.existing:
@@ -144,6 +172,9 @@ class FunctionImportPlan:
             )
             for code, keys in d.blocked:
                 lines.append(f"  削除できない機能 {code}: 要望 {'、'.join(keys)} が登録されています")
+            if d.kept_retired:
+                lines.append(f"  欠番 {len(d.kept_retired)} 件（{'、'.join(d.kept_retired[:5])}"
+                             f"{' …' if len(d.kept_retired) > 5 else ''}）はファイルにありませんが、欠番として残します。")
         return "\n".join(lines)
 
 
@@ -310,13 +341,20 @@ def plan_function_import(
                 differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new))
                                if a != b and (at is None or i in at))
                 changed.append(FunctionChange(rec.code, rec.name, differ))
-        removed_keys = [key for key in existing if key not in incoming]
+        matched = len(incoming & existing.keys()) if incoming else 0
+        # A retired ID the file does not carry stays retired: IDs are never reused, requests may point to it.
+        kept_retired = [key for key in existing if key not in incoming and existing[key][8]]
+        removed_keys = [key for key in existing if key not in incoming and not existing[key][8]]
+        live = sum(1 for v in existing.values() if not v[8])
         diffs.append(
             # Without a new version the system keeps the one it has (a correction, not a new edition).
             SystemDiff(sys_id, system.name, system.spec_version,
                        spec_version if spec_version is not None else system.spec_version, tuple(added), tuple(changed),
                        tuple(code for _, code in removed_keys), unchanged, len(existing),
-                       _requested_codes(s, sys_id, set(removed_keys)), system.version, retired, n_functions, n_forms)
+                       _requested_codes(s, sys_id, set(removed_keys)), system.version, retired, n_functions, n_forms,
+                       tuple(code for _, code in kept_retired), matched, live,
+                       tuple(rec.code for rec in records[:3]), tuple(sorted(c for (_, c), v in existing.items()
+                                                                            if not v[8])[:3]) if matched * 10 < live else ())
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),
@@ -446,6 +484,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
         _claim_system(s, sys_id, planned.get(sys_id), plan)
     existing_by_system: dict[int, dict[tuple[str, str], tuple[int, tuple]]] = {sys_id: {} for sys_id in sys_ids}
     kind_at = 2 + _WRITE_COLUMNS.index("kind")
+    retired_at = _WRITE_COLUMNS.index("retired")
     for row in _rows_of_systems(s, select(Function.business_system_id, Function.id, *current_cols), sys_ids):
         existing_by_system[row[0]][(row[kind_at], row[2])] = (row[1], tuple(row[2:]))
     keep_at = {kind: {i for i, c in enumerate(_WRITE_COLUMNS) if c in fields} for kind, fields in plan.kept.items()}
@@ -482,6 +521,8 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
         kinds_here = {rec.kind for rec in plan.records[sys_id]}
         for fid, vals in existing.values():
             if vals[kind_at - 2] not in kinds_here:  # a file without forms leaves the forms alone
+                continue
+            if vals[retired_at]:  # a retired ID (欠番) is kept: never reused, requests may point to it
                 continue
             deletes.append(fid)
             deleted.append((fid, "delete", audit.row_json(

@@ -95,7 +95,9 @@ def test_mapping_is_guessed_and_previewed(runner, qtbot, pick_file, tmp_path):
     assert table.item(1, 3).text() == "機能名" and table.item(2, 0).text() == "9000000"
     assert table.verticalHeaderItem(2).text() == "3"  # spreadsheet row numbers
     assert not dialog.system_combo.isVisibleTo(dialog)  # the list has a 業務 column
-    assert dialog.status.text() == "取り込むと: 追加 25 件、変更 0 件、削除 8 件、欠番 0 件（業務 1 件）"
+    # None of the 8 registered IDs is in the file: the status line says so first (review R1).
+    assert dialog.status.text() == ("注意: ファイルの機能IDは登録済みの一覧とほとんど一致しません（「取り込み内容」）。"
+                                    "取り込むと: 追加 25 件、変更 0 件、削除 8 件、欠番 0 件（業務 1 件）")
     table.combo_for(1).setCurrentIndex(0)  # 業務 → （取り込まない）: re-planned at once
     assert meaning(dialog, 1) is None
     assert dialog.system_combo.isVisibleTo(dialog)

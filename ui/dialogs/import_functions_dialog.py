@@ -63,7 +63,7 @@ def plan_summary(plan: FunctionImportPlan) -> str:
     """One line per business system in the UI language (in Japanese the core's ``plan.describe()``)."""
     translate = QCoreApplication.translate
     unset = translate("ImportFunctionsDialog", "未設定")
-    lines = []
+    lines = list(plan.warnings)  # the core's words: a list replaced by one that shares no ID, first
     for d in plan.diffs:
         ver = ""
         if d.old_spec_version != d.new_spec_version and d.existing:
@@ -523,6 +523,10 @@ class ImportFunctionsDialog(QDialog):
             self.status.setText(self.tr("取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）").format(
                 *(f"{n:,}" for n in total), len(counts)))
             self.status.setStyleSheet("color: #1f3a5f; font-weight: bold;")
+            if p.plan.warnings:  # a registered list replaced by one that shares (almost) no ID
+                self.status.setText(self.tr("注意: ファイルの機能IDは登録済みの一覧とほとんど一致しません（「取り込み内容」）。")
+                                    + self.status.text())
+                self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
         elif self.system_combo.isVisibleTo(self) and self.overrides.business_system is None:
             self.status.setText(self.tr("この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。"))
             self.status.setStyleSheet("color: #b3261e; font-weight: bold;")

@@ -374,7 +374,7 @@ def plan_details(plan, *, blocked: bool = True) -> str:  # noqa: ANN001 - Functi
     def tr(text: str) -> str:  # the import dialog's context: these texts are translated there
         return QCoreApplication.translate("ImportFunctionsDialog", text)
 
-    lines = []
+    lines = [*plan.warnings, ""] if plan.warnings else []  # the core's words, first
     for d in plan.diffs:
         parts = []
         changed = [tr("{0}（{1}）").format(c.code, tr("・").join(core_label(f) for f in c.fields)) for c in d.changed]
@@ -386,6 +386,8 @@ def plan_details(plan, *, blocked: bool = True) -> str:  # noqa: ANN001 - Functi
         if blocked:
             for code, keys in d.blocked:
                 parts.append(tr("  削除できない機能 {0}: 要望 {1} が登録されています").format(code, join_names(keys)))
+        if d.kept_retired:
+            parts.append(tr("  欠番（ファイルになくても残す）: {0}").format(join_names(list(d.kept_retired[:SAMPLE_IDS]))))
         if parts:
             lines.append(d.business_system)
             lines.extend(parts)
