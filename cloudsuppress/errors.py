@@ -103,17 +103,27 @@ class ImportValidationError(DomainError):
     def _header(self) -> str:
         return f"取り込みを中止しました（{self.total} 件の問題）。データベースは変更していません。"
 
-    def summary(self) -> str:
-        """The message with the same problem on many rows as one line naming the rows
-        (``summarize_issues``), as the GUI lists them: what the CLI prints."""
+    def summary_lines(self) -> list[str]:
+        """``summarize_issues`` over every issue the caller passed (not only the first ``MAX_LISTED``):
+        250 rows with the same problem are one line 「2〜251行目（250 行）」. At most ``MAX_LISTED`` lines."""
         lines = summarize_issues(self._given)
-        more = self.total - len(self._given)  # issues the caller counted but did not pass
         if len(lines) > self.MAX_LISTED:
-            hidden = lines[self.MAX_LISTED:]
+            hidden = len(lines) - self.MAX_LISTED
             lines = lines[: self.MAX_LISTED]
-            lines.append(f"ほか {len(hidden)} 種類の問題があります。")
-        if more > 0:
-            lines.append(f"ほか {more} 件の問題があります。")
+            lines.append(f"ほか {hidden} 種類の問題があります。")
+        return lines
+
+    @property
+    def not_listed(self) -> int:
+        """Issues the caller counted (``total``) but did not pass."""
+        return max(0, self.total - len(self._given))
+
+    def summary(self) -> str:
+        """The message with the same problem on many rows as one line naming the rows, as the
+        GUI's issue list shows them: what the CLI prints."""
+        lines = self.summary_lines()
+        if self.not_listed:
+            lines.append(f"ほか {self.not_listed} 件の問題があります。")
         return self._header() + "\n" + "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.errors import ImportValidationError, summarize_issues
+from cloudsuppress.errors import ImportValidationError
 
 
 class ImportIssuesDialog(QDialog):
@@ -28,8 +28,8 @@ class ImportIssuesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("取り込みを中止しました"))
         self.resize(760, 420)
-        lines = summarize_issues(error.issues)
-        more = error.total - len(error.issues)
+        lines = error.summary_lines()  # every issue found, collapsed (error.issues keeps only the first 200)
+        more = error.not_listed
         if more > 0:
             lines.append(self.tr("ほか {0} 件の問題があります。").format(more))
         self.header = QLabel(
