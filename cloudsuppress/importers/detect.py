@@ -101,6 +101,7 @@ class SheetInfo:
     name: str
     score: int
     kind: str | None  # "function" / "form" / None
+    hidden: bool = False  # hidden in the workbook: chosen only when no shown sheet holds a table
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ class Detection:
         if len(self.sheets) > 1 or (self.sheets and self.sheets[0].name):
             chosen = {d.sheet for d in (self.functions, self.forms) if d}
             lines.append("シート: " + "、".join(
-                f"{s.name}{'（取り込む）' if s.name in chosen else ''}" for s in self.sheets))
+                f"{s.name}{'（非表示）' if s.hidden else ''}{'（取り込む）' if s.name in chosen else ''}"
+                for s in self.sheets))
         for d in (self.functions, self.forms):
             if d:
                 lines += d.describe()
@@ -594,10 +596,10 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
         cols = overrides.columns if overrides.sheet is not None and name == overrides.sheet else _EMPTY
         det = detect_sheet(table, header_rows=forced, columns=cols)
         if det is None:
-            infos.append(SheetInfo(name, 0, None))
+            infos.append(SheetInfo(name, 0, None, table.hidden))
             continue
         infos.append(SheetInfo(name, _score([(c.header, header_hit(c.header.split(" / ")[-1]), c.member)
-                                             for c in det.columns]), det.kind))
+                                             for c in det.columns]), det.kind, table.hidden))
         found[name] = det
     problems: list[str] = []
     functions = forms = None
@@ -680,7 +682,10 @@ def _best(infos: list[SheetInfo], kind: str, *, exclude: str | None = None) -> s
     cands = [i for i in infos if i.kind == kind and i.name != exclude and i.score >= 3]
     if not cands:
         return None
-    return max(cands, key=lambda i: i.score).name
+    # A sheet the author hid (an old edition, the list behind a drop-down) never wins over a shown
+    # one, however many known columns it names: Excel never shows it to the person who sent the file.
+    shown = [i for i in cands if not i.hidden] or cands
+    return max(shown, key=lambda i: i.score).name
 
 
 __all__ = ["Ambiguity", "ColumnGuess", "Detection", "FitWord", "IgnoredRow", "ImportOverrides", "MemberGroup",

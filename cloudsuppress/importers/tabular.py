@@ -45,6 +45,7 @@ class Table:
     formats: SheetFormats | None = None  # formula cells of an .xlsx (None for other files)
     merged: list = field(default_factory=list)  # calamine's merged ranges ((r0, c0), (r1, c1))
     unreadable: bool = False  # a sheet calamine could not read, kept (empty) in a whole-workbook read
+    hidden: bool = False  # hidden in the workbook (Excel never shows it: an old edition, a list for drop-downs)
 
     @property
     def width(self) -> int:
@@ -179,6 +180,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
         if not names:
             raise ImportValidationError([ImportIssue(name, None, None, "シートがありません。")])
         wanted = list(names) if sheets is None else [names[0] if s is None else s for s in sheets]
+        hidden = _hidden_sheets(workbook)
         tables = []
         for sheet in wanted:
             if sheet not in names:
@@ -187,6 +189,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
                 )
             try:
                 tables.append(_read_sheet(workbook, name, sheet, names, info, xls_info))
+                tables[-1].hidden = sheet in hidden
             except ImportValidationError:
                 if sheets is not None:
                     raise
@@ -196,6 +199,16 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
     finally:
         workbook.close()
     return tables
+
+
+def _hidden_sheets(workbook: Any) -> frozenset[str]:
+    """The sheets the workbook hides (calamine's metadata; none when it cannot say)."""
+    try:
+        from python_calamine import SheetVisibleEnum
+
+        return frozenset(m.name for m in workbook.sheets_metadata if m.visible != SheetVisibleEnum.Visible)
+    except Exception:  # an older reader or a format without the flag: every sheet counts as shown
+        return frozenset()
 
 
 def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: XlsxInfo | None,

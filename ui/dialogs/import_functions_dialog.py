@@ -446,11 +446,14 @@ class ImportFunctionsDialog(QDialog):
         chosen = d.functions.sheet if d and d.functions else None
         form = d.forms.sheet if d and d.forms else None
         kinds = {s.name: s.kind for s in d.sheets} if d else {}
+        hidden = {s.name for s in d.sheets if s.hidden} if d else set()
         self.form_combo.addItem(self.tr("取り込まない"), "")
         for name in self.book.sheet_names or [""]:
             tag = {"function": self.tr("機能"), "form": self.tr("帳票")}.get(kinds.get(name) or "", self.tr("表なし"))
             encoding = {"utf-8-sig": "UTF-8", "cp932": "Shift_JIS"}.get(self.book.table(name).encoding or "", "UTF-8")
             shown = name or self.tr("（CSV ファイル・{0}）").format(encoding)
+            if name in hidden:
+                shown = self.tr("{0}（非表示）").format(shown)
             item = QListWidgetItem(self.tr("{0}　［{1}］").format(shown, tag))
             item.setData(SHEET_ROLE, name)
             if name == form:
