@@ -127,6 +127,10 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             raise ImportValidationError(list(preview.issues))
         plan = preview.plan
         print(plan.describe())
+        if not args.dry_run:
+            left_out = _left_out(preview.detection)
+            if left_out:
+                print(left_out)
         if args.dry_run:
             s.rollback()
             return 0
@@ -137,6 +141,17 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
         function_ops.apply_function_import(s, plan)
     print(f"{plan.total_records} 件の機能を取り込みました。")
     return 0
+
+
+def _left_out(detection) -> str | None:  # noqa: ANN001 - Detection (imported lazily)
+    """「除外した行: 3 行（注記 2 行、合計行 1 行）」: the rows not imported, which --dry-run lists one by one."""
+    from collections import Counter
+
+    reasons = Counter(i.reason for d in (detection.functions, detection.forms) if d for i in d.ignored)
+    if not reasons:
+        return None
+    return (f"除外した行: {sum(reasons.values()):,} 行（{'、'.join(f'{r} {n:,} 行' for r, n in reasons.most_common())}）。"
+            "どの行かは --dry-run で表示します。")
 
 
 def _cmd_list(db: Database, args: argparse.Namespace) -> int:

@@ -357,6 +357,19 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
             return "見出し・区切りの行"  # one text merged across the table
         return None
 
+    fit_c = mapping.get("fit")
+    filled_cols = [c for f, c in mapping.items() if f != "code"]
+
+    def looks_like_data(row: list[str]) -> bool:
+        """A row below the table that fills the table's columns (業務, 機能名, a fit mark) but has no ID
+        is a function whose ID was forgotten, not a sentence after the table."""
+        if code_c is None or cell(row, code_c) or not cell(row, name_c):
+            return False
+        filled = [cell(row, c) for c in filled_cols if cell(row, c)]
+        if len(set(filled)) < 2:
+            return False
+        return len(filled) >= 3 or (fit_c is not None and bool(cell(row, fit_c)) and parse_fit_word(cell(row, fit_c))[1] is not None)
+
     # Data rows have an ID (or, without an ID column, a name). One C-speed pass over that column
     # finds the rows that need a closer look (no key, a note mark, a total, a formula); a 30,000-row
     # list of plain rows is decided without a Python loop over its rows.
@@ -392,6 +405,8 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
         if first_data is not None and last_data is not None and first_data <= r <= last_data and i not in odd:
             continue
         reason = reason_of(r, row)
+        if reason is None and last_data is not None and r > last_data and looks_like_data(row):
+            continue  # a function whose ID was left blank, last in the table: the parser names it
         if reason is None and (last_data is None or r > last_data):
             reason = "表の後の文"
         if reason is None and first_data is not None and r < first_data:

@@ -98,3 +98,43 @@ def test_a_corrected_list_is_not_warned_about(loaded, tmp_path, capsys):
     wb.save(tmp_path / "o2.xlsx")
     code, out, err = run(capsys, "--db", loaded, "functions", "import", tmp_path / "o2.xlsx", "--dry-run")
     assert code == 0 and "注意" not in out and "変更 1 件" in out
+
+
+# --- R7: a function whose ID was left blank, last in the table ---------------------------------
+
+def _blank_id_last(path: Path, *, where: int) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "機能一覧"
+    ws.append(["機能ID", "業務", "機能名", "適合度"])
+    rows = [["0010001", SYSTEM, "住民票の写しの交付", "○"], ["0010002", SYSTEM, "転入届の受付", "△"]]
+    rows.insert(where, [None, SYSTEM, "世帯変更届（IDの入れ忘れ）", "×"])
+    for r in rows:
+        ws.append(r)
+    ws.append([])
+    ws.append(["以上"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("where", [1, 2])
+def test_blank_id_in_the_last_row_is_the_same_error_as_in_the_middle(loaded, tmp_path, capsys, where):
+    path = _blank_id_last(tmp_path / "b.xlsx", where=where)
+    code, out, err = run(capsys, "--db", loaded, "functions", "import", path, "--yes")
+    assert code != 0
+    assert f"{where + 2}行目 A列（機能ID）: 機能IDが空です。" in err
+    assert "表の後の文" not in out + err
+
+
+def test_cli_import_says_how_many_rows_were_left_out(loaded, tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["機能ID", "業務", "機能名", "適合度"])
+    ws.append(["0010001", SYSTEM, "住民票の写しの交付", "○"])
+    ws.append(["※ 適合度は ○△× で記入"])
+    ws.append([])
+    ws.append(["以上"])
+    wb.save(tmp_path / "n.xlsx")
+    code, out, err = run(capsys, "--db", loaded, "functions", "import", tmp_path / "n.xlsx", "--yes")
+    assert code == 0, err
+    assert "除外した行: 2 行（" in out and "注記 1 行" in out and "表の後の文 1 行" in out
