@@ -20,7 +20,7 @@ from typing import Protocol
 import xlsxwriter
 
 from ..errors import DomainError
-from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units
+from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units, wrapped_lines
 from .pdf_base import GOTHIC, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text
 from ..files import safe_file_name
@@ -135,6 +135,10 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
                                  COLUMNS.index("要望内容"): gap.note or "", len(COLUMNS): gap.business_system}
         if prefill:
             ws.merge_range(2, 0, 2, len(headers) - 1, PREFILL_NOTE, plain)
+        for r, values in filled.items():  # a pre-filled row as tall as its longest text, as printed
+            lines = max(wrapped_lines(text, columns[c][1]) for c, text in values.items() if text)
+            if lines > 1:
+                ws.set_row(r, min(409.0, lines * size * 1.35 + 4))
         for r in range(first, last + 1):
             for c in range(len(headers)):
                 if c == 1:
