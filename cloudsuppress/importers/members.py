@@ -40,16 +40,27 @@ def parse_population(text: str) -> int | None:
     return int(t) if t.isascii() and t.isdigit() else None  # 「𐩀」 is a digit to isdigit, not to int
 
 
+# A unit or a note in brackets after a heading (人口（人）, 人口(R8.4.1現在)) and a footnote mark (参加日※1).
+_HEADER_NOTE = re.compile(r"(?:[（(][^（）()]*[）)]|[※*＊][0-9０-９]*)+$")
+
+
+def header_key(text: str) -> str:
+    """A header cell as the column names are matched: spaces, a trailing （unit） and ※n left out."""
+    t = normalize_text(text).replace(" ", "")
+    return _HEADER_NOTE.sub("", t) or t
+
+
 def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[MemberRecord]:
     """Validate a member list; raise ImportValidationError listing every problem."""
     table = read_table(path, sheet=sheet)
     header_row, cols = None, {}
     duplicated: dict[str, list[int]] = {}
+    nearest: tuple[int, dict[str, int]] | None = None  # the row naming the most columns, for the refusal
     for r, row in enumerate(table.rows[:20]):
         found: dict[str, int] = {}
         every: dict[str, list[int]] = {}
         for c, text in enumerate(row):
-            t = normalize_text(text).replace(" ", "")
+            t = header_key(text)
             for fld, words in COLUMNS.items():
                 if t in words:
                     found.setdefault(fld, c)
@@ -58,7 +69,16 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
             header_row, cols = r, found
             duplicated = {f: c for f, c in every.items() if len(c) > 1}
             break
+        if found and (nearest is None or len(found) > len(nearest[1])):
+            nearest = (r, found)
     if header_row is None:
+        if nearest is not None:  # name the row and what it lacks, not only that nothing was found
+            r, found = nearest
+            missing = "・".join(LABELS[f] for f in ("name", "population") if f not in found)
+            shown = "、".join(v.strip() for v in table.rows[r] if v.strip())
+            raise ImportValidationError([ImportIssue(
+                table.file, r + 1, None, f"{r + 1}行目の見出しに「{missing}」の列がありません（見出し: {shown}）。",
+                sheet=table.sheet)])
         raise ImportValidationError(
             [ImportIssue(table.file, None, None, "見出し行（団体名・人口・参加日）が見つかりません。", sheet=table.sheet)]
         )
