@@ -93,6 +93,9 @@ def text_problems(value: str, label: str, limit: int | None = None) -> list[str]
     return out
 
 
+_FRACTION = re.compile(r"-?[0-9]*\.[0-9]+(?:[eE][-+]?[0-9]+)?|-?[0-9.]+[eE][-+]?[0-9]+")
+
+
 def cell_kind_problem(table: Table, row: int, col: int, label: str) -> str | None:
     """A key read from a date, TRUE/FALSE or a floating-point number, or a formula with no saved value."""
     if (row, col) in table.uncached_formula_cells():
@@ -103,6 +106,21 @@ def cell_kind_problem(table: Table, row: int, col: int, label: str) -> str | Non
         return f"{label}「{shown}」が日付のセルです。文字列として入力し直してください。"
     if kind == "bool":
         return f"{label}「{shown}」が真偽値（TRUE/FALSE）のセルです。文字列として入力し直してください。"
-    if kind == "number" and not shown.lstrip("-").isdigit():
+    if kind == "number":
+        return number_id_problem(table, row, col, label, shown)
+    return None
+
+
+def number_id_problem(table: Table, row: int, col: int, label: str, shown: str) -> str | None:
+    """An ID typed as a number is taken as Excel shows it ("J"00000 → J00001, 0000-000 → 0100-001);
+    refused when it shows a thousands separator (#,##0: 1,004), a format not read, or a fraction."""
+    from .xlsx_parts import integer_format_problem
+
+    code = table.formats.format_of(row, col) if table.formats is not None else "General"
+    problem = integer_format_problem(code)
+    if problem:
+        return (f"{label}「{shown}」は{problem}。文字列として入力し直すか、表示形式を「0000000」のような"
+                "数字だけの形式にしてください。")
+    if _FRACTION.fullmatch(shown):
         return f"{label}「{shown}」が小数または指数の数値です。文字列として入力し直してください。"
     return None

@@ -17,7 +17,7 @@ from ..wording import either
 from ..errors import ImportIssue, ImportValidationError
 from ..bulk import gc_paused
 from ..vocab import clean_text, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
-from .cells import CONTROL, control_char, name_from_sentence, parse_cost, strip_invisible
+from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
 from .tabular import Table, column_letter
 
 Flag = Callable[[int, int, "str | None", str], None]  # (check order, row index, field, message)
@@ -528,7 +528,9 @@ def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], k
                 flag(0, i, "code", f"機能ID「{shown}」が{'真偽値（TRUE/FALSE）' if kind == 'bool' else '時刻'}のセルです。"
                                    "ID を文字列として入力し直してください。")
             elif kind == "number" and not shown.lstrip("-").isdigit():
-                flag(0, i, "code", f"機能ID「{shown}」が小数または指数の数値です。ID を文字列として入力し直してください。")
+                problem = number_id_problem(table, first + i, code_c, "機能ID", shown)
+                if problem:
+                    flag(0, i, "code", problem)
     for fld, texts in cols.items():
         joined = " ".join(texts)
         if joined.isprintable() or not CONTROL.search(joined):  # C-speed pre-checks of the whole column

@@ -297,15 +297,63 @@ def format_number(value: float, code: str) -> str | None:
     if section in ("General", "@", ""):
         return None
     bare = _strip_literals(section)
-    if _ZEROS.match(bare) and float(value).is_integer():
-        text = str(abs(int(value))).zfill(len(bare))
-        prefix, suffix = _literal_ends(section)
-        return ("-" if value < 0 else "") + prefix + text + suffix
+    if float(value).is_integer():
+        shown = _integer_with_literals(int(value), section)
+        if shown is not None:
+            return shown
     if bare in ("#,##0", "#,##0 "):
         return f"{int(round(value)):,}"
     if re.fullmatch(r"0\.(0+)", bare):
         return f"{value:.{len(bare) - 2}f}"
     return None
+
+
+_TOKEN = re.compile(r'"([^"]*)"|\\(.)|([0#])|([-/ ()+:.\u3000-\u30ff\u4e00-\u9fff])')
+
+
+def _integer_with_literals(value: int, section: str) -> str | None:
+    """An integer under a format of digit placeholders and literal text, as Excel shows it:
+    "J"00000 → J00001, 0000-000 → 0100-001, 0000"号" → 0001号. None for any other format (a
+    thousands separator, a decimal point, a condition): the caller decides."""
+    tokens: list[tuple[str, str]] = []  # ("d", "0" / "#") or ("t", literal text)
+    pos = 0
+    for m in _TOKEN.finditer(section):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        quoted, escaped, digit, plain = m.groups()
+        if digit:
+            tokens.append(("d", digit))
+        else:
+            tokens.append(("t", quoted if quoted is not None else escaped or plain))
+    if pos != len(section) or not any(k == "d" for k, _ in tokens):
+        return None
+    if any(k == "t" and v == "." for k, v in tokens):  # 0.00 is a decimal format, not a literal point
+        return None
+    digits = str(abs(value))
+    places = [i for i, (k, _) in enumerate(tokens) if k == "d"]
+    out = [v if k == "t" else "" for k, v in tokens]
+    rest = digits
+    for n, i in enumerate(reversed(places)):
+        if n == len(places) - 1:  # the leftmost placeholder takes every digit left
+            out[i] = rest or ("0" if tokens[i][1] == "0" else "")
+            rest = ""
+        elif rest:
+            out[i], rest = rest[-1], rest[:-1]
+        else:
+            out[i] = "0" if tokens[i][1] == "0" else ""
+    return ("-" if value < 0 else "") + "".join(out)
+
+
+def integer_format_problem(code: str) -> str | None:
+    """Why an ID typed as a number under ``code`` cannot be taken as shown (None when it can):
+    a thousands separator (#,##0 shows 1004 as 1,004) or a format this reader does not render."""
+    section = code.split(";")[0]
+    if section in ("General", "@", "") or _integer_with_literals(1, section) is not None:
+        return None
+    if "," in _strip_literals(section):
+        return f"表示形式「{code}」で桁区切りの「,」が付いた数値です"
+    return f"表示形式「{code}」の数値です（この形式の表示は読み取れません）"
 
 
 def _literal_ends(section: str) -> tuple[str, str]:
