@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 
 from cloudsuppress.ops.functions import FunctionRow
 from cloudsuppress.vocab import REQUIREMENT_CLASSES
@@ -102,10 +102,14 @@ def nfkc_lower(text: str) -> str:
     return text.lower()
 
 
+def _searched(r: FunctionRow) -> tuple:
+    """The fields a search looks in (also the key under which a row's search text is kept)."""
+    return (r.code, r.name, r.requirement, r.level1, r.level2, r.level3, r.business_system)
+
+
 def _haystack(r: FunctionRow) -> str:
-    parts = (r.code, r.name, r.requirement, r.level1, r.level2, r.level3, r.business_system)
     # A separator no query contains, so that a term never matches across two fields.
-    return nfkc_lower("\x00".join(p for p in parts if p))
+    return nfkc_lower("\x00".join(p for p in _searched(r) if p))
 
 
 def _sort_key(column: int) -> Callable[[FunctionRow], object]:
@@ -140,17 +144,13 @@ class FunctionTableModel(RowListTableModel):
 
     HEADERS = HEADERS
 
-    HAY_CHUNK = 2_000  # rows of the search text made per idle step (~10 ms)
-    HAY_DELAY_MS = 150  # the first step waits until the window has been painted
-
     def __init__(self, parent=None):
         super().__init__(parent)
-        # The search text of each row (normalised), made in idle steps shortly after the rows
-        # arrive: at 30,000 rows it takes ~0.2 s, which showing the window need not wait for;
-        # a search before it is complete finishes it first (see _ensure_hay).
+        # The search text of each row (normalised), made in set_rows so that the first key typed never
+        # waits for it (~0.1 s at 30,000 rows, once): a refresh reuses the text of every row whose
+        # searched fields did not change (a dict look-up per row), so only new or edited rows cost.
         self._hay: list[str] = []
-        self._hay_timer = QTimer(self)
-        self._hay_timer.timeout.connect(self._grow_hay)
+        self._hay_by_fields: dict[tuple, str] = {}
         self._order: list[int] = []  # every row index, in the current sort order (narrowing rescans it)
         self._filter = FunctionFilter()
         self._retired_total = 0
@@ -242,7 +242,7 @@ class FunctionTableModel(RowListTableModel):
         # Forms and 欠番 are rare (none in most lists): counted once, so that filters skip them cheaply.
         self._retired_total = sum(1 for r in self._rows if r.retired)
         self._forms_total = sum(1 for r in self._rows if r.kind == "form")
-        self._hay = []
+        self._make_hay()
         self._order = list(range(len(self._rows)))
         if self._sort is not None:
             key = _sort_key(self._sort[0])
@@ -250,28 +250,22 @@ class FunctionTableModel(RowListTableModel):
             self._order.sort(key=lambda i: key(rs[i]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self._visible = self._scan(self._order)
         self.endResetModel()
-        if len(self._hay) < len(self._rows):
-            self._hay_timer.start(self.HAY_DELAY_MS)
 
-    def _grow_hay(self) -> None:
-        """One idle step of making the search text."""
-        start = len(self._hay)
-        self._hay.extend(_haystack(r) for r in self._rows[start:start + self.HAY_CHUNK])
-        if len(self._hay) >= len(self._rows):
-            self._hay_timer.stop()
-        else:
-            self._hay_timer.setInterval(0)  # the next steps whenever the event loop is idle
-
-    def _ensure_hay(self) -> None:
-        """Make the rest of the search text now (a search needs all of it)."""
-        self._hay_timer.stop()
-        start = len(self._hay)
-        if start < len(self._rows):
-            self._hay.extend(_haystack(r) for r in self._rows[start:])
+    def _make_hay(self) -> None:
+        """Every row's search text: kept from the previous rows where the searched fields are the same."""
+        known, made, hay = self._hay_by_fields, {}, []
+        for r in self._rows:
+            fields = _searched(r)
+            text = known.get(fields)
+            if text is None:
+                text = _haystack(r)
+            made[fields] = text
+            hay.append(text)
+        self._hay, self._hay_by_fields = hay, made
 
     @property
     def search_ready(self) -> bool:
-        """True when every row's search text is made (it is, at the latest, at the first search)."""
+        """True when every row's search text is made (always, since set_rows makes it)."""
         return len(self._hay) == len(self._rows)
 
     def set_filter(self, *, text=KEEP, fit=KEEP, requirement_class=KEEP,
@@ -324,9 +318,6 @@ class FunctionTableModel(RowListTableModel):
             out = [i for i in out if rows[i].kind == "form"] if self._forms_total else []
         elif f.kind == KIND_FUNCTION and self._forms_total:
             out = [i for i in out if rows[i].kind == "function"]
-        if f.terms:
-            self._ensure_hay()
-            hay = self._hay
         for term in f.terms:
             out = [i for i in out if term in hay[i]]
         return list(out) if out is candidates else out
