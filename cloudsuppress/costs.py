@@ -210,47 +210,80 @@ class Apportionment:
         return Fraction(pop, self.population_total) if self.population_total else Fraction(0)
 
 
-def apportion_cost(total: int, payers: Sequence[Payer], rule: Rule) -> Apportionment:
-    """Split ``total`` yen among ``payers`` by ``rule``; the shares add up exactly to ``total``."""
+def _check_split(total: int, pops: Sequence[int], rule: Rule, names: Sequence[str] = ()) -> None:
+    """What apportion_cost refuses, in its order (``names``: the payers', when known)."""
     if not isinstance(total, int) or total < 0:
         raise DomainError("按分する金額は 0 以上の整数（円）で指定してください。")
-    if not payers:
+    if not pops:
         raise DomainError("費用を負担する団体がありません。")
-    names = [p.name for p in payers]
     if len(set(names)) != len(names):
         raise DomainError("同じ団体が 2 回指定されています。")
-    pops = [p.population for p in payers]
     if any(not isinstance(x, int) or x < 0 for x in pops):
         raise DomainError("人口は 0 以上の整数で指定してください。")
-    e, p = rule.ratio
-    check_ratio((e, p))
-    pop_total = sum(pops)
-    if p > 0 and pop_total == 0:
+    check_ratio(rule.ratio)
+    if rule.ratio[1] > 0 and sum(pops) == 0:
         raise DomainError("人口割で按分するには、負担する団体の人口を登録してください。")
+
+
+def _split(total: int, pops: Sequence[int], rule: Rule) -> tuple[list[int], list[int], int, int | None]:
+    """(each payer's share, each payer's quota numerator over ``_denominator``, residue, residue payer index).
+
+    The arithmetic of the module docstring in integers over one common denominator
+    D = (e + p) × n × P × unit (P: the population total, 1 when p is 0): a quota in units is
+    N_i / D with N_i = base × e × P + base × p × population_i × n, so its floor and its remainder
+    (N_i mod D, ordering the remainders as the fractions would) come without any Fraction —
+    the same shares as the fractions, several times faster (the dashboard splits thousands of items).
+    """
+    e, p = rule.ratio
     unit = rule.unit
-    n = len(payers)
+    n = len(pops)
     residue = total % unit
     base = total - residue
+    big_p = sum(pops) if p > 0 else 1
+    den = (e + p) * n * big_p * unit
+    fixed, per_pop = base * e * big_p, base * p * n
+    nums = [fixed + per_pop * x for x in pops]
+    floors = [x // den for x in nums]
+    missing = base // unit - sum(floors)
+    if missing:
+        # Largest remainder; equal remainders: larger population first, then the member listed first.
+        order = sorted(range(n), key=lambda i: (floors[i] * den - nums[i], -pops[i], i))
+        for i in order[:missing]:
+            floors[i] += 1
+    shares = [f * unit for f in floors]
+    residue_at = None
+    if residue:
+        residue_at = min(range(n), key=lambda i: (-pops[i], i))
+        shares[residue_at] += residue
+    return shares, nums, residue, residue_at
+
+
+def split_shares(total: int, pops: Sequence[int], rule: Rule, names: Sequence[str] = ()) -> list[int]:
+    """Only the shares of ``apportion_cost`` (in payer order), for figures that need no breakdown."""
+    _check_split(total, pops, rule, names)
+    return _split(total, pops, rule)[0]
+
+
+def apportion_cost(total: int, payers: Sequence[Payer], rule: Rule) -> Apportionment:
+    """Split ``total`` yen among ``payers`` by ``rule``; the shares add up exactly to ``total``."""
+    names = [p.name for p in payers]
+    pops = [p.population for p in payers]
+    _check_split(total, pops, rule, names)
+    e, p = rule.ratio
+    unit = rule.unit
+    n = len(payers)
+    shares, nums, residue, residue_at = _split(total, pops, rule)
+    base = total - residue
+    pop_total = sum(pops)
+    big_p = pop_total if p > 0 else 1
+    den = (e + p) * n * big_p * unit
     equal_pool = Fraction(base * e, e + p)
     population_pool = base - equal_pool
-    equal_quota = equal_pool / n
-    pop_quotas = [population_pool * x / pop_total if p > 0 else Fraction(0) for x in pops]
-    quotas = [equal_quota + q for q in pop_quotas]
-    units = [q / unit for q in quotas]
-    floors = [math.floor(u) for u in units]
-    missing = base // unit - sum(floors)
-    # Largest remainder; equal remainders: larger population first, then the member listed first.
-    order = sorted(range(n), key=lambda i: (-(units[i] - floors[i]), -pops[i], i))
-    extra = set(order[:missing])
-    shares = [(floors[i] + (i in extra)) * unit for i in range(n)]
-    residue_at = min(range(n), key=lambda i: (-pops[i], i)) if residue else None
-    if residue_at is not None:
-        shares[residue_at] += residue
-    eq_part = math.floor(equal_quota / unit) * unit
+    eq_part = base * e // ((e + p) * n * unit) * unit
     out = []
     for i, payer in enumerate(payers):
-        pop_part = math.floor(pop_quotas[i] / unit) * unit
+        pop_part = base * p * pops[i] // ((e + p) * big_p * unit) * unit if p > 0 else 0
         out.append(Share(payer.name, pops[i], shares[i], eq_part, pop_part, shares[i] - eq_part - pop_part,
-                         quotas[i]))
+                         Fraction(nums[i] * unit, den)))
     return Apportionment(total, rule, pop_total, equal_pool, population_pool, residue,
                          payers[residue_at].name if residue_at is not None else None, tuple(out))

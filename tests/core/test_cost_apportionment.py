@@ -170,3 +170,60 @@ def test_pure_methods_also_add_up(total, pops, method, unit):
     if method == "equal":
         shares = [s.share - (result.residue if s.member == result.residue_member else 0) for s in result.shares]
         assert max(shares) - min(shares) <= unit
+
+
+def _fraction_apportionment(total, payers, rule):
+    """The apportionment as it was computed before issue 18 (Fractions throughout): the reference
+    the integer arithmetic must reproduce figure for figure."""
+    import math
+    from fractions import Fraction
+
+    pops = [p.population for p in payers]
+    e, p = rule.ratio
+    pop_total, unit, n = sum(pops), rule.unit, len(payers)
+    residue = total % unit
+    base = total - residue
+    equal_pool = Fraction(base * e, e + p)
+    population_pool = base - equal_pool
+    equal_quota = equal_pool / n
+    pop_quotas = [population_pool * x / pop_total if p > 0 else Fraction(0) for x in pops]
+    quotas = [equal_quota + q for q in pop_quotas]
+    units_ = [q / unit for q in quotas]
+    floors = [math.floor(u) for u in units_]
+    missing = base // unit - sum(floors)
+    order = sorted(range(n), key=lambda i: (-(units_[i] - floors[i]), -pops[i], i))
+    extra = set(order[:missing])
+    shares = [(floors[i] + (i in extra)) * unit for i in range(n)]
+    residue_at = min(range(n), key=lambda i: (-pops[i], i)) if residue else None
+    if residue_at is not None:
+        shares[residue_at] += residue
+    eq_part = math.floor(equal_quota / unit) * unit
+    rows = [(payer.name, pops[i], shares[i], eq_part, math.floor(pop_quotas[i] / unit) * unit, quotas[i])
+            for i, payer in enumerate(payers)]
+    return (pop_total, equal_pool, population_pool, residue,
+            payers[residue_at].name if residue_at is not None else None, rows)
+
+
+@settings(max_examples=600, deadline=None)
+@given(total=totals, pops=st.lists(st.integers(min_value=0, max_value=400_000), min_size=1, max_size=34),
+       ratio=ratios, unit=st.sampled_from([1, 1000, 7]), twins=st.integers(1, 4))
+def test_integer_arithmetic_gives_the_fractions_figures(total, pops, ratio, unit, twins):
+    """apportion_cost and split_shares compute in integers (issue 18: the dashboard splits thousands of
+    items); every figure equals the Fraction computation's, ties (equal populations) included."""
+    from cloudsuppress.costs import split_shares
+
+    pops = pops + [pops[0]] * (twins - 1)
+    if ratio[1] > 0 and sum(pops) == 0:
+        pops[0] = 1
+    rule = Rule(Method.MIXED, ratio, unit)
+    payers = _payers(pops)
+    got = apportion_cost(total, payers, rule)
+    want = _fraction_apportionment(total, payers, rule)
+    assert (got.population_total, got.equal_pool, got.population_pool, got.residue, got.residue_member) == want[:5]
+    assert [(s.member, s.population, s.share, s.equal_part, s.population_part, s.quota) for s in got.shares] == want[5]
+    assert [s.adjustment for s in got.shares] == [r[2] - r[3] - r[4] for r in want[5]]
+    assert split_shares(total, pops, rule) == [s.share for s in got.shares]
+    for method in ("equal", "population"):
+        pure = Rule.make(method, unit=unit)
+        assert apportion_cost(total, payers, pure).by_member() == {r[0]: r[2] for r in
+                                                                    _fraction_apportionment(total, payers, pure)[5]}
