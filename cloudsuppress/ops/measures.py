@@ -324,9 +324,12 @@ def _meeting_facts(s: Session, today: dt.date
     return with_items, present, secretariat, meetings
 
 
-def measures_dashboard(s: Session, *, today: dt.date | None = None) -> Dashboard:
+def measures_dashboard(s: Session, *, today: dt.date | None = None,
+                       cost_facts: dict[int, MemberCostFacts] | None = None) -> Dashboard:
     """Everything the four-measures dashboard shows, as of ``today`` (default: the real today): meetings
-    and selection events dated after it are not yet held, so they count neither as attended nor as missed."""
+    and selection events dated after it are not yet held, so they count neither as attended nor as missed.
+    ``cost_facts``: ``member_cost_facts`` read earlier and still current (a view keeps them until the
+    requests, members or costs change), else read here."""
     today = today or dt.date.today()
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     briefings: dict[int, list[Briefing]] = defaultdict(list)
@@ -342,7 +345,7 @@ def measures_dashboard(s: Session, *, today: dt.date | None = None) -> Dashboard
     # Every member's cost figures from one reading of the items' shares (member_costs per member split
     # every item again for each of them: 9 s for 34 members and 5,000 items; all_member_costs built every
     # member's cost lines: 1.2 s).
-    costs_of = member_cost_facts(s)
+    costs_of = member_cost_facts(s) if cost_facts is None else cost_facts
     out = []
     for mid, name in members:
         b = briefings.get(mid, [])

@@ -194,3 +194,48 @@ def test_member_names_stay_readable_in_a_narrow_window(dashboard, qtbot, width):
         assert table.horizontalScrollBar().maximum() > 0
     else:  # wide enough: the member column takes what the others leave, no empty strip on the right
         assert total == table.viewport().width()
+
+
+def test_the_dashboard_is_kept_until_a_change_it_shows(dashboard, runner, monkeypatch):
+    """Issue 18: the dashboard is cached until a change (5,000 items took over a second to read, and any
+    change anywhere read it again); a change it depends on must never leave it stale."""
+    from cloudsuppress.changes import Changes
+    from cloudsuppress.ops import costs as cost_ops
+    from ui.views import measures_panel as mp
+
+    reads = {"dashboard": 0, "costs": 0}
+
+    def counted(name, fn):
+        def wrapper(*a, **kw):
+            reads[name] += 1
+            return fn(*a, **kw)
+        return wrapper
+
+    monkeypatch.setattr(mp, "measures_dashboard", counted("dashboard", mp.measures_dashboard))
+    monkeypatch.setattr(mp, "member_cost_facts", counted("costs", mp.member_cost_facts))
+    panel = dashboard.measures
+    shown = panel.data
+
+    runner.changed.emit(Changes(history=True))  # the undo stack only: nothing the dashboard shows
+    assert reads == {"dashboard": 0, "costs": 0} and panel.data is shown
+
+    runner.changed.emit(Changes(functions=True))  # fit figures: read again, the members' costs kept
+    assert reads == {"dashboard": 1, "costs": 0}
+
+    before = {m.member: m.cost_total for m in panel.data.members}
+    rule = runner.read(cost_ops.get_cost_rule)
+    method = "equal" if rule.method.value != "equal" else "population"
+    runner.run(lambda s: cost_ops.set_cost_rule(s, method=method, unit=rule.unit), parent=None)
+    assert reads == {"dashboard": 2, "costs": 1}
+    after = {m.member: m.cost_total for m in panel.data.members}
+    assert after != before  # the new rule's shares, not the cached ones
+    assert panel.data.members == measures_dashboard_now(runner).members
+
+    runner.changed.emit(Changes(measures=True))  # briefings: read again, costs kept
+    assert reads == {"dashboard": 3, "costs": 1}
+    dashboard.refresh()  # an explicit refresh (another database opened, the consortium reloaded) reads all
+    assert reads == {"dashboard": 4, "costs": 2}
+
+
+def measures_dashboard_now(runner):
+    return runner.read(measures_dashboard)

@@ -197,16 +197,17 @@ class DashboardView(QWidget):
 
     def on_changed(self, changes: Changes) -> None:
         if changes.any:
-            self.refresh()
+            self.refresh(changes)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read everything again; after ``changes``, the 4つの方策 part reuses what they left current."""
         data = self.runner.read(load_dashboard)
         total = combine_stats([n.stats for n in data.systems])
         population = sum(m.population for m in data.members)
         self.title.setText(data.consortium)
         self.subtitle.setText(self.tr("構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}").format(
             len(data.members), f"{population:,}", len({n.subcommittee_id for n in data.systems}), len(data.systems)))
-        measures = self.measures.refresh()
+        measures = self.measures.refresh(changes)
         self._fill_cards(total, len(data.systems), data.outcomes.consortium, measures, data.spread)
         self._fill_members(data.members, population)
         self._fill_outcomes(data.outcomes)

@@ -8,6 +8,8 @@ itself: the dialogs run their operations through the runner, whose broadcast ref
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.ops.costs import MemberCostFacts, member_cost_facts
 from cloudsuppress.ops.measures import Dashboard, measures_dashboard
 
 from ..dates import display_date
@@ -47,6 +50,11 @@ class MeasuresPanel(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.data: Dashboard | None = None
+        # What the dashboard computed, kept until a change it depends on (issue 18: 5,000 items took over
+        # a second, and every change anywhere refreshed it): the whole dashboard for the day it was made,
+        # and the members' cost figures (the costliest part) apart, since most changes do not touch them.
+        self._shown: tuple[dt.date, Dashboard] | None = None
+        self._cost_facts: dict[int, MemberCostFacts] | None = None
         self.model = MeasuresTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("measuresTable")
@@ -104,12 +112,41 @@ class MeasuresPanel(QWidget):
         layout.addLayout(charts)
         layout.addStretch(1)
 
+    # What the dashboard reads: everything but the audit trail and the undo stack (fit figures: functions
+    # and structure; meetings; briefings and selection events: measures). The cost figures read only
+    # the items, their members and approvals, the members' populations and the cost rules.
+    DASHBOARD_INPUTS = ("consortium", "members", "structure", "functions", "requests", "meetings", "costs", "measures")
+    COST_INPUTS = ("consortium", "members", "requests", "costs")
+
+    def _forget(self, changes: Changes | None) -> None:
+        """Drop what ``changes`` makes stale (None: everything, e.g. another database opened)."""
+        if changes is None or any(getattr(changes, f) for f in self.COST_INPUTS):
+            self._cost_facts = None
+        if changes is None or any(getattr(changes, f) for f in self.DASHBOARD_INPUTS):
+            self._shown = None
+
     def on_changed(self, changes: Changes) -> None:
         if changes.any:
-            self.refresh()
+            self.refresh(changes)
 
-    def refresh(self) -> Dashboard:
-        data = self.runner.read(measures_dashboard)
+    def _read(self) -> Dashboard:
+        today = dt.date.today()
+        if self._shown is not None and self._shown[0] == today:
+            return self._shown[1]
+
+        def read(s) -> tuple[dict[int, MemberCostFacts], Dashboard]:  # noqa: ANN001 - a Session
+            facts = self._cost_facts if self._cost_facts is not None else member_cost_facts(s)
+            return facts, measures_dashboard(s, today=today, cost_facts=facts)
+
+        self._cost_facts, data = self.runner.read(read)
+        self._shown = (today, data)
+        return data
+
+    def refresh(self, changes: Changes | None = None) -> Dashboard:
+        """Show the dashboard: read afresh (``changes`` None), or after ``changes`` reusing what they left
+        current (nothing is read again when they touched nothing the dashboard shows)."""
+        self._forget(changes)
+        data = self._read()
         self.data = data
         self.model.set_rows(data.members)
         self._fit_member_column()
