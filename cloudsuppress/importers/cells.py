@@ -57,20 +57,61 @@ def parse_cost(text: str, unit: int) -> tuple[bool, int | None, str | None]:
 _BOUNDARY_AFTER = "、。・）)」』をにがはでとへやものより"
 
 
+_OPENING = "（(「『【［[〔"
+_CLOSING = {"（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "［": "］", "[": "]", "〔": "〕"}
+# A bullet or a list number at the start of a requirement (・, ●, ○, -, 1., (1), ①): not part of the name.
+_BULLET = re.compile(r"^(?:[・●○◯〇■□◆◇▪•\-－‐―*＊※]+|[0-9０-９]{1,3}[.．)）、]|[（(][0-9０-９]{1,3}[)）]|[①-⑳])\s*")
+
+
+def _open_brackets(text: str) -> list[str]:
+    """The brackets still open at the end of ``text``, innermost last."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in _CLOSING:
+            stack.append(ch)
+        elif stack and ch == _CLOSING[stack[-1]]:
+            stack.pop()
+    return stack
+
+
 def name_from_sentence(sentence: str, limit: int = 40) -> str:
     """A function name from its requirement sentence: the first clause, shortened at a word boundary.
 
     「住民票の写しを交付できること。なお、…」→「住民票の写しを交付できること」; a long first clause is cut
-    after the last particle or punctuation before ``limit`` characters, and marked with 「…」.
+    after the last particle or punctuation before ``limit`` characters, and marked with 「…」. A 。 inside
+    brackets does not end the clause (「氏名（漢字を含む。）・旧氏」), a cut never leaves a bracket open,
+    and a leading bullet or list number (・, ●, 1.) is not part of the name.
     """
     text = " ".join(sentence.split())
-    first = re.split(r"[。\n]", sentence.strip(), maxsplit=1)[0].strip()
-    first = " ".join(first.split()) or text
-    if len(first) <= limit:
+    body = _BULLET.sub("", sentence.strip(), count=1).strip() or sentence.strip()
+    stack: list[str] = []
+    end = len(body)
+    for i, ch in enumerate(body):
+        if ch in _CLOSING:
+            stack.append(ch)
+        elif stack and ch == _CLOSING[stack[-1]]:
+            stack.pop()
+        elif ch == "\n" or (ch == "。" and not stack):
+            end = i
+            break
+    first = " ".join(body[:end].split()) or text
+    if len(first) <= limit and not _open_brackets(first):
         return first
-    cut = max((i + 1 for i, ch in enumerate(first[:limit]) if ch in _BOUNDARY_AFTER and i + 1 >= limit // 3),
-              default=limit - 1)
-    return first[:cut].rstrip("、・ ") + "…"
+    if len(first) <= limit:  # a bracket opened and never closed in the clause: close it
+        return first + "".join(_CLOSING[b] for b in reversed(_open_brackets(first)))
+    depth = 0
+    cuts = []
+    for i, ch in enumerate(first[:limit]):
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING.values() and depth:
+            depth -= 1
+        if not depth and ch in _BOUNDARY_AFTER and i + 1 >= limit // 3:
+            cuts.append(i + 1)
+    if cuts:
+        return first[:cuts[-1]].rstrip("、・ ") + "…"
+    cut = first[:limit - 1]
+    return cut + "…" + "".join(_CLOSING[b] for b in reversed(_open_brackets(cut)))
 
 
 def duplicate_column_message(label: str, columns: list[int], header_row: int) -> str:
