@@ -11,7 +11,7 @@ import argparse
 import csv
 from pathlib import Path
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import generate_function_records, synthetic_members
 from cloudsuppress.importers.function_list import guess_mapping, parse_function_list
 from cloudsuppress.importers.tabular import read_table

@@ -39,7 +39,7 @@ def main() -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner

@@ -114,7 +114,7 @@ def main() -> int:
 
     from python_calamine import CalamineWorkbook
 
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.importers.requests import read_request_files
     from cloudsuppress.ops import request_import
 

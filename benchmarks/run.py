@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import OUT, generate  # noqa: E402
 from benchmarks.timing import LO_CSV, best_of, interleaved, ratio_line, run_process  # noqa: E402
-from cloudsuppress.db import open_database  # noqa: E402
+from cloudsuppress.store.db import open_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -179,7 +179,7 @@ def scrub(value: object) -> object:
 
 
 def _describe(obj: object) -> str:
-    from .concurrency import describe_record
+    from .store.concurrency import describe_record
 
     table = type(obj).__tablename__
     values = {}

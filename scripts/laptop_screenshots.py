@@ -29,7 +29,7 @@ def shoot(out: Path, tag: str) -> list[Path]:
     from PySide6.QtGui import QColor, QPainter, QPixmap
     from PySide6.QtWidgets import QApplication
 
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.demo import create_demo
     from ui.app import create_application
     from ui.main_window import MainWindow

@@ -35,7 +35,7 @@ def render(out: Path, width: int, height: int) -> None:
     app = create_application()
     import field_workbooks as fw
 
-    from cloudsuppress.connection import open_database
+    from cloudsuppress.store.connection import open_database
     from cloudsuppress.demo import create_demo
     from cloudsuppress.importers.detect import ImportOverrides
     from cloudsuppress.importers.tabular import read_workbook

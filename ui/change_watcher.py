@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from cloudsuppress.sync import changes_since, last_change_marker
+from cloudsuppress.store.sync import changes_since, last_change_marker
 
 from .op_runner import EVERYTHING, OpRunner
 

@@ -20,12 +20,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QStyle, QWidget
 
-from cloudsuppress.backups import restore_backup, validate_backup
-from cloudsuppress.connection import Database, open_database
+from cloudsuppress.store.backups import restore_backup, validate_backup
+from cloudsuppress.store.connection import Database, open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
-from cloudsuppress.handover import export_handover, import_handover, is_empty, read_handover
-from cloudsuppress import writer_lock
-from cloudsuppress.writer_lock import DatabaseLockedError
+from cloudsuppress.store.handover import export_handover, import_handover, is_empty, read_handover
+from cloudsuppress.store import writer_lock
+from cloudsuppress.store.writer_lock import DatabaseLockedError
 
 from .change_watcher import ChangeWatcher
 from .message_text import short_lines

@@ -4,8 +4,8 @@
 開く…). The recent list lives in the window's QSettings (``ui.settings.recent_databases``;
 remembering a database puts it on top) and is rebuilt each time the submenu opens; a file
 that has gone is taken off the list when chosen. Copies and backups are SQLite backup-API
-copies made by the core (``cloudsuppress.files.save_database_copy``,
-``cloudsuppress.backups.rotate_backup``) on the runner's worker thread; they do not change
+copies made by the core (``cloudsuppress.store.files.save_database_copy``,
+``cloudsuppress.store.backups.rotate_backup``) on the runner's worker thread; they do not change
 the database, so they need no transaction. Restoring a backup is the database menu's
 (``ui.database_menu``).
 """
@@ -110,7 +110,7 @@ class FileMenuExtras(QObject):
         if chosen is None:
             return None
         name = str(chosen)
-        from cloudsuppress.files import save_database_copy
+        from cloudsuppress.store.files import save_database_copy
 
         runner = self.window.runner
         try:
@@ -127,7 +127,7 @@ class FileMenuExtras(QObject):
         source = self._sqlite_path(self.tr("バックアップを作成"))
         if source is None:
             return None
-        from cloudsuppress.backups import rotate_backup
+        from cloudsuppress.store.backups import rotate_backup
 
         runner = self.window.runner
         try:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.connection import Database
+from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats

@@ -35,7 +35,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.connection import Database, DatabaseBusyError, Session
+from cloudsuppress.store.connection import Database, DatabaseBusyError, Session
 from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidationError
 
 T = TypeVar("T")

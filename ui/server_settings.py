@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from cloudsuppress.credentials import url_without_password
+from cloudsuppress.store.credentials import url_without_password
 
 LAST_SERVER_KEY = "database/last_server_url"
 LAST_IS_SERVER_KEY = "database/last_is_server"

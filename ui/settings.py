@@ -135,7 +135,7 @@ def apply_preferences(prefs: Preferences) -> None:
     ``current_preferences()`` when used.
     """
     global _current
-    from cloudsuppress.connection import set_default_user
+    from cloudsuppress.store.connection import set_default_user
 
     from .dates import set_date_style
 
@@ -146,7 +146,7 @@ def apply_preferences(prefs: Preferences) -> None:
 
 def backup_policy(prefs: Preferences | None = None):
     """The core's backup policy with the number of backups the user wants kept."""
-    from cloudsuppress.backups import DEFAULT_POLICY
+    from cloudsuppress.store.backups import DEFAULT_POLICY
 
     prefs = prefs or _current
     return replace(DEFAULT_POLICY, keep_last=prefs.backups_kept)

@@ -379,13 +379,13 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
     A SQLite file is opened read-only for a command that only reads (no lock, no check, no
     backup), else under the writer lock, refused naming the holder while another process writes.
     """
-    from ..backups import CLI_POLICY
-    from ..db import mask_url, open_database
+    from ..store.backups import CLI_POLICY
+    from ..store.db import mask_url, open_database
 
     if "://" not in target:
         from .access import LOCKED_HINT, purpose_of, reads_only
-        from ..db import DatabaseOutdatedError
-        from ..writer_lock import DatabaseLockedError
+        from ..store.db import DatabaseOutdatedError
+        from ..store.writer_lock import DatabaseLockedError
 
         if args is not None and reads_only(args) and not create:
             try:
@@ -402,7 +402,7 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
         except DatabaseLockedError as exc:
             raise DatabaseLockedError(f"{exc}{LOCKED_HINT}", path=exc.path, lock_path=exc.lock_path,
                                       holder=exc.holder) from None
-    from .. import credentials
+    from ..store import credentials
     from ..errors import DatabaseError
 
     url = credentials.resolve_url(target)
@@ -418,8 +418,8 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
 
 
 def _cmd_handover(args) -> int:
-    from .. import handover
-    from ..db import mask_url
+    from ..store import handover
+    from ..store.db import mask_url
 
     if args.action == "export":
         db = _open(args.db, args=args)
@@ -442,7 +442,7 @@ def _cmd_handover(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from ..backups import list_backups, restore_backup
+    from ..store.backups import list_backups, restore_backup
 
     if "://" in args.db:
         raise DomainError("バックアップと復元は SQLite ファイルのためのものです。サーバーのデータベースは"
@@ -468,7 +468,7 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_init(args) -> int:
-    from ..files import create_database_file
+    from ..store.files import create_database_file
 
     if "://" in args.db:  # a server database: the schema is created, there is no file to clean up
         db = _open(args.db, create=True)
@@ -580,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
                   "（いまのファイルは backups に残します）", file=sys.stderr)
         return EXIT_REFUSED
     except DomainError as exc:
-        from ..db import mask_secrets  # a password typed into a URL never reaches the terminal
+        from ..store.db import mask_secrets  # a password typed into a URL never reaches the terminal
 
         # An import's problems: the same problem on many rows (a misspelled 業務 on all 176) is one
         # line naming the rows, as the GUI's list shows it.

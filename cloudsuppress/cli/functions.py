@@ -14,7 +14,7 @@ from ..importers.function_list import FIELD_CHOICES, resolve_column_options
 from ..importers.tabular import Workbook, read_workbook
 
 if TYPE_CHECKING:
-    from ..db import Database
+    from ..store.db import Database
     from ..importers.detect import ImportOverrides
 
 # Imported by the command that runs, not by every call (see cli/__init__.py).

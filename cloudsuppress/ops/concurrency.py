@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..changes import Changes
-from ..concurrency import VERSIONED_TABLES, describe_record, registered_operation, stored_row
+from ..store.concurrency import VERSIONED_TABLES, describe_record, registered_operation, stored_row
 from ..errors import ConcurrentEditError, DomainError
 
 

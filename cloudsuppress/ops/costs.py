@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes
-from ..concurrency import check_version, reapplicable
+from ..store.concurrency import check_version, reapplicable
 from ..costs import Method, Payer, Rule, apportion_cost, parse_method, split_shares
 from ..errors import DomainError
 from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem

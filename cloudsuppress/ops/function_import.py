@@ -26,7 +26,7 @@ from ..wording import either
 from .. import audit
 from ..bulk import gc_paused
 from ..changes import Changes
-from ..concurrency import conflict
+from ..store.concurrency import conflict
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.detect import Detection, ImportOverrides, detect_function_list
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes, ChangesWithId
-from ..concurrency import check_version, reapplicable
+from ..store.concurrency import check_version, reapplicable
 from ..errors import DomainError
 from ..models import (
     AgendaEntry,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from .. import audit
 from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
-from ..locks import lock_numbering
+from ..store.locks import lock_numbering
 from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
 from ..workflow import DECISIONS, OPEN, Status, check_meeting_decision, meeting_steps, parse_status

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..wording import either
 from .. import audit
-from ..concurrency import check_version, conflict, reapplicable
+from ..store.concurrency import check_version, conflict, reapplicable
 from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord

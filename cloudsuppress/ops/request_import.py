@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from .. import audit, limits
 from ..bulk import gc_paused
-from ..concurrency import describe_record
+from ..store.concurrency import describe_record
 from ..changes import Changes
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.requests import FIELDS, RequestRecord
-from ..locks import lock_numbering
+from ..store.locks import lock_numbering
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import normalize_key
 from ..workflow import OPEN, Status

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
-from ..concurrency import check_version, reapplicable
+from ..store.concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
 from ..errors import ConcurrentEditError, DomainError
-from ..locks import lock_numbering, lock_row
+from ..store.locks import lock_numbering, lock_row
 from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..unset import UNSET

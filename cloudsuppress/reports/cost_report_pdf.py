@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from ..files import safe_file_name
+from ..store.files import safe_file_name
 from ..ops.consortium import ConsortiumSettings
 from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
 from ..wareki import to_wareki

@@ -23,7 +23,7 @@ from ..errors import DomainError
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units, wrapped_lines
 from .pdf_base import GOTHIC, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text
-from ..files import safe_file_name
+from ..store.files import safe_file_name
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 SHEET = "要望"

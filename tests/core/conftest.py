@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from cloudsuppress.db import Database, open_database
+from cloudsuppress.store.db import Database, open_database
 from cloudsuppress.importers.function_list import mapping_from_options, parse_function_list
 from cloudsuppress.importers.tabular import read_table
 from cloudsuppress.ops import functions as function_ops

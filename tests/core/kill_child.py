@@ -9,7 +9,7 @@ import sys
 
 from sqlalchemy import select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.models import RequestItem
 from cloudsuppress.ops import functions as function_ops

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from cloudsuppress.db import Database
+from cloudsuppress.store.db import Database
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.models import Function, Member
 from cloudsuppress.ops import functions as function_ops

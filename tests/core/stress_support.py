@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from cloudsuppress.db import Database, open_database
+from cloudsuppress.store.db import Database, open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.models import Function, Member
 from cloudsuppress.ops import comparison as comparison_ops

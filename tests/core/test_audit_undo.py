@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from cloudsuppress import audit
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import AuditAction
 from cloudsuppress.ops import history as history_ops

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.backups import BackupPolicy, backup_sqlite, list_backups, prune_backups, restore_backup
-from cloudsuppress.db import open_database
+from cloudsuppress.store.backups import BackupPolicy, backup_sqlite, list_backups, prune_backups, restore_backup
+from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops.consortium import create_consortium
-from cloudsuppress.storage import storage_warnings
+from cloudsuppress.store.storage import storage_warnings
 
 
 def members(path: Path) -> list[str]:
@@ -206,7 +206,7 @@ def test_an_open_database_carries_its_warnings(tmp_path):
 
 def test_twenty_cli_commands_make_one_backup_and_reading_commands_none(dbfile, monkeypatch, capsys):
     """Issue 17 finding 7 / issue 18 item 3: not one full copy per command."""
-    from cloudsuppress import db as db_module
+    from cloudsuppress.store import db as db_module
     from cloudsuppress.cli import main as cli_main
 
     checks = []
@@ -224,7 +224,7 @@ def test_twenty_cli_commands_make_one_backup_and_reading_commands_none(dbfile, m
 
 
 def test_the_cli_backs_up_again_once_the_interval_has_passed(dbfile):
-    from cloudsuppress.backups import CLI_POLICY
+    from cloudsuppress.store.backups import CLI_POLICY
 
     open_database(dbfile, backup_policy=CLI_POLICY).close()
     first = list_backups(dbfile)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
 

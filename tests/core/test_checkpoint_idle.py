@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import time
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cloudsuppress.cli import EXIT_CONFIRM, main
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 
 from .conftest import HEADER, dump, write_csv, write_xlsx
 

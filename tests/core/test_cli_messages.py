@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.backups import list_backups
+from cloudsuppress.store.backups import list_backups
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import mask_url, open_database
+from cloudsuppress.store.db import mask_url, open_database
 from cloudsuppress.ops.consortium import create_consortium
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ NOT_FOR_SUMMARY = (
     "cloudsuppress.ops.meetings", "cloudsuppress.ops.meeting_queries", "cloudsuppress.ops.measures",
     "cloudsuppress.ops.history", "cloudsuppress.ops.undo", "cloudsuppress.ops.request_import",
     "cloudsuppress.importers.requests", "cloudsuppress.importers.detect", "cloudsuppress.ops.function_import",
-    "cloudsuppress.files", "cloudsuppress.handover",
+    "cloudsuppress.store.files", "cloudsuppress.store.handover",
     "reportlab", "docx", "xlsxwriter", "openpyxl", "python_calamine", "alembic",
 )
 
@@ -45,4 +45,4 @@ def test_help_imports_no_database_code():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     loaded = set(proc.stdout.split())
-    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.models", "cloudsuppress.db") if m in loaded) == []
+    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.models", "cloudsuppress.store.db") if m in loaded) == []

@@ -7,10 +7,10 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from cloudsuppress import credentials as cred
-from cloudsuppress.backups import list_backups
+from cloudsuppress.store import credentials as cred
+from cloudsuppress.store.backups import list_backups
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import mask_url, open_database
+from cloudsuppress.store.db import mask_url, open_database
 from cloudsuppress.ops import members as member_ops
 
 URL = "postgresql+psycopg://sato@db.example.lg.jp:5433/kyogikai"

@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import DEMO_MEMBERS, create_demo
 from cloudsuppress.models import Function
 from cloudsuppress.ops import functions as function_ops

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import _SYSTEM_OBJECTS, create_demo
 from cloudsuppress.demo.requests import ASKS, KEEP_FREE_SYSTEM, annual_cases
 from cloudsuppress.models import BusinessSystem, Function

@@ -179,7 +179,7 @@ def test_ordinary_cells_are_left_as_written(cell):
 
 
 def test_the_history_csv_writes_a_members_formula_as_text(capsys, demo, tmp_path):
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.ops.history import export_item_history_csv
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress import backups as backups_module
-from cloudsuppress.backups import list_backups
+from cloudsuppress.store import backups as backups_module
+from cloudsuppress.store.backups import list_backups
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops.consortium import create_consortium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,7 +149,7 @@ def test_the_readmes_restore_example_with_relative_paths_works(place):
 def test_a_read_only_folder_with_the_log_of_a_killed_writer_still_shows_its_last_save(place):
     """The writer was killed (its -wal and -shm stay), then the folder became read-only: reading sees every commit."""
     killed = subprocess.run(
-        [sys.executable, "-c", "import os, signal, sys\nfrom cloudsuppress.db import open_database\n"
+        [sys.executable, "-c", "import os, signal, sys\nfrom cloudsuppress.store.db import open_database\n"
          "from cloudsuppress.ops import members as m\ndb = open_database(sys.argv[1])\n"
          "with db.session() as s, s.begin():\n    m.add_member(s, name='最後に保存した町', population=5)\n"
          "os.kill(os.getpid(), signal.SIGKILL)", str(place)],

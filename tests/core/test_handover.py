@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress import handover
+from cloudsuppress.store import handover
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import head_revision, open_database
+from cloudsuppress.store.db import head_revision, open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import RequestItem

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress import handover
+from cloudsuppress.store import handover
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
 

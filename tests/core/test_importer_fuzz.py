@@ -359,8 +359,8 @@ HANDOVER_CASES = 70
 
 @pytest.fixture(scope="module")
 def handover_zip(tmp_path_factory) -> Path:
-    from cloudsuppress import handover
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store import handover
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.demo import create_demo
 
     folder = tmp_path_factory.mktemp("fuzz-handover")
@@ -433,8 +433,8 @@ def _mutate_handover(rng: random.Random, source: Path, dest: Path) -> None:
 
 
 def test_seeded_fuzz_of_the_handover_import_gives_no_traceback(handover_zip, tmp_path):
-    from cloudsuppress import handover
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store import handover
+    from cloudsuppress.store.db import open_database
 
     rng = random.Random(f"{SEED}-handover")
     empty = open_database(tmp_path / "empty.sqlite")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 
 from .kill_child import SIZES, SYSTEM
 from .request_support import new_item, rdb  # noqa: F401

@@ -66,7 +66,7 @@ def test_selection_event_registered_then_refused_while_attended(rdb, capsys):
 
 
 def test_stale_briefing_correction_is_a_conflict(rdb):
-    from cloudsuppress.concurrency import ConcurrentEditError
+    from cloudsuppress.store.concurrency import ConcurrentEditError
 
     with rdb.session() as s, s.begin():
         bid = mo.record_briefing(s, member_id=member_id(s, "那珂市"), held_on=dt.date(2026, 3, 1), attendees=20).id

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import StatusChange
 from cloudsuppress.ops import meeting_queries as mq
@@ -212,7 +212,7 @@ def test_migrating_a_0002_database_clears_meeting_ids_that_pointed_nowhere(tmp_p
     """Databases from before 0003 stored meeting ids without a meetings table (the old demo wrote 1-3)."""
     from alembic import command
 
-    from cloudsuppress.db import _alembic_config
+    from cloudsuppress.store.db import _alembic_config
 
     path = tmp_path / "old.sqlite"
     cfg = _alembic_config()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cloudsuppress.concurrency import ConcurrentEditError
+from cloudsuppress.store.concurrency import ConcurrentEditError
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import measures as measure_ops
 from cloudsuppress.ops import members as member_ops

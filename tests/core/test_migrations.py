@@ -12,9 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from cloudsuppress import db as dbmod
-from cloudsuppress.backups import list_backups
-from cloudsuppress.db import backup_sqlite, head_revision, open_database
+from cloudsuppress.store import db as dbmod
+from cloudsuppress.store.backups import list_backups
+from cloudsuppress.store.db import backup_sqlite, head_revision, open_database
 from cloudsuppress.errors import DatabaseError, DatabaseTooNewError, DomainError
 from cloudsuppress.models import Base, Function
 from cloudsuppress.ops.consortium import create_consortium
@@ -177,7 +177,7 @@ def test_the_light_revision_reader_agrees_with_alembic():
     """open_database reads the revisions as text to keep alembic out of the start-up path."""
     from alembic.script import ScriptDirectory
 
-    from cloudsuppress.db import _alembic_config, known_revisions
+    from cloudsuppress.store.db import _alembic_config, known_revisions
 
     script = ScriptDirectory.from_config(_alembic_config())
     head, revisions = known_revisions()
@@ -191,7 +191,7 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
 
     open_database(tmp_path / "x.sqlite").close()
     code = (
-        "import sys; from cloudsuppress.db import open_database; "
+        "import sys; from cloudsuppress.store.db import open_database; "
         f"open_database({str(tmp_path / 'x.sqlite')!r}).close(); "
         "print('alembic' in sys.modules)"
     )

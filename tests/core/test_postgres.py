@@ -9,9 +9,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
-from cloudsuppress import sync
+from cloudsuppress.store import sync
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.db import head_revision, mask_url, open_database
+from cloudsuppress.store.db import head_revision, mask_url, open_database
 from cloudsuppress.demo import create_demo, generate_function_records
 from cloudsuppress.errors import DatabaseError, DomainError
 from cloudsuppress.importers.function_list import ColumnMapping, ParsedFunctionList

@@ -12,7 +12,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.importers.requests import RequestRecord
 from cloudsuppress.models import Approval, Meeting, RequestItem
 from cloudsuppress.ops import meetings as meeting_ops

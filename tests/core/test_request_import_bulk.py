@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from cloudsuppress import audit
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops import request_import as imp

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.models import BusinessSystem
 from cloudsuppress.ops import members as member_ops

@@ -58,7 +58,7 @@ def loaded(tmp_path, capsys) -> Path:
 
 
 def test_plan_warns_first_when_no_id_matches_and_keeps_the_retired_id(loaded, tmp_path, capsys):
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
 
     db = open_database(loaded)
     with db.session() as s:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.members import MemberRecord
 from cloudsuppress.ops import consortium as consortium_ops

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from cloudsuppress import wording
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.function_list import parse_function_list

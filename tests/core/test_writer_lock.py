@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.backups import backup_sqlite, list_backups
-from cloudsuppress.db import open_database
+from cloudsuppress.store.backups import backup_sqlite, list_backups
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops.consortium import create_consortium
-from cloudsuppress.writer_lock import DatabaseLockedError, acquire, current_holder, lock_path_of
+from cloudsuppress.store.writer_lock import DatabaseLockedError, acquire, current_holder, lock_path_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 HOLDER = r"""
 import sys
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import members as member_ops
 db = open_database(sys.argv[1], purpose="画面")
 print("ready", flush=True)
@@ -146,7 +146,7 @@ def test_a_lock_without_os_locks_is_stale_when_its_process_is_gone(dbfile, monke
     """File systems without locks (some shares): the written pid decides on this machine."""
     import socket
 
-    import cloudsuppress.writer_lock as wl
+    import cloudsuppress.store.writer_lock as wl
 
     def no_locks(_fd):
         raise wl._NoLocks()
@@ -209,7 +209,7 @@ def test_a_migration_waits_for_the_writer_that_holds_the_file(dbfile):
         con.execute("UPDATE alembic_version SET version_num = '0004'")
     con.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom cloudsuppress.writer_lock import acquire\n"
+        [sys.executable, "-c", "import sys\nfrom cloudsuppress.store.writer_lock import acquire\n"
          "lock = acquire(sys.argv[1], purpose='画面')\nprint('ready', flush=True)\nsys.stdin.readline()", str(dbfile)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
     try:

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 
 DEMO_FUNCTIONS = 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_detail
 from ui.dialogs.conflict_dialog import ConflictDialog

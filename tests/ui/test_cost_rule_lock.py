@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.ops.costs import all_item_shares, item_shares, set_item_cost
 from ui.dialogs.conflict_dialog import ConflictDialog

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops.consortium import create_consortium, get_consortium
 from cloudsuppress.ops.functions import system_tree
 from cloudsuppress.ops.members import list_members

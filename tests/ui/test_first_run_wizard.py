@@ -110,7 +110,7 @@ def test_demo_choice_finishes_on_the_first_page(wizard, qtbot):
 
 
 def test_an_existing_consortium_file_is_refused_and_the_wizard_stays(wizard, qtbot, tmp_path, no_message_boxes):
-    from cloudsuppress.files import create_database_file
+    from cloudsuppress.store.files import create_database_file
 
     create_database_file(tmp_path / "既存.sqlite", name="既存", preset="empty").close()
     press(qtbot, wizard, QWizard.WizardButton.NextButton)
@@ -127,7 +127,7 @@ def test_main_asks_the_wizard_only_on_the_very_first_start(tmp_path, monkeypatch
     import main
     from PySide6.QtCore import QSettings
 
-    from cloudsuppress.files import create_database_file
+    from cloudsuppress.store.files import create_database_file
     from ui.settings import remember_database
 
     monkeypatch.setattr(main, "default_db_path", lambda: tmp_path / "data" / "cloudsuppress.sqlite")

@@ -22,7 +22,7 @@ from .conftest import copy_database
 ROOT = Path(__file__).resolve().parents[2]
 HOLDER = r"""
 import sys
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 db = open_database(sys.argv[1], purpose="画面")
 print("ready", flush=True)
 sys.stdin.readline()
@@ -134,8 +134,8 @@ def test_a_busy_database_offers_to_try_again_and_the_retry_saves(qtbot, tmp_path
     """Another connection holds the write lock past SQLite's busy timeout: a message with もう一度試す, not 予期しないエラー."""
     import sqlite3
 
-    from cloudsuppress import db as db_module
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store import db as db_module
+    from cloudsuppress.store.db import open_database
     from ui.op_runner import OpRunner
 
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
@@ -168,9 +168,9 @@ def test_a_busy_database_offers_to_try_again_and_the_retry_saves(qtbot, tmp_path
 
 def test_the_window_keeps_its_writer_lock_through_a_restore_and_a_refused_one(window, runner, monkeypatch,
                                                                                no_message_boxes):
-    from cloudsuppress.backups import backup_sqlite
+    from cloudsuppress.store.backups import backup_sqlite
     from cloudsuppress.errors import DomainError
-    from cloudsuppress.writer_lock import held_here
+    from cloudsuppress.store.writer_lock import held_here
     from ui import database_menu
     from ui.dialogs import restore_backup_dialog
 
@@ -179,7 +179,7 @@ def test_the_window_keeps_its_writer_lock_through_a_restore_and_a_refused_one(wi
 
     class Chooser:
         def __init__(self, *_a, **_k):
-            from cloudsuppress.backups import list_backups
+            from cloudsuppress.store.backups import list_backups
 
             self.chosen = next(b for b in list_backups(path) if b.path == copy)
 
@@ -217,8 +217,8 @@ def test_the_real_gui_holds_its_file_and_a_cli_restore_beside_it_is_refused(tmp_
     import json
     import time
 
-    from cloudsuppress.backups import backup_sqlite
-    from cloudsuppress.writer_lock import lock_path_of
+    from cloudsuppress.store.backups import backup_sqlite
+    from cloudsuppress.store.writer_lock import lock_path_of
 
     path = tmp_path / "画面で編集中.sqlite"
     copy_database(demo_template, path)

@@ -27,7 +27,7 @@ def test_screenshot_of_fresh_database(tmp_path):
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 860)
 
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops.functions import fit_stats
 
     opened = open_database(db)
@@ -59,7 +59,7 @@ def test_screenshot_of_members_view(tmp_path):
 def test_start_without_db_reopens_the_remembered_file_and_screenshot_leaves_settings(tmp_path):
     from PySide6.QtCore import QSettings
 
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops.consortium import create_consortium
 
     remembered = tmp_path / "last.sqlite"

@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
 
 # The most work the UI thread may do without returning to its event loop: the issue's "never

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from cloudsuppress import audit
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from ui import dates
 from ui.settings import (
     MAX_RECENT,
@@ -94,8 +94,8 @@ def test_comparison_export_dialog_starts_on_the_chosen_paper(settings_file, qtbo
 
 
 def test_backups_kept_reaches_the_core(settings_file, tmp_path):
-    from cloudsuppress.backups import list_backups
-    from cloudsuppress.files import open_database_file
+    from cloudsuppress.store.backups import list_backups
+    from cloudsuppress.store.files import open_database_file
 
     path = tmp_path / "c.sqlite"
     open_database(path).close()

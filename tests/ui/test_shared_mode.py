@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from cloudsuppress import credentials
-from cloudsuppress.backups import backup_sqlite, list_backups
-from cloudsuppress.db import open_database
+from cloudsuppress.store import credentials
+from cloudsuppress.store.backups import backup_sqlite, list_backups
+from cloudsuppress.store.db import open_database
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.members import add_member, list_members
-from cloudsuppress.storage import StorageWarning
+from cloudsuppress.store.storage import StorageWarning
 from ui.dialogs.connection_dialog import ConnectionDialog, open_remembered_server
 from ui.op_runner import OpRunner
 from ui.server_settings import last_server_url
@@ -266,11 +266,11 @@ def test_restore_from_backup_through_the_menu(window, runner, demo_db, monkeypat
 
 
 def test_a_damaged_file_offers_its_newest_backup(window, runner, tmp_path, no_message_boxes):
-    from cloudsuppress.files import create_database_file
+    from cloudsuppress.store.files import create_database_file
 
     path = tmp_path / "damaged.sqlite"
     create_database_file(path, name="壊れる協議会", preset="ibaraki33").close()
-    from cloudsuppress.db import open_database
+    from cloudsuppress.store.db import open_database
 
     open_database(path).close()  # the next session's copy at open
     assert list_backups(path)

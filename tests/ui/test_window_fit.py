@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.db import open_database
+from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -73,7 +73,7 @@ class Context:
     """The data the windows show: the demo database behind an OpRunner, and a scratch folder."""
 
     def __init__(self, db_path: Path):
-        from cloudsuppress.db import open_database
+        from cloudsuppress.store.db import open_database
         from ui.op_runner import OpRunner
 
         self.db = open_database(db_path)

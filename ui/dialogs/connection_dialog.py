@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress import credentials
-from cloudsuppress.connection import (
+from cloudsuppress.store import credentials
+from cloudsuppress.store.connection import (
     DEFAULT_PORT,
     Database,
     ServerAddress,

@@ -4,7 +4,7 @@ Pages: 1. start (次へ for a new consortium, or the 「デモデータで試す
 preset (茨城県方式 / 空) and where its file goes; 3. its members with populations, typed
 into a small table or imported from a member list file; 4. optionally a function list.
 On 完了 the file and consortium are created in one transaction
-(``cloudsuppress.files.create_database_file``), the members are added through an
+(``cloudsuppress.store.files.create_database_file``), the members are added through an
 ``OpRunner`` over the new database (one undoable action), and a chosen function list opens
 in the usual import dialog, where the secretary checks the columns as always. The open
 ``Database`` is left in ``database`` for main.py; a refusal is shown and the wizard stays.
@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cloudsuppress.connection import Database
+from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DomainError
-from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
+from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
 from cloudsuppress.importers.members import MemberRecord, parse_population
 from cloudsuppress.presets import PRESET_LABELS
 

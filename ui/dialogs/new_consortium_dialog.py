@@ -1,7 +1,7 @@
 """NewConsortiumDialog: name a new consortium, pick its preset and where its database lives.
 
 On 作成 the dialog creates the file and the consortium in one transaction
-(``cloudsuppress.files.create_database_file``) and keeps the open ``Database`` in
+(``cloudsuppress.store.files.create_database_file``) and keeps the open ``Database`` in
 ``database`` for the main window to switch to; a refusal (an existing consortium's file,
 an unwritable folder) is shown and the dialog stays open so the user can choose again.
 Until a file is chosen with 参照…, the suggested file name follows the consortium name.
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.connection import Database
+from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.presets import PRESET_LABELS
 
-from cloudsuppress.files import create_database_file, suggested_file_name, with_db_suffix
+from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
 
 from ..op_runner import run_in_worker
 from ..settings import backup_policy

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.backups import BackupInfo, backup_folder, list_backups
+from cloudsuppress.store.backups import BackupInfo, backup_folder, list_backups
 
 from ..dates import display_date
 

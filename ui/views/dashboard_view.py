@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.connection import Session
+from cloudsuppress.store.connection import Session
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.measures import Dashboard, format_share

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .backups import DEFAULT_POLICY, BackupPolicy
 from .db import Database, open_database
-from .errors import DomainError
-from .ops.consortium import create_consortium, get_consortium
+from ..errors import DomainError
+from ..ops.consortium import create_consortium, get_consortium
 
 DB_SUFFIX = ".sqlite"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -81,7 +81,7 @@ def create_database_file(path: Path, *, name: str, preset: str, demo: bool = Fal
     try:
         with db.session() as s, s.begin():
             if demo:
-                from .demo import create_demo
+                from ..demo import create_demo
 
                 create_demo(s, name=name)
             else:

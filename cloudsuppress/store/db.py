@@ -30,7 +30,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit, limits, writer_lock
+from .. import audit, limits
+from . import writer_lock
 from .backups import (
     DEFAULT_POLICY,
     SQLITE_HEADER,
@@ -46,8 +47,8 @@ from .backups import (
 from .backups import backup_sqlite  # noqa: F401 - the migration backup, patched by tests
 from .checkpoint import Checkpointer
 from .concurrency import AppSession
-from .errors import DatabaseError, DatabaseTooNewError
-from .resources import resource_path
+from ..errors import DatabaseError, DatabaseTooNewError
+from ..resources import resource_path
 from .revisions import known_revisions
 from .storage import StorageWarning, storage_warnings
 

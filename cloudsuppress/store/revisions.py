@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import DatabaseError
-from .resources import resource_path
+from ..errors import DatabaseError
+from ..resources import resource_path
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]*)['\"]|None)", re.M)
 

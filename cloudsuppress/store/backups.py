@@ -24,7 +24,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DatabaseCorruptError, DomainError
+from ..errors import DatabaseCorruptError, DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ROTATING_REASONS = ("open", "close")

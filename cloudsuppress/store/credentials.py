@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL, make_url
 
-from .errors import DomainError
+from ..errors import DomainError
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend

@@ -27,9 +27,9 @@ from sqlalchemy import Connection, Table, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from .changes import Changes
-from .errors import ConcurrentEditError
-from .models import AuditAction, AuditChange, Base
+from ..changes import Changes
+from ..errors import ConcurrentEditError
+from ..models import AuditAction, AuditChange, Base
 
 F = TypeVar("F", bound=Callable[..., Changes])
 

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 LOCK_SUFFIX = ".lock"
 _WINDOWS_LOCK_OFFSET = 1 << 20  # Windows locks a byte far past the text, which stays readable

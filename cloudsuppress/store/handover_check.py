@@ -83,8 +83,8 @@ def parse_json(name: str, raw: bytes) -> object:
 
 
 def _vocabularies() -> dict[tuple[str, str], frozenset]:
-    from .costs import Method
-    from .vocab import (
+    from ..costs import Method
+    from ..vocab import (
         APPROVAL_STAGES,
         ATTENDEE_ROLES,
         FIT_MARKS,
@@ -93,7 +93,7 @@ def _vocabularies() -> dict[tuple[str, str], frozenset]:
         REASON_CODES,
         REQUIREMENT_CLASSES,
     )
-    from .workflow import Status
+    from ..workflow import Status
 
     statuses = frozenset(s.value for s in Status)
     methods = frozenset(m.value for m in Method)
@@ -134,7 +134,7 @@ def _record_problems(table: str, record: dict[str, Any]) -> list[str]:
             return [f"「fit_alternative」: 代替の印は適合度 ○ の機能にだけ付きます（適合度 {_show(record['fit'])}）"]
         return []
     if table == "consortium":  # 会長・事務局の連絡先 (migration 0006): as the settings dialog checks them
-        from .ops.consortium import SETTING_LABELS, ConsortiumSettings, settings_problems
+        from ..ops.consortium import SETTING_LABELS, ConsortiumSettings, settings_problems
 
         fields = ("chair_member", "chair_name", "office_section", "office_staff", "office_phone", "office_mail")
         settings = ConsortiumSettings(**{f: record[f] or "" for f in fields}, seal_omitted=bool(record["seal_omitted"]))
