@@ -382,6 +382,7 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
     else:
         keys = [r[key_c] if len(r) > key_c else "" for r in body]
     odd = set(compress(range(len(body)), [not k or k[0] in _ODD_START or k in _TOTAL_WORDS for k in keys]))
+    odd |= _total_rows(body, keys, mapping)
     odd |= {r - first for r in formula_rows if r >= first}
     plain = [i for i in range(len(body)) if i not in odd] if odd else range(len(body))
     # A key that only looks odd (「注」 in 「注意喚起」) is still data.
@@ -414,6 +415,36 @@ def _classify(table: Table, first: int, mapping: dict[str, int]) -> tuple[list[I
         if reason:
             ignored.append(IgnoredRow(r + 1, reason, _short(_row_text(row))))
     return ignored, first_data, last_data
+
+
+def _total_rows(body: list[list[str]], keys: list[str], mapping: dict[str, int]) -> set[int]:
+    """Rows labelled 合計 / 計 in a text column whose ID cell holds no ID-like text (a count, a sum):
+    found from the values alone, so that an .xls or an .ods (no formula information) and an .xlsx
+    leave out the same rows."""
+    code_c = mapping.get("code")
+    if code_c is None:
+        return set()
+    found: set[int] = set()
+    for fld in ("name", "requirement", "level1", "level2", "level3", "business_system", "row_number"):
+        c = mapping.get(fld)
+        if c is None:
+            continue
+        col = [r[c] if len(r) > c else "" for r in body]
+        found.update(compress(range(len(body)), [bool(v) and len(v) <= 8 and v.lstrip(" 　")[:1] in "合計小総"
+                                                 for v in col]))
+    if not found:
+        return set()
+    shapes = Counter((len(k.strip()), k.strip().isdigit()) for k in keys[:2000] if k.strip())
+    common = shapes.most_common(1)[0][0] if shapes else None
+    out = set()
+    for i in found:
+        key = keys[i].strip()
+        if (len(key), key.isdigit()) == common:
+            continue  # a real ID beside the word: a function named 合計 stays a function
+        row = body[i]
+        if any(normalize_text(row[c]).replace(" ", "") in _TOTAL_WORDS for c in mapping.values() if c < len(row)):
+            out.add(i)
+    return out
 
 
 # --- the whole sheet --------------------------------------------------------------------------

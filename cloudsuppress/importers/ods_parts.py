@@ -74,6 +74,47 @@ def displayed_texts(path: str, sheet: str, wanted: set[tuple[int, int]]) -> dict
     return out
 
 
+def merged_ranges(path: str, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of one sheet as ((top, left), (bottom, right)), 0-based: a cell with
+    ``table:number-rows-spanned`` / ``number-columns-spanned`` (the cells it covers are
+    ``covered-table-cell``). calamine does not report them for an .ods."""
+    out = []
+    span_rows, span_cols = f"{{{_TABLE}}}number-rows-spanned", f"{{{_TABLE}}}number-columns-spanned"
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            row = col = 0
+            inside = False
+            for event, elem in ElementTree.iterparse(fh, events=("start", "end")):
+                tag = elem.tag
+                if event == "start":
+                    if tag == _SHEET:
+                        inside = elem.get(f"{{{_TABLE}}}name") == sheet
+                        row = col = 0
+                    elif tag in _CELLS and inside:
+                        rs, cs = int(elem.get(span_rows, "1")), int(elem.get(span_cols, "1"))
+                        if rs > 1 or cs > 1:
+                            out.append(((row, col), (row + rs - 1, col + cs - 1)))
+                    continue
+                if tag == _SHEET:
+                    if inside:
+                        break
+                    elem.clear()
+                    continue
+                if not inside:
+                    if tag == _ROW:
+                        elem.clear()
+                    continue
+                if tag in _CELLS:
+                    col += int(elem.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+                elif tag == _ROW:
+                    row += int(elem.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+                    col = 0
+                    elem.clear()
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        return []
+    return out
+
+
 def check_ods(path: str) -> None:
     """Refuse (XlsxBoundsError) an .ods whose used range is beyond the reader's bounds.
 

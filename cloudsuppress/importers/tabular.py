@@ -248,6 +248,10 @@ def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: Xl
         for (r, c), text in displayed_texts(str(path), sheet, set(kinds)).items():
             if text and r < len(rows) and c < len(rows[r]):
                 rows[r][c] = text
+    if not merged and name.lower().endswith(".ods"):  # calamine gives no merged ranges for an .ods
+        from .ods_parts import merged_ranges
+
+        merged = merged_ranges(str(getattr(workbook, "path", None) or ""), sheet)
     _fill_merged(rows, merged)
     return Table(name, sheet, rows, names, cell_kinds=kinds, formats=formats, merged=list(merged))
 
