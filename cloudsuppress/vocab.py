@@ -205,8 +205,12 @@ ATTENDEE_ROLES = ("member", "vendor", "secretariat")
 ATTENDEE_ROLE_LABELS = {"member": "構成団体", "vendor": "ベンダー", "secretariat": "事務局"}
 
 # What a meeting made of an agenda item. None (not yet discussed) is 未協議.
-OUTCOMES = ("decided", "continued", "information")
-OUTCOME_LABELS = {"decided": "決定", "continued": "継続審議", "information": "報告"}
+# 'customized_pending': カスタマイズ decided in principle at the meeting, confirmed (the item moves to
+# カスタマイズ実施) when the bearing members' 財政課協議 and 首長決裁 are all recorded.
+CUSTOMIZED_PENDING = "customized_pending"
+OUTCOMES = ("decided", "continued", "information", CUSTOMIZED_PENDING)
+OUTCOME_LABELS = {"decided": "決定", "continued": "継続審議", "information": "報告",
+                  CUSTOMIZED_PENDING: "カスタマイズ実施（財政課協議・首長決裁の後に確定）"}
 
 
 def parse_meeting_kind(value: str) -> str | None:

@@ -154,6 +154,36 @@ def check_meeting_decision(current: Status | str, to: Status | str, *, reason: s
                head=f"「{cur.label}」から「{target.label}」には決定できません")
 
 
+PENDING_LABEL = "カスタマイズ実施（財政課協議・首長決裁の後に確定）"
+
+
+def approvals_complete(facts: ItemFacts) -> bool:
+    """Every member bearing the cost (not withdrawn; at least one) has both approvals with date and number."""
+    return any(not m.withdrawn for m in facts.members) and not _missing_approvals(facts)
+
+
+def check_pending_customization(current: Status | str, *, reason: str | None, facts: ItemFacts | None = None) -> None:
+    """Raise WorkflowError unless a meeting may decide カスタマイズ in principle, to be confirmed when the
+    bearing members' 財政課協議 and 首長決裁 arrive: the item is still open (要望 / 検討中), there is a
+    reason, and — measure 3 — an estimate (the finance sections and mayors judge an amount) and a
+    member who bears it. The approvals themselves are what the decision waits for."""
+    cur = parse_status(current)
+    facts = facts or ItemFacts()
+    head = f"「{cur.label}」から「{PENDING_LABEL}」には決定できません"
+    if cur not in OPEN:
+        raise WorkflowError(f"{head}: 決定済みの要望は、理由を記録して「検討中」に戻してから判断し直してください。")
+    if not (reason or "").strip():
+        raise WorkflowError(f"{head}: 判断するには理由が必要です。理由を入力してください。")
+    problems = []
+    if facts.estimate is None:
+        problems.append("見積額が登録されていません")
+    if not any(not m.withdrawn for m in facts.members):
+        problems.append("費用を負担する団体がありません")
+    if problems:
+        raise WorkflowError(f"{head}: " + "。".join(problems) + "。財政課協議と首長決裁は、負担する各団体が"
+                            "見積額について行うものです。" + ("先に見積額を登録してください。" if facts.estimate is None else ""))
+
+
 def check_move(current: Status | str, to: Status | str, *, reason: str | None, facts: ItemFacts | None = None) -> None:
     """Raise WorkflowError unless the move is in the table and its guards hold."""
     cur, target = parse_status(current), parse_status(to)

@@ -201,7 +201,9 @@ def _add_meeting_commands(sub) -> None:
     oc.add_argument("meeting", type=whole_number, metavar="ID")
     oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
     what = oc.add_mutually_exclusive_group(required=True)
-    what.add_argument("--decide", choices=STATUS_CHOICES, help="決定: 変更後の状態（--reason 必須）")
+    what.add_argument("--decide", choices=(*STATUS_CHOICES, "customized_pending"),
+                      help="決定: 変更後の状態（--reason 必須）。customized_pending: カスタマイズ実施"
+                           "（財政課協議・首長決裁の後に確定。検討中にし、最後の決裁の記録でカスタマイズ実施になる）")
     what.add_argument("--continue", dest="continued", action="store_true", help="継続審議")
     what.add_argument("--info", action="store_true", help="報告のみ")
     what.add_argument("--clear", action="store_true", help="未協議に戻す")

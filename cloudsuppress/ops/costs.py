@@ -302,10 +302,23 @@ class MemberCostLine:
     own_rule: bool
     finance: ApprovalState | None
     mayor: ApprovalState | None
+    # 「第4回 税業務部会」: the meeting that decided カスタマイズ in principle, confirmed when the bearing
+    # members' approvals are recorded (the item is still 検討中); None otherwise
+    decided_at: str | None = None
 
     @property
     def approvals_pending(self) -> bool:
         return self.finance is None or self.mayor is None
+
+    @property
+    def approvals_asked(self) -> bool:
+        """The notice asks for this member's 財政課協議 / 首長決裁: pending, and there is an amount to judge."""
+        return self.approvals_pending and self.estimate is not None
+
+    @property
+    def group(self) -> str:
+        """Where section 4 lists an open item: 'pending' (decided in principle), 'under_review' or 'requested'."""
+        return "pending" if self.decided_at else self.status
 
 
 @dataclass(frozen=True)
@@ -330,13 +343,15 @@ def _approvals(s: Session, member_id: int) -> dict[tuple[int, str], ApprovalStat
         .where(MemberRequest.member_id == member_id))}
 
 
-def _line(sh: ItemShares, member_id: int, population: int, approvals: dict) -> MemberCostLine:
+def _line(sh: ItemShares, member_id: int, population: int, approvals: dict,
+          decided_at: dict[int, str] | None = None) -> MemberCostLine:
     mine = next((r for r in sh.shares if r.member_id == member_id), None)
     return MemberCostLine(
         sh.item_id, sh.key, sh.title, sh.status, sh.status_label, sh.estimate, mine.share if mine else None,
         mine.equal_part if mine else None, mine.population_part if mine else None, mine.adjustment if mine else None,
         population, sh.population_total, tuple(r.member for r in sh.shares), sh.rule_text, sh.rule.ratio_text,
-        sh.own_rule, approvals.get((sh.item_id, "finance")), approvals.get((sh.item_id, "mayor")))
+        sh.own_rule, approvals.get((sh.item_id, "finance")), approvals.get((sh.item_id, "mayor")),
+        (decided_at or {}).get(sh.item_id))
 
 
 def member_costs(s: Session, member_id: int) -> MemberCosts:
@@ -357,8 +372,11 @@ def _member_costs(s: Session, m: Member, shares: list[ItemShares], rule: Rule,
     """``m``'s lines from the shares of the items it is in (customized or open, in key order)."""
     approvals = _approvals(s, m.id)
     lines = tuple(_line(sh, m.id, m.population, approvals) for sh in shares if sh.status == Status.CUSTOMIZED.value)
-    prospective = tuple(_line(sh, m.id, m.population, approvals) for sh in shares
-                        if sh.status != Status.CUSTOMIZED.value)
+    from .meetings import pending_decisions  # meetings imports requests, which the cost ops sit beside
+
+    open_items = [sh for sh in shares if sh.status != Status.CUSTOMIZED.value]
+    decided_at = pending_decisions(s, [sh.item_id for sh in open_items if sh.status == Status.UNDER_REVIEW.value])
+    prospective = tuple(_line(sh, m.id, m.population, approvals, decided_at) for sh in open_items)
     return MemberCosts(m.id, m.name, m.population, info.name if info else "", rule.describe(), rule.population_date,
                        lines, prospective, sum(x.share or 0 for x in lines), sum(x.share or 0 for x in prospective))
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import AgendaEntry, BusinessSystem, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
-from ..vocab import ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, OUTCOME_LABELS
+from ..vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS
 from ..workflow import DECISIONS, STATUS_LABELS, Status
 from .meetings import carried_over, get_meeting, meeting_label
 from .request_queries import list_item_rows
@@ -184,7 +184,8 @@ def agenda(s: Session, meeting_id: int) -> list[AgendaRow]:
         out.append(AgendaRow(
             e.id, e.position, r.id, r.key, r.title, r.function_code, r.function_name, r.business_system, r.status,
             r.status_label, r.members, outcome, OUTCOME_LABELS.get(outcome or "", "未協議"), e.notes, decision,
-            STATUS_LABELS[Status(decision)] if decision else None, reason, e.item_id in carried,
+            (OUTCOME_LABELS[outcome] if outcome == CUSTOMIZED_PENDING else STATUS_LABELS[Status(decision)]) if decision
+            else None, reason, e.item_id in carried,
         ))
     return out
 

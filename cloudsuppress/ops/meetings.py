@@ -20,8 +20,26 @@ from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
 from ..store.locks import lock_numbering
 from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
-from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, MEETING_KIND_LABELS, OUTCOME_LABELS, OUTCOMES, parse_meeting_kind
-from ..workflow import DECISIONS, OPEN, Status, check_meeting_decision, meeting_steps, parse_status
+from ..vocab import (
+    ATTENDEE_ROLE_LABELS,
+    ATTENDEE_ROLES,
+    CUSTOMIZED_PENDING,
+    MEETING_KIND_LABELS,
+    OUTCOME_LABELS,
+    OUTCOMES,
+    parse_meeting_kind,
+)
+from ..workflow import (
+    DECISIONS,
+    OPEN,
+    PENDING_LABEL,
+    Status,
+    approvals_complete,
+    check_meeting_decision,
+    check_pending_customization,
+    meeting_steps,
+    parse_status,
+)
 from . import requests as request_ops
 from ..unset import UNSET
 
@@ -452,18 +470,39 @@ def record_outcome(
     the next meeting of the same body proposes it first; 'information' (報告) and None (未協議)
     leave the status alone. A decision to 標準化 / 取下げ / カスタマイズ実施, once recorded, is
     changed only by undo or by a new move of the item; recording 検討中 does not lock the entry.
+
+    'customized_pending' (or 'decided' with ``decide='customized_pending'``) is カスタマイズ decided in
+    principle, to be confirmed when the bearing members' 財政課協議 and 首長決裁 arrive: the item moves
+    to 検討中 (from 要望) and stays there; the estimate is required (measure 3); the entry is locked like
+    a decision; ``ops.requests.record_approval`` moves the item to カスタマイズ実施 when the last missing
+    approval is recorded. When the approvals are already complete it is recorded as カスタマイズ実施.
     """
+    if decide is not None and not isinstance(decide, Status) and str(decide).strip() in (CUSTOMIZED_PENDING, PENDING_LABEL):
+        outcome, decide = CUSTOMIZED_PENDING, None
     if outcome is not None and outcome not in OUTCOMES:
         raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
     m = get_meeting(s, meeting_id)
     item = request_ops.get_item(s, item_id)
     entry = _require_entry(s, m, item)
-    if entry.outcome == "decided" and entry.decision_status in _FINAL:
+    if (entry.outcome == "decided" and entry.decision_status in _FINAL) or entry.outcome == CUSTOMIZED_PENDING:
+        decided_as = PENDING_LABEL if entry.outcome == CUSTOMIZED_PENDING else Status(entry.decision_status).label
         raise DomainError(
-            f"要望 {item.key} は「{meeting_label(m)}」ですでに「{Status(entry.decision_status).label}」と決定しています。"
+            f"要望 {item.key} は「{meeting_label(m)}」ですでに「{decided_as}」と決定しています。"
             "誤りであれば元に戻すで取り消すか、理由を記録して要望を「検討中」に戻してください。")
     current = parse_status(item.status)
     steps: tuple[Status, ...] = ()
+    if outcome == CUSTOMIZED_PENDING:
+        if decide is not None:
+            raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
+        facts = request_ops.item_facts(s, item)
+        if current in OPEN and approvals_complete(facts):
+            outcome, decide = "decided", Status.CUSTOMIZED  # nothing to wait for: decided outright
+        else:
+            try:
+                check_pending_customization(current, reason=reason, facts=facts)
+            except DomainError as exc:
+                raise type(exc)(f"要望 {item.key}: {exc}") from None
+            return _record_pending(s, m, item, entry, current, reason, notes, by)
     if outcome == "decided":
         if decide is None:
             raise DomainError(f"要望 {item.key} の決定内容（変更後の状態）を選んでください。")
@@ -499,6 +538,62 @@ def record_outcome(
             entry.notes = (str(notes or "")).strip() or None
         s.flush()
     return DECIDED if steps else CHANGED
+
+
+def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry, current: Status,
+                    reason: str | None, notes: object, by: str | None) -> Changes:
+    """record_outcome for カスタマイズ decided in principle (checked by the caller): one audit action."""
+    with audit.action(s, f"「{meeting_label(m)}」で要望 {item.key} を{PENDING_LABEL}と決定", by=by):
+        change_id = None
+        if current == Status.REQUESTED:
+            request_ops.move_item(s, item_id=item.id, to=Status.UNDER_REVIEW, meeting_id=m.id, by=by,
+                                  reason=f"{meeting_label(m)}で協議（{PENDING_LABEL}）")
+            change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
+        entry.outcome = CUSTOMIZED_PENDING
+        entry.decision_status, entry.decision_reason = Status.CUSTOMIZED.value, (reason or "").strip() or None
+        entry.status_change_id = change_id
+        if notes is not UNSET:
+            entry.notes = (str(notes or "")).strip() or None
+        s.flush()
+    return DECIDED
+
+
+def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntry] | None:
+    """The meeting whose カスタマイズ decision in principle the item (still 検討中) awaits: the item's
+    latest discussed agenda entry, when it says 'customized_pending'; None otherwise (a later meeting
+    carried it over or decided otherwise, or the item is not 検討中)."""
+    if item.status != Status.UNDER_REVIEW.value:
+        return None
+    row = s.execute(select(AgendaEntry, Meeting).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
+                    .where(AgendaEntry.item_id == item.id, AgendaEntry.outcome.is_not(None))
+                    .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaEntry.id.desc()).limit(1)).first()
+    if row is None or row[0].outcome != CUSTOMIZED_PENDING:
+        return None
+    return row[1], row[0]
+
+
+def pending_decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
+    """For each item awaiting its approvals (``pending_decision``), the label of the meeting that decided it."""
+    out = {}
+    for item in (s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids))) if item_ids else ()):
+        if (pending := pending_decision(s, item)) is not None:
+            out[item.id] = meeting_label(pending[0])
+    return out
+
+
+def confirm_pending(s: Session, item: RequestItem, *, by: str | None = None) -> bool:
+    """Move an item awaiting its approvals (``pending_decision``) to カスタマイズ実施 once every bearing
+    member's 財政課協議 and 首長決裁 are recorded; called inside the caller's audit action (the approval
+    that completed them), so one undo takes back both. True when it moved."""
+    pending = pending_decision(s, item)
+    if pending is None or not approvals_complete(request_ops.item_facts(s, item)):
+        return False
+    m, entry = pending
+    request_ops.move_item(s, item_id=item.id, to=Status.CUSTOMIZED, meeting_id=m.id, by=by,
+                          reason=f"{meeting_label(m)}の決定（財政課協議・首長決裁の完了により確定）")
+    entry.status_change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
+    s.flush()
+    return True
 
 
 def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:

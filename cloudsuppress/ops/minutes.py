@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ..limits import scrub
 from ..models import Member, MemberRequest
 from ..workflow import DECISIONS, Status
-from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES
+from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CUSTOMIZED_PENDING
 from ..wareki import to_wareki
 from .consortium import get_consortium
 from .meeting_queries import AgendaRow, AttendeeRow, DecisionRow, MeetingRow, MeetingWarning, get_meeting_detail
@@ -63,9 +63,16 @@ def when_text(held_on: dt.date, start: str | None, end: str | None) -> str:
 CONTINUED_TEXT = "継続審議とする"
 
 
-def decision_text(status: str, bearing: tuple[str, ...] = ()) -> str:
+PENDING_NOTE = "各団体の財政課協議・首長決裁の後に確定"
+
+
+def decision_text(status: str, bearing: tuple[str, ...] = (), *, pending: bool = False) -> str:
     """What the minutes write for a decision: 「標準化とする」「取下げとする」
-    「カスタマイズを実施する（負担: 射水市、砺波市）」; 検討中 is carried over: 「継続審議とする」."""
+    「カスタマイズを実施する（負担: 射水市、砺波市）」; 検討中 is carried over: 「継続審議とする」.
+    ``pending``: カスタマイズ decided in principle,
+    「カスタマイズを実施する（負担: 射水市、砺波市。各団体の財政課協議・首長決裁の後に確定）」."""
+    if pending:
+        return "カスタマイズを実施する（" + (f"負担: {'、'.join(bearing)}。" if bearing else "") + PENDING_NOTE + "）"
     st = Status(status)
     if st == Status.STANDARDIZED:
         return "標準化とする"
@@ -78,6 +85,9 @@ def decision_text(status: str, bearing: tuple[str, ...] = ()) -> str:
 
 def outcome_text(row: AgendaRow, bearing: tuple[str, ...] | None = None) -> str:
     """The result line of one agenda item: 取下げとする：reason / 継続審議とする / 報告 / 未協議."""
+    if row.outcome == CUSTOMIZED_PENDING:
+        text = decision_text(Status.CUSTOMIZED.value, row.members if bearing is None else bearing, pending=True)
+        return text + (f"：{row.decision_reason}" if row.decision_reason else "")
     if row.outcome == "decided" and row.decision_status:
         text = decision_text(row.decision_status, row.members if bearing is None else bearing)
         return text + (f"：{row.decision_reason}" if row.decision_reason else "")
@@ -103,10 +113,16 @@ def minutes_sections(decided: tuple[DecisionRow, ...], agenda: tuple[AgendaRow, 
     """決定事項, 継続審議事項 and 報告事項 apart: a decision is an item the meeting moved to 標準化,
     取下げ or カスタマイズ実施; an item it carried over (継続審議, or moved only as far as 検討中)
     is 継続審議; 報告のみ is 報告事項."""
-    final = [d for d in decided if Status(d.to_status) in DECISIONS]
-    done = {d.item_id for d in final}
-    decisions = tuple(MinutesLine(d.item_id, d.key, d.title, d.to_status,
-                                  decision_text(d.to_status, bearing.get(d.item_id, ())), d.reason) for d in final)
+    pending = {r.item_id: r for r in agenda if r.outcome == CUSTOMIZED_PENDING}
+    final = [d for d in decided if Status(d.to_status) in DECISIONS and d.item_id not in pending]
+    done = {d.item_id for d in final} | set(pending)
+    lines = [MinutesLine(d.item_id, d.key, d.title, d.to_status,
+                         decision_text(d.to_status, bearing.get(d.item_id, ())), d.reason) for d in final]
+    lines += [MinutesLine(r.item_id, r.key, r.title, Status.CUSTOMIZED.value,
+                          decision_text(Status.CUSTOMIZED.value, bearing.get(r.item_id, ()), pending=True),
+                          r.decision_reason) for r in pending.values()]
+    order = {r.item_id: n for n, r in enumerate(agenda)}
+    decisions = tuple(sorted(lines, key=lambda x: order.get(x.item_id, len(order))))
     continued = tuple(
         MinutesLine(r.item_id, r.key, r.title, r.status, CONTINUED_TEXT,
                     r.decision_reason if r.outcome == "decided" else None)
@@ -146,7 +162,8 @@ def build_minutes(s: Session, meeting_id: int) -> Minutes:
     then = members_at(s, [r.item_id for r in d.agenda], m.held_on)
     agenda = tuple(replace(r, members=then[r.item_id]) for r in d.agenda)
     decisions, continued, reports = minutes_sections(
-        d.decisions, agenda, bearing_members(s, [x.item_id for x in d.decisions]))
+        d.decisions, agenda, bearing_members(s, [x.item_id for x in d.decisions]
+                                             + [r.item_id for r in agenda if r.outcome == CUSTOMIZED_PENDING]))
     groups = tuple((ATTENDEE_ROLE_LABELS[role], rows) for role in ATTENDEE_ROLES
                    if (rows := tuple(a for a in d.attendees if a.role == role)))
     nxt = d.next_meeting or ""

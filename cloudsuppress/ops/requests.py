@@ -628,12 +628,17 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
                    finance=facts.get("finance"), mayor=facts.get("mayor"), today=today or dt.date.today())
     existing = recorded.get(stage)
     label = f"要望 {item.key} の{_member_name(s, member_id)}の{APPROVAL_LABELS[stage]}を記録"
-    with audit.action(s, label, by=by):
+    from .meetings import confirm_pending  # meetings imports this module
+
+    with audit.action(s, label, by=by) as state:
         if existing is None:
             s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference))
         else:
             existing.approved_on, existing.reference = approved_on, reference
         s.flush()
+        if confirm_pending(s, item, by=by):  # the last approval a カスタマイズ decided in principle awaited
+            state.label = f"{label}（カスタマイズ実施に確定）"
+            return Changes(requests=True, meetings=True, history=True)
     return CHANGED
 
 

@@ -64,6 +64,14 @@ def _share_rows(lines: tuple[MemberCostLine, ...]) -> list[list[str]]:
              yen(ln.share) if ln.share is not None else "—"] for ln in lines]
 
 
+# Section 4's groups, in order: (title, MemberCostLine.group)
+SECTION_4_GROUPS = (
+    ("部会でカスタマイズの実施を決定したもの（財政課協議・首長決裁の後に確定）", "pending"),
+    ("部会で検討中のもの", "under_review"),
+    ("要望（部会で未検討）", "requested"),
+)
+
+
 def _prospective_total(mc: MemberCosts) -> list[str]:
     """The 見込額の計 row after its key cell: a sum of estimated shares only, so 未定 when none is
     estimated (0円 would read as "costs nothing") and the unestimated ones counted beside the sum."""
@@ -110,14 +118,26 @@ def _body(mc: MemberCosts) -> list[str]:
     if mc.lines and not any(ln.approvals_pending for ln in mc.lines):
         paras.append(f"　なお、下記2の負担額（カスタマイズの実施を決定した要望）については、{you}における財政課協議及び"
                      f"{head}の決裁がいずれも済んでいることを、御連絡いただいた日付及び文書番号により確認しています（下記3）。")
-    pending = [ln.key for ln in mc.lines + mc.prospective if ln.approvals_pending]
-    if pending:
-        keys = "、".join(pending)
-        where = "下記2及び4" if mc.lines and mc.prospective else "下記4" if mc.prospective else "下記2"
+    in_principle = [ln for ln in mc.prospective if ln.decided_at]
+    if in_principle:
+        keys = "、".join(f"{ln.key}（{ln.decided_at}）" for ln in in_principle)
+        also = "また" if len(paras) > 2 else "なお"
+        paras.append(f"　{also}、要望{keys}は、部会においてカスタマイズの実施を決定しました。この決定は、負担する"
+                     "各団体の財政課協議及び首長決裁を経て確定します（下記4）。")
+    # Asked only where there is an amount to judge: a consultation on 見積額 未定 settles nothing.
+    asked = [ln for ln in mc.lines + mc.prospective if ln.approvals_asked]
+    if asked:
+        keys = "、".join(ln.key for ln in asked)
+        in_lines, in_open = any(ln in mc.lines for ln in asked), any(ln in mc.prospective for ln in asked)
+        where = "下記2及び4" if in_lines and in_open else "下記4" if in_open else "下記2"
         paras.append(f"　つきましては、財政課協議又は{head}の決裁が未了の要望（{keys}）について、{where}の負担額（見込額）"
                      f"により、{you}財政担当課との協議及び{head}の決裁を経ていただき、その結果（日付及び文書番号）を"
                      "事務局あて御連絡くださいますようお願いします。カスタマイズは、負担する全ての団体の財政課協議及び"
                      "首長決裁がそろうまで実施できません。")
+    unpriced = [ln.key for ln in mc.lines + mc.prospective if ln.approvals_pending and ln.estimate is None]
+    if unpriced:
+        paras.append(f"　見積額が未定の要望（{'、'.join(unpriced)}）については、見積額が示された後に、改めて"
+                     f"財政課協議及び{head}の決裁をお願いします。")
     return paras
 
 
@@ -131,6 +151,16 @@ def _contact_lines(mc: MemberCosts, officers: ConsortiumSettings) -> list[tuple[
     if officers.office_mail:
         rows.append(("メール", officers.office_mail))
     return rows
+
+
+def _contact_height(f: Flow, mc: MemberCosts, officers: ConsortiumSettings) -> float:
+    """The height _contact_block takes (with the space above it)."""
+    rows = _contact_lines(mc, officers)
+    size = 9.5
+    ws = widths()
+    text_w = min(max(ws.width(v, MINCHO, size) for _, v in rows), f.width * 0.62)
+    count = sum(len(wrap_text(value, text_w, MINCHO, size) or [""]) for _, value in rows)
+    return 4 * mm + count * size * 1.55 + 2 * 2.5 * mm
 
 
 def _contact_block(f: Flow, mc: MemberCosts, officers: ConsortiumSettings) -> None:
@@ -223,27 +253,47 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
                 [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _approval(ln.mayor)] for ln in every],
                 [0, 44, 0, 20, 20], indent=6 * mm, size=9, words=words, repeat=frozenset({2}))
         f.space(1.5 * mm)
-        pending = [ln.key for ln in every if ln.approvals_pending]
+        pending = [ln.key for ln in every if ln.approvals_asked]
+        unpriced = [ln.key for ln in every if ln.approvals_pending and ln.estimate is None]
         if pending:
             f.paragraph(f"未了のものがあります（{'、'.join(pending)}）。カスタマイズの実施には、負担する各団体の"
                         "財政課協議と首長決裁（日付・文書番号）が必要です。", indent=6 * mm, size=9.5,
                         with_previous=True)
+        if unpriced:
+            f.paragraph(f"見積額が未定のもの（{'、'.join(unpriced)}）は、見積額が示された後に協議・決裁を"
+                        "お願いします。", indent=6 * mm, size=9.5, with_previous=not pending)
     else:
         f.paragraph("該当する要望はありません。", indent=6 * mm, size=BODY)
 
-    f.heading("4　検討中の要望（参考：負担の見込み）")
-    if mc.prospective:
-        rows = _share_rows(mc.prospective) + [["", *_prospective_total(mc)]]
-        f.table(headers, rows, col_w, indent=6 * mm, size=9, align=align, shade_rows=frozenset({len(rows) - 1}),
-                words=words, repeat=frozenset({5}))
-        f.space(1.5 * mm)
-        f.paragraph("検討中の要望の負担額は、現時点の見積額と要望団体による見込みです。団体の参加・取下げにより変わります。",
+    # 要望 (not yet discussed by the 部会), 検討中 and カスタマイズ decided in principle apart: each its own table.
+    f.heading("4　検討中・未検討の要望（参考：負担の見込み）")
+    groups = [(title, lines) for title, code in SECTION_4_GROUPS
+              if (lines := tuple(ln for ln in mc.prospective if ln.group == code))]
+    if groups:
+        for n, (title, lines) in enumerate(groups, start=1):
+            f.heading(f"（{n}）{title}", font=GOTHIC, size=BODY, before=1.5 * mm)
+            rows = _share_rows(lines)
+            if len(groups) == 1:
+                rows.append(["", *_prospective_total(mc)])
+            f.table(headers, rows, col_w, indent=6 * mm, size=9, align=align,
+                    shade_rows=frozenset({len(rows) - 1}) if len(groups) == 1 else frozenset(),
+                    words=words, repeat=frozenset({5}))
+            f.space(1.5 * mm)
+        if len(groups) > 1:
+            unknown = sum(1 for ln in mc.prospective if ln.share is None)
+            known = len(mc.prospective) - unknown
+            amount = "未定" if not known else yen(mc.prospective_total) + (f"（ほか未定 {unknown} 件）" if unknown else "")
+            f.paragraph(f"見込額の計（上記の合計）　{amount}", indent=6 * mm, size=BODY, font=GOTHIC,
+                        with_previous=True)
+        f.paragraph("これらの負担額は、現時点の見積額と要望団体による見込みです。団体の参加・取下げにより変わります。",
                     indent=6 * mm, size=9.5, gray=0.25, with_previous=True)
     else:
-        f.paragraph("検討中の要望はありません。", indent=6 * mm, size=BODY)
+        f.paragraph("検討中・未検討の要望はありません。", indent=6 * mm, size=BODY)
 
-    # The total, the space and 以上 are one short block: the heading never stays behind alone.
-    f.heading("5　負担額の合計", follow=12 * 1.6 + TOTAL_GAP + BODY * 1.6)
+    # The total, the space, 以上, the 写し line and the 担当 block are one short block: neither the
+    # heading nor the 担当 block is ever left alone on a page.
+    copy_h = 2 * mm + BODY * 1.6 if copy_to_finance else 0.0
+    f.heading("5　負担額の合計", follow=12 * 1.6 + TOTAL_GAP + BODY * 1.6 + copy_h + _contact_height(f, mc, officers))
     f.paragraph(f"{yen(mc.total)}（カスタマイズの実施を決定した要望 {len(mc.lines)} 件）", font=GOTHIC, size=12,
                 indent=6 * mm)
     f.space(TOTAL_GAP)

@@ -91,7 +91,7 @@ def test_the_forecast_total_is_not_0_yen_while_estimates_are_unknown(costed, tmp
         pdf = tmp_path / "n.pdf"
         write_member_cost_report(pdf, mc, issued_on=dt.date(2026, 11, 22))
         every = flat("".join(page_texts(pdf)))
-        return every[every.index("4検討中の要望"):every.index("5負担額の合計")]
+        return every[every.index("4検討中・未検討の要望"):every.index("5負担額の合計")]
 
     with costed.session() as s:
         goka = member_id(s, "五霞町")

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import StatusChange
+from cloudsuppress.models import Meeting, StatusChange
+from cloudsuppress.ops.minutes import build_minutes
 from cloudsuppress.ops import meeting_queries as mq
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import requests as req
@@ -232,3 +233,97 @@ def test_requests_move_takes_several_items_as_one_action(rdb, capsys):
     assert code == 1 and "要望 R-0001: 「検討中」から「要望」には変更できません" in err and "選んだ 2 件" in err
     code, out, _ = run(capsys, "--db", rdb.path, "undo")
     assert code == 0 and "要望 3 件（R-0001、R-0002、R-0003）を検討中に変更" in out
+
+
+# --- カスタマイズ decided in principle, confirmed when the approvals arrive (review R28) --------------
+
+
+def approve(db, item, member, stage, on, ref):
+    with db.session() as s, s.begin():
+        return req.record_approval(s, item_id=item, member_id=member_id(s, member), stage=stage,
+                                   approved_on=on, reference=ref)
+
+
+def test_customization_pending_approvals_is_decided_at_the_meeting_and_confirmed_by_the_last_approval(table):
+    """R28: the 部会 decides カスタマイズ before the members' 財政課協議 / 首長決裁 exist: the item moves
+    to 検討中 only (one undo step), the minutes print the decision under 決定事項, and the last missing
+    approval moves it to カスタマイズ実施 with the meeting as its reference (the same undo step)."""
+    db, m, ids = table
+    b = ids["b"]
+    before = dump_requests(db)
+    record(db, m, b, "decided", decide="customized_pending", reason="両団体の独自施策に必要なため")
+    assert trail(db, b) == [("requested", "under_review", m,
+                             "第1回 住民業務部会で協議（カスタマイズ実施（財政課協議・首長決裁の後に確定））")]
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"
+        assert undo_ops.undo_status(s).undo_label == (
+            "「第1回 住民業務部会」で要望 R-0002 をカスタマイズ実施（財政課協議・首長決裁の後に確定）と決定")
+        row = next(r for r in mq.agenda(s, m) if r.item_id == b)
+        assert (row.outcome, row.decision_status, row.decision_reason) == (
+            "customized_pending", "customized", "両団体の独自施策に必要なため")
+        assert row.decision_label == "カスタマイズ実施（財政課協議・首長決裁の後に確定）"
+        assert not row.is_continued
+        mi = build_minutes(s, m)
+    assert [(x.key, x.text, x.reason) for x in mi.decisions] == [(
+        "R-0002", "カスタマイズを実施する（負担: 常陸大宮市、五霞町。各団体の財政課協議・首長決裁の後に確定）",
+        "両団体の独自施策に必要なため")]
+    assert "R-0002" not in [x.key for x in mi.continued]
+    with db.session() as s:  # not carried over to the next meeting of the body: it was decided
+        assert mops.carried_over(s, s.get(Meeting, meeting(db, held_on=dt.date(2026, 12, 20)))) == []
+    with pytest.raises(DomainError, match="すでに「カスタマイズ実施（財政課協議・首長決裁の後に確定）」と決定"):
+        record(db, m, b, "continued")
+
+    approve(db, b, "常陸大宮市", "finance", dt.date(2026, 11, 25), "財第1号")
+    approve(db, b, "常陸大宮市", "mayor", dt.date(2026, 11, 27), "決裁第2号")
+    approve(db, b, "五霞町", "finance", dt.date(2026, 11, 26), "財第3号")
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"  # 五霞町's 首長決裁 is still missing
+    approve(db, b, "五霞町", "mayor", dt.date(2026, 11, 30), "決裁第4号")
+    assert trail(db, b)[-1] == ("under_review", "customized", m,
+                                "第1回 住民業務部会の決定（財政課協議・首長決裁の完了により確定）")
+    with db.session() as s:
+        assert req.get_item(s, b).status == "customized"
+        assert undo_ops.undo_status(s).undo_label == "要望 R-0002 の五霞町の首長決裁を記録（カスタマイズ実施に確定）"
+        mi = build_minutes(s, m)  # the minutes of the meeting still say what it decided
+    assert [x.text for x in mi.decisions] == [
+        "カスタマイズを実施する（負担: 常陸大宮市、五霞町。各団体の財政課協議・首長決裁の後に確定）"]
+    with db.session() as s, s.begin():
+        undo_ops.undo(s)  # the approval and the confirmation together
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"
+    with db.session() as s, s.begin():
+        for _ in range(5):  # three approvals, the next meeting, the decision
+            undo_ops.undo(s)
+    assert dump_requests(db) == before
+
+
+def test_customization_pending_approvals_still_needs_an_estimate_and_a_reason(table):
+    db, m, ids = table
+    with pytest.raises(WorkflowError, match="R-0001: .*見積額が登録されていません"):
+        record(db, m, ids["a"], "customized_pending", reason="必要")
+    with pytest.raises(WorkflowError, match="理由が必要です"):
+        record(db, m, ids["b"], "customized_pending", reason=" ")
+    assert trail(db, ids["a"]) == [] and trail(db, ids["b"]) == []
+
+
+def test_a_later_meeting_that_carries_the_item_over_stops_the_confirmation(table):
+    db, m, ids = table
+    b = ids["b"]
+    record(db, m, b, "customized_pending", reason="必要")
+    m2 = meeting(db, held_on=dt.date(2026, 12, 20))
+    with db.session() as s, s.begin():
+        mops.add_agenda_item(s, meeting_id=m2, item_id=b)
+    record(db, m2, b, "continued")
+    approve_all(db, b, ["常陸大宮市", "五霞町"])
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"
+
+
+def test_customization_pending_from_the_command_line(table, capsys):
+    db, m, ids = table
+    code, out, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0002",
+                         "--decide", "customized_pending", "--reason", "必要")
+    assert code == 0, err
+    with db.session() as s:
+        row = next(r for r in mq.agenda(s, m) if r.item_id == ids["b"])
+    assert row.outcome == "customized_pending"

@@ -201,3 +201,35 @@ def test_unset_settings_are_warned_about_and_never_printed_as_unset(rdb, tmp_pat
         update_consortium_settings(s, settings=OFFICERS)
     assert main(["--db", str(rdb.path), "export", "costs", "--member", "那珂市", "--out", str(out), "--force"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@needs_poppler
+def test_section_4_keeps_requested_and_under_review_apart_and_asks_no_approval_on_an_unknown_cost(rdb, tmp_path):
+    """R25: a 要望 the 部会 has not discussed is not listed as 検討中, and the mayor is not asked to
+    consult on an item whose estimate is 未定 (「見積額が示された後に」). R28: an item the 部会 decided
+    カスタマイズ in principle is named with its meeting, and its approvals are asked for."""
+    from cloudsuppress.ops import meetings as mops
+
+    reviewing = _customized(rdb, approve=False)  # R-0001: 検討中, estimated
+    fresh = new_item(rdb, "那珂市", "0010003")  # R-0002: 要望, no estimate
+    decided = new_item(rdb, "那珂市", "0200002")  # R-0003: decided in principle at the meeting
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=decided, estimate=500_000)
+        m = mops.create_meeting(s, kind="部会", title="住民業務部会", held_on=dt.date(2026, 11, 20),
+                                subcommittee_id=mops.resolve_subcommittee(s, "住民業務")).id
+        mops.add_agenda_item(s, meeting_id=m, item_id=decided)
+    with rdb.session() as s, s.begin():
+        mops.record_outcome(s, meeting_id=m, item_id=decided, outcome="customized_pending", reason="独自施策")
+    pdf, mc = _notice(rdb, tmp_path)
+    assert [(ln.key, ln.group) for ln in mc.prospective] == [
+        ("R-0001", "under_review"), ("R-0002", "requested"), ("R-0003", "pending")]
+    every = flat("".join(page_texts(pdf)))
+    body = every[:every.index("1按分の方法")]
+    assert "要望R-0003（第1回住民業務部会）は、部会においてカスタマイズの実施を決定しました" in body
+    assert "決裁が未了の要望（R-0001、R-0003）について、下記4の負担額（見込額）により" in body
+    assert "見積額が未定の要望（R-0002）については、見積額が示された後に" in body
+    four = every[every.index("4検討中・未検討の要望"):every.index("5負担額の合計")]
+    assert four.index("（1）部会でカスタマイズの実施を決定したもの") < four.index("R-0003") \
+        < four.index("（2）部会で検討中のもの") < four.index("R-0001") < four.index("（3）要望（部会で未検討）") \
+        < four.index("R-0002")
+    assert f"見込額の計（上記の合計）{mc.prospective_total:,}円（ほか未定1件）" in four

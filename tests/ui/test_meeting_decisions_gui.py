@@ -143,3 +143,23 @@ def test_continued_items_come_first_on_the_next_meetings_agenda_in_the_gui(main_
     pane.build_button.click()
     assert pane.agenda_model.row_at(0).item_id == first.item_id
     assert pane.agenda_model.index(0, AG_TITLE).data().startswith("［継続］")
+
+
+def test_customization_pending_approvals_in_the_outcome_tab(table_meeting, runner, no_message_boxes):
+    """R28: 「カスタマイズ実施（財政課協議・首長決裁の後に確定）」 is offered and recorded for the item whose
+    members have no approvals yet: it stays 検討中, the agenda says it was decided, the form locks."""
+    pane, meeting_id, a, b = table_meeting
+    pane.tabs.setCurrentIndex(2)
+    out = pane.outcomes
+    assert out.select_item(b.id)
+    out.choose("decided", decide="customized_pending")
+    assert out.decision_combo.currentText() == "カスタマイズ実施（財政課協議・首長決裁の後に確定）"
+    assert "すべて記録された時点で「カスタマイズ実施」になります" in out.steps_label.text()
+    out.reason_edit.setFocus()
+    type_japanese(out.reason_edit, "独自施策のため実施する")
+    assert out.record(), no_message_boxes
+    assert trail(runner, b.id) == [("requested", "under_review", meeting_id)]
+    row = pane.agenda_model.row_of(b.id, attr="item_id")
+    assert pane.agenda_model.index(row, AG_OUTCOME).data() == "決定（カスタマイズ実施・決裁後に確定）"
+    assert "決定済み" in out.decided_label.text() and not out.decision_combo.isEnabled()
+    assert out.decision_combo.currentData() == "customized_pending"

@@ -14,7 +14,8 @@ from cloudsuppress.changes import ChangesWithId
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops.meeting_queries import agenda
 from cloudsuppress.ops.presentation import PresentedHearing, PresentedItem, PresentedMember
-from cloudsuppress.ops.request_queries import list_item_rows
+from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
 from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_MEETINGS
 from ui.views.presentation_view import MIN_PT, PresentationView, SlideLayout
@@ -160,3 +161,23 @@ def test_with_two_screens_the_controls_get_a_window_on_the_laptop(runner, eight,
     controls = view.controls
     view.close()
     assert not controls.isVisible()
+
+
+def test_key_6_records_customization_pending_approvals(runner, eight, qtbot, no_message_boxes):
+    """R28: the presentation offers カスタマイズ decided in principle (key 6); the item stays 検討中."""
+    mid, picked = eight
+    requested = [r for r in picked if r.status == Status.REQUESTED.value][0]
+    runner.run(lambda s: req.update_item(s, item_id=requested.id, estimate=500_000), parent=None)
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    slide = view.canvas
+    assert slide.item().row.key == requested.key
+    qtbot.keyClick(slide, Qt.Key.Key_6)
+    assert "財政課協議・首長決裁の後に確定" in view.controls.choice_combo.currentText()
+    type_japanese(view.controls.reason_edit, "独自施策のため実施する")
+    qtbot.keyClick(view.controls.reason_edit, Qt.Key.Key_Return)
+    assert no_message_boxes == []
+    assert runner.read(lambda s: get_item_row(s, requested.id)).status == Status.UNDER_REVIEW.value
+    assert "決定済み: カスタマイズ実施（財政課協議・首長決裁の後に確定）" in view.controls.state_label.text()

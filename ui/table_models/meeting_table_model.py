@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
+from cloudsuppress.vocab import CUSTOMIZED_PENDING
 
 from ..dates import display_date
 from ..labels import join_names, label
@@ -121,13 +122,15 @@ AG_OUTCOME = 6
 AGENDA_WIDTHS = {AG_POSITION: 44, AG_KEY: 80, AG_TITLE: 260, AG_SYSTEM: 140, AG_MEMBERS: 200, AG_STATUS: 130,
                  AG_OUTCOME: 240}
 OUTCOME_COLORS = {"decided": ("#dff3e4", "#1e6b34"), "continued": ("#fdf0d5", "#7a4b00"),
-                  "information": ("#e3ecf7", "#1f3a5f")}
+                  "information": ("#e3ecf7", "#1f3a5f"), CUSTOMIZED_PENDING: ("#dff3e4", "#1e6b34")}
 
 
 def outcome_summary(r: AgendaRow) -> str:
     """決定（取下げ）, 継続審議 (also a decision that went only as far as 検討中), 報告 or 未協議."""
     if r.is_continued:
         return QCoreApplication.translate("AgendaTableModel", "継続審議")
+    if r.outcome == CUSTOMIZED_PENDING:
+        return QCoreApplication.translate("AgendaTableModel", "決定（カスタマイズ実施・決裁後に確定）")
     if r.outcome == "decided" and r.decision_label:
         return QCoreApplication.translate("AgendaTableModel", "決定（{0}）").format(label(r.decision_label))
     return label(r.outcome_label)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.ops.meeting_queries import AgendaRow
 from cloudsuppress.ops.meetings import record_outcome, set_item_notes
+from cloudsuppress.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.workflow import DECISIONS, Status
 
 from ..labels import join_names, label
@@ -38,15 +39,19 @@ from ..table_models.meeting_table_model import AG_KEY, AG_OUTCOME, AG_POSITION, 
 
 # The outcome choices in the order they are offered; None is 未協議.
 OUTCOME_CHOICES = ((None, "未協議"), ("decided", "決定"), ("continued", "継続審議"), ("information", "報告のみ"))
-# What a decision can move an item to: the three ends, or starting (or reopening) its review.
-DECISION_TARGETS = (Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED, Status.UNDER_REVIEW)
+# What a decision can move an item to: the three ends, カスタマイズ decided in principle (the item stays
+# 検討中 until the bearing members' approvals are recorded), or starting (or reopening) its review.
+DECISION_TARGETS = ((Status.STANDARDIZED.value, Status.STANDARDIZED.label), (Status.WITHDRAWN.value, Status.WITHDRAWN.label),
+                    (Status.CUSTOMIZED.value, Status.CUSTOMIZED.label),
+                    (CUSTOMIZED_PENDING, "カスタマイズ実施（財政課協議・首長決裁の後に確定）"),
+                    (Status.UNDER_REVIEW.value, Status.UNDER_REVIEW.label))
 FINAL_STATUSES = frozenset(st.value for st in DECISIONS)
 
 
 def is_final(r: AgendaRow) -> bool:
     """The meeting settled the item (標準化 / 取下げ / カスタマイズ実施): only its notes can still be written.
     検討中 recorded at the meeting does not settle it; the item can still be decided there."""
-    return r.outcome == "decided" and r.decision_status in FINAL_STATUSES
+    return (r.outcome == "decided" and r.decision_status in FINAL_STATUSES) or r.outcome == CUSTOMIZED_PENDING
 
 
 class OutcomePanel(QWidget):
@@ -93,8 +98,8 @@ class OutcomePanel(QWidget):
         radios.addStretch(1)
         self.outcome_group.idToggled.connect(lambda *_: self._sync_enabled())
         self.decision_combo = QComboBox()
-        for st in DECISION_TARGETS:
-            self.decision_combo.addItem(self.tr(st.label), st.value)
+        for value, text in DECISION_TARGETS:
+            self.decision_combo.addItem(self.tr(text), value)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("例: 代替運用案で対応できることを確認し、要望団体が取り下げた"))
         self.notes_edit = QPlainTextEdit()
@@ -175,9 +180,11 @@ class OutcomePanel(QWidget):
             members = join_names(r.members) or "—"
             self.item_label.setText(self.tr("{0}　{1}\n要望団体: {2}　現在の状態: {3}").format(
                 r.key, r.title, members, label(r.status_label)))
-            self.outcome_buttons.get(r.outcome, self.outcome_buttons[None]).setChecked(True)
+            pending = r.outcome == CUSTOMIZED_PENDING  # shown as 決定 with the pending choice
+            self.outcome_buttons.get("decided" if pending else r.outcome, self.outcome_buttons[None]).setChecked(True)
             if r.decision_status:
-                self.decision_combo.setCurrentIndex(max(self.decision_combo.findData(r.decision_status), 0))
+                self.decision_combo.setCurrentIndex(
+                    max(self.decision_combo.findData(CUSTOMIZED_PENDING if pending else r.decision_status), 0))
             self.reason_edit.setText(r.decision_reason or "")
             self.notes_edit.setPlainText(r.notes or "")
             self.decided_label.setText(
@@ -210,16 +217,21 @@ class OutcomePanel(QWidget):
             if target in (Status.STANDARDIZED.value, Status.CUSTOMIZED.value):
                 text = self.tr("「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。").format(
                     label(Status(target).label))
+        if r is not None and r.status in (Status.REQUESTED.value, Status.UNDER_REVIEW.value) \
+                and self.decision_combo.currentData() == CUSTOMIZED_PENDING:
+            text = self.tr("「検討中」のまま決定として議事録に載り、負担する各団体の財政課協議・首長決裁が"
+                           "すべて記録された時点で「カスタマイズ実施」になります（見積額が必要です）。")
         self.steps_label.setText(text)
         self.steps_label.setVisible(bool(text))
 
     # --- recording --------------------------------------------------------------------
 
-    def choose(self, outcome: str | None, *, decide: Status | None = None) -> None:
+    def choose(self, outcome: str | None, *, decide: Status | str | None = None) -> None:
         """Set the form's outcome (and decision) as a click would."""
         self.outcome_buttons[outcome].setChecked(True)
         if decide is not None:
-            self.decision_combo.setCurrentIndex(self.decision_combo.findData(decide.value))
+            self.decision_combo.setCurrentIndex(
+                self.decision_combo.findData(decide.value if isinstance(decide, Status) else decide))
 
     def record(self) -> bool:
         """Record the form for the chosen item through the runner; True when it was recorded."""

@@ -31,6 +31,7 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.ops.meetings import record_outcome
 from cloudsuppress.ops.presentation import Presentation, PresentedItem, build_presentation
 from cloudsuppress.workflow import DECISIONS, Status
+from cloudsuppress.vocab import CUSTOMIZED_PENDING
 
 from ..dates import display_date
 from ..labels import label
@@ -44,7 +45,7 @@ TITLE_RATIO = 1.4
 CUT_LIMITS = (None, 110, 60, 30, 16)
 NAVY, GREY, GREEN = "#1f3a5f", "#4a5568", "#1e6b34"
 
-# What the controls offer, in the order of the keys 0–5: (text, outcome, decision)
+# What the controls offer, in the order of the keys 0–6: (text, outcome, decision)
 CHOICES = (
     ("未協議", None, None),
     ("標準化とする", "decided", Status.STANDARDIZED),
@@ -52,6 +53,7 @@ CHOICES = (
     ("カスタマイズを実施する", "decided", Status.CUSTOMIZED),
     ("継続審議とする", "continued", None),
     ("報告のみ", "information", None),
+    ("カスタマイズを実施する（財政課協議・首長決裁の後に確定）", "decided", "customized_pending"),
 )
 FINAL = frozenset(st.value for st in DECISIONS)
 
@@ -177,7 +179,7 @@ class PresentationCanvas(QWidget):
         self.index = 0
         self._layout: SlideLayout | None = None
         self._layout_key: tuple | None = None
-        self.key_handler = None  # the view's keys (next, previous, 1–5, H, Esc)
+        self.key_handler = None  # the view's keys (next, previous, 0–6, H, Esc)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -312,7 +314,7 @@ class PresentationControls(QWidget):
             return
         self.item_label.setText(item.row.key)
         r = item.row
-        if r.outcome == "decided" and r.decision_status in FINAL:
+        if (r.outcome == "decided" and r.decision_status in FINAL) or r.outcome == CUSTOMIZED_PENDING:
             state = self.tr("この会議で決定済み: {0}").format(label(r.decision_label))
         else:
             state = self.tr("協議結果: {0}　状態: {1}").format(label(r.outcome_label), label(r.status_label))
@@ -322,7 +324,7 @@ class PresentationControls(QWidget):
             self.reason_edit.clear()
 
     def choose(self, n: int) -> None:
-        """Key 0–5: choose, and put the cursor in 理由."""
+        """Key 0–6: choose, and put the cursor in 理由."""
         self.choice_combo.setCurrentIndex(n)
         self.reason_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -439,7 +441,7 @@ class PresentationView(QWidget):
             self.go(len(self.canvas.presentation.items) - 1 if self.canvas.presentation else 0)
         elif key == Qt.Key.Key_H:
             self.toggle_controls()
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_6:
             if not self.controls.isVisible():
                 self.controls.show()
             self.controls.choose(key - Qt.Key.Key_0)
