@@ -359,6 +359,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('ImportFunctionsDialog', '{0}（{1}）'),
     QT_TRANSLATE_NOOP('ImportFunctionsDialog', '団体の判定も取り込みます: {0}'),
     QT_TRANSLATE_NOOP('ImportFunctionsDialog', '・'),
+    QT_TRANSLATE_NOOP('ImportFunctionsDialog', '  欠番（ファイルになくても残す）: {0}'),
     QT_TRANSLATE_NOOP('ImportFunctionsDialog', ' ほか{0}件'),
     QT_TRANSLATE_NOOP('ImportPreview', '（取り込まない）'),
     QT_TRANSLATE_NOOP('ImportPreview', '判定'),

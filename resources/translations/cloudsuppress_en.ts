@@ -1368,8 +1368,16 @@ Restore the newest sound backup ({1:%Y-%m-%d %H:%M}, {2})? The current file is k
         <translation>Restored from the backup</translation>
     </message>
     <message>
+        <source>協議会</source>
+        <translation>consortium</translation>
+    </message>
+    <message>
         <source>引継ぎファイルを書き出す</source>
         <translation>Export a handover file</translation>
+    </message>
+    <message>
+        <source>引継ぎ</source>
+        <translation>handover</translation>
     </message>
     <message>
         <source>引継ぎファイルを書き出しています…</source>
@@ -1618,6 +1626,10 @@ To change it, ask the other person to close it, then open it again.</translation
     <message>
         <source>名前を付けてコピーを保存</source>
         <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>コピー</source>
+        <translation>copy</translation>
     </message>
     <message>
         <source>コピーを保存しています…</source>
@@ -2263,6 +2275,10 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>No table</translation>
     </message>
     <message>
+        <source>{0}（非表示）</source>
+        <translation>{0} (hidden)</translation>
+    </message>
+    <message>
         <source>{0}&#x3000;［{1}］</source>
         <translation>{0}  [{1}]</translation>
     </message>
@@ -2313,6 +2329,10 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）</source>
         <translation>Import result: {0} added, {1} changed, {2} removed, {3} retired (business systems: {4})</translation>
+    </message>
+    <message>
+        <source>注意: ファイルの機能IDは登録済みの一覧とほとんど一致しません（「取り込み内容」）。</source>
+        <translation>Note: the file&apos;s function IDs hardly match the registered list (see &quot;Import plan&quot;).</translation>
     </message>
     <message>
         <source>この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。</source>
@@ -2383,6 +2403,10 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>・</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>  欠番（ファイルになくても残す）: {0}</source>
+        <translation>  Retired (kept though not in the file): {0}</translation>
     </message>
     <message>
         <source> ほか{0}件</source>
@@ -4216,6 +4240,10 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
     <message>
         <source>団体一覧を読み込んでいます…</source>
         <translation>Reading the member list…</translation>
+    </message>
+    <message>
+        <source>団体一覧を取り込んでいます…</source>
+        <translation>Importing the member list…</translation>
     </message>
     <message>
         <source>団体一覧を取り込みました（{0}）: 追加 {1} 団体、更新 {2} 団体。</source>
