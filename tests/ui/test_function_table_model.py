@@ -203,3 +203,26 @@ def test_rows_arriving_while_a_search_is_active_are_searched_at_once(rows, qapp)
     m.set_rows(rows)
     assert m.search_ready
     assert m.rowCount() == sum("住民票" in ftm_hay for ftm_hay in m._hay) > 0
+
+
+def test_typing_keeps_the_selected_functions_detail_without_rendering_it_again(main_window, monkeypatch):
+    """Issue 18: each key re-rendered the selected function's detail twice (the model's reset cleared the
+    current row, the re-selection rendered it again), reading its judgements each time. A filter that
+    still shows the selected function leaves its detail alone; one that hides it shows the placeholder;
+    choosing a row shows that row's detail."""
+    view = main_window.functions
+    view.table.selectRow(3)
+    chosen = view.model.row_at(3)
+    rendered = []
+    real = view._show_detail
+    monkeypatch.setattr(view, "_show_detail", lambda r: rendered.append(r) or real(r))
+    assert chosen.code in view.detail.toPlainText()
+    for i in range(1, len(chosen.code) + 1):
+        view.search.setText(chosen.code[:i])
+    assert rendered == [] and view._selected_function_id() == chosen.id
+    assert chosen.code in view.detail.toPlainText()
+    view.search.setText(chosen.code + "該当なし")
+    assert rendered == [None] and view.model.rowCount() == 0 and chosen.code not in view.detail.toPlainText()
+    view.search.setText("")
+    view.table.selectRow(1)
+    assert rendered[-1] == view.model.row_at(1) and view.model.row_at(1).code in view.detail.toPlainText()

@@ -17,10 +17,12 @@ them in one frozen dataclass and changes them with ``with_filters`` (arguments d
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the frozen row shown on a line
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -29,6 +31,13 @@ CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 KEEP: Any = object()  # a set_filter argument not given: that filter stays as it is
 _F = TypeVar("_F")
+
+
+@functools.cache
+def brush(color: str) -> QBrush:
+    """One QBrush per colour, made once: ``data`` runs for every cell at every repaint (issue 18: an
+    import statement inside it went through PySide's import hook each time, a third of a repaint)."""
+    return QBrush(QColor(color))
 
 
 def with_filters(filters: _F, **given: object) -> _F:
@@ -136,13 +145,11 @@ class RowListTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(col)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            from PySide6.QtGui import QBrush, QColor
-
             colors = self.colors(r, col)
             if colors is None:
                 return None
             color = colors[0] if role == Qt.ItemDataRole.BackgroundRole else colors[1]
-            return QBrush(QColor(color)) if color else None
+            return brush(color) if color else None
         if role == ROW_ROLE:
             return r
         return self.role_data(r, col, role)

@@ -162,6 +162,7 @@ class FunctionBrowserView(QWidget):
         self.count_label.setObjectName("countLabel")
 
         self.model = FunctionTableModel(self)
+        self._keep_detail = False  # set while a filter change re-selects the function already shown
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10)
@@ -393,9 +394,17 @@ class FunctionBrowserView(QWidget):
 
     def _apply(self, **filters) -> None:
         selected = self._selected_function_id()
-        self.model.set_filter(**filters)
-        self._update_counts()
-        if selected is not None and not self.select_function(selected):
+        # The selected function still shown: its detail stays as it is. The model's reset and the
+        # re-selection would otherwise render it twice per key, reading its judgements each time
+        # (issue 18: most of the cost of a key beyond the table's repaint).
+        self._keep_detail = selected is not None
+        try:
+            self.model.set_filter(**filters)
+            self._update_counts()
+            found = selected is not None and self.select_function(selected)
+        finally:
+            self._keep_detail = False
+        if selected is not None and not found:
             self._show_detail(None)
 
     def _update_counts(self) -> None:
@@ -441,6 +450,8 @@ class FunctionBrowserView(QWidget):
         return True
 
     def _on_row_changed(self, current, _previous) -> None:
+        if self._keep_detail:
+            return
         self._show_detail(self.model.row_at(current.row()) if current.isValid() else None)
 
     def _show_detail(self, r: FunctionRow | None) -> None:
