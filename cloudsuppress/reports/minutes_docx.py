@@ -18,6 +18,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..ops.minutes import Minutes
 
+# 出席者 columns (区分, 所属, 氏名, 役職) in mm: the PDF's proportions (16:40:24:36) over the text width
+# less the PDF's 6 mm indent; 所属 fits 「株式会社サンプルシステムズ」 at 10.5 pt on one line.
+ATTENDEE_WIDTHS_MM = (22.0, 55.0, 33.0, 50.0)
 BODY_FONT = "BIZ UDMincho"
 HEAD_FONT = "BIZ UDGothic"
 
@@ -93,12 +96,13 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         h = doc.add_paragraph(style="Heading 1")
         _run(h, f"{next(counter)}　{text}", font=HEAD_FONT, bold=True)
 
-    def body(text: str, indent_mm: float = 6, hanging_mm: float = 0) -> None:
+    def body(text: str, indent_mm: float = 6, hanging_mm: float = 0):
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = Mm(indent_mm + hanging_mm)
         if hanging_mm:  # 「・」 hangs: a wrapped line starts under the text, not under the bullet
             p.paragraph_format.first_line_indent = Mm(-hanging_mm)
         _run(p, text)
+        return p
 
     heading("日時")
     body(minutes.when)
@@ -110,12 +114,19 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         table = doc.add_table(rows=1, cols=4)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False  # the widths below, not Word's (or LibreOffice's) even split
         for cell, text in zip(table.rows[0].cells, ("区分", "所属", "氏名", "役職")):
             _run(cell.paragraphs[0], text, font=HEAD_FONT, bold=True)
         for group, a in people:
             cells = table.add_row().cells
             for cell, text in zip(cells, (group, a.member or a.organization or "", a.name, a.title or "")):
                 _run(cell.paragraphs[0], text)
+        # As the PDF sizes them: 所属 holds the longest texts (a vendor's company name), so it is the
+        # widest; 区分 the narrowest.
+        for column, width in zip(table.columns, ATTENDEE_WIDTHS_MM):
+            column.width = Mm(width)
+            for cell in column.cells:
+                cell.width = Mm(width)
     else:
         body("（記録なし）")
     heading("議題")
@@ -144,7 +155,8 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         if not lines:
             body("（なし）")
     heading("次回予定")
-    body(minutes.next_meeting or "未定")
+    # 以上 never stands alone at the top of a page: the last section is kept with it.
+    body(minutes.next_meeting or "未定").paragraph_format.keep_with_next = True
     end = doc.add_paragraph()
     end.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _run(end, "以上")

@@ -181,3 +181,21 @@ def test_minutes_list_the_members_that_asked_at_the_meeting(rdb, tmp_path):
     write_minutes_docx(out, mn)
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert body.count("（常陸大宮市、かすみがうら市、五霞町）") == 2
+
+
+def test_minutes_docx_sizes_the_attendee_columns_for_company_names_and_keeps_ijo_with_the_last_section(held, tmp_path):
+    """R22: the 所属 column (a vendor's company name) was narrower than 氏名 in the .docx, and 「以上」
+    could stand alone on the last page."""
+    db, m = held
+    out = tmp_path / "minutes.docx"
+    write_minutes_docx(out, minutes(db, m))
+    d = docx.Document(str(out))
+    (table,) = d.tables
+    grid = [round(docx.shared.Twips(int(c.get(qn("w:w")))).mm) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[1] == max(grid) and grid[1] >= 52  # 「株式会社サンプルシステムズ」 at 10.5 pt, with the cell's padding
+    assert all(round(c.width.mm) == grid[n] for row in table.rows for n, c in enumerate(row.cells))
+    assert table.autofit is False
+    paragraphs = [p for p in d.paragraphs if p.text.strip()]
+    assert paragraphs[-1].text == "以上"
+    assert paragraphs[-2].paragraph_format.keep_with_next is True  # 次回予定's text stays with 以上
+    assert paragraphs[-3].text == "9　次回予定"
