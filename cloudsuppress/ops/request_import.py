@@ -165,6 +165,30 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
                 continue
         resolved.append((rec, m[0], m[1], fid, bsid))
 
+    # A row without 要望番号 that says exactly what a member's part of an existing item says (the
+    # same member, function and 要望内容) is the same workbook imported again: refused naming the
+    # item, never a second item (a decided one would come back as a new 要望).
+    unkeyed = [e for e in resolved if not e[0].key]
+    if unkeyed:
+        seen_parts: dict[tuple[int, int | None, str, str], RequestItem] = {}
+        by_id = {i.id: i for i in items_by_key.values()}
+        for part in s.execute(select(MemberRequest.item_id, MemberRequest.member_id, MemberRequest.content)):
+            item = by_id.get(part.item_id)
+            if item is not None:
+                seen_parts.setdefault((part.member_id, item.function_id, normalize_key(item.title if item.function_id
+                                       is None else ""), normalize_key(part.content)), item)
+        kept = []
+        for entry in resolved:
+            rec, mid, _, fid, _ = entry
+            same = None if rec.key else seen_parts.get(
+                (mid, fid, normalize_key(rec.title or "" if fid is None else ""), normalize_key(rec.content)))
+            if same is not None:
+                issues.append(rec.issue("key", f"この要望は要望 {same.key}（{Status(same.status).label}）として取り込み済みです。"
+                                               f"要望番号に {same.key} と記入するか、この行を削除してください。"))
+            else:
+                kept.append(entry)
+        resolved = kept
+
     # Group: by key; without a key, by function (joining its one open item if there is one).
     open_by_function: dict[int, list[RequestItem]] = defaultdict(list)
     for item in items_by_key.values():
