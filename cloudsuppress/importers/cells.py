@@ -37,6 +37,10 @@ def parse_cost(text: str, unit: int) -> tuple[bool, int | None, str | None]:
     t = normalize_text(text)
     if t in _NO_AMOUNT:
         return True, None, None
+    # A value that says its own unit wins over the column's: 「￥350,000」 or 「350,000円」 in a column
+    # headed 千円 is 350,000 yen, not 350 million (the vendor typed yen into a 千円 column).
+    if re.match(r"^\s*[¥￥\\]", t) or re.search(r"(?<!千)(?<!万)円", t):
+        unit = 1
     bare = _AMOUNT_NOISE.sub("", t)
     if bare.endswith("千"):
         bare, unit = bare[:-1], 1000
