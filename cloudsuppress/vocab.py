@@ -82,10 +82,25 @@ def parse_fit_word(value: str) -> tuple[bool, str | None, bool]:
                 base = FIT_WORDS.get(m.group(1))
                 extra = FIT_WORDS.get(m.group(2) or "")
                 if base is not None and (m.group(2) is None or extra is not None or _NOTE_REF.fullmatch(m.group(2))):
-                    hit = (base[0], base[1] or (extra is not None and extra[1]))
+                    # 代替 is a ○ reached another way: 「○（EUC）」 is ○ marked 代替, while 「×（EUC）」
+                    # stays × (the vendor's EUC is kept as its alternative text, fit_qualifier).
+                    hit = (base[0], base[1] or (extra is not None and extra[1] and base[0] == "○"))
     if hit is None:
         return False, None, False
     return True, hit[0], hit[1]
+
+
+def fit_qualifier(value: str) -> str | None:
+    """The alternative a vendor wrote beside a mark that is not ○ (「×（EUC）」 → 「EUC」), to keep as
+    its alternative text; None for any other fit word."""
+    key = normalize_text(value).replace(" ", "").replace("　", "")
+    m = _FIT_WITH_NOTE.match(key)
+    if not m or m.group(2) is None:
+        return None
+    base, extra = FIT_WORDS.get(m.group(1)), FIT_WORDS.get(m.group(2))
+    if base is None or base[0] in ("○", None) or extra is None or not extra[1]:
+        return None
+    return m.group(2)
 
 
 def understood_fit_words() -> str:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..wording import either
 from ..errors import ImportIssue, ImportValidationError
 from ..bulk import gc_paused
-from ..vocab import clean_text, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
+from ..vocab import clean_text, fit_qualifier, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
 from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
 from .tabular import Table, column_letter
 
@@ -462,6 +462,11 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
                               "適合度「{}」を読み取れません（使える語: " + understood_fit_words() + "。未評価なら空欄）。")
     fits = [p[0] for p in fit_pairs]
     alternatives = [p[1] for p in fit_pairs]
+    alt_texts = cols.get("vendor_alternative", empty)
+    if "fit" in cols:
+        qualifiers = {t: q for t in set(cols["fit"]) if t and (q := fit_qualifier(t))}
+        if qualifiers:  # 「×（EUC）」: × stays ×, the vendor's EUC kept as its alternative text
+            alt_texts = [a or qualifiers.get(t, "") for a, t in zip(alt_texts, cols["fit"])]
     class_words = "実装必須帳票 / 標準オプション帳票" if form else "実装必須機能 / 標準オプション機能 / 実装不可機能"
     classes = parsed_column("requirement_class", parse_requirement_class, 4,
                             "実装区分「{}」を読み取れません（" + class_words + "）。")
@@ -503,8 +508,8 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
         *(kept(c, none_for_empty=True) for c in (systems, level1, level2, level3, requirement)),
         kept(classes), kept(fits), kept(conveniences), kinds, kept(retired), kept(alternatives),
         [c[0] for c in cost_values], [c[1] for c in cost_values],
-        *(kept(cols.get(f, empty), none_for_empty=True) for f in ("vendor_alternative", "revision_kind",
-                                                                  "revision_note", "rationale")),
+        kept(alt_texts, none_for_empty=True),
+        *(kept(cols.get(f, empty), none_for_empty=True) for f in ("revision_kind", "revision_note", "rationale")),
         kept(judgements) if judgements else [()] * len(keep))))
     if not records and len(issues) == start:
         issue(mapping.header_row + 1, None, f"見出し行の下に{'帳票' if form else '機能'}の行がありません。")

@@ -20,29 +20,36 @@ from ..models import BusinessSystem, Function, Meeting, RequestItem
 
 # Each group is one 業務 under its usual spellings (the first is the preset's name).
 SYSTEM_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("住民基本台帳", "住民記録", "住基", "住民記録システム", "住民基本台帳システム", "住記"),
-    ("個人住民税", "住民税(個人)", "住民税個人", "個人住民税システム", "個人市民税", "個人市町村民税", "市町村民税(個人)"),
-    ("法人住民税", "住民税(法人)", "法人市民税", "法人市町村民税"),
-    ("固定資産税", "固定資産", "固定資産税システム"),
-    ("軽自動車税", "軽自動車税(種別割)", "軽自動車"),
+    ("住民基本台帳", "住民記録", "住基", "住民記録システム", "住民基本台帳システム", "住記",
+     "ジュウキ", "ジュウミンキホンダイチョウ", "ジュウミンキロク"),
+    ("個人住民税", "住民税(個人)", "住民税個人", "個人住民税システム", "個人市民税", "個人市町村民税", "市町村民税(個人)",
+     "コジンジュウミンゼイ"),
+    ("法人住民税", "住民税(法人)", "法人市民税", "法人市町村民税", "ホウジンジュウミンゼイ"),
+    ("固定資産税", "固定資産", "固定資産税システム", "コテイシサンゼイ"),
+    ("軽自動車税", "軽自動車税(種別割)", "軽自動車", "ケイジドウシャゼイ"),
     ("国民健康保険(資格)", "国保資格", "国民健康保険資格", "国保(資格)"),
     ("国民健康保険(賦課)", "国保賦課", "国民健康保険税", "国民健康保険料", "国保(賦課)"),
     ("国民健康保険(給付)", "国保給付", "国保(給付)"),
-    ("国民年金", "年金"),
-    ("介護保険", "介護"),
-    ("児童手当", "児手"),
-    ("印鑑登録", "印鑑証明", "印鑑登録証明"),
-    ("選挙投票管理", "選挙人名簿管理", "選挙"),
-    ("後期高齢者医療", "後期高齢"),
-    ("障害者福祉", "障害福祉"),
-    ("生活保護", "生保"),
+    ("国民年金", "年金", "コクミンネンキン"),
+    ("介護保険", "介護", "カイゴホケン", "カイゴ"),
+    ("児童手当", "児手", "ジドウテアテ"),
+    ("印鑑登録", "印鑑証明", "印鑑登録証明", "インカントウロク"),
+    ("選挙投票管理", "選挙人名簿管理", "選挙", "センキョ"),
+    ("後期高齢者医療", "後期高齢", "コウキコウレイシャイリョウ", "コウキコウレイ"),
+    ("障害者福祉", "障害福祉", "ショウガイシャフクシ"),
+    ("生活保護", "生保", "セイカツホゴ"),
 )
 _SPACE = re.compile(r"[\s　・]")
 
 
+# Hiragana → katakana, so that a reading typed either way (じゅうき, ジュウキ, ｼﾞｭｳｷ) is one key.
+_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+
+
 def system_key(name: str) -> str:
-    """A comparison key: NFKC (full/half width), no spaces or middle dots, 「システム」 left off."""
-    key = _SPACE.sub("", unicodedata.normalize("NFKC", name or ""))
+    """A comparison key: NFKC (full/half width; ｼﾞｭｳｷ → ジュウキ), hiragana as katakana, no spaces or
+    middle dots, 「システム」 left off. Readings in kana are in the synonym table (ジュウキ, カイゴホケン)."""
+    key = _SPACE.sub("", unicodedata.normalize("NFKC", name or "")).translate(_KATAKANA)
     return key[:-4] if key.endswith("システム") and len(key) > 4 else key
 
 
