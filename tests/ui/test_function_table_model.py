@@ -226,3 +226,34 @@ def test_typing_keeps_the_selected_functions_detail_without_rendering_it_again(m
     view.search.setText("")
     view.table.selectRow(1)
     assert rendered[-1] == view.model.row_at(1) and view.model.row_at(1).code in view.detail.toPlainText()
+
+
+def test_erasing_a_search_reuses_the_rows_found_a_moment_ago_never_stale_ones(rows, qapp, monkeypatch):
+    """Issue 18: Backspace widened the search and rescanned every row at each key; the shown rows of the
+    last filters are kept, and forgotten when the rows or the order change."""
+    word = "住民票の写"
+    m = FunctionTableModel()
+    m.set_rows(rows)
+    found = {}
+    for i in range(1, len(word) + 1):
+        m.set_filter(text=word[:i])
+        found[word[:i]] = shown(m)
+    scans = []
+    real = m._scan
+    monkeypatch.setattr(m, "_scan", lambda c: scans.append(1) or real(c))
+    for i in range(len(word) - 1, 0, -1):
+        m.set_filter(text=word[:i])
+        assert shown(m) == found[word[:i]]
+    assert scans == []  # every erased key answered from the kept rows
+    fresh = FunctionTableModel()
+    fresh.set_rows(rows)
+    fresh.set_filter(text=word[:1])
+    assert shown(m) == shown(fresh)
+
+    m.sort(COL_NAME, Qt.SortOrder.DescendingOrder)  # another order: the kept rows are forgotten
+    m.set_filter(text=word[:3])
+    assert scans and shown(m) == sorted(found[word[:3]], key=lambda r: r.name, reverse=True)
+    target = found[word[:3]][0]
+    m.set_rows([r for r in rows if r.id != target.id])  # other rows: forgotten too
+    m.set_filter(text=word[:2])
+    assert target not in shown(m) and len(shown(m)) == len(found[word[:2]]) - 1
