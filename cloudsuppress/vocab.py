@@ -223,6 +223,14 @@ ATTENDEE_ROLE_LABELS = {"member": "構成団体", "vendor": "ベンダー", "sec
 # 'customized_pending': カスタマイズ decided in principle at the meeting, confirmed (the item moves to
 # カスタマイズ実施) when the bearing members' 財政課協議 and 首長決裁 are all recorded.
 CUSTOMIZED_PENDING = "customized_pending"
+def target_code(code: str | None, kind: str | None) -> str | None:
+    """A request's target as printed: the 機能ID, or 「帳票 0000004」 for a form (帳票ID and 機能ID share
+    one number space, so a bare code would read as a function)."""
+    if code is None:
+        return None
+    return f"帳票 {code}" if kind == "form" else code
+
+
 OUTCOMES = ("decided", "continued", "information", CUSTOMIZED_PENDING)
 OUTCOME_LABELS = {"decided": "決定", "continued": "継続審議", "information": "報告",
                   CUSTOMIZED_PENDING: "カスタマイズ実施（財政課協議・首長決裁の後に確定）"}

@@ -273,7 +273,7 @@ def _cmd_summary(db, args) -> int:
 
 def _item_json(r) -> dict:
     return {"id": r.id, "key": r.key, "title": r.title, "status": r.status, "status_label": r.status_label,
-            "function_code": r.function_code, "function_name": r.function_name, "business_system": r.business_system,
+            "function_code": r.function_code, "function_kind": r.function_kind, "function_name": r.function_name, "business_system": r.business_system,
             "subcommittee": r.subcommittee, "members": list(r.members), "withdrawn_members": list(r.withdrawn_members),
             "estimate": r.estimate, "annual_cases": r.annual_cases}
 
@@ -322,7 +322,7 @@ def _cmd_requests(db, args) -> int:
             print(json.dumps([_item_json(r) for r in rows], ensure_ascii=False, indent=2))
         else:
             for r in rows:
-                print(f"{r.key}\t{r.status_label}\t{r.function_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
+                print(f"{r.key}\t{r.status_label}\t{r.target_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
         return 0
     if args.action == "history":
         with db.session() as s:

@@ -40,7 +40,8 @@ def _meeting_json(r: mq.MeetingRow) -> dict:
 
 def _agenda_json(r: mq.AgendaRow) -> dict:
     return {"position": r.position, "item_id": r.item_id, "key": r.key, "title": r.title,
-            "function_code": r.function_code, "business_system": r.business_system, "status": r.status,
+            "function_code": r.function_code, "function_kind": r.function_kind, "business_system": r.business_system,
+            "status": r.status,
             "status_label": r.status_label, "members": list(r.members), "outcome": r.outcome,
             "outcome_label": r.outcome_label, "decision": r.decision_status, "decision_label": r.decision_label,
             "reason": r.decision_reason, "notes": r.notes, "carried_over": r.carried_over}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import AgendaEntry, BusinessSystem, Meeting, Member, MemberRequest, StatusChange, Subcommittee
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
 from ..workflow import DECISIONS, OPEN, Status
 from .consortium import get_consortium
 from .meetings import get_meeting, meeting_label
@@ -67,6 +67,12 @@ class ComparisonRow:
     # Peer evidence (measure 4, 「他団体ができるのであれば」): the members that do not ask for it and
     # run the business on the package as delivered, in member order (see ``peer_members``).
     peers: tuple[str, ...] = ()
+    function_kind: str | None = None  # 'function' / 'form' (帳票)
+
+    @property
+    def target_code(self) -> str | None:
+        """function_code as printed: 「帳票 0000004」 for a form."""
+        return target_code(self.function_code, self.function_kind)
 
     @property
     def asking(self) -> tuple[ComparisonCell, ...]:
@@ -229,7 +235,7 @@ def build_comparison(
     out = tuple(
         ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
                       tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
-                      decisions.get(r.id, ""), peers[r.id])
+                      decisions.get(r.id, ""), peers[r.id], r.function_kind)
         for r in rows
     )
     sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import AgendaEntry, BusinessSystem, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
-from ..vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS
+from ..vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS, target_code
 from ..workflow import DECISIONS, STATUS_LABELS, Status
 from .meetings import carried_over, get_meeting, meeting_label
 from .request_queries import list_item_rows
@@ -71,6 +71,12 @@ class AgendaRow:
     decision_label: str | None
     decision_reason: str | None
     carried_over: bool = False  # 継続: the same body's earlier meeting carried it over (継続審議)
+    function_kind: str | None = None  # 'function' / 'form' (帳票)
+
+    @property
+    def target_code(self) -> str | None:
+        """function_code as printed: 「帳票 0000004」 for a form."""
+        return target_code(self.function_code, self.function_kind)
 
     @property
     def is_continued(self) -> bool:
@@ -185,7 +191,7 @@ def agenda(s: Session, meeting_id: int) -> list[AgendaRow]:
             e.id, e.position, r.id, r.key, r.title, r.function_code, r.function_name, r.business_system, r.status,
             r.status_label, r.members, outcome, OUTCOME_LABELS.get(outcome or "", "未協議"), e.notes, decision,
             (OUTCOME_LABELS[outcome] if outcome == CUSTOMIZED_PENDING else STATUS_LABELS[Status(decision)]) if decision
-            else None, reason, e.item_id in carried,
+            else None, reason, e.item_id in carried, r.function_kind,
         ))
     return out
 

@@ -22,7 +22,7 @@ from ..models import (
     StatusChange,
     Subcommittee,
 )
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
 from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
 from ..wareki import to_wareki
 from .meetings import meeting_label
@@ -54,6 +54,12 @@ class ItemRow:
     updated_at: dt.datetime
     version: int = 1  # pass back as expected_version when saving an edit or a move
     search_text: str = ""  # every member's 要望内容, 低下の内容 and 代替運用案, for the list's search
+    function_kind: str | None = None  # 'function' / 'form' (帳票): what function_code is an ID of
+
+    @property
+    def target_code(self) -> str | None:
+        """function_code as printed: 「帳票 0000004」 for a form."""
+        return target_code(self.function_code, self.function_kind)
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def list_item_rows(
     fn_system = aliased(BusinessSystem)
     own_system = aliased(BusinessSystem)
     q = (
-        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system)
+        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system, Function.kind)
         .outerjoin(Function, Function.id == RequestItem.function_id)
         .outerjoin(fn_system, fn_system.id == Function.business_system_id)
         .outerjoin(own_system, own_system.id == RequestItem.business_system_id)
@@ -156,7 +162,7 @@ def list_item_rows(
     subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
     needle = _fold(text.strip()) if text and text.strip() else None
     out = []
-    for item, code, fname, fit, fsys, osys in s.execute(q):
+    for item, code, fname, fit, fsys, osys, fkind in s.execute(q):
         system = fsys or osys
         if business_system_id is not None and (system is None or system.id != business_system_id):
             continue
@@ -180,7 +186,7 @@ def list_item_rows(
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
             sum(counts) if counts else None, item.created_at, item.updated_at, item.version,
-            search_text=search,
+            search_text=search, function_kind=fkind,
         ))
     return out
 

@@ -122,7 +122,7 @@ def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_
     asks = [c for r in rows for c in r.asking]
     specs: list[tuple[str, float, str, tuple[str, ...], list[str]]] = [
         (*_LEAD[0], [r.key for r in rows] + [CONTINUED]),
-        (*_LEAD[1], [r.function_code or "（新規）" for r in rows]),
+        (*_LEAD[1], [r.target_code or "（新規）" for r in rows]),
         (*_LEAD[2], _kept({r.business_system for r in rows})),
         (*_LEAD[3], _kept({m for r in rows for m in r.peers})),  # the peer line names members
         (*_LEAD[4], ["○"]),
@@ -207,7 +207,7 @@ def _item_cells(r: ComparisonRow, wrap: _Wrapper, cols: list[_Col]) -> list[list
         title_lines += [(1, s) for s in wrap(r.peer_line, inner[3])]
     lead = [
         [(0, s) for s in wrap(r.key, inner[0])],
-        [(0, s) for s in wrap(r.function_code or "（新規）", inner[1])],
+        [(0, s) for s in wrap(r.target_code or "（新規）", inner[1])],
         [(0, s) for s in wrap(r.business_system or "", inner[2])],
         title_lines,
         [(0, r.fit)] if r.fit else [],

@@ -263,7 +263,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 band.clear()
                 place(r, BOOK_ROW_PX * 0.75, keep=3 * LINE_PT + ROW_PAD_PT)  # never alone at a page's foot
                 band.append((r, BOOK_ROW_PX * 0.75))
-            lead = [row.key, row.function_code or "（新規）", row.business_system or "",
+            lead = [row.key, row.target_code or "（新規）", row.business_system or "",
                     (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != row.function_name else "")
                     + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item
                     row.fit or ""]

@@ -461,7 +461,8 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
             existing = self.runner.read(lambda s: find_items_for_function(s, fid))
             if existing:
                 chosen = self.picker.chosen()
-                dialog = JoinChoiceDialog(self, member=member, function=f"{chosen.code} {chosen.name}", existing=existing)
+                code = self.tr("帳票 {0}").format(chosen.code) if chosen.kind == "form" else chosen.code
+                dialog = JoinChoiceDialog(self, member=member, function=f"{code} {chosen.name}", existing=existing)
                 dialog.exec()
                 choice = dialog.choice
                 dialog.deleteLater()

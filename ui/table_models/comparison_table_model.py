@@ -107,6 +107,8 @@ def cell_tooltip(c: ComparisonCell) -> str:
 def item_text(r: ComparisonRow) -> str:
     """R-0002, the title, then the function: 0200007 ○ 住所異動の登録."""
     code = r.function_code or QCoreApplication.translate("ComparisonTableModel", "（新規）")
+    if r.function_code and r.function_kind == "form":
+        code = QCoreApplication.translate("ComparisonTableModel", "帳票 {0}").format(r.function_code)
     fit = f" {r.fit}" if r.fit else ""
     text = f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
     if r.peers:  # peer evidence: who runs it on the package as delivered
@@ -264,7 +266,9 @@ class ComparisonTableModel(QAbstractTableModel):
             fit = self.tr("（{0}）").format(fit_text(r.fit)) if r.fit else ""
             asking = join_names(c.member for c in r.asking if not c.withdrawn) or "—"
             return self.tr("{0} {1}\n{2}：{3} {4}{5}\n要望団体: {6}").format(
-                r.key, r.title, r.business_system or "", r.function_code or self.tr("（新規）"), r.function_name or "",
+                r.key, r.title, r.business_system or "",
+                (self.tr("帳票 {0}").format(r.function_code) if r.function_kind == "form" and r.function_code
+                 else r.function_code or self.tr("（新規）")), r.function_name or "",
                 fit, asking)
         text = self._display(line, col) if line.first else ""
         return text or None

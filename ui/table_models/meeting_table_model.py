@@ -162,7 +162,9 @@ class AgendaTableModel(RowListTableModel):
 
     def tooltip(self, r: AgendaRow, col: int) -> str | None:
         if col == AG_TITLE:
-            fn = f"{r.function_code} {r.function_name}" if r.function_code else (r.function_name or "")
+            code = (QCoreApplication.translate("AgendaTableModel", "帳票 {0}").format(r.function_code)
+                    if r.function_kind == "form" else r.function_code)
+            fn = f"{code} {r.function_name}" if r.function_code else (r.function_name or "")
             return f"{r.key} {r.title}\n{fn}".strip()
         if col == AG_OUTCOME:
             lines = [outcome_summary(r)]

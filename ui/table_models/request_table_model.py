@@ -45,7 +45,7 @@ HEADERS = {
     COL_UPDATED: "最終更新",
 }
 COLUMN_WIDTHS = {
-    COL_KEY: 80, COL_SYSTEM: 150, COL_CODE: 84, COL_TITLE: 280, COL_MEMBERS: 230,
+    COL_KEY: 80, COL_SYSTEM: 140, COL_CODE: 112, COL_TITLE: 280, COL_MEMBERS: 220,  # 機能ID: 「帳票 0000004」 whole
     COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 172,  # 令和8年12月7日 09:30 whole
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the status code, for the badge delegate
@@ -125,6 +125,8 @@ class RequestTableModel(RowListTableModel):
         if col == COL_SYSTEM:
             return r.business_system or ""
         if col == COL_CODE:
+            if r.function_code and r.function_kind == "form":
+                return self.tr("帳票 {0}").format(r.function_code)
             return r.function_code or self.tr(NEW_FUNCTION_TEXT)
         if col == COL_TITLE:
             return r.title
@@ -142,7 +144,8 @@ class RequestTableModel(RowListTableModel):
 
     def tooltip(self, r: ItemRow, col: int) -> str | None:
         if col == COL_TITLE:
-            fn = f"{r.function_code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
+            code = self.tr("帳票 {0}").format(r.function_code) if r.function_kind == "form" else r.function_code
+            fn = f"{code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
             return f"{r.key} {r.title}\n{fn}"
         if col == COL_MEMBERS:
             lines = [join_names(r.members)] if r.members else []

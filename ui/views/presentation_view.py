@@ -126,7 +126,7 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None) -
     characters kept of each long text (request, resident-service detail, hearing note)."""
     r = item.row
     title = f"{_e(r.key)}　{_e(r.title)}"
-    fn = "　".join(x for x in (r.business_system, f"{r.function_code or '（新規）'} {item.fit or ''}".strip(),
+    fn = "　".join(x for x in (r.business_system, f"{r.target_code or '（新規）'} {item.fit or ''}".strip(),
                                 r.function_name) if x)
     out = [f'<div style="font-size:{pt * TITLE_RATIO:.1f}pt; font-weight:bold; color:{NAVY}">{title}</div>',
            f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_e(fn)}　／　状態: {_e(label(r.status_label))}</div>']
