@@ -23,6 +23,7 @@ FIELDS = {
     "key": "要望番号", "member": "団体名", "function_code": "機能ID", "title": "要望名", "content": "要望内容",
     "reason": "理由区分", "service_drop": "住民サービス低下", "service_drop_detail": "低下の内容",
     "annual_cases": "年間処理件数", "workaround": "代替運用案", "estimate": "見積額", "business_system": "業務",
+    "kind": "種別",
 }
 SYNONYMS = {
     "key": ("要望番号", "要望no", "番号"), "member": ("団体名", "団体", "構成団体"), "function_code": ("機能id", "機能番号"),
@@ -30,7 +31,10 @@ SYNONYMS = {
     "service_drop": ("住民サービス低下", "住民サービス水準の低下", "住民サービス"),
     "service_drop_detail": ("低下の内容", "低下の内容・理由"), "annual_cases": ("年間処理件数", "処理件数"),
     "workaround": ("代替運用案", "代替案"), "estimate": ("見積額", "見積金額"), "business_system": ("業務", "業務名"),
+    "kind": ("種別", "機能帳票の別", "機能・帳票", "機能/帳票"),
 }
+# 種別: 機能 or 帳票, for an ID a function and a form of one 業務 share (the ministry numbers them apart).
+KIND_WORDS = {"機能": "function", "帳票": "form"}
 REQUIRED = ("member", "content", "reason", "service_drop", "service_drop_detail")
 _LOOKUP = {normalize_key(w).lower(): f for f, words in SYNONYMS.items() for w in words}
 _NUMBER_NOISE = re.compile(r"[,\s円件¥￥\\]")
@@ -56,6 +60,7 @@ class RequestRecord:
     annual_cases: int | None
     workaround: str | None
     estimate: int | None
+    kind: str | None = None  # "function" / "form" from the 種別 column; None when not written
 
     def issue(self, fld: str | None, message: str) -> ImportIssue:
         """An import issue located at this row (and a column)."""
@@ -165,6 +170,10 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
             shown = cell.get("service_drop", "").strip()
             bad("service_drop", (f"住民サービス低下「{shown}」は選択肢にありません" if shown else "住民サービス低下が空です")
                 + "（低下する、低下しない）。")
+        kind_text = normalize_text(cell.get("kind", ""))
+        kind = KIND_WORDS.get(kind_text) if kind_text else None
+        if kind_text and kind is None:
+            bad("kind", f"種別「{kind_text}」は「機能」か「帳票」で記入してください。")
         detail = clean_text(cell.get("service_drop_detail", ""))
         if not detail:
             bad("service_drop_detail", "低下の内容（低下しない場合はその理由）が空です。")
@@ -193,7 +202,7 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
             table.file, table.sheet, rownum, labels, normalize_text(cell.get("key", "")) or None, member,
             normalize_text(cell.get("function_code", "")) or None, normalize_text(cell.get("business_system", "")) or None,
             clean_text(cell.get("title", "")) or None, content, reason, drop, detail, numbers["annual_cases"],
-            clean_text(cell.get("workaround", "")) or None, numbers["estimate"],
+            clean_text(cell.get("workaround", "")) or None, numbers["estimate"], kind,
         ))
     if not records and not issues:
         issues.append(ImportIssue(table.file, header + 1, None, "要望の行がありません。", sheet=table.sheet))

@@ -96,22 +96,17 @@ class RequestImportPlan:
 FORM_PREFIX = "帳票:"  # 機能ID 「帳票:0230001」 names the form when a function has the same ID
 
 
-def _function_index(s: Session) -> dict[str, list[tuple[int, int, str, bool]]]:
-    """Code → (id, system, name, retired) of functions; a form under its code too when no function of
-    its system has that code, and always under 「帳票:code」."""
-    out: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
-    forms = []
+def _function_index(s: Session) -> dict[str, list[tuple[int, int, str, bool, str]]]:
+    """Code → (id, system, name, retired, kind) of functions and forms; a form also under 「帳票:code」.
+    A function and a form of one system may share a code: the row's 種別 (or 帳票:) says which."""
+    out: dict[str, list[tuple[int, int, str, bool, str]]] = defaultdict(list)
     for fid, code, bsid, name, kind, retired in s.execute(
             select(Function.id, Function.code, Function.business_system_id, Function.name, Function.kind,
                    Function.retired)):
+        entry = (fid, bsid, name, retired, kind)
+        out[code].append(entry)
         if kind == "form":
-            forms.append((code, (fid, bsid, name, retired)))
-        else:
-            out[code].append((fid, bsid, name, retired))
-    for code, entry in forms:
-        out[FORM_PREFIX + code].append(entry)
-        if not any(c[1] == entry[1] for c in out.get(code, ())):
-            out[code].append(entry)
+            out[FORM_PREFIX + code].append(entry)
     return out
 
 
@@ -139,10 +134,26 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
         fid = bsid = None
         if rec.function_code:
             cands = functions.get(rec.function_code, [])
+            if rec.kind and cands:
+                cands = [c for c in cands if c[4] == rec.kind]
             if rec.business_system and len(cands) > 1:
                 cands = [c for c in cands if c[1] == systems.get(normalize_key(rec.business_system))]
             if not cands:
-                issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は機能一覧にありません。"))
+                issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は機能一覧にありません"
+                                        + ("（種別: 帳票）。" if rec.kind == "form" else "（種別: 機能）。" if rec.kind else "。")))
+                continue
+            if len(cands) > 1 and len({c[1] for c in cands}) == 1 and len({c[4] for c in cands}) > 1:
+                # A retired (欠番) one of the two is not what a new request means; both retired: the
+                # function, refused as 欠番 below as before.
+                live = [c for c in cands if not c[3]]
+                cands = live if len(live) == 1 else [c for c in cands if c[4] != "form"] if not live else cands
+            if len(cands) > 1 and len({c[1] for c in cands}) == 1 and len({c[4] for c in cands}) > 1:
+                function = next(c for c in cands if c[4] != "form")
+                form = next(c for c in cands if c[4] == "form")
+                issues.append(rec.issue(
+                    "function_code", f"機能ID「{rec.function_code}」は業務「{system_names[cands[0][1]]}」の機能（{function[2]}）と"
+                                     f"帳票（{form[2]}）の両方にあります。種別列に「機能」か「帳票」を記入してください"
+                                     f"（帳票なら機能IDを「{FORM_PREFIX}{rec.function_code}」としても指定できます）。"))
                 continue
             if len(cands) > 1:
                 names = "、".join(system_names[c[1]] for c in cands)

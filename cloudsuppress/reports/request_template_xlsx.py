@@ -31,8 +31,11 @@ GUIDE_WORDS = (*REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(), "機能�
                "要望内容", "理由区分", "住民サービス低下", "低下の内容", "年間処理件数", "代替運用案", "見積額")
 COLUMNS = ("要望番号", "団体名", "機能ID", "要望名", "要望内容", "理由区分", "住民サービス低下", "低下の内容",
            "年間処理件数", "代替運用案", "見積額")
-EXTRA_COLUMNS = ("業務",)  # only for a function the package lacks (機能ID blank)
-WIDTHS = (10, 14, 11, 24, 40, 20, 14, 34, 12, 30, 12, 16)
+# 業務: only for a function the package lacks (機能ID blank); 種別: 機能 or 帳票, for an ID a
+# function and a form of one 業務 share (the ministry numbers 機能ID and 帳票ID apart).
+EXTRA_COLUMNS = ("業務", "種別")
+WIDTHS = (10, 14, 11, 24, 40, 20, 14, 34, 12, 30, 12, 16, 7)
+KIND_LABELS = {"function": "機能", "form": "帳票"}
 HEADER_ROW = 3  # 0-based: row 4 in Excel
 BLANK_ROWS = 100
 
@@ -132,7 +135,8 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         for i, gap in enumerate(prefill):
             code = f"帳票:{gap.code}" if gap.kind == "form" else gap.code
             filled[first + i] = {COLUMNS.index("機能ID"): code, COLUMNS.index("要望名"): gap.name,
-                                 COLUMNS.index("要望内容"): gap.note or "", len(COLUMNS): gap.business_system}
+                                 COLUMNS.index("要望内容"): gap.note or "", len(COLUMNS): gap.business_system,
+                                 len(COLUMNS) + 1: KIND_LABELS.get(gap.kind, "機能")}
         if prefill:
             ws.merge_range(2, 0, 2, len(headers) - 1, PREFILL_NOTE, plain)
         for r, values in filled.items():  # a pre-filled row as tall as its longest text, as printed
@@ -171,7 +175,7 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         ws.set_footer(footer_text(left=f"カスタマイズ要望票（{member}）", size=math.ceil(7 * 100 / plan.scale)))
 
         fl = wb.add_worksheet("機能一覧")
-        for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度"), (11, 20, 40, 7))):
+        for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度", "種別"), (11, 20, 40, 7, 7))):
             fl.set_column(c, c, w)
             fl.write_string(0, c, h, head)
         n = 0
@@ -180,11 +184,12 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
             fl.write_string(n, 1, f.business_system or "", cell)
             fl.write_string(n, 2, f.name, cell)
             fl.write_string(n, 3, f.fit or "", cell)
-        fl.autofilter(0, 0, max(n, 1), 3)
+            fl.write_string(n, 4, KIND_LABELS.get(getattr(f, "kind", "function"), "機能"), cell)
+        fl.autofilter(0, 0, max(n, 1), 4)
         fl.freeze_panes(1, 0)
         # A look-up list for the screen: printing the workbook prints its heading and this note only.
         fl.set_header(header_text(left="機能一覧: 画面での検索用です（印刷は見出しの行のみ）", size=10))
-        fl.print_area(0, 0, 0, 3)
+        fl.print_area(0, 0, 0, 4)
         PrintPlan("a4", 100, landscape=False, font_pt=size).apply(fl)
 
         guide = wb.add_worksheet("記入方法")
@@ -216,6 +221,7 @@ INSTRUCTIONS = (
     "3. 団体名: 記入済みです。変更しないでください。",
     "4. 機能ID: 「機能一覧」シートで対象の機能を探し、その機能IDを記入してください。パッケージにない機能の場合は空欄にし、右端の「業務」列に業務名を記入してください。",
     "5. 要望名: 要望を一言で表す名称を記入してください（空欄の場合は機能名を使います）。",
+    "   種別: 同じ番号の機能と帳票がある場合は、右端の「種別」列に「機能」か「帳票」を記入してください（「機能一覧」シートの種別のとおり）。",
     "6. 要望内容: どのように変えてほしいかを具体的に記入してください（必須）。",
     "7. 理由区分: 一覧から選んでください（必須）。" + "／".join(REASON_LABELS.values()),
     "8. 住民サービス低下: このカスタマイズがないと住民サービスの水準が低下するかを「低下する」「低下しない」から選んでください（必須）。",

@@ -64,8 +64,8 @@ def test_the_template_has_the_member_columns_dropdowns_functions_and_instruction
     assert "住民サービス水準の維持" in formulas["F"] and "自治体独自施策" in formulas["F"]
     assert formulas["G"] == '"低下する,低下しない"'
     fl = wb["機能一覧"]
-    assert [c.value for c in fl[1]] == ["機能ID", "業務", "機能名", "適合度"]
-    assert ("0010002", "住民基本台帳", "転入届の受付", "△") in [tuple(c.value for c in r) for r in fl.iter_rows(min_row=2)]
+    assert [c.value for c in fl[1]] == ["機能ID", "業務", "機能名", "適合度", "種別"]
+    assert ("0010002", "住民基本台帳", "転入届の受付", "△", "機能") in [tuple(c.value for c in r) for r in fl.iter_rows(min_row=2)]
     assert "ノンカスタマイズ" in "".join(r[0].value or "" for r in wb["記入方法"].iter_rows())
 
 
