@@ -132,6 +132,8 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             if left_out:
                 print(left_out)
         if args.dry_run:
+            for line in _changed_lines(plan):
+                print(line)
             s.rollback()
             return 0
         if plan.needs_confirmation and not args.yes and not confirm("既存の機能一覧を置き換えます。適用しますか？"):
@@ -141,6 +143,22 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
         function_ops.apply_function_import(s, plan)
     print(f"{plan.total_records} 件の機能を取り込みました。")
     return 0
+
+
+CHANGED_SHOWN = 50  # --dry-run lists this many changed IDs per 業務 (the GUI's 取り込み内容 shows them too)
+
+
+def _changed_lines(plan) -> list[str]:  # noqa: ANN001 - FunctionImportPlan (imported lazily)
+    """「  変更 0020002 外国人住民データの管理: 大分類」: which IDs change and in which fields."""
+    lines = []
+    for d in plan.diffs:
+        if not d.changed:
+            continue
+        lines.append(f"{d.business_system} の変更:")
+        lines += [f"  {c.code} {c.name}: {'・'.join(c.fields)}" for c in d.changed[:CHANGED_SHOWN]]
+        if len(d.changed) > CHANGED_SHOWN:
+            lines.append(f"  ほか {len(d.changed) - CHANGED_SHOWN:,} 件")
+    return lines
 
 
 def _left_out(detection) -> str | None:  # noqa: ANN001 - Detection (imported lazily)

@@ -138,3 +138,14 @@ def test_cli_import_says_how_many_rows_were_left_out(loaded, tmp_path, capsys):
     code, out, err = run(capsys, "--db", loaded, "functions", "import", tmp_path / "n.xlsx", "--yes")
     assert code == 0, err
     assert "除外した行: 2 行（" in out and "注記 1 行" in out and "表の後の文 1 行" in out
+
+
+def test_dry_run_lists_the_changed_ids_and_fields(loaded, tmp_path, capsys):
+    # Review R19: the CLI showed only 「変更 4 件」, not which rows and fields would change.
+    wb = openpyxl.load_workbook(_official(tmp_path / "o3.xlsx"))
+    wb.active["C3"] = "機能2（名称を修正）"
+    wb.active["E4"] = "標準オプション機能"
+    wb.save(tmp_path / "o3.xlsx")
+    code, out, err = run(capsys, "--db", loaded, "functions", "import", tmp_path / "o3.xlsx", "--dry-run")
+    assert code == 0 and "変更 2 件" in out
+    assert f"{SYSTEM} の変更:\n  0010002 機能2（名称を修正）: 機能名\n  0010003 機能3: 実装区分" in out
