@@ -561,7 +561,7 @@ def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntr
 def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntry] | None:
     """The meeting whose カスタマイズ decision in principle the item (still 検討中) awaits: the item's
     latest discussed agenda entry, when it says 'customized_pending'; None otherwise (a later meeting
-    carried it over or decided otherwise, or the item is not 検討中)."""
+    carried it over or decided otherwise, the item is not 検討中, or it was confirmed and reopened since)."""
     if item.status != Status.UNDER_REVIEW.value:
         return None
     row = s.execute(select(AgendaEntry, Meeting).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
@@ -569,6 +569,9 @@ def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntr
                     .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaEntry.id.desc()).limit(1)).first()
     if row is None or row[0].outcome != CUSTOMIZED_PENDING:
         return None
+    confirmed = s.get(StatusChange, row[0].status_change_id) if row[0].status_change_id else None
+    if confirmed is not None and confirmed.to_status == Status.CUSTOMIZED.value:
+        return None  # confirmed once and reopened since: a new decision is the 部会's, not an approval's
     return row[1], row[0]
 
 

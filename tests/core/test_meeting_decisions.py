@@ -327,3 +327,15 @@ def test_customization_pending_from_the_command_line(table, capsys):
     with db.session() as s:
         row = next(r for r in mq.agenda(s, m) if r.item_id == ids["b"])
     assert row.outcome == "customized_pending"
+
+
+def test_a_confirmed_then_reopened_item_is_not_confirmed_again_by_an_approval(table):
+    db, m, ids = table
+    b = ids["b"]
+    record(db, m, b, "customized_pending", reason="必要")
+    approve_all(db, b, ["常陸大宮市", "五霞町"])
+    move(db, b, "under_review", reason="仕様を見直すため再検討")
+    approve(db, b, "五霞町", "mayor", dt.date(2026, 6, 20), "決裁第9号")  # a correction
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"
+        assert mops.pending_decisions(s, [b]) == {}

@@ -16,7 +16,7 @@ members flow into more columns, and only then is a very long request cut with �
 text is in the comparison sheet).
 
 Keys (on the slide): → / PageDown / Space next, ← / PageUp previous, Home / End, 1 標準化,
-2 取下げ, 3 カスタマイズ実施, 4 継続審議, 5 報告のみ (each puts the cursor in 理由; Enter records,
+2 取下げ, 3 カスタマイズ実施, 4 継続審議, 5 報告のみ, 6 カスタマイズ実施（決裁後に確定） (each puts the cursor in 理由; Enter records,
 Esc goes back to the slide), H the controls, Esc leaves.
 """
 from __future__ import annotations
@@ -265,7 +265,7 @@ class PresentationCanvas(QWidget):
         p.setFont(hint)
         p.setPen(QColor(GREY))
         p.drawText(QRectF(side, h - foot, w - 2 * side, foot), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   self.tr("→ 次　← 前　1〜5 決定・継続・報告　H 操作パネル　Esc 終了"))
+                   self.tr("→ 次　← 前　1〜6 決定・継続・報告　H 操作パネル　Esc 終了"))
         p.end()
 
 
