@@ -256,6 +256,14 @@ class Approval(Base):
     stage: Mapped[str] = mapped_column(String(10))
     approved_on: Mapped[dt.date] = mapped_column(Date)
     reference: Mapped[str | None] = mapped_column(String(100))  # 文書番号・決裁番号
+    # What a 首長決裁 approved (migration 0008): the member's share, the item's estimate, the member's
+    # population and the rule as they stood when it was recorded; shares are recomputed from current
+    # data, so these tell when a later change (population, rule, estimate, members) moved the amount
+    # away from what the mayor approved (要再決裁). None on 財政課協議 rows and on rows recorded before.
+    approved_share: Mapped[int | None] = mapped_column(Integer)
+    approved_estimate: Mapped[int | None] = mapped_column(Integer)
+    approved_population: Mapped[int | None] = mapped_column(Integer)
+    approved_rule: Mapped[str | None] = mapped_column(String(100))
 
 
 class StatusChange(Base):

@@ -152,6 +152,25 @@ def _shares_text(sh: cost_ops.ItemShares) -> list[str]:
     return lines
 
 
+def stale_lines(stale: list[cost_ops.StaleApproval]) -> list[str]:
+    return [f"  {x.describe()}" for x in stale]
+
+
+def warn_reapproval(stale: list[cost_ops.StaleApproval]) -> None:
+    """On stderr: the members whose share no longer matches what their mayor approved (R36)."""
+    if not stale:
+        return
+    print(f"注意: 次の {len(stale)} 件は、首長決裁を受けた負担額が変わりました（要再決裁）。変更後の負担額により、"
+          "改めて財政課協議・首長決裁を経て記録してください（costs show / export notices で確認できます）。",
+          file=sys.stderr)
+    print("\n".join(stale_lines(stale)), file=sys.stderr)
+
+
+def _stale_json(stale: list[cost_ops.StaleApproval]) -> list[dict]:
+    return [{"item": x.key, "member": x.member, "approved": x.approved, "now": x.now, "reasons": list(x.reasons)}
+            for x in stale]
+
+
 def _table_cell(row: cost_ops.CostTableRow, i: int) -> str:
     kind = row.cell(i)
     if kind in ("share", "forecast"):
@@ -163,15 +182,22 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
     if args.action == "show":
         with db.session() as s:
             sh = cost_ops.item_shares(s, request_ops.resolve_item(s, args.item))
+            stale = cost_ops.stale_approvals(s, item_ids=[sh.item_id])
         if args.json:
-            print(json.dumps({"item": sh.key, "estimate": sh.estimate, "method": sh.method, "shares": sh.by_member()},
-                             ensure_ascii=False, indent=2))
+            print(json.dumps({"item": sh.key, "estimate": sh.estimate, "method": sh.method, "shares": sh.by_member(),
+                              "reapproval": _stale_json(stale)}, ensure_ascii=False, indent=2))
         else:
             print("\n".join(_shares_text(sh)))
+            if stale:
+                print("要再決裁（首長決裁を受けた負担額と現在の負担額が違います。改めて財政課協議・首長決裁が必要です）:")
+                print("\n".join(stale_lines(stale)))
         return 0
     if args.action == "table":
         with db.session() as s:
             table = cost_ops.cost_table(s, include_open=args.include_open)
+            stale = cost_ops.stale_approvals(
+                s, statuses=cost_ops.BEARING if args.include_open else (cost_ops.Status.CUSTOMIZED,))
+        marked = {(x.key, x.member) for x in stale}
         if args.json:
             print(json.dumps({"rule": table.rule_text, "members": list(table.members),
                               "items": [{"item": r.key, "title": r.title, "status": r.status_label,
@@ -181,13 +207,18 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
                                          "undetermined": [m for i, m in enumerate(table.members)
                                                           if r.cell(i) == "unknown"]}
                                         for r in table.rows],
-                              "totals": dict(zip(table.members, table.member_totals)), "total": table.total},
+                              "totals": dict(zip(table.members, table.member_totals)), "total": table.total,
+                              "reapproval": _stale_json(stale)},
                              ensure_ascii=False, indent=2))
         else:
             for r in table.rows:
-                cells = "\t".join(_table_cell(r, i) for i in range(len(r.shares)))
+                cells = "\t".join(_table_cell(r, i) + ("（要再決裁）" if (r.key, table.members[i]) in marked else "")
+                                  for i in range(len(r.shares)))
                 print(f"{r.key}\t{'未定' if r.estimate is None else f'{r.estimate:,}'}\t{cells}")
             print("合計\t" + f"{table.total:,}\t" + "\t".join(f"{v:,}" for v in table.member_totals))
+            if stale:
+                print("要再決裁（首長決裁を受けた負担額と現在の負担額が違います）:")
+                print("\n".join(stale_lines(stale)))
         return 0
     if args.action == "rule":
         if args.method is None:
@@ -201,9 +232,12 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
         if args.population_date is not None:
             kwargs["population_date"] = _date(args.population_date, "人口基準日")
         with db.session() as s, s.begin():
+            before = cost_ops.stale_approvals(s)
             cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, unit=args.unit, by=args.by, **kwargs)
             row = cost_ops.cost_rule_row(s)
+            stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s))
         print(f"按分ルールを設定しました: {row.description}")
+        warn_reapproval(stale)
         return 0
     # set
     if args.estimate is None and args.method is None:
@@ -218,9 +252,12 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
         raise DomainError("--ratio は --method mixed と一緒に指定してください。")
     with db.session() as s, s.begin():
         item_id = request_ops.resolve_item(s, args.item)
+        before = cost_ops.stale_approvals(s, item_ids=[item_id])
         cost_ops.set_item_cost(s, item_id=item_id, by=args.by, **kwargs)
         sh = cost_ops.item_shares(s, item_id)
+        stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s, item_ids=[item_id]))
     print("\n".join(_shares_text(sh)))
+    warn_reapproval(stale)
     return 0
 
 

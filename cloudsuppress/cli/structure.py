@@ -9,12 +9,14 @@ from dataclasses import asdict, replace
 from .types import lazy_module, whole_number
 from ..errors import DomainError
 from ..wareki import require_date
+from .costs import warn_reapproval
 
 audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
 consortium_ops = lazy_module("cloudsuppress.ops.consortium")
 member_ops = lazy_module("cloudsuppress.ops.members")
 function_ops = lazy_module("cloudsuppress.ops.functions")
 request_ops = lazy_module("cloudsuppress.ops.requests")
+cost_ops = lazy_module("cloudsuppress.ops.costs")
 
 
 def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
@@ -67,8 +69,11 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
 
         records = read_member_list(args.file, sheet=args.sheet)
         with db.session() as s, s.begin():
+            before = cost_ops.stale_approvals(s)
             added, updated, _ = member_ops.import_members(s, records)
+            stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s))
         print(f"団体を {added} 件追加、{updated} 件更新しました。")
+        warn_reapproval(stale)
         return 0
     if args.action == "update":
         values = {}
@@ -81,8 +86,11 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
         if not values:
             raise DomainError("訂正する項目を指定してください（--name、--population、--joined）。")
         with db.session() as s, s.begin():
+            before = cost_ops.stale_approvals(s)
             changes = member_ops.update_member(s, member_id=request_ops.resolve_member(s, args.member), **values)
+            stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s))
         print(f"団体「{args.member}」を訂正しました。" if changes.any else f"団体「{args.member}」は変わりませんでした。")
+        warn_reapproval(stale)
         return 0
     if args.action == "remove":
         with db.session() as s, s.begin():

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes
-from .costs import create_demo_costs
+from .costs import create_demo_costs, set_demo_cost_rule
 from .meetings import create_demo_meetings, fill_demo_meetings, item_subcommittee
 from .requests import create_demo_requests
 from ..importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
@@ -190,6 +190,8 @@ def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple =
         plan = function_ops.plan_function_import(s, parsed, spec_version="第1.0版")
         function_ops.apply_function_import(s, plan)
         if requests:
+            # the rule first: the demo's mayors approve the shares under the rule the notices print (R36)
+            set_demo_cost_rule(s)
             meetings = create_demo_meetings(s)
             create_demo_requests(s, meeting_for=lambda item, stage: meetings.get((item_subcommittee(s, item), stage)))
             fill_demo_meetings(s, meetings)

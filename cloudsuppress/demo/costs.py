@@ -32,9 +32,14 @@ _GIVEN = ("一郎", "花子", "健", "美咲", "大輔", "由美", "翔", "直�
 _SECTIONS = ("市民課", "税務課", "保険年金課", "企画課")
 
 
-def create_demo_costs(s: Session) -> None:
-    """Set the demo's cost rule and record briefings and vendor-selection attendance."""
+def set_demo_cost_rule(s: Session) -> None:
+    """The demo's 50:50 rule (before any 首長決裁 is recorded: a mayor approves a share under it)."""
     cost_ops.set_cost_rule(s, method=RULE[0], ratio=RULE[1], unit=1, population_date=POPULATION_DATE)
+
+
+def create_demo_costs(s: Session) -> None:
+    """Set the demo's cost rule (if not yet) and record briefings and vendor-selection attendance."""
+    set_demo_cost_rule(s)
     update_consortium_settings(s, settings=OFFICERS)
     members = list(s.execute(select(Member.id, Member.name, Member.population).order_by(Member.sort_order, Member.id)))
     n = 0

@@ -269,6 +269,96 @@ def all_item_shares(s: Session, *, statuses: tuple[Status, ...] = (Status.CUSTOM
     return _shares_for(items, s)
 
 
+# --- what a 首長決裁 approved (R36) ---------------------------------------------------------------------
+
+
+def approval_snapshot(s: Session, item_id: int, member_id: int) -> dict[str, object]:
+    """The values a 首長決裁 recorded now approves, as ``Approval`` columns: the member's current share
+    (None while it has none), the item's estimate, the member's population and the rule's text."""
+    sh = item_shares(s, item_id)
+    mine = next((r for r in sh.shares if r.member_id == member_id), None)
+    member = s.get(Member, member_id)
+    return dict(approved_share=mine.share if mine else None, approved_estimate=sh.estimate,
+                approved_population=member.population if member else None, approved_rule=sh.rule_text[:100])
+
+
+@dataclass(frozen=True)
+class StaleApproval:
+    """A member whose current share of an item differs from the share its 首長決裁 approved (要再決裁)."""
+
+    item_id: int
+    key: str
+    title: str
+    status_label: str
+    member_id: int
+    member: str
+    approved_on: dt.date | None
+    reference: str | None
+    approved: int  # the share the mayor approved (yen)
+    now: int | None  # the share computed now (None: the estimate is 未定 now)
+    reasons: tuple[str, ...]  # 見積額 880,000円→1,990,000円 / 人口 55,000人→56,500人 / 按分ルール … / 負担団体の構成・人口
+
+    def describe(self) -> str:
+        now = f"{self.now:,}円" if self.now is not None else "未定"
+        why = f"（{'、'.join(self.reasons)}）" if self.reasons else ""
+        return f"要望 {self.key} の{self.member}: 首長決裁 {self.approved:,}円 → 現在 {now}{why}"
+
+
+def _reasons(approval: Approval, sh: ItemShares, population: int) -> tuple[str, ...]:
+    out = []
+    if approval.approved_estimate != sh.estimate:
+        old = f"{approval.approved_estimate:,}円" if approval.approved_estimate is not None else "未定"
+        new = f"{sh.estimate:,}円" if sh.estimate is not None else "未定"
+        out.append(f"見積額 {old}→{new}")
+    if approval.approved_rule is not None and approval.approved_rule != sh.rule_text[:100]:
+        out.append(f"按分ルール「{approval.approved_rule}」→「{sh.rule_text}」")
+    if approval.approved_population is not None and approval.approved_population != population:
+        out.append(f"人口 {approval.approved_population:,}人→{population:,}人")
+    if not out:
+        out.append("他の負担団体の人口又は負担団体の構成の変更")
+    return tuple(out)
+
+
+def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id: int | None = None,
+                    statuses: tuple[Status, ...] = BEARING) -> list[StaleApproval]:
+    """Every member (still in the item) whose current share of a customized or open item differs from
+    the share its recorded 首長決裁 approved, in key then member order. Approvals recorded before the
+    approved share was kept (migration 0008) are not known and not listed."""
+    q = (select(Approval, MemberRequest.member_id, RequestItem)
+         .join(MemberRequest, MemberRequest.id == Approval.member_request_id)
+         .join(RequestItem, RequestItem.id == MemberRequest.item_id)
+         .where(Approval.stage == "mayor", Approval.approved_share.is_not(None), MemberRequest.withdrawn.is_(False),
+                RequestItem.status.in_([st.value for st in statuses])))
+    if item_ids is not None:
+        q = q.where(RequestItem.id.in_(item_ids))
+    if member_id is not None:
+        q = q.where(MemberRequest.member_id == member_id)
+    found = list(s.execute(q))
+    if not found:
+        return []
+    items = {item.id: item for _, _, item in found}
+    shares = {sh.item_id: sh for sh in _shares_for(list(items.values()), s)}
+    members = {m.id: m for m in s.scalars(select(Member).where(Member.id.in_({mid for _, mid, _ in found})))}
+    out = []
+    for approval, mid, item in found:
+        sh = shares[item.id]
+        mine = next((r for r in sh.shares if r.member_id == mid), None)
+        now = mine.share if mine else None
+        if now == approval.approved_share:
+            continue
+        m = members[mid]
+        out.append(StaleApproval(item.id, item.key, item.title, sh.status_label, mid, m.name, approval.approved_on,
+                                 approval.reference, approval.approved_share, now, _reasons(approval, sh, m.population)))
+    order = {m.id: (m.sort_order, m.id) for m in members.values()}
+    return sorted(out, key=lambda x: (x.key, order[x.member_id]))
+
+
+def newly_stale(before: list[StaleApproval], after: list[StaleApproval]) -> list[StaleApproval]:
+    """The entries of ``after`` that a change caused: not stale before, or stale at another amount."""
+    seen = {(x.item_id, x.member_id, x.now) for x in before}
+    return [x for x in after if (x.item_id, x.member_id, x.now) not in seen]
+
+
 # --- per member -------------------------------------------------------------------------------------
 
 
@@ -278,6 +368,7 @@ class ApprovalState:
 
     approved_on: dt.date | None
     reference: str | None
+    approved_share: int | None = None  # 首長決裁: the share it approved (None: not kept, before migration 0008)
 
 
 @dataclass(frozen=True)
@@ -320,6 +411,16 @@ class MemberCostLine:
         """Where section 4 lists an open item: 'pending' (decided in principle), 'under_review' or 'requested'."""
         return "pending" if self.decided_at else self.status
 
+    @property
+    def needs_reapproval(self) -> bool:
+        """Its 首長決裁 approved another amount than its share now (要再決裁, R36)."""
+        return (self.mayor is not None and self.mayor.approved_share is not None
+                and self.mayor.approved_share != self.share)
+
+    @property
+    def approved_share(self) -> int | None:
+        return self.mayor.approved_share if self.mayor is not None else None
+
 
 @dataclass(frozen=True)
 class MemberCosts:
@@ -338,7 +439,7 @@ class MemberCosts:
 
 
 def _approvals(s: Session, member_id: int) -> dict[tuple[int, str], ApprovalState]:
-    return {(item_id, a.stage): ApprovalState(a.approved_on, a.reference) for a, item_id in s.execute(
+    return {(item_id, a.stage): ApprovalState(a.approved_on, a.reference, a.approved_share) for a, item_id in s.execute(
         select(Approval, MemberRequest.item_id).join(MemberRequest, MemberRequest.id == Approval.member_request_id)
         .where(MemberRequest.member_id == member_id))}
 
@@ -429,9 +530,14 @@ def member_cost_facts(s: Session) -> dict[int, MemberCostFacts]:
         .order_by(Member.sort_order, Member.id)
     ):
         payers[item_id].append((mid, name, pop))
-    approved: set[tuple[int, int, str]] = set(s.execute(
-        select(MemberRequest.member_id, MemberRequest.item_id, Approval.stage)
-        .join(MemberRequest, MemberRequest.id == Approval.member_request_id)))
+    approved: set[tuple[int, int, str]] = set()
+    mayor_share: dict[tuple[int, int], int] = {}  # what a 首長決裁 approved, where kept (R36)
+    for mid, item_id, stage, kept in s.execute(
+            select(MemberRequest.member_id, MemberRequest.item_id, Approval.stage, Approval.approved_share)
+            .join(MemberRequest, MemberRequest.id == Approval.member_request_id)):
+        approved.add((mid, item_id, stage))
+        if stage == "mayor" and kept is not None:
+            mayor_share[(mid, item_id)] = kept
     total: dict[int, int] = defaultdict(int)
     prospective: dict[int, int] = defaultdict(int)
     finance: dict[int, int] = defaultdict(int)
@@ -454,7 +560,8 @@ def member_cost_facts(s: Session) -> dict[int, MemberCostFacts]:
         for (mid, _, _), share in zip(members, shares):
             prospective[mid] += share
             no_finance = (mid, item_id, "finance") not in approved
-            no_mayor = (mid, item_id, "mayor") not in approved
+            kept = mayor_share.get((mid, item_id))
+            no_mayor = (mid, item_id, "mayor") not in approved or (kept is not None and kept != share)
             finance[mid] += no_finance
             mayor[mid] += no_mayor
             if no_finance or no_mayor:

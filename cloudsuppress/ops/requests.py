@@ -624,17 +624,29 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
     lock_row(s, MemberRequest, part.id)  # two users recording at once: the second sees the first's, and updates it
     recorded = {a.stage: a for a in s.scalars(select(Approval).where(Approval.member_request_id == part.id))}
     facts = {k: ApprovalFact(a.approved_on, a.reference) for k, a in recorded.items()}
+    from .costs import approval_snapshot, stale_approvals  # costs imports this module
+
+    mayor_fact = facts.get("mayor")
+    if stage == "finance" and mayor_fact is not None and stale_approvals(s, item_ids=[item.id], member_id=member_id):
+        # the amount its mayor approved has changed since (R36): a new 財政課協議 on the new amount
+        # comes after that old 首長決裁, and the new 首長決裁 follows it
+        mayor_fact = None
     check_approval(stage, approved_on, member=_member_name(s, member_id), item=item.key, estimate=item.estimate,
-                   finance=facts.get("finance"), mayor=facts.get("mayor"), today=today or dt.date.today())
+                   finance=facts.get("finance"), mayor=mayor_fact, today=today or dt.date.today())
     existing = recorded.get(stage)
+    # a 首長決裁 approves an amount: keep the share, estimate, population and rule it approved (R36)
+    snapshot = approval_snapshot(s, item.id, member_id) if stage == "mayor" else {}
     label = f"要望 {item.key} の{_member_name(s, member_id)}の{APPROVAL_LABELS[stage]}を記録"
     from .meetings import confirm_pending  # meetings imports this module
 
     with audit.action(s, label, by=by) as state:
         if existing is None:
-            s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference))
+            s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference,
+                           **snapshot))
         else:
             existing.approved_on, existing.reference = approved_on, reference
+            for k, v in snapshot.items():
+                setattr(existing, k, v)
         s.flush()
         if confirm_pending(s, item, by=by):  # the last approval a カスタマイズ decided in principle awaited
             state.label = f"{label}（カスタマイズ実施に確定）"

@@ -30,7 +30,7 @@ TOTAL_GAP = 6 * mm  # between the notice's total and its 以上
 # Never broken across lines in the tables (besides member names, amounts and dates).
 STATUS_WORDS = tuple(STATUS_LABELS.values()) + ("財政課協議", "首長決裁", "日付未記録", "文書番号未記録", "未了", "未定",
                                                 "均等割", "人口割", "端数調整", "見込額の計", "要望番号", "要望名",
-                                                "見積額", "按分方法", "算定の内訳", "負担額", "状態")
+                                                "見積額", "按分方法", "算定の内訳", "負担額", "状態", "要再決裁", "決裁額")
 
 
 def _approval(a: ApprovalState | None) -> str:
@@ -38,6 +38,22 @@ def _approval(a: ApprovalState | None) -> str:
         return "未了"
     date = to_wareki(a.approved_on) if a.approved_on else "日付未記録"
     return f"{date}\n{a.reference or '（文書番号未記録）'}"
+
+
+def _mayor_cell(ln: MemberCostLine) -> str:
+    """The 首長決裁 cell: its date and number, and when the share has changed since, the amount it
+    approved and the amount now (R36): that decision does not cover the share now."""
+    text = _approval(ln.mayor)
+    if ln.needs_reapproval:
+        now = yen(ln.share) if ln.share is not None else "未定"
+        text += f"\n要再決裁\n決裁額 {yen(ln.approved_share)}\n→ 現在 {now}"
+    return text
+
+
+def _reapproval_text(lines: list[MemberCostLine]) -> str:
+    """R-0003（決裁額 319,156円 → 現在 320,414円）、…"""
+    return "、".join(f"{ln.key}（決裁額 {yen(ln.approved_share)} → 現在 "
+                    f"{yen(ln.share) if ln.share is not None else '未定'}）" for ln in lines)
 
 
 def _computation(ln: MemberCostLine) -> str:
@@ -115,7 +131,8 @@ def _body(mc: MemberCosts) -> list[str]:
                      f"現在、{you}が負担するカスタマイズ経費はありません。")
         return paras
     paras.append(f"　このたび、{you}が負担するカスタマイズ経費を協議会の按分ルールにより算定しましたので、下記のとおり通知します。")
-    if mc.lines and not any(ln.approvals_pending for ln in mc.lines):
+    changed = [ln for ln in mc.lines + mc.prospective if ln.needs_reapproval]
+    if mc.lines and not any(ln.approvals_pending or ln.needs_reapproval for ln in mc.lines):
         paras.append(f"　なお、下記2の負担額（カスタマイズの実施を決定した要望）については、{you}における財政課協議及び"
                      f"{head}の決裁がいずれも済んでいることを、御連絡いただいた日付及び文書番号により確認しています（下記3）。")
     in_principle = [ln for ln in mc.prospective if ln.decided_at]
@@ -138,6 +155,13 @@ def _body(mc: MemberCosts) -> list[str]:
     if unpriced:
         paras.append(f"　見積額が未定の要望（{'、'.join(unpriced)}）については、見積額が示された後に、改めて"
                      f"財政課協議及び{head}の決裁をお願いします。")
+    if changed:
+        where = "下記2及び4" if any(ln in mc.lines for ln in changed) and any(ln in mc.prospective for ln in changed) \
+            else "下記2" if any(ln in mc.lines for ln in changed) else "下記4"
+        paras.append(f"　また、次の要望は、{head}の決裁を受けた後に、見積額、按分ルール又は負担団体の人口等の変更により"
+                     f"負担額が変わりました：{_reapproval_text(changed)}。決裁済みの額と異なるため、{where}の変更後の"
+                     f"負担額により、改めて{you}財政担当課との協議及び{head}の決裁を経ていただき、その結果（日付及び"
+                     "文書番号）を事務局あて御連絡くださいますようお願いします（下記3）。")
     return paras
 
 
@@ -250,7 +274,7 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
     every = mc.lines + mc.prospective
     if every:
         f.table(["要望番号", "要望名", "状態", "財政課協議", "首長決裁"],
-                [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _approval(ln.mayor)] for ln in every],
+                [[ln.key, ln.title, ln.status_label, _approval(ln.finance), _mayor_cell(ln)] for ln in every],
                 [0, 44, 0, 20, 20], indent=6 * mm, size=9, words=words, repeat=frozenset({2}))
         f.space(1.5 * mm)
         pending = [ln.key for ln in every if ln.approvals_asked]
@@ -262,6 +286,11 @@ def write_member_cost_report(path: str | Path, mc: MemberCosts, *, issued_on: dt
         if unpriced:
             f.paragraph(f"見積額が未定のもの（{'、'.join(unpriced)}）は、見積額が示された後に協議・決裁を"
                         "お願いします。", indent=6 * mm, size=9.5, with_previous=not pending)
+        changed = [ln for ln in every if ln.needs_reapproval]
+        if changed:
+            f.paragraph(f"要再決裁：{_reapproval_text(changed)}。首長決裁の後に負担額が変わったため、記録された財政課協議・"
+                        "首長決裁は現在の負担額に及びません。変更後の負担額による財政課協議・首長決裁が必要です。",
+                        indent=6 * mm, size=9.5, with_previous=not (pending or unpriced))
     else:
         f.paragraph("該当する要望はありません。", indent=6 * mm, size=BODY)
 

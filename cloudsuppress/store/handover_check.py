@@ -124,7 +124,11 @@ _RANGES = {
     ("item_cost_rule", "ratio_equal"): (0, 100), ("item_cost_rule", "ratio_population"): (0, 100),
     ("cost_rule", "unit"): (1, 1000), ("meeting", "number"): (1, 10_000),
     ("function", "vendor_cost"): (0, INT_MAX),
+    # what a 首長決裁 approved (migration 0008, R36)
+    ("approval", "approved_share"): (0, INT_MAX), ("approval", "approved_estimate"): (0, INT_MAX),
+    ("approval", "approved_population"): (0, INT_MAX),
 }
+APPROVED_COLUMNS = ("approved_share", "approved_estimate", "approved_population", "approved_rule")
 
 
 def _record_problems(table: str, record: dict[str, Any]) -> list[str]:
@@ -132,6 +136,16 @@ def _record_problems(table: str, record: dict[str, Any]) -> list[str]:
     if table == "function":
         if record["fit_alternative"] and record["fit"] != "○":
             return [f"「fit_alternative」: 代替の印は適合度 ○ の機能にだけ付きます（適合度 {_show(record['fit'])}）"]
+        return []
+    if table == "approval":  # what a 首長決裁 approved (migration 0008): only on a 首長決裁, a share within its estimate
+        kept = [c for c in APPROVED_COLUMNS if record.get(c) is not None]
+        if kept and record["stage"] != "mayor":
+            return [f"「{kept[0]}」: 決裁時の負担額・見積額は首長決裁（mayor）の記録にだけ付きます"
+                    f"（段階 {_show(record['stage'])}）"]
+        share, estimate = record.get("approved_share"), record.get("approved_estimate")
+        if share is not None and (estimate is None or share > estimate):
+            return [f"「approved_share」: 決裁時の負担額 {share:,}円 が決裁時の見積額"
+                    f"（{'空' if estimate is None else f'{estimate:,}円'}）を超えています"]
         return []
     if table == "consortium":  # 会長・事務局の連絡先 (migration 0006): as the settings dialog checks them
         from ..ops.consortium import SETTING_LABELS, ConsortiumSettings, settings_problems

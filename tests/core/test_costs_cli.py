@@ -33,14 +33,20 @@ def test_costs_set_and_show_json(rdb, capsys):
     item = _customized(rdb)
     code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50",
                          "--population-date", "令和8年4月1日")
-    assert (code, err) == (0, "") and "均等割 50％・人口割 50％" in out
+    assert code == 0 and "均等割 50％・人口割 50％" in out
+    # the four mayors approved 687,500円 each under the equal rule: the new rule moves every share (R36)
+    assert "要再決裁" in err and "要望 R-0001 の那珂市: 首長決裁 687,500円 → 現在 850,143円" in err
     code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
-    assert (code, err) == (0, "") and "733,457円" in out
+    assert (code, err) == (0, "") and "733,457円" in out  # same estimate: nothing new to warn about
     move(rdb, item, "customized", reason="独自施策")
     code, out, err = cli(capsys, rdb, "costs", "show", "R-0001", "--json")
     assert code == 0
-    assert json.loads(out) == {"item": "R-0001", "estimate": 2_750_000, "method": "mixed",
-                               "shares": {"常陸大宮市": 733_457, "那珂市": 850_143, "かすみがうら市": 739_398, "五霞町": 427_002}}
+    shown = json.loads(out)
+    assert [(x["member"], x["approved"], x["now"]) for x in shown.pop("reapproval")] == [
+        ("常陸大宮市", 687_500, 733_457), ("那珂市", 687_500, 850_143), ("かすみがうら市", 687_500, 739_398),
+        ("五霞町", 687_500, 427_002)]
+    assert shown == {"item": "R-0001", "estimate": 2_750_000, "method": "mixed",
+                     "shares": {"常陸大宮市": 733_457, "那珂市": 850_143, "かすみがうら市": 739_398, "五霞町": 427_002}}
     code, out, _ = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000", "--method", "equal")
     assert code == 0
     shown = json.loads(cli(capsys, rdb, "costs", "show", "R-0001", "--json")[1])
