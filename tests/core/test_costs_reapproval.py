@@ -174,7 +174,7 @@ def test_the_notice_does_not_call_a_moved_share_approved(rdb, tmp_path):
     assert "いずれも済んでいる" not in every
     assert "R-0001（決裁額319,156円→現在320,414円）" in every
     assert "改めて貴市財政担当課との協議及び市長の決裁を経ていただき" in every
-    section3 = every[every.index("3財政課協議・首長決裁の状況"):every.index("4検討中の要望")]
+    section3 = every[every.index("3財政課協議・首長決裁の状況"):every.index("4検討中")]
     assert "要再決裁決裁額319,156円→現在320,414円" in section3
 
 
