@@ -9,11 +9,12 @@ population part, the rounding adjustment, the share). Both hold frozen rows and 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from cloudsuppress.ops.costs import CostTable, CostTableRow, ShareRow
+from cloudsuppress.ops.costs import CostTable, CostTableRow, ShareRow, StaleApproval
 
 from ..labels import label, rule_method_text, rule_text
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
@@ -34,11 +35,14 @@ class CostTableModel(RowListTableModel):
         self.members: tuple[str, ...] = ()
         self.HEADERS = dict.fromkeys(range(len(FIXED)), "")
         self.table: CostTable | None = None
+        self.stale: dict[tuple[str, str], StaleApproval] = {}
 
-    def set_table(self, table: CostTable) -> None:
-        """Replace the members (columns) and the rows."""
+    def set_table(self, table: CostTable, stale: Sequence[StaleApproval] = ()) -> None:
+        """Replace the members (columns) and the rows; ``stale``: the shares no longer equal to what
+        their 首長決裁 approved (``stale_approvals``), marked 「要再決裁」 (review R36)."""
         self.beginResetModel()
         self.table = table
+        self.stale = {(x.key, x.member): x for x in stale}
         self.members = table.members
         # RowListTableModel bounds sorting by HEADERS; the headings themselves come from headerData.
         self.HEADERS = dict.fromkeys(range(len(FIXED) + len(self.members)), "")
@@ -76,15 +80,24 @@ class CostTableModel(RowListTableModel):
             return ""
         kind = r.cell(i)  # an open item's share is a forecast; in it without an estimate: 未定
         if kind == "forecast":
-            return self.tr("{0}（見込）").format(yen(r.shares[i]))
-        if kind == "unknown":
-            return self.tr("未定")
-        return yen(r.shares[i])
+            text = self.tr("{0}（見込）").format(yen(r.shares[i]))
+        elif kind == "unknown":
+            text = self.tr("未定")
+        else:
+            text = yen(r.shares[i])
+        if (r.key, self.members[i]) in self.stale:
+            text += self.tr("（要再決裁）")
+        return text
 
     def tooltip(self, r: CostTableRow, col: int) -> str | None:
         if col == COL_RULE:
             return rule_text(r.rule_text)
         i = col - len(FIXED)
+        stale = self.stale.get((r.key, self.members[i])) if 0 <= i < len(self.members) else None
+        if stale is not None:
+            now = yen(stale.now) if stale.now is not None else self.tr("未定")
+            return self.tr("首長決裁 {0}円 → 現在 {1}（{2}）。改めて財政課協議・首長決裁が必要です。").format(
+                yen(stale.approved), now, "、".join(stale.reasons))
         if 0 <= i < len(r.shares) and r.cell(i) in ("forecast", "unknown"):
             return self.tr("検討中の要望: 見積額と要望団体による見込みです")
         return self.display(r, col) or None

@@ -49,6 +49,7 @@ from cloudsuppress.ops.costs import (
     member_costs,
     set_cost_rule,
     set_item_cost,
+    stale_approvals,
 )
 from cloudsuppress.ops.measures import measures_dashboard
 from cloudsuppress.ops.members import list_members
@@ -147,6 +148,7 @@ class ReportsView(QWidget):
         self.runner = runner
         self.rule_version: int | None = None
         self.shares: dict[str, ItemShares] = {}
+        self.stale: list = []  # ops.costs.StaleApproval: shares moved since their 首長決裁 (R36)
         self._last_folder = ""
 
         title = QLabel(self.tr("帳票・費用負担"))
@@ -279,9 +281,11 @@ class ReportsView(QWidget):
         statuses = BEARING if include_open else (Status.CUSTOMIZED,)
 
         def load(s):
-            return cost_rule_row(s), cost_table(s, include_open=include_open), all_item_shares(s, statuses=statuses)
+            return (cost_rule_row(s), cost_table(s, include_open=include_open), all_item_shares(s, statuses=statuses),
+                    stale_approvals(s, statuses=statuses))
 
-        rule_row, table, shares = self.runner.read(load)
+        rule_row, table, shares, stale = self.runner.read(load)
+        self.stale = stale
         self.rule_version = rule_row.version if rule_row.stored else None
         rule = rule_row.rule
         self.rule_editor.set_value(rule.method.value, rule.ratio)
@@ -293,9 +297,9 @@ class ReportsView(QWidget):
         self.rule_label.setText(self.tr("現在: {0}").format(rule_text(rule_row.description)))
         current = self.selected_key()
         self.shares = {sh.key: sh for sh in shares}
-        self.model.set_table(table)
+        self.model.set_table(table, stale)
         # Room for an amount, or an open item's forecast 「0,000,000（見込）」 when those are shown.
-        sample = "00,000,000" + (self.tr("（見込）") if include_open else "")
+        sample = "00,000,000" + (self.tr("（見込）") if include_open else "") + (self.tr("（要再決裁）") if stale else "")
         widths = self.fontMetrics().horizontalAdvance(sample) + 16
         for i, name in enumerate(table.members):
             self.table.setColumnWidth(5 + i, max(widths, self.fontMetrics().horizontalAdvance(name) + 20))
@@ -335,6 +339,10 @@ class ReportsView(QWidget):
             sh.key, sh.title, estimate, rule_text(sh.rule_text), own, f"{sh.population_total:,}")
         if sh.residue:
             text += self.tr("\n千円未満の端数 {0}は{1}が負担").format(yen(sh.residue), sh.residue_member)
+        for x in (x for x in self.stale if x.key == sh.key):  # review R36: approved for another amount
+            now = yen(x.now) if x.now is not None else self.tr("未定")
+            text += self.tr("\n要再決裁: {0} 首長決裁 {1} → 現在 {2}（改めて財政課協議・首長決裁が必要）").format(
+                x.member, yen(x.approved), now)
         self.item_label.setText(text)
         self.share_model.set_rows(sh.shares)
         self.item_editor.set_value(sh.method if sh.own_rule else None, sh.rule.ratio)

@@ -1,0 +1,30 @@
+"""The 帳票 view marks a share that moved after its 首長決裁 (review R36): the cell reads
+「…（要再決裁）」 with the approved amount in its tooltip, and the selected item's panel names it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from cloudsuppress.ops import members as member_ops
+from cloudsuppress.ops.costs import item_shares
+from cloudsuppress.ops.requests import resolve_member
+from ui.table_models import cost_table_model as ct
+
+from .test_reports_view import _item_id, _select, reports  # noqa: F401
+
+
+def test_a_share_moved_after_its_mayors_approval_is_marked(reports, runner, qtbot):  # noqa: F811
+    item_id = runner.read(lambda s: _item_id(s, "R-0003"))
+    approved = runner.read(lambda s: item_shares(s, item_id)).by_member()["那珂市"]
+    _select(reports, "R-0003")
+    assert "要再決裁" not in reports.item_label.text()
+    with qtbot.waitSignal(runner.changed):
+        runner.run(lambda s: member_ops.update_member(s, member_id=resolve_member(s, "那珂市"), population=56_500), parent=None)
+    now = runner.read(lambda s: item_shares(s, item_id)).by_member()["那珂市"]
+    assert now != approved
+    row = reports.model.row_of("R-0003", attr="key")
+    col = len(ct.FIXED) + reports.model.members.index("那珂市")
+    cell = reports.model.index(row, col)
+    assert cell.data() == f"{now:,}（要再決裁）"
+    assert f"首長決裁 {approved:,}円 → 現在 {now:,}" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    _select(reports, "R-0003")
+    assert f"要再決裁: 那珂市 首長決裁 {approved:,}円 → 現在 {now:,}円" in reports.item_label.text()
