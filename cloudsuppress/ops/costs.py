@@ -28,7 +28,7 @@ from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, Re
 from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
 from ..unset import UNSET, Unset
-from .requests import get_item
+from .requests import get_item, pending_decisions
 
 CHANGED = Changes(costs=True, history=True)
 ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)
@@ -473,8 +473,6 @@ def _member_costs(s: Session, m: Member, shares: list[ItemShares], rule: Rule,
     """``m``'s lines from the shares of the items it is in (customized or open, in key order)."""
     approvals = _approvals(s, m.id)
     lines = tuple(_line(sh, m.id, m.population, approvals) for sh in shares if sh.status == Status.CUSTOMIZED.value)
-    from .meetings import pending_decisions  # meetings imports requests, which the cost ops sit beside
-
     open_items = [sh for sh in shares if sh.status != Status.CUSTOMIZED.value]
     decided_at = pending_decisions(s, [sh.item_id for sh in open_items if sh.status == Status.UNDER_REVIEW.value])
     prospective = tuple(_line(sh, m.id, m.population, approvals, decided_at) for sh in open_items)

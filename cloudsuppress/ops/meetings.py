@@ -41,6 +41,12 @@ from ..workflow import (
     parse_status,
 )
 from . import requests as request_ops
+# Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
+from .meeting_label import meeting_label as meeting_label
+from .meeting_label import title_number as title_number
+from .requests import confirm_pending as confirm_pending
+from .requests import pending_decision as pending_decision
+from .requests import pending_decisions as pending_decisions
 from ..unset import UNSET
 
 CHANGED = Changes(meetings=True, history=True)
@@ -88,42 +94,6 @@ def resolve_business_system(s: Session, name: str) -> int:
     if bid is None:
         raise DomainError(f"業務「{name}」はありません。")
     return bid
-
-
-# 「第3回」「第３回」「第十回」 at the start of a title: the title already says which meeting it is.
-_NUMBERED_TITLE = re.compile(r"^\s*第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*回")
-_KANJI_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")}
-
-
-def title_number(title: str | None) -> int | None:
-    """The N of a title that starts with 第N回 (arabic, full-width or kanji numerals), else None."""
-    import unicodedata
-
-    m = _NUMBERED_TITLE.match(title or "")
-    if m is None:
-        return None
-    text = unicodedata.normalize("NFKC", m[1])
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, 0
-    for ch in text:
-        if ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif ch == "百":
-            total += (digit or 1) * 100
-            digit = 0
-        else:
-            digit = _KANJI_DIGITS[ch]
-    return total + digit or None
-
-
-def meeting_label(m: Meeting) -> str:
-    """「第2回 住民業務部会」: the title, with its number in front when the title has none of its own
-    (「第3回 住民業務部会」 as a title is never printed 「第4回 第3回 住民業務部会」)."""
-    if m.number and f"第{m.number}回" not in m.title and title_number(m.title) is None:
-        return f"第{m.number}回 {m.title}"
-    return m.title
 
 
 def parse_time(value: str | None) -> str | None:
@@ -556,47 +526,6 @@ def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntr
             entry.notes = (str(notes or "")).strip() or None
         s.flush()
     return DECIDED
-
-
-def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntry] | None:
-    """The meeting whose カスタマイズ decision in principle the item (still 検討中) awaits: the item's
-    latest discussed agenda entry, when it says 'customized_pending'; None otherwise (a later meeting
-    carried it over or decided otherwise, the item is not 検討中, or it was confirmed and reopened since)."""
-    if item.status != Status.UNDER_REVIEW.value:
-        return None
-    row = s.execute(select(AgendaEntry, Meeting).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
-                    .where(AgendaEntry.item_id == item.id, AgendaEntry.outcome.is_not(None))
-                    .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaEntry.id.desc()).limit(1)).first()
-    if row is None or row[0].outcome != CUSTOMIZED_PENDING:
-        return None
-    confirmed = s.get(StatusChange, row[0].status_change_id) if row[0].status_change_id else None
-    if confirmed is not None and confirmed.to_status == Status.CUSTOMIZED.value:
-        return None  # confirmed once and reopened since: a new decision is the 部会's, not an approval's
-    return row[1], row[0]
-
-
-def pending_decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
-    """For each item awaiting its approvals (``pending_decision``), the label of the meeting that decided it."""
-    out = {}
-    for item in (s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids))) if item_ids else ()):
-        if (pending := pending_decision(s, item)) is not None:
-            out[item.id] = meeting_label(pending[0])
-    return out
-
-
-def confirm_pending(s: Session, item: RequestItem, *, by: str | None = None) -> bool:
-    """Move an item awaiting its approvals (``pending_decision``) to カスタマイズ実施 once every bearing
-    member's 財政課協議 and 首長決裁 are recorded; called inside the caller's audit action (the approval
-    that completed them), so one undo takes back both. True when it moved."""
-    pending = pending_decision(s, item)
-    if pending is None or not approvals_complete(request_ops.item_facts(s, item)):
-        return False
-    m, entry = pending
-    request_ops.move_item(s, item_id=item.id, to=Status.CUSTOMIZED, meeting_id=m.id, by=by,
-                          reason=f"{meeting_label(m)}の決定（財政課協議・首長決裁の完了により確定）")
-    entry.status_change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
-    s.flush()
-    return True
 
 
 def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:

@@ -21,11 +21,33 @@ from ..store.concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
 from ..errors import ConcurrentEditError, DomainError
 from ..store.locks import lock_numbering, lock_row
-from ..models import Approval, BusinessSystem, Function, HearingNote, Meeting, Member, MemberRequest, RequestItem, StatusChange
-from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..models import (
+    AgendaEntry,
+    Approval,
+    BusinessSystem,
+    Function,
+    HearingNote,
+    Meeting,
+    Member,
+    MemberRequest,
+    RequestItem,
+    StatusChange,
+)
+from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, CUSTOMIZED_PENDING, REASON_LABELS
 from ..unset import UNSET
 from ..wareki import to_wareki
-from ..workflow import OPEN, ApprovalFact, ItemFacts, MemberFact, Status, check_approval, check_move, parse_status
+from ..workflow import (
+    OPEN,
+    ApprovalFact,
+    ItemFacts,
+    MemberFact,
+    Status,
+    approvals_complete,
+    check_approval,
+    check_move,
+    parse_status,
+)
+from .meeting_label import meeting_label
 
 CHANGED = Changes(requests=True, history=True)
 KEY_PREFIX = "R-"
@@ -637,8 +659,6 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
     # a 首長決裁 approves an amount: keep the share, estimate, population and rule it approved (R36)
     snapshot = approval_snapshot(s, item.id, member_id) if stage == "mayor" else {}
     label = f"要望 {item.key} の{_member_name(s, member_id)}の{APPROVAL_LABELS[stage]}を記録"
-    from .meetings import confirm_pending  # meetings imports this module
-
     with audit.action(s, label, by=by) as state:
         if existing is None:
             s.add(Approval(member_request_id=part.id, stage=stage, approved_on=approved_on, reference=reference,
@@ -652,6 +672,48 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
             state.label = f"{label}（カスタマイズ実施に確定）"
             return Changes(requests=True, meetings=True, history=True)
     return CHANGED
+
+
+def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntry] | None:
+    """The meeting whose カスタマイズ decision in principle the item (still 検討中) awaits: the item's
+    latest discussed agenda entry, when it says 'customized_pending'; None otherwise (a later meeting
+    carried it over or decided otherwise, the item is not 検討中, or it was confirmed and reopened since)."""
+    if item.status != Status.UNDER_REVIEW.value:
+        return None
+    row = s.execute(select(AgendaEntry, Meeting).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
+                    .where(AgendaEntry.item_id == item.id, AgendaEntry.outcome.is_not(None))
+                    .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaEntry.id.desc()).limit(1)).first()
+    if row is None or row[0].outcome != CUSTOMIZED_PENDING:
+        return None
+    confirmed = s.get(StatusChange, row[0].status_change_id) if row[0].status_change_id else None
+    if confirmed is not None and confirmed.to_status == Status.CUSTOMIZED.value:
+        return None  # confirmed once and reopened since: a new decision is the 部会's, not an approval's
+    return row[1], row[0]
+
+
+def pending_decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
+    """For each item awaiting its approvals (``pending_decision``), the label of the meeting that decided it."""
+    out = {}
+    for item in (s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids))) if item_ids else ()):
+        if (pending := pending_decision(s, item)) is not None:
+            out[item.id] = meeting_label(pending[0])
+    return out
+
+
+def confirm_pending(s: Session, item: RequestItem, *, by: str | None = None) -> bool:
+    """Move an item awaiting its approvals (``pending_decision``) to カスタマイズ実施 once every bearing
+    member's 財政課協議 and 首長決裁 are recorded; called inside the caller's audit action (the approval
+    that completed them), so one undo takes back both. True when it moved."""
+    pending = pending_decision(s, item)
+    if pending is None or not approvals_complete(item_facts(s, item)):
+        return False
+    m, entry = pending
+    move_item(s, item_id=item.id, to=Status.CUSTOMIZED, meeting_id=m.id, by=by,
+                          reason=f"{meeting_label(m)}の決定（財政課協議・首長決裁の完了により確定）")
+    entry.status_change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
+    s.flush()
+    return True
+
 
 
 def delete_hearing(s: Session, *, hearing_id: int, by: str | None = None) -> Changes:
