@@ -32,6 +32,7 @@ from ..importers.detect import Detection, ImportOverrides, detect_function_list
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list
 from ..importers.tabular import Workbook, column_letter
 from ..models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
+from ..workflow import OPEN
 from ..vocab import normalize_key
 from .business_systems import SystemMatcher
 
@@ -76,12 +77,20 @@ class SystemDiff:
     live: int = 0  # registered live rows of the kinds the file carries
     sample_new: tuple[str, ...] = ()  # the file's first IDs, to show beside the registered ones
     sample_old: tuple[str, ...] = ()
+    # IDs this file retires (欠番) that open request items (要望・検討中) point to: (機能ID, 要望番号...).
+    retiring_requested: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def low_match(self) -> bool:
         """The file replaces a registered list although (almost) none of its IDs match: most often
         another list (a vendor's 回答書 numbered 1, 2, 3 …) or the wrong ID column."""
         return self.live > 0 and self.matched * 10 < self.live and bool(self.removed)
+
+    def retiring_warnings(self) -> list[str]:
+        """One line per retired ID an open request points to: the secretariat must tell the members."""
+        return [f"注意: {self.business_system}: 要望 {'、'.join(keys)} の対象 {code} が欠番になります"
+                "（新しい版で削除される機能です。要望の扱いを確かめてください）。"
+                for code, keys in self.retiring_requested]
 
     def warning(self) -> str | None:
         if not self.low_match:
@@ -155,7 +164,8 @@ class FunctionImportPlan:
     @property
     def warnings(self) -> tuple[str, ...]:
         """What the user must read before confirming (a list replaced by one that shares no ID), first."""
-        return tuple(w for d in self.diffs if (w := d.warning()))
+        return (tuple(w for d in self.diffs if (w := d.warning()))
+                + tuple(w for d in self.diffs for w in d.retiring_warnings()))
 
     def describe(self) -> str:
         """A Japanese summary of the plan, one line per business system (warnings first)."""
@@ -334,13 +344,16 @@ def plan_function_import(
                 added.append(rec.code)
                 continue
             new = compared_values(rec)
+            name_at = COMPARED.index("name")
+            if rec.retired and _placeholder_name(rec.name) and old[name_at]:  # keeps its name (see the apply)
+                new = (*new[:name_at], old[name_at], *new[name_at + 1:])
             at = compared_at.get(rec.kind)
             if old == new or (at is not None and all(old[i] == new[i] for i in at)):
                 unchanged += 1
             else:
                 differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new))
                                if a != b and (at is None or i in at))
-                changed.append(FunctionChange(rec.code, rec.name, differ))
+                changed.append(FunctionChange(rec.code, new[name_at], differ))
         matched = len(incoming & existing.keys()) if incoming else 0
         # A retired ID the file does not carry stays retired: IDs are never reused, requests may point to it.
         kept_retired = [key for key in existing if key not in incoming and existing[key][8]]
@@ -354,11 +367,19 @@ def plan_function_import(
                        _requested_codes(s, sys_id, set(removed_keys)), system.version, retired, n_functions, n_forms,
                        tuple(code for _, code in kept_retired), matched, live,
                        tuple(rec.code for rec in records[:3]), tuple(sorted(c for (_, c), v in existing.items()
-                                                                            if not v[8])[:3]) if matched * 10 < live else ())
+                                                                            if not v[8])[:3]) if matched * 10 < live else (),
+                       _requested_codes(s, sys_id, {(rec.kind, rec.code) for rec in records
+                                                    if rec.retired and (rec.kind, rec.code) in existing
+                                                    and not existing[(rec.kind, rec.code)][8]}, open_only=True))
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),
                               members, kept)
+
+
+def _placeholder_name(name: str | None) -> bool:
+    """「（削除）」「欠番」…: what a retired row carries instead of a name."""
+    return (name or "").strip().strip("（）()【】[] ") in {"", "削除", "欠番"}
 
 
 def _kept_fields(parsed: ParsedFunctionList) -> dict[str, frozenset[str]]:
@@ -412,17 +433,19 @@ def _member_names(s: Session) -> list[str]:
     return list(s.scalars(select(Member.name).order_by(Member.sort_order, Member.id)))
 
 
-def _requested_codes(s: Session, sys_id: int, codes: set[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Of these (kind, code) keys, those request items point to, with the items' keys."""
+def _requested_codes(s: Session, sys_id: int, codes: set[tuple[str, str]], *, open_only: bool = False
+                     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Of these (kind, code) keys, those request items (with ``open_only`` undecided ones) point to, with the items' keys."""
     if not codes:
         return ()
     found: dict[str, list[str]] = defaultdict(list)
-    for kind, code, key in s.execute(
-        select(Function.kind, Function.code, RequestItem.key)
-        .join(RequestItem, RequestItem.function_id == Function.id)
-        .where(Function.business_system_id == sys_id)
-        .order_by(Function.sort_order, RequestItem.key)
-    ):
+    q = (select(Function.kind, Function.code, RequestItem.key)
+         .join(RequestItem, RequestItem.function_id == Function.id)
+         .where(Function.business_system_id == sys_id)
+         .order_by(Function.sort_order, RequestItem.key))
+    if open_only:
+        q = q.where(RequestItem.status.in_([st.value for st in OPEN]))
+    for kind, code, key in s.execute(q):
         if (kind, code) in codes:
             found[code].append(key)
     return tuple((code, tuple(keys)) for code, keys in found.items())
@@ -507,6 +530,9 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
             if found is not None and keep_at.get(rec.kind):  # columns the file lacks keep their values
                 old_values = found[1]
                 values = tuple(old_values[i] if i in keep_at[rec.kind] else v for i, v in enumerate(values))
+            if found is not None and rec.retired and _placeholder_name(rec.name) and found[1][1]:
+                # A retired row's 「（削除）」 is no name: the function keeps its last one (requests show it, marked 欠番).
+                values = (values[0], found[1][1], *values[2:])
             if found is None:
                 inserts.append((sys_id, *values[:base], *[values[i] for i in needed]))
             elif found[1] != values:

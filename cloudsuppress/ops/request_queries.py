@@ -139,7 +139,8 @@ def list_item_rows(
     fn_system = aliased(BusinessSystem)
     own_system = aliased(BusinessSystem)
     q = (
-        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system, Function.kind)
+        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system, Function.kind,
+               Function.retired)
         .outerjoin(Function, Function.id == RequestItem.function_id)
         .outerjoin(fn_system, fn_system.id == Function.business_system_id)
         .outerjoin(own_system, own_system.id == RequestItem.business_system_id)
@@ -162,7 +163,7 @@ def list_item_rows(
     subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
     needle = _fold(text.strip()) if text and text.strip() else None
     out = []
-    for item, code, fname, fit, fsys, osys, fkind in s.execute(q):
+    for item, code, fname, fit, fsys, osys, fkind, fretired in s.execute(q):
         system = fsys or osys
         if business_system_id is not None and (system is None or system.id != business_system_id):
             continue
@@ -182,7 +183,8 @@ def list_item_rows(
         counts = [m[4] for m in active if m[4] is not None]
         out.append(ItemRow(
             item.id, item.key, item.title, item.status, STATUS_LABELS[Status(item.status)], item.function_id, code,
-            fname or item.proposed_function, fit, system.id if system else None, system.name if system else None,
+            # A retired function (欠番) keeps its last name, marked wherever a request's target is shown.
+            (f"{fname}（欠番）" if fretired and fname else fname) or item.proposed_function, fit, system.id if system else None, system.name if system else None,
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
             sum(counts) if counts else None, item.created_at, item.updated_at, item.version,

@@ -201,7 +201,7 @@ def _item_cells(r: ComparisonRow, wrap: _Wrapper, cols: list[_Col]) -> list[list
     inner = [c.width - 2 * PAD for c in cols]
     name = r.function_name or r.title
     title_lines = [(0, s) for s in wrap(name, inner[3])]
-    if r.title and r.title != name:
+    if r.title and r.title != name.removesuffix("（欠番）"):  # a retired function's name is marked, the title is not
         title_lines += [(1, s) for s in wrap(f"（{r.title}）", inner[3])]
     if r.peer_line:  # peer evidence: who runs it on the package as delivered
         title_lines += [(1, s) for s in wrap(r.peer_line, inner[3])]
