@@ -99,6 +99,8 @@ class MemberPartRow:
     finance: ApprovalRow | None
     mayor: ApprovalRow | None
     version: int = 1  # the member request's version, for update_member_request / withdraw_member
+    # its share no longer equals what its 首長決裁 approved (review R36): 「首長決裁 319,156円 → 現在 320,414円（…）」
+    reapproval: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,9 @@ def status_history(s: Session, item_id: int) -> list[StatusChangeRow]:
 
 def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
     """Every member's part of an item, in member order."""
+    from .costs import stale_approvals  # costs imports the request operations
+
+    stale = {x.member_id: x.describe().split(": ", 1)[1] for x in stale_approvals(s, item_ids=[item_id])}
     out = []
     for p, name in s.execute(
         select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
@@ -240,7 +245,7 @@ def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
             p.id, p.member_id, name, p.content, p.reason, REASON_LABELS.get(p.reason, p.reason), p.service_drop,
             SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.annual_cases, p.workaround,
             p.withdrawn, p.withdrawn_on, p.withdrawn_reason, hearings, approvals.get("finance"), approvals.get("mayor"),
-            p.version,
+            p.version, stale.get(p.member_id),
         ))
     return out
 

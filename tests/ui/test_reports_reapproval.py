@@ -10,6 +10,7 @@ from cloudsuppress.ops.requests import resolve_member
 from ui.table_models import cost_table_model as ct
 
 from .test_reports_view import _item_id, _select, reports  # noqa: F401
+from .test_request_views import detail, editor_for, requests_view  # noqa: F401
 
 
 def test_a_share_moved_after_its_mayors_approval_is_marked(reports, runner, qtbot):  # noqa: F811
@@ -28,3 +29,15 @@ def test_a_share_moved_after_its_mayors_approval_is_marked(reports, runner, qtbo
     assert f"首長決裁 {approved:,}円 → 現在 {now:,}" in cell.data(Qt.ItemDataRole.ToolTipRole)
     _select(reports, "R-0003")
     assert f"要再決裁: 那珂市 首長決裁 {approved:,}円 → 現在 {now:,}円" in reports.item_label.text()
+
+
+def test_the_request_editor_marks_the_mayors_approval_for_renewal(runner, qtbot, editor_for):  # noqa: F811
+    with qtbot.waitSignal(runner.changed):
+        runner.run(lambda s: member_ops.update_member(s, member_id=resolve_member(s, "那珂市"), population=56_500),
+                   parent=None)
+    part = next(p for p in detail(runner, "R-0003").parts if p.member == "那珂市")
+    assert part.reapproval.startswith("首長決裁 319,156円 → 現在 320,414円")
+    dialog = editor_for("R-0003")
+    form = next(f for f in dialog.forms.values() if f.member == "那珂市")
+    assert "要再決裁: 首長決裁 319,156円 → 現在 320,414円（人口 55,827人→56,500人）" in form.approval_state["mayor"].text()
+    assert "要再決裁" not in form.approval_state["finance"].text()

@@ -274,6 +274,7 @@ class MemberPartForm(QWidget):
         for r, stage in enumerate(APPROVAL_STAGES):
             state = QLabel()
             state.setObjectName(f"{stage}State")
+            state.setWordWrap(True)  # a 要再決裁 line (R36) wraps inside the column
             date = DateEdit(QDate.currentDate())
             date.setCalendarPopup(True)
             date.setDisplayFormat("yyyy/MM/dd")
@@ -503,6 +504,9 @@ class MemberPartForm(QWidget):
                 label.setText(self.tr("{0}　{1}").format(display_date(fact.approved_on),
                                                         fact.reference or self.tr("（文書番号なし）")))
                 label.setStyleSheet("color: #1e6b34; font-weight: bold;")
+                if stage == "mayor" and part.reapproval:  # review R36: approved for another amount
+                    label.setText(label.text() + "\n" + self.tr("要再決裁: {0}").format(part.reapproval))
+                    label.setStyleSheet("color: #9b2119; font-weight: bold;")
                 self.approval_date[stage].setDate(QDate(fact.approved_on))
                 self.approval_ref[stage].setText(fact.reference or "")
             self.approval_button[stage].setEnabled(not part.withdrawn)
