@@ -668,7 +668,9 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
             for k, v in snapshot.items():
                 setattr(existing, k, v)
         s.flush()
-        if confirm_pending(s, item, by=by):  # the last approval a カスタマイズ decided in principle awaited
+        # the last approval a カスタマイズ decided in principle awaited; not while a member's 首長決裁
+        # approved another amount than its share now (R36: it must decide again first)
+        if not stale_approvals(s, item_ids=[item.id]) and confirm_pending(s, item, by=by):
             state.label = f"{label}（カスタマイズ実施に確定）"
             return Changes(requests=True, meetings=True, history=True)
     return CHANGED
@@ -705,9 +707,14 @@ def confirm_pending(s: Session, item: RequestItem, *, by: str | None = None) -> 
     member's 財政課協議 and 首長決裁 are recorded; called inside the caller's audit action (the approval
     that completed them), so one undo takes back both. True when it moved."""
     pending = pending_decision(s, item)
-    if pending is None or not approvals_complete(item_facts(s, item)):
+    facts = item_facts(s, item)
+    if pending is None or not approvals_complete(facts):
         return False
     m, entry = pending
+    try:  # a guard that refuses leaves the item 検討中 and the approval recorded
+        check_move(Status.UNDER_REVIEW, Status.CUSTOMIZED, reason="確定", facts=facts)
+    except DomainError:
+        return False
     move_item(s, item_id=item.id, to=Status.CUSTOMIZED, meeting_id=m.id, by=by,
                           reason=f"{meeting_label(m)}の決定（財政課協議・首長決裁の完了により確定）")
     entry.status_change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))

@@ -339,3 +339,22 @@ def test_a_confirmed_then_reopened_item_is_not_confirmed_again_by_an_approval(ta
     with db.session() as s:
         assert req.get_item(s, b).status == "under_review"
         assert mops.pending_decisions(s, [b]) == {}
+
+
+def test_no_confirmation_while_a_mayors_approval_is_for_another_amount(table):
+    """R36 beside R28: a 首長決裁 that approved another share than the member's share now (the estimate
+    was raised) does not confirm the カスタマイズ; the member decides again first."""
+    from cloudsuppress.ops import costs as cost_ops
+
+    db, m, ids = table
+    b = ids["b"]
+    record(db, m, b, "customized_pending", reason="必要")
+    approve(db, b, "常陸大宮市", "finance", dt.date(2026, 11, 25), "財第1号")
+    approve(db, b, "常陸大宮市", "mayor", dt.date(2026, 11, 26), "決裁第2号")
+    with db.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=b, estimate=2_400_000)
+    approve(db, b, "五霞町", "finance", dt.date(2026, 11, 27), "財第3号")
+    approve(db, b, "五霞町", "mayor", dt.date(2026, 11, 28), "決裁第4号")
+    with db.session() as s:
+        assert req.get_item(s, b).status == "under_review"
+        assert mops.pending_decisions(s, [b]) == {b: "第1回 住民業務部会"}
