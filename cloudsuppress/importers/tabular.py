@@ -305,7 +305,13 @@ def _fill_merged(rows: list[list[str]], merged: list) -> None:
 
 
 def decode_csv_bytes(data: bytes, file: str) -> tuple[str, str]:
-    """Decode CSV bytes as UTF-8 (with or without BOM) or Shift_JIS (cp932)."""
+    """Decode CSV bytes as UTF-16 with a BOM (Excel's 「Unicode テキスト」, which keeps 髙・﨑),
+    UTF-8 (with or without BOM) or Shift_JIS (cp932)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 BOM is unambiguous
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ImportValidationError([ImportIssue(file, None, None, "UTF-16 のテキストとして読み込めません（壊れています）。")]) from None
     for encoding in CSV_ENCODINGS:
         try:
             return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf") else encoding)
@@ -338,9 +344,10 @@ def _guess_delimiter(sample: str) -> str:
 def _read_csv(path: Path) -> Table:
     name = path.name
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         raise ImportValidationError(
-            [ImportIssue(name, None, None, "テキストの CSV ファイルではありません（UTF-16 や表計算形式の可能性があります）。")]
+            [ImportIssue(name, None, None, "テキストの CSV ファイルではありません（BOM のない UTF-16 や表計算形式の可能性があります）。"
+                         "Excel で「CSV UTF-8（コンマ区切り）」または「Unicode テキスト」として保存し直してください。")]
         )
     text, encoding = decode_csv_bytes(data, name)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _guess_delimiter(text[:8192])

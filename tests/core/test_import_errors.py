@@ -202,12 +202,13 @@ def test_undecodable_csv_bytes(loaded, tmp_path):
     assert "文字コードを判別できません" in str(err)
 
 
-def test_utf16_csv_is_refused_with_a_hint(loaded, tmp_path):
+def test_utf16_without_bom_is_refused_with_a_hint(loaded, tmp_path):
+    # With a BOM (Excel's 「Unicode テキスト」) UTF-16 is read: tests/core/test_review_utf16.py (review R32).
     db, before = loaded
     path = tmp_path / "u16.csv"
-    path.write_bytes("機能ID,機能名\r\n1,交付\r\n".encode("utf-16"))
+    path.write_bytes("機能ID,機能名\r\n1,交付\r\n".encode("utf-16-le"))
     err = _refused(db, before, path, business_system=SYSTEM)
-    assert "UTF-16" in str(err)
+    assert "UTF-16" in str(err) and "保存し直してください" in str(err)
 
 
 def test_unsupported_extension(loaded, tmp_path):

@@ -450,7 +450,7 @@ class ImportFunctionsDialog(QDialog):
         self.form_combo.addItem(self.tr("取り込まない"), "")
         for name in self.book.sheet_names or [""]:
             tag = {"function": self.tr("機能"), "form": self.tr("帳票")}.get(kinds.get(name) or "", self.tr("表なし"))
-            encoding = {"utf-8-sig": "UTF-8", "cp932": "Shift_JIS"}.get(self.book.table(name).encoding or "", "UTF-8")
+            encoding = {"utf-8-sig": "UTF-8", "cp932": "Shift_JIS", "utf-16": "UTF-16"}.get(self.book.table(name).encoding or "", "UTF-8")
             shown = name or self.tr("（CSV ファイル・{0}）").format(encoding)
             if name in hidden:
                 shown = self.tr("{0}（非表示）").format(shown)
