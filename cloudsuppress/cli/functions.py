@@ -15,7 +15,8 @@ from ..importers.tabular import Workbook, read_workbook
 
 if TYPE_CHECKING:
     from ..store.db import Database
-    from ..importers.detect import ImportOverrides
+    from ..importers.detect import Detection, ImportOverrides
+    from ..ops.function_import import FunctionImportPlan
 
 # Imported by the command that runs, not by every call (see cli/__init__.py).
 consortium_ops = lazy_module("cloudsuppress.ops.consortium")
@@ -148,7 +149,7 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
 CHANGED_SHOWN = 50  # --dry-run lists this many changed IDs per 業務 (the GUI's 取り込み内容 shows them too)
 
 
-def _changed_lines(plan) -> list[str]:  # noqa: ANN001 - FunctionImportPlan (imported lazily)
+def _changed_lines(plan: FunctionImportPlan) -> list[str]:
     """「  変更 0020002 外国人住民データの管理: 大分類」: which IDs change and in which fields."""
     lines = []
     for d in plan.diffs:
@@ -161,7 +162,7 @@ def _changed_lines(plan) -> list[str]:  # noqa: ANN001 - FunctionImportPlan (imp
     return lines
 
 
-def _left_out(detection) -> str | None:  # noqa: ANN001 - Detection (imported lazily)
+def _left_out(detection: Detection) -> str | None:
     """「除外した行: 3 行（注記 2 行、合計行 1 行）」: the rows not imported, which --dry-run lists one by one."""
     from collections import Counter
 

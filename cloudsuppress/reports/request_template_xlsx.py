@@ -140,9 +140,9 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         if prefill:
             ws.merge_range(2, 0, 2, len(headers) - 1, PREFILL_NOTE, plain)
         for r, values in filled.items():  # a pre-filled row as tall as its longest text, as printed
-            lines = max(wrapped_lines(text, columns[c][1]) for c, text in values.items() if text)
-            if lines > 1:
-                ws.set_row(r, min(409.0, lines * size * 1.35 + 4))
+            n_lines = max(wrapped_lines(text, columns[c][1]) for c, text in values.items() if text)
+            if n_lines > 1:
+                ws.set_row(r, min(409.0, n_lines * size * 1.35 + 4))
         for r in range(first, last + 1):
             for c in range(len(headers)):
                 if c == 1:
