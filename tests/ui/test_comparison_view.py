@@ -68,7 +68,7 @@ def test_wide_layout_groups_items_and_leaves_cells_blank_where_nobody_asked(mode
     m = next(i for i, c in enumerate(item.cells) if c is not None)
     cell, col = item.cells[m], model.member_column(table.members[m])
     text = model.index(row, col).data()
-    assert cell.short in text and cell.reason_label in text and f"住民サービス{cell.service_drop_label}" in text
+    assert cell.short in text and cell.reason_label in text and f"住民サービス {cell.service_drop_label}" in text
     if cell.annual_cases is not None:
         assert f"{cell.annual_cases:,}件/年" in text
     tip = model.index(row, col).data(Qt.ItemDataRole.ToolTipRole)

@@ -43,7 +43,7 @@ from ..labels import join_names, label
 from ..op_runner import OpRunner
 from .dialog_buttons import accept_cancel
 
-IMPORT_FILTER = QT_TRANSLATE_NOOP("request_workbooks", "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("request_workbooks", "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)")
 
 
 def template_file_name(member: str) -> str:

@@ -87,7 +87,7 @@ def cell_lines(c: ComparisonCell) -> list[tuple[int, str]]:
     lines.append((0, c.short))
     lines.append((1, cases_text(c)))
     lines.append((1, label(c.reason_label)))
-    lines.append((1, QCoreApplication.translate("ComparisonTableModel", "住民サービス{0}").format(
+    lines.append((1, QCoreApplication.translate("ComparisonTableModel", "住民サービス {0}").format(
         label(c.service_drop_label))))
     return lines
 

@@ -81,6 +81,22 @@ def elided_lines(font: QFont, text: str, width: int, max_lines: int) -> list[str
     return lines[:max_lines - 1] + [QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
+def word_lines(font: QFont, text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` breaking only at spaces, so a label stays whole (「住民サービス」
+    over 「低下しない」, never 「住民サービス低下しな」 over a lone 「い」; 「2,960件/年」 whole), as the
+    PDF keeps its words; a single word wider than the line is wrapped inside (never cut)."""
+    fm = QFontMetrics(font)
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        elif fm.horizontalAdvance(word) <= width:
+            lines.append(word)
+        else:
+            lines.extend(elided_lines(font, word, width, 1_000))
+    return lines
+
+
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
@@ -118,15 +134,12 @@ class ComparisonCellDelegate(QStyledItemDelegate):
         text_color = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
         wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
-        def height_of(text: str) -> int:
-            return painter.boundingRect(QRect(0, 0, rect.width(), 10_000), wrap, text).height()
-
         painter.save()
         painter.setClipRect(opt.rect)
         # The meta lines (件数, 理由, 住民サービス) are drawn whole at the bottom; the ask takes
         # the whole lines left above them (its full text is in the tooltip).
-        meta = [(text, height_of(text)) for s, text in lines if s == 1]
-        bottom = rect.bottom() + 1 - sum(h for _, h in meta)
+        meta = [word_lines(opt.font, text, rect.width()) for s, text in lines if s == 1]
+        bottom = rect.bottom() + 1 - sum(len(m) for m in meta) * step
         top = rect.top()
         for code, text in lines:
             if code == 2:
@@ -139,9 +152,10 @@ class ComparisonCellDelegate(QStyledItemDelegate):
                     painter.drawText(QRect(rect.left(), top, rect.width(), step), int(Qt.AlignmentFlag.AlignLeft), line)
                     top += step
         painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#5a6472"))
-        for text, h in meta:
-            painter.drawText(QRect(rect.left(), bottom, rect.width(), h), wrap, text)
-            bottom += h
+        for parts in meta:
+            for line in parts:
+                painter.drawText(QRect(rect.left(), bottom, rect.width(), step), int(Qt.AlignmentFlag.AlignLeft), line)
+                bottom += step
         painter.restore()
 
 
