@@ -87,6 +87,9 @@ class ItemFacts:
 
     estimate: int | None = None
     members: tuple[MemberFact, ...] = ()
+    # members whose share now exceeds what their 首長決裁 approved (review R36):
+    # 「那珂市（首長決裁 319,156円 → 現在 320,414円）」; that decision does not cover the cost
+    reapproval: tuple[str, ...] = ()
 
 
 def parse_status(value: str | Status) -> Status:
@@ -159,7 +162,7 @@ PENDING_LABEL = "カスタマイズ実施（財政課協議・首長決裁の後
 
 def approvals_complete(facts: ItemFacts) -> bool:
     """Every member bearing the cost (not withdrawn; at least one) has both approvals with date and number."""
-    return any(not m.withdrawn for m in facts.members) and not _missing_approvals(facts)
+    return any(not m.withdrawn for m in facts.members) and not _missing_approvals(facts) and not facts.reapproval
 
 
 def check_pending_customization(current: Status | str, *, reason: str | None, facts: ItemFacts | None = None) -> None:
@@ -213,6 +216,9 @@ def _check(cur: Status, target: Status, *, reason: str | None, facts: ItemFacts,
         missing = _missing_approvals(facts)
         if missing:
             problems.append("費用を負担する団体の財政課協議・首長決裁がそろっていません（" + "／".join(missing) + "）")
+        if facts.reapproval:
+            problems.append("首長決裁の後に負担額が増えた団体があります（" + "／".join(facts.reapproval)
+                            + "）。変更後の負担額による財政課協議・首長決裁を記録してください")
         if problems:
             raise WorkflowError(
                 f"{head}: " + "。".join(problems) + "。カスタマイズ経費は共同調達の契約外のため、"

@@ -298,6 +298,12 @@ class StaleApproval:
     now: int | None  # the share computed now (None: the estimate is 未定 now)
     reasons: tuple[str, ...]  # 見積額 880,000円→1,990,000円 / 人口 55,000人→56,500人 / 按分ルール … / 負担団体の構成・人口
 
+    @property
+    def raised(self) -> bool:
+        """The share now exceeds what was approved (or is 未定): the approval does not cover it. A lower
+        share (a late joiner's 再按分, a lower estimate) is within what the mayor approved."""
+        return self.now is None or self.now > self.approved
+
     def describe(self) -> str:
         now = f"{self.now:,}円" if self.now is not None else "未定"
         why = f"（{'、'.join(self.reasons)}）" if self.reasons else ""

@@ -548,7 +548,14 @@ def item_facts(s: Session, item: RequestItem) -> ItemFacts:
         approvals = {a.stage: ApprovalFact(a.approved_on, a.reference)
                      for a in s.scalars(select(Approval).where(Approval.member_request_id == part.id))}
         members.append(MemberFact(name, part.withdrawn, approvals.get("finance"), approvals.get("mayor")))
-    return ItemFacts(item.estimate, tuple(members))
+    from .costs import BEARING, stale_approvals  # costs imports this module
+
+    stale = ()
+    if Status(item.status) in BEARING:
+        stale = tuple(f"{x.member}（首長決裁 {x.approved:,}円 → 現在 "
+                      f"{'未定' if x.now is None else f'{x.now:,}円'}）"
+                      for x in stale_approvals(s, item_ids=[item.id]) if x.raised)
+    return ItemFacts(item.estimate, tuple(members), stale)
 
 
 def _set_status(s: Session, item: RequestItem, to: Status, reason: str | None, meeting_id: int | None, user: str) -> None:

@@ -15,10 +15,14 @@ def cli(capsys, db, *args):
     return run(capsys, "--db", db.path, *args)
 
 
-def _customized(db) -> int:
-    """R-0001 of the four members, under review, estimated (approvals judge a known cost) and approved."""
+def _customized(db, *, mixed: bool = False) -> int:
+    """R-0001 of the four members, under review, estimated (approvals judge a known cost) and approved
+    (``mixed``: under the 50:50 rule, set first: a mayor approves the share the rule gives)."""
     from cloudsuppress.ops import costs as cost_ops
 
+    if mixed:
+        with db.session() as s, s.begin():
+            cost_ops.set_cost_rule(s, method="mixed", ratio=(50, 50))
     item = new_item(db, "常陸大宮市")
     for m in ("那珂市", "かすみがうら市", "五霞町"):
         join(db, item, m)
@@ -31,6 +35,7 @@ def _customized(db) -> int:
 
 def test_costs_set_and_show_json(rdb, capsys):
     item = _customized(rdb)
+    move(rdb, item, "customized", reason="独自施策")
     code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50",
                          "--population-date", "令和8年4月1日")
     assert code == 0 and "均等割 50％・人口割 50％" in out
@@ -38,7 +43,6 @@ def test_costs_set_and_show_json(rdb, capsys):
     assert "要再決裁" in err and "要望 R-0001 の那珂市: 首長決裁 687,500円 → 現在 850,143円" in err
     code, out, err = cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
     assert (code, err) == (0, "") and "733,457円" in out  # same estimate: nothing new to warn about
-    move(rdb, item, "customized", reason="独自施策")
     code, out, err = cli(capsys, rdb, "costs", "show", "R-0001", "--json")
     assert code == 0
     shown = json.loads(out)
@@ -101,7 +105,7 @@ def test_measures_briefing_and_selection(rdb, capsys):
 
 @needs_poppler
 def test_export_costs_summary_and_cost_table(rdb, capsys, tmp_path):
-    item = _customized(rdb)
+    item = _customized(rdb, mixed=True)
     cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50")
     cli(capsys, rdb, "costs", "set", "R-0001", "--estimate", "2750000")
     move(rdb, item, "customized", reason="独自施策")

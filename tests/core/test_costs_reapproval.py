@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from sqlalchemy import select
 
 from cloudsuppress.models import Approval, MemberRequest
@@ -226,3 +228,27 @@ def test_the_handover_carries_and_checks_what_was_approved(rdb, tmp_path):
     assert "決裁時の負担額 9,999,999円 が決裁時の見積額（880,000円）を超えています" in problems
     mayor[cols.index("approved_share")] = -1
     assert "approved_share" in "\n".join(check_records(tables, data))
+
+
+def test_an_item_is_not_customized_on_approvals_of_another_amount(rdb):
+    from cloudsuppress.errors import DomainError
+
+    item = new_item(rdb, "那珂市")
+    join(rdb, item, "常陸大宮市")
+    move(rdb, item, "under_review", reason=None)
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=880_000)
+    approve_all(rdb, item, ["常陸大宮市", "那珂市"])
+    with rdb.session() as s, s.begin():
+        cost_ops.set_item_cost(s, item_id=item, estimate=1_990_000)  # the vendor's new price, after the decisions
+    with pytest.raises(DomainError) as err:
+        move(rdb, item, "customized", reason="独自施策")
+    assert "首長決裁の後に負担額が増えた団体があります（常陸大宮市（首長決裁 440,000円 → 現在 995,000円）" in str(err.value)
+    with rdb.session() as s, s.begin():
+        for m in ("常陸大宮市", "那珂市"):  # the new consultation and decision on 995,000円
+            req.record_approval(s, item_id=item, member_id=member_id(s, m), stage="finance",
+                                approved_on=dt.date(2026, 7, 1), reference="財第900号", today=dt.date(2026, 12, 1))
+            req.record_approval(s, item_id=item, member_id=member_id(s, m), stage="mayor",
+                                approved_on=dt.date(2026, 7, 10), reference="決裁第900号", today=dt.date(2026, 12, 1))
+    move(rdb, item, "customized", reason="独自施策")
+    assert _stale(rdb) == []
