@@ -171,4 +171,6 @@ def build_minutes(s: Session, meeting_id: int) -> Minutes:
         nxt = to_wareki(d.next_meeting_on, weekday=True) + (f"　{nxt}" if nxt else "")
     minutes = Minutes(info.name if info else "", m, f"{m.label} 議事録", when_text(m.held_on, m.start_time, m.end_time),
                       m.place or "", groups, agenda, d.notes, decisions, continued, reports, nxt, d.warnings)
-    return scrub(minutes)  # text stored before the limits may hold controls the .docx cannot take
+    scrubbed = scrub(minutes)  # text stored before the limits may hold controls the .docx cannot take
+    assert isinstance(scrubbed, Minutes)  # scrub rebuilds a dataclass as its own class
+    return scrubbed

@@ -41,8 +41,9 @@ _OPERATIONS: dict[str, Callable[..., Changes]] = {}
 _STALE_TABLE = re.compile(r"table '([^']+)'")
 
 
-def describe_record(table: str, values: dict | None, row_id: int) -> str:
-    """A Japanese name for a record, as a conflict message shows it (要望 R-0001, 団体「那珂市」...)."""
+def describe_record(table: str, values: dict | None, row_id: int | str) -> str:
+    """A Japanese name for a record, as a conflict message shows it (要望 R-0001, 団体「那珂市」...);
+    ``row_id`` may be a word for a row not saved yet (新規)."""
     v = values or {}
     if table == "request_item":
         return f"要望 {v.get('key') or f'（id {row_id}）'}"
