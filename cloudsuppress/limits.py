@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
+from typing import Literal
 
 from sqlalchemy import BigInteger, Date, DateTime, Integer, SmallInteger, String, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,8 +64,12 @@ def _label(table: str, column: str) -> str:
     return field_label(table, column)
 
 
+Limit = (tuple[Literal["text"], int | None] | tuple[Literal["int"], tuple[int, int]]
+         | tuple[Literal["date", "datetime"], tuple[dt.date, dt.date]])
+
+
 @functools.cache
-def column_limit(table: str, column: str) -> tuple[str, object] | None:
+def column_limit(table: str, column: str) -> Limit | None:
     """('text', n) / ('int', (lo, hi)) / ('date', (lo, hi)) for a column of the schema, or None."""
     from .models import Base
 
@@ -122,13 +127,12 @@ def check_value(table: str, column: str, value: object, *, label: str | None = N
     limit = column_limit(table, column)
     if limit is None:
         return None
-    kind, bound = limit
     label = label or _label(table, column)
-    if kind == "text" and isinstance(value, str):
-        return text_problem(value, bound, label)
-    if kind == "int" and isinstance(value, int):
-        return int_problem(value, bound, label)
-    if kind in ("date", "datetime") and isinstance(value, dt.date):
+    if limit[0] == "text" and isinstance(value, str):
+        return text_problem(value, limit[1], label)
+    if limit[0] == "int" and isinstance(value, int):
+        return int_problem(value, limit[1], label)
+    if limit[0] in ("date", "datetime") and isinstance(value, dt.date):
         return date_problem(value, label)
     return None
 
@@ -178,10 +182,9 @@ def scrub(value: object) -> object:
 # --- the backstop at flush ------------------------------------------------------------------------
 
 
-def _describe(obj: object) -> str:
+def _describe(obj: object, table: str) -> str:
     from .store.concurrency import describe_record
 
-    table = type(obj).__tablename__
     values = {}
     for k in ("key", "name", "title", "code"):
         v = getattr(obj, k, None)
@@ -192,7 +195,7 @@ def _describe(obj: object) -> str:
     return describe_record(table, values, getattr(obj, "id", None) or "新規")
 
 
-def _check_flush(session: Session, _ctx, _instances) -> None:
+def _check_flush(session: Session, _ctx: object, _instances: object) -> None:
     found: list[str] = []
     for obj in list(session.new) + list(session.dirty):
         table = getattr(type(obj), "__tablename__", None)
@@ -205,11 +208,11 @@ def _check_flush(session: Session, _ctx, _instances) -> None:
             value = getattr(obj, attr.key)
             problem = check_value(table, attr.columns[0].name, value)
             if problem:
-                found.append(f"{_describe(obj)}: {problem}")
+                found.append(f"{_describe(obj, table)}: {problem}")
     if found:
         raise DomainError("\n".join(dict.fromkeys(found)))
 
 
-def install(factory: sessionmaker) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     """Check every new or changed row against the limits before it is flushed."""
     event.listen(factory, "before_flush", _check_flush)
