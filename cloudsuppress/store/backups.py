@@ -140,7 +140,7 @@ def clean_parts(db_path: Path, *, max_age_s: float = _PART_MAX_AGE_S) -> list[Pa
 
     folder = backup_folder(db_path)
     stem = Path(db_path).stem
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f"{glob_escape(stem)}-*.part"))
     except OSError:
