@@ -1,7 +1,7 @@
 """What an operation changed, so the UI can refresh only what it must (like Anki's OpChanges)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Changes:
 class ChangesWithId(Changes):
     """Changes plus the id and key of the row an operation created (e.g. a new request item)."""
 
-    id: int | None = None
+    id: int = field(kw_only=True)  # every operation that creates a row names it
     key: str | None = None
 
 

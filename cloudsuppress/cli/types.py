@@ -16,6 +16,8 @@ import importlib
 import re
 import types
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 _INTEGER = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)")
 
@@ -57,7 +59,7 @@ def _invalid_value(m: re.Match) -> str:
 
 
 # argparse 3.11-3.13 wordings, after formatting; the first that matches the whole text wins.
-_MESSAGES: tuple[tuple[re.Pattern, object], ...] = tuple((re.compile(p, re.S), r) for p, r in (
+_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple((re.compile(p, re.S), r) for p, r in (
     (r"the following arguments are required: (?P<a>.*)", lambda m: f"次の引数を指定してください: {m['a']}"),
     (r"one of the arguments (?P<a>.*) is required", lambda m: f"次の引数のどれか一つを指定してください: {m['a']}"),
     (r"unrecognized arguments: (?P<a>.*)", lambda m: f"解釈できない引数があります: {m['a']}"),
@@ -87,14 +89,14 @@ def japanese_argparse_message(message: str) -> str:
     for pattern, replace in _MESSAGES:
         found = pattern.fullmatch(message)
         if found:
-            return replace(found)  # type: ignore[operator]
+            return replace(found)
     return message
 
 
 class _LazyModule(types.ModuleType):
     """Stands for a module until one of its names is used; then imports it and hands the name on."""
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the module holds
+    def __getattr__(self, name: str) -> Any:  # whatever the module holds: only its import knows
         return getattr(importlib.import_module(self.__name__), name)
 
 

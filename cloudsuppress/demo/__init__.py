@@ -193,7 +193,11 @@ def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple =
             # the rule first: the demo's mayors approve the shares under the rule the notices print (R36)
             set_demo_cost_rule(s)
             meetings = create_demo_meetings(s)
-            create_demo_requests(s, meeting_for=lambda item, stage: meetings.get((item_subcommittee(s, item), stage)))
+            def meeting_for(item: int, stage: int) -> int | None:
+                sub = item_subcommittee(s, item)
+                return meetings.get((sub, stage)) if sub is not None else None
+
+            create_demo_requests(s, meeting_for=meeting_for)
             fill_demo_meetings(s, meetings)
             create_demo_costs(s)  # the 50:50 cost rule, briefings and vendor-selection attendance
     return Changes(consortium=True, members=True, structure=True, functions=True, requests=bool(requests),

@@ -7,6 +7,7 @@ filled in afterwards from what each meeting decided. The texts are written for t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -61,7 +62,7 @@ def item_subcommittee(s: Session, item_id: int) -> int | None:
     return (row[0] or row[1]) if row else None
 
 
-def _attend(s: Session, meeting_id: int, members: list[tuple[int, str]], k: int) -> None:
+def _attend(s: Session, meeting_id: int, members: Sequence[tuple[int, str]], k: int) -> None:
     for i, (mid, _name) in enumerate(members):
         meeting_ops.add_attendee(s, meeting_id=meeting_id, role="member", member_id=mid,
                                  name=f"{_STAFF[(i + k) % len(_STAFF)]} {'一郎二郎三郎'[i % 3 * 2:i % 3 * 2 + 2]}",
@@ -97,8 +98,9 @@ def fill_demo_meetings(s: Session, meetings: dict[tuple[int, int], int]) -> int 
     open_items = s.scalars(select(RequestItem.id).where(RequestItem.status.in_([st.value for st in OPEN])))
     per_sub: dict[int, int] = {}
     for item_id in open_items:
-        sid = item_subcommittee(s, item_id)
-        per_sub[sid] = per_sub.get(sid, 0) + 1
+        sub = item_subcommittee(s, item_id)
+        if sub is not None:  # an item under no 業務 yet has no subcommittee meeting to go to
+            per_sub[sub] = per_sub.get(sub, 0) + 1
     if not per_sub:
         return None
     busiest = max(per_sub, key=lambda k: (per_sub[k], -k))

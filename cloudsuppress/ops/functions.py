@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -185,7 +185,21 @@ _FROM_FUNCTION_IMPORT = frozenset((
 ))
 
 
-def __getattr__(name: str) -> Any:  # whatever function_import holds
+if TYPE_CHECKING:  # what __getattr__ hands out, as mypy should see it
+    from .function_import import ADD_SYSTEM_HINT as ADD_SYSTEM_HINT
+    from .function_import import COMPARED as COMPARED
+    from .function_import import FunctionChange as FunctionChange
+    from .function_import import FunctionImportPlan as FunctionImportPlan
+    from .function_import import ImportPreview as ImportPreview
+    from .function_import import SystemCounts as SystemCounts
+    from .function_import import SystemDiff as SystemDiff
+    from .function_import import UnknownSystem as UnknownSystem
+    from .function_import import apply_function_import as apply_function_import
+    from .function_import import plan_function_import as plan_function_import
+    from .function_import import preview_function_import as preview_function_import
+
+
+def __getattr__(name: str) -> object:
     if name in _FROM_FUNCTION_IMPORT:
         from . import function_import
 
