@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from ..ops.meeting_queries import AgendaRow
 from ..ops.minutes import Minutes
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow
 
@@ -14,7 +15,7 @@ BODY = 10.5
 LABEL = 22 * mm  # width of the 日時 / 場所 labels
 
 
-def _item_line(r) -> str:
+def _item_line(r: AgendaRow) -> str:
     members = f"（{'、'.join(r.members)}）" if r.members else ""
     return f"{r.key}　{r.title}{members}"
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
@@ -21,6 +22,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..resources import resource_path
+
+if TYPE_CHECKING:  # reportlab.graphics loads with the first chart, not at start-up
+    from reportlab.graphics.shapes import Drawing
 
 try:  # the C helpers make reportlab's string handling several times faster; optional
     import _rl_accel  # noqa: F401
@@ -75,7 +79,7 @@ class Widths:
     def _table(self, font: str) -> tuple[dict, float, dict[str, float]]:
         t = self._tables.get(font)
         if t is None:
-            face = pdfmetrics.getFont(font).face
+            face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]  # a TTFont's face; the stubs type getFont as Font
             t = self._tables[font] = (face.charWidths, float(face.defaultWidth), {})
         return t
 
@@ -149,7 +153,7 @@ def unbreakable_tokens(text: str, words: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
-def min_token_width(texts, font: str, size: float, words: tuple[str, ...] = ()) -> float:  # noqa: ANN001
+def min_token_width(texts: Iterable[str | None], font: str, size: float, words: tuple[str, ...] = ()) -> float:
     """The width in points of the widest unbreakable token in ``texts`` (0 when there is none)."""
     ws = widths()
     best = 0.0
@@ -295,9 +299,10 @@ class RawText:
         runs = self.cache.get(key)
         if runs is None:
             font = pdfmetrics.getFont(self.font)
-            doc = self.c._doc
-            runs = self.cache[key] = [(font.getSubsetInternalName(subset, doc), self.c._escape(t))
-                                      for subset, t in font.splitString(text, doc)]
+            # reportlab's own text path, without its per-call overhead: private API the stubs leave out
+            doc = self.c._doc  # type: ignore[attr-defined]  # private: the canvas's PDF document
+            runs = self.cache[key] = [(font.getSubsetInternalName(subset, doc), self.c._escape(t))  # type: ignore[attr-defined]  # TTFont's subset name; private escape
+                                      for subset, t in font.splitString(text, doc)]  # type: ignore[attr-defined]  # a TTFont method
         code = self.code
         code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         for name, escaped in runs:
@@ -309,7 +314,7 @@ class RawText:
     def draw(self) -> None:
         """Add the block to the current page and start afresh."""
         if self.code:
-            self.c._code.append("BT\n" + "\n".join(self.code) + "\nET")
+            self.c._code.append("BT\n" + "\n".join(self.code) + "\nET")  # type: ignore[attr-defined]  # private: the page's content stream
         self.code = []
         self._cur = None
 
@@ -321,8 +326,8 @@ def new_canvas(path: str | Path, pagesize: tuple[float, float], *, title: str, a
                subject: str | None = None) -> Canvas:
     """A canvas whose every default font is an embedded BIZ UD font."""
     register_fonts()
-    c = Canvas(str(path), pagesize=pagesize, initialFontName=GOTHIC, initialFontSize=10, pageCompression=1,
-               lang="ja-JP")
+    c = Canvas(str(path), pagesize=pagesize, initialFontName=GOTHIC,  # type: ignore[arg-type]  # the stubs say a number; it is a font name
+               initialFontSize=10, pageCompression=1, lang="ja-JP")
     c.setTitle(title)
     c.setCreator("cloudsuppress")
     if author:
@@ -433,7 +438,7 @@ class Flow:
             del self.pages[-1][held[1]:]
         self.pages.append([])
         self.y = self._page_top()
-        if moved:  # the held heading (or table row) goes first on the new page
+        if moved and held is not None:  # the held heading (or table row) goes first on the new page
             dy = self.y - held[2]
             self.pages[-1].extend(_shift(op, dy) for op in moved)
             used = held[2] - self._y_before_move
@@ -642,13 +647,13 @@ class Flow:
             self._last_row = (len(self.pages) - 1, len(self.pages[-1]), self.y)
             draw(lines, font, shade)
 
-    def drawing(self, d, *, indent: float = 0.0, after: float = 2 * mm) -> None:  # noqa: ANN001 - a reportlab Drawing
+    def drawing(self, d: Drawing, *, indent: float = 0.0, after: float = 2 * mm) -> None:
         """A reportlab graphics Drawing (a chart) at the left margin plus ``indent``, kept on one page.
 
         Every String in it must name a registered font (reportlab's charts default to Helvetica)."""
         # The renderer starts every drawing by selecting STATE_DEFAULTS' Helvetica, unembedded,
         # even when nothing is written in it: start it in BIZ UD Gothic instead.
-        d.initialFontName = GOTHIC
+        d.initialFontName = GOTHIC  # type: ignore[attr-defined]  # renderPDF reads it; the stubs do not declare it
         self.ensure(d.height)
         self.release()
         self._last_row = None
