@@ -177,7 +177,7 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
         detail = clean_text(cell.get("service_drop_detail", ""))
         if not detail:
             bad("service_drop_detail", "低下の内容（低下しない場合はその理由）が空です。")
-        numbers = {}
+        numbers: dict[str, int | None] = {}
         for fld in ("annual_cases", "estimate"):
             raw = normalize_text(cell.get(fld, ""))
             numbers[fld] = None
@@ -196,7 +196,7 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
             if value is not None and value != "" and (problem := limits.check_value(stored_in, column, value, label=FIELDS[fld])):
                 bad(fld, problem)
         issues += row_issues
-        if row_issues:
+        if row_issues or reason is None or drop is None:  # (a missing reason or answer is among them)
             continue
         records.append(RequestRecord(
             table.file, table.sheet, rownum, labels, normalize_text(cell.get("key", "")) or None, member,
