@@ -77,12 +77,20 @@ def check_template_suffix(path: str | Path) -> None:
 
 
 class GapLike(Protocol):
-    code: str
-    kind: str
-    business_system: str
-    name: str
-    judgement: str
-    note: str | None
+    """A pre-filled line (ops.judgements.GapRow, a frozen row: read-only attributes)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def business_system(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def judgement(self) -> str | None: ...
+    @property
+    def note(self) -> str | None: ...
 
 
 PREFILL_NOTE = ("Fit&Gap で△・×と判定した機能を記入済みです。要望する行は理由区分・住民サービス低下・低下の内容を記入し、"
