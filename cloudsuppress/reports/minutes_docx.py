@@ -15,7 +15,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
+from ..ops.meeting_queries import AgendaRow
 from ..ops.minutes import Minutes
 
 # 出席者 columns (区分, 所属, 氏名, 役職) in mm: the PDF's proportions (16:40:24:36) over the text width
@@ -25,7 +29,7 @@ BODY_FONT = "BIZ UDMincho"
 HEAD_FONT = "BIZ UDGothic"
 
 
-def set_east_asian_font(target, name: str) -> None:
+def set_east_asian_font(target: CharacterStyle | Run, name: str) -> None:
     """Set Latin, East Asian and complex-script fonts of a style or run (``w:rFonts``)."""
     target.font.name = name
     rpr = target.element.get_or_add_rPr() if hasattr(target.element, "get_or_add_rPr") else target._element.get_or_add_rPr()
@@ -39,7 +43,7 @@ def set_east_asian_font(target, name: str) -> None:
         fonts.attrib.pop(qn(theme), None)
 
 
-def _run(paragraph, text: str, *, font: str = BODY_FONT, bold: bool = False, size: float | None = None):
+def _run(paragraph: Paragraph, text: str, *, font: str = BODY_FONT, bold: bool = False, size: float | None = None) -> Run:
     run = paragraph.add_run(text)
     set_east_asian_font(run, font)
     run.bold = bold
@@ -48,7 +52,7 @@ def _run(paragraph, text: str, *, font: str = BODY_FONT, bold: bool = False, siz
     return run
 
 
-def _field(paragraph, code: str) -> None:
+def _field(paragraph: Paragraph, code: str) -> None:
     """A simple field (PAGE, NUMPAGES) Word fills in."""
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), code)
@@ -60,7 +64,7 @@ def _field(paragraph, code: str) -> None:
     paragraph._p.append(fld)
 
 
-def _item_line(r) -> str:
+def _item_line(r: AgendaRow) -> str:
     members = f"（{'、'.join(r.members)}）" if r.members else ""
     return f"{r.key}　{r.title}{members}"
 
@@ -147,9 +151,9 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         p.paragraph_format.left_indent = Mm(14)
         _run(p, "結果　", font=HEAD_FONT)
         _run(p, minutes.result_of(r))
-    for title, lines in (("決定事項", minutes.decisions), ("継続審議事項", minutes.continued),
-                         ("報告事項", minutes.reports)):
-        heading(title)
+    for part, lines in (("決定事項", minutes.decisions), ("継続審議事項", minutes.continued),
+                        ("報告事項", minutes.reports)):
+        heading(part)
         for x in lines:
             body(f"・{x.key}　{x.title}：{x.text}" + (f"（{x.reason}）" if x.reason else ""), hanging_mm=3.7)
         if not lines:

@@ -73,8 +73,8 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     d = Drawing(width, height)
     d.add(String(0, height - 4 * mm, title, fontName=GOTHIC_BOLD, fontSize=9.5))
     ch = HorizontalBarChart()
-    ch.x, ch.y = label_w, 12 * mm
-    ch.width, ch.height = width - label_w - 8 * mm, plot_h
+    ch.x, ch.y = label_w, 12 * mm  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
+    ch.width, ch.height = width - label_w - 8 * mm, plot_h  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
     # Top to bottom in table order: the chart draws its first category at the bottom.
     ordered = list(reversed(rows))
     ch.data = [[getattr(r, key) for r in ordered] for key, _, _ in SERIES]
@@ -89,8 +89,8 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     ch.valueAxis.valueMin = 0
     ch.valueAxis.valueMax, ch.valueAxis.valueStep = scale or _value_max(rows)
     ch.valueAxis.labelTextFormat = "%d"
-    ch.barWidth = bar
-    ch.groupSpacing = bar * 0.6
+    ch.barWidth = bar  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
+    ch.groupSpacing = bar * 0.6  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
     ch.barLabels.fontName = GOTHIC  # not shown, but named so no Helvetica can slip in
     for i, (_, _, colour) in enumerate(SERIES):
         ch.bars[i].fillColor = colour
@@ -100,13 +100,13 @@ def outcome_chart(rows: tuple[OutcomeRow, ...], width: float, *, title: str,
     legend = Legend()
     legend.fontName = GOTHIC
     legend.fontSize = 8
-    legend.x, legend.y = 12 * mm, 4 * mm  # five entries: start left of the plot so the last one fits
+    legend.x, legend.y = 12 * mm, 4 * mm  # type: ignore[assignment]  # stubs: int; reportlab takes floats. five entries: start left of the plot so the last one fits
     legend.alignment = "right"
     legend.columnMaximum = 1
     # Each entry as wide as its label needs (「カスタマイズ実施」 ran into the 標準化 swatch at 26 mm).
     widest = max(stringWidth(label, GOTHIC, legend.fontSize) for _, label, _ in SERIES)
-    legend.dx = legend.dy = 3 * mm
-    legend.deltax = max(22 * mm, widest + legend.dx + 4 * mm)
+    legend.dx = legend.dy = 3 * mm  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
+    legend.deltax = max(22 * mm, widest + legend.dx + 4 * mm)  # type: ignore[assignment]  # the stubs say int; reportlab takes points (floats)
     legend.strokeColor = colors.HexColor("#404040")
     legend.strokeWidth = 0.4
     legend.colorNamePairs = [(colour, label) for _, label, colour in SERIES]
