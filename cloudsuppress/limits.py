@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypeVar
 
 from sqlalchemy import BigInteger, Date, DateTime, Integer, SmallInteger, String, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -213,6 +213,9 @@ def _check_flush(session: Session, _ctx: object, _instances: object) -> None:
         raise DomainError("\n".join(dict.fromkeys(found)))
 
 
-def install(factory: sessionmaker[Session]) -> None:
+_S = TypeVar("_S", bound=Session)
+
+
+def install(factory: sessionmaker[_S]) -> None:
     """Check every new or changed row against the limits before it is flushed."""
     event.listen(factory, "before_flush", _check_flush)

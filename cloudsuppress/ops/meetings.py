@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from .. import audit
@@ -306,7 +306,7 @@ def _scope_items(s: Session, m: Meeting) -> list[int]:
     return [t[-1] for t in sorted(out)]
 
 
-def _same_body(m: Meeting):  # noqa: ANN202 - a where clause
+def _same_body(m: Meeting) -> tuple[ColumnElement[bool], ...]:  # a where clause
     return (Meeting.kind == m.kind,
             Meeting.subcommittee_id.is_(None) if m.subcommittee_id is None else Meeting.subcommittee_id == m.subcommittee_id,
             Meeting.business_system_id.is_(None) if m.business_system_id is None
@@ -492,6 +492,7 @@ def record_outcome(
         label = f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録"
     with audit.action(s, label, by=by):
         for n, step in enumerate(steps, start=1):
+            why: str | None
             if n < len(steps) or target is None:
                 why = f"{meeting_label(m)}で協議" + ("（継続審議）" if outcome == "continued" else "")
             else:

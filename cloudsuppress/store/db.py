@@ -24,9 +24,10 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,6 +52,11 @@ from ..errors import DatabaseError, DatabaseTooNewError
 from ..resources import resource_path
 from .revisions import known_revisions
 from .storage import StorageWarning, storage_warnings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+    from .sync import ChangeMarker
 
 
 _SECRET_PARAM = re.compile(r"(?i)\b(password|passwd|pwd|pass|sslpassword|secret|token)=([^&\s'\"]*)")
@@ -93,7 +99,7 @@ class Database:
 
     url: str
     engine: Engine
-    session_factory: sessionmaker[Session]
+    session_factory: sessionmaker[AppSession]
     path: Path | None  # the SQLite file, None for a server database
     backup_made: Path | None = None  # the copy made before a migration
     backup_policy: BackupPolicy = DEFAULT_POLICY
@@ -118,7 +124,7 @@ class Database:
         """A new session; the caller owns the transaction (``with db.session() as s, s.begin():``)."""
         return self.session_factory()
 
-    def change_marker(self):  # noqa: ANN201 - sync.ChangeMarker
+    def change_marker(self) -> ChangeMarker:
         from .sync import last_change_marker
 
         with self.session() as s:
@@ -146,7 +152,7 @@ class Database:
             self.lock = None
 
 
-def _alembic_config():  # noqa: ANN202 - alembic is imported only when a migration runs
+def _alembic_config() -> Config:  # alembic is imported only when a migration runs
     from alembic.config import Config
 
     cfg = Config()
@@ -171,7 +177,7 @@ def _to_url(target: str | Path) -> tuple[str, Path | None]:
 
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+    def _on_connect(dbapi_conn: Any, _record: object) -> None:  # a DB-API sqlite3 connection
         # Let SQLAlchemy, not pysqlite, decide when a transaction begins (DDL included).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -189,11 +195,11 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
     @event.listens_for(engine, "handle_error")
-    def _on_error(context):  # noqa: ANN001
+    def _on_error(context: ExceptionContext) -> None:
         raise_sqlite_error_as_message(context.original_exception)
 
 
@@ -226,7 +232,7 @@ def raise_sqlite_error_as_message(exc: BaseException) -> None:
 
 def _refuse_writes_when_read_only(factory: sessionmaker, reason: str) -> None:
     @event.listens_for(factory, "before_flush")
-    def _refuse(session, _context, _instances):  # noqa: ANN001
+    def _refuse(session: Session, _context: object, _instances: object) -> None:
         if session.new or session.dirty or session.deleted:
             raise DatabaseError(READ_ONLY_REFUSAL + reason)
 
@@ -367,8 +373,8 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     audit.install(factory)
     db = Database(url, engine, factory, path, backup_policy=backup_policy,
                   warnings=storage_warnings(path) + tuple(notes), lock=lock)
-    db.checkpointer = Checkpointer(path)
-    event.listen(factory, "after_commit", lambda _session: db.checkpointer.poke())
+    checkpointer = db.checkpointer = Checkpointer(path)
+    event.listen(factory, "after_commit", lambda _session: checkpointer.poke())
     if opened_backup is not None:
         db.backups_made.append(opened_backup)
     _finish_open(db)
@@ -479,6 +485,7 @@ def _migrate(db: Database) -> None:
             # the requests). SQLite's own advice: keys off for the rebuild (outside the transaction),
             # then foreign_key_check before committing.
             raw = conn.connection.driver_connection  # not through SQLAlchemy, which would BEGIN first
+            assert raw is not None  # the open connection's sqlite3 object
             raw.commit()
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
@@ -493,5 +500,6 @@ def _migrate(db: Database) -> None:
         finally:
             if sqlite:
                 raw = conn.connection.driver_connection
+                assert raw is not None
                 raw.commit()
                 raw.execute("PRAGMA foreign_keys=ON")

@@ -19,10 +19,12 @@ import datetime as dt
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, func, select
+from sqlalchemy import Boolean, Date, DateTime, Table, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -62,7 +64,7 @@ class HandoverSummary:
         return sum(self.row_counts.values())
 
 
-def _tables():
+def _tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables]
 
 
@@ -72,7 +74,7 @@ def _json_value(value: object) -> object:
     return value
 
 
-def _table_json(s: Session, table) -> tuple[bytes, int]:  # noqa: ANN001
+def _table_json(s: Session, table: Table) -> tuple[bytes, int]:
     cols = [c.name for c in table.columns]
     rows = [[_json_value(v) for v in r] for r in s.connection().execute(select(table).order_by(*table.primary_key.columns))]
     body = {"table": table.name, "columns": cols, "rows": rows}
@@ -175,8 +177,8 @@ def _read_verified(path: Path, zf: zipfile.ZipFile) -> tuple[HandoverSummary, di
     return _summary(path, manifest), data
 
 
-def _coerce(table, columns: list[str]) -> list:  # noqa: ANN001
-    out = []
+def _coerce(table: Table, columns: list[str]) -> list[Callable[[Any], object]]:
+    out: list[Callable[[Any], object]] = []
     for name in columns:
         t = table.c[name].type
         if isinstance(t, DateTime):

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import zipfile
 import zlib
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, UniqueConstraint
@@ -203,7 +204,7 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def check_records(tables: list[Table], data: dict[str, object]) -> list[str]:
+def check_records(tables: list[Table], data: Mapping[str, object]) -> list[str]:
     """Every problem in the tables' JSON bodies (shape, values, keys, references), at most ``MAX_PROBLEMS``."""
     problems: list[str] = []
     vocab = _vocabularies()
