@@ -9,8 +9,10 @@ rows of one item repeat it or leave it blank.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, update
@@ -23,7 +25,7 @@ from ..changes import Changes
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.requests import FIELDS, RequestRecord
 from ..store.locks import lock_numbering
-from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
+from ..models import Base, BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
 from ..vocab import normalize_key
 from ..workflow import OPEN, Status
 from . import requests as req
@@ -234,7 +236,8 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
             issues.append(first.issue("key", f"要望 {gkey} は「{Status(existing.status).label}」で決定済みのため、取り込めません。"))
             continue
         seen: dict[int, RequestRecord] = {}
-        estimate, estimate_rec = None, None
+        estimate: int | None = None
+        estimate_rec: RequestRecord | None = None
         function_id = existing.function_id if existing else entries[0][3]
         ok = True
         for rec, mid, mname, fid, _ in entries:
@@ -247,7 +250,7 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
                 issues.append(rec.issue("function_code", f"同じ要望番号の行で機能IDが違います（{where}と異なります）。"))
                 ok = False
             if rec.estimate is not None:
-                if estimate is not None and rec.estimate != estimate:
+                if estimate is not None and estimate_rec is not None and rec.estimate != estimate:
                     issues.append(rec.issue("estimate", f"見積額 {rec.estimate:,} 円が、同じ要望番号の{estimate_rec.file} "
                                                         f"{estimate_rec.row}行目の {estimate:,} 円と違います（見積額は要望項目全体の金額です）。"))
                     ok = False
@@ -303,10 +306,12 @@ def apply_request_import(s: Session, plan: RequestImportPlan, *, by: str | None 
 
 def _clean_part(rec: RequestRecord) -> dict:
     """A member's row as the per-row operations store it (texts stripped, no empty 代替運用案)."""
-    values = dict(content=rec.content.strip(), reason=rec.reason, service_drop=rec.service_drop,
-                  service_drop_detail=rec.service_drop_detail.strip(), annual_cases=rec.annual_cases,
+    content, detail = rec.content.strip(), rec.service_drop_detail.strip()
+    values = dict(content=content, reason=rec.reason, service_drop=rec.service_drop,
+                  service_drop_detail=detail, annual_cases=rec.annual_cases,
                   workaround=(rec.workaround or "").strip() or None)
-    req.check_part_fields(**{k: v for k, v in values.items() if k != "workaround"})
+    req.check_part_fields(content=content, reason=rec.reason, service_drop=rec.service_drop,
+                          service_drop_detail=detail, annual_cases=rec.annual_cases)
     return values
 
 
@@ -331,7 +336,7 @@ class _BulkWrite:
         if not any(i.generated_key for i in plan.items):
             return plan
         lock_numbering(self.s, "request_key")
-        top = req.key_number(req.next_key(self.s)) - 1
+        top = int(req.next_key(self.s)[len(req.KEY_PREFIX):]) - 1
         items = []
         for i in plan.items:
             if i.item_id is None:
@@ -362,7 +367,7 @@ class _BulkWrite:
         wanted = (
             (Function, "機能", {i.function_id for i in plan.items if i.item_id is None and i.function_id is not None}),
             (BusinessSystem, "業務", {i.business_system_id for i in plan.items
-                                      if i.item_id is None and i.function_id is None}),
+                                      if i.item_id is None and i.function_id is None and i.business_system_id is not None}),
             (Member, "団体", {p.member_id for i in plan.items for p in i.parts}),
         )
         for model, what, ids in wanted:
@@ -426,15 +431,15 @@ class _BulkWrite:
         """create_item for the first member (item, then its part and status change), join_item for the rest."""
         row = dict(key=i.key, function_id=i.function_id,
                    business_system_id=None if i.function_id is not None else i.business_system_id,
-                   proposed_function=None if i.function_id is not None else i.proposed_function.strip(),
+                   proposed_function=None if i.function_id is not None else (i.proposed_function or "").strip(),
                    title=i.title.strip(), status=Status.REQUESTED.value, estimate=i.estimate,
                    created_at=self.now, updated_at=self.now, version=1)
         # The flush's limits check, for what the workbooks' own check did not see: a title taken from
         # the function's name (a longer column), a generated key.
-        found = [p for c in ("key", "title", "proposed_function")
-                 if row[c] is not None and (p := limits.check_value("request_item", c, row[c]))]
+        found = [problem for c in ("key", "title", "proposed_function")
+                 if row[c] is not None and (problem := limits.check_value("request_item", c, row[c]))]
         if found:
-            raise DomainError("\n".join(f"{describe_record('request_item', row, '新規')}: {p}" for p in found))
+            raise DomainError("\n".join(f"{describe_record('request_item', row, '新規')}: {f}" for f in found))
         item_rows.append(row)
         self.flushes.append([["request_item", "insert", row]])
         for n, p in enumerate(i.parts):
@@ -495,14 +500,15 @@ class _BulkWrite:
         if item_changes:
             updates.append((RequestItem, item["id"], item_changes, bump))
 
-    def _change(self, model, current: dict, values: dict, item_id: int, flush: list, into) -> bool:  # noqa: ANN001
+    def _change(self, model: type[Base], current: dict, values: dict, item_id: int, flush: list,
+                into: dict | list) -> bool:
         """A row's fields that differ, changed as the ORM would: the trail entries (in column order, as
         the audit hook writes them), the row as it now is, and the update (a list of statements, or the
         item's dict); True if anything differed (the ORM then moves the row's version on)."""
         changed = {k: v for k, v in values.items() if current[k] != v}
         if not changed:
             return False
-        table = model.__table__.name
+        table = model.__tablename__
         for k in _columns(model):
             if k in changed:
                 flush.append([table, "update", current["id"], k, current[k], changed[k], item_id])
@@ -518,7 +524,7 @@ class _BulkWrite:
         columns = {m.__tablename__: _columns(m) for m in (RequestItem, MemberRequest, StatusChange)}
         order = audit.TABLE_ORDER
         now, now_text = self.now, self.now.isoformat()  # as audit.encode writes a time, once
-        entries = []
+        entries: list[tuple[str, int, str, str | None, str | None, str | None, int | None]] = []
         for flush in self.flushes:
             for e in sorted(flush, key=lambda e: order[e[0]]) if len(flush) > 1 else flush:
                 if e[1] == "insert":
@@ -533,7 +539,7 @@ class _BulkWrite:
 
     # --- statements ---------------------------------------------------------------------------
 
-    def _insert(self, model, rows: list[dict]) -> None:  # noqa: ANN001
+    def _insert(self, model: type[Base], rows: list[dict]) -> None:
         """One executemany of plain rows, values converted as SQLAlchemy stores them."""
         if not rows:
             return
@@ -552,18 +558,18 @@ class _BulkWrite:
             params.append(tuple(row))
         mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
         self.conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})", params)
+            f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})", params)
 
-    def _ids(self, model, column, values: list) -> dict:  # noqa: ANN001
+    def _ids(self, model: type[RequestItem] | type[StatusChange], column: Any, values: list) -> dict:  # column: a mapped attribute
         """The ids of the rows just inserted, by a column unique among them (a key; the item of a status change)."""
-        out = {}
+        out: dict[Any, int] = {}
         for chunk in _chunks(values):
             out.update((v, i) for i, v in self.s.execute(
                 select(model.id, column).where(column.in_(chunk)).order_by(model.id)))
         return out
 
     def _part_ids(self, part_rows: list[dict]) -> dict[tuple[int, int], int]:
-        out = {}
+        out: dict[tuple[int, int], int] = {}
         for chunk in _chunks(sorted({r["item_id"] for r in part_rows})):
             q = select(MemberRequest.id, MemberRequest.item_id, MemberRequest.member_id).where(
                 MemberRequest.item_id.in_(chunk))
@@ -577,14 +583,14 @@ class _ItemState:
     status: str
 
 
-def _memo(process):  # noqa: ANN001, ANN202 - a bind processor or None
+def _memo(process: Callable[[Any], Any]) -> Callable[[Any], Any]:  # a bind processor
     """A type's conversion, once per distinct value: the import's dates are all one timestamp and its
     flags two values, and converting each of 100,000 again was a fifth of the write."""
     if process is None:
         return None
     done: dict = {}
 
-    def converted(value):  # noqa: ANN001, ANN202
+    def converted(value: Any) -> Any:
         try:
             return done[value]
         except KeyError:
@@ -595,7 +601,7 @@ def _memo(process):  # noqa: ANN001, ANN202 - a bind processor or None
     return converted
 
 
-def _columns(model) -> list[str]:  # noqa: ANN001
+def _columns(model: type[Base]) -> list[str]:
     return [c.key for c in sa_inspect(model).column_attrs]
 
 

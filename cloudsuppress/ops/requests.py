@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -139,7 +140,16 @@ def _require_part(s: Session, item: RequestItem, member_id: int) -> MemberReques
     return part
 
 
-def _require_open(item: RequestItem, what: str) -> None:
+class _KeyAndStatus(Protocol):
+    """An item as _require_open reads it (a RequestItem, or the bulk import's plain row)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+def _require_open(item: _KeyAndStatus, what: str) -> None:
     st = Status(item.status)
     if st not in OPEN:
         raise DomainError(
@@ -250,8 +260,8 @@ def create_item(
     with audit.action(s, f"要望 {key} を登録（{member}）", by=by) as act:
         item = RequestItem(key=key, function_id=function_id,
                            business_system_id=None if function_id is not None else business_system_id,
-                           proposed_function=None if function_id is not None else proposed_function.strip(),
-                           title=title.strip(), status=Status.REQUESTED.value, estimate=estimate,
+                           proposed_function=None if function_id is not None else (proposed_function or "").strip(),
+                           title=(title or "").strip(), status=Status.REQUESTED.value, estimate=estimate,
                            created_at=now, updated_at=now)
         s.add(item)
         s.flush()
@@ -735,7 +745,7 @@ def delete_hearing(s: Session, *, hearing_id: int, by: str | None = None) -> Cha
     note = s.get(HearingNote, hearing_id)
     if note is None:
         raise DomainError(f"ヒアリング記録（id {hearing_id}）が見つかりません。")
-    part = s.get(MemberRequest, note.member_request_id)
+    part = s.get_one(MemberRequest, note.member_request_id)  # the foreign key keeps it
     item = get_item(s, part.item_id)
     _require_open(item, "ヒアリング記録を削除")
     label = (f"要望 {item.key} の{_member_name(s, part.member_id)}のヒアリング記録"
