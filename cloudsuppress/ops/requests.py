@@ -35,7 +35,7 @@ from ..models import (
     StatusChange,
 )
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, CUSTOMIZED_PENDING, REASON_LABELS
-from ..unset import UNSET
+from ..unset import UNSET, Unset
 from ..wareki import to_wareki
 from ..workflow import (
     OPEN,
@@ -278,7 +278,7 @@ def create_item(
 def join_item(
     s: Session, *, item_id: int, member_id: int, content: str, reason: str, service_drop: bool | None,
     service_drop_detail: str, annual_cases: int | None = None, workaround: str | None = None,
-    estimate: object = UNSET, by: str | None = None,
+    estimate: int | None | Unset = UNSET, by: str | None = None,
 ) -> Changes:
     """Add a member's request to an existing open item (instead of creating a duplicate); ``estimate``
     (the vendor's price for the whole item, None for 未定) is set in the same action when given."""
@@ -315,9 +315,9 @@ def join_item(
 
 @reapplicable("requests.update_item")
 def update_item(
-    s: Session, *, item_id: int, title: object = UNSET, estimate: object = UNSET, function_id: object = UNSET,
-    business_system_id: object = UNSET, proposed_function: object = UNSET, by: str | None = None,
-    expected_version: int | None = None,
+    s: Session, *, item_id: int, title: str | Unset = UNSET, estimate: int | None | Unset = UNSET,
+    function_id: int | None | Unset = UNSET, business_system_id: int | None | Unset = UNSET,
+    proposed_function: str | None | Unset = UNSET, by: str | None = None, expected_version: int | None = None,
 ) -> Changes:
     """Change an open item's title, estimate or function (UNSET leaves a field as it is).
 
@@ -329,17 +329,18 @@ def update_item(
                                        proposed_function=proposed_function).items() if v is not UNSET}
     check_version(s, item, expected_version, attempted=attempted)
     _require_open(item, "編集")
-    values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
-                                    business_system_id=business_system_id,
-                                    proposed_function=proposed_function).items() if v is not UNSET}
-    if "title" in values and not (values["title"] or "").strip():
+    values: dict[str, object] = {
+        k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
+                              business_system_id=business_system_id,
+                              proposed_function=proposed_function).items() if v is not UNSET}
+    if title is not UNSET and not (title or "").strip():
         raise DomainError("要望名を入力してください。")
-    if "estimate" in values:
-        _check_estimate(values["estimate"])
+    if estimate is not UNSET:
+        _check_estimate(estimate)
     if {"function_id", "business_system_id", "proposed_function"} & values.keys():
-        fid = values.get("function_id", item.function_id)
-        bsid = values.get("business_system_id", item.business_system_id)
-        name = values.get("proposed_function", item.proposed_function)
+        fid = item.function_id if function_id is UNSET else function_id
+        bsid = item.business_system_id if business_system_id is UNSET else business_system_id
+        name = item.proposed_function if proposed_function is UNSET else proposed_function
         _check_function(s, fid, bsid, name)
         if fid is not None:
             values.update(business_system_id=None, proposed_function=None)
