@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -123,7 +123,7 @@ def coerce(table: str, column: str, value: object) -> object:
     return value
 
 
-def row_json(values: dict) -> str:
+def row_json(values: Mapping[str, object]) -> str:
     """A whole row (or several columns) as one JSON object."""
     return _ENCODER.encode(values)
 
@@ -237,7 +237,7 @@ def record_entries(s: Session, entries: list[tuple[str, int, str, str | None, st
     )
 
 
-def record_changes(s: Session, rows: list[dict]) -> None:
+def record_changes(s: Session, rows: list[dict[str, Any]]) -> None:
     """Record changes made outside the ORM; each dict has table_name, row_id, op and optionally
     field, old_value, new_value (JSON text) and item_id."""
     if not rows:
@@ -317,8 +317,8 @@ def _after_flush(session: Session, _ctx: object) -> None:
     state = _ensure_action(session)
     conn = session.connection()
     cache: dict[int, int | None] = {}
-    saves: list[tuple[int, dict]] = []
-    deletes: list[tuple[int, dict]] = []
+    saves: list[tuple[int, dict[str, Any]]] = []
+    deletes: list[tuple[int, dict[str, Any]]] = []
     for obj in inserts:
         table = type(obj).__tablename__
         snap = _snapshot(obj)
@@ -347,7 +347,7 @@ def _after_flush(session: Session, _ctx: object) -> None:
     conn.execute(insert(AuditChange), ordered)
 
 
-def install(factory: sessionmaker) -> None:
+def install(factory: sessionmaker[Any]) -> None:
     """Record every flush of sessions from this factory in the audit trail."""
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)

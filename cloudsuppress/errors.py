@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .backups import BackupInfo
 
 
 class DomainError(Exception):
@@ -61,8 +66,8 @@ def summarize_issues(issues: list[ImportIssue]) -> list[str]:
     A 業務 spelled differently from the consortium's list gives the same problem on every row of
     the file; 176 identical lines hide the one that matters. Order: first occurrence.
     """
-    groups: dict[tuple, list[int]] = {}
-    firsts: dict[tuple, ImportIssue] = {}
+    groups: dict[tuple[str, str | None, str | None, str], list[int]] = {}
+    firsts: dict[tuple[str, str | None, str | None, str], ImportIssue] = {}
     for issue in issues:
         key = (issue.file, issue.sheet, issue.column, issue.message)
         groups.setdefault(key, [])
@@ -130,7 +135,7 @@ class ImportValidationError(DomainError):
 class DatabaseCorruptError(DatabaseError):
     """The SQLite file failed its integrity check; ``backups`` lists the copies to restore from (newest first)."""
 
-    def __init__(self, message: str, *, path: object = None, backups: tuple = ()):
+    def __init__(self, message: str, *, path: object = None, backups: Sequence[BackupInfo] = ()):
         super().__init__(message)
         self.path = path
         self.backups = tuple(backups)
@@ -146,9 +151,9 @@ class ConcurrentEditError(DomainError):
     """
 
     def __init__(self, *, table: str, row_id: int, label: str, expected_version: int | None,
-                 current_version: int | None, current: dict | None, attempted: dict,
+                 current_version: int | None, current: dict[str, Any] | None, attempted: dict[str, Any],
                  changed_by: str | None = None, changed_at: object = None,
-                 operation: str | None = None, arguments: dict | None = None):
+                 operation: str | None = None, arguments: dict[str, Any] | None = None):
         self.table = table
         self.row_id = row_id
         self.label = label
@@ -162,7 +167,7 @@ class ConcurrentEditError(DomainError):
         self.arguments = arguments
         # which argument of the operation carries this record's version: "expected_version", or
         # (mapping argument, key) such as ("part_versions", member_id)
-        self.version_slot: object = "expected_version"
+        self.version_slot: str | tuple[str, int] = "expected_version"  # the argument, or (argument, member id)
         super().__init__(self._message())
 
     def _message(self) -> str:

@@ -9,6 +9,7 @@ between is refused again rather than overwritten. Both run in the caller's trans
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,7 @@ class RecordSnapshot:
     row_id: int
     label: str
     version: int | None
-    values: dict | None
+    values: dict[str, Any] | None
 
 
 def reload_record(s: Session, *, table: str, row_id: int) -> RecordSnapshot:

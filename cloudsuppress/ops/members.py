@@ -138,7 +138,7 @@ def import_members(s: Session, records: list[MemberRecord]) -> tuple[int, int, C
     return added, updated, Changes(members=True, history=True)
 
 
-def _import_members(s: Session, records: list[MemberRecord], existing: dict, order: int) -> tuple[int, int]:
+def _import_members(s: Session, records: list[MemberRecord], existing: dict[str, Member], order: int) -> tuple[int, int]:
     added = updated = 0
     for rec in records:
         m = existing.get(rec.name)

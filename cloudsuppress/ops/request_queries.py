@@ -152,7 +152,7 @@ def list_item_rows(
         q = q.where(RequestItem.status == parse_status(status).value)
     if item_ids is not None:
         q = q.where(RequestItem.id.in_(item_ids))
-    member_rows: dict[int, list[tuple]] = defaultdict(list)
+    member_rows: dict[int, list[tuple[int, str, bool, str, int | None, str, str | None]]] = defaultdict(list)
     parts_q = (select(MemberRequest.item_id, MemberRequest.member_id, Member.name, MemberRequest.withdrawn,
                       MemberRequest.content, MemberRequest.annual_cases, MemberRequest.service_drop_detail,
                       MemberRequest.workaround)

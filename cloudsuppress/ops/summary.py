@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,7 +17,7 @@ from .functions import FitStats, combine_stats, system_tree
 from .members import list_members
 
 
-def stats_dict(st: FitStats) -> dict:
+def stats_dict(st: FitStats) -> dict[str, Any]:
     """FitStats as JSON-ready data."""
     return {
         "total": st.total,
@@ -31,7 +32,7 @@ def stats_dict(st: FitStats) -> dict:
     }
 
 
-def build_summary(s: Session) -> dict:
+def build_summary(s: Session) -> dict[str, Any]:
     """Everything the summary shows, as plain data."""
     info = get_consortium(s)
     tree = system_tree(s)
@@ -71,24 +72,24 @@ def format_rate(rate: float | None) -> str:
 # --- request outcomes (the Toyama table) -----------------------------------------------------
 
 
-def _counts_dict(counts: Counter) -> dict:
+def _counts_dict(counts: Counter[str]) -> dict[str, int]:
     return {"total": sum(counts.values()), **{st.value: counts.get(st.value, 0) for st in Status}}
 
 
-def suppression_rate(counts: Counter) -> float | None:
+def suppression_rate(counts: Counter[str]) -> float | None:
     """Decided items that were not customized over all decided items (None before any decision)."""
     decided = sum(counts.get(st.value, 0) for st in DECISIONS)
     return (decided - counts.get(Status.CUSTOMIZED.value, 0)) / decided if decided else None
 
 
-def item_status_counts(s: Session) -> Counter:
+def item_status_counts(s: Session) -> Counter[str]:
     """Number of request items per status."""
     return Counter(s.scalars(select(RequestItem.status)))
 
 
-def member_status_counts(s: Session) -> dict[int, Counter]:
+def member_status_counts(s: Session) -> dict[int, Counter[str]]:
     """Per member id: its parts per outcome (a part the member withdrew counts as withdrawn)."""
-    out: dict[int, Counter] = defaultdict(Counter)
+    out: dict[int, Counter[str]] = defaultdict(Counter)
     for member_id, withdrawn, status in s.execute(
         select(MemberRequest.member_id, MemberRequest.withdrawn, RequestItem.status)
         .join(RequestItem, RequestItem.id == MemberRequest.item_id)
@@ -115,7 +116,7 @@ class OutcomeRow:
         return self.under_review + self.requested
 
     @classmethod
-    def from_counts(cls, name: str, counts: Counter) -> "OutcomeRow":
+    def from_counts(cls, name: str, counts: Counter[str]) -> "OutcomeRow":
         return cls(name, sum(counts.values()), counts.get(Status.CUSTOMIZED.value, 0),
                    counts.get(Status.STANDARDIZED.value, 0), counts.get(Status.WITHDRAWN.value, 0),
                    counts.get(Status.UNDER_REVIEW.value, 0), counts.get(Status.REQUESTED.value, 0))
@@ -155,7 +156,7 @@ class RequestSpread:
 def request_spread(s: Session) -> RequestSpread:
     """Counts of undecided items asked by one member only and by all members (parts not withdrawn)."""
     members = s.scalar(select(func.count()).select_from(Member)) or 0
-    asking: Counter = Counter()
+    asking: Counter[int] = Counter()  # parts per item id
     open_ids = set(s.scalars(select(RequestItem.id).where(
         RequestItem.status.in_([Status.REQUESTED.value, Status.UNDER_REVIEW.value]))))
     for item_id in s.scalars(select(MemberRequest.item_id).where(MemberRequest.withdrawn.is_(False))):
@@ -174,7 +175,7 @@ def outcome_table(s: Session) -> OutcomeTable:
         OutcomeRow.from_counts(name, by_member.get(mid, Counter()))
         for mid, name in s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id))
     )
-    per_sub: dict[int, Counter] = defaultdict(Counter)
+    per_sub: dict[int, Counter[str]] = defaultdict(Counter)
     fn_sys, own_sys = aliased(BusinessSystem), aliased(BusinessSystem)
     for status, fn_sub, own_sub in s.execute(
         select(RequestItem.status, fn_sys.subcommittee_id, own_sys.subcommittee_id)

@@ -103,6 +103,11 @@ def _changes_for(tables: set[str]) -> Changes:
     )
 
 
+# A write to replay: ("insert", table, row, item id) / ("delete", table, id, item id) /
+# ("field", table, id, column, expected, value, item id) / ("fields", table, id, old JSON, new JSON, item id).
+Step = tuple[Any, ...]
+
+
 def _bump(t: Table) -> dict[str, Any]:
     # Undo and redo change data too: move the version on, so that an editor still showing the
     # state before the undo cannot save over it (ConcurrentEditError instead).
@@ -117,7 +122,7 @@ class _Applier:
         self.conn = s.connection()
         self.label = label
         self.tables: set[str] = set()
-        self.trail: list[dict] = []
+        self.trail: list[dict[str, Any]] = []
         self._bumped: set[tuple[str, int]] = set()
 
     def _bump_once(self, t: Table, row_id: int) -> dict[str, Any]:
@@ -131,7 +136,7 @@ class _Applier:
     def _table(self, name: str) -> Table:
         return Base.metadata.tables[name]
 
-    def current(self, table: str, row_id: int) -> dict | None:
+    def current(self, table: str, row_id: int) -> dict[str, Any] | None:
         t = self._table(table)
         row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
         return dict(row) if row else None
@@ -142,7 +147,7 @@ class _Applier:
             f"{what}。データベースは変更していません。"
         )
 
-    def insert(self, table: str, rows: list[dict], item_ids: list[int | None]) -> None:
+    def insert(self, table: str, rows: list[dict[str, Any]], item_ids: list[int | None]) -> None:
         t = self._table(table)
         values = [{k: audit.coerce(table, k, v) for k, v in r.items()} for r in rows]
         for start in range(0, len(values), 500):
@@ -193,7 +198,7 @@ def _entries(s: Session, action_id: int, *, reverse: bool) -> list[AuditChange]:
     return list(s.scalars(select(AuditChange).where(AuditChange.action_id == action_id).order_by(order)))
 
 
-def _run(s: Session, steps: list[tuple], ap: _Applier) -> None:
+def _run(s: Session, steps: list[Step], ap: _Applier) -> None:
     """Apply (op, table, payload...) steps, batching runs of inserts or deletes into one table."""
     i = 0
     while i < len(steps):
@@ -233,7 +238,7 @@ def _refuse_if_colleagues_changed(s: Session, target: AuditAction, owner: str | 
                           f"（「{later.label}」）。データベースは変更していません。")
 
 
-def _apply_steps(s: Session, steps: list[tuple], ap: _Applier, verb: str) -> None:
+def _apply_steps(s: Session, steps: list[Step], ap: _Applier, verb: str) -> None:
     """Run the steps in a savepoint: a later row that depends on one being removed (a foreign
     key the trail cannot see) refuses the whole undo or redo instead of failing the session."""
     try:
@@ -244,7 +249,7 @@ def _apply_steps(s: Session, steps: list[tuple], ap: _Applier, verb: str) -> Non
                           "使っているか、同じ番号がすでに使われています）。データベースは変更していません。") from None
 
 
-def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict]:
+def _removed_rows(s: Session, action_id: int) -> dict[tuple[str, int], dict[str, Any]]:
     """Full rows the latest undo of an action removed (redo of a compact bulk insert needs them)."""
     undo_id = s.scalar(
         select(AuditAction.id).where(AuditAction.kind == "undo", AuditAction.target_id == action_id)
@@ -284,11 +289,11 @@ def _image(c: AuditChange, target: AuditAction, text: str | None) -> Any:
     return json.loads(text)
 
 
-def _steps(s: Session, target: AuditAction, way: _Direction) -> list[tuple]:
+def _steps(s: Session, target: AuditAction, way: _Direction) -> list[Step]:
     """The writes that take the target back or replay it: each recorded change is one move of a
     row from its old to its new state, read new-to-old when going back."""
-    steps: list[tuple] = []
-    removed: dict | None = None
+    steps: list[Step] = []
+    removed: dict[tuple[str, int], dict[str, Any]] | None = None
     for c in _entries(s, target.id, reverse=way.back):
         table = c.table_name
         before, after = (c.new_value, c.old_value) if way.back else (c.old_value, c.new_value)

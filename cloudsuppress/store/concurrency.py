@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, Table, inspect, select
@@ -41,7 +41,7 @@ _OPERATIONS: dict[str, Callable[..., Changes]] = {}
 _STALE_TABLE = re.compile(r"table '([^']+)'")
 
 
-def describe_record(table: str, values: dict | None, row_id: int | str) -> str:
+def describe_record(table: str, values: Mapping[str, object] | None, row_id: int | str) -> str:
     """A Japanese name for a record, as a conflict message shows it (要望 R-0001, 団体「那珂市」...);
     ``row_id`` may be a word for a row not saved yet (新規)."""
     v = values or {}
@@ -80,7 +80,7 @@ def last_writer(conn: Connection | Session, table: str, row_id: int) -> tuple[st
     return (found[0], found[1]) if found else (None, None)
 
 
-def conflict(conn: Connection | Session, *, table: str, row_id: int, expected_version: int | None, attempted: dict,
+def conflict(conn: Connection | Session, *, table: str, row_id: int, expected_version: int | None, attempted: Mapping[str, Any],
              current: dict[str, Any] | None = None, current_known: bool = False) -> ConcurrentEditError:
     """Build the error for a refused save, reading the stored row (unless known) and its last writer."""
     if not current_known:
@@ -93,7 +93,7 @@ def conflict(conn: Connection | Session, *, table: str, row_id: int, expected_ve
     )
 
 
-def check_version(s: Session, obj: Versioned, expected_version: int | None, *, attempted: dict) -> None:
+def check_version(s: Session, obj: Versioned, expected_version: int | None, *, attempted: Mapping[str, Any]) -> None:
     """Refuse the save (ConcurrentEditError) when the caller saw an older version of ``obj``."""
     if expected_version is None or obj.version == expected_version:
         return
@@ -145,7 +145,7 @@ def registered_operation(name: str) -> Callable[..., Changes] | None:
 # --- the session --------------------------------------------------------------------------------
 
 
-def _pending_versioned(s: Session) -> list[tuple[str, int, int, dict]]:
+def _pending_versioned(s: Session) -> list[tuple[str, int, int, dict[str, Any]]]:
     """(table, id, version read, values being saved) of every versioned row this flush updates or deletes."""
     out = []
     for obj in list(s.dirty) + list(s.deleted):
@@ -174,7 +174,7 @@ class AppSession(Session):
             raise _from_stale(self, exc, pending) from None
 
 
-def _from_stale(s: Session, exc: StaleDataError, pending: list[tuple[str, int, int, dict]]) -> Exception:
+def _from_stale(s: Session, exc: StaleDataError, pending: list[tuple[str, int, int, dict[str, Any]]]) -> Exception:
     m = _STALE_TABLE.search(str(exc))
     table = m.group(1) if m else None
     candidates = [p for p in pending if table is None or p[0] == table]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
@@ -60,7 +60,7 @@ def changes_since(s: Session, marker: ChangeMarker, *, limit: int = 50) -> list[
 # --- PostgreSQL LISTEN / NOTIFY -----------------------------------------------------------------
 
 
-def install_notify(factory: sessionmaker) -> None:
+def install_notify(factory: sessionmaker[Any]) -> None:
     """Send a NOTIFY with each transaction of this factory's sessions that wrote an audit action."""
 
     @event.listens_for(factory, "before_commit")
