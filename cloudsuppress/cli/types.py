@@ -52,7 +52,7 @@ def _choices(text: str) -> str:
     return "、".join(c.strip().strip("'\"") for c in text.split(","))
 
 
-def _invalid_value(m: re.Match) -> str:
+def _invalid_value(m: re.Match[str]) -> str:
     value = m["value"].strip("'\"")
     kind = {"int": "整数", "float": "数値"}.get(m["type"])
     return f"{kind}で指定してください: {value}" if kind else f"値が正しくありません: {value}"

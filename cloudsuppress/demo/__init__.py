@@ -175,7 +175,7 @@ def _system_prefix(system: str, systems: list[tuple[str, str]]) -> str:
     return f"{index + 1:02d}"
 
 
-def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple = DEMO_MEMBERS, name: str = DEMO_NAME,
+def create_demo(s: Session, *, functions: int = DEMO_FUNCTIONS, members: tuple[tuple[str, int, dt.date], ...] = DEMO_MEMBERS, name: str = DEMO_NAME,
                 requests: bool = True) -> Changes:
     """Create the demo consortium: preset structure, members, a generated function list, request items and
     the meetings that decided them."""

@@ -47,7 +47,7 @@ class RequestRecord:
     file: str
     sheet: str | None
     row: int
-    columns: dict  # field → column label for messages (e.g. "C列（機能ID）")
+    columns: dict[str, str]  # field → column label for messages (e.g. "C列（機能ID）")
     key: str | None
     member: str
     function_code: str | None

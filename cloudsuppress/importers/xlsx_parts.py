@@ -235,7 +235,7 @@ class SheetFormats:
         self._info = info
         self._sheet = sheet
         self._styles: dict[tuple[int, int], str] | None = None
-        self._formulas: tuple[frozenset, frozenset] | None = None
+        self._formulas: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] | None = None
 
     def _xml(self) -> bytes:
         if self._info is None or self._sheet not in self._info.sheets:

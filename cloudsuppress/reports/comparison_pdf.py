@@ -441,7 +441,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     pages = _paginate(rows, table_top - head_h, bottom, leading)
 
     c = new_canvas(path, pagesize, title=title, subject=meta)
-    encoded: dict = {}
+    encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}  # RawText's runs, shared by the pages
     total = len(pages)
     x0, x1 = MARGIN, MARGIN + usable
     ascent = size * 0.86

@@ -277,7 +277,7 @@ class RawText:
     and no cursor is kept. Fonts must be registered TrueType fonts (``register_fonts``).
     """
 
-    def __init__(self, canvas: Canvas, cache: dict | None = None):
+    def __init__(self, canvas: Canvas, cache: dict[tuple[str, str], list[tuple[str, str]]] | None = None):
         self.c = canvas
         self.code: list[str] = []
         self.cache = {} if cache is None else cache  # (font, text) → [(subset font name, escaped)]

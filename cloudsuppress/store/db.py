@@ -230,7 +230,7 @@ def raise_sqlite_error_as_message(exc: BaseException) -> None:
         raise message from None
 
 
-def _refuse_writes_when_read_only(factory: sessionmaker, reason: str) -> None:
+def _refuse_writes_when_read_only(factory: sessionmaker[Any], reason: str) -> None:
     @event.listens_for(factory, "before_flush")
     def _refuse(session: Session, _context: object, _instances: object) -> None:
         if session.new or session.dirty or session.deleted:

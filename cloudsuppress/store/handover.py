@@ -87,7 +87,7 @@ def export_handover(s: Session, out: Path, *, overwrite: bool = False) -> Handov
     An existing file is replaced only with ``overwrite`` and never when it is a database
     (``output_files``); the zip is written under a temporary name and renamed."""
     out = check_output(out, overwrite=overwrite)
-    files: dict[str, dict] = {}
+    files: dict[str, dict[str, Any]] = {}
     payloads: dict[str, bytes] = {}
     consortium = None
     for table in _tables():
@@ -110,7 +110,7 @@ def export_handover(s: Session, out: Path, *, overwrite: bool = False) -> Handov
     return _summary(out, manifest)
 
 
-def _summary(path: Path, manifest: dict) -> HandoverSummary:
+def _summary(path: Path, manifest: dict[str, Any]) -> HandoverSummary:
     return HandoverSummary(path, manifest.get("consortium"), manifest["schema_revision"], manifest.get("app_version", "?"),
                            manifest.get("created_at", "?"), {t: v["rows"] for t, v in manifest["tables"].items()})
 
@@ -119,7 +119,7 @@ def _refuse(path: Path, why: str) -> DomainError:
     return DomainError(f"引継ぎファイル「{Path(path).name}」を取り込めません: {why}")
 
 
-def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict]]:
+def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict[str, Any]]]:
     """Open and verify a handover file before anything is written: bounded reading (size,
     compression ratio, nesting), format, schema revision, every file's SHA-256 and row count,
     and every record against the schema (handover_check). A bad file is refused with what is
@@ -136,7 +136,7 @@ def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict]]:
         raise _refuse(path, str(problem)) from None
 
 
-def _read_verified(path: Path, zf: zipfile.ZipFile) -> tuple[HandoverSummary, dict[str, dict]]:
+def _read_verified(path: Path, zf: zipfile.ZipFile) -> tuple[HandoverSummary, dict[str, dict[str, Any]]]:
     check_archive(zf)
     try:
         manifest = parse_json("manifest.json", read_member(zf, "manifest.json", limit=MAX_MANIFEST_BYTES))
@@ -157,7 +157,7 @@ def _read_verified(path: Path, zf: zipfile.ZipFile) -> tuple[HandoverSummary, di
         raise HandoverProblem("表の構成がこのアプリと一致しません。")
     if not isinstance(manifest.get("consortium"), (str, type(None))):
         raise HandoverProblem("manifest.json の協議会名が文字列ではありません。")
-    data: dict[str, dict] = {}
+    data: dict[str, dict[str, Any]] = {}
     for name, info in tables.items():
         raw = read_member(zf, info["file"])
         if hashlib.sha256(raw).hexdigest() != info.get("sha256"):

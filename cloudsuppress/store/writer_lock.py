@@ -72,7 +72,7 @@ def lock_path_of(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_SUFFIX)
 
 
-def _me(purpose: str) -> dict:
+def _me(purpose: str) -> dict[str, object]:
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (a service account)
