@@ -31,6 +31,10 @@ from ..workflow import OPEN, Status
 from . import requests as req
 from .consortium import require_consortium
 
+Row = dict[str, Any]  # a row's column values, as written in bulk (executemany), not through the ORM
+Update = tuple[type[Base], int, Row, bool]  # (model, row id, changed values, the version moves on)
+Resolved = tuple[RequestRecord, int, str, int | None, int | None]  # (record, member id, name, function id, 業務 id)
+
 _COMPARED = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
 
 
@@ -207,7 +211,7 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
     for item in items_by_key.values():
         if item.function_id is not None and Status(item.status) in OPEN:
             open_by_function[item.function_id].append(item)
-    groups: dict[str, list[tuple]] = defaultdict(list)
+    groups: dict[str, list[Resolved]] = defaultdict(list)
     for entry in resolved:
         rec, _, _, fid, _ = entry
         if rec.key:
@@ -304,7 +308,7 @@ def apply_request_import(s: Session, plan: RequestImportPlan, *, by: str | None 
     return Changes(requests=True, history=True)
 
 
-def _clean_part(rec: RequestRecord) -> dict:
+def _clean_part(rec: RequestRecord) -> Row:
     """A member's row as the per-row operations store it (texts stripped, no empty 代替運用案)."""
     content, detail = rec.content.strip(), rec.service_drop_detail.strip()
     values = dict(content=content, reason=rec.reason, service_drop=rec.service_drop,
@@ -325,7 +329,7 @@ class _BulkWrite:
         self.now = req.now()
         # The trail as the operations flushed it: one list per flush, each entry
         # (table, op, row or row id, field, old, new, item id); an inserted row's id is filled in later.
-        self.flushes: list[list[list]] = []
+        self.flushes: list[list[list[Any]]] = []  # per flush: [table, "insert", row] / [table, "update", id, column, old, new, item id]
 
     # --- checks against the database as it is now (the plan may have been made earlier) ------
 
@@ -347,7 +351,7 @@ class _BulkWrite:
             items.append(i)
         return replace(plan, items=tuple(items))
 
-    def _check(self, plan: RequestImportPlan) -> dict[int, dict]:
+    def _check(self, plan: RequestImportPlan) -> dict[int, Row]:
         new_keys = [i.key for i in plan.items if i.item_id is None]
         seen: set[str] = set()
         for key in new_keys:
@@ -378,7 +382,7 @@ class _BulkWrite:
             if missing:
                 raise DomainError(f"{what}（id {missing[0]}）が見つかりません。")
         existing = [i.item_id for i in plan.items if i.item_id is not None]
-        items: dict[int, dict] = {}
+        items: dict[int, Row] = {}
         for chunk in _chunks(existing):
             for row in self.s.execute(select(RequestItem.__table__).where(RequestItem.id.in_(chunk))).mappings():
                 items[row["id"]] = dict(row)
@@ -392,14 +396,14 @@ class _BulkWrite:
     def write(self, plan: RequestImportPlan) -> None:
         plan = self._settle_keys(plan)
         current_items = self._check(plan)
-        current_parts: dict[tuple[int, int], dict] = {}
+        current_parts: dict[tuple[int, int], Row] = {}
         for chunk in _chunks(list(current_items)):
             for row in self.s.execute(select(MemberRequest.__table__).where(MemberRequest.item_id.in_(chunk))).mappings():
                 current_parts[(row["item_id"], row["member_id"])] = dict(row)
-        item_rows: list[dict] = []
-        part_rows: list[dict] = []
-        status_rows: list[dict] = []
-        updates: list[tuple] = []  # (model, row id, changed values)
+        item_rows: list[Row] = []
+        part_rows: list[Row] = []
+        status_rows: list[Row] = []
+        updates: list[Update] = []  # (model, row id, changed values, version moves on)
         for i in plan.items:
             if i.item_id is None:
                 self._new_item(i, item_rows, part_rows, status_rows)
@@ -421,13 +425,13 @@ class _BulkWrite:
         for r in part_rows:
             r["id"] = ids[(r["item_id"], r["member_id"])]
         for model, row_id, values, bump in updates:
-            table = model.__table__
+            table = Base.metadata.tables[model.__tablename__]
             self.conn.execute(update(table).where(table.c.id == row_id).values(
                 {**values, "version": table.c.version + 1} if bump else values))
         self._record()
         self.s.expire_all()  # the session's copies of rows written here (the plan's items) are stale
 
-    def _new_item(self, i: PlannedItem, item_rows: list, part_rows: list, status_rows: list) -> None:
+    def _new_item(self, i: PlannedItem, item_rows: list[Row], part_rows: list[Row], status_rows: list[Row]) -> None:
         """create_item for the first member (item, then its part and status change), join_item for the rest."""
         row = dict(key=i.key, function_id=i.function_id,
                    business_system_id=None if i.function_id is not None else i.business_system_id,
@@ -454,20 +458,21 @@ class _BulkWrite:
                 flush.append(["status_change", "insert", status])
             self.flushes.append(flush)
 
-    def _existing_item(self, i: PlannedItem, item: dict, current_parts: dict, part_rows: list, updates: list) -> None:
+    def _existing_item(self, i: PlannedItem, item: Row, current_parts: dict[tuple[int, int], Row], part_rows: list[Row],
+                       updates: list[Update]) -> None:
         """join_item, update_member_request and update_item on an item already in the database."""
         first_change = next((p.action for p in i.parts if p.action != "unchanged"), None)
         if first_change is not None or i.estimate_changed:  # the first change refuses a decided item, in its words
             req.require_open(_ItemState(item["key"], item["status"]),
                              "団体を追加" if first_change in ("add", "join") else "編集")
-        item_changes: dict = {}
+        item_changes: Row = {}
         bump = False  # the item's own fields changed (a join, the estimate): its version moves on
         for p in i.parts:
             if p.action == "unchanged":
                 continue
             values = _clean_part(p.record)
             current = current_parts.get((item["id"], p.member_id))
-            flush: list[list] = []
+            flush: list[list[Any]] = []
             if p.action in ("add", "join"):
                 if current is not None and not current["withdrawn"]:
                     raise DomainError(f"団体「{p.member}」はすでに要望 {i.key} に参加しています。"
@@ -500,8 +505,8 @@ class _BulkWrite:
         if item_changes:
             updates.append((RequestItem, item["id"], item_changes, bump))
 
-    def _change(self, model: type[Base], current: dict, values: dict, item_id: int, flush: list,
-                into: dict | list) -> bool:
+    def _change(self, model: type[Base], current: Row, values: Row, item_id: int, flush: list[list[Any]],
+                into: Row | list[Update]) -> bool:
         """A row's fields that differ, changed as the ORM would: the trail entries (in column order, as
         the audit hook writes them), the row as it now is, and the update (a list of statements, or the
         item's dict); True if anything differed (the ORM then moves the row's version on)."""
@@ -539,7 +544,7 @@ class _BulkWrite:
 
     # --- statements ---------------------------------------------------------------------------
 
-    def _insert(self, model: type[Base], rows: list[dict]) -> None:
+    def _insert(self, model: type[Base], rows: list[Row]) -> None:
         """One executemany of plain rows, values converted as SQLAlchemy stores them."""
         if not rows:
             return
@@ -552,15 +557,15 @@ class _BulkWrite:
         params = []
         for r in rows:
             row = list(values(r))
-            for n, proc in procs:
+            for n, convert in procs:
                 if row[n] is not None:
-                    row[n] = proc(row[n])
+                    row[n] = convert(row[n])
             params.append(tuple(row))
         mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
         self.conn.exec_driver_sql(
             f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})", params)
 
-    def _ids(self, model: type[RequestItem] | type[StatusChange], column: Any, values: list) -> dict:  # column: a mapped attribute
+    def _ids(self, model: type[RequestItem] | type[StatusChange], column: Any, values: list[Any]) -> dict[Any, int]:  # column: a mapped attribute
         """The ids of the rows just inserted, by a column unique among them (a key; the item of a status change)."""
         out: dict[Any, int] = {}
         for chunk in _chunks(values):
@@ -568,7 +573,7 @@ class _BulkWrite:
                 select(model.id, column).where(column.in_(chunk)).order_by(model.id)))
         return out
 
-    def _part_ids(self, part_rows: list[dict]) -> dict[tuple[int, int], int]:
+    def _part_ids(self, part_rows: list[Row]) -> dict[tuple[int, int], int]:
         out: dict[tuple[int, int], int] = {}
         for chunk in _chunks(sorted({r["item_id"] for r in part_rows})):
             q = select(MemberRequest.id, MemberRequest.item_id, MemberRequest.member_id).where(
@@ -588,7 +593,7 @@ def _memo(process: Callable[[Any], Any]) -> Callable[[Any], Any]:  # a bind proc
     flags two values, and converting each of 100,000 again was a fifth of the write."""
     if process is None:
         return None
-    done: dict = {}
+    done: dict[Any, Any] = {}
 
     def converted(value: Any) -> Any:
         try:
@@ -605,5 +610,5 @@ def _columns(model: type[Base]) -> list[str]:
     return [c.key for c in sa_inspect(model).column_attrs]
 
 
-def _chunks(values: list, size: int = 500) -> list[list]:
+def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
     return [values[i:i + size] for i in range(0, len(values), size)]
