@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
@@ -74,9 +74,9 @@ class Widths:
 
     def __init__(self) -> None:
         register_fonts()
-        self._tables: dict[str, tuple[dict, float, dict[str, float]]] = {}
+        self._tables: dict[str, tuple[dict[int, float], float, dict[str, float]]] = {}
 
-    def _table(self, font: str) -> tuple[dict, float, dict[str, float]]:
+    def _table(self, font: str) -> tuple[dict[int, float], float, dict[str, float]]:
         t = self._tables.get(font)
         if t is None:
             face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]  # a TTFont's face; the stubs type getFont as Font
@@ -384,7 +384,10 @@ def today() -> dt.date:
 # --- flowing documents ------------------------------------------------------------------------
 
 
-def _shift(op: tuple, dy: float) -> tuple:
+Op = tuple[Any, ...]  # a drawing operation kept for a page: ("line", ...), ("fill", ...), ("drawing", x, y, d) ...
+
+
+def _shift(op: Op, dy: float) -> Op:
     """A drawing operation moved down the page by ``-dy`` (to carry it to the next page)."""
     kind = op[0]
     if kind == "line":
@@ -415,7 +418,7 @@ class Flow:
         self.top = pagesize[1] - margin
         self.bottom = bottom
         self.doc_number = (doc_number or "").strip() or None
-        self.pages: list[list[tuple]] = [[]]
+        self.pages: list[list[Op]] = [[]]
         self.y = self.top
         # What must move with the next thing placed: (page index, first op index, y where it began).
         self._held: tuple[int, int, float] | None = None
@@ -432,7 +435,7 @@ class Flow:
 
     def new_page(self) -> None:
         held, self._held = self._held, None
-        moved: list[tuple] = []
+        moved: list[Op] = []
         if held is not None and held[0] == len(self.pages) - 1 and held[1] > 0:
             moved = self.pages[-1][held[1]:]
             del self.pages[-1][held[1]:]
@@ -667,7 +670,7 @@ class Flow:
         doc_number = doc_number or self.doc_number
         c = new_canvas(path, self.pagesize, title=title, author=author)
         total = len(self.pages)
-        cache: dict = {}
+        cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for n, ops in enumerate(self.pages, start=1):
             for op in ops:
                 if op[0] == "fill":
