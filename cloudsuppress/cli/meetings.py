@@ -16,9 +16,14 @@ from ..workflow import DECISIONS
 
 _FINAL = frozenset(st.value for st in DECISIONS)
 
-mq = lazy_module("cloudsuppress.ops.meeting_queries")  # imported by the command that uses it
-meeting_ops = lazy_module("cloudsuppress.ops.meetings")
-request_ops = lazy_module("cloudsuppress.ops.requests")
+if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from .ops import meeting_queries as mq
+    from .ops import meetings as meeting_ops
+    from .ops import requests as request_ops
+else:
+    mq = lazy_module("cloudsuppress.ops.meeting_queries")  # imported by the command that uses it
+    meeting_ops = lazy_module("cloudsuppress.ops.meetings")
+    request_ops = lazy_module("cloudsuppress.ops.requests")
 
 
 def _date(text: str | None, what: str = "日付"):
@@ -65,7 +70,7 @@ def _create(db, args) -> int:
         sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
         system = meeting_ops.resolve_business_system(s, args.business_system) if args.business_system else None
         ch = meeting_ops.create_meeting(s, kind=args.kind, subcommittee_id=sub, business_system_id=system,
-                                        title=args.title, number=args.number, held_on=_date(args.date, "開催日"),
+                                        title=args.title, number=args.number, held_on=require_date(args.date, "開催日"),
                                         start_time=start, end_time=end, place=args.place, by=args.by)
     print(ch.id)
     return 0

@@ -41,10 +41,16 @@ BLANK_ROWS = 100
 
 
 class FunctionLike(Protocol):
-    code: str
-    business_system: str
-    name: str
-    fit: str | None
+    """A function listed for look-up (ops.functions.FunctionRow, a frozen row: read-only attributes)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def business_system(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def fit(self) -> str | None: ...
 
 
 SUFFIX = ".xlsx"
