@@ -17,6 +17,7 @@ from collections import Counter
 from itertools import compress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from types import MappingProxyType
 
 from ..wording import either
@@ -33,7 +34,7 @@ from .function_list import (
 )
 from .tabular import Table, Workbook, column_letter
 
-_EMPTY: Mapping = MappingProxyType({})
+_EMPTY: Mapping[int, str | None] = MappingProxyType({})
 MEMBER_PART_LABELS = {"member_judgement": "判定", "member_note": "現行運用・要望"}
 _FORM_LABELS = {"code": "帳票ID", "name": "帳票名称", "requirement": "帳票要件"}
 
@@ -171,7 +172,7 @@ class SheetDetection:
             lines.append(f"  要確認: {a.message}")
         return lines
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "sheet": self.sheet, "kind": self.kind, "header_rows": list(self.header_rows),
             "data_rows": list(self.data_rows) if self.data_rows else None,
@@ -207,7 +208,7 @@ class Detection:
         lines += self.problems
         return "\n".join(lines)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "sheets": [{"name": s.name, "score": s.score, "kind": s.kind} for s in self.sheets],
                 "functions": self.functions.to_json() if self.functions else None,
                 "forms": self.forms.to_json() if self.forms else None, "problems": list(self.problems)}
@@ -602,7 +603,7 @@ def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: str) -> Am
 def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...]]:
     rows = table.rows
     counts = Counter([rows[r][col] for r in data if col < len(rows[r])])
-    merged: Counter = Counter()
+    merged: Counter[str] = Counter()
     for word, n in counts.items():
         merged[word.strip()] += n
     counts = merged

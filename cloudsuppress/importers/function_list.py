@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import compress
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..wording import either
 from ..errors import ImportIssue, ImportValidationError
@@ -447,7 +447,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
             flag(2, i, "revision_kind", f"改定区分が長すぎます（{len(revision[i])}文字、上限20文字）。")
     _hygiene(table, mapping, cols, keep, first, flag)
 
-    def parsed_column(fld: str, parse: Callable[[str], tuple], order: int, message: str) -> list:
+    def parsed_column(fld: str, parse: Callable[[str], tuple[Any, ...]], order: int, message: str) -> list[Any]:
         texts = cols.get(fld, empty)
         results = {t: parse(t) for t in set(texts)}  # few distinct values: parse each once
         if not all(r[0] for r in results.values()):
@@ -497,7 +497,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
 
     level1, level2, level3 = cols.get("level1", empty), cols.get("level2", empty), cols.get("level3", empty)
 
-    def kept(col: list, *, none_for_empty: bool = False) -> list:
+    def kept(col: list[Any], *, none_for_empty: bool = False) -> list[Any]:
         picked = col if len(keep) == len(col) else [col[i] for i in keep]
         return [v or None for v in picked] if none_for_empty else picked
 
@@ -554,11 +554,11 @@ def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], k
                 flag(6, r - first, fld, "数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。")
 
 
-def _judgements(mapping: ColumnMapping, columns: list, n: int, keep: list[int], flag: Flag) -> list:
+def _judgements(mapping: ColumnMapping, columns: list[tuple[str, ...]], n: int, keep: list[int], flag: Flag) -> list[Any]:
     """Per row: ((member, judgement, note), ...) of the member column groups."""
     if not mapping.member_columns:
         return []
-    out: list = [()] * n
+    out: list[Any] = [()] * n
     per_member = []
     for member, jc, nc in mapping.member_columns:
         marks = columns[jc]

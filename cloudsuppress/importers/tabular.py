@@ -43,7 +43,7 @@ class Table:
     # "bool" / "time": an ID taken from a date or TRUE is refused, not imported as its text.
     cell_kinds: dict[tuple[int, int], str] = field(default_factory=dict)
     formats: SheetFormats | None = None  # formula cells of an .xlsx (None for other files)
-    merged: list = field(default_factory=list)  # calamine's merged ranges ((r0, c0), (r1, c1))
+    merged: list[Any] = field(default_factory=list)  # calamine's merged ranges ((r0, c0), (r1, c1))
     unreadable: bool = False  # a sheet calamine could not read, kept (empty) in a whole-workbook read
     hidden: bool = False  # hidden in the workbook (Excel never shows it: an old edition, a list for drop-downs)
 
@@ -256,7 +256,7 @@ def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: Xl
     return Table(name, sheet, rows, names, cell_kinds=kinds, formats=formats, merged=list(merged))
 
 
-def _shown(v: object, r: int, c: int, formats: SheetFormats | None, kinds: dict) -> str:
+def _shown(v: object, r: int, c: int, formats: SheetFormats | None, kinds: dict[tuple[int, int], str]) -> str:
     """The text a non-text cell shows (recording what kind of cell it was)."""
     if v is None or v == "":
         return ""
@@ -292,7 +292,7 @@ def _broken(suffix: str) -> str:
             f"（壊れているか、{_EXPECTED.get(suffix, '表計算ファイル')} ではありません）。")
 
 
-def _fill_merged(rows: list[list[str]], merged: list) -> None:
+def _fill_merged(rows: list[list[str]], merged: list[Any]) -> None:
     for (r0, c0), (r1, c1) in merged:
         if r0 >= len(rows) or c0 >= len(rows[r0]):
             continue

@@ -125,7 +125,7 @@ class FunctionImportPlan:
         return tuple(SystemCounts(d.business_system, len(d.added), len(d.changed), len(d.removed), len(d.retired),
                                   d.unchanged, d.functions, d.forms) for d in self.diffs)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """What ``functions import --dry-run --json`` prints."""
         return {"source": self.source, "spec_version": self.spec_version,
                 "business_systems": [c.__dict__ for c in self.counts()],
@@ -270,7 +270,7 @@ def plan_function_import(
         )
     members = _resolve_members(s, parsed, issues)
     resolved: dict[str, int | None] = {}  # each spelling looked up once, not once per row
-    unknown: dict[str, list] = {}  # name → [rows, first row, sheet]
+    unknown: dict[str, list[Any]] = {}  # name → [rows, first row, sheet]
     for rec in parsed.records:
         name = rec.business_system
         sheet = parsed.form_sheet if rec.kind == "form" else parsed.sheet
@@ -459,7 +459,7 @@ _WRITE_COLUMNS = ("code", "name", "level1", "level2", "level3", "requirement", "
                   "fit", "convenience", "spec_version", "sort_order", *_OPTIONAL_DEFAULTS)
 
 
-def _executemany(s: Session, sql: str, rows: list[tuple]) -> None:
+def _executemany(s: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
     """Plain DB-API executemany: for 30,000 rows SQLAlchemy's per-row parameter handling costs
     more than the writes themselves."""
     if not rows:
@@ -505,14 +505,14 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     sys_ids = sorted(plan.records)
     for sys_id in sys_ids:
         _claim_system(s, sys_id, planned.get(sys_id), plan)
-    existing_by_system: dict[int, dict[tuple[str, str], tuple[int, tuple]]] = {sys_id: {} for sys_id in sys_ids}
+    existing_by_system: dict[int, dict[tuple[str, str], tuple[int, tuple[Any, ...]]]] = {sys_id: {} for sys_id in sys_ids}
     kind_at = 2 + _WRITE_COLUMNS.index("kind")
     retired_at = _WRITE_COLUMNS.index("retired")
     for row in _rows_of_systems(s, select(Function.business_system_id, Function.id, *current_cols), sys_ids):
         existing_by_system[row[0]][(row[kind_at], row[2])] = (row[1], tuple(row[2:]))
     keep_at = {kind: {i for i, c in enumerate(_WRITE_COLUMNS) if c in fields} for kind, fields in plan.kept.items()}
-    inserts: list[tuple] = []
-    updates: list[tuple] = []
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
     deleted: list[tuple[int, str, str | None, str | None]] = []
     updated: list[tuple[int, str, str | None, str | None]] = []
     deletes: list[int] = []
@@ -522,7 +522,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
         existing = existing_by_system[sys_id]
         before = len(inserts)
         for order, rec in enumerate(plan.records[sys_id]):
-            values: tuple = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
+            values: tuple[Any, ...] = (rec.code, rec.name, rec.level1, rec.level2, rec.level3, rec.requirement,
                       rec.requirement_class, rec.fit, bool(rec.convenience), version, order, rec.kind,
                       bool(rec.retired), bool(rec.fit_alternative), rec.vendor_cost, rec.vendor_cost_note,
                       rec.vendor_alternative, rec.revision_kind, rec.revision_note, rec.rationale)
@@ -610,7 +610,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
 
 
 def _judgements_to_replace(s: Session, plan: FunctionImportPlan, sys_ids: list[int], deleted_ids: set[int]
-                           ) -> list[tuple[int, dict]]:
+                           ) -> list[tuple[int, dict[str, Any]]]:
     """Judgements the import replaces: those of the file's members on these systems, and every
     judgement of a function the import removes."""
     member_ids = set(plan.members.values())
@@ -671,7 +671,7 @@ def _claim_system(s: Session, sys_id: int, planned: int | None, plan: FunctionIm
     q = update(bs).where(bs.c.id == sys_id)
     if planned is not None:
         q = q.where(bs.c.version == planned)
-    if cast(CursorResult, s.execute(q.values(version=bs.c.version + 1))).rowcount != 1:
+    if cast(CursorResult[Any], s.execute(q.values(version=bs.c.version + 1))).rowcount != 1:
         raise conflict(s.connection(), table="business_system", row_id=sys_id, expected_version=planned,
                        attempted={"list_source": plan.source, "functions": len(plan.records.get(sys_id, ()))})
 

@@ -120,7 +120,7 @@ def list_function_rows(
     return list(map(FunctionRow._make, s.connection().execute(q).fetchall()))
 
 
-def _stats_from_counts(counts: Counter, convenience: int, forms: int = 0, retired: int = 0) -> FitStats:
+def _stats_from_counts(counts: Counter[str | None], convenience: int, forms: int = 0, retired: int = 0) -> FitStats:
     by_fit = {m: counts.get(m, 0) for m in FIT_MARKS}
     total = sum(counts.values())
     return FitStats(total=total, by_fit=by_fit, unassessed=counts.get(None, 0), convenience=convenience,
@@ -129,10 +129,10 @@ def _stats_from_counts(counts: Counter, convenience: int, forms: int = 0, retire
 
 def system_tree(s: Session) -> list[SystemNode]:
     """Every business system with its subcommittee and fit counts, in display order."""
-    counts: dict[int, Counter] = defaultdict(Counter)
-    conv: Counter = Counter()
-    forms: Counter = Counter()
-    retired: Counter = Counter()
+    counts: dict[int, Counter[str | None]] = defaultdict(Counter)  # per 業務: functions per fit mark
+    conv: Counter[int] = Counter()  # per 業務 id
+    forms: Counter[int] = Counter()
+    retired: Counter[int] = Counter()
     for sys_id, fit, convenience, kind, is_retired, n in s.execute(
         select(Function.business_system_id, Function.fit, Function.convenience, Function.kind, Function.retired,
                func.count())
