@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .backups import BackupInfo
+    from .store.backups import BackupInfo
 
 
 class DomainError(Exception):

@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .functions import add_function_commands
@@ -25,15 +26,29 @@ from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
 from ..wareki import require_date
 from ..workflow import Status
 
+if TYPE_CHECKING:
+    from ..store.db import Database
+    from ..ops.request_queries import ItemRow
+    from .types import Subparsers
+
 # A call runs one command in a fresh process: the ops (and through them the ORM and the
 # models) are imported by the command that uses them, not by every call (see lazy_module).
-consortium_ops = lazy_module("cloudsuppress.ops.consortium")
-function_ops = lazy_module("cloudsuppress.ops.functions")
-history_ops = lazy_module("cloudsuppress.ops.history")
-request_import_ops = lazy_module("cloudsuppress.ops.request_import")
-request_queries = lazy_module("cloudsuppress.ops.request_queries")
-request_ops = lazy_module("cloudsuppress.ops.requests")
-undo_ops = lazy_module("cloudsuppress.ops.undo")
+if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from ..ops import consortium as consortium_ops
+    from ..ops import functions as function_ops
+    from ..ops import history as history_ops
+    from ..ops import request_import as request_import_ops
+    from ..ops import request_queries as request_queries
+    from ..ops import requests as request_ops
+    from ..ops import undo as undo_ops
+else:
+    consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+    function_ops = lazy_module("cloudsuppress.ops.functions")
+    history_ops = lazy_module("cloudsuppress.ops.history")
+    request_import_ops = lazy_module("cloudsuppress.ops.request_import")
+    request_queries = lazy_module("cloudsuppress.ops.request_queries")
+    request_ops = lazy_module("cloudsuppress.ops.requests")
+    undo_ops = lazy_module("cloudsuppress.ops.undo")
 
 EXIT_REFUSED = 1
 EXIT_CONFIRM = 3
@@ -42,7 +57,7 @@ EXIT_CONFIRM = 3
 class _Parser(argparse.ArgumentParser):
     """argparse with Japanese usage, help headings and errors (see ``cli.types``), and our exit code."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False  # our own -h, with a Japanese help line
         super().__init__(*args, **kwargs)
         self._positionals.title = "位置引数"
@@ -55,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _usage_in_japanese(super().format_help())
 
-    def error(self, message: str) -> None:  # argparse's own messages, with our exit code
+    def error(self, message: str) -> NoReturn:  # argparse's own messages, with our exit code
         self.print_usage(sys.stderr)
         message = japanese_argparse_message(message)
         if message.startswith("次の引数を指定してください: "):  # the subcommand's dest is no word for the user
@@ -99,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 STATUS_CHOICES = [st.value for st in Status]
 
 
-def _add_request_commands(sub) -> None:
+def _add_request_commands(sub: Subparsers) -> None:
     requests = sub.add_parser("requests", help="カスタマイズ要望").add_subparsers(dest="action", required=True, parser_class=_Parser)
     imp = requests.add_parser("import", help="記入済みの要望票（.xlsx / .csv）を取り込む（複数可）")
     imp.add_argument("files", nargs="+", metavar="FILE")
@@ -141,7 +156,7 @@ def _add_request_commands(sub) -> None:
     add_force(hist)
 
 
-def _add_safety_commands(sub) -> None:
+def _add_safety_commands(sub: Subparsers) -> None:
     hand = sub.add_parser("handover", help="事務局の交代: 協議会全体を 1 つの .zip で書き出す・取り込む").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
     h_exp = hand.add_parser("export", help="協議会全体を引継ぎファイル（.zip）に書き出す")
@@ -154,7 +169,7 @@ def _add_safety_commands(sub) -> None:
     backup.add_parser("restore", help="バックアップから復元する（今のファイルは backups に残す）").add_argument("file")
 
 
-def _add_meeting_commands(sub) -> None:
+def _add_meeting_commands(sub: Subparsers) -> None:
     meetings = sub.add_parser("meetings", help="会議（協議会・部会・分科会）、出席者、議題、協議結果").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
     cr = meetings.add_parser("create", help="会議を登録する（新しい会議の id を 1 行で出力）")
@@ -225,7 +240,7 @@ def _add_meeting_commands(sub) -> None:
     dl.add_argument("--by", help="操作者名")
 
 
-def _add_export_commands(sub) -> None:
+def _add_export_commands(sub: Subparsers) -> None:
     export = sub.add_parser("export", help="比較一覧表・議事録・負担額通知・実施状況報告を書き出す").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
     add_comparison_export(export)
@@ -245,7 +260,7 @@ def _confirm(prompt: str) -> bool:
         return False
 
 
-def _cmd_summary(db, args) -> int:
+def _cmd_summary(db: Database, args: argparse.Namespace) -> int:
     from ..ops.summary import build_summary, format_rate, outcome_table
 
     with db.session() as s:
@@ -271,14 +286,14 @@ def _cmd_summary(db, args) -> int:
     return 0
 
 
-def _item_json(r) -> dict:
+def _item_json(r: ItemRow) -> dict[str, object]:
     return {"id": r.id, "key": r.key, "title": r.title, "status": r.status, "status_label": r.status_label,
             "function_code": r.function_code, "function_kind": r.function_kind, "function_name": r.function_name, "business_system": r.business_system,
             "subcommittee": r.subcommittee, "members": list(r.members), "withdrawn_members": list(r.withdrawn_members),
             "estimate": r.estimate, "annual_cases": r.annual_cases}
 
 
-def _cmd_requests(db, args) -> int:
+def _cmd_requests(db: Database, args: argparse.Namespace) -> int:
     if args.action == "import":
         from ..importers.requests import read_request_files
 
@@ -316,12 +331,12 @@ def _cmd_requests(db, args) -> int:
         return 0
     if args.action == "list":
         with db.session() as s:
-            member_id = request_ops.resolve_member(s, args.member) if args.member else None
-            rows = request_queries.list_item_rows(s, status=args.status, member_id=member_id)
+            member_filter = request_ops.resolve_member(s, args.member) if args.member else None
+            items = request_queries.list_item_rows(s, status=args.status, member_id=member_filter)
         if args.json:
-            print(json.dumps([_item_json(r) for r in rows], ensure_ascii=False, indent=2))
+            print(json.dumps([_item_json(r) for r in items], ensure_ascii=False, indent=2))
         else:
-            for r in rows:
+            for r in items:
                 print(f"{r.key}\t{r.status_label}\t{r.target_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
         return 0
     if args.action == "history":
@@ -363,7 +378,7 @@ def _cmd_requests(db, args) -> int:
     return 0
 
 
-def _cmd_undo(db, args) -> int:
+def _cmd_undo(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s, s.begin():
         status = undo_ops.undo_status(s, user=args.by)  # a shared database: the stack of --by (default: you)
         if args.command == "undo":
@@ -375,7 +390,7 @@ def _cmd_undo(db, args) -> int:
     return 0
 
 
-def _open(target: str, *, create: bool = False, args: argparse.Namespace | None = None):  # noqa: ANN202 - a Database
+def _open(target: str, *, create: bool = False, args: argparse.Namespace | None = None) -> Database:
     """Open a file or URL; a server password comes from the URL, the keyring, or (on a terminal) a prompt.
 
     A SQLite file is opened read-only for a command that only reads (no lock, no check, no
@@ -419,7 +434,7 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
         return open_database(credentials.url_with_password(target, password), create=create)
 
 
-def _cmd_handover(args) -> int:
+def _cmd_handover(args: argparse.Namespace) -> int:
     from ..store import handover
     from ..store.db import mask_url
 
@@ -443,7 +458,7 @@ def _cmd_handover(args) -> int:
     return 0
 
 
-def _cmd_backup(args) -> int:
+def _cmd_backup(args: argparse.Namespace) -> int:
     from ..store.backups import list_backups, restore_backup
 
     if "://" in args.db:
@@ -469,7 +484,7 @@ def _cmd_backup(args) -> int:
     return 0
 
 
-def _cmd_init(args) -> int:
+def _cmd_init(args: argparse.Namespace) -> int:
     from ..store.files import create_database_file
 
     if "://" in args.db:  # a server database: the schema is created, there is no file to clean up

@@ -3,10 +3,13 @@
 in one transaction; warnings (no secretariat, absent members) go to stderr as 注意 lines."""
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .types import add_force, lazy_module, whole_number
 from ..errors import DomainError
@@ -14,28 +17,34 @@ from ..output_files import output_file
 from ..wareki import require_date, to_wareki
 from ..workflow import DECISIONS
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from ..store.db import Database
+    from ..ops.meeting_queries import AgendaRow, MeetingRow, MeetingWarning
+    from .types import Subparsers
+
 _FINAL = frozenset(st.value for st in DECISIONS)
 
 if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
-    from .ops import meeting_queries as mq
-    from .ops import meetings as meeting_ops
-    from .ops import requests as request_ops
+    from ..ops import meeting_queries as mq
+    from ..ops import meetings as meeting_ops
+    from ..ops import requests as request_ops
 else:
     mq = lazy_module("cloudsuppress.ops.meeting_queries")  # imported by the command that uses it
     meeting_ops = lazy_module("cloudsuppress.ops.meetings")
     request_ops = lazy_module("cloudsuppress.ops.requests")
 
 
-def _date(text: str | None, what: str = "日付"):
+def _date(text: str | None, what: str = "日付") -> dt.date | None:
     return None if text is None else require_date(text, what)
 
 
-def _warn(warnings) -> None:
+def _warn(warnings: Iterable[MeetingWarning]) -> None:
     for w in warnings:
         print(f"注意: {w.message}", file=sys.stderr)
 
 
-def _meeting_json(r: mq.MeetingRow) -> dict:
+def _meeting_json(r: MeetingRow) -> dict[str, object]:
     return {"id": r.id, "kind": r.kind, "kind_label": r.kind_label, "subcommittee": r.subcommittee,
             "business_system": r.business_system, "number": r.number, "title": r.title, "label": r.label,
             "date": r.held_on.isoformat(), "wareki": to_wareki(r.held_on), "start_time": r.start_time,
@@ -43,7 +52,7 @@ def _meeting_json(r: mq.MeetingRow) -> dict:
             "attendees": r.attendee_count}
 
 
-def _agenda_json(r: mq.AgendaRow) -> dict:
+def _agenda_json(r: AgendaRow) -> dict[str, object]:
     return {"position": r.position, "item_id": r.item_id, "key": r.key, "title": r.title,
             "function_code": r.function_code, "function_kind": r.function_kind, "business_system": r.business_system,
             "status": r.status,
@@ -52,7 +61,7 @@ def _agenda_json(r: mq.AgendaRow) -> dict:
             "reason": r.decision_reason, "notes": r.notes, "carried_over": r.carried_over}
 
 
-def _print_agenda(rows, as_json: bool) -> None:
+def _print_agenda(rows: Sequence[AgendaRow], as_json: bool) -> None:
     if as_json:
         print(json.dumps([_agenda_json(r) for r in rows], ensure_ascii=False, indent=2))
         return
@@ -62,7 +71,7 @@ def _print_agenda(rows, as_json: bool) -> None:
         print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{mark}{r.title}\t{'、'.join(r.members)}")
 
 
-def _create(db, args) -> int:
+def _create(db: Database, args: argparse.Namespace) -> int:
     start, end = args.time, args.end
     if start and "-" in start and end is None:
         start, end = (t.strip() for t in start.split("-", 1))
@@ -76,7 +85,7 @@ def _create(db, args) -> int:
     return 0
 
 
-def _show(db, args) -> int:
+def _show(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         d = mq.get_meeting_detail(s, args.meeting)
     if args.json:
@@ -113,7 +122,7 @@ def _show(db, args) -> int:
     return 0
 
 
-def cmd_meetings(db, args) -> int:
+def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
     """Run one `meetings` subcommand."""
     if args.action == "create":
         return _create(db, args)
@@ -177,7 +186,7 @@ def cmd_meetings(db, args) -> int:
     return 0
 
 
-def _agenda(s, args, by) -> int:
+def _agenda(s: Session, args: argparse.Namespace, by: str | None) -> int:
     m = meeting_ops.get_meeting(s, args.meeting)
     if args.build:
         ch = meeting_ops.build_agenda(s, meeting_id=m.id, by=by)
@@ -198,7 +207,7 @@ def _agenda(s, args, by) -> int:
     return 0
 
 
-def add_comparison_export(export) -> None:
+def add_comparison_export(export: Subparsers) -> None:
     """The `export comparison` subcommand and its options, on the `export` subparsers."""
     cmp_ = export.add_parser("comparison", help="カスタマイズ要望比較一覧表（.pdf / .xlsx）")
     cmp_.add_argument("--out", required=True, help="出力先（.pdf または .xlsx）")
@@ -213,7 +222,7 @@ def add_comparison_export(export) -> None:
     cmp_.add_argument("--date", help="作成日（「令和8年11月22日現在」と印字。2026-11-22 や R8.11.22 も可。既定: 今日）")
 
 
-def cmd_export(db, args) -> int:
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
     """Run one `export` subcommand: the comparison table or the minutes."""
     out = Path(args.out)
     suffix = out.suffix.lower()

@@ -17,7 +17,10 @@ import re
 import types
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:  # argparse's subparsers action is generic only in its stubs
+    Subparsers: TypeAlias = argparse._SubParsersAction[Any]  # of cli._Parser, an ArgumentParser
 
 _INTEGER = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)")
 

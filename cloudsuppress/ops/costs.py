@@ -450,7 +450,7 @@ def _approvals(s: Session, member_id: int) -> dict[tuple[int, str], ApprovalStat
         .where(MemberRequest.member_id == member_id))}
 
 
-def _line(sh: ItemShares, member_id: int, population: int, approvals: dict,
+def _line(sh: ItemShares, member_id: int, population: int, approvals: dict[tuple[int, str], ApprovalState],
           decided_at: dict[int, str] | None = None) -> MemberCostLine:
     mine = next((r for r in sh.shares if r.member_id == member_id), None)
     return MemberCostLine(

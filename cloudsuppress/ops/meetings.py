@@ -323,7 +323,7 @@ def carried_over(s: Session, m: Meeting) -> list[int]:
     if not earlier:
         return []
     when = {mid: (held, mid) for mid, held in earlier}
-    latest: dict[int, tuple[tuple, int, str | None]] = {}
+    latest: dict[int, tuple[tuple[tuple[dt.date, int], int], int, str | None]] = {}  # item → ((when, position), position, outcome)
     rows = s.execute(select(AgendaEntry.item_id, AgendaEntry.meeting_id, AgendaEntry.position, AgendaEntry.outcome)
                      .join(RequestItem, RequestItem.id == AgendaEntry.item_id)
                      .where(AgendaEntry.meeting_id.in_(list(when)), RequestItem.status.in_([st.value for st in OPEN])))

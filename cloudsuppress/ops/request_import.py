@@ -227,8 +227,8 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
     existing_ids = [items_by_key[g].id for g in groups if g in items_by_key]
     current_parts: dict[tuple[int, int], MemberRequest] = {}
     for start in range(0, len(existing_ids), 500):
-        for part in s.scalars(select(MemberRequest).where(MemberRequest.item_id.in_(existing_ids[start:start + 500]))):
-            current_parts[(part.item_id, part.member_id)] = part
+        for mr in s.scalars(select(MemberRequest).where(MemberRequest.item_id.in_(existing_ids[start:start + 500]))):
+            current_parts[(mr.item_id, mr.member_id)] = mr
     planned: list[PlannedItem] = []
     taken: set[str] = set(items_by_key)
     # A generated key is the next after the highest R-number in the database or taken so far.

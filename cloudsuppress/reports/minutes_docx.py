@@ -100,7 +100,7 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         h = doc.add_paragraph(style="Heading 1")
         _run(h, f"{next(counter)}　{text}", font=HEAD_FONT, bold=True)
 
-    def body(text: str, indent_mm: float = 6, hanging_mm: float = 0):
+    def body(text: str, indent_mm: float = 6, hanging_mm: float = 0) -> Paragraph:
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = Mm(indent_mm + hanging_mm)
         if hanging_mm:  # 「・」 hangs: a wrapped line starts under the text, not under the bullet

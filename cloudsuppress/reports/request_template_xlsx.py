@@ -215,9 +215,9 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
                 guide.write_string(r, 0, line, title)
                 guide.set_row(r, 22)
                 continue
-            lines = wrap_text(line, PrintPlan.inner_pt(guide_width), GOTHIC, size, GUIDE_WORDS) or [""]
-            guide.write_string(r, 0, "\n".join(lines), plain_wrap)
-            guide.set_row(r, len(lines) * 14 + 3)
+            wrapped = wrap_text(line, PrintPlan.inner_pt(guide_width), GOTHIC, size, GUIDE_WORDS) or [""]
+            guide.write_string(r, 0, "\n".join(wrapped), plain_wrap)
+            guide.set_row(r, len(wrapped) * 14 + 3)
         PrintPlan("a4", 100, landscape=False, font_pt=size).apply(guide)
         guide.print_area(0, 0, len(INSTRUCTIONS) - 1, 0)
     finally:

@@ -83,7 +83,7 @@ def parse_json(name: str, raw: bytes) -> object:
         raise HandoverProblem(f"{name} は JSON として読めません（{str(exc)[:120]}）。") from None
 
 
-def _vocabularies() -> dict[tuple[str, str], frozenset]:
+def _vocabularies() -> dict[tuple[str, str], frozenset[str]]:
     from ..costs import Method
     from ..vocab import (
         APPROVAL_STAGES,
@@ -157,7 +157,7 @@ def _record_problems(table: str, record: dict[str, Any]) -> list[str]:
     return []
 
 
-def _value_problem(table: Table, column: Column[Any], value: object, vocab: dict) -> str | None:
+def _value_problem(table: Table, column: Column[Any], value: object, vocab: dict[tuple[str, str], frozenset[str]]) -> str | None:
     """Why a JSON value cannot go into this column (None when it can)."""
     t = column.type
     if value is None:
@@ -208,8 +208,8 @@ def check_records(tables: list[Table], data: Mapping[str, object]) -> list[str]:
     """Every problem in the tables' JSON bodies (shape, values, keys, references), at most ``MAX_PROBLEMS``."""
     problems: list[str] = []
     vocab = _vocabularies()
-    ids: dict[str, set] = {}
-    good_rows: dict[str, list[dict]] = {}
+    ids: dict[str, set[object]] = {}
+    good_rows: dict[str, list[dict[str, object]]] = {}
 
     def add(text: str) -> bool:
         problems.append(text)
@@ -229,10 +229,10 @@ def check_records(tables: list[Table], data: Mapping[str, object]) -> list[str]:
                 return problems
             continue
         records = []
-        seen_pk: set = set()
+        seen_pk: set[object] = set()
         uniques = [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)]
         uniques += [tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique]
-        seen_unique: dict[tuple, set] = {u: set() for u in uniques}
+        seen_unique: dict[tuple[str, ...], set[tuple[object, ...]]] = {u: set() for u in uniques}
         for n, row in enumerate(body["rows"], start=1):
             where = f"{name} {n} 行目"
             if not isinstance(row, list) or len(row) != len(columns):
