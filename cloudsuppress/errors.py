@@ -4,10 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .store.backups import BackupInfo
+from typing import Any
 
 
 class DomainError(Exception):
@@ -135,7 +132,7 @@ class ImportValidationError(DomainError):
 class DatabaseCorruptError(DatabaseError):
     """The SQLite file failed its integrity check; ``backups`` lists the copies to restore from (newest first)."""
 
-    def __init__(self, message: str, *, path: object = None, backups: Sequence[BackupInfo] = ()):
+    def __init__(self, message: str, *, path: object = None, backups: Sequence[Any] = ()):  # store.backups.BackupInfo (that module imports this one)
         super().__init__(message)
         self.path = path
         self.backups = tuple(backups)
