@@ -3,19 +3,34 @@ over ``ops.costs``, ``ops.measures``, ``ops.late_joiners`` and the report writer
 command runs in one transaction."""
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .types import add_force, lazy_module, whole_number, yen
 from ..errors import DomainError
 from ..output_files import output_file
+from ..unset import UNSET, Unset
 from ..wareki import require_date, to_wareki
+from ..workflow import Status
 
-cost_ops = lazy_module("cloudsuppress.ops.costs")  # imported by the command that uses it
-measure_ops = lazy_module("cloudsuppress.ops.measures")
-request_ops = lazy_module("cloudsuppress.ops.requests")
+if TYPE_CHECKING:
+    from ..store.db import Database
+    from ..ops.costs import CostTableRow, ItemShares, StaleApproval
+    from ..ops.measures import Dashboard
+    from .types import Subparsers
+
+if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from ..ops import costs as cost_ops
+    from ..ops import measures as measure_ops
+    from ..ops import requests as request_ops
+else:
+    cost_ops = lazy_module("cloudsuppress.ops.costs")  # imported by the command that uses it
+    measure_ops = lazy_module("cloudsuppress.ops.measures")
+    request_ops = lazy_module("cloudsuppress.ops.requests")
 
 COST_EXPORTS = ("costs", "cost-table", "summary")
 METHOD_CHOICES = ["equal", "population", "mixed"]
@@ -25,7 +40,7 @@ def _date(text: str | None, what: str = "日付") -> dt.date | None:
     return None if text is None else require_date(text, what)
 
 
-def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_cost_commands(sub: Subparsers) -> None:
     """The `costs` and `measures` command groups."""
     costs = sub.add_parser("costs", help="カスタマイズ経費: 見積額、按分方法、負担額").add_subparsers(
         dest="action", required=True, parser_class=sub._parser_class)
@@ -112,7 +127,7 @@ def add_cost_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers acti
     jn.add_argument("--by", help="操作者名")
 
 
-def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers action
+def add_cost_exports(export: Subparsers) -> None:
     """`export costs`, `export cost-table`, `export summary`."""
     co = export.add_parser("costs", help="団体あての負担額通知（.pdf）")
     who = co.add_mutually_exclusive_group(required=True)
@@ -143,7 +158,7 @@ def add_cost_exports(export) -> None:  # noqa: ANN001 - the `export` subparsers 
 # --- costs -------------------------------------------------------------------------------------------
 
 
-def _shares_text(sh: cost_ops.ItemShares) -> list[str]:
+def _shares_text(sh: ItemShares) -> list[str]:
     head = f"{sh.key}　{sh.title}　見積額 {sh.estimate:,}円" if sh.estimate is not None else f"{sh.key}　{sh.title}　見積額 未定"
     lines = [head, f"按分方法: {sh.rule_text}{'（この要望の設定）' if sh.own_rule else ''}"]
     for r in sh.shares:
@@ -152,11 +167,11 @@ def _shares_text(sh: cost_ops.ItemShares) -> list[str]:
     return lines
 
 
-def stale_lines(stale: list[cost_ops.StaleApproval]) -> list[str]:
+def stale_lines(stale: list[StaleApproval]) -> list[str]:
     return [f"  {x.describe()}" for x in stale]
 
 
-def warn_reapproval(stale: list[cost_ops.StaleApproval]) -> None:
+def warn_reapproval(stale: list[StaleApproval]) -> None:
     """On stderr: the members whose share no longer matches what their mayor approved (R36)."""
     if not stale:
         return
@@ -166,19 +181,19 @@ def warn_reapproval(stale: list[cost_ops.StaleApproval]) -> None:
     print("\n".join(stale_lines(stale)), file=sys.stderr)
 
 
-def _stale_json(stale: list[cost_ops.StaleApproval]) -> list[dict]:
+def _stale_json(stale: list[StaleApproval]) -> list[dict[str, object]]:
     return [{"item": x.key, "member": x.member, "approved": x.approved, "now": x.now, "reasons": list(x.reasons)}
             for x in stale]
 
 
-def _table_cell(row: cost_ops.CostTableRow, i: int) -> str:
+def _table_cell(row: CostTableRow, i: int) -> str:
     kind = row.cell(i)
     if kind in ("share", "forecast"):
         return f"{row.shares[i]:,}" + ("（見込）" if kind == "forecast" else "")
     return "未定" if kind == "unknown" else ""
 
 
-def cmd_costs(db, args) -> int:  # noqa: ANN001
+def cmd_costs(db: Database, args: argparse.Namespace) -> int:
     if args.action == "show":
         with db.session() as s:
             sh = cost_ops.item_shares(s, request_ops.resolve_item(s, args.item))
@@ -196,7 +211,7 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
         with db.session() as s:
             table = cost_ops.cost_table(s, include_open=args.include_open)
             stale = cost_ops.stale_approvals(
-                s, statuses=cost_ops.BEARING if args.include_open else (cost_ops.Status.CUSTOMIZED,))
+                s, statuses=cost_ops.BEARING if args.include_open else (Status.CUSTOMIZED,))
         marked = {(x.key, x.member) for x in stale}
         if args.json:
             print(json.dumps({"rule": table.rule_text, "members": list(table.members),
@@ -228,12 +243,11 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
             print(f"按分ルール: {row.description}" + (f"　人口基準日: {to_wareki(date)}" if date else "")
                   + ("" if row.stored else "（未設定のため既定）"))
             return 0
-        kwargs = {}
-        if args.population_date is not None:
-            kwargs["population_date"] = _date(args.population_date, "人口基準日")
+        population_date = UNSET if args.population_date is None else _date(args.population_date, "人口基準日")
         with db.session() as s, s.begin():
             before = cost_ops.stale_approvals(s)
-            cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, unit=args.unit, by=args.by, **kwargs)
+            cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, unit=args.unit, by=args.by,
+                                   population_date=population_date)
             row = cost_ops.cost_rule_row(s)
             stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s))
         print(f"按分ルールを設定しました: {row.description}")
@@ -242,18 +256,17 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
     # set
     if args.estimate is None and args.method is None:
         raise DomainError("--estimate または --method を指定してください。")
-    kwargs: dict = {}
-    if args.estimate is not None:
-        kwargs["estimate"] = args.estimate
+    estimate: int | Unset = UNSET if args.estimate is None else args.estimate
+    method: str | None | Unset = UNSET
     if args.method is not None:
-        kwargs["method"] = None if args.method == "consortium" else args.method
-        kwargs["ratio"] = args.ratio
+        method = None if args.method == "consortium" else args.method
     elif args.ratio is not None:
         raise DomainError("--ratio は --method mixed と一緒に指定してください。")
     with db.session() as s, s.begin():
         item_id = request_ops.resolve_item(s, args.item)
         before = cost_ops.stale_approvals(s, item_ids=[item_id])
-        cost_ops.set_item_cost(s, item_id=item_id, by=args.by, **kwargs)
+        cost_ops.set_item_cost(s, item_id=item_id, by=args.by, estimate=estimate, method=method,
+                               ratio=args.ratio if args.method is not None else None)
         sh = cost_ops.item_shares(s, item_id)
         stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s, item_ids=[item_id]))
     print("\n".join(_shares_text(sh)))
@@ -264,7 +277,7 @@ def cmd_costs(db, args) -> int:  # noqa: ANN001
 # --- measures ----------------------------------------------------------------------------------------
 
 
-def _dashboard_json(d: measure_ops.Dashboard) -> dict:
+def _dashboard_json(d: Dashboard) -> dict[str, object]:
     return {
         "suppression_rate": d.suppression_rate, "decided": d.decided, "not_customized": d.not_customized,
         "gap_rate": d.fit.gap_rate,
@@ -285,7 +298,7 @@ def _dashboard_json(d: measure_ops.Dashboard) -> dict:
     }
 
 
-def cmd_measures(db, args) -> int:  # noqa: ANN001
+def cmd_measures(db: Database, args: argparse.Namespace) -> int:
     if args.action == "show":
         with db.session() as s:
             d = measure_ops.measures_dashboard(s)
@@ -307,11 +320,11 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
     with db.session() as s, s.begin():
         member_id = request_ops.resolve_member(s, args.member)
         if args.action == "briefing":
-            measure_ops.record_briefing(s, member_id=member_id, held_on=_date(args.date, "開催日"),
+            measure_ops.record_briefing(s, member_id=member_id, held_on=require_date(args.date, "開催日"),
                                         attendees=args.attendees, notes=args.notes, by=args.by)
             message = f"{args.member}の庁内説明会（{args.attendees}人）を記録しました。"
         else:
-            measure_ops.record_selection_attendance(s, event=args.event, held_on=_date(args.date, "開催日"),
+            measure_ops.record_selection_attendance(s, event=args.event, held_on=require_date(args.date, "開催日"),
                                                     member_id=member_id, person=args.person, section=args.section,
                                                     by=args.by)
             message = f"選考会「{args.event}」への{args.member}の{args.person}さんの参加を記録しました。"
@@ -319,7 +332,7 @@ def cmd_measures(db, args) -> int:  # noqa: ANN001
     return 0
 
 
-def _measures_list(db, args) -> int:  # noqa: ANN001
+def _measures_list(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         briefings, events = measure_ops.list_briefings(s), measure_ops.list_selection_events(s)
     if args.json:
@@ -342,18 +355,20 @@ def _measures_list(db, args) -> int:  # noqa: ANN001
     return 0
 
 
-def _measures_correct(db, args) -> int:  # noqa: ANN001
+def _measures_correct(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s, s.begin():
         if args.action == "briefing-update":
-            fields = {k: v for k, v in (("held_on", _date(args.date, "開催日")), ("attendees", args.attendees),
-                                        ("notes", args.notes)) if v is not None}
-            changes = measure_ops.update_briefing(s, briefing_id=args.id, by=args.by, **fields)
+            changes = measure_ops.update_briefing(
+                s, briefing_id=args.id, by=args.by,
+                held_on=UNSET if args.date is None else require_date(args.date, "開催日"),
+                attendees=UNSET if args.attendees is None else args.attendees,
+                notes=UNSET if args.notes is None else args.notes)
             message = "庁内説明会の記録を修正しました。" if changes.any else "変更はありません。"
         elif args.action == "briefing-delete":
             measure_ops.delete_briefing(s, briefing_id=args.id, by=args.by)
             message = "庁内説明会の記録を削除しました。"
         elif args.action == "event":
-            measure_ops.create_selection_event(s, name=args.event, held_on=_date(args.date, "開催日"), by=args.by)
+            measure_ops.create_selection_event(s, name=args.event, held_on=require_date(args.date, "開催日"), by=args.by)
             message = f"選考会「{args.event}」を登録しました。"
         elif args.action == "event-delete":
             measure_ops.delete_selection_event(s, event_id=args.id, by=args.by)
@@ -368,7 +383,7 @@ def _measures_correct(db, args) -> int:  # noqa: ANN001
 # --- late joiners ------------------------------------------------------------------------------------
 
 
-def cmd_latejoin(db, args) -> int:  # noqa: ANN001
+def cmd_latejoin(db: Database, args: argparse.Namespace) -> int:
     from ..ops import late_joiners as lj
     from ..vocab import parse_reason
 
@@ -389,7 +404,7 @@ def cmd_latejoin(db, args) -> int:  # noqa: ANN001
         member_id = request_ops.resolve_member(s, args.member)
         if args.action == "accept":
             ids = [request_ops.resolve_item(s, i) for i in args.item] if args.item else None
-            lj.accept_decisions(s, member_id=member_id, accepted_on=_date(args.date, "承認日"), item_ids=ids, by=args.by)
+            lj.accept_decisions(s, member_id=member_id, accepted_on=require_date(args.date, "承認日"), item_ids=ids, by=args.by)
             message = f"{args.member}の既決事項の承認を記録しました。"
         else:
             reason = parse_reason(args.reason)
@@ -398,8 +413,8 @@ def cmd_latejoin(db, args) -> int:  # noqa: ANN001
             ch = lj.join_customization(
                 s, item_id=request_ops.resolve_item(s, args.item), member_id=member_id, content=args.content,
                 reason=reason, service_drop=args.service_drop == "yes", service_drop_detail=args.detail,
-                finance=(_date(args.finance_date, "財政課協議の日付"), args.finance_ref),
-                mayor=(_date(args.mayor_date, "首長決裁の日付"), args.mayor_ref), on=_date(args.date, "参加日"),
+                finance=(require_date(args.finance_date, "財政課協議の日付"), args.finance_ref),
+                mayor=(require_date(args.mayor_date, "首長決裁の日付"), args.mayor_ref), on=require_date(args.date, "参加日"),
                 by=args.by)
             before = dict(ch.before)
             lines = [f"{name}\t{before.get(name, 0):,}円 → {yen:,}円" for name, yen in ch.after]
@@ -411,7 +426,7 @@ def cmd_latejoin(db, args) -> int:  # noqa: ANN001
 # --- exports -----------------------------------------------------------------------------------------
 
 
-def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
+def _export_notices(db: Database, args: argparse.Namespace, out: Path) -> int:
     """`export costs`: one member's notice to a .pdf, or (--all) every bearing member's into a folder."""
     from ..reports.cost_report_pdf import write_member_cost_report, write_member_cost_reports
 
@@ -449,7 +464,7 @@ def _export_notices(db, args, out: Path) -> int:  # noqa: ANN001
     return 0
 
 
-def cmd_export(db, args) -> int:  # noqa: ANN001
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if args.action == "costs":

@@ -19,9 +19,14 @@ if TYPE_CHECKING:
     from ..ops.function_import import FunctionImportPlan
 
 # Imported by the command that runs, not by every call (see cli/__init__.py).
-consortium_ops = lazy_module("cloudsuppress.ops.consortium")
-function_ops = lazy_module("cloudsuppress.ops.functions")
-business_system_ops = lazy_module("cloudsuppress.ops.business_systems")
+if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from ..ops import consortium as consortium_ops
+    from ..ops import functions as function_ops
+    from ..ops import business_systems as business_system_ops
+else:
+    consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+    function_ops = lazy_module("cloudsuppress.ops.functions")
+    business_system_ops = lazy_module("cloudsuppress.ops.business_systems")
 
 EXIT_CONFIRM = 3
 

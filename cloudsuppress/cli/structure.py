@@ -3,23 +3,39 @@ remove one registered by mistake) and its 専門部会 / 業務 (list, add, rena
 団体 view and of 業務を追加… . Each command is one transaction and one undoable action."""
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import asdict, replace
+from typing import TYPE_CHECKING
 
 from .types import lazy_module, whole_number
 from ..errors import DomainError
 from ..wareki import require_date
 from .costs import warn_reapproval
 
-audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
-consortium_ops = lazy_module("cloudsuppress.ops.consortium")
-member_ops = lazy_module("cloudsuppress.ops.members")
-function_ops = lazy_module("cloudsuppress.ops.functions")
-request_ops = lazy_module("cloudsuppress.ops.requests")
-cost_ops = lazy_module("cloudsuppress.ops.costs")
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from ..store.db import Database
+    from ..ops.functions import SystemNode
+    from .types import Subparsers
+
+if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from .. import audit as audit
+    from ..ops import consortium as consortium_ops
+    from ..ops import members as member_ops
+    from ..ops import functions as function_ops
+    from ..ops import requests as request_ops
+    from ..ops import costs as cost_ops
+else:
+    audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
+    consortium_ops = lazy_module("cloudsuppress.ops.consortium")
+    member_ops = lazy_module("cloudsuppress.ops.members")
+    function_ops = lazy_module("cloudsuppress.ops.functions")
+    request_ops = lazy_module("cloudsuppress.ops.requests")
+    cost_ops = lazy_module("cloudsuppress.ops.costs")
 
 
-def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers action
+def add_structure_commands(sub: Subparsers) -> None:
     members = sub.add_parser("members", help="構成団体").add_subparsers(
         dest="action", required=True, parser_class=sub._parser_class)
     m_imp = members.add_parser("import", help="団体一覧（団体名, 人口, 参加日）を取り込む")
@@ -63,7 +79,7 @@ def add_structure_commands(sub) -> None:  # noqa: ANN001 - argparse's subparsers
                          ).add_argument("name", metavar="NAME")
 
 
-def cmd_members(db, args) -> int:  # noqa: ANN001
+def cmd_members(db: Database, args: argparse.Namespace) -> int:
     if args.action == "import":
         from ..importers.members import read_member_list
 
@@ -109,7 +125,7 @@ def cmd_members(db, args) -> int:  # noqa: ANN001
     return 0
 
 
-def _system_id(s, name: str) -> int:  # noqa: ANN001
+def _system_id(s: Session, name: str) -> int:
     """The registered 業務 of this exact name (a rename or removal never goes by a synonym)."""
     for node in function_ops.system_tree(s):
         if node.name == name.strip():
@@ -117,7 +133,7 @@ def _system_id(s, name: str) -> int:  # noqa: ANN001
     raise DomainError(f"業務「{name.strip()}」が登録されていません（structure list で一覧を表示できます）。")
 
 
-def cmd_structure(db, args) -> int:  # noqa: ANN001
+def cmd_structure(db: Database, args: argparse.Namespace) -> int:
     if args.action in ("rename-system", "remove-system"):
         from ..ops import business_systems
 
@@ -162,7 +178,7 @@ def cmd_structure(db, args) -> int:  # noqa: ANN001
 _SETTING_OPTIONS = ("chair_member", "chair_name", "office_section", "office_staff", "office_phone", "office_mail")
 
 
-def cmd_consortium(db, args) -> int:  # noqa: ANN001
+def cmd_consortium(db: Database, args: argparse.Namespace) -> int:
     """`consortium show` / `consortium set`: the officers and contact printed on notices."""
     if args.action == "set":
         with db.session() as s, s.begin():

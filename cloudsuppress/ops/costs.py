@@ -350,11 +350,12 @@ def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id:
         sh = shares[item.id]
         mine = next((r for r in sh.shares if r.member_id == mid), None)
         now = mine.share if mine else None
-        if now == approval.approved_share:
+        approved = approval.approved_share
+        if approved is None or now == approved:  # (the query keeps recorded shares only)
             continue
         m = members[mid]
         out.append(StaleApproval(item.id, item.key, item.title, sh.status_label, mid, m.name, approval.approved_on,
-                                 approval.reference, approval.approved_share, now, _reasons(approval, sh, m.population)))
+                                 approval.reference, approved, now, _reasons(approval, sh, m.population)))
     order = {m.id: (m.sort_order, m.id) for m in members.values()}
     return sorted(out, key=lambda x: (x.key, order[x.member_id]))
 
