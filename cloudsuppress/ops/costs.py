@@ -602,6 +602,7 @@ class CostTableRow:
     shares: tuple[int | None, ...]  # per member in CostTable.members order; None: no amount for it
     open: bool = False  # still 要望・検討中: the shares are a forecast (見込)
     in_item: tuple[bool, ...] = ()  # per member: in the item (so an open item's None is 未定, not "bears nothing")
+    reapproval: tuple[bool, ...] = ()  # per member: its share differs from what its 首長決裁 approved (R36)
 
     def cell(self, i: int) -> str:
         """What member ``i``'s cell means: 'share', 'forecast' (an open item's estimated share),
@@ -637,6 +638,7 @@ def cost_table(s: Session, *, include_open: bool = False) -> CostTable:
     index = {mid: i for i, (mid, _, _) in enumerate(members)}
     totals = [0] * len(members)
     rows = []
+    stale = {(x.item_id, x.member_id) for x in stale_approvals(s, statuses=statuses)}
     for sh in all_item_shares(s, statuses=statuses):
         cells: list[int | None] = [None] * len(members)
         for r in sh.shares:
@@ -646,7 +648,8 @@ def cost_table(s: Session, *, include_open: bool = False) -> CostTable:
         for mid in sh.payer_ids:
             in_item[index[mid]] = True
         rows.append(CostTableRow(sh.key, sh.title, sh.status_label, sh.estimate, sh.rule_text, tuple(cells),
-                                 sh.status != Status.CUSTOMIZED.value, tuple(in_item)))
+                                 sh.status != Status.CUSTOMIZED.value, tuple(in_item),
+                                 tuple((sh.item_id, mid) in stale for mid, _, _ in members)))
     rule = get_cost_rule(s)
     info = get_consortium(s)
     return CostTable(info.name if info else "", rule.describe(), rule.population_date, tuple(n for _, n, _ in members),

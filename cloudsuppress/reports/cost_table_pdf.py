@@ -30,11 +30,12 @@ def share_text(row: CostTableRow, i: int) -> str:
     """Member ``i``'s cell: its share; an open item's share marked （見込）; 未定 for a member in an open
     item without an estimate; blank for a member that does not bear the item."""
     kind = row.cell(i)
+    mark = "\n（要再決裁）" if row.reapproval and row.reapproval[i] else ""  # review R36
     if kind == "share":
-        return yen(row.shares[i])
+        return yen(row.shares[i]) + mark
     if kind == "forecast":
-        return f"{yen(row.shares[i])}\n（見込）"
-    return "未定" if kind == "unknown" else ""
+        return f"{yen(row.shares[i])}\n（見込）" + mark
+    return ("未定" + mark) if kind == "unknown" else ""
 
 
 def footnote(table: CostTable, *, blank_means: bool = True) -> str:
@@ -48,6 +49,9 @@ def footnote(table: CostTable, *, blank_means: bool = True) -> str:
                  "「未定」は見積額が未定のため算定できない要望団体です。")
         if any(r.open and any(v is not None for v in r.shares) for r in table.rows):
             text += "合計には見込みの額を含みます。"
+    if any(any(r.reapproval) for r in table.rows):
+        text += ("「（要再決裁）」は、首長決裁の後に見積額・按分ルール・人口等の変更で負担額が変わり、"
+                 "変更後の額による財政課協議・首長決裁が必要なものです。")
     return text
 
 

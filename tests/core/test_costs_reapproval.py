@@ -252,3 +252,17 @@ def test_an_item_is_not_customized_on_approvals_of_another_amount(rdb):
                                 approved_on=dt.date(2026, 7, 10), reference="決裁第900号", today=dt.date(2026, 12, 1))
     move(rdb, item, "customized", reason="独自施策")
     assert _stale(rdb) == []
+
+
+@needs_poppler
+def test_the_cost_table_pdf_marks_a_moved_share(rdb, capsys, tmp_path):
+    _r0003(rdb)
+    with rdb.session() as s, s.begin():
+        member_ops.update_member(s, member_id=member_id(s, "那珂市"), population=56_500)
+    with rdb.session() as s:
+        row = cost_ops.cost_table(s).rows[0]
+    assert row.reapproval == (True, True, True, False)
+    pdf = tmp_path / "table.pdf"
+    assert run(capsys, "--db", rdb.path, "export", "cost-table", "--out", pdf)[0] == 0
+    text = flat("".join(page_texts(pdf)))
+    assert text.count("（要再決裁）") == 4 and "「（要再決裁）」は、首長決裁の後に" in text  # 3 cells, the note
