@@ -12,18 +12,20 @@ projector) and the controls become a window of their own on the laptop's screen.
 
 Readable from the back of the room: every text is at least 20 pt at 1920×1080 (scaled with the
 screen), and an item never scrolls — a long item is set smaller (down to that floor), then its
-members flow into more columns, and only then is a very long request cut with 「…」 (the whole
-text is in the comparison sheet).
+members flow into more columns, the columns are balanced (a long request gets the width the short
+ones leave), and only then are the longest texts cut with 「…」, no shorter than the slide needs
+(Z shows one member's whole text, see below; the whole text is also in the comparison sheet).
 
 Keys (on the slide): → / PageDown / Space next, ← / PageUp previous, Home / End, 1 標準化,
 2 取下げ, 3 カスタマイズ実施, 4 継続審議, 5 報告のみ, 6 カスタマイズ実施（決裁後に確定） (each puts the cursor in 理由; Enter records,
-Esc goes back to the slide), H the controls, Esc leaves.
+Esc goes back to the slide), H the controls, Z one member's whole text (again: the next member,
+then all members; Esc also goes back to all), Esc leaves.
 """
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QShortcut, QTextDocument
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -41,8 +43,10 @@ BASE_W, BASE_H = 1920, 1080
 MIN_PT = 20.0  # at 1920×1080: the smallest text anywhere on the slide
 MAX_PT = 34.0
 TITLE_RATIO = 1.4
-# Characters of a long text kept when nothing else makes the item fit (None: whole), tried in turn.
+# Characters of a long text kept when nothing else makes the item fit (None: whole); below the
+# longest text the largest limit that fits is searched for, down to the last.
 CUT_LIMITS = (None, 110, 60, 30, 16)
+MIN_SHARE = 0.2  # a balanced member column is never narrower than this share of the slide
 NAVY, GREY, GREEN = "#1f3a5f", "#4a5568", "#1e6b34"
 
 # What the controls offer, in the order of the keys 0–6: (text, outcome, decision)
@@ -70,11 +74,17 @@ class SlideLayout:
     """An item set as rich text for a slide of ``width`` × ``height`` pixels: the point size,
     the member columns and whether a request had to be cut, chosen so that nothing scrolls."""
 
-    def __init__(self, item: PresentedItem, width: int, height: int, scale: float, font: QFont):
+    def __init__(self, item: PresentedItem, width: int, height: int, scale: float, font: QFont,
+                 only: int | None = None, start: int = 0):
         self.item, self.width, self.height, self.scale, self.font = item, width, height, scale, font
+        self.only = only  # Z: the one member shown, in full
         self.point_size = MIN_PT * scale
         self.columns = 1
         self.truncated = False
+        self.widths: tuple[int, ...] | None = None  # balanced column widths (%), None: equal
+        self.split = 1  # Z: the columns one member's request flows over
+        self.start = start  # Z: where the page of the member's request starts
+        self.page: tuple[int, int] | None = None  # Z: the characters of the request shown (start, end)
         self.doc = self._fit()
 
     @property
@@ -83,37 +93,112 @@ class SlideLayout:
         return self.point_size
 
     def _fit(self) -> QTextDocument:
-        """The largest size that fits; then more columns; then long texts cut shorter and shorter."""
-        n = max(1, len(self.item.members))
+        """The largest size that fits; then more columns; then balanced columns; then the longest
+        texts cut, as little as the slide needs."""
+        n = 1 if self.only is not None else max(1, len(self.item.members))
         first = 1 if n == 1 else 2 if n <= 4 else 3
         low, high = MIN_PT * self.scale, MAX_PT * self.scale
-        for limit in CUT_LIMITS:
-            for cols in range(first, max(first, min(4, n)) + 1):
-                doc = self._document(low, cols, limit)
-                if doc.size().height() > self.height:
-                    continue
-                lo, hi, best = low, high, doc
-                while hi - lo > 0.5 * self.scale:  # the largest size that still fits, to half a point
-                    mid = (lo + hi) / 2
-                    candidate = self._document(mid, cols, limit)
-                    if candidate.size().height() <= self.height:
-                        lo, best = mid, candidate
-                    else:
-                        hi = mid
-                self.point_size, self.columns, self.truncated = lo, cols, limit is not None
-                return best
-        self.point_size, self.columns, self.truncated = low, max(first, min(4, n)), True
-        return self._document(low, self.columns, CUT_LIMITS[-1])
+        last = max(first, min(4, n))
+        if self.only is not None:  # Z: the member's request from ``start`` on, whole if it fits
+            self.page = (self.start, len(self.item.members[self.only].content or ""))
 
-    def _document(self, pt: float, cols: int, truncate: int | None) -> QTextDocument:
+        def fits(cols: int, limit: int | None, widths) -> QTextDocument | None:
+            doc = self._document(low, cols, limit, widths)
+            return doc if doc.size().height() <= self.height else None
+
+        def largest(cols: int, limit: int | None, widths, doc: QTextDocument) -> QTextDocument:
+            lo, hi, best = low, high, doc
+            while hi - lo > 0.5 * self.scale:  # the largest size that still fits, to half a point
+                mid = (lo + hi) / 2
+                candidate = self._document(mid, cols, limit, widths)
+                if candidate.size().height() <= self.height:
+                    lo, best = mid, candidate
+                else:
+                    hi = mid
+            self.point_size, self.columns, self.truncated, self.widths = lo, cols, limit is not None, widths
+            return best
+
+        for cols in range(first, last + 1):
+            for widths in (None, balanced_widths(self.item, cols, self.only)):
+                if (doc := fits(cols, None, widths)) is not None:
+                    return largest(cols, None, widths, doc)
+        if self.only is not None:  # Z: the whole text, its request flowing over two to four columns
+            text = self.item.members[self.only].content or ""
+            for self.split in (2, 3, 4):
+                if (doc := fits(1, None, None)) is not None:
+                    return largest(1, None, None, doc)
+            # Still too long: pages (Z shows the next), each ending at a line end where one is near.
+            lo, hi, best = self.start + 1, len(text) - 1, None
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                self.page = (self.start, mid)
+                if (doc := fits(1, None, None)) is not None:
+                    best, best_end, lo = doc, mid, mid + 1
+                else:
+                    hi = mid - 1
+            if best is not None:
+                line_end = text.rfind("\n", self.start, best_end)
+                end = line_end + 1 if line_end > self.start + (best_end - self.start) * 2 // 3 else best_end
+                self.page = (self.start, end)
+                return largest(1, None, None, self._document(low, 1, None))
+            self.split, self.page = 1, None
+        # Cut: the largest limit (characters kept of each long text) that fits, the columns balanced
+        # on what is kept (a cut request gives back the width it no longer needs).
+        longest = max((len(t or "") for m in self.item.members
+                       for t in (m.content, m.service_drop_detail, *(h.confirmed for h in m.hearings))), default=0)
+        found = None  # (limit, cols, widths, doc): the most kept, then the fewest columns
+        for cols in range(first, last + 1):
+            lo, hi = CUT_LIMITS[-1] if found is None else found[0] + 1, max(CUT_LIMITS[-1], longest - 1)
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                widths = balanced_widths(self.item, cols, self.only, mid)
+                if (doc := fits(cols, mid, widths)) is not None:
+                    found, lo = (mid, cols, widths, doc), mid + 1
+                else:
+                    hi = mid - 1
+        if found is not None:
+            limit, cols, widths, doc = found
+            return largest(cols, limit, widths, doc)
+        widths = balanced_widths(self.item, last, self.only, CUT_LIMITS[-1])
+        self.point_size, self.columns, self.truncated, self.widths = low, last, True, widths
+        return self._document(low, last, CUT_LIMITS[-1], widths)
+
+    def _document(self, pt: float, cols: int, truncate: int | None, widths=None) -> QTextDocument:
         doc = QTextDocument()
         font = QFont(self.font)
         font.setPointSizeF(pt)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
-        doc.setHtml(item_html(self.item, pt, cols, truncate))
+        doc.setHtml(item_html(self.item, pt, cols, truncate, widths=widths, only=self.only, split=self.split,
+                              page=self.page))
         doc.setTextWidth(self.width)
         return doc
+
+
+def _weight(m: PresentedMember, limit: int | None = None) -> int:
+    """About how much a member's card holds (characters, long texts cut at ``limit``), to share the width by."""
+    def n(text: str | None) -> int:
+        return min(len(text or ""), limit) if limit is not None else len(text or "")
+    return n(m.content) + n(m.service_drop_detail) + sum(n(h.confirmed) for h in m.hearings) + 40 * (3 + len(m.hearings))
+
+
+def balanced_widths(item: PresentedItem, cols: int, only: int | None = None,
+                    limit: int | None = None) -> tuple[int, ...] | None:
+    """Column widths (%) in proportion to what the columns hold, none under MIN_SHARE: a long
+    request gets the width short ones leave, before anything is cut. None: equal widths do."""
+    members = [item.members[only]] if only is not None else list(item.members)
+    if cols < 2 or len(members) < 2:
+        return None
+    need = [0] * cols
+    for i, m in enumerate(members):
+        need[i % cols] = max(need[i % cols], _weight(m, limit))
+    total = sum(need) or 1
+    floor = 100 * MIN_SHARE
+    shares = [max(floor, 100 * w / total) for w in need]
+    scale = 100 / sum(shares)
+    widths = [max(1, round(s * scale)) for s in shares]
+    widths[widths.index(max(widths))] += 100 - sum(widths)
+    return None if max(widths) - min(widths) <= 2 else tuple(widths)
 
 
 def _cut(text: str | None, limit: int | None) -> str:
@@ -121,9 +206,39 @@ def _cut(text: str | None, limit: int | None) -> str:
     return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
 
 
-def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None) -> str:
+def _split_text(text: str, parts: int) -> list[str]:
+    """``text`` in ``parts`` pieces of about equal height (a line counts for the rows it wraps into),
+    broken at line ends where it has them."""
+    total = len(text)
+    lines = text.split("\n")
+    rows = [1 + len(line) // 24 for line in lines]
+    height = sum(rows)
+    if len(lines) < parts * 2:  # one long paragraph: cut between characters
+        step = -(-total // parts)
+        return [text[i:i + step] for i in range(0, total, step)] or [""]
+    out, current, size = [], [], 0
+    for line, n in zip(lines, rows):
+        current.append(line)
+        size += n
+        if size >= height * (len(out) + 1) / parts and len(out) < parts - 1:
+            out.append("\n".join(current))
+            current = []
+    out.append("\n".join(current))
+    return out
+
+
+def _nb(text: str) -> str:
+    """A number kept with its unit and label on one line (「年間 2,960 件」, never 「2,960／件」)."""
+    return text.replace(" ", "&nbsp;")
+
+
+def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *,
+              widths: tuple[int, ...] | None = None, only: int | None = None, split: int = 1,
+              page: tuple[int, int] | None = None) -> str:
     """The slide's body as Qt rich text (sizes in points; nothing under ``pt``); ``truncate``: the
-    characters kept of each long text (request, resident-service detail, hearing note)."""
+    characters kept of each long text (request, resident-service detail, hearing note); ``widths``:
+    the member columns' widths in %; ``only``: the one member shown (Z), its request over ``split`` columns,
+    ``page`` the characters of it shown (start, end) when it does not fit on one slide."""
     r = item.row
     title = f"{_e(r.key)}　{_e(r.title)}"
     fn = "　".join(x for x in (r.business_system, f"{r.target_code or '（新規）'} {item.fit or ''}".strip(),
@@ -131,14 +246,20 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None) -
     out = [f'<div style="font-size:{pt * TITLE_RATIO:.1f}pt; font-weight:bold; color:{NAVY}">{title}</div>',
            f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_e(fn)}　／　状態: {_e(label(r.status_label))}</div>']
     cells = []
-    for m in item.members:
+    for m in ([item.members[only]] if only is not None else item.members):
         content = _cut(m.content, truncate)
+        if only is not None and page is not None:  # Z: a page of one member's whole text
+            start, end = page
+            content = (("…" if start else "") + (m.content or "")[start:end]
+                       + (QCoreApplication.translate("PresentationView", "…（続く・Z で続き）") if end < len(m.content or "") else ""))
         lines = [f'<span style="font-weight:bold; color:{NAVY}">{_e(m.member)}</span>'
-                 + ('<span style="color:#9b2c2c">［取下げ］</span>' if m.withdrawn else ""),
+                 + ('<span style="color:#9b2c2c">［取下げ］</span>' if m.withdrawn else "")
+                 + (f'<span style="color:{GREY}">　{_e(QCoreApplication.translate("PresentationView", "（全文 {0} / {1}　Z 次の団体　Esc 全団体）").format(only + 1, len(item.members)))}</span>'
+                    if only is not None else ""),
                  _e(content)]
         facts = [f"理由: {_e(m.reason_label)}"]
         if m.annual_cases is not None:
-            facts.append(f"年間 {m.annual_cases:,} 件")
+            facts.append(_nb(f"年間 {m.annual_cases:,} 件"))
         lines.append(f'<span style="color:{GREY}">{"　".join(facts)}</span>')
         service = f"住民サービス: {_e(m.service_drop_label)}"
         if m.service_drop_detail:
@@ -147,17 +268,28 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None) -
         if m.share is not None:
             lines.append(f'<span style="color:{GREY}">負担額: {_yen(m.share)}</span>')
         for h in m.hearings:
-            cases = f"（{h.confirmed_cases:,} 件）" if h.confirmed_cases is not None else ""
+            cases = _nb(f"（{h.confirmed_cases:,} 件）") if h.confirmed_cases is not None else ""
             lines.append(f'<span style="color:{GREY}">ヒアリング {display_date(h.held_on)}: {_e(_cut(h.confirmed, truncate))}{cases}</span>')
+        if only is not None and split > 1:  # Z: one member's whole text, its request flowing over columns
+            parts = _split_text(content, split)
+            groups = [[lines[0], _e(parts[0])], *[[_e(x)] for x in parts[1:]]]
+            para = '<p style="margin:0; line-height:118%">{0}</p>'
+            tds = "".join(f'<td width="{100 // len(groups)}%" bgcolor="#f1f5fa" valign="top">'
+                          + "".join(para.format(x) for x in g) + "</td>" for g in groups)
+            facts_td = (f'<td colspan="{len(groups)}" bgcolor="#f1f5fa" valign="top">'
+                        + "".join(para.format(x) for x in lines[2:]) + "</td>")  # the facts below, full width
+            out.append(f'<table width="100%" cellspacing="10" cellpadding="12" style="font-size:{pt:.1f}pt">'
+                       f"<tr>{tds}</tr><tr>{facts_td}</tr></table>")
+            break
         cells.append("".join(f'<p style="margin:0; line-height:118%">{x}</p>' for x in lines))
     if cells:
-        width = 100 // cols
+        shares = widths if widths is not None and len(widths) == cols else (100 // cols,) * cols
         rows = []
         for i in range(0, len(cells), cols):
             chunk = cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
             rows.append("<tr>" + "".join(
-                f'<td width="{width}%" bgcolor="{"#f1f5fa" if c else "#ffffff"}" valign="top">{c}</td>' for c in chunk)
-                + "</tr>")
+                f'<td width="{w}%" bgcolor="{"#f1f5fa" if c else "#ffffff"}" valign="top">{c}</td>'
+                for w, c in zip(shares, chunk)) + "</tr>")
         out.append(f'<table width="100%" cellspacing="10" cellpadding="12" style="font-size:{pt:.1f}pt">'
                    + "".join(rows) + "</table>")
     money = f"見積額: {_yen(item.estimate)}" + (f"（{_e(item.rule_text)}）" if item.estimate is not None and item.rule_text else "")
@@ -179,6 +311,8 @@ class PresentationCanvas(QWidget):
         self.index = 0
         self._layout: SlideLayout | None = None
         self._layout_key: tuple | None = None
+        self.only: int | None = None  # Z: the member whose whole text is shown (None: all members)
+        self.start = 0  # Z: the page of that member's request
         self.key_handler = None  # the view's keys (next, previous, 0–6, H, Esc)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
@@ -205,22 +339,40 @@ class PresentationCanvas(QWidget):
         if item is None:
             return None
         side, head, foot = self._margins()
-        key = (id(self.presentation), self.index, self.width(), self.height())
+        only = self.only if self.only is not None and self.only < len(item.members) else None
+        key = (id(self.presentation), self.index, self.width(), self.height(), only, self.start)
         if key != self._layout_key:
             self._layout = SlideLayout(item, int(self.width() - 2 * side), int(self.height() - head - foot),
-                                       self.scale(), self.font())
+                                       self.scale(), self.font(), only, self.start if only is not None else 0)
             self._layout_key = key
         return self._layout
 
     def set_presentation(self, presentation: Presentation, index: int) -> None:
+        new_index = max(0, min(index, len(presentation.items) - 1)) if presentation.items else 0
+        if new_index != self.index:
+            self.only, self.start = None, 0  # another item: all its members
         self.presentation = presentation
-        self.index = max(0, min(index, len(presentation.items) - 1)) if presentation.items else 0
+        self.index = new_index
         self._layout_key = None
         self.update()
 
     def position_text(self) -> str:
         p = self.presentation
         return f"{self.index + 1} / {len(p.items)}" if p and p.items else "0 / 0"
+
+    def show_next_member(self) -> None:
+        """Z: one member's whole text; again the next member; after the last, all members."""
+        item = self.item()
+        n = len(item.members) if item is not None else 0
+        layout = self.slide_layout() if self.only is not None else None
+        if layout is not None and layout.page is not None and layout.page[1] < len(item.members[self.only].content or ""):
+            self.start = layout.page[1]  # the next page of the same member's request
+            self.update()
+            return
+        self.start = 0
+        self.only = None if n == 0 or (self.only is not None and self.only + 1 >= n) else (
+            0 if self.only is None else self.only + 1)
+        self.update()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.key_handler is None or not self.key_handler(event):
@@ -265,7 +417,7 @@ class PresentationCanvas(QWidget):
         p.setFont(hint)
         p.setPen(QColor(GREY))
         p.drawText(QRectF(side, h - foot, w - 2 * side, foot), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   self.tr("→ 次　← 前　1〜6 決定・継続・報告　H 操作パネル　Esc 終了"))
+                   self.tr("→ 次　← 前　1〜6 決定・継続・報告　Z 団体の全文　H 操作パネル　Esc 終了"))
         p.end()
 
 
@@ -441,6 +593,11 @@ class PresentationView(QWidget):
             self.go(len(self.canvas.presentation.items) - 1 if self.canvas.presentation else 0)
         elif key == Qt.Key.Key_H:
             self.toggle_controls()
+        elif key == Qt.Key.Key_Z:
+            self.canvas.show_next_member()
+        elif key == Qt.Key.Key_Escape and self.canvas.only is not None:
+            self.canvas.only, self.canvas.start = None, 0  # from one member's whole text back to all members
+            self.canvas.update()
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_6:
             if not self.controls.isVisible():
                 self.controls.show()
