@@ -526,8 +526,13 @@ class ImportFunctionsDialog(QDialog):
             self.status.setText(self.tr("取り込むと: 追加 {0} 件、変更 {1} 件、削除 {2} 件、欠番 {3} 件（業務 {4} 件）").format(
                 *(f"{n:,}" for n in total), len(counts)))
             self.status.setStyleSheet("color: #1f3a5f; font-weight: bold;")
-            if p.plan.warnings:  # a registered list replaced by one that shares (almost) no ID
+            if any(d.low_match for d in p.plan.diffs):  # a registered list replaced by one that shares (almost) no ID
                 self.status.setText(self.tr("注意: ファイルの機能IDは登録済みの一覧とほとんど一致しません（「取り込み内容」）。")
+                                    + self.status.text())
+                self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+            elif p.plan.warnings:  # open requests on IDs this edition retires (review R26)
+                n = sum(len(d.retiring_requested) for d in p.plan.diffs)
+                self.status.setText(self.tr("注意: 欠番になる機能 {0} 件に未決定の要望があります（「取り込み内容」）。").format(n)
                                     + self.status.text())
                 self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
         elif self.system_combo.isVisibleTo(self) and self.overrides.business_system is None:
