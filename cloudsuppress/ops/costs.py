@@ -28,7 +28,7 @@ from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, Re
 from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
 from ..unset import UNSET, Unset
-from .requests import get_item, pending_decisions
+from .items import get_item, pending_decisions
 
 CHANGED = Changes(costs=True, history=True)
 ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)

@@ -23,7 +23,6 @@ from ..changes import Changes, ChangesWithId
 from ..errors import ConcurrentEditError, DomainError
 from ..store.locks import lock_numbering, lock_row
 from ..models import (
-    AgendaEntry,
     Approval,
     BusinessSystem,
     Function,
@@ -34,7 +33,7 @@ from ..models import (
     RequestItem,
     StatusChange,
 )
-from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, CUSTOMIZED_PENDING, REASON_LABELS
+from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..unset import UNSET, Unset
 from ..wareki import to_wareki
 from ..workflow import (
@@ -48,6 +47,9 @@ from ..workflow import (
     check_move,
     parse_status,
 )
+from .items import get_item as get_item  # re-exported: callers read items through the request ops
+from .items import pending_decision as pending_decision
+from .items import pending_decisions as pending_decisions
 from .meeting_label import meeting_label
 
 CHANGED = Changes(requests=True, history=True)
@@ -79,14 +81,6 @@ def _touch_item(s: Session, item: RequestItem, now: dt.datetime) -> None:
 
 
 # --- look-ups ---------------------------------------------------------------------------------
-
-
-def get_item(s: Session, item_id: int) -> RequestItem:
-    """The item's ORM row (inside the session only), or DomainError."""
-    item = s.get(RequestItem, item_id)
-    if item is None:
-        raise DomainError(f"要望項目（id {item_id}）が見つかりません。")
-    return item
 
 
 def resolve_item(s: Session, ref: str | int) -> int:
@@ -692,32 +686,6 @@ def record_approval(s: Session, *, item_id: int, member_id: int, stage: str, app
             state.label = f"{label}（カスタマイズ実施に確定）"
             return Changes(requests=True, meetings=True, history=True)
     return CHANGED
-
-
-def pending_decision(s: Session, item: RequestItem) -> tuple[Meeting, AgendaEntry] | None:
-    """The meeting whose カスタマイズ decision in principle the item (still 検討中) awaits: the item's
-    latest discussed agenda entry, when it says 'customized_pending'; None otherwise (a later meeting
-    carried it over or decided otherwise, the item is not 検討中, or it was confirmed and reopened since)."""
-    if item.status != Status.UNDER_REVIEW.value:
-        return None
-    row = s.execute(select(AgendaEntry, Meeting).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
-                    .where(AgendaEntry.item_id == item.id, AgendaEntry.outcome.is_not(None))
-                    .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaEntry.id.desc()).limit(1)).first()
-    if row is None or row[0].outcome != CUSTOMIZED_PENDING:
-        return None
-    confirmed = s.get(StatusChange, row[0].status_change_id) if row[0].status_change_id else None
-    if confirmed is not None and confirmed.to_status == Status.CUSTOMIZED.value:
-        return None  # confirmed once and reopened since: a new decision is the 部会's, not an approval's
-    return row[1], row[0]
-
-
-def pending_decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
-    """For each item awaiting its approvals (``pending_decision``), the label of the meeting that decided it."""
-    out = {}
-    for item in (s.scalars(select(RequestItem).where(RequestItem.id.in_(item_ids))) if item_ids else ()):
-        if (pending := pending_decision(s, item)) is not None:
-            out[item.id] = meeting_label(pending[0])
-    return out
 
 
 def confirm_pending(s: Session, item: RequestItem, *, by: str | None = None) -> bool:
