@@ -39,7 +39,6 @@ def open_or_create(path: Path, *, interactive: bool = False):
     process writes it); give a fresh one the demo consortium (one transaction). None when the
     user declines to open it read-only."""
     from cloudsuppress.ops.consortium import get_consortium
-
     from ui.database_menu import open_file_for_gui
 
     db = open_file_for_gui(path, None, create=True, interactive=interactive)
@@ -128,7 +127,6 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
 
     from cloudsuppress.errors import DomainError
     from ui.app import create_application, install_excepthook
-
     from ui.settings import app_settings, apply_preferences, load_preferences, remember_database
 
     app = create_application([sys.argv[0]])

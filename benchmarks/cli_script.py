@@ -139,8 +139,8 @@ def main() -> int:
         for _ in range(args.summary_rounds):
             for name, tree in trees.items():
                 db = work / f"run-{name}" / "c.sqlite"
-                timed(lambda: run_process([sys.executable, "-m", "cloudsuppress.cli", "--db", str(db), "summary"],
-                                          cwd=tree), one[name])
+                timed(lambda db=db, tree=tree: run_process(
+                    [sys.executable, "-m", "cloudsuppress.cli", "--db", str(db), "summary"], cwd=tree), one[name])
             timed(lambda: run_process([sys.executable, "-c", "pass"]), one["bare"])
         print(ratio_line("`summary`, 3,000 functions, CPU of the process, this tree", one["this"], one[args.compare],
                          f"at {args.compare}", what="cpu"))

@@ -43,9 +43,9 @@ def dashboard_database(items: int = 5000, members: int = 34, functions: int = 30
     target = out / f"dashboard-{items}.sqlite"
     if target.exists():
         return target
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.importers.requests import read_request_files
     from cloudsuppress.ops import request_import
+    from cloudsuppress.store.db import open_database
 
     base = base_database(functions, members)
     books = write_workbooks(base, out / f"books-{items}", items=items)
@@ -67,9 +67,9 @@ def main() -> int:
     args = ap.parse_args()
     path = dashboard_database(args.items)
 
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops.costs import member_cost_facts
     from cloudsuppress.ops.measures import measures_dashboard
+    from cloudsuppress.store.db import open_database
 
     db = open_database(path)
     try:

@@ -11,7 +11,6 @@ import argparse
 import csv
 from pathlib import Path
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import generate_function_records, synthetic_members
 from cloudsuppress.importers.function_list import guess_mapping, parse_function_list
 from cloudsuppress.importers.tabular import read_table
@@ -20,6 +19,7 @@ from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.presets import PRESETS
 from cloudsuppress.reports.function_list_xlsx import write_function_list_xlsx
+from cloudsuppress.store.db import open_database
 
 OUT = Path(__file__).resolve().parent / "out"
 

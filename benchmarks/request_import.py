@@ -23,7 +23,6 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -114,9 +113,9 @@ def main() -> int:
 
     from python_calamine import CalamineWorkbook
 
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.importers.requests import read_request_files
     from cloudsuppress.ops import request_import
+    from cloudsuppress.store.db import open_database
 
     base = base_database(args.functions, args.members)
     books = write_workbooks(base, OUT / f"requests-{args.functions}-{args.members}" / f"books-{args.items}",

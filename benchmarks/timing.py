@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-
 # LibreOffice's CSV export in UTF-8 (comma, double quotes; 76 = UTF-8), so that its rows can be
 # compared with what the import stored; without the options it writes the locale's charset.
 LO_CSV = "csv:Text - txt - csv (StarCalc):44,34,76"

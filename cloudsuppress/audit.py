@@ -18,9 +18,9 @@ import datetime as dt
 import getpass
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker

@@ -16,7 +16,7 @@ class Changes:
     costs: bool = False  # the cost rule and per-item methods (cost views also refresh on requests and members)
     measures: bool = False  # briefings, vendor-selection events and attendance, late joiners' acceptances
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(Changes)})
 
     @property

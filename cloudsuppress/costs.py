@@ -38,7 +38,6 @@ population never pays less; members with equal populations pay the same within o
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -118,7 +117,7 @@ class Rule:
 
     @classmethod
     def make(cls, method: str | Method, ratio: tuple[int, int] | str | None = None, *, unit: int = 1,
-             population_date: dt.date | None = None, stored: tuple[int, int] | None = None) -> "Rule":
+             population_date: dt.date | None = None, stored: tuple[int, int] | None = None) -> Rule:
         """A checked rule; the ratio is required for mixed and ignored otherwise. A mixed ratio must
         total 100 unless it is the ``stored`` one kept as it is (a rule saved before that check)."""
         m = parse_method(method)

@@ -21,7 +21,7 @@ class DatabaseTooNewError(DatabaseError):
 
 def _clip_quoted(message: str, keep: int = 80) -> str:
     """Shorten a cell value quoted in 「」: a 40,000-character cell must not become a 40,000-character message."""
-    return re.sub(r"「([^」]{%d})[^」]+」" % keep, r"「\1…」", message)
+    return re.sub(rf"「([^」]{{{keep}}})[^」]+」", r"「\1…」", message)
 
 
 @dataclass(frozen=True)

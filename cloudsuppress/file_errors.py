@@ -12,7 +12,6 @@ import errno
 from pathlib import Path
 
 
-
 def _file_create_error() -> type[BaseException]:
     from xlsxwriter.exceptions import FileCreateError  # imported when an error is looked at, not at start-up
 

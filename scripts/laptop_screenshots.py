@@ -25,12 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def shoot(out: Path, tag: str) -> list[Path]:
-    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QColor, QPainter, QPixmap
-    from PySide6.QtWidgets import QApplication
 
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.demo import create_demo
+    from cloudsuppress.store.db import open_database
     from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner

@@ -35,12 +35,12 @@ def render(out: Path, width: int, height: int) -> None:
     app = create_application()
     import field_workbooks as fw
 
-    from cloudsuppress.store.connection import open_database
     from cloudsuppress.demo import create_demo
     from cloudsuppress.importers.detect import ImportOverrides
     from cloudsuppress.importers.tabular import read_workbook
     from cloudsuppress.ops.function_import import preview_function_import
     from cloudsuppress.ops.functions import apply_function_import, list_function_rows
+    from cloudsuppress.store.connection import open_database
     from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
@@ -76,11 +76,11 @@ def render(out: Path, width: int, height: int) -> None:
                                          systems=("住基ネット連携",))):
         book = read_workbook(path)
         overrides = ImportOverrides(business_system="住民基本台帳") if path == annex else ImportOverrides()
-        preview = runner.read(lambda s: preview_function_import(s, book, overrides))
+        preview = runner.read(lambda s, book=book, overrides=overrides: preview_function_import(s, book, overrides))
         plan = preview.plan
         if plan is None:
             raise SystemExit("\n".join(str(i) for i in preview.issues))
-        runner.run(lambda s: apply_function_import(s, plan), parent=None)
+        runner.run(lambda s, plan=plan: apply_function_import(s, plan), parent=None)
     window = MainWindow(runner)
     window.show_view("functions")
     view = window.functions

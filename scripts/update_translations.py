@@ -54,12 +54,16 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress import vocab
     from cloudsuppress.costs import METHOD_LABELS, UNIT_LABELS
     from cloudsuppress.importers.function_list import FIELDS
-    from cloudsuppress.presets import PRESET_LABELS
-    from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.ops import history
     from cloudsuppress.ops import requests as request_ops
+    from cloudsuppress.ops.summary import OUTCOME_LABELS
+    from cloudsuppress.presets import PRESET_LABELS
     from cloudsuppress.vocab import (
-        APPROVAL_LABELS, ATTENDEE_ROLE_LABELS, MEETING_KIND_LABELS, REASON_LABELS, REQUIREMENT_LABELS,
+        APPROVAL_LABELS,
+        ATTENDEE_ROLE_LABELS,
+        MEETING_KIND_LABELS,
+        REASON_LABELS,
+        REQUIREMENT_LABELS,
         SERVICE_DROP_LABELS,
     )
     from cloudsuppress.wareki import ERAS
@@ -68,8 +72,14 @@ def catalog() -> list[tuple[str, list[str]]]:
     from ui.dialogs import attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog
     from ui.request_editor import request_item_dialog
     from ui.table_models import (
-        audit_table_model, comparison_table_model, cost_table_model, function_table_model, measures_table_model,
-        meeting_table_model, member_table_model, request_table_model,
+        audit_table_model,
+        comparison_table_model,
+        cost_table_model,
+        function_table_model,
+        measures_table_model,
+        meeting_table_model,
+        member_table_model,
+        request_table_model,
     )
     from ui.views import dashboard_view, member_view, outcome_chart, outcome_panel, presentation_view, reports_view
 

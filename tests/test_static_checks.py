@@ -50,3 +50,10 @@ def test_no_two_modules_import_each_other():
     cycles = {(a, b) for a in graph.modules for b in graph.find_modules_directly_imported_by(a)
               if a < b and a in graph.find_modules_directly_imported_by(b)}
     assert cycles - KNOWN_CYCLES == set(), "break the circle (a small shared module both import)"
+
+
+def test_ruff_finds_nothing():
+    """ruff's E, F, B, I and UP rules over the whole tree (the exceptions are in pyproject.toml, with why)."""
+    result = subprocess.run([_tool("ruff"), "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -20,11 +20,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QStyle, QWidget
 
+from cloudsuppress.errors import DatabaseCorruptError, DomainError
+from cloudsuppress.store import writer_lock
 from cloudsuppress.store.backups import restore_backup, validate_backup
 from cloudsuppress.store.connection import Database, open_database
-from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.store.handover import export_handover, import_handover, is_empty, read_handover
-from cloudsuppress.store import writer_lock
 from cloudsuppress.store.writer_lock import DatabaseLockedError
 
 from .change_watcher import ChangeWatcher
@@ -71,9 +71,8 @@ def open_file_for_gui(path: Path, parent: QWidget | None, *, create: bool = Fals
     folder cannot be written (with the reason as a warning) or, after asking, when another
     process writes it. None when the user declines; other refusals raise ``DomainError``.
     Not interactive (a screenshot run): a locked file opens read-only without asking."""
-    from .settings import backup_policy
-
     from .op_runner import run_in_worker
+    from .settings import backup_policy
 
     policy = backup_policy()
     # A large file takes seconds (its check, the backup at open, migrations): on a worker thread, with

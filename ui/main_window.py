@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, qVers
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QVBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,16 +23,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
 from cloudsuppress.ops.undo import redo, undo, undo_status
+from cloudsuppress.store.connection import Database
 
 from .op_runner import OpRunner
 from .screen_fit import restore_main_geometry, save_main_geometry
@@ -457,9 +457,9 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> bool:
         """ツール > 設定…: store the preferences; redraw dates, say when a restart is needed."""
-        from .dialogs.settings_dialog import SettingsDialog
-
         from cloudsuppress.ops.costs import get_cost_rule
+
+        from .dialogs.settings_dialog import SettingsDialog
 
         rule = self.runner.read(lambda s: get_cost_rule(s).describe())
         dialog = SettingsDialog(self.settings if self.settings is not None else app_settings(), self, cost_rule=rule)

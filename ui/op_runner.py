@@ -35,8 +35,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.store.connection import Database, DatabaseBusyError, Session
 from cloudsuppress.errors import ConcurrentEditError, DomainError, ImportValidationError
+from cloudsuppress.store.connection import Database, DatabaseBusyError, Session
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 500

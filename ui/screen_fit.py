@@ -110,9 +110,10 @@ def _screen_key(screen: QScreen | None) -> str:
 
 
 def restore_main_geometry(window: QMainWindow, settings: QSettings | None, *,
-                          preferred: QSize = QSize(1400, 860)) -> None:
+                          preferred: QSize | None = None) -> None:
     """Place the main window as it was last on this screen, else ``preferred`` shrunk to the screen
     (maximized when the screen is smaller than ``preferred``, as on the 1366×768 laptop)."""
+    preferred = preferred if preferred is not None else QSize(1400, 860)
     screen = window.screen() or QGuiApplication.primaryScreen()
     key = _screen_key(screen)
     if settings is not None:

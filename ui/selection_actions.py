@@ -86,8 +86,9 @@ class SelectionActions(QObject):
                 return False
             to, reason = dialog.target(), dialog.reason()
             target, why = to, reason
-            changes = self.runner.run(lambda s: move_items(s, item_ids=ids, to=target, reason=why or None),
-                                      parent=self.owner)
+            changes = self.runner.run(
+                lambda s, target=target, why=why: move_items(s, item_ids=ids, to=target, reason=why or None),
+                parent=self.owner)
             if changes is not None:
                 self._say(self.tr("要望 {0} 件を「{1}」にしました。").format(len(ids), label(to.label)))
                 return True

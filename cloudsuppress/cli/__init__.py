@@ -13,22 +13,22 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
-from .functions import add_function_commands
-from .meetings import add_comparison_export
-from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
-from .types import add_force, japanese_argparse_message, lazy_module, whole_number
 from ..errors import DatabaseCorruptError, DomainError, ImportValidationError
-from ..file_errors import file_errors, cannot_read_message, cannot_write_message, failed_path
+from ..file_errors import cannot_read_message, cannot_write_message, failed_path, file_errors
 from ..output_files import output_file  # light: no database or report imports
 from ..presets import PRESETS
 from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
 from ..wareki import require_date
 from ..workflow import Status
+from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
+from .functions import add_function_commands
+from .meetings import add_comparison_export
+from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
+from .types import add_force, japanese_argparse_message, lazy_module, whole_number
 
 if TYPE_CHECKING:
-    from ..store.db import Database
     from ..ops.request_queries import ItemRow
+    from ..store.db import Database
     from .types import Subparsers
 
 # A call runs one command in a fresh process: the ops (and through them the ORM and the
@@ -400,9 +400,9 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
     from ..store.db import mask_url, open_database
 
     if "://" not in target:
-        from .access import LOCKED_HINT, purpose_of, reads_only
         from ..store.db import DatabaseOutdatedError
         from ..store.writer_lock import DatabaseLockedError
+        from .access import LOCKED_HINT, purpose_of, reads_only
 
         if args is not None and reads_only(args) and not create:
             try:
@@ -419,8 +419,8 @@ def _open(target: str, *, create: bool = False, args: argparse.Namespace | None 
         except DatabaseLockedError as exc:
             raise DatabaseLockedError(f"{exc}{LOCKED_HINT}", path=exc.path, lock_path=exc.lock_path,
                                       holder=exc.holder) from None
-    from ..store import credentials
     from ..errors import DatabaseError
+    from ..store import credentials
 
     url = credentials.resolve_url(target)
     try:

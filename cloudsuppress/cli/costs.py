@@ -10,17 +10,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .types import add_force, lazy_module, whole_number, yen
 from ..errors import DomainError
 from ..output_files import output_file
 from ..unset import UNSET, Unset
 from ..wareki import require_date, to_wareki
 from ..workflow import Status
+from .types import add_force, lazy_module, whole_number, yen
 
 if TYPE_CHECKING:
-    from ..store.db import Database
     from ..ops.costs import CostTableRow, ItemShares, StaleApproval
     from ..ops.measures import Dashboard
+    from ..store.db import Database
     from .types import Subparsers
 
 if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them

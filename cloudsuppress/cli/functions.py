@@ -8,21 +8,21 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .types import lazy_module
 from ..errors import DomainError, ImportIssue, ImportValidationError, summarize_issues
 from ..importers.function_list import FIELD_CHOICES, resolve_column_options
 from ..importers.tabular import Workbook, read_workbook
+from .types import lazy_module
 
 if TYPE_CHECKING:
-    from ..store.db import Database
     from ..importers.detect import Detection, ImportOverrides
     from ..ops.function_import import FunctionImportPlan
+    from ..store.db import Database
 
 # Imported by the command that runs, not by every call (see cli/__init__.py).
 if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
+    from ..ops import business_systems as business_system_ops
     from ..ops import consortium as consortium_ops
     from ..ops import functions as function_ops
-    from ..ops import business_systems as business_system_ops
 else:
     consortium_ops = lazy_module("cloudsuppress.ops.consortium")
     function_ops = lazy_module("cloudsuppress.ops.functions")

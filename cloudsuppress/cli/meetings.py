@@ -11,16 +11,17 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .types import add_force, lazy_module, whole_number
 from ..errors import DomainError
 from ..output_files import output_file
 from ..wareki import require_date, to_wareki
 from ..workflow import DECISIONS
+from .types import add_force, lazy_module, whole_number
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-    from ..store.db import Database
+
     from ..ops.meeting_queries import AgendaRow, MeetingRow, MeetingWarning
+    from ..store.db import Database
     from .types import Subparsers
 
 _FINAL = frozenset(st.value for st in DECISIONS)

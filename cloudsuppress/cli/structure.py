@@ -8,24 +8,24 @@ import json
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
-from .types import lazy_module, whole_number
 from ..errors import DomainError
 from ..wareki import require_date
 from .costs import warn_reapproval
+from .types import lazy_module, whole_number
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
     from ..store.db import Database
-    from ..ops.functions import SystemNode
     from .types import Subparsers
 
 if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
     from .. import audit as audit
     from ..ops import consortium as consortium_ops
-    from ..ops import members as member_ops
-    from ..ops import functions as function_ops
-    from ..ops import requests as request_ops
     from ..ops import costs as cost_ops
+    from ..ops import functions as function_ops
+    from ..ops import members as member_ops
+    from ..ops import requests as request_ops
 else:
     audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
     consortium_ops = lazy_module("cloudsuppress.ops.consortium")

@@ -16,14 +16,14 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes
-from .costs import create_demo_costs, set_demo_cost_rule
-from .meetings import create_demo_meetings, fill_demo_meetings, item_subcommittee
-from .requests import create_demo_requests
 from ..importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from ..models import BusinessSystem
 from ..ops import consortium as consortium_ops
 from ..ops import functions as function_ops
 from ..ops import members as member_ops
+from .costs import create_demo_costs, set_demo_cost_rule
+from .meetings import create_demo_meetings, fill_demo_meetings, item_subcommittee
+from .requests import create_demo_requests
 
 DEMO_NAME = "いばらき自治体クラウド基幹業務運営協議会（デモ）"
 # 先行導入団体4団体, populations as of 平成26年4月1日 (seed 004)

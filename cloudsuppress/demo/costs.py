@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from ..models import Member
 from ..ops import costs as cost_ops
-from ..ops.consortium import ConsortiumSettings, update_consortium_settings
 from ..ops import measures as measure_ops
+from ..ops.consortium import ConsortiumSettings, update_consortium_settings
 
 RULE = ("mixed", (50, 50))
 # The demo's documents are dated 令和8年, so its populations are taken as of the start of that fiscal
@@ -43,7 +43,7 @@ def create_demo_costs(s: Session) -> None:
     update_consortium_settings(s, settings=OFFICERS)
     members = list(s.execute(select(Member.id, Member.name, Member.population).order_by(Member.sort_order, Member.id)))
     n = 0
-    for i, (mid, name, population) in enumerate(members):
+    for i, (mid, _name, population) in enumerate(members):
         if i < len(members) - 1 or len(members) == 1:  # the last member has not held its briefing yet
             attendees = max(8, min(120, population // 900))
             measure_ops.record_briefing(s, member_id=mid, held_on=dt.date(2026, 3, 10) + dt.timedelta(days=7 * i),

@@ -77,7 +77,7 @@ def fill_demo_meetings(s: Session, meetings: dict[tuple[int, int], int]) -> int 
     """Attendees and agendas of the past meetings from what each decided; an upcoming meeting.
     Returns the upcoming meeting's id."""
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
-    for (sid, stage), mid in sorted(meetings.items(), key=lambda kv: kv[1]):
+    for (_sid, stage), mid in sorted(meetings.items(), key=lambda kv: kv[1]):
         changes = list(s.scalars(select(StatusChange).where(StatusChange.meeting_id == mid).order_by(StatusChange.id)))
         if not changes:  # a subcommittee without requests: the meeting was not needed
             meeting_ops.delete_meeting(s, meeting_id=mid)

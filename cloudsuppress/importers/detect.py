@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import compress
 from types import MappingProxyType
+from typing import Any
 
-from ..wording import either
 from ..vocab import FIT_WORDS, normalize_text, parse_fit_word, understood_fit_words
+from ..wording import either
 from .function_list import (
     FIELDS,
     HEADER_SCAN_ROWS,

@@ -8,15 +8,23 @@ then validates every row and returns records, or raises one error listing every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from ..wording import either
-from ..errors import ImportIssue, ImportValidationError
 from ..bulk import gc_paused
-from ..vocab import clean_text, fit_qualifier, normalize_text, parse_fit_word, parse_flag, parse_requirement_class, understood_fit_words
+from ..errors import ImportIssue, ImportValidationError
+from ..vocab import (
+    clean_text,
+    fit_qualifier,
+    normalize_text,
+    parse_fit_word,
+    parse_flag,
+    parse_requirement_class,
+    understood_fit_words,
+)
+from ..wording import either
 from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
 from .tabular import Table, column_letter
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from xml.etree import ElementTree
 
-from .xlsx_parts import XlsxBoundsError, check_used_range, check_zip_sizes
+from .xlsx_parts import check_used_range, check_zip_sizes
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

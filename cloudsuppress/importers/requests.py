@@ -138,7 +138,7 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
         rownum = index + 1
         row_issues: list[ImportIssue] = []
 
-        def bad(fld: str, message: str) -> None:
+        def bad(fld: str, message: str, rownum: int = rownum, row_issues: list[ImportIssue] = row_issues) -> None:
             row_issues.append(ImportIssue(table.file, rownum, labels.get(fld), message, sheet=table.sheet))
 
         for fld, c in cols.items():

@@ -20,8 +20,8 @@ from typing import Any
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
 from ..file_errors import cannot_read_message
-from .xlsx_parts import SheetFormats, XlsxBoundsError, XlsxInfo, check_xlsx, format_date, format_number
 from .xls_parts import XlsInfo, XlsSheetFormats, check_xls
+from .xlsx_parts import SheetFormats, XlsxBoundsError, XlsxInfo, check_xlsx, format_date, format_number
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}

@@ -162,7 +162,7 @@ def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
             text += f"（{meeting_label(m)}）"
         out[c.item_id] = text if Status(c.to_status) in DECISIONS else ""
     continued: dict[int, str] = {}
-    for e, held_on in s.execute(select(AgendaEntry, Meeting.held_on).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
+    for e, _held_on in s.execute(select(AgendaEntry, Meeting.held_on).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
                                 .where(AgendaEntry.item_id.in_(item_ids), AgendaEntry.outcome == "continued")
                                 .order_by(Meeting.held_on, Meeting.id)):
         continued[e.item_id] = f"継続審議（{meeting_label(meetings[e.meeting_id])}）"  # the latest meeting wins

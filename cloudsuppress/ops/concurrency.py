@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..changes import Changes
-from ..store.concurrency import VERSIONED_TABLES, describe_record, registered_operation, stored_row
 from ..errors import ConcurrentEditError, DomainError
+from ..store.concurrency import VERSIONED_TABLES, describe_record, registered_operation, stored_row
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes
-from ..store.concurrency import check_version, reapplicable
 from ..costs import Method, Payer, Rule, apportion_cost, parse_method, split_shares
 from ..errors import DomainError
 from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
+from ..store.concurrency import check_version, reapplicable
+from ..unset import UNSET, Unset
 from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
-from ..unset import UNSET, Unset
 from .items import get_item, pending_decisions
 
 CHANGED = Changes(costs=True, history=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, cast
 
@@ -22,18 +22,18 @@ from sqlalchemy import CursorResult, bindparam, delete, func, select, update
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.orm import Session
 
-from ..wording import either
 from .. import audit
 from ..bulk import gc_paused
 from ..changes import Changes
-from ..store.concurrency import conflict
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.detect import Detection, ImportOverrides, detect_function_list
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list
 from ..importers.tabular import Workbook, column_letter
 from ..models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
-from ..workflow import OPEN
+from ..store.concurrency import conflict
 from ..vocab import normalize_key
+from ..wording import either
+from ..workflow import OPEN
 from .business_systems import SystemMatcher
 
 # Fields compared to decide whether a function "changed" on re-import (the 9th, retired, is
@@ -488,7 +488,6 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     # per-statement overhead of a few hundred small queries was half of the write's time.
     now = dt.datetime.now()  # full precision (see models._now)
     table = cast(SqlTable, Function.__table__)
-    cols = ", ".join(_WRITE_COLUMNS)
     # New rows carry the issue-12 columns only where some record has a value for them: for a plain
     # 30,000-row list, nine always-default columns nearly doubled the time of the INSERTs.
     base = len(_WRITE_COLUMNS) - len(_OPTIONAL_DEFAULTS)
@@ -710,7 +709,10 @@ def parse_detected(book: Workbook, detection: Detection) -> ParsedFunctionList:
     return parse_function_list(book.table(det.sheet), det.column_mapping(), forms=form_part)
 
 
-def preview_function_import(s: Session, book: Workbook, overrides: ImportOverrides = ImportOverrides()) -> ImportPreview:
+NO_OVERRIDES = ImportOverrides()  # the detection as found (a frozen dataclass: one shared default is safe)
+
+
+def preview_function_import(s: Session, book: Workbook, overrides: ImportOverrides = NO_OVERRIDES) -> ImportPreview:
     """Detect, validate and plan the import of a workbook with the user's overrides; change nothing.
 
     Call it again after every change of an override (the workbook is read once); apply

@@ -13,14 +13,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..field_labels import _TABLE_FIELD_LABELS, FIELD_LABELS, TABLE_LABELS, field_label  # noqa: F401 - re-exported
 from ..models import (
     Approval,
     AuditAction,
@@ -46,7 +47,6 @@ from ..vocab import (
     SERVICE_DROP_LABELS,
 )
 from ..workflow import STATUS_LABELS, Status
-from ..field_labels import _TABLE_FIELD_LABELS, FIELD_LABELS, TABLE_LABELS, field_label  # noqa: F401 - re-exported
 from .meetings import meeting_label
 
 YES_NO = {True: "はい", False: "いいえ"}

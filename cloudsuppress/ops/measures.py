@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes, ChangesWithId
-from ..store.concurrency import check_version, reapplicable
 from ..errors import DomainError
 from ..models import (
     AgendaEntry,
@@ -34,8 +33,9 @@ from ..models import (
     SelectionAttendee,
     SelectionEvent,
 )
-from ..wareki import to_wareki
+from ..store.concurrency import check_version, reapplicable
 from ..unset import UNSET, Unset
+from ..wareki import to_wareki
 from .costs import MemberCostFacts, member_cost_facts
 from .functions import FitStats, combine_stats, system_tree
 from .meetings import meeting_label

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import AgendaEntry, BusinessSystem, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
+from ..models import (
+    AgendaEntry,
+    BusinessSystem,
+    Meeting,
+    MeetingAttendee,
+    Member,
+    RequestItem,
+    StatusChange,
+    Subcommittee,
+)
 from ..vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS, target_code
 from ..workflow import DECISIONS, STATUS_LABELS, Status
 from .meetings import carried_over, get_meeting, meeting_label

@@ -18,8 +18,19 @@ from sqlalchemy.orm import Session, aliased
 from .. import audit
 from ..changes import Changes, ChangesWithId
 from ..errors import DomainError
+from ..models import (
+    AgendaEntry,
+    BusinessSystem,
+    Function,
+    Meeting,
+    MeetingAttendee,
+    Member,
+    RequestItem,
+    StatusChange,
+    Subcommittee,
+)
 from ..store.locks import lock_numbering
-from ..models import AgendaEntry, BusinessSystem, Function, Meeting, MeetingAttendee, Member, RequestItem, StatusChange, Subcommittee
+from ..unset import UNSET
 from ..vocab import (
     ATTENDEE_ROLE_LABELS,
     ATTENDEE_ROLES,
@@ -41,13 +52,13 @@ from ..workflow import (
     parse_status,
 )
 from . import requests as request_ops
+
 # Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
 from .meeting_label import meeting_label as meeting_label
 from .meeting_label import title_number as title_number
 from .requests import confirm_pending as confirm_pending
 from .requests import pending_decision as pending_decision
 from .requests import pending_decisions as pending_decisions
-from ..unset import UNSET
 
 CHANGED = Changes(meetings=True, history=True)
 DECIDED = Changes(meetings=True, requests=True, history=True)

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..wording import either
 from .. import audit
-from ..store.concurrency import check_version, conflict, reapplicable
 from ..changes import Changes
 from ..errors import DomainError
 from ..importers.members import MemberRecord
 from ..models import Member
+from ..store.concurrency import check_version, conflict, reapplicable
 from ..unset import UNSET, Unset
+from ..wording import either
 from .consortium import require_consortium
 
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from ..limits import scrub
 from ..models import Member, MemberRequest
-from ..workflow import DECISIONS, Status
 from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CUSTOMIZED_PENDING
 from ..wareki import to_wareki
+from ..workflow import DECISIONS, Status
 from .consortium import get_consortium
 from .meeting_queries import AgendaRow, AttendeeRow, DecisionRow, MeetingRow, MeetingWarning, get_meeting_detail
 

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from .. import audit, limits
 from ..bulk import gc_paused
-from ..store.concurrency import describe_record
 from ..changes import Changes
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.requests import FIELDS, RequestRecord
-from ..store.locks import lock_numbering
 from ..models import Base, BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
+from ..store.concurrency import describe_record
+from ..store.locks import lock_numbering
 from ..vocab import normalize_key
 from ..workflow import OPEN, Status
 from . import requests as req

@@ -23,8 +23,8 @@ from ..models import (
     Subcommittee,
 )
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
-from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
 from ..wareki import to_wareki
+from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
 from .meetings import meeting_label
 from .requests import get_item
 

@@ -18,10 +18,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
-from ..store.concurrency import check_version, reapplicable
 from ..changes import Changes, ChangesWithId
 from ..errors import ConcurrentEditError, DomainError
-from ..store.locks import lock_numbering, lock_row
 from ..models import (
     Approval,
     BusinessSystem,
@@ -33,8 +31,10 @@ from ..models import (
     RequestItem,
     StatusChange,
 )
-from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..store.concurrency import check_version, reapplicable
+from ..store.locks import lock_numbering, lock_row
 from ..unset import UNSET, Unset
+from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
 from ..wareki import to_wareki
 from ..workflow import (
     OPEN,

@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
-from ..workflow import DECISIONS, Status
-
 from ..vocab import FIT_MARKS
+from ..workflow import DECISIONS, Status
 from .consortium import get_consortium
 from .functions import FitStats, combine_stats, system_tree
 from .members import list_members
@@ -116,7 +115,7 @@ class OutcomeRow:
         return self.under_review + self.requested
 
     @classmethod
-    def from_counts(cls, name: str, counts: Counter[str]) -> "OutcomeRow":
+    def from_counts(cls, name: str, counts: Counter[str]) -> OutcomeRow:
         return cls(name, sum(counts.values()), counts.get(Status.CUSTOMIZED.value, 0),
                    counts.get(Status.STANDARDIZED.value, 0), counts.get(Status.WITHDRAWN.value, 0),
                    counts.get(Status.UNDER_REVIEW.value, 0), counts.get(Status.REQUESTED.value, 0))

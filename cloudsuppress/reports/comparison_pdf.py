@@ -27,8 +27,19 @@ from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
 from ..vocab import FIT_LABELS, REASON_LABELS, SERVICE_DROP_LABELS
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
-from .pdf_base import (GOTHIC, GOTHIC_BOLD, PAPERS, RawText, draw_doc_number, draw_footer, new_canvas, today, widths,
-                       wrap_text, yen)
+from .pdf_base import (
+    GOTHIC,
+    GOTHIC_BOLD,
+    PAPERS,
+    RawText,
+    draw_doc_number,
+    draw_footer,
+    new_canvas,
+    today,
+    widths,
+    wrap_text,
+    yen,
+)
 
 TITLE = "カスタマイズ要望比較一覧表"
 MARGIN = 10 * mm

@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.format import Format
-
-from collections.abc import Iterable
-from dataclasses import replace
 
 from ..ops.comparison import ComparisonCell, ComparisonTable
 from ..workflow import STATUS_LABELS

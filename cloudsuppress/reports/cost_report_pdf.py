@@ -16,9 +16,9 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from ..store.files import safe_file_name
 from ..ops.consortium import ConsortiumSettings
 from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
+from ..store.files import safe_file_name
 from ..wareki import to_wareki
 from ..workflow import STATUS_LABELS
 from .cost_table_pdf import method_cell

@@ -20,11 +20,11 @@ from typing import Protocol
 import xlsxwriter
 
 from ..errors import DomainError
+from ..store.files import safe_file_name
+from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units, wrapped_lines
 from .pdf_base import GOTHIC, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text
-from ..store.files import safe_file_name
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 SHEET = "要望"
 GUIDE_WORDS = (*REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(), "機能一覧", "要望番号", "機能ID", "要望名",

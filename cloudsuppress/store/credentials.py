@@ -36,7 +36,7 @@ class ServerAccount:
         return f"{self.user}@{self.host}:{self.port}/{self.database}"
 
     @classmethod
-    def from_url(cls, url: str) -> "ServerAccount":
+    def from_url(cls, url: str) -> ServerAccount:
         u = make_url(url)
         if not u.host or not u.username or not u.database:
             raise DomainError("接続先にはサーバー名・ユーザー名・データベース名が必要です（例: postgresql+psycopg://user@host/db）。")

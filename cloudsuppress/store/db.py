@@ -32,12 +32,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import audit, limits
+from ..errors import DatabaseError, DatabaseTooNewError
+from ..resources import resource_path
 from . import writer_lock
 from .backups import (
     DEFAULT_POLICY,
     SQLITE_HEADER,
     BackupError,
     BackupPolicy,
+    backup_sqlite,  # noqa: F401 - the migration backup, patched by tests
     check_sqlite_file,
     corrupt_error,
     is_damage,
@@ -45,11 +48,8 @@ from .backups import (
     read_only_uri,
     rotate_backup,
 )
-from .backups import backup_sqlite  # noqa: F401 - the migration backup, patched by tests
 from .checkpoint import Checkpointer
 from .concurrency import AppSession
-from ..errors import DatabaseError, DatabaseTooNewError
-from ..resources import resource_path
 from .revisions import known_revisions
 from .storage import StorageWarning, storage_warnings
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .backups import DEFAULT_POLICY, BackupPolicy
-from .db import Database, open_database
 from ..errors import DomainError
 from ..ops.consortium import create_consortium, get_consortium
+from .backups import DEFAULT_POLICY, BackupPolicy
+from .db import Database, open_database
 
 DB_SUFFIX = ".sqlite"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -29,8 +29,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import __version__ as APP_VERSION
-from .db import head_revision
 from ..errors import DomainError
+from ..models import Base
+from ..output_files import check_output, output_file
+from .db import head_revision
 from .handover_check import (
     MAX_MANIFEST_BYTES,
     MAX_PROBLEMS,
@@ -40,8 +42,6 @@ from .handover_check import (
     parse_json,
     read_member,
 )
-from ..models import Base
-from ..output_files import check_output, output_file
 
 FORMAT = "cloudsuppress-handover"
 FORMAT_VERSION = 1

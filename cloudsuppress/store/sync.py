@@ -113,7 +113,7 @@ class ChangeListener:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> "ChangeListener":
+    def __enter__(self) -> ChangeListener:
         return self
 
     def __exit__(self, *_exc: object) -> None:

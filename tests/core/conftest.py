@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from cloudsuppress.store.db import Database, open_database
 from cloudsuppress.importers.function_list import mapping_from_options, parse_function_list
 from cloudsuppress.importers.tabular import read_table
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.store.db import Database, open_database
 
 CONSORTIUM = "テスト自治体クラウド協議会"
 HEADER = ["機能ID", "機能名", "機能要件", "実装区分", "適合度"]

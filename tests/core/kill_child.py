@@ -9,11 +9,11 @@ import sys
 
 from sqlalchemy import select
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.models import RequestItem
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import requests as req
+from cloudsuppress.store.db import open_database
 
 SYSTEM = "印鑑登録"
 SIZES = {"A": 2000, "B": 1500}

@@ -6,12 +6,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from cloudsuppress.store.db import Database
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.models import Function, Member
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import requests as req
+from cloudsuppress.store.db import Database
 
 MEMBERS = (("常陸大宮市", 42_963), ("那珂市", 55_827), ("かすみがうら市", 43_618), ("五霞町", 9_178))
 FUNCTIONS = (

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from cloudsuppress.store.db import Database, open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.models import Function, Member
 from cloudsuppress.ops import comparison as comparison_ops
@@ -22,6 +21,7 @@ from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import measures as measure_ops
 from cloudsuppress.ops import requests as req
+from cloudsuppress.store.db import Database, open_database
 
 STRESS_MEMBERS = tuple((name, pop, dt.date(2013, 10, 1)) for name, pop in (
     ("常陸大宮市", 42_963), ("那珂市", 55_827), ("かすみがうら市", 43_618), ("五霞町", 9_178),
@@ -84,9 +84,10 @@ def write_all(db: Database, out: Path) -> dict[str, Path]:
         table = cost_ops.cost_table(s, include_open=True)
         dashboard = measure_ops.measures_dashboard(s, today=DATE)
         rows = function_ops.list_function_rows(s)
+        from sqlalchemy import func
+
         from cloudsuppress.models import AgendaEntry, Meeting
         from cloudsuppress.ops.minutes import build_minutes
-        from sqlalchemy import func
 
         busiest = s.scalar(select(Meeting.id).join(AgendaEntry, AgendaEntry.meeting_id == Meeting.id)
                            .group_by(Meeting.id).order_by(func.count().desc(), Meeting.id).limit(1))

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from cloudsuppress import audit
-from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import AuditAction
 from cloudsuppress.ops import history as history_ops
@@ -17,6 +16,7 @@ from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.store.db import open_database
 
 from .conftest import dump
 from .request_support import approve_all, dump_requests, join, member_id, move, new_item, rdb  # noqa: F401

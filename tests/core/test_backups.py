@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.store.backups import BackupPolicy, backup_sqlite, list_backups, prune_backups, restore_backup
-from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.store.backups import BackupPolicy, backup_sqlite, list_backups, prune_backups, restore_backup
+from cloudsuppress.store.db import open_database
 from cloudsuppress.store.storage import storage_warnings
 
 
@@ -206,8 +206,8 @@ def test_an_open_database_carries_its_warnings(tmp_path):
 
 def test_twenty_cli_commands_make_one_backup_and_reading_commands_none(dbfile, monkeypatch, capsys):
     """Issue 17 finding 7 / issue 18 item 3: not one full copy per command."""
-    from cloudsuppress.store import db as db_module
     from cloudsuppress.cli import main as cli_main
+    from cloudsuppress.store import db as db_module
 
     checks = []
     real_check = db_module.check_sqlite_file

@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
+from cloudsuppress.store.db import open_database
 
 
 def _add_members(db, n: int, prefix: str = "町") -> None:

@@ -7,9 +7,9 @@ import shutil
 import sqlite3
 import time
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
+from cloudsuppress.store.db import open_database
 
 
 def _open(path):

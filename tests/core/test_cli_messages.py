@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.store.backups import list_backups
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.store.db import mask_url, open_database
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.store.backups import list_backups
+from cloudsuppress.store.db import mask_url, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,6 @@ then reloaded or re-applied; undo moves versions on; the ORM's own check turns i
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from cloudsuppress.errors import ConcurrentEditError
 from cloudsuppress.models import Member, RequestItem

@@ -13,7 +13,7 @@ from cloudsuppress.reports.cost_table_pdf import method_cell, write_cost_table_p
 from cloudsuppress.reports.cost_table_xlsx import write_cost_table_xlsx
 from cloudsuppress.reports.summary_pdf import write_summary_pdf
 
-from .pdf_support import assert_fonts_embedded, fonts, flat, needs_poppler, page_count, page_texts
+from .pdf_support import assert_fonts_embedded, flat, fonts, needs_poppler, page_count, page_texts
 from .request_support import approve_all, join, member_id, move, new_item, rdb  # noqa: F401
 
 pytestmark = needs_poppler

@@ -10,8 +10,8 @@ import pytest
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops import requests as req
-from cloudsuppress.ops.requests import UNSET
 from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.ops.requests import UNSET
 from cloudsuppress.ops.summary import build_summary
 
 from .request_support import approve_all, join, member_id, move, new_item, rdb  # noqa: F401

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 
 import pytest
-
 from sqlalchemy import select
 
 from cloudsuppress.models import Approval, MemberRequest

@@ -7,11 +7,11 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from cloudsuppress.cli import main as cli_main
+from cloudsuppress.ops import members as member_ops
 from cloudsuppress.store import credentials as cred
 from cloudsuppress.store.backups import list_backups
-from cloudsuppress.cli import main as cli_main
 from cloudsuppress.store.db import mask_url, open_database
-from cloudsuppress.ops import members as member_ops
 
 URL = "postgresql+psycopg://sato@db.example.lg.jp:5433/kyogikai"
 

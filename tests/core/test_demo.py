@@ -7,13 +7,13 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import DEMO_MEMBERS, create_demo
 from cloudsuppress.models import Function
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.summary import build_summary
 from cloudsuppress.presets import PRESETS
+from cloudsuppress.store.db import open_database
 
 # The procured systems table of seed 004 (調達業務：33業務), number and name as printed there.
 SEED_004_SYSTEMS = [

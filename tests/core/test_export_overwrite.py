@@ -179,9 +179,9 @@ def test_ordinary_cells_are_left_as_written(cell):
 
 
 def test_the_history_csv_writes_a_members_formula_as_text(capsys, demo, tmp_path):
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.ops.history import export_item_history_csv
+    from cloudsuppress.store.db import open_database
 
     evil = '=HYPERLINK("http://evil.example","開く")'
     database = open_database(demo, create=False)

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from cloudsuppress.cli import main as cli_main
+from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.store import backups as backups_module
 from cloudsuppress.store.backups import list_backups
-from cloudsuppress.cli import main as cli_main
 from cloudsuppress.store.db import open_database
-from cloudsuppress.ops.consortium import create_consortium
 
 ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534

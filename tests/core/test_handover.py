@@ -8,14 +8,14 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.store import handover
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.store.db import head_revision, open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import RequestItem
-from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.ops import request_queries as rq
+from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.store import handover
+from cloudsuppress.store.db import head_revision, open_database
 
 from .request_support import new_item
 

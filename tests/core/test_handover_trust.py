@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.store import handover
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
+from cloudsuppress.store import handover
+from cloudsuppress.store.db import open_database
 
 
 @pytest.fixture(scope="module")

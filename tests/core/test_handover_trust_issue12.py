@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.store import handover
 from cloudsuppress.cli import main as cli_main
+from cloudsuppress.store import handover
 from cloudsuppress.store.db import open_database
 
 from .test_handover_trust import _refused_with_nothing_written, col, export, rewrite, set_cell  # noqa: F401

@@ -359,9 +359,9 @@ HANDOVER_CASES = 70
 
 @pytest.fixture(scope="module")
 def handover_zip(tmp_path_factory) -> Path:
+    from cloudsuppress.demo import create_demo
     from cloudsuppress.store import handover
     from cloudsuppress.store.db import open_database
-    from cloudsuppress.demo import create_demo
 
     folder = tmp_path_factory.mktemp("fuzz-handover")
     database = open_database(folder / "demo.sqlite")

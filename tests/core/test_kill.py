@@ -61,7 +61,7 @@ def test_sigkill_at_random_moments_leaves_a_consistent_database(rdb, tmp_path):
     rng = random.Random(6)
     seen = []
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for i in range(ITERATIONS):
+    for _ in range(ITERATIONS):
         child = subprocess.Popen([sys.executable, "-m", "tests.core.kill_child", str(path)], cwd=ROOT, env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from cloudsuppress.errors import DomainError
 from cloudsuppress.models import Meeting, StatusChange
-from cloudsuppress.ops.minutes import build_minutes
 from cloudsuppress.ops import meeting_queries as mq
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.ops.minutes import build_minutes
 from cloudsuppress.ops.selection import add_agenda_items, move_items
 from cloudsuppress.workflow import WorkflowError
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from cloudsuppress.store.concurrency import ConcurrentEditError
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import measures as measure_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops.undo import redo, undo
+from cloudsuppress.store.concurrency import ConcurrentEditError
 
 from .request_support import member_id, new_item, rdb  # noqa: F401
 

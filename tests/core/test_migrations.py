@@ -12,12 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from cloudsuppress.store import db as dbmod
-from cloudsuppress.store.backups import list_backups
-from cloudsuppress.store.db import backup_sqlite, head_revision, open_database
 from cloudsuppress.errors import DatabaseError, DatabaseTooNewError, DomainError
 from cloudsuppress.models import Base, Function
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.store import db as dbmod
+from cloudsuppress.store.backups import list_backups
+from cloudsuppress.store.db import backup_sqlite, head_revision, open_database
 
 
 def _sha(path: Path) -> str:

@@ -210,8 +210,8 @@ def test_section_4_keeps_requested_and_under_review_apart_and_asks_no_approval_o
     カスタマイズ in principle is named with its meeting, and its approvals are asked for."""
     from cloudsuppress.ops import meetings as mops
 
-    reviewing = _customized(rdb, approve=False)  # R-0001: 検討中, estimated
-    fresh = new_item(rdb, "那珂市", "0010003")  # R-0002: 要望, no estimate
+    _customized(rdb, approve=False)  # R-0001: 検討中, estimated
+    new_item(rdb, "那珂市", "0010003")  # R-0002: 要望, no estimate
     decided = new_item(rdb, "那珂市", "0200002")  # R-0003: decided in principle at the meeting
     with rdb.session() as s, s.begin():
         cost_ops.set_item_cost(s, item_id=decided, estimate=500_000)

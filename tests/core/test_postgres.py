@@ -9,9 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
-from cloudsuppress.store import sync
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.store.db import head_revision, mask_url, open_database
 from cloudsuppress.demo import create_demo, generate_function_records
 from cloudsuppress.errors import DatabaseError, DomainError
 from cloudsuppress.importers.function_list import ColumnMapping, ParsedFunctionList
@@ -21,6 +19,8 @@ from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.ops.summary import outcome_table
+from cloudsuppress.store import sync
+from cloudsuppress.store.db import head_revision, mask_url, open_database
 
 from .request_support import dump_requests, join, member_id, move, new_item, seed
 

@@ -8,7 +8,6 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import ConcurrentEditError
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.models import AuditAction, BusinessSystem, Function, RequestItem
@@ -16,6 +15,7 @@ from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
+from cloudsuppress.store.db import open_database
 
 from .request_support import new_item, seed
 

@@ -12,12 +12,12 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.importers.requests import RequestRecord
 from cloudsuppress.models import Approval, Meeting, RequestItem
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import request_import as import_ops
 from cloudsuppress.ops import requests as req
+from cloudsuppress.store.db import open_database
 
 from .request_support import PART, member_id, new_item, seed
 

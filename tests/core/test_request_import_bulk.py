@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import text
 
 from cloudsuppress import audit
-from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops import request_import as imp
@@ -20,6 +19,7 @@ from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.reports.request_template_xlsx import COLUMNS, EXTRA_COLUMNS
+from cloudsuppress.store.db import open_database
 
 from .conftest import write_csv
 from .request_support import dump_requests, function_id, member_id, new_item, seed

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from cloudsuppress.errors import ImportValidationError
-from cloudsuppress.importers.requests import read_request_files
-from cloudsuppress.ops import request_import as imp
 from cloudsuppress.ops import request_queries as rq
 
 from .request_support import move, rdb  # noqa: F401

@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.models import BusinessSystem
 from cloudsuppress.ops import members as member_ops
@@ -15,6 +14,7 @@ from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.ops.meetings import create_meeting
 from cloudsuppress.ops.summary import build_summary, outcome_table
+from cloudsuppress.store.db import open_database
 
 TOYAMA = (("射水市", 92_308), ("滑川市", 33_676), ("上市町", 21_497), ("入善町", 25_758), ("朝日町", 12_727), ("舟橋村", 2_982))
 

@@ -15,8 +15,6 @@ from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_import as imp
 from cloudsuppress.reports.request_template_xlsx import COLUMNS, HEADER_ROW, write_request_template
 
-from .conftest import import_file
-
 SYSTEM = "住民基本台帳"
 
 
@@ -33,9 +31,9 @@ def same_code(db, tmp_path):
     fs.append(["帳票ID", "帳票名称", "帳票要件"])
     fs.append(["0000001", "住民票の写し", "住民票の写しを出力できること。"])
     wb.save(tmp_path / "b7.xlsx")
+    from cloudsuppress.importers.detect import ImportOverrides
     from cloudsuppress.importers.tabular import read_workbook
     from cloudsuppress.ops.function_import import apply_function_import, preview_function_import
-    from cloudsuppress.importers.detect import ImportOverrides
 
     with db.session() as s, s.begin():
         preview = preview_function_import(s, read_workbook(tmp_path / "b7.xlsx"), ImportOverrides(business_system=SYSTEM))

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cloudsuppress.errors import ImportValidationError
 from cloudsuppress.importers.detect import ImportOverrides, detect_function_list
 from cloudsuppress.importers.tabular import read_workbook
 from cloudsuppress.ops.function_import import parse_detected
-from cloudsuppress.errors import ImportValidationError
 from cloudsuppress.wording import CLI, GUI, set_audience
 
 

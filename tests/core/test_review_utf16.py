@@ -11,7 +11,8 @@ from cloudsuppress.ops import request_queries as rq
 
 from .conftest import HEADER, functions_of, import_file
 from .request_support import rdb  # noqa: F401  (fixture)
-from .test_request_import import HEADER as REQUEST_HEADER, run_import
+from .test_request_import import HEADER as REQUEST_HEADER
+from .test_request_import import run_import
 
 
 def unicode_text(path: Path, rows: list[list[str]], *, big_endian: bool = False) -> Path:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.members import MemberRecord
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops.request_import import plan_request_import
+from cloudsuppress.store.db import open_database
 
 CALLS = {
     "add_member": lambda s: member_ops.add_member(s, name="那珂市", population=55_827),

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from cloudsuppress import wording
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.function_list import parse_function_list
 from cloudsuppress.ops import members as member_ops
+from cloudsuppress.store.db import open_database
 
 COMMANDISH = re.compile(r"--[a-z]|members update|structure add-system|CLI")
 
@@ -46,8 +46,8 @@ def _member_in_use(s):
 
 
 def _missing_system(s):
-    from cloudsuppress.importers.tabular import Table
     from cloudsuppress.importers.function_list import guess_mapping
+    from cloudsuppress.importers.tabular import Table
     from cloudsuppress.ops.functions import plan_function_import
 
     table = Table(file="一覧.csv", sheet=None, rows=[["機能ID", "機能名"], ["0100001", "転入届の受付"]],

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.store.backups import backup_sqlite, list_backups
 from cloudsuppress.store.db import open_database
-from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.store.writer_lock import DatabaseLockedError, acquire, current_holder, lock_path_of
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
+from cloudsuppress.store.db import open_database
 
 DEMO_FUNCTIONS = 300
 

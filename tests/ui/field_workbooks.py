@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+
 def ministry_annex(path: Path, *, functions: int = 24, retired: tuple[int, ...] = (5,), forms: int = 6,
                    business: str = "住民記録") -> Path:
     """A ministry 標準仕様書 別紙「機能・帳票要件」: a cover sheet, 機能要件 with title and note rows,

@@ -15,6 +15,7 @@ from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.ops.members import add_member
 from cloudsuppress.wareki import to_wareki
 from cloudsuppress.workflow import OPEN, Status
+from tests.core.pdf_support import poppler
 from ui.dialogs.comparison_export_dialog import ComparisonExportDialog
 from ui.main_window import VIEW_COMPARISON
 from ui.table_models.comparison_table_model import (
@@ -26,7 +27,6 @@ from ui.table_models.comparison_table_model import (
     TAIL_STATUS,
     ComparisonTableModel,
 )
-from tests.core.pdf_support import poppler
 
 MEMBERS = ("常陸大宮市", "那珂市", "かすみがうら市", "五霞町")
 

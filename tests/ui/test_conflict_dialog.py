@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_detail
+from cloudsuppress.store.db import open_database
 from ui.dialogs.conflict_dialog import ConflictDialog
-from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.op_runner import OpRunner
+from ui.request_editor.request_item_dialog import RequestItemDialog
 
 from .test_main_window import type_japanese
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
 from cloudsuppress.ops.costs import all_item_shares, item_shares, set_item_cost
-from ui.dialogs.conflict_dialog import ConflictDialog
+from cloudsuppress.store.db import open_database
 from ui.main_window import VIEW_REPORTS
 from ui.op_runner import OpRunner
 

@@ -71,9 +71,9 @@ def test_the_handover_export_refuses_a_database(main_window, runner, monkeypatch
 
 
 def test_the_history_csv_refuses_a_database(runner, qtbot, monkeypatch, no_message_boxes, tmp_path):
-    from ui.request_editor.request_history_tab import RequestHistoryTab
     from cloudsuppress.ops.history import item_audit_trail
     from cloudsuppress.ops.request_queries import get_item_detail
+    from ui.request_editor.request_history_tab import RequestHistoryTab
 
     item_id = runner.read(lambda s: resolve_item(s, "R-0001"))
     tab = RequestHistoryTab(runner)

@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.ops.consortium import create_consortium, get_consortium
 from cloudsuppress.ops.functions import system_tree
 from cloudsuppress.ops.members import list_members
+from cloudsuppress.store.db import open_database
 from ui.dialogs.new_consortium_dialog import NewConsortiumDialog
 from ui.settings import LAST_DATABASE_KEY, last_database, remember_database
 

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
+from cloudsuppress.ops.consortium import create_consortium, get_consortium
 from cloudsuppress.store.backups import list_backups
 from cloudsuppress.store.db import open_database
-from cloudsuppress.ops.consortium import create_consortium, get_consortium
 from ui.settings import recent_databases, remember_database
 
 

@@ -124,9 +124,9 @@ def test_an_existing_consortium_file_is_refused_and_the_wizard_stays(wizard, qtb
 
 
 def test_main_asks_the_wizard_only_on_the_very_first_start(tmp_path, monkeypatch):
-    import main
     from PySide6.QtCore import QSettings
 
+    import main
     from cloudsuppress.store.files import create_database_file
     from ui.settings import remember_database
 

@@ -53,7 +53,7 @@ def test_forms_and_retired_ids_in_the_browser(annex_imported, main_window, qtbot
     font = model.index(row, COL_CODE).data(Qt.ItemDataRole.FontRole)
     assert font is not None and font.strikeOut()
     # Counts leave the retired ID out, and say so; the tree counts live functions only.
-    assert view.count_label.text() == "表示 29 件／全 {0} 件".format(f"{model.total_count - 1:,}")
+    assert view.count_label.text() == "表示 29 件／全 {} 件".format(f"{model.total_count - 1:,}")
     assert view.count_label.toolTip() == "欠番 1 件は件数に含みません。"
     item = view.tree.currentItem()
     assert item.text(1) == "23"

@@ -1,7 +1,6 @@
 """FunctionTableModel: a correct Qt model over real rows, filtering and sorting itself."""
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 

@@ -300,8 +300,8 @@ def test_texts_of_the_editors_keys_and_history_tab_modules_in_english(english, i
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_function_picker_names_the_chosen_functions_fit(language, demo_db, qtbot, app_font):
     from cloudsuppress.ops.functions import list_function_rows
-    from ui.request_editor.function_picker import FunctionPicker
     from ui.i18n import install_translators, remove_translators
+    from ui.request_editor.function_picker import FunctionPicker
     from ui.table_models.function_table_model import FunctionTableModel
 
     install_translators(language)

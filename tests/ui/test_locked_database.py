@@ -168,8 +168,8 @@ def test_a_busy_database_offers_to_try_again_and_the_retry_saves(qtbot, tmp_path
 
 def test_the_window_keeps_its_writer_lock_through_a_restore_and_a_refused_one(window, runner, monkeypatch,
                                                                                no_message_boxes):
-    from cloudsuppress.store.backups import backup_sqlite
     from cloudsuppress.errors import DomainError
+    from cloudsuppress.store.backups import backup_sqlite
     from cloudsuppress.store.writer_lock import held_here
     from ui import database_menu
     from ui.dialogs import restore_backup_dialog

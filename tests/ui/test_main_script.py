@@ -27,8 +27,8 @@ def test_screenshot_of_fresh_database(tmp_path):
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 860)
 
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops.functions import fit_stats
+    from cloudsuppress.store.db import open_database
 
     opened = open_database(db)
     try:
@@ -59,8 +59,8 @@ def test_screenshot_of_members_view(tmp_path):
 def test_start_without_db_reopens_the_remembered_file_and_screenshot_leaves_settings(tmp_path):
     from PySide6.QtCore import QSettings
 
-    from cloudsuppress.store.db import open_database
     from cloudsuppress.ops.consortium import create_consortium
+    from cloudsuppress.store.db import open_database
 
     remembered = tmp_path / "last.sqlite"
     db = open_database(remembered)

@@ -15,13 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meeting_queries import get_meeting_detail, list_meetings
 from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
 from cloudsuppress.workflow import OPEN, Status
+from tests.core.pdf_support import poppler
 from ui.dialogs.attendee_dialog import AttendeeDialog
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
-from ui.main_window import VIEW_MEETINGS, VIEW_REQUESTS
+from ui.main_window import VIEW_MEETINGS
 from ui.table_models.meeting_table_model import (
     AG_KEY,
     AG_OUTCOME,
@@ -34,7 +34,6 @@ from ui.table_models.meeting_table_model import (
 from ui.table_models.request_table_model import COL_KEY, COL_STATUS
 
 from .test_main_window import type_japanese
-from tests.core.pdf_support import poppler
 
 
 def test_meeting_models_pass_qt_model_tester(runner, qtmodeltester):

@@ -40,7 +40,7 @@ def test_label_set_text_keeps_none_refcount(qapp):
     label = QLabel()
 
     def run(n):
-        for i in range(n):
+        for _ in range(n):
             label.setText("機能一覧")
 
     assert abs(_drift(run)) <= TOLERANCE
@@ -50,7 +50,7 @@ def test_set_object_name_keeps_none_refcount(qapp):
     obj = QObject()
 
     def run(n):
-        for i in range(n):
+        for _ in range(n):
             obj.setObjectName("functions")
 
     assert abs(_drift(run)) <= TOLERANCE
@@ -60,7 +60,7 @@ def test_append_row_keeps_none_refcount(qapp):
     model = QStandardItemModel()
 
     def run(n):
-        for i in range(n):
+        for _ in range(n):
             model.appendRow(QStandardItem("住民基本台帳"))
 
     assert abs(_drift(run)) <= TOLERANCE

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
-from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from tests.core.pdf_support import poppler
+from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
 
 def pdf_pages(path) -> int:

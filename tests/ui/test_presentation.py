@@ -12,9 +12,9 @@ from PySide6.QtGui import QFont
 
 from cloudsuppress.changes import ChangesWithId
 from cloudsuppress.ops import meetings as mops
+from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meeting_queries import agenda
 from cloudsuppress.ops.presentation import PresentedHearing, PresentedItem, PresentedMember
-from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
 from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_MEETINGS

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.costs import cost_table, member_costs
 from cloudsuppress.ops.members import list_members
-from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from tests.core.pdf_support import poppler
+from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
 
 def pdf_pages(path) -> int:

@@ -3,7 +3,6 @@ with the core's ``item_shares``), the per-item method, the cost table model, and
 (member cost report, cost table PDF / Excel, plenary summary) produce the files."""
 from __future__ import annotations
 
-
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -13,11 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from cloudsuppress.ops.costs import all_member_costs, cost_rule_row, cost_table, item_shares, member_costs
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.requests import get_item
-from ui.main_window import VIEW_REPORTS
-from ui.table_models.cost_table_model import COL_ESTIMATE, CostTableModel, ShareTableModel
-from ui.table_models import cost_table_model as ct
-from ui.table_models.row_list_model import ROW_ROLE
 from tests.core.pdf_support import poppler
+from ui.main_window import VIEW_REPORTS
+from ui.table_models import cost_table_model as ct
+from ui.table_models.cost_table_model import COL_ESTIMATE, CostTableModel, ShareTableModel
+from ui.table_models.row_list_model import ROW_ROLE
 
 
 @pytest.fixture
@@ -346,9 +345,8 @@ def test_notices_into_a_folder_that_cannot_be_written(reports, report_options, n
 def test_the_notice_from_the_gui_is_signed_by_the_consortiums_chair(reports, runner, report_options, no_message_boxes,
                                                                      save_to, tmp_path):
     """No 発信者 typed: the 会長 and 担当 come from ツール > 協議会の設定; the 写し check adds its line."""
-    from ui.settings import app_settings
-
     from cloudsuppress.ops.consortium import get_consortium_settings
+    from ui.settings import app_settings
 
     officers = runner.read(get_consortium_settings)  # the demo's 会長 and 担当
     member = runner.read(list_members)[1]

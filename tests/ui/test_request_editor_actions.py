@@ -15,9 +15,9 @@ from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.request_queries import get_item_detail
 from cloudsuppress.wareki import to_wareki
 from cloudsuppress.workflow import Status
+from ui.main_window import VIEW_REQUESTS
 from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.request_editor.request_prompts import ReasonDialog
-from ui.main_window import VIEW_REQUESTS
 
 from .test_main_window import type_japanese
 

@@ -13,9 +13,9 @@ from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import get_item_detail, list_item_rows
 from cloudsuppress.ops.summary import OUTCOME_LABELS, outcome_table
 from cloudsuppress.workflow import Status
+from ui.main_window import VIEW_REQUESTS
 from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.request_editor.request_prompts import JoinChoiceDialog, ReasonDialog
-from ui.main_window import VIEW_REQUESTS
 from ui.table_models.request_table_model import COL_KEY, COL_MEMBERS, COL_STATUS, RequestTableModel
 
 from .test_main_window import type_japanese

@@ -8,8 +8,8 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.ops import consortium as consortium_ops
+from cloudsuppress.store.db import open_database
 
 # The most work the UI thread may do without returning to its event loop: the issue's "never
 # frozen" line. Measured in the UI thread's own CPU time between two ticks of a 20 ms timer, so

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
+from cloudsuppress.ops.consortium import get_consortium
+from cloudsuppress.ops.members import add_member, list_members
 from cloudsuppress.store import credentials
 from cloudsuppress.store.backups import backup_sqlite, list_backups
 from cloudsuppress.store.db import open_database
-from cloudsuppress.ops.consortium import get_consortium
-from cloudsuppress.ops.members import add_member, list_members
 from cloudsuppress.store.storage import StorageWarning
 from ui.dialogs.connection_dialog import ConnectionDialog, open_remembered_server
 from ui.op_runner import OpRunner

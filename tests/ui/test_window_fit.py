@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from cloudsuppress.store.db import open_database
 from cloudsuppress.demo import create_demo
+from cloudsuppress.store.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = [(1280, 720), (1366, 768)]

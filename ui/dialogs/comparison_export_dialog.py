@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingRow
+
 from ..dates import display_date
 from ..settings import current_preferences
-
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
 from .printed_date import PrintedDateField

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.errors import DomainError
 from cloudsuppress.store import credentials
 from cloudsuppress.store.connection import (
     DEFAULT_PORT,
@@ -36,7 +37,6 @@ from cloudsuppress.store.connection import (
     mask_url,
     open_database,
 )
-from cloudsuppress.errors import DomainError
 
 
 class ConnectionDialog(QDialog):

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DomainError
-from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
 from cloudsuppress.importers.members import MemberRecord, parse_population
 from cloudsuppress.presets import PRESET_LABELS
+from cloudsuppress.store.connection import Database
+from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
 
 from ..op_runner import run_in_worker
 from ..settings import backup_policy
@@ -171,9 +171,8 @@ class MembersPage(QWizardPage):
         """Fill the table from a member list file (the core's reader validates it)."""
         from cloudsuppress.importers.members import read_member_list
 
-        from ..views.member_view import FILE_FILTER as MEMBER_FILTER
-
         from ..file_dialogs import KIND_MEMBER_LISTS, open_file_name
+        from ..views.member_view import FILE_FILTER as MEMBER_FILTER
 
         chosen = open_file_name(self, self.tr("団体一覧を選ぶ"), kind=KIND_MEMBER_LISTS, file_filter=self.tr(MEMBER_FILTER))
         if chosen is None:
@@ -244,9 +243,8 @@ class FunctionsPage(QWizardPage):
         self.path_edit.textChanged.connect(self.completeChanged)
 
     def choose_file(self) -> bool:
-        from .import_functions_dialog import FILE_FILTER
-
         from ..file_dialogs import KIND_FUNCTION_LISTS, open_file_name
+        from .import_functions_dialog import FILE_FILTER
 
         chosen = open_file_name(self, self.tr("機能一覧を選ぶ"), kind=KIND_FUNCTION_LISTS, file_filter=self.tr(FILE_FILTER))
         if chosen is None:

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.store.connection import Database
 from cloudsuppress.errors import DomainError
 from cloudsuppress.presets import PRESET_LABELS
-
+from cloudsuppress.store.connection import Database
 from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
 
 from ..op_runner import run_in_worker

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
 from cloudsuppress.file_errors import file_errors
-from cloudsuppress.store.files import safe_file_name  # noqa: F401 - the views import it from here
 from cloudsuppress.output_files import output_file
+from cloudsuppress.store.files import safe_file_name  # noqa: F401 - the views import it from here
 
 from ..file_dialogs import KIND_REPORTS, save_file_name
 from ..op_runner import OpRunner

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import DomainError
-from cloudsuppress.file_errors import file_errors, failed_path
+from cloudsuppress.file_errors import failed_path, file_errors
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.functions import list_function_rows
@@ -112,7 +112,7 @@ class ExportTemplatesDialog(QDialog):
 
     def accept(self) -> None:  # noqa: D401 - QDialog API
         """書き出す: a folder typed that does not exist yet is offered to be created first."""
-        from ..file_dialogs import ensure_folder, remember_folder, KIND_REQUESTS
+        from ..file_dialogs import KIND_REQUESTS, ensure_folder, remember_folder
 
         folder = self.folder()
         if folder is None or not ensure_folder(self, folder):

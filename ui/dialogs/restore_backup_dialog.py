@@ -25,7 +25,6 @@ from cloudsuppress.store.backups import BackupInfo, backup_folder, list_backups
 
 from ..dates import display_date
 
-
 # BackupInfo.reason_label's texts, translated when shown.
 REASON_LABELS = (QT_TRANSLATE_NOOP("RestoreBackupDialog", "起動時"), QT_TRANSLATE_NOOP("RestoreBackupDialog", "終了時"),
                  QT_TRANSLATE_NOOP("RestoreBackupDialog", "版の更新前"), QT_TRANSLATE_NOOP("RestoreBackupDialog", "復元前"))

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.functions import FunctionRow
-from ..labels import fit_text
 
+from ..labels import fit_text
 from ..table_models.function_table_model import (
     COL_CODE,
     COL_FIT,

@@ -48,7 +48,7 @@ class RequestEditorKeys:
         self._name_move_buttons()
 
     def _name_move_buttons(self) -> None:
-        for target, button in self.move_buttons.items():
+        for button in self.move_buttons.values():
             button.setAccessibleName(button.text().rstrip("…"))
             button.setToolTip(self.tr("ショートカット: {0}").format(
                 button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))

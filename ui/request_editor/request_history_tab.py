@@ -33,11 +33,11 @@ from cloudsuppress.ops.meeting_queries import get_meeting_row
 from cloudsuppress.ops.request_queries import ItemDetail
 
 from ..dates import display_date
+from ..dialogs.report_export import show_write_error
 from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
 from ..table_models.audit_table_model import AuditTableModel
-from ..dialogs.report_export import show_write_error
 
 
 class RequestHistoryTab(QWidget):

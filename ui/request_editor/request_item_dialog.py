@@ -61,9 +61,9 @@ from .member_part_form import ERROR_STYLE, MemberPartForm
 from .request_editor_keys import RequestEditorKeys
 from .request_history_tab import RequestHistoryTab
 from .request_prompts import JoinChoiceDialog, ReasonDialog
-from .request_status_panel import RequestStatusPanel, move_prompt
+
 # scripts/update_translations.py lists the move texts from here, in this dialog's translation context.
-from .request_status_panel import MOVE_TEXTS, REOPEN_TEXT  # noqa: F401, E402 - re-exported for it
+from .request_status_panel import MOVE_TEXTS, REOPEN_TEXT, RequestStatusPanel, move_prompt  # noqa: F401, E402 - re-exported for it
 
 MAX_YEN = 2_000_000_000
 
@@ -361,7 +361,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
                 form.deleteLater()
             else:
                 form.load(None, editable=is_open)
-        for mid, form in self.forms.items():
+        for form in self.forms.values():
             text = form.member
             if form.part is None:
                 text += self.tr("（追加）")

@@ -22,8 +22,8 @@ from cloudsuppress.ops.meeting_queries import MeetingRow
 from cloudsuppress.ops.request_queries import ItemRow
 
 from ..dates import wareki_text
-from ..labels import join_names, label
 from ..dialogs.dialog_buttons import accept_cancel
+from ..labels import join_names, label
 
 ERROR_STYLE = "color: #b3261e;"
 

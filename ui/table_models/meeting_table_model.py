@@ -7,7 +7,6 @@ secretariat sets with 上へ / 下へ, so its view leaves sorting off.
 """
 from __future__ import annotations
 
-
 from PySide6.QtCore import QCoreApplication
 
 from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from cloudsuppress.ops.members import MemberRow
-from ..dates import display_date
 
+from ..dates import display_date
 from .function_table_model import nfkc_lower, normalize_query
 from .row_list_model import LEFT, RIGHT, ROW_ROLE, RowListTableModel  # noqa: F401 - ROW_ROLE for the views
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.store.connection import Session
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import FitStats, SystemNode, combine_stats, system_tree
 from cloudsuppress.ops.measures import Dashboard, format_share
@@ -42,8 +41,9 @@ from cloudsuppress.ops.summary import (
     outcome_table,
     request_spread,
 )
-from ..dates import display_date
+from cloudsuppress.store.connection import Session
 
+from ..dates import display_date
 from ..op_runner import OpRunner
 from .measures_panel import MeasuresPanel
 

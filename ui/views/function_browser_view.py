@@ -34,16 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.ops.functions import FitStats, FunctionRow, SystemNode, combine_stats, list_function_rows, system_tree
+from cloudsuppress.ops.functions import (
+    FitStats,
+    FunctionRow,
+    SystemNode,
+    combine_stats,
+    list_function_rows,
+    system_tree,
+)
 from cloudsuppress.ops.summary import format_rate
 from cloudsuppress.vocab import REQUIREMENT_LABELS
 
 from ..labels import fit_text
 from ..labels import label as core_label
 from ..op_runner import OpRunner
-from ..table_setup import setup_list_table
 from ..table_models.function_table_model import (
-    COL_CLASS,
     COL_CODE,
     COL_CONVENIENCE,
     COL_KIND,
@@ -59,6 +64,7 @@ from ..table_models.function_table_model import (
     KIND_RETIRED,
     FunctionTableModel,
 )
+from ..table_setup import setup_list_table
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -26,8 +26,8 @@ from cloudsuppress.ops.costs import MemberCostFacts, member_cost_facts
 from cloudsuppress.ops.measures import Dashboard, measures_dashboard
 
 from ..dates import display_date
-from ..labels import join_names, people
 from ..dialogs.measure_dialogs import BriefingDialog, SelectionAttendanceDialog
+from ..labels import join_names, people
 from ..op_runner import OpRunner
 from ..table_models.measures_table_model import COL_MEMBER, MeasuresTableModel
 from ..table_models.row_list_model import ROW_ROLE

@@ -45,10 +45,8 @@ from cloudsuppress.ops.request_queries import list_item_rows
 from ..date_edit import DateEdit
 from ..dates import display_date
 from ..labels import join_names, label
-
 from ..op_runner import OpRunner
 from ..selection_actions import SelectionActions
-from ..table_setup import setup_list_table
 from ..table_models.meeting_table_model import (
     AG_TITLE,
     AGENDA_WIDTHS,
@@ -58,6 +56,7 @@ from ..table_models.meeting_table_model import (
     AttendeeTableModel,
     time_text,
 )
+from ..table_setup import setup_list_table
 from .outcome_panel import OutcomePanel
 
 WARNING_STYLE = ("QLabel#meetingWarnings { background: #fff4d6; color: #7a4b00; border: 1px solid #e6c36a;"

@@ -25,9 +25,9 @@ from cloudsuppress.importers.members import read_member_list
 from cloudsuppress.ops.members import MemberRow, import_members, list_members, remove_member
 
 from ..op_runner import OpRunner
-from ..table_setup import setup_list_table
 from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
 from ..table_models.row_list_model import ROW_ROLE
+from ..table_setup import setup_list_table
 
 FILE_FILTER = "団体一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
 

@@ -90,8 +90,8 @@ class OutcomePanel(QWidget):
         self.outcome_group = QButtonGroup(self)
         self.outcome_buttons: dict[str | None, QRadioButton] = {}
         radios = QHBoxLayout()
-        for n, (code, label) in enumerate(OUTCOME_CHOICES):
-            button = QRadioButton(self.tr(label))
+        for n, (code, text) in enumerate(OUTCOME_CHOICES):
+            button = QRadioButton(self.tr(text))
             self.outcome_group.addButton(button, n)
             self.outcome_buttons[code] = button
             radios.addWidget(button)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from cloudsuppress.changes import Changes
 from cloudsuppress.ops.meetings import record_outcome
-from cloudsuppress.ops.presentation import Presentation, PresentedItem, build_presentation
-from cloudsuppress.workflow import DECISIONS, Status
+from cloudsuppress.ops.presentation import Presentation, PresentedItem, PresentedMember, build_presentation
 from cloudsuppress.vocab import CUSTOMIZED_PENDING
+from cloudsuppress.workflow import DECISIONS, Status
 
 from ..dates import display_date
 from ..labels import label

@@ -8,9 +8,8 @@ Before 0003 there was no meeting table, so any meeting id already stored in stat
 (the old demo wrote 1, 2, 3) pointed at nothing; those ids are cleared before the foreign key
 is added. status_change is rebuilt in batch mode and keeps its AUTOINCREMENT.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'

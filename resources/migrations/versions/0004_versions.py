@@ -13,9 +13,8 @@ audit_change gets an index on (table_name, row_id) for the conflict dialog's
 "last changed by". audit_change.op was VARCHAR(10), but the function import records 'bulk_insert' (11
 characters): SQLite never checked, PostgreSQL refuses the import. It becomes VARCHAR(20).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0004'
 down_revision = '0003'

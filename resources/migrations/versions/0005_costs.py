@@ -8,9 +8,8 @@ Create Date: 2026-11-22 16:54:47
 Only rules are stored: cost shares are recomputed from the rule, the item's estimate and its
 current members whenever they are shown. New tables only, so nothing existing is rebuilt.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0005'
 down_revision = '0004'

@@ -8,9 +8,8 @@ The cost notice (通知文) is sent by the consortium's 会長 and names the sec
 at its foot; both are settings of the consortium, so they live on its one row. Plain ADD
 COLUMN (nullable, or with a constant default), so the table is not rebuilt.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0006'
 down_revision = '0005'

@@ -9,9 +9,8 @@ A form may carry the same ID as a function of its business (帳票ID and 機能I
 series), so the unique key of a function becomes (business system, kind, code). Existing rows
 are functions, live, without the new columns' values.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0007'
 down_revision = '0006'

@@ -9,9 +9,8 @@ Shares are recomputed from current data, so without these a population update, a
 raised estimate silently changed amounts that mayors had approved. Rows recorded before this
 migration keep NULL: what they approved is not known, and they are not flagged.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0008'
 down_revision = '0007'
