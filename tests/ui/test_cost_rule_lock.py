@@ -12,7 +12,7 @@ from cloudsuppress.store.db import open_database
 from ui.main_window import VIEW_REPORTS
 from ui.op_runner import OpRunner
 
-from .test_conflict_dialog import fake_exec
+from .test_conflict_dialog import fake_exec, other_runner  # noqa: F401 - the fixture
 from .test_shared_mode import pg_url  # noqa: F401 - the fixture
 
 
@@ -44,15 +44,6 @@ def _check_refused(window, runner, other, monkeypatch):
     assert "佐藤 花子" in who[0]
     after = runner.read(lambda s: item_shares(s, item_id))
     assert after.own_rule is False and after.estimate == before.estimate + 1000
-
-
-@pytest.fixture
-def other_runner(demo_db, qapp):
-    db = open_database(demo_db.path)
-    r = OpRunner(db)
-    yield r
-    r.deleteLater()
-    db.close()
 
 
 def test_stale_item_rule_save_is_refused_on_sqlite(main_window, runner, other_runner, monkeypatch, report_options):
