@@ -85,7 +85,8 @@ class FrozenColumnTableView(QTableView):
         self.viewport().stackUnder(self.frozen)
         self.setItemDelegate(_BandDelegate(self, in_overlay=False))
         self.frozen.setItemDelegate(_BandDelegate(self, in_overlay=True))
-        self.horizontalScrollBar().valueChanged.connect(lambda _v: self._place())
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._snapping = False
 
         self.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.verticalHeader().sectionResized.connect(lambda row, _old, new: self.frozen.setRowHeight(row, new))
@@ -199,7 +200,39 @@ class FrozenColumnTableView(QTableView):
     def updateGeometries(self) -> None:  # noqa: N802 - Qt API
         super().updateGeometries()
         if hasattr(self, "frozen"):
-            self._place()
+            bar = self.horizontalScrollBar()
+            stops = self.scroll_stops()
+            if stops and bar.maximum() > 0 and bar.maximum() not in stops:
+                # Let the last column scroll to the frozen edge too (blank space after it), so the end of
+                # the range is a column edge like every other stop.
+                beyond = [x for x in stops if x > bar.maximum()]
+                if beyond:
+                    bar.setMaximum(beyond[0])
+            self._on_scrolled(bar.value())  # Qt's own range update may have clamped it between stops
+
+    def scroll_stops(self) -> list[int]:
+        """The sideways scroll positions at which a column starts exactly at the frozen edge."""
+        model = self.model()
+        if model is None:
+            return []
+        header = self.horizontalHeader()
+        fw = self.frozen_width()
+        return sorted({header.sectionPosition(c) - fw for c in range(self.frozen_count, model.columnCount())
+                       if not self.isColumnHidden(c) and header.sectionPosition(c) - fw >= 0})
+
+    def _on_scrolled(self, value: int) -> None:
+        """Sideways scrolling stops only where a column starts at the frozen edge: a column is never
+        shown from its middle under the frozen ones (a right-aligned 880件 read 「80件」)."""
+        if not self._snapping:
+            stops = self.scroll_stops()
+            if stops and value not in stops:
+                target = min(stops, key=lambda x: (abs(x - value), x))
+                self._snapping = True
+                try:
+                    self.horizontalScrollBar().setValue(target)
+                finally:
+                    self._snapping = False
+        self._place()
 
     # --- keyboard and scrolling never hide a cell under the overlay ---------------------
 

@@ -97,3 +97,23 @@ def test_a_line_without_a_status_draws_no_badge(view, qtbot):
 
     assert painted(full) > 100
     assert painted(empty) == 0
+
+
+def test_sideways_scrolling_stops_at_column_edges(main_window, qtbot):
+    """Scrolled sideways, the first column right of the frozen ones starts exactly at their edge: a
+    right-aligned case count is never shown from its middle (reviewer R34: 880件/年 read 「80件/年」)."""
+    view = main_window.comparison
+    main_window.show_view("comparison")
+    table = view.table
+    bar = table.horizontalScrollBar()
+    if bar.maximum() == 0:
+        table.resize(420, table.height())  # narrow enough to scroll
+        qtbot.wait(50)
+    assert bar.maximum() > 0
+    header = table.horizontalHeader()
+    for wanted in (1, bar.maximum() // 3, bar.maximum() // 2 + 7, bar.maximum()):
+        bar.setValue(wanted)
+        v = bar.value()
+        at_edge = [c for c in range(table.frozen_count, table.model().columnCount())
+                   if header.sectionPosition(c) - table.frozen_width() == v]
+        assert v == 0 or at_edge, f"scrolled to {v}: no column starts at the frozen edge"
