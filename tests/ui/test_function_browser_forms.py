@@ -193,3 +193,13 @@ def test_filter_stays_fast_with_retired_and_forms(qtbot):
     elapsed = time.perf_counter() - start
     assert forms == sum(1 for r in rows if r.kind == "form" and not r.retired)
     assert elapsed < 0.15, elapsed
+
+
+def test_system_names_differing_at_their_end_stay_apart_when_narrow(main_window):
+    """The 業務 tree elides the middle of a name, so 国民健康保険(資格) and (賦課) are told apart at 1280 px
+    (reviewer R4: four rows read 「国民健康保険(…」)."""
+    from PySide6.QtCore import Qt
+
+    main_window.show_view("functions")
+    tree = main_window.functions.tree
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -114,6 +114,9 @@ class FunctionBrowserView(QWidget):
         self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        # Names that differ only at their end (国民健康保険(資格) / (賦課) / (給付)) stay told apart when
+        # the column is narrow: the middle is elided, not the end (reviewer R4).
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
