@@ -59,12 +59,20 @@
         <translation>Continued</translation>
     </message>
     <message>
+        <source>決定（カスタマイズ実施・決裁後に確定）</source>
+        <translation>Decided (customize; final after approvals)</translation>
+    </message>
+    <message>
         <source>決定（{0}）</source>
         <translation>Decided ({0})</translation>
     </message>
     <message>
         <source>［継続］{0}</source>
         <translation>[Continued] {0}</translation>
+    </message>
+    <message>
+        <source>帳票 {0}</source>
+        <translation>Form {0}</translation>
     </message>
     <message>
         <source>理由: {0}</source>
@@ -494,7 +502,7 @@
         <translation>[Withdrawn]</translation>
     </message>
     <message>
-        <source>住民サービス{0}</source>
+        <source>住民サービス {0}</source>
         <translation>Resident services: {0}</translation>
     </message>
     <message>
@@ -516,6 +524,10 @@
     <message>
         <source>（新規）</source>
         <translation>(new)</translation>
+    </message>
+    <message>
+        <source>帳票 {0}</source>
+        <translation>Form {0}</translation>
     </message>
     <message>
         <source>要望なし: {0}団体（{1}）</source>
@@ -1020,6 +1032,14 @@ Hover over a cell to see the full text.</translation>
     <message>
         <source>{0}（見込）</source>
         <translation>{0} (forecast)</translation>
+    </message>
+    <message>
+        <source>（要再決裁）</source>
+        <translation> (re-approval needed)</translation>
+    </message>
+    <message>
+        <source>首長決裁 {0}円 → 現在 {1}（{2}）。改めて財政課協議・首長決裁が必要です。</source>
+        <translation>Mayor&apos;s approval ¥{0} → now {1} ({2}). A new finance consultation and mayor&apos;s approval are needed.</translation>
     </message>
     <message>
         <source>検討中の要望: 見積額と要望団体による見込みです</source>
@@ -2335,6 +2355,10 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>Note: the file&apos;s function IDs hardly match the registered list (see &quot;Import plan&quot;).</translation>
     </message>
     <message>
+        <source>注意: 欠番になる機能 {0} 件に未決定の要望があります（「取り込み内容」）。</source>
+        <translation>Note: {0} functions that become retired have undecided requests (see &quot;Import plan&quot;).</translation>
+    </message>
+    <message>
         <source>この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。</source>
         <translation>This list has no business-system column. Choose &quot;Business system to import into&quot; on the left.</translation>
     </message>
@@ -2716,6 +2740,10 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>報告</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>カスタマイズ実施（財政課協議・首長決裁の後に確定）</source>
+        <translation>Customized (final after finance and mayor&apos;s approval)</translation>
     </message>
     <message>
         <source>未協議</source>
@@ -4074,6 +4102,10 @@ control tool</translation>
         <translation>(no document number)</translation>
     </message>
     <message>
+        <source>要再決裁: {0}</source>
+        <translation>Re-approval needed: {0}</translation>
+    </message>
+    <message>
         <source>{0}は要望を取り下げました（{1}）。理由: {2}</source>
         <translation>{0} withdrew its request ({1}). Reason: {2}</translation>
     </message>
@@ -4559,6 +4591,10 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Customized</translation>
     </message>
     <message>
+        <source>カスタマイズ実施（財政課協議・首長決裁の後に確定）</source>
+        <translation>Customized (final after finance and mayor&apos;s approval)</translation>
+    </message>
+    <message>
         <source>検討中</source>
         <translation>Under review</translation>
     </message>
@@ -4607,6 +4643,10 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。</source>
         <translation>Records &quot;Requested&quot; → &quot;Under review&quot; → &quot;{0}&quot; (as discussed at this meeting; two lines in the history).</translation>
+    </message>
+    <message>
+        <source>「検討中」のまま決定として議事録に載り、負担する各団体の財政課協議・首長決裁がすべて記録された時点で「カスタマイズ実施」になります（見積額が必要です）。</source>
+        <translation>Recorded in the minutes as a decision while it stays &quot;Under review&quot;; it becomes &quot;Customized&quot; once every paying member&apos;s finance consultation and mayor&apos;s approval are recorded (an estimate is needed).</translation>
     </message>
 </context>
 <context>
@@ -4737,8 +4777,8 @@ Requested by: {2}  Status: {3}</translation>
         <translation>No agenda items. Build the agenda in the meeting&apos;s &quot;Agenda&quot; tab.</translation>
     </message>
     <message>
-        <source>→ 次&#x3000;← 前&#x3000;1〜5 決定・継続・報告&#x3000;H 操作パネル&#x3000;Esc 終了</source>
-        <translation>→ next&#x3000;← previous&#x3000;1–5 decide / continue / report&#x3000;H controls&#x3000;Esc exit</translation>
+        <source>→ 次&#x3000;← 前&#x3000;1〜6 決定・継続・報告&#x3000;Z 団体の全文&#x3000;H 操作パネル&#x3000;Esc 終了</source>
+        <translation>→ next&#x3000;← previous&#x3000;1–6 decide / continue / report&#x3000;Z member&apos;s full text&#x3000;H controls&#x3000;Esc exit</translation>
     </message>
 </context>
 <context>
@@ -4787,9 +4827,17 @@ Requested by: {2}  Status: {3}</translation>
         <source>報告のみ</source>
         <translation>Report only</translation>
     </message>
+    <message>
+        <source>カスタマイズを実施する（財政課協議・首長決裁の後に確定）</source>
+        <translation>Customize (final after finance and mayor&apos;s approval)</translation>
+    </message>
 </context>
 <context>
     <name>PresentationView</name>
+    <message>
+        <source>…（続く・Z で続き）</source>
+        <translation>… (continues: Z for more)</translation>
+    </message>
     <message>
         <source>プレゼンテーション</source>
         <translation>Presentation</translation>
@@ -4801,6 +4849,10 @@ Requested by: {2}  Status: {3}</translation>
     <message>
         <source>プレゼンテーションの操作</source>
         <translation>Presentation controls</translation>
+    </message>
+    <message>
+        <source>（全文 {0} / {1}&#x3000;Z 次の団体&#x3000;Esc 全団体）</source>
+        <translation>(full text {0} / {1}&#x3000;Z next member&#x3000;Esc all members)</translation>
     </message>
 </context>
 <context>
@@ -5118,6 +5170,10 @@ The remainder under 1,000 yen ({0}) is borne by {1}</translation>
         <translation> (forecast)</translation>
     </message>
     <message>
+        <source>（要再決裁）</source>
+        <translation> (re-approval needed)</translation>
+    </message>
+    <message>
         <source>（この要望独自の方法）</source>
         <translation>(this request&apos;s own method)</translation>
     </message>
@@ -5126,6 +5182,12 @@ The remainder under 1,000 yen ({0}) is borne by {1}</translation>
 見積額 {2}・{3}{4}・対象団体の人口 計 {5} 人</source>
         <translation>{0} {1}
 Estimate {2} · {3}{4} · population of the paying members {5}</translation>
+    </message>
+    <message>
+        <source>
+要再決裁: {0} 首長決裁 {1} → 現在 {2}（改めて財政課協議・首長決裁が必要）</source>
+        <translation>
+Re-approval needed: {0}, mayor&apos;s approval {1} → now {2} (a new finance consultation and mayor&apos;s approval are needed)</translation>
     </message>
     <message>
         <source>費用按分のルールを保存しました。</source>
@@ -5544,6 +5606,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
         <translation>Required fields are empty, so it cannot be saved.</translation>
     </message>
     <message>
+        <source>帳票 {0}</source>
+        <translation>Form {0}</translation>
+    </message>
+    <message>
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
@@ -5677,6 +5743,10 @@ Estimate {2} · {3}{4} · population of the paying members {5}</translation>
 </context>
 <context>
     <name>RequestTableModel</name>
+    <message>
+        <source>帳票 {0}</source>
+        <translation>Form {0}</translation>
+    </message>
     <message>
         <source>（取下げ: {0}）</source>
         <translation>(withdrawn: {0})</translation>
@@ -6207,8 +6277,8 @@ Open it?</translation>
 <context>
     <name>request_workbooks</name>
     <message>
-        <source>要望票 (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)</source>
-        <translation>Request forms (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
+        <source>要望票 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)</source>
+        <translation>Request forms (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>要望様式を書き出す</source>
