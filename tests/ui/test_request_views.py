@@ -493,3 +493,18 @@ def test_history_csv_export(editor_for, runner, monkeypatch, tmp_path):
     assert rows[0][:3] == ["日時", "操作者", "操作"]
     assert len(rows) - 1 == dialog.audit_model.rowCount()
     assert dialog.export_note.text() == f"{len(rows) - 1} 行を書き出しました"
+
+
+def test_the_request_name_keeps_room_at_1280(main_window, qtbot):
+    """At 1280×720 (150 % on a 1920×1080 laptop) 要望名, the column that says what the request is, keeps
+    a readable width; the update column shows the date (the time is in its tooltip) (review R16)."""
+    from ui.table_models.request_table_model import COL_TITLE, COL_UPDATED
+
+    main_window.show_view("requests")
+    main_window.resize(1280, 720)
+    qtbot.wait(50)
+    view = main_window.requests
+    assert view.table.columnWidth(COL_TITLE) >= 200
+    index = view.model.index(0, COL_UPDATED)
+    shown = view.model.data(index)
+    assert ":" not in shown and ":" in view.model.data(index, Qt.ItemDataRole.ToolTipRole)

@@ -45,8 +45,10 @@ HEADERS = {
     COL_UPDATED: "最終更新",
 }
 COLUMN_WIDTHS = {
-    COL_KEY: 80, COL_SYSTEM: 140, COL_CODE: 112, COL_TITLE: 280, COL_MEMBERS: 220,  # 機能ID: 「帳票 0000004」 whole
-    COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 172,  # 令和8年12月7日 09:30 whole
+    COL_KEY: 80, COL_SYSTEM: 130, COL_CODE: 112, COL_TITLE: 280, COL_MEMBERS: 190,  # 機能ID: 「帳票 0000004」 whole
+    # 令和8年12月7日 whole (the time is in the tooltip): at 1280 px 要望名, the column that says what the
+    # request is, had about 8 characters left (review R16).
+    COL_STATUS: 130, COL_ESTIMATE: 110, COL_UPDATED: 124,
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the status code, for the badge delegate
 
@@ -139,10 +141,12 @@ class RequestTableModel(RowListTableModel):
         if col == COL_ESTIMATE:
             return format_yen(r.estimate)
         if col == COL_UPDATED:
-            return f"{display_date(r.updated_at.date())} {r.updated_at:%H:%M}"  # 和暦 or 西暦, as set
+            return display_date(r.updated_at.date())  # 和暦 or 西暦, as set; the time in the tooltip
         return ""
 
     def tooltip(self, r: ItemRow, col: int) -> str | None:
+        if col == COL_UPDATED:
+            return f"{display_date(r.updated_at.date())} {r.updated_at:%H:%M}"
         if col == COL_TITLE:
             code = self.tr("帳票 {0}").format(r.function_code) if r.function_kind == "form" else r.function_code
             fn = f"{code} {r.function_name}" if r.function_code else f"{self.tr('新規機能')}: {r.function_name}"
