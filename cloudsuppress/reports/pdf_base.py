@@ -552,18 +552,6 @@ class Flow:
             for i, sl in slack.items():
                 cw[i] -= deficit * sl / room
         return cw
-        for _ in range(len(cw)):
-            short = [i for i in range(len(cw)) if cw[i] < need[i]]
-            if not short:
-                break
-            deficit = sum(need[i] - cw[i] for i in short)
-            for i in short:
-                cw[i] = need[i]
-            slack = {i: cw[i] - need[i] for i in range(len(cw)) if cw[i] > need[i]}
-            room = sum(slack.values())
-            for i, sl in slack.items():
-                cw[i] -= deficit * sl / room
-        return cw
 
     def fits(self, headers: list[str], rows: list[list[str]], *, indent: float = 0.0, font: str = MINCHO,
              head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
