@@ -166,6 +166,33 @@ def _pattern(db_path: Path) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-(\d{{6}}))?-([A-Za-z0-9_.-]+)\.sqlite$")
 
 
+def copy_sqlite(source: str, dest: Path, *, uri: bool = False, self_contained: bool = False) -> Path:
+    """A consistent copy of a (live, WAL) SQLite database through the backup API, written as
+    ``dest.part`` and renamed, so ``dest`` is never half written; ``self_contained``: the copy in
+    rollback-journal mode, one file to hand over. OSError / sqlite3.Error leave no .part behind."""
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        src = sqlite3.connect(source, uri=uri)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                if self_contained:
+                    dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    return dest
+
+
 def backup_sqlite(path: Path, *, reason: str) -> Path:
     """Copy a live SQLite database aside with the backup API; return the copy's path."""
     path = Path(path).resolve()
@@ -175,23 +202,9 @@ def backup_sqlite(path: Path, *, reason: str) -> Path:
     check_backup_space(path, folder)
     now = dt.datetime.now()
     dest = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
-    tmp = dest.with_name(dest.name + ".part")
     try:
-        src = sqlite3.connect(path)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, dest)
+        copy_sqlite(str(path), dest)
     except (OSError, sqlite3.Error) as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         full = "full" in str(exc) or getattr(exc, "errno", None) == 28
         why = "ディスクの空き容量が足りません" if full else str(getattr(exc, "strerror", None) or exc)
         raise BackupError(f"バックアップを作成できませんでした: {folder}（{why}）。") from None

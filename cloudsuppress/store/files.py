@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import DomainError
 from ..ops.consortium import create_consortium, get_consortium
-from .backups import DEFAULT_POLICY, BackupPolicy
+from .backups import DEFAULT_POLICY, BackupPolicy, copy_sqlite
 from .db import Database, open_database
 
 DB_SUFFIX = ".sqlite"
@@ -111,29 +111,12 @@ def save_database_copy(source: Path, dest: Path) -> Path:
     under a temporary name and renamed, so ``dest`` is never half written. The open database
     itself cannot be the destination.
     """
-    import os
     import sqlite3
 
     source, dest = Path(source), with_db_suffix(Path(dest))
     if dest.exists() and dest.resolve() == source.resolve():
         raise DomainError("開いているデータベースと同じファイルには保存できません。別のファイル名を指定してください。")
-    tmp = dest.with_name(dest.name + ".part")
-    try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to hand over
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, dest)
+    try:  # read-only source; one self-contained file to hand over
+        return copy_sqlite(f"{source.resolve().as_uri()}?mode=ro", dest, uri=True, self_contained=True)
     except (OSError, sqlite3.Error) as error:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         raise DomainError(f"コピーを保存できません: {dest}（{error}）") from None
-    return dest
