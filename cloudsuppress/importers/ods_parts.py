@@ -8,6 +8,7 @@ for the cells the reader asks about, so an .ods reads as the user saw it, like a
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 from .xlsx_parts import check_used_range, check_zip_sizes
@@ -18,6 +19,9 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _CELLS = {f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"}
 _ROW = f"{{{_TABLE}}}table-row"
 _SHEET = f"{{{_TABLE}}}table"
+# what a damaged or odd zip raises: the look-ups are best effort, the cells' values stand
+_UNREADABLE = (OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
+               zlib.error, ElementTree.ParseError)
 _REPEAT_LIMIT = 10_000  # repeated cells beyond any asked position are not expanded
 
 
@@ -69,7 +73,7 @@ def displayed_texts(path: str, sheet: str, wanted: set[tuple[int, int]]) -> dict
                     elem.clear()
                     if row > max_row:
                         break
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+    except _UNREADABLE:
         return {}
     return out
 
@@ -110,7 +114,7 @@ def merged_ranges(path: str, sheet: str) -> list[tuple[tuple[int, int], tuple[in
                     row += int(elem.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
                     col = 0
                     elem.clear()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+    except _UNREADABLE:
         return []
     return out
 

@@ -127,7 +127,8 @@ def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict[str, Any]
     path = Path(path).expanduser()
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a central directory naming a zip version or feature Python cannot read
         raise _refuse(path, f"zip ファイルとして読めません（{exc}）。") from None
     try:
         with zf:

@@ -68,7 +68,8 @@ def read_member(zf: zipfile.ZipFile, name: str, *, limit: int = MAX_MEMBER_BYTES
                 out += chunk
                 if len(out) > limit:
                     raise HandoverProblem(f"{name} が宣言された大きさを超えています。")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as exc:  # zlib: damaged deflate data
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:  # zlib: damaged deflate data; RuntimeError: an encrypted member
         raise HandoverProblem(f"{name} を読めません（{exc}）。") from None
     return bytes(out)
 

@@ -462,3 +462,27 @@ def test_seeded_fuzz_of_the_handover_import_gives_no_traceback(handover_zip, tmp
         empty.close()
     assert failures == [], "\n".join(failures)
     assert outcomes.count("refused") >= HANDOVER_CASES // 2, outcomes
+
+
+def _patched_central_directory(source: Path, dest: Path, *, offset: int, value: bytes) -> None:
+    """The zip with a field of every central-directory entry overwritten (offset from the PK\\1\\2 signature)."""
+    data = bytearray(source.read_bytes())
+    start = 0
+    while (at := data.find(b"PK\x01\x02", start)) >= 0:
+        data[at + offset:at + offset + len(value)] = value
+        start = at + 4
+    dest.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("case", "offset", "value"), [
+    ("newer zip version", 6, (114).to_bytes(2, "little")),  # "zip file version 11.4": raised while opening (CI, stop 19)
+    ("encrypted members", 8, (1).to_bytes(2, "little")),  # flag bit 0: a password is asked for on reading
+], ids=["newer-zip-version", "encrypted"])
+def test_a_handover_zip_python_cannot_read_is_refused_not_a_traceback(handover_zip, tmp_path, case, offset, value):
+    from cloudsuppress.store import handover
+
+    path = tmp_path / "odd.zip"
+    _patched_central_directory(handover_zip, path, offset=offset, value=value)
+    with pytest.raises(DomainError) as refused:
+        handover.read_handover(path)
+    assert "odd.zip" in str(refused.value)
