@@ -278,3 +278,21 @@ def test_clicking_a_sheet_switches_to_it(runner, open_file, tmp_path, qtbot):
     qtbot.waitUntil(lambda: dialog.preview.detection.functions.sheet == "帳票要件")
     assert sheets.currentItem().text() == "帳票要件　［帳票］"
     assert dialog.columns_table.item(1, 1).text() == "帳票名称"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_shown_sheet_drop_down_shows_its_whole_text(runner, open_file, tmp_path, qtbot, size):
+    """Review R5: 「表示するシート」 read 「機能「機」 because the drop-down kept the width it had when
+    the dialog opened empty. Filled after a file is read, it is as wide as its longest entry."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    dialog = open_file(fw.ministry_annex(tmp_path / "annex.xlsx", functions=24, forms=6))
+    dialog.resize(size[0], size[1] - 40)
+    qtbot.waitUntil(lambda: dialog.shown_sheet_combo.isVisible())
+    combo = dialog.shown_sheet_combo
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text_room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+    for i in range(combo.count()):
+        assert combo.fontMetrics().horizontalAdvance(combo.itemText(i)) <= text_room, combo.itemText(i)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -200,6 +201,10 @@ class ImportFunctionsDialog(QDialog):
         self.tabs = QTabWidget()
         self.shown_sheet_combo = QComboBox()  # the function sheet's columns, or the form sheet's (as detected)
         self.shown_sheet_combo.setAccessibleName(self.tr("表示するシート"))
+        # Filled only after a file is read: the default (adjust on first show) kept the empty
+        # combo's width and cut 「機能「機能要件」」 to 「機能「機」 (review R5).
+        self.shown_sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.shown_sheet_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.shown_sheet_combo.currentIndexChanged.connect(lambda: self._filling or self._show_columns())
         self.shown_sheet_note = QLabel()
         self.shown_sheet_note.setWordWrap(True)
