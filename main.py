@@ -163,10 +163,11 @@ def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     if db is None:  # the first-run wizard was cancelled, or the user did not open a locked file read-only
         return 0
 
+    from ui.dialogs.runner_dialogs import APP_DIALOGS
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
 
-    runner = OpRunner(db)
+    runner = OpRunner(db, dialogs=APP_DIALOGS)
     # A screenshot run must leave the user's settings as they were.
     window = MainWindow(runner, settings=None if args.screenshot else settings)
     if not args.screenshot and db.path is not None:

@@ -30,6 +30,7 @@ def shoot(out: Path, tag: str) -> list[Path]:
     from cloudsuppress.demo import create_demo
     from cloudsuppress.store.db import open_database
     from ui.app import create_application
+    from ui.dialogs.runner_dialogs import APP_DIALOGS
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
 
@@ -39,7 +40,7 @@ def shoot(out: Path, tag: str) -> list[Path]:
     db = open_database(tmp / "demo.sqlite")
     with db.session() as s, s.begin():
         create_demo(s)
-    runner = OpRunner(db)
+    runner = OpRunner(db, dialogs=APP_DIALOGS)
     window = MainWindow(runner)
     window.show()
     screen = app.primaryScreen()

@@ -42,6 +42,7 @@ def render(out: Path, width: int, height: int) -> None:
     from cloudsuppress.ops.functions import apply_function_import, list_function_rows
     from cloudsuppress.store.connection import open_database
     from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
+    from ui.dialogs.runner_dialogs import APP_DIALOGS
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
 
@@ -50,7 +51,7 @@ def render(out: Path, width: int, height: int) -> None:
     db = open_database(work / "demo.sqlite")
     with db.session() as s, s.begin():
         create_demo(s)
-    runner = OpRunner(db)
+    runner = OpRunner(db, dialogs=APP_DIALOGS)
     annex = fw.ministry_annex(work / "住民記録_機能・帳票要件.xlsx", functions=180, retired=(5, 41), forms=12)
     unknown = fw.unknown_systems_list(work / "機能一覧_他市様式.xlsx")
 

@@ -393,7 +393,7 @@ class DatabaseMenu(QObject):
             except DomainError as error:
                 QMessageBox.warning(self.window, self.tr("取り込めません"), str(error))
                 return False
-            target_runner = OpRunner(new_db, self)
+            target_runner = OpRunner(new_db, self, dialogs=self.window.runner.dialogs)
 
         def op(s):  # noqa: ANN001, ANN202
             import_handover(s, path)

@@ -23,12 +23,17 @@ changes as if the first attempt had worked; when the user reloads, ``conflict_re
 (the error) is emitted first, so an editor can drop what it was holding, then ``EVERYTHING``.
 ``own_action_ids`` collects the audit actions this runner committed, so that the change
 watcher can tell this window's changes from other users'.
+
+The runner imports no dialog module: the dialogs it opens (the conflict dialog, the list of an
+import's issues) come in as a ``RunnerDialogs`` where the runner is built (main.py passes
+``ui.dialogs.runner_dialogs.APP_DIALOGS``). A runner built without them shows a conflict or an
+import's issues as a plain message, as it shows any other refusal.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
-from typing import TypeVar
+from dataclasses import dataclass, fields
+from typing import Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -135,15 +140,49 @@ def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str, ca
     return thread.result  # type: ignore[return-value]
 
 
+@dataclass(frozen=True)
+class ConflictChoice:
+    """What the user chose in the conflict dialog: re-applied their values (``changes``: what that
+    saved, not broadcast yet), reloaded the record (``latest``: the newest conflict shown), or
+    neither (``action`` None: cancelled, nothing happens)."""
+
+    action: Literal["reapplied", "reloaded"] | None
+    changes: Changes | None = None
+    latest: ConcurrentEditError | None = None
+
+
+def _plain_conflict(runner: OpRunner, error: ConcurrentEditError, parent: QWidget | None) -> ConflictChoice:
+    QMessageBox.warning(parent, QCoreApplication.translate("OpRunner", "操作できません"), str(error))
+    return ConflictChoice(None)
+
+
+def _plain_import_issues(error: ImportValidationError, parent: QWidget | None) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("OpRunner", "操作できません"), str(error))
+
+
+@dataclass(frozen=True)
+class RunnerDialogs:
+    """The dialogs a runner opens, handed in where it is built (the runner imports no dialog).
+
+    ``resolve_conflict(runner, error, parent)`` lets the user settle a ``ConcurrentEditError``
+    (it may re-apply through ``runner.attempt``); ``show_import_issues(error, parent)`` lists a
+    refused import's issues. The defaults show the error's message, as for any refusal.
+    """
+
+    resolve_conflict: Callable[[OpRunner, ConcurrentEditError, QWidget | None], ConflictChoice] = _plain_conflict
+    show_import_issues: Callable[[ImportValidationError, QWidget | None], None] = _plain_import_issues
+
+
 class OpRunner(QObject):
     """Runs operations on the database for the UI and broadcasts what they changed."""
 
     changed = Signal(object)  # Changes
     conflict_reloaded = Signal(object)  # ConcurrentEditError whose record the user chose to reload
 
-    def __init__(self, db: Database, parent: QObject | None = None):
+    def __init__(self, db: Database, parent: QObject | None = None, *, dialogs: RunnerDialogs | None = None):
         super().__init__(parent)
         self.db = db
+        self.dialogs = dialogs if dialogs is not None else RunnerDialogs()
         whole_file_when_idle(db)
         self._busy = False
         self.own_action_ids: set[int] = set()
@@ -228,16 +267,11 @@ class OpRunner(QObject):
 
     def resolve_conflict(self, error: ConcurrentEditError, *, parent: QWidget | None) -> Changes | None:
         """Show the conflict dialog; the re-applied changes (not yet broadcast), or None."""
-        from .dialogs.conflict_dialog import ConflictDialog
-
-        dialog = ConflictDialog(self, error, parent)
-        dialog.exec()
-        choice, changes, latest = dialog.choice, dialog.changes, dialog.error
-        dialog.deleteLater()
-        if choice == ConflictDialog.REAPPLIED:
-            return changes if changes is not None else Changes()
-        if choice == ConflictDialog.RELOADED:
-            self.conflict_reloaded.emit(latest)
+        choice = self.dialogs.resolve_conflict(self, error, parent)
+        if choice.action == "reapplied":
+            return choice.changes if choice.changes is not None else Changes()
+        if choice.action == "reloaded":
+            self.conflict_reloaded.emit(choice.latest if choice.latest is not None else error)
             self.changed.emit(EVERYTHING)
         return None
 
@@ -282,8 +316,6 @@ class OpRunner(QObject):
                 self.changed.emit(changes)
             return
         if isinstance(error, ImportValidationError):
-            from .dialogs.import_issues_dialog import ImportIssuesDialog
-
-            ImportIssuesDialog(error, parent).exec()
+            self.dialogs.show_import_issues(error, parent)
             return
         QMessageBox.warning(parent, self.tr("操作できません"), str(error))

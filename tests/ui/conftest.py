@@ -56,9 +56,10 @@ def app_font(qapp):
 
 @pytest.fixture
 def runner(demo_db, qapp):
+    from ui.dialogs.runner_dialogs import APP_DIALOGS
     from ui.op_runner import OpRunner
 
-    r = OpRunner(demo_db)
+    r = OpRunner(demo_db, dialogs=APP_DIALOGS)
     yield r
     r.deleteLater()
 

@@ -9,6 +9,7 @@ from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_detail
 from cloudsuppress.store.db import open_database
 from ui.dialogs.conflict_dialog import ConflictDialog
+from ui.dialogs.runner_dialogs import APP_DIALOGS
 from ui.op_runner import OpRunner
 from ui.request_editor.request_item_dialog import RequestItemDialog
 
@@ -21,7 +22,7 @@ KEY = "R-0034"
 def other_runner(demo_db, qapp):
     """A second user: another connection to the same database file."""
     db = open_database(demo_db.path)
-    r = OpRunner(db)
+    r = OpRunner(db, dialogs=APP_DIALOGS)
     yield r
     r.deleteLater()
     db.close()

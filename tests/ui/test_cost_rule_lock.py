@@ -9,6 +9,7 @@ import pytest
 from cloudsuppress.demo import create_demo
 from cloudsuppress.ops.costs import all_item_shares, item_shares, set_item_cost
 from cloudsuppress.store.db import open_database
+from ui.dialogs.runner_dialogs import APP_DIALOGS
 from ui.main_window import VIEW_REPORTS
 from ui.op_runner import OpRunner
 
@@ -59,7 +60,7 @@ def test_stale_item_rule_save_is_refused_on_postgresql(pg_url, qtbot, app_font, 
     with mine_db.session() as s, s.begin():
         create_demo(s, functions=300)
     theirs_db = open_database(pg_url)
-    mine, theirs = OpRunner(mine_db), OpRunner(theirs_db)
+    mine, theirs = OpRunner(mine_db, dialogs=APP_DIALOGS), OpRunner(theirs_db, dialogs=APP_DIALOGS)
     window = MainWindow(mine)
     qtbot.addWidget(window)
     window.show()

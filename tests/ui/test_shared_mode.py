@@ -18,6 +18,7 @@ from cloudsuppress.store.backups import backup_sqlite, list_backups
 from cloudsuppress.store.db import open_database
 from cloudsuppress.store.storage import StorageWarning
 from ui.dialogs.connection_dialog import ConnectionDialog, open_remembered_server
+from ui.dialogs.runner_dialogs import APP_DIALOGS
 from ui.op_runner import OpRunner
 from ui.server_settings import last_server_url
 
@@ -180,7 +181,7 @@ def test_password_is_kept_out_of_the_settings(settings):
 
 def test_polling_picks_up_another_users_change_and_refreshes_the_view(window, runner, demo_db, qtbot):
     other_db = open_database(demo_db.path)
-    other = OpRunner(other_db)
+    other = OpRunner(other_db, dialogs=APP_DIALOGS)
     try:
         watcher = window.database_menu.watcher
         watcher.stop()
@@ -222,7 +223,7 @@ def test_storage_warning_in_the_status_bar_and_once_in_a_dialog(demo_db, qtbot, 
     from ui.main_window import MainWindow
 
     demo_db.warnings = (StorageWarning("cloud", "データベースファイルがクラウド同期フォルダにあります。", "同期フォルダ: OneDrive"),)
-    runner = OpRunner(demo_db)
+    runner = OpRunner(demo_db, dialogs=APP_DIALOGS)
     w = MainWindow(runner)
     qtbot.addWidget(w)
     label = w.database_menu.storage_label
@@ -327,7 +328,7 @@ def test_two_users_on_the_server_conflict_and_notice_each_other(pg_url, qapp, mo
     from ui.dialogs.conflict_dialog import ConflictDialog
 
     first, second = open_database(pg_url), open_database(pg_url)
-    a, b = OpRunner(first), OpRunner(second)
+    a, b = OpRunner(first, dialogs=APP_DIALOGS), OpRunner(second, dialogs=APP_DIALOGS)
     try:
         with first.session() as s, s.begin():
             from cloudsuppress.ops.consortium import create_consortium

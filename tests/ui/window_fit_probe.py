@@ -74,10 +74,11 @@ class Context:
 
     def __init__(self, db_path: Path):
         from cloudsuppress.store.db import open_database
+        from ui.dialogs.runner_dialogs import APP_DIALOGS
         from ui.op_runner import OpRunner
 
         self.db = open_database(db_path)
-        self.runner = OpRunner(self.db)
+        self.runner = OpRunner(self.db, dialogs=APP_DIALOGS)
         self.tmp = Path(tempfile.mkdtemp(prefix="fit-"))
 
     def read(self, fn):

@@ -322,12 +322,13 @@ class FirstRunWizard(QWizard):
         from cloudsuppress.ops.members import import_members
 
         from ..op_runner import OpRunner
+        from .runner_dialogs import APP_DIALOGS
 
         page = self.consortium_page
         path, name, preset, policy = page.path(), page.name_edit.text().strip(), page.preset_combo.currentData(), backup_policy()
         db = run_in_worker(lambda: create_database_file(path, name=name, preset=preset, backup_policy=policy),
                            parent=self, label=self.tr("協議会を作成しています…"))
-        runner = OpRunner(db)
+        runner = OpRunner(db, dialogs=APP_DIALOGS)
         records, _ = self.members_page.records()
         if records:
             runner.run(lambda s: import_members(s, records)[2], parent=self, background=True,
