@@ -128,7 +128,7 @@ def test_briefing_refused_keeps_the_dialog_open(runner, qtbot, no_message_boxes,
     dialog = BriefingDialog(runner)
     qtbot.addWidget(dialog)
     dialog.date_edit.setDate(QDate(2026, 4, 7))
-    monkeypatch.setattr("ui.dialogs.measure_dialogs.record_briefing",
+    monkeypatch.setattr("cloudsuppress.ops.measures.record_briefing",
                         lambda s, **kw: (_ for _ in ()).throw(__import__("cloudsuppress.errors").errors.DomainError("だめです")))
     assert dialog.record() is False
     assert no_message_boxes and "だめです" in no_message_boxes[0][1]

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.members import MemberRow, add_member, update_member
+from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.vocab import normalize_text
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text
 from ..op_runner import OpRunner
+from ..operations import members as member_ops
 from .dialog_buttons import accept_cancel
 
 MAX_POPULATION = 99_999_999
@@ -138,14 +139,11 @@ class AddMemberDialog(QDialog):
         population = self.population_spin.value()
         joined = self.joined_on()
         member = self.member
-
-        def op(s):
-            if member is not None:
-                return update_member(s, member_id=member.id, name=name, population=population, joined_on=joined,
-                                     expected_version=member.version)
-            return add_member(s, name=name, population=population, joined_on=joined)
-
-        changes = self.runner.run(op, parent=self)
+        if member is not None:
+            changes = member_ops.update_member(self, self.runner, member_id=member.id, name=name, population=population,
+                                               joined_on=joined, expected_version=member.version)
+        else:
+            changes = member_ops.add_member(self, self.runner, name=name, population=population, joined_on=joined)
         if changes is None:
             return
         if member is not None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cloudsuppress.ops.consortium import add_business_system, list_subcommittees
+from cloudsuppress.ops.consortium import list_subcommittees
 from cloudsuppress.vocab import normalize_text
 
 from ..op_runner import OpRunner
+from ..operations import structure as structure_ops
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
 
@@ -102,12 +103,8 @@ class BusinessSystemDialog(QDialog):
         sub, name = self.subcommittee(), self.name()
         code, wg = self.code_edit.text().strip() or None, self.wg_edit.text().strip() or None
         new_sub = sub not in self._subcommittees
-
-        def op(s):
-            return add_business_system(s, name=name, subcommittee=sub, code=code, working_group=wg,
-                                       new_subcommittee=new_sub)
-
-        if self.runner.run(op, parent=self) is None:
+        if structure_ops.add_business_system(self, self.runner, name=name, subcommittee=sub, code=code,
+                                             working_group=wg, new_subcommittee=new_sub) is None:
             return
         self.added = name
         self.accept()
@@ -171,13 +168,11 @@ class RenameBusinessSystemDialog(QDialog):
 
     def rename_now(self) -> None:
         """Rename through the runner; close only if it was renamed."""
-        from cloudsuppress.ops.business_systems import rename_business_system
-
         if self.problem():
             self._validate()
             return
         system_id, name = self.system_id, self.name()
-        if self.runner.run(lambda s: rename_business_system(s, system_id=system_id, name=name), parent=self) is None:
+        if structure_ops.rename_business_system(self, self.runner, system_id=system_id, name=name) is None:
             return
         self.renamed = name
         self.accept()

@@ -319,9 +319,8 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def _create_consortium(self) -> Database | None:
-        from cloudsuppress.ops.members import import_members
-
         from ..op_runner import OpRunner
+        from ..operations import members as member_ops
         from .runner_dialogs import APP_DIALOGS
 
         page = self.consortium_page
@@ -331,8 +330,7 @@ class FirstRunWizard(QWizard):
         runner = OpRunner(db, dialogs=APP_DIALOGS)
         records, _ = self.members_page.records()
         if records:
-            runner.run(lambda s: import_members(s, records)[2], parent=self, background=True,
-                       label=self.tr("構成団体を登録しています…"))
+            member_ops.import_members(self, runner, records=records, label=self.tr("構成団体を登録しています…"))
         path = self.functions_page.function_list()
         if path is not None:
             from .import_functions_dialog import ImportFunctionsDialog

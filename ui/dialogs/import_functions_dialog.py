@@ -48,11 +48,12 @@ from cloudsuppress.errors import DomainError, ImportIssue, ImportValidationError
 from cloudsuppress.importers.detect import ImportOverrides, SheetDetection
 from cloudsuppress.importers.tabular import Workbook, read_workbook
 from cloudsuppress.ops.function_import import ImportPreview, preview_function_import
-from cloudsuppress.ops.functions import FunctionImportPlan, apply_function_import, system_tree
+from cloudsuppress.ops.functions import FunctionImportPlan, system_tree
 
 from ..labels import join_names
 from ..labels import label as core_label
 from ..op_runner import OpRunner
+from ..operations import functions as function_ops
 from .import_preview_panels import ColumnMeaningTable, PlanPanel, QuestionsPanel, plan_details
 
 FILE_FILTER = "機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
@@ -692,8 +693,7 @@ class ImportFunctionsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        changes = self.runner.run(lambda s: apply_function_import(s, plan), parent=self, background=True,
-                                  label=self.tr("機能一覧を取り込んでいます…"))
+        changes = function_ops.import_functions(self, self.runner, plan=plan, label=self.tr("機能一覧を取り込んでいます…"))
         if changes is None:
             return
         self.applied = self.tr("機能一覧を取り込みました（{0} 件）。\n{1}").format(

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.late_joiners import PendingDecision, join_customization
+from cloudsuppress.ops.late_joiners import PendingDecision
 from cloudsuppress.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 from ..date_edit import DateEdit
 from ..op_runner import OpRunner
+from ..operations import members as member_ops
 from ..screen_fit import scrolled
 from .dialog_buttons import accept_cancel
 
@@ -149,17 +150,14 @@ class JoinCustomizationDialog(QDialog):
             return
         item_id, member_id = self.item_combo.currentData(), self.member_id
         cases = self.cases_edit.text().strip()
-        values = dict(
+        joined = member_ops.join_customization(
+            self, self.runner, item_id=item_id, member_id=member_id,
             content=self.content_edit.toPlainText().strip(), reason=self.reason_combo.currentData(),
             service_drop=self.drop_yes.isChecked(), service_drop_detail=self.detail_edit.text().strip(),
             finance=(self.finance_date.date().toPython(), self.finance_ref.text().strip()),
             mayor=(self.mayor_date.date().toPython(), self.mayor_ref.text().strip()),
             on=self.joined_date.date().toPython(), annual_cases=int(cases) if cases else None)
-
-        def op(s):
-            return join_customization(s, item_id=item_id, member_id=member_id, **values)
-
-        if self.runner.run(op, parent=self) is None:
+        if joined is None:
             return
         self.joined = True
         super().accept()

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.late_joiners import PendingDecision, accept_decisions
+from cloudsuppress.ops.late_joiners import PendingDecision
 
 from ..date_edit import DateEdit
 from ..dates import display_date
 from ..labels import label
 from ..op_runner import OpRunner
+from ..operations import members as member_ops
 from ..table_models.row_list_model import CENTER, LEFT, RowListTableModel
 from ..table_setup import setup_list_table
 
@@ -181,12 +182,8 @@ class LateJoinerDialog(QDialog):
             return False
         accepted_on = self.date_edit.date().toPython()
         notes = self.notes_edit.text()
-        member_id = self.member_id
-
-        def op(s):
-            return accept_decisions(s, member_id=member_id, accepted_on=accepted_on, item_ids=ids, notes=notes)
-
-        if self.runner.run(op, parent=self) is None:
+        if member_ops.accept_decisions(self, self.runner, member_id=self.member_id, accepted_on=accepted_on,
+                                       item_ids=ids, notes=notes) is None:
             return False
         self.recorded = len(ids)
         self.accept()

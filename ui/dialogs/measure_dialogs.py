@@ -1,9 +1,9 @@
 """Recording the Toyama measures from the dashboard: a member's 庁内説明会 (measure 1) and its
 staff's attendance at a vendor-selection event (measure 2).
 
-Each dialog collects the fields and, on OK, hands one operation to the runner
-(``ops.measures.record_briefing`` / ``update_briefing`` / ``record_selection_attendance`` /
-``create_selection_event``); a refusal is shown by the
+Each dialog collects the fields and, on OK, runs one operation through the runner
+(``ui.operations.measures``: ``record_briefing`` / ``update_briefing`` / ``record_selection_attendance``
+/ ``create_selection_event``); a refusal is shown by the
 runner and the dialog stays open so the user can correct it. The runner's broadcast
 (Changes.measures) is what refreshes the dashboard.
 """
@@ -23,18 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.measures import (
-    BriefingRow,
-    create_selection_event,
-    list_selection_events,
-    record_briefing,
-    record_selection_attendance,
-    update_briefing,
-)
+from cloudsuppress.changes import Changes
+from cloudsuppress.ops.measures import BriefingRow, list_selection_events
 from cloudsuppress.ops.members import list_members
 
 from ..date_edit import DateEdit
 from ..op_runner import OpRunner
+from ..operations import measures as measure_ops
 from .dialog_buttons import accept_cancel
 
 
@@ -56,7 +51,7 @@ def _member_combo(runner: OpRunner, member_id: int | None) -> QComboBox:
 
 
 class _RecordDialog(QDialog):
-    """OK runs ``operation()`` through the runner and closes only when it succeeded."""
+    """OK runs ``save()`` (one operation through the runner) and closes only when it succeeded."""
 
     def __init__(self, runner: OpRunner, parent: QWidget | None):
         super().__init__(parent)
@@ -68,12 +63,11 @@ class _RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
-    def operation(self):  # pragma: no cover - overridden
+    def save(self) -> Changes | None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def record(self) -> bool:
-        op = self.operation()
-        if self.runner.run(op, parent=self) is None:
+        if self.save() is None:
             return False
         self.accept()
         return True
@@ -106,16 +100,17 @@ class BriefingDialog(_RecordDialog):
             self.notes_edit.setText(briefing.notes or "")
             self.record_button.setText(self.tr("保存"))
 
-    def operation(self):
+    def save(self) -> Changes | None:
         member_id = self.member_combo.currentData()
         held_on: dt.date = self.date_edit.date().toPython()
         attendees = self.attendees_spin.value()
         notes = self.notes_edit.text()
         if self.briefing is not None:
-            briefing_id, version = self.briefing.id, self.briefing.version
-            return lambda s: update_briefing(s, briefing_id=briefing_id, held_on=held_on, attendees=attendees,
-                                             notes=notes, expected_version=version)
-        return lambda s: record_briefing(s, member_id=member_id, held_on=held_on, attendees=attendees, notes=notes)
+            return measure_ops.update_briefing(self, self.runner, briefing_id=self.briefing.id, held_on=held_on,
+                                               attendees=attendees, notes=notes,
+                                               expected_version=self.briefing.version)
+        return measure_ops.record_briefing(self, self.runner, member_id=member_id, held_on=held_on,
+                                           attendees=attendees, notes=notes)
 
 
 class SelectionAttendanceDialog(_RecordDialog):
@@ -154,14 +149,11 @@ class SelectionAttendanceDialog(_RecordDialog):
         if name in self._dates:
             self.date_edit.setDate(QDate(self._dates[name]))
 
-    def operation(self):
-        event = self.event_combo.currentText()
-        held_on: dt.date = self.date_edit.date().toPython()
-        member_id = self.member_combo.currentData()
-        person = self.person_edit.text()
-        section = self.section_edit.text()
-        return lambda s: record_selection_attendance(s, event=event, held_on=held_on, member_id=member_id,
-                                                     person=person, section=section)
+    def save(self) -> Changes | None:
+        return measure_ops.record_selection_attendance(
+            self, self.runner, event=self.event_combo.currentText(), held_on=self.date_edit.date().toPython(),
+            member_id=self.member_combo.currentData(), person=self.person_edit.text(),
+            section=self.section_edit.text())
 
 
 class SelectionEventDialog(_RecordDialog):
@@ -178,7 +170,6 @@ class SelectionEventDialog(_RecordDialog):
         self.form.addRow(self.tr("開催日"), self.date_edit)
         self.record_button.setText(self.tr("登録"))
 
-    def operation(self):
-        name = self.name_edit.text()
-        held_on: dt.date = self.date_edit.date().toPython()
-        return lambda s: create_selection_event(s, name=name, held_on=held_on)
+    def save(self) -> Changes | None:
+        return measure_ops.create_selection_event(self, self.runner, name=self.name_edit.text(),
+                                                  held_on=self.date_edit.date().toPython())

@@ -24,17 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.ops.measures import (
-    BriefingRow,
-    delete_briefing,
-    delete_selection_event,
-    list_briefings,
-    list_selection_events,
-    remove_selection_attendee,
-)
+from cloudsuppress.ops.measures import BriefingRow, list_briefings, list_selection_events
 
 from ..dates import display_date
 from ..op_runner import OpRunner
+from ..operations import measures as measure_ops
 from .measure_dialogs import BriefingDialog, SelectionEventDialog
 
 
@@ -162,8 +156,7 @@ class MeasureRecordsDialog(QDialog):
                 b.member, display_date(b.held_on), b.attendees))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        briefing_id = b.id
-        return self.runner.run(lambda s: delete_briefing(s, briefing_id=briefing_id), parent=self) is not None
+        return measure_ops.delete_briefing(self, self.runner, briefing_id=b.id) is not None
 
     # --- measure 2 ------------------------------------------------------------------------
 
@@ -184,5 +177,5 @@ class MeasureRecordsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         if kind == "event":
-            return self.runner.run(lambda s: delete_selection_event(s, event_id=row_id), parent=self) is not None
-        return self.runner.run(lambda s: remove_selection_attendee(s, attendee_id=row_id), parent=self) is not None
+            return measure_ops.delete_selection_event(self, self.runner, event_id=row_id) is not None
+        return measure_ops.remove_selection_attendee(self, self.runner, attendee_id=row_id) is not None

@@ -321,7 +321,7 @@ class FunctionBrowserView(QWidget):
 
     def remove_business_system(self) -> bool:
         """業務を削除…: confirm, then delete through the runner (the core refuses one in use, naming it)."""
-        from cloudsuppress.ops.business_systems import remove_business_system
+        from ..operations import structure as structure_ops
 
         node = self._current_node()
         if node is None or node.kind != "system":
@@ -333,7 +333,7 @@ class FunctionBrowserView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         system_id = node.id
-        return self.runner.run(lambda s: remove_business_system(s, system_id=system_id), parent=self) is not None
+        return structure_ops.remove_business_system(self, self.runner, system_id=system_id) is not None
 
     def add_business_system(self) -> str | None:
         """業務を追加…: under the selected node's 専門部会 unless another is chosen; return the name added."""

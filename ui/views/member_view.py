@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from cloudsuppress.changes import Changes
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.members import read_member_list
-from cloudsuppress.ops.members import MemberRow, import_members, list_members, remove_member
+from cloudsuppress.ops.members import MemberRow, list_members
 
 from ..op_runner import OpRunner
+from ..operations import members as member_ops
 from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
 from ..table_models.row_list_model import ROW_ROLE
 from ..table_setup import setup_list_table
@@ -196,8 +197,7 @@ class MemberView(QWidget):
             .format(member.name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = self.runner.run(lambda s: remove_member(s, member_id=member.id, expected_version=member.version),
-                               parent=self)
+        done = member_ops.remove_member(self, self.runner, member_id=member.id, expected_version=member.version)
         if done is None:
             return False
         self.status_message.emit(self.tr("団体「{0}」を削除しました。").format(member.name))
@@ -239,14 +239,11 @@ class MemberView(QWidget):
         except DomainError as error:  # ImportValidationError lists every problem
             self.runner.show_error(error, parent=self)
             return False
-        counts: dict[str, int] = {}
-
-        def op(s) -> Changes:
-            counts["added"], counts["updated"], changes = import_members(s, records)
-            return changes
-
-        if self.runner.run(op, parent=self, background=True, label=self.tr("団体一覧を取り込んでいます…")) is None:
+        counts = member_ops.import_members(self, self.runner, records=records,
+                                           label=self.tr("団体一覧を取り込んでいます…"))
+        if counts is None:
             return False
+        added, updated = counts
         self.status_message.emit(self.tr("団体一覧を取り込みました（{0}）: 追加 {1} 団体、更新 {2} 団体。").format(
-            path.name, counts["added"], counts["updated"]))
+            path.name, added, updated))
         return True

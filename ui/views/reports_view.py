@@ -47,8 +47,6 @@ from cloudsuppress.ops.costs import (
     cost_rule_row,
     cost_table,
     member_costs,
-    set_cost_rule,
-    set_item_cost,
     stale_approvals,
 )
 from cloudsuppress.ops.measures import measures_dashboard
@@ -60,6 +58,7 @@ from ..dialogs.report_export import export_report, safe_file_name, show_write_er
 from ..dialogs.report_options_dialog import ReportOptionsDialog
 from ..labels import rule_text, yen
 from ..op_runner import OpRunner
+from ..operations import costs as cost_ops
 from ..table_models.cost_table_model import COL_KEY, COL_TITLE, CostTableModel, ShareTableModel
 from ..table_models.row_list_model import ROW_ROLE
 from ..table_setup import setup_list_table
@@ -356,13 +355,8 @@ class ReportsView(QWidget):
         ratio = self.rule_editor.ratio()
         unit = self.unit_combo.currentData()
         date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
-        version = self.rule_version
-
-        def op(s):
-            return set_cost_rule(s, method=method, ratio=ratio, unit=unit, population_date=date,
-                                 expected_version=version)
-
-        changes = self.runner.run(op, parent=self)
+        changes = cost_ops.set_cost_rule(self, self.runner, method=method, ratio=ratio, unit=unit, population_date=date,
+                                         expected_version=self.rule_version)
         if changes is not None and changes.any:
             self.status_message.emit(self.tr("費用按分のルールを保存しました。"))
         return changes is not None
@@ -378,11 +372,8 @@ class ReportsView(QWidget):
         # The version the screen showed, not a fresh read: reading it again here would compare the
         # stored version with itself and overwrite a colleague's change made since (shared mode).
         version = sh.version
-
-        def op(s):
-            return set_item_cost(s, item_id=item_id, method=method, ratio=ratio, expected_version=version)
-
-        return self.runner.run(op, parent=self) is not None
+        return cost_ops.set_item_cost(self, self.runner, item_id=item_id, method=method, ratio=ratio,
+                                      expected_version=version) is not None
 
     # --- exports ------------------------------------------------------------------------
 
