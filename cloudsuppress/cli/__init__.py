@@ -261,28 +261,39 @@ def _confirm(prompt: str) -> bool:
 
 
 def _cmd_summary(db: Database, args: argparse.Namespace) -> int:
-    from ..ops.summary import build_summary, format_rate, outcome_table
+    from ..ops.summary import build_summary
+    from ..summary_figures import summary_lines
 
     with db.session() as s:
         summary = build_summary(s)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
-    f = summary["functions"]
-    print(f"協議会: {summary['consortium'] or '（未作成）'}")
-    print(f"構成団体: {len(summary['members'])} 団体（人口 {summary['population_total']:,} 人）")
-    print(f"機能数: {f['total']:,}（○ {f['by_fit']['○']:,} / △ {f['by_fit']['△']:,} / × {f['by_fit']['×']:,} / 未評価 {f['unassessed']:,}）"
-          + (f"、ほかに帳票 {f['forms']:,}" if f.get("forms") else "") + (f"、欠番 {f['retired']:,}" if f.get("retired") else ""))
-    print(f"ギャップ率（△＋×／評価済み）: {format_rate(f['gap_rate'])}")
-    for sc in summary["subcommittees"]:
-        print(f"  {sc['name']}: {sc['total']:,} 機能、ギャップ率 {format_rate(sc['gap_rate'])}")
-    with db.session() as s:
-        table = outcome_table(s)
-    o = table.consortium
-    print(f"カスタマイズ要望項目: {o.raised}（カスタマイズ {o.customized} / 標準化 {o.standardized} / "
-          f"取下げ {o.withdrawn} / 検討中 {o.under_review} / 要望（未検討） {o.requested}）")
-    rate = summary["items"]["suppression_rate"]
-    print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {'—' if rate is None else f'{rate * 100:.1f}%'}")
+    print("\n".join(summary_lines(summary, members=len(summary["members"]))))
+    return 0
+
+
+def _plain_summary(args: argparse.Namespace) -> int | None:
+    """The text summary of a SQLite file read with plain sqlite3, without importing SQLAlchemy
+    and the models (most of a call's start); None: the file needs the ordinary door (a URL, an
+    older or foreign file, ``--json``), or SQLite refused a query (the ordinary door says why)."""
+    if args.json:
+        return None
+    import sqlite3
+
+    from ..ops.plain_summary import plain_summary_lines
+    from ..store.plain_reader import open_plain_reader
+
+    con = open_plain_reader(args.db)
+    if con is None:
+        return None
+    try:
+        lines = plain_summary_lines(con)
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    print("\n".join(lines))
     return 0
 
 
@@ -534,6 +545,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_handover(args)
     if args.command == "backup":
         return _cmd_backup(args)
+    if args.command == "summary":
+        status = _plain_summary(args)
+        if status is not None:
+            return status
     db = _open(args.db, args=args)
     try:
         if args.command == "members":

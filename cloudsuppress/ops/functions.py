@@ -6,8 +6,7 @@ apart (``FitStats.forms`` / ``.retired``) and a retired row is never offered for
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import func, select
@@ -15,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from ..models import BusinessSystem, Function, Subcommittee
-from ..vocab import FIT_MARKS
+from ..summary_figures import FitStats as FitStats  # the pure counts: also read without the ORM
+from ..summary_figures import combine_stats as combine_stats
+from ..summary_figures import stats_by_system
 
 
 class FunctionRow(NamedTuple):
@@ -45,32 +46,6 @@ class FunctionRow(NamedTuple):
     fit_alternative: bool = False  # ○ by an alternative function or EUC (代替)
     vendor_cost: int | None = None
     vendor_alternative: str | None = None
-
-
-@dataclass(frozen=True)
-class FitStats:
-    """Counts of fit marks over live functions; the gap rate is (△+×) over assessed functions.
-
-    Forms and retired IDs are counted apart and never enter ``total`` or the gap rate."""
-
-    total: int = 0
-    by_fit: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIT_MARKS, 0))
-    unassessed: int = 0
-    convenience: int = 0
-    forms: int = 0
-    retired: int = 0
-
-    @property
-    def assessed(self) -> int:
-        return self.total - self.unassessed
-
-    @property
-    def gaps(self) -> int:
-        return self.by_fit.get("△", 0) + self.by_fit.get("×", 0)
-
-    @property
-    def gap_rate(self) -> float | None:
-        return self.gaps / self.assessed if self.assessed else None
 
 
 @dataclass(frozen=True)
@@ -120,56 +95,22 @@ def list_function_rows(
     return list(map(FunctionRow._make, s.connection().execute(q).fetchall()))
 
 
-def _stats_from_counts(counts: Counter[str | None], convenience: int, forms: int = 0, retired: int = 0) -> FitStats:
-    by_fit = {m: counts.get(m, 0) for m in FIT_MARKS}
-    total = sum(counts.values())
-    return FitStats(total=total, by_fit=by_fit, unassessed=counts.get(None, 0), convenience=convenience,
-                    forms=forms, retired=retired)
-
-
 def system_tree(s: Session) -> list[SystemNode]:
     """Every business system with its subcommittee and fit counts, in display order."""
-    counts: dict[int, Counter[str | None]] = defaultdict(Counter)  # per 業務: functions per fit mark
-    conv: Counter[int] = Counter()  # per 業務 id
-    forms: Counter[int] = Counter()
-    retired: Counter[int] = Counter()
-    for sys_id, fit, convenience, kind, is_retired, n in s.execute(
+    stats = stats_by_system(s.execute(
         select(Function.business_system_id, Function.fit, Function.convenience, Function.kind, Function.retired,
                func.count())
         .group_by(Function.business_system_id, Function.fit, Function.convenience, Function.kind, Function.retired)
-    ):
-        if is_retired:
-            retired[sys_id] += n
-            continue
-        if kind == "form":
-            forms[sys_id] += n
-            continue
-        counts[sys_id][fit] += n
-        if convenience:
-            conv[sys_id] += n
+    ))
     rows = s.execute(
         select(BusinessSystem, Subcommittee)
         .join(Subcommittee, BusinessSystem.subcommittee_id == Subcommittee.id)
         .order_by(Subcommittee.sort_order, BusinessSystem.sort_order, BusinessSystem.id)
     )
     return [
-        SystemNode(b.id, b.code, b.name, sc.id, sc.name, b.working_group, b.spec_version,
-                   _stats_from_counts(counts[b.id], conv[b.id], forms[b.id], retired[b.id]))
+        SystemNode(b.id, b.code, b.name, sc.id, sc.name, b.working_group, b.spec_version, stats.get(b.id, FitStats()))
         for b, sc in rows
     ]
-
-
-def combine_stats(stats: list[FitStats]) -> FitStats:
-    """Add up several systems' counts (a subcommittee, or the whole consortium)."""
-    by_fit = {m: sum(st.by_fit.get(m, 0) for st in stats) for m in FIT_MARKS}
-    return FitStats(
-        total=sum(st.total for st in stats),
-        by_fit=by_fit,
-        unassessed=sum(st.unassessed for st in stats),
-        convenience=sum(st.convenience for st in stats),
-        forms=sum(st.forms for st in stats),
-        retired=sum(st.retired for st in stats),
-    )
 
 
 def fit_stats(s: Session) -> FitStats:

@@ -9,53 +9,38 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
-from ..vocab import FIT_MARKS
-from ..workflow import DECISIONS, Status
+from ..summary_figures import counts_dict as _counts_dict
+from ..summary_figures import format_rate as format_rate  # the figures' arithmetic, shared with plain_summary
+from ..summary_figures import stats_dict as stats_dict
+from ..summary_figures import summary_core
+from ..summary_figures import suppression_rate as suppression_rate
+from ..workflow import Status
 from .consortium import get_consortium
-from .functions import FitStats, combine_stats, system_tree
+from .functions import system_tree
 from .members import list_members
-
-
-def stats_dict(st: FitStats) -> dict[str, Any]:
-    """FitStats as JSON-ready data."""
-    return {
-        "total": st.total,
-        "assessed": st.assessed,
-        "unassessed": st.unassessed,
-        "by_fit": {m: st.by_fit.get(m, 0) for m in FIT_MARKS},
-        "gaps": st.gaps,
-        "gap_rate": st.gap_rate,
-        "convenience": st.convenience,
-        "forms": st.forms,  # 帳票: counted apart, never in total or the gap rate
-        "retired": st.retired,  # 欠番 (functions and forms), likewise
-    }
 
 
 def build_summary(s: Session) -> dict[str, Any]:
     """Everything the summary shows, as plain data."""
     info = get_consortium(s)
     tree = system_tree(s)
-    by_sub: dict[str, list[FitStats]] = defaultdict(list)
-    for node in tree:
-        by_sub[node.subcommittee].append(node.stats)
     members = list_members(s)
     by_member = member_status_counts(s)
     from .costs import member_cost_totals  # the costs module (and ops.requests) only when summarising
 
     cost_totals = member_cost_totals(s)
-    item_counts = item_status_counts(s)
+    core = summary_core(consortium=info.name if info else None, populations=[m.population for m in members],
+                        systems=[(n.code, n.name, n.subcommittee, n.spec_version, n.stats) for n in tree],
+                        item_counts=item_status_counts(s))
     return {
-        "consortium": info.name if info else None,
+        "consortium": core["consortium"],
         "members": [{"name": m.name, "population": m.population, "items": _counts_dict(by_member.get(m.id, Counter())),
                      "cost_total": cost_totals.get(m.id, 0)}
                     for m in members],
-        "items": {**_counts_dict(item_counts), "suppression_rate": suppression_rate(item_counts)},
-        "population_total": sum(m.population for m in members),
-        "functions": stats_dict(combine_stats([n.stats for n in tree])),
-        "subcommittees": [
-            {"name": name, "business_systems": sum(1 for n in tree if n.subcommittee == name), **stats_dict(combine_stats(st))}
-            for name, st in by_sub.items()
-        ],
+        "items": core["items"],
+        "population_total": core["population_total"],
+        "functions": core["functions"],
+        "subcommittees": core["subcommittees"],
         "business_systems": [
             {"code": n.code, "name": n.name, "subcommittee": n.subcommittee, "spec_version": n.spec_version, **stats_dict(n.stats)}
             for n in tree
@@ -63,22 +48,7 @@ def build_summary(s: Session) -> dict[str, Any]:
     }
 
 
-def format_rate(rate: float | None) -> str:
-    """0.0013 → '0.13%'; None → '—' (nothing assessed yet)."""
-    return "—" if rate is None else f"{rate * 100:.2f}%"
-
-
 # --- request outcomes (the Toyama table) -----------------------------------------------------
-
-
-def _counts_dict(counts: Counter[str]) -> dict[str, int]:
-    return {"total": sum(counts.values()), **{st.value: counts.get(st.value, 0) for st in Status}}
-
-
-def suppression_rate(counts: Counter[str]) -> float | None:
-    """Decided items that were not customized over all decided items (None before any decision)."""
-    decided = sum(counts.get(st.value, 0) for st in DECISIONS)
-    return (decided - counts.get(Status.CUSTOMIZED.value, 0)) / decided if decided else None
 
 
 def item_status_counts(s: Session) -> Counter[str]:

@@ -35,7 +35,8 @@ def test_summary_imports_only_what_it_uses(tmp_path, capsys):
     assert main(["--db", str(db), "init", "--name", "テスト協議会"]) == 0
     capsys.readouterr()
     loaded = _modules_after(["--db", str(db), "summary"])
-    assert "cloudsuppress.ops.summary" in loaded  # the command did run
+    assert "cloudsuppress.ops.plain_summary" in loaded  # the command did run, read with plain sqlite3
+    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.models", "cloudsuppress.store.db") if m in loaded) == []
     assert sorted(m for m in NOT_FOR_SUMMARY if m in loaded) == []
 
 
