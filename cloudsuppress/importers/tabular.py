@@ -8,6 +8,7 @@ An .xlsx is checked for its size and used range before calamine reads it (issue 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -15,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
@@ -306,20 +307,101 @@ def _fill_merged(rows: list[list[str]], merged: list[Any]) -> None:
 
 def decode_csv_bytes(data: bytes, file: str) -> tuple[str, str]:
     """Decode CSV bytes as UTF-16 with a BOM (Excel's 「Unicode テキスト」, which keeps 髙・﨑),
-    UTF-8 (with or without BOM) or Shift_JIS (cp932)."""
+    UTF-8 (with or without BOM) or Shift_JIS (cp932).
+
+    A file that is one of them except for a few damaged bytes is refused naming each byte's row
+    and column (review R9); a UTF-8 file is never read as Shift_JIS because one byte is damaged
+    (most UTF-8 Japanese also makes Shift_JIS characters: the list came in as 「蝗｣菴灘錐」).
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 BOM is unambiguous
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise ImportValidationError([ImportIssue(file, None, None, "UTF-16 のテキストとして読み込めません（壊れています）。")]) from None
-    for encoding in CSV_ENCODINGS:
+            raise ImportValidationError(_MarkedText(data, "utf-16").issues(file)) from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        utf8 = _MarkedText(data, "utf-8-sig")
+    if utf8.bad_spans * 10 <= utf8.good:  # plenty of real UTF-8 characters around the damage
+        raise ImportValidationError(utf8.issues(file))
+    try:
+        return data.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        sjis = _MarkedText(data, "cp932")
+    if sjis.bad_spans <= max(3, sjis.good // 10):
+        raise ImportValidationError(sjis.issues(file))
+    best = min(utf8, sjis, key=lambda m: m.bad_spans)
+    return best.unknown(file)
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8 ", "cp932": "Shift_JIS（CP932）", "utf-16": "UTF-16 "}  # as 「… として」 reads
+_MARK = 0xDC00  # a byte b that cannot be decoded is kept as the lone surrogate U+DC00+b: no real character is one
+
+
+def _mark_bad_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return "".join(chr(_MARK + b) for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("cloudsuppress-mark", _mark_bad_bytes)
+
+
+def _column(index: int | None) -> str | None:
+    return f"{column_letter(index)}列" if index is not None else None
+
+
+def _is_mark(ch: str) -> bool:
+    return _MARK <= ord(ch) <= _MARK + 0xFF
+
+
+class _MarkedText:
+    """CSV bytes decoded with every undecodable byte marked, to say where they are."""
+
+    def __init__(self, data: bytes, encoding: str):
+        self.encoding = encoding
+        self.text = data.decode(encoding, "cloudsuppress-mark")
+        marks = [i for i, ch in enumerate(self.text) if _is_mark(ch)]
+        self.bad_spans = sum(1 for n, i in enumerate(marks) if n == 0 or marks[n - 1] != i - 1)
+        self.good = sum(1 for ch in self.text if ord(ch) > 0x7F) - len(marks)  # characters beyond ASCII read fine
+
+    def places(self) -> list[tuple[int, int | None, str, str]]:
+        """(row, column or None, the bytes as 0x.. text, the cell's text just before them) per damaged place."""
+        columns = True
         try:
-            return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf") else encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportValidationError(
-        [ImportIssue(file, None, None, "文字コードを判別できません。UTF-8 または Shift_JIS（CP932）で保存してください。")]
-    )
+            rows = list(csv.reader(io.StringIO(self.text, newline=""), delimiter=_guess_delimiter(self.text[:8192])))
+        except csv.Error:  # quotes broken too: lines, without columns
+            rows, columns = [[line] for line in self.text.split("\n")], False
+        found: list[tuple[int, int | None, str, str]] = []
+        for r, row in enumerate(rows, start=1):
+            for c, cell in enumerate(row):
+                i = 0
+                while i < len(cell):
+                    if not _is_mark(cell[i]):
+                        i += 1
+                        continue
+                    start = i
+                    while i < len(cell) and _is_mark(cell[i]):
+                        i += 1
+                    raw = [ord(ch) - _MARK for ch in cell[start:i]]
+                    lead = self.encoding == "cp932" and len(raw) == 1 and (0x81 <= raw[0] <= 0x9F or 0xE0 <= raw[0] <= 0xFC)
+                    if lead and i < len(cell) and ord(cell[i]) < 0x80:  # the byte that was no second half
+                        raw.append(ord(cell[i]))
+                    before = "".join(ch for ch in cell[:start] if not _is_mark(ch)).strip()[-10:]
+                    found.append((r, c if columns else None, " ".join(f"0x{b:02X}" for b in raw), before))
+        return found
+
+    def issues(self, file: str) -> list[ImportIssue]:
+        name = _ENCODING_NAMES[self.encoding]
+        return [ImportIssue(file, r, _column(c),
+                            f"{name}として読めない文字があります（{shown}、{f'「{before}」の後' if before else 'セルの先頭'}）。"
+                            "その文字を入力し直して保存してください。")
+                for r, c, shown, before in self.places()]
+
+    def unknown(self, file: str) -> NoReturn:
+        r, c, shown, _before = self.places()[0]
+        raise ImportValidationError([ImportIssue(
+            file, r, _column(c),
+            f"文字コードを判別できません（ここで最初に読めない文字があります: {shown}）。UTF-8 または Shift_JIS（CP932）で保存してください。")])
 
 
 def _guess_delimiter(sample: str) -> str:

@@ -196,10 +196,11 @@ def test_header_without_rows(loaded, tmp_path):
 def test_undecodable_csv_bytes(loaded, tmp_path):
     db, before = loaded
     path = tmp_path / "bytes.csv"
-    # 0x81 0x20 is neither UTF-8 nor a Shift_JIS pair.
+    # 0x81 0x20 is neither UTF-8 nor a Shift_JIS pair: a Shift_JIS file with one damaged byte (review R9).
     path.write_bytes("機能ID,機能名\r\n1,".encode("cp932") + b"\x81\x20\r\n")
     err = _refused(db, before, path, business_system=SYSTEM)
-    assert "文字コードを判別できません" in str(err)
+    assert [str(i) for i in err.issues] == ["bytes.csv 2行目 B列: Shift_JIS（CP932）として読めない文字があります"
+                                            "（0x81 0x20、セルの先頭）。その文字を入力し直して保存してください。"]
 
 
 def test_utf16_without_bom_is_refused_with_a_hint(loaded, tmp_path):
