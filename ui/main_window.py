@@ -32,10 +32,11 @@ from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.functions import fit_stats
 from cloudsuppress.ops.summary import format_rate
-from cloudsuppress.ops.undo import redo, undo, undo_status
+from cloudsuppress.ops.undo import undo_status
 from cloudsuppress.store.connection import Database
 
 from .op_runner import OpRunner
+from .operations import undo as undo_ops
 from .screen_fit import restore_main_geometry, save_main_geometry
 from .settings import app_settings, remember_database
 
@@ -427,12 +428,12 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Take back the newest action (the broadcast refreshes every view and this menu)."""
         label = self.runner.read(undo_status).undo_label
-        if self.runner.run(lambda s: undo(s), parent=self) is not None and label:
+        if undo_ops.undo(self, self.runner) is not None and label:
             self.statusBar().showMessage(self.tr("元に戻しました: {0}").format(label), 10_000)
 
     def redo(self) -> None:
         label = self.runner.read(undo_status).redo_label
-        if self.runner.run(lambda s: redo(s), parent=self) is not None and label:
+        if undo_ops.redo(self, self.runner) is not None and label:
             self.statusBar().showMessage(self.tr("やり直しました: {0}").format(label), 10_000)
 
     def _on_requests(self, action) -> None:

@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QWidget
 
 from cloudsuppress.ops.meeting_queries import list_meetings
-from cloudsuppress.ops.selection import add_agenda_items, move_items
 from cloudsuppress.workflow import Status
 
 from .dates import display_date
 from .labels import label
 from .op_runner import OpRunner
+from .operations import meetings as meeting_ops
+from .operations import requests as request_ops
 
 Chosen = Callable[[], list[tuple[int, str]]]  # (item id, 要望番号) of the chosen items
 
@@ -85,10 +86,7 @@ class SelectionActions(QObject):
             if not dialog.exec():
                 return False
             to, reason = dialog.target(), dialog.reason()
-            target, why = to, reason
-            changes = self.runner.run(
-                lambda s, target=target, why=why: move_items(s, item_ids=ids, to=target, reason=why or None),
-                parent=self.owner)
+            changes = request_ops.move_items(self.owner, self.runner, item_ids=ids, to=to, reason=reason or None)
             if changes is not None:
                 self._say(self.tr("要望 {0} 件を「{1}」にしました。").format(len(ids), label(to.label)))
                 return True
@@ -111,7 +109,7 @@ class SelectionActions(QObject):
                 return False
             meeting_id = meetings[labels.index(text)].id
         mid = meeting_id
-        if self.runner.run(lambda s: add_agenda_items(s, meeting_id=mid, item_ids=ids), parent=self.owner) is None:
+        if meeting_ops.add_agenda_items(self.owner, self.runner, meeting_id=mid, item_ids=ids) is None:
             return False
         self._say(self.tr("要望 {0} 件を議題に追加しました。").format(len(ids)))
         return True

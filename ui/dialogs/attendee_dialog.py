@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudsuppress.ops.meetings import add_attendee
 from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.vocab import ATTENDEE_ROLE_LABELS
 
 from ..op_runner import OpRunner
+from ..operations import meetings as meeting_ops
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
 
@@ -105,10 +105,8 @@ class AttendeeDialog(QDialog):
         role, name, title = self.role(), self.name_edit.text().strip(), self.title_edit.text().strip()
         member_id = self.member_combo.currentData() if role == "member" else None
         organization = self.organization_edit.text().strip() if role != "member" else None
-        changes = self.runner.run(
-            lambda s: add_attendee(s, meeting_id=self.meeting_id, role=role, name=name, member_id=member_id,
-                                   organization=organization, title=title),
-            parent=self)
+        changes = meeting_ops.add_attendee(self, self.runner, meeting_id=self.meeting_id, role=role, name=name,
+                                           member_id=member_id, organization=organization, title=title)
         if changes is None:
             return
         self.added = name

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cloudsuppress.ops.consortium import (
-    ConsortiumSettings,
-    get_consortium_settings,
-    settings_problems,
-    update_consortium_settings,
-)
+from cloudsuppress.ops.consortium import ConsortiumSettings, get_consortium_settings, settings_problems
 
 from ..op_runner import OpRunner
+from ..operations import consortium as consortium_ops
 from .dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b42318;"
@@ -98,7 +94,7 @@ class ConsortiumSettingsDialog(QDialog):
     def save(self) -> None:
         """Store the settings through the runner; close only if that worked."""
         st = self.settings()
-        if self.runner.run(lambda s: update_consortium_settings(s, settings=st), parent=self) is None:
+        if consortium_ops.update_consortium_settings(self, self.runner, settings=st) is None:
             return
         self.saved = st.normalized()
         self.accept()

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.functions import SystemNode
-from cloudsuppress.ops.meetings import create_meeting, parse_time
+from cloudsuppress.ops.meetings import parse_time
 from cloudsuppress.vocab import MEETING_KIND_LABELS
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text
 from ..op_runner import OpRunner
+from ..operations import meetings as meeting_ops
 from .dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b3261e;"
@@ -220,11 +221,9 @@ class NewMeetingDialog(QDialog):
         number = self.number_spin.value() or None
         title, place = self.title_edit.text().strip(), self.place_edit.text().strip()
         start, end = self.start_edit.text(), self.end_edit.text()
-        changes = self.runner.run(
-            lambda s: create_meeting(s, kind=kind, title=title, held_on=held_on, subcommittee_id=sub,
-                                     business_system_id=system, number=number, start_time=start, end_time=end,
-                                     place=place),
-            parent=self)
+        changes = meeting_ops.create_meeting(self, self.runner, kind=kind, title=title, held_on=held_on,
+                                             subcommittee_id=sub, business_system_id=system, number=number,
+                                             start_time=start, end_time=end, place=place)
         if changes is None:
             return
         self.created_id = changes.id

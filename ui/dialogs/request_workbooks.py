@@ -35,12 +35,13 @@ from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops.consortium import require_consortium
 from cloudsuppress.ops.functions import list_function_rows
 from cloudsuppress.ops.members import MemberRow
-from cloudsuppress.ops.request_import import RequestImportPlan, apply_request_import, plan_request_import
+from cloudsuppress.ops.request_import import RequestImportPlan, plan_request_import
 from cloudsuppress.output_files import check_output, output_file
 from cloudsuppress.reports.request_template_xlsx import write_request_template
 
 from ..labels import join_names, label
 from ..op_runner import OpRunner
+from ..operations import requests as request_ops
 from .dialog_buttons import accept_cancel
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP("request_workbooks", "要望票 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)")
@@ -244,10 +245,8 @@ def import_request_workbooks(runner: OpRunner, *, parent: QWidget, folder: str =
     finally:
         dialog.deleteLater()
 
-    def op(s):
-        return apply_request_import(s, plan_request_import(s, records))
-
-    if runner.run(op, parent=parent, background=True, label=QCoreApplication.translate("request_workbooks", "要望を取り込んでいます…")) is None:
+    if request_ops.import_requests(parent, runner, records=records,
+                                   label=QCoreApplication.translate("request_workbooks", "要望を取り込んでいます…")) is None:
         return None
     return QCoreApplication.translate("request_workbooks", "要望票を取り込みました（{0}）: 新しい要望項目 {1} 件、{2} 行。").format(
         join_names(p.name for p in paths), plan.new_items, len(records))

@@ -8,6 +8,6 @@ the core refused and the user has been told. Widgets gather input and show the r
 never build the ``lambda s: ...`` themselves. A label shown while the work runs in the
 background is the widget's (its own translation context), passed in as ``label``.
 
-One module per entity: members, meetings, requests, structure (業務 and the function list),
-costs, measures, consortium (settings, undo and redo).
+One module per entity: members, meetings, requests, structure (業務), functions (the function
+list), costs, measures, consortium (its settings), undo (元に戻す / やり直し).
 """

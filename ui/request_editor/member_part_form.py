@@ -53,6 +53,7 @@ from cloudsuppress.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS,
 from ..date_edit import DateEdit
 from ..dates import display_date
 from ..op_runner import OpRunner
+from ..operations import requests as request_ops
 from .request_prompts import ReasonDialog
 
 ERROR_STYLE = "color: #b3261e;"
@@ -324,8 +325,8 @@ class MemberPartForm(QWidget):
         text = self.hearing_text.text().strip()
         cases = int(self.hearing_cases.text()) if self.hearing_cases.text().isdigit() else None
         item_id, member_id = self.item_id, self.member_id
-        if self.runner.run(lambda s: req.record_hearing(s, item_id=item_id, member_id=member_id, held_on=held_on,
-                                                         confirmed=text, confirmed_cases=cases), parent=self) is None:
+        if request_ops.record_hearing(self, self.runner, item_id=item_id, member_id=member_id, held_on=held_on,
+                                      confirmed=text, confirmed_cases=cases) is None:
             return False
         self.hearing_text.clear()
         self.hearing_cases.clear()
@@ -338,8 +339,8 @@ class MemberPartForm(QWidget):
         on = self.approval_date[stage].date().toPython()
         ref = self.approval_ref[stage].text().strip() or None
         item_id, member_id = self.item_id, self.member_id
-        return self.runner.run(lambda s: req.record_approval(s, item_id=item_id, member_id=member_id, stage=stage,
-                                                             approved_on=on, reference=ref), parent=self) is not None
+        return request_ops.record_approval(self, self.runner, item_id=item_id, member_id=member_id, stage=stage,
+                                           approved_on=on, reference=ref) is not None
 
     def delete_selected_hearing(self) -> bool:
         """Delete the hearing note selected in the table (one undoable action)."""
@@ -347,15 +348,15 @@ class MemberPartForm(QWidget):
         if self.part is None or not 0 <= row < len(self.part.hearings):
             return False
         hearing_id = self.part.hearings[row].id
-        return self.runner.run(lambda s: req.delete_hearing(s, hearing_id=hearing_id), parent=self) is not None
+        return request_ops.delete_hearing(self, self.runner, hearing_id=hearing_id) is not None
 
     def delete_approval(self, stage: str) -> bool:
         """Delete this member's 財政課協議 or 首長決裁 (one undoable action)."""
         if self.part is None or self.item_id is None:
             return False
         item_id, member_id = self.item_id, self.member_id
-        return self.runner.run(lambda s: req.delete_approval(s, item_id=item_id, member_id=member_id, stage=stage),
-                               parent=self) is not None
+        return request_ops.delete_approval(self, self.runner, item_id=item_id, member_id=member_id,
+                                           stage=stage) is not None
 
     def _update_side_buttons(self) -> None:
         """Deleting is offered while the item is open, for what is recorded (and selected); the
@@ -381,8 +382,8 @@ class MemberPartForm(QWidget):
             return False
         reason = answer[0]
         item_id, member_id = self.item_id, self.member_id
-        return self.runner.run(lambda s: req.withdraw_member(s, item_id=item_id, member_id=member_id, reason=reason),
-                               parent=self) is not None
+        return request_ops.withdraw_member(self, self.runner, item_id=item_id, member_id=member_id,
+                                           reason=reason) is not None
 
     # --- values -----------------------------------------------------------------------
 

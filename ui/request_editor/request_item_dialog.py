@@ -54,6 +54,7 @@ from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_functio
 from cloudsuppress.workflow import OPEN, Status
 
 from ..op_runner import OpRunner
+from ..operations import requests as request_ops
 from ..screen_fit import scrolled
 from ..table_models.function_table_model import FunctionTableModel
 from .function_picker import FunctionPicker
@@ -568,8 +569,8 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
             return False
         reason, meeting_id = answer
         item_id = self.item_id
-        return self.runner.run(lambda s: req.move_item(s, item_id=item_id, to=target, reason=reason or None,
-                                                       meeting_id=meeting_id), parent=self) is not None
+        return request_ops.move_item(self, self.runner, item_id=item_id, to=target, reason=reason or None,
+                                     meeting_id=meeting_id) is not None
 
     def add_member_part(self) -> bool:
         """Add a tab for another member that asks the same (saved with 保存)."""

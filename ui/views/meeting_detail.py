@@ -31,14 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingDetail, get_meeting_detail
-from cloudsuppress.ops.meetings import (
-    add_agenda_item,
-    build_agenda,
-    move_agenda_item,
-    remove_agenda_item,
-    remove_attendee,
-    set_meeting_notes,
-)
+from cloudsuppress.ops.meetings import set_meeting_notes
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import list_item_rows
 
@@ -46,6 +39,7 @@ from ..date_edit import DateEdit
 from ..dates import display_date
 from ..labels import join_names, label
 from ..op_runner import OpRunner
+from ..operations import meetings as meeting_ops
 from ..selection_actions import SelectionActions
 from ..table_models.meeting_table_model import (
     AG_TITLE,
@@ -334,7 +328,7 @@ class MeetingDetailPane(QWidget):
     def remove_attendee(self) -> None:
         a = self._selected(self.attendee_table, self.attendee_model)
         if a is not None:
-            self.runner.run(lambda s: remove_attendee(s, attendee_id=a.id), parent=self)
+            meeting_ops.remove_attendee(self, self.runner, attendee_id=a.id)
 
     # --- agenda -----------------------------------------------------------------------
 
@@ -343,7 +337,7 @@ class MeetingDetailPane(QWidget):
         mid = self.meeting_id
         if mid is None:
             return
-        changes = self.runner.run(lambda s: build_agenda(s, meeting_id=mid), parent=self)
+        changes = meeting_ops.build_agenda(self, self.runner, meeting_id=mid)
         if changes is not None:
             added = getattr(changes, "added", 0)
             self.status_message.emit(self.tr("議題に {0} 件を追加しました。").format(added) if added
@@ -364,20 +358,20 @@ class MeetingDetailPane(QWidget):
         if not ok or text not in labels:
             return
         item_id = rows[labels.index(text)].id
-        if self.runner.run(lambda s: add_agenda_item(s, meeting_id=mid, item_id=item_id), parent=self) is not None:
+        if meeting_ops.add_agenda_item(self, self.runner, meeting_id=mid, item_id=item_id) is not None:
             self.select_agenda_item(item_id)
 
     def remove_agenda_item(self) -> None:
         r, mid = self.selected_agenda_row(), self.meeting_id
         if r is not None and mid is not None:
-            self.runner.run(lambda s: remove_agenda_item(s, meeting_id=mid, item_id=r.item_id), parent=self)
+            meeting_ops.remove_agenda_item(self, self.runner, meeting_id=mid, item_id=r.item_id)
 
     def move_agenda_item(self, offset: int) -> None:
         """上へ (-1) / 下へ (+1): the selected item stays selected at its new place."""
         r, mid = self.selected_agenda_row(), self.meeting_id
         if r is None or mid is None:
             return
-        self.runner.run(lambda s: move_agenda_item(s, meeting_id=mid, item_id=r.item_id, offset=offset), parent=self)
+        meeting_ops.move_agenda_item(self, self.runner, meeting_id=mid, item_id=r.item_id, offset=offset)
         self.select_agenda_item(r.item_id)
 
     # --- notes ------------------------------------------------------------------------

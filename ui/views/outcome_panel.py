@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import AgendaRow
-from cloudsuppress.ops.meetings import record_outcome, set_item_notes
 from cloudsuppress.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.workflow import DECISIONS, Status
 
 from ..labels import join_names, label
 from ..op_runner import OpRunner
+from ..operations import meetings as meeting_ops
 from ..table_models.meeting_table_model import AG_KEY, AG_OUTCOME, AG_POSITION, AG_TITLE, AgendaTableModel
 
 # The outcome choices in the order they are offered; None is 未協議.
@@ -241,16 +241,13 @@ class OutcomePanel(QWidget):
         meeting_id, item_id = self.meeting_id, r.item_id
         notes = self.notes_edit.toPlainText()
         if is_final(r):
-            changes = self.runner.run(
-                lambda s: set_item_notes(s, meeting_id=meeting_id, item_id=item_id, notes=notes), parent=self)
+            changes = meeting_ops.set_item_notes(self, self.runner, meeting_id=meeting_id, item_id=item_id, notes=notes)
             return changes is not None
         outcome = self.chosen_outcome()
         decide = self.decision_combo.currentData() if outcome == "decided" else None
         reason = self.reason_edit.text().strip() if outcome == "decided" else None
-        changes = self.runner.run(
-            lambda s: record_outcome(s, meeting_id=meeting_id, item_id=item_id, outcome=outcome, decide=decide,
-                                     reason=reason, notes=notes),
-            parent=self)
+        changes = meeting_ops.record_outcome(self, self.runner, meeting_id=meeting_id, item_id=item_id, outcome=outcome,
+                                             decide=decide, reason=reason, notes=notes)
         return changes is not None
 
     def focus_table(self) -> None:

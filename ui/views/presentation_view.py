@@ -30,7 +30,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.ops.meetings import record_outcome
 from cloudsuppress.ops.presentation import Presentation, PresentedItem, PresentedMember, build_presentation
 from cloudsuppress.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.workflow import DECISIONS, Status
@@ -38,6 +37,7 @@ from cloudsuppress.workflow import DECISIONS, Status
 from ..dates import display_date
 from ..labels import label
 from ..op_runner import OpRunner
+from ..operations import meetings as meeting_ops
 
 BASE_W, BASE_H = 1920, 1080
 MIN_PT = 20.0  # at 1920×1080: the smallest text anywhere on the slide
@@ -488,9 +488,8 @@ class PresentationControls(QWidget):
         _, outcome, decide = CHOICES[self.choice_combo.currentIndex()]
         reason = self.reason_edit.text().strip() if outcome == "decided" else None
         item_id = item.row.item_id
-        changes = self.runner.run(
-            lambda s: record_outcome(s, meeting_id=mid, item_id=item_id, outcome=outcome, decide=decide, reason=reason),
-            parent=self.window())
+        changes = meeting_ops.record_outcome(self.window(), self.runner, meeting_id=mid, item_id=item_id,
+                                             outcome=outcome, decide=decide, reason=reason)
         if changes is None:
             return False  # refused: the core's message was shown; what was typed stays
         self.reason_edit.clear()
