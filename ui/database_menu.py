@@ -24,12 +24,13 @@ from cloudsuppress.errors import DatabaseCorruptError, DomainError
 from cloudsuppress.store import writer_lock
 from cloudsuppress.store.backups import restore_backup, validate_backup
 from cloudsuppress.store.connection import Database, open_database
-from cloudsuppress.store.handover import export_handover, import_handover, is_empty, read_handover
+from cloudsuppress.store.handover import export_handover, is_empty, read_handover
 from cloudsuppress.store.writer_lock import DatabaseLockedError
 
 from .change_watcher import ChangeWatcher
 from .message_text import short_lines
-from .op_runner import EVERYTHING, OpRunner
+from .op_runner import OpRunner
+from .operations import consortium as consortium_ops
 from .server_settings import forget_last_server, known_server_url, remember_server
 
 HANDOVER_FILTER = QT_TRANSLATE_NOOP("DatabaseMenu", "引継ぎファイル (*.zip)")
@@ -395,12 +396,8 @@ class DatabaseMenu(QObject):
                 return False
             target_runner = OpRunner(new_db, self, dialogs=self.window.runner.dialogs)
 
-        def op(s):  # noqa: ANN001, ANN202
-            import_handover(s, path)
-            return EVERYTHING
-
-        done = target_runner.run(op, parent=self.window, background=True,
-                                 label=self.tr("引継ぎファイルを取り込んでいます…"))
+        done = consortium_ops.import_handover(self.window, target_runner, path=path,
+                                              label=self.tr("引継ぎファイルを取り込んでいます…"))
         if new_db is not None:
             target_runner.deleteLater()
             if done is None:

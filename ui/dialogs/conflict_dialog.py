@@ -7,7 +7,7 @@ the fields that differ highlighted, with who changed the record and when. The us
 * 「最新の内容を読み込む」: ``reload_conflict`` confirms the current row; ``choice`` is
   ``RELOADED`` and the runner then tells the views to refresh (the user's edit is dropped).
 * 「自分の変更を重ねて保存」: ``reapply`` saves the same values on top of the version shown
-  here, through ``runner.attempt``. If a third user saved again meanwhile, the new conflict
+  here, through ``runner.attempt`` (``ui.operations.conflicts.reapply_mine``). If a third user saved again meanwhile, the new conflict
   replaces the one shown and the dialog stays open; on success ``choice`` is ``REAPPLIED``
   and ``changes`` holds what the save changed (the runner broadcasts it).
 * キャンセル: nothing happens; the user's edit stays in the editor.
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import ConcurrentEditError, DomainError
-from cloudsuppress.ops.concurrency import reapply, reload_conflict
+from cloudsuppress.ops.concurrency import reload_conflict
+
+from ..operations import conflicts as conflict_ops
 
 # Field names as the editors label them (request item, member request, member).
 FIELD_LABELS = {
@@ -184,7 +186,7 @@ class ConflictDialog(QDialog):
         error = self.error
         seen = error.current_version
         try:
-            self.changes = self.runner.attempt(lambda s: reapply(s, error, seen_version=seen))
+            self.changes = conflict_ops.reapply_mine(self.runner, error=error, seen_version=seen)
         except ConcurrentEditError as again:
             self.show_error(again)
             self.note.setText(self.tr("その間に、さらに別の利用者が変更しました。内容を確認して、もう一度選んでください。"))
