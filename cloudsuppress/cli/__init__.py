@@ -24,7 +24,7 @@ from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .functions import add_function_commands
 from .meetings import add_comparison_export
 from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
-from .types import add_force, japanese_argparse_message, lazy_module, whole_number
+from .types import add_force, japanese_argparse_message, lazy_module, request_status, whole_number
 
 if TYPE_CHECKING:
     from ..ops.request_queries import ItemRow
@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-STATUS_CHOICES = [st.value for st in Status]
+STATUS_HELP = "要望・検討中・標準化・取下げ・カスタマイズ実施（requested などの英語の値も可）"
 
 
 def _add_request_commands(sub: Subparsers) -> None:
@@ -127,14 +127,14 @@ def _add_request_commands(sub: Subparsers) -> None:
                      help="Fit&Gap でその団体が△・×とした機能を要望の行として記入しておく")
     add_force(tpl)
     lst = requests.add_parser("list", help="要望項目の一覧")
-    lst.add_argument("--status", choices=STATUS_CHOICES)
+    lst.add_argument("--status", type=request_status(), metavar="状態", help=STATUS_HELP)
     lst.add_argument("--member", help="団体名で絞り込む")
     lst.add_argument("--json", action="store_true")
     mv = requests.add_parser("move", help="要望項目の状態を変更する")
     mv.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
     mv.add_argument("more", nargs="*", metavar="ITEM",
                     help="ほかの要望も同じ理由でまとめて変更する（1 操作・元に戻すも 1 回。1 件でも拒否されれば何も変更しない）")
-    mv.add_argument("--to", required=True, choices=STATUS_CHOICES)
+    mv.add_argument("--to", required=True, type=request_status(), metavar="状態", help=STATUS_HELP)
     mv.add_argument("--reason", required=True)
     mv.add_argument("--meeting", type=whole_number, help="決定した会議の id")
     mv.add_argument("--by", help="操作者名")
@@ -216,9 +216,9 @@ def _add_meeting_commands(sub: Subparsers) -> None:
     oc.add_argument("meeting", type=whole_number, metavar="ID")
     oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
     what = oc.add_mutually_exclusive_group(required=True)
-    what.add_argument("--decide", choices=(*STATUS_CHOICES, "customized_pending"),
-                      help="決定: 変更後の状態（--reason 必須）。customized_pending: カスタマイズ実施"
-                           "（財政課協議・首長決裁の後に確定。検討中にし、最後の決裁の記録でカスタマイズ実施になる）")
+    what.add_argument("--decide", type=request_status(pending=True), metavar="状態",
+                      help="決定: 変更後の状態（--reason 必須）。" + STATUS_HELP + "。「カスタマイズ実施（財政課協議・首長決裁の後に確定）」"
+                           "または customized_pending: 検討中にし、最後の決裁の記録でカスタマイズ実施になる")
     what.add_argument("--continue", dest="continued", action="store_true", help="継続審議")
     what.add_argument("--info", action="store_true", help="報告のみ")
     what.add_argument("--clear", action="store_true", help="未協議に戻す")

@@ -19,6 +19,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from ..vocab import CUSTOMIZED_PENDING, OUTCOME_LABELS
+from ..workflow import STATUS_LABELS, Status
+
 if TYPE_CHECKING:  # argparse's subparsers action is generic only in its stubs
     Subparsers: TypeAlias = argparse._SubParsersAction[Any]  # of cli._Parser, an ArgumentParser
 
@@ -49,6 +52,32 @@ def whole_number(text: str) -> int:
     if digits is None:
         raise argparse.ArgumentTypeError(f"0 以上の整数で指定してください: {text}")
     return int(digits)
+
+
+def request_status(*, pending: bool = False) -> Callable[[str], str]:
+    """An argparse type for a request's status: its label as the GUI and the documents show it
+    (要望, 検討中, 標準化, 取下げ, カスタマイズ実施; 未検討 and 取り下げ too) or its code (requested …);
+    gives the code. ``pending`` adds 'customized_pending' (カスタマイズ実施（財政課協議・首長決裁の後に確定）)."""
+    words = {**{st.value: st.value for st in Status}, **{label: st.value for st, label in STATUS_LABELS.items()},
+             "未検討": Status.REQUESTED.value, "取り下げ": Status.WITHDRAWN.value}
+    if pending:
+        words.update({CUSTOMIZED_PENDING: CUSTOMIZED_PENDING, OUTCOME_LABELS[CUSTOMIZED_PENDING]: CUSTOMIZED_PENDING})
+    codes = {_word_key(w): code for w, code in words.items()}
+    labels = "、".join(STATUS_LABELS.values())
+    english = "、".join([st.value for st in Status] + ([CUSTOMIZED_PENDING] if pending else []))
+
+    def status(text: str) -> str:
+        code = codes.get(_word_key(text))
+        if code is None:
+            raise argparse.ArgumentTypeError(f"指定できない値です: {text}（指定できる値: {labels}、または {english}）")
+        return code
+
+    return status
+
+
+def _word_key(text: str) -> str:
+    """「カスタマイズ実施（…）」 typed with half-width brackets, spaces or capitals still matches."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 def _choices(text: str) -> str:

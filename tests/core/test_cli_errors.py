@@ -142,7 +142,8 @@ def test_yen_as_an_option_type_gives_the_japanese_message(capsys):
     (("requests",), "cloudsuppress requests: 引数の誤り: 次の引数を指定してください: サブコマンド"),
     (("requests", "move", "R-0001", "--to", "withdrawn"), "cloudsuppress requests move: 引数の誤り: 次の引数を指定してください: --reason"),
     (("requests", "list", "--status", "済"), "cloudsuppress requests list: 引数の誤り: --status: 指定できない値です: 済"
-                                             "（指定できる値: requested、under_review、standardized、withdrawn、customized）"),
+                                             "（指定できる値: 要望、検討中、標準化、取下げ、カスタマイズ実施、"
+                                             "または requested、under_review、standardized、withdrawn、customized）"),
     (("meetings", "show", "第1回"), "cloudsuppress meetings show: 引数の誤り: ID: 0 以上の整数で指定してください: 第1回"),
     (("summary", "--bogus"), "cloudsuppress: 引数の誤り: 解釈できない引数があります: --bogus"),
     (("meetings", "attend", "1", "--vendor", "--secretariat", "--person", "某"),
