@@ -31,7 +31,7 @@ from .xlsx_print import PrintPlan, footer_text, header_text
 _LEAD = (("要望番号", 9), ("機能ID", 10), ("業務", 12), ("機能名・要望名", 26), ("適合", 6))
 _TAIL = (("見積額", 12), ("状態", 10), ("決定内容", 34))  # 状態: widened to カスタマイズ実施
 _LONG = (("団体", 12), ("要望内容", 44), ("年間件数", 10), ("理由", 20), ("住民サービス水準への影響", 36))
-HEADER_ROW = 4  # 0-based row of the column headings (title, meta, legend and a blank line above)
+HEADER_ROW = 4  # 0-based row of the column headings (title, meta, and the legend box over rows 2–3 above)
 # The workbook's own font (its Normal style) is the cells' 9 pt BIZ UDGothic, so Excel and
 # LibreOffice both measure a column width unit as one of its digits, 6 px: a half-width
 # character is one unit, a full-width one two. Without this LibreOffice measured the units with
@@ -41,6 +41,7 @@ HEADER_ROW = 4  # 0-based row of the column headings (title, meta, legend and a 
 BOOK_FONT = {"font_name": "BIZ UDGothic", "font_size": 9}
 BOOK_COLUMN_PX, BOOK_ROW_PX = 56, 16  # XlsxWriter's metrics for a 6 px digit (5 px padding)
 LINE_PT, ROW_PAD_PT, MAX_ROW_PT = 10.5, 4.0, 409.0
+LEGEND_AIR_PT = 4.0  # under the legend's last line, above the headings' border
 
 
 def text_units(text: str) -> int:
@@ -136,7 +137,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         font = {"font_name": "BIZ UDGothic", "font_size": 9}
         title_fmt = wb.add_format({**font, "bold": True, "font_size": 14})
         meta_fmt = wb.add_format({**font, "font_size": 10})
-        legend_fmt = wb.add_format({**font, "font_color": "#555555"})
+        legend_fmt = wb.add_format({**font, "font_color": "#555555", "valign": "top", "text_wrap": True})
         head_fmt = wb.add_format({**font, "bold": True, "bg_color": "#DDDDDD", "border": 1, "align": "center",
                                   "valign": "vcenter", "text_wrap": True})
         group_fmt = wb.add_format({**font, "bold": True, "bg_color": "#EEEEEE", "border": 1})
@@ -171,7 +172,12 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         # The pages are laid out here, as they will print: ``page`` tracks the height used on the
         # current page (the sheet's points, before the print scale) and ``breaks`` the rows that
         # start a page. A long row fills what is left of a page and goes on on the next one.
-        top_rows = {0: 22.0, 1: 15.0, 2: 13.5, 3: 13.5}
+        # The legend is one box over rows 2–3, the sheet's width, its lines at the top and air under
+        # the last (review R23: its second line was written in row 3, 13.5 pt, bottom-aligned, and
+        # printed on the headings' top border).
+        legend = wrap_text(legend_text(table), plan.inner_pt(sum(w for _, w in columns[:-2])), GOTHIC, 9, words)
+        legend_pt = len(legend) * LINE_PT + ROW_PAD_PT + LEGEND_AIR_PT
+        top_rows = {0: 22.0, 1: 15.0, 2: max(13.5, legend_pt / 2), 3: max(13.5, legend_pt / 2)}
         for row_no, h in top_rows.items():
             ws.set_row(row_no, h)
         room = plan.page_height() * 0.97
@@ -239,10 +245,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         ws.write_string(0, 0, title, title_fmt)
         ws.write_string(1, last, as_of_text(created_on or today()), date_fmt)
         ws.write_string(1, 0, meta_text(table), meta_fmt)
-        legend = wrap_text(legend_text(table), plan.inner_pt(sum(w for _, w in columns[:-2])), GOTHIC, 9, words)
-        ws.write_string(2, 0, legend[0], legend_fmt)
-        if len(legend) > 1:  # the rest of the legend under it (row 3 is free above the headings)
-            ws.write_string(3, 0, "".join(legend[1:]), legend_fmt)
+        ws.merge_range(2, 0, HEADER_ROW - 1, last, "\n".join(legend), legend_fmt)
         for i, (heading, _) in enumerate(columns):
             put(HEADER_ROW, i, heading, head_fmt, keep=heads + words)
         page["head"] = lines[HEADER_ROW] * LINE_PT + ROW_PAD_PT  # the headings repeat on every page
