@@ -217,12 +217,12 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
             print(json.dumps({"rule": table.rule_text, "members": list(table.members),
                               "items": [{"item": r.key, "title": r.title, "status": r.status_label,
                                          "estimate": r.estimate, "rule": r.rule_text,
-                                         "shares": {m: v for m, v in zip(table.members, r.shares) if v is not None},
+                                         "shares": {m: v for m, v in zip(table.members, r.shares, strict=True) if v is not None},
                                          "forecast": r.open,
                                          "undetermined": [m for i, m in enumerate(table.members)
                                                           if r.cell(i) == "unknown"]}
                                         for r in table.rows],
-                              "totals": dict(zip(table.members, table.member_totals)), "total": table.total,
+                              "totals": dict(zip(table.members, table.member_totals, strict=True)), "total": table.total,
                               "reapproval": _stale_json(stale)},
                              ensure_ascii=False, indent=2))
         else:
@@ -458,7 +458,7 @@ def _export_notices(db: Database, args: argparse.Namespace, out: Path) -> int:
         notices = cost_ops.all_member_costs(s, include_none=args.include_none)
     if not notices:
         raise DomainError("カスタマイズ経費を負担する団体がありません（--include-none で全団体あてに書き出せます）。")
-    for mc, path in zip(notices, write_member_cost_reports(out, notices, overwrite=args.force, **letter)):
+    for mc, path in zip(notices, write_member_cost_reports(out, notices, overwrite=args.force, **letter), strict=True):
         print(f"{mc.member}: {len(mc.lines)} 件、合計 {mc.total:,}円 → {path.name}")
     print(f"負担額通知 {len(notices)} 団体分を書き出しました: {out}")
     return 0

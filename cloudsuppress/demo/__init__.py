@@ -135,7 +135,7 @@ def generate_function_records(
     gap_rows = set(rng.sample(range(total), min(gaps, total)))
     conv_rows = set(rng.sample(range(total), min(convenience, total)))
     n = 0
-    for (system, subcommittee), count in zip(systems, per):
+    for (system, subcommittee), count in zip(systems, per, strict=True):
         objects = _SYSTEM_OBJECTS.get(system) or _OBJECTS.get(subcommittee, _OBJECTS["総合業務"])
         for k in range(count):
             obj = objects[k % len(objects)]

@@ -248,7 +248,7 @@ def _shares_for(items: list[RequestItem], s: Session) -> list[ItemShares]:
             result = apportion_cost(item.estimate, [Payer(name, pop) for _, name, pop in members], rule)
             rows = tuple(ShareRow(mid, sh.member, sh.population, sh.share, sh.equal_part, sh.population_part,
                                   sh.adjustment, Fraction(sh.population, pop_total) if pop_total else Fraction(0))
-                         for (mid, _, _), sh in zip(members, result.shares))
+                         for (mid, _, _), sh in zip(members, result.shares, strict=True))
             residue, residue_member = result.residue, result.residue_member
         st = Status(item.status)
         out.append(ItemShares(item.id, item.key, item.title, st.value, STATUS_LABELS[st], item.estimate, rule,
@@ -557,12 +557,12 @@ def member_cost_facts(s: Session) -> dict[int, MemberCostFacts]:
                                [n for _, n, _ in members]) if estimate is not None else None)
         if status == customized:
             if shares:
-                for (mid, _, _), share in zip(members, shares):
+                for (mid, _, _), share in zip(members, shares, strict=True):
                     total[mid] += share
             continue
         if shares is None:
             continue  # an open item without an estimate: no share, nothing to approve yet
-        for (mid, _, _), share in zip(members, shares):
+        for (mid, _, _), share in zip(members, shares, strict=True):
             prospective[mid] += share
             no_finance = (mid, item_id, "finance") not in approved
             kept = mayor_share.get((mid, item_id))

@@ -351,7 +351,7 @@ def plan_function_import(
             if old == new or (at is not None and all(old[i] == new[i] for i in at)):
                 unchanged += 1
             else:
-                differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new))
+                differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new, strict=True))
                                if a != b and (at is None or i in at))
                 changed.append(FunctionChange(rec.code, new[name_at], differ))
         matched = len(incoming & existing.keys()) if incoming else 0
@@ -537,7 +537,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
             elif found[1] != values:
                 updates.append((*values, found[0]))
                 old, new = {}, {}
-                for c, a, b in zip(_WRITE_COLUMNS, found[1], values):
+                for c, a, b in zip(_WRITE_COLUMNS, found[1], values, strict=True):
                     if a != b:
                         old[c], new[c] = a, b
                 updated.append((found[0], "update", audit.row_json(old), audit.row_json(new)))
@@ -551,7 +551,7 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
                 continue
             deletes.append(fid)
             deleted.append((fid, "delete", audit.row_json(
-                {"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals))}), None))
+                {"id": fid, "business_system_id": sys_id, **dict(zip(_WRITE_COLUMNS, vals, strict=True))}), None))
     # The trail in the order of the writes: removals, changes, additions, then the systems.
     judgement_table = cast(SqlTable, MemberJudgement.__table__)
     old_judgements = _judgements_to_replace(s, plan, sys_ids, set(deletes))
@@ -600,9 +600,9 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     bs = cast(SqlTable, BusinessSystem.__table__)
     new_bs = {sys_id: (versions.get(sys_id, plan.spec_version), plan.source[:400], now) for sys_id in sys_ids}
     s.execute(update(bs).where(bs.c.id == bindparam("bs_id")).values(
-        {c: bindparam(f"new_{c}") for c in bs_cols}), [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id])}} for sys_id in sys_ids])
+        {c: bindparam(f"new_{c}") for c in bs_cols}), [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id], strict=True)}} for sys_id in sys_ids])
     audit.record_rows(s, "business_system", [
-        (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs[sys_id]))), audit.row_json(dict(zip(bs_cols, new_bs[sys_id]))))
+        (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs[sys_id], strict=True))), audit.row_json(dict(zip(bs_cols, new_bs[sys_id], strict=True))))
         for sys_id in sys_ids
     ])
     s.flush()
@@ -620,7 +620,7 @@ def _judgements_to_replace(s: Session, plan: FunctionImportPlan, sys_ids: list[i
     q = (select(*MemberJudgement.__table__.columns, Function.business_system_id)
          .join(Function, Function.id == MemberJudgement.function_id))
     for row in _rows_of_systems(s, q, sys_ids):
-        values = dict(zip(cols, row[:-1]))
+        values = dict(zip(cols, row[:-1], strict=True))
         if values["member_id"] in member_ids or values["function_id"] in deleted_ids:
             out.append((values["id"], values))
     return out
@@ -647,7 +647,7 @@ def _insert_judgements(s: Session, plan: FunctionImportPlan, sys_ids: list[int])
     new = s.connection().execute(select(*MemberJudgement.__table__.columns).where(MemberJudgement.id > last_id)
                                  .order_by(MemberJudgement.id)).all()
     cols = [c.name for c in MemberJudgement.__table__.columns]
-    audit.record_rows(s, "member_judgement", [(r[0], "insert", None, audit.row_json(dict(zip(cols, r)))) for r in new])
+    audit.record_rows(s, "member_judgement", [(r[0], "insert", None, audit.row_json(dict(zip(cols, r, strict=True)))) for r in new])
 
 
 def _rows_of_systems(s: Session, query: Any, sys_ids: list[int], *,

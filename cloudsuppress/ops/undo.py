@@ -154,7 +154,7 @@ class _Applier:
             self.conn.execute(t.insert(), values[start:start + 500])
         self.tables.add(table)
         self.trail += [dict(table_name=table, row_id=r["id"], op="insert", new_value=audit.row_json(r), item_id=i)
-                       for r, i in zip(rows, item_ids)]
+                       for r, i in zip(rows, item_ids, strict=True)]
 
     def delete(self, table: str, row_ids: list[int], item_ids: list[int | None]) -> None:
         t = self._table(table)
@@ -170,7 +170,7 @@ class _Applier:
             self.conn.execute(t.delete().where(t.c.id.in_(row_ids[start:start + 500])))
         self.tables.add(table)
         self.trail += [dict(table_name=table, row_id=rid, op="delete", old_value=audit.row_json(snapshots[rid]), item_id=i)
-                       for rid, i in zip(row_ids, item_ids)]
+                       for rid, i in zip(row_ids, item_ids, strict=True)]
 
     def set_field(self, table: str, row_id: int, fld: str, expect: object, value: object, item_id: int | None) -> None:
         t = self._table(table)

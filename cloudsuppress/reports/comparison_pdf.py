@@ -171,7 +171,7 @@ def _columns(table: ComparisonTable, usable: float, size: float) -> tuple[list[_
     weight = sum(w for _, w, _, _, _ in specs) or 1.0
     cols = []
     x = MARGIN
-    for (title, w, align, pieces, _), least in zip(specs, mins):
+    for (title, w, align, pieces, _), least in zip(specs, mins, strict=True):
         col = _Col(title, least + spare * w / weight, align, x, pieces)
         cols.append(col)
         x += col.width
@@ -482,7 +482,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
         t = c.beginText()
         t.setFont(GOTHIC_BOLD, head_size)
         t.setFillGray(0)
-        for col, lines in zip(cols, head_cells):
+        for col, lines in zip(cols, head_cells, strict=True):
             y = table_top - PAD - head_size * 0.86
             for line in lines:
                 w = ws.width(line, GOTHIC_BOLD, head_size)
@@ -510,7 +510,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
                 rt.line(x0 + PAD, top - PAD - ascent, row.group)
                 rt.set_font(GOTHIC, size)
                 continue
-            for col, cell_lines in zip(cols, row.cells):
+            for col, cell_lines in zip(cols, row.cells, strict=True):
                 if not cell_lines:
                     continue
                 y = top - PAD - ascent

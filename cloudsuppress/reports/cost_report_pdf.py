@@ -351,7 +351,7 @@ def write_member_cost_reports(folder: str | Path, notices: list[MemberCosts], *,
     targets = [folder / notice_file_name(mc.member) for mc in notices]
     for path in targets:
         check_output(path, overwrite=overwrite)
-    for mc, path in zip(notices, targets):
+    for mc, path in zip(notices, targets, strict=True):
         with output_file(path, overwrite=overwrite) as tmp:
             write_member_cost_report(tmp, mc, issued_on=issued_on, sender=sender, reference=reference,
                                      officers=officers, copy_to_finance=copy_to_finance)

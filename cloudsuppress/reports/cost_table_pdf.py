@@ -58,7 +58,7 @@ def footnote(table: CostTable, *, blank_means: bool = True) -> str:
 def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
     """Headings and rows (totals last) as the PDF prints them; the xlsx writes the numbers instead."""
     headers = ["要望番号", "要望名", "状態", "見積額", "按分方法"] + [
-        f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations)]
+        f"{m}\n（{p:,}人）" for m, p in zip(table.members, table.populations, strict=True)]
     rows = [[r.key, r.title, r.status_label, yen(r.estimate) or "未定", method_cell(r.rule_text)]
             + [share_text(r, i) for i in range(len(table.members))] for r in table.rows]
     rows.append(["", "合計", "", yen(table.total), ""] + [yen(v) for v in table.member_totals])
@@ -80,7 +80,7 @@ def _write_long(f: Flow, table: CostTable) -> None:
     f.heading("団体別の負担額の合計", font=GOTHIC_BOLD, size=11)
     counts = [sum(1 for r in table.rows if r.shares[i] is not None) for i in range(len(table.members))]
     totals = [[m, f"{p:,}人", f"{n:,}件", yen(v)] for m, p, n, v in
-              zip(table.members, table.populations, counts, table.member_totals)]
+              zip(table.members, table.populations, counts, table.member_totals, strict=True)]
     totals.append(["合計", f"{sum(table.populations):,}人", "", yen(table.total)])
     f.table(["団体", "人口", "負担する要望", "負担額の合計"], totals, [30, 20, 20, 24], font=GOTHIC, size=SIZE,
             align="lrrr", shade_rows=frozenset({len(totals) - 1}))

@@ -46,7 +46,7 @@ def _wide_columns(table: CostTable) -> list[tuple[str, float]]:
     cols = [(heads[0], _width([r.key for r in table.rows], 10)), (heads[1], 30.0),
             (heads[2], _width(STATUS_LABELS.values(), 10)), (heads[3], _width(amounts + [f"{table.total:,}円"], 12)),
             (heads[4], _width([method_cell(r.rule_text) for r in table.rows], 12))]
-    for i, (m, p) in enumerate(zip(table.members, table.populations)):
+    for i, (m, p) in enumerate(zip(table.members, table.populations, strict=True)):
         cells = [share_text(r, i).replace("\n", "") for r in table.rows] + [f"{table.member_totals[i]:,}円"]
         cols.append((f"{m}\n（{p:,}人）", _width([m, f"（{p:,}人）", *cells], 12)))
     return cols
@@ -188,7 +188,7 @@ def _write_wide_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, F
         ws.write_blank(total_row, c, None, fmt["total_label"])
     first, last = HEADER_ROW + 1, total_row - 1
     values = [table.total] + list(table.member_totals)
-    for c, v in zip([3] + list(range(5, 5 + len(table.members))), values):
+    for c, v in zip([3] + list(range(5, 5 + len(table.members))), values, strict=True):
         if table.rows:
             formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
             ws.write_formula(total_row, c, formula, fmt["total"], v)
@@ -231,7 +231,7 @@ def _write_long_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, F
                 share_rows[i].append(r)
     r += 2
     ws.merge_range(r, 0, r, 6, "団体別の負担額の合計", fmt["total_label"])
-    for i, (m, v) in enumerate(zip(table.members, table.member_totals)):
+    for i, (m, v) in enumerate(zip(table.members, table.member_totals, strict=True)):
         r += 1
         put(r, 5, m, fmt["cell"])
         cells = ",".join(xl_rowcol_to_cell(x, 6) for x in share_rows[i])

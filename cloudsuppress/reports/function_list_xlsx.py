@@ -43,7 +43,7 @@ def write_function_list_xlsx(path: str | Path, rows: Iterable[FunctionLike], *, 
         mark_fmt = workbook.add_format({**font, "border": 1, "valign": "top", "align": "center"})
         ws = workbook.add_worksheet("機能一覧")
         ws.write_string(0, 0, title, title_fmt)
-        for c, (head, width) in enumerate(zip(HEADERS, WIDTHS)):
+        for c, (head, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
             ws.set_column(c, c, width)
             ws.write_string(2, c, head, head_fmt)
         n = 0

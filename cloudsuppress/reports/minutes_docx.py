@@ -119,15 +119,15 @@ def write_minutes_docx(path: str | Path, minutes: Minutes) -> None:
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False  # the widths below, not Word's (or LibreOffice's) even split
-        for cell, text in zip(table.rows[0].cells, ("区分", "所属", "氏名", "役職")):
+        for cell, text in zip(table.rows[0].cells, ("区分", "所属", "氏名", "役職"), strict=True):
             _run(cell.paragraphs[0], text, font=HEAD_FONT, bold=True)
         for group, a in people:
             cells = table.add_row().cells
-            for cell, text in zip(cells, (group, a.member or a.organization or "", a.name, a.title or "")):
+            for cell, text in zip(cells, (group, a.member or a.organization or "", a.name, a.title or ""), strict=True):
                 _run(cell.paragraphs[0], text)
         # As the PDF sizes them: 所属 holds the longest texts (a vendor's company name), so it is the
         # widest; 区分 the narrowest.
-        for column, width in zip(table.columns, ATTENDEE_WIDTHS_MM):
+        for column, width in zip(table.columns, ATTENDEE_WIDTHS_MM, strict=True):
             column.width = Mm(width)
             for cell in column.cells:
                 cell.width = Mm(width)

@@ -585,14 +585,14 @@ class Flow:
         ascent = size * 0.88
 
         def row_lines(cells: list[str], f: str) -> list[list[str]]:
-            return [wrap_text(c or "", w - 2 * pad, f, size, words) for c, w in zip(cells, cw)]
+            return [wrap_text(c or "", w - 2 * pad, f, size, words) for c, w in zip(cells, cw, strict=True)]
 
         def draw(lines: list[list[str]], f: str, shade: float | None, head: bool = False) -> None:
             h = max((len(x) for x in lines), default=1) * lead + 2 * pad
             ops = self.pages[-1]
             if shade is not None:
                 ops.append(("fill", xs[0], self.y - h, sum(cw), h, shade))
-            for x, w, cell, a in zip(xs, cw, lines, aligns):
+            for x, w, cell, a in zip(xs, cw, lines, aligns, strict=True):
                 ops.append(("rect", x, self.y - h, w, h))
                 y = self.y - pad - ascent
                 for line in cell:

@@ -132,9 +132,9 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         # Every heading (the importer reads them as they are) and the member's name whole in its
         # column (a ten-character name ran over the next one); the long texts' columns narrowed so
         # the sheet prints at 7 pt or more on A4.
-        widths: list[float] = [max(w, text_units(h) + 3) for h, w in zip(headers, WIDTHS)]
+        widths: list[float] = [max(w, text_units(h) + 3) for h, w in zip(headers, WIDTHS, strict=True)]
         widths[1] = max(widths[1], text_units(member) + 3)
-        columns = list(zip(headers, widths))
+        columns = list(zip(headers, widths, strict=True))
         plan = PrintPlan.for_columns(widths, paper="a4", font_pt=size)
         if not plan.ok:
             columns = PrintPlan.narrow(columns, {"要望内容", "低下の内容", "代替運用案", "要望名"}, paper="a4",
@@ -189,7 +189,7 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
         ws.set_footer(footer_text(left=f"カスタマイズ要望票（{member}）", size=math.ceil(7 * 100 / plan.scale)))
 
         fl = wb.add_worksheet("機能一覧")
-        for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度", "種別"), (11, 20, 40, 7, 7))):
+        for c, (h, w) in enumerate(zip(("機能ID", "業務", "機能名", "適合度", "種別"), (11, 20, 40, 7, 7), strict=True)):
             fl.set_column(c, c, w)
             fl.write_string(0, c, h, head)
         n = 0

@@ -210,7 +210,7 @@ def import_handover(s: Session, path: Path) -> HandoverSummary:
             body = data[table.name]
             cols = body["columns"]
             conv = _coerce(table, cols)
-            rows = [{c: f(v) for c, f, v in zip(cols, conv, r)} for r in body["rows"]]
+            rows = [{c: f(v) for c, f, v in zip(cols, conv, r, strict=True)} for r in body["rows"]]
             for start in range(0, len(rows), _CHUNK):
                 conn.execute(table.insert(), rows[start:start + _CHUNK])
     except DBAPIError as exc:  # a rule the check does not know: the caller's transaction writes nothing

@@ -240,7 +240,7 @@ def check_records(tables: list[Table], data: Mapping[str, object]) -> list[str]:
                 if add(f"{where}: 列の数が合いません。"):
                     return problems
                 continue
-            record = dict(zip(columns, row))
+            record = dict(zip(columns, row, strict=True))
             bad = False
             for column in table.columns:
                 why = _value_problem(table, column, record[column.name], vocab)
