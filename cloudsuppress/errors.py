@@ -132,7 +132,8 @@ class ImportValidationError(DomainError):
 class DatabaseCorruptError(DatabaseError):
     """The SQLite file failed its integrity check; ``backups`` lists the copies to restore from (newest first)."""
 
-    def __init__(self, message: str, *, path: object = None, backups: Sequence[Any] = ()):  # store.backups.BackupInfo (that module imports this one)
+    # backups: store.backups.BackupInfo (that module imports this one)
+    def __init__(self, message: str, *, path: object = None, backups: Sequence[Any] = ()):
         super().__init__(message)
         self.path = path
         self.backups = tuple(backups)

@@ -249,7 +249,8 @@ class Approval(Base):
     """財政課協議 (stage 'finance') or 首長決裁 (stage 'mayor') for one member's part (measure 3)."""
 
     __tablename__ = "approval"
-    __table_args__ = (UniqueConstraint("member_request_id", "stage", name="uq_approval_member_request_stage"), {"sqlite_autoincrement": True})
+    __table_args__ = (UniqueConstraint("member_request_id", "stage", name="uq_approval_member_request_stage"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_request_id: Mapped[int] = mapped_column(ForeignKey("member_request.id"))

@@ -308,7 +308,8 @@ def cmd_measures(db: Database, args: argparse.Namespace) -> int:
         rate = "—" if d.suppression_rate is None else measure_ops.format_share(d.suppression_rate)
         print(f"抑制率（決定済みのうちカスタマイズしなかった割合）: {rate}（{d.not_customized} / {d.decided}）")
         for m in d.members:
-            brief = f"{to_wareki(m.last_briefing_on)} {m.last_briefing_attendees}人" if m.last_briefing_on else measure_ops.BRIEFING_NOT_HELD
+            brief = (f"{to_wareki(m.last_briefing_on)} {m.last_briefing_attendees}人" if m.last_briefing_on
+                     else measure_ops.BRIEFING_NOT_HELD)
             print(f"{m.member}\t説明会 {brief}\t選考会 {m.selection_attended}/{m.selection_events}\t"
                   f"未決裁 財政{m.pending_finance} 首長{m.pending_mayor}\t負担額 {m.cost_total:,}円\t"
                   f"会議出席 {m.meetings_attended}/{m.meetings}")

@@ -600,9 +600,11 @@ def _apply_function_import(s: Session, plan: FunctionImportPlan) -> None:
     bs = cast(SqlTable, BusinessSystem.__table__)
     new_bs = {sys_id: (versions.get(sys_id, plan.spec_version), plan.source[:400], now) for sys_id in sys_ids}
     s.execute(update(bs).where(bs.c.id == bindparam("bs_id")).values(
-        {c: bindparam(f"new_{c}") for c in bs_cols}), [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id], strict=True)}} for sys_id in sys_ids])
+        {c: bindparam(f"new_{c}") for c in bs_cols}),
+        [{"bs_id": sys_id, **{f"new_{c}": v for c, v in zip(bs_cols, new_bs[sys_id], strict=True)}} for sys_id in sys_ids])
     audit.record_rows(s, "business_system", [
-        (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs[sys_id], strict=True))), audit.row_json(dict(zip(bs_cols, new_bs[sys_id], strict=True))))
+        (sys_id, "update", audit.row_json(dict(zip(bs_cols, old_bs[sys_id], strict=True))),
+         audit.row_json(dict(zip(bs_cols, new_bs[sys_id], strict=True))))
         for sys_id in sys_ids
     ])
     s.flush()

@@ -95,7 +95,8 @@ def _check_briefing(held_on: dt.date | None, attendees: object) -> None:
 
 @reapplicable("measures.update_briefing")
 def update_briefing(s: Session, *, briefing_id: int, held_on: dt.date | None | Unset = UNSET,
-                    attendees: int | Unset = UNSET, notes: str | None | Unset = UNSET, by: str | None = None, expected_version: int | None = None) -> Changes:
+                    attendees: int | Unset = UNSET, notes: str | None | Unset = UNSET, by: str | None = None,
+                    expected_version: int | None = None) -> Changes:
     """Correct a briefing's date, number attending or notes."""
     row = s.get(Briefing, briefing_id)
     if row is None:

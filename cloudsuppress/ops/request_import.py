@@ -163,7 +163,8 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
                 continue
             if len(cands) > 1:
                 names = "、".join(system_names[c[1]] for c in cands)
-                issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は複数の業務（{names}）にあります。業務列に業務名を記入してください。"))
+                issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は複数の業務（{names}）にあります。"
+                                                         "業務列に業務名を記入してください。"))
                 continue
             if cands[0][3] and not (rec.key and rec.key in items_by_key):
                 issues.append(rec.issue("function_code", f"機能ID「{rec.function_code}」は欠番（削除された機能）のため、"
@@ -246,7 +247,8 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
         ok = True
         for rec, mid, mname, fid, _ in entries:
             if mid in seen:
-                issues.append(rec.issue("member", f"団体「{mname}」の要望 {rec.key or ''} が重複しています（{seen[mid].file} {seen[mid].row}行目）。"))
+                issues.append(rec.issue("member", f"団体「{mname}」の要望 {rec.key or ''} が重複しています"
+                                                  f"（{seen[mid].file} {seen[mid].row}行目）。"))
                 ok = False
             seen[mid] = rec
             if rec.function_code and fid != function_id:
@@ -256,7 +258,8 @@ def _plan(s: Session, records: list[RequestRecord]) -> RequestImportPlan:
             if rec.estimate is not None:
                 if estimate is not None and estimate_rec is not None and rec.estimate != estimate:
                     issues.append(rec.issue("estimate", f"見積額 {rec.estimate:,} 円が、同じ要望番号の{estimate_rec.file} "
-                                                        f"{estimate_rec.row}行目の {estimate:,} 円と違います（見積額は要望項目全体の金額です）。"))
+                                                        f"{estimate_rec.row}行目の {estimate:,} 円と違います"
+                                                        "（見積額は要望項目全体の金額です）。"))
                     ok = False
                 estimate, estimate_rec = rec.estimate, rec
         if not ok:
@@ -565,7 +568,8 @@ class _BulkWrite:
         self.conn.exec_driver_sql(
             f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})", params)
 
-    def _ids(self, model: type[RequestItem] | type[StatusChange], column: Any, values: list[Any]) -> dict[Any, int]:  # column: a mapped attribute
+    def _ids(self, model: type[RequestItem] | type[StatusChange], column: Any,  # column: a mapped attribute
+             values: list[Any]) -> dict[Any, int]:
         """The ids of the rows just inserted, by a column unique among them (a key; the item of a status change)."""
         out: dict[Any, int] = {}
         for chunk in _chunks(values):

@@ -186,7 +186,8 @@ def list_item_rows(
         out.append(ItemRow(
             item.id, item.key, item.title, item.status, STATUS_LABELS[Status(item.status)], item.function_id, code,
             # A retired function (欠番) keeps its last name, marked wherever a request's target is shown.
-            (f"{fname}（欠番）" if fretired and fname else fname) or item.proposed_function, fit, system.id if system else None, system.name if system else None,
+            (f"{fname}（欠番）" if fretired and fname else fname) or item.proposed_function, fit,
+            system.id if system else None, system.name if system else None,
             system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
             tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
             sum(counts) if counts else None, item.created_at, item.updated_at, item.version,

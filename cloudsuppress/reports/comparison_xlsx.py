@@ -265,8 +265,11 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 band.clear()
                 place(r, BOOK_ROW_PX * 0.75, keep=3 * LINE_PT + ROW_PAD_PT)  # never alone at a page's foot
                 band.append((r, BOOK_ROW_PX * 0.75))
+            named = row.function_name or row.title
+            # the request's own title under the function's name when it says something else
+            own_title = row.title and row.title != (row.function_name or "").removesuffix("（欠番）")
             lead = [row.key, row.target_code or "（新規）", row.business_system or "",
-                    (row.function_name or row.title) + (f"\n（{row.title}）" if row.title and row.title != (row.function_name or "").removesuffix("（欠番）") else "")
+                    named + (f"\n（{row.title}）" if own_title else "")
                     + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item
                     row.fit or ""]
             repeat = {0: f"{row.key}\n（続き）", tail_col + 1: row.status_label, tail_col + 2: row.decision}

@@ -202,8 +202,8 @@ def write_summary_pdf(path: str | Path, dashboard: Dashboard, *, consortium: str
         pending = f"財政 {m.pending_finance}件\n首長 {m.pending_mayor}件" if (m.pending_finance or m.pending_mayor) else "なし"
         meetings = (f"{m.meetings_attended}/{m.meetings}回\n事務局 {m.meetings_with_secretariat}/{m.meetings}回"
                     if m.meetings else "—")
-        rows.append([m.member, brief, format_share(m.answered_rate), f"{m.selection_attended}/{m.selection_events}回\n{m.selection_people}人",
-                     pending, meetings])
+        selection = f"{m.selection_attended}/{m.selection_events}回\n{m.selection_people}人"
+        rows.append([m.member, brief, format_share(m.answered_rate), selection, pending, meetings])
     f.table(["団体", "①庁内説明会", "①設問回答率", "②選考会参加", "③未了の決裁", "④部会出席"], rows,
             [26, 25, 20, 21, 21, 25], indent=6 * mm, size=9, align="llrlll")
     f.space(1.5 * mm)
