@@ -170,12 +170,13 @@ def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
                 meeting_ops.set_item_notes(s, meeting_id=args.meeting, item_id=request_ops.resolve_item(s, args.item),
                                            notes=args.text, by=by)
             else:
-                meeting_ops.update_meeting(s, meeting_id=args.meeting, notes=args.text, by=by)
+                meeting_ops.update_meeting(s, meeting_id=args.meeting, fields=meeting_ops.MeetingFields(notes=args.text),
+                                           by=by)
             message = "協議内容を記録しました。"
             warnings = []
         elif args.action == "next":
-            meeting_ops.update_meeting(s, meeting_id=args.meeting, next_meeting=args.text,
-                                       next_meeting_on=_date(args.date, "次回の開催日"), by=by)
+            fields = meeting_ops.MeetingFields(next_meeting=args.text, next_meeting_on=_date(args.date, "次回の開催日"))
+            meeting_ops.update_meeting(s, meeting_id=args.meeting, fields=fields, by=by)
             message = "次回予定を記録しました。"
             warnings = []
         else:  # delete

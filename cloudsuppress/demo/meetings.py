@@ -46,7 +46,7 @@ def create_demo_meetings(s: Session) -> dict[tuple[int, int], int]:
             ch = meeting_ops.create_meeting(s, kind="subcommittee", subcommittee_id=sid, number=number,
                                             title=f"{name}部会", held_on=day, start_time=start, end_time=end,
                                             place=_VENUE + room)
-            meeting_ops.update_meeting(s, meeting_id=ch.id, notes=notes)
+            meeting_ops.update_meeting(s, meeting_id=ch.id, fields=meeting_ops.MeetingFields(notes=notes))
             out[(sid, number)] = ch.id
     return out
 

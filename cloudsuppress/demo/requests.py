@@ -213,12 +213,14 @@ def create_demo_requests(s: Session, *, seed: int = 31, meeting_for: MeetingFor 
             askers = [members[i] for i in ask.askers]
         day = start + dt.timedelta(days=n)
         cases = {mid: annual_cases(ask.per_10k, pop, rng) for mid, pop, _ in askers}
-        parts = [dict(member_id=mid, content=localize(ask.content, name), reason=ask.reason, service_drop=ask.drop,
-                      service_drop_detail=localize(ask.detail, name), workaround=ask.workaround,
-                      annual_cases=cases[mid]) for mid, _, name in askers]
+        parts = [req.MemberPart(mid, req.PartFields(
+            content=localize(ask.content, name), reason=ask.reason, service_drop=ask.drop,
+            service_drop_detail=localize(ask.detail, name), workaround=ask.workaround, annual_cases=cases[mid],
+        )) for mid, _, name in askers]
         item = req.save_item(
-            s, item_id=None, title=localize(ask.title, askers[0][2]), allow_duplicate=True, parts=parts,
-            function_id=find_function(s, ask.system, ask.function),
+            s, item_id=None, allow_duplicate=True, parts=parts,
+            item=req.ItemFields(title=localize(ask.title, askers[0][2]),
+                                function_id=find_function(s, ask.system, ask.function)),
         ).id
         if ask.outcome == "requested":
             continue

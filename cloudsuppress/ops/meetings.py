@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
@@ -30,12 +31,11 @@ from ..models import (
     Subcommittee,
 )
 from ..store.locks import lock_numbering
-from ..unset import UNSET
+from ..unset import UNSET, Unset
 from ..vocab import (
     ATTENDEE_ROLE_LABELS,
     ATTENDEE_ROLES,
     CUSTOMIZED_PENDING,
-    MEETING_KIND_LABELS,
     OUTCOME_LABELS,
     OUTCOMES,
     parse_meeting_kind,
@@ -52,8 +52,10 @@ from ..workflow import (
     parse_status,
 )
 from . import requests as request_ops
+from .inputs import NUMBER_PROBLEM, meeting_problems
 
 # Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
+from .inputs import MeetingFields as MeetingFields  # what update_meeting takes
 from .meeting_label import meeting_label as meeting_label
 from .meeting_label import title_number as title_number
 from .requests import confirm_pending as confirm_pending
@@ -139,23 +141,14 @@ def _entries(s: Session, meeting_id: int) -> list[AgendaEntry]:
 # --- meetings ---------------------------------------------------------------------------------
 
 
-def _check_meeting(s: Session, kind: str, title: str, held_on: dt.date | None, subcommittee_id: int | None,
-                   business_system_id: int | None, start_time: str | None, end_time: str | None) -> None:
-    problems = []
-    if kind not in MEETING_KIND_LABELS:
-        problems.append("会議の種類を選んでください（" + "、".join(MEETING_KIND_LABELS.values()) + "）")
-    if not (title or "").strip():
-        problems.append("会議名を入力してください")
-    if held_on is None:
-        problems.append("開催日を入力してください")
-    if kind == "subcommittee" and subcommittee_id is None:
-        problems.append("部会の会議には専門部会を指定してください")
-    if kind == "working_group" and subcommittee_id is None and business_system_id is None:
-        problems.append("分科会の会議には専門部会または業務を指定してください")
-    if start_time and end_time and end_time <= start_time:
-        problems.append("終了時刻は開始時刻より後にしてください")
+def _check_meeting(s: Session, values: MeetingFields) -> None:
+    """Refuse a meeting as it would be saved: ``meeting_problems`` joined, then the bodies it names, then 第N回."""
+    problems = meeting_problems(values)
+    number = problems.pop("number", None)
     if problems:
-        raise DomainError("。".join(problems) + "。")
+        raise DomainError("。".join(problems.values()) + "。")
+    subcommittee_id = None if values.subcommittee_id is UNSET else values.subcommittee_id
+    business_system_id = None if values.business_system_id is UNSET else values.business_system_id
     if subcommittee_id is not None and s.get(Subcommittee, subcommittee_id) is None:
         raise DomainError(f"専門部会（id {subcommittee_id}）が見つかりません。")
     if business_system_id is not None:
@@ -164,6 +157,8 @@ def _check_meeting(s: Session, kind: str, title: str, held_on: dt.date | None, s
             raise DomainError(f"業務（id {business_system_id}）が見つかりません。")
         if subcommittee_id is not None and system.subcommittee_id != subcommittee_id:
             raise DomainError(f"業務「{system.name}」はこの専門部会に属していません。")
+    if number is not None:
+        raise DomainError(number + "。")
 
 
 def create_meeting(
@@ -177,7 +172,8 @@ def create_meeting(
     if business_system_id is not None and subcommittee_id is None:
         system = s.get(BusinessSystem, business_system_id)
         subcommittee_id = system.subcommittee_id if system else None
-    _check_meeting(s, kind, title, held_on, subcommittee_id, business_system_id, start_time, end_time)
+    _check_meeting(s, MeetingFields(kind=kind, title=title, held_on=held_on, subcommittee_id=subcommittee_id,
+                                    business_system_id=business_system_id, start_time=start_time, end_time=end_time))
     if number is None:
         number = title_number(title)  # --title 第3回… is meeting number 3
     if number is None:
@@ -188,7 +184,7 @@ def create_meeting(
             Meeting.business_system_id.is_(None) if business_system_id is None
             else Meeting.business_system_id == business_system_id)) or 0) + 1
     elif number < 1:
-        raise DomainError("回数（第N回）は 1 以上で入力してください。")
+        raise DomainError(NUMBER_PROBLEM + "。")
     now = _now()
     meeting = Meeting(kind=kind, subcommittee_id=subcommittee_id, business_system_id=business_system_id, number=number,
                       title=title.strip(), held_on=held_on, start_time=start_time, end_time=end_time,
@@ -199,30 +195,27 @@ def create_meeting(
     return ChangesWithId(meetings=True, history=True, id=meeting.id)
 
 
-_MEETING_FIELDS = ("kind", "title", "held_on", "number", "start_time", "end_time", "place", "notes", "next_meeting",
-                   "next_meeting_on", "subcommittee_id", "business_system_id")
-
-
-def update_meeting(s: Session, *, meeting_id: int, by: str | None = None, **fields: object) -> Changes:
-    """Change a meeting's fields (title, held_on, times, place, notes, next_meeting, ...)."""
-    unknown = set(fields) - set(_MEETING_FIELDS)
-    if unknown:
-        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
-    m = get_meeting(s, meeting_id)
-    if "kind" in fields:
-        fields["kind"] = parse_meeting_kind(str(fields["kind"])) or fields["kind"]
+def _cleaned(fields: MeetingFields) -> MeetingFields:
+    """The fields as stored: the kind's label read, times as 'HH:MM', texts stripped (an empty one None,
+    an empty title '' so that it is refused)."""
+    values: dict[str, Any] = fields.given()
+    if "kind" in values:
+        values["kind"] = parse_meeting_kind(str(values["kind"])) or values["kind"]
     for key in ("start_time", "end_time"):
-        if key in fields:
-            fields[key] = parse_time(fields[key])  # type: ignore[arg-type]
+        if key in values:
+            values[key] = parse_time(values[key])
     for key in ("title", "place", "notes", "next_meeting"):
-        if key in fields and isinstance(fields[key], str):
-            fields[key] = fields[key].strip() or (None if key != "title" else "")
-    merged = {k: fields.get(k, getattr(m, k)) for k in _MEETING_FIELDS}
-    _check_meeting(s, merged["kind"], merged["title"], merged["held_on"], merged["subcommittee_id"],
-                   merged["business_system_id"], merged["start_time"], merged["end_time"])
-    if merged["number"] is not None and merged["number"] < 1:
-        raise DomainError("回数（第N回）は 1 以上で入力してください。")
-    changed = {k: v for k, v in fields.items() if getattr(m, k) != v}
+        if isinstance(values.get(key), str):
+            values[key] = values[key].strip() or (None if key != "title" else "")
+    return replace(fields, **values)
+
+
+def update_meeting(s: Session, *, meeting_id: int, fields: MeetingFields, by: str | None = None) -> Changes:
+    """Change a meeting's fields (title, held_on, times, place, notes, next_meeting, ...); UNSET ones stay."""
+    m = get_meeting(s, meeting_id)
+    edit = _cleaned(fields)
+    _check_meeting(s, edit.over(MeetingFields.of(m)))
+    changed = {k: v for k, v in edit.given().items() if getattr(m, k) != v}
     if not changed:
         return Changes()
     with audit.action(s, f"会議「{meeting_label(m)}」を編集", by=by):
@@ -554,12 +547,10 @@ def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | No
     return CHANGED
 
 
-def set_meeting_notes(s: Session, *, meeting_id: int, notes: str | None = None, next_meeting: object = UNSET,
-                      next_meeting_on: object = UNSET, by: str | None = None) -> Changes:
+def set_meeting_notes(s: Session, *, meeting_id: int, notes: str | None = None,
+                      next_meeting: str | None | Unset = UNSET, next_meeting_on: dt.date | None | Unset = UNSET,
+                      by: str | None = None) -> Changes:
     """Record the meeting's overall discussion and its next meeting (次回予定)."""
-    fields: dict[str, object] = {"notes": notes or ""}
-    if next_meeting is not UNSET:
-        fields["next_meeting"] = next_meeting or ""
-    if next_meeting_on is not UNSET:
-        fields["next_meeting_on"] = next_meeting_on
-    return update_meeting(s, meeting_id=meeting_id, by=by, **fields)
+    fields = MeetingFields(notes=notes or "", next_meeting=UNSET if next_meeting is UNSET else next_meeting or "",
+                           next_meeting_on=next_meeting_on)
+    return update_meeting(s, meeting_id=meeting_id, fields=fields, by=by)

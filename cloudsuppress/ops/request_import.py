@@ -317,8 +317,8 @@ def _clean_part(rec: RequestRecord) -> Row:
     values = dict(content=content, reason=rec.reason, service_drop=rec.service_drop,
                   service_drop_detail=detail, annual_cases=rec.annual_cases,
                   workaround=(rec.workaround or "").strip() or None)
-    req.check_part_fields(content=content, reason=rec.reason, service_drop=rec.service_drop,
-                          service_drop_detail=detail, annual_cases=rec.annual_cases)
+    req.check_part_fields(req.PartFields(content=content, reason=rec.reason, service_drop=rec.service_drop,
+                                         service_drop_detail=detail, annual_cases=rec.annual_cases))
     return values
 
 

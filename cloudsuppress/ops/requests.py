@@ -8,10 +8,11 @@ Reading lives in ``request_queries``.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -47,6 +48,11 @@ from ..workflow import (
     check_move,
     parse_status,
 )
+from .inputs import PART_PROBLEM_MESSAGES as PART_PROBLEM_MESSAGES  # re-exported: the editor's and CLI's inputs
+from .inputs import ItemFields as ItemFields
+from .inputs import MemberPart as MemberPart
+from .inputs import PartFields as PartFields
+from .inputs import part_problems as part_problems
 from .items import get_item as get_item  # re-exported: callers read items through the request ops
 from .items import pending_decision as pending_decision
 from .items import pending_decisions as pending_decisions
@@ -155,49 +161,23 @@ def _require_open(item: _KeyAndStatus, what: str) -> None:
 # --- validation -------------------------------------------------------------------------------
 
 
-def _check_part_fields(*, content: str, reason: str, service_drop: bool | None, service_drop_detail: str,
-                       annual_cases: int | None) -> None:
-    problems = _part_problems(content=content, reason=reason, service_drop=service_drop,
-                              service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+def _check_part_fields(values: PartFields) -> None:
+    problems = _part_problems(values)
     if problems:
         raise DomainError("。".join(problems) + "。")
 
 
-# What a member part must hold before it is saved: one rule for every door (the editor shows each
-# message under its field, the operations and the CLI join them; the workbook import names the
-# cell). Field name → message, without the closing 「。」.
-PART_PROBLEM_MESSAGES = {
-    "content": "要望内容を入力してください",
-    "reason": "理由区分を選んでください",
-    "service_drop": "住民サービス水準が低下するか（低下する／低下しない）を選んでください",
-    "service_drop_detail": "住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください",
-    "annual_cases": "年間処理件数は 0 以上の整数で入力してください",
-}
-
-
-def part_problems(values: Mapping[str, object]) -> dict[str, str]:
-    """The problems of a member part's fields (as the editor and the operations take them), per field."""
-    found = {}
-    if not str(values.get("content") or "").strip():
-        found["content"] = PART_PROBLEM_MESSAGES["content"]
-    if values.get("reason") not in REASON_LABELS:
-        found["reason"] = PART_PROBLEM_MESSAGES["reason"]
-    if values.get("service_drop") is None:
-        found["service_drop"] = PART_PROBLEM_MESSAGES["service_drop"]
-    if not str(values.get("service_drop_detail") or "").strip():
-        found["service_drop_detail"] = PART_PROBLEM_MESSAGES["service_drop_detail"]
-    cases = values.get("annual_cases")
-    if cases is not None and (not isinstance(cases, int) or cases < 0):
-        found["annual_cases"] = PART_PROBLEM_MESSAGES["annual_cases"]
-    return found
-
-
-def _part_problems(**values: object) -> list[str]:
+def _part_problems(values: PartFields) -> list[str]:
     """part_problems as sentences for a refusal (the reason's with the labels to choose from)."""
     found = part_problems(values)
     if "reason" in found:
         found["reason"] += "（" + "、".join(REASON_LABELS.values()) + "）"
     return list(found.values())
+
+
+def _complete(values: PartFields) -> dict[str, Any]:
+    """A joining member's part as create_item / join_item take it (a field not given: None)."""
+    return {f.name: None if (v := getattr(values, f.name)) is UNSET else v for f in dataclasses.fields(values)}
 
 
 def _check_estimate(estimate: int | None) -> None:
@@ -232,8 +212,8 @@ def create_item(
 ) -> ChangesWithId:
     """Create a request item with its first member's request; refuses a duplicate of an open item."""
     _check_function(s, function_id, business_system_id, proposed_function)
-    _check_part_fields(content=content, reason=reason, service_drop=service_drop,
-                       service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    _check_part_fields(PartFields(content=content, reason=reason, service_drop=service_drop,
+                                  service_drop_detail=service_drop_detail, annual_cases=annual_cases))
     _check_estimate(estimate)
     member = _member_name(s, member_id)
     if function_id is not None and not allow_duplicate:
@@ -279,8 +259,8 @@ def join_item(
     item = get_item(s, item_id)
     member = _member_name(s, member_id)
     _require_open(item, "団体を追加")
-    _check_part_fields(content=content, reason=reason, service_drop=service_drop,
-                       service_drop_detail=service_drop_detail, annual_cases=annual_cases)
+    _check_part_fields(PartFields(content=content, reason=reason, service_drop=service_drop,
+                                  service_drop_detail=service_drop_detail, annual_cases=annual_cases))
     if estimate is not UNSET:
         _check_estimate(estimate)
     part = _part(s, item_id, member_id)
@@ -349,29 +329,21 @@ def update_item(
     return CHANGED
 
 
-_PART_FIELDS = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
-
-
 @reapplicable("requests.update_member_request")
-def update_member_request(s: Session, *, item_id: int, member_id: int, by: str | None = None,
-                          expected_version: int | None = None, **fields: object) -> Changes:
-    """Change one member's request (content, reason, service_drop, service_drop_detail, annual_cases, workaround).
+def update_member_request(s: Session, *, item_id: int, member_id: int, fields: PartFields, by: str | None = None,
+                          expected_version: int | None = None) -> Changes:
+    """Change one member's request (the fields given; UNSET ones stay as they are).
 
     ``expected_version``: the member request's version the editor showed (MemberPartRow.version).
     """
-    unknown = set(fields) - set(_PART_FIELDS)
-    if unknown:
-        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
     item = get_item(s, item_id)
     part = _require_part(s, item, member_id)
-    check_version(s, part, expected_version, attempted=dict(fields))
+    check_version(s, part, expected_version, attempted=fields.given())
     _require_open(item, "編集")
-    merged = {k: fields.get(k, getattr(part, k)) for k in _PART_FIELDS}
-    merged = {k: v.strip() if isinstance(v, str) else v for k, v in merged.items()}
-    _check_part_fields(content=merged["content"], reason=merged["reason"], service_drop=merged["service_drop"],
-                       service_drop_detail=merged["service_drop_detail"], annual_cases=merged["annual_cases"])
-    merged["workaround"] = merged["workaround"] or None
-    changed = {k: v for k, v in merged.items() if getattr(part, k) != v}
+    merged = fields.over(PartFields.of(part)).stripped()
+    _check_part_fields(merged)
+    merged = dataclasses.replace(merged, workaround=merged.workaround or None)
+    changed = {k: v for k, v in merged.given().items() if getattr(part, k) != v}
     if not changed:
         return Changes()
     with audit.action(s, f"要望 {item.key} の{_member_name(s, member_id)}の内容を編集", by=by):
@@ -385,112 +357,97 @@ def update_member_request(s: Session, *, item_id: int, member_id: int, by: str |
 
 # --- the item editor's save -------------------------------------------------------------------
 
+_ITEM_AS_IT_IS = ItemFields()  # save_item changing members' parts only
 _ITEM_FIELD_LABELS = {"title": "要望名", "estimate": "見積額", "function": "対象の機能"}
-
-
-def _clean_part(values: Mapping[str, object]) -> dict:
-    unknown = set(values) - set(_PART_FIELDS) - {"member_id"}
-    if unknown:
-        raise DomainError(f"変更できない項目です: {', '.join(sorted(unknown))}")
-    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items() if k != "member_id"}
 
 
 @reapplicable("requests.save_item")
 def save_item(
-    s: Session, *, item_id: int | None, parts: Sequence[Mapping[str, object]] = (), title: object = UNSET,
-    estimate: object = UNSET, function_id: object = UNSET, business_system_id: object = UNSET,
-    proposed_function: object = UNSET, key: str | None = None, allow_duplicate: bool = False, by: str | None = None,
+    s: Session, *, item_id: int | None, parts: Sequence[MemberPart] = (), item: ItemFields = _ITEM_AS_IT_IS,
+    key: str | None = None, allow_duplicate: bool = False, by: str | None = None,
     expected_version: int | None = None, part_versions: Mapping[int, int] | None = None,
 ) -> ChangesWithId:
     """Apply the item editor's whole edit as one audited, undoable action, after validating all of it.
 
     ``item_id`` None creates the item: ``parts[0]`` is the asking member, the function is
-    ``function_id`` or ``business_system_id`` + ``proposed_function``. For an existing item, item
-    fields left UNSET stay as they are. Each entry of ``parts`` is a mapping with ``member_id`` and
-    any of content, reason, service_drop, service_drop_detail, annual_cases, workaround: a member
-    already in the item has those fields changed, any other member joins (all mandatory fields
-    needed). Every problem is reported at once, each with the member it concerns; nothing is written
-    then. Returns the item's id and key (``requests`` False when nothing changed).
+    ``item.function_id`` or ``item.business_system_id`` + ``item.proposed_function``. For an existing
+    item, item fields left UNSET stay as they are. A member of ``parts`` already in the item has the
+    fields given changed, any other member joins (all mandatory fields needed). Every problem is
+    reported at once, each with the member it concerns; nothing is written then. Returns the item's
+    id and key (``requests`` False when nothing changed).
 
     ``expected_version`` / ``part_versions`` ({member id: version}): what the editor showed; when
     another user saved a newer version meanwhile, ConcurrentEditError (re-applicable), nothing written."""
-    member_ids = [p.get("member_id") for p in parts]
+    member_ids = [p.member_id for p in parts]
     if len(set(member_ids)) != len(member_ids):
         raise DomainError("同じ団体の要望が2回指定されています。")
     names = {mid: _member_name(s, mid) for mid in member_ids}  # unknown member: DomainError
-    cleaned = [(mid, _clean_part(p)) for mid, p in zip(member_ids, parts)]
+    cleaned = [(p.member_id, p.fields.stripped()) for p in parts]
     if item_id is None:
-        return _save_new_item(s, cleaned, names, title=title, estimate=estimate, function_id=function_id,
-                              business_system_id=business_system_id, proposed_function=proposed_function, key=key,
-                              allow_duplicate=allow_duplicate, by=by)
-    item = get_item(s, item_id)
+        return _save_new_item(s, cleaned, names, item=item, key=key, allow_duplicate=allow_duplicate, by=by)
+    row = get_item(s, item_id)
     # The versions the editor showed (ItemRow.version, MemberPartRow.version by member id): a newer one is refused.
-    check_version(s, item, expected_version, attempted={k: v for k, v in dict(
-        title=title, estimate=estimate, function_id=function_id, business_system_id=business_system_id,
-        proposed_function=proposed_function).items() if v is not UNSET})
+    check_version(s, row, expected_version, attempted=item.given())
     for mid, version in (part_versions or {}).items():
-        part = _part(s, item.id, mid)
+        part = _part(s, row.id, mid)
         if part is not None:
             try:
-                check_version(s, part, version, attempted=dict(next((v for m, v in cleaned if m == mid), {})))
+                check_version(s, part, version, attempted=next((v.given() for m, v in cleaned if m == mid), {}))
             except ConcurrentEditError as exc:
                 exc.version_slot = ("part_versions", mid)
                 raise
-    _require_open(item, "編集")
+    _require_open(row, "編集")
     problems: list[str] = []
-    item_values = {k: v for k, v in dict(title=title, estimate=estimate, function_id=function_id,
-                                         business_system_id=business_system_id,
-                                         proposed_function=proposed_function).items() if v is not UNSET}
+    item_values = item.given()
     changed_fields: list[str] = []
     if "title" in item_values:
         if not (item_values["title"] or "").strip():
             problems.append("要望名を入力してください。")
-        elif item_values["title"].strip() != item.title:
+        elif item_values["title"].strip() != row.title:
             changed_fields.append("title")
     if "estimate" in item_values:
         if item_values["estimate"] is not None and item_values["estimate"] < 0:
             problems.append("見積額は 0 以上の金額（円）で入力してください。")
-        elif item_values["estimate"] != item.estimate:
+        elif item_values["estimate"] != row.estimate:
             changed_fields.append("estimate")
     if {"function_id", "business_system_id", "proposed_function"} & item_values.keys():
-        fid = item_values.get("function_id", item.function_id)
-        bsid = None if fid is not None else item_values.get("business_system_id", item.business_system_id)
-        name = None if fid is not None else item_values.get("proposed_function", item.proposed_function)
+        fid = item_values.get("function_id", row.function_id)
+        bsid = None if fid is not None else item_values.get("business_system_id", row.business_system_id)
+        name = None if fid is not None else item_values.get("proposed_function", row.proposed_function)
         try:
             _check_function(s, fid, bsid, name)
         except DomainError as exc:
             problems.append(str(exc))
-        if (fid, bsid, (name or "").strip() or None) != (item.function_id, item.business_system_id, item.proposed_function):
+        if (fid, bsid, (name or "").strip() or None) != (row.function_id, row.business_system_id, row.proposed_function):
             changed_fields.append("function")
-    edits: list[tuple[int, dict]] = []
-    joins: list[tuple[int, dict]] = []
+    edits: list[tuple[int, PartFields]] = []
+    joins: list[tuple[int, PartFields]] = []
     for mid, values in cleaned:
-        part = _part(s, item.id, mid)
+        part = _part(s, row.id, mid)
         if part is not None and not part.withdrawn:
-            merged = {k: values.get(k, getattr(part, k)) for k in _PART_FIELDS}
-            merged["workaround"] = merged["workaround"] or None
-            found = _part_problems(**merged)
-            diff = {k: v for k, v in merged.items() if getattr(part, k) != v}
+            merged = values.over(PartFields.of(part))
+            merged = dataclasses.replace(merged, workaround=merged.workaround or None)
+            found = _part_problems(merged)
+            diff = {k: v for k, v in merged.given().items() if getattr(part, k) != v}
             if diff and not found:
-                edits.append((mid, diff))
+                edits.append((mid, PartFields(**diff)))
         else:
-            full = {k: values.get(k) for k in _PART_FIELDS}
-            found = _part_problems(**full)
-            joins.append((mid, full))
+            found = _part_problems(values)
+            joins.append((mid, values))
         problems += [f"{names[mid]}: {p}。" for p in found]
     if problems:
         raise DomainError("\n".join(problems))
     if not (changed_fields or edits or joins):
-        return ChangesWithId(id=item.id, key=item.key)
-    label = _edit_label(item.key, changed_fields, [names[m] for m, _ in edits], [names[m] for m, _ in joins])
+        return ChangesWithId(id=row.id, key=row.key)
+    label = _edit_label(row.key, changed_fields, [names[m] for m, _ in edits], [names[m] for m, _ in joins])
     with audit.action(s, label, by=by):
         if changed_fields:
-            update_item(s, item_id=item.id, by=by, **item_values)
-        for mid, diff in edits:
-            update_member_request(s, item_id=item.id, member_id=mid, by=by, **diff)
+            update_item(s, item_id=row.id, by=by, **item_values)
+        for mid, diff_fields in edits:
+            update_member_request(s, item_id=row.id, member_id=mid, fields=diff_fields, by=by)
         for mid, full in joins:
-            join_item(s, item_id=item.id, member_id=mid, by=by, **full)
-    return ChangesWithId(requests=True, history=True, id=item.id, key=item.key)
+            join_item(s, item_id=row.id, member_id=mid, by=by, **_complete(full))
+    return ChangesWithId(requests=True, history=True, id=row.id, key=row.key)
 
 
 def _edit_label(key: str, fields: list[str], edited: list[str], joined: list[str]) -> str:
@@ -504,39 +461,37 @@ def _edit_label(key: str, fields: list[str], edited: list[str], joined: list[str
     return f"要望 {key} を編集（{'、'.join(what)}）"
 
 
-def _save_new_item(s: Session, parts: list[tuple[int, dict]], names: dict[int, str], *, title: object,
-                   estimate: object, function_id: object, business_system_id: object, proposed_function: object,
+def _save_new_item(s: Session, parts: list[tuple[int, PartFields]], names: dict[int, str], *, item: ItemFields,
                    key: str | None, allow_duplicate: bool, by: str | None) -> ChangesWithId:
     if not parts:
         raise DomainError("要望する団体を選んでください。")
-    fid = None if function_id is UNSET else function_id
-    bsid = None if business_system_id is UNSET else business_system_id
-    name = None if proposed_function is UNSET else proposed_function
+    fid = None if item.function_id is UNSET else item.function_id
+    bsid = None if item.business_system_id is UNSET else item.business_system_id
+    name = None if item.proposed_function is UNSET else item.proposed_function
     problems = []
     try:
         _check_function(s, fid, bsid, name)
     except DomainError as exc:
         problems.append(str(exc))
-    est = None if estimate is UNSET else estimate
+    est = None if item.estimate is UNSET else item.estimate
     if est is not None and est < 0:
         problems.append("見積額は 0 以上の金額（円）で入力してください。")
-    full = [(mid, {k: values.get(k) for k in _PART_FIELDS}) for mid, values in parts]
-    for mid, values in full:
-        found = _part_problems(**values)
-        problems += [(f"{names[mid]}: {p}。" if len(full) > 1 else f"{p}。") for p in found]
+    for mid, values in parts:
+        found = _part_problems(values)
+        problems += [(f"{names[mid]}: {p}。" if len(parts) > 1 else f"{p}。") for p in found]
     if problems:
         raise DomainError("\n".join(problems))
-    (first, first_values), others = full[0], full[1:]
+    (first, first_values), others = parts[0], parts[1:]
     # The key is settled before the action opens: its label names it, and renaming the action from
     # inside would rename an enclosing one (the demo's) instead.
     lock_numbering(s, "request_key")
     key = (key or "").strip() or next_key(s)
-    with audit.action(s, f"要望 {key} を登録（{'、'.join(names[m] for m, _ in full)}）", by=by):
-        created = create_item(s, member_id=first, title=None if title is UNSET else title, function_id=fid,
+    with audit.action(s, f"要望 {key} を登録（{'、'.join(names[m] for m, _ in parts)}）", by=by):
+        created = create_item(s, member_id=first, title=None if item.title is UNSET else item.title, function_id=fid,
                               business_system_id=bsid, proposed_function=name, estimate=est, key=key,
-                              allow_duplicate=allow_duplicate, by=by, **first_values)
+                              allow_duplicate=allow_duplicate, by=by, **_complete(first_values))
         for mid, values in others:
-            join_item(s, item_id=created.id, member_id=mid, by=by, **values)
+            join_item(s, item_id=created.id, member_id=mid, by=by, **_complete(values))
     return created
 
 
@@ -555,7 +510,7 @@ def item_facts(s: Session, item: RequestItem) -> ItemFacts:
         members.append(MemberFact(name, part.withdrawn, approvals.get("finance"), approvals.get("mayor")))
     from .costs import BEARING, stale_approvals  # costs imports this module
 
-    stale = ()
+    stale: tuple[str, ...] = ()
     if Status(item.status) in BEARING:
         stale = tuple(f"{x.member}（首長決裁 {x.approved:,}円 → 現在 "
                       f"{'未定' if x.now is None else f'{x.now:,}円'}）"

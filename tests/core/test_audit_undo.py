@@ -49,7 +49,8 @@ def test_each_kind_of_change_is_recorded_with_who_when_field_old_new(rdb):
     try:
         item = new_item(rdb)
         with rdb.session() as s, s.begin():
-            req.update_member_request(s, item_id=item, member_id=member_id(s, "那珂市"), annual_cases=800)
+            req.update_member_request(s, item_id=item, member_id=member_id(s, "那珂市"),
+                                      fields=req.PartFields(annual_cases=800))
         move(rdb, item, "under_review", reason=None, by="部会長")
     finally:
         audit.set_default_user(None)

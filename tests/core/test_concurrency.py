@@ -80,8 +80,8 @@ def test_moves_withdrawals_and_member_edits_check_the_version_too(rdb):
     with rdb.session() as s:
         part = rq.member_parts(s, item)[0]
     with rdb.session() as s, s.begin():
-        req.update_member_request(s, item_id=item, member_id=part.member_id, annual_cases=10,
-                                  expected_version=part.version)
+        req.update_member_request(s, item_id=item, member_id=part.member_id,
+                                  fields=req.PartFields(annual_cases=10), expected_version=part.version)
     with pytest.raises(ConcurrentEditError, match="団体の要望"):
         with rdb.session() as s, s.begin():
             req.withdraw_member(s, item_id=item, member_id=part.member_id, reason="運用で対応",
@@ -153,11 +153,12 @@ def test_the_item_editors_save_checks_the_item_and_part_versions(rdb):
         shown = rq.get_item_detail(s, item)
     part = shown.parts[0]
     with rdb.session() as s, s.begin():  # another user edits the member's part
-        req.update_member_request(s, item_id=item, member_id=part.member_id, annual_cases=5)
+        req.update_member_request(s, item_id=item, member_id=part.member_id, fields=req.PartFields(annual_cases=5))
     before = dump_requests(rdb)
     with pytest.raises(ConcurrentEditError) as err:
         with rdb.session() as s, s.begin():
-            req.save_item(s, item_id=item, estimate=1000, parts=[{"member_id": part.member_id, "annual_cases": 9}],
+            req.save_item(s, item_id=item, item=req.ItemFields(estimate=1000),
+                          parts=[req.MemberPart(part.member_id, req.PartFields(annual_cases=9))],
                           expected_version=shown.item.version, part_versions={part.member_id: part.version})
     assert dump_requests(rdb) == before
     assert err.value.table == "member_request" and err.value.current["annual_cases"] == 5
@@ -193,7 +194,7 @@ def test_a_parts_edit_a_second_later_does_not_move_the_items_version(rdb, tickin
         shown = rq.get_item_detail(s, item)
     part = shown.parts[0]
     with rdb.session() as s, s.begin():
-        req.update_member_request(s, item_id=item, member_id=part.member_id, annual_cases=5,
+        req.update_member_request(s, item_id=item, member_id=part.member_id, fields=req.PartFields(annual_cases=5),
                                   expected_version=part.version)
     with rdb.session() as s:
         after = rq.get_item_detail(s, item)
@@ -204,7 +205,7 @@ def test_a_parts_edit_a_second_later_does_not_move_the_items_version(rdb, tickin
         assert s.get(RequestItem, item).updated_at == ticking_clock[0]  # yet it says when it last changed
     # the same secretary saves the item's title a second later, from what the editor showed: no conflict
     with rdb.session() as s, s.begin():
-        req.save_item(s, item_id=item, title="転入届の様式変更", expected_version=shown.item.version,
+        req.save_item(s, item_id=item, item=req.ItemFields(title="転入届の様式変更"), expected_version=shown.item.version,
                       part_versions={part.member_id: after.parts[0].version})
     assert row(rdb, item).version == stored.version + 1
 

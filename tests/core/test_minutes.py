@@ -40,8 +40,8 @@ def held(rdb):
                                                ("secretariat", None, "木村 直子", "主任", "協議会事務局")):
             mops.add_attendee(s, meeting_id=m, role=role, member_id=member_id(s, member) if member else None, name=name,
                               title=title, organization=org)
-        mops.update_meeting(s, meeting_id=m, notes="事務局からカスタマイズ抑制方針を説明した。",
-                            next_meeting="令和8年12月16日（水）14時から（場所は追って連絡）")
+        mops.update_meeting(s, meeting_id=m, fields=mops.MeetingFields(
+            notes="事務局からカスタマイズ抑制方針を説明した。", next_meeting="令和8年12月16日（水）14時から（場所は追って連絡）"))
     with rdb.session() as s, s.begin():
         mops.record_outcome(s, meeting_id=m, item_id=a, outcome="decided", decide="under_review", reason="検討を開始")
     c = new_item(rdb, "かすみがうら市", "0010003")
@@ -98,7 +98,7 @@ def test_minutes_pdf(held, tmp_path):
 def test_long_minutes_break_pages_and_number_them(held, tmp_path):
     db, m = held
     with db.session() as s, s.begin():
-        mops.update_meeting(s, meeting_id=m, notes="協議の経過を記録する。" * 400)
+        mops.update_meeting(s, meeting_id=m, fields=mops.MeetingFields(notes="協議の経過を記録する。" * 400))
     out = tmp_path / "long.pdf"
     pages = write_minutes_pdf(out, minutes(db, m))
     assert pages >= 3

@@ -14,11 +14,11 @@ COMPLETE = dict(content="口座振替の督促を一括で", reason=next(iter(re
 
 
 def test_each_missing_field_is_named_once():
-    assert req.part_problems(COMPLETE) == {}
+    assert req.part_problems(req.PartFields(**COMPLETE)) == {}
     blank = dict(COMPLETE, content=" ", reason=None, service_drop=None, service_drop_detail="", annual_cases=-1)
-    assert list(req.part_problems(blank)) == ["content", "reason", "service_drop", "service_drop_detail",
-                                              "annual_cases"]
-    assert req.part_problems(dict(COMPLETE, annual_cases=None)) == {}  # the count is optional
+    assert list(req.part_problems(req.PartFields(**blank))) == ["content", "reason", "service_drop",
+                                                                "service_drop_detail", "annual_cases"]
+    assert req.part_problems(req.PartFields(**dict(COMPLETE, annual_cases=None))) == {}  # the count is optional
 
 
 def test_the_operation_refuses_with_the_same_sentences(rdb):

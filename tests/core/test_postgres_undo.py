@@ -91,7 +91,7 @@ def test_undo_is_refused_when_a_colleague_changed_the_same_data(pg_rdb):
     with pg_rdb.session() as s, s.begin():
         req.move_item(s, item_id=item, to="under_review", reason="部会で協議", by=SATO)
     with pg_rdb.session() as s, s.begin():  # the colleague edits the same item afterwards
-        req.save_item(s, item_id=item, title="窓口交付の様式追加（修正）", by=SUZUKI)
+        req.save_item(s, item_id=item, item=req.ItemFields(title="窓口交付の様式追加（修正）"), by=SUZUKI)
     before = dump_requests(pg_rdb)
     with pytest.raises(DomainError, match=f"その後 {SUZUKI} さんが同じデータを変更しています.*変更していません"):
         undo(pg_rdb, SATO)

@@ -51,7 +51,8 @@ def _per_row_apply(s, plan, *, by=None):  # noqa: ANN001, ANN202 - the import be
                 elif part.action in ("add", "join"):
                     req.join_item(s, item_id=item_id, member_id=part.member_id, by=by, **values)
                 elif part.action == "update":
-                    req.update_member_request(s, item_id=item_id, member_id=part.member_id, by=by, **values)
+                    req.update_member_request(s, item_id=item_id, member_id=part.member_id, by=by,
+                                              fields=req.PartFields(**values))
             if item.item_id is not None and item.estimate_changed:
                 req.update_item(s, item_id=item.item_id, estimate=item.estimate, by=by)
         s.flush()

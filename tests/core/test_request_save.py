@@ -14,7 +14,17 @@ from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
 
-from .request_support import PART, approve_all, dump_requests, function_id, member_id, move, new_item, rdb  # noqa: F401
+from .request_support import (  # noqa: F401
+    PART,
+    approve_all,
+    dump_requests,
+    function_id,
+    member_id,
+    move,
+    new_item,
+    part_of,
+    rdb,
+)
 
 
 def detail(db, item_id):
@@ -41,9 +51,9 @@ def test_a_whole_edit_is_one_action_and_one_undo(rdb):
     before = dump_requests(rdb)
     n = len(actions(rdb))
     ch = run(rdb, lambda s: req.save_item(
-        s, item_id=item, title="転入届の受付を即日に", estimate=880_000,
-        parts=[dict(member_id=member_id(s, "那珂市"), annual_cases=900),
-               dict(PART, member_id=member_id(s, "五霞町"), annual_cases=40)]))
+        s, item_id=item, item=req.ItemFields(title="転入届の受付を即日に", estimate=880_000),
+        parts=[part_of(member_id(s, "那珂市"), annual_cases=900),
+               part_of(member_id(s, "五霞町"), **dict(PART, annual_cases=40))]))
     assert (ch.requests, ch.id, ch.key) == (True, item, "R-0001")
     assert actions(rdb)[n:] == ["要望 R-0001 を編集（要望名・見積額、那珂市の内容、五霞町が参加）"]
     d = detail(rdb, item)
@@ -58,9 +68,9 @@ def test_everything_is_validated_before_anything_is_written(rdb):
     before = dump_requests(rdb)
     with pytest.raises(DomainError) as refused:
         run(rdb, lambda s: req.save_item(
-            s, item_id=item, title="   ", estimate=-5,
-            parts=[dict(member_id=member_id(s, "那珂市"), content=""),
-                   dict(member_id=member_id(s, "五霞町"), content="同じ", reason="service_level")]))
+            s, item_id=item, item=req.ItemFields(title="   ", estimate=-5),
+            parts=[part_of(member_id(s, "那珂市"), content=""),
+                   part_of(member_id(s, "五霞町"), content="同じ", reason="service_level")]))
     lines = str(refused.value).splitlines()
     assert lines[:2] == ["要望名を入力してください。", "見積額は 0 以上の金額（円）で入力してください。"]
     assert "那珂市: 要望内容を入力してください。" in lines
@@ -71,18 +81,18 @@ def test_everything_is_validated_before_anything_is_written(rdb):
 def test_nothing_changed_records_nothing(rdb):
     item = new_item(rdb)
     n = len(actions(rdb))
-    ch = run(rdb, lambda s: req.save_item(s, item_id=item, title="転入届の受付",
-                                          parts=[dict(member_id=member_id(s, "那珂市"), **PART)]))
+    ch = run(rdb, lambda s: req.save_item(s, item_id=item, item=req.ItemFields(title="転入届の受付"),
+                                          parts=[part_of(member_id(s, "那珂市"), **PART)]))
     assert not ch.requests and ch.id == item
     assert len(actions(rdb)) == n
 
 
 def test_joining_alone_keeps_the_join_label_and_takes_the_estimate(rdb):
     item = new_item(rdb)
-    run(rdb, lambda s: req.save_item(s, item_id=item, estimate=330_000,
-                                     parts=[dict(PART, member_id=member_id(s, "五霞町"))]))
+    run(rdb, lambda s: req.save_item(s, item_id=item, item=req.ItemFields(estimate=330_000),
+                                     parts=[part_of(member_id(s, "五霞町"), **PART)]))
     assert actions(rdb)[-1] == "要望 R-0001 を編集（見積額、五霞町が参加）"
-    run(rdb, lambda s: req.save_item(s, item_id=item, parts=[dict(PART, member_id=member_id(s, "常陸大宮市"))]))
+    run(rdb, lambda s: req.save_item(s, item_id=item, parts=[part_of(member_id(s, "常陸大宮市"), **PART)]))
     assert actions(rdb)[-1] == "要望 R-0001 に常陸大宮市が参加"
     # join_item itself takes the estimate too: one call, one action
     run(rdb, lambda s: req.join_item(s, item_id=item, member_id=member_id(s, "かすみがうら市"), estimate=550_000, **PART))
@@ -94,9 +104,9 @@ def test_joining_alone_keeps_the_join_label_and_takes_the_estimate(rdb):
 
 def test_create_with_several_members_in_one_action(rdb):
     ch = run(rdb, lambda s: req.save_item(
-        s, item_id=None, function_id=function_id(s, "0200002"), estimate=1_650_000,
-        parts=[dict(PART, member_id=member_id(s, "五霞町"), annual_cases=30),
-               dict(PART, member_id=member_id(s, "那珂市"), annual_cases=2_400)]))
+        s, item_id=None, item=req.ItemFields(function_id=function_id(s, "0200002"), estimate=1_650_000),
+        parts=[part_of(member_id(s, "五霞町"), **dict(PART, annual_cases=30)),
+               part_of(member_id(s, "那珂市"), **dict(PART, annual_cases=2_400))]))
     assert ch.key == "R-0001" and actions(rdb)[-1] == "要望 R-0001 を登録（五霞町、那珂市）"
     d = detail(rdb, ch.id)
     assert (d.item.title, d.item.estimate, d.item.status) == ("減免申請の審査", 1_650_000, "requested")
@@ -109,18 +119,18 @@ def test_create_with_several_members_in_one_action(rdb):
 def test_create_refuses_a_duplicate_and_an_incomplete_part(rdb):
     new_item(rdb)
     with pytest.raises(DomainError, match="すでに検討中の要望 R-0001"):
-        run(rdb, lambda s: req.save_item(s, item_id=None, function_id=function_id(s, "0010002"),
-                                         parts=[dict(PART, member_id=member_id(s, "五霞町"))]))
+        run(rdb, lambda s: req.save_item(s, item_id=None, item=req.ItemFields(function_id=function_id(s, "0010002")),
+                                         parts=[part_of(member_id(s, "五霞町"), **PART)]))
     with pytest.raises(DomainError, match="^理由区分を選んでください"):
-        run(rdb, lambda s: req.save_item(s, item_id=None, function_id=function_id(s, "0200002"),
-                                         parts=[dict(PART, member_id=member_id(s, "五霞町"), reason=None)]))
+        run(rdb, lambda s: req.save_item(s, item_id=None, item=req.ItemFields(function_id=function_id(s, "0200002")),
+                                         parts=[part_of(member_id(s, "五霞町"), **dict(PART, reason=None))]))
 
 
 def test_a_decided_item_is_not_saved(rdb):
     item = new_item(rdb)
     move(rdb, item, "withdrawn", reason="運用で対応")
     with pytest.raises(DomainError, match="決定済みのため、編集できません"):
-        run(rdb, lambda s: req.save_item(s, item_id=item, title="変更"))
+        run(rdb, lambda s: req.save_item(s, item_id=item, item=req.ItemFields(title="変更")))
 
 
 # --- deleting hearing notes and approvals -----------------------------------------------------
@@ -182,6 +192,6 @@ def test_a_save_inside_a_larger_action_leaves_its_label_alone(rdb):
 
     with rdb.session() as s, s.begin():
         with audit.action(s, "まとめて登録"):
-            req.save_item(s, item_id=None, function_id=function_id(s, "0200002"),
-                          parts=[dict(PART, member_id=member_id(s, "五霞町"))])
+            req.save_item(s, item_id=None, item=req.ItemFields(function_id=function_id(s, "0200002")),
+                          parts=[part_of(member_id(s, "五霞町"), **PART)])
     assert actions(rdb)[-1] == "まとめて登録"

@@ -34,7 +34,7 @@ def item_of(runner, key=KEY):
 
 def save_title(runner, title, key=KEY):
     item = item_of(runner, key).item.id
-    assert runner.run(lambda s: req.save_item(s, item_id=item, title=title), parent=None) is not None
+    assert runner.run(lambda s: req.save_item(s, item_id=item, item=req.ItemFields(title=title)), parent=None) is not None
 
 
 @pytest.fixture
@@ -132,8 +132,8 @@ def test_cancel_keeps_my_edit_and_writes_nothing(editor, runner, other_runner, m
 def test_member_part_conflict_is_caught_too(editor, runner, other_runner, monkeypatch):
     form = next(f for f in editor.forms.values() if f.part is not None and not f.part.withdrawn)
     item = item_of(other_runner).item.id
-    other_runner.run(lambda s: req.save_item(s, item_id=item, parts=[dict(member_id=form.member_id,
-                                                                          workaround="他の人の回避策")]), parent=None)
+    theirs = [req.MemberPart(form.member_id, req.PartFields(workaround="他の人の回避策"))]
+    other_runner.run(lambda s: req.save_item(s, item_id=item, parts=theirs), parent=None)
     form.workaround_edit.clear()
     form.workaround_edit.setFocus()
     type_japanese(form.workaround_edit, "私の回避策")

@@ -58,7 +58,6 @@ from .request_prompts import ReasonDialog
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "border: 1px solid #b3261e; background: #fff6f5;"
-FIELDS = ("content", "reason", "service_drop", "service_drop_detail", "annual_cases", "workaround")
 MAX_CASES = 999_999_999
 
 
@@ -83,7 +82,7 @@ class MemberPartForm(QWidget):
         self.member = member
         self.item_id = item_id
         self.part = part
-        self._baseline: dict = self._empty_values()
+        self._baseline: req.PartFields = self._empty_values()
         self._editable = True
         self._item_open = True  # deleting a hearing or an approval is refused once the item is decided
 
@@ -388,28 +387,30 @@ class MemberPartForm(QWidget):
     # --- values -----------------------------------------------------------------------
 
     @staticmethod
-    def _empty_values() -> dict:
-        return dict(content="", reason=None, service_drop=None, service_drop_detail="", annual_cases=None, workaround="")
+    def _empty_values() -> req.PartFields:
+        return req.PartFields(content="", reason=None, service_drop=None, service_drop_detail="", annual_cases=None,
+                              workaround="")
 
-    def values(self) -> dict:
-        """The fields as the core's keyword arguments."""
+    def values(self) -> req.PartFields:
+        """The fields as the user has them, every one given (the core's input for a member's part)."""
         drop = True if self.drop_yes.isChecked() else False if self.drop_no.isChecked() else None
         cases = self.cases_edit.text().strip()
-        return dict(content=self.content_edit.toPlainText().strip(), reason=self.reason_combo.currentData(),
-                    service_drop=drop, service_drop_detail=self.detail_edit.toPlainText().strip(),
-                    annual_cases=int(cases) if cases.isdigit() else None,
-                    workaround=self.workaround_edit.toPlainText().strip())
+        return req.PartFields(content=self.content_edit.toPlainText().strip(), reason=self.reason_combo.currentData(),
+                              service_drop=drop, service_drop_detail=self.detail_edit.toPlainText().strip(),
+                              annual_cases=int(cases) if cases.isdigit() else None,
+                              workaround=self.workaround_edit.toPlainText().strip())
 
-    def changed_values(self) -> dict:
-        """The fields that differ from the last loaded part."""
-        return {k: v for k, v in self.values().items() if v != self._baseline.get(k)}
+    def changed_values(self) -> req.PartFields:
+        """The fields that differ from the last loaded part (the others UNSET)."""
+        shown = self._baseline.given()
+        return req.PartFields(**{k: v for k, v in self.values().given().items() if v != shown.get(k)})
 
     def mark_saved(self) -> None:
         """The values shown were saved: the next load may replace them."""
         self._baseline = self.values()
 
     def is_dirty(self) -> bool:
-        return bool(self.changed_values())
+        return bool(self.changed_values().given())
 
     def problems(self) -> dict[str, str]:
         """Field name → message, for every mandatory field still missing: the core's one rule
@@ -445,10 +446,10 @@ class MemberPartForm(QWidget):
         dirty = self.changed_values()
         self.part = part
         if part is not None:
-            baseline = dict(content=part.content, reason=part.reason, service_drop=part.service_drop,
-                            service_drop_detail=part.service_drop_detail, annual_cases=part.annual_cases,
-                            workaround=part.workaround or "")
-            self._set_fields({k: dirty.get(k, v) for k, v in baseline.items()})
+            baseline = req.PartFields(content=part.content, reason=part.reason, service_drop=part.service_drop,
+                                      service_drop_detail=part.service_drop_detail, annual_cases=part.annual_cases,
+                                      workaround=part.workaround or "")
+            self._set_fields(dirty.over(baseline))
             self._baseline = baseline
             self._show_side(part)
         self.side.setVisible(part is not None)
@@ -461,23 +462,23 @@ class MemberPartForm(QWidget):
             w.setEnabled(self._editable)
         self._validate()
 
-    def _set_fields(self, v: dict) -> None:
+    def _set_fields(self, v: req.PartFields) -> None:
         for w in (self.content_edit, self.detail_edit, self.workaround_edit, self.cases_edit, self.reason_combo):
             w.blockSignals(True)
         self.drop_group.blockSignals(True)
         try:
-            if self.content_edit.toPlainText().strip() != v["content"]:
-                self.content_edit.setPlainText(v["content"])
-            self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(v["reason"])))
+            if self.content_edit.toPlainText().strip() != v.content:
+                self.content_edit.setPlainText(v.content)
+            self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(v.reason)))
             self.drop_group.setExclusive(False)
-            self.drop_yes.setChecked(v["service_drop"] is True)
-            self.drop_no.setChecked(v["service_drop"] is False)
+            self.drop_yes.setChecked(v.service_drop is True)
+            self.drop_no.setChecked(v.service_drop is False)
             self.drop_group.setExclusive(True)
-            if self.detail_edit.toPlainText().strip() != v["service_drop_detail"]:
-                self.detail_edit.setPlainText(v["service_drop_detail"])
-            self.cases_edit.setText("" if v["annual_cases"] is None else str(v["annual_cases"]))
-            if self.workaround_edit.toPlainText().strip() != (v["workaround"] or ""):
-                self.workaround_edit.setPlainText(v["workaround"] or "")
+            if self.detail_edit.toPlainText().strip() != v.service_drop_detail:
+                self.detail_edit.setPlainText(v.service_drop_detail)
+            self.cases_edit.setText("" if v.annual_cases is None else str(v.annual_cases))
+            if self.workaround_edit.toPlainText().strip() != (v.workaround or ""):
+                self.workaround_edit.setPlainText(v.workaround or "")
         finally:
             for w in (self.content_edit, self.detail_edit, self.workaround_edit, self.cases_edit, self.reason_combo):
                 w.blockSignals(False)

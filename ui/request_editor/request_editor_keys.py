@@ -137,7 +137,8 @@ class RequestEditorKeys:
         """Something typed here would be lost by closing (an untouched new item has none)."""
         if not self.is_new():
             return self.detail is not None and Status(self.detail.item.status) in OPEN and self.has_unsaved_changes()
-        form_typed = self.new_form is not None and any(v not in (None, "") for v in self.new_form.values().values())
+        form_typed = self.new_form is not None and any(v not in (None, "")
+                                                       for v in self.new_form.values().given().values())
         return bool(form_typed or self.key_edit.text().strip() or self.member_combo.currentData() is not None
                     or self._item_changes())
 

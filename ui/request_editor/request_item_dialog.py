@@ -23,6 +23,8 @@ function and moves on; Alt+1…Alt+4 are the status moves in the order shown.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
@@ -51,6 +53,7 @@ from cloudsuppress.ops.history import item_audit_trail
 from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
+from cloudsuppress.unset import UNSET
 from cloudsuppress.workflow import OPEN, Status
 
 from ..op_runner import OpRunner
@@ -473,22 +476,23 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
                     return self._join_existing(choice[1], member_id, values, v["estimate"])
                 allow_duplicate = True
         key = self.key_edit.text().strip() or None
-        kwargs = dict(item_id=None, key=key, title=v["title"] or None, estimate=v["estimate"],
-                      allow_duplicate=allow_duplicate, parts=[dict(member_id=member_id, **values)])
+        item = req.ItemFields(title=v["title"] or None, estimate=v["estimate"])
         if fn[0] == "package":
-            kwargs["function_id"] = fn[1]
+            item = replace(item, function_id=fn[1])
         else:
-            kwargs.update(business_system_id=fn[1], proposed_function=fn[2])
-        changes = self.runner.run(lambda s: req.save_item(s, **kwargs), parent=self)
+            item = replace(item, business_system_id=fn[1], proposed_function=fn[2])
+        parts = [req.MemberPart(member_id, values)]
+        changes = self.runner.run(lambda s: req.save_item(s, item_id=None, key=key, item=item, parts=parts,
+                                                          allow_duplicate=allow_duplicate), parent=self)
         if changes is None:
             return False
         self._become_existing(changes.id, changes.key, member_id)
         return True
 
-    def _join_existing(self, item_id: int, member_id: int, values: dict, estimate: int | None) -> bool:
-        extra = {} if estimate is None else {"estimate": estimate}  # a blank estimate keeps the item's
-        part = dict(member_id=member_id, **values)
-        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, parts=[part], **extra), parent=self) is None:
+    def _join_existing(self, item_id: int, member_id: int, values: req.PartFields, estimate: int | None) -> bool:
+        item = req.ItemFields() if estimate is None else req.ItemFields(estimate=estimate)  # blank: keeps the item's
+        parts = [req.MemberPart(member_id, values)]
+        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, item=item, parts=parts), parent=self) is None:
             return False
         key = self.runner.read(lambda s: get_item_detail(s, item_id).item.key)
         self._become_existing(item_id, key, member_id)
@@ -512,35 +516,29 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
     def _update(self) -> bool:
         """Hand the whole edit to the core's save_item: one validation, one action, one undo step."""
         item_id, key = self.item_id, self.detail.item.key
-        kwargs: dict = {}
         changes = self._item_changes()
-        if "title" in changes:
-            kwargs["title"] = changes["title"]
-        if "estimate" in changes:
-            kwargs["estimate"] = changes["estimate"]
+        item = req.ItemFields(title=changes.get("title", UNSET), estimate=changes.get("estimate", UNSET))
         if "function" in changes:
             fn = changes["function"]
             if fn[0] == "package":
-                kwargs.update(function_id=fn[1])
+                item = replace(item, function_id=fn[1])
             else:
-                kwargs.update(function_id=None, business_system_id=fn[1], proposed_function=fn[2])
+                item = replace(item, function_id=None, business_system_id=fn[1], proposed_function=fn[2])
         parts = []
         for mid, form in self.forms.items():
             if form not in self._editable_forms():
                 continue
             if form.part is None:  # a member added here (or asking again after withdrawing) joins
-                parts.append(dict(member_id=mid, **form.values()))
+                parts.append(req.MemberPart(mid, form.values()))
             elif form.is_dirty():
-                parts.append(dict(member_id=mid, **form.changed_values()))
-        if not kwargs and not parts:
+                parts.append(req.MemberPart(mid, form.changed_values()))
+        if not item.given() and not parts:
             return False
-        if kwargs:
-            kwargs["expected_version"] = self._shown_version
-        versions = {p["member_id"]: self._shown_part_versions[p["member_id"]] for p in parts
-                    if self.forms[p["member_id"]].part is not None and p["member_id"] in self._shown_part_versions}
-        if versions:
-            kwargs["part_versions"] = versions
-        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, parts=parts, **kwargs), parent=self) is None:
+        shown = self._shown_version if item.given() else None
+        versions = {p.member_id: self._shown_part_versions[p.member_id] for p in parts
+                    if self.forms[p.member_id].part is not None and p.member_id in self._shown_part_versions}
+        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, item=item, parts=parts, expected_version=shown,
+                                                   part_versions=versions or None), parent=self) is None:
             return False
         # What the user typed is saved now: it is no longer 'being typed' when the dialog reloads.
         self.saved_key = key
