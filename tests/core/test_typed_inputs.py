@@ -153,3 +153,18 @@ def test_a_partial_item_edit_leaves_the_title_and_the_function_alone(rdb):
         after = rq.get_item_detail(s, item).item
     assert after.estimate == 330_000
     assert (after.title, after.function_id) == (before.title, before.function_id)
+
+
+def test_the_cli_changes_only_the_field_it_names(rdb, capsys):
+    from .test_cli import run
+
+    meeting = make_meeting(rdb)
+    code, _, err = run(capsys, "--db", rdb.path, "meetings", "next", str(meeting), "--text", "12月中旬", "--date",
+                       "2026-12-16")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", rdb.path, "meetings", "notes", str(meeting), "--text", " 方針を確認した。 ")
+    assert (code, out.strip()) == (0, "協議内容を記録しました。"), err
+    stored = stored_meeting(rdb, meeting)
+    assert (stored["notes"], stored["next_meeting"], stored["next_meeting_on"]) == (
+        "方針を確認した。", "12月中旬", dt.date(2026, 12, 16))
+    assert (stored["place"], stored["start_time"]) == ("那珂市役所 第1会議室", "14:00")
