@@ -433,7 +433,7 @@ def set_agenda_order(s: Session, *, meeting_id: int, item_ids: list[int], by: st
 
 def record_outcome(
     s: Session, *, meeting_id: int, item_id: int, outcome: str | None, decide: Status | str | None = None,
-    reason: str | None = None, notes: object = UNSET, by: str | None = None,
+    reason: str | None = None, notes: str | None | Unset = UNSET, by: str | None = None,
 ) -> Changes:
     """Record what the meeting made of an agenda item (one audit action, one undo step).
 
@@ -516,7 +516,7 @@ def record_outcome(
 
 
 def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry, current: Status,
-                    reason: str | None, notes: object, by: str | None) -> Changes:
+                    reason: str | None, notes: str | None | Unset, by: str | None) -> Changes:
     """record_outcome for カスタマイズ decided in principle (checked by the caller): one audit action."""
     with audit.action(s, f"「{meeting_label(m)}」で要望 {item.key} を{PENDING_LABEL}と決定", by=by):
         change_id = None
