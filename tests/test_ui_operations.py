@@ -16,14 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXEMPT = ("ui/op_runner.py", "ui/operations/")  # the door itself, and the home of these functions
 CHANGING = {"run", "attempt"}  # OpRunner's methods that write
 
-KNOWN: dict[str, int] = {
-    # save_item and update_meeting (behind set_meeting_notes) get typed inputs in a parallel change
-    # (#16 item 2); their call sites move to ui/operations/ once that has landed.
-    "ui/request_editor/request_item_dialog.py::RequestItemDialog._create": 1,
-    "ui/request_editor/request_item_dialog.py::RequestItemDialog._join_existing": 1,
-    "ui/request_editor/request_item_dialog.py::RequestItemDialog._update": 1,
-    "ui/views/meeting_detail.py::MeetingDetailPane.save_notes": 1,
-}
+KNOWN: dict[str, int] = {}
 
 
 def _is_runner(node: ast.expr) -> bool:

@@ -68,6 +68,14 @@ def move_agenda_item(parent: QWidget | None, runner: OpRunner, *, meeting_id: in
                                                              offset=offset), parent=parent)
 
 
+def set_meeting_notes(parent: QWidget | None, runner: OpRunner, *, meeting_id: int, notes: str, next_meeting: str,
+                      next_meeting_on: dt.date | None) -> Changes | None:
+    """Record the meeting's overall discussion and its next meeting (次回予定)."""
+    return runner.run(lambda s: meeting_ops.set_meeting_notes(s, meeting_id=meeting_id, notes=notes,
+                                                              next_meeting=next_meeting,
+                                                              next_meeting_on=next_meeting_on), parent=parent)
+
+
 def record_outcome(parent: QWidget | None, runner: OpRunner, *, meeting_id: int, item_id: int, outcome: str | None,
                    decide: Status | str | None, reason: str | None,
                    notes: str | Unset = UNSET) -> Changes | None:

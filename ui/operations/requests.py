@@ -3,7 +3,7 @@ withdrawal, and importing filled-in request workbooks."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QWidget
 
@@ -11,11 +11,22 @@ from cloudsuppress.changes import Changes
 from cloudsuppress.importers.requests import RequestRecord
 from cloudsuppress.ops import requests as request_ops
 from cloudsuppress.ops import selection as selection_ops
+from cloudsuppress.ops.inputs import ItemFields, MemberPart
 from cloudsuppress.ops.request_import import apply_request_import, plan_request_import
 from cloudsuppress.store.connection import Session
 from cloudsuppress.workflow import Status
 
 from ..op_runner import OpRunner
+
+
+def save_item(parent: QWidget | None, runner: OpRunner, *, item_id: int | None, item: ItemFields,
+              parts: Sequence[MemberPart], key: str | None = None, allow_duplicate: bool = False,
+              expected_version: int | None = None, part_versions: Mapping[int, int] | None = None) -> Changes | None:
+    """The item editor's whole edit as one action (``item_id`` None creates the item: the changes
+    carry its ``id`` and ``key``), against the versions the editor showed."""
+    return runner.run(lambda s: request_ops.save_item(
+        s, item_id=item_id, item=item, parts=parts, key=key, allow_duplicate=allow_duplicate,
+        expected_version=expected_version, part_versions=part_versions), parent=parent)
 
 
 def move_item(parent: QWidget | None, runner: OpRunner, *, item_id: int, to: Status, reason: str | None,

@@ -482,8 +482,8 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         else:
             item = replace(item, business_system_id=fn[1], proposed_function=fn[2])
         parts = [req.MemberPart(member_id, values)]
-        changes = self.runner.run(lambda s: req.save_item(s, item_id=None, key=key, item=item, parts=parts,
-                                                          allow_duplicate=allow_duplicate), parent=self)
+        changes = request_ops.save_item(self, self.runner, item_id=None, key=key, item=item, parts=parts,
+                                        allow_duplicate=allow_duplicate)
         if changes is None:
             return False
         self._become_existing(changes.id, changes.key, member_id)
@@ -492,7 +492,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
     def _join_existing(self, item_id: int, member_id: int, values: req.PartFields, estimate: int | None) -> bool:
         item = req.ItemFields() if estimate is None else req.ItemFields(estimate=estimate)  # blank: keeps the item's
         parts = [req.MemberPart(member_id, values)]
-        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, item=item, parts=parts), parent=self) is None:
+        if request_ops.save_item(self, self.runner, item_id=item_id, item=item, parts=parts) is None:
             return False
         key = self.runner.read(lambda s: get_item_detail(s, item_id).item.key)
         self._become_existing(item_id, key, member_id)
@@ -537,8 +537,8 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         shown = self._shown_version if item.given() else None
         versions = {p.member_id: self._shown_part_versions[p.member_id] for p in parts
                     if self.forms[p.member_id].part is not None and p.member_id in self._shown_part_versions}
-        if self.runner.run(lambda s: req.save_item(s, item_id=item_id, item=item, parts=parts, expected_version=shown,
-                                                   part_versions=versions or None), parent=self) is None:
+        if request_ops.save_item(self, self.runner, item_id=item_id, item=item, parts=parts, expected_version=shown,
+                                 part_versions=versions or None) is None:
             return False
         # What the user typed is saved now: it is no longer 'being typed' when the dialog reloads.
         self.saved_key = key

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.ops.meeting_queries import MeetingDetail, get_meeting_detail
-from cloudsuppress.ops.meetings import set_meeting_notes
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import list_item_rows
 
@@ -383,9 +382,8 @@ class MeetingDetailPane(QWidget):
         notes, nxt = self.notes_edit.toPlainText(), self.next_edit.text()
         on: dt.date | None = self.next_date_edit.date().toPython() if self.next_date_check.isChecked() else None
         self._notes_dirty = False  # the broadcast reloads them as saved
-        changes = self.runner.run(
-            lambda s: set_meeting_notes(s, meeting_id=mid, notes=notes, next_meeting=nxt, next_meeting_on=on),
-            parent=self)
+        changes = meeting_ops.set_meeting_notes(self, self.runner, meeting_id=mid, notes=notes, next_meeting=nxt,
+                                                next_meeting_on=on)
         if changes is None:
             self._notes_dirty = True
             return False
