@@ -365,9 +365,8 @@ class DatabaseMenu(QObject):
         except DomainError as error:
             QMessageBox.warning(self.window, self.tr("取り込めません"), str(error))
             return False
-        if self.runner.read(is_empty):
-            target_runner, new_db = self.runner, None
-        else:
+        label = self.tr("引継ぎファイルを取り込んでいます…")
+        if not self.runner.read(is_empty):
             answer = QMessageBox.question(
                 self.window, self.tr("引継ぎファイルを取り込む"),
                 self.tr("引継ぎファイルは空のデータベースにだけ取り込めます（いまの協議会は上書きしません）。"
@@ -387,27 +386,13 @@ class DatabaseMenu(QObject):
                 QMessageBox.warning(self.window, self.tr("取り込めません"),
                                     self.tr("「{0}」はすでにあります。新しいファイル名を指定してください。").format(target_path.name))
                 return False
-            from .settings import backup_policy
-
-            try:
-                new_db = open_database(target_path, backup_policy=backup_policy())
-            except DomainError as error:
-                QMessageBox.warning(self.window, self.tr("取り込めません"), str(error))
+            # the CLI's handover import calls the same core function: a file it made is removed on failure
+            imported = consortium_ops.import_handover_into_new_file(self.window, self.runner, path=path,
+                                                                    target=target_path, label=label)
+            if imported is None:
                 return False
-            target_runner = OpRunner(new_db, self, dialogs=self.window.runner.dialogs)
-
-        done = consortium_ops.import_handover(self.window, target_runner, path=path,
-                                              label=self.tr("引継ぎファイルを取り込んでいます…"))
-        if new_db is not None:
-            target_runner.deleteLater()
-            if done is None:
-                new_db.close(backup=False)
-                for p in (new_db.path, new_db.path.with_name(new_db.path.name + "-wal"),
-                          new_db.path.with_name(new_db.path.name + "-shm")):
-                    p.unlink(missing_ok=True)
-                return False
-            self.window.switch_database(new_db)
-        elif done is None:
+            self.window.switch_database(imported.db)
+        elif consortium_ops.import_handover(self.window, self.runner, path=path, label=label) is None:
             return False
         self.window.statusBar().showMessage(
             self.tr("引継ぎファイルを取り込みました: {0}（{1:,} 行）").format(summary.consortium or path.name,

@@ -458,13 +458,11 @@ def _cmd_handover(args: argparse.Namespace) -> int:
             db.close()
         print(f"引継ぎファイルを書き出しました: {args.out}（{len(summary.row_counts)} 表、{summary.total_rows:,} 行）")
         return 0
-    handover.read_handover(Path(args.file))  # refuse a bad file before creating a database for it
-    db = _open(args.db, create=True, args=args)
-    try:
-        with db.session() as s, s.begin():
-            summary = handover.import_handover(s, Path(args.file))
-    finally:
-        db.close()
+    # the GUI's 引継ぎファイルを取り込む… into a new file calls the same: nothing half-made is left on failure
+    imported = handover.import_handover_into(Path(args.file), args.db,
+                                             open_target=lambda target: _open(str(target), create=True, args=args))
+    summary = imported.summary
+    imported.db.close()
     print(f"引継ぎファイルを取り込みました: 協議会「{summary.consortium}」（{summary.total_rows:,} 行）→ {mask_url(args.db)}")
     return 0
 

@@ -175,6 +175,12 @@ def _to_url(target: str | Path) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
+def sqlite_path(target: str | Path) -> Path | None:
+    """The SQLite file a path or URL names (resolved), or None for a server database."""
+    path = _to_url(target)[1]
+    return None if path is None else path.expanduser().resolve()
+
+
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: object) -> None:  # a DB-API sqlite3 connection

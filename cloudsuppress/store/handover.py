@@ -32,7 +32,7 @@ from .. import __version__ as APP_VERSION
 from ..errors import DomainError
 from ..models import Base
 from ..output_files import check_output, output_file
-from .db import head_revision
+from .db import Database, head_revision, open_database, sqlite_path
 from .handover_check import (
     MAX_MANIFEST_BYTES,
     MAX_PROBLEMS,
@@ -42,6 +42,7 @@ from .handover_check import (
     parse_json,
     read_member,
 )
+from .writer_lock import DatabaseLockedError
 
 FORMAT = "cloudsuppress-handover"
 FORMAT_VERSION = 1
@@ -201,6 +202,12 @@ def is_empty(s: Session) -> bool:
 def import_handover(s: Session, path: Path) -> HandoverSummary:
     """Load a verified handover file into an empty database, in the caller's transaction."""
     summary, data = read_handover(path)
+    _load(s, path, data)
+    return summary
+
+
+def _load(s: Session, path: Path, data: dict[str, dict[str, Any]]) -> None:
+    """Write the verified rows of ``path`` into the empty database of ``s`` (the caller's transaction)."""
     if not is_empty(s):
         raise _refuse(path, "取り込み先のデータベースが空ではありません。新しい空のデータベースを指定してください"
                             "（既存の協議会を上書きすることはありません）。")
@@ -223,4 +230,70 @@ def import_handover(s: Session, path: Path) -> HandoverSummary:
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                     f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)")
     s.expire_all()
-    return summary
+
+
+@dataclass(frozen=True)
+class ImportedHandover:
+    """A handover file taken in: the database it now fills (open, the caller's) and what the file held."""
+
+    db: Database
+    summary: HandoverSummary
+
+
+def import_handover_into(path: Path, target: str | Path, *,
+                         open_target: Callable[[str | Path], Database] = open_database) -> ImportedHandover:
+    """ファイル > 引継ぎファイルを取り込む… into a new database file and ``handover import --db``: the one
+    use case both call. The file is verified before anything is created; ``open_target`` opens the
+    target (creating and migrating a new SQLite file; the adapter's way: the GUI's backup policy, the
+    CLI's password prompt and lock hint); every row goes in in one transaction. On any failure nothing
+    is left half-made: a SQLite file this call created is removed with its -wal and -shm, and the
+    refusal, in Japanese, names the handover file and says so. On success the caller closes the
+    database (CLI) or switches to it (GUI)."""
+    path = Path(path).expanduser()
+    summary, data = read_handover(path)
+    made = _absent_files(sqlite_path(target))
+    try:
+        db = open_target(target)
+    except DatabaseLockedError:  # another process holds it (perhaps creating it): not ours to remove
+        raise
+    except BaseException:
+        _remove(made)
+        raise
+    try:
+        with db.session() as s, s.begin():
+            _load(s, path, data)
+    except BaseException as exc:
+        db.close(backup=False)
+        removed = _remove(made)
+        if not isinstance(exc, Exception):  # Ctrl+C: stopped, and nothing of it left behind
+            raise
+        note = f"作成したデータベースファイル「{removed.name}」は削除しました。" if removed is not None else ""
+        if isinstance(exc, DomainError):  # said in the handover's words, naming its file, unless it does already
+            refusal = str(exc) if str(exc).startswith(str(_refuse(path, ""))) else str(_refuse(path, str(exc)))
+            raise DomainError(f"{refusal}\n{note}" if note else refusal) from None
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise _refuse(path, f"{db.display_url} に書き込めませんでした（{reason}）。何も取り込んでいません。{note}") from None
+    return ImportedHandover(db, summary)
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _absent_files(file: Path | None) -> list[Path]:
+    """The SQLite file and its side files that do not exist yet (a server database has none)."""
+    if file is None:
+        return []
+    return [p for p in (file, *(file.with_name(file.name + end) for end in _SIDE_FILES)) if not p.exists()]
+
+
+def _remove(made: list[Path]) -> Path | None:
+    """Remove the files this import created; the database file itself when it was one of them."""
+    removed = None
+    for p in made:
+        try:
+            p.unlink(missing_ok=True)
+        except OSError:
+            continue
+        if not p.name.endswith(_SIDE_FILES):
+            removed = p
+    return removed

@@ -319,6 +319,39 @@ def test_handover_refuses_a_tampered_file_before_creating_anything(window, runne
     assert no_message_boxes[0][0] == "warning" and "取り込めません" in no_message_boxes[0][1]
 
 
+def test_handover_into_a_new_file_that_fills_the_disk_leaves_nothing_behind(window, runner, tmp_path, monkeypatch,
+                                                                             no_message_boxes):
+    """The new file goes through the core's import_handover_into, as the CLI's does: when the load fails
+    half-way (the disk full), the file made for it is removed and the refusal names the handover file."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from cloudsuppress.store.handover import export_handover
+
+    out = tmp_path / "引継ぎ.zip"
+    runner.read(lambda s: export_handover(s, out))
+    folder = tmp_path / "new"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(folder / "新しい事務局"), "")))
+
+    def small_disk(dbapi_conn, _record):  # every new connection may grow its file by 100 pages only
+        pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages + 100}")
+
+    before = runner.db
+    event.listen(Engine, "connect", small_disk)
+    try:
+        assert not window.database_menu.import_handover()
+    finally:
+        event.remove(Engine, "connect", small_disk)
+    assert runner.db is before
+    assert sorted(p.name for p in folder.iterdir()) == []  # no .sqlite, -wal, -shm or .lock
+    kind, text = no_message_boxes[-1]
+    assert kind == "warning" and "引継ぎファイル「引継ぎ.zip」を取り込めません" in text, text
+    assert "「新しい事務局.sqlite」は削除しました" in text, text
+
+
 # --- two users on the server ------------------------------------------------------------------------
 
 
