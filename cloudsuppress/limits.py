@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
-from typing import Literal, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Literal, TypeVar, cast
 
 from sqlalchemy import BigInteger, Date, DateTime, Integer, SmallInteger, String, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -135,6 +135,28 @@ def check_value(table: str, column: str, value: object, *, label: str | None = N
     if limit[0] in ("date", "datetime") and isinstance(value, dt.date):
         return date_problem(value, label)
     return None
+
+
+def column_fits(table: str, column: str, values: Sequence[object]) -> bool:
+    """True when ``check_value`` finds no problem with any of ``values`` (a column of imported cells),
+    asked of the whole column at once: its longest text, one search of all its texts, its extremes."""
+    limit = column_limit(table, column)
+    if limit is None:
+        return True
+    if limit[0] == "text":
+        texts = cast("Sequence[str]", values)
+        try:
+            joined = "".join(texts)  # a column of texts (nearly always): no loop in Python
+        except TypeError:  # None or numbers among them: only the texts are checked as texts
+            texts = [v for v in values if isinstance(v, str)]
+            joined = "".join(texts)
+        if limit[1] is not None and max(map(len, texts), default=0) > limit[1]:
+            return False
+        return _ILLEGAL.search(joined) is None  # one character per match: joining adds none
+    if limit[0] == "int":
+        numbers = [v for v in values if type(v) is int]  # not bool, not None
+        return not numbers or (limit[1][0] <= min(numbers) and max(numbers) <= limit[1][1])
+    return all(check_value(table, column, v) is None for v in values)
 
 
 def problems(table: str, values: Mapping[str, object], *, labels: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -9,15 +9,17 @@ Checks that need the database (members, functions, items) are made by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import limits
 from ..bulk import gc_paused
 from ..errors import ImportIssue, ImportValidationError
 from ..vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
-from .cells import cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
-from .tabular import column_letter, read_table
+from .cells import CONTROL, cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
+from .tabular import Table, column_letter, read_table
 
 FIELDS = {
     "key": "要望番号", "member": "団体名", "function_code": "機能ID", "title": "要望名", "content": "要望内容",
@@ -129,84 +131,213 @@ def read_request_file(path: str | Path) -> tuple[list[RequestRecord], list[Impor
         return [], [ImportIssue(table.file, header + 1, None, duplicate_column_message(FIELDS[f], c, header + 1),
                                 sheet=table.sheet) for f, c in duplicated.items()]
     labels = {f: f"{column_letter(c)}列（{FIELDS[f]}）" for f, c in cols.items()}
+    first = header + 1
+    columns = _columns(table.rows[first:], cols)
+    suspect = _suspect_rows(table, first, cols, columns)
+    clean = _clean_records(table, first, labels, columns)
     records, issues = [], []
-    for index in range(header + 1, len(table.rows)):
-        row = table.rows[index]
-        cell = {f: (row[c] if c < len(row) else "") for f, c in cols.items()}
-        if not any(clean_text(v) for f, v in cell.items() if f != "member"):
+    for i, record in enumerate(clean):
+        if record is _EMPTY_ROW:
             continue  # an empty row of the template (団体名 is pre-filled)
-        rownum = index + 1
-        row_issues: list[ImportIssue] = []
-
-        def bad(fld: str, message: str, rownum: int = rownum, row_issues: list[ImportIssue] = row_issues) -> None:
-            row_issues.append(ImportIssue(table.file, rownum, labels.get(fld), message, sheet=table.sheet))
-
-        for fld, c in cols.items():
-            problem = cell_kind_problem(table, index, c, FIELDS[fld]) if fld in ("key", "member", "function_code") else None
-            if problem is None and (index, c) in table.uncached_formula_cells():
-                problem = f"{FIELDS[fld]}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"
-            if problem:
-                bad(fld, problem)
-            raw = cell.get(fld, "")
-            for message in text_problems(strip_invisible(raw.strip()), FIELDS[fld], LIMITS.get(fld)):
-                bad(fld, message)
-        if row_issues:
+        if record is None or first + i in suspect:  # every check, cell by cell, as they are reported
+            record, row_issues = _check_row(table, first + i, cols, labels)
             issues += row_issues
-            continue
-        cell = {f: strip_invisible(v) if f in ("key", "member", "function_code") else v for f, v in cell.items()}
-        member = normalize_text(cell.get("member", ""))
-        if not member:
-            bad("member", "団体名が空です。")
-        content = clean_text(cell.get("content", ""))
-        if not content:
-            bad("content", "要望内容が空です。")
-        reason = parse_reason(cell.get("reason", ""))
-        if reason is None:
-            shown = cell.get("reason", "").strip()
-            bad("reason", (f"理由区分「{shown}」は選択肢にありません" if shown else "理由区分が空です")
-                + f"（{'、'.join(REASON_LABELS.values())}）。")
-        ok, drop = parse_service_drop(cell.get("service_drop", ""))
-        if not ok or drop is None:
-            shown = cell.get("service_drop", "").strip()
-            bad("service_drop", (f"住民サービス低下「{shown}」は選択肢にありません" if shown else "住民サービス低下が空です")
-                + "（低下する、低下しない）。")
-        kind_text = normalize_text(cell.get("kind", ""))
-        kind = KIND_WORDS.get(kind_text) if kind_text else None
-        if kind_text and kind is None:
-            bad("kind", f"種別「{kind_text}」は「機能」か「帳票」で記入してください。")
-        detail = clean_text(cell.get("service_drop_detail", ""))
-        if not detail:
-            bad("service_drop_detail", "低下の内容（低下しない場合はその理由）が空です。")
-        numbers: dict[str, int | None] = {}
-        for fld in ("annual_cases", "estimate"):
-            raw = normalize_text(cell.get(fld, ""))
-            numbers[fld] = None
-            if raw:
-                numbers[fld] = parse_amount(raw)
-                if numbers[fld] is None:
-                    bad(fld, f"{FIELDS[fld]}「{raw}」は 0 以上の整数ではありません。")
-        # The same limits as the database columns (PostgreSQL's; SQLite would store anything): too long
-        # is refused, never cut; too large is refused before it can overflow anything.
-        texts = {"key": normalize_text(cell.get("key", "")), "title": clean_text(cell.get("title", "")),
-                 "content": content, "service_drop_detail": detail, "workaround": clean_text(cell.get("workaround", "")),
-                 "function_code": normalize_text(cell.get("function_code", "")),
-                 "business_system": normalize_text(cell.get("business_system", "")), "member": member}
-        for fld, (stored_in, column) in _STORED_AS.items():
-            value = numbers.get(fld) if fld in numbers else texts.get(fld)
-            if value is not None and value != "" and (problem := limits.check_value(stored_in, column, value, label=FIELDS[fld])):
-                bad(fld, problem)
-        issues += row_issues
-        if row_issues or reason is None or drop is None:  # (a missing reason or answer is among them)
-            continue
-        records.append(RequestRecord(
-            table.file, table.sheet, rownum, labels, normalize_text(cell.get("key", "")) or None, member,
-            normalize_text(cell.get("function_code", "")) or None, normalize_text(cell.get("business_system", "")) or None,
-            clean_text(cell.get("title", "")) or None, content, reason, drop, detail, numbers["annual_cases"],
-            clean_text(cell.get("workaround", "")) or None, numbers["estimate"], kind,
-        ))
+            if record is None:
+                continue
+        records.append(record)
     if not records and not issues:
         issues.append(ImportIssue(table.file, header + 1, None, "要望の行がありません。", sheet=table.sheet))
     return records, issues
+
+
+# Most rows of a filled workbook are fine. Each column is first asked, at C speed, whether any of its
+# cells could hold a problem (a control character anywhere in the column, a text longer than the limit,
+# a cell that was a date or a number); the few rows such a screen points at, and the rows the clean
+# reading below could not complete, go through _check_row, which makes every check and message.
+_EMPTY_ROW = object()
+_KEYS = ("key", "member", "function_code")  # cells read as keys: invisible characters removed
+
+
+def _columns(body: list[list[str]], cols: dict[str, int]) -> dict[str, list[str]]:
+    """Each field's cells below the header, short rows read as empty cells."""
+    width = max(cols.values()) + 1
+    if any(len(r) < width for r in body):  # CSV lines may be short; calamine's ranges are rectangular
+        pad = [""] * width
+        body = [r if len(r) >= width else r + pad[len(r):] for r in body]
+    return {f: [r[c] for r in body] for f, c in cols.items()}
+
+
+def _suspect_rows(table: Table, first: int, cols: dict[str, int], columns: dict[str, list[str]]) -> set[int]:
+    """Rows (0-based in the sheet) that may have a problem of a cell's own: a key that was not text,
+    a formula without its value, a control character, a text over its limit. A superset: _check_row decides."""
+    suspect = {r for r, c in table.uncached_formula_cells() if r >= first and c in cols.values()}
+    key_columns = {cols[f] for f in _KEYS if f in cols}
+    suspect.update(r for r, c in table.cell_kinds if r >= first and c in key_columns)
+    for fld, cells in columns.items():
+        limit = LIMITS.get(fld)
+        if limit is not None and max(map(len, cells), default=0) > limit:  # the raw text is the longest
+            suspect.update(first + i for i, v in enumerate(cells) if len(v) > limit)
+        if CONTROL.search("".join(cells)):
+            suspect.update(first + i for i, v in enumerate(cells) if CONTROL.search(v))
+    return suspect
+
+
+def _distinct(cells: list[str], read: Callable[[str], Any]) -> list[Any]:
+    """``read`` of every cell, called once per distinct text (a column of marks has a handful)."""
+    seen = {v: read(v) for v in set(cells)}
+    return list(map(seen.__getitem__, cells))
+
+
+def _normalized(cells: list[str], read: Callable[[str], str]) -> list[str]:
+    """``read`` (normalize_text, with or without strip_invisible) of every cell: for a column of ASCII
+    without carriage returns (IDs, 要望番号) that is only a strip, done at C speed."""
+    joined = "".join(cells)
+    if joined.isascii() and "\r" not in joined:  # ASCII is NFKC already and holds no invisible character
+        return list(map(str.strip, cells))
+    return _distinct(cells, read)
+
+
+def _free_text(cells: list[str]) -> list[str]:
+    """clean_text of every cell: strip at C speed unless some cell has a carriage return."""
+    if "\r" in "".join(cells):
+        return list(map(clean_text, cells))
+    return list(map(str.strip, cells))
+
+
+def _clean_records(table: Table, first: int, labels: dict[str, str], columns: dict[str, list[str]]) -> list[Any]:
+    """Per row below the header: its RequestRecord read column by column, _EMPTY_ROW for an empty row,
+    or None when a value is missing or not understood (_check_row says which)."""
+    n = len(table.rows) - first
+    empty = [""] * n
+    col = columns.get
+    # Empty unless some cell other than 団体名 has text (the template pre-fills 団体名).
+    filled = list(map(any, zip(*(map(str.strip, c) for f, c in columns.items() if f != "member")))) or [False] * n
+
+    def key(fld: str) -> list[str]:
+        return _normalized(col(fld, empty), lambda v: normalize_text(strip_invisible(v)))
+
+    def plain(fld: str) -> list[str]:
+        return _normalized(col(fld, empty), normalize_text)
+
+    member, code, item_key, system = key("member"), key("function_code"), key("key"), plain("business_system")
+    content, detail = _free_text(col("content", empty)), _free_text(col("service_drop_detail", empty))
+    title, workaround = _free_text(col("title", empty)), _free_text(col("workaround", empty))
+    reason = _distinct(col("reason", empty), parse_reason)
+    drop = _distinct(col("service_drop", empty), parse_service_drop)
+    kind = _distinct(col("kind", empty), _kind_of)
+    numbers = {fld: _distinct(col(fld, empty), _number_of) for fld in ("annual_cases", "estimate")}
+    values = {"key": item_key, "title": title, "content": content, "service_drop_detail": detail,
+              "workaround": workaround, "function_code": code, "business_system": system, "member": member,
+              **{fld: [v for _, v in numbers[fld]] for fld in numbers}}
+    over: set[int] = set()  # rows with a value the database column cannot hold
+    for fld, (stored_in, column) in _STORED_AS.items():
+        if not limits.column_fits(stored_in, column, values[fld]):  # C-speed check of the whole column first
+            over.update(i for i, v in enumerate(values[fld])
+                        if v is not None and v != "" and limits.check_value(stored_in, column, v))
+    out: list[Any] = []
+    for i in range(n):
+        if not filled[i]:
+            out.append(_EMPTY_ROW)
+            continue
+        ok, answer = drop[i]
+        if (not member[i] or not content[i] or reason[i] is None or not ok or answer is None or kind[i] is False
+                or not detail[i] or not numbers["annual_cases"][i][0] or not numbers["estimate"][i][0] or i in over):
+            out.append(None)
+            continue
+        out.append(RequestRecord(
+            table.file, table.sheet, first + i + 1, labels, item_key[i] or None, member[i], code[i] or None,
+            system[i] or None, title[i] or None, content[i], reason[i], answer, detail[i],
+            numbers["annual_cases"][i][1], workaround[i] or None, numbers["estimate"][i][1], kind[i]))
+    return out
+
+
+def _kind_of(text: str) -> str | None | bool:
+    """種別: "function" / "form", None when empty, False when not understood."""
+    word = normalize_text(text)
+    return KIND_WORDS.get(word, False) if word else None
+
+
+def _number_of(text: str) -> tuple[bool, int | None]:
+    """(understood, value) of 年間処理件数 or 見積額: an empty cell is understood as None."""
+    raw = normalize_text(text)
+    if not raw:
+        return True, None
+    value = parse_amount(raw)
+    return value is not None, value
+
+
+def _check_row(table: Table, index: int, cols: dict[str, int], labels: dict[str, str]
+               ) -> tuple[RequestRecord | None, list[ImportIssue]]:
+    """Every check of one row, its problems in the order they are reported, and its record if it has none."""
+    row = table.rows[index]
+    cell = {f: (row[c] if c < len(row) else "") for f, c in cols.items()}
+    rownum = index + 1
+    row_issues: list[ImportIssue] = []
+
+    def bad(fld: str, message: str) -> None:
+        row_issues.append(ImportIssue(table.file, rownum, labels.get(fld), message, sheet=table.sheet))
+
+    for fld, c in cols.items():
+        problem = cell_kind_problem(table, index, c, FIELDS[fld]) if fld in _KEYS else None
+        if problem is None and (index, c) in table.uncached_formula_cells():
+            problem = f"{FIELDS[fld]}の数式の計算結果が保存されていません。Excel で開いて再計算し、保存し直してください。"
+        if problem:
+            bad(fld, problem)
+        raw = cell.get(fld, "")
+        for message in text_problems(strip_invisible(raw.strip()), FIELDS[fld], LIMITS.get(fld)):
+            bad(fld, message)
+    if row_issues:
+        return None, row_issues
+    cell = {f: strip_invisible(v) if f in _KEYS else v for f, v in cell.items()}
+    member = normalize_text(cell.get("member", ""))
+    if not member:
+        bad("member", "団体名が空です。")
+    content = clean_text(cell.get("content", ""))
+    if not content:
+        bad("content", "要望内容が空です。")
+    reason = parse_reason(cell.get("reason", ""))
+    if reason is None:
+        shown = cell.get("reason", "").strip()
+        bad("reason", (f"理由区分「{shown}」は選択肢にありません" if shown else "理由区分が空です")
+            + f"（{'、'.join(REASON_LABELS.values())}）。")
+    ok, drop = parse_service_drop(cell.get("service_drop", ""))
+    if not ok or drop is None:
+        shown = cell.get("service_drop", "").strip()
+        bad("service_drop", (f"住民サービス低下「{shown}」は選択肢にありません" if shown else "住民サービス低下が空です")
+            + "（低下する、低下しない）。")
+    kind_text = normalize_text(cell.get("kind", ""))
+    kind = KIND_WORDS.get(kind_text) if kind_text else None
+    if kind_text and kind is None:
+        bad("kind", f"種別「{kind_text}」は「機能」か「帳票」で記入してください。")
+    detail = clean_text(cell.get("service_drop_detail", ""))
+    if not detail:
+        bad("service_drop_detail", "低下の内容（低下しない場合はその理由）が空です。")
+    numbers: dict[str, int | None] = {}
+    for fld in ("annual_cases", "estimate"):
+        raw = normalize_text(cell.get(fld, ""))
+        numbers[fld] = None
+        if raw:
+            numbers[fld] = parse_amount(raw)
+            if numbers[fld] is None:
+                bad(fld, f"{FIELDS[fld]}「{raw}」は 0 以上の整数ではありません。")
+    # The same limits as the database columns (PostgreSQL's; SQLite would store anything): too long
+    # is refused, never cut; too large is refused before it can overflow anything.
+    texts = {"key": normalize_text(cell.get("key", "")), "title": clean_text(cell.get("title", "")),
+             "content": content, "service_drop_detail": detail, "workaround": clean_text(cell.get("workaround", "")),
+             "function_code": normalize_text(cell.get("function_code", "")),
+             "business_system": normalize_text(cell.get("business_system", "")), "member": member}
+    for fld, (stored_in, column) in _STORED_AS.items():
+        value = numbers.get(fld) if fld in numbers else texts.get(fld)
+        if value is not None and value != "" and (problem := limits.check_value(stored_in, column, value, label=FIELDS[fld])):
+            bad(fld, problem)
+    if row_issues or reason is None or drop is None:  # (a missing reason or answer is among them)
+        return None, row_issues
+    return RequestRecord(
+        table.file, table.sheet, rownum, labels, normalize_text(cell.get("key", "")) or None, member,
+        normalize_text(cell.get("function_code", "")) or None, normalize_text(cell.get("business_system", "")) or None,
+        clean_text(cell.get("title", "")) or None, content, reason, drop, detail, numbers["annual_cases"],
+        clean_text(cell.get("workaround", "")) or None, numbers["estimate"], kind,
+    ), row_issues
 
 
 def read_request_files(paths: list[str | Path]) -> list[RequestRecord]:

@@ -228,20 +228,15 @@ def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: Xl
     elif xls_info is not None:
         formats = XlsSheetFormats(xls_info, sheet)
     kinds: dict[tuple[int, int], str] = {}
-    # A row of text cells only (nearly all, in a function list) is kept as calamine made it.
+    # A row of text cells only (nearly all, in a function list) is kept as calamine made it; in the
+    # others only the cells that are not text are replaced (calamine's lists are ours to change).
     only_text = {str}
-    rows = []
-    for r, row in enumerate(raw):
+    rows = raw if isinstance(raw, list) else list(raw)
+    for r, row in enumerate(rows):
         if set(map(type, row)) <= only_text:
-            rows.append(row)
             continue
-        out = []
-        for c, v in enumerate(row):
-            if type(v) is str:
-                out.append(v)
-                continue
-            out.append(_shown(v, r, c, formats, kinds))
-        rows.append(out)
+        for c in [c for c, v in enumerate(row) if type(v) is not str]:
+            row[c] = _shown(row[c], r, c, formats, kinds)
     if kinds and name.lower().endswith(".ods"):  # an .ods keeps the text it displayed: use it
         from .ods_parts import displayed_texts
 
