@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,8 @@ def add_cost_commands(sub: Subparsers) -> None:
     ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（--method なしで表示）")
     ru.add_argument("--method", choices=METHOD_CHOICES)
     ru.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50、6:94）")
-    ru.add_argument("--unit", type=whole_number, choices=[1, 1000], default=1, help="端数処理: 1 円単位、1000 千円未満切捨て")
+    ru.add_argument("--unit", type=whole_number, choices=[1, 1000],
+                    help="端数処理: 1 円単位、1000 千円未満切捨て（省略時は今の設定のまま）")
     ru.add_argument("--population-date", help="人口基準日（団体の人口がいつ時点のものか）")
     ru.add_argument("--by", help="操作者名")
     tb = costs.add_parser("table", help="協議会全体の費用負担一覧")
@@ -167,11 +169,11 @@ def _shares_text(sh: ItemShares) -> list[str]:
     return lines
 
 
-def stale_lines(stale: list[StaleApproval]) -> list[str]:
+def stale_lines(stale: Sequence[StaleApproval]) -> list[str]:
     return [f"  {x.describe()}" for x in stale]
 
 
-def warn_reapproval(stale: list[StaleApproval]) -> None:
+def warn_reapproval(stale: Sequence[StaleApproval]) -> None:
     """On stderr: the members whose share no longer matches what their mayor approved (R36)."""
     if not stale:
         return
@@ -244,14 +246,13 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
                   + ("" if row.stored else "（未設定のため既定）"))
             return 0
         population_date = UNSET if args.population_date is None else _date(args.population_date, "人口基準日")
-        with db.session() as s, s.begin():
-            before = cost_ops.stale_approvals(s)
-            cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, unit=args.unit, by=args.by,
-                                   population_date=population_date)
+        with db.session() as s, s.begin():  # the 帳票 view's 保存 calls the same op
+            changes = cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, by=args.by,
+                                             unit=UNSET if args.unit is None else args.unit,
+                                             population_date=population_date)
             row = cost_ops.cost_rule_row(s)
-            stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s))
         print(f"按分ルールを設定しました: {row.description}")
-        warn_reapproval(stale)
+        warn_reapproval(changes.newly_stale)
         return 0
     # set
     if args.estimate is None and args.method is None:
@@ -264,13 +265,11 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
         raise DomainError("--ratio は --method mixed と一緒に指定してください。")
     with db.session() as s, s.begin():
         item_id = request_ops.resolve_item(s, args.item)
-        before = cost_ops.stale_approvals(s, item_ids=[item_id])
-        cost_ops.set_item_cost(s, item_id=item_id, by=args.by, estimate=estimate, method=method,
-                               ratio=args.ratio if args.method is not None else None)
+        changes = cost_ops.set_item_cost(s, item_id=item_id, by=args.by, estimate=estimate, method=method,
+                                         ratio=args.ratio if args.method is not None else None)
         sh = cost_ops.item_shares(s, item_id)
-        stale = cost_ops.newly_stale(before, cost_ops.stale_approvals(s, item_ids=[item_id]))
     print("\n".join(_shares_text(sh)))
-    warn_reapproval(stale)
+    warn_reapproval(changes.newly_stale)
     return 0
 
 

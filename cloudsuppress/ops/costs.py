@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from fractions import Fraction
 
 from sqlalchemy import select
@@ -68,23 +69,46 @@ def cost_rule_row(s: Session) -> CostRuleRow:
     return CostRuleRow(rule, rule.describe(), row is not None, row.version if row else 1)
 
 
+@dataclass(frozen=True)
+class CostChanges(Changes):
+    """A cost save's changes with the 首長決裁 it made stale (the share approved is no longer the share
+    now): the GUI and the CLI both warn of them, from this one result."""
+
+    newly_stale: tuple[StaleApproval, ...] = ()
+
+    @classmethod
+    def of(cls, changes: Changes, newly_stale: Sequence[StaleApproval] = ()) -> CostChanges:
+        """``changes`` as CostChanges (itself when it is one; else with ``newly_stale``)."""
+        if isinstance(changes, CostChanges):
+            return changes
+        return cls(**{f.name: getattr(changes, f.name) for f in fields(Changes)}, newly_stale=tuple(newly_stale))
+
+
+def _with_stale(s: Session, changes: Changes, before: list[StaleApproval], *,
+                item_ids: list[int] | None = None) -> CostChanges:
+    return CostChanges.of(changes, newly_stale(before, stale_approvals(s, item_ids=item_ids)))
+
+
 @reapplicable("costs.set_cost_rule")
-def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | str | None = None, unit: int = 1,
-                  population_date: dt.date | None | Unset = UNSET, by: str | None = None,
-                  expected_version: int | None = None) -> Changes:
-    """Set the consortium's apportionment rule (method, ratio for mixed, rounding unit, 人口基準日)."""
-    if unit not in (1, 1000):
+def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | str | None = None,
+                  unit: int | Unset = UNSET, population_date: dt.date | None | Unset = UNSET, by: str | None = None,
+                  expected_version: int | None = None) -> CostChanges:
+    """Set the consortium's apportionment rule (method, ratio for mixed, rounding unit, 人口基準日); a
+    unit or date left UNSET stays as stored. Returns the approvals the new rule made stale."""
+    if unit is not UNSET and unit not in (1, 1000):
         raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
     row = _rule_row(s)
     date = (row.population_date if row else None) if population_date is UNSET else population_date
+    kept_unit = (row.unit if row else DEFAULT_RULE.unit) if unit is UNSET else unit
     stored = (row.ratio_equal, row.ratio_population) if row is not None and row.method == Method.MIXED.value else None
-    rule = Rule.make(method, ratio, unit=unit, population_date=date, stored=stored)
+    rule = Rule.make(method, ratio, unit=kept_unit, population_date=date, stored=stored)
     values = dict(method=rule.method.value, ratio_equal=rule.ratio[0], ratio_population=rule.ratio[1], unit=rule.unit,
                   population_date=rule.population_date)
     if row is not None:
         check_version(s, row, expected_version, attempted=values)
         if all(getattr(row, k) == v for k, v in values.items()):
-            return Changes()
+            return CostChanges()
+    before = stale_approvals(s)
     with audit.action(s, f"費用按分のルールを「{rule.describe()}」に設定", by=by):
         if row is None:
             s.add(CostRule(**values))
@@ -92,7 +116,7 @@ def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | 
             for k, v in values.items():
                 setattr(row, k, v)
         s.flush()
-    return CHANGED
+    return _with_stale(s, CHANGED, before)
 
 
 # --- one item ---------------------------------------------------------------------------------------
@@ -115,9 +139,10 @@ def item_rule(s: Session, item_id: int) -> tuple[Rule, bool]:
 def set_item_cost(s: Session, *, item_id: int, estimate: int | None | Unset = UNSET,
                   method: str | Method | None | Unset = UNSET,
                   ratio: tuple[int, int] | str | None = None, by: str | None = None,
-                  expected_version: int | None = None) -> Changes:
+                  expected_version: int | None = None) -> CostChanges:
     """Set an item's estimate (見積額, yen) and/or its own apportionment method (None: back to the
     consortium's rule). Refused for standardized and withdrawn items: nobody bears their cost.
+    Returns the item's approvals the change made stale.
 
     A customized item's estimate may still be corrected (the vendor's final price), since changing
     it does not reopen the decision. ``expected_version``: the item's version the editor showed.
@@ -144,7 +169,8 @@ def set_item_cost(s: Session, *, item_id: int, estimate: int | None | Unset = UN
         change_method = own is None or (own.method, own.ratio_equal, own.ratio_population) != (
             new_rule.method.value, *new_rule.ratio)
     if not (change_estimate or change_method):
-        return Changes()
+        return CostChanges()
+    before = stale_approvals(s, item_ids=[item_id])
     what = []
     if change_estimate:
         what.append(f"見積額 {new_estimate:,}円" if new_estimate is not None else "見積額を未定")
@@ -163,7 +189,7 @@ def set_item_cost(s: Session, *, item_id: int, estimate: int | None | Unset = UN
             else:
                 own.method, own.ratio_equal, own.ratio_population = new_rule.method.value, *new_rule.ratio
         s.flush()
-    return ESTIMATE_CHANGED if change_estimate else CHANGED
+    return _with_stale(s, ESTIMATE_CHANGED if change_estimate else CHANGED, before, item_ids=[item_id])
 
 
 def _method_text(rule: Rule) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from cloudsuppress.ops import members as member_ops
-from cloudsuppress.ops.costs import item_shares
+from cloudsuppress.ops.costs import item_shares, stale_approvals
 from cloudsuppress.ops.requests import resolve_member
 from ui.table_models import cost_table_model as ct
 
@@ -41,3 +41,15 @@ def test_the_request_editor_marks_the_mayors_approval_for_renewal(runner, qtbot,
     form = next(f for f in dialog.forms.values() if f.member == "那珂市")
     assert "要再決裁: 首長決裁 319,156円 → 現在 320,414円（人口 55,827人→56,500人）" in form.approval_state["mayor"].text()
     assert "要再決裁" not in form.approval_state["finance"].text()
+
+
+def test_saving_a_rule_says_how_many_approved_shares_it_moved(reports, runner, qtbot):  # noqa: F811
+    """The op returns the approvals the save made stale; the view says so, as the CLI's costs rule warns."""
+    messages: list[str] = []
+    reports.status_message.connect(messages.append)
+    reports.rule_editor.combo.setCurrentIndex(reports.rule_editor.combo.findData("equal"))
+    with qtbot.waitSignal(runner.changed):
+        qtbot.mouseClick(reports.save_rule_button, Qt.MouseButton.LeftButton)
+    stale = runner.read(lambda s: stale_approvals(s))
+    assert stale  # the demo's approved items moved with the rule
+    assert messages == [f"費用按分のルールを保存しました。首長決裁を受けた負担額が変わった団体が {len(stale)} 件あります（要再決裁）。"]

@@ -41,6 +41,7 @@ from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.costs import (
     BEARING,
+    CostChanges,
     ItemShares,
     all_item_shares,
     all_member_costs,
@@ -358,7 +359,7 @@ class ReportsView(QWidget):
         changes = cost_ops.set_cost_rule(self, self.runner, method=method, ratio=ratio, unit=unit, population_date=date,
                                          expected_version=self.rule_version)
         if changes is not None and changes.any:
-            self.status_message.emit(self.tr("費用按分のルールを保存しました。"))
+            self.status_message.emit(self.tr("費用按分のルールを保存しました。") + self._stale_note(changes))
         return changes is not None
 
     def save_item_rule(self) -> bool:
@@ -372,8 +373,17 @@ class ReportsView(QWidget):
         # The version the screen showed, not a fresh read: reading it again here would compare the
         # stored version with itself and overwrite a colleague's change made since (shared mode).
         version = sh.version
-        return cost_ops.set_item_cost(self, self.runner, item_id=item_id, method=method, ratio=ratio,
-                                      expected_version=version) is not None
+        changes = cost_ops.set_item_cost(self, self.runner, item_id=item_id, method=method, ratio=ratio,
+                                         expected_version=version)
+        if changes is not None and changes.newly_stale:
+            self.status_message.emit(self.tr("按分方法を保存しました。") + self._stale_note(changes))
+        return changes is not None
+
+    def _stale_note(self, changes: CostChanges) -> str:
+        """The approvals a save made stale, as the CLI warns of them (the table marks each 「要再決裁」)."""
+        if not changes.newly_stale:
+            return ""
+        return self.tr("首長決裁を受けた負担額が変わった団体が {0} 件あります（要再決裁）。").format(len(changes.newly_stale))
 
     # --- exports ------------------------------------------------------------------------
 
