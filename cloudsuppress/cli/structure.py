@@ -9,6 +9,7 @@ from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
+from ..vocab import normalize_text
 from ..wareki import require_date
 from .costs import warn_reapproval
 from .types import lazy_module, whole_number
@@ -128,9 +129,9 @@ def cmd_members(db: Database, args: argparse.Namespace) -> int:
 def _system_id(s: Session, name: str) -> int:
     """The registered 業務 of this exact name (a rename or removal never goes by a synonym)."""
     for node in function_ops.system_tree(s):
-        if node.name == name.strip():
+        if node.name == normalize_text(name):
             return node.id
-    raise DomainError(f"業務「{name.strip()}」が登録されていません（structure list で一覧を表示できます）。")
+    raise DomainError(f"業務「{normalize_text(name)}」が登録されていません（structure list で一覧を表示できます）。")
 
 
 def cmd_structure(db: Database, args: argparse.Namespace) -> int:
@@ -144,20 +145,20 @@ def cmd_structure(db: Database, args: argparse.Namespace) -> int:
                 business_systems.rename_business_system(s, system_id=system_id, name=args.new_name)
             else:
                 business_systems.remove_business_system(s, system_id=system_id)
-        print(f"業務「{args.name.strip()}」を「{args.new_name.strip()}」に名称変更しました。" if args.action == "rename-system"
-              else f"業務「{args.name.strip()}」を削除しました（undo で取り消せます）。")
+        print(f"業務「{normalize_text(args.name)}」を「{normalize_text(args.new_name)}」に名称変更しました。"
+              if args.action == "rename-system" else f"業務「{normalize_text(args.name)}」を削除しました（undo で取り消せます）。")
         return 0
     if args.action == "add-subcommittee":
         with db.session() as s, s.begin():
             consortium_ops.add_subcommittee(s, name=args.name)
-        print(f"専門部会「{args.name.strip()}」を追加しました。")
+        print(f"専門部会「{normalize_text(args.name)}」を追加しました。")
         return 0
-    if args.action == "add-system":
+    if args.action == "add-system":  # 業務を追加… calls the same op
         with db.session() as s, s.begin():
             consortium_ops.add_business_system(s, name=args.name, subcommittee=args.subcommittee,
                                                code=args.code, working_group=args.wg,
                                                new_subcommittee=args.new_subcommittee)
-        print(f"業務「{args.name.strip()}」を専門部会「{args.subcommittee.strip()}」に追加しました。")
+        print(f"業務「{normalize_text(args.name)}」を専門部会「{normalize_text(args.subcommittee)}」に追加しました。")
         return 0
     with db.session() as s:
         subs = consortium_ops.list_subcommittees(s)

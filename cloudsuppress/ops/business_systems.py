@@ -17,6 +17,7 @@ from .. import audit
 from ..changes import Changes
 from ..errors import DomainError
 from ..models import BusinessSystem, Function, Meeting, RequestItem
+from ..vocab import normalize_text
 
 # Each group is one 業務 under its usual spellings (the first is the preset's name).
 SYSTEM_SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -104,7 +105,7 @@ def rename_business_system(s: Session, *, system_id: int, name: str) -> Changes:
     system = s.get(BusinessSystem, system_id)
     if system is None:
         raise DomainError(f"業務（id {system_id}）が見つかりません。")
-    new = (name or "").strip()
+    new = normalize_text(name or "")  # as 業務を追加 and the dialogs: （資格） is (資格)
     if not new:
         raise DomainError("業務の名称を入力してください。")
     if len(new) > 100:

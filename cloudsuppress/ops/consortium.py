@@ -13,6 +13,7 @@ from ..changes import Changes
 from ..errors import DomainError
 from ..models import BusinessSystem, Consortium, Subcommittee
 from ..presets import PRESETS
+from ..vocab import normalize_text
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,18 @@ def list_subcommittees(s: Session) -> list[str]:
     return list(s.scalars(select(Subcommittee.name).order_by(Subcommittee.sort_order, Subcommittee.id)))
 
 
+def _check_length(what: str, text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise DomainError(f"{what}が長すぎます（{len(text)}文字、上限{limit}文字）。")
+
+
 def add_subcommittee(s: Session, *, name: str) -> Changes:
     """Add a 専門部会."""
     require_consortium(s)
-    name = name.strip()
+    name = normalize_text(name)
     if not name:
         raise DomainError("専門部会の名称を入力してください。")
+    _check_length("専門部会の名称", name, 100)
     if s.scalar(select(Subcommittee).where(Subcommittee.name == name)):
         raise DomainError(f"専門部会「{name}」はすでにあります。")
     order = (s.scalar(select(func.max(Subcommittee.sort_order))) or 0) + 1
@@ -84,9 +91,14 @@ def add_business_system(
     first, in the same user action (one undo step). The GUI's 業務を追加… and the CLI's
     ``structure add-system`` both call this."""
     require_consortium(s)
-    name, subcommittee = name.strip(), subcommittee.strip()
+    # As the dialog shows them and as function lists are matched: NFKC (（資格） is (資格)), trimmed.
+    name, subcommittee = normalize_text(name), normalize_text(subcommittee)
+    code, working_group = normalize_text(code or "") or None, normalize_text(working_group or "") or None
     if not name:
         raise DomainError("業務の名称を入力してください。")
+    _check_length("業務の名称", name, 100)
+    _check_length("業務番号", code or "", 20)
+    _check_length("ワーキンググループ", working_group or "", 100)
     if s.scalar(select(BusinessSystem).where(BusinessSystem.name == name)):
         raise DomainError(f"業務「{name}」はすでにあります。")
     with audit.action(s, f"業務「{name}」を追加"):
@@ -96,8 +108,8 @@ def add_business_system(
         if sc is None:
             raise DomainError(f"専門部会「{subcommittee}」がありません。")
         order = (s.scalar(select(func.max(BusinessSystem.sort_order))) or 0) + 1
-        s.add(BusinessSystem(name=name, subcommittee=sc, code=(code or "").strip() or None,
-                             working_group=(working_group or "").strip() or f"{name}WG", sort_order=order))
+        s.add(BusinessSystem(name=name, subcommittee=sc, code=code, working_group=working_group or f"{name}WG",
+                             sort_order=order))
         s.flush()
     return Changes(structure=True, history=True)
 
