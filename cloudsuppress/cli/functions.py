@@ -191,7 +191,7 @@ def _cmd_list(db: Database, args: argparse.Namespace) -> int:
             "code": r.code, "name": r.name, "business_system": r.business_system, "fit": r.fit,
             "fit_alternative": r.fit_alternative, "kind": r.kind, "retired": r.retired,
             "requirement_class": r.requirement_class, "level1": r.level1, "level2": r.level2, "level3": r.level3,
-            "vendor_cost": r.vendor_cost,
+            "vendor_cost": r.vendor_cost, "vendor_cost_note": r.vendor_cost_note,
         } for r in rows], ensure_ascii=False, indent=2))
         return 0
     for r in rows:

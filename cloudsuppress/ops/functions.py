@@ -46,6 +46,7 @@ class FunctionRow(NamedTuple):
     fit_alternative: bool = False  # ○ by an alternative function or EUC (代替)
     vendor_cost: int | None = None
     vendor_alternative: str | None = None
+    vendor_cost_note: str | None = None  # a cost cell that is no number: 別途見積
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def list_function_rows(
             Subcommittee.id, Subcommittee.name, Function.level1, Function.level2, Function.level3,
             Function.name, Function.requirement, Function.requirement_class, Function.fit,
             Function.convenience, Function.spec_version, Function.kind, Function.retired,
-            Function.fit_alternative, Function.vendor_cost, Function.vendor_alternative,
+            Function.fit_alternative, Function.vendor_cost, Function.vendor_alternative, Function.vendor_cost_note,
         )
         .join(BusinessSystem, Function.business_system_id == BusinessSystem.id)
         .join(Subcommittee, BusinessSystem.subcommittee_id == Subcommittee.id)

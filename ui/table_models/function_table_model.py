@@ -205,6 +205,8 @@ class FunctionTableModel(RowListTableModel):
         if col == COL_CLASS:
             return requirement_label(r.requirement_class)
         if col == COL_FIT:
+            if r.fit_alternative and r.fit:  # ○ by an alternative or EUC: not the same answer as 適合 (review R27)
+                return f"{r.fit} {QCoreApplication.translate('FunctionTableModel', '代替')}"
             return r.fit or QCoreApplication.translate("FunctionTableModel", UNASSESSED_TEXT)
         if col == COL_CONVENIENCE:
             return "○" if r.convenience else ""

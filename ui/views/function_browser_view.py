@@ -484,8 +484,10 @@ class FunctionBrowserView(QWidget):
             (self.tr("便利機能"), self.tr("該当") if r.convenience else self.tr("該当しない")),
             (self.tr("仕様書の版"), r.spec_version or self.tr("（未設定）")),
         ]
-        if r.vendor_cost is not None:
-            meta.append((self.tr("ベンダー見積"), self.tr("{0} 円").format(f"{r.vendor_cost:,}")))
+        if r.vendor_cost is not None or r.vendor_cost_note:  # 「別途見積」 is an answer too (review R27)
+            cost = self.tr("{0} 円").format(f"{r.vendor_cost:,}") if r.vendor_cost is not None else ""
+            note = r.vendor_cost_note or ""
+            meta.append((self.tr("ベンダー見積"), f"{cost}（{note}）" if cost and note else cost or note))
         cells = "".join(
             f"<td style='padding-right:18px'><span style='color:#555'>{e(k)}</span>　<b>{e(v)}</b></td>" for k, v in meta
         )
