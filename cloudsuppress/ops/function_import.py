@@ -119,6 +119,9 @@ class FunctionImportPlan:
     # Per kind, the compared fields the file has no column for: an existing row keeps its values
     # there (a Fit&Gap sheet without 機能要件 does not wipe the official list's requirements).
     kept: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Member groups not written as registered, matched to the one registered name containing them
+    # (as written, registered name): 「那珂」 → 那珂市, said in the plan rather than done silently.
+    member_matches: tuple[tuple[str, str], ...] = ()
 
     def counts(self) -> tuple[SystemCounts, ...]:
         """Per business system: added / changed / removed / retired / unchanged, functions and forms."""
@@ -132,7 +135,8 @@ class FunctionImportPlan:
                 "warnings": list(self.warnings),
                 "kept_retired": [{"business_system": d.business_system, "codes": list(d.kept_retired)}
                                  for d in self.diffs if d.kept_retired],
-                "members": sorted(self.members), "blocked": [
+                "members": sorted(self.members),
+                "member_matches": [{"written": w, "member": m} for w, m in self.member_matches], "blocked": [
                     {"business_system": b, "code": c, "requests": list(k)} for b, c, k in self.blocked]}
 
     @property
@@ -170,6 +174,8 @@ class FunctionImportPlan:
     def describe(self) -> str:
         """A Japanese summary of the plan, one line per business system (warnings first)."""
         lines = list(self.warnings)
+        if self.member_matches:
+            lines.append("団体の列" + "、".join(f"「{w}」は{m}" for w, m in self.member_matches) + "として読みます。")
         for d in self.diffs:
             ver = ""
             if d.old_spec_version != d.new_spec_version and d.existing:
@@ -268,7 +274,7 @@ def plan_function_import(
                          + either(gui="（取り込みの画面の「取り込み先の業務」で選択）。", cli="（--business-system）。"),
                          sheet=parsed.sheet)]
         )
-    members = _resolve_members(s, parsed, issues)
+    members, member_matches = _resolve_members(s, parsed, issues)
     resolved: dict[str, int | None] = {}  # each spelling looked up once, not once per row
     unknown: dict[str, list[Any]] = {}  # name → [rows, first row, sheet]
     for rec in parsed.records:
@@ -374,7 +380,7 @@ def plan_function_import(
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),
-                              members, kept)
+                              members, kept, member_matches)
 
 
 def _placeholder_name(name: str | None) -> bool:
@@ -403,19 +409,24 @@ def _kept_fields(parsed: ParsedFunctionList) -> dict[str, frozenset[str]]:
     return out
 
 
-def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[ImportIssue]) -> dict[str, int]:
-    """Member names of a Fit&Gap sheet's column groups → member ids; unknown names refused, named."""
+def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[ImportIssue]
+                     ) -> tuple[dict[str, int], tuple[tuple[str, str], ...]]:
+    """Member names of a Fit&Gap sheet's column groups → member ids, and the names matched only by
+    containment (as written, registered); unknown names refused, named."""
     written = parsed.members
     if not written:
-        return {}
-    registered = {normalize_key(name): mid for mid, name in s.execute(select(Member.id, Member.name))}
-    found, unknown = {}, []
+        return {}, ()
+    names: dict[int, str] = {mid: name for mid, name in s.execute(select(Member.id, Member.name))}
+    registered = {normalize_key(name): mid for mid, name in names.items()}
+    found, unknown, matches = {}, [], []
     for name in written:
         key = normalize_key(name)
         mid = registered.get(key)
         if mid is None:  # 「那珂市」 written 「那珂市役所」 or 「那珂」: one registered name containing it
             near = [m for k, m in registered.items() if k and (k in key or key in k)]
             mid = near[0] if len(near) == 1 else None
+            if mid is not None:
+                matches.append((name, names[mid]))
         if mid is None:
             unknown.append(name)
         else:
@@ -426,7 +437,7 @@ def _resolve_members(s: Session, parsed: ParsedFunctionList, issues: list[Import
             f"団体の列グループ「{'」「'.join(unknown)}」が構成団体にありません（"
             + (f"登録済み: {'、'.join(_member_names(s))}" if registered else "団体がまだ登録されていません") + "）。"
             "団体名を登録済みの名前に直すか、団体を登録してから取り込んでください。", sheet=parsed.sheet))
-    return found
+    return found, tuple(matches)
 
 
 def _member_names(s: Session) -> list[str]:

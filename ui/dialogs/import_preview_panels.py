@@ -391,6 +391,8 @@ def plan_details(plan, *, blocked: bool = True) -> str:  # noqa: ANN001 - Functi
         if parts:
             lines.append(d.business_system)
             lines.extend(parts)
-    if plan.members:
-        lines.append(tr("団体の判定も取り込みます: {0}").format(join_names(sorted(plan.members))))
+    if plan.members:  # a group written 「那珂」 read as 那珂市 says so (review R27)
+        matched = dict(plan.member_matches)
+        names = [tr("{0}（→ {1}）").format(n, matched[n]) if n in matched else n for n in sorted(plan.members)]
+        lines.append(tr("団体の判定も取り込みます: {0}").format(join_names(names)))
     return "\n".join(lines) or tr("変更はありません。")

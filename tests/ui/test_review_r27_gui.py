@@ -1,4 +1,4 @@
-"""Review R27 (function browser): a function the vendor answered ○ by an alternative (代替) reads
+"""Review R27 in the GUI: a function the vendor answered ○ by an alternative (代替) reads
 「○ 代替」 in the list, not 「○」 exactly like 適合; a cost cell the vendor wrote 「別途見積」 is shown
 in the detail as the vendor's estimate, as a number is."""
 from __future__ import annotations
@@ -30,3 +30,14 @@ def test_a_cost_to_be_estimated_separately_is_shown(runner, main_window, tmp_pat
     assert "ベンダー見積 別途見積" in view.detail.toPlainText()
     assert view.select_function(rows["3"].id)  # No.3: △, 352 (千円)
     assert "ベンダー見積 352,000 円" in view.detail.toPlainText()
+
+
+def test_the_import_plan_says_how_member_groups_were_matched(runner, tmp_path):
+    from cloudsuppress.importers.detect import ImportOverrides
+    from cloudsuppress.importers.tabular import read_workbook
+    from cloudsuppress.ops.function_import import preview_function_import
+    from ui.dialogs.import_preview_panels import plan_details
+
+    book = read_workbook(fw.fit_gap_sheet(tmp_path / "fg.xlsx", members=("常陸大宮市役所", "那珂"), rows=6))
+    preview = runner.read(lambda s: preview_function_import(s, book, ImportOverrides()))
+    assert "団体の判定も取り込みます: 常陸大宮市役所（→ 常陸大宮市）、那珂（→ 那珂市）" in plan_details(preview.plan)
