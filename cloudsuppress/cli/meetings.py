@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DomainError
 from ..output_files import output_file
+from ..unset import UNSET, Unset
 from ..wareki import require_date, to_wareki
 from ..workflow import DECISIONS
 from .types import add_force, lazy_module, whole_number
@@ -84,6 +85,22 @@ def _create(db: Database, args: argparse.Namespace) -> int:
                                         start_time=start, end_time=end, place=args.place, by=args.by)
     print(ch.id)
     return 0
+
+
+def _edited_fields(args: argparse.Namespace) -> meeting_ops.MeetingFields:
+    """The fields `meetings edit` was given (the others stay as they are)."""
+    start, end = args.time, args.end
+    if start and "-" in start and end is None:
+        start, end = (t.strip() for t in start.split("-", 1))
+    if all(v is None for v in (args.date, start, end, args.place, args.title)):
+        raise DomainError("直す項目を指定してください（--date、--time、--end、--place、--title）。")
+
+    def given(value: str | None) -> str | Unset:
+        return UNSET if value is None else value
+
+    return meeting_ops.MeetingFields(
+        held_on=UNSET if args.date is None else require_date(args.date, "開催日"), start_time=given(start),
+        end_time=given(end), place=given(args.place), title=given(args.title))
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:
@@ -178,6 +195,10 @@ def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
             fields = meeting_ops.MeetingFields(next_meeting=args.text, next_meeting_on=_date(args.date, "次回の開催日"))
             meeting_ops.update_meeting(s, meeting_id=args.meeting, fields=fields, by=by)
             message = "次回予定を記録しました。"
+            warnings = []
+        elif args.action == "edit":
+            meeting_ops.update_meeting(s, meeting_id=args.meeting, fields=_edited_fields(args), by=by)
+            message = "会議を更新しました。"
             warnings = []
         else:  # delete
             meeting_ops.delete_meeting(s, meeting_id=args.meeting, by=by)

@@ -56,6 +56,7 @@ from .inputs import NUMBER_PROBLEM, meeting_problems
 
 # Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
 from .inputs import MeetingFields as MeetingFields  # what update_meeting takes
+from .meeting_held import check_meeting_held, check_new_date
 from .meeting_label import meeting_label as meeting_label
 from .meeting_label import title_number as title_number
 from .requests import confirm_pending as confirm_pending
@@ -218,6 +219,8 @@ def update_meeting(s: Session, *, meeting_id: int, fields: MeetingFields, by: st
     changed = {k: v for k, v in edit.given().items() if getattr(m, k) != v}
     if not changed:
         return Changes()
+    if isinstance(changed.get("held_on"), dt.date):
+        check_new_date(m, changed["held_on"], recorded=any(e.outcome for e in _entries(s, meeting_id)))
     with audit.action(s, f"会議「{meeting_label(m)}」を編集", by=by):
         for k, v in changed.items():
             setattr(m, k, v)
@@ -456,6 +459,8 @@ def record_outcome(
     if outcome is not None and outcome not in OUTCOMES:
         raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
     m = get_meeting(s, meeting_id)
+    if outcome is not None:  # back to 未協議 stays possible
+        check_meeting_held(m)
     item = request_ops.get_item(s, item_id)
     entry = _require_entry(s, m, item)
     if (entry.outcome == "decided" and entry.decision_status in _FINAL) or entry.outcome == CUSTOMIZED_PENDING:

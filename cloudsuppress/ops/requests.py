@@ -56,6 +56,7 @@ from .inputs import part_problems as part_problems
 from .items import get_item as get_item  # re-exported: callers read items through the request ops
 from .items import pending_decision as pending_decision
 from .items import pending_decisions as pending_decisions
+from .meeting_held import check_meeting_held
 from .meeting_label import meeting_label
 
 CHANGED = Changes(requests=True, history=True)
@@ -533,8 +534,11 @@ def move_item(s: Session, *, item_id: int, to: Status | str, reason: str | None,
     item = get_item(s, item_id)
     target = parse_status(to)
     check_version(s, item, expected_version, attempted={"status": target.value})
-    if meeting_id is not None and s.get(Meeting, meeting_id) is None:
-        raise DomainError(f"会議（id {meeting_id}）が見つかりません。決定した会議を先に登録してください。")
+    if meeting_id is not None:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise DomainError(f"会議（id {meeting_id}）が見つかりません。決定した会議を先に登録してください。")
+        check_meeting_held(meeting, what="その会議での決定")
     try:
         check_move(item.status, target, reason=reason, facts=item_facts(s, item))
     except DomainError as exc:

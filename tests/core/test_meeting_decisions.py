@@ -119,7 +119,7 @@ def test_continued_moves_to_review_and_the_next_meeting_proposes_it_first(table,
     assert trail(db, ids["b"]) == []  # 報告のみ leaves the status alone
     record(db, m, ids["a"], None)
     assert trail(db, ids["a"]) == []  # 未協議 too
-    nxt = meeting(db, dt.date(2026, 12, 16))
+    nxt = meeting(db, dt.date(2026, 12, 2))
     code, out, _ = run(capsys, "--db", db.path, "meetings", "agenda", nxt, "--build")
     assert code == 0
     lines = [line.split("\t") for line in out.strip().splitlines()]
@@ -132,7 +132,7 @@ def test_continued_moves_to_review_and_the_next_meeting_proposes_it_first(table,
 def test_continued_goes_first_also_when_the_agenda_already_has_items(table):
     db, m, ids = table
     record(db, m, ids["c"], "continued")
-    nxt = meeting(db, dt.date(2026, 12, 16))
+    nxt = meeting(db, dt.date(2026, 12, 2))
     with db.session() as s, s.begin():
         mops.add_agenda_item(s, meeting_id=nxt, item_id=ids["a"])
         assert mops.build_agenda(s, meeting_id=nxt).added == 2
@@ -181,7 +181,7 @@ def test_a_mixed_selection_with_one_forbidden_move_changes_nothing_and_names_the
 
 def test_add_several_items_to_an_agenda_at_once(table):
     db, m, ids = table
-    nxt = meeting(db, dt.date(2026, 12, 16))
+    nxt = meeting(db, dt.date(2026, 12, 2))
     with db.session() as s, s.begin():
         add_agenda_items(s, meeting_id=nxt, item_ids=[ids["c"], ids["a"]])
     with db.session() as s:
@@ -212,7 +212,7 @@ def test_the_comparison_names_the_latest_meeting_that_carried_an_item_over(table
 
     db, m, ids = table
     record(db, m, ids["c"], "continued")
-    nxt = meeting(db, dt.date(2026, 12, 16))
+    nxt = meeting(db, dt.date(2026, 12, 2))
     with db.session() as s, s.begin():
         mops.build_agenda(s, meeting_id=nxt)
     record(db, nxt, ids["c"], "continued")
@@ -269,7 +269,7 @@ def test_customization_pending_approvals_is_decided_at_the_meeting_and_confirmed
         "両団体の独自施策に必要なため")]
     assert "R-0002" not in [x.key for x in mi.continued]
     with db.session() as s:  # not carried over to the next meeting of the body: it was decided
-        assert mops.carried_over(s, s.get(Meeting, meeting(db, held_on=dt.date(2026, 12, 20)))) == []
+        assert mops.carried_over(s, s.get(Meeting, meeting(db, held_on=dt.date(2026, 12, 4)))) == []
     with pytest.raises(DomainError, match="すでに「カスタマイズ実施（財政課協議・首長決裁の後に確定）」と決定"):
         record(db, m, b, "continued")
 
@@ -310,7 +310,7 @@ def test_a_later_meeting_that_carries_the_item_over_stops_the_confirmation(table
     db, m, ids = table
     b = ids["b"]
     record(db, m, b, "customized_pending", reason="必要")
-    m2 = meeting(db, held_on=dt.date(2026, 12, 20))
+    m2 = meeting(db, held_on=dt.date(2026, 12, 4))
     with db.session() as s, s.begin():
         mops.add_agenda_item(s, meeting_id=m2, item_id=b)
     record(db, m2, b, "continued")

@@ -42,7 +42,7 @@ def table_meeting(main_window, runner):
                                 reference=f"財第{10 + k}号", today=dt.date(2026, 12, 1))
             req.record_approval(s, item_id=a.id, member_id=mid, stage="mayor", approved_on=dt.date(2026, 10, 15),
                                 reference=f"決裁第{20 + k}号", today=dt.date(2026, 12, 1))
-        m = mops.create_meeting(s, kind="協議会", title="第9回 臨時協議会", held_on=dt.date(2026, 12, 9)).id
+        m = mops.create_meeting(s, kind="協議会", title="第9回 臨時協議会", held_on=dt.date(2026, 12, 2)).id
         for item in (a, b):
             mops.add_agenda_item(s, meeting_id=m, item_id=item.id)
         return ChangesWithId(meetings=True, requests=True, history=True, id=m)

@@ -95,12 +95,12 @@ def create_meeting_in_gui(view, monkeypatch, *, subcommittee, title=None):
             dialog.title_edit.clear()
             dialog.title_edit.setFocus()
             type_japanese(dialog.title_edit, title)
-        dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-12-09", "yyyy-MM-dd"))
+        dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-12-02", "yyyy-MM-dd"))
         dialog.start_edit.setText("14:00")
         dialog.end_edit.setText("16:00")
         dialog.place_edit.setFocus()
         type_japanese(dialog.place_edit, "本庁舎3階 第1会議室")
-        assert dialog.wareki_label.text() == "令和8年12月9日（水）"
+        assert dialog.wareki_label.text() == "令和8年12月2日（水）"
         dialog.ok_button.click()
         return dialog.result()
 
@@ -154,7 +154,7 @@ def test_meeting_flow_from_new_meeting_to_minutes(main_window, meetings_view, ru
     assert mid is not None and view.model.rowCount() == before + 1
     assert view.selected_meeting_id() == mid == pane.meeting_id
     assert pane.title_label.text() == label
-    assert "令和8年12月9日（水）　14:00～16:00" in pane.info_label.text()
+    assert "令和8年12月2日（水）　14:00～16:00" in pane.info_label.text()
     assert view.model.index(view.model.row_of(mid), COL_TITLE).data() == f"{sub}部会"
     assert pane.warnings() == ["事務局の出席者が記録されていません。事務局はすべての会議に出席します。"]
     assert pane.warning_label.isVisible()

@@ -31,7 +31,7 @@ def eight(runner):
     picked = sorted(rows, key=lambda r: (order.get(r.status, 2), r.key))[:8]
 
     def setup(s):
-        m = mops.create_meeting(s, kind="協議会", title="第2回 推進協議会", held_on=dt.date(2026, 12, 9)).id
+        m = mops.create_meeting(s, kind="協議会", title="第2回 推進協議会", held_on=dt.date(2026, 12, 2)).id
         for r in picked:
             mops.add_agenda_item(s, meeting_id=m, item_id=r.id)
         return ChangesWithId(meetings=True, history=True, id=m)

@@ -41,3 +41,55 @@ def test_the_import_plan_says_how_member_groups_were_matched(runner, tmp_path):
     book = read_workbook(fw.fit_gap_sheet(tmp_path / "fg.xlsx", members=("常陸大宮市役所", "那珂"), rows=6))
     preview = runner.read(lambda s: preview_function_import(s, book, ImportOverrides()))
     assert "団体の判定も取り込みます: 常陸大宮市役所（→ 常陸大宮市）、那珂（→ 那珂市）" in plan_details(preview.plan)
+
+
+def test_an_outcome_at_a_meeting_not_yet_held_is_refused_and_the_date_fixed_here(main_window, runner, monkeypatch,
+                                                                                 no_message_boxes):
+    """Review R27: a meeting registered a month ahead by mistake refuses outcomes, naming where to fix
+    the date; 日時・場所を変更… fixes it and the outcome is then recorded."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from cloudsuppress.changes import ChangesWithId
+    from cloudsuppress.ops import meetings as mops
+    from cloudsuppress.ops.request_queries import list_item_rows
+    from cloudsuppress.wareki import to_wareki
+    from cloudsuppress.workflow import Status
+    from ui.dialogs.meeting_schedule_dialog import MeetingScheduleDialog
+    from ui.main_window import VIEW_MEETINGS
+
+    today = dt.date.today()
+    item = next(r for r in runner.read(list_item_rows) if r.status == Status.REQUESTED.value)
+
+    def setup(s):
+        m = mops.create_meeting(s, kind="協議会", title="第9回 臨時協議会", held_on=today + dt.timedelta(days=30)).id
+        mops.add_agenda_item(s, meeting_id=m, item_id=item.id)
+        return ChangesWithId(meetings=True, id=m)
+
+    meeting_id = runner.run(setup, parent=None).id
+    main_window.show_view(VIEW_MEETINGS)
+    assert main_window.meetings.select_meeting(meeting_id)
+    pane = main_window.meetings.detail
+    pane.tabs.setCurrentIndex(2)
+    out = pane.outcomes
+    assert out.select_item(item.id)
+    out.choose("continued")
+    assert not out.record()
+    kind, text = no_message_boxes[-1]
+    assert kind == "warning" and text == (
+        f"「第9回 臨時協議会」は{to_wareki(today + dt.timedelta(days=30))}の会議で、まだ開かれていません。協議結果は会議の当日から"
+        "記録できます。開催日が誤っていれば、会議の画面の「日時・場所を変更…」で直してください。")
+
+    def fix(dialog):
+        dialog.date_edit.setDate(QDate(today))
+        dialog.place_edit.setText("第2会議室")
+        dialog.save_now()
+        return 1
+
+    monkeypatch.setattr(MeetingScheduleDialog, "exec", fix)
+    assert pane.schedule_button.isEnabled() and pane.change_schedule()
+    assert pane.detail.meeting.held_on == today and "第2会議室" in pane.info_label.text()
+    assert out.select_item(item.id)
+    out.choose("continued")
+    assert out.record(), no_message_boxes

@@ -319,6 +319,9 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
             c.runner, [m.name for m in c.members()])),
     "ui.dialogs.new_meeting_dialog.NewMeetingDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.new_meeting_dialog").NewMeetingDialog(c.runner, _systems(c))),
+    "ui.dialogs.meeting_schedule_dialog.MeetingScheduleDialog": _one(
+        lambda c: importlib.import_module("ui.dialogs.meeting_schedule_dialog").MeetingScheduleDialog(
+            c.runner, c.meetings()[0])),
     "ui.dialogs.attendee_dialog.AttendeeDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.attendee_dialog").AttendeeDialog(
             c.runner, c.meetings()[0].id, c.members())),

@@ -25,6 +25,13 @@ def create_meeting(parent: QWidget | None, runner: OpRunner, *, kind: str, title
         place=place), parent=parent)
 
 
+def update_schedule(parent: QWidget | None, runner: OpRunner, *, meeting_id: int, held_on: dt.date, start_time: str,
+                    end_time: str, place: str) -> Changes | None:
+    """日時・場所を変更: a meeting's date, times and place."""
+    fields = meeting_ops.MeetingFields(held_on=held_on, start_time=start_time, end_time=end_time, place=place)
+    return runner.run(lambda s: meeting_ops.update_meeting(s, meeting_id=meeting_id, fields=fields), parent=parent)
+
+
 def add_attendee(parent: QWidget | None, runner: OpRunner, *, meeting_id: int, role: str, name: str,
                  member_id: int | None, organization: str | None, title: str) -> Changes | None:
     """Record an attendee: a member's staff, the vendor or the secretariat."""

@@ -85,10 +85,13 @@ class MeetingDetailPane(QWidget):
         self.info_label.setObjectName("meetingInfo")
         self.info_label.setStyleSheet("color: #4a5568;")
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_label.setWordWrap(True)  # a long place name wraps rather than widen the window
         self.pdf_button = QPushButton(self.tr("議事録 PDF…"))
         self.word_button = QPushButton(self.tr("議事録 Word…"))
         self.pdf_button.clicked.connect(lambda: self.export_minutes("pdf"))
         self.word_button.clicked.connect(lambda: self.export_minutes("docx"))
+        self.schedule_button = QPushButton(self.tr("日時・場所を変更…"))
+        self.schedule_button.clicked.connect(self.change_schedule)
         self.present_button = QPushButton(self.tr("プレゼンテーション (F5)"))
         self.present_button.setToolTip(self.tr("議題を 1 件ずつ大きな文字で全画面に表示します（プロジェクター・2 画面目）"))
         self.present_button.clicked.connect(self.start_presentation)
@@ -97,10 +100,8 @@ class MeetingDetailPane(QWidget):
         present.activated.connect(self.start_presentation)
         self.presentation = None
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.info_label)
-        head.addLayout(titles, 1)
+        head.addWidget(self.title_label, 1)  # the date line under it runs the full width, beside no button
+        head.addWidget(self.schedule_button)
         head.addWidget(self.present_button)
         head.addWidget(self.pdf_button)
         head.addWidget(self.word_button)
@@ -121,6 +122,7 @@ class MeetingDetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.info_label)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.tabs, 1)
         self._update_enabled()
@@ -282,7 +284,7 @@ class MeetingDetailPane(QWidget):
 
     def _update_enabled(self) -> None:
         on = self.detail is not None
-        for w in (self.present_button, self.pdf_button, self.word_button, self.add_attendee_button, self.remove_attendee_button, self.build_button,
+        for w in (self.schedule_button, self.present_button, self.pdf_button, self.word_button, self.add_attendee_button, self.remove_attendee_button, self.build_button,
                   self.add_item_button, self.remove_item_button, self.up_button, self.down_button,
                   self.save_notes_button, self.notes_edit, self.next_edit, self.next_date_check):
             w.setEnabled(on)
@@ -391,6 +393,16 @@ class MeetingDetailPane(QWidget):
         return True
 
     # --- presentation -----------------------------------------------------------------
+
+    def change_schedule(self) -> bool:
+        """日時・場所を変更…: the meeting's date, times and place; True if a change was saved."""
+        from ..dialogs.meeting_schedule_dialog import MeetingScheduleDialog
+
+        if self.detail is None:
+            return False
+        dialog = MeetingScheduleDialog(self.runner, self.detail.meeting, self)
+        dialog.exec()
+        return dialog.changed
 
     def start_presentation(self, *, show: bool = True):
         """F5: the presentation window for this meeting, starting at the chosen agenda item."""
