@@ -23,6 +23,7 @@ from ..workflow import Status
 from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .functions import add_function_commands
 from .meetings import add_comparison_export
+from .request_parts import add_request_save_command, cmd_request_save
 from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
 from .types import add_force, japanese_argparse_message, lazy_module, request_status, whole_number
 
@@ -145,6 +146,7 @@ def _add_request_commands(sub: Subparsers) -> None:
     ap.add_argument("--date", required=True, help="日付（2026-06-01、令和8年6月1日 など）")
     ap.add_argument("--ref", help="文書番号・決裁番号")
     ap.add_argument("--by", help="操作者名")
+    add_request_save_command(requests)  # the request editor's save: ops.requests.save_item
     wd = requests.add_parser("withdraw", help="団体の要望を取り下げる")
     wd.add_argument("item", metavar="ITEM")
     wd.add_argument("--member", required=True)
@@ -313,6 +315,8 @@ def _item_json(r: ItemRow) -> dict[str, object]:
 
 
 def _cmd_requests(db: Database, args: argparse.Namespace) -> int:
+    if args.action == "save":
+        return cmd_request_save(db, args)
     if args.action == "import":
         from ..importers.requests import read_request_files
 

@@ -1,0 +1,54 @@
+"""`requests save`: a member part saved from the CLI goes through the request editor's op,
+``ops.requests.save_item`` (issue #16): the fields given change, a member not in the item joins, every
+problem is named at once and nothing is written, one undo step takes it back."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from cloudsuppress.models import MemberRequest
+from cloudsuppress.ops import undo as undo_ops
+
+from .conftest import dump
+from .request_support import PART, member_id, new_item, rdb  # noqa: F401
+from .test_cli import run
+
+
+def _part(db, item: int, member: str) -> dict:
+    with db.session() as s:
+        row = s.scalar(select(MemberRequest).where(MemberRequest.item_id == item,
+                                                   MemberRequest.member_id == member_id(s, member)))
+        return {k: getattr(row, k) for k in PART} if row is not None else {}
+
+
+def test_the_fields_given_change_and_the_others_stay(rdb, capsys):  # noqa: F811
+    item = new_item(rdb, "那珂市")
+    code, out, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市",
+                         "--content", " 様式を追加してほしい。 ", "--cases", "１，５００", "--workaround", "")
+    assert code == 0 and "要望 R-0001 の那珂市の要望を保存しました" in out, err
+    assert _part(rdb, item, "那珂市") == {**PART, "content": "様式を追加してほしい。", "annual_cases": 1500,
+                                         "workaround": None}
+    code, out, _ = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市",
+                       "--content", "様式を追加してほしい。")
+    assert code == 0 and "変わりませんでした" in out
+
+
+def test_a_member_not_in_the_item_joins_with_every_mandatory_field(rdb, capsys):  # noqa: F811
+    item = new_item(rdb, "那珂市")
+    before = dump(rdb)
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "五霞町", "--content", "同じ")
+    assert code == 1
+    assert "五霞町: 理由区分を" in err and "五霞町: 住民サービス水準が低下するか" in err, err  # every problem at once
+    assert dump(rdb) == before
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "五霞町", "--content", "同じ",
+                       "--reason", "事務効率・処理件数", "--service-drop", "低下しない", "--detail", "運用で足りる。")
+    assert code == 0, err
+    assert _part(rdb, item, "五霞町")["reason"] == "efficiency"
+    with rdb.session() as s, s.begin():  # one undo step takes the join back
+        undo_ops.undo(s)
+    assert _part(rdb, item, "五霞町") == {}
+
+
+def test_an_unknown_reason_is_refused_naming_the_choices(rdb, capsys):  # noqa: F811
+    new_item(rdb, "那珂市")
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市", "--reason", "好み")
+    assert code == 1 and "理由区分「好み」はありません（住民サービス水準の維持、" in err, err
