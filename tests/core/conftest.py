@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,35 @@ HEADER = ["機能ID", "機能名", "機能要件", "実装区分", "適合度"]
 DUMPED_TABLES = ("consortium", "member", "subcommittee", "business_system", "function")
 
 
+@pytest.fixture(scope="session")
+def consortium_template(tmp_path_factory) -> Path:
+    """A database at head with the ibaraki33 consortium, built once per session: copy it, never open it
+    (the migrations took most of each core test's set-up)."""
+    path = tmp_path_factory.mktemp("consortium-template") / "template.sqlite"
+    database = open_database(path)
+    try:
+        with database.session() as s, s.begin():
+            create_consortium(s, name=CONSORTIUM, preset="ibaraki33")
+    finally:
+        database.close()
+    return path
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file through the backup API (not a byte copy of a WAL database)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
 @pytest.fixture
-def db(tmp_path: Path):
-    """A fresh SQLite database at head with the ibaraki33 consortium created."""
+def db(tmp_path: Path, consortium_template: Path):
+    """A fresh SQLite database at head with the ibaraki33 consortium created (a copy of the template)."""
+    copy_sqlite(consortium_template, tmp_path / "test.sqlite")
     database = open_database(tmp_path / "test.sqlite")
-    with database.session() as s, s.begin():
-        create_consortium(s, name=CONSORTIUM, preset="ibaraki33")
     yield database
     database.close()
 
