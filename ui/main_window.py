@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         built = getattr(module, class_name)(self.runner)
         if hasattr(built, "status_message"):
             built.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        if hasattr(built, "first_step"):  # the dashboard's 「はじめに」 links
+            built.first_step.connect(self.take_first_step)
         index = self._pages[key]
         showing = self.stack.currentIndex() == index
         placeholder = self.stack.widget(index)
@@ -441,6 +443,15 @@ class MainWindow(QMainWindow):
         action()
 
     # --- actions ----------------------------------------------------------------------
+
+    def take_first_step(self, step: str) -> None:
+        """A 「はじめに」 link of the dashboard: the screen or dialog where that step is done."""
+        if step == "add_system":
+            self.add_business_system()
+        elif step == "import":
+            self.import_functions()
+        else:  # "members", "requests"
+            self.show_view(VIEW_MEMBERS if step == "members" else VIEW_REQUESTS)
 
     def import_functions(self) -> None:
         from .dialogs.import_functions_dialog import ImportFunctionsDialog

@@ -93,3 +93,46 @@ def test_an_outcome_at_a_meeting_not_yet_held_is_refused_and_the_date_fixed_here
     assert out.select_item(item.id)
     out.choose("continued")
     assert out.record(), no_message_boxes
+
+
+def test_an_empty_consortium_opens_on_its_first_steps(tmp_path, qtbot, app_font, monkeypatch):
+    """Review R27: an empty consortium (init --preset empty) opened on blank screens. The dashboard lists
+    the first steps, each a link to where it is done, ticks what is done, and goes once all are; the
+    empty function browser says how to import a list."""
+    from cloudsuppress.ops import consortium as consortium_ops
+    from cloudsuppress.ops import members as member_ops
+    from cloudsuppress.store.db import open_database
+    from ui.dialogs.runner_dialogs import APP_DIALOGS
+    from ui.main_window import VIEW_FUNCTIONS, VIEW_MEMBERS, MainWindow
+    from ui.op_runner import OpRunner
+
+    db = open_database(tmp_path / "empty.sqlite")
+    with db.session() as s, s.begin():
+        consortium_ops.create_consortium(s, name="空の協議会", preset="empty")
+    runner = OpRunner(db, dialogs=APP_DIALOGS)
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    steps = window.dashboard.first_steps
+    assert not steps.isHidden()
+    text = steps.text()
+    for n, what in enumerate(("構成団体を登録する", "専門部会と業務を登録する", "パッケージの機能一覧を取り込む",
+                              "団体の要望を登録する"), start=1):
+        assert f"{n}. <a href=" in text and what in text
+    assert "「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）" in text
+    opened = []
+    monkeypatch.setattr(MainWindow, "import_functions", lambda self: opened.append("import"))
+    steps.linkActivated.emit("import")
+    steps.linkActivated.emit("members")
+    assert opened == ["import"] and window.current_view() == VIEW_MEMBERS
+    runner.run(lambda s: member_ops.add_member(s, name="那珂市", population=55_827), parent=None)
+    assert "✓ 1. 構成団体を登録する" in window.dashboard.first_steps.text()
+    window.show_view(VIEW_FUNCTIONS)
+    assert "機能一覧はまだありません。「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）" in window.functions.detail.toPlainText()
+    window.close()
+    runner.deleteLater()
+    db.close()
+
+
+def test_the_demo_shows_no_first_steps(main_window):
+    assert main_window.dashboard.first_steps.isHidden()

@@ -7,9 +7,10 @@ that record them; the suppression rate has a card of its own.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -91,6 +92,10 @@ class DashboardView(QWidget):
     FIT_COLUMNS = ("機能数", "○", "△", "×", "未評価", "ギャップ率")
     # Short headers for the narrow column; the Toyama wording is in each header's tooltip.
     OUTCOME_COLUMNS = ("要望\n項目", "カスタマイズ\n実施", "標準化", "取下げ", "検討中", "未検討")
+
+    # A first step chosen in the 「はじめに」 box: "members", "add_system", "import" or "requests"
+    # (the main window opens that screen or dialog).
+    first_step = Signal(str)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -184,8 +189,19 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
+        # An empty consortium opened on blank screens with no hint of where to begin (review R27): the
+        # first steps, each a link to its screen or dialog, while any is still to do.
+        self.first_steps = QLabel()
+        self.first_steps.setObjectName("firstSteps")
+        self.first_steps.setWordWrap(True)
+        self.first_steps.setTextFormat(Qt.TextFormat.RichText)
+        self.first_steps.setStyleSheet("QLabel#firstSteps { background: #eef4fb; border: 1px solid #b9cde4;"
+                                       " border-radius: 4px; padding: 8px 12px; color: #1f2933; }")
+        self.first_steps.linkActivated.connect(self.first_step.emit)
+        self.first_steps.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.first_steps)
         layout.addLayout(self.cards)
         layout.addWidget(self.tabs, 1)
 
@@ -212,6 +228,33 @@ class DashboardView(QWidget):
         self._fill_members(data.members, population)
         self._fill_outcomes(data.outcomes)
         self._fill_fit(data.systems, total)
+        self._fill_first_steps(len(data.members), len(data.systems), total.total + total.forms + total.retired,
+                               data.outcomes.consortium.raised)
+
+    def _fill_first_steps(self, members: int, systems: int, functions: int, requests: int) -> None:
+        """「はじめに」: the four steps of a new consortium, the ones done ticked; hidden once all are done."""
+        steps = [
+            (members > 0, "members", self.tr("構成団体を登録する"),
+             self.tr("「団体」画面の「団体を追加…」または「団体一覧を取り込む…」")),
+            (systems > 0, "add_system", self.tr("専門部会と業務を登録する"), self.tr("「ファイル」＞「業務を追加…」")),
+            (functions > 0, "import", self.tr("パッケージの機能一覧を取り込む"),
+             self.tr("「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）。業務は取り込みの画面でも追加できます")),
+            (requests > 0, "requests", self.tr("団体の要望を登録する"),
+             self.tr("「要望」画面の「要望様式を書き出す…」で要望票を配り、「要望を取り込む…」で取り込みます")),
+        ]
+        if all(done for done, *_ in steps):
+            self.first_steps.hide()
+            return
+        e = html.escape
+        lines = []
+        for n, (done, key, what, how) in enumerate(steps, start=1):
+            if done:
+                lines.append(f"<span style='color:#6b7280'>✓ {n}. {e(what)}</span>")
+            else:
+                lines.append(f"{n}. <a href='{key}'>{e(what)}</a>　<span style='color:#4a5568'>{e(how)}</span>")
+        self.first_steps.setText(f"<b>{e(self.tr('はじめに'))}</b>　{e(self.tr('この協議会で最初にすること'))}<br>"
+                                 + "<br>".join(lines))
+        self.first_steps.show()
 
     def _fill_cards(self, total: FitStats, systems: int, outcome: OutcomeRow, measures: Dashboard,
                     spread: RequestSpread | None = None) -> None:

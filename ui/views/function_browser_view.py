@@ -465,7 +465,10 @@ class FunctionBrowserView(QWidget):
 
     def _show_detail(self, r: FunctionRow | None) -> None:
         if r is None:
-            self.detail.setHtml(f"<p style='color:#666'>{html.escape(self.tr('機能を選ぶと、ここに機能要件の全文を表示します。'))}</p>")
+            text = (self.tr("機能を選ぶと、ここに機能要件の全文を表示します。") if self.model.total_count else
+                    self.tr("機能一覧はまだありません。「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）で、パッケージの機能一覧"
+                            "（Excel・CSV）を取り込みます。"))  # an empty consortium's first step (review R27)
+            self.detail.setHtml(f"<p style='color:#666'>{html.escape(text)}</p>")
             return
         e = html.escape
         path = " ＞ ".join(e(p) for p in (r.subcommittee, r.business_system, r.level1, r.level2, r.level3) if p)
