@@ -68,6 +68,7 @@ class ComparisonRow:
     # run the business on the package as delivered, in member order (see ``peer_members``).
     peers: tuple[str, ...] = ()
     function_kind: str | None = None  # 'function' / 'form' (帳票)
+    peers_judged: bool = False  # the function has Fit&Gap judgements: the peers judged it ○ (see ``peer_line``)
 
     @property
     def target_code(self) -> str | None:
@@ -81,7 +82,7 @@ class ComparisonRow:
     @property
     def peer_line(self) -> str:
         """「要望なし: 3団体（上市町・入善町・朝日町）」, or '' when every member asks."""
-        return peer_line(self.peers)
+        return peer_line(self.peers, judged=self.peers_judged)
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,21 @@ class ComparisonTable:
         return sum(1 for r in self.rows for c in r.asking if c.member == self.member and c.withdrawn)
 
 
-def peer_line(peers: tuple[str, ...] | list[str]) -> str:
-    """The short line printed under an item: 「要望なし: 3団体（上市町・入善町・朝日町）」 ('' for none)."""
-    return f"要望なし: {len(peers)}団体（{'・'.join(peers)}）" if peers else ""
+def peer_line(peers: tuple[str, ...] | list[str], *, judged: bool = False) -> str:
+    """The short line printed under an item: 「要望なし: 3団体（上市町・入善町・朝日町）」 ('' for none).
+
+    ``judged``: the function has members' Fit&Gap judgements, so the peers are those who judged it ○
+    (and members the sheet did not cover that do not ask), not every member without a request (review
+    R27: 「要望なし: 14団体」 for one request among 34 members read as if 19 had asked): the line says
+    what they have in common, 「標準機能で運用: 14団体（…）」."""
+    if not peers:
+        return ""
+    return f"{'標準機能で運用' if judged else '要望なし'}: {len(peers)}団体（{'・'.join(peers)}）"
+
+
+def judged_functions(s: Session, function_ids: set[int]) -> frozenset[int]:
+    """The functions among these that members' Fit&Gap judgements cover."""
+    return frozenset(f for f, _ in _judgements(s, function_ids))
 
 
 def _judgements(s: Session, function_ids: set[int]) -> dict[tuple[int, int], str | None]:
@@ -232,10 +245,11 @@ def build_comparison(
             SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.workaround, bool(p.withdrawn))
     decisions = _decisions(s, ids) if ids else {}
     peers = peer_members(s, [(r.id, r.function_id) for r in rows])
+    judged = judged_functions(s, {r.function_id for r in rows if r.function_id is not None})
     out = tuple(
         ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
                       tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
-                      decisions.get(r.id, ""), peers[r.id], r.function_kind)
+                      decisions.get(r.id, ""), peers[r.id], r.function_kind, r.function_id in judged)
         for r in rows
     )
     sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None

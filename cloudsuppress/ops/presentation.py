@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..models import HearingNote, Member, MemberRequest, RequestItem
 from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
-from .comparison import peer_line, peer_members
+from .comparison import judged_functions, peer_line, peer_members
 from .costs import item_shares
 from .meeting_queries import AgendaRow, agenda, get_meeting_row
 
@@ -53,10 +53,11 @@ class PresentedItem:
     rule_text: str  # 均等割 50％・人口割 50％
     members: tuple[PresentedMember, ...]
     peers: tuple[str, ...]
+    peers_judged: bool = False  # the peers judged the function ○ on a Fit&Gap sheet
 
     @property
     def peer_line(self) -> str:
-        return peer_line(self.peers)
+        return peer_line(self.peers, judged=self.peers_judged)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
     for r in list_item_rows(s, item_ids=ids) if ids else []:
         fits[r.id] = r.fit
     peers = peer_members(s, [(i, items[i].function_id) for i in ids])
+    judged = judged_functions(s, {items[i].function_id for i in ids if items[i].function_id is not None})
     parts: dict[int, list[PresentedMember]] = {i: [] for i in ids}
     if ids:
         q = (select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
@@ -99,6 +101,6 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
     out = tuple(
         PresentedItem(n, len(rows), r, fits.get(r.item_id), items[r.item_id].estimate,
                       shares[r.item_id].rule_text if r.item_id in shares else "", tuple(parts[r.item_id]),
-                      peers[r.item_id])
+                      peers[r.item_id], items[r.item_id].function_id in judged)
         for n, r in enumerate(rows, start=1))
     return Presentation(meeting_id, m.label, m.held_on, out)
