@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.request_import import OUT, base_database, write_workbooks  # noqa: E402
 from benchmarks.timing import interleaved, ratio_line, run_process  # noqa: E402
+from cloudsuppress.domain.vocab import REASON_LABELS  # noqa: E402
+from cloudsuppress.domain.workflow import STATUS_LABELS, Status  # noqa: E402
 from cloudsuppress.ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable  # noqa: E402
-from cloudsuppress.vocab import REASON_LABELS  # noqa: E402
-from cloudsuppress.workflow import STATUS_LABELS, Status  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _PHRASES = ("証明書の交付時に受付番号を帳票に印字してほしい。", "転入届の入力画面に在留カードの番号と期間を入力する欄を追加してほしい。",

@@ -28,8 +28,8 @@ from typing import Literal, TypeVar, cast
 from sqlalchemy import BigInteger, Date, DateTime, Integer, SmallInteger, String, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from .domain.wareki import ERAS
 from .errors import DomainError
-from .wareki import ERAS
 
 INT32 = (-(2 ** 31), 2 ** 31 - 1)
 INT64 = (-(2 ** 63), 2 ** 63 - 1)
@@ -71,7 +71,7 @@ Limit = (tuple[Literal["text"], int | None] | tuple[Literal["int"], tuple[int, i
 @functools.cache
 def column_limit(table: str, column: str) -> Limit | None:
     """('text', n) / ('int', (lo, hi)) / ('date', (lo, hi)) for a column of the schema, or None."""
-    from .models import Base
+    from .domain.models import Base
 
     t = Base.metadata.tables.get(table)
     if t is None or column not in t.c:

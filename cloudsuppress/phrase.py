@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .wareki import to_wareki
+from .domain.wareki import to_wareki
 
 
 def format_at(at: dt.datetime) -> str:

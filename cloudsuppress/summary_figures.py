@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .vocab import FIT_MARKS
-from .workflow import DECISIONS, Status
+from .domain.vocab import FIT_MARKS
+from .domain.workflow import DECISIONS, Status
 
 
 @dataclass(frozen=True)

@@ -51,14 +51,9 @@ def _values(obj) -> list[str]:
 
 def catalog() -> list[tuple[str, list[str]]]:
     """(context, texts) for every table whose texts go through self.tr at run time."""
-    from cloudsuppress import vocab
-    from cloudsuppress.costs import METHOD_LABELS, UNIT_LABELS
-    from cloudsuppress.importers.function_list import FIELDS
-    from cloudsuppress.ops import history
-    from cloudsuppress.ops import requests as request_ops
-    from cloudsuppress.ops.summary import OUTCOME_LABELS
-    from cloudsuppress.presets import PRESET_LABELS
-    from cloudsuppress.vocab import (
+    from cloudsuppress.domain import vocab
+    from cloudsuppress.domain.costs import METHOD_LABELS, UNIT_LABELS
+    from cloudsuppress.domain.vocab import (
         APPROVAL_LABELS,
         ATTENDEE_ROLE_LABELS,
         MEETING_KIND_LABELS,
@@ -66,8 +61,13 @@ def catalog() -> list[tuple[str, list[str]]]:
         REQUIREMENT_LABELS,
         SERVICE_DROP_LABELS,
     )
-    from cloudsuppress.wareki import ERAS
-    from cloudsuppress.workflow import Status
+    from cloudsuppress.domain.wareki import ERAS
+    from cloudsuppress.domain.workflow import Status
+    from cloudsuppress.importers.function_list import FIELDS
+    from cloudsuppress.ops import history
+    from cloudsuppress.ops import requests as request_ops
+    from cloudsuppress.ops.summary import OUTCOME_LABELS
+    from cloudsuppress.presets import PRESET_LABELS
     from ui import file_menu_extras, main_window
     from ui.dialogs import attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog
     from ui.request_editor import request_item_dialog

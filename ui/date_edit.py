@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-from cloudsuppress.wareki import parse_date
+from cloudsuppress.domain.wareki import parse_date
 
 from . import dates
 

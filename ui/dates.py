@@ -1,6 +1,6 @@
 """Dates on screen: 和暦 (令和8年11月22日) or Western (2026/11/22), as the user chose in 設定.
 
-Printed documents (PDF, Word, Excel) always use 和暦 through ``cloudsuppress.wareki``; only
+Printed documents (PDF, Word, Excel) always use 和暦 through ``cloudsuppress.domain.wareki``; only
 what the UI shows follows this setting. The texts go through the "Dates" translation
 context, so in English a 和暦 date reads 「Reiwa 8/11/22」 and the weekday 「(Sun)」; in
 Japanese they are exactly what ``to_wareki`` prints.
@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from cloudsuppress.wareki import era_of
+from cloudsuppress.domain.wareki import era_of
 
 _style = "wareki"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from cloudsuppress.domain.wareki import era_of
 from cloudsuppress.store.files import safe_file_name
-from cloudsuppress.wareki import era_of
 
 KIND_REPORTS = "reports"  # PDF / xlsx / docx the app writes
 KIND_DATABASES = "databases"

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cloudsuppress.domain.vocab import FIT_LABELS, REQUIREMENT_LABELS
 from cloudsuppress.phrase import Phrase
-from cloudsuppress.vocab import FIT_LABELS, REQUIREMENT_LABELS
 
 from .dates import display_date
 

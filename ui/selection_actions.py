@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QWidget
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops.meeting_queries import list_meetings
-from cloudsuppress.workflow import Status
 
 from .dates import display_date
 from .labels import label

@@ -56,7 +56,7 @@ RECENT_KEY = "database/recent"
 LANGUAGES = ("ja", "en")
 DATE_STYLES = ("wareki", "western")
 PAPERS = ("a3", "a4")
-APPORTION_METHODS = ("equal", "population", "mixed")  # cloudsuppress.costs.Method values
+APPORTION_METHODS = ("equal", "population", "mixed")  # cloudsuppress.domain.costs.Method values
 MAX_RECENT = 8
 
 

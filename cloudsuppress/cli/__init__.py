@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..domain.vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
+from ..domain.wareki import require_date
+from ..domain.workflow import Status
 from ..errors import DatabaseCorruptError, DomainError, ImportValidationError
 from ..file_errors import cannot_read_message, cannot_write_message, failed_path, file_errors
 from ..output_files import output_file  # light: no database or report imports
 from ..presets import PRESETS
-from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, MEETING_KIND_LABELS
-from ..wareki import require_date
-from ..workflow import Status
 from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .functions import add_function_commands
 from .meetings import add_comparison_export

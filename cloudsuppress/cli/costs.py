@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.wareki import require_date, to_wareki
+from ..domain.workflow import Status
 from ..errors import DomainError
 from ..output_files import output_file
 from ..unset import UNSET, Unset
-from ..wareki import require_date, to_wareki
-from ..workflow import Status
 from .types import add_force, lazy_module, whole_number, yen
 
 if TYPE_CHECKING:
@@ -384,8 +384,8 @@ def _measures_correct(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_latejoin(db: Database, args: argparse.Namespace) -> int:
+    from ..domain.vocab import parse_reason
     from ..ops import late_joiners as lj
-    from ..vocab import parse_reason
 
     if args.action == "list":
         with db.session() as s:

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.wareki import require_date, to_wareki
+from ..domain.workflow import DECISIONS
 from ..errors import DomainError
 from ..output_files import output_file
 from ..unset import UNSET, Unset
-from ..wareki import require_date, to_wareki
-from ..workflow import DECISIONS
 from .types import add_force, lazy_module, whole_number
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..domain.vocab import REASON_LABELS, parse_reason, parse_service_drop
 from ..errors import DomainError
 from ..unset import UNSET, Unset
-from ..vocab import REASON_LABELS, parse_reason, parse_service_drop
 from .types import lazy_module, whole_number
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ import json
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
+from ..domain.vocab import normalize_text
+from ..domain.wareki import require_date
 from ..errors import DomainError
-from ..vocab import normalize_text
-from ..wareki import require_date
 from .costs import warn_reapproval
 from .types import lazy_module, whole_number
 
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from .types import Subparsers
 
 if TYPE_CHECKING:  # the modules themselves, so that mypy checks every call into them
-    from .. import audit as audit
+    from ..domain import audit as audit
     from ..ops import consortium as consortium_ops
     from ..ops import costs as cost_ops
     from ..ops import functions as function_ops
     from ..ops import members as member_ops
     from ..ops import requests as request_ops
 else:
-    audit = lazy_module("cloudsuppress.audit")  # imported by the command that uses it
+    audit = lazy_module("cloudsuppress.domain.audit")  # imported by the command that uses it
     consortium_ops = lazy_module("cloudsuppress.ops.consortium")
     member_ops = lazy_module("cloudsuppress.ops.members")
     function_ops = lazy_module("cloudsuppress.ops.functions")

@@ -19,8 +19,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ..vocab import CUSTOMIZED_PENDING, OUTCOME_LABELS
-from ..workflow import STATUS_LABELS, Status
+from ..domain.vocab import CUSTOMIZED_PENDING, OUTCOME_LABELS
+from ..domain.workflow import STATUS_LABELS, Status
 
 if TYPE_CHECKING:  # argparse's subparsers action is generic only in its stubs
     Subparsers: TypeAlias = argparse._SubParsersAction[Any]  # of cli._Parser, an ArgumentParser

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import BusinessSystem
 from ..importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
-from ..models import BusinessSystem
 from ..ops import consortium as consortium_ops
 from ..ops import functions as function_ops
 from ..ops import members as member_ops

@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Member
+from ..domain.models import Member
 from ..ops import costs as cost_ops
 from ..ops import measures as measure_ops
 from ..ops.consortium import ConsortiumSettings, update_consortium_settings

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import AgendaEntry, BusinessSystem, Function, Member, RequestItem, StatusChange, Subcommittee
+from ..domain.models import AgendaEntry, BusinessSystem, Function, Member, RequestItem, StatusChange, Subcommittee
+from ..domain.workflow import OPEN
 from ..ops import meetings as meeting_ops
-from ..workflow import OPEN
 
 # (第N回, date, start, end, room, overall notes)
 _PAST = (

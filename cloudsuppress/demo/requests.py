@@ -23,7 +23,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import BusinessSystem, Function, Member
+from ..domain.models import BusinessSystem, Function, Member
 from ..ops import requests as req
 
 KEEP_FREE_SYSTEM = "住民基本台帳"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..vocab import normalize_text
+from ..domain.vocab import normalize_text
 
 if TYPE_CHECKING:
     from .tabular import Table

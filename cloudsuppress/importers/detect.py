@@ -21,7 +21,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
-from ..vocab import FIT_WORDS, normalize_text, parse_fit_word, understood_fit_words
+from ..domain.vocab import FIT_WORDS, normalize_text, parse_fit_word, understood_fit_words
 from ..wording import either
 from .function_list import (
     FIELDS,

@@ -14,8 +14,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from ..bulk import gc_paused
-from ..errors import ImportIssue, ImportValidationError
-from ..vocab import (
+from ..domain.vocab import (
     clean_text,
     fit_qualifier,
     normalize_text,
@@ -24,6 +23,7 @@ from ..vocab import (
     parse_requirement_class,
     understood_fit_words,
 )
+from ..errors import ImportIssue, ImportValidationError
 from ..wording import either
 from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
 from .tabular import Table, column_letter

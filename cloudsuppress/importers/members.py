@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits
+from ..domain.vocab import normalize_text
+from ..domain.wareki import date_hint, parse_date
 from ..errors import ImportIssue, ImportValidationError
-from ..vocab import normalize_text
-from ..wareki import date_hint, parse_date
 from .cells import cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
 from .tabular import column_letter, read_table
 

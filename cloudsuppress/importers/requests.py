@@ -16,8 +16,8 @@ from typing import Any
 
 from .. import limits
 from ..bulk import gc_paused
+from ..domain.vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
 from ..errors import ImportIssue, ImportValidationError
-from ..vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
 from .cells import CONTROL, cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
 from .tabular import Table, column_letter, read_table
 

@@ -371,7 +371,7 @@ def is_date_format(code: str) -> bool:
 
 def format_date(value: dt.date | dt.datetime, code: str) -> str:
     """A date as a Japanese Excel shows it under ``code`` (yyyy/m/d when the code is unknown)."""
-    from ..wareki import era_of
+    from ..domain.wareki import era_of
 
     section = code.split(";")[0]
     if not is_date_format(section):

@@ -13,11 +13,11 @@ import unicodedata
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import BusinessSystem, Function, Meeting, RequestItem
+from ..domain.vocab import normalize_text
 from ..errors import DomainError
-from ..models import BusinessSystem, Function, Meeting, RequestItem
-from ..vocab import normalize_text
 
 # Each group is one 業務 under its usual spellings (the first is the preset's name).
 SYSTEM_SYNONYMS: tuple[tuple[str, ...], ...] = (

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import AgendaEntry, BusinessSystem, Meeting, Member, MemberRequest, StatusChange, Subcommittee
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
-from ..workflow import DECISIONS, OPEN, Status
+from ..domain.models import AgendaEntry, BusinessSystem, Meeting, Member, MemberRequest, StatusChange, Subcommittee
+from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
+from ..domain.workflow import DECISIONS, OPEN, Status
 from .consortium import get_consortium
 from .meetings import get_meeting, meeting_label
 from .request_queries import list_item_rows

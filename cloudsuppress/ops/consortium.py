@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import BusinessSystem, Consortium, Subcommittee
+from ..domain.vocab import normalize_text
 from ..errors import DomainError
-from ..models import BusinessSystem, Consortium, Subcommittee
 from ..presets import PRESETS
-from ..vocab import normalize_text
 
 
 @dataclass(frozen=True)

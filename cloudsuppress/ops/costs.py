@@ -4,7 +4,7 @@ an item's estimate and method override, and the shares computed from them.
 Only rules are stored (``cost_rule``, ``item_cost_rule``) and the estimate (``request_item.estimate``).
 Shares are recomputed from the current members of the item (those who have not withdrawn)
 every time they are read, so a member joining or leaving an item changes the shares at once
-and nothing can go stale. The arithmetic is ``cloudsuppress.costs.apportion_cost``.
+and nothing can go stale. The arithmetic is ``cloudsuppress.domain.costs.apportion_cost``.
 
 Writing operations take a Session (the caller owns the transaction), open one audit action
 and return Changes; reading functions return plain frozen dataclasses.
@@ -20,14 +20,14 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
-from ..costs import Method, Payer, Rule, apportion_cost, parse_method, split_shares
+from ..domain import audit
+from ..domain.costs import Method, Payer, Rule, apportion_cost, parse_method, split_shares
+from ..domain.models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
+from ..domain.workflow import OPEN, STATUS_LABELS, Status
 from ..errors import DomainError
-from ..models import Approval, CostRule, ItemCostRule, Member, MemberRequest, RequestItem
 from ..store.concurrency import check_version, reapplicable
 from ..unset import UNSET, Unset
-from ..workflow import OPEN, STATUS_LABELS, Status
 from .consortium import ConsortiumInfo, get_consortium
 from .items import get_item, pending_decisions
 

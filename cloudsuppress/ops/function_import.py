@@ -22,18 +22,18 @@ from sqlalchemy import CursorResult, bindparam, delete, func, select, update
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..bulk import gc_paused
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
+from ..domain.vocab import normalize_key
+from ..domain.workflow import OPEN
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.detect import Detection, ImportOverrides, detect_function_list
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list
 from ..importers.tabular import Workbook, column_letter
-from ..models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
 from ..store.concurrency import conflict
-from ..vocab import normalize_key
 from ..wording import either
-from ..workflow import OPEN
 from .business_systems import SystemMatcher
 
 # Fields compared to decide whether a function "changed" on re-import (the 9th, retired, is

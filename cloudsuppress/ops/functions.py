@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.models import BusinessSystem, Function, Subcommittee
 from ..errors import DomainError
-from ..models import BusinessSystem, Function, Subcommittee
 from ..summary_figures import FitStats as FitStats  # the pure counts: also read without the ORM
 from ..summary_figures import combine_stats as combine_stats
 from ..summary_figures import stats_by_system

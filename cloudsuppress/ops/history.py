@@ -20,9 +20,8 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from .. import audit
-from ..field_labels import _TABLE_FIELD_LABELS, FIELD_LABELS, TABLE_LABELS, field_label  # noqa: F401 - re-exported
-from ..models import (
+from ..domain import audit
+from ..domain.models import (
     Approval,
     AuditAction,
     AuditChange,
@@ -34,9 +33,7 @@ from ..models import (
     MemberRequest,
     Subcommittee,
 )
-from ..output_files import excel_safe_cell, output_file
-from ..phrase import Phrase, format_at
-from ..vocab import (
+from ..domain.vocab import (
     APPROVAL_LABELS,
     ATTENDEE_ROLE_LABELS,
     FIT_LABELS,
@@ -46,7 +43,10 @@ from ..vocab import (
     REQUIREMENT_LABELS,
     SERVICE_DROP_LABELS,
 )
-from ..workflow import STATUS_LABELS, Status
+from ..domain.workflow import STATUS_LABELS, Status
+from ..field_labels import _TABLE_FIELD_LABELS, FIELD_LABELS, TABLE_LABELS, field_label  # noqa: F401 - re-exported
+from ..output_files import excel_safe_cell, output_file
+from ..phrase import Phrase, format_at
 from .meetings import meeting_label
 
 YES_NO = {True: "はい", False: "いいえ"}

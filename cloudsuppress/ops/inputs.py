@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Self
 
+from ..domain.vocab import MEETING_KIND_LABELS, REASON_LABELS
 from ..unset import UNSET, Unset
-from ..vocab import MEETING_KIND_LABELS, REASON_LABELS
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.models import AgendaEntry, Meeting, RequestItem, StatusChange
+from ..domain.vocab import CUSTOMIZED_PENDING
+from ..domain.workflow import Status
 from ..errors import DomainError
-from ..models import AgendaEntry, Meeting, RequestItem, StatusChange
-from ..vocab import CUSTOMIZED_PENDING
-from ..workflow import Status
 from .meeting_label import meeting_label
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import BusinessSystem, Function, Member, MemberJudgement
+from ..domain.models import BusinessSystem, Function, Member, MemberJudgement
 
 GAP_MARKS = ("△", "×")
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import DecisionAcceptance, Meeting, Member, MemberRequest, RequestItem, StatusChange
+from ..domain.wareki import to_wareki
+from ..domain.workflow import DECISIONS, STATUS_LABELS, ApprovalFact, Status, check_approval
 from ..errors import DomainError
-from ..models import DecisionAcceptance, Meeting, Member, MemberRequest, RequestItem, StatusChange
-from ..wareki import to_wareki
-from ..workflow import DECISIONS, STATUS_LABELS, ApprovalFact, Status, check_approval
 from . import requests as request_ops
 from .costs import item_shares
 

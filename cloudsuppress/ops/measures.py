@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes, ChangesWithId
-from ..errors import DomainError
-from ..models import (
+from ..domain import audit
+from ..domain.models import (
     AgendaEntry,
     Briefing,
     Meeting,
@@ -33,9 +32,10 @@ from ..models import (
     SelectionAttendee,
     SelectionEvent,
 )
+from ..domain.wareki import to_wareki
+from ..errors import DomainError
 from ..store.concurrency import check_version, reapplicable
 from ..unset import UNSET, Unset
-from ..wareki import to_wareki
 from .costs import MemberCostFacts, member_cost_facts
 from .functions import FitStats, combine_stats, system_tree
 from .meetings import meeting_label

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain.models import Meeting
+from ..domain.wareki import to_wareki
 from ..errors import DomainError
-from ..models import Meeting
-from ..wareki import to_wareki
 from ..wording import either
 from .meeting_label import meeting_label
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Meeting
+from ..domain.models import Meeting
 
 # 「第3回」「第３回」「第十回」 at the start of a title: the title already says which meeting it is.
 _NUMBERED_TITLE = re.compile(r"^\s*第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*回")

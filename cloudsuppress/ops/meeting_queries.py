@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import (
+from ..domain.models import (
     AgendaEntry,
     BusinessSystem,
     Meeting,
@@ -18,8 +18,8 @@ from ..models import (
     StatusChange,
     Subcommittee,
 )
-from ..vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS, target_code
-from ..workflow import DECISIONS, STATUS_LABELS, Status
+from ..domain.vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS, target_code
+from ..domain.workflow import DECISIONS, STATUS_LABELS, Status
 from .meetings import carried_over, get_meeting, meeting_label
 from .request_queries import list_item_rows
 

@@ -16,10 +16,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from .. import audit
 from ..changes import Changes, ChangesWithId
-from ..errors import DomainError
-from ..models import (
+from ..domain import audit
+from ..domain.models import (
     AgendaEntry,
     BusinessSystem,
     Function,
@@ -30,9 +29,7 @@ from ..models import (
     StatusChange,
     Subcommittee,
 )
-from ..store.locks import lock_numbering
-from ..unset import UNSET, Unset
-from ..vocab import (
+from ..domain.vocab import (
     ATTENDEE_ROLE_LABELS,
     ATTENDEE_ROLES,
     CUSTOMIZED_PENDING,
@@ -40,7 +37,7 @@ from ..vocab import (
     OUTCOMES,
     parse_meeting_kind,
 )
-from ..workflow import (
+from ..domain.workflow import (
     DECISIONS,
     OPEN,
     PENDING_LABEL,
@@ -51,6 +48,9 @@ from ..workflow import (
     meeting_steps,
     parse_status,
 )
+from ..errors import DomainError
+from ..store.locks import lock_numbering
+from ..unset import UNSET, Unset
 from . import requests as request_ops
 from .inputs import NUMBER_PROBLEM, meeting_problems
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import Member
 from ..errors import DomainError
 from ..importers.members import MemberRecord
-from ..models import Member
 from ..store.concurrency import check_version, conflict, reapplicable
 from ..unset import UNSET, Unset
 from ..wording import either

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.models import Member, MemberRequest
+from ..domain.vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CUSTOMIZED_PENDING
+from ..domain.wareki import to_wareki
+from ..domain.workflow import DECISIONS, Status
 from ..limits import scrub
-from ..models import Member, MemberRequest
-from ..vocab import ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CUSTOMIZED_PENDING
-from ..wareki import to_wareki
-from ..workflow import DECISIONS, Status
 from .consortium import get_consortium
 from .meeting_queries import AgendaRow, AttendeeRow, DecisionRow, MeetingRow, MeetingWarning, get_meeting_detail
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import HearingNote, Member, MemberRequest, RequestItem
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from ..domain.models import HearingNote, Member, MemberRequest, RequestItem
+from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from .comparison import judged_functions, peer_line, peer_members
 from .costs import item_shares
 from .meeting_queries import AgendaRow, agenda, get_meeting_row

@@ -18,16 +18,17 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .. import audit, limits
+from .. import limits
 from ..bulk import gc_paused
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import Base, BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
+from ..domain.vocab import normalize_key
+from ..domain.workflow import OPEN, Status
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.requests import FIELDS, RequestRecord
-from ..models import Base, BusinessSystem, Function, Member, MemberRequest, RequestItem, StatusChange
 from ..store.concurrency import describe_record
 from ..store.locks import lock_numbering
-from ..vocab import normalize_key
-from ..workflow import OPEN, Status
 from . import requests as req
 from .consortium import require_consortium
 

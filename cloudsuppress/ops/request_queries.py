@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import (
+from ..domain.models import (
     Approval,
     BusinessSystem,
     Function,
@@ -22,9 +22,9 @@ from ..models import (
     StatusChange,
     Subcommittee,
 )
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS, Status, allowed_targets, parse_status
+from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
+from ..domain.wareki import to_wareki
+from ..domain.workflow import STATUS_LABELS, Status, allowed_targets, parse_status
 from .meetings import meeting_label
 from .requests import get_item
 

@@ -18,10 +18,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from .. import audit
 from ..changes import Changes, ChangesWithId
-from ..errors import ConcurrentEditError, DomainError
-from ..models import (
+from ..domain import audit
+from ..domain.models import (
     Approval,
     BusinessSystem,
     Function,
@@ -32,12 +31,9 @@ from ..models import (
     RequestItem,
     StatusChange,
 )
-from ..store.concurrency import check_version, reapplicable
-from ..store.locks import lock_numbering, lock_row
-from ..unset import UNSET, Unset
-from ..vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
-from ..wareki import to_wareki
-from ..workflow import (
+from ..domain.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS
+from ..domain.wareki import to_wareki
+from ..domain.workflow import (
     OPEN,
     ApprovalFact,
     ItemFacts,
@@ -48,6 +44,10 @@ from ..workflow import (
     check_move,
     parse_status,
 )
+from ..errors import ConcurrentEditError, DomainError
+from ..store.concurrency import check_version, reapplicable
+from ..store.locks import lock_numbering, lock_row
+from ..unset import UNSET, Unset
 from .inputs import PART_PROBLEM_MESSAGES as PART_PROBLEM_MESSAGES  # re-exported: the editor's and CLI's inputs
 from .inputs import ItemFields as ItemFields
 from .inputs import MemberPart as MemberPart

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.workflow import Status, WorkflowError, check_move, parse_status
 from ..errors import DomainError
-from ..workflow import Status, WorkflowError, check_move, parse_status
 from . import meetings as meeting_ops
 from . import requests as request_ops
 

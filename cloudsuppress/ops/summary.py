@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
+from ..domain.models import BusinessSystem, Function, Member, MemberRequest, RequestItem, Subcommittee
+from ..domain.workflow import Status
 from ..summary_figures import counts_dict as _counts_dict
 from ..summary_figures import format_rate as format_rate  # the figures' arithmetic, shared with plain_summary
 from ..summary_figures import stats_dict as stats_dict
 from ..summary_figures import summary_core
 from ..summary_figures import suppression_rate as suppression_rate
-from ..workflow import Status
 from .consortium import get_consortium
 from .functions import system_tree
 from .members import list_members

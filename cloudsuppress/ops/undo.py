@@ -26,10 +26,10 @@ from sqlalchemy import Select, Table, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import audit
 from ..changes import Changes
+from ..domain import audit
+from ..domain.models import AuditAction, AuditChange, Base
 from ..errors import DomainError
-from ..models import AuditAction, AuditChange, Base
 
 _TABLE_LABELS = {
     "member": "構成団体", "subcommittee": "専門部会", "business_system": "業務", "function": "機能",

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from ..domain.vocab import FIT_LABELS, REASON_LABELS, SERVICE_DROP_LABELS
+from ..domain.wareki import to_wareki
+from ..domain.workflow import STATUS_LABELS
 from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
-from ..vocab import FIT_LABELS, REASON_LABELS, SERVICE_DROP_LABELS
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS
 from .pdf_base import (
     GOTHIC,
     GOTHIC_BOLD,

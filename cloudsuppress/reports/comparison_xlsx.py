@@ -22,8 +22,8 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.format import Format
 
+from ..domain.workflow import STATUS_LABELS
 from ..ops.comparison import ComparisonCell, ComparisonTable
-from ..workflow import STATUS_LABELS
 from .comparison_pdf import KEEP_CHARS, as_of_text, kept_words, legend_text, meta_text, sheet_title
 from .pdf_base import GOTHIC, NO_START, today, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from ..domain.wareki import to_wareki
+from ..domain.workflow import STATUS_LABELS
 from ..ops.consortium import ConsortiumSettings
 from ..ops.costs import ApprovalState, MemberCostLine, MemberCosts
 from ..store.files import safe_file_name
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS
 from .cost_table_pdf import method_cell
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, widths, wrap_text, yen
 

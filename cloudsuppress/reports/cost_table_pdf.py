@@ -9,9 +9,9 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from ..domain.wareki import to_wareki
+from ..domain.workflow import STATUS_LABELS
 from ..ops.costs import CostTable, CostTableRow
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS
 from .pdf_base import GOTHIC, GOTHIC_BOLD, PAPERS, Flow, yen
 
 TITLE = "カスタマイズ経費 費用負担一覧"

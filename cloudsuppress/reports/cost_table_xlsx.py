@@ -20,9 +20,9 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from ..domain.wareki import to_wareki
+from ..domain.workflow import STATUS_LABELS
 from ..ops.costs import CostTable
-from ..wareki import to_wareki
-from ..workflow import STATUS_LABELS
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, LINE_PT, ROW_PAD_PT, text_units
 from .cost_table_pdf import TITLE, footnote, method_cell, share_text
 from .pdf_base import GOTHIC, wrap_text

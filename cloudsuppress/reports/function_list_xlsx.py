@@ -11,7 +11,7 @@ from typing import Protocol
 
 import xlsxwriter
 
-from ..vocab import REQUIREMENT_LABELS
+from ..domain.vocab import REQUIREMENT_LABELS
 
 HEADERS = ("業務", "機能ID", "大分類", "中分類", "小分類", "機能名", "機能要件", "実装区分", "適合度", "便利機能")
 WIDTHS = (16, 11, 16, 18, 14, 28, 60, 16, 7, 8)

@@ -19,9 +19,9 @@ from typing import Protocol
 
 import xlsxwriter
 
+from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from ..errors import DomainError
 from ..store.files import safe_file_name
-from ..vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units, wrapped_lines
 from .pdf_base import GOTHIC, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text

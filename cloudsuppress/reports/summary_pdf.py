@@ -20,9 +20,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..domain.wareki import to_wareki
 from ..ops.measures import BRIEFING_NOT_HELD, Dashboard, format_share
 from ..ops.summary import OUTCOME_LABELS, OutcomeRow, format_rate
-from ..wareki import to_wareki
 from .pdf_base import GOTHIC, GOTHIC_BOLD, MINCHO, PAPERS, Flow, yen
 
 TITLE = "カスタマイズ抑制の取組状況について"

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..changes import Changes
+from ..domain.models import AuditAction, AuditChange, Base
 from ..errors import ConcurrentEditError
-from ..models import AuditAction, AuditChange, Base
 
 F = TypeVar("F", bound=Callable[..., Changes])
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ..audit import set_default_user
+from ..domain.audit import set_default_user
 from .db import Database, DatabaseBusyError, mask_url, open_database
 
 __all__ = [

@@ -31,7 +31,8 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .. import audit, limits
+from .. import limits
+from ..domain import audit
 from ..errors import DatabaseError, DatabaseTooNewError
 from ..resources import resource_path
 from . import writer_lock

@@ -29,8 +29,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import __version__ as APP_VERSION
+from ..domain.models import Base
 from ..errors import DomainError
-from ..models import Base
 from ..output_files import check_output, output_file
 from .db import Database, head_revision, open_database, sqlite_path
 from .handover_check import (

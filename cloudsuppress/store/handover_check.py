@@ -85,8 +85,8 @@ def parse_json(name: str, raw: bytes) -> object:
 
 
 def _vocabularies() -> dict[tuple[str, str], frozenset[str]]:
-    from ..costs import Method
-    from ..vocab import (
+    from ..domain.costs import Method
+    from ..domain.vocab import (
         APPROVAL_STAGES,
         ATTENDEE_ROLES,
         FIT_MARKS,
@@ -95,7 +95,7 @@ def _vocabularies() -> dict[tuple[str, str], frozenset[str]]:
         REASON_CODES,
         REQUIREMENT_CLASSES,
     )
-    from ..workflow import Status
+    from ..domain.workflow import Status
 
     statuses = frozenset(s.value for s in Status)
     methods = frozenset(m.value for m in Method)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
-from ..models import Base
+from ..domain.models import Base
 
 _NAMESPACE = 0x6353  # "cS": keeps our advisory locks apart from any other application's
 _NUMBERING = {"request_key": 1, "meeting_number": 2}

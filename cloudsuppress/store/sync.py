@@ -20,7 +20,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..models import AuditAction
+from ..domain.models import AuditAction
 
 if TYPE_CHECKING:
     from psycopg import Notify

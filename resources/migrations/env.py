@@ -2,7 +2,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from cloudsuppress.models import Base
+from cloudsuppress.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata

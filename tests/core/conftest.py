@@ -58,7 +58,7 @@ def db(tmp_path: Path, consortium_template: Path):
 def dump(database: Database, *, versions: bool = True) -> dict[str, list[tuple]]:
     """Every row of every domain table, in primary-key order (without the row versions when
     ``versions`` is False: an undo restores the data but moves the versions on)."""
-    from cloudsuppress.models import Base
+    from cloudsuppress.domain.models import Base
 
     out = {}
     with database.engine.connect() as conn:
@@ -166,7 +166,7 @@ def pg_url():
 @pytest.fixture
 def pg_db(pg_url):
     """The module's PostgreSQL database at head with a consortium, emptied again after each test."""
-    from cloudsuppress.models import Base
+    from cloudsuppress.domain.models import Base
 
     database = open_database(pg_url)
     with database.session() as s, s.begin():

@@ -9,8 +9,8 @@ import sys
 
 from sqlalchemy import select
 
+from cloudsuppress.domain.models import RequestItem
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
-from cloudsuppress.models import RequestItem
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import requests as req
 from cloudsuppress.store.db import open_database

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
+from cloudsuppress.domain.models import Function, Member
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
-from cloudsuppress.models import Function, Member
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import requests as req
@@ -86,7 +86,7 @@ def move(database: Database, item_id: int, to: str, reason: str | None = "部会
 def dump_requests(database: Database) -> dict[str, list[tuple]]:
     """Every row of the request tables, without the row versions (undo restores data, and moves
     the version on, so that a dialog still showing the undone data cannot save over it)."""
-    from cloudsuppress.models import Base
+    from cloudsuppress.domain.models import Base
 
     out = {}
     with database.engine.connect() as conn:

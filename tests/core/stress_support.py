@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cloudsuppress.demo import create_demo
-from cloudsuppress.models import Function, Member
+from cloudsuppress.domain.models import Function, Member
 from cloudsuppress.ops import comparison as comparison_ops
 from cloudsuppress.ops import consortium as consortium_ops
 from cloudsuppress.ops import costs as cost_ops
@@ -86,7 +86,7 @@ def write_all(db: Database, out: Path) -> dict[str, Path]:
         rows = function_ops.list_function_rows(s)
         from sqlalchemy import func
 
-        from cloudsuppress.models import AgendaEntry, Meeting
+        from cloudsuppress.domain.models import AgendaEntry, Meeting
         from cloudsuppress.ops.minutes import build_minutes
 
         busiest = s.scalar(select(Meeting.id).join(AgendaEntry, AgendaEntry.meeting_id == Meeting.id)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from cloudsuppress.domain.models import BusinessSystem, Subcommittee
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import BusinessSystem, Subcommittee
 from cloudsuppress.ops import consortium as consortium_ops
 
 from .test_cli import run

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress import audit
+from cloudsuppress.domain import audit
+from cloudsuppress.domain.models import AuditAction
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import AuditAction
 from cloudsuppress.ops import history as history_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_queries as rq
@@ -213,8 +213,8 @@ def test_undo_of_a_reimport_restores_changed_and_removed_functions(rdb):
 def test_undo_of_a_reimport_over_two_systems_restores_both(rdb):
     """The import writes all systems in one batch of statements; undo and redo still put each
     system's additions, changes and removals back exactly."""
+    from cloudsuppress.domain.models import BusinessSystem, Function
     from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
-    from cloudsuppress.models import BusinessSystem, Function
     from cloudsuppress.ops import functions as function_ops
 
     before = dump(rdb, versions=False)
@@ -247,7 +247,7 @@ def test_undo_of_a_reimport_over_two_systems_restores_both(rdb):
 
 
 def _trail_of(s, action_id):
-    from cloudsuppress.models import AuditChange
+    from cloudsuppress.domain.models import AuditChange
 
     return list(s.scalars(select(AuditChange).where(AuditChange.action_id == action_id).order_by(AuditChange.seq)))
 

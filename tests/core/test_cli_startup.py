@@ -36,7 +36,7 @@ def test_summary_imports_only_what_it_uses(tmp_path, capsys):
     capsys.readouterr()
     loaded = _modules_after(["--db", str(db), "summary"])
     assert "cloudsuppress.ops.plain_summary" in loaded  # the command did run, read with plain sqlite3
-    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.models", "cloudsuppress.store.db") if m in loaded) == []
+    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.domain.models", "cloudsuppress.store.db") if m in loaded) == []
     assert sorted(m for m in NOT_FOR_SUMMARY if m in loaded) == []
 
 
@@ -46,4 +46,4 @@ def test_help_imports_no_database_code():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     loaded = set(proc.stdout.split())
-    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.models", "cloudsuppress.store.db") if m in loaded) == []
+    assert sorted(m for m in ("sqlalchemy", "cloudsuppress.domain.models", "cloudsuppress.store.db") if m in loaded) == []

@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 
 from benchmarks.comparison import synthetic_table
+from cloudsuppress.domain.wareki import to_wareki
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf
 from cloudsuppress.reports.comparison_xlsx import HEADER_ROW, write_comparison_xlsx
-from cloudsuppress.wareki import to_wareki
 
 from .pdf_support import assert_fonts_embedded, flat, needs_poppler, page_count, page_texts, raw_text
 from .request_support import join, move, new_item, rdb  # noqa: F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cloudsuppress.domain.models import Member, RequestItem
 from cloudsuppress.errors import ConcurrentEditError
-from cloudsuppress.models import Member, RequestItem
 from cloudsuppress.ops import concurrency as conc
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_queries as rq

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cloudsuppress.costs import Method, Payer, Rule, apportion_cost, parse_method, parse_ratio
+from cloudsuppress.domain.costs import Method, Payer, Rule, apportion_cost, parse_method, parse_ratio
 from cloudsuppress.errors import DomainError
 
 # The Ibaraki case (seed 004): four members and their populations.
@@ -210,7 +210,7 @@ def _fraction_apportionment(total, payers, rule):
 def test_integer_arithmetic_gives_the_fractions_figures(total, pops, ratio, unit, twins):
     """apportion_cost and split_shares compute in integers (issue 18: the dashboard splits thousands of
     items); every figure equals the Fraction computation's, ties (equal populations) included."""
-    from cloudsuppress.costs import split_shares
+    from cloudsuppress.domain.costs import split_shares
 
     pops = pops + [pops[0]] * (twins - 1)
     if ratio[1] > 0 and sum(pops) == 0:

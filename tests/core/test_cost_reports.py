@@ -139,7 +139,7 @@ def test_method_cell_breaks_between_the_parts():
 def test_a_stored_ratio_not_totalling_100_prints_as_entered(rdb, tmp_path):
     """A rule stored before new ratios had to total 100 (here 1:2) still loads, and the notice states
     it as entered, so 880,000 × 1/3 ÷ 3 = 97,777 can be checked (a rounded 33.3％ gives 97,680)."""
-    from cloudsuppress.models import CostRule
+    from cloudsuppress.domain.models import CostRule
 
     with rdb.session() as s, s.begin():
         cost_ops.set_cost_rule(s, method="mixed", ratio="50:50")
@@ -260,8 +260,8 @@ def test_summary_report_with_charts(costed, tmp_path):
 
 
 def test_cost_table_for_34_members_lists_them_under_each_item(tmp_path):
-    from cloudsuppress.costs import Payer, Rule, apportion_cost
     from cloudsuppress.demo import synthetic_members
+    from cloudsuppress.domain.costs import Payer, Rule, apportion_cost
     from cloudsuppress.ops.costs import CostTable, CostTableRow
 
     members = synthetic_members(34)

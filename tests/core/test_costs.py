@@ -169,7 +169,7 @@ def test_cost_table_and_summary_totals(shared):
 def test_a_stored_ratio_not_totalling_100_may_be_kept_but_not_entered(shared):
     """Rules stored before new ratios had to total 100 still load and may be saved unchanged (the
     editor sends the ratio back with every save), but a new such ratio is refused."""
-    from cloudsuppress.models import CostRule, ItemCostRule
+    from cloudsuppress.domain.models import CostRule, ItemCostRule
 
     db, item = shared
     set_cost(db, item, method="mixed", ratio="30:70")

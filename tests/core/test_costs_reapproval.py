@@ -14,7 +14,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress.models import Approval, MemberRequest
+from cloudsuppress.domain.models import Approval, MemberRequest
 from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import requests as req

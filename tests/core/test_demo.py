@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cloudsuppress.demo import DEMO_MEMBERS, create_demo
-from cloudsuppress.models import Function
+from cloudsuppress.domain.models import Function
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.summary import build_summary
@@ -102,7 +102,7 @@ def test_demo_names_in_the_database_match_the_preset(demo):
 
 def test_demo_decisions_refer_to_past_meetings_with_minutes(demo):
     """The demo's standardized and customized items were decided at real meetings, whose minutes list them."""
-    from cloudsuppress.models import RequestItem, StatusChange
+    from cloudsuppress.domain.models import RequestItem, StatusChange
     from cloudsuppress.ops.meeting_queries import list_meetings
     from cloudsuppress.ops.minutes import build_minutes
 

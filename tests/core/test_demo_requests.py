@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from cloudsuppress.demo import _SYSTEM_OBJECTS, create_demo
 from cloudsuppress.demo.requests import ASKS, KEEP_FREE_SYSTEM, annual_cases
-from cloudsuppress.models import BusinessSystem, Function
+from cloudsuppress.domain.models import BusinessSystem, Function
 from cloudsuppress.ops.request_queries import list_item_rows, member_parts
 from cloudsuppress.ops.summary import outcome_table
 from cloudsuppress.store.db import open_database

@@ -7,7 +7,7 @@ import json
 import openpyxl
 from sqlalchemy import update
 
-from cloudsuppress.models import Function
+from cloudsuppress.domain.models import Function
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.ops.request_queries import list_item_rows
 from cloudsuppress.reports.comparison_pdf import write_comparison_pdf

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from cloudsuppress.cli import main as cli_main
 from cloudsuppress.demo import create_demo
+from cloudsuppress.domain.models import RequestItem
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import RequestItem
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.store import handover
@@ -38,7 +38,7 @@ def demo_zip(tmp_path_factory):
 
 
 def _some_code(database) -> str:
-    from cloudsuppress.models import Function
+    from cloudsuppress.domain.models import Function
 
     with database.session() as s:
         return s.scalar(select(Function.code).order_by(Function.id))
@@ -79,7 +79,7 @@ def test_sqlite_to_zip_to_postgres_to_zip_is_identical(demo_zip, pg_url, tmp_pat
         new_id = new_item(target, member="那珂市", code=_some_code(target), allow_duplicate=True)
         assert new_id > max(i.id for i in items)
     finally:
-        from cloudsuppress.models import Base
+        from cloudsuppress.domain.models import Base
 
         with target.engine.begin() as conn:
             conn.exec_driver_sql("TRUNCATE " + ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)

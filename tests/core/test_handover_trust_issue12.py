@@ -97,7 +97,7 @@ def test_good_forms_retired_ids_judgements_and_officers_import(export, tmp_path,
             assert not handover.is_empty(s)
             from sqlalchemy import select
 
-            from cloudsuppress.models import Consortium, Function, MemberJudgement
+            from cloudsuppress.domain.models import Consortium, Function, MemberJudgement
             assert s.scalars(select(MemberJudgement.judgement)).all() == ["－"]
             assert s.scalar(select(Consortium.office_mail)) == "jimukyoku@example.lg.jp"
             assert sorted(s.scalars(select(Function.kind)).all()).count("form") == 1

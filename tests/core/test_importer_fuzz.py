@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from cloudsuppress.domain.models import Function, Member, RequestItem
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.function_list import mapping_from_options, parse_function_list
 from cloudsuppress.importers.members import read_member_list
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.importers.tabular import read_table
-from cloudsuppress.models import Function, Member, RequestItem
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_import as request_import_ops

@@ -14,10 +14,10 @@ import datetime as dt
 import pytest
 
 from cloudsuppress import limits
+from cloudsuppress.domain.models import Member, RequestItem
 from cloudsuppress.errors import DomainError, ImportValidationError
 from cloudsuppress.importers.members import read_member_list
 from cloudsuppress.importers.requests import read_request_files
-from cloudsuppress.models import Member, RequestItem
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import requests as req

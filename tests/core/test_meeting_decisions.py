@@ -9,15 +9,15 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from cloudsuppress.domain.models import Meeting, StatusChange
+from cloudsuppress.domain.workflow import WorkflowError
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import Meeting, StatusChange
 from cloudsuppress.ops import meeting_queries as mq
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.ops.minutes import build_minutes
 from cloudsuppress.ops.selection import add_agenda_items, move_items
-from cloudsuppress.workflow import WorkflowError
 
 from .request_support import approve_all, dump_requests, join, member_id, move, new_item, rdb  # noqa: F401
 from .test_cli import run

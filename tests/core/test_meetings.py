@@ -9,13 +9,13 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
+from cloudsuppress.domain.models import StatusChange
+from cloudsuppress.domain.workflow import WorkflowError
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import StatusChange
 from cloudsuppress.ops import meeting_queries as mq
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.store.db import open_database
-from cloudsuppress.workflow import WorkflowError
 
 from .request_support import dump_requests, join, member_id, move, new_item, rdb  # noqa: F401
 

@@ -62,7 +62,7 @@ def test_remove_refuses_a_stale_version(rdb):
 
 
 def test_rename_a_member_keeps_its_requests(rdb):
-    from cloudsuppress.models import Member, MemberRequest
+    from cloudsuppress.domain.models import Member, MemberRequest
 
     item = new_item(rdb, "五霞町")
     with rdb.session() as s, s.begin():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import func, select
 
-from cloudsuppress.models import Function, RequestItem
+from cloudsuppress.domain.models import Function, RequestItem
 from cloudsuppress.store.db import _alembic_config, open_database
 
 from .request_support import new_item, rdb  # noqa: F401

@@ -12,8 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from cloudsuppress.domain.models import Base, Function
 from cloudsuppress.errors import DatabaseError, DatabaseTooNewError, DomainError
-from cloudsuppress.models import Base, Function
 from cloudsuppress.ops.consortium import create_consortium
 from cloudsuppress.store import db as dbmod
 from cloudsuppress.store.backups import list_backups

@@ -11,9 +11,9 @@ from sqlalchemy import func, select, text
 
 from cloudsuppress.cli import main as cli_main
 from cloudsuppress.demo import create_demo, generate_function_records
+from cloudsuppress.domain.models import AuditAction, Base, BusinessSystem, Function, RequestItem
 from cloudsuppress.errors import DatabaseError, DomainError
 from cloudsuppress.importers.function_list import ColumnMapping, ParsedFunctionList
-from cloudsuppress.models import AuditAction, Base, BusinessSystem, Function, RequestItem
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req

@@ -8,9 +8,9 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
+from cloudsuppress.domain.models import AuditAction, BusinessSystem, Function, RequestItem
 from cloudsuppress.errors import ConcurrentEditError
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
-from cloudsuppress.models import AuditAction, BusinessSystem, Function, RequestItem
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req

@@ -12,8 +12,8 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from cloudsuppress.domain.models import Approval, Meeting, RequestItem
 from cloudsuppress.importers.requests import RequestRecord
-from cloudsuppress.models import Approval, Meeting, RequestItem
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import request_import as import_ops
 from cloudsuppress.ops import requests as req

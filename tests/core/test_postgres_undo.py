@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
+from cloudsuppress.domain.models import RequestItem
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import RequestItem
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops

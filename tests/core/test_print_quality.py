@@ -12,10 +12,10 @@ import subprocess
 import openpyxl
 import pytest
 
+from cloudsuppress.domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
+from cloudsuppress.domain.workflow import STATUS_LABELS
 from cloudsuppress.reports.pdf_base import GOTHIC, widths
 from cloudsuppress.reports.xlsx_print import PrintPlan
-from cloudsuppress.vocab import REASON_LABELS, SERVICE_DROP_LABELS
-from cloudsuppress.workflow import STATUS_LABELS
 
 from .pdf_support import needs_poppler, page_count, page_texts
 from .print_checks import (

@@ -88,7 +88,7 @@ def test_the_vendor_answer_sheet_reads_its_words_costs_and_blank_rule(db, tmp_pa
     assert rows["2"].vendor_cost == 1_200_000 and rows["2"].vendor_alternative == "運用で対応可能"
     assert rows["3"].vendor_cost is None
     with db.session() as s:
-        from cloudsuppress.models import Function
+        from cloudsuppress.domain.models import Function
         assert s.query(Function.vendor_cost_note).filter(Function.code == "3").scalar() == "別途見積"
     assert [rows[c].level2 for c in "12345"] == ["異動", "異動", "証明", "証明", "証明"]
 

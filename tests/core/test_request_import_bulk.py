@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from cloudsuppress import audit
+from cloudsuppress.domain import audit
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.requests import read_request_files
 from cloudsuppress.ops import request_import as imp

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cloudsuppress import limits
+from cloudsuppress.domain.vocab import clean_text
 from cloudsuppress.importers import requests as reader
-from cloudsuppress.vocab import clean_text
 
 from .conftest import write_csv, write_xlsx
 

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from cloudsuppress.domain.models import AuditAction
 from cloudsuppress.errors import DomainError
-from cloudsuppress.models import AuditAction
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
@@ -188,7 +188,7 @@ def test_deleting_on_a_decided_item_is_refused(rdb):
 
 
 def test_a_save_inside_a_larger_action_leaves_its_label_alone(rdb):
-    from cloudsuppress import audit
+    from cloudsuppress.domain import audit
 
     with rdb.session() as s, s.begin():
         with audit.action(s, "まとめて登録"):

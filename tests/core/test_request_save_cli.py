@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from cloudsuppress.models import MemberRequest
+from cloudsuppress.domain.models import MemberRequest
 from cloudsuppress.ops import undo as undo_ops
 
 from .conftest import dump

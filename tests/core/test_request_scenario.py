@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from cloudsuppress.demo import create_demo
-from cloudsuppress.models import BusinessSystem
+from cloudsuppress.domain.models import BusinessSystem
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
+from cloudsuppress.domain.workflow import WorkflowError
 from cloudsuppress.errors import DomainError
 from cloudsuppress.importers.function_list import ColumnMapping, FunctionRecord, ParsedFunctionList
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops import request_queries as rq
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meetings import create_meeting, resolve_subcommittee
-from cloudsuppress.workflow import WorkflowError
 
 from .request_support import PART, approve_all, dump_requests, function_id, join, member_id, move, new_item, rdb  # noqa: F401
 

@@ -90,7 +90,7 @@ def test_shared_code_without_kind_is_refused_naming_both(same_code):
 def test_kind_column_or_prefix_chooses(same_code, kind, code, name):
     db, path = same_code
     plan = _plan(db, _fill(path, code, kind))
-    from cloudsuppress.models import Function
+    from cloudsuppress.domain.models import Function
 
     with db.session() as s:
         assert s.get(Function, plan.items[0].function_id).name == name

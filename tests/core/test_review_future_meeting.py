@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
+from cloudsuppress.domain.wareki import to_wareki
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import requests as request_ops
-from cloudsuppress.wareki import to_wareki
-from cloudsuppress.workflow import Status
 
 from .request_support import dump_requests, new_item, rdb  # noqa: F401
 from .test_meetings_cli import cli

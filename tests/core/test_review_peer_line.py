@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from cloudsuppress.models import Function, Member
+from cloudsuppress.domain.models import Function, Member
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.comparison import build_comparison, peer_line
 

@@ -10,8 +10,8 @@ import openpyxl
 from sqlalchemy import select
 
 from cloudsuppress.cli import main
+from cloudsuppress.domain.models import Function
 from cloudsuppress.importers.tabular import read_workbook
-from cloudsuppress.models import Function
 from cloudsuppress.ops import function_import as ops
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.ops.request_queries import list_item_rows

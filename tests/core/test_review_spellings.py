@@ -6,8 +6,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from cloudsuppress.domain.vocab import parse_fit_word
 from cloudsuppress.ops.business_systems import SystemMatcher
-from cloudsuppress.vocab import parse_fit_word
 
 from .conftest import functions_of, import_file
 
@@ -47,6 +47,6 @@ def test_x_with_euc_keeps_the_vendor_text(db, tmp_path):
     with db.session() as s:
         from sqlalchemy import select
 
-        from cloudsuppress.models import Function
+        from cloudsuppress.domain.models import Function
         alt = dict(s.execute(select(Function.code, Function.vendor_alternative)).all())
     assert alt["0010001"] == "EUC" and alt["0010002"] == "帳票出力ツールで対応" and alt["0010003"] is None

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cloudsuppress.wareki import era_of, parse_date, to_wareki
+from cloudsuppress.domain.wareki import era_of, parse_date, to_wareki
 
 
 @pytest.mark.parametrize(
@@ -99,14 +99,14 @@ def test_parse_date_never_raises(text):
      ("令和8年11月22日", ""), ("令和8年2月30日", ""), ("未定", "")],
 )
 def test_date_hint_explains_a_day_outside_its_era(text, hint):
-    from cloudsuppress.wareki import date_hint
+    from cloudsuppress.domain.wareki import date_hint
 
     assert date_hint(text) == hint
 
 
 def test_require_date_names_what_was_typed_and_why():
+    from cloudsuppress.domain.wareki import require_date
     from cloudsuppress.errors import DomainError
-    from cloudsuppress.wareki import require_date
 
     assert require_date("R8.11.22") == dt.date(2026, 11, 22)
     with pytest.raises(DomainError, match=r"^開催日「平成32年4月1日」を読めません（平成は平成31年4月30日までです）（例: "):

@@ -7,8 +7,7 @@ import itertools
 
 import pytest
 
-from cloudsuppress.errors import DomainError
-from cloudsuppress.workflow import (
+from cloudsuppress.domain.workflow import (
     TRANSITIONS,
     ApprovalFact,
     ItemFacts,
@@ -20,6 +19,7 @@ from cloudsuppress.workflow import (
     check_move,
     parse_status,
 )
+from cloudsuppress.errors import DomainError
 
 R, U, S, W, C = (Status.REQUESTED, Status.UNDER_REVIEW, Status.STANDARDIZED, Status.WITHDRAWN, Status.CUSTOMIZED)
 ALLOWED = {(R, U), (R, W), (U, S), (U, W), (U, C), (S, U), (W, U), (C, U)}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from cloudsuppress import wording
 from cloudsuppress.cli import main as cli_main
-from cloudsuppress.models import Base
+from cloudsuppress.domain.models import Base
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_detail
 from cloudsuppress.store.db import Database, open_database

@@ -11,10 +11,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from cloudsuppress.domain.wareki import to_wareki
+from cloudsuppress.domain.workflow import OPEN, Status
 from cloudsuppress.ops.comparison import build_comparison
 from cloudsuppress.ops.members import add_member
-from cloudsuppress.wareki import to_wareki
-from cloudsuppress.workflow import OPEN, Status
 from tests.core.pdf_support import poppler
 from ui.dialogs.comparison_export_dialog import ComparisonExportDialog
 from ui.main_window import VIEW_COMPARISON

@@ -8,8 +8,8 @@ import xlsxwriter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from cloudsuppress.domain.vocab import understood_fit_words
 from cloudsuppress.ops.functions import fit_stats, list_function_rows
-from cloudsuppress.vocab import understood_fit_words
 from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
 from ui.dialogs.import_issues_dialog import ImportIssuesDialog
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from cloudsuppress.costs import Rule
-from cloudsuppress.wareki import to_wareki
+from cloudsuppress.domain.costs import Rule
+from cloudsuppress.domain.wareki import to_wareki
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 H = Qt.Orientation.Horizontal
@@ -394,7 +394,7 @@ def test_composed_trail_values_in_both_languages(app_font, date_style):
 
 def test_status_panel_moved_out_of_the_editor_keeps_its_english(english, item_editor):
     """The 状態 box moved to request_status_panel.py; its texts stay in the RequestItemDialog context."""
-    from cloudsuppress.workflow import Status
+    from cloudsuppress.domain.workflow import Status
     from ui.request_editor.request_status_panel import move_prompt
 
     panel = item_editor("R-0001").status_box  # customized: decided

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from cloudsuppress.changes import ChangesWithId
-from cloudsuppress.models import StatusChange
+from cloudsuppress.domain.models import StatusChange
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
-from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_MEETINGS
 from ui.table_models.meeting_table_model import AG_OUTCOME, AG_TITLE
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from cloudsuppress.domain.workflow import OPEN, Status
 from cloudsuppress.ops.meeting_queries import get_meeting_detail, list_meetings
 from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
-from cloudsuppress.workflow import OPEN, Status
 from tests.core.pdf_support import poppler
 from ui.dialogs.attendee_dialog import AttendeeDialog
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog

@@ -11,12 +11,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 
 from cloudsuppress.changes import ChangesWithId
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meeting_queries import agenda
 from cloudsuppress.ops.presentation import PresentedHearing, PresentedItem, PresentedMember
 from cloudsuppress.ops.request_queries import get_item_row, list_item_rows
-from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_MEETINGS
 from ui.views.presentation_view import MIN_PT, PresentationView, SlideLayout
 

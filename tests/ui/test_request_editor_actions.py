@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 import ui.request_editor.request_item_dialog as editor_module
+from cloudsuppress.domain.wareki import to_wareki
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.request_queries import get_item_detail
-from cloudsuppress.wareki import to_wareki
-from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_REQUESTS
 from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.request_editor.request_prompts import ReasonDialog

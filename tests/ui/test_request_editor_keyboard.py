@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import list_function_rows
 from cloudsuppress.ops.request_queries import get_item_detail, list_item_rows
-from cloudsuppress.workflow import Status
 from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.request_editor.request_prompts import ReasonDialog
 from ui.table_models.function_table_model import FunctionTableModel

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import get_item_detail, list_item_rows
 from cloudsuppress.ops.summary import OUTCOME_LABELS, outcome_table
-from cloudsuppress.workflow import Status
 from ui.main_window import VIEW_REQUESTS
 from ui.request_editor.request_item_dialog import RequestItemDialog
 from ui.request_editor.request_prompts import JoinChoiceDialog, ReasonDialog

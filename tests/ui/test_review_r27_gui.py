@@ -52,10 +52,10 @@ def test_an_outcome_at_a_meeting_not_yet_held_is_refused_and_the_date_fixed_here
     from PySide6.QtCore import QDate
 
     from cloudsuppress.changes import ChangesWithId
+    from cloudsuppress.domain.wareki import to_wareki
+    from cloudsuppress.domain.workflow import Status
     from cloudsuppress.ops import meetings as mops
     from cloudsuppress.ops.request_queries import list_item_rows
-    from cloudsuppress.wareki import to_wareki
-    from cloudsuppress.workflow import Status
     from ui.dialogs.meeting_schedule_dialog import MeetingScheduleDialog
     from ui.main_window import VIEW_MEETINGS
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import openpyxl
 
+from cloudsuppress.domain.workflow import OPEN, Status
 from cloudsuppress.ops.functions import list_function_rows
 from cloudsuppress.ops.request_queries import list_item_rows
-from cloudsuppress.workflow import OPEN, Status
 from ui.dialogs.import_preview_panels import plan_details
 
 from .test_import_dialog import open_dialog, pick_file  # noqa: F401  (fixture)

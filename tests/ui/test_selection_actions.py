@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import meetings as mops
 from cloudsuppress.ops.meeting_queries import agenda
 from cloudsuppress.ops.request_queries import list_item_rows
-from cloudsuppress.workflow import Status
 from tests.core.pdf_support import flat, needs_poppler, raw_text
 from ui.dialogs.bulk_status_dialog import BulkStatusDialog
 from ui.main_window import VIEW_COMPARISON, VIEW_MEETINGS, VIEW_REQUESTS

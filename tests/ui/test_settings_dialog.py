@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSettings
 
-from cloudsuppress import audit
+from cloudsuppress.domain import audit
 from cloudsuppress.store.db import open_database
 from ui import dates
 from ui.settings import (
@@ -67,7 +67,7 @@ def test_date_style_switches_the_screen_but_not_the_printout(settings_file):
     assert dates.display_date(day, weekday=True) == "令和8年11月22日（日）"
     apply_preferences(Preferences(date_style="western"))
     assert dates.display_date(day, weekday=True) == "2026/11/22（日）"
-    from cloudsuppress.wareki import to_wareki
+    from cloudsuppress.domain.wareki import to_wareki
 
     assert to_wareki(day) == "令和8年11月22日"  # what the reports call
 

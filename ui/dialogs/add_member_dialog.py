@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import normalize_text
 from cloudsuppress.ops.members import MemberRow
-from cloudsuppress.vocab import normalize_text
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import ATTENDEE_ROLE_LABELS
 from cloudsuppress.ops.members import MemberRow
-from cloudsuppress.vocab import ATTENDEE_ROLE_LABELS
 
 from ..op_runner import OpRunner
 from ..operations import meetings as meeting_ops

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cloudsuppress.workflow import Status
+from cloudsuppress.domain.workflow import Status
 
 from .dialog_buttons import accept_cancel
 

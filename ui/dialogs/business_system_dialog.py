@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cloudsuppress.domain.vocab import normalize_text
 from cloudsuppress.ops.consortium import list_subcommittees
-from cloudsuppress.vocab import normalize_text
 
 from ..op_runner import OpRunner
 from ..operations import structure as structure_ops

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from cloudsuppress.ops.late_joiners import PendingDecision
-from cloudsuppress.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 
 from ..date_edit import DateEdit
 from ..op_runner import OpRunner

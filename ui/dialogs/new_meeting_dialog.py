@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import MEETING_KIND_LABELS
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.functions import SystemNode
 from cloudsuppress.ops.meetings import parse_time
-from cloudsuppress.vocab import MEETING_KIND_LABELS
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from cloudsuppress.wareki import to_wareki
+from cloudsuppress.domain.wareki import to_wareki
 
 from ..date_edit import DateEdit
 

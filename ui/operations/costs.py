@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from cloudsuppress.costs import Method
+from cloudsuppress.domain.costs import Method
 from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops.costs import CostChanges
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import selection as selection_ops
 from cloudsuppress.unset import UNSET, Unset
-from cloudsuppress.workflow import Status
 
 from ..op_runner import OpRunner
 

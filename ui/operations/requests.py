@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtWidgets import QWidget
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.importers.requests import RequestRecord
 from cloudsuppress.ops import requests as request_ops
 from cloudsuppress.ops import selection as selection_ops
 from cloudsuppress.ops.inputs import ItemFields, MemberPart
 from cloudsuppress.ops.request_import import apply_request_import, plan_request_import
 from cloudsuppress.store.connection import Session
-from cloudsuppress.workflow import Status
 
 from ..op_runner import OpRunner
 

@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.request_queries import MemberPartRow
-from cloudsuppress.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
 
 from ..date_edit import DateEdit
 from ..dates import display_date

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QWidget
 
-from cloudsuppress.workflow import OPEN, Status
+from cloudsuppress.domain.workflow import OPEN, Status
 
 from .member_part_form import MemberPartForm
 

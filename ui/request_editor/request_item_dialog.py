@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.workflow import OPEN, Status
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.functions import system_tree
@@ -54,7 +55,6 @@ from cloudsuppress.ops.meeting_queries import list_meetings
 from cloudsuppress.ops.members import list_members
 from cloudsuppress.ops.request_queries import ItemDetail, find_items_for_function, get_item_detail
 from cloudsuppress.unset import UNSET
-from cloudsuppress.workflow import OPEN, Status
 
 from ..op_runner import OpRunner
 from ..operations import requests as request_ops

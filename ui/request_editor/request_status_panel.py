@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cloudsuppress.domain.workflow import DECISIONS, STATUS_LABELS, Status
 from cloudsuppress.ops.request_queries import ItemDetail
-from cloudsuppress.workflow import DECISIONS, STATUS_LABELS, Status
 
 from ..labels import label
 from ..table_models.request_table_model import STATUS_COLORS

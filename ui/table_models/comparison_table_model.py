@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops.comparison import (
     ComparisonCell,
     ComparisonFilter,
@@ -31,7 +32,6 @@ from cloudsuppress.ops.comparison import (
     ComparisonTable,
     filter_comparison_rows,
 )
-from cloudsuppress.workflow import Status
 
 from ..labels import fit_text, join_names, label
 from .request_table_model import STATUS_COLORS, format_yen

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from cloudsuppress.domain.vocab import REQUIREMENT_CLASSES
 from cloudsuppress.ops.functions import FunctionRow
-from cloudsuppress.vocab import REQUIREMENT_CLASSES
 
 from ..labels import fit_text, requirement_label
 from .row_list_model import CENTER, KEEP, LEFT, ROW_ROLE, RowListTableModel, with_filters  # noqa: F401 - ROW_ROLE for the views

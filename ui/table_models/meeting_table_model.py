@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
-from cloudsuppress.vocab import CUSTOMIZED_PENDING
 
 from ..dates import display_date
 from ..labels import join_names, label

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops.request_queries import ItemRow
-from cloudsuppress.workflow import Status
 
 from ..dates import display_date
 from ..labels import join_names, label, yen

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.vocab import REQUIREMENT_LABELS
 from cloudsuppress.ops.functions import (
     FitStats,
     FunctionRow,
@@ -43,7 +44,6 @@ from cloudsuppress.ops.functions import (
     system_tree,
 )
 from cloudsuppress.ops.summary import format_rate
-from cloudsuppress.vocab import REQUIREMENT_LABELS
 
 from ..labels import fit_text
 from ..labels import label as core_label

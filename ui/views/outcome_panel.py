@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
+from cloudsuppress.domain.workflow import DECISIONS, Status
 from cloudsuppress.ops.meeting_queries import AgendaRow
-from cloudsuppress.vocab import CUSTOMIZED_PENDING
-from cloudsuppress.workflow import DECISIONS, Status
 
 from ..labels import join_names, label
 from ..op_runner import OpRunner

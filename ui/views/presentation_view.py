@@ -30,9 +30,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
+from cloudsuppress.domain.workflow import DECISIONS, Status
 from cloudsuppress.ops.presentation import Presentation, PresentedItem, PresentedMember, build_presentation
-from cloudsuppress.vocab import CUSTOMIZED_PENDING
-from cloudsuppress.workflow import DECISIONS, Status
 
 from ..dates import display_date
 from ..labels import label

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
-from cloudsuppress.costs import Method
+from cloudsuppress.domain.costs import Method
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.consortium import get_consortium
 from cloudsuppress.ops.costs import (
@@ -52,7 +53,6 @@ from cloudsuppress.ops.costs import (
 )
 from cloudsuppress.ops.measures import measures_dashboard
 from cloudsuppress.ops.members import list_members
-from cloudsuppress.workflow import Status
 
 from ..date_edit import DateEdit
 from ..dialogs.report_export import export_report, safe_file_name, show_write_error

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.changes import Changes
+from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops.functions import SystemNode, list_function_rows, system_tree
 from cloudsuppress.ops.members import MemberRow, list_members
 from cloudsuppress.ops.request_queries import list_item_rows
-from cloudsuppress.workflow import Status
 
 from ..op_runner import OpRunner
 from ..selection_actions import SelectionActions

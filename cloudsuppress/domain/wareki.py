@@ -92,7 +92,7 @@ def date_hint(text: str) -> str:
 
 def require_date(text: str, what: str = "日付") -> dt.date:
     """``parse_date``, or a DomainError that says what was typed and why it is not a date."""
-    from .errors import DomainError
+    from ..errors import DomainError
 
     date = parse_date(text)
     if date is None:

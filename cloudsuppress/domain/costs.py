@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 
-from .errors import DomainError
+from ..errors import DomainError
 
 
 class Method(str, Enum):

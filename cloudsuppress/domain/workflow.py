@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .errors import DomainError
+from ..errors import DomainError
 from .vocab import APPROVAL_LABELS
 from .wareki import to_wareki
 
