@@ -81,7 +81,7 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
     for r in list_item_rows(s, item_ids=ids) if ids else []:
         fits[r.id] = r.fit
     peers = peer_members(s, [(i, items[i].function_id) for i in ids])
-    judged = judged_functions(s, {items[i].function_id for i in ids if items[i].function_id is not None})
+    judged = judged_functions(s, {fid for i in ids if (fid := items[i].function_id) is not None})
     parts: dict[int, list[PresentedMember]] = {i: [] for i in ids}
     if ids:
         q = (select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
