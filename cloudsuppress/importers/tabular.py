@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..bulk import gc_paused
+from ..bulk import gc_paused, release_freed_memory
 from ..errors import ImportIssue, ImportValidationError
 from ..file_errors import cannot_read_message
 from .xls_parts import XlsInfo, XlsSheetFormats, check_xls
@@ -199,6 +199,7 @@ def _read_spreadsheet(path: Path, sheets: list[str | None] | None, *, first_only
                 tables.append(Table(name, sheet, [], names, unreadable=True))
     finally:
         workbook.close()
+        release_freed_memory()  # calamine's copies, freed: the process's size for the rest of the import
     return tables
 
 
@@ -218,6 +219,7 @@ def _read_sheet(workbook: Any, name: str, sheet: str, names: list[str], info: Xl
         ws = workbook.get_sheet_by_name(sheet)
         raw = ws.to_python(skip_empty_area=False)
         merged = ws.merged_cell_ranges or []
+        del ws  # calamine's copy of the cells (as large as the rows themselves): freed before they are shown
     except Exception:
         raise ImportValidationError(
             [ImportIssue(name, None, None, "シートを読み込めません（ファイルが壊れている可能性があります）。", sheet=sheet)]

@@ -82,13 +82,17 @@ def _too_large(sheet: str, what: str) -> XlsxBoundsError:
 
 @dataclass
 class SheetXml:
-    """One sheet's XML and what the bounds check learnt of it."""
+    """What the bounds check learnt of one sheet's XML: its part in the zip, its extent, its formula cells.
+
+    The XML itself is not kept (issue 18: 12.5 MB for a 30,000-row list, held through the whole import);
+    the number formats, looked up only when a sheet has number cells, read the part again."""
 
     name: str
-    data: bytes
+    part: str
     max_row: int = 0
     max_col: int = 0
     cells: int = 0
+    formulas: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
 
 
 @dataclass
@@ -110,7 +114,8 @@ def check_xlsx(path: str) -> XlsxInfo:
                 data = _read_bounded(zf, part)
             except KeyError:
                 continue
-            info.sheets[name] = _check_sheet(name, data)
+            info.sheets[name] = sheet = _check_sheet(name, part, data)
+            sheet.formulas = formula_cells(data)
         try:
             info.styles = zf.read("xl/styles.xml")
         except KeyError:
@@ -151,8 +156,8 @@ def _read_bounded(zf: zipfile.ZipFile, part: str) -> bytes:
     return data
 
 
-def _check_sheet(name: str, data: bytes) -> SheetXml:
-    sheet = SheetXml(name, data)
+def _check_sheet(name: str, part: str, data: bytes) -> SheetXml:
+    sheet = SheetXml(name, part)
     head = data[:4096]
     m = _REF.search(head)
     if m and m.group(3):
@@ -235,12 +240,17 @@ class SheetFormats:
         self._info = info
         self._sheet = sheet
         self._styles: dict[tuple[int, int], str] | None = None
-        self._formulas: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] | None = None
 
     def _xml(self) -> bytes:
+        """The sheet's XML read again from the workbook (b"" if it cannot be: formats then read as General,
+        as for a workbook the bounds check could not open)."""
         if self._info is None or self._sheet not in self._info.sheets:
             return b""
-        return self._info.sheets[self._sheet].data
+        try:
+            with zipfile.ZipFile(self._info.path) as zf:
+                return _read_bounded(zf, self._info.sheets[self._sheet].part)
+        except (OSError, KeyError, zipfile.BadZipFile, XlsxBoundsError):
+            return b""
 
     def format_of(self, row: int, col: int) -> str:
         """The format code of a number cell (General when unknown)."""
@@ -267,17 +277,21 @@ class SheetFormats:
 
     def formulas(self) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
         """(every formula cell, formula cells saved without a cached value)."""
-        if self._formulas is None:
-            data = self._xml()
-            every, empty = set(), set()
-            if b"<f" in data or b":f" in data:
-                for m in _FORMULA_CELL.finditer(data):
-                    pos = (int(m.group(2)) - 1, col_index(m.group(1)))
-                    every.add(pos)
-                    if not m.group(3):
-                        empty.add(pos)
-            self._formulas = (frozenset(every), frozenset(empty))
-        return self._formulas
+        if self._info is None or self._sheet not in self._info.sheets:
+            return frozenset(), frozenset()
+        return self._info.sheets[self._sheet].formulas
+
+
+def formula_cells(data: bytes) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """(every formula cell, formula cells saved without a cached value) of a sheet's XML, 0-based."""
+    every, empty = set(), set()
+    if b"<f" in data or b":f" in data:
+        for m in _FORMULA_CELL.finditer(data):
+            pos = (int(m.group(2)) - 1, col_index(m.group(1)))
+            every.add(pos)
+            if not m.group(3):
+                empty.add(pos)
+    return frozenset(every), frozenset(empty)
 
 
 # --- showing a value as its format does --------------------------------------------------------
