@@ -66,6 +66,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.importers.function_list import FIELDS
     from cloudsuppress.ops import history
     from cloudsuppress.ops import requests as request_ops
+    from cloudsuppress.ops.inputs import MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.presets import PRESET_LABELS
     from ui import file_menu_extras, main_window
@@ -115,7 +116,10 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("JoinCustomizationDialog", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)),
         ("AttendeeDialog", _values(ATTENDEE_ROLE_LABELS) + _values(attendee_dialog.DEFAULT_ORGANIZATIONS)),
         ("RequestItemDialog", _values(request_item_dialog.MOVE_TEXTS) + [request_item_dialog.REOPEN_TEXT]),
-        ("NewMeetingDialog", _values(MEETING_KIND_LABELS)),
+        ("NewMeetingDialog", _values(MEETING_KIND_LABELS)
+         # the core's one rule for a meeting, shown under the form (new_meeting_dialog.problems)
+         + [m + "。" for m in _values(MEETING_PROBLEM_MESSAGES)]),
+        ("MeetingScheduleDialog", [m + "。" for m in _values(MEETING_PROBLEM_MESSAGES)]),
         ("ImportFunctionsDialog", [import_functions_dialog.FILE_FILTER]),
         ("NewConsortiumDialog", _values(PRESET_LABELS) + [new_consortium_dialog.DB_FILTER]),
         ("FunctionTableModel", _values(function_table_model.HEADERS)),

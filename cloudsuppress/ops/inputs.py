@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Self
 
 from ..domain.vocab import MEETING_KIND_LABELS, REASON_LABELS
+from ..errors import DomainError
 from ..unset import UNSET, Unset
+from ..wording import either
 
 
 @dataclass(frozen=True)
@@ -141,27 +145,72 @@ class MeetingFields(_Fields):
 
 NUMBER_PROBLEM = "回数（第N回）は 1 以上で入力してください"
 
+# A meeting's problems as the GUI says them (the new-meeting and schedule dialogs show each one,
+# translated: scripts/update_translations.py lists them); the command line's words come from
+# ``either`` beside each use, naming the option where that helps. Without the closing 「。」.
+MEETING_PROBLEM_MESSAGES = {
+    "kind": "会議の種類を選んでください（" + "、".join(MEETING_KIND_LABELS.values()) + "）",
+    "title": "会議名を入力してください",
+    "held_on": "開催日を入力してください",
+    "subcommittee": "部会の会議には専門部会を選んでください",
+    "working_group": "分科会の会議には専門部会または業務を選んでください",
+    "start_time": "開始時刻は 14:00 のように入力してください",
+    "end_time": "終了時刻は 14:00 のように入力してください",
+    "start_missing": "終了時刻だけでなく開始時刻も入力してください",
+    "end_before_start": "終了時刻は開始時刻より後にしてください",
+    "number": NUMBER_PROBLEM,
+}
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+_TIME_LABELS = {"start_time": ("開始時刻", "--time"), "end_time": ("終了時刻", "--end")}
+
+
+def parse_time(value: str | None) -> str | None:
+    """'9:30' / '09:30' / '９：３０' → '09:30'; None or '' → None; DomainError if not a time."""
+    if value is None or not str(value).strip():
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _TIME.match(text)
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59:
+        raise DomainError(f"時刻「{value}」を読めません（例: 14:00）。")
+    return f"{int(m[1]):02d}:{m[2]}"
+
 
 def meeting_problems(values: MeetingFields) -> dict[str, str]:
-    """The problems of a meeting as it would be saved (times already read as 'HH:MM'), per field; a field
-    left UNSET counts as empty. Whether the subcommittee and business system exist is the operation's."""
+    """The problems of a meeting as it would be saved, per field; a field left UNSET counts as empty.
+    Times are read here as typed (14:00, ９：３０). Whether the subcommittee and business system exist,
+    and belong together, is the operation's.
+
+    A 分科会 (WG) names its 専門部会 or its 業務: the 業務 is under one 専門部会 and the operation takes
+    that one, and a WG may look after several 業務 of its 専門部会 (Ibaraki: 25 WGs for 33 業務)."""
+    gui = MEETING_PROBLEM_MESSAGES
     found = {}
     kind = values.kind
     if kind not in MEETING_KIND_LABELS:
-        found["kind"] = "会議の種類を選んでください（" + "、".join(MEETING_KIND_LABELS.values()) + "）"
+        found["kind"] = gui["kind"]
     if _blank(values.title):
-        found["title"] = "会議名を入力してください"
+        found["title"] = gui["title"]
     if values.held_on is None or values.held_on is UNSET:
-        found["held_on"] = "開催日を入力してください"
+        found["held_on"] = gui["held_on"]
     subcommittee = None if values.subcommittee_id is UNSET else values.subcommittee_id
     system = None if values.business_system_id is UNSET else values.business_system_id
     if kind == "subcommittee" and subcommittee is None:
-        found["subcommittee_id"] = "部会の会議には専門部会を指定してください"
+        found["subcommittee_id"] = either(gui=gui["subcommittee"], cli="部会の会議には専門部会を指定してください（--subcommittee）")
     if kind == "working_group" and subcommittee is None and system is None:
-        found["subcommittee_id"] = "分科会の会議には専門部会または業務を指定してください"
-    start, end = values.start_time, values.end_time
-    if isinstance(start, str) and isinstance(end, str) and start and end and end <= start:
-        found["end_time"] = "終了時刻は開始時刻より後にしてください"
+        found["subcommittee_id"] = either(gui=gui["working_group"],
+                                          cli="分科会の会議には専門部会または業務を指定してください（--subcommittee、--business-system）")
+    times: dict[str, str | None] = {}
+    for field, (label, option) in _TIME_LABELS.items():
+        raw = getattr(values, field)
+        try:
+            times[field] = parse_time(None if raw is UNSET else raw)
+        except DomainError:
+            found[field] = either(gui=gui[field], cli=f"{label}「{raw}」を読めません（{option} 14:00 のように指定）")
+            times[field] = None
+    start, end = times["start_time"], times["end_time"]
+    if start is None and end is not None and "start_time" not in found:
+        found["start_time"] = either(gui=gui["start_missing"], cli="終了時刻だけでなく開始時刻も指定してください（--time）")
+    if start and end and end <= start:
+        found["end_time"] = gui["end_before_start"]
     if isinstance(values.number, int) and values.number < 1:
         found["number"] = NUMBER_PROBLEM
     return found

@@ -9,7 +9,6 @@ Reading lives in ``meeting_queries``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -56,6 +55,7 @@ from .inputs import NUMBER_PROBLEM, meeting_problems
 
 # Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
 from .inputs import MeetingFields as MeetingFields  # what update_meeting takes
+from .inputs import parse_time as parse_time  # re-exported: the meetings' own API (the CLI's --time)
 from .meeting_held import check_meeting_held, check_new_date
 from .meeting_label import meeting_label as meeting_label
 from .meeting_label import title_number as title_number
@@ -66,7 +66,6 @@ from .requests import pending_decisions as pending_decisions
 CHANGED = Changes(meetings=True, history=True)
 DECIDED = Changes(meetings=True, requests=True, history=True)
 _FINAL = frozenset(st.value for st in DECISIONS)
-_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -110,19 +109,6 @@ def resolve_business_system(s: Session, name: str) -> int:
     return bid
 
 
-def parse_time(value: str | None) -> str | None:
-    """'9:30' / '09:30' / '９：３０' → '09:30'; None or '' → None; DomainError if not a time."""
-    if value is None or not str(value).strip():
-        return None
-    import unicodedata
-
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    m = _TIME.match(text)
-    if m is None or int(m[1]) > 23 or int(m[2]) > 59:
-        raise DomainError(f"時刻「{value}」を読めません（例: 14:00）。")
-    return f"{int(m[1]):02d}:{m[2]}"
-
-
 def _entry(s: Session, meeting_id: int, item_id: int) -> AgendaEntry | None:
     return s.scalar(select(AgendaEntry).where(AgendaEntry.meeting_id == meeting_id, AgendaEntry.item_id == item_id))
 
@@ -142,9 +128,14 @@ def _entries(s: Session, meeting_id: int) -> list[AgendaEntry]:
 # --- meetings ---------------------------------------------------------------------------------
 
 
-def _check_meeting(s: Session, values: MeetingFields) -> None:
-    """Refuse a meeting as it would be saved: ``meeting_problems`` joined, then the bodies it names, then 第N回."""
+def _check_meeting(s: Session, values: MeetingFields, *, edited: MeetingFields | None = None) -> None:
+    """Refuse a meeting as it would be saved: ``meeting_problems`` joined, then the bodies it names, then 第N回.
+
+    For an edit (``edited``: the fields given), a time problem on a field it leaves alone is not its own:
+    a meeting stored with an end time only (before that was refused) keeps taking its notes."""
     problems = meeting_problems(values)
+    if edited is not None and "start_time" in problems and not {"start_time", "end_time"} & edited.given().keys():
+        del problems["start_time"]
     number = problems.pop("number", None)
     if problems:
         raise DomainError("。".join(problems.values()) + "。")
@@ -169,12 +160,12 @@ def create_meeting(
 ) -> ChangesWithId:
     """Create a meeting; ``number`` (第N回) defaults to the next one of the same kind and body."""
     kind = parse_meeting_kind(kind) or kind
-    start_time, end_time = parse_time(start_time), parse_time(end_time)
-    if business_system_id is not None and subcommittee_id is None:
+    if business_system_id is not None and subcommittee_id is None:  # a 分科会 named by its 業務: that 業務's 部会
         system = s.get(BusinessSystem, business_system_id)
         subcommittee_id = system.subcommittee_id if system else None
     _check_meeting(s, MeetingFields(kind=kind, title=title, held_on=held_on, subcommittee_id=subcommittee_id,
                                     business_system_id=business_system_id, start_time=start_time, end_time=end_time))
+    start_time, end_time = parse_time(start_time), parse_time(end_time)
     if number is None:
         number = title_number(title)  # --title 第3回… is meeting number 3
     if number is None:
@@ -196,13 +187,13 @@ def create_meeting(
     return ChangesWithId(meetings=True, history=True, id=meeting.id)
 
 
-def _cleaned(fields: MeetingFields) -> MeetingFields:
-    """The fields as stored: the kind's label read, times as 'HH:MM', texts stripped (an empty one None,
-    an empty title '' so that it is refused)."""
+def _cleaned(fields: MeetingFields, *, times: bool = True) -> MeetingFields:
+    """The fields as stored: the kind's label read, times as 'HH:MM' (unless ``times`` is False: as typed, for
+    ``meeting_problems`` to read), texts stripped (an empty one None, an empty title '' so that it is refused)."""
     values: dict[str, Any] = fields.given()
     if "kind" in values:
         values["kind"] = parse_meeting_kind(str(values["kind"])) or values["kind"]
-    for key in ("start_time", "end_time"):
+    for key in ("start_time", "end_time") if times else ():
         if key in values:
             values[key] = parse_time(values[key])
     for key in ("title", "place", "notes", "next_meeting"):
@@ -214,8 +205,8 @@ def _cleaned(fields: MeetingFields) -> MeetingFields:
 def update_meeting(s: Session, *, meeting_id: int, fields: MeetingFields, by: str | None = None) -> Changes:
     """Change a meeting's fields (title, held_on, times, place, notes, next_meeting, ...); UNSET ones stay."""
     m = get_meeting(s, meeting_id)
+    _check_meeting(s, _cleaned(fields, times=False).over(MeetingFields.of(m)), edited=fields)
     edit = _cleaned(fields)
-    _check_meeting(s, edit.over(MeetingFields.of(m)))
     changed = {k: v for k, v in edit.given().items() if getattr(m, k) != v}
     if not changed:
         return Changes()

@@ -83,7 +83,7 @@ def test_a_meetings_problems_are_per_field():
     bad = mops.MeetingFields(kind="picnic", title="  ", start_time="16:00", end_time="14:00", number=0)
     assert list(meeting_problems(bad)) == ["kind", "title", "held_on", "end_time", "number"]
     assert meeting_problems(dataclasses.replace(good, kind="subcommittee")) == {
-        "subcommittee_id": "部会の会議には専門部会を指定してください"}
+        "subcommittee_id": "部会の会議には専門部会を指定してください（--subcommittee）"}  # the CLI's words: the option
     assert meeting_problems(dataclasses.replace(good, kind="working_group", business_system_id=3)) == {}
 
 

@@ -88,6 +88,48 @@ def test_new_meeting_dialog_validates_inline(runner, meetings_view, qtbot):
     assert dialog.title_edit.text() == "税業務部会（臨時）"  # typed titles are kept
 
 
+def test_a_working_group_is_registered_by_its_business_system_alone(runner, meetings_view, qtbot):
+    """The dialog asks what the core asks (ops.inputs.meeting_problems): a 分科会 names its 専門部会 or
+    its 業務; named by the 業務 it belongs to that 業務's 専門部会 (the dialog used to insist on both)."""
+    from cloudsuppress.ops.inputs import MeetingFields, meeting_problems
+
+    dialog = NewMeetingDialog(runner, meetings_view._systems)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("working_group"))
+    dialog.subcommittee_combo.setCurrentIndex(dialog.subcommittee_combo.findData(None))
+    assert "分科会の会議には専門部会または業務を選んでください。" in dialog.error_label.text()  # (and no title yet)
+    assert not dialog.ok_button.isEnabled()
+    dialog.system_combo.setCurrentIndex(dialog.system_combo.findText("個人住民税"))
+    assert dialog.title_edit.text() == "個人住民税分科会"
+    assert dialog.error_label.text() == "" and dialog.ok_button.isEnabled()
+    dialog.end_edit.setText("16:00")  # the core's words, as the GUI says them
+    assert dialog.error_label.text() == "終了時刻だけでなく開始時刻も入力してください。"
+    assert dialog.problems() == [m + "。" for m in meeting_problems(MeetingFields(
+        kind="working_group", title="個人住民税分科会", held_on=dialog.held_on(), end_time="16:00",
+        business_system_id=dialog.system_combo.currentData())).values()]
+    dialog.start_edit.setText("9:30")
+    with qtbot.waitSignal(runner.changed):
+        dialog.create_now()
+    row = next(r for r in runner.read(list_meetings) if r.id == dialog.created_id)
+    assert (row.subcommittee, row.business_system, row.start_time) == ("税業務", "個人住民税", "09:30")
+
+
+def test_the_schedule_dialog_asks_what_the_core_asks(runner, meetings_view, qtbot):
+    """日時・場所を変更… shows the core's problems for the date and times (the end without a start too)."""
+    from ui.dialogs.meeting_schedule_dialog import MeetingScheduleDialog
+
+    row = runner.read(list_meetings)[0]
+    dialog = MeetingScheduleDialog(runner, row)
+    qtbot.addWidget(dialog)
+    dialog.start_edit.clear()
+    dialog.end_edit.setText("16:00")
+    assert dialog.error_label.text() == "終了時刻だけでなく開始時刻も入力してください。"
+    assert not dialog.ok_button.isEnabled()
+    dialog.start_edit.setText("9:30")
+    dialog.end_edit.setText("10:00")
+    assert dialog.error_label.text() == "" and dialog.ok_button.isEnabled()
+
+
 def create_meeting_in_gui(view, monkeypatch, *, subcommittee, title=None):
     def fill(dialog):
         dialog.subcommittee_combo.setCurrentIndex(dialog.subcommittee_combo.findText(subcommittee))

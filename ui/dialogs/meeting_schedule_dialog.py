@@ -1,8 +1,8 @@
 """MeetingScheduleDialog: change a meeting's date, times and place (日時・場所を変更…) through the
 OpRunner. A meeting registered with a wrong date could not be corrected, and outcomes are refused
 at a meeting dated after today (review R27), so the date must be fixable where the meeting is
-shown. Times the dialog cannot read are shown under the form with 変更 disabled; the core's own
-refusal (a meeting with outcomes moved after today) is shown by the runner and the dialog stays open.
+shown. Times the core's rule refuses (not a time, an end without a start or before it) are shown
+under the form with 変更 disabled; the core's own refusal (a meeting with outcomes moved after today) is shown by the runner and the dialog stays open.
 """
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cloudsuppress.errors import DomainError
+from cloudsuppress.ops.inputs import MeetingFields, meeting_problems
 from cloudsuppress.ops.meeting_queries import MeetingRow
-from cloudsuppress.ops.meetings import parse_time
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text
@@ -79,17 +78,11 @@ class MeetingScheduleDialog(QDialog):
         self.wareki_label.setText(wareki_text(self.held_on()) + weekday_text(self.held_on()))
 
     def problems(self) -> list[str]:
-        """Times that cannot be read, or an end before the start (empty when none)."""
-        out, times = [], []
-        for label, edit in ((self.tr("開始時刻"), self.start_edit), (self.tr("終了時刻"), self.end_edit)):
-            try:
-                times.append(parse_time(edit.text()))
-            except DomainError:
-                out.append(self.tr("{0}は 14:00 のように入力してください。").format(label))
-                times.append(None)
-        if times[0] and times[1] and times[1] <= times[0]:
-            out.append(self.tr("終了時刻は開始時刻より後にしてください。"))
-        return out
+        """The problems of what this dialog edits (date and times), by the core's one rule for a
+        meeting (``meeting_problems``), each in the user's language (empty when none)."""
+        fields = MeetingFields(held_on=self.held_on(), start_time=self.start_edit.text(), end_time=self.end_edit.text())
+        return [self.tr(message + "。") for field, message in meeting_problems(fields).items()
+                if field in ("held_on", "start_time", "end_time")]
 
     def _validate(self) -> None:
         problems = self.problems()

@@ -1,10 +1,11 @@
 """NewMeetingDialog: register a meeting (協議会 / 部会 / 分科会) through the OpRunner.
 
-The kind decides what must be named: a 部会 needs its subcommittee, a 分科会 a subcommittee
-(and optionally its business system), a 協議会 neither. The title follows the chosen body
-(「住民業務部会」) until the user types one. Problems the dialog can see (no title, a time it
-cannot read, an end before the start) are shown under the form as the user types, with 登録
-disabled; the core's own refusals are shown by the runner and the dialog stays open.
+The kind decides what must be named: a 部会 needs its subcommittee, a 分科会 its subcommittee or
+its business system (the 業務's own 専門部会 is then taken), a 協議会 neither. The title follows the
+chosen body (「住民業務部会」) until the user types one. The core's rule for a meeting
+(``meeting_problems``: no title, a time it cannot read, an end without a start or before it) is
+shown under the form as the user types, with 登録 disabled; the core's own refusals (a body that is
+gone) are shown by the runner and the dialog stays open.
 """
 from __future__ import annotations
 
@@ -24,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.domain.vocab import MEETING_KIND_LABELS
-from cloudsuppress.errors import DomainError
 from cloudsuppress.ops.functions import SystemNode
-from cloudsuppress.ops.meetings import parse_time
+from cloudsuppress.ops.inputs import MeetingFields, meeting_problems
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text
@@ -35,6 +35,7 @@ from ..operations import meetings as meeting_ops
 from .dialog_buttons import accept_cancel
 
 ERROR_STYLE = "color: #b3261e;"
+FORM_ORDER = ("kind", "subcommittee_id", "number", "title", "held_on", "start_time", "end_time")  # the rows below
 
 
 class NewMeetingDialog(QDialog):
@@ -182,26 +183,21 @@ class NewMeetingDialog(QDialog):
     def _show_wareki(self) -> None:
         self.wareki_label.setText(wareki_text(self.held_on()) + weekday_text(self.held_on()))
 
-    def problems(self) -> list[str]:
-        """What keeps the meeting from being registered (empty when nothing does)."""
-        out = []
+    def fields(self) -> MeetingFields:
+        """The meeting as the form holds it (times as typed; 第N回 left to the core when 自動)."""
         kind = self.kind()
-        if kind in ("subcommittee", "working_group") and self.subcommittee_combo.currentData() is None:
-            out.append(self.tr("部会・分科会の会議には専門部会を選んでください。"))
-        if not self.title_edit.text().strip():
-            out.append(self.tr("会議名を入力してください。"))
-        times = []
-        for label, edit in ((self.tr("開始時刻"), self.start_edit), (self.tr("終了時刻"), self.end_edit)):
-            try:
-                times.append(parse_time(edit.text()))
-            except DomainError:
-                out.append(self.tr("{0}は 14:00 のように入力してください。").format(label))
-                times.append(None)
-        if times[0] is None and times[1] is not None and not any("開始" in p for p in out):
-            out.append(self.tr("終了時刻だけでなく開始時刻も入力してください。"))
-        if times[0] and times[1] and times[1] <= times[0]:
-            out.append(self.tr("終了時刻は開始時刻より後にしてください。"))
-        return out
+        return MeetingFields(
+            kind=kind, title=self.title_edit.text().strip(), held_on=self.held_on(),
+            number=self.number_spin.value() or None, start_time=self.start_edit.text(), end_time=self.end_edit.text(),
+            place=self.place_edit.text().strip(),
+            subcommittee_id=self.subcommittee_combo.currentData() if kind != "council" else None,
+            business_system_id=self.system_combo.currentData() if kind == "working_group" else None)
+
+    def problems(self) -> list[str]:
+        """What keeps the meeting from being registered (empty when nothing does): the core's one rule
+        (``ops.inputs.meeting_problems``), each message shown in the user's language, in the form's order."""
+        found = meeting_problems(self.fields())
+        return [self.tr(found[field] + "。") for field in sorted(found, key=FORM_ORDER.index)]
 
     def _validate(self) -> None:
         problems = self.problems()
