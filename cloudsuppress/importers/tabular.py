@@ -431,11 +431,56 @@ def _read_csv(path: Path) -> Table:
     text, encoding = decode_csv_bytes(data, name)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _guess_delimiter(text[:8192])
     csv.field_size_limit(max(MAX_CELL_CHARS * 4, 1 << 20))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    start_line = 0  # the physical line (0-based) the record being read starts on
     try:
-        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:  # its texts are English: say what they mean
+        for r in reader:
+            rows.append(list(r))
+            start_line = reader.line_num
+    except csv.Error as exc:  # its texts are English: say what they mean, and where
+        column = _open_quote_column(text, start_line, delimiter)
+        if column is not None:  # the usual cause: a quote never closed took the rest of a long file
+            raise ImportValidationError([_unclosed_quote(name, len(rows) + 1, column, None)]) from None
         reason = ("1 つのセルが長すぎます" if "field limit" in str(exc)
                   else "引用符「\"」の対応が崩れています" if "quote" in str(exc) or "new-line" in str(exc)
                   else "形式が崩れています")
-        raise ImportValidationError([ImportIssue(name, None, None, f"CSV として読み込めません（{reason}）。")]) from None
+        raise ImportValidationError([ImportIssue(name, len(rows) + 1, None, f"CSV として読み込めません（{reason}）。")]) from None
+    if rows and rows[-1] and "\n" in rows[-1][-1] and _ends_inside_quotes(text, delimiter):
+        # A quote never closed: the reader took the rest of the file as one cell, silently.
+        raise ImportValidationError([_unclosed_quote(name, len(rows), len(rows[-1]) - 1,
+                                                    rows[-1][-1].rstrip("\r\n").count("\n"))])
     return Table(name, None, rows, [], encoding)
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether the file ends inside a quoted cell (the strict reader says 'unexpected end of data')."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _open_quote_column(text: str, line: int, delimiter: str) -> int | None:
+    """The column (0-based) whose quote, opened on physical line ``line``, that line leaves open."""
+    lines = io.StringIO(text, newline="")
+    for _ in range(line):
+        lines.readline()
+    column, quoted, at_start = 0, False, True
+    for ch in lines.readline().rstrip("\r\n"):
+        if ch == '"' and (quoted or at_start):
+            quoted, at_start = not quoted, False
+        elif ch == delimiter and not quoted:
+            column, at_start = column + 1, True
+        else:
+            at_start = False
+    return column if quoted else None
+
+
+def _unclosed_quote(file: str, row: int, column: int, lines: int | None) -> ImportIssue:
+    rest = f"（{lines + 1} 行分）" if lines is not None else ""
+    return ImportIssue(file, row, f"{column_letter(column)}列",
+                       f"引用符「\"」が閉じられていないため、このセルから後ろ{rest}がすべて 1 つのセルとして読まれます。"
+                       "引用符を閉じるか削除して保存し直してください。")

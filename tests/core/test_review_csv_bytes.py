@@ -120,3 +120,33 @@ def test_a_damaged_unicode_text_file_names_the_place(tmp_path):
         read_member_list(path)
     assert [(i.row, i.column) for i in err.value.issues] == [(3, "A列")]
     assert "UTF-16 として読めない文字があります（0x00 0xDC、「朝」の後）" in str(err.value.issues[0])
+
+
+def test_a_quote_never_closed_is_named_not_swallowing_the_rows_after_it(db, tmp_path):
+    """A stray 「"」 at the start of a cell (a list written by another program, edited by hand) made the
+    reader take the rest of the file as that one cell: 3 rows in the file, 1 function imported, its
+    name holding the other two, and nothing said."""
+    path = tmp_path / "機能一覧.csv"
+    path.write_text("機能ID,機能名,機能要件,実装区分,適合度\r\n0010001,\"転入届の受付,転入届を受け付けること。,実装必須機能,○\r\n"
+                    "0010002,転出届の受付,転出届を受け付けること。,実装必須機能,○\r\n"
+                    "0010003,世帯変更届の受付,世帯の変更を受け付けること。,実装必須機能,△\r\n", encoding="cp932")
+    before = dump(db)
+    with pytest.raises(ImportValidationError) as err:
+        import_file(db, path, business_system="住民基本台帳")
+    assert dump(db) == before
+    assert [str(i) for i in err.value.issues] == [
+        "機能一覧.csv 2行目 B列: 引用符「\"」が閉じられていないため、このセルから後ろ（3 行分）がすべて 1 つのセルとして"
+        "読まれます。引用符を閉じるか削除して保存し直してください。"]
+
+
+def test_a_quote_never_closed_in_a_long_file_names_its_cell(tmp_path):
+    """The same in a list long enough that the swallowed rest passes the reader's limit for one cell
+    (1,048,576 characters): it was refused as 「1 つのセルが長すぎます」 with no row."""
+    rows = [["団体名", "人口", "参加日"], ["五霞町", "9178", ""], ["那珂市", "\"55827", ""]]
+    rows += [[f"団体{i:06d}", str(1000 + i), "令和8年4月1日"] for i in range(60_000)]
+    path = tmp_path / "団体.csv"
+    path.write_text("\r\n".join(",".join(r) for r in rows) + "\r\n", encoding="utf-8")
+    with pytest.raises(ImportValidationError) as err:
+        read_member_list(path)
+    assert [(i.row, i.column) for i in err.value.issues] == [(3, "B列")]
+    assert "引用符「\"」が閉じられていない" in str(err.value.issues[0])
