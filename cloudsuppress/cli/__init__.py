@@ -24,7 +24,14 @@ from .costs import COST_EXPORTS, add_cost_commands, add_cost_exports
 from .functions import add_function_commands
 from .meetings import add_comparison_export
 from .request_parts import add_request_save_command, cmd_request_save
-from .structure import add_structure_commands, cmd_consortium, cmd_members, cmd_structure
+from .structure import (
+    add_structure_commands,
+    cmd_consortium,
+    cmd_members,
+    cmd_structure,
+    print_members,
+    print_structure,
+)
 from .types import add_force, japanese_argparse_message, lazy_module, request_status, whole_number
 
 if TYPE_CHECKING:
@@ -283,27 +290,44 @@ def _cmd_summary(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain_summary(args: argparse.Namespace) -> int | None:
-    """The text summary of a SQLite file read with plain sqlite3, without importing SQLAlchemy
-    and the models (most of a call's start); None: the file needs the ordinary door (a URL, an
-    older or foreign file, ``--json``), or SQLite refused a query (the ordinary door says why)."""
-    if args.json:
+def _plain_read(args: argparse.Namespace) -> int | None:
+    """`summary` (text), `members list` and `structure list` of a SQLite file read with plain sqlite3,
+    without importing SQLAlchemy and the models (most of a call's start); None: the command or the file
+    needs the ordinary door (a URL, an older or foreign file, ``summary --json``), or SQLite refused a
+    query (the ordinary door says why). Everything is read before anything is printed."""
+    what = (args.command, getattr(args, "action", None))
+    if what not in (("summary", None), ("members", "list"), ("structure", "list")) or (what[0] == "summary" and args.json):
         return None
     import sqlite3
 
-    from ..ops.plain_summary import plain_summary_lines
     from ..store.plain_reader import open_plain_reader
 
     con = open_plain_reader(args.db)
     if con is None:
         return None
     try:
-        lines = plain_summary_lines(con)
-    except sqlite3.Error:
+        if what[0] == "summary":
+            from ..ops.plain_summary import plain_summary_lines
+
+            lines = plain_summary_lines(con)
+        elif what[0] == "members":
+            from ..ops.plain_lists import read_members
+
+            members = read_members(con)
+        else:
+            from ..ops.plain_lists import read_structure
+
+            subs, systems = read_structure(con)
+    except (sqlite3.Error, ValueError):  # ValueError: a date not stored as the ORM stores it
         return None
     finally:
         con.close()
-    print("\n".join(lines))
+    if what[0] == "summary":
+        print("\n".join(lines))
+    elif what[0] == "members":
+        print_members(members, as_json=args.json)
+    else:
+        print_structure(subs, systems, as_json=args.json)
     return 0
 
 
@@ -555,10 +579,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_handover(args)
     if args.command == "backup":
         return _cmd_backup(args)
-    if args.command == "summary":
-        status = _plain_summary(args)
-        if status is not None:
-            return status
+    status = _plain_read(args)
+    if status is not None:
+        return status
     db = _open(args.db, args=args)
     try:
         if args.command == "members":

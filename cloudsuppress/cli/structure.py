@@ -4,13 +4,16 @@ remove one registered by mistake) and its 専門部会 / 業務 (list, add, rena
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..domain.vocab import normalize_text
 from ..domain.wareki import require_date
 from ..errors import DomainError
+from ..ops.plain_lists import PlainSystem
 from .costs import warn_reapproval
 from .types import lazy_module, whole_number
 
@@ -116,14 +119,28 @@ def cmd_members(db: Database, args: argparse.Namespace) -> int:
         return 0
     with db.session() as s:
         rows = member_ops.list_members(s)
-    if args.json:
+    print_members(rows, as_json=args.json)
+    return 0
+
+
+class _Member(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def population(self) -> int: ...
+    @property
+    def joined_on(self) -> dt.date | None: ...
+
+
+def print_members(rows: Sequence[_Member], *, as_json: bool) -> None:
+    """`members list`: one member per line (or JSON), read through the ORM or with plain sqlite3."""
+    if as_json:
         print(json.dumps([{"name": r.name, "population": r.population,
                            "joined_on": r.joined_on.isoformat() if r.joined_on else None} for r in rows],
                          ensure_ascii=False, indent=2))
     else:
         for r in rows:
             print(f"{r.name}\t{r.population}\t{r.joined_on or ''}")
-    return 0
 
 
 def _system_id(s: Session, name: str) -> int:
@@ -163,17 +180,23 @@ def cmd_structure(db: Database, args: argparse.Namespace) -> int:
     with db.session() as s:
         subs = consortium_ops.list_subcommittees(s)
         nodes = function_ops.system_tree(s)
-    tree = {sub: [n for n in nodes if n.subcommittee == sub] for sub in subs}
-    if args.json:
-        print(json.dumps([{"subcommittee": sub, "systems": [
-            {"name": n.name, "code": n.code, "working_group": n.working_group, "functions": n.stats.total}
-            for n in systems]} for sub, systems in tree.items()], ensure_ascii=False, indent=2))
-    else:
-        for sub, systems in tree.items():
-            print(sub)
-            for n in systems:
-                print(f"  {n.code or '-'}\t{n.name}\t{n.stats.total:,} 機能")
+    print_structure(subs, [PlainSystem(n.subcommittee, n.code, n.name, n.working_group, n.stats.total) for n in nodes],
+                    as_json=args.json)
     return 0
+
+
+def print_structure(subs: list[str], systems: Sequence[PlainSystem], *, as_json: bool) -> None:
+    """`structure list`: each 専門部会 with its 業務 and their numbers of functions (or JSON)."""
+    tree = {sub: [n for n in systems if n.subcommittee == sub] for sub in subs}
+    if as_json:
+        print(json.dumps([{"subcommittee": sub, "systems": [
+            {"name": n.name, "code": n.code, "working_group": n.working_group, "functions": n.functions}
+            for n in group]} for sub, group in tree.items()], ensure_ascii=False, indent=2))
+    else:
+        for sub, group in tree.items():
+            print(sub)
+            for n in group:
+                print(f"  {n.code or '-'}\t{n.name}\t{n.functions:,} 機能")
 
 
 _SETTING_OPTIONS = ("chair_member", "chair_name", "office_section", "office_staff", "office_phone", "office_mail")

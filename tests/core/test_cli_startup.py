@@ -47,3 +47,14 @@ def test_help_imports_no_database_code():
     assert proc.returncode == 0, proc.stderr
     loaded = set(proc.stdout.split())
     assert sorted(m for m in ("sqlalchemy", "cloudsuppress.domain.models", "cloudsuppress.store.db") if m in loaded) == []
+
+
+def test_members_and_structure_lists_read_without_the_orm(tmp_path, capsys):
+    db = tmp_path / "c.sqlite"
+    assert main(["--db", str(db), "init", "--name", "テスト協議会"]) == 0
+    capsys.readouterr()
+    for argv in (["members", "list"], ["structure", "list", "--json"]):
+        loaded = _modules_after(["--db", str(db), *argv])
+        assert "cloudsuppress.ops.plain_lists" in loaded
+        assert sorted(m for m in ("sqlalchemy", "cloudsuppress.domain.models", "cloudsuppress.store.db",
+                                  *NOT_FOR_SUMMARY) if m in loaded) == []

@@ -1,6 +1,7 @@
-"""`cloudsuppress summary` on a SQLite file reads with plain sqlite3 (no SQLAlchemy, no models: most
-of a call's start); its output is the ORM path's, line for line, and a file the plain reader cannot
-vouch for (older schema, not ours, missing) goes through the ordinary door as before."""
+"""`cloudsuppress summary`, `members list` and `structure list` on a SQLite file read with plain sqlite3
+(no SQLAlchemy, no models: most of a call's start); their output is the ORM path's, line for line, and
+a file the plain reader cannot vouch for (older schema, not ours, missing) goes through the ordinary
+door as before."""
 from __future__ import annotations
 
 import shutil
@@ -20,23 +21,25 @@ def demo_file(tmp_path_factory):
     return path
 
 
-def _summary(capsys, path, *, plain: bool, monkeypatch) -> str:
+def _summary(capsys, path, *, plain: bool, monkeypatch, command=("summary",)) -> str:
     capsys.readouterr()
     with monkeypatch.context() as m:
         if not plain:  # the ordinary door: as if the plain reader had declined the file
             m.setattr(plain_reader, "open_plain_reader", lambda target: None)
-        assert main(["--db", str(path), "summary"]) == 0
+        else:  # and the plain reader is the one that answers
+            m.setattr("cloudsuppress.store.db.open_database", None)
+        assert main(["--db", str(path), *command]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     return out
 
 
-def _both(capsys, monkeypatch, path) -> tuple[str, str]:
-    con = plain_reader.open_plain_reader(str(path))
-    assert con is not None  # the fast path is the one taken
-    con.close()
-    return (_summary(capsys, path, plain=True, monkeypatch=monkeypatch),
-            _summary(capsys, path, plain=False, monkeypatch=monkeypatch))
+def _both(capsys, monkeypatch, path, command=("summary",)) -> tuple[str, str]:
+    return (_summary(capsys, path, plain=True, monkeypatch=monkeypatch, command=command),
+            _summary(capsys, path, plain=False, monkeypatch=monkeypatch, command=command))
+
+
+LISTS = [("members", "list"), ("members", "list", "--json"), ("structure", "list"), ("structure", "list", "--json")]
 
 
 def test_the_demo_summary_is_the_same_both_ways(demo_file, capsys, monkeypatch):
@@ -72,6 +75,33 @@ def test_forms_retired_unassessed_and_odd_orders_read_the_same_both_ways(demo_fi
     plain, orm = _both(capsys, monkeypatch, path)
     assert plain == orm
     assert "、ほかに帳票 " in plain and "、欠番 " in plain and "未評価 0）" not in plain
+
+
+@pytest.mark.parametrize("command", LISTS)
+def test_the_lists_are_the_same_both_ways(demo_file, tmp_path, capsys, monkeypatch, command):
+    path = tmp_path / "lists.sqlite"
+    shutil.copy(demo_file, path)
+    plain, orm = _both(capsys, monkeypatch, path, command)
+    assert plain == orm and plain.strip()
+    con = sqlite3.connect(path)
+    with con:  # a member without 参加日, one with; tied orders; a 業務 with retired IDs and forms
+        con.execute("UPDATE member SET joined_on = NULL WHERE id = 1")
+        con.execute("UPDATE member SET joined_on = '2027-04-01', sort_order = 0")
+        con.execute("UPDATE subcommittee SET sort_order = 0")
+        con.execute("UPDATE function SET kind = 'form' WHERE id % 40 = 0")
+        con.execute("UPDATE function SET retired = 1 WHERE id % 55 = 0")
+        con.execute("UPDATE business_system SET code = NULL WHERE id % 2 = 0")
+    con.close()
+    plain, orm = _both(capsys, monkeypatch, path, command)
+    assert plain == orm
+
+
+@pytest.mark.parametrize("command", LISTS)
+def test_the_lists_of_an_empty_consortium_are_the_same_both_ways(tmp_path, capsys, monkeypatch, command):
+    path = tmp_path / "empty.sqlite"
+    assert main(["--db", str(path), "init", "--name", "空の協議会"]) == 0
+    plain, orm = _both(capsys, monkeypatch, path, command)
+    assert plain == orm
 
 
 def test_an_older_schema_goes_through_the_ordinary_door(demo_file, tmp_path, capsys):
