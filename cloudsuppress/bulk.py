@@ -1,8 +1,6 @@
 """Helpers for bulk work (a 30,000-row function list read, checked and written at once)."""
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import sys
 from collections.abc import Callable, Iterator
@@ -31,6 +29,9 @@ def gc_paused() -> Iterator[None]:
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: every CLI call imports this module, few read a workbook
+    import ctypes.util
+
     try:
         trim: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)

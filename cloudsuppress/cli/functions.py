@@ -9,12 +9,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DomainError, ImportIssue, ImportValidationError, summarize_issues
-from ..importers.function_list import FIELD_CHOICES, resolve_column_options
-from ..importers.tabular import Workbook, read_workbook
+from ..importers.fields import FIELD_CHOICES  # the readers themselves only for the commands that read a file
 from .types import lazy_module
 
 if TYPE_CHECKING:
     from ..importers.detect import Detection, ImportOverrides
+    from ..importers.tabular import Workbook
     from ..ops.function_import import FunctionImportPlan
     from ..store.db import Database
 
@@ -80,6 +80,7 @@ def _header_rows(text: str | None) -> tuple[int, int] | None:
 def overrides_from_args(book: Workbook, args: argparse.Namespace) -> ImportOverrides:
     """The CLI options as ImportOverrides; ``--map`` columns resolved against the chosen sheet's header."""
     from ..importers.detect import ImportOverrides, detect_function_list  # only the commands that read a file
+    from ..importers.function_list import resolve_column_options
 
     header_rows = _header_rows(args.header_row)
     maps = _pairs(args.map, "--map", "FIELD=COLUMN")
@@ -115,6 +116,8 @@ def overrides_from_args(book: Workbook, args: argparse.Namespace) -> ImportOverr
 def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[str], bool]) -> int:
     if args.action == "list":
         return _cmd_list(db, args)
+    from ..importers.tabular import read_workbook
+
     book = read_workbook(args.file)
     overrides = overrides_from_args(book, args)
     with db.session() as s, s.begin():

@@ -26,34 +26,13 @@ from ..domain.vocab import (
 from ..errors import ImportIssue, ImportValidationError
 from ..wording import either
 from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
+from .fields import FIELD_CHOICES as FIELD_CHOICES  # the fields and labels, light for the CLI parser
+from .fields import FIELDS as FIELDS
+from .fields import REQUIRED_FIELDS as REQUIRED_FIELDS
 from .tabular import Table, column_letter
 
 Flag = Callable[[int, int, "str | None", str], None]  # (check order, row index, field, message)
 
-# field → label shown to the user
-FIELDS: dict[str, str] = {
-    "code": "機能ID",
-    "business_system": "業務",
-    "level1": "大分類",
-    "level2": "中分類",
-    "level3": "小分類",
-    "name": "機能名",
-    "requirement": "機能要件",
-    "requirement_class": "実装区分",
-    "fit": "適合度",
-    "convenience": "便利機能",
-    "vendor_cost": "カスタマイズ費用",
-    "vendor_alternative": "代替案",
-    "revision_kind": "改定区分",
-    "revision_note": "改定内容",
-    "rationale": "要件の考え方・理由",
-    "row_number": "No.（通番）",
-    "member_judgement": "団体の判定",
-    "member_note": "団体の現行運用・要望",
-}
-REQUIRED_FIELDS = ("code", "name")
-# The fields a column's drop-down offers (member columns are set by their group, not chosen).
-FIELD_CHOICES = tuple(f for f in FIELDS if f not in ("member_judgement", "member_note"))
 
 # Synonyms, compared after NFKC normalisation with spaces and brackets removed. An ID named as an
 # ID (機能ID, 要件ID, 帳票ID) wins over a running number (No., 項番, 通番): see detect.py.
