@@ -1145,6 +1145,14 @@ ized</translation>
         <translation>Requested items not yet reviewed</translation>
     </message>
     <message>
+        <source>はじめに</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>この協議会で最初にすること</source>
+        <translation>First steps for this consortium</translation>
+    </message>
+    <message>
         <source>構成団体</source>
         <translation>Members</translation>
     </message>
@@ -1183,6 +1191,38 @@ ized</translation>
     <message>
         <source>構成団体 {0} 団体（人口 計 {1} 人）・専門部会 {2}・業務 {3}</source>
         <translation>{0} members (population {1}) · {2} subcommittees · {3} business systems</translation>
+    </message>
+    <message>
+        <source>構成団体を登録する</source>
+        <translation>Register the members</translation>
+    </message>
+    <message>
+        <source>「団体」画面の「団体を追加…」または「団体一覧を取り込む…」</source>
+        <translation>Members screen: &quot;Add member…&quot; or &quot;Import member list…&quot;</translation>
+    </message>
+    <message>
+        <source>専門部会と業務を登録する</source>
+        <translation>Register subcommittees and business systems</translation>
+    </message>
+    <message>
+        <source>「ファイル」＞「業務を追加…」</source>
+        <translation>File &gt; Add business system…</translation>
+    </message>
+    <message>
+        <source>パッケージの機能一覧を取り込む</source>
+        <translation>Import the package&apos;s function list</translation>
+    </message>
+    <message>
+        <source>「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）。業務は取り込みの画面でも追加できます</source>
+        <translation>File &gt; Import function list… (Ctrl+I). Business systems can be added there too</translation>
+    </message>
+    <message>
+        <source>団体の要望を登録する</source>
+        <translation>Register the members&apos; requests</translation>
+    </message>
+    <message>
+        <source>「要望」画面の「要望様式を書き出す…」で要望票を配り、「要望を取り込む…」で取り込みます</source>
+        <translation>Requests screen: hand out forms with &quot;Export request forms…&quot;, then &quot;Import requests…&quot;</translation>
     </message>
     <message>
         <source>ギャップ率（△＋×／評価済み）</source>
@@ -1852,6 +1892,10 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>{0} retired not counted.</translation>
     </message>
     <message>
+        <source>機能一覧はまだありません。「ファイル」＞「機能一覧を取り込む…」（Ctrl+I）で、パッケージの機能一覧（Excel・CSV）を取り込みます。</source>
+        <translation>No function list yet. Import the package&apos;s function list (Excel, CSV) with File &gt; Import function list… (Ctrl+I).</translation>
+    </message>
+    <message>
         <source>{0}（代替機能・EUC で対応）</source>
         <translation>{0} (handled by an alternative function / EUC)</translation>
     </message>
@@ -1992,6 +2036,10 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>種別</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>代替</source>
+        <translation>alt.</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2479,10 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>  欠番（ファイルになくても残す）: {0}</source>
         <translation>  Retired (kept though not in the file): {0}</translation>
+    </message>
+    <message>
+        <source>{0}（→ {1}）</source>
+        <translation>{0} (→ {1})</translation>
     </message>
     <message>
         <source> ほか{0}件</source>
@@ -3693,6 +3745,10 @@ control tool</translation>
         <translation>Minutes Word…</translation>
     </message>
     <message>
+        <source>日時・場所を変更…</source>
+        <translation>Change date and place…</translation>
+    </message>
+    <message>
         <source>プレゼンテーション (F5)</source>
         <translation>Presentation (F5)</translation>
     </message>
@@ -3851,6 +3907,69 @@ control tool</translation>
     <message>
         <source>議事録を書き出しました: {0}</source>
         <translation>Minutes exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingScheduleDialog</name>
+    <message>
+        <source>日時・場所を変更（{0}）</source>
+        <translation>Change date and place ({0})</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>場所</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>会議の種類を選んでください（協議会、部会、分科会）。</source>
+        <translation>Choose the meeting kind (consortium, subcommittee, working group).</translation>
+    </message>
+    <message>
+        <source>会議名を入力してください。</source>
+        <translation>Enter the meeting name.</translation>
+    </message>
+    <message>
+        <source>開催日を入力してください。</source>
+        <translation>Enter the meeting date.</translation>
+    </message>
+    <message>
+        <source>部会の会議には専門部会を選んでください。</source>
+        <translation>Choose a subcommittee for a subcommittee meeting.</translation>
+    </message>
+    <message>
+        <source>分科会の会議には専門部会または業務を選んでください。</source>
+        <translation>Choose a subcommittee or a business system for a working-group meeting.</translation>
+    </message>
+    <message>
+        <source>開始時刻は 14:00 のように入力してください。</source>
+        <translation>Enter the start time like 14:00.</translation>
+    </message>
+    <message>
+        <source>終了時刻は 14:00 のように入力してください。</source>
+        <translation>Enter the end time like 14:00.</translation>
+    </message>
+    <message>
+        <source>終了時刻だけでなく開始時刻も入力してください。</source>
+        <translation>Enter a start time as well as the end time.</translation>
+    </message>
+    <message>
+        <source>終了時刻は開始時刻より後にしてください。</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <source>回数（第N回）は 1 以上で入力してください。</source>
+        <translation>Enter a session number of 1 or more.</translation>
     </message>
 </context>
 <context>
@@ -4485,28 +4604,40 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Working group</translation>
     </message>
     <message>
+        <source>会議の種類を選んでください（協議会、部会、分科会）。</source>
+        <translation>Choose the meeting kind (consortium, subcommittee, working group).</translation>
+    </message>
+    <message>
+        <source>開催日を入力してください。</source>
+        <translation>Enter the meeting date.</translation>
+    </message>
+    <message>
+        <source>部会の会議には専門部会を選んでください。</source>
+        <translation>Choose a subcommittee for a subcommittee meeting.</translation>
+    </message>
+    <message>
+        <source>分科会の会議には専門部会または業務を選んでください。</source>
+        <translation>Choose a subcommittee or a business system for a working-group meeting.</translation>
+    </message>
+    <message>
+        <source>開始時刻は 14:00 のように入力してください。</source>
+        <translation>Enter the start time like 14:00.</translation>
+    </message>
+    <message>
+        <source>終了時刻は 14:00 のように入力してください。</source>
+        <translation>Enter the end time like 14:00.</translation>
+    </message>
+    <message>
+        <source>回数（第N回）は 1 以上で入力してください。</source>
+        <translation>Enter a session number of 1 or more.</translation>
+    </message>
+    <message>
         <source>部会</source>
         <translation>Subcommittee</translation>
     </message>
     <message>
-        <source>部会・分科会の会議には専門部会を選んでください。</source>
-        <translation>Choose a subcommittee for a subcommittee or working-group meeting.</translation>
-    </message>
-    <message>
         <source>会議名を入力してください。</source>
         <translation>Enter the meeting name.</translation>
-    </message>
-    <message>
-        <source>開始時刻</source>
-        <translation>Start time</translation>
-    </message>
-    <message>
-        <source>終了時刻</source>
-        <translation>End time</translation>
-    </message>
-    <message>
-        <source>{0}は 14:00 のように入力してください。</source>
-        <translation>Enter the {0} like 14:00.</translation>
     </message>
     <message>
         <source>終了時刻だけでなく開始時刻も入力してください。</source>
@@ -5192,6 +5323,14 @@ Re-approval needed: {0}, mayor&apos;s approval {1} → now {2} (a new finance co
     <message>
         <source>費用按分のルールを保存しました。</source>
         <translation>Cost-sharing rule saved.</translation>
+    </message>
+    <message>
+        <source>按分方法を保存しました。</source>
+        <translation>Sharing method saved.</translation>
+    </message>
+    <message>
+        <source>首長決裁を受けた負担額が変わった団体が {0} 件あります（要再決裁）。</source>
+        <translation>The approved share of {0} member(s) has changed (re-approval needed).</translation>
     </message>
     <message>
         <source>書き出しました: {0}</source>
