@@ -6,19 +6,23 @@ lowercase NFKC "haystack" string per row, once. ``set_filter`` is fast enough to
 every keystroke over 30,000 rows: a list comprehension over indexes with ``in`` on the
 haystack, and when the new search text only narrows the old one (every old term is inside
 a new term, other filters unchanged) only the previous result is scanned. ``sort`` reorders
-the indexes and keeps persistent indexes pointing at the same functions. There is
-deliberately no QSortFilterProxyModel: over Python data it is three orders of magnitude
-slower (measured 27 s against 42 ms for sorting 100,000 rows).
+the indexes and keeps persistent indexes pointing at the same functions. A filter change is a
+layout change, not a reset: the view keeps its selection and scroll state, and persistent
+indexes follow their rows. Painting goes through ``multiData`` (one call into Python per cell,
+the painted roles kept per row). There is deliberately no QSortFilterProxyModel: over Python
+data it is three orders of magnitude slower (measured 27 s against 42 ms for sorting 100,000
+rows).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont
 
 from cloudsuppress.domain.vocab import REQUIREMENT_CLASSES
@@ -67,6 +71,14 @@ KIND_RETIRED = "retired"
 RETIRED_COLOR = "#8a8f98"
 
 UNASSESSED_TEXT = "未評価"
+
+# The roles Qt 6's QStyledItemDelegate asks of every painted cell (in one multiData call): what a
+# row shows in them never changes, so they are kept per row once painted.
+_PAINTED_ROLES = tuple(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole))
+_PAINTED = frozenset(_PAINTED_ROLES)
 
 _FIT_ORDER = {"○": 0, "△": 1, "×": 2, None: 3}
 _CLASS_ORDER = {c: i for i, c in enumerate(REQUIREMENT_CLASSES)}
@@ -122,6 +134,14 @@ def _struck_out() -> QFont:
     return font
 
 
+def _ranks(order: list[int]) -> list[int]:
+    """Each row index's position in ``order`` (a permutation of every row index)."""
+    rank = [0] * len(order)
+    for pos, i in enumerate(order):
+        rank[i] = pos
+    return rank
+
+
 def _sort_key(column: int) -> Callable[[FunctionRow], object]:
     if column == COL_FIT:
         return lambda r: _FIT_ORDER.get(r.fit, 3)
@@ -167,9 +187,49 @@ class FunctionTableModel(RowListTableModel):
         # by key does not rescan 30,000 rows at each key; emptied when the rows or the order change.
         self._recent: dict[FunctionFilter, tuple[int, ...]] = {}
         self._order: list[int] = []  # every row index, in the current sort order (narrowing rescans it)
+        self._rank: list[int] = []  # row index -> its position in _order (the shown rows are in that order)
         self._filter = FunctionFilter()
         self._retired_total = 0
         self._forms_total = 0
+        # What each painted row's cells show, by row index: {role: value} per column, for multiData.
+        self._cells: dict[int, tuple[dict[int, object], ...]] = {}
+
+    # --- painting ---------------------------------------------------------------------
+
+    CELLS_KEPT = 20_000  # rows whose painted cells are kept (a few MB); past it the cache starts again
+
+    def multiData(self, index: QModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802 - Qt's name
+        """Every role a delegate asks of one cell, in one call from Qt (issue 18).
+
+        Qt 6's item delegate asks seven roles per painted cell in one multiData call; answered
+        through ``data`` each one is a call into Python, and a repaint of the 1366x768 table
+        was ~1,000 of them (most of a key's budget). The painted roles' values come from
+        ``cell_data`` (what ``data`` answers) and are kept per row, so a row painted again, after
+        a key or a scroll, costs one dictionary look-up per role. Other roles go to ``data``.
+        """
+        row = index.row()
+        visible = self._visible
+        if not 0 <= row < len(visible):
+            return
+        i = visible[row]
+        cells = self._cells.get(i)
+        if cells is None:
+            cells = self._paint_cells(i)
+        cell = cells[index.column()]
+        for item in span:
+            role = item.role()
+            # Always set, None too: the delegate hands the same span from cell to cell.
+            item.setData(cell.get(role) if role in _PAINTED else self.data(index, role))
+
+    def _paint_cells(self, i: int) -> tuple[dict[int, object], ...]:
+        if len(self._cells) >= self.CELLS_KEPT:
+            self._cells.clear()
+        r = self._rows[i]
+        cells = tuple(
+            {role: value for role in _PAINTED_ROLES if (value := self.cell_data(r, col, role)) is not None}
+            for col in range(COLUMN_COUNT))
+        self._cells[i] = cells
+        return cells
 
     # --- how a row reads (RowListTableModel) ------------------------------------------
 
@@ -243,6 +303,7 @@ class FunctionTableModel(RowListTableModel):
         self._order = sorted(range(len(rows)), key=lambda i: key(rows[i]),
                              reverse=order == Qt.SortOrder.DescendingOrder)
         self._sort = (column, order)
+        self._rank = _ranks(self._order)
         shown = set(old_visible)
         self._visible = [i for i in self._order if i in shown]
         return old_visible, self._visible
@@ -255,6 +316,7 @@ class FunctionTableModel(RowListTableModel):
         self._rows = list(rows)
         self._by_id = None
         self._recent.clear()
+        self._cells = {}
         # Forms and 欠番 are rare (none in most lists): counted once, so that filters skip them cheaply.
         self._retired_total = sum(1 for r in self._rows if r.retired)
         self._forms_total = sum(1 for r in self._rows if r.kind == "form")
@@ -264,6 +326,7 @@ class FunctionTableModel(RowListTableModel):
             key = _sort_key(self._sort[0])
             rs = self._rows
             self._order.sort(key=lambda i: key(rs[i]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+        self._rank = _ranks(self._order)
         self._visible = self._scan(self._order)
         self.endResetModel()
 
@@ -302,16 +365,41 @@ class FunctionTableModel(RowListTableModel):
         narrowing = (replace(new, terms=()) == replace(old, terms=())
                      and all(any(o in n for n in new.terms) for o in old.terms))
         self._filter = new
-        self.beginResetModel()
         known = self._recent.get(new)
         if known is not None:  # erasing back to a search made a moment ago (Backspace): no rescan
-            self._visible = list(known)
+            visible = list(known)
         else:
-            self._visible = self._scan(self._visible if narrowing else self._order)
+            visible = self._scan(self._visible if narrowing else self._order)
             if len(self._recent) >= self.RECENT:
                 del self._recent[next(iter(self._recent))]
-            self._recent[new] = tuple(self._visible)
-        self.endResetModel()
+            self._recent[new] = tuple(visible)
+        self._show(visible)
+
+    def _show(self, visible: list[int]) -> None:
+        """Show other rows of the same list (a filter changed) as a layout change, not a model reset.
+
+        A reset makes the view forget its selection, header state and scroll position and lay
+        everything out again (issue 18: a third of a key's time); a layout change, as Qt's own
+        QSortFilterProxyModel.invalidate() emits, keeps them. Persistent indexes (the selection,
+        the current row) follow their rows; a row filtered out leaves its index invalid.
+        """
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old = self._visible
+        self._visible = visible
+        if persistent:
+            moved = []
+            for p in persistent:
+                pos = self._position(old[p.row()]) if 0 <= p.row() < len(old) else None
+                moved.append(QModelIndex() if pos is None else self.index(pos, p.column()))
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _position(self, i: int) -> int | None:
+        """The view row showing row index ``i``, or None (a binary search: the shown rows keep the order)."""
+        visible, rank = self._visible, self._rank
+        pos = bisect.bisect_left(visible, rank[i], key=rank.__getitem__)
+        return pos if pos < len(visible) and visible[pos] == i else None
 
     def _scan(self, candidates: list[int]) -> list[int]:
         rows, hay, f = self._rows, self._hay, self._filter
@@ -358,15 +446,10 @@ class FunctionTableModel(RowListTableModel):
         return None if i is None else self._rows[i]
 
     def row_of_function(self, function_id: int) -> int | None:
-        """The view row showing a function, or None when it is filtered out (list.index over the shown
-        indexes: the browser asks this at every key to keep the selection)."""
+        """The view row showing a function, or None when it is filtered out (the browser asks this at
+        every key to keep the selection)."""
         i = self._index_of_id().get(function_id)
-        if i is None:
-            return None
-        try:
-            return self._visible.index(i)
-        except ValueError:
-            return None
+        return None if i is None else self._position(i)
 
     def _index_of_id(self) -> dict[int, int]:
         if self._by_id is None:

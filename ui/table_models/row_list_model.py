@@ -136,8 +136,11 @@ class RowListTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
-        r = self._rows[self._visible[index.row()]]
-        col = index.column()
+        return self.cell_data(self._rows[self._visible[index.row()]], index.column(), role)
+
+    def cell_data(self, r: Any, col: int, role: int) -> object:
+        """What ``data`` answers for a row's cell in one role (a model answering several roles at once
+        asks this too, so that both ways read alike)."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -177,6 +177,10 @@ class FunctionBrowserView(QWidget):
         setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10)
         self.table.horizontalHeader().moveSection(self.table.horizontalHeader().visualIndex(COL_KIND),
                                                   self.table.horizontalHeader().visualIndex(COL_CODE) + 1)
+        # The scroll bar stays when a search leaves a screenful or less: coming and going, it resized the
+        # table under the key being typed (columns refitted, everything laid out and painted again: the
+        # slowest keys of issue 18, twice the others).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self._compact: bool | None = None  # the column layout last applied (None: not yet)
         self.table.viewport().installEventFilter(self)
