@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from cloudsuppress.ops.functions import list_function_rows
@@ -147,8 +149,21 @@ def test_display_and_alignment(model, rows):
     assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "機能名"
 
 
-@pytest.mark.parametrize("text", ["住民票（２）の登録", "ＡＢＣ　ｶﾅ", "①㈱ｶﾞ", "e\u0301", "Ｆ\u0301", "～＂"])
+@pytest.mark.parametrize("text", ["住民票（２）の登録", "ＡＢＣ　ｶﾅ", "①㈱ｶﾞ", "e\u0301", "Ｆ\u0301", "～＂",
+                                  "（\u0301）", "　\u3099（ａ）", "(x)", "（ＥＵＣ）で対応", "Ａ\u0308（）"])
 def test_fast_normalisation_equals_nfkc(text):
+    import unicodedata
+
+    from ui.table_models.function_table_model import nfkc_lower
+
+    assert nfkc_lower(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "（）　ＡＺａｚ０９！～ｶｷﾞﾟ①㈱㍻ｱアがか\u3099\u0301\u0308EeÅ住民票()a 9\x00ßİΣ")))
+def test_fast_normalisation_equals_nfkc_for_any_mix(text):
+    """The shortcuts (already NFKC, the common full-width brackets and space, the other full-width
+    ASCII) give NFKC + lower for any mix, combining marks after them included (issue 18)."""
     import unicodedata
 
     from ui.table_models.function_table_model import nfkc_lower
@@ -172,7 +187,7 @@ def test_first_key_after_set_rows_never_waits_and_matches_the_raw_fields(rows, q
     m.set_rows(rows)
     assert m.search_ready  # nothing left to make when the first key comes
     made = []
-    monkeypatch.setattr(ftm, "_haystack", lambda r: made.append(r) or "")
+    monkeypatch.setattr(ftm, "_search_text", lambda fields: made.append(fields) or "")
     for term in ("住民票", "ＡＢ", rows[7].code.lower(), rows[3].name[:3], "交付 写し"):
         m.set_filter(text=term)
         assert shown(m) == [r for r in rows if raw_match(r, term)], term
@@ -183,9 +198,9 @@ def test_first_key_after_set_rows_never_waits_and_matches_the_raw_fields(rows, q
     # A refresh keeps the text of unchanged rows and makes it for an edited one (never a stale text).
     before = list(m._hay)
     edited = rows[5]._replace(name="特別転出届の再交付")
-    monkeypatch.setattr(ftm, "_haystack", lambda r, real=ftm._haystack: made.append(r) or real(r))
+    monkeypatch.setattr(ftm, "_search_text", lambda fields, real=ftm._search_text: made.append(fields) or real(fields))
     m.set_rows([edited if r is rows[5] else r for r in rows])
-    assert made == [edited]
+    assert made == [ftm._SEARCHED(edited)]
     assert all(m._hay[i] is before[i] for i in range(len(rows)) if i != 5)
     m.set_filter(text="特別転出届の再交付")
     assert shown(m) == [edited]
