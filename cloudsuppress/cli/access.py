@@ -31,7 +31,7 @@ def reads_only(args: argparse.Namespace) -> bool:
     if (command, action) == ("meetings", "agenda"):
         return not any(getattr(args, name, None) for name in _AGENDA_EDITS)
     if (command, action) == ("costs", "rule"):
-        return getattr(args, "method", None) is None
+        return all(getattr(args, name, None) is None for name in ("method", "ratio", "unit", "population_date"))
     return False
 
 

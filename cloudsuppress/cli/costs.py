@@ -55,7 +55,7 @@ def add_cost_commands(sub: Subparsers) -> None:
     sh = costs.add_parser("show", help="要望項目の団体ごとの負担額")
     sh.add_argument("item", metavar="ITEM")
     sh.add_argument("--json", action="store_true")
-    ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（--method なしで表示）")
+    ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（何も指定しなければ表示、指定しない項目は今のまま）")
     ru.add_argument("--method", choices=METHOD_CHOICES)
     ru.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50、6:94）")
     ru.add_argument("--unit", type=whole_number, choices=[1, 1000],
@@ -238,7 +238,7 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
                 print("\n".join(stale_lines(stale)))
         return 0
     if args.action == "rule":
-        if args.method is None:
+        if args.method is None and args.ratio is None and args.unit is None and args.population_date is None:
             with db.session() as s:
                 row = cost_ops.cost_rule_row(s)
             date = row.rule.population_date
@@ -247,11 +247,13 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
             return 0
         population_date = UNSET if args.population_date is None else _date(args.population_date, "人口基準日")
         with db.session() as s, s.begin():  # the 帳票 view's 保存 calls the same op
-            changes = cost_ops.set_cost_rule(s, method=args.method, ratio=args.ratio, by=args.by,
+            changes = cost_ops.set_cost_rule(s, method=UNSET if args.method is None else args.method, ratio=args.ratio,
+                                             by=args.by,
                                              unit=UNSET if args.unit is None else args.unit,
                                              population_date=population_date)
             row = cost_ops.cost_rule_row(s)
-        print(f"按分ルールを設定しました: {row.description}")
+        date = row.rule.population_date
+        print(f"按分ルールを設定しました: {row.description}" + (f"　人口基準日: {to_wareki(date)}" if date else ""))
         warn_reapproval(changes.newly_stale)
         return 0
     # set

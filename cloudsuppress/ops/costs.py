@@ -90,14 +90,23 @@ def _with_stale(s: Session, changes: Changes, before: list[StaleApproval], *,
 
 
 @reapplicable("costs.set_cost_rule")
-def set_cost_rule(s: Session, *, method: str | Method, ratio: tuple[int, int] | str | None = None,
+def set_cost_rule(s: Session, *, method: str | Method | Unset = UNSET, ratio: tuple[int, int] | str | None = None,
                   unit: int | Unset = UNSET, population_date: dt.date | None | Unset = UNSET, by: str | None = None,
                   expected_version: int | None = None) -> CostChanges:
     """Set the consortium's apportionment rule (method, ratio for mixed, rounding unit, 人口基準日); a
-    unit or date left UNSET stays as stored. Returns the approvals the new rule made stale."""
+    method, unit or date left UNSET stays as stored (a mixed method kept keeps its ratio unless one is
+    given). A ratio given for a method that is not mixed is refused, not ignored. Returns the approvals
+    the new rule made stale."""
     if unit is not UNSET and unit not in (1, 1000):
         raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
     row = _rule_row(s)
+    if method is UNSET:
+        current = get_cost_rule(s)
+        method = current.method
+        if ratio is None and method is Method.MIXED:
+            ratio = current.ratio
+    if ratio is not None and parse_method(method) is not Method.MIXED:
+        raise DomainError(f"按分割合は併用（均等割・人口割）のときだけ指定できます（按分方法: {parse_method(method).label}）。")
     date = (row.population_date if row else None) if population_date is UNSET else population_date
     kept_unit = (row.unit if row else DEFAULT_RULE.unit) if unit is UNSET else unit
     stored = (row.ratio_equal, row.ratio_population) if row is not None and row.method == Method.MIXED.value else None

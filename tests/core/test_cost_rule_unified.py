@@ -56,3 +56,22 @@ def test_the_cli_warns_of_what_the_op_returned(rdb, capsys):  # noqa: F811
     code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal")
     assert code == 0 and "次の 3 件は、首長決裁を受けた負担額が変わりました（要再決裁）" in err, err
     assert "那珂市: 首長決裁 319,156円 → 現在 293,334円" in err, err
+
+
+def test_the_cli_rule_changes_what_it_is_given_without_a_method(db, capsys):
+    """`costs rule --unit 1000` (or --population-date, --ratio) without --method printed the rule as it
+    was and exited 0: the option was dropped silently and a bad date went unread (walk, 2026-12-07)."""
+    with db.session() as s, s.begin():
+        cost_ops.set_cost_rule(s, method="mixed", ratio=(50, 50), unit=1, population_date=dt.date(2026, 4, 1))
+    code, out, _ = run(capsys, "--db", db.path, "costs", "rule", "--unit", "1000")
+    assert code == 0 and "按分ルールを設定しました: 均等割 50％・人口割 50％（千円未満切捨て）" in out, out
+    code, out, _ = run(capsys, "--db", db.path, "costs", "rule", "--population-date", "2026-10-01")
+    assert code == 0 and "人口基準日: 令和8年10月1日" in out, out
+    code, out, _ = run(capsys, "--db", db.path, "costs", "rule", "--ratio", "6:94")
+    assert code == 0 and "均等割 6％・人口割 94％（千円未満切捨て）" in out, out
+    assert (_rule(db).rule.ratio, _rule(db).rule.population_date) == ((6, 94), dt.date(2026, 10, 1))
+    code, _, err = run(capsys, "--db", db.path, "costs", "rule", "--population-date", "2026-99-01")
+    assert code == 1 and "人口基準日" in err and "2026-99-01" in err, err
+    code, _, err = run(capsys, "--db", db.path, "costs", "rule", "--method", "equal", "--ratio", "50:50")
+    assert code == 1 and "按分割合は併用（均等割・人口割）のときだけ指定できます（按分方法: 均等割）" in err, err
+    assert _rule(db).description == "均等割 6％・人口割 94％（千円未満切捨て）"
