@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from .. import __version__ as APP_VERSION
 from ..domain.models import Base
 from ..errors import DomainError
+from ..file_errors import error_reason
 from ..output_files import check_output, output_file
 from .db import Database, head_revision, open_database, sqlite_path
 from .handover_check import (
@@ -128,9 +129,14 @@ def read_handover(path: Path) -> tuple[HandoverSummary, dict[str, dict[str, Any]
     path = Path(path).expanduser()
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        # NotImplementedError: a central directory naming a zip version or feature Python cannot read
-        raise _refuse(path, f"zip ファイルとして読めません（{exc}）。") from None
+    except OSError as exc:  # not there, a folder, not readable: said as the importers say it
+        raise _refuse(path, f"{error_reason(exc, writing=False)}。") from None
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a central directory naming a zip version or feature Python cannot read.
+        # Python's own text ("File is not a zip file") is English: the reason is said in Japanese.
+        why = ("この zip の形式（版や圧縮方式）には対応していません" if isinstance(exc, NotImplementedError)
+               else "zip ファイルではないか、壊れています")
+        raise _refuse(path, f"zip ファイルとして読めません（{why}）。") from None
     try:
         with zf:
             return _read_verified(path, zf)

@@ -180,3 +180,19 @@ def test_an_untouched_export_still_imports(export, tmp_path, capsys):
     assert cli_main(["--db", str(target), "handover", "import", str(export)]) == 0
     assert cli_main(["--db", str(target), "summary"]) == 0
     assert "デモ" in capsys.readouterr().out
+
+
+def test_a_missing_or_foreign_file_is_named_in_japanese(tmp_path, capsys):
+    """Python's own text ended the message: 「zip ファイルとして読めません（[Errno 2] No such file or
+    directory: 'x.zip'）」, 「（File is not a zip file）」 (walk, 2026-12-07)."""
+    target = tmp_path / "new.sqlite"
+    assert cli_main(["--db", str(target), "handover", "import", str(tmp_path / "ない.zip")]) == 1
+    err = capsys.readouterr().err
+    assert "引継ぎファイル「ない.zip」を取り込めません: ファイルが見つかりません。" in err, err
+    not_zip = tmp_path / "text.zip"
+    not_zip.write_text("引継ぎではない", encoding="utf-8")
+    assert cli_main(["--db", str(target), "handover", "import", str(not_zip)]) == 1
+    err = capsys.readouterr().err
+    assert "zip ファイルとして読めません（zip ファイルではないか、壊れています）" in err, err
+    assert "Errno" not in err and "File is not" not in err
+    assert not target.exists()
