@@ -64,7 +64,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.domain.wareki import ERAS
     from cloudsuppress.domain.workflow import Status
     from cloudsuppress.importers.function_list import FIELDS
-    from cloudsuppress.ops import history
+    from cloudsuppress.ops import history, stale_approval
     from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.ops.inputs import MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
@@ -96,7 +96,9 @@ def catalog() -> list[tuple[str, list[str]]]:
                    # the outcome chart's legend (ui/views/outcome_chart.py: 「要望（未検討）」 beside 検討中)
                    + [label for _, label, _ in outcome_chart.SEGMENTS]
                    # why the function-list import leaves a row out (the import dialog's 除外する行 tab)
-                   + ignored_row_reasons())
+                   + ignored_row_reasons()
+                   # why a share moved since its 首長決裁 (the cost table's and the request editor's 要再決裁)
+                   + list(stale_approval.PATTERNS))
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),

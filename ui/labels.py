@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cloudsuppress.domain.vocab import FIT_LABELS, REQUIREMENT_LABELS
+from cloudsuppress.ops.stale_approval import RULE_CHANGED, UNKNOWN_AMOUNT, StaleApproval
 from cloudsuppress.phrase import Phrase
 
 from .dates import display_date
@@ -130,3 +131,18 @@ def rule_method_text(text: str) -> str:
     """The method part of a rule description, without its rounding: 「均等割 50％・人口割 50％」."""
     parts = _rule_parts(text)
     return text.split("（")[0] if parts is None else parts[0]
+
+
+def reapproval_reason_text(reason: str) -> str:
+    """One reason a share moved since its 首長決裁 (``ops.stale_approval``) in the UI language."""
+    if isinstance(reason, Phrase) and reason.pattern == RULE_CHANGED:  # its parts are rule descriptions
+        return QCoreApplication.translate(CONTEXT, RULE_CHANGED).format(*(rule_text(str(p)) for p in reason.parts))
+    return label(reason)
+
+
+def reapproval_text(stale: StaleApproval) -> str:
+    """「首長決裁 319,156円 → 現在 320,414円（人口 55,827人→56,500人）」 in the UI language (review R36)."""
+    now = yen(stale.now) if stale.now is not None else label(UNKNOWN_AMOUNT)
+    why = QCoreApplication.translate(CONTEXT, "（{0}）").format(
+        join_names(reapproval_reason_text(r) for r in stale.reasons)) if stale.reasons else ""
+    return QCoreApplication.translate(CONTEXT, "首長決裁 {0} → 現在 {1}{2}").format(yen(stale.approved), now, why)

@@ -30,6 +30,7 @@ from ..store.concurrency import check_version, reapplicable
 from ..unset import UNSET, Unset
 from .consortium import ConsortiumInfo, get_consortium
 from .items import get_item, pending_decisions
+from .stale_approval import StaleApproval, reapproval_reasons
 
 CHANGED = Changes(costs=True, history=True)
 ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)
@@ -317,49 +318,6 @@ def approval_snapshot(s: Session, item_id: int, member_id: int) -> dict[str, obj
                 approved_population=member.population if member else None, approved_rule=sh.rule_text[:100])
 
 
-@dataclass(frozen=True)
-class StaleApproval:
-    """A member whose current share of an item differs from the share its 首長決裁 approved (要再決裁)."""
-
-    item_id: int
-    key: str
-    title: str
-    status_label: str
-    member_id: int
-    member: str
-    approved_on: dt.date | None
-    reference: str | None
-    approved: int  # the share the mayor approved (yen)
-    now: int | None  # the share computed now (None: the estimate is 未定 now)
-    reasons: tuple[str, ...]  # 見積額 880,000円→1,990,000円 / 人口 55,000人→56,500人 / 按分ルール … / 負担団体の構成・人口
-
-    @property
-    def raised(self) -> bool:
-        """The share now exceeds what was approved (or is 未定): the approval does not cover it. A lower
-        share (a late joiner's 再按分, a lower estimate) is within what the mayor approved."""
-        return self.now is None or self.now > self.approved
-
-    def describe(self) -> str:
-        now = f"{self.now:,}円" if self.now is not None else "未定"
-        why = f"（{'、'.join(self.reasons)}）" if self.reasons else ""
-        return f"要望 {self.key} の{self.member}: 首長決裁 {self.approved:,}円 → 現在 {now}{why}"
-
-
-def _reasons(approval: Approval, sh: ItemShares, population: int) -> tuple[str, ...]:
-    out = []
-    if approval.approved_estimate != sh.estimate:
-        old = f"{approval.approved_estimate:,}円" if approval.approved_estimate is not None else "未定"
-        new = f"{sh.estimate:,}円" if sh.estimate is not None else "未定"
-        out.append(f"見積額 {old}→{new}")
-    if approval.approved_rule is not None and approval.approved_rule != sh.rule_text[:100]:
-        out.append(f"按分ルール「{approval.approved_rule}」→「{sh.rule_text}」")
-    if approval.approved_population is not None and approval.approved_population != population:
-        out.append(f"人口 {approval.approved_population:,}人→{population:,}人")
-    if not out:
-        out.append("他の負担団体の人口又は負担団体の構成の変更")
-    return tuple(out)
-
-
 def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id: int | None = None,
                     statuses: tuple[Status, ...] = BEARING) -> list[StaleApproval]:
     """Every member (still in the item) whose current share of a customized or open item differs from
@@ -390,7 +348,9 @@ def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id:
             continue
         m = members[mid]
         out.append(StaleApproval(item.id, item.key, item.title, sh.status_label, mid, m.name, approval.approved_on,
-                                 approval.reference, approved, now, _reasons(approval, sh, m.population)))
+                                 approval.reference, approved, now, reapproval_reasons(
+            approved_estimate=approval.approved_estimate, estimate=sh.estimate, approved_rule=approval.approved_rule,
+            rule=sh.rule_text, approved_population=approval.approved_population, population=m.population)))
     order = {m.id: (m.sort_order, m.id) for m in members.values()}
     return sorted(out, key=lambda x: (x.key, order[x.member_id]))
 

@@ -27,6 +27,7 @@ from ..domain.wareki import to_wareki
 from ..domain.workflow import STATUS_LABELS, Status, allowed_targets, parse_status
 from .meetings import meeting_label
 from .requests import get_item
+from .stale_approval import StaleApproval
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class MemberPartRow:
     mayor: ApprovalRow | None
     version: int = 1  # the member request's version, for update_member_request / withdraw_member
     # its share no longer equals what its 首長決裁 approved (review R36): 「首長決裁 319,156円 → 現在 320,414円（…）」
-    reapproval: str | None = None
+    reapproval: StaleApproval | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def member_parts(s: Session, item_id: int) -> list[MemberPartRow]:
     """Every member's part of an item, in member order."""
     from .costs import stale_approvals  # costs imports the request operations
 
-    stale = {x.member_id: x.describe().split(": ", 1)[1] for x in stale_approvals(s, item_ids=[item_id])}
+    stale = {x.member_id: x for x in stale_approvals(s, item_ids=[item_id])}
     out = []
     for p, name in s.execute(
         select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)

@@ -1038,8 +1038,8 @@ Hover over a cell to see the full text.</translation>
         <translation> (re-approval needed)</translation>
     </message>
     <message>
-        <source>首長決裁 {0}円 → 現在 {1}（{2}）。改めて財政課協議・首長決裁が必要です。</source>
-        <translation>Mayor&apos;s approval ¥{0} → now {1} ({2}). A new finance consultation and mayor&apos;s approval are needed.</translation>
+        <source>{0}。改めて財政課協議・首長決裁が必要です。</source>
+        <translation>{0}. A new finance consultation and mayor&apos;s approval are needed.</translation>
     </message>
     <message>
         <source>検討中の要望: 見積額と要望団体による見込みです</source>
@@ -3224,6 +3224,34 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>表の前の文</source>
         <translation>Text before the table</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not yet known</translation>
+    </message>
+    <message>
+        <source>見積額 {0}→{1}</source>
+        <translation>estimate {0} → {1}</translation>
+    </message>
+    <message>
+        <source>按分ルール「{0}」→「{1}」</source>
+        <translation>sharing rule &quot;{0}&quot; → &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>人口 {0}人→{1}人</source>
+        <translation>population {0} → {1}</translation>
+    </message>
+    <message>
+        <source>他の負担団体の人口又は負担団体の構成の変更</source>
+        <translation>a change in the other members&apos; population or in who shares the cost</translation>
+    </message>
+    <message>
+        <source>首長決裁 {0} → 現在 {1}{2}</source>
+        <translation>Mayor&apos;s approval {0} → now {1}{2}</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
     </message>
     <message>
         <source>{0}円</source>

@@ -18,6 +18,7 @@ from cloudsuppress.domain.models import Approval, MemberRequest
 from cloudsuppress.ops import costs as cost_ops
 from cloudsuppress.ops import members as member_ops
 from cloudsuppress.ops import requests as req
+from cloudsuppress.ops import stale_approval
 from cloudsuppress.ops import undo as undo_ops
 from cloudsuppress.reports.cost_report_pdf import write_member_cost_report
 from cloudsuppress.store import handover
@@ -80,6 +81,8 @@ def test_a_population_update_flags_the_approved_shares_it_moves(rdb):
     assert [(m, a, n) for m, a, n, _ in stale] == [
         ("常陸大宮市", 279_410, 278_786), ("那珂市", 319_156, 320_414), ("かすみがうら市", 281_434, 280_800)]
     assert stale[1][3] == ("人口 55,827人→56,500人",)
+    # the Japanese text keeps its pattern and parts, which the GUI spells in English (ui/labels.py)
+    assert (stale[1][3][0].pattern, stale[1][3][0].parts) == (stale_approval.POPULATION_CHANGED, ("55,827", "56,500"))
     assert stale[0][3] == ("他の負担団体の人口又は負担団体の構成の変更",)
 
 

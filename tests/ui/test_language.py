@@ -113,3 +113,17 @@ def test_the_scan_catches_an_unwrapped_text(tmp_path):
     finally:
         sample.unlink()
     assert [h.split(": ", 1)[1] for h in hits] == ["QLabel('団体名')", "setText(f'{n} 件')"]
+
+
+def _hard_joins(source: str) -> list[int]:
+    """Lines that join a list with a literal 「、」 (English would read 「A、B」): use labels.join_names."""
+    return [node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant) and node.func.value.value == "、"]
+
+
+def test_lists_are_joined_in_the_ui_language():
+    files = [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]
+    found = [f"{f.relative_to(ROOT)}:{n}" for f in files for n in _hard_joins(f.read_text(encoding="utf-8"))]
+    assert found == []
+    assert _hard_joins('a = "、".join(names)\nb = join_names(names)\nc = self.tr("、").join(x)\n') == [1]

@@ -9,6 +9,7 @@ from cloudsuppress.ops.costs import item_shares, stale_approvals
 from cloudsuppress.ops.requests import resolve_member
 from ui.table_models import cost_table_model as ct
 
+from .test_language_labels import JAPANESE, english  # noqa: F401
 from .test_reports_view import _item_id, _select, reports  # noqa: F401
 from .test_request_views import detail, editor_for, requests_view  # noqa: F401
 
@@ -36,7 +37,7 @@ def test_the_request_editor_marks_the_mayors_approval_for_renewal(runner, qtbot,
         runner.run(lambda s: member_ops.update_member(s, member_id=resolve_member(s, "那珂市"), population=56_500),
                    parent=None)
     part = next(p for p in detail(runner, "R-0003").parts if p.member == "那珂市")
-    assert part.reapproval.startswith("首長決裁 319,156円 → 現在 320,414円")
+    assert part.reapproval.share_text().startswith("首長決裁 319,156円 → 現在 320,414円")
     dialog = editor_for("R-0003")
     form = next(f for f in dialog.forms.values() if f.member == "那珂市")
     assert "要再決裁: 首長決裁 319,156円 → 現在 320,414円（人口 55,827人→56,500人）" in form.approval_state["mayor"].text()
@@ -53,3 +54,25 @@ def test_saving_a_rule_says_how_many_approved_shares_it_moved(reports, runner, q
     stale = runner.read(lambda s: stale_approvals(s))
     assert stale  # the demo's approved items moved with the rule
     assert messages == [f"費用按分のルールを保存しました。首長決裁を受けた負担額が変わった団体が {len(stale)} 件あります（要再決裁）。"]
+
+
+def test_the_reasons_for_renewal_read_in_english(english, reports, runner, qtbot, editor_for):  # noqa: F811
+    """The core words the reasons (Phrases): in English mode the tooltip and the editor spell them in English."""
+    with qtbot.waitSignal(runner.changed):
+        runner.run(lambda s: member_ops.update_member(s, member_id=resolve_member(s, "那珂市"), population=56_500),
+                   parent=None)
+    row = reports.model.row_of("R-0003", attr="key")
+    cell = reports.model.index(row, len(ct.FIXED) + reports.model.members.index("那珂市"))
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Mayor's approval ¥319,156 → now ¥320,414 (population 55,827 → 56,500). "
+        "A new finance consultation and mayor's approval are needed.")
+    form = next(f for f in editor_for("R-0003").forms.values() if f.member == "那珂市")
+    assert "Re-approval needed: Mayor's approval ¥319,156 → now ¥320,414 (population 55,827 → 56,500)" in \
+        form.approval_state["mayor"].text()
+    reports.rule_editor.combo.setCurrentIndex(reports.rule_editor.combo.findData("equal"))
+    with qtbot.waitSignal(runner.changed):
+        qtbot.mouseClick(reports.save_rule_button, Qt.MouseButton.LeftButton)
+    tips = [reports.model.index(row, c).data(Qt.ItemDataRole.ToolTipRole)
+            for c in range(len(ct.FIXED), reports.model.columnCount())]
+    rule_tip = next(t for t in tips if t and "sharing rule" in t)
+    assert JAPANESE.search(rule_tip) is None, rule_tip

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from cloudsuppress.domain.workflow import Status
 
+from ..labels import join_names
 from .dialog_buttons import accept_cancel
 
 
@@ -21,7 +22,7 @@ class BulkStatusDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("状態をまとめて変更"))
         self.setMinimumWidth(480)
-        shown = "、".join(keys[:8]) + (self.tr(" ほか {0} 件").format(len(keys) - 8) if len(keys) > 8 else "")
+        shown = join_names(keys[:8]) + (self.tr(" ほか {0} 件").format(len(keys) - 8) if len(keys) > 8 else "")
         head = QLabel(self.tr("選んだ要望 {0} 件: {1}").format(len(keys), shown))
         head.setWordWrap(True)
         self.status_combo = QComboBox()

@@ -184,7 +184,7 @@ class ColumnMeaningTable(QTableWidget):
     def _tooltip(self, c: ColumnGuess) -> str:
         lines = [column_title(c), self.tr("意味: {0}").format(field_label(c.field, c.member))]
         if c.alternatives:
-            lines.append(self.tr("他の候補: {0}").format("、".join(field_label(a) for a in c.alternatives)))
+            lines.append(self.tr("他の候補: {0}").format(join_names(field_label(a) for a in c.alternatives)))
         return "\n".join(lines)
 
     def _paint(self, table: Table, det: SheetDetection, data: list[int], ambiguous: set[int],

@@ -32,6 +32,7 @@ from cloudsuppress.domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from cloudsuppress.ops.late_joiners import PendingDecision
 
 from ..date_edit import DateEdit
+from ..labels import join_names
 from ..op_runner import OpRunner
 from ..operations import members as member_ops
 from ..screen_fit import scrolled
@@ -140,7 +141,7 @@ class JoinCustomizationDialog(QDialog):
     def _validate(self, *_args) -> None:
         missing = self._missing()
         self.ok_button.setEnabled(not missing)
-        text = self.tr("未入力: {0}").format("、".join(missing)) if missing else ""
+        text = self.tr("未入力: {0}").format(join_names(missing)) if missing else ""
         self.ok_button.setToolTip(text)  # a disabled 記録 says why
         self.missing_label.setText(text)
 

@@ -52,6 +52,7 @@ from cloudsuppress.ops.request_queries import MemberPartRow
 
 from ..date_edit import DateEdit
 from ..dates import display_date
+from ..labels import reapproval_text
 from ..op_runner import OpRunner
 from ..operations import requests as request_ops
 from .request_prompts import ReasonDialog
@@ -507,7 +508,7 @@ class MemberPartForm(QWidget):
                                                         fact.reference or self.tr("（文書番号なし）")))
                 label.setStyleSheet("color: #1e6b34; font-weight: bold;")
                 if stage == "mayor" and part.reapproval:  # review R36: approved for another amount
-                    label.setText(label.text() + "\n" + self.tr("要再決裁: {0}").format(part.reapproval))
+                    label.setText(label.text() + "\n" + self.tr("要再決裁: {0}").format(reapproval_text(part.reapproval)))
                     label.setStyleSheet("color: #9b2119; font-weight: bold;")
                 self.approval_date[stage].setDate(QDate(fact.approved_on))
                 self.approval_ref[stage].setText(fact.reference or "")

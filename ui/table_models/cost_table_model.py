@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from cloudsuppress.ops.costs import CostTable, CostTableRow, ShareRow, StaleApproval
 
-from ..labels import label, rule_method_text, rule_text
+from ..labels import label, reapproval_text, rule_method_text, rule_text
 from .row_list_model import CENTER, LEFT, RIGHT, RowListTableModel
 
 COL_KEY, COL_TITLE, COL_STATUS, COL_ESTIMATE, COL_RULE = range(5)
@@ -95,9 +95,7 @@ class CostTableModel(RowListTableModel):
         i = col - len(FIXED)
         stale = self.stale.get((r.key, self.members[i])) if 0 <= i < len(self.members) else None
         if stale is not None:
-            now = yen(stale.now) if stale.now is not None else self.tr("未定")
-            return self.tr("首長決裁 {0}円 → 現在 {1}（{2}）。改めて財政課協議・首長決裁が必要です。").format(
-                yen(stale.approved), now, "、".join(stale.reasons))
+            return self.tr("{0}。改めて財政課協議・首長決裁が必要です。").format(reapproval_text(stale))
         if 0 <= i < len(r.shares) and r.cell(i) in ("forecast", "unknown"):
             return self.tr("検討中の要望: 見積額と要望団体による見込みです")
         return self.display(r, col) or None

@@ -86,7 +86,7 @@ def _sort_key(column: int) -> Callable[[ItemRow], object]:
     if column == COL_UPDATED:
         return lambda r: r.updated_at
     if column == COL_MEMBERS:
-        return lambda r: (len(r.members), "、".join(r.members))
+        return lambda r: (len(r.members), tuple(r.members))
     attr = {COL_KEY: "key", COL_SYSTEM: "business_system", COL_CODE: "function_code", COL_TITLE: "title"}[column]
     return lambda r: getattr(r, attr) or ""
 
