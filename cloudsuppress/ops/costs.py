@@ -30,7 +30,8 @@ from ..store.concurrency import check_version, reapplicable
 from ..unset import UNSET, Unset
 from .consortium import ConsortiumInfo, get_consortium
 from .items import get_item, pending_decisions
-from .stale_approval import StaleApproval, reapproval_reasons
+from .stale_approval import StaleApproval as StaleApproval  # re-exported: the rows this module returns
+from .stale_approval import reapproval_reasons
 
 CHANGED = Changes(costs=True, history=True)
 ESTIMATE_CHANGED = Changes(costs=True, requests=True, history=True)

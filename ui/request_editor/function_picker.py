@@ -41,7 +41,9 @@ from ..table_models.function_table_model import (
     COL_SYSTEM,
     COLUMN_COUNT,
     FunctionTableModel,
+    fitted_column_texts,
 )
+from ..table_setup import fitted_widths
 
 _SHOWN = (COL_CODE, COL_KIND, COL_SYSTEM, COL_NAME, COL_FIT)
 _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 2, Qt.Key.Key_PageUp: -2}  # ±2: a page
@@ -86,10 +88,11 @@ class FunctionPicker(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         hh = self.table.horizontalHeader()
         hh.setStretchLastSection(False)
-        self.table.setColumnWidth(COL_CODE, 84)
-        self.table.setColumnWidth(COL_SYSTEM, 140)
-        self.table.setColumnWidth(COL_FIT, 56)
-        self.table.setColumnWidth(COL_KIND, 48)
+        # 種別 and 適合度 as wide as their words in the UI language (English 'Function' is wider than 「機能」)
+        widths = fitted_widths(self.table, {COL_CODE: 84, COL_SYSTEM: 140, COL_FIT: 56, COL_KIND: 48},
+                               fitted_column_texts())
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
         hh.moveSection(hh.visualIndex(COL_KIND), hh.visualIndex(COL_CODE) + 1)
         hh.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setFixedHeight(vh.defaultSectionSize() * 5 + hh.sizeHint().height() + 4)

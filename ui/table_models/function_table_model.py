@@ -86,6 +86,22 @@ _CLASS_ORDER = {c: i for i, c in enumerate(REQUIREMENT_CLASSES)}
 _FIT_COLORS = {"△": "#9a5b00", "×": "#b3261e", None: "#6b6b6b"}  # text colour of the fit cell
 
 
+def _kind_text(kind: str) -> str:
+    """The 種別 column's word for a function, a form (帳票) or a retired ID (欠番)."""
+    translate = QCoreApplication.translate
+    if kind == "retired":
+        return translate("FunctionTableModel", "欠番")
+    return translate("FunctionTableModel", "帳票") if kind == "form" else translate("FunctionTableModel", "機能")
+
+
+def fitted_column_texts() -> dict[int, list[str]]:
+    """The columns whose values are a closed vocabulary, with every value in the UI language (the view
+    makes each column wide enough for them: 「機能」 is "Function" in English)."""
+    translate = QCoreApplication.translate
+    fits = [f"○ {translate('FunctionTableModel', '代替')}", translate("FunctionTableModel", UNASSESSED_TEXT)]
+    return {COL_KIND: [_kind_text(k) for k in ("function", "form", "retired")], COL_FIT: fits}
+
+
 def normalize_query(text: str) -> list[str]:
     """Search terms: NFKC (half and full width alike), lowercase, split on spaces."""
     return unicodedata.normalize("NFKC", text).lower().split()
@@ -285,11 +301,7 @@ class FunctionTableModel(RowListTableModel):
         if col == COL_CONVENIENCE:
             return "○" if r.convenience else ""
         if col == COL_KIND:
-            if r.retired:
-                return QCoreApplication.translate("FunctionTableModel", "欠番")
-            if r.kind == "form":
-                return QCoreApplication.translate("FunctionTableModel", "帳票")
-            return QCoreApplication.translate("FunctionTableModel", "機能")
+            return _kind_text("retired" if r.retired else r.kind)
         return ""
 
     def tooltip(self, r: FunctionRow, col: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
+from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING, MEETING_KIND_LABELS
 from cloudsuppress.ops.meeting_queries import AgendaRow, AttendeeRow, MeetingRow
 
 from ..dates import display_date
@@ -31,6 +31,11 @@ COL_DECIDED = 8
 
 MEETING_WIDTHS = {COL_KIND: 64, COL_SUBCOMMITTEE: 100, COL_NUMBER: 64, COL_TITLE: 240, COL_DATE: 170,
                   COL_TIME: 110, COL_PLACE: 260, COL_AGENDA: 56, COL_DECIDED: 56}
+
+
+def kind_texts() -> list[str]:
+    """Every meeting kind as the 種別 column shows it (協議会, 部会, 分科会), in the UI language."""
+    return [label(text) for text in MEETING_KIND_LABELS.values()]
 
 
 def time_text(start: str | None, end: str | None) -> str:

@@ -63,6 +63,7 @@ from ..table_models.function_table_model import (
     KIND_FUNCTION,
     KIND_RETIRED,
     FunctionTableModel,
+    fitted_column_texts,
 )
 from ..table_setup import setup_list_table
 
@@ -174,7 +175,9 @@ class FunctionBrowserView(QWidget):
         self._keep_detail = False  # set while a filter change re-selects the function already shown
         self.table = QTableView()
         self.table.setModel(self.model)
-        setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10)
+        # 種別 and 適合度 as wide as their words in the UI language (English 'Function' is wider than 「機能」)
+        self.column_widths = setup_list_table(self.table, widths=COLUMN_WIDTHS, stretch=COL_NAME, row_padding=10,
+                                              fit=fitted_column_texts())
         self.table.horizontalHeader().moveSection(self.table.horizontalHeader().visualIndex(COL_KIND),
                                                   self.table.horizontalHeader().visualIndex(COL_CODE) + 1)
         # The scroll bar stays when a search leaves a screenful or less: coming and going, it resized the
@@ -385,16 +388,16 @@ class FunctionBrowserView(QWidget):
         The full widths are set once when the layout turns full (or the 業務 column comes or goes),
         so a column the user widened by hand stays while a wide window is resized."""
         available = self.table.viewport().width()
-        counted = [c for c in COLUMN_WIDTHS
-                   if c != COL_NAME and (c == COL_CONVENIENCE or not self.table.isColumnHidden(c))]
-        compact = available - sum(COLUMN_WIDTHS[c] for c in counted) < MIN_NAME_WIDTH
+        full = self.column_widths
+        counted = [c for c in full if c != COL_NAME and (c == COL_CONVENIENCE or not self.table.isColumnHidden(c))]
+        compact = available - sum(full[c] for c in counted) < MIN_NAME_WIDTH
         if not compact and self._compact is False and not force:
             return
         self._compact = compact
-        widths = {col: COLUMN_WIDTHS[col] for col in (COL_SYSTEM, COL_LEVEL1, COL_LEVEL2)}
+        widths = {col: full[col] for col in (COL_SYSTEM, COL_LEVEL1, COL_LEVEL2)}
         if compact:
             widths.update(COMPACT_WIDTHS)
-            used = sum(widths.get(c, COLUMN_WIDTHS[c]) for c in counted if c != COL_CONVENIENCE)
+            used = sum(widths.get(c, full[c]) for c in counted if c != COL_CONVENIENCE)
             spare = available - used - MIN_NAME_WIDTH
             for col in (COL_LEVEL1, COL_LEVEL2):
                 widths[col] += max(0, min(spare // 2, LEVEL_MAX_WIDTH - widths[col]))

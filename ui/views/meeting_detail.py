@@ -11,6 +11,7 @@ notes survive a refresh caused by another change.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -57,12 +58,13 @@ WARNING_STYLE = ("QLabel#meetingWarnings { background: #fff4d6; color: #7a4b00; 
 TAB_ATTENDEES, TAB_AGENDA, TAB_OUTCOMES, TAB_NOTES = range(4)
 
 
-def list_table(model, widths: dict[int, int], stretch: int, *, sortable: bool = False) -> QTableView:
+def list_table(model, widths: dict[int, int], stretch: int, *, sortable: bool = False,
+               fit: Mapping[int, Iterable[str]] | None = None) -> QTableView:
     """A read-only list table set up as every list in the app (``setup_list_table``)."""
     table = QTableView()
     table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    setup_list_table(table, widths=widths, stretch=stretch, row_padding=12, sortable=sortable)
+    setup_list_table(table, widths=widths, stretch=stretch, row_padding=12, sortable=sortable, fit=fit)
     return table
 
 

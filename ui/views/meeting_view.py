@@ -15,7 +15,7 @@ from cloudsuppress.ops.functions import system_tree
 from cloudsuppress.ops.meeting_queries import list_meetings
 
 from ..op_runner import OpRunner
-from ..table_models.meeting_table_model import COL_PLACE, MEETING_WIDTHS, MeetingTableModel
+from ..table_models.meeting_table_model import COL_KIND, COL_PLACE, MEETING_WIDTHS, MeetingTableModel, kind_texts
 from .meeting_detail import MeetingDetailPane, list_table
 
 
@@ -49,7 +49,7 @@ class MeetingView(QWidget):
         head.addWidget(self.new_button)
 
         self.model = MeetingTableModel(self)
-        self.table = list_table(self.model, MEETING_WIDTHS, COL_PLACE, sortable=True)
+        self.table = list_table(self.model, MEETING_WIDTHS, COL_PLACE, sortable=True, fit={COL_KIND: kind_texts()})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
         self.detail = MeetingDetailPane(runner)
         self.detail.status_message.connect(self.status_message)
