@@ -16,7 +16,7 @@ from ..domain.workflow import Status
 from ..errors import DomainError
 from ..output_files import output_file
 from ..unset import UNSET, Unset
-from .types import add_force, lazy_module, whole_number, yen
+from .types import add_force, cost_method, lazy_module, whole_number, yen
 
 if TYPE_CHECKING:
     from ..ops.costs import CostTableRow, ItemShares, StaleApproval
@@ -34,7 +34,6 @@ else:
     request_ops = lazy_module("cloudsuppress.ops.requests")
 
 COST_EXPORTS = ("costs", "cost-table", "summary")
-METHOD_CHOICES = ["equal", "population", "mixed"]
 
 
 def _date(text: str | None, what: str = "日付") -> dt.date | None:
@@ -48,15 +47,16 @@ def add_cost_commands(sub: Subparsers) -> None:
     st = costs.add_parser("set", help="要望項目の見積額と按分方法を設定する")
     st.add_argument("item", metavar="ITEM", help="要望番号（R-0001）または id")
     st.add_argument("--estimate", type=yen, help="見積額（円。1500000 または 1,500,000）")
-    st.add_argument("--method", choices=METHOD_CHOICES + ["consortium"],
-                    help="この要望の按分方法（consortium: 協議会のルールに戻す）")
+    st.add_argument("--method", type=cost_method(consortium=True), metavar="方法",
+                    help="この要望の按分方法: 均等割・人口割・併用（equal・population・mixed）、"
+                         "協議会のルール（consortium）に戻す")
     st.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50）")
     st.add_argument("--by", help="操作者名")
     sh = costs.add_parser("show", help="要望項目の団体ごとの負担額")
     sh.add_argument("item", metavar="ITEM")
     sh.add_argument("--json", action="store_true")
     ru = costs.add_parser("rule", help="協議会の按分ルールを表示・設定する（何も指定しなければ表示、指定しない項目は今のまま）")
-    ru.add_argument("--method", choices=METHOD_CHOICES)
+    ru.add_argument("--method", type=cost_method(), metavar="方法", help="均等割・人口割・併用（equal・population・mixed）")
     ru.add_argument("--ratio", help="併用の割合 均等割:人口割（例: 50:50、6:94）")
     ru.add_argument("--unit", type=whole_number, choices=[1, 1000],
                     help="端数処理: 1 円単位、1000 千円未満切捨て（省略時は今の設定のまま）")

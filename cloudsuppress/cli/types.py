@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from ..domain.costs import METHOD_LABELS
 from ..domain.vocab import CUSTOMIZED_PENDING, OUTCOME_LABELS
 from ..domain.workflow import STATUS_LABELS, Status
 
@@ -73,6 +74,27 @@ def request_status(*, pending: bool = False) -> Callable[[str], str]:
         return code
 
     return status
+
+
+def cost_method(*, consortium: bool = False) -> Callable[[str], str]:
+    """An argparse type for an apportionment method: its label as the 帳票 view shows it (均等割, 人口割,
+    併用 / 均等割・人口割) or its code (equal, population, mixed); gives the code. ``consortium`` adds
+    'consortium' (協議会のルール: an item back on the consortium's rule)."""
+    words = {**{m.value: m.value for m in METHOD_LABELS}, **{label: m.value for m, label in METHOD_LABELS.items()},
+             "併用": "mixed"}
+    if consortium:
+        words.update({"consortium": "consortium", "協議会のルール": "consortium"})
+    codes = {_word_key(w): code for w, code in words.items()}
+    labels = "、".join(["均等割", "人口割", "併用"] + (["協議会のルール"] if consortium else []))
+    english = "、".join(["equal", "population", "mixed"] + (["consortium"] if consortium else []))
+
+    def method(text: str) -> str:
+        code = codes.get(_word_key(text))
+        if code is None:
+            raise argparse.ArgumentTypeError(f"指定できない値です: {text}（指定できる値: {labels}、または {english}）")
+        return code
+
+    return method
 
 
 def _word_key(text: str) -> str:

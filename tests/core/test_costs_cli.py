@@ -201,3 +201,21 @@ def test_amounts_and_counts_are_read_as_people_write_them(rdb, capsys):
     assert usage.value.code == 2 and "金額は整数で指定してください" in err and "invalid" not in err
     code, out, _ = cli(capsys, rdb, "measures", "show")
     assert code == 0 and "説明会 未開催" in out and "—（0 / 0）" in out.splitlines()[0]  # nothing decided yet
+
+
+def test_methods_are_taken_in_the_words_the_screen_shows(rdb, capsys):  # noqa: F811
+    """「--method 均等割」 was refused (指定できる値: equal、population、mixed) in a CLI that takes
+    statuses as 標準化・取下げ… and prints the rule as 均等割・人口割 (walk, 2026-12-07)."""
+    item = new_item(rdb, "常陸大宮市")
+    for word, shown in (("併用", "均等割 60％・人口割 40％"), ("人口割", "人口割"), ("均等割", "均等割")):
+        code, out, err = cli(capsys, rdb, "costs", "rule", "--method", word,
+                             *(["--ratio", "60:40"] if word == "併用" else []))
+        assert code == 0 and f"按分ルールを設定しました: {shown}（円単位）" in out, (out, err)
+    code, out, err = cli(capsys, rdb, "costs", "set", str(item), "--method", "人口割")
+    assert code == 0 and "按分方法: 人口割" in out, (out, err)
+    code, out, err = cli(capsys, rdb, "costs", "set", str(item), "--method", "協議会のルール")
+    assert code == 0 and "按分方法: 均等割" in out, (out, err)
+    with pytest.raises(SystemExit) as usage:
+        cli(capsys, rdb, "costs", "rule", "--method", "割り勘")
+    err = capsys.readouterr().err
+    assert usage.value.code == 2 and "指定できない値です: 割り勘（指定できる値: 均等割、人口割、併用、または equal、population、mixed）" in err, err
