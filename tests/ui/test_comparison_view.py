@@ -244,3 +244,17 @@ def test_a_long_ask_is_wrapped_and_its_cut_is_marked(qapp):
     assert all(QFontMetrics(font).horizontalAdvance(line) <= width + 1 for line in lines)
     short = elided_lines(font, "短い要望", width, 3)
     assert short == ["短い要望"]
+
+
+def test_the_screen_names_peers_from_judgements_as_the_documents_do(runner):
+    """With members' Fit&Gap judgements the PDF, the xlsx and the presentation say 「標準機能で運用: 2団体
+    （…）」 (review R27); the 比較表 screen still said 「要望なし: 2団体（…）」 (walk, 2026-12-07)."""
+    import dataclasses
+
+    from ui.table_models.comparison_table_model import item_text
+
+    row = next(r for r in runner.read(build_comparison).rows if r.peers)
+    names = "・".join(row.peers)
+    assert f"要望なし: {len(row.peers)}団体（{names}）" in item_text(row)
+    judged = item_text(dataclasses.replace(row, peers_judged=True))
+    assert f"標準機能で運用: {len(row.peers)}団体（{names}）" in judged and "要望なし" not in judged

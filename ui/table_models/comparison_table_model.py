@@ -111,9 +111,10 @@ def item_text(r: ComparisonRow) -> str:
         code = QCoreApplication.translate("ComparisonTableModel", "帳票 {0}").format(r.function_code)
     fit = f" {r.fit}" if r.fit else ""
     text = f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
-    if r.peers:  # peer evidence: who runs it on the package as delivered
-        text += "\n" + QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）").format(
-            len(r.peers), "・".join(r.peers))
+    if r.peers:  # peer evidence: who runs it on the package as delivered (judged ○ on a Fit&Gap sheet)
+        line = (QCoreApplication.translate("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if r.peers_judged
+                else QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
+        text += "\n" + line.format(len(r.peers), "・".join(r.peers))
     return text
 
 
