@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..bulk import gc_paused
 from ..domain.models import BusinessSystem, Function, Subcommittee
 from ..errors import DomainError
 from ..summary_figures import FitStats as FitStats  # the pure counts: also read without the ORM
@@ -92,8 +93,11 @@ def list_function_rows(
     if kind is not None:
         q = q.where(Function.kind == kind)
     # Core execution and one fetchall: the ORM's result handling adds ~0.1 s for 30,000 column
-    # rows, and iterating the result fetches them one call at a time.
-    return list(map(FunctionRow._make, s.connection().execute(q).fetchall()))
+    # rows, and iterating the result fetches them one call at a time. The collector paused: 100,000
+    # functions are 200,000 new tuples, none cyclic, and in the GUI's heap it walked them over and over
+    # (0.35 of the 1.2 s of CPU this read took at the main window's start; issue 18).
+    with gc_paused():
+        return list(map(FunctionRow._make, s.connection().execute(q).fetchall()))
 
 
 def system_tree(s: Session) -> list[SystemNode]:

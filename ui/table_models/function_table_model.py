@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QModelIndex, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont
 
+from cloudsuppress.bulk import gc_paused
 from cloudsuppress.domain.vocab import REQUIREMENT_CLASSES
 from cloudsuppress.ops.functions import FunctionRow
 
@@ -338,6 +339,10 @@ class FunctionTableModel(RowListTableModel):
 
     def set_rows(self, rows: Sequence[FunctionRow]) -> None:
         """Replace every row (keeping the filter and the sort)."""
+        with gc_paused():  # a row's search text, its order and look-ups: many objects, none cyclic
+            self._set_rows(rows)
+
+    def _set_rows(self, rows: Sequence[FunctionRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._by_id = None
