@@ -149,8 +149,11 @@ class MainWindow(QMainWindow):
         self.database_menu = DatabaseMenu(self, self.file_menu, before=self.import_action)
 
         runner.changed.connect(self.on_changed)
-        self.reload()
+        # The function list first: its tree's counts are the status bar's (read once, not twice).
         self.show_view(VIEW_FUNCTIONS)
+        self._refresh_title()
+        self._refresh_status()
+        self.refresh_undo()
         restore_main_geometry(self, settings)
 
     NARROW_WINDOW = 1360  # below this width (the 1280×720 laptop, a window not maximized) the side folds
@@ -314,14 +317,17 @@ class MainWindow(QMainWindow):
     # --- data -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read everything afresh (at start, and after a change to the consortium)."""
-        info = self.runner.read(get_consortium)
-        title = f"cloudsuppress — {info.name}" if info else "cloudsuppress"
-        self.setWindowTitle(title + self.database_menu.title_suffix())
+        """Read everything afresh (after a change to the consortium)."""
+        self._refresh_title()
         for view in self.built_views():
             view.refresh()
         self._refresh_status()
         self.refresh_undo()
+
+    def _refresh_title(self) -> None:
+        info = self.runner.read(get_consortium)
+        title = f"cloudsuppress — {info.name}" if info else "cloudsuppress"
+        self.setWindowTitle(title + self.database_menu.title_suffix())
 
     def on_changed(self, changes: Changes) -> None:
         if changes.consortium:
@@ -334,7 +340,10 @@ class MainWindow(QMainWindow):
         self.refresh_undo()
 
     def _refresh_status(self) -> None:
-        st = self.runner.read(fit_stats)
+        functions = self._views.get(VIEW_FUNCTIONS)
+        # The function list's tree holds the consortium's counts, read by its refresh, which runs before
+        # this one after every change: not a second grouping of every function (~0.1 s at 100,000).
+        st = functions.consortium_stats() if functions is not None else self.runner.read(fit_stats)
         self.rate_label.setText(gap_rate_text(st))
         self.count_label.setText(self.tr("機能 {0} 件").format(f"{st.total:,}"))
 

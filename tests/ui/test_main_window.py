@@ -27,6 +27,38 @@ def test_title_and_status_bar_show_consortium_and_gap_rate(main_window, runner):
     assert main_window.rate_label.isVisible()
 
 
+def test_opening_groups_the_functions_once_and_the_status_follows_changes(runner, qtbot, app_font, monkeypatch):
+    """The status bar's counts are the function tree's (issue 18: every start grouped all functions twice,
+    ~0.1 s each at 100,000); after a change both still read the database as it is now."""
+    from cloudsuppress.ops import functions as function_ops
+    from ui.main_window import MainWindow
+
+    grouped = []
+    real = function_ops.stats_by_system
+    monkeypatch.setattr(function_ops, "stats_by_system", lambda rows: grouped.append(1) or real(rows))
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    assert len(grouped) == 1
+    assert window.count_label.text() == "機能 300 件"
+    monkeypatch.undo()
+
+    def retire_two(s):
+        from sqlalchemy import update
+
+        from cloudsuppress.changes import Changes
+        from cloudsuppress.domain.models import Function
+
+        ids = s.scalars(Function.__table__.select().with_only_columns(Function.id).order_by(Function.id).limit(2)).all()
+        s.execute(update(Function).where(Function.id.in_(ids)).values(retired=True))
+        return Changes(functions=True)
+
+    runner.run(retire_two, parent=None)
+    st = runner.read(fit_stats)
+    assert st.total == 298
+    assert window.count_label.text() == "機能 298 件"
+    assert window.rate_label.text() == f"ギャップ率 {format_rate(st.gap_rate)}（△{st.by_fit['△']} ×{st.by_fit['×']}／評価済み{st.assessed}）"
+
+
 def test_navigation_switches_views(main_window, qtbot):
     assert main_window.current_view() == VIEW_FUNCTIONS
     nav = main_window.nav

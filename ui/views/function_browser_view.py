@@ -256,6 +256,10 @@ class FunctionBrowserView(QWidget):
         if changes.functions or changes.structure:
             self.refresh()
 
+    def consortium_stats(self) -> FitStats:
+        """The whole consortium's fit counts, as last read (``ops.functions.fit_stats`` adds up the same)."""
+        return combine_stats([n.stats for n in self._nodes])
+
     def _fill_tree(self, keep: _Node | None) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
