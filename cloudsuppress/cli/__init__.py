@@ -291,12 +291,15 @@ def _cmd_summary(db: Database, args: argparse.Namespace) -> int:
 
 
 def _plain_read(args: argparse.Namespace) -> int | None:
-    """`summary` (text), `members list` and `structure list` of a SQLite file read with plain sqlite3,
+    """`summary` (text), `members list`, `structure list` and `requests list` (without --member) of a
+    SQLite file read with plain sqlite3,
     without importing SQLAlchemy and the models (most of a call's start); None: the command or the file
     needs the ordinary door (a URL, an older or foreign file, ``summary --json``), or SQLite refused a
     query (the ordinary door says why). Everything is read before anything is printed."""
     what = (args.command, getattr(args, "action", None))
-    if what not in (("summary", None), ("members", "list"), ("structure", "list")) or (what[0] == "summary" and args.json):
+    if what not in (("summary", None), ("members", "list"), ("structure", "list"), ("requests", "list")):
+        return None
+    if (what[0] == "summary" and args.json) or (what[0] == "requests" and args.member):  # the member by its name: ORM
         return None
     import sqlite3
 
@@ -314,6 +317,10 @@ def _plain_read(args: argparse.Namespace) -> int | None:
             from ..ops.plain_lists import read_members
 
             members = read_members(con)
+        elif what[0] == "requests":
+            from ..ops.plain_lists import read_item_rows
+
+            items = read_item_rows(con, status=args.status)
         else:
             from ..ops.plain_lists import read_structure
 
@@ -326,9 +333,20 @@ def _plain_read(args: argparse.Namespace) -> int | None:
         print("\n".join(lines))
     elif what[0] == "members":
         print_members(members, as_json=args.json)
+    elif what[0] == "requests":
+        _print_item_rows(items, as_json=args.json)
     else:
         print_structure(subs, systems, as_json=args.json)
     return 0
+
+
+def _print_item_rows(items: list[ItemRow], *, as_json: bool) -> None:
+    """`requests list`: one item per line (or JSON), read through the ORM or with plain sqlite3."""
+    if as_json:
+        print(json.dumps([_item_json(r) for r in items], ensure_ascii=False, indent=2))
+    else:
+        for r in items:
+            print(f"{r.key}\t{r.status_label}\t{r.target_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
 
 
 def _item_json(r: ItemRow) -> dict[str, object]:
@@ -380,11 +398,7 @@ def _cmd_requests(db: Database, args: argparse.Namespace) -> int:
         with db.session() as s:
             member_filter = request_ops.resolve_member(s, args.member) if args.member else None
             items = request_queries.list_item_rows(s, status=args.status, member_id=member_filter)
-        if args.json:
-            print(json.dumps([_item_json(r) for r in items], ensure_ascii=False, indent=2))
-        else:
-            for r in items:
-                print(f"{r.key}\t{r.status_label}\t{r.target_code or '（新規）'}\t{r.title}\t{'、'.join(r.members)}")
+        _print_item_rows(items, as_json=args.json)
         return 0
     if args.action == "history":
         with db.session() as s:

@@ -3,8 +3,6 @@ dataclasses, safe to keep after the session is closed."""
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -22,45 +20,14 @@ from ..domain.models import (
     StatusChange,
     Subcommittee,
 )
-from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
+from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
 from ..domain.wareki import to_wareki
 from ..domain.workflow import STATUS_LABELS, Status, allowed_targets, parse_status
+from .item_rows import ItemRow as ItemRow  # the list rows themselves: also read without the ORM
+from .item_rows import fold_item_rows
 from .meetings import meeting_label
 from .requests import get_item
 from .stale_approval import StaleApproval
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One request item as the request list shows it."""
-
-    id: int
-    key: str
-    title: str
-    status: str
-    status_label: str
-    function_id: int | None
-    function_code: str | None
-    function_name: str | None  # the package function, or the proposed new function's name
-    fit: str | None
-    business_system_id: int | None
-    business_system: str | None
-    subcommittee_id: int | None
-    subcommittee: str | None
-    members: tuple[str, ...]  # members still in the item
-    withdrawn_members: tuple[str, ...]
-    estimate: int | None
-    annual_cases: int | None  # total over the members still in the item
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    version: int = 1  # pass back as expected_version when saving an edit or a move
-    search_text: str = ""  # every member's 要望内容, 低下の内容 and 代替運用案, for the list's search
-    function_kind: str | None = None  # 'function' / 'form' (帳票): what function_code is an ID of
-
-    @property
-    def target_code(self) -> str | None:
-        """function_code as printed: 「帳票 0000004」 for a form."""
-        return target_code(self.function_code, self.function_kind)
 
 
 @dataclass(frozen=True)
@@ -128,10 +95,6 @@ class ItemDetail:
     allowed_moves: tuple[str, ...]
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
 def list_item_rows(
     s: Session, *, status: str | Status | None = None, member_id: int | None = None, subcommittee_id: int | None = None,
     business_system_id: int | None = None, text: str | None = None, item_ids: list[int] | None = None,
@@ -141,9 +104,12 @@ def list_item_rows(
     also where it withdrew its part), subcommittee, business system, text."""
     fn_system = aliased(BusinessSystem)
     own_system = aliased(BusinessSystem)
-    q = (
-        select(RequestItem, Function.code, Function.name, Function.fit, fn_system, own_system, Function.kind,
-               Function.retired)
+    q = (  # the columns of item_rows.ITEM_COLUMNS, in that order
+        select(RequestItem.id, RequestItem.key, RequestItem.title, RequestItem.status, RequestItem.function_id,
+               RequestItem.proposed_function, RequestItem.estimate, RequestItem.created_at, RequestItem.updated_at,
+               RequestItem.version, Function.code, Function.name, Function.fit, Function.kind, Function.retired,
+               fn_system.id, fn_system.name, fn_system.subcommittee_id,
+               own_system.id, own_system.name, own_system.subcommittee_id)
         .outerjoin(Function, Function.id == RequestItem.function_id)
         .outerjoin(fn_system, fn_system.id == Function.business_system_id)
         .outerjoin(own_system, own_system.id == RequestItem.business_system_id)
@@ -153,7 +119,6 @@ def list_item_rows(
         q = q.where(RequestItem.status == parse_status(status).value)
     if item_ids is not None:
         q = q.where(RequestItem.id.in_(item_ids))
-    member_rows: dict[int, list[tuple[int, str, bool, str, int | None, str, str | None]]] = defaultdict(list)
     parts_q = (select(MemberRequest.item_id, MemberRequest.member_id, Member.name, MemberRequest.withdrawn,
                       MemberRequest.content, MemberRequest.annual_cases, MemberRequest.service_drop_detail,
                       MemberRequest.workaround)
@@ -161,40 +126,10 @@ def list_item_rows(
                .order_by(Member.sort_order, Member.id))
     if item_ids is not None:
         parts_q = parts_q.where(MemberRequest.item_id.in_(item_ids))
-    for item_id, mid, name, withdrawn, content, cases, detail, workaround in s.execute(parts_q):
-        member_rows[item_id].append((mid, name, withdrawn, content, cases, detail, workaround))
+    parts = s.execute(parts_q).all()
     subcommittees = dict(s.execute(select(Subcommittee.id, Subcommittee.name)).all())
-    needle = _fold(text.strip()) if text and text.strip() else None
-    out = []
-    for item, code, fname, fit, fsys, osys, fkind, fretired in s.execute(q):
-        system = fsys or osys
-        if business_system_id is not None and (system is None or system.id != business_system_id):
-            continue
-        if subcommittee_id is not None and (system is None or system.subcommittee_id != subcommittee_id):
-            continue
-        mrows = member_rows.get(item.id, [])
-        if member_id is not None and not any(m[0] == member_id and (include_withdrawn or not m[2]) for m in mrows):
-            continue
-        # What every member wrote (要望内容, 低下の内容, 代替運用案), so a search finds an item by it.
-        search = "\n".join(t for m in mrows for t in (m[3], m[5], m[6]) if t)
-        if needle is not None:
-            hay = " ".join(filter(None, [item.key, item.title, code, fname, item.proposed_function, search,
-                                         *(m[1] for m in mrows)]))
-            if needle not in _fold(hay):
-                continue
-        active = [m for m in mrows if not m[2]]
-        counts = [m[4] for m in active if m[4] is not None]
-        out.append(ItemRow(
-            item.id, item.key, item.title, item.status, STATUS_LABELS[Status(item.status)], item.function_id, code,
-            # A retired function (欠番) keeps its last name, marked wherever a request's target is shown.
-            (f"{fname}（欠番）" if fretired and fname else fname) or item.proposed_function, fit,
-            system.id if system else None, system.name if system else None,
-            system.subcommittee_id if system else None, subcommittees.get(system.subcommittee_id) if system else None,
-            tuple(m[1] for m in active), tuple(m[1] for m in mrows if m[2]), item.estimate,
-            sum(counts) if counts else None, item.created_at, item.updated_at, item.version,
-            search_text=search, function_kind=fkind,
-        ))
-    return out
+    return fold_item_rows(s.execute(q), parts, subcommittees, member_id=member_id, subcommittee_id=subcommittee_id,
+                          business_system_id=business_system_id, text=text, include_withdrawn=include_withdrawn)
 
 
 def get_item_row(s: Session, item_id: int) -> ItemRow:

@@ -51,11 +51,11 @@ def test_help_imports_no_database_code():
                   if m in loaded) == []  # the readers: only the commands that read a file
 
 
-def test_members_and_structure_lists_read_without_the_orm(tmp_path, capsys):
+def test_the_lists_read_without_the_orm(tmp_path, capsys):
     db = tmp_path / "c.sqlite"
     assert main(["--db", str(db), "init", "--name", "テスト協議会"]) == 0
     capsys.readouterr()
-    for argv in (["members", "list"], ["structure", "list", "--json"]):
+    for argv in (["members", "list"], ["structure", "list", "--json"], ["requests", "list", "--json"]):
         loaded = _modules_after(["--db", str(db), *argv])
         assert "cloudsuppress.ops.plain_lists" in loaded
         assert sorted(m for m in ("sqlalchemy", "cloudsuppress.domain.models", "cloudsuppress.store.db",

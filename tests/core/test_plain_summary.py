@@ -39,7 +39,9 @@ def _both(capsys, monkeypatch, path, command=("summary",)) -> tuple[str, str]:
             _summary(capsys, path, plain=False, monkeypatch=monkeypatch, command=command))
 
 
-LISTS = [("members", "list"), ("members", "list", "--json"), ("structure", "list"), ("structure", "list", "--json")]
+LISTS = [("members", "list"), ("members", "list", "--json"), ("structure", "list"), ("structure", "list", "--json"),
+         ("requests", "list"), ("requests", "list", "--json"), ("requests", "list", "--status", "customized"),
+         ("requests", "list", "--status", "要望", "--json")]
 
 
 def test_the_demo_summary_is_the_same_both_ways(demo_file, capsys, monkeypatch):
@@ -91,6 +93,14 @@ def test_the_lists_are_the_same_both_ways(demo_file, tmp_path, capsys, monkeypat
         con.execute("UPDATE function SET kind = 'form' WHERE id % 40 = 0")
         con.execute("UPDATE function SET retired = 1 WHERE id % 55 = 0")
         con.execute("UPDATE business_system SET code = NULL WHERE id % 2 = 0")
+        # a request on a retired function (its name marked 欠番), one on a proposed new function, a
+        # withdrawn part, no annual cases
+        con.execute("UPDATE function SET retired = 1 WHERE id = (SELECT function_id FROM request_item "
+                    "WHERE function_id IS NOT NULL ORDER BY id LIMIT 1)")
+        con.execute("UPDATE request_item SET function_id = NULL, proposed_function = '新しい機能', "
+                    "business_system_id = (SELECT min(id) FROM business_system) WHERE id = 2")
+        con.execute("UPDATE member_request SET withdrawn = 1 WHERE id % 4 = 0")
+        con.execute("UPDATE member_request SET annual_cases = NULL WHERE id % 3 = 0")
     con.close()
     plain, orm = _both(capsys, monkeypatch, path, command)
     assert plain == orm
