@@ -51,6 +51,7 @@ from ..errors import DomainError
 from ..store.locks import lock_numbering
 from ..unset import UNSET, Unset
 from . import requests as request_ops
+from .business_systems import match_business_system
 from .inputs import NUMBER_PROBLEM, meeting_problems
 
 # Re-exported (``X as X``): the meetings' own API, defined where the request operations can use them.
@@ -102,10 +103,11 @@ def resolve_subcommittee(s: Session, name: str) -> int:
 
 
 def resolve_business_system(s: Session, name: str) -> int:
-    """The id of a business system given its name."""
-    bid = s.scalar(select(BusinessSystem.id).where(BusinessSystem.name == name.strip()))
+    """The id of a business system given its name, spelled as the function import and ``functions list``
+    take it (住民記録 = 住基 = 住民基本台帳, full/half width: ``match_business_system``)."""
+    bid = match_business_system(s, name)
     if bid is None:
-        raise DomainError(f"業務「{name}」はありません。")
+        raise DomainError(f"業務「{name}」はありません（structure list で登録済みの業務を確かめてください）。")
     return bid
 
 

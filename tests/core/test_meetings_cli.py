@@ -92,3 +92,18 @@ def test_create_accepts_a_time_range_and_refuses_a_bad_date(rdb, capsys):
     assert (json.loads(out)["start_time"], json.loads(out)["end_time"]) == ("09:30", "11:00")
     code, _, err = cli(capsys, rdb, "meetings", "create", "--kind", "協議会", "--title", "総会", "--date", "来週")
     assert code == 1 and "開催日「来週」を読めません" in err
+
+
+def test_a_wg_meeting_takes_the_business_system_as_the_import_spells_it(rdb, capsys):  # noqa: F811
+    """`meetings create --kind 分科会 --business-system 住民記録` (the ministry's name, which the function
+    import and `functions list` read as 住民基本台帳) was refused 「業務「住民記録」はありません。」 with no
+    hint (walk, 2026-12-07)."""
+    for spelling in ("住民記録", "住基", "住民基本台帳"):
+        code, out, err = cli(capsys, rdb, "meetings", "create", "--kind", "分科会", "--business-system", spelling,
+                             "--title", "住基WG", "--date", "2026-11-22")
+        assert code == 0, err
+        code, shown, _ = cli(capsys, rdb, "meetings", "show", out.strip(), "--json")
+        assert json.loads(shown)["business_system"] == "住民基本台帳", shown
+    code, _, err = cli(capsys, rdb, "meetings", "create", "--kind", "分科会", "--business-system", "存在しない業務",
+                       "--title", "WG", "--date", "2026-11-22")
+    assert code == 1 and "業務「存在しない業務」はありません（structure list で登録済みの業務を確かめてください）" in err, err
