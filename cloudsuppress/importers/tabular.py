@@ -372,6 +372,7 @@ class _MarkedText:
         for r, row in enumerate(rows, start=1):
             for c, cell in enumerate(row):
                 i = 0
+                consumed: set[int] = set()  # the byte after a lead byte, shown with it: not text before a later one
                 while i < len(cell):
                     if not _is_mark(cell[i]):
                         i += 1
@@ -383,7 +384,9 @@ class _MarkedText:
                     lead = self.encoding == "cp932" and len(raw) == 1 and (0x81 <= raw[0] <= 0x9F or 0xE0 <= raw[0] <= 0xFC)
                     if lead and i < len(cell) and ord(cell[i]) < 0x80:  # the byte that was no second half
                         raw.append(ord(cell[i]))
-                    before = "".join(ch for ch in cell[:start] if not _is_mark(ch)).strip()[-10:]
+                        consumed.add(i)
+                    before = "".join(ch for k, ch in enumerate(cell[:start])
+                                     if not _is_mark(ch) and k not in consumed and ch.isprintable()).strip()[-10:]
                     found.append((r, c if columns else None, " ".join(f"0x{b:02X}" for b in raw), before))
         return found
 

@@ -150,3 +150,13 @@ def test_a_quote_never_closed_in_a_long_file_names_its_cell(tmp_path):
         read_member_list(path)
     assert [(i.row, i.column) for i in err.value.issues] == [(3, "B列")]
     assert "引用符「\"」が閉じられていない" in str(err.value.issues[0])
+
+
+def test_a_byte_shown_with_the_lead_byte_is_not_text_before_the_next(db, tmp_path):
+    """0x81 then DEL then 0x82 (a lead byte with no second half, twice): the second place read
+    「（0x82、「」の後）」, the DEL it had shown with the first counted as the text before it (walk)."""
+    data = _damaged(FUNCTIONS, row=3, column=1, encoding="cp932", bad=b"\x81\x7f\x82\x20")
+    issues = [i.message for i in _refused_functions(db, tmp_path, data).issues]
+    assert any("0x81 0x7F、「転出」の後" in m for m in issues), issues
+    assert any("0x82 0x20、「転出」の後" in m for m in issues), issues
+    assert not any("「」" in m for m in issues), issues
