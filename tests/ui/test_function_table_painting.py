@@ -140,3 +140,47 @@ def test_typing_keeps_the_table_width_and_the_selection(main_window):
     assert view.model.rowCount() < 5
     assert view.model.row_at(view.table.currentIndex().row()) == chosen
     assert view.table.selectionModel().selectedRows() == [view.model.index(view.table.currentIndex().row(), 0)]
+
+
+def test_a_search_shows_the_selected_row_or_starts_at_the_top(main_window, qtbot):
+    """The model keeps the view's scroll across a filter now: the browser scrolls to the selected
+    function when the filter still shows it, and to the top when it does not (as the reset did)."""
+    view = main_window.functions
+    bar = view.table.verticalScrollBar()
+    view.table.selectRow(250)
+    view.table.scrollTo(view.model.index(250, 0))
+    chosen = view.model.row_at(250)
+    assert bar.value() > 0
+    view.search.setText(chosen.name)
+    row = view.model.row_of_function(chosen.id)
+    assert row is not None and view.table.viewport().rect().intersects(view.table.visualRect(view.model.index(row, 0)))
+    view.search.setText("")
+    row = view.model.row_of_function(chosen.id)
+    assert view.table.viewport().rect().contains(view.table.visualRect(view.model.index(row, 0)).center())
+    first = view.model.row_at(0)
+    assert first.subcommittee_id != chosen.subcommittee_id
+    view.search.setText("")
+    assert view.select_tree_node("subcommittee", first.subcommittee_id)  # a screenful and more, without the selected
+    assert view.model.row_of_function(chosen.id) is None and view.model.rowCount() > 40
+    assert bar.value() == 0
+
+
+def test_the_request_pickers_chosen_row_stays_in_view_while_typing(rows, qtbot, app_font):
+    from ui.request_editor.function_picker import FunctionPicker
+
+    model = FunctionTableModel()
+    model.set_rows(rows)
+    picker = FunctionPicker(model)
+    qtbot.addWidget(picker)
+    picker.resize(900, 400)
+    picker.show()
+    qtbot.waitExposed(picker)
+    chosen = rows[200]
+    assert picker.set_function(chosen.id)
+    for i in range(1, len(chosen.code) + 1):
+        picker.search.setText(chosen.code[:i])
+        row = model.row_of_function(chosen.id)
+        assert picker.table.viewport().rect().contains(picker.table.visualRect(model.index(row, 0)).center()), i
+    picker.search.setText(chosen.code + "該当なし")
+    picker.search.setText("")
+    assert picker.table.verticalScrollBar().value() == 0 or picker.chosen() == chosen

@@ -420,12 +420,17 @@ class FunctionBrowserView(QWidget):
         self._keep_detail = selected is not None
         try:
             self.model.set_filter(**filters)
+            # The rows' layout now, not at the next idle moment: scrolling to the selected row below needs
+            # the new row count (the filter is a layout change, which Qt lays out later).
+            self.table.doItemsLayout()
             self._update_counts()
             found = selected is not None and self.select_function(selected)
         finally:
             self._keep_detail = False
         if selected is not None and not found:
             self._show_detail(None)
+        if not found:  # the list starts at its top, as when a filter reset the model (it keeps the scroll now)
+            self.table.scrollToTop()
 
     def _update_counts(self) -> None:
         shown, total = self.model.visible_count, self.model.total_count
