@@ -66,7 +66,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.importers.function_list import FIELDS
     from cloudsuppress.ops import history, stale_approval
     from cloudsuppress.ops import requests as request_ops
-    from cloudsuppress.ops.inputs import MEETING_PROBLEM_MESSAGES
+    from cloudsuppress.ops.inputs import ANNUAL_CASES_TOO_MANY, MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.presets import PRESET_LABELS
     from ui import file_menu_extras, main_window
@@ -114,7 +114,7 @@ def catalog() -> list[tuple[str, list[str]]]:
         ("OutcomePanel", _values(outcome_panel.OUTCOME_CHOICES) + _values(outcome_panel.DECISION_TARGETS)),
         ("MemberPartForm", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS) + _values(APPROVAL_LABELS)
          # the core's one rule for a part's fields, shown under each field (member_part_form.problems)
-         + [m + "。" for m in _values(request_ops.PART_PROBLEM_MESSAGES)]),
+         + [m + "。" for m in _values(request_ops.PART_PROBLEM_MESSAGES)] + [ANNUAL_CASES_TOO_MANY + "。"]),
         ("JoinCustomizationDialog", _values(REASON_LABELS) + _values(SERVICE_DROP_LABELS)),
         ("AttendeeDialog", _values(ATTENDEE_ROLE_LABELS) + _values(attendee_dialog.DEFAULT_ORGANIZATIONS)),
         ("RequestItemDialog", _values(request_item_dialog.MOVE_TEXTS) + [request_item_dialog.REOPEN_TEXT]),

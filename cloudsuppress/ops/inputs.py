@@ -81,6 +81,8 @@ PART_PROBLEM_MESSAGES = {
     "service_drop_detail": "住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください",
     "annual_cases": "年間処理件数は 0 以上の整数で入力してください",
 }
+MAX_ANNUAL_CASES = 999_999_999  # the editor's field takes no more; the CLI and the op refuse more by this one rule
+ANNUAL_CASES_TOO_MANY = f"年間処理件数は {MAX_ANNUAL_CASES:,} 件以下で入力してください"
 
 
 def _blank(value: object) -> bool:
@@ -102,6 +104,8 @@ def part_problems(values: PartFields) -> dict[str, str]:
     cases = values.annual_cases
     if cases is not None and cases is not UNSET and (not isinstance(cases, int) or cases < 0):
         found["annual_cases"] = PART_PROBLEM_MESSAGES["annual_cases"]
+    elif isinstance(cases, int) and cases > MAX_ANNUAL_CASES:
+        found["annual_cases"] = ANNUAL_CASES_TOO_MANY
     return found
 
 

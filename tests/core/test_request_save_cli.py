@@ -52,3 +52,18 @@ def test_an_unknown_reason_is_refused_naming_the_choices(rdb, capsys):  # noqa: 
     new_item(rdb, "那珂市")
     code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市", "--reason", "好み")
     assert code == 1 and "理由区分「好み」はありません（住民サービス水準の維持、" in err, err
+
+
+def test_too_many_cases_are_refused_naming_the_member(rdb, capsys):  # noqa: F811
+    """`requests save --cases 99999999999` was refused by the database bounds as 「団体の要望（id 64）:
+    年間処理件数は 2,147,483,647 以下にしてください」, naming a row id instead of the member; the editor's
+    field stops at 999,999,999 (walk, 2026-12-07)."""
+    item = new_item(rdb, "那珂市")
+    before = dump(rdb)
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市",
+                       "--cases", "99999999999")
+    assert code == 1 and "那珂市: 年間処理件数は 999,999,999 件以下で入力してください。" in err, err
+    assert "id" not in err and dump(rdb) == before
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市",
+                       "--cases", "999999999")
+    assert code == 0 and _part(rdb, item, "那珂市")["annual_cases"] == 999_999_999, err

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.domain.vocab import APPROVAL_LABELS, APPROVAL_STAGES, REASON_LABELS, SERVICE_DROP_LABELS
 from cloudsuppress.ops import requests as req
+from cloudsuppress.ops.inputs import MAX_ANNUAL_CASES
 from cloudsuppress.ops.request_queries import MemberPartRow
 
 from ..date_edit import DateEdit
@@ -59,7 +60,7 @@ from .request_prompts import ReasonDialog
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "border: 1px solid #b3261e; background: #fff6f5;"
-MAX_CASES = 999_999_999
+MAX_CASES = MAX_ANNUAL_CASES  # the core refuses more by the same rule
 
 
 def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
