@@ -9,6 +9,7 @@ can recognise one without importing the database layer at start-up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from .domain.wareki import to_wareki
 
@@ -43,3 +44,18 @@ def _japanese(part: object) -> object:
     if isinstance(part, dt.date):
         return to_wareki(part)
     return part
+
+
+LIST = "{0}、{1}"  # 「A、B」: a list as Japanese writes it
+AND = "{0}と{1}"  # 「A と B」: two or three things named together
+
+
+def phrase_list(items: Sequence[object], pattern: str = LIST) -> str:
+    """``items`` joined as Japanese joins them (「A、B、C」), as nested Phrases so that a UI joins them
+    its own way ("A, B, C"); "" for no items."""
+    if not items:
+        return ""
+    out: object = items[0]
+    for item in items[1:]:
+        out = Phrase(pattern, out, item)
+    return out if isinstance(out, str) else str(out)

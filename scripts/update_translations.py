@@ -51,6 +51,7 @@ def _values(obj) -> list[str]:
 
 def catalog() -> list[tuple[str, list[str]]]:
     """(context, texts) for every table whose texts go through self.tr at run time."""
+    from cloudsuppress import phrase
     from cloudsuppress.domain import vocab
     from cloudsuppress.domain.costs import METHOD_LABELS, UNIT_LABELS
     from cloudsuppress.domain.vocab import (
@@ -63,8 +64,9 @@ def catalog() -> list[tuple[str, list[str]]]:
     )
     from cloudsuppress.domain.wareki import ERAS
     from cloudsuppress.domain.workflow import Status
+    from cloudsuppress.importers import detect
     from cloudsuppress.importers.function_list import FIELDS
-    from cloudsuppress.ops import history, stale_approval
+    from cloudsuppress.ops import function_import, history, stale_approval
     from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.ops.inputs import ANNUAL_CASES_TOO_MANY, MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
@@ -98,7 +100,9 @@ def catalog() -> list[tuple[str, list[str]]]:
                    # why the function-list import leaves a row out (the import dialog's 除外する行 tab)
                    + ignored_row_reasons()
                    # why a share moved since its 首長決裁 (the cost table's and the request editor's 要再決裁)
-                   + list(stale_approval.PATTERNS))
+                   + list(stale_approval.PATTERNS)
+                   # what the function-list import tells the user (detection notes, questions, plan warnings)
+                   + list(detect.PATTERNS) + list(function_import.PATTERNS) + [phrase.LIST, phrase.AND])
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..domain.vocab import FIT_WORDS, normalize_text, parse_fit_word, understood_fit_words
+from ..phrase import AND, Phrase, phrase_list
 from ..wording import either
 from .function_list import (
     FIELDS,
@@ -43,6 +44,19 @@ _FORM_LABELS = {"code": "帳票ID", "name": "帳票名称", "requirement": "帳�
 def field_label(fld: str, kind: str = "function") -> str:
     """A field's Japanese label; a form sheet says 帳票ID / 帳票名称 / 帳票要件."""
     return (_FORM_LABELS.get(fld) if kind == "form" else None) or FIELDS[fld]
+
+
+# What the detection tells the user, as Phrases (Japanese text with its pattern, which the GUI translates).
+NUMBER_AS_ID = "機能IDの列がないため、{0}列「{1}」を機能IDとして使います。"
+ID_CANDIDATES = "機能IDの候補"
+FIELD_TWICE = "「{0}」の列が複数"  # a field's label
+COLUMN_NAMED = "{0}列「{1}」"  # column letter, header as written
+CANDIDATES_GUI = "{0}が{1}つあります: {2}。どちらを{3}とするか指定してください（取り込みの画面の「列の対応」で選択）。"
+FIT_LIKE_NAMED = "{0}列「{1}」の値は適合度のようです（{2}）。"  # column letter, header, the marks seen
+FIT_LIKE = "{0}列の値は適合度のようです（{1}）。"
+FIT_LIKE_GUI = "{0}「列の対応」でこの列を「適合度」にするか、「取り込まない」を選んでください。"
+PATTERNS = (NUMBER_AS_ID, ID_CANDIDATES, FIELD_TWICE, COLUMN_NAMED, CANDIDATES_GUI, FIT_LIKE_NAMED, FIT_LIKE,
+            FIT_LIKE_GUI)
 
 
 @dataclass(frozen=True)
@@ -501,19 +515,19 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
                 for c in strong:
                     chosen[c] = "code" if c == decided[0] else None
             else:
-                ambiguities.append(_ambiguity("code", strong, labels, "機能IDの候補"))
+                ambiguities.append(_ambiguity("code", strong, labels, Phrase(ID_CANDIDATES)))
         elif not strong and running:
             if len(running) == 1:
                 chosen[running[0]] = "code"
-                notes.append(f"機能IDの列がないため、{column_letter(running[0])}列「{labels[running[0]][0]}」を機能IDとして使います。")
+                notes.append(Phrase(NUMBER_AS_ID, column_letter(running[0]), labels[running[0]][0]))
             else:
-                ambiguities.append(_ambiguity("code", running, labels, "機能IDの候補"))
+                ambiguities.append(_ambiguity("code", running, labels, Phrase(ID_CANDIDATES)))
     for fld, cols in by_field.items():
         if fld in _ID_FIELDS:
             continue
         cols = [c for c in cols if c not in user]
         if len(cols) > 1 and fld not in user.values():
-            ambiguities.append(_ambiguity(fld, cols, labels, f"「{FIELDS[fld]}」の列が複数"))
+            ambiguities.append(_ambiguity(fld, cols, labels, Phrase(FIELD_TWICE, Phrase(FIELDS[fld]))))
     for c, wanted in user.items():
         if wanted is not None and wanted not in FIELDS:
             continue
@@ -584,11 +598,12 @@ def _fit_like_columns(table: Table, first: int, chosen: dict[int, str | None], u
             if len(marks) >= 2:
                 letter = column_letter(c)
                 head = labels[c][0]
-                out.append(Ambiguity("fit", (c,), f"{letter}列{f'「{head}」' if head else ''}の値は適合度のようです（"
-                                     f"{'・'.join(sorted(present))}）。" + either(
-                                         gui="「列の対応」でこの列を「適合度」にするか、「取り込まない」を選んでください。",
-                                         cli=f"適合度として取り込むなら --map fit={letter}、取り込まないなら "
-                                             f"--map ignore={letter} を指定してください。")))
+                shown = "・".join(sorted(present))
+                seen = Phrase(FIT_LIKE_NAMED, letter, head, shown) if head else Phrase(FIT_LIKE, letter, shown)
+                out.append(Ambiguity("fit", (c,), either(
+                    gui=Phrase(FIT_LIKE_GUI, seen),
+                    cli=f"{seen}適合度として取り込むなら --map fit={letter}、取り込まないなら --map ignore={letter} "
+                        "を指定してください。")))
     return out
 
 
@@ -598,10 +613,11 @@ def _looks_like_ids(vals: list[str]) -> bool:
     return bool(present) and len(set(present)) == len(present) and len(present) >= 0.9 * len(vals)
 
 
-def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: str) -> Ambiguity:
-    named = "と".join(f"{column_letter(c)}列「{labels[c][0]}」" for c in cols)
-    return Ambiguity(fld, tuple(cols), f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください"
-                     + either(gui="（取り込みの画面の「列の対応」で選択）。", cli=f"（--map {fld}=列記号）。"))
+def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: Phrase) -> Ambiguity:
+    named = phrase_list([Phrase(COLUMN_NAMED, column_letter(c), labels[c][0]) for c in cols], AND)
+    return Ambiguity(fld, tuple(cols), either(
+        gui=Phrase(CANDIDATES_GUI, what, str(len(cols)), named, Phrase(FIELDS[fld])),
+        cli=f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください（--map {fld}=列記号）。"))
 
 
 def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...]]:

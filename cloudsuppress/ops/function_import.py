@@ -32,6 +32,7 @@ from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.detect import Detection, ImportOverrides, detect_function_list
 from ..importers.function_list import FIELDS, FunctionRecord, ParsedFunctionList, parse_forms_only, parse_function_list
 from ..importers.tabular import Workbook, column_letter
+from ..phrase import Phrase, phrase_list
 from ..store.concurrency import conflict
 from ..wording import either
 from .business_systems import SystemMatcher
@@ -42,6 +43,16 @@ COMPARED = ("level1", "level2", "level3", "name", "requirement", "requirement_cl
             "fit_alternative", "vendor_cost", "vendor_cost_note", "vendor_alternative", "revision_kind",
             "revision_note", "rationale")
 _LABELS = {**FIELDS, "retired": "欠番", "fit_alternative": "代替", "vendor_cost_note": "費用の注記"}
+
+
+# The plan's warnings, as Phrases (Japanese text with its pattern, which the GUI translates).
+RETIRING_REQUESTED = ("注意: {0}: 要望 {1} の対象 {2} が欠番になります（新しい版で削除される機能です。"
+                      "要望の扱いを確かめてください）。")  # 業務, 要望番号s, 機能ID
+LOW_MATCH = ("注意: {0}: ファイルの機能ID（{1} …）は登録済みの一覧（{2} 件: {3} …）と{4}。取り込むと登録済みの {5} 件を"
+             "削除し、別の一覧で置き換えます。機能IDの列（No. や項番を機能IDとして読んでいないか）を確かめてください。")
+NONE_MATCH = "1 件も一致しません"
+FEW_MATCH = "{0} 件しか一致しません"
+PATTERNS = (RETIRING_REQUESTED, LOW_MATCH, NONE_MATCH, FEW_MATCH)
 
 
 @dataclass(frozen=True)
@@ -88,17 +99,15 @@ class SystemDiff:
 
     def retiring_warnings(self) -> list[str]:
         """One line per retired ID an open request points to: the secretariat must tell the members."""
-        return [f"注意: {self.business_system}: 要望 {'、'.join(keys)} の対象 {code} が欠番になります"
-                "（新しい版で削除される機能です。要望の扱いを確かめてください）。"
+        return [Phrase(RETIRING_REQUESTED, self.business_system, phrase_list(keys), code)
                 for code, keys in self.retiring_requested]
 
     def warning(self) -> str | None:
         if not self.low_match:
             return None
-        how = "1 件も一致しません" if not self.matched else f"{self.matched} 件しか一致しません"
-        return (f"注意: {self.business_system}: ファイルの機能ID（{'、'.join(self.sample_new)} …）は登録済みの一覧"
-                f"（{self.live:,} 件: {'、'.join(self.sample_old)} …）と{how}。取り込むと登録済みの {len(self.removed):,} 件を"
-                "削除し、別の一覧で置き換えます。機能IDの列（No. や項番を機能IDとして読んでいないか）を確かめてください。")
+        how = Phrase(NONE_MATCH) if not self.matched else Phrase(FEW_MATCH, str(self.matched))
+        return Phrase(LOW_MATCH, self.business_system, phrase_list(self.sample_new), f"{self.live:,}",
+                      phrase_list(self.sample_old), how, f"{len(self.removed):,}")
 
     @property
     def replaces(self) -> bool:

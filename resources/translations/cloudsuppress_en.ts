@@ -2400,11 +2400,11 @@ A business system with functions or requests cannot be deleted.</translation>
     </message>
     <message>
         <source>注意: ファイルの機能IDは登録済みの一覧とほとんど一致しません（「取り込み内容」）。</source>
-        <translation>Note: the file&apos;s function IDs hardly match the registered list (see &quot;Import plan&quot;).</translation>
+        <translation>Note: the file&apos;s function IDs hardly match the registered list (see &quot;Import plan&quot;). </translation>
     </message>
     <message>
         <source>注意: 欠番になる機能 {0} 件に未決定の要望があります（「取り込み内容」）。</source>
-        <translation>Note: {0} functions that become retired have undecided requests (see &quot;Import plan&quot;).</translation>
+        <translation>Note: {0} functions that become retired have undecided requests (see &quot;Import plan&quot;). </translation>
     </message>
     <message>
         <source>この一覧には業務の列がありません。左の「取り込み先の業務」を選んでください。</source>
@@ -2412,7 +2412,7 @@ A business system with functions or requests cannot be deleted.</translation>
     </message>
     <message>
         <source>確認事項が {0} 件あります。「確認事項」で答えてください。</source>
-        <translation>{0} questions need an answer. Answer them under &quot;Questions&quot;.</translation>
+        <translation>Questions to answer: {0}. Answer them under &quot;Questions&quot;.</translation>
     </message>
     <message>
         <source>このままでは取り込めません（問題 {0} 種類）。「取り込み内容」を見てください。</source>
@@ -3244,6 +3244,62 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>他の負担団体の人口又は負担団体の構成の変更</source>
         <translation>a change in the other members&apos; population or in who shares the cost</translation>
+    </message>
+    <message>
+        <source>機能IDの列がないため、{0}列「{1}」を機能IDとして使います。</source>
+        <translation>No function ID column: column {0} &quot;{1}&quot; is used as the ID.</translation>
+    </message>
+    <message>
+        <source>機能IDの候補</source>
+        <translation>Function ID candidates</translation>
+    </message>
+    <message>
+        <source>「{0}」の列が複数</source>
+        <translation>Columns for &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>{0}列「{1}」</source>
+        <translation>column {0} &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>{0}が{1}つあります: {2}。どちらを{3}とするか指定してください（取り込みの画面の「列の対応」で選択）。</source>
+        <translation>{0}: {1} columns, {2}. Choose which one is the {3} (on the &quot;Columns&quot; tab).</translation>
+    </message>
+    <message>
+        <source>{0}列「{1}」の値は適合度のようです（{2}）。</source>
+        <translation>Column {0} &quot;{1}&quot; looks like fit marks ({2}).</translation>
+    </message>
+    <message>
+        <source>{0}列の値は適合度のようです（{1}）。</source>
+        <translation>Column {0} looks like fit marks ({1}).</translation>
+    </message>
+    <message>
+        <source>{0}「列の対応」でこの列を「適合度」にするか、「取り込まない」を選んでください。</source>
+        <translation>{0} On the &quot;Columns&quot; tab, set this column to &quot;Fit&quot; or choose &quot;Do not import&quot;.</translation>
+    </message>
+    <message>
+        <source>注意: {0}: 要望 {1} の対象 {2} が欠番になります（新しい版で削除される機能です。要望の扱いを確かめてください）。</source>
+        <translation>Note: {0}: {2}, the target of request {1}, becomes retired (deleted in the new edition; check how to handle the request).</translation>
+    </message>
+    <message>
+        <source>注意: {0}: ファイルの機能ID（{1} …）は登録済みの一覧（{2} 件: {3} …）と{4}。取り込むと登録済みの {5} 件を削除し、別の一覧で置き換えます。機能IDの列（No. や項番を機能IDとして読んでいないか）を確かめてください。</source>
+        <translation>Note: {0}: the file&apos;s function IDs ({1} …) {4} the registered list ({2}: {3} …). Importing removes the {5} registered functions and replaces them with another list. Check the function ID column (is a No. or row number read as the ID?).</translation>
+    </message>
+    <message>
+        <source>1 件も一致しません</source>
+        <translation>match none of</translation>
+    </message>
+    <message>
+        <source>{0} 件しか一致しません</source>
+        <translation>match only {0} of</translation>
+    </message>
+    <message>
+        <source>{0}、{1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <source>{0}と{1}</source>
+        <translation>{0} and {1}</translation>
     </message>
     <message>
         <source>首長決裁 {0} → 現在 {1}{2}</source>

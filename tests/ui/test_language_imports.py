@@ -95,3 +95,81 @@ def test_import_dialog_columns_in_english(english, runner, qtbot, tmp_path):
     assert dialog.columns_table.combo_for(2).currentText() == "Function name"
     assert dialog.columns_table.item(1, 2).text() == "機能名"
     assert dialog.tabs.tabText(0) and not re.search(r"[ぁ-んァ-ン一-龥]", dialog.import_button.text())
+
+
+def _detect(tmp_path, header: list[str], rows: list[list[object]]):
+    import openpyxl
+
+    from cloudsuppress import wording
+    from cloudsuppress.importers.detect import detect_function_list
+    from cloudsuppress.importers.tabular import read_workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.append(header)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(tmp_path / "list.xlsx")
+    before = wording._audience
+    wording.set_audience(wording.GUI)
+    try:
+        return detect_function_list(read_workbook(tmp_path / "list.xlsx")).functions
+    finally:
+        wording.set_audience(before)
+
+
+def test_the_detections_notes_and_questions_in_english(english, tmp_path):
+    """Composed in the core as Phrases: Japanese for the CLI, spelled in English by the GUI."""
+    from ui.labels import label
+
+    rows = [[f"01{n:05d}", f"R{n:04d}", "住民基本台帳", f"転入届の受付（{n}）", "○"] for n in range(12)]
+    det = _detect(tmp_path, ["機能ID", "要件ID", "業務", "機能名称", "適合度"], rows)
+    (question,) = det.ambiguities
+    assert question.message.startswith("機能IDの候補が2つあります: A列「機能ID」とB列「要件ID」。")  # the core's text
+    assert label(question.message) == ('Function ID candidates: 2 columns, column A "機能ID" and column B "要件ID". '
+                                       'Choose which one is the Function ID (on the "Columns" tab).')
+    det = _detect(tmp_path, ["No.", "業務", "機能名称", "適合度"], [[n + 1, "住民基本台帳", "転入届", "○"] for n in range(12)])
+    assert [label(n) for n in det.notes] == ['No function ID column: column A "No." is used as the ID.']
+    det = _detect(tmp_path, ["機能ID", "業務", "機能名称", "ベンダー記入欄"],
+                  [[f"01{n:05d}", "住民基本台帳", "転入届", "○△×"[n % 3]] for n in range(12)])
+    assert [label(a.message) for a in det.ambiguities] == [
+        'Column D "ベンダー記入欄" looks like fit marks (×・△・○). On the "Columns" tab, set this column to "Fit" or choose '
+        '"Do not import".']
+
+
+def test_the_plans_warnings_in_english(english):
+    from ui.dialogs.import_functions_dialog import plan_summary
+
+    juki = SystemDiff(1, "住民基本台帳", None, None, added=("9",), changed=(), removed=("0100001", "0100002"),
+                      unchanged=0, existing=2, matched=0, live=2, sample_new=("1", "2"), sample_old=("0100001", "0100002"),
+                      retiring_requested=(("0100009", ("R-0001", "R-0002")),))
+    plan = FunctionImportPlan("list.xlsx", None, {}, (juki,))
+    assert plan.warnings[1] == ("注意: 住民基本台帳: 要望 R-0001、R-0002 の対象 0100009 が欠番になります"
+                                "（新しい版で削除される機能です。要望の扱いを確かめてください）。")
+    lines = plan_summary(plan).splitlines()
+    assert lines[0].startswith("Note: 住民基本台帳: the file's function IDs (1, 2 …) match none of the registered list "
+                               "(2: 0100001, 0100002 …). Importing removes the 2 registered functions")
+    assert lines[1] == ("Note: 住民基本台帳: 0100009, the target of request R-0001, R-0002, becomes retired "
+                        "(deleted in the new edition; check how to handle the request).")
+
+
+def test_the_header_note_is_as_tall_as_its_english_text(english, runner, qtbot, tmp_path):
+    """The note under 見出し行 runs to more lines in English; it was cut to the height of its first layout."""
+    import openpyxl
+
+    from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["No.", "業務", "機能名称", "適合度"])
+    for n in range(12):
+        wb.active.append([n + 1, "住民基本台帳", "転入届", "○"])
+    wb.save(tmp_path / "numbered.xlsx")
+    dialog = ImportFunctionsDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.resize(1180, 640)
+    dialog.show()
+    dialog.load_file(tmp_path / "numbered.xlsx")
+    qtbot.waitUntil(lambda: "No function ID column" in dialog.header_note.text(), timeout=20_000)
+    qtbot.wait(50)
+    note = dialog.header_note
+    assert note.text().count("\n") == 1 and note.heightForWidth(note.width()) > 2 * note.fontMetrics().lineSpacing() + 4
+    assert note.height() >= note.heightForWidth(note.width())

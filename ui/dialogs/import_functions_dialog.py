@@ -65,7 +65,7 @@ def plan_summary(plan: FunctionImportPlan) -> str:
     """One line per business system in the UI language (in Japanese the core's ``plan.describe()``)."""
     translate = QCoreApplication.translate
     unset = translate("ImportFunctionsDialog", "未設定")
-    lines = list(plan.warnings)  # the core's words: a list replaced by one that shares no ID, first
+    lines = [core_label(w) for w in plan.warnings]  # first: a list replaced by one that shares no ID
     for d in plan.diffs:
         ver = ""
         if d.old_spec_version != d.new_spec_version and d.existing:
@@ -99,6 +99,24 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size
+
+
+class _NoteLabel(QLabel):
+    """A wrapped note in the form on the left, as tall as its text at the width it has: the form kept
+    the height of the label's first layout, which cut a longer note (English runs to more lines)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 and self.text() else 0
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(max(needed, 0))
 
 
 class ImportFunctionsDialog(QDialog):
@@ -157,7 +175,7 @@ class ImportFunctionsDialog(QDialog):
         header_row.addWidget(self.header_last)
         header_row.addWidget(QLabel(self.tr("行目")))
         header_row.addStretch(1)
-        self.header_note = QLabel()
+        self.header_note = _NoteLabel()
         self.header_note.setWordWrap(True)
         self.header_note.setStyleSheet("color: #4a5568;")
         self.system_label = QLabel(self.tr("取り込み先の業務"))

@@ -267,7 +267,7 @@ class QuestionsPanel(QScrollArea):
         by_index = {c.index: c for c in columns}
         row = 0
         for a in ambiguities:
-            text = QLabel(a.message)
+            text = QLabel(core_label(a.message))
             text.setWordWrap(True)
             combo = QComboBox()
             combo.setAccessibleName(self.tr("{0}にする列").format(field_label(a.field)))
@@ -374,7 +374,7 @@ def plan_details(plan, *, blocked: bool = True) -> str:  # noqa: ANN001 - Functi
     def tr(text: str) -> str:  # the import dialog's context: these texts are translated there
         return QCoreApplication.translate("ImportFunctionsDialog", text)
 
-    lines = [*plan.warnings, ""] if plan.warnings else []  # the core's words, first
+    lines = [*(core_label(w) for w in plan.warnings), ""] if plan.warnings else []  # the core's warnings, first
     for d in plan.diffs:
         parts = []
         changed = [tr("{0}（{1}）").format(c.code, tr("・").join(core_label(f) for f in c.fields)) for c in d.changed]
