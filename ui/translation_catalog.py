@@ -77,6 +77,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('MemberPartForm', '住民サービス水準が低下するか（低下する／低下しない）を選んでください。'),
     QT_TRANSLATE_NOOP('MemberPartForm', '住民サービス水準への影響（低下の内容、または低下しない理由）を入力してください。'),
     QT_TRANSLATE_NOOP('MemberPartForm', '年間処理件数は 0 以上の整数で入力してください。'),
+    QT_TRANSLATE_NOOP('MemberPartForm', '年間処理件数は 999,999,999 件以下で入力してください。'),
     QT_TRANSLATE_NOOP('JoinCustomizationDialog', '住民サービス水準の維持'),
     QT_TRANSLATE_NOOP('JoinCustomizationDialog', '自治体独自施策'),
     QT_TRANSLATE_NOOP('JoinCustomizationDialog', '事務効率・処理件数'),

@@ -530,6 +530,10 @@
         <translation>Form {0}</translation>
     </message>
     <message>
+        <source>標準機能で運用: {0}団体（{1}）</source>
+        <translation>Members using the standard function: {0} ({1})</translation>
+    </message>
+    <message>
         <source>要望なし: {0}団体（{1}）</source>
         <translation>Members without a request: {0} ({1})</translation>
     </message>
@@ -4359,6 +4363,10 @@ control tool</translation>
     <message>
         <source>年間処理件数は 0 以上の整数で入力してください。</source>
         <translation>Enter the annual case count as a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <source>年間処理件数は 999,999,999 件以下で入力してください。</source>
+        <translation>Enter an annual case count of 999,999,999 or less.</translation>
     </message>
 </context>
 <context>
