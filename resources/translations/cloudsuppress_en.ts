@@ -6370,7 +6370,7 @@ Folder: {0}</translation>
     </message>
     <message>
         <source>併用（均等割・人口割）</source>
-        <translation>Combined (equal and population)</translation>
+        <translation>Equal + population</translation>
     </message>
     <message>
         <source>協議会のルール</source>

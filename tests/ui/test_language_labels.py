@@ -87,7 +87,7 @@ def test_cost_screen_headings_and_rules_in_english(english, main_window):
     assert set(_column(view.model, 4)) == {"Equal 50% / population 50%"}
     assert view.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "Equal 50% / population 50% (to the yen)"
     combos = [view.rule_editor.combo.itemText(i) for i in range(view.rule_editor.combo.count())]
-    assert combos == ["Equal share", "Population share", "Combined (equal and population)"]
+    assert combos == ["Equal share", "Population share", "Equal + population"]
     assert [view.unit_combo.itemText(i) for i in range(view.unit_combo.count())] == ["To the yen",
                                                                                       "Truncated to 1,000 yen"]
     assert view.item_editor.combo.itemText(0) == "Consortium's rule"
@@ -411,3 +411,16 @@ def test_status_panel_moved_out_of_the_editor_keeps_its_english(english, item_ed
     text, required = move_prompt(Status.UNDER_REVIEW, Status.STANDARDIZED)
     assert required and text.startswith('Change from "Under review" to "Standardized". Record the reason')
     assert not move_prompt(Status.REQUESTED, Status.UNDER_REVIEW)[1]
+
+
+def test_the_cost_rule_row_fits_a_1280_screen_in_english(english, main_window, qtbot):
+    """The rule's method, ratio, rounding, date and button in one row: English words are longer, and the
+    row squeezed below its minimum drew 「Equal share」 over the method (「Combined (equal and population)」)."""
+    main_window.resize(1280 - 2, 720 - 32)
+    main_window.show_view("reports")
+    view = main_window.view("reports")
+    qtbot.wait(20)
+    editor = view.rule_editor
+    combo, label = editor.combo.geometry(), editor.equal_label.geometry()
+    assert combo.right() < label.left()
+    assert editor.combo.width() >= editor.combo.sizeHint().width()

@@ -82,7 +82,7 @@ class _MethodEditor(QWidget):
     def __init__(self, *, with_default: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.combo = QComboBox()
-        # As wide as the longest method in the UI language (「Combined (equal and population)」), never elided.
+        # As wide as the longest method in the UI language (「Equal + population」), never elided.
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if with_default:
             self.combo.addItem(self.tr(OWN_RULE_DEFAULT), None)
