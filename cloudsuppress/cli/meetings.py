@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,10 +75,24 @@ def _print_agenda(rows: Sequence[AgendaRow], as_json: bool) -> None:
         print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{mark}{r.title}\t{'、'.join(r.members)}")
 
 
+_RANGE = re.compile(r"\s*[-~〜]\s*")  # after NFKC: 14:00-16:00, 14:00～16:00, 14:00〜16:00, １４：００－１６：００
+
+
+def _time_range(time: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """--time as a start (14:00) or a range written as the app prints it (14:00～16:00, 〜, -, full width),
+    with --end; a range and --end together are refused instead of read as a start time."""
+    if not time:
+        return time, end
+    parts = _RANGE.split(unicodedata.normalize("NFKC", time).strip())
+    if len(parts) != 2:
+        return time, end
+    if end is not None:
+        raise DomainError(f"--time に時間の範囲（{time}）を指定したときは、--end は指定できません。")
+    return parts[0], parts[1]
+
+
 def _create(db: Database, args: argparse.Namespace) -> int:
-    start, end = args.time, args.end
-    if start and "-" in start and end is None:
-        start, end = (t.strip() for t in start.split("-", 1))
+    start, end = _time_range(args.time, args.end)
     with db.session() as s, s.begin():
         sub = meeting_ops.resolve_subcommittee(s, args.subcommittee) if args.subcommittee else None
         system = meeting_ops.resolve_business_system(s, args.business_system) if args.business_system else None
@@ -89,9 +105,7 @@ def _create(db: Database, args: argparse.Namespace) -> int:
 
 def _edited_fields(args: argparse.Namespace) -> meeting_ops.MeetingFields:
     """The fields `meetings edit` was given (the others stay as they are)."""
-    start, end = args.time, args.end
-    if start and "-" in start and end is None:
-        start, end = (t.strip() for t in start.split("-", 1))
+    start, end = _time_range(args.time, args.end)
     if all(v is None for v in (args.date, start, end, args.place, args.title)):
         raise DomainError("直す項目を指定してください（--date、--time、--end、--place、--title）。")
 

@@ -107,3 +107,20 @@ def test_a_wg_meeting_takes_the_business_system_as_the_import_spells_it(rdb, cap
     code, _, err = cli(capsys, rdb, "meetings", "create", "--kind", "分科会", "--business-system", "存在しない業務",
                        "--title", "WG", "--date", "2026-11-22")
     assert code == 1 and "業務「存在しない業務」はありません（structure list で登録済みの業務を確かめてください）" in err, err
+
+
+def test_a_time_range_is_read_as_the_app_prints_it(rdb, capsys):  # noqa: F811
+    """`--time 14:00～16:00` (as `meetings show` and the minutes print it), 〜 or full-width digits were
+    refused as a start time 「開始時刻「14:00～16:00」を読めません」; only an ASCII hyphen split the range. A
+    range given with --end was refused with that same wrong reason (walk, 2026-12-07)."""
+    meeting = create(capsys, rdb)
+    for typed in ("13:00～15:00", "13:30〜15:30", "１４：００－１６：００"):
+        code, _, err = cli(capsys, rdb, "meetings", "edit", str(meeting), "--time", typed)
+        assert code == 0, err
+    code, out, _ = cli(capsys, rdb, "meetings", "show", str(meeting), "--json")
+    assert (json.loads(out)["start_time"], json.loads(out)["end_time"]) == ("14:00", "16:00")
+    code, out, err = cli(capsys, rdb, "meetings", "create", "--kind", "協議会", "--title", "総会", "--date", "2026-11-22",
+                         "--time", "9:30〜11:00")
+    assert code == 0, err
+    code, _, err = cli(capsys, rdb, "meetings", "edit", str(meeting), "--time", "9:00-10:00", "--end", "11:00")
+    assert code == 1 and "--time に時間の範囲（9:00-10:00）を指定したときは、--end は指定できません。" in err, err
