@@ -538,6 +538,10 @@
         <translation>Members without a request: {0} ({1})</translation>
     </message>
     <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -559,7 +563,7 @@ Requested by: {6}</translation>
     </message>
     <message>
         <source>要望番号・要望名・機能</source>
-        <translation>Request no., title, function</translation>
+        <translation>Request / function</translation>
     </message>
     <message>
         <source>団体</source>
@@ -1262,7 +1266,7 @@ ized</translation>
     </message>
     <message>
         <source>未決定 {0} 件のうち 1団体のみ {1}・全団体 {2}</source>
-        <translation>Of {0} undecided: one member only {1} · all members {2}</translation>
+        <translation>{0} undecided: {1} from one member, {2} from all</translation>
     </message>
     <message>
         <source>1団体のみ: ほかの団体は要望せず標準の機能で業務を行っている項目（他団体の運用が判断の材料になります）。全団体: すべての団体が要望している項目（標準化の候補）。</source>
@@ -3763,7 +3767,7 @@ control tool</translation>
     </message>
     <message>
         <source>{0}/{1} 回（{2} 人）</source>
-        <translation>{0}/{1} sessions ({2} people)</translation>
+        <translation>{0}/{1} ({2} staff)</translation>
     </message>
     <message>
         <source>なし</source>

@@ -424,3 +424,16 @@ def test_the_cost_rule_row_fits_a_1280_screen_in_english(english, main_window, q
     combo, label = editor.combo.geometry(), editor.equal_label.geometry()
     assert combo.right() < label.left()
     assert editor.combo.width() >= editor.combo.sizeHint().width()
+
+
+def test_the_comparison_peer_line_lists_members_in_english(english, main_window):
+    """「要望なし: 2団体（那珂市・五霞町）」 reads 'Members without a request: 2 (那珂市, 五霞町)'."""
+    from ui.table_models.comparison_table_model import COL_ITEM
+
+    main_window.show_view("comparison")
+    model = main_window.view("comparison").model
+    lines = [line for r in range(model.rowCount()) for line in (model.index(r, COL_ITEM).data() or "").splitlines()
+             if line.startswith("Members without a request")]
+    assert lines and any(", " in line for line in lines)
+    assert not any("・" in line for line in lines)
+    assert model.headerData(COL_ITEM, H) == "Request / function"

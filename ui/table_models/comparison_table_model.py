@@ -114,7 +114,8 @@ def item_text(r: ComparisonRow) -> str:
     if r.peers:  # peer evidence: who runs it on the package as delivered (judged ○ on a Fit&Gap sheet)
         line = (QCoreApplication.translate("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if r.peers_judged
                 else QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
-        text += "\n" + line.format(len(r.peers), "・".join(r.peers))
+        names = QCoreApplication.translate("ComparisonTableModel", "・").join(r.peers)  # English: "A, B"
+        text += "\n" + line.format(len(r.peers), names)
     return text
 
 
