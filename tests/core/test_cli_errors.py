@@ -102,7 +102,7 @@ def test_import_errors_are_wholly_japanese_and_name_the_file(tmp_path):
     assert refusal(tmp_path) == f"{tmp_path.name}: フォルダーです。ファイルを指定してください: {tmp_path}"
     huge = tmp_path / "長い.csv"
     huge.write_text('機能ID,機能名\n0010001,"' + "あ" * (1 << 21) + '"\n', encoding="utf-8")
-    assert refusal(huge) == "長い.csv: CSV として読み込めません（1 つのセルが長すぎます）。"
+    assert refusal(huge) == "長い.csv 2行目: CSV として読み込めません（1 つのセルが長すぎます）。"  # the row, since R9
 
 
 @pytest.mark.parametrize("text,value", [("1500000", 1_500_000), ("1,500,000", 1_500_000), ("１，５００，０００", 1_500_000),
