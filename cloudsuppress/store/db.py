@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .. import limits
 from ..domain import audit
 from ..errors import DatabaseError, DatabaseTooNewError
+from ..file_errors import error_reason
 from ..resources import resource_path
 from . import writer_lock
 from .backups import (
@@ -331,7 +332,7 @@ def open_database(target: str | Path, *, create: bool = True, backup_policy: Bac
             with open(path, "rb") as fh:
                 header = fh.read(16)
         except OSError as exc:
-            raise DatabaseError(f"データベースファイルを読めません: {path}（{exc.strerror or exc}）") from None
+            raise DatabaseError(f"データベースファイルを読めません: {path}（{error_reason(exc, writing=False)}）") from None
         if header != SQLITE_HEADER:
             raise DatabaseError(f"SQLite のデータベースファイルではありません: {path}")
     reason = None
@@ -354,7 +355,9 @@ def open_database(target: str | Path, *, create: bool = True, backup_policy: Bac
                                    backup_policy=backup_policy)
         raise DatabaseError(f"データベースのあるフォルダーに書き込めません: {path.parent}") from None
     except OSError as exc:
-        raise DatabaseError(f"データベースファイルを開けません: {path}（{exc.strerror or exc}）") from None
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        why = f"「{blocking}」はフォルダーではなくファイルです" if blocking is not None else error_reason(exc)
+        raise DatabaseError(f"データベースファイルを開けません: {path}（{why}）") from None
     try:
         return _open_sqlite_locked(path, url, lock, backup_policy=backup_policy)
     except BaseException:

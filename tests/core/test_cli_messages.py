@@ -84,3 +84,14 @@ def test_a_damaged_file_points_to_the_cli_restore_command(dbfile, capsys):
     err = capsys.readouterr().err
     assert "壊れている" in err and "ファイル >" not in err, err
     assert f'backup restore "{list_backups(dbfile)[0].path}"' in err
+
+
+def test_a_database_path_that_cannot_be_made_is_said_in_japanese(tmp_path, capsys):
+    """A file where a folder should be ended the message in the OS's English: 「データベースファイルを
+    開けません: …/メモ.txt/協議会.sqlite（File exists）」 (the wizard and `init` alike; walk, 2026-12-07)."""
+    note = tmp_path / "メモ.txt"
+    note.write_text("x", encoding="utf-8")
+    assert cli_main(["--db", str(note / "協議会.sqlite"), "init", "--name", "テスト協議会"]) == 1
+    err = capsys.readouterr().err
+    assert f"（「{note}」はフォルダーではなくファイルです）" in err, err
+    assert "File exists" not in err and "Not a directory" not in err

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import DomainError
+from cloudsuppress.file_errors import error_reason
 from cloudsuppress.importers.members import MemberRecord, parse_population
 from cloudsuppress.presets import PRESET_LABELS
 from cloudsuppress.store.connection import Database
@@ -312,7 +313,7 @@ class FirstRunWizard(QWizard):
             QMessageBox.warning(self, self.tr("協議会を作成できません"), str(error))
             return
         except OSError as error:
-            QMessageBox.warning(self, self.tr("協議会を作成できません"), str(error.strerror or error))
+            QMessageBox.warning(self, self.tr("協議会を作成できません"), error_reason(error))
             return
         if self.database is None:
             return
