@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cloudsuppress.domain.wareki import era_of
+from cloudsuppress.file_errors import error_reason
 from cloudsuppress.store.files import safe_file_name
 
 KIND_REPORTS = "reports"  # PDF / xlsx / docx the app writes
@@ -136,6 +137,6 @@ def ensure_folder(parent: QWidget | None, folder: Path) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         QMessageBox.warning(parent, _tr("フォルダを作成できません"),
-                            _tr("フォルダ {0} を作成できません。\n{1}").format(folder, error.strerror or error))
+                            _tr("フォルダ {0} を作成できません。\n{1}").format(folder, error_reason(error)))
         return False
     return True

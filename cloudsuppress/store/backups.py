@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DatabaseCorruptError, DomainError
+from ..file_errors import error_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ROTATING_REASONS = ("open", "close")
@@ -127,7 +128,7 @@ def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"バックアップ用のフォルダーを作成できません: {folder}（{exc.strerror or exc}）。"
+        raise BackupError(f"バックアップ用のフォルダーを作成できません: {folder}（{error_reason(exc)}）。"
                           "データベースのあるフォルダーに書き込めるか確かめてください。") from None
     if not os.access(folder, os.W_OK):
         raise BackupError(f"バックアップ用のフォルダーに書き込めません: {folder}。"

@@ -246,3 +246,19 @@ def test_part_files_of_killed_backups_are_removed_by_the_next_backup(dbfile):
     os.utime(stale, (1_600_000_000, 1_600_000_000))
     backup_sqlite(dbfile, reason="manual")
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_backup_folder_that_cannot_be_made_is_said_in_japanese(tmp_path, monkeypatch):
+    """The refusal ended in the OS's English (「（Permission denied）」, exc.strerror; walk, 2026-12-07)."""
+    import errno
+
+    db = tmp_path / "協議会.sqlite"
+    sqlite3.connect(db).close()
+
+    def refuse(self, *a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(DomainError) as refused:
+        backup_sqlite(db, reason="test")
+    assert "（書き込みが許可されていません。" in str(refused.value) and "Permission denied" not in str(refused.value)

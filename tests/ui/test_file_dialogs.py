@@ -118,3 +118,34 @@ def test_a_disabled_export_button_says_why(qapp, tmp_path, settings_file, monkey
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     dialog.ok_button.click()
     assert (tmp_path / "要望票").is_dir() and dialog.result() == 1
+
+
+def test_a_folder_that_cannot_be_made_is_said_in_japanese(tmp_path, monkeypatch, qapp):
+    """A file where the folder should be ended the warning in the OS's English (「File exists」 /
+    「Not a directory」, error.strerror; walk, 2026-12-07)."""
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    note = tmp_path / "メモ.txt"
+    note.write_text("x", encoding="utf-8")
+    assert not fd.ensure_folder(None, note / "部会")
+    assert len(warnings) == 1 and warnings[0].splitlines()[1] in ("同じ名前のファイルがすでにあります",
+                                                                  "途中にフォルダーではないものがあります"), warnings
+
+
+def test_the_new_consortium_dialog_says_a_file_error_in_japanese(tmp_path, monkeypatch, qapp):
+    import errno
+
+    from ui.dialogs import new_consortium_dialog as ncd
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ncd, "run_in_worker", full)
+    dialog = ncd.NewConsortiumDialog(folder=tmp_path)
+    dialog.name_edit.setText("テスト協議会")
+    dialog.create_now()
+    assert len(warnings) == 1 and warnings[0].endswith("\nディスクの空き容量が足りません"), warnings

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudsuppress.errors import DomainError
+from cloudsuppress.file_errors import error_reason
 from cloudsuppress.presets import PRESET_LABELS
 from cloudsuppress.store.connection import Database
 from cloudsuppress.store.files import create_database_file, suggested_file_name, with_db_suffix
@@ -156,6 +157,6 @@ class NewConsortiumDialog(QDialog):
             return
         except OSError as error:
             QMessageBox.warning(self, self.tr("協議会を作成できません"),
-                                self.tr("ファイルを作成できません: {0}\n{1}").format(path, error.strerror or error))
+                                self.tr("ファイルを作成できません: {0}\n{1}").format(path, error_reason(error)))
             return
         self.accept()
