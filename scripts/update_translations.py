@@ -71,6 +71,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.ops.inputs import ANNUAL_CASES_TOO_MANY, MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
     from cloudsuppress.presets import PRESET_LABELS
+    from cloudsuppress.store import concurrency
     from ui import file_menu_extras, main_window
     from ui.dialogs import attendee_dialog, import_functions_dialog, late_joiner_dialog, new_consortium_dialog
     from ui.request_editor import request_item_dialog
@@ -102,7 +103,9 @@ def catalog() -> list[tuple[str, list[str]]]:
                    # why a share moved since its 首長決裁 (the cost table's and the request editor's 要再決裁)
                    + list(stale_approval.PATTERNS)
                    # what the function-list import tells the user (detection notes, questions, plan warnings)
-                   + list(detect.PATTERNS) + list(function_import.PATTERNS) + [phrase.LIST, phrase.AND])
+                   + list(detect.PATTERNS) + list(function_import.PATTERNS) + [phrase.LIST, phrase.AND]
+                   # a record's name in the conflict dialog (要望 R-0001, 団体「那珂市」)
+                   + list(concurrency.PATTERNS))
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),

@@ -30,6 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..changes import Changes
 from ..domain.models import AuditAction, AuditChange, Base
 from ..errors import ConcurrentEditError
+from ..phrase import Phrase
 
 F = TypeVar("F", bound=Callable[..., Changes])
 
@@ -41,25 +42,31 @@ _OPERATIONS: dict[str, Callable[..., Changes]] = {}
 _STALE_TABLE = re.compile(r"table '([^']+)'")
 
 
+# A record's name in a conflict message, as Phrases (the GUI translates the pattern, keeps the name).
+RECORD_NAMES = {
+    "request_item": "要望 {0}", "member": "団体「{0}」", "member_request": "団体の要望（id {0}）",
+    "business_system": "業務「{0}」", "function": "機能 {0}", "meeting": "会議「{0}」", "agenda_entry": "議題（id {0}）",
+}
+UNKNOWN_ROW = "（id {0}）"
+OTHER_RECORD = "{0}（id {1}）"
+PATTERNS = (*RECORD_NAMES.values(), UNKNOWN_ROW, OTHER_RECORD)
+_NAME_COLUMNS = {"request_item": "key", "member": "name", "business_system": "name", "function": "code",
+                 "meeting": "title"}
+
+
 def describe_record(table: str, values: Mapping[str, object] | None, row_id: int | str) -> str:
     """A Japanese name for a record, as a conflict message shows it (要望 R-0001, 団体「那珂市」...);
     ``row_id`` may be a word for a row not saved yet (新規)."""
     v = values or {}
-    if table == "request_item":
-        return f"要望 {v.get('key') or f'（id {row_id}）'}"
-    if table == "member":
-        return f"団体「{v.get('name', row_id)}」"
-    if table == "member_request":
-        return f"団体の要望（id {row_id}）"
-    if table == "business_system":
-        return f"業務「{v.get('name', row_id)}」"
-    if table == "function":
-        return f"機能 {v.get('code', row_id)}"
-    if table == "meeting":
-        return f"会議「{v.get('title', row_id)}」"
-    if table == "agenda_entry":
-        return f"議題（id {row_id}）"
-    return f"{table}（id {row_id}）"
+    if table not in RECORD_NAMES:
+        return Phrase(OTHER_RECORD, table, str(row_id))
+    column = _NAME_COLUMNS.get(table)
+    if column is None:
+        return Phrase(RECORD_NAMES[table], str(row_id))
+    name = v.get(column)
+    if table == "request_item":  # a request not saved yet has no key: its id
+        return Phrase(RECORD_NAMES[table], str(name) if name else Phrase(UNKNOWN_ROW, str(row_id)))
+    return Phrase(RECORD_NAMES[table], str(name if name is not None else row_id))
 
 
 def stored_row(conn: Connection | Session, table: str, row_id: int) -> dict[str, Any] | None:

@@ -2612,7 +2612,7 @@ Correct the spreadsheet and import it again.</translation>
     </message>
     <message>
         <source>要望</source>
-        <translation>Request</translation>
+        <translation>Request item</translation>
     </message>
     <message>
         <source>要望内容（必須）</source>
@@ -2664,7 +2664,7 @@ Correct the spreadsheet and import it again.</translation>
     </message>
     <message>
         <source>低下の内容・理由</source>
-        <translation>How services drop, and why</translation>
+        <translation>Effect or reason</translation>
     </message>
     <message>
         <source>財政課協議の文書番号</source>
@@ -3308,6 +3308,38 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>{0}と{1}</source>
         <translation>{0} and {1}</translation>
+    </message>
+    <message>
+        <source>要望 {0}</source>
+        <translation>Request {0}</translation>
+    </message>
+    <message>
+        <source>団体「{0}」</source>
+        <translation>Member &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>団体の要望（id {0}）</source>
+        <translation>Member&apos;s request (id {0})</translation>
+    </message>
+    <message>
+        <source>業務「{0}」</source>
+        <translation>Business system &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>機能 {0}</source>
+        <translation>Function {0}</translation>
+    </message>
+    <message>
+        <source>会議「{0}」</source>
+        <translation>Meeting &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>議題（id {0}）</source>
+        <translation>Agenda entry (id {0})</translation>
+    </message>
+    <message>
+        <source>{0}（id {1}）</source>
+        <translation>{0} (id {1})</translation>
     </message>
     <message>
         <source>首長決裁 {0} → 現在 {1}{2}</source>

@@ -437,3 +437,26 @@ def test_the_comparison_peer_line_lists_members_in_english(english, main_window)
     assert lines and any(", " in line for line in lines)
     assert not any("・" in line for line in lines)
     assert model.headerData(COL_ITEM, H) == "Request / function"
+
+
+def test_the_conflict_names_the_record_in_english(english, runner, qtbot):
+    """The core names the record (「要望 R-0001」, 団体「那珂市」) as a Phrase: the dialog's heading reads English."""
+    import datetime as dt
+
+    from cloudsuppress.errors import ConcurrentEditError
+    from cloudsuppress.store.concurrency import describe_record
+    from ui.dialogs.conflict_dialog import ConflictDialog
+
+    label = describe_record("request_item", {"key": "R-0001"}, 1)
+    assert label == "要望 R-0001"  # the core's (and the CLI's) text
+    error = ConcurrentEditError(table="request_item", row_id=1, label=label, expected_version=1, current_version=2,
+                                current={"title": "証明書交付時の受付番号印字", "estimate": 1_200_000},
+                                attempted={"estimate": 990_000}, changed_by="事務局 佐藤",
+                                changed_at=dt.datetime(2026, 12, 7, 10, 30))
+    dialog = ConflictDialog(runner, error)
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text() == "Request R-0001 was changed by another user while you were editing it."
+    assert describe_record("member", {"name": "那珂市"}, 2) == "団体「那珂市」"
+    from ui.labels import label as core_label
+
+    assert core_label(describe_record("member", {"name": "那珂市"}, 2)) == 'Member "那珂市"'

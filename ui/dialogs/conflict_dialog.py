@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.errors import ConcurrentEditError, DomainError
 from cloudsuppress.ops.concurrency import reload_conflict
 
+from ..labels import label as core_label
 from ..operations import conflicts as conflict_ops
 
 # Field names as the editors label them (request item, member request, member).
@@ -138,9 +139,9 @@ class ConflictDialog(QDialog):
         self.error = error
         deleted = error.current is None
         if deleted:
-            self.heading.setText(self.tr("{0}は、他の利用者が削除しました。").format(error.label))
+            self.heading.setText(self.tr("{0}は、他の利用者が削除しました。").format(core_label(error.label)))
         else:
-            self.heading.setText(self.tr("{0}は、あなたが編集している間に他の利用者が変更しました。").format(error.label))
+            self.heading.setText(self.tr("{0}は、あなたが編集している間に他の利用者が変更しました。").format(core_label(error.label)))
         who = error.changed_by or self.tr("（不明）")
         when = f"{error.changed_at:%Y-%m-%d %H:%M}" if hasattr(error.changed_at, "strftime") else self.tr("（不明）")
         self.who.setText(self.tr("変更した人: {0}　変更日時: {1}　版: {2} → {3}　（保存はしていません）").format(
