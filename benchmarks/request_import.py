@@ -76,7 +76,7 @@ def write_workbooks(db: Path, out: Path, *, items: int, seed: int = 18) -> list[
                             "窓口での待ち時間が延びる。" if drop else "他の手段で同じ案内ができる。",
                             rng.choice((12, 85, 640, 1200, None)), None if rng.random() < 0.6 else "当面は手作業で対応する。",
                             estimate if k == 0 else None])
-    for m, path in zip(members, paths):
+    for m, path in zip(members, paths, strict=True):
         wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
         ws = wb.add_worksheet("要望")
         ws.write_row(0, 0, [f"カスタマイズ要望票（{m}）"])

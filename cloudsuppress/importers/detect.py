@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
@@ -289,7 +289,7 @@ def _can_be_upper_header(row: list[str]) -> bool:
     texts = [v.strip() for v in row]
     if any(header_hit(v) for v in texts if v):
         return True
-    return any(a and a == b for a, b in zip(texts, texts[1:]))
+    return any(a and a == b for a, b in pairwise(texts))
 
 
 def find_header(table: Table, *, rows: tuple[int, int] | None = None, min_score: int = 3) -> _Header | None:

@@ -310,7 +310,7 @@ def _transpose(rows: list[list[str]], width: int) -> list[tuple[str, ...]]:
     if any(len(r) < width for r in rows):  # CSV lines may be short; calamine's ranges are rectangular
         pad = [""] * width
         rows = [r if len(r) >= width else r + pad[len(r):] for r in rows]
-    return list(zip(*rows))[:width]
+    return list(zip(*rows, strict=False))[:width]  # rows may run past width, unevenly: cut at the shortest
 
 
 def parse_function_list(table: Table, mapping: ColumnMapping, *, forms: tuple[Table, ColumnMapping] | None = None
@@ -399,7 +399,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
     skip = mapping.skip_rows
     code = cols.get("code", empty)
     requirement = cols.get("requirement", empty)
-    keep = [i for i in compress(range(len(body)), map(any, zip(*cols.values()))) if first + i not in skip]
+    keep = [i for i in compress(range(len(body)), map(any, zip(*cols.values(), strict=True))) if first + i not in skip]
     revision = cols.get("revision_kind", empty)
     retired = [False] * len(body)
     names_col = cols.get("name", empty)
@@ -453,7 +453,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
     if "fit" in cols:
         qualifiers = {t: q for t in set(cols["fit"]) if t and (q := fit_qualifier(t))}
         if qualifiers:  # 「×（EUC）」: × stays ×, the vendor's EUC kept as its alternative text
-            alt_texts = [a or qualifiers.get(t, "") for a, t in zip(alt_texts, cols["fit"])]
+            alt_texts = [a or qualifiers.get(t, "") for a, t in zip(alt_texts, cols["fit"], strict=True)]
     class_words = "実装必須帳票 / 標準オプション帳票" if form else "実装必須機能 / 標準オプション機能 / 実装不可機能"
     classes = parsed_column("requirement_class", parse_requirement_class, 4,
                             "実装区分「{}」を読み取れません（" + class_words + "）。")
@@ -470,7 +470,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
                 flag(6, i, fld, "数式の文字列が入っています。値に直してから取り込んでください。")
     systems = cols.get("business_system", empty)
     seen: dict[tuple[str, str], int] = {}
-    for i in (keep if len(set(zip(systems, code))) < len(code) else ()):  # only when some pair repeats
+    for i in (keep if len(set(zip(systems, code, strict=True))) < len(code) else ()):  # only when some pair repeats
         if code[i]:
             key = (systems[i], code[i])
             if key in seen:
@@ -497,7 +497,7 @@ def _parse_rows(table: Table, mapping: ColumnMapping, issues: list[ImportIssue])
         [c[0] for c in cost_values], [c[1] for c in cost_values],
         kept(alt_texts, none_for_empty=True),
         *(kept(cols.get(f, empty), none_for_empty=True) for f in ("revision_kind", "revision_note", "rationale")),
-        kept(judgements) if judgements else [()] * len(keep))))
+        kept(judgements) if judgements else [()] * len(keep), strict=True)))
     if not records and len(issues) == start:
         issue(mapping.header_row + 1, None, f"見出し行の下に{'帳票' if form else '機能'}の行がありません。")
     return records

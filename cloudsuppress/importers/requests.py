@@ -211,7 +211,7 @@ def _clean_records(table: Table, first: int, labels: dict[str, str], columns: di
     empty = [""] * n
     col = columns.get
     # Empty unless some cell other than 団体名 has text (the template pre-fills 団体名).
-    filled = list(map(any, zip(*(map(str.strip, c) for f, c in columns.items() if f != "member")))) or [False] * n
+    filled = list(map(any, zip(*(map(str.strip, c) for f, c in columns.items() if f != "member"), strict=True))) or [False] * n
 
     def key(fld: str) -> list[str]:
         return _normalized(col(fld, empty), lambda v: normalize_text(strip_invisible(v)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from .pdf_support import raw_text
@@ -46,7 +47,7 @@ def broken_tokens(lines: list[str], tokens) -> list[str]:  # noqa: ANN001 - any 
     """'かすみがう|ら市' for each token split between a line's end and the next line's start."""
     found = []
     toks = [t for t in set(tokens) if len(t) > 1]
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         a, b = a.rstrip(), b.lstrip()
         if not a or not b:
             continue

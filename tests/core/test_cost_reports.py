@@ -122,7 +122,7 @@ def test_notices_for_every_bearing_member_one_file_each(rdb, tmp_path):
     written = write_member_cost_reports(folder, bearing, issued_on=dt.date(2026, 11, 22), reference="い協第15号")
     assert written == [folder / "負担額通知_常陸大宮市.pdf", folder / "負担額通知_五霞町.pdf"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
-    for mc, pdf in zip(bearing, written):
+    for mc, pdf in zip(bearing, written, strict=True):
         text = flat("".join(page_texts(pdf)))
         assert text.startswith("い協第15号令和8年11月22日" + mc.member + "長様") and f"{mc.total:,}円" in text
         assert_fonts_embedded(pdf)
@@ -271,7 +271,7 @@ def test_cost_table_for_34_members_lists_them_under_each_item(tmp_path):
         idx = list(range(k, 34, 4))
         result = apportion_cost(1_760_000, [Payer(members[i][0], members[i][1]) for i in idx], rule)
         cells: list[int | None] = [None] * 34
-        for i, sh in zip(idx, result.shares):
+        for i, sh in zip(idx, result.shares, strict=True):
             cells[i] = sh.share
             totals[i] += sh.share
         rows.append(CostTableRow(f"R-{k + 1:04d}", "課税明細書の地目別小計の印字", "カスタマイズ実施", 1_760_000,

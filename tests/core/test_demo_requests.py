@@ -31,7 +31,7 @@ def test_each_request_sits_on_the_function_it_is_about(demo):
     with demo.session() as s:
         rows = list_item_rows(s)
         assert len(rows) == len(ASKS) == 35
-        for row, ask in zip(rows, ASKS):
+        for row, ask in zip(rows, ASKS, strict=True):
             assert (row.business_system, row.function_name, row.title) == (ask.system, ask.function, row.title)
             subject = ask.function.split("の")[0]
             assert _bigrams(subject) & _bigrams(row.title + row.search_text), (row.key, subject, row.title)

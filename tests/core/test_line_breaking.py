@@ -3,6 +3,8 @@ small kana, none ends with an opening bracket, long words and URLs still break, 
 wider than its cell, and no character is lost."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,7 +28,7 @@ def test_punctuation_never_starts_a_line_and_brackets_never_end_one():
     for chars in range(4, 20):
         width = widths().width("あ" * chars, GOTHIC, SIZE)
         lines = check(text, width)
-        for prev, line in zip(lines, lines[1:]):
+        for prev, line in pairwise(lines):
             assert line[0] not in NO_START, (chars, lines)
             assert prev[-1] not in NO_END, (chars, lines)
 
@@ -87,7 +89,7 @@ def test_sentences_always_break_by_the_rules(phrases, chars):
     """Text as written (punctuation after words, brackets before them) never needs a forced break."""
     text = "".join(open_ + word + close for word, close, open_ in phrases)
     lines = check(text, widths().width("あ" * chars, GOTHIC, SIZE))
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in pairwise(lines):
         assert line[0] not in NO_START and prev[-1] not in NO_END, lines
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from itertools import pairwise
 
 import openpyxl
 import pytest
@@ -138,7 +139,7 @@ def test_a_tall_row_is_split_with_its_key_status_and_member_repeated(docs):
     # the key and 「（続き）」 on separate lines inside the key column, not one overflowing line
     raw = pdf_lines(docs["comparison_long_a4.pdf"])
     assert "R-0036（続き）" not in raw and any(a.endswith("R-0036") and b.startswith("（続き）")
-                                             for a, b in zip(raw, raw[1:]))
+                                             for a, b in pairwise(raw))
 
 
 def test_the_xlsx_splits_a_tall_row_instead_of_cutting_it(docs):
