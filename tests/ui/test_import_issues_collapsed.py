@@ -21,3 +21,14 @@ def test_issues_the_caller_counted_but_did_not_pass_are_said(qtbot):
     dialog = ImportIssuesDialog(ImportValidationError(issues, total=30))
     qtbot.addWidget(dialog)
     assert dialog.text.toPlainText().splitlines() == ["a.csv 2行目 A列: 機能IDが空です。", "ほか 29 件の問題があります。"]
+
+
+def test_the_close_button_is_in_japanese(qtbot):
+    """The list of a refused import closed with 「Close」, Qt's English, beside 「一覧をコピー」 (walk, 2026-12-07;
+    walk_png/issues-1280x720.png)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    dialog = ImportIssuesDialog(ImportValidationError([ImportIssue("a.csv", 2, "A", "機能IDが空です。")]))
+    qtbot.addWidget(dialog)
+    texts = sorted(b.text() for b in dialog.findChild(QDialogButtonBox).findChildren(QPushButton))
+    assert texts == ["一覧をコピー", "閉じる"], texts
