@@ -114,8 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_commands(sub)
     add_cost_commands(sub)
     _add_safety_commands(sub)
-    sub.add_parser("undo", help="直前の操作を元に戻す（共有データベースでは自分の操作）").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
-    sub.add_parser("redo", help="元に戻した操作をやり直す（共有データベースでは自分の操作）").add_argument("--by", help="操作者名（既定: OS のユーザー名）")
+    by_help = "操作者名（既定: OS のユーザー名）"
+    sub.add_parser("undo", help="直前の操作を元に戻す（共有データベースでは自分の操作）").add_argument("--by", help=by_help)
+    sub.add_parser("redo", help="元に戻した操作をやり直す（共有データベースでは自分の操作）").add_argument("--by", help=by_help)
     return p
 
 
@@ -226,7 +227,8 @@ def _add_meeting_commands(sub: Subparsers) -> None:
     oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
     what = oc.add_mutually_exclusive_group(required=True)
     what.add_argument("--decide", type=request_status(pending=True), metavar="状態",
-                      help="決定: 変更後の状態（--reason 必須）。" + STATUS_HELP + "。「カスタマイズ実施（財政課協議・首長決裁の後に確定）」"
+                      help="決定: 変更後の状態（--reason 必須）。" + STATUS_HELP
+                           + "。「カスタマイズ実施（財政課協議・首長決裁の後に確定）」"
                            "または customized_pending: 検討中にし、最後の決裁の記録でカスタマイズ実施になる")
     what.add_argument("--continue", dest="continued", action="store_true", help="継続審議")
     what.add_argument("--info", action="store_true", help="報告のみ")
@@ -351,7 +353,8 @@ def _print_item_rows(items: list[ItemRow], *, as_json: bool) -> None:
 
 def _item_json(r: ItemRow) -> dict[str, object]:
     return {"id": r.id, "key": r.key, "title": r.title, "status": r.status, "status_label": r.status_label,
-            "function_code": r.function_code, "function_kind": r.function_kind, "function_name": r.function_name, "business_system": r.business_system,
+            "function_code": r.function_code, "function_kind": r.function_kind, "function_name": r.function_name,
+            "business_system": r.business_system,
             "subcommittee": r.subcommittee, "members": list(r.members), "withdrawn_members": list(r.withdrawn_members),
             "estimate": r.estimate, "annual_cases": r.annual_cases}
 

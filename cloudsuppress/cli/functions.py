@@ -47,7 +47,8 @@ def add_function_commands(sub: Any, parser_class: type[argparse.ArgumentParser],
                      help="ファイルの業務名を登録済みの業務に対応付ける（例: 住民記録=住民基本台帳。複数可）")
     imp.add_argument("--spec-version", help="標準仕様書の版（例: 第2.1版）")
     imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
-    imp.add_argument("--dry-run", action="store_true", help="判定結果（シート・見出し行・列・除外行・適合度の読み方）と差分を表示するだけで適用しない")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="判定結果（シート・見出し行・列・除外行・適合度の読み方）と差分を表示するだけで適用しない")
     imp.add_argument("--json", action="store_true", help="--dry-run の結果を JSON で出力する（業務ごとの件数）")
     lst = functions.add_parser("list", help="機能・帳票の一覧（欠番を含む）")
     lst.add_argument("--business-system", help="業務で絞り込む")

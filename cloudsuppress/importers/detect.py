@@ -330,7 +330,8 @@ _TOTAL_WORDS = {"合計", "計", "小計", "総計", "合計額", "総合計"}
 # (or nothing but spaces); the rows found are then confirmed by _total_rows.
 _TOTAL_CANDIDATE = re.compile(r"(?=.{1,8}\Z)[ 　]*(?:[合計小総]|\Z)", re.S)
 _ODD_START = frozenset("※*＊【■◆●注(（ 　\t\n")
-_BLANK_NOTE = re.compile(r"空欄(?:の場合)?(?:は|を)?[^。\n]{0,8}?[「『\"]?([○〇◯×✕✖△])[」』\"]?[^。\n]{0,6}?(?:とみな|と見な|として扱|扱い|とする)")
+_BLANK_NOTE = re.compile(r"空欄(?:の場合)?(?:は|を)?[^。\n]{0,8}?[「『\"]?([○〇◯×✕✖△])[」』\"]?"
+                         r"[^。\n]{0,6}?(?:とみな|と見な|として扱|扱い|とする)")
 
 
 def _row_text(row: list[str]) -> str:

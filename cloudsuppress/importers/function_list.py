@@ -245,7 +245,8 @@ def mapping_from_options(table: Table, header_row: int | None, options: dict[str
 
     if header_row is not None and not 1 <= header_row <= len(table.rows):
         raise ImportValidationError(
-            [ImportIssue(table.file, None, None, f"見出し行の行番号 {header_row} は 1〜{len(table.rows)} の範囲で指定してください。", sheet=table.sheet)]
+            [ImportIssue(table.file, None, None, f"見出し行の行番号 {header_row} は 1〜{len(table.rows)} の範囲で"
+                                                 "指定してください。", sheet=table.sheet)]
         )
     columns, issues = resolve_column_options(table, header_row, options)
     if issues:
@@ -255,8 +256,9 @@ def mapping_from_options(table: Table, header_row: int | None, options: dict[str
     if det is None:
         if header_row is None:
             raise ImportValidationError(
-                [ImportIssue(table.file, None, None, "見出し行が見つかりません。" + either(gui="取り込みの画面の「見出し行」で見出しの行番号を指定してください。",
-                                                          cli="--header-row で見出しの行番号を指定してください。"), sheet=table.sheet)]
+                [ImportIssue(table.file, None, None, "見出し行が見つかりません。" + either(
+                    gui="取り込みの画面の「見出し行」で見出しの行番号を指定してください。",
+                    cli="--header-row で見出しの行番号を指定してください。"), sheet=table.sheet)]
             )
         return ColumnMapping(header_row - 1, {f: c for c, f in columns.items() if f})
     return det.column_mapping()

@@ -111,14 +111,17 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
         if not name:
             issues.append(ImportIssue(table.file, rownum, col("name"), "団体名が空です。", sheet=table.sheet))
         elif len(name) > MAX_NAME_CHARS:  # member.name is VARCHAR(100): PostgreSQL refuses more
-            issues.append(ImportIssue(table.file, rownum, col("name"), f"団体名が長すぎます（{len(name)}文字、上限{MAX_NAME_CHARS}文字）。", sheet=table.sheet))
+            issues.append(ImportIssue(table.file, rownum, col("name"),
+                                      f"団体名が長すぎます（{len(name)}文字、上限{MAX_NAME_CHARS}文字）。", sheet=table.sheet))
         elif name in seen:
-            issues.append(ImportIssue(table.file, rownum, col("name"), f"団体名「{name}」が重複しています（{seen[name]}行目）。", sheet=table.sheet))
+            issues.append(ImportIssue(table.file, rownum, col("name"),
+                                      f"団体名「{name}」が重複しています（{seen[name]}行目）。", sheet=table.sheet))
         else:
             seen[name] = rownum
         population = parse_population(cell["population"])
         if population is None or population <= 0:
-            issues.append(ImportIssue(table.file, rownum, col("population"), f"人口「{cell['population']}」は正の整数ではありません。", sheet=table.sheet))
+            issues.append(ImportIssue(table.file, rownum, col("population"),
+                                      f"人口「{cell['population']}」は正の整数ではありません。", sheet=table.sheet))
         elif problem := limits.check_value("member", "population", population, label="人口"):
             issues.append(ImportIssue(table.file, rownum, col("population"), problem, sheet=table.sheet))
             population = None
@@ -126,7 +129,10 @@ def read_member_list(path: str | Path, *, sheet: str | None = None) -> list[Memb
         if cell.get("joined_on"):
             joined = parse_date(cell["joined_on"])
             if joined is None:
-                issues.append(ImportIssue(table.file, rownum, col("joined_on"), f"参加日「{cell['joined_on']}」を日付として読めません{date_hint(cell['joined_on'])}（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
+                issues.append(ImportIssue(
+                    table.file, rownum, col("joined_on"),
+                    f"参加日「{cell['joined_on']}」を日付として読めません{date_hint(cell['joined_on'])}"
+                    "（例: 2026-04-01、令和8年4月1日）。", sheet=table.sheet))
             elif problem := limits.check_value("member", "joined_on", joined, label="参加日"):
                 issues.append(ImportIssue(table.file, rownum, col("joined_on"), problem, sheet=table.sheet))
                 joined = None

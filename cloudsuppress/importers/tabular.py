@@ -401,7 +401,8 @@ class _MarkedText:
         r, c, shown, _before = self.places()[0]
         raise ImportValidationError([ImportIssue(
             file, r, _column(c),
-            f"文字コードを判別できません（ここで最初に読めない文字があります: {shown}）。UTF-8 または Shift_JIS（CP932）で保存してください。")])
+            f"文字コードを判別できません（ここで最初に読めない文字があります: {shown}）。"
+            "UTF-8 または Shift_JIS（CP932）で保存してください。")])
 
 
 def _guess_delimiter(sample: str) -> str:

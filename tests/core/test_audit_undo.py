@@ -142,7 +142,8 @@ def test_a_new_action_after_an_undo_clears_the_redo_stack(rdb):
 def test_undo_stops_at_the_consortium_creation(db):
     assert status(db).undo_label is None
     with db.session() as s, s.begin():
-        with pytest.raises(DomainError, match="元に戻せる操作はありません（「協議会「テスト自治体クラウド協議会」を作成」は元に戻せない操作です）"):
+        with pytest.raises(DomainError, match="元に戻せる操作はありません"
+                                              "（「協議会「テスト自治体クラウド協議会」を作成」は元に戻せない操作です）"):
             undo_ops.undo(s)
 
 
@@ -201,7 +202,8 @@ def test_undo_of_a_reimport_restores_changed_and_removed_functions(rdb):
                FunctionRecord(row=3, code="0010009", name="新しい機能", business_system="住民基本台帳")]
     parsed = ParsedFunctionList("v2.csv", None, ColumnMapping(0, {"code": 0, "name": 1}), records)
     with rdb.session() as s, s.begin():
-        function_ops.apply_function_import(s, function_ops.plan_function_import(s, parsed, business_system="住民基本台帳", spec_version="第2.0版"))
+        plan = function_ops.plan_function_import(s, parsed, business_system="住民基本台帳", spec_version="第2.0版")
+        function_ops.apply_function_import(s, plan)
     after = dump(rdb, versions=False)
     assert after != before
     do_undo(rdb)

@@ -96,7 +96,8 @@ def test_usage_error_exits_2_in_japanese(capsys, tmp_path):
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_members_import(dbfile, tmp_path, capsys, kind):
-    rows = [["団体名", "人口", "参加日"], ["常陸大宮市", "42,963", "平成25年10月1日"], ["那珂市", "55827", "2013/10/01"], ["五霞町", "9178人", ""]]
+    rows = [["団体名", "人口", "参加日"], ["常陸大宮市", "42,963", "平成25年10月1日"], ["那珂市", "55827", "2013/10/01"],
+            ["五霞町", "9178人", ""]]
     path = write_csv(tmp_path / "m.csv", rows, "cp932") if kind == "csv" else write_xlsx(tmp_path / "m.xlsx", rows, sheet="団体")
     code, out, err = run(capsys, "--db", dbfile, "members", "import", path)
     assert (code, err) == (0, "")
@@ -181,7 +182,8 @@ def _replace(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def loaded(dbfile, listfile, capsys) -> Path:
-    code, _, _ = run(capsys, "--db", dbfile, "functions", "import", listfile, "--business-system", "住民基本台帳", "--spec-version", "第1.0版")
+    code, _, _ = run(capsys, "--db", dbfile, "functions", "import", listfile, "--business-system", "住民基本台帳",
+                     "--spec-version", "第1.0版")
     assert code == 0
     return dbfile
 

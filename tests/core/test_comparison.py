@@ -26,7 +26,8 @@ from .test_cli import run
 def cdb(rdb):
     """R-0001 (住民基本台帳, 那珂市 + 五霞町), R-0002 (住民基本台帳, 常陸大宮市, withdrawn at a meeting),
     R-0003 (個人住民税, かすみがうら市)."""
-    a = new_item(rdb, "那珂市", "0010002", content="転入届の入力画面に在留カードの番号と期間を入力する欄を追加してほしい。在留期間の確認漏れを防ぐため。")
+    a = new_item(rdb, "那珂市", "0010002",
+                 content="転入届の入力画面に在留カードの番号と期間を入力する欄を追加してほしい。在留期間の確認漏れを防ぐため。")
     join(rdb, a, "五霞町", annual_cases=85, reason="legal", service_drop=False)
     b = new_item(rdb, "常陸大宮市", "0010001")
     new_item(rdb, "かすみがうら市", "0200002", reason="own_policy")

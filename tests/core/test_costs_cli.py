@@ -218,4 +218,5 @@ def test_methods_are_taken_in_the_words_the_screen_shows(rdb, capsys):  # noqa: 
     with pytest.raises(SystemExit) as usage:
         cli(capsys, rdb, "costs", "rule", "--method", "割り勘")
     err = capsys.readouterr().err
-    assert usage.value.code == 2 and "指定できない値です: 割り勘（指定できる値: 均等割、人口割、併用、または equal、population、mixed）" in err, err
+    assert usage.value.code == 2, err
+    assert "指定できない値です: 割り勘（指定できる値: 均等割、人口割、併用、または equal、population、mixed）" in err, err

@@ -107,7 +107,8 @@ def test_unknown_business_system_in_the_file(loaded, tmp_path):
     err = _refused(db, before, write_csv(tmp_path / "sys.csv", rows))
     assert "12行目" in str(err) and "A列（業務）" in str(err) and "「住民台帳」が登録されていません（2 行、最初は 12 行目）" in str(err)
     # Once per distinct name (issue 12), with how to map or add it.
-    assert str(err).count("住民台帳」が登録されていません") == 1 and (str(err).count("structure add-system") + str(err).count("「業務を追加…」")) == 1
+    assert str(err).count("住民台帳」が登録されていません") == 1
+    assert str(err).count("structure add-system") + str(err).count("「業務を追加…」") == 1
     assert "--system-map 住民台帳=" in str(err)
 
 

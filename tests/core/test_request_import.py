@@ -125,7 +125,8 @@ def test_a_row_without_a_key_joins_the_open_item_for_its_function(rdb, tmp_path)
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
 def test_csv_in_each_encoding(rdb, tmp_path, encoding):
-    row = ["", "那珂市", "0010003", "外字の印字", "外字を印字したい", "法令・制度対応", "低下する", "証明書に正しい字形が必要", "1,200件", "", "￥800,000"]
+    row = ["", "那珂市", "0010003", "外字の印字", "外字を印字したい", "法令・制度対応", "低下する", "証明書に正しい字形が必要",
+           "1,200件", "", "￥800,000"]
     path = write_csv(tmp_path / f"naka-{encoding}.csv", [HEADER, row], encoding)
     run_import(rdb, [path])
     with rdb.session() as s:

@@ -24,7 +24,8 @@ GOOD = ["R-0001", "五霞町", "0010001", "交付番号の印字", "証明書に
 # What real cells hold, and what goes wrong in them: full-width forms, invisible and control characters,
 # carriage returns, spaces around, over-long texts, words not understood, numbers that are not whole.
 PIECES = ["", " ", "　", "R-0001", "Ｒ－０００２", "五霞町", "境町 ", "\u200b五霞町", "0010001", "００１０００２", "a\u00adb",
-          "要望\r\n内容", "内容\r", "x\r\ny", "\x07", "x\x1f", "\x85", "a\x9fb", "\x7f", "\ufffe", "住民サービス水準の維持", "自治体独自施策", "理由なし",
+          "要望\r\n内容", "内容\r", "x\r\ny", "\x07", "x\x1f", "\x85", "a\x9fb", "\x7f", "\ufffe",
+          "住民サービス水準の維持", "自治体独自施策", "理由なし",
           "低下する", "低下しない", "はい", "たぶん", "1,200", "１２００件", "¥880,000", "12.0", "-5", "3000000000", "1e3",
           "機能", "帳票", "その他", "住民基本台帳", "=SUM(A1)", "あ" * 31, "い" * 201, "う" * 101]
 cells = st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join)

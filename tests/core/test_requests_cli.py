@@ -32,7 +32,8 @@ def test_move_approve_withdraw_list_and_summary(rdb, capsys):
     before = dump(rdb)
     code, out, err = cli(capsys, rdb, "requests", "move", str(item), "--to", "customized", "--reason", "独自施策")
     assert code == 1 and out == ""
-    assert err.startswith("エラー: 要望 R-0001: 「検討中」から「カスタマイズ実施」には変更できません") and "見積額が登録されていません" in err
+    assert err.startswith("エラー: 要望 R-0001: 「検討中」から「カスタマイズ実施」には変更できません"), err
+    assert "見積額が登録されていません" in err
     assert dump(rdb) == before
     # The approvals are about the member's share of the estimate: refused while it is 未定.
     code, out, err = cli(capsys, rdb, "requests", "approve", "R-0001", "--member", "那珂市", "--stage", "finance",

@@ -100,7 +100,8 @@ def test_a_member_list_with_a_bad_byte(tmp_path):
 
 
 def test_a_request_sheet_with_a_bad_byte(tmp_path):
-    rows = [["要望番号", "団体名", "機能ID", "要望内容", "理由区分"], ["1", "那珂市", "0010001", "窓口で手作業により対応している", "事務効率"]]
+    rows = [["要望番号", "団体名", "機能ID", "要望内容", "理由区分"],
+            ["1", "那珂市", "0010001", "窓口で手作業により対応している", "事務効率"]]
     path = tmp_path / "要望.csv"
     path.write_bytes(_damaged(rows, row=2, column=3, encoding="cp932", bad=b"\x82\x20"))
     with pytest.raises(ImportValidationError) as err:
