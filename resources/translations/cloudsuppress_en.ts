@@ -5110,6 +5110,62 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Presentation controls</translation>
     </message>
     <message>
+        <source>&#x3000;［継続］</source>
+        <translation>  [Continued]</translation>
+    </message>
+    <message>
+        <source>住民サービス: {0}</source>
+        <translation>Resident services: {0}</translation>
+    </message>
+    <message>
+        <source>見積額: {0}</source>
+        <translation>Estimate: {0}</translation>
+    </message>
+    <message>
+        <source>理由: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>ヒアリング {0}: {1}{2}</source>
+        <translation>Hearing {0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;／&#x3000;状態: {1}</source>
+        <translation>{0}  /  Status: {1}</translation>
+    </message>
+    <message>
+        <source>&#x3000;— 標準の機能で業務を行っている団体</source>
+        <translation> — members doing the work with the standard function</translation>
+    </message>
+    <message>
+        <source>年間 {0} 件</source>
+        <translation>{0} cases/year</translation>
+    </message>
+    <message>
+        <source>（{0} 件）</source>
+        <translation> ({0} cases)</translation>
+    </message>
+    <message>
+        <source>協議内容: {0}</source>
+        <translation>Discussion: {0}</translation>
+    </message>
+    <message>
+        <source>負担額: {0}</source>
+        <translation>Share: {0}</translation>
+    </message>
+    <message>
+        <source>［取下げ］</source>
+        <translation>[Withdrawn]</translation>
+    </message>
+    <message>
+        <source>（新規）</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
         <source>（全文 {0} / {1}&#x3000;Z 次の団体&#x3000;Esc 全団体）</source>
         <translation>(full text {0} / {1}&#x3000;Z next member&#x3000;Esc all members)</translation>
     </message>

@@ -460,3 +460,20 @@ def test_the_conflict_names_the_record_in_english(english, runner, qtbot):
     from ui.labels import label as core_label
 
     assert core_label(describe_record("member", {"name": "那珂市"}, 2)) == 'Member "那珂市"'
+
+
+def test_the_presentation_slide_reads_english(english, runner):
+    """The slide's words (理由, 年間 … 件, 住民サービス, 見積額, the peer line) follow the UI language; the data stays."""
+    from cloudsuppress.ops.meeting_queries import list_meetings
+    from cloudsuppress.ops.presentation import build_presentation
+    from ui.views.presentation_view import item_html
+
+    meeting = next(m for m in runner.read(list_meetings) if m.title == "福祉業務部会" and m.number == 1)
+    items = runner.read(lambda s: build_presentation(s, meeting.id)).items
+    html = "".join(item_html(item, 20, 3, None) for item in items)
+    for word in ("Reason: ", "cases/year", "Resident services: ", "Estimate: ", "Status: ",
+                 "Members without a request: "):
+        assert word in html, word
+    for word in ("理由: ", "年間&nbsp;", "住民サービス: ", "見積額: ", "状態: ", "要望なし", "負担額: ", "ヒアリング ",
+                 "協議内容: ", ",000円", "自治体独自施策", "低下しない", "均等割 "):
+        assert word not in html, word

@@ -18,7 +18,7 @@ group, so the groups stay in the document's order. ``CELL_ROLE`` gives the membe
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -112,11 +112,18 @@ def item_text(r: ComparisonRow) -> str:
     fit = f" {r.fit}" if r.fit else ""
     text = f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
     if r.peers:  # peer evidence: who runs it on the package as delivered (judged ○ on a Fit&Gap sheet)
-        line = (QCoreApplication.translate("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if r.peers_judged
-                else QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
-        names = QCoreApplication.translate("ComparisonTableModel", "・").join(r.peers)  # English: "A, B"
-        text += "\n" + line.format(len(r.peers), names)
+        text += "\n" + peer_text(r.peers, judged=r.peers_judged)
     return text
+
+
+def peer_text(peers: Sequence[str], *, judged: bool) -> str:
+    """The core's peer line (ops.comparison.peer_line) in the UI language: 「要望なし: 2団体（那珂市・五霞町）」,
+    'Members without a request: 2 (那珂市, 五霞町)'; '' for none."""
+    if not peers:
+        return ""
+    line = (QCoreApplication.translate("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if judged
+            else QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
+    return line.format(len(peers), QCoreApplication.translate("ComparisonTableModel", "・").join(peers))
 
 
 class ComparisonTableModel(QAbstractTableModel):

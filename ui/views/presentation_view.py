@@ -35,9 +35,10 @@ from cloudsuppress.domain.workflow import DECISIONS, Status
 from cloudsuppress.ops.presentation import Presentation, PresentedItem, PresentedMember, build_presentation
 
 from ..dates import display_date
-from ..labels import label
+from ..labels import label, rule_text, yen
 from ..op_runner import OpRunner
 from ..operations import meetings as meeting_ops
+from ..table_models.comparison_table_model import peer_text
 
 BASE_W, BASE_H = 1920, 1080
 MIN_PT = 20.0  # at 1920×1080: the smallest text anywhere on the slide
@@ -62,8 +63,13 @@ CHOICES = (
 FINAL = frozenset(st.value for st in DECISIONS)
 
 
+def _tr(text: str) -> str:
+    """The slide's words in the UI language (in Japanese exactly as before)."""
+    return QCoreApplication.translate("PresentationView", text)
+
+
 def _yen(n: int | None) -> str:
-    return "—" if n is None else f"{n:,}円"
+    return "—" if n is None else yen(n)
 
 
 def _e(text: str | None) -> str:
@@ -241,10 +247,10 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
     ``page`` the characters of it shown (start, end) when it does not fit on one slide."""
     r = item.row
     title = f"{_e(r.key)}　{_e(r.title)}"
-    fn = "　".join(x for x in (r.business_system, f"{r.target_code or '（新規）'} {item.fit or ''}".strip(),
+    fn = "　".join(x for x in (r.business_system, f"{r.target_code or _tr('（新規）')} {item.fit or ''}".strip(),
                                 r.function_name) if x)
     out = [f'<div style="font-size:{pt * TITLE_RATIO:.1f}pt; font-weight:bold; color:{NAVY}">{title}</div>',
-           f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_e(fn)}　／　状態: {_e(label(r.status_label))}</div>']
+           f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_tr("{0}　／　状態: {1}").format(_e(fn), _e(label(r.status_label)))}</div>']
     cells = []
     for m in ([item.members[only]] if only is not None else item.members):
         content = _cut(m.content, truncate)
@@ -253,23 +259,24 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
             content = (("…" if start else "") + (m.content or "")[start:end]
                        + (QCoreApplication.translate("PresentationView", "…（続く・Z で続き）") if end < len(m.content or "") else ""))
         lines = [f'<span style="font-weight:bold; color:{NAVY}">{_e(m.member)}</span>'
-                 + ('<span style="color:#9b2c2c">［取下げ］</span>' if m.withdrawn else "")
+                 + (f'<span style="color:#9b2c2c">{_e(_tr("［取下げ］"))}</span>' if m.withdrawn else "")
                  + (f'<span style="color:{GREY}">　{_e(QCoreApplication.translate("PresentationView", "（全文 {0} / {1}　Z 次の団体　Esc 全団体）").format(only + 1, len(item.members)))}</span>'
                     if only is not None else ""),
                  _e(content)]
-        facts = [f"理由: {_e(m.reason_label)}"]
+        facts = [_tr("理由: {0}").format(_e(label(m.reason_label)))]
         if m.annual_cases is not None:
-            facts.append(_nb(f"年間 {m.annual_cases:,} 件"))
+            facts.append(_nb(_tr("年間 {0} 件").format(f"{m.annual_cases:,}")))
         lines.append(f'<span style="color:{GREY}">{"　".join(facts)}</span>')
-        service = f"住民サービス: {_e(m.service_drop_label)}"
+        service = _tr("住民サービス: {0}").format(_e(label(m.service_drop_label)))
         if m.service_drop_detail:
-            service += f"（{_e(_cut(m.service_drop_detail, truncate))}）"
+            service += _tr("（{0}）").format(_e(_cut(m.service_drop_detail, truncate)))
         lines.append(f'<span style="color:{GREY}">{service}</span>')
         if m.share is not None:
-            lines.append(f'<span style="color:{GREY}">負担額: {_yen(m.share)}</span>')
+            lines.append(f'<span style="color:{GREY}">{_tr("負担額: {0}").format(_yen(m.share))}</span>')
         for h in m.hearings:
-            cases = _nb(f"（{h.confirmed_cases:,} 件）") if h.confirmed_cases is not None else ""
-            lines.append(f'<span style="color:{GREY}">ヒアリング {display_date(h.held_on)}: {_e(_cut(h.confirmed, truncate))}{cases}</span>')
+            cases = _nb(_tr("（{0} 件）").format(f"{h.confirmed_cases:,}")) if h.confirmed_cases is not None else ""
+            hearing = _tr("ヒアリング {0}: {1}{2}").format(display_date(h.held_on), _e(_cut(h.confirmed, truncate)), cases)
+            lines.append(f'<span style="color:{GREY}">{hearing}</span>')
         if only is not None and split > 1:  # Z: one member's whole text, its request flowing over columns
             parts = _split_text(content, split)
             groups = [[lines[0], _e(parts[0])], *[[_e(x)] for x in parts[1:]]]
@@ -292,13 +299,14 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
                 for w, c in zip(shares, chunk)) + "</tr>")
         out.append(f'<table width="100%" cellspacing="10" cellpadding="12" style="font-size:{pt:.1f}pt">'
                    + "".join(rows) + "</table>")
-    money = f"見積額: {_yen(item.estimate)}" + (f"（{_e(item.rule_text)}）" if item.estimate is not None and item.rule_text else "")
+    money = _tr("見積額: {0}").format(_yen(item.estimate)) + (
+        _tr("（{0}）").format(_e(rule_text(item.rule_text))) if item.estimate is not None and item.rule_text else "")
     out.append(f'<div style="font-size:{pt:.1f}pt; color:{NAVY}">{money}</div>')
     if item.peers:
-        out.append(f'<div style="font-size:{pt:.1f}pt; font-weight:bold; color:{GREEN}">{_e(item.peer_line)}'
-                   "　— 標準の機能で業務を行っている団体</div>")
+        out.append(f'<div style="font-size:{pt:.1f}pt; font-weight:bold; color:{GREEN}">'
+                   f'{_e(peer_text(item.peers, judged=item.peers_judged))}{_e(_tr("　— 標準の機能で業務を行っている団体"))}</div>')
     if r.notes:
-        out.append(f'<div style="font-size:{pt:.1f}pt; color:{GREY}">協議内容: {_e(r.notes)}</div>')
+        out.append(f'<div style="font-size:{pt:.1f}pt; color:{GREY}">{_tr("協議内容: {0}").format(_e(r.notes))}</div>')
     return "".join(out)
 
 
@@ -392,7 +400,7 @@ class PresentationCanvas(QWidget):
         p.setPen(QColor("#ffffff"))
         left = pres.meeting + "　" + display_date(pres.held_on) if pres else ""
         if item is not None and item.row.carried_over:
-            left += "　［継続］"
+            left += _tr("　［継続］")
         p.drawText(QRectF(side, 0, w * 0.7, head - 24 * s), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                    left)
         big = QFont(header_font)
