@@ -2514,6 +2514,10 @@ A business system with functions or requests cannot be deleted.</translation>
 Correct the spreadsheet and import it again.</translation>
     </message>
     <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>一覧をコピー</source>
         <translation>Copy list</translation>
     </message>
