@@ -83,7 +83,7 @@ def test_cost_table_matches_the_core(reports, runner):
     assert [model.headerData(len(ct.FIXED) + i, Qt.Orientation.Horizontal) for i in range(len(table.members))] == \
         list(table.members)
     assert f"合計 {table.total:,}円" in reports.totals_label.text()
-    for name, total in zip(table.members, table.member_totals):
+    for name, total in zip(table.members, table.member_totals, strict=True):
         assert f"{name} {total:,}円" in reports.totals_label.text()
 
 

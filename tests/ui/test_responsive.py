@@ -4,6 +4,7 @@ repaint and the busy dialog shows. Before, 「デモデータで試す」 ran on
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -61,11 +62,11 @@ class Ticker:
 
     @property
     def max_busy(self) -> float:
-        return max(b[1] - a[1] for a, b in zip(self.marks, self.marks[1:]))
+        return max(b[1] - a[1] for a, b in pairwise(self.marks))
 
     @property
     def max_gap(self) -> float:
-        return max(b[0] - a[0] for a, b in zip(self.marks, self.marks[1:]))
+        return max(b[0] - a[0] for a, b in pairwise(self.marks))
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ member, then all members again (Esc too)."""
 from __future__ import annotations
 
 import dataclasses
+from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
@@ -62,7 +63,7 @@ def test_z_shows_each_members_whole_text_then_all(runner, eight, qtbot):
         shown.append(layout.page)
     # The pages of 那珂市's request cover it whole, in order, without a gap.
     assert shown[0][0] == 0 and shown[-1][1] == len(LONG)
-    assert all(a[1] == b[0] for a, b in zip(shown, shown[1:]))
+    assert all(a[1] == b[0] for a, b in pairwise(shown))
     assert view.canvas.only == 1 and "かすみがうら市" in view.canvas.slide_layout().doc.toPlainText()
     qtbot.keyClick(view.canvas, Qt.Key.Key_Escape)
     assert view.canvas.only is None and view.isVisible()

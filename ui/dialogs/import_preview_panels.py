@@ -127,7 +127,7 @@ class ColumnMeaningTable(QTableWidget):
             self._build(det, data)
         self._filling = True
         try:
-            for c, combo in zip(det.columns, self.combos):
+            for c, combo in zip(det.columns, self.combos, strict=True):  # one drop-down a column (_build)
                 self._select(combo, c)
                 combo.setToolTip(self._tooltip(c))
         finally:
@@ -220,7 +220,7 @@ class ColumnMeaningTable(QTableWidget):
 
     def combo_for(self, col: int) -> QComboBox | None:
         """The drop-down above a column (0-based index of the sheet)."""
-        for c, combo in zip(self._shape[3] if self._shape else (), self.combos):
+        for c, combo in zip(self._shape[3] if self._shape else (), self.combos, strict=True):
             if c == col:
                 return combo
         return None

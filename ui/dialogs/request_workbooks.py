@@ -159,7 +159,7 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
         def write() -> None:
             for path in paths:  # asked above before replacing; a database is refused before anything is written
                 check_output(path, overwrite=True)
-            for name, path in zip(names, paths):
+            for name, path in zip(names, paths, strict=True):
                 with output_file(path, overwrite=True) as tmp:
                     write_request_template(tmp, member=name, consortium=info.name, functions=rows)
 

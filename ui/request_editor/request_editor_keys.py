@@ -15,6 +15,8 @@ PySide's ``tr`` looks a text up along the class hierarchy.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPlainTextEdit, QWidget
@@ -70,7 +72,7 @@ class RequestEditorKeys:
 
     def _apply_tab_order(self) -> None:
         chain = self.focus_chain()
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def first_field(self) -> QWidget:

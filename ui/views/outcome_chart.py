@@ -72,7 +72,7 @@ class OutcomeChart(QWidget):
         p.setFont(self.font())
         x = 4.0
         y = line + 6
-        for (_, _, color), label in zip(SEGMENTS, self.labels()):
+        for (_, _, color), label in zip(SEGMENTS, self.labels(), strict=True):
             p.fillRect(QRectF(x, y + (line - 10) / 2, 10, 10), QColor(color))
             x += 14
             p.setPen(QColor("#333333"))

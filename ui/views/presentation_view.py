@@ -223,7 +223,7 @@ def _split_text(text: str, parts: int) -> list[str]:
         step = -(-total // parts)
         return [text[i:i + step] for i in range(0, total, step)] or [""]
     out, current, size = [], [], 0
-    for line, n in zip(lines, rows):
+    for line, n in zip(lines, rows, strict=True):
         current.append(line)
         size += n
         if size >= height * (len(out) + 1) / parts and len(out) < parts - 1:
@@ -296,7 +296,7 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
             chunk = cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
             rows.append("<tr>" + "".join(
                 f'<td width="{w}%" bgcolor="{"#f1f5fa" if c else "#ffffff"}" valign="top">{c}</td>'
-                for w, c in zip(shares, chunk)) + "</tr>")
+                for w, c in zip(shares, chunk, strict=True)) + "</tr>")
         out.append(f'<table width="100%" cellspacing="10" cellpadding="12" style="font-size:{pt:.1f}pt">'
                    + "".join(rows) + "</table>")
     money = _tr("見積額: {0}").format(_yen(item.estimate)) + (

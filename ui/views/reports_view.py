@@ -304,7 +304,7 @@ class ReportsView(QWidget):
         for i, name in enumerate(table.members):
             self.table.setColumnWidth(5 + i, max(widths, self.fontMetrics().horizontalAdvance(name) + 20))
         each = (self.tr("{0} {1}", "a member and its total").format(n, yen(t))
-                for n, t in zip(table.members, table.member_totals))
+                for n, t in zip(table.members, table.member_totals, strict=True))
         self.totals_label.setText(self.tr("合計 {0}　／　{1}").format(
             yen(table.total), self.tr("　", "between the members' totals").join(each)))
         row = self.model.row_of(current, attr="key") if current else None
