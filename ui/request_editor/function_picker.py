@@ -182,13 +182,13 @@ class FunctionPicker(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.model.set_filter(text=text)
-        self.table.doItemsLayout()  # the new row count before scrolling (a layout change is laid out later)
         self._update_counts()
         row = self.model.row_of_function(self._chosen.id) if self._chosen is not None else None
         # The model keeps the view's scroll across a filter (a layout change): the chosen row is brought
         # into view, or the list starts at its top, as when a filter reset the model.
         if row is not None:
             self.table.selectRow(row)
+            self.table.doItemsLayout()  # the new row count before scrolling (a layout change is laid out later)
             self.table.scrollTo(self.model.index(row, COL_CODE))
         else:
             self.table.scrollToTop()
