@@ -109,8 +109,10 @@ def offer_restore(error: DatabaseCorruptError, parent: QWidget | None) -> Path |
     except (DomainError, OSError) as exc:
         QMessageBox.critical(parent, QCoreApplication.translate("DatabaseMenu", "復元できません"), str(exc))
         return None
-    QMessageBox.information(parent, QCoreApplication.translate("DatabaseMenu", "復元しました"),
-                            QCoreApplication.translate("DatabaseMenu", "バックアップから復元しました。壊れていたファイルは次の場所に保存しました:\n{0}").format(saved))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("DatabaseMenu", "復元しました"),
+        QCoreApplication.translate(
+            "DatabaseMenu", "バックアップから復元しました。壊れていたファイルは次の場所に保存しました:\n{0}").format(saved))
     return Path(error.path)
 
 

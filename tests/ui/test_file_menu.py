@@ -135,7 +135,8 @@ def test_new_consortium_refuses_another_programs_file(qtbot, tmp_path, no_messag
     dialog.path_edit.setText(str(notes))
     dialog.create_now()
     assert dialog.database is None
-    assert no_message_boxes == [("warning", "「notes.sqlite」はすでにある別のファイルです。上書きはしません。別のファイル名を指定してください。")]
+    assert no_message_boxes == [
+        ("warning", "「notes.sqlite」はすでにある別のファイルです。上書きはしません。別のファイル名を指定してください。")]
     assert notes.read_text() == "大事なメモ"
 
 

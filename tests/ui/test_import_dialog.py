@@ -33,7 +33,8 @@ def current_list(runner, system="住民基本台帳"):
     """The system's list as it is now, as CSV rows (re-importing it changes nothing)."""
     labels = {"mandatory": "実装必須機能", "optional": "標準オプション機能", "excluded": "実装不可機能"}
     return [[r.code, r.business_system, r.level1, r.name, r.requirement, labels.get(r.requirement_class, ""),
-             r.fit or "", r.level2 or "", "○" if r.convenience else ""] for r in runner.read(list_function_rows) if r.business_system == system]
+             r.fit or "", r.level2 or "", "○" if r.convenience else ""]
+            for r in runner.read(list_function_rows) if r.business_system == system]
 
 
 @pytest.fixture

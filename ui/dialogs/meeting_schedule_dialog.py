@@ -2,7 +2,8 @@
 OpRunner. A meeting registered with a wrong date could not be corrected, and outcomes are refused
 at a meeting dated after today (review R27), so the date must be fixable where the meeting is
 shown. Times the core's rule refuses (not a time, an end without a start or before it) are shown
-under the form with 変更 disabled; the core's own refusal (a meeting with outcomes moved after today) is shown by the runner and the dialog stays open.
+under the form with 変更 disabled; the core's own refusal (a meeting with outcomes moved after
+today) is shown by the runner and the dialog stays open.
 """
 from __future__ import annotations
 

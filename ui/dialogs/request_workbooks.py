@@ -137,7 +137,9 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
                              folder: str = "") -> str | None:
     """Ask for members and a folder and write one workbook per member; a status line, or None."""
     if not members:
-        QMessageBox.information(parent, QCoreApplication.translate("request_workbooks", "要望様式を書き出す"), QCoreApplication.translate("request_workbooks", "団体が登録されていません。先に団体を登録してください。"))
+        QMessageBox.information(
+            parent, QCoreApplication.translate("request_workbooks", "要望様式を書き出す"),
+            QCoreApplication.translate("request_workbooks", "団体が登録されていません。先に団体を登録してください。"))
         return None
     dialog = ExportTemplatesDialog(members, folder, parent)
     try:
@@ -150,7 +152,8 @@ def export_request_templates(runner: OpRunner, members: list[MemberRow], *, pare
     existing = [p.name for p in paths if p.exists()]
     if existing and QMessageBox.question(
             parent, QCoreApplication.translate("request_workbooks", "要望様式を書き出す"),
-            QCoreApplication.translate("request_workbooks", "次のファイルはすでにあります。上書きしますか。\n{0}").format("\n".join(existing))
+            QCoreApplication.translate(
+                "request_workbooks", "次のファイルはすでにあります。上書きしますか。\n{0}").format("\n".join(existing))
     ) != QMessageBox.StandardButton.Yes:
         return None
     try:

@@ -286,7 +286,8 @@ class MeetingDetailPane(QWidget):
 
     def _update_enabled(self) -> None:
         on = self.detail is not None
-        for w in (self.schedule_button, self.present_button, self.pdf_button, self.word_button, self.add_attendee_button, self.remove_attendee_button, self.build_button,
+        for w in (self.schedule_button, self.present_button, self.pdf_button, self.word_button,
+                  self.add_attendee_button, self.remove_attendee_button, self.build_button,
                   self.add_item_button, self.remove_item_button, self.up_button, self.down_button,
                   self.save_notes_button, self.notes_edit, self.next_edit, self.next_date_check):
             w.setEnabled(on)

@@ -250,8 +250,10 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
     fn = "　".join(x for x in (r.business_system, f"{r.target_code or _tr('（新規）')} {item.fit or ''}".strip(),
                                 r.function_name) if x)
     out = [f'<div style="font-size:{pt * TITLE_RATIO:.1f}pt; font-weight:bold; color:{NAVY}">{title}</div>',
-           f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">{_tr("{0}　／　状態: {1}").format(_e(fn), _e(label(r.status_label)))}</div>']
+           f'<div style="font-size:{pt:.1f}pt; color:{GREY}; margin-bottom:8px">'
+           f'{_tr("{0}　／　状態: {1}").format(_e(fn), _e(label(r.status_label)))}</div>']
     cells = []
+    whole_text_hint = QCoreApplication.translate("PresentationView", "（全文 {0} / {1}　Z 次の団体　Esc 全団体）")
     for m in ([item.members[only]] if only is not None else item.members):
         content = _cut(m.content, truncate)
         if only is not None and page is not None:  # Z: a page of one member's whole text
@@ -260,7 +262,7 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
                        + (QCoreApplication.translate("PresentationView", "…（続く・Z で続き）") if end < len(m.content or "") else ""))
         lines = [f'<span style="font-weight:bold; color:{NAVY}">{_e(m.member)}</span>'
                  + (f'<span style="color:#9b2c2c">{_e(_tr("［取下げ］"))}</span>' if m.withdrawn else "")
-                 + (f'<span style="color:{GREY}">　{_e(QCoreApplication.translate("PresentationView", "（全文 {0} / {1}　Z 次の団体　Esc 全団体）").format(only + 1, len(item.members)))}</span>'
+                 + (f'<span style="color:{GREY}">　{_e(whole_text_hint.format(only + 1, len(item.members)))}</span>'
                     if only is not None else ""),
                  _e(content)]
         facts = [_tr("理由: {0}").format(_e(label(m.reason_label)))]
