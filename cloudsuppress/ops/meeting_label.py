@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from ..domain.models import Meeting
+from ..phrase import Phrase
+
+NUMBERED = "第{0}回 {1}"  # the number, the title: a Phrase the GUI spells 'No. 2 住民業務部会'
 
 # 「第3回」「第３回」「第十回」 at the start of a title: the title already says which meeting it is.
 _NUMBERED_TITLE = re.compile(r"^\s*第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*回")
@@ -38,5 +41,5 @@ def meeting_label(m: Meeting) -> str:
     """「第2回 住民業務部会」: the title, with its number in front when the title has none of its own
     (「第3回 住民業務部会」 as a title is never printed 「第4回 第3回 住民業務部会」)."""
     if m.number and f"第{m.number}回" not in m.title and title_number(m.title) is None:
-        return f"第{m.number}回 {m.title}"
+        return Phrase(NUMBERED, str(m.number), m.title)
     return m.title

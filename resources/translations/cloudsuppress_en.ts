@@ -3346,6 +3346,10 @@ Correct the spreadsheet and import it again.</translation>
         <translation>{0} (id {1})</translation>
     </message>
     <message>
+        <source>第{0}回 {1}</source>
+        <translation>No. {0} {1}</translation>
+    </message>
+    <message>
         <source>首長決裁 {0} → 現在 {1}{2}</source>
         <translation>Mayor&apos;s approval {0} → now {1}{2}</translation>
     </message>

@@ -477,3 +477,12 @@ def test_the_presentation_slide_reads_english(english, runner):
     for word in ("理由: ", "年間&nbsp;", "住民サービス: ", "見積額: ", "状態: ", "要望なし", "負担額: ", "ヒアリング ",
                  "協議内容: ", ",000円", "自治体独自施策", "低下しない", "均等割 "):
         assert word not in html, word
+
+
+def test_the_meeting_heading_reads_english(english, main_window):
+    """「第4回 税業務部会」 is composed in the core (meeting_label, a Phrase): the heading reads 'No. 4 税業務部会'."""
+    main_window.show_view("meetings")
+    view = main_window.meetings
+    view.table.selectRow(0)
+    title = view.detail.title_label.text()
+    assert title.startswith("No. ") and "第" not in title, title

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.meeting_queries import MeetingRow
 
 from ..dates import display_date
+from ..labels import label as core_label
 from ..settings import current_preferences
 from .dialog_buttons import accept_cancel
 from .new_meeting_dialog import ERROR_STYLE
@@ -57,7 +58,7 @@ class ComparisonExportDialog(QDialog):
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(self.tr("（会議を指定しない）"), None)
         for m in meetings:
-            self.meeting_combo.addItem(self.tr("{0}（{1}）").format(m.label, display_date(m.held_on)), m.id)
+            self.meeting_combo.addItem(self.tr("{0}（{1}）").format(core_label(m.label), display_date(m.held_on)), m.id)
         note = QLabel(self.tr("画面の絞り込み（専門部会・団体・未決定のみ・縦長表示）がそのまま反映されます。"
                               "会議を指定すると、その会議の議題を議題の順に載せます。"))
         note.setWordWrap(True)

@@ -17,6 +17,7 @@ from cloudsuppress.ops.meeting_queries import MeetingRow
 
 from ..date_edit import DateEdit
 from ..dates import wareki_text, weekday_text
+from ..labels import label as core_label
 from ..op_runner import OpRunner
 from ..operations import meetings as meeting_ops
 from .dialog_buttons import accept_cancel
@@ -31,7 +32,7 @@ class MeetingScheduleDialog(QDialog):
         self.runner = runner
         self.meeting_id = meeting.id
         self.changed = False
-        self.setWindowTitle(self.tr("日時・場所を変更（{0}）").format(meeting.label))
+        self.setWindowTitle(self.tr("日時・場所を変更（{0}）").format(core_label(meeting.label)))
         self.setMinimumWidth(460)
         self.date_edit = DateEdit(QDate(meeting.held_on))
         self.wareki_label = QLabel()

@@ -120,7 +120,7 @@ class RequestHistoryTab(QWidget):
             move = f"{label(h.from_label)} → {label(h.to_label)}" if h.from_label else label(h.to_label)
             at = f"{display_date(h.changed_at.date())} {h.changed_at:%H:%M}"
             m = meetings.get(h.meeting_id)
-            meeting = self.tr("{0}（{1}）").format(m.label, display_date(m.held_on)) if m else h.meeting or ""
+            meeting = self.tr("{0}（{1}）").format(label(m.label), display_date(m.held_on)) if m else h.meeting or ""
             cells = (at, move, h.reason or "", meeting, h.changed_by)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

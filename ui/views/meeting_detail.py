@@ -238,8 +238,8 @@ class MeetingDetailPane(QWidget):
             self.warning_label.hide()
         else:
             m = d.meeting
-            self.title_label.setText(m.label if m.label.endswith(m.kind_label)
-                                     else self.tr("{0}（{1}）").format(m.label, label(m.kind_label)))
+            self.title_label.setText(label(m.label) if m.label.endswith(m.kind_label)
+                                     else self.tr("{0}（{1}）").format(label(m.label), label(m.kind_label)))
             parts = [display_date(m.held_on, weekday=True) + (f"　{time_text(m.start_time, m.end_time)}" if m.start_time else "")]
             if m.place:
                 parts.append(m.place)

@@ -400,7 +400,7 @@ class PresentationCanvas(QWidget):
         p.setFont(header_font)
         p.fillRect(QRectF(0, 0, w, head - 24 * s), QColor(NAVY))
         p.setPen(QColor("#ffffff"))
-        left = pres.meeting + "　" + display_date(pres.held_on) if pres else ""
+        left = label(pres.meeting) + "　" + display_date(pres.held_on) if pres else ""
         if item is not None and item.row.carried_over:
             left += _tr("　［継続］")
         p.drawText(QRectF(side, 0, w * 0.7, head - 24 * s), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -559,7 +559,7 @@ class PresentationView(QWidget):
     def _sync(self) -> None:
         self.controls.set_item(self.meeting_id, self.canvas.item())
         p = self.canvas.presentation
-        self.setWindowTitle(self.tr("プレゼンテーション — {0}（{1}）").format(p.meeting if p else "",
+        self.setWindowTitle(self.tr("プレゼンテーション — {0}（{1}）").format(label(p.meeting) if p else "",
                                                                       self.canvas.position_text()))
 
     # --- navigation -------------------------------------------------------------------
