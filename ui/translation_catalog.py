@@ -464,5 +464,4 @@ TEXTS = (
     QT_TRANSLATE_NOOP('PresentationView', '負担額: {0}'),
     QT_TRANSLATE_NOOP('PresentationView', '［取下げ］'),
     QT_TRANSLATE_NOOP('PresentationView', '（新規）'),
-    QT_TRANSLATE_NOOP('PresentationView', '（全文 {0} / {1}\u3000Z 次の団体\u3000Esc 全団体）'),
 )
