@@ -142,7 +142,7 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             if left_out:
                 print(left_out)
         if args.dry_run:
-            for line in _changed_lines(plan):
+            for line in _changed_lines(plan) + plan.removal_lines(applied=False):
                 print(line)
             s.rollback()
             return 0
@@ -152,6 +152,8 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             return EXIT_CONFIRM
         function_ops.apply_function_import(s, plan)
     print(f"{plan.total_records} 件の機能を取り込みました。")
+    for line in plan.removal_lines(applied=True):
+        print(line)
     return 0
 
 

@@ -62,6 +62,9 @@ class FunctionChange:
     fields: tuple[str, ...]  # labels of the fields that differ
 
 
+REMOVED_SHOWN = 5  # IDs named per 業務 in what an import removed or retired (the rest counted)
+
+
 @dataclass(frozen=True)
 class SystemDiff:
     """What importing the file would do to one business system's list."""
@@ -179,6 +182,22 @@ class FunctionImportPlan:
         """What the user must read before confirming (a list replaced by one that shares no ID), first."""
         return (tuple(w for d in self.diffs if (w := d.warning()))
                 + tuple(w for d in self.diffs for w in d.retiring_warnings()))
+
+    def removal_lines(self, *, applied: bool, shown: int = REMOVED_SHOWN) -> list[str]:
+        """「住民基本台帳: 削除した機能 1 件（0010003）、欠番にした ID 1 件（0010004）」: per business system,
+        what the import takes out of its list, with the first IDs, so that nothing vanishes unsaid
+        (a Fit&Gap sheet covering part of a list removes the functions it does not list)."""
+        def some(codes: tuple[str, ...]) -> str:
+            more = f" ほか {len(codes) - shown:,} 件" if len(codes) > shown else ""
+            return f"{len(codes):,} 件（{'、'.join(codes[:shown])}{more}）"
+
+        removed, retired = ("削除した機能", "欠番にした ID") if applied else ("削除する機能", "欠番にする ID")
+        lines = []
+        for d in self.diffs:
+            parts = [f"{word} {some(codes)}" for word, codes in ((removed, d.removed), (retired, d.retired)) if codes]
+            if parts:
+                lines.append(f"{d.business_system}: {'、'.join(parts)}")
+        return lines
 
     def describe(self) -> str:
         """A Japanese summary of the plan, one line per business system (warnings first)."""

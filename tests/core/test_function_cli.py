@@ -187,3 +187,25 @@ def test_a_list_with_no_and_function_number_imports_the_function_number_on_the_c
     assert (code, err) == (0, ""), err
     code, out, _ = run(capsys, "--db", dbfile, "functions", "list", "--json")
     assert [e["code"] for e in json.loads(out)] == ["0010001", "0010002"]
+
+
+def test_an_applied_import_names_what_it_removed_and_retired(dbfile, tmp_path, capsys):
+    """Walk O2: a Fit&Gap sheet of part of a list removes the functions it does not list; `--yes` said only
+    「3 件の機能を取り込みました」. The functions removed and the IDs retired are named after the apply
+    (count and the first IDs), and by --dry-run before it."""
+    whole = tmp_path / "whole.csv"
+    whole.write_text("機能ID,機能名,機能要件,実装区分\n" + "".join(
+        f"00100{i:02d},機能{i},要件{i},実装必須機能\n" for i in range(1, 11)), encoding="utf-8")
+    assert run(capsys, "--db", dbfile, "functions", "import", whole, "--business-system", "住民基本台帳")[0] == 0
+    part = tmp_path / "part.csv"
+    part.write_text("機能ID,機能名,機能要件,実装区分\n0010001,機能1,要件1,実装必須機能\n0010002,（削除）,,\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--db", dbfile, "functions", "import", part, "--business-system", "住民基本台帳", "--dry-run")
+    assert code == 0
+    assert ("住民基本台帳: 削除する機能 8 件（0010003、0010004、0010005、0010006、0010007 ほか 3 件）、"
+            "欠番にする ID 1 件（0010002）") in out.splitlines()
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", part, "--business-system", "住民基本台帳", "--yes")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-2:] == [
+        "2 件の機能を取り込みました。",
+        "住民基本台帳: 削除した機能 8 件（0010003、0010004、0010005、0010006、0010007 ほか 3 件）、欠番にした ID 1 件（0010002）"]

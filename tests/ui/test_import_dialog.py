@@ -214,3 +214,19 @@ def test_unreadable_file_is_reported(runner, qtbot, pick_file, issues_shown, tmp
     assert not dialog.choose_file()
     assert "broken.xlsx" in issues_shown[0] and "読み込めません" in issues_shown[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_message_after_an_import_names_the_functions_it_removed(runner, qtbot, pick_file, tmp_path,
+                                                                     no_message_boxes, monkeypatch):
+    """Walk O2: a file covering part of a 業務's list removes the rest; the message after the import (the
+    status bar's) names them, with the first IDs, as the confirmation did."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    rows = current_list(runner)
+    dialog = open_dialog(runner, qtbot, pick_file, write_csv(tmp_path / "part.csv", rows[:-7]))
+    dialog.spec_edit.setText("第1.0版")
+    gone = [r[0] for r in rows[-7:]]
+    dialog.import_now()
+    assert dialog.applied is not None
+    assert f"住民基本台帳: 削除した機能 7 件（{'、'.join(gone[:5])} ほか 2 件）" in dialog.applied

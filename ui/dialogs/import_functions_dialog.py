@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.errors import DomainError, ImportIssue, ImportValidationError
 from cloudsuppress.importers.detect import ImportOverrides, SheetDetection
 from cloudsuppress.importers.tabular import Workbook, read_workbook
-from cloudsuppress.ops.function_import import ImportPreview, preview_function_import
+from cloudsuppress.ops.function_import import REMOVED_SHOWN, ImportPreview, preview_function_import
 from cloudsuppress.ops.functions import FunctionImportPlan, system_tree
 
 from ..labels import join_names
@@ -79,6 +79,26 @@ def plan_summary(plan: FunctionImportPlan) -> str:
         for code, keys in d.blocked:
             lines.append(translate("ImportFunctionsDialog", "  削除できない機能 {0}: 要望 {1} が登録されています")
                          .format(code, join_names(keys)))
+    return "\n".join(lines)
+
+
+def removal_summary(plan: FunctionImportPlan, shown: int = REMOVED_SHOWN) -> str:
+    """「住民基本台帳: 削除した機能 1 件（0010003）、欠番にした ID 1 件（0010004）」 per business system, for
+    the message after an import (the core's ``plan.removal_lines(applied=True)`` in the UI language)."""
+    translate = QCoreApplication.translate
+
+    def some(codes: tuple[str, ...]) -> str:
+        more = translate("ImportFunctionsDialog", " ほか {0} 件").format(f"{len(codes) - shown:,}") if len(codes) > shown else ""
+        return translate("ImportFunctionsDialog", "{0} 件（{1}{2}）").format(f"{len(codes):,}", join_names(codes[:shown]), more)
+
+    lines = []
+    for d in plan.diffs:
+        parts = [text.format(some(codes)) for text, codes in (
+            (translate("ImportFunctionsDialog", "削除した機能 {0}"), d.removed),
+            (translate("ImportFunctionsDialog", "欠番にした ID {0}"), d.retired)) if codes]
+        if parts:
+            lines.append(translate("ImportFunctionsDialog", "{0}: {1}").format(
+                d.business_system, translate("ImportFunctionsDialog", "、").join(parts)))
     return "\n".join(lines)
 
 
@@ -714,6 +734,7 @@ class ImportFunctionsDialog(QDialog):
         changes = function_ops.import_functions(self, self.runner, plan=plan, label=self.tr("機能一覧を取り込んでいます…"))
         if changes is None:
             return
+        removed = removal_summary(plan)  # what vanished is said, with its first IDs (not only counted)
         self.applied = self.tr("機能一覧を取り込みました（{0} 件）。\n{1}").format(
-            f"{plan.total_records:,}", plan_summary(plan)).replace("\n", " ")
+            f"{plan.total_records:,}", plan_summary(plan) + ("\n" + removed if removed else "")).replace("\n", " ")
         self.accept()
