@@ -66,7 +66,7 @@ def catalog() -> list[tuple[str, list[str]]]:
     from cloudsuppress.domain.workflow import Status
     from cloudsuppress.importers import detect
     from cloudsuppress.importers.function_list import FIELDS
-    from cloudsuppress.ops import function_import, history, meeting_label, stale_approval
+    from cloudsuppress.ops import comparison, function_import, history, meeting_label, stale_approval
     from cloudsuppress.ops import requests as request_ops
     from cloudsuppress.ops.inputs import ANNUAL_CASES_TOO_MANY, MEETING_PROBLEM_MESSAGES
     from cloudsuppress.ops.summary import OUTCOME_LABELS
@@ -105,7 +105,7 @@ def catalog() -> list[tuple[str, list[str]]]:
                    # what the function-list import tells the user (detection notes, questions, plan warnings)
                    + list(detect.PATTERNS) + list(function_import.PATTERNS) + [phrase.LIST, phrase.AND]
                    # a record's name in the conflict dialog (要望 R-0001, 団体「那珂市」)
-                   + list(concurrency.PATTERNS) + [meeting_label.NUMBERED])
+                   + list(concurrency.PATTERNS) + [meeting_label.NUMBERED] + list(comparison.PATTERNS))
 
     return [
         ("MainWindow", [label for _, label in main_window.PAGES] + [main_window.OPEN_FILTER]),

@@ -338,6 +338,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP('Labels', '（id {0}）'),
     QT_TRANSLATE_NOOP('Labels', '{0}（id {1}）'),
     QT_TRANSLATE_NOOP('Labels', '第{0}回 {1}'),
+    QT_TRANSLATE_NOOP('Labels', '{0}（{1}）'),
+    QT_TRANSLATE_NOOP('Labels', '継続審議（{0}）'),
     QT_TRANSLATE_NOOP('Dates', '令和'),
     QT_TRANSLATE_NOOP('Dates', '平成'),
     QT_TRANSLATE_NOOP('Dates', '昭和'),

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..domain.models import AgendaEntry, BusinessSystem, Meeting, Member, MemberRequest, StatusChange, Subcommittee
 from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS, target_code
 from ..domain.workflow import DECISIONS, OPEN, Status
+from ..phrase import Phrase
 from .consortium import get_consortium
 from .meetings import get_meeting, meeting_label
 from .request_queries import list_item_rows
@@ -164,6 +165,11 @@ def peer_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, t
     return out
 
 
+DECIDED_AT = "{0}（{1}）"  # the decision's reason, the meeting
+CONTINUED_AT = "継続審議（{0}）"  # the meeting
+PATTERNS = (DECIDED_AT, CONTINUED_AT)
+
+
 def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
     """Per item: why and where its current decision was made, or 継続審議 at its latest meeting."""
     meetings = {m.id: m for m in s.scalars(select(Meeting))}
@@ -171,14 +177,14 @@ def _decisions(s: Session, item_ids: list[int]) -> dict[int, str]:
     for c in s.scalars(select(StatusChange).where(StatusChange.item_id.in_(item_ids)).order_by(StatusChange.id)):
         text = c.reason or ""
         m = meetings.get(c.meeting_id) if c.meeting_id else None
-        if m is not None:
-            text += f"（{meeting_label(m)}）"
+        if m is not None:  # a Phrase: the screen spells the meeting in its language
+            text = Phrase(DECIDED_AT, text, meeting_label(m))
         out[c.item_id] = text if Status(c.to_status) in DECISIONS else ""
     continued: dict[int, str] = {}
     for e, _held_on in s.execute(select(AgendaEntry, Meeting.held_on).join(Meeting, Meeting.id == AgendaEntry.meeting_id)
                                 .where(AgendaEntry.item_id.in_(item_ids), AgendaEntry.outcome == "continued")
                                 .order_by(Meeting.held_on, Meeting.id)):
-        continued[e.item_id] = f"継続審議（{meeting_label(meetings[e.meeting_id])}）"  # the latest meeting wins
+        continued[e.item_id] = Phrase(CONTINUED_AT, meeting_label(meetings[e.meeting_id]))  # the latest meeting wins
     for item_id, text in continued.items():
         if not out.get(item_id):
             out[item_id] = text

@@ -3350,6 +3350,10 @@ Correct the spreadsheet and import it again.</translation>
         <translation>No. {0} {1}</translation>
     </message>
     <message>
+        <source>継続審議（{0}）</source>
+        <translation>Continued ({0})</translation>
+    </message>
+    <message>
         <source>首長決裁 {0} → 現在 {1}{2}</source>
         <translation>Mayor&apos;s approval {0} → now {1}{2}</translation>
     </message>

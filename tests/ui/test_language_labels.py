@@ -486,3 +486,15 @@ def test_the_meeting_heading_reads_english(english, main_window):
     view.table.selectRow(0)
     title = view.detail.title_label.text()
     assert title.startswith("No. ") and "第" not in title, title
+
+
+def test_the_comparison_decision_names_its_meeting_in_english(english, main_window):
+    """「…（第2回 住民業務部会）」 after a decision's reason, 「継続審議（…）」: the meeting reads 'No. 2 …'."""
+    from ui.table_models.comparison_table_model import TAIL_DECISION
+
+    main_window.show_view("comparison")
+    model = main_window.view("comparison").model
+    col = model.tail_column(TAIL_DECISION)
+    shown = [model.index(r, col).data() or "" for r in range(model.rowCount())]
+    assert any("(No. " in text for text in shown)
+    assert not any("（第" in text or "継続審議（" in text for text in shown)

@@ -254,7 +254,7 @@ class ComparisonTableModel(QAbstractTableModel):
             if col == COL_ITEM:
                 return item_text(r)
             tail = col - self.tail_column(0)
-            return (format_yen(r.estimate), label(r.status_label), r.decision)[tail]
+            return (format_yen(r.estimate), label(r.status_label), label(r.decision))[tail]
         if self._long:
             if c is None:
                 return ""
