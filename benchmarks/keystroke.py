@@ -160,10 +160,11 @@ def compare(args: argparse.Namespace, db_path: Path) -> int:
     for name, out in runs.items():
         print(key_line(name, out))
     base, ours = runs[args.compare], runs["this tree"]
+    names = {"keys": "per key", "repaint": "repaint alone", "keys_cpu": "CPU per key"}
     for what in ("keys", "repaint", "keys_cpu"):
         b, o = statistics.median(base[what]), statistics.median(ours[what])
         slow_b, slow_o = max(base[what]), max(ours[what])
-        print(f"{ {'keys': 'per key', 'repaint': 'repaint alone', 'keys_cpu': 'CPU per key'}[what]}: median {args.compare} {b:.1f} ms / this tree {o:.1f} ms "
+        print(f"{names[what]}: median {args.compare} {b:.1f} ms / this tree {o:.1f} ms "
               f"= {b / o:.2f}x; slowest {slow_b:.1f} / {slow_o:.1f} ms = {slow_b / slow_o:.2f}x")
     for name, out in runs.items():
         for line in first_lines(name, out):
