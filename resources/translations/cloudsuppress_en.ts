@@ -2207,6 +2207,30 @@ A business system with functions or requests cannot be deleted.</translation>
 {0}</translation>
     </message>
     <message>
+        <source> ほか {0} 件</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>{0} 件（{1}{2}）</source>
+        <translation>{0} ({1}{2})</translation>
+    </message>
+    <message>
+        <source>削除した機能 {0}</source>
+        <translation>removed {0}</translation>
+    </message>
+    <message>
+        <source>欠番にした ID {0}</source>
+        <translation>retired {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>取り込む表計算ファイル（.xlsx / .xls / .ods / .csv）</source>
         <translation>Spreadsheet to import (.xlsx / .xls / .ods / .csv)</translation>
     </message>
