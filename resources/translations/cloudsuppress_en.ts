@@ -3231,7 +3231,7 @@ Correct the spreadsheet and import it again.</translation>
     </message>
     <message>
         <source>要望（未検討）</source>
-        <translation>Requested (not reviewed)</translation>
+        <translation>Not reviewed</translation>
     </message>
     <message>
         <source>注記</source>

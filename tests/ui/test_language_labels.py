@@ -498,3 +498,16 @@ def test_the_comparison_decision_names_its_meeting_in_english(english, main_wind
     shown = [model.index(r, col).data() or "" for r in range(model.rowCount())]
     assert any("(No. " in text for text in shown)
     assert not any("（第" in text or "継続審議（" in text for text in shown)
+
+
+def test_the_outcome_charts_legend_fits_at_1280_in_english(english, main_window, qtbot):
+    """The legend is painted on one line: 'Requested (not reviewed)' ran past the chart's edge at 1280×720."""
+    from PySide6.QtGui import QFontMetrics
+
+    main_window.resize(1280 - 2, 720 - 32)
+    main_window.show_view("dashboard")
+    panel = main_window.view("dashboard").measures
+    qtbot.wait(20)
+    for chart in (panel.member_chart, panel.sub_chart):
+        fm = QFontMetrics(chart.font())
+        assert 4 + sum(28 + fm.horizontalAdvance(text) for text in chart.labels()) <= chart.width(), chart.labels()
