@@ -624,7 +624,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command in ("costs", "measures", "latejoin"):
             from .costs import cmd_costs, cmd_latejoin, cmd_measures
 
-            return {"costs": cmd_costs, "measures": cmd_measures, "latejoin": cmd_latejoin}[args.command](db, args)
+            if args.command == "costs":
+                return cmd_costs(db, args, confirm=_confirm)
+            return {"measures": cmd_measures, "latejoin": cmd_latejoin}[args.command](db, args)
         if args.command == "export" and args.action in COST_EXPORTS:
             from .costs import cmd_export as cmd_cost_export
 

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,8 @@ def add_cost_commands(sub: Subparsers) -> None:
                     help="端数処理: 1 円単位、1000 千円未満切捨て（省略時は今の設定のまま）")
     ru.add_argument("--population-date", help="人口基準日（団体の人口がいつ時点のものか）")
     ru.add_argument("--by", help="操作者名")
+    ru.add_argument("--yes", action="store_true",
+                    help="首長決裁を受けた負担額が変わる（要再決裁になる）場合も確認せずに設定する")
     tb = costs.add_parser("table", help="協議会全体の費用負担一覧")
     tb.add_argument("--json", action="store_true")
     tb.add_argument("--include-open", action="store_true", help="検討中の要望（見積額あり）も含める")
@@ -195,7 +197,10 @@ def _table_cell(row: CostTableRow, i: int) -> str:
     return "未定" if kind == "unknown" else ""
 
 
-def cmd_costs(db: Database, args: argparse.Namespace) -> int:
+EXIT_CONFIRM = 3  # confirmation needed (as `functions import` without --yes; cli/__init__ documents the codes)
+
+
+def cmd_costs(db: Database, args: argparse.Namespace, *, confirm: Callable[[str], bool] = lambda _: False) -> int:
     if args.action == "show":
         with db.session() as s:
             sh = cost_ops.item_shares(s, request_ops.resolve_item(s, args.item))
@@ -246,10 +251,20 @@ def cmd_costs(db: Database, args: argparse.Namespace) -> int:
                   + ("" if row.stored else "（未設定のため既定）"))
             return 0
         population_date = UNSET if args.population_date is None else _date(args.population_date, "人口基準日")
-        with db.session() as s, s.begin():  # the 帳票 view's 保存 calls the same op
-            changes = cost_ops.set_cost_rule(s, method=UNSET if args.method is None else args.method, ratio=args.ratio,
-                                             by=args.by,
-                                             unit=UNSET if args.unit is None else args.unit,
+        rule_method = UNSET if args.method is None else args.method
+        unit = UNSET if args.unit is None else args.unit
+        with db.session() as s, s.begin():  # the 帳票 view's 保存 calls the same op (and asks first, as here)
+            moving = cost_ops.preview_cost_rule(s, method=rule_method, ratio=args.ratio, unit=unit,
+                                                population_date=population_date)
+            if moving and not args.yes:
+                print(f"このルールにすると、次の {len(moving)} 件は首長決裁を受けた負担額が変わります（要再決裁: "
+                      "改めて財政課協議・首長決裁が必要です）。", file=sys.stderr)
+                print("\n".join(stale_lines(moving)), file=sys.stderr)
+                if not confirm("設定しますか？"):
+                    print("設定しませんでした。--yes を付けて実行すると設定します。", file=sys.stderr)
+                    s.rollback()
+                    return EXIT_CONFIRM
+            changes = cost_ops.set_cost_rule(s, method=rule_method, ratio=args.ratio, by=args.by, unit=unit,
                                              population_date=population_date)
             row = cost_ops.cost_rule_row(s)
         date = row.rule.population_date

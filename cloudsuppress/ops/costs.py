@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from fractions import Fraction
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,22 +100,8 @@ def set_cost_rule(s: Session, *, method: str | Method | Unset = UNSET, ratio: tu
     method, unit or date left UNSET stays as stored (a mixed method kept keeps its ratio unless one is
     given). A ratio given for a method that is not mixed is refused, not ignored. Returns the approvals
     the new rule made stale."""
-    if unit is not UNSET and unit not in (1, 1000):
-        raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
     row = _rule_row(s)
-    if method is UNSET:
-        current = get_cost_rule(s)
-        method = current.method
-        if ratio is None and method is Method.MIXED:
-            ratio = current.ratio
-    if ratio is not None and parse_method(method) is not Method.MIXED:
-        raise DomainError(f"按分割合は併用（均等割・人口割）のときだけ指定できます（按分方法: {parse_method(method).label}）。")
-    date = (row.population_date if row else None) if population_date is UNSET else population_date
-    kept_unit = (row.unit if row else DEFAULT_RULE.unit) if unit is UNSET else unit
-    stored = (row.ratio_equal, row.ratio_population) if row is not None and row.method == Method.MIXED.value else None
-    rule = Rule.make(method, ratio, unit=kept_unit, population_date=date, stored=stored)
-    values = dict(method=rule.method.value, ratio_equal=rule.ratio[0], ratio_population=rule.ratio[1], unit=rule.unit,
-                  population_date=rule.population_date)
+    rule, values = _planned_rule(s, row, method=method, ratio=ratio, unit=unit, population_date=population_date)
     if row is not None:
         check_version(s, row, expected_version, attempted=values)
         if all(getattr(row, k) == v for k, v in values.items()):
@@ -128,6 +115,37 @@ def set_cost_rule(s: Session, *, method: str | Method | Unset = UNSET, ratio: tu
                 setattr(row, k, v)
         s.flush()
     return _with_stale(s, CHANGED, before)
+
+
+def preview_cost_rule(s: Session, *, method: str | Method | Unset = UNSET, ratio: tuple[int, int] | str | None = None,
+                      unit: int | Unset = UNSET, population_date: dt.date | None | Unset = UNSET
+                      ) -> tuple[StaleApproval, ...]:
+    """The 首長決裁 that ``set_cost_rule`` with these arguments would make stale, computed without
+    writing anything (the 帳票 view asks before saving, ``costs rule`` before setting). Refuses what
+    the save would refuse."""
+    rule, _ = _planned_rule(s, _rule_row(s), method=method, ratio=ratio, unit=unit, population_date=population_date)
+    return tuple(newly_stale(stale_approvals(s), stale_approvals(s, rule=rule)))
+
+
+def _planned_rule(s: Session, row: CostRule | None, *, method: str | Method | Unset, ratio: tuple[int, int] | str | None,
+                  unit: int | Unset, population_date: dt.date | None | Unset) -> tuple[Rule, dict[str, Any]]:
+    """The rule ``set_cost_rule`` would store, and its column values."""
+    if unit is not UNSET and unit not in (1, 1000):
+        raise DomainError("端数処理の単位は 1（円単位）または 1000（千円未満切捨て）で指定してください。")
+    if method is UNSET:
+        current = get_cost_rule(s)
+        method = current.method
+        if ratio is None and method is Method.MIXED:
+            ratio = current.ratio
+    if ratio is not None and parse_method(method) is not Method.MIXED:
+        raise DomainError(f"按分割合は併用（均等割・人口割）のときだけ指定できます（按分方法: {parse_method(method).label}）。")
+    date = (row.population_date if row else None) if population_date is UNSET else population_date
+    kept_unit = (row.unit if row else DEFAULT_RULE.unit) if unit is UNSET else unit
+    stored = (row.ratio_equal, row.ratio_population) if row is not None and row.method == Method.MIXED.value else None
+    rule = Rule.make(method, ratio, unit=kept_unit, population_date=date, stored=stored)
+    values: dict[str, Any] = dict(method=rule.method.value, ratio_equal=rule.ratio[0], ratio_population=rule.ratio[1],
+                                  unit=rule.unit, population_date=rule.population_date)
+    return rule, values
 
 
 # --- one item ---------------------------------------------------------------------------------------
@@ -267,8 +285,9 @@ def _payers(s: Session, item_ids: list[int]) -> dict[int, list[tuple[int, str, i
     return out
 
 
-def _shares_for(items: list[RequestItem], s: Session) -> list[ItemShares]:
-    base = get_cost_rule(s)
+def _shares_for(items: list[RequestItem], s: Session, *, rule: Rule | None = None) -> list[ItemShares]:
+    """The items' shares under the stored consortium rule, or under ``rule`` (a preview)."""
+    base = get_cost_rule(s) if rule is None else rule
     ids = [i.id for i in items]
     overrides = {o.item_id: o for o in s.scalars(select(ItemCostRule).where(ItemCostRule.item_id.in_(ids)))} if ids else {}
     payers = _payers(s, ids)
@@ -320,10 +339,11 @@ def approval_snapshot(s: Session, item_id: int, member_id: int) -> dict[str, obj
 
 
 def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id: int | None = None,
-                    statuses: tuple[Status, ...] = BEARING) -> list[StaleApproval]:
+                    statuses: tuple[Status, ...] = BEARING, rule: Rule | None = None) -> list[StaleApproval]:
     """Every member (still in the item) whose current share of a customized or open item differs from
     the share its recorded 首長決裁 approved, in key then member order. Approvals recorded before the
-    approved share was kept (migration 0008) are not known and not listed."""
+    approved share was kept (migration 0008) are not known and not listed. ``rule``: as if the
+    consortium's rule were that one (``preview_cost_rule``)."""
     q = (select(Approval, MemberRequest.member_id, RequestItem)
          .join(MemberRequest, MemberRequest.id == Approval.member_request_id)
          .join(RequestItem, RequestItem.id == MemberRequest.item_id)
@@ -337,7 +357,7 @@ def stale_approvals(s: Session, *, item_ids: list[int] | None = None, member_id:
     if not found:
         return []
     items = {item.id: item for _, _, item in found}
-    shares = {sh.item_id: sh for sh in _shares_for(list(items.values()), s)}
+    shares = {sh.item_id: sh for sh in _shares_for(list(items.values()), s, rule=rule)}
     members = {m.id: m for m in s.scalars(select(Member).where(Member.id.in_({mid for _, mid, _ in found})))}
     out = []
     for approval, mid, item in found:

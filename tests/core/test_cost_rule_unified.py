@@ -53,7 +53,7 @@ def test_the_op_returns_the_approvals_it_made_stale(rdb):  # noqa: F811
 
 def test_the_cli_warns_of_what_the_op_returned(rdb, capsys):  # noqa: F811
     _r0003(rdb)
-    code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal")
+    code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal", "--yes")
     assert code == 0 and "次の 3 件は、首長決裁を受けた負担額が変わりました（要再決裁）" in err, err
     assert "那珂市: 首長決裁 319,156円 → 現在 293,334円" in err, err
 
@@ -75,3 +75,24 @@ def test_the_cli_rule_changes_what_it_is_given_without_a_method(db, capsys):
     code, _, err = run(capsys, "--db", db.path, "costs", "rule", "--method", "equal", "--ratio", "50:50")
     assert code == 1 and "按分割合は併用（均等割・人口割）のときだけ指定できます（按分方法: 均等割）" in err, err
     assert _rule(db).description == "均等割 6％・人口割 94％（千円未満切捨て）"
+
+
+def test_the_cli_asks_before_a_rule_that_moves_approved_shares(rdb, capsys):  # noqa: F811
+    """Walk O6: `costs rule` set a rule that made 首長決裁 stale and warned only afterwards. As `functions
+    import` does for a replaced list, it now says what would move and sets nothing without --yes (or a yes
+    at the terminal); a change that moves no approved share is set at once, as before."""
+    _r0003(rdb)
+    before = _rule(rdb).description
+    with rdb.session() as s:
+        assert len(cost_ops.preview_cost_rule(s, method="equal")) == 3  # read only: nothing written
+    assert _rule(rdb).description == before
+    code, out, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal")
+    assert (code, out) == (3, "")
+    assert "次の 3 件は首長決裁を受けた負担額が変わります（要再決裁" in err, err
+    assert "那珂市: 首長決裁 319,156円 → 現在 293,334円" in err, err
+    assert "設定しませんでした。--yes を付けて実行すると設定します。" in err
+    assert _rule(rdb).description == before
+    code, out, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal", "--yes")
+    assert code == 0 and _rule(rdb).description != before
+    code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--population-date", "2026-04-01")
+    assert (code, err) == (0, "")  # the date alone moves no share: no question

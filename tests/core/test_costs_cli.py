@@ -37,7 +37,7 @@ def test_costs_set_and_show_json(rdb, capsys):
     item = _customized(rdb)
     move(rdb, item, "customized", reason="独自施策")
     code, out, err = cli(capsys, rdb, "costs", "rule", "--method", "mixed", "--ratio", "50:50",
-                         "--population-date", "令和8年4月1日")
+                         "--population-date", "令和8年4月1日", "--yes")
     assert code == 0 and "均等割 50％・人口割 50％" in out
     # the four mayors approved 687,500円 each under the equal rule: the new rule moves every share (R36)
     assert "要再決裁" in err and "要望 R-0001 の那珂市: 首長決裁 687,500円 → 現在 850,143円" in err

@@ -196,7 +196,7 @@ def test_the_cli_warns_and_marks_it(rdb, capsys):
         ("常陸大宮市", 279_410, 278_786), ("那珂市", 319_156, 320_414), ("かすみがうら市", 281_434, 280_800)}
     code, _, err = run(capsys, "--db", rdb.path, "costs", "set", "R-0001", "--estimate", "1990000")
     assert code == 0 and "首長決裁 319,156円 → 現在 724,573円（見積額 880,000円→1,990,000円、人口 55,827人→56,500人）" in err
-    code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal")
+    code, _, err = run(capsys, "--db", rdb.path, "costs", "rule", "--method", "equal", "--yes")
     assert code == 0 and "現在 663,334円" in err
     code, _, err = run(capsys, "--db", rdb.path, "members", "update", "五霞町", "--population", "9200")
     assert (code, err) == (0, "")  # a member in no approved item: nothing to warn about

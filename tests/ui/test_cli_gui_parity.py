@@ -104,7 +104,7 @@ def test_save_a_member_part(runner, cli_db, qtbot, app_font, main_window):
     _same(runner.db, cli_db)
 
 
-def test_save_the_cost_rule_and_an_items_method(runner, cli_db, qtbot, app_font, report_options):
+def test_save_the_cost_rule_and_an_items_method(runner, cli_db, qtbot, app_font, report_options, no_message_boxes):
     """The 帳票 view's two 保存 buttons and ``costs rule`` / ``costs set``: ``ops.costs.set_cost_rule``
     and ``ops.costs.set_item_cost``."""
     from ui.views.reports_view import ReportsView
@@ -121,7 +121,7 @@ def test_save_the_cost_rule_and_an_items_method(runner, cli_db, qtbot, app_font,
     view.item_editor.combo.setCurrentIndex(view.item_editor.combo.findData("population"))
     with qtbot.waitSignal(runner.changed):
         assert view.save_item_rule()
-    cli("--db", cli_db, "costs", "rule", "--method", "equal")
+    cli("--db", cli_db, "costs", "rule", "--method", "equal", "--yes")
     cli("--db", cli_db, "costs", "set", "R-0003", "--method", "population")
     _same(runner.db, cli_db)
 

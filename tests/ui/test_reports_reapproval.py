@@ -44,7 +44,7 @@ def test_the_request_editor_marks_the_mayors_approval_for_renewal(runner, qtbot,
     assert "要再決裁" not in form.approval_state["finance"].text()
 
 
-def test_saving_a_rule_says_how_many_approved_shares_it_moved(reports, runner, qtbot):  # noqa: F811
+def test_saving_a_rule_says_how_many_approved_shares_it_moved(reports, runner, qtbot, no_message_boxes):  # noqa: F811
     """The op returns the approvals the save made stale; the view says so, as the CLI's costs rule warns."""
     messages: list[str] = []
     reports.status_message.connect(messages.append)
@@ -56,7 +56,8 @@ def test_saving_a_rule_says_how_many_approved_shares_it_moved(reports, runner, q
     assert messages == [f"費用按分のルールを保存しました。首長決裁を受けた負担額が変わった団体が {len(stale)} 件あります（要再決裁）。"]
 
 
-def test_the_reasons_for_renewal_read_in_english(english, reports, runner, qtbot, editor_for):  # noqa: F811
+def test_the_reasons_for_renewal_read_in_english(english, reports, runner, qtbot, editor_for,  # noqa: F811
+                                                  no_message_boxes):
     """The core words the reasons (Phrases): in English mode the tooltip and the editor spell them in English."""
     with qtbot.waitSignal(runner.changed):
         runner.run(lambda s: member_ops.update_member(s, member_id=resolve_member(s, "那珂市"), population=56_500),
@@ -76,3 +77,38 @@ def test_the_reasons_for_renewal_read_in_english(english, reports, runner, qtbot
             for c in range(len(ct.FIXED), reports.model.columnCount())]
     rule_tip = next(t for t in tips if t and "sharing rule" in t)
     assert JAPANESE.search(rule_tip) is None, rule_tip
+
+
+def test_a_rule_that_moves_approved_shares_is_confirmed_before_it_is_saved(reports, runner, qtbot, monkeypatch):  # noqa: F811
+    """Walk O6: saving a rule that made 首長決裁 stale happened at once (the status line said 要再決裁
+    afterwards). The view asks first, naming how many approved shares move (computed by the core without
+    writing: preview_cost_rule); No saves nothing; Yes saves, and the same approvals are the stale ones."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cloudsuppress.ops.costs import cost_rule_row
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    before = runner.read(cost_rule_row).description
+    stale_before = runner.read(lambda s: stale_approvals(s))
+    reports.rule_editor.combo.setCurrentIndex(reports.rule_editor.combo.findData("equal"))
+    with qtbot.assertNotEmitted(runner.changed):
+        qtbot.mouseClick(reports.save_rule_button, Qt.MouseButton.LeftButton)
+    assert runner.read(cost_rule_row).description == before  # declined: nothing saved
+    assert len(asked) == 1
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(runner.changed):
+        qtbot.mouseClick(reports.save_rule_button, Qt.MouseButton.LeftButton)
+    moved = [x for x in runner.read(lambda s: stale_approvals(s)) if x not in stale_before]
+    assert moved
+    assert asked[1] == asked[0]
+    assert f"首長決裁を受けた負担額が {len(moved)} 件変わります" in asked[0], asked[0]
+    first = moved[0]
+    assert f"{first.key} {first.member}: 首長決裁 " in asked[0]
+    assert runner.read(cost_rule_row).description != before

@@ -119,7 +119,7 @@ def test_selecting_an_item_shows_how_each_share_was_computed(reports, runner):
     assert key in reports.item_label.text() and f"{sh.estimate:,}円" in reports.item_label.text()
 
 
-def test_editing_the_cost_rule_changes_the_shares_shown(reports, runner, qtbot):
+def test_editing_the_cost_rule_changes_the_shares_shown(reports, runner, qtbot, no_message_boxes):
     key, item_id = _shared_key(runner)
     _select(reports, key)
     before = _shown_shares(reports)

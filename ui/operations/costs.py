@@ -6,8 +6,9 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from cloudsuppress.domain.costs import Method
+from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import costs as cost_ops
-from cloudsuppress.ops.costs import CostChanges
+from cloudsuppress.ops.costs import CostChanges, StaleApproval
 
 from ..op_runner import OpRunner
 
@@ -20,6 +21,17 @@ def set_cost_rule(parent: QWidget | None, runner: OpRunner, *, method: str | Met
                                                           population_date=population_date,
                                                           expected_version=expected_version), parent=parent)
     return None if changes is None else CostChanges.of(changes)
+
+
+def preview_cost_rule(runner: OpRunner, *, method: str | Method, ratio: tuple[int, int] | None, unit: int,
+                      population_date: dt.date | None) -> tuple[StaleApproval, ...]:
+    """The 首長決裁 saving this rule would make stale (read only; () when the save would be refused:
+    the save itself then says why)."""
+    try:
+        return runner.read(lambda s: cost_ops.preview_cost_rule(s, method=method, ratio=ratio, unit=unit,
+                                                                population_date=population_date))
+    except DomainError:
+        return ()
 
 
 def set_item_cost(parent: QWidget | None, runner: OpRunner, *, item_id: int, method: str | Method | None,

@@ -44,6 +44,7 @@ from cloudsuppress.ops.costs import (
     BEARING,
     CostChanges,
     ItemShares,
+    StaleApproval,
     all_item_shares,
     all_member_costs,
     cost_rule_row,
@@ -356,11 +357,30 @@ class ReportsView(QWidget):
         ratio = self.rule_editor.ratio()
         unit = self.unit_combo.currentData()
         date = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        stale = cost_ops.preview_cost_rule(self.runner, method=method, ratio=ratio, unit=unit, population_date=date)
+        if stale and not self._confirm_reapproval(stale):
+            return False
         changes = cost_ops.set_cost_rule(self, self.runner, method=method, ratio=ratio, unit=unit, population_date=date,
                                          expected_version=self.rule_version)
         if changes is not None and changes.any:
             self.status_message.emit(self.tr("費用按分のルールを保存しました。") + self._stale_note(changes))
         return changes is not None
+
+    def _confirm_reapproval(self, stale: tuple[StaleApproval, ...]) -> bool:
+        """Ask before a rule save that moves approved shares (walk O6): it was saved at once, and only
+        the status line said 「要再決裁」 afterwards."""
+        shown = 5
+        lines = [self.tr("{0} {1}: 首長決裁 {2} → {3}").format(
+            x.key, x.member, yen(x.approved), yen(x.now) if x.now is not None else self.tr("未定")) for x in stale[:shown]]
+        if len(stale) > shown:
+            lines.append(self.tr("ほか {0} 件").format(len(stale) - shown))
+        answer = QMessageBox.question(
+            self, self.tr("要再決裁の確認"),
+            self.tr("このルールで保存すると、首長決裁を受けた負担額が {0} 件変わります。変わった団体は、"
+                    "改めて財政課協議・首長決裁を経る必要があります（要再決裁）。保存しますか？\n\n{1}")
+            .format(len(stale), "\n".join(lines)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def save_item_rule(self) -> bool:
         """Give the selected item its own method (or back to the consortium's rule)."""
