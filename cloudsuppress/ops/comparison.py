@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..bulk import gc_paused
 from ..domain.models import (
     AgendaEntry,
     BusinessSystem,
@@ -221,6 +222,7 @@ def filter_comparison_rows(rows: Sequence[ComparisonRow], members: Sequence[str]
     return out
 
 
+@gc_paused()  # thousands of cells and rows, none cyclic: the collector only walked the heap (~0.1 s)
 def build_comparison(
     s: Session, *, subcommittee_id: int | None = None, meeting_id: int | None = None, undecided_only: bool = False,
     member_id: int | None = None, long_layout: bool | None = None, item_ids: list[int] | None = None,

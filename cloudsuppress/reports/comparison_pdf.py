@@ -25,6 +25,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from ..bulk import gc_paused
 from ..domain.vocab import FIT_LABELS, REASON_LABELS, SERVICE_DROP_LABELS
 from ..domain.wareki import to_wareki
 from ..domain.workflow import STATUS_LABELS
@@ -414,6 +415,7 @@ def as_of_text(created_on: dt.date) -> str:
     return f"{to_wareki(created_on)}現在"
 
 
+@gc_paused()  # ~85,000 lines laid out and drawn, none cyclic: the collector cost ~0.3 s of a 1.3 s write
 def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str = "a3", doc_number: str = "資料1",
                          created_on: dt.date | None = None) -> int:
     """Write the comparison table as a PDF dated ``created_on`` (today if None); return the number of pages."""
