@@ -14,10 +14,15 @@ from ..wording import either
 from .meeting_label import meeting_label
 
 
+def not_held_yet(held_on: dt.date | None, *, today: dt.date | None = None) -> bool:
+    """A meeting on ``held_on`` is dated after ``today`` (default: the computer's date): nothing can be
+    recorded as decided there yet. The screen asks this before offering 記録 (the op refuses anyway)."""
+    return held_on is not None and held_on > (today or dt.date.today())
+
+
 def check_meeting_held(m: Meeting, *, what: str = "協議結果", today: dt.date | None = None) -> None:
     """DomainError when ``m`` is dated after ``today`` (default: the computer's date)."""
-    today = today or dt.date.today()
-    if m.held_on is None or m.held_on <= today:
+    if not not_held_yet(m.held_on, today=today):
         return
     how = either(gui="会議の画面の「日時・場所を変更…」で", cli=f"meetings edit {m.id} --date で")
     raise DomainError(f"「{meeting_label(m)}」は{to_wareki(m.held_on)}の会議で、まだ開かれていません。{what}は会議の当日から"

@@ -136,3 +136,42 @@ def test_an_empty_consortium_opens_on_its_first_steps(tmp_path, qtbot, app_font,
 
 def test_the_demo_shows_no_first_steps(main_window):
     assert main_window.dashboard.first_steps.isHidden()
+
+
+def test_a_meeting_not_yet_held_says_so_on_the_outcomes_tab_before_any_click(main_window, runner, no_message_boxes):
+    """Walk O12: at a meeting dated after today 記録 was enabled and refused only after the click. The tab
+    now says it beforehand and offers no 記録 (the op still refuses, see above); at today's date it does."""
+    import datetime as dt
+
+    from cloudsuppress.changes import ChangesWithId
+    from cloudsuppress.domain.workflow import Status
+    from cloudsuppress.ops import meetings as mops
+    from cloudsuppress.ops.inputs import MeetingFields
+    from cloudsuppress.ops.request_queries import list_item_rows
+    from ui.dates import display_date
+    from ui.main_window import VIEW_MEETINGS
+
+    today = dt.date.today()
+    ahead = today + dt.timedelta(days=13)
+    item = next(r for r in runner.read(list_item_rows) if r.status == Status.REQUESTED.value)
+
+    def setup(s):
+        m = mops.create_meeting(s, kind="協議会", title="第9回 臨時協議会", held_on=ahead).id
+        mops.add_agenda_item(s, meeting_id=m, item_id=item.id)
+        return ChangesWithId(meetings=True, id=m)
+
+    meeting_id = runner.run(setup, parent=None).id
+    main_window.show_view(VIEW_MEETINGS)
+    assert main_window.meetings.select_meeting(meeting_id)
+    pane = main_window.meetings.detail
+    pane.tabs.setCurrentIndex(2)
+    out = pane.outcomes
+    assert out.select_item(item.id)
+    assert not out.not_held_label.isHidden()
+    assert out.not_held_label.text().startswith(f"{display_date(ahead)}の会議です。協議結果は会議の当日から記録できます")
+    assert not out.record_button.isEnabled()
+    assert not any(b.isEnabled() for b in out.outcome_buttons.values())
+    runner.run(lambda s: mops.update_meeting(s, meeting_id=meeting_id, fields=MeetingFields(held_on=today)), parent=None)
+    assert out.not_held_label.isHidden() and out.record_button.isEnabled()
+    assert out.outcome_buttons["continued"].isEnabled()
+    assert no_message_boxes == []

@@ -257,6 +257,7 @@ class MeetingDetailPane(QWidget):
             self.warning_label.setVisible(bool(d.warnings))
             if not self._notes_dirty:
                 self._load_notes(d)
+        self.outcomes.set_held_on(d.meeting.held_on if d is not None else None)
         self.outcomes.reloaded()
         self._update_enabled()
 

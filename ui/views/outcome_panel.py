@@ -10,6 +10,8 @@ of the item does that): only its notes can still be written.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.domain.workflow import DECISIONS, Status
+from cloudsuppress.ops.meeting_held import not_held_yet
 from cloudsuppress.ops.meeting_queries import AgendaRow
 
+from ..dates import display_date
 from ..labels import join_names, label
 from ..op_runner import OpRunner
 from ..operations import meetings as meeting_ops
@@ -45,6 +49,9 @@ DECISION_TARGETS = ((Status.STANDARDIZED.value, Status.STANDARDIZED.label), (Sta
                     (Status.CUSTOMIZED.value, Status.CUSTOMIZED.label),
                     (CUSTOMIZED_PENDING, "カスタマイズ実施（財政課協議・首長決裁の後に確定）"),
                     (Status.UNDER_REVIEW.value, Status.UNDER_REVIEW.label))
+# As the meeting's own warnings (meeting_detail.WARNING_STYLE), for the line on a meeting not held yet.
+NOT_HELD_STYLE = ("QLabel#notHeldNote { background: #fff4d6; color: #7a4b00; border: 1px solid #e6c36a;"
+                  " border-radius: 3px; padding: 4px 8px; }")
 FINAL_STATUSES = frozenset(st.value for st in DECISIONS)
 
 
@@ -63,6 +70,7 @@ class OutcomePanel(QWidget):
         self.model = model
         self.meeting_id: int | None = None
         self._shown: AgendaRow | None = None
+        self._not_held_on: dt.date | None = None  # the meeting's date when it is after today
 
         self.table = QTableView()
         self.table.setModel(model)
@@ -113,6 +121,11 @@ class OutcomePanel(QWidget):
         self.steps_label.setWordWrap(True)
         self.steps_label.setStyleSheet("color: #4a5568;")
         self.steps_label.hide()
+        self.not_held_label = QLabel()  # walk O12: said before 記録 is pressed, not refused after
+        self.not_held_label.setObjectName("notHeldNote")
+        self.not_held_label.setWordWrap(True)
+        self.not_held_label.setStyleSheet(NOT_HELD_STYLE)
+        self.not_held_label.hide()
         self.decision_combo.currentIndexChanged.connect(lambda *_: self._sync_enabled())
         self.record_button = QPushButton(self.tr("記録"))
         self.record_button.setDefault(True)
@@ -128,6 +141,7 @@ class OutcomePanel(QWidget):
         buttons.addWidget(self.decided_label, 1)
         buttons.addWidget(self.record_button)
         right = QVBoxLayout()
+        right.addWidget(self.not_held_label)
         right.addWidget(self.item_label)
         right.addLayout(form, 1)
         right.addLayout(buttons)
@@ -141,6 +155,16 @@ class OutcomePanel(QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
         self._shown = None
+
+    def set_held_on(self, held_on: dt.date | None) -> None:
+        """The shown meeting's date: a meeting not held yet says so, and 記録 is not offered (the
+        core's record_outcome refuses it with the same reason)."""
+        self._not_held_on = held_on if not_held_yet(held_on) else None
+        self.not_held_label.setText(
+            self.tr("{0}の会議です。協議結果は会議の当日から記録できます。\n開催日が誤っていれば「日時・場所を変更…」で直してください。")
+            .format(display_date(held_on)) if self._not_held_on is not None else "")
+        self.not_held_label.setVisible(self._not_held_on is not None)
+        self._sync_enabled()
 
     def reloaded(self) -> None:
         """The agenda model was reloaded: keep the chosen item, or choose the first."""
@@ -199,15 +223,16 @@ class OutcomePanel(QWidget):
 
     def _sync_enabled(self) -> None:
         r = self._shown
+        held = self._not_held_on is None
         decided = r is not None and is_final(r)
         for button in self.outcome_buttons.values():
-            button.setEnabled(r is not None and not decided)
-        deciding = self.chosen_outcome() == "decided" and not decided
+            button.setEnabled(r is not None and not decided and held)
+        deciding = self.chosen_outcome() == "decided" and not decided and held
         self.decision_combo.setEnabled(deciding)
         self._show_steps(r if deciding else None)
         self.reason_edit.setEnabled(deciding)
-        self.notes_edit.setEnabled(r is not None)
-        self.record_button.setEnabled(r is not None)
+        self.notes_edit.setEnabled(r is not None and held)
+        self.record_button.setEnabled(r is not None and held)
 
     def _show_steps(self, r: AgendaRow | None) -> None:
         """Say when a decision on a 要望 item passes through 検討中 (the meeting is the review)."""
