@@ -76,6 +76,8 @@ def add_structure_commands(sub: Subparsers) -> None:
     sy.add_argument("--new-subcommittee", action="store_true", help="専門部会も新しく追加する")
     sy.add_argument("--code", help="業務番号（任意）")
     sy.add_argument("--wg", help="ワーキンググループ（既定: 業務名WG）")
+    sy.add_argument("--distinct", action="store_true",
+                    help="登録済みの業務の別の呼び方（住民記録 と 住民基本台帳 など）でも、別の業務として追加する")
     rn = structure.add_parser("rename-system", help="業務の名称を変更する（機能・要望・会議はそのまま）")
     rn.add_argument("name", metavar="NAME", help="今の業務名")
     rn.add_argument("new_name", metavar="NEW_NAME", help="新しい業務名")
@@ -174,7 +176,7 @@ def cmd_structure(db: Database, args: argparse.Namespace) -> int:
         with db.session() as s, s.begin():
             consortium_ops.add_business_system(s, name=args.name, subcommittee=args.subcommittee,
                                                code=args.code, working_group=args.wg,
-                                               new_subcommittee=args.new_subcommittee)
+                                               new_subcommittee=args.new_subcommittee, distinct=args.distinct)
         print(f"業務「{normalize_text(args.name)}」を専門部会「{normalize_text(args.subcommittee)}」に追加しました。")
         return 0
     with db.session() as s:

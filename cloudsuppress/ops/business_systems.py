@@ -95,6 +95,17 @@ class SystemMatcher:
         return None
 
 
+def read_as(s: Session, name: str) -> tuple[str, bool] | None:
+    """The registered 業務 a new name would be read as by imports and commands, and whether only its
+    spelling differs (True: width, spaces, 「システム」) rather than being a synonym (住民記録 for
+    住民基本台帳); None when it is read as no registered 業務 (or is one's exact name)."""
+    matcher = SystemMatcher(s)
+    found = matcher.match(name)
+    if found is None or matcher.systems[found] == name:
+        return None
+    return matcher.systems[found], system_key(name) in matcher.by_key
+
+
 def match_business_system(s: Session, name: str) -> int | None:
     """The registered 業務 a spelling means (synonyms, width, spaces), or None."""
     return SystemMatcher(s).match(name)

@@ -14,6 +14,8 @@ from ..domain.models import BusinessSystem, Consortium, Subcommittee
 from ..domain.vocab import normalize_text
 from ..errors import DomainError
 from ..presets import PRESETS
+from ..wording import either
+from .business_systems import read_as
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,35 @@ def add_subcommittee(s: Session, *, name: str) -> Changes:
     return Changes(structure=True, history=True)
 
 
+class SynonymSystemError(DomainError):
+    """A new 業務 whose name is read as a registered one (``registered``); with ``spelling`` only its
+    spelling differs and no option adds it, else ``distinct=True`` (the dialog's 別の業務として追加,
+    ``--distinct``) adds it all the same."""
+
+    def __init__(self, name: str, registered: str, *, spelling: bool):
+        self.name, self.registered, self.spelling = name, registered, spelling
+        if spelling:
+            text = (f"業務「{name}」は、登録済みの業務「{registered}」と表記が違うだけで、同じ業務として読まれます。"
+                    f"「{registered}」をそのまま使ってください。")
+        else:
+            text = (f"「{name}」は、登録済みの業務「{registered}」の別の呼び方として読まれます（機能一覧・要望票の業務名）。"
+                    f"同じ業務なら追加は不要です。別の業務として追加すると、業務名が「{name}」の一覧はその新しい業務に"
+                    "取り込まれます。" + either(gui="", cli="別の業務として追加するには --distinct を付けてください。"))
+        super().__init__(text)
+
+
 def add_business_system(
     s: Session, *, name: str, subcommittee: str, code: str | None = None, working_group: str | None = None,
-    new_subcommittee: bool = False,
+    new_subcommittee: bool = False, distinct: bool = False,
 ) -> Changes:
     """Add a business system under a subcommittee; with ``new_subcommittee`` the 専門部会 is created
     first, in the same user action (one undo step). The GUI's 業務を追加… and the CLI's
-    ``structure add-system`` both call this."""
+    ``structure add-system`` both call this.
+
+    A name that lists and commands already read as a registered 業務 is refused (walk O1: 住民記録
+    beside 住民基本台帳 took every later list saying 住民記録 into the new, empty 業務): a mere
+    spelling of it always (the two could not be told apart), a synonym unless ``distinct`` says it is
+    really another 業務 (選挙人名簿管理 beside 選挙投票管理 share a synonym group)."""
     require_consortium(s)
     # As the dialog shows them and as function lists are matched: NFKC (（資格） is (資格)), trimmed.
     name, subcommittee = normalize_text(name), normalize_text(subcommittee)
@@ -101,6 +125,9 @@ def add_business_system(
     _check_length("ワーキンググループ", working_group or "", 100)
     if s.scalar(select(BusinessSystem).where(BusinessSystem.name == name)):
         raise DomainError(f"業務「{name}」はすでにあります。")
+    read = read_as(s, name)
+    if read is not None and (read[1] or not distinct):
+        raise SynonymSystemError(name, read[0], spelling=read[1])
     with audit.action(s, f"業務「{name}」を追加"):
         if new_subcommittee:
             add_subcommittee(s, name=subcommittee)

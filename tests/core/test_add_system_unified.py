@@ -54,3 +54,31 @@ def test_rename_takes_the_same_spelling(db, capsys):
     code, out, err = run(capsys, "--db", db.path, "structure", "rename-system", "国民健康保険（資格）", "国保（資格）")
     assert code == 0, err
     assert "国保(資格)" in [n for n, *_ in _systems(db)]
+
+
+def test_a_synonym_of_a_registered_system_is_refused_unless_said_distinct(db, capsys):
+    """Walk O1: `structure add-system 住民記録` was accepted beside 住民基本台帳 (one synonym group), after which
+    a list whose 業務 column says 住民記録 went to the new, empty 業務. The op refuses a synonym, naming the
+    registered 業務, unless --distinct (選挙人名簿管理 beside 選挙投票管理 are two real 業務 in one group);
+    a mere spelling (「住民基本台帳システム」) is refused even then. Imports still read the synonym as before."""
+    from cloudsuppress.ops.business_systems import match_business_system
+
+    before = _systems(db)
+    code, out, err = run(capsys, "--db", db.path, "structure", "add-system", "住民記録", "--subcommittee", "住民業務")
+    assert (code, out) == (1, "")
+    assert "「住民記録」は、登録済みの業務「住民基本台帳」の別の呼び方として読まれます" in err, err
+    assert "--distinct" in err
+    code, _, err = run(capsys, "--db", db.path, "structure", "add-system", "住民基本台帳システム",
+                       "--subcommittee", "住民業務", "--distinct")
+    assert code == 1 and "登録済みの業務「住民基本台帳」と表記が違うだけ" in err, err
+    assert _systems(db) == before
+    with db.session() as s:
+        assert match_business_system(s, "住民記録") == match_business_system(s, "住民基本台帳")
+    code, _, err = run(capsys, "--db", db.path, "structure", "add-system", "選挙人名簿管理", "--subcommittee", "総合業務",
+                       "--distinct")
+    assert (code, err) == (0, ""), err
+    with db.session() as s:
+        assert match_business_system(s, "選挙人名簿管理") != match_business_system(s, "選挙投票管理")
+    with db.session() as s, s.begin(), pytest.raises(consortium_ops.SynonymSystemError) as refused:
+        consortium_ops.add_business_system(s, name="住基", subcommittee="住民業務")
+    assert (refused.value.registered, refused.value.spelling) == ("住民基本台帳", False)

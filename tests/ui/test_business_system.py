@@ -63,3 +63,30 @@ def test_tree_context_menu_offers_the_selected_subcommittee(main_window, qtbot, 
     monkeypatch.setattr(BusinessSystemDialog, "exec", look)
     assert view.add_business_system() is None
     assert seen == [node.subcommittee]
+
+
+def test_a_synonym_of_a_registered_system_is_asked_about_before_it_is_added(main_window, qtbot, monkeypatch):
+    """Walk O1: 業務を追加… checked only the exact name, so 住民記録 was added beside 住民基本台帳 and took the
+    next list saying 住民記録. The dialog asks, naming the registered 業務; No adds nothing, Yes adds it as
+    another 業務 (the core's distinct)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    runner = main_window.runner
+    before = _systems(runner)
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog = BusinessSystemDialog(runner, existing_systems=list(before), subcommittee="住民業務")
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("住民記録")
+    assert dialog.ok_button.isEnabled()
+    dialog.add_now()
+    assert len(asked) == 1 and "登録済みの業務「住民基本台帳」の別の呼び方として読まれます" in asked[0]
+    assert _systems(runner) == before and dialog.added is None
+    dialog.add_now()
+    assert dialog.added == "住民記録" and _systems(runner)["住民記録"] == "住民業務"

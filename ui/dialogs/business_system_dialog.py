@@ -7,7 +7,7 @@ in one action (one Ctrl+Z takes both back).
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from cloudsuppress.domain.vocab import normalize_text
 from cloudsuppress.ops.consortium import list_subcommittees
@@ -103,8 +103,20 @@ class BusinessSystemDialog(QDialog):
         sub, name = self.subcommittee(), self.name()
         code, wg = self.code_edit.text().strip() or None, self.wg_edit.text().strip() or None
         new_sub = sub not in self._subcommittees
+        read = structure_ops.read_as(self.runner, name)
+        distinct = False
+        if read is not None and not read[1]:  # a synonym (住民記録 for 住民基本台帳): the user decides (walk O1)
+            distinct = QMessageBox.question(
+                self, self.tr("業務の追加"),
+                self.tr("「{0}」は、登録済みの業務「{1}」の別の呼び方として読まれます（機能一覧・要望票の業務名）。"
+                        "同じ業務なら追加は不要です。\n\n別の業務として追加しますか？追加すると、業務名が「{0}」の"
+                        "一覧はその新しい業務に取り込まれます。").format(name, read[0]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+            if not distinct:
+                return
         if structure_ops.add_business_system(self, self.runner, name=name, subcommittee=sub, code=code,
-                                             working_group=wg, new_subcommittee=new_sub) is None:
+                                             working_group=wg, new_subcommittee=new_sub, distinct=distinct) is None:
             return
         self.added = name
         self.accept()
