@@ -251,11 +251,15 @@ def build_comparison(
         rows = [r for r in rows if Status(r.status) in OPEN]
     ids = [r.id for r in rows]
     parts: dict[int, dict[int, ComparisonCell]] = {}
-    for p, name in s.execute(select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
-                             .where(MemberRequest.item_id.in_(ids))):
-        parts.setdefault(p.item_id, {})[p.member_id] = ComparisonCell(
-            name, p.content, p.annual_cases, p.reason, REASON_LABELS.get(p.reason, p.reason), bool(p.service_drop),
-            SERVICE_DROP_LABELS[bool(p.service_drop)], p.service_drop_detail, p.workaround, bool(p.withdrawn))
+    # The columns, not the entities: ~9,000 parts for 1,000 items, none of them changed here.
+    mr = MemberRequest
+    for item, part_member, name, content, cases, reason, drop, detail, workaround, withdrawn in s.execute(
+            select(mr.item_id, mr.member_id, Member.name, mr.content, mr.annual_cases, mr.reason, mr.service_drop,
+                   mr.service_drop_detail, mr.workaround, mr.withdrawn)
+            .join(Member, Member.id == mr.member_id).where(mr.item_id.in_(ids))):
+        parts.setdefault(item, {})[part_member] = ComparisonCell(
+            name, content, cases, reason, REASON_LABELS.get(reason, reason), bool(drop),
+            SERVICE_DROP_LABELS[bool(drop)], detail, workaround, bool(withdrawn))
     decisions = _decisions(s, ids) if ids else {}
     peers = peer_members(s, [(r.id, r.function_id) for r in rows])
     judged = judged_functions(s, {r.function_id for r in rows if r.function_id is not None})

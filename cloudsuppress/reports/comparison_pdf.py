@@ -455,7 +455,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     bottom = MARGIN + 6 * mm
     pages = _paginate(rows, table_top - head_h, bottom, leading)
 
-    c = new_canvas(path, pagesize, title=title, subject=meta)
+    c = new_canvas(path, pagesize, title=title, subject=meta, fonts=(GOTHIC, GOTHIC_BOLD))
     encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}  # RawText's runs, shared by the pages
     total = len(pages)
     x0, x1 = MARGIN, MARGIN + usable

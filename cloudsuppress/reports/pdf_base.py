@@ -52,33 +52,35 @@ NO_START = frozenset(
 )
 NO_END = frozenset("（(［[｛{〔〈《「『【〘〖｟«￥$＄")
 
-_registered = False
+_registered: set[str] = set()
+ALL_FONTS = (GOTHIC, GOTHIC_BOLD, MINCHO)
 
 
-def register_fonts() -> None:
-    """Register BIZ UD Gothic (Regular, Bold) and BIZ UD Mincho as embedded TrueType fonts (once)."""
-    global _registered
-    if _registered:
-        return
-    for name, file in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    from reportlab.lib.fonts import addMapping
+def register_fonts(*fonts: str) -> None:
+    """Register these BIZ UD fonts (all three when none is named) as embedded TrueType fonts, each
+    once. Reading a font's tables takes ~0.05 s of CPU (6 MB for Mincho), so a report that prints
+    in Gothic only (the comparison sheet) does not read Mincho."""
+    for name in fonts or ALL_FONTS:
+        if name not in _registered:
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FONT_FILES[name]))))
+            _registered.add(name)
+            if name in (GOTHIC, GOTHIC_BOLD) and {GOTHIC, GOTHIC_BOLD} <= _registered:
+                from reportlab.lib.fonts import addMapping
 
-    addMapping(GOTHIC, 0, 0, GOTHIC)
-    addMapping(GOTHIC, 1, 0, GOTHIC_BOLD)
-    _registered = True
+                addMapping(GOTHIC, 0, 0, GOTHIC)
+                addMapping(GOTHIC, 1, 0, GOTHIC_BOLD)
 
 
 class Widths:
     """Glyph widths per font, read once per character from the font's own table (1/1000 em)."""
 
     def __init__(self) -> None:
-        register_fonts()
         self._tables: dict[str, tuple[dict[int, float], float, dict[str, float]]] = {}
 
     def _table(self, font: str) -> tuple[dict[int, float], float, dict[str, float]]:
         t = self._tables.get(font)
         if t is None:
+            register_fonts(font)
             face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]  # a TTFont's face; the stubs type getFont as Font
             t = self._tables[font] = (face.charWidths, float(face.defaultWidth), {})
         return t
@@ -323,9 +325,9 @@ class RawText:
 
 
 def new_canvas(path: str | Path, pagesize: tuple[float, float], *, title: str, author: str | None = None,
-               subject: str | None = None) -> Canvas:
-    """A canvas whose every default font is an embedded BIZ UD font."""
-    register_fonts()
+               subject: str | None = None, fonts: tuple[str, ...] = ALL_FONTS) -> Canvas:
+    """A canvas whose every default font is an embedded BIZ UD font; ``fonts``: those it may draw in."""
+    register_fonts(*fonts, GOTHIC)
     c = Canvas(str(path), pagesize=pagesize, initialFontName=GOTHIC,  # type: ignore[arg-type]  # the stubs say a number; it is a font name
                initialFontSize=10, pageCompression=1, lang="ja-JP")
     c.setTitle(title)
@@ -411,6 +413,7 @@ class Flow:
         """``doc_number``: the 資料番号 boxed at the top right of every page; pages after the
         first start below it (the first page's heading is the caller's to lay out beside it).
         ``words``: what no paragraph or table of the document breaks (member names, labels)."""
+        register_fonts()  # the paragraphs, tables and charts measure any of the three fonts
         self.words = tuple(words)
         self.pagesize = pagesize
         self.left = margin
