@@ -460,6 +460,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     total = len(pages)
     x0, x1 = MARGIN, MARGIN + usable
     ascent = size * 0.86
+    left_xs = [f"{col.x + PAD:.2f}" for col in cols]  # where a left-aligned line starts, as RawText writes it
     col_xs = [fp_str(col.x) for col in cols[1:]]  # the grid's vertical lines, formatted once
     x0_s, x1_s, tail_x_s = fp_str(x0), fp_str(x1), fp_str(cols[-len(_TAIL)].x)
     for number, page in enumerate(pages, start=1):
@@ -516,7 +517,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
                 rt.line(x0 + PAD, top - PAD - ascent, row.group)
                 rt.set_font(GOTHIC, size)
                 continue
-            for col, cell_lines in zip(cols, row.cells, strict=True):
+            for col, xs, cell_lines in zip(cols, left_xs, row.cells, strict=True):
                 if not cell_lines:
                     continue
                 y = top - PAD - ascent
@@ -528,7 +529,7 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
                         rt.set_gray(g)
                         gray = g
                     if left:
-                        rt.line(col.x + PAD, y, line)
+                        rt.line_at(xs, y, line)
                     else:
                         w = ws.width(line, GOTHIC, size)
                         rt.line(col.x + PAD + (inner - w if col.align == "r" else (inner - w) / 2), y, line)

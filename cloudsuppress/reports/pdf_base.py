@@ -285,7 +285,8 @@ class RawText:
         self.cache = {} if cache is None else cache  # (font, text) → [(subset font name, escaped)]
         self.font = GOTHIC
         self.size = 10.0
-        self._cur: tuple[str, float] | None = None
+        self._cur_name: str | None = None  # the font selected last (Tf), and its size
+        self._cur_size = 0.0
 
     def set_font(self, font: str, size: float) -> None:
         self.font, self.size = font, size
@@ -295,22 +296,25 @@ class RawText:
 
     def line(self, x: float, y: float, text: str) -> None:
         """Draw ``text`` with its baseline starting at (x, y)."""
+        self.line_at(f"{x:.2f}", y, text)
+
+    def line_at(self, x: str, y: float, text: str) -> None:
+        """``line`` with x already formatted as ``f"{x:.2f}"`` (a table column's left edge, once)."""
         if not text:
             return
-        key = (self.font, text)
-        runs = self.cache.get(key)
+        runs = self.cache.get((self.font, text))
         if runs is None:
             font = pdfmetrics.getFont(self.font)
             # reportlab's own text path, without its per-call overhead: private API the stubs leave out
             doc = self.c._doc  # type: ignore[attr-defined]  # private: the canvas's PDF document
-            runs = self.cache[key] = [(font.getSubsetInternalName(subset, doc), self.c._escape(t))  # type: ignore[attr-defined]  # TTFont's subset name; private escape
-                                      for subset, t in font.splitString(text, doc)]  # type: ignore[attr-defined]  # a TTFont method
+            runs = self.cache[(self.font, text)] = [(font.getSubsetInternalName(subset, doc), self.c._escape(t))  # type: ignore[attr-defined]  # TTFont's subset name; private escape
+                                                    for subset, t in font.splitString(text, doc)]  # type: ignore[attr-defined]  # a TTFont method
         code = self.code
-        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        code.append(f"1 0 0 1 {x} {y:.2f} Tm")
         for name, escaped in runs:
-            if self._cur != (name, self.size):
+            if self._cur_name != name or self._cur_size != self.size:
                 code.append(f"{name} {self.size:g} Tf")
-                self._cur = (name, self.size)
+                self._cur_name, self._cur_size = name, self.size
             code.append(f"({escaped}) Tj")
 
     def draw(self) -> None:
@@ -318,7 +322,7 @@ class RawText:
         if self.code:
             self.c._code.append("BT\n" + "\n".join(self.code) + "\nET")  # type: ignore[attr-defined]  # private: the page's content stream
         self.code = []
-        self._cur = None
+        self._cur_name = None
 
 
 # --- pages ------------------------------------------------------------------------------------
