@@ -373,7 +373,8 @@ def save_item(
     ``item_id`` None creates the item: ``parts[0]`` is the asking member, the function is
     ``item.function_id`` or ``item.business_system_id`` + ``item.proposed_function``. For an existing
     item, item fields left UNSET stay as they are. A member of ``parts`` already in the item has the
-    fields given changed, any other member joins (all mandatory fields needed). Every problem is
+    fields given changed, any other member joins (all mandatory fields needed; a member that withdrew
+    its part rejoins with its former answers for the fields not given). Every problem is
     reported at once, each with the member it concerns; nothing is written then. Returns the item's
     id and key (``requests`` False when nothing changed).
 
@@ -432,6 +433,10 @@ def save_item(
             diff = {k: v for k, v in merged.given().items() if getattr(part, k) != v}
             if diff and not found:
                 edits.append((mid, PartFields(**diff)))
+        elif part is not None:  # withdrew and asks again: its former answers stay unless given (walk O11)
+            values = values.over(PartFields.of(part))
+            found = _part_problems(values)
+            joins.append((mid, values))
         else:
             found = _part_problems(values)
             joins.append((mid, values))

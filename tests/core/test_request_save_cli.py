@@ -67,3 +67,32 @@ def test_too_many_cases_are_refused_naming_the_member(rdb, capsys):  # noqa: F81
     code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "那珂市",
                        "--cases", "999999999")
     assert code == 0 and _part(rdb, item, "那珂市")["annual_cases"] == 999_999_999, err
+
+
+def test_a_member_that_withdrew_rejoins_with_its_former_answers(rdb, capsys):  # noqa: F811
+    """Walk O11: `requests withdraw … --member 五霞町` then `requests save … --member 五霞町 --content …` asked for
+    every mandatory field again (理由区分, 住民サービス…) though the withdrawn part still held them. Saving a
+    withdrawn member's part is its rejoining (as join_item always allowed), its former answers kept for the
+    fields not given; one undo step takes the rejoining back."""
+    item = new_item(rdb, "那珂市")
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "五霞町", "--content", "同じ",
+                       "--reason", "事務効率・処理件数", "--service-drop", "低下しない", "--detail", "運用で足りる。")
+    assert code == 0, err
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "withdraw", "R-0001", "--member", "五霞町",
+                       "--reason", "運用で対応する")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", rdb.path, "requests", "save", "R-0001", "--member", "五霞町",
+                         "--content", "やはり必要")
+    assert code == 0, err
+    part = _part(rdb, item, "五霞町")
+    assert (part["content"], part["reason"], part["service_drop_detail"]) == ("やはり必要", "efficiency", "運用で足りる。")
+    with rdb.session() as s:
+        row = s.scalar(select(MemberRequest).where(MemberRequest.item_id == item,
+                                                   MemberRequest.member_id == member_id(s, "五霞町")))
+        assert not row.withdrawn and row.withdrawn_reason is None
+    with rdb.session() as s, s.begin():
+        undo_ops.undo(s)
+    with rdb.session() as s:
+        row = s.scalar(select(MemberRequest).where(MemberRequest.item_id == item,
+                                                   MemberRequest.member_id == member_id(s, "五霞町")))
+        assert row.withdrawn and row.content == "同じ"
