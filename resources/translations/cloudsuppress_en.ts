@@ -384,6 +384,18 @@
         <source>専門部会「{0}」も新しく追加します。</source>
         <translation>Subcommittee &quot;{0}&quot; will be added too.</translation>
     </message>
+    <message>
+        <source>業務の追加</source>
+        <translation>Add business system</translation>
+    </message>
+    <message>
+        <source>「{0}」は、登録済みの業務「{1}」の別の呼び方として読まれます（機能一覧・要望票の業務名）。同じ業務なら追加は不要です。
+
+別の業務として追加しますか？追加すると、業務名が「{0}」の一覧はその新しい業務に取り込まれます。</source>
+        <translation>&quot;{0}&quot; is read as another name for the registered business system &quot;{1}&quot; (in function lists and request forms). If it is the same business system, there is no need to add it.
+
+Add it as a separate business system? Lists naming &quot;{0}&quot; will then be imported into the new one.</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMeaningTable</name>
@@ -4922,6 +4934,12 @@ This is for a member registered by mistake. Undo (Ctrl+Z) brings it back.</trans
         <translation>Discussion</translation>
     </message>
     <message>
+        <source>{0}の会議です。協議結果は会議の当日から記録できます。
+開催日が誤っていれば「日時・場所を変更…」で直してください。</source>
+        <translation>This meeting is on {0}. Outcomes can be recorded from the day of the meeting.
+If the date is wrong, correct it with &quot;Change date and place…&quot;.</translation>
+    </message>
+    <message>
         <source>議題を選んでください。</source>
         <translation>Choose an agenda item.</translation>
     </message>
@@ -5543,6 +5561,26 @@ Re-approval needed: {0}, mayor&apos;s approval {1} → now {2} (a new finance co
     <message>
         <source>費用按分のルールを保存しました。</source>
         <translation>Cost-sharing rule saved.</translation>
+    </message>
+    <message>
+        <source>{0} {1}: 首長決裁 {2} → {3}</source>
+        <translation>{0} {1}: mayor&apos;s approval {2} → {3}</translation>
+    </message>
+    <message>
+        <source>ほか {0} 件</source>
+        <translation>and {0} more</translation>
+    </message>
+    <message>
+        <source>要再決裁の確認</source>
+        <translation>Re-approval needed</translation>
+    </message>
+    <message>
+        <source>このルールで保存すると、首長決裁を受けた負担額が {0} 件変わります。変わった団体は、改めて財政課協議・首長決裁を経る必要があります（要再決裁）。保存しますか？
+
+{1}</source>
+        <translation>Saving this rule changes {0} share(s) a mayor has approved. Those members need a new finance consultation and mayor&apos;s approval (re-approval). Save?
+
+{1}</translation>
     </message>
     <message>
         <source>按分方法を保存しました。</source>
