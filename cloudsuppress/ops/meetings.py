@@ -456,6 +456,8 @@ def record_outcome(
         check_meeting_held(m)
     item = request_ops.get_item(s, item_id)
     entry = _require_entry(s, m, item)
+    if outcome is None and notes is not UNSET and (str(notes or "").strip() or None) not in (None, entry.notes):
+        check_meeting_held(m, what="協議内容")  # walk O5: no discussion of a meeting not held in its minutes
     if (entry.outcome == "decided" and entry.decision_status in _FINAL) or entry.outcome == CUSTOMIZED_PENDING:
         decided_as = PENDING_LABEL if entry.outcome == CUSTOMIZED_PENDING else Status(entry.decision_status).label
         raise DomainError(
@@ -532,13 +534,15 @@ def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntr
 
 
 def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:
-    """Record the discussion (協議内容) of one agenda item."""
+    """Record the discussion (協議内容) of one agenda item; refused at a meeting not held yet (clearing stays possible)."""
     m = get_meeting(s, meeting_id)
     item = request_ops.get_item(s, item_id)
     entry = _require_entry(s, m, item)
     value = (notes or "").strip() or None
     if entry.notes == value:
         return Changes()
+    if value is not None:
+        check_meeting_held(m, what="協議内容")
     with audit.action(s, f"「{meeting_label(m)}」の要望 {item.key} の協議内容を記録", by=by):
         entry.notes = value
         s.flush()

@@ -13,6 +13,7 @@ from cloudsuppress.domain.workflow import Status
 from cloudsuppress.errors import DomainError
 from cloudsuppress.ops import meetings as meeting_ops
 from cloudsuppress.ops import requests as request_ops
+from cloudsuppress.ops.inputs import MeetingFields
 
 from .request_support import dump_requests, new_item, rdb  # noqa: F401
 from .test_meetings_cli import cli
@@ -88,3 +89,24 @@ def test_edit_without_a_field_says_what_it_takes(rdb, capsys):
     mid = _meeting(rdb, TODAY)
     code, out, err = cli(capsys, rdb, "meetings", "edit", str(mid))
     assert code == 1 and "--date、--time、--end、--place、--title" in err
+
+
+def test_no_discussion_notes_at_a_meeting_not_yet_held(rdb, capsys):  # noqa: F811
+    """Walk O5: notes only (協議内容, 未協議) were recorded at a meeting dated after today and then printed in the
+    minutes of a meeting not held. Refused as outcomes are (the 協議結果 tab offers neither there, walk O12);
+    clearing stays possible, and on the meeting's day they are recorded."""
+    item = new_item(rdb, "那珂市", "0010002")
+    later = TODAY + dt.timedelta(days=3)
+    mid = _meeting(rdb, later)
+    for record in (lambda s: meeting_ops.record_outcome(s, meeting_id=mid, item_id=item, outcome=None, notes="事前に整理"),
+                   lambda s: meeting_ops.set_item_notes(s, meeting_id=mid, item_id=item, notes="事前に整理")):
+        with pytest.raises(DomainError) as err, rdb.session() as s, s.begin():
+            record(s)
+        assert "まだ開かれていません。協議内容は会議の当日から記録できます" in str(err.value)
+    code, _, err = cli(capsys, rdb, "meetings", "outcome", str(mid), "--item", "R-0001", "--clear", "--notes", "事前に整理")
+    assert code == 1 and "協議内容は会議の当日から記録できます" in err, err
+    with rdb.session() as s, s.begin():  # clearing is no record of a discussion
+        meeting_ops.record_outcome(s, meeting_id=mid, item_id=item, outcome=None, notes="")
+        meeting_ops.update_meeting(s, meeting_id=mid, fields=MeetingFields(held_on=TODAY))
+    with rdb.session() as s, s.begin():
+        assert meeting_ops.set_item_notes(s, meeting_id=mid, item_id=item, notes="当日の協議").any
