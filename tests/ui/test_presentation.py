@@ -181,3 +181,24 @@ def test_key_6_records_customization_pending_approvals(runner, eight, qtbot, no_
     assert no_message_boxes == []
     assert runner.read(lambda s: get_item_row(s, requested.id)).status == Status.UNDER_REVIEW.value
     assert "決定済み: カスタマイズ実施（財政課協議・首長決裁の後に確定）" in view.controls.state_label.text()
+
+
+def test_a_meeting_not_yet_held_offers_nothing_to_record_and_says_why(runner, qtbot, no_message_boxes):
+    """Walk O12: in the presentation of a meeting dated after today, Enter was taken and refused only after
+    the keypress. The controls say it and offer no 記録 (the op refuses anyway)."""
+    from ui.dates import display_date
+
+    later = dt.date.today() + dt.timedelta(days=5)
+    item = next(r for r in runner.read(list_item_rows) if r.status == Status.REQUESTED.value)
+
+    def setup(s):
+        m = mops.create_meeting(s, kind="協議会", title="第3回 推進協議会", held_on=later).id
+        mops.add_agenda_item(s, meeting_id=m, item_id=item.id)
+        return ChangesWithId(meetings=True, id=m)
+
+    view = PresentationView(runner, runner.run(setup, parent=None).id)
+    qtbot.addWidget(view)
+    controls = view.controls
+    assert controls.state_label.text() == f"{display_date(later)}の会議です。協議結果は会議の当日から記録できます。"
+    assert not controls.record_button.isEnabled() and not controls.reason_edit.isEnabled()
+    assert no_message_boxes == []

@@ -23,6 +23,7 @@ then all members; Esc also goes back to all), Esc leaves.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from cloudsuppress.changes import Changes
 from cloudsuppress.domain.vocab import CUSTOMIZED_PENDING
 from cloudsuppress.domain.workflow import DECISIONS, Status
+from cloudsuppress.ops.meeting_held import not_held_yet
 from cloudsuppress.ops.presentation import Presentation, PresentedItem, PresentedMember, build_presentation
 
 from ..dates import display_date
@@ -49,6 +51,7 @@ TITLE_RATIO = 1.4
 CUT_LIMITS = (None, 110, 60, 30, 16)
 MIN_SHARE = 0.2  # a balanced member column is never narrower than this share of the slide
 NAVY, GREY, GREEN = "#1f3a5f", "#4a5568", "#1e6b34"
+AMBER = "#7a4b00"  # the not-held line (as the meeting view's warnings)
 
 # What the controls offer, in the order of the keys 0–6: (text, outcome, decision)
 CHOICES = (
@@ -466,10 +469,14 @@ class PresentationControls(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.state_label)
 
-    def set_item(self, meeting_id: int, item: PresentedItem | None) -> None:
-        """Show the current item; the form is cleared only when the item changes."""
+    def set_item(self, meeting_id: int, item: PresentedItem | None, *, held_on: dt.date | None = None) -> None:
+        """Show the current item; the form is cleared only when the item changes. At a meeting dated after
+        today (``held_on``) the line says so and nothing is offered to record (walk O12; the op refuses too)."""
         changed = item is None or self.item is None or item.row.item_id != self.item.row.item_id
         self.meeting_id, self.item = meeting_id, item
+        held = not not_held_yet(held_on)
+        for w in (self.choice_combo, self.reason_edit, self.record_button):
+            w.setEnabled(held)
         if item is None:
             self.item_label.setText("")
             self.state_label.setText("")
@@ -480,6 +487,9 @@ class PresentationControls(QWidget):
             state = self.tr("この会議で決定済み: {0}").format(label(r.decision_label))
         else:
             state = self.tr("協議結果: {0}　状態: {1}").format(label(r.outcome_label), label(r.status_label))
+        if not held:
+            state = self.tr("{0}の会議です。協議結果は会議の当日から記録できます。").format(display_date(held_on))
+        self.state_label.setStyleSheet(f"color: {GREEN if held else AMBER};")
         self.state_label.setText(state)
         if changed:
             self.choice_combo.setCurrentIndex(0)
@@ -557,8 +567,8 @@ class PresentationView(QWidget):
             self.reload()
 
     def _sync(self) -> None:
-        self.controls.set_item(self.meeting_id, self.canvas.item())
         p = self.canvas.presentation
+        self.controls.set_item(self.meeting_id, self.canvas.item(), held_on=p.held_on if p else None)
         self.setWindowTitle(self.tr("プレゼンテーション — {0}（{1}）").format(label(p.meeting) if p else "",
                                                                       self.canvas.position_text()))
 
