@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..errors import DomainError
+from ..wording import either
 from .vocab import APPROVAL_LABELS
 from .wareki import to_wareki
 
@@ -176,7 +177,7 @@ def check_pending_customization(current: Status | str, *, reason: str | None, fa
     if cur not in OPEN:
         raise WorkflowError(f"{head}: 決定済みの要望は、理由を記録して「検討中」に戻してから判断し直してください。")
     if not (reason or "").strip():
-        raise WorkflowError(f"{head}: 判断するには理由が必要です。理由を入力してください。")
+        raise WorkflowError(f"{head}: 判断するには理由が必要です。{_ask_reason()}")
     problems = []
     if facts.estimate is None:
         problems.append("見積額が登録されていません")
@@ -194,6 +195,11 @@ def check_move(current: Status | str, to: Status | str, *, reason: str | None, f
            head=f"「{cur.label}」から「{target.label}」には変更できません")
 
 
+def _ask_reason() -> str:
+    """Where the reason goes: the GUI's 理由 field, the command line's --reason (walk O10)."""
+    return either(gui="理由を入力してください。", cli="理由を --reason で指定してください。")
+
+
 def _check(cur: Status, target: Status, *, reason: str | None, facts: ItemFacts, head: str) -> None:
     if cur == target:
         raise WorkflowError(f"{head}: すでに「{cur.label}」です。")
@@ -206,7 +212,7 @@ def _check(cur: Status, target: Status, *, reason: str | None, facts: ItemFacts,
     needs_reason = target in DECISIONS or cur in DECISIONS
     if needs_reason and not (reason or "").strip():
         what = "決定を見直す" if cur in DECISIONS else "判断する"
-        raise WorkflowError(f"{head}: {what}には理由が必要です。理由を入力してください。")
+        raise WorkflowError(f"{head}: {what}には理由が必要です。{_ask_reason()}")
     if target == Status.CUSTOMIZED:
         problems = []
         if facts.estimate is None:

@@ -96,3 +96,10 @@ def test_a_member_that_withdrew_rejoins_with_its_former_answers(rdb, capsys):  #
         row = s.scalar(select(MemberRequest).where(MemberRequest.item_id == item,
                                                    MemberRequest.member_id == member_id(s, "五霞町")))
         assert row.withdrawn and row.content == "同じ"
+
+
+def test_a_missing_reason_names_the_option_on_the_command_line(rdb, capsys):  # noqa: F811
+    """Walk O10: `requests move … --to 取下げ --reason ""` said 「理由を入力してください」, naming no option."""
+    new_item(rdb, "那珂市")
+    code, _, err = run(capsys, "--db", rdb.path, "requests", "move", "R-0001", "--to", "取下げ", "--reason", " ")
+    assert code == 1 and "判断するには理由が必要です。理由を --reason で指定してください。" in err, err
