@@ -463,40 +463,54 @@ def write_comparison_pdf(path: str | Path, table: ComparisonTable, *, paper: str
     left_xs = [f"{col.x + PAD:.2f}" for col in cols]  # where a left-aligned line starts, as RawText writes it
     col_xs = [fp_str(col.x) for col in cols[1:]]  # the grid's vertical lines, formatted once
     x0_s, x1_s, tail_x_s = fp_str(x0), fp_str(x1), fp_str(cols[-len(_TAIL)].x)
+    header_code: list[str] | None = None
     for number, page in enumerate(pages, start=1):
-        # Header block
-        c.setFillGray(0)
-        c.setFont(GOTHIC_BOLD, title_size)
-        c.drawCentredString(pw / 2, header_top - title_size, title)
-        draw_doc_number(c, doc_number, pagesize, margin=MARGIN)
-        c.setFont(GOTHIC, size + 2)
-        c.drawString(MARGIN, header_top - title_size - 4 * mm - (size + 2) * 0.3, meta)
-        # The date right under the 資料番号 box, on the legend's first line (the legend keeps 40 mm free there).
-        c.drawRightString(x1, header_top - title_size - 4 * mm - (size + 3) - ascent, as_of)
-        t = c.beginText()
-        t.setFont(GOTHIC, size)
-        t.setFillGray(GREY)
-        ly = header_top - title_size - 4 * mm - (size + 3) - ascent
-        for line in legend_lines:
-            t.setTextOrigin(MARGIN, ly)
-            t.textOut(line)
-            ly -= leading
-        c.drawText(t)
-
-        # Column headings
-        c.setFillGray(0.86)
-        c.rect(x0, table_top - head_h, usable, head_h, stroke=0, fill=1)
-        t = c.beginText()
-        t.setFont(GOTHIC_BOLD, head_size)
-        t.setFillGray(0)
-        for col, lines in zip(cols, head_cells, strict=True):
-            y = table_top - PAD - head_size * 0.86
-            for line in lines:
-                w = ws.width(line, GOTHIC_BOLD, head_size)
-                t.setTextOrigin(col.x + (col.width - w) / 2, y)
+        # The header block and the column headings are the same on every page: drawn once, their
+        # operators written again on the later pages (~20 text runs measured and encoded per page).
+        # Each page starts from the canvas's initial state (showPage resets it), so the first
+        # page's operators are what the same calls would write on any page.
+        if header_code is None:
+            mark = len(c._code)  # type: ignore[attr-defined]  # private: the page's content stream
+            # Header block
+            c.setFillGray(0)
+            c.setFont(GOTHIC_BOLD, title_size)
+            c.drawCentredString(pw / 2, header_top - title_size, title)
+            draw_doc_number(c, doc_number, pagesize, margin=MARGIN)
+            c.setFont(GOTHIC, size + 2)
+            c.drawString(MARGIN, header_top - title_size - 4 * mm - (size + 2) * 0.3, meta)
+            # The date right under the 資料番号 box, on the legend's first line (the legend keeps 40 mm free there).
+            c.drawRightString(x1, header_top - title_size - 4 * mm - (size + 3) - ascent, as_of)
+            t = c.beginText()
+            t.setFont(GOTHIC, size)
+            t.setFillGray(GREY)
+            ly = header_top - title_size - 4 * mm - (size + 3) - ascent
+            for line in legend_lines:
+                t.setTextOrigin(MARGIN, ly)
                 t.textOut(line)
-                y -= head_leading
-        c.drawText(t)
+                ly -= leading
+            c.drawText(t)
+
+            # Column headings
+            c.setFillGray(0.86)
+            c.rect(x0, table_top - head_h, usable, head_h, stroke=0, fill=1)
+            t = c.beginText()
+            t.setFont(GOTHIC_BOLD, head_size)
+            t.setFillGray(0)
+            for col, lines in zip(cols, head_cells, strict=True):
+                y = table_top - PAD - head_size * 0.86
+                for line in lines:
+                    w = ws.width(line, GOTHIC_BOLD, head_size)
+                    t.setTextOrigin(col.x + (col.width - w) / 2, y)
+                    t.textOut(line)
+                    y -= head_leading
+            c.drawText(t)
+
+            header_code = c._code[mark:]  # type: ignore[attr-defined]
+        else:
+            c._code.extend(header_code)  # type: ignore[attr-defined]
+            # The font the header's calls leave selected (a TrueType font writes no operator here);
+            # the fill and the line width are set again below before anything uses them.
+            c.setFont(GOTHIC, size + 2)
 
         # Rows: bands first, then all text in one text object, then the grid in one path.
         bottom_y = page.rows[-1][1] - page.rows[-1][0].height if page.rows else table_top - head_h
