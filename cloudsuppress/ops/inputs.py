@@ -214,7 +214,8 @@ def meeting_problems(values: MeetingFields) -> dict[str, str]:
     if start is None and end is not None and "start_time" not in found:
         found["start_time"] = either(gui=gui["start_missing"], cli="終了時刻だけでなく開始時刻も指定してください（--time）")
     if start and end and end <= start:
-        found["end_time"] = gui["end_before_start"]
+        found["end_time"] = either(gui=gui["end_before_start"],
+                                   cli=f"終了時刻は開始時刻より後にしてください（--time {start}、--end {end}）")
     if isinstance(values.number, int) and values.number < 1:
         found["number"] = NUMBER_PROBLEM
     return found

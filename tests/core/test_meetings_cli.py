@@ -124,3 +124,11 @@ def test_a_time_range_is_read_as_the_app_prints_it(rdb, capsys):  # noqa: F811
     assert code == 0, err
     code, _, err = cli(capsys, rdb, "meetings", "edit", str(meeting), "--time", "9:00-10:00", "--end", "11:00")
     assert code == 1 and "--time に時間の範囲（9:00-10:00）を指定したときは、--end は指定できません。" in err, err
+
+
+def test_an_end_before_the_start_names_the_options(rdb, capsys):  # noqa: F811
+    """Walk O3: 「終了時刻は開始時刻より後にしてください。」 named no option on the command line (the other time
+    messages do); the GUI's words stay as they were."""
+    meeting = create(capsys, rdb)
+    code, _, err = cli(capsys, rdb, "meetings", "edit", str(meeting), "--time", "16:00", "--end", "14:00")
+    assert code == 1 and "終了時刻は開始時刻より後にしてください（--time 16:00、--end 14:00）" in err, err

@@ -93,7 +93,7 @@ def test_update_meeting_refuses_with_the_problems_joined_and_writes_nothing(rdb)
     with pytest.raises(DomainError) as refused:
         with rdb.session() as s, s.begin():
             mops.update_meeting(s, meeting_id=meeting, fields=mops.MeetingFields(title=" ", end_time="13:00"))
-    assert str(refused.value) == "会議名を入力してください。終了時刻は開始時刻より後にしてください。"
+    assert str(refused.value) == "会議名を入力してください。終了時刻は開始時刻より後にしてください（--time 14:00、--end 13:00）。"
     with pytest.raises(DomainError, match="^回数（第N回）は 1 以上で入力してください。$"):
         with rdb.session() as s, s.begin():
             mops.update_meeting(s, meeting_id=meeting, fields=mops.MeetingFields(number=0))
