@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from cloudsuppress.importers.function_list import mapping_from_options, parse_fu
 from cloudsuppress.importers.tabular import read_table
 from cloudsuppress.ops import functions as function_ops
 from cloudsuppress.ops.consortium import create_consortium
+from cloudsuppress.store.backups import copy_sqlite
 from cloudsuppress.store.db import Database, open_database
 
 CONSORTIUM = "テスト自治体クラウド協議会"
@@ -36,20 +36,10 @@ def consortium_template(tmp_path_factory) -> Path:
     return path
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file through the backup API (not a byte copy of a WAL database)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 @pytest.fixture
 def db(tmp_path: Path, consortium_template: Path):
     """A fresh SQLite database at head with the ibaraki33 consortium created (a copy of the template)."""
-    copy_sqlite(consortium_template, tmp_path / "test.sqlite")
+    copy_sqlite(str(consortium_template), tmp_path / "test.sqlite")  # the app's consistent copy (backup API)
     database = open_database(tmp_path / "test.sqlite")
     yield database
     database.close()

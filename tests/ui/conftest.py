@@ -5,11 +5,12 @@ for it, with SQLite's backup API (a consistent copy whatever the WAL holds).
 """
 from __future__ import annotations
 
-import sqlite3
+from pathlib import Path
 
 import pytest
 
 from cloudsuppress.demo import create_demo
+from cloudsuppress.store.backups import copy_sqlite
 from cloudsuppress.store.db import open_database
 
 DEMO_FUNCTIONS = 300
@@ -27,13 +28,8 @@ def demo_template(tmp_path_factory):
 
 
 def copy_database(source, target) -> None:
-    """A consistent copy of a SQLite database file (the backup API, not a byte copy)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    """A consistent copy of a SQLite database file: the app's own (backup API, not a byte copy)."""
+    copy_sqlite(str(source), Path(target))
 
 
 @pytest.fixture
