@@ -5117,6 +5117,10 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Outcome: {0}&#x3000;Status: {1}</translation>
     </message>
     <message>
+        <source>{0}の会議です。協議結果は会議の当日から記録できます。</source>
+        <translation>This meeting is on {0}. Outcomes can be recorded from the day of the meeting.</translation>
+    </message>
+    <message>
         <source>未協議</source>
         <translation>Not discussed</translation>
     </message>
