@@ -63,17 +63,8 @@ def request_status(*, pending: bool = False) -> Callable[[str], str]:
              "未検討": Status.REQUESTED.value, "取り下げ": Status.WITHDRAWN.value}
     if pending:
         words.update({CUSTOMIZED_PENDING: CUSTOMIZED_PENDING, OUTCOME_LABELS[CUSTOMIZED_PENDING]: CUSTOMIZED_PENDING})
-    codes = {_word_key(w): code for w, code in words.items()}
-    labels = "、".join(STATUS_LABELS.values())
-    english = "、".join([st.value for st in Status] + ([CUSTOMIZED_PENDING] if pending else []))
-
-    def status(text: str) -> str:
-        code = codes.get(_word_key(text))
-        if code is None:
-            raise argparse.ArgumentTypeError(f"指定できない値です: {text}（指定できる値: {labels}、または {english}）")
-        return code
-
-    return status
+    return _vocabulary(words, list(STATUS_LABELS.values()),
+                       [st.value for st in Status] + ([CUSTOMIZED_PENDING] if pending else []))
 
 
 def cost_method(*, consortium: bool = False) -> Callable[[str], str]:
@@ -84,17 +75,23 @@ def cost_method(*, consortium: bool = False) -> Callable[[str], str]:
              "併用": "mixed"}
     if consortium:
         words.update({"consortium": "consortium", "協議会のルール": "consortium"})
-    codes = {_word_key(w): code for w, code in words.items()}
-    labels = "、".join(["均等割", "人口割", "併用"] + (["協議会のルール"] if consortium else []))
-    english = "、".join(["equal", "population", "mixed"] + (["consortium"] if consortium else []))
+    return _vocabulary(words, ["均等割", "人口割", "併用"] + (["協議会のルール"] if consortium else []),
+                       ["equal", "population", "mixed"] + (["consortium"] if consortium else []))
 
-    def method(text: str) -> str:
+
+def _vocabulary(words: dict[str, str], labels: list[str], english: list[str]) -> Callable[[str], str]:
+    """An argparse type taking any of ``words`` (however wide or spaced, see _word_key) and giving its code;
+    a refusal lists the Japanese labels, then the English codes."""
+    codes = {_word_key(w): code for w, code in words.items()}
+    allowed = f"{'、'.join(labels)}、または {'、'.join(english)}"
+
+    def word(text: str) -> str:
         code = codes.get(_word_key(text))
         if code is None:
-            raise argparse.ArgumentTypeError(f"指定できない値です: {text}（指定できる値: {labels}、または {english}）")
+            raise argparse.ArgumentTypeError(f"指定できない値です: {text}（指定できる値: {allowed}）")
         return code
 
-    return method
+    return word
 
 
 def _word_key(text: str) -> str:
