@@ -322,14 +322,26 @@ def decode_csv_bytes(data: bytes, file: str) -> tuple[str, str]:
     if utf8.bad_spans * 10 <= utf8.good:  # plenty of real UTF-8 characters around the damage
         raise ImportValidationError(utf8.issues(file))
     try:
-        return data.decode("cp932"), "cp932"
+        text = data.decode("cp932")
     except UnicodeDecodeError:
         sjis = _MarkedText(data, "cp932")
+    else:
+        if not _CP932_NOT_TEXT.search(text):
+            return text, "cp932"
+        # every byte decoded, so the file is Shift_JIS, but some bytes are no character anywhere else:
+        # 0x80 / 0xA0 / 0xFD-0xFF (no character in Shift_JIS; Python gives them private-use code
+        # points) and 外字 (the writer's own characters, 0xF040-0xF9FC), which print blank here
+        raise ImportValidationError(_MarkedText(data, "cp932").issues(file))
     if sjis.bad_spans <= max(3, sjis.good // 10):
         raise ImportValidationError(sjis.issues(file))
     best = min(utf8, sjis, key=lambda m: m.bad_spans)
     return best.unknown(file)
 
+
+# What Python's cp932 makes of bytes that are no shared character: 0x80 → U+0080, 0xA0 → U+F8F0,
+# 0xFD-0xFF → U+F8F1-U+F8F3, and the user-defined area 0xF040-0xF9FC (外字) → U+E000-U+E757.
+_CP932_NOT_TEXT = re.compile("[\u0080\uf8f0-\uf8f3\ue000-\ue757]")
+_CP932_GAIJI_LEADS = range(0xF0, 0xFA)
 
 _ENCODING_NAMES = {"utf-8-sig": "UTF-8 ", "cp932": "Shift_JIS（CP932）", "utf-16": "UTF-16 "}  # as 「… として」 reads
 _MARK = 0xDC00  # a byte b that cannot be decoded is kept as the lone surrogate U+DC00+b: no real character is one
@@ -357,6 +369,9 @@ class _MarkedText:
     def __init__(self, data: bytes, encoding: str):
         self.encoding = encoding
         self.text = data.decode(encoding, "cloudsuppress-mark")
+        if encoding == "cp932":  # bytes Python decodes but no other program shows: marked like the rest
+            self.text = _CP932_NOT_TEXT.sub(lambda m: "".join(chr(_MARK + b) for b in m.group().encode("cp932")),
+                                            self.text)
         marks = [i for i, ch in enumerate(self.text) if _is_mark(ch)]
         self.bad_spans = sum(1 for n, i in enumerate(marks) if n == 0 or marks[n - 1] != i - 1)
         self.good = sum(1 for ch in self.text if ord(ch) > 0x7F) - len(marks)  # characters beyond ASCII read fine
@@ -392,10 +407,17 @@ class _MarkedText:
 
     def issues(self, file: str) -> list[ImportIssue]:
         name = _ENCODING_NAMES[self.encoding]
-        return [ImportIssue(file, r, _column(c),
-                            f"{name}として読めない文字があります（{shown}、{f'「{before}」の後' if before else 'セルの先頭'}）。"
-                            "その文字を入力し直して保存してください。")
-                for r, c, shown, before in self.places()]
+        issues = []
+        for r, c, shown, before in self.places():
+            where = f"{shown}、{f'「{before}」の後' if before else 'セルの先頭'}"
+            raw = [int(b, 16) for b in shown.split()]
+            if self.encoding == "cp932" and len(raw) == 2 and raw[0] in _CP932_GAIJI_LEADS and raw[1] >= 0x40:
+                text = (f"外字（利用者定義文字）があります（{where}）。ほかのパソコンや印刷では表示されないため、"
+                        "標準の文字に置き換えて保存してください。")
+            else:
+                text = f"{name}として読めない文字があります（{where}）。その文字を入力し直して保存してください。"
+            issues.append(ImportIssue(file, r, _column(c), text))
+        return issues
 
     def unknown(self, file: str) -> NoReturn:
         r, c, shown, _before = self.places()[0]

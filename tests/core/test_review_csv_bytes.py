@@ -161,3 +161,32 @@ def test_a_byte_shown_with_the_lead_byte_is_not_text_before_the_next(db, tmp_pat
     assert any("0x81 0x7F、「転出」の後" in m for m in issues), issues
     assert any("0x82 0x20、「転出」の後" in m for m in issues), issues
     assert not any("「」" in m for m in issues), issues
+
+
+@pytest.mark.parametrize("bad", [b"\xfd", b"\xfe", b"\xff", b"\xa0", b"\x80"])
+def test_a_shift_jis_byte_that_is_no_character_is_named_not_read_as_a_private_use_character(db, tmp_path, bad):
+    """Python's cp932 decodes these single bytes (to U+0080 and U+F8F0-U+F8F3), so the list used to be
+    imported with an invisible character in the function name; every other program shows no character."""
+    err = _refused_functions(db, tmp_path, _damaged(FUNCTIONS, row=3, column=1, encoding="cp932", bad=bad))
+    assert [str(i) for i in err.issues] == [
+        f"機能一覧.csv 3行目 B列: Shift_JIS（CP932）として読めない文字があります（0x{bad[0]:02X}、「転出」の後）。"
+        "その文字を入力し直して保存してください。"]
+
+
+def test_a_gaiji_in_a_shift_jis_list_is_named_as_such(db, tmp_path):
+    """外字 (0xF040-0xF9FC, the writer's own characters) decode to private-use code points that print
+    blank on every other machine: refused naming the place, with words a secretary knows."""
+    err = _refused_functions(db, tmp_path, _damaged(FUNCTIONS, row=4, column=2, encoding="cp932", bad=b"\xf0\x40"))
+    assert [str(i) for i in err.issues] == [
+        "機能一覧.csv 4行目 C列: 外字（利用者定義文字）があります（0xF0 0x40、「世帯」の後）。"
+        "ほかのパソコンや印刷では表示されないため、標準の文字に置き換えて保存してください。"]
+
+
+def test_a_clean_shift_jis_list_with_nec_and_ibm_extensions_still_imports(db, tmp_path):
+    """①, ㈱, 髙 and 﨑 are cp932 characters of their own, not 外字: they must keep importing."""
+    rows = [list(r) for r in FUNCTIONS]
+    rows[1][1] = "転入届の受付①㈱髙﨑"
+    path = tmp_path / "機能一覧.csv"
+    path.write_bytes(("\r\n".join(",".join(r) for r in rows) + "\r\n").encode("cp932"))
+    import_file(db, path, business_system="住民基本台帳")
+    assert "転入届の受付①㈱髙﨑" in str(dump(db))
