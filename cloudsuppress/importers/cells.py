@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 # Control characters other than tab and line breaks: they break the .docx minutes later.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Private-use code points: 外字 typed on the writer's machine (Windows maps them to U+E000-U+F8FF). They
+# print blank, or as another office's glyph, everywhere else — on every notice and minutes page.
+PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Either kind: the fast screens of a whole column look for both at once.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _AMOUNT_NOISE = re.compile(r"[,\s円¥￥\\]")
 _NO_AMOUNT = {"", "-", "－", "―", "ー", "0円", "なし", "無", "不要", "対象外"}
 MAX_AMOUNT = 2_147_483_647  # the INTEGER columns of PostgreSQL
@@ -29,6 +34,18 @@ def control_char(value: str) -> str | None:
     """The first control character of a cell as U+XXXX, or None."""
     m = CONTROL.search(value)
     return f"U+{ord(m.group()):04X}" if m else None
+
+
+def private_char(value: str) -> str | None:
+    """The first private-use character (外字) of a cell as U+XXXX, or None."""
+    m = PRIVATE.search(value)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def private_char_message(label: str | None, code: str) -> str:
+    """Why a 外字 is refused; with ``label`` None the caller names the field itself."""
+    return (f"{label + 'に' if label else ''}外字（私用領域の文字 {code}）が入っています。ほかのパソコンや印刷では表示されないため、"
+            "標準の文字に置き換えてから取り込んでください。")
 
 
 def parse_cost(text: str, unit: int) -> tuple[bool, int | None, str | None]:
@@ -133,6 +150,9 @@ def text_problems(value: str, label: str, limit: int | None = None) -> list[str]
     bad = control_char(value)
     if bad:
         out.append(f"{label}に制御文字（{bad}）が入っています。取り除いてから取り込んでください。")
+    gaiji = private_char(value)
+    if gaiji:
+        out.append(private_char_message(label, gaiji))
     if limit is not None and len(value) > limit:
         out.append(f"{label}が長すぎます（{len(value):,}文字、上限{limit:,}文字）。")
     return out

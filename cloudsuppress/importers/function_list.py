@@ -25,7 +25,16 @@ from ..domain.vocab import (
 )
 from ..errors import ImportIssue, ImportValidationError
 from ..wording import either
-from .cells import CONTROL, control_char, name_from_sentence, number_id_problem, parse_cost, strip_invisible
+from .cells import (
+    UNPRINTABLE,
+    control_char,
+    name_from_sentence,
+    number_id_problem,
+    parse_cost,
+    private_char,
+    private_char_message,
+    strip_invisible,
+)
 from .fields import FIELD_CHOICES as FIELD_CHOICES  # the fields and labels, light for the CLI parser
 from .fields import FIELDS as FIELDS
 from .fields import REQUIRED_FIELDS as REQUIRED_FIELDS
@@ -527,12 +536,15 @@ def _hygiene(table: Table, mapping: ColumnMapping, cols: dict[str, list[str]], k
                     flag(0, i, "code", problem)
     for fld, texts in cols.items():
         joined = " ".join(texts)
-        if joined.isprintable() or not CONTROL.search(joined):  # C-speed pre-checks of the whole column
+        if joined.isprintable() or not UNPRINTABLE.search(joined):  # C-speed pre-checks of the whole column
             continue
         for i in keep:
             bad = control_char(texts[i])
             if bad:
                 flag(8, i, fld, f"制御文字（{bad}）が入っています。取り除いてから取り込んでください。")
+            gaiji = private_char(texts[i])
+            if gaiji:
+                flag(8, i, fld, private_char_message(None, gaiji))
     missing = table.uncached_formula_cells()
     if missing:
         wanted = set(mapping.columns.values())

@@ -18,7 +18,7 @@ from .. import limits
 from ..bulk import gc_paused
 from ..domain.vocab import REASON_LABELS, clean_text, normalize_key, normalize_text, parse_reason, parse_service_drop
 from ..errors import ImportIssue, ImportValidationError
-from .cells import CONTROL, cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
+from .cells import UNPRINTABLE, cell_kind_problem, duplicate_column_message, strip_invisible, text_problems
 from .tabular import Table, column_letter, read_table
 
 FIELDS = {
@@ -169,7 +169,7 @@ def _columns(body: list[list[str]], cols: dict[str, int]) -> dict[str, list[str]
 
 def _suspect_rows(table: Table, first: int, cols: dict[str, int], columns: dict[str, list[str]]) -> set[int]:
     """Rows (0-based in the sheet) that may have a problem of a cell's own: a key that was not text,
-    a formula without its value, a control character, a text over its limit. A superset: _check_row decides."""
+    a formula without its value, a control character or 外字, a text over its limit. A superset: _check_row decides."""
     suspect = {r for r, c in table.uncached_formula_cells() if r >= first and c in cols.values()}
     key_columns = {cols[f] for f in _KEYS if f in cols}
     suspect.update(r for r, c in table.cell_kinds if r >= first and c in key_columns)
@@ -177,8 +177,8 @@ def _suspect_rows(table: Table, first: int, cols: dict[str, int], columns: dict[
         limit = LIMITS.get(fld)
         if limit is not None and max(map(len, cells), default=0) > limit:  # the raw text is the longest
             suspect.update(first + i for i, v in enumerate(cells) if len(v) > limit)
-        if CONTROL.search("".join(cells)):
-            suspect.update(first + i for i, v in enumerate(cells) if CONTROL.search(v))
+        if UNPRINTABLE.search("".join(cells)):
+            suspect.update(first + i for i, v in enumerate(cells) if UNPRINTABLE.search(v))
     return suspect
 
 

@@ -117,6 +117,26 @@ def test_control_characters_are_refused_in_every_importer(tmp_path):
     assert "要望名に制御文字（U+000B）" in str(err.value)
 
 
+def test_a_gaiji_typed_in_excel_is_refused_in_every_importer_naming_its_cell(tmp_path):
+    """外字 typed on a municipal PC are private-use code points (U+E000-U+F8FF) in the workbook: they
+    print blank (or as another office's glyph) on every other machine, so on every notice and minutes
+    page. Each importer refuses them naming the row and the field; before, all three took them in."""
+    with pytest.raises(ImportValidationError) as err:
+        parse_file(_xlsx(tmp_path / "f.xlsx", [["機能ID", "機能名"], ["0010001", "住民票の交付"],
+                                               ["0010002", "\ue021崎の印字"]]))
+    assert [(i.row, i.column) for i in err.value.issues] == [(3, "B列（機能名）")]
+    assert "外字（私用領域の文字 U+E021）が入っています" in str(err.value)
+    with pytest.raises(ImportValidationError) as err:
+        read_member_list(_xlsx(tmp_path / "m.xlsx", [["団体名", "人口"], ["\uf8f0那珂市", 55827]]))
+    assert "2行目" in str(err.value) and "団体名に外字（私用領域の文字 U+F8F0）" in str(err.value)
+    row = list(REQUEST_ROW)
+    row[3] = "氏名の\ue757を正しく印字したい"
+    with pytest.raises(ImportValidationError) as err:
+        read_request_files([_xlsx(tmp_path / "r.xlsx", [REQUEST_HEADER, list(REQUEST_ROW), row])])
+    assert [i.row for i in err.value.issues] == [3]
+    assert "要望内容に外字（私用領域の文字 U+E757）" in str(err.value)
+
+
 def test_a_duplicated_column_is_refused_naming_both(tmp_path):
     with pytest.raises(ImportValidationError) as err:
         read_member_list(_xlsx(tmp_path / "m.xlsx", [["団体名", "人口", "団体名"], ["那珂市", 55827, "五霞町"]]))
