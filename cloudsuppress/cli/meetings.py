@@ -70,7 +70,7 @@ def _print_agenda(rows: Sequence[AgendaRow], as_json: bool) -> None:
         print(json.dumps([_agenda_json(r) for r in rows], ensure_ascii=False, indent=2))
         return
     for r in rows:
-        result = r.outcome_label + (f"（{r.decision_label}）" if r.decision_label and r.outcome == "decided" else "")
+        result = r.result_text
         mark = "［継続］" if r.carried_over else ""
         print(f"{r.position}\t{r.key}\t{r.status_label}\t{result}\t{mark}{r.title}\t{'、'.join(r.members)}")
 

@@ -236,6 +236,12 @@ OUTCOME_LABELS = {"decided": "決定", "continued": "継続審議", "information
                   CUSTOMIZED_PENDING: "カスタマイズ実施（財政課協議・首長決裁の後に確定）"}
 
 
+def is_continued(outcome: str | None, decision_status: str | None) -> bool:
+    """The meeting carried the item over: 継続審議, or a decision that went only as far as 検討中
+    (the minutes, the agenda, the next meeting's agenda and the CLI all read an entry this way)."""
+    return outcome == "continued" or (outcome == "decided" and decision_status == "under_review")
+
+
 def parse_meeting_kind(value: str) -> str | None:
     """The meeting kind code for 協議会 / 部会 / 分科会 or a code, or None."""
     return _MEETING_KIND_LOOKUP.get(normalize_key(value or "")) if value else None

@@ -18,7 +18,14 @@ from ..domain.models import (
     StatusChange,
     Subcommittee,
 )
-from ..domain.vocab import ATTENDEE_ROLE_LABELS, CUSTOMIZED_PENDING, MEETING_KIND_LABELS, OUTCOME_LABELS, target_code
+from ..domain.vocab import (
+    ATTENDEE_ROLE_LABELS,
+    CUSTOMIZED_PENDING,
+    MEETING_KIND_LABELS,
+    OUTCOME_LABELS,
+    is_continued,
+    target_code,
+)
 from ..domain.workflow import DECISIONS, STATUS_LABELS, Status
 from .meetings import carried_over, get_meeting, meeting_label
 from .request_queries import list_item_rows
@@ -90,7 +97,19 @@ class AgendaRow:
     @property
     def is_continued(self) -> bool:
         """This meeting carried the item over: 継続審議, or a decision that went only as far as 検討中."""
-        return self.outcome == "continued" or (self.outcome == "decided" and self.decision_status == "under_review")
+        return is_continued(self.outcome, self.decision_status)
+
+    @property
+    def result_text(self) -> str:
+        """決定（取下げ）, 継続審議 (also a decision that went only as far as 検討中), 報告 or 未協議, as
+        the agenda on screen shows it."""
+        if self.is_continued:
+            return OUTCOME_LABELS["continued"]
+        if self.outcome == CUSTOMIZED_PENDING:
+            return "決定（カスタマイズ実施・決裁後に確定）"
+        if self.outcome == "decided" and self.decision_label:
+            return f"決定（{self.decision_label}）"
+        return self.outcome_label
 
 
 @dataclass(frozen=True)

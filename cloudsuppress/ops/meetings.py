@@ -34,6 +34,7 @@ from ..domain.vocab import (
     CUSTOMIZED_PENDING,
     OUTCOME_LABELS,
     OUTCOMES,
+    is_continued,
     parse_meeting_kind,
 )
 from ..domain.workflow import (
@@ -315,7 +316,8 @@ def _same_body(m: Meeting) -> tuple[ColumnElement[bool], ...]:  # a where clause
 
 def carried_over(s: Session, m: Meeting) -> list[int]:
     """The open items the same body (部会, 分科会) carried over to this meeting: those whose latest
-    agenda entry at an earlier meeting of that body says 継続審議, in that meeting's agenda order."""
+    agenda entry at an earlier meeting of that body says 継続審議 (or a decision that went only as far as
+    検討中, which the minutes print as 継続審議), in that meeting's agenda order."""
     earlier = list(s.execute(
         select(Meeting.id, Meeting.held_on).where(*_same_body(m), Meeting.id != m.id,
                                                   (Meeting.held_on < m.held_on)
@@ -323,15 +325,16 @@ def carried_over(s: Session, m: Meeting) -> list[int]:
     if not earlier:
         return []
     when = {mid: (held, mid) for mid, held in earlier}
-    latest: dict[int, tuple[tuple[tuple[dt.date, int], int], int, str | None]] = {}  # item → ((when, position), position, outcome)
-    rows = s.execute(select(AgendaEntry.item_id, AgendaEntry.meeting_id, AgendaEntry.position, AgendaEntry.outcome)
+    latest: dict[int, tuple[tuple[tuple[dt.date, int], int], int, bool]] = {}  # item → ((when, position), position, continued)
+    rows = s.execute(select(AgendaEntry.item_id, AgendaEntry.meeting_id, AgendaEntry.position, AgendaEntry.outcome,
+                            AgendaEntry.decision_status)
                      .join(RequestItem, RequestItem.id == AgendaEntry.item_id)
                      .where(AgendaEntry.meeting_id.in_(list(when)), RequestItem.status.in_([st.value for st in OPEN])))
-    for item_id, mid, position, outcome in rows:
+    for item_id, mid, position, outcome, decision in rows:
         key = (when[mid], position)
         if item_id not in latest or key[0] > latest[item_id][0][0]:
-            latest[item_id] = (key, position, outcome)
-    carried = [(k, item_id) for item_id, (k, _, outcome) in latest.items() if outcome == "continued"]
+            latest[item_id] = (key, position, is_continued(outcome, decision))
+    carried = [(k, item_id) for item_id, (k, _, continued) in latest.items() if continued]
     # the most recent meeting's carried items first, each in its agenda order
     carried.sort(key=lambda t: ((-t[0][0][0].toordinal(), -t[0][0][1]), t[0][1]))
     return [item_id for _, item_id in carried]

@@ -126,8 +126,7 @@ def minutes_sections(decided: tuple[DecisionRow, ...], agenda: tuple[AgendaRow, 
     continued = tuple(
         MinutesLine(r.item_id, r.key, r.title, r.status, CONTINUED_TEXT,
                     r.decision_reason if r.outcome == "decided" else None)
-        for r in agenda if r.item_id not in done and (
-            r.outcome == "continued" or (r.outcome == "decided" and r.decision_status == Status.UNDER_REVIEW.value)))
+        for r in agenda if r.item_id not in done and r.is_continued)
     reports = tuple(MinutesLine(r.item_id, r.key, r.title, None, "報告", None)
                     for r in agenda if r.outcome == "information" and r.item_id not in done)
     return decisions, continued, reports

@@ -129,6 +129,23 @@ def test_continued_moves_to_review_and_the_next_meeting_proposes_it_first(table,
     assert [(r.key, r.carried_over) for r in rows] == [("R-0003", True), ("R-0001", False), ("R-0002", False)]
 
 
+def test_a_decision_that_went_only_as_far_as_under_review_is_carried_over_like_continued(table, capsys):
+    """The minutes and the agenda print a decision to 検討中 as 継続審議; the next meeting's agenda
+    now proposes it first and marks it ［継続］ too, and `meetings show` says 継続審議, not
+    「決定（検討中）」 (the closing review of #13 found it left at the end, unmarked)."""
+    db, m, ids = table
+    record(db, m, ids["c"], "decided", decide="under_review", reason="件数を確認して次回に再協議")
+    code, out, _ = run(capsys, "--db", db.path, "meetings", "show", m)
+    assert code == 0
+    line = next(x for x in out.splitlines() if "\tR-0003\t" in x)
+    assert "\t継続審議\t" in line and "決定（検討中）" not in out
+    nxt = meeting(db, dt.date(2026, 12, 2))
+    code, out, _ = run(capsys, "--db", db.path, "meetings", "agenda", nxt, "--build")
+    assert code == 0
+    lines = [x.split("\t") for x in out.strip().splitlines()]
+    assert [(x[1], x[4].startswith("［継続］")) for x in lines] == [("R-0003", True), ("R-0001", False), ("R-0002", False)]
+
+
 def test_continued_goes_first_also_when_the_agenda_already_has_items(table):
     db, m, ids = table
     record(db, m, ids["c"], "continued")

@@ -202,3 +202,18 @@ def test_a_meeting_not_yet_held_offers_nothing_to_record_and_says_why(runner, qt
     assert controls.state_label.text() == f"{display_date(later)}の会議です。協議結果は会議の当日から記録できます。"
     assert not controls.record_button.isEnabled() and not controls.reason_edit.isEnabled()
     assert no_message_boxes == []
+
+
+def test_a_decision_to_under_review_reads_as_continued_on_the_slide(runner, eight, qtbot):
+    """The minutes and the agenda call a decision that went only as far as 検討中 継続審議; the
+    presentation said 「協議結果: 決定」 of it (#13 closing review)."""
+    mid, picked = eight
+    first = picked[0]
+    runner.run(lambda s: mops.record_outcome(s, meeting_id=mid, item_id=first.id, outcome="decided",
+                                             decide=Status.UNDER_REVIEW, reason="件数を確認"), parent=None)
+    view = PresentationView(runner, mid)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    assert view.canvas.item().row.key == first.key
+    assert view.controls.state_label.text() == "協議結果: 継続審議　状態: 検討中"

@@ -41,6 +41,7 @@ from ..labels import label, rule_text, yen
 from ..op_runner import OpRunner
 from ..operations import meetings as meeting_ops
 from ..table_models.comparison_table_model import peer_text
+from ..table_models.meeting_table_model import outcome_summary
 
 BASE_W, BASE_H = 1920, 1080
 MIN_PT = 20.0  # at 1920×1080: the smallest text anywhere on the slide
@@ -486,7 +487,7 @@ class PresentationControls(QWidget):
         if (r.outcome == "decided" and r.decision_status in FINAL) or r.outcome == CUSTOMIZED_PENDING:
             state = self.tr("この会議で決定済み: {0}").format(label(r.decision_label))
         else:
-            state = self.tr("協議結果: {0}　状態: {1}").format(label(r.outcome_label), label(r.status_label))
+            state = self.tr("協議結果: {0}　状態: {1}").format(outcome_summary(r), label(r.status_label))
         if not held:
             state = self.tr("{0}の会議です。協議結果は会議の当日から記録できます。").format(display_date(held_on))
         self.state_label.setStyleSheet(f"color: {GREEN if held else AMBER};")
