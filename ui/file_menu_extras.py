@@ -109,12 +109,20 @@ class FileMenuExtras(QObject):
                                 file_filter=self.tr(COPY_FILTER))
         if chosen is None:
             return None
-        name = str(chosen)
-        from cloudsuppress.store.files import save_database_copy
+        from cloudsuppress.store.files import save_database_copy, with_db_suffix
 
+        target = with_db_suffix(Path(chosen))
+        # The file dialog asked about the name as chosen; a name typed without .sqlite is another file.
+        overwrite = target.exists() and (target == Path(chosen) or QMessageBox.question(
+            self.window, title, self.tr("「{0}」はすでにあります。上書きしますか？").format(target.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes)
+        if target.exists() and not overwrite:
+            return None
         runner = self.window.runner
         try:
-            dest = runner.call_in_worker(lambda: save_database_copy(source, Path(name)), parent=self.window,
+            dest = runner.call_in_worker(lambda: save_database_copy(source, target, overwrite=overwrite),
+                                         parent=self.window,
                                          label=self.tr("コピーを保存しています…"))
         except DomainError as error:
             runner.show_error(error, parent=self.window)

@@ -104,19 +104,39 @@ def open_database_file(path: Path, *, backup_policy: BackupPolicy = DEFAULT_POLI
                          allow_read_only=allow_read_only, purpose=purpose)
 
 
-def save_database_copy(source: Path, dest: Path) -> Path:
+def save_database_copy(source: Path, dest: Path, *, overwrite: bool = False) -> Path:
     """Write a consistent copy of an open SQLite database to ``dest`` (ファイル > 名前を付けてコピーを保存…).
 
     SQLite's backup API copies even a live WAL database consistently; the copy is written
     under a temporary name and renamed, so ``dest`` is never half written. The open database
-    itself cannot be the destination.
+    itself cannot be the destination. An existing file is replaced only with ``overwrite`` (the
+    user was asked about that very name: a name typed without .sqlite is another file), and never
+    while another program has it open for writing (its writer lock is held for the replacement);
+    the replaced database's -wal and -shm are removed with it, so they are never replayed onto the copy.
     """
     import sqlite3
+
+    from . import writer_lock
 
     source, dest = Path(source), with_db_suffix(Path(dest))
     if dest.exists() and dest.resolve() == source.resolve():
         raise DomainError("開いているデータベースと同じファイルには保存できません。別のファイル名を指定してください。")
-    try:  # read-only source; one self-contained file to hand over
+    if dest.is_dir():
+        raise DomainError(f"「{dest}」はフォルダーです。保存するファイルの名前まで指定してください。")
+    if not dest.exists():
+        lock = None
+    elif not overwrite:
+        raise DomainError(f"「{dest.name}」はすでにあります。別のファイル名を指定してください。")
+    else:
+        lock = writer_lock.acquire(dest, purpose="コピーの保存", doing="上書きできません")
+    try:
+        if lock is not None:
+            for suffix in ("-wal", "-shm"):  # the replaced file's log and index: never replayed onto the copy
+                dest.with_name(dest.name + suffix).unlink(missing_ok=True)
+        # read-only source; one self-contained file to hand over
         return copy_sqlite(f"{source.resolve().as_uri()}?mode=ro", dest, uri=True, self_contained=True)
     except (OSError, sqlite3.Error) as error:
         raise DomainError(f"コピーを保存できません: {dest}（{error}）") from None
+    finally:
+        if lock is not None:
+            lock.release()

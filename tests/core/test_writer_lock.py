@@ -228,3 +228,59 @@ def test_a_migration_waits_for_the_writer_that_holds_the_file(dbfile):
     finally:
         con.close()
     assert not any(b.reason.startswith("before-migration") for b in list_backups(dbfile))
+
+
+def _other(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    database = open_database(path)
+    with database.session() as s, s.begin():
+        create_consortium(s, name="他の協議会")
+    database.close()
+    return path
+
+
+def test_save_a_copy_never_replaces_a_database_another_process_has_open(dbfile, tmp_path):
+    """ファイル > 名前を付けてコピーを保存… onto another consortium's file that a second app has open
+    was replaced under it after Qt's overwrite question (#17 closing review); now refused naming
+    the file, and its saves stay in it."""
+    from cloudsuppress.errors import DomainError
+    from cloudsuppress.store.files import save_database_copy
+
+    other = _other(tmp_path, "他の協議会.sqlite")
+    holder = Holder(other)
+    try:
+        assert holder.say("add 那珂市") == "saved"
+        with pytest.raises(DatabaseLockedError, match="「他の協議会.sqlite」は.*編集中のため上書きできません"):
+            save_database_copy(dbfile, other, overwrite=True)
+        assert holder.say("add 五霞町") == "saved"
+    finally:
+        holder.stop()
+    assert members(other) == ["那珂市", "五霞町"]
+    with pytest.raises(DomainError, match="「他の協議会.sqlite」はすでにあります"):
+        save_database_copy(dbfile, other)  # not asked: never replaced
+    assert members(other) == ["那珂市", "五霞町"]
+
+
+def test_save_a_copy_over_a_closed_database_drops_its_old_log(dbfile, tmp_path):
+    """Asked and free, the file is replaced, and the -wal / -shm of the file it replaces go with it:
+    left beside the copy they would be replayed onto it at its next open."""
+    from cloudsuppress.store.files import save_database_copy
+
+    other = _other(tmp_path, "古い.sqlite")
+    con = sqlite3.connect(other)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE consortium SET name = '残骸'")
+    con.commit()
+    wal = other.with_name(other.name + "-wal")
+    stale = wal.read_bytes()
+    con.close()  # closing checkpoints and removes the log: put it back as a crash would leave it
+    wal.write_bytes(stale)
+    assert wal.exists()
+    save_database_copy(dbfile, other, overwrite=True)
+    assert not wal.exists() and not other.with_name(other.name + "-shm").exists()
+    con = sqlite3.connect(other)
+    try:
+        assert con.execute("SELECT name FROM consortium").fetchone()[0] == "テスト協議会"
+    finally:
+        con.close()

@@ -91,3 +91,38 @@ def test_backup_now_adds_a_manual_backup(window, runner):
     backups = list_backups(runner.db.path)
     assert len(backups) == before + 1 and backups[0].path == path and backups[0].reason == "manual"
     assert "バックアップを作成しました" in window.statusBar().currentMessage()
+
+
+def test_save_a_copy_asks_again_when_the_typed_name_gets_its_suffix(window, runner, tmp_path, monkeypatch):
+    """「写し」 typed while 「写し.sqlite」 exists: Qt asked about 「写し」 (which does not exist), so the
+    app asks about the file it would really replace; No leaves it alone (#17 closing review: it was
+    replaced without a word)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    existing = make_db(tmp_path / "写し.sqlite", "別の協議会")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "写し"), "")))
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *a, **k):
+            asked.append(text)
+            return reply
+        return staticmethod(question)
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert window.file_extras.save_copy() is None
+    assert asked == ["「写し.sqlite」はすでにあります。上書きしますか？"]
+    db = open_database(existing, create=False)
+    try:
+        with db.session() as s:
+            assert get_consortium(s).name == "別の協議会"
+    finally:
+        db.close(backup=False)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert window.file_extras.save_copy() == existing
+    db = open_database(existing, create=False)
+    try:
+        with db.session() as s:
+            assert get_consortium(s).name == runner.read(get_consortium).name
+    finally:
+        db.close(backup=False)
