@@ -66,7 +66,15 @@ def test_sigkill_at_random_moments_leaves_a_consistent_database(rdb, tmp_path):
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             assert child.stdout.readline().strip() == "ready", child.stderr.read()
-            time.sleep(rng.uniform(0.05, 1.5))  # somewhere inside an import or a batch of moves
+            # Aimed by the work done, not by the clock (a loaded machine ran every kill into the same
+            # transaction): let 0-3 transactions commit, then kill somewhere inside the next one.
+            last = time.perf_counter()
+            took = 0.3
+            for _ in range(rng.randint(0, 3)):
+                assert child.stdout.readline().strip() == "done", child.stderr.read()
+                now = time.perf_counter()
+                took, last = now - last, now
+            time.sleep(rng.uniform(0.0, 0.9) * took)
             assert child.poll() is None, child.stderr.read()
             child.send_signal(signal.SIGKILL)
             child.wait(10)
