@@ -110,11 +110,6 @@ def allowed_targets(current: Status | str) -> frozenset[Status]:
     return TRANSITIONS[parse_status(current)]
 
 
-def is_allowed(current: Status | str, to: Status | str) -> bool:
-    """True when the table has the move (guards not considered)."""
-    return parse_status(to) in TRANSITIONS[parse_status(current)]
-
-
 def _missing_approvals(facts: ItemFacts) -> list[str]:
     lines = []
     for m in facts.members:

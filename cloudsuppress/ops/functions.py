@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from ..bulk import gc_paused
 from ..domain.models import BusinessSystem, Function, Subcommittee
-from ..errors import DomainError
 from ..summary_figures import FitStats as FitStats  # the pure counts: also read without the ORM
 from ..summary_figures import combine_stats as combine_stats
 from ..summary_figures import stats_by_system
@@ -152,10 +151,3 @@ def __getattr__(name: str) -> object:
         return getattr(function_import, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-def get_function(s: Session, function_id: int) -> FunctionRow:
-    """One function by id."""
-    rows = list_function_rows(s, function_id=function_id)
-    if rows:
-        return rows[0]
-    raise DomainError(f"機能（id {function_id}）が見つかりません。")

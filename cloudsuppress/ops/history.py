@@ -98,17 +98,6 @@ class AuditEntry:
         return format_at(self.at)
 
 
-@dataclass(frozen=True)
-class ActionRow:
-    id: int
-    label: str
-    user: str
-    at: dt.datetime
-    kind: str
-    state: str
-    undoable: bool
-
-
 class _Readable:
     """Turns stored values into words, looking names up once per trail (an item has tens of entries)."""
 
@@ -286,17 +275,6 @@ def _entries(s: Session, where: ColumnElement[bool]) -> list[AuditEntry]:
 def item_audit_trail(s: Session, item_id: int) -> list[AuditEntry]:
     """Every recorded change to an item and its members' parts, oldest first, in readable words."""
     return _entries(s, AuditChange.item_id == item_id)
-
-
-def row_audit_trail(s: Session, table: str, row_id: int) -> list[AuditEntry]:
-    """Every recorded change to one row of an audited table (a member, a function ...)."""
-    return _entries(s, (AuditChange.table_name == table) & (AuditChange.row_id == row_id))
-
-
-def recent_actions(s: Session, *, limit: int = 200) -> list[ActionRow]:
-    """The latest actions, newest first."""
-    return [ActionRow(a.id, a.label, a.user, a.at, a.kind, a.state, a.undoable)
-            for a in s.scalars(select(AuditAction).order_by(AuditAction.id.desc()).limit(limit))]
 
 
 CSV_HEADER = ("日時", "操作者", "操作", "対象", "変更の種類", "項目", "変更前", "変更後", "備考")
