@@ -182,3 +182,21 @@ def test_the_history_csv_opens_in_the_reports_folder_and_says_what_and_when(runn
     assert fd.start_folder(fd.KIND_REPORTS) == saved  # remembered with the other reports
     assert tab.export_history()
     assert Path(asked[-1][1]).parent == saved
+
+
+def test_a_history_csv_name_typed_without_its_suffix_asks_before_replacing(runner, qtbot, monkeypatch, tmp_path,
+                                                                           settings_file, no_message_boxes):
+    from cloudsuppress.ops.history import item_audit_trail
+    from cloudsuppress.ops.request_queries import get_item_detail
+    from cloudsuppress.ops.requests import resolve_item
+    from ui.request_editor.request_history_tab import RequestHistoryTab
+
+    (tmp_path / "履歴.csv").write_text("先週の分", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "履歴"), "")))
+    item_id = runner.read(lambda s: resolve_item(s, "R-0001"))
+    tab = RequestHistoryTab(runner)
+    qtbot.addWidget(tab)
+    tab.show_history(*runner.read(lambda s: (get_item_detail(s, item_id), item_audit_trail(s, item_id))))
+    assert tab.export_history()
+    assert no_message_boxes == [("question", "履歴.csv はすでにあります。置き換えますか？")]
+    assert (tmp_path / "履歴.csv").read_text(encoding="utf-8-sig").startswith("日時")
