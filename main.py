@@ -8,6 +8,8 @@ the demo); a remembered file that has gone falls back to the database in the use
 folder, which gets the demo consortium when it is fresh.
 --screenshot renders the window offscreen into a PNG and exits (used for the docs and in
 tests); it never shows a dialog and never changes the remembered database.
+On Linux with no display (no DISPLAY / WAYLAND_DISPLAY, no QT_QPA_PLATFORM) it says so and exits
+with status 2, unless --screenshot is given.
 """
 from __future__ import annotations
 
@@ -112,9 +114,24 @@ def _recover(error):
     return offer_restore(error, None)
 
 
+def has_no_display() -> bool:
+    """True on Linux and the other X11 / Wayland systems when no screen is reachable and no Qt platform is named."""
+    if sys.platform in ("win32", "darwin"):  # their Qt platforms need no variable
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+NO_DISPLAY = ("画面（DISPLAY / WAYLAND_DISPLAY）がないため起動できません。"
+              "画面のある環境で実行するか、--screenshot FILE.png で画面を画像に保存してください。")
+
+
 def main(argv: list[str] | None = None, *, process_exit: bool = False) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+    if not args.screenshot and has_no_display():
+        # Qt would abort in English (「could not connect to display」, exit 134): say it as `dev.py run` does.
+        print(f"cloudsuppress: {NO_DISPLAY}", file=sys.stderr)
+        return 2
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not args.screenshot and os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal"):
         # Nothing would be seen, and a first-run wizard or a question would wait forever.

@@ -70,7 +70,7 @@ def test_the_handover_export_refuses_a_database(main_window, runner, monkeypatch
     assert digest(zip_named) == before
 
 
-def test_the_history_csv_refuses_a_database(runner, qtbot, monkeypatch, no_message_boxes, tmp_path):
+def test_the_history_csv_refuses_a_database(runner, qtbot, monkeypatch, no_message_boxes, tmp_path, settings_file):
     from cloudsuppress.ops.history import item_audit_trail
     from cloudsuppress.ops.request_queries import get_item_detail
     from ui.request_editor.request_history_tab import RequestHistoryTab

@@ -149,3 +149,54 @@ def test_the_new_consortium_dialog_says_a_file_error_in_japanese(tmp_path, monke
     dialog.name_edit.setText("テスト協議会")
     dialog.create_now()
     assert len(warnings) == 1 and warnings[0].endswith("\nディスクの空き容量が足りません"), warnings
+
+
+def test_the_history_csv_opens_in_the_reports_folder_and_says_what_and_when(runner, qtbot, monkeypatch, tmp_path,
+                                                                            settings_file):
+    """変更履歴をCSVに書き出す opened in the program's folder with 「R-0001_変更履歴.csv」 and forgot where it
+    saved (review of #14): now Documents first, then the reports folder, and a dated name."""
+    from cloudsuppress.ops.history import item_audit_trail
+    from cloudsuppress.ops.request_queries import get_item_detail
+    from cloudsuppress.ops.requests import resolve_item
+    from ui.request_editor.request_history_tab import RequestHistoryTab
+
+    docs = tmp_path / "ドキュメント"
+    docs.mkdir()
+    monkeypatch.setattr(fd, "documents_folder", lambda: docs)
+    saved = tmp_path / "部会資料"
+    saved.mkdir()
+    asked = []
+
+    def dialog(parent, caption, start, file_filter, *rest):
+        asked.append((caption, start))
+        return str(saved / "履歴.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    item_id = runner.read(lambda s: resolve_item(s, "R-0001"))
+    tab = RequestHistoryTab(runner)
+    qtbot.addWidget(tab)
+    tab.show_history(*runner.read(lambda s: (get_item_detail(s, item_id), item_audit_trail(s, item_id))))
+    assert tab.export_history() and (saved / "履歴.csv").is_file()
+    stamp = fd.wareki_stamp(dt.date.today())
+    assert asked == [("変更履歴をCSVに書き出す", str(docs / f"変更履歴_R-0001_{stamp}.csv"))]
+    assert fd.start_folder(fd.KIND_REPORTS) == saved  # remembered with the other reports
+    assert tab.export_history()
+    assert Path(asked[-1][1]).parent == saved
+
+
+def test_a_history_csv_name_typed_without_its_suffix_asks_before_replacing(runner, qtbot, monkeypatch, tmp_path,
+                                                                           settings_file, no_message_boxes):
+    from cloudsuppress.ops.history import item_audit_trail
+    from cloudsuppress.ops.request_queries import get_item_detail
+    from cloudsuppress.ops.requests import resolve_item
+    from ui.request_editor.request_history_tab import RequestHistoryTab
+
+    (tmp_path / "履歴.csv").write_text("先週の分", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "履歴"), "")))
+    item_id = runner.read(lambda s: resolve_item(s, "R-0001"))
+    tab = RequestHistoryTab(runner)
+    qtbot.addWidget(tab)
+    tab.show_history(*runner.read(lambda s: (get_item_detail(s, item_id), item_audit_trail(s, item_id))))
+    assert tab.export_history()
+    assert no_message_boxes == [("question", "履歴.csv はすでにあります。置き換えますか？")]
+    assert (tmp_path / "履歴.csv").read_text(encoding="utf-8-sig").startswith("日時")

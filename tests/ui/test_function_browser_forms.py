@@ -148,7 +148,7 @@ def test_delete_an_unused_business_system(main_window, monkeypatch, no_message_b
 
 
 def test_member_gap_judgements_become_its_prefilled_template(runner, main_window, tmp_path, monkeypatch,
-                                                             no_message_boxes):
+                                                             no_message_boxes, settings_file):
     import_book(runner, fw.fit_gap_sheet(tmp_path / "fg.xlsx", members=("常陸大宮市", "那珂市"), rows=6))
     out = tmp_path / "要望票_那珂市.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -203,3 +203,36 @@ def test_system_names_differing_at_their_end_stay_apart_when_narrow(main_window)
     main_window.show_view("functions")
     tree = main_window.functions.tree
     assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_the_prefilled_template_is_saved_like_the_other_request_workbooks(runner, main_window, tmp_path, monkeypatch,
+                                                                          no_message_boxes, settings_file):
+    """The member's pre-filled 要望票 opened where the member list was last read (or the program's folder)
+    and forgot where it went (review of #14): now the request workbooks' folder, Documents first."""
+    from ui import file_dialogs as fd
+
+    import_book(runner, fw.fit_gap_sheet(tmp_path / "fg.xlsx", members=("常陸大宮市", "那珂市"), rows=6))
+    docs = tmp_path / "ドキュメント"
+    docs.mkdir()
+    monkeypatch.setattr(fd, "documents_folder", lambda: docs)
+    returned = tmp_path / "要望票"
+    returned.mkdir()
+    (returned / "要望票_那珂市.xlsx").write_bytes(b"sent last week")
+    asked = []
+
+    def dialog(parent, caption, start, file_filter, *rest):
+        asked.append(start)
+        return str(returned / "要望票_那珂市"), ""  # typed without .xlsx: that file exists
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    main_window.show_view("members")
+    view = main_window.view("members")
+    view.table.selectRow(next(r for r in range(view.model.rowCount()) if view.model.row_at(r).name == "那珂市"))
+    assert view.export_gap_template()
+    assert asked == [str(docs / "要望票_那珂市.xlsx")]
+    assert [kind for kind, _ in no_message_boxes] == ["question", "question"]  # 書き出しますか, then 置き換えますか
+    assert no_message_boxes[1][1] == "要望票_那珂市.xlsx はすでにあります。置き換えますか？"
+    assert openpyxl.load_workbook(returned / "要望票_那珂市.xlsx").worksheets  # replaced, as the user agreed
+    assert fd.start_folder(fd.KIND_REQUESTS) == returned
+    view.export_gap_template()
+    assert asked[-1] == str(returned / "要望票_那珂市.xlsx")

@@ -477,7 +477,7 @@ def test_import_with_errors_changes_nothing(requests_view, runner, qtbot, monkey
     assert runner.read(list_item_rows) == before
 
 
-def test_history_csv_export(editor_for, runner, monkeypatch, tmp_path):
+def test_history_csv_export(editor_for, runner, monkeypatch, tmp_path, settings_file):
     import csv
 
     from PySide6.QtWidgets import QFileDialog

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cloudsuppress.errors import DomainError
 from cloudsuppress.file_errors import failed_path, file_errors
@@ -23,8 +23,10 @@ from cloudsuppress.ops.members import MemberRow
 from cloudsuppress.output_files import output_file
 from cloudsuppress.reports.request_template_xlsx import write_request_template
 
+from ..file_dialogs import KIND_REQUESTS, save_file_name
 from ..op_runner import OpRunner
 from .request_workbooks import template_file_name
+from .save_prompts import with_suffix_confirmed
 
 SHOWN_ROWS = 8
 CONTEXT = "gap_template"
@@ -48,7 +50,7 @@ def describe_gaps(member: str, gaps: list[GapRow]) -> str:
     return "\n".join(lines)
 
 
-def export_gap_template(runner: OpRunner, member: MemberRow, *, parent: QWidget, folder: str = "") -> str | None:
+def export_gap_template(runner: OpRunner, member: MemberRow, *, parent: QWidget) -> str | None:
     """Confirm, ask for the file and write the member's pre-filled 要望票; a status line, or None."""
     title = _tr("△・× の判定から要望票を作る")
     try:
@@ -65,11 +67,12 @@ def export_gap_template(runner: OpRunner, member: MemberRow, *, parent: QWidget,
                             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                             QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
         return None
-    start = str(Path(folder) / template_file_name(member.name)) if folder else template_file_name(member.name)
-    name, _ = QFileDialog.getSaveFileName(parent, title, start, _tr("要望票 (*.xlsx)"))
-    if not name:
+    # Where the other 要望票 go (Documents the first time), remembered; 「x」 typed over an existing 「x.xlsx」 asks.
+    chosen = save_file_name(parent, title, kind=KIND_REQUESTS, suggested=template_file_name(member.name),
+                            file_filter=_tr("要望票 (*.xlsx)"))
+    path = with_suffix_confirmed(parent, chosen, ".xlsx") if chosen is not None else None
+    if path is None:
         return None
-    path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
     try:
         rows = runner.read(lambda s: list_function_rows(s, requestable=True))  # never a retired ID
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,8 @@ from cloudsuppress.ops.meeting_queries import get_meeting_row
 from cloudsuppress.ops.request_queries import ItemDetail
 
 from ..dates import display_date
-from ..dialogs.report_export import show_write_error
+from ..dialogs.save_prompts import show_write_error, with_suffix_confirmed
+from ..file_dialogs import KIND_REPORTS, dated_file_name, save_file_name
 from ..labels import label
 from ..op_runner import OpRunner
 from ..table_models.audit_table_model import COLUMN_WIDTHS as AUDIT_WIDTHS
@@ -133,10 +133,14 @@ class RequestHistoryTab(QWidget):
         if self.detail is None:
             return False
         item = self.detail.item
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("変更履歴をCSVに書き出す"),
-                                              f"{item.key}_変更履歴.csv", self.tr("CSV (*.csv)"))
-        if not name:
+        # Like every export: Documents first, then the reports folder used last; a name with the date.
+        chosen = save_file_name(self, self.tr("変更履歴をCSVに書き出す"), kind=KIND_REPORTS,
+                                suggested=dated_file_name(self.tr("変更履歴"), item.key, suffix=".csv"),
+                                file_filter=self.tr("CSV (*.csv)"))
+        path = with_suffix_confirmed(self, chosen, ".csv") if chosen is not None else None
+        if path is None:
             return False
+        name = str(path)
         item_id = item.id
         try:
             # the save dialog asked before replacing a file; the core still refuses a database

@@ -158,7 +158,7 @@ class MemberView(QWidget):
         member = self.selected_member()
         if member is None:
             return None
-        done = export_gap_template(self.runner, member, parent=self, folder=self._last_folder)
+        done = export_gap_template(self.runner, member, parent=self)
         if done:
             self.status_message.emit(done)
         return done
