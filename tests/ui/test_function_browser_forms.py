@@ -174,10 +174,10 @@ def test_no_judgements_no_template(main_window, monkeypatch, no_message_boxes):
     assert no_message_boxes[-1][0] == "information" and "Fit&Gap" in no_message_boxes[-1][1]
 
 
-def test_filter_stays_fast_with_retired_and_forms(qtbot):
-    """The kind filter and the retired counts on 30,000 rows, each well under the keystroke budget."""
-    import time
-
+def test_kind_filter_and_retired_counts_on_30000_rows(qtbot):
+    """The kind filter and the retired counts on 30,000 rows, checked row by row. Their speed is
+    carried by benchmarks/keystroke.py, not by a wall-clock bound here (#18: a timed test fails on
+    a loaded machine and proves nothing on a fast one)."""
     from cloudsuppress.ops.functions import FunctionRow
 
     rows = [FunctionRow(i, f"{i:07d}", 1, "住民基本台帳", 1, "住民業務", "a", "b", None, f"機能{i}", "要件", None,
@@ -185,14 +185,13 @@ def test_filter_stays_fast_with_retired_and_forms(qtbot):
             for i in range(30_000)]
     model = FunctionTableModel()
     model.set_rows(rows)
-    start = time.perf_counter()
     model.set_filter(kind=KIND_FORM)
-    forms = model.rowCount()
+    forms = [r for r in rows if r.kind == "form" and not r.retired]
+    assert [model.row_at(n).code for n in range(model.rowCount())] == [r.code for r in forms]
+    retired = sum(1 for r in rows if r.retired)
+    assert model.retired_counts() == (0, retired)
     model.set_filter(kind=None)
-    model.retired_counts()
-    elapsed = time.perf_counter() - start
-    assert forms == sum(1 for r in rows if r.kind == "form" and not r.retired)
-    assert elapsed < 0.15, elapsed
+    assert model.rowCount() == len(rows) and model.retired_counts() == (retired, retired)
 
 
 def test_system_names_differing_at_their_end_stay_apart_when_narrow(main_window):
