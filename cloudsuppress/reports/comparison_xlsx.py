@@ -23,9 +23,9 @@ import xlsxwriter
 from xlsxwriter.format import Format
 
 from ..domain.workflow import STATUS_LABELS
-from ..ops.comparison import ComparisonCell, ComparisonTable
+from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
 from .comparison_pdf import KEEP_CHARS, as_of_text, kept_words, legend_text, meta_text, sheet_title
-from .pdf_base import GOTHIC, NO_START, today, wrap_text
+from .pdf_base import GOTHIC, NO_START, today, unbreakable_tokens, widths, wrap_text
 from .xlsx_print import PrintPlan, footer_text, header_text
 
 _LEAD = (("要望番号", 9), ("機能ID", 10), ("業務", 12), ("機能名・要望名", 26), ("適合", 6))
@@ -108,12 +108,48 @@ def _columns(table: ComparisonTable) -> list[tuple[str, float]]:
             (_TAIL[1][0], _width_for(STATUS_LABELS.values(), _TAIL[1][1])), _TAIL[2]]
 
 
+def _lead_text(row: ComparisonRow) -> str:
+    """The 機能名・要望名 cell: the function's name, the request's own title under it when it says
+    something else, and the peer line (who runs the function as delivered) under the item."""
+    named = row.function_name or row.title
+    own_title = row.title and row.title != (row.function_name or "").removesuffix("（欠番）")
+    return (named + (f"\n（{row.title}）" if own_title else "")
+            + (f"\n{row.peer_line}" if row.peer_line else ""))
+
+
+def _least_units(texts: Iterable[str], words: tuple[str, ...]) -> float:
+    """The narrowest a wrapping column may be: its widest unbreakable piece on one line, a member
+    name or label with the brackets and ・ that 禁則 keeps with it (「（かすみがうら市）」 is 9
+    characters, not the name's 7). Pieces longer than a kept name and its two marks wrap anyway."""
+    ws = widths()
+    best = 0.0
+    for t in texts:
+        for tok in unbreakable_tokens(t or "", words):
+            if len(tok) <= KEEP_CHARS + 2:
+                best = max(best, ws.width(tok, GOTHIC, 9.0))
+    return max(10.0, PrintPlan.width_for_inner(best))
+
+
+def _least(table: ComparisonTable) -> dict[str, float]:
+    """{column: its least width} for the columns ``PrintPlan.narrow`` may narrow."""
+    words = tuple(w for w in kept_words(table) if len(w) <= KEEP_CHARS)
+    asks = [c for r in table.rows for c in r.asking]
+    return {
+        "機能名・要望名": _least_units((_lead_text(r) for r in table.rows), words),
+        "要望内容": _least_units([("［取下げ］" if c.withdrawn else "") + c.content
+                              + (f"\n代替運用案: {c.workaround}" if c.workaround else "") for c in asks], words),
+        "住民サービス水準への影響": _least_units([f"{c.service_drop_label}\n{c.service_drop_detail}" for c in asks],
+                                       words),
+        "決定内容": _least_units((r.decision for r in table.rows), words),
+    }
+
+
 def _plan(table: ComparisonTable, paper: str) -> tuple[ComparisonTable, list[tuple[str, float]], PrintPlan]:
     """The layout, its columns and its print scale, the first that prints at 7 pt or more: the wide
-    layout, the wide one with its long texts narrowed, the long one, the long one narrowed."""
-    peers = [text_units(m) + 4 for r in table.rows for m in r.peers]  # the peer line's names (and their ・) whole
-    least: dict[str, float] = {"機能名・要望名": max(peers, default=10)}
-    flexible = {"機能名・要望名", "要望内容", "住民サービス水準への影響", "決定内容"}
+    layout, the wide one with its long texts narrowed, the long one, the long one narrowed. No
+    narrowed column is left too narrow for its widest unbreakable piece (``_least``)."""
+    least = _least(table)
+    flexible = set(least)
     for t in (table, replace(table, long_layout=True)) if not table.long_layout else (table,):
         columns = _columns(t)
         plan = PrintPlan.for_columns([w for _, w in columns], paper=paper)
@@ -265,13 +301,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 band.clear()
                 place(r, BOOK_ROW_PX * 0.75, keep=3 * LINE_PT + ROW_PAD_PT)  # never alone at a page's foot
                 band.append((r, BOOK_ROW_PX * 0.75))
-            named = row.function_name or row.title
-            # the request's own title under the function's name when it says something else
-            own_title = row.title and row.title != (row.function_name or "").removesuffix("（欠番）")
-            lead = [row.key, row.target_code or "（新規）", row.business_system or "",
-                    named + (f"\n（{row.title}）" if own_title else "")
-                    + (f"\n{row.peer_line}" if row.peer_line else ""),  # peer evidence under the item
-                    row.fit or ""]
+            lead = [row.key, row.target_code or "（新規）", row.business_system or "", _lead_text(row), row.fit or ""]
             repeat = {0: f"{row.key}\n（続き）", tail_col + 1: row.status_label, tail_col + 2: row.decision}
             subrows = (row.asking or (None,)) if table.long_layout else (None,)
             for k, c in enumerate(subrows):

@@ -115,6 +115,12 @@ class PrintPlan:
         point spare, so a program measuring a little wider never wraps again)."""
         return column_pt(width) - 2 * 2.25 - 1.0
 
+    @staticmethod
+    def width_for_inner(pt: float) -> float:
+        """The narrowest column width (units, a whole pixel) whose cell leaves ``pt`` points for
+        text: the inverse of ``inner_pt``."""
+        return math.ceil((pt + 2 * 2.25 + 1.0) / 0.75 - 5) / DIGIT_PX
+
     def page_height(self) -> float:
         """The height a page offers to rows, in the sheet's own points (before scaling)."""
         h = self.page_size(self.paper, self.landscape)[1] - (MARGIN_IN["top"] + MARGIN_IN["bottom"]) * 72
