@@ -31,6 +31,7 @@ from ..domain.wareki import to_wareki
 from ..domain.workflow import STATUS_LABELS
 from ..ops.comparison import ComparisonCell, ComparisonRow, ComparisonTable
 from .pdf_base import (
+    CONTINUED,
     GOTHIC,
     GOTHIC_BOLD,
     PAPERS,
@@ -61,7 +62,6 @@ _LONG_MEMBER = (("団体", 0, "l", ()), ("要望内容", 60, "l", ()), ("年間�
 _MEMBER_WEIGHT = 24  # a member's column in the wide layout
 KEEP_CHARS = 12  # a name or label up to this many characters is never broken; longer ones wrap
 SIZE = 7.0  # the type floor: nothing printed smaller (A4 switches layout rather than shrink)
-CONTINUED = "（続き）"
 SERVICE = "住民サービス"
 CASES_LABEL = "件数"
 

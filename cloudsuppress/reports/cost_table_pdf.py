@@ -68,15 +68,18 @@ def cost_table_cells(table: CostTable) -> tuple[list[str], list[list[str]]]:
 def _write_long(f: Flow, table: CostTable) -> None:
     """Many members: one sub-row per bearing member under each item, then each member's total."""
     rows: list[list[str]] = []
+    continues: dict[int, str] = {}  # a member's sub-row: 「R-0003（続き）」 when it opens a page
     for r in table.rows:
         bearing = [(m, share_text(r, i)) for i, m in enumerate(table.members) if r.cell(i) != "none"] or [("", "")]
         for k, (m, text) in enumerate(bearing):
             lead = ([r.key, r.title, r.status_label, yen(r.estimate) or "未定", method_cell(r.rule_text)] if k == 0
                     else ["", "", "", "", ""])
+            if k:
+                continues[len(rows)] = r.key
             rows.append(lead + [m, text.replace("\n", "")])
     # 状態 as in the wide layout (an open item's shares are forecasts)
     f.table(["要望番号", "要望名", "状態", "見積額", "按分方法", "負担団体", "負担額"], rows, [0, 44, 0, 0, 8, 0, 0],
-            font=GOTHIC, size=SIZE, align="lllrllr")
+            font=GOTHIC, size=SIZE, align="lllrllr", continues=continues)
     f.heading("団体別の負担額の合計", font=GOTHIC_BOLD, size=11)
     counts = [sum(1 for r in table.rows if r.shares[i] is not None) for i in range(len(table.members))]
     totals = [[m, f"{p:,}人", f"{n:,}件", yen(v)] for m, p, n, v in

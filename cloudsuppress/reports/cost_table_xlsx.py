@@ -25,7 +25,7 @@ from ..domain.workflow import STATUS_LABELS
 from ..ops.costs import CostTable
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, LINE_PT, ROW_PAD_PT, text_units
 from .cost_table_pdf import TITLE, footnote, method_cell, share_text
-from .pdf_base import GOTHIC, wrap_text
+from .pdf_base import CONTINUED, GOTHIC, wrap_text
 from .xlsx_print import PrintPlan, column_pt, footer_text, header_text
 
 HEADER_ROW = 3  # 0-based row of the column headings
@@ -135,8 +135,9 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
             ws.set_row(1 + k, 15)
         for c, (h, _) in enumerate(columns):
             put(HEADER_ROW, c, h, fmt["head"])
+        continues: dict[int, str] = {}  # sheet row of a member's sub-row → its item's key
         if long:
-            r = _write_long_rows(ws, table, put, fmt)
+            r = _write_long_rows(ws, table, put, fmt, continues)
         else:
             r = _write_wide_rows(ws, table, put, fmt)
         note_row = r + 2
@@ -144,18 +145,33 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
         note_lines = wrap_text(note, plan.inner_pt(sum(w for _, w in columns)), GOTHIC, 9.0, words)
         ws.merge_range(note_row, 0, note_row, len(columns) - 1, "\n".join(note_lines), fmt["note"])
         lines[note_row] = len(note_lines)
-        heights = {}
-        for row_no, n in lines.items():
-            heights[row_no] = n * LINE_PT + ROW_PAD_PT
-            ws.set_row(row_no, heights[row_no])
+        # A sub-row that opens a page says which item it goes on, 「R-0003（続き）」 as the PDF and
+        # the comparison do; its taller key cell can move the breaks after it, so they are laid out
+        # again until they hold (``tall`` only grows: a row once given the room keeps it).
+        cont_lines = {b: wrap_text(f"{k}{CONTINUED}", plan.inner_pt(columns[0][1]), GOTHIC, 9.0, (*words, CONTINUED))
+                      for b, k in continues.items()}
+        tall: set[int] = set()
+        while True:
+            heights = {row_no: max(n, len(cont_lines[row_no]) if row_no in tall else 1) * LINE_PT + ROW_PAD_PT
+                       for row_no, n in lines.items()}
+            row_heights = [heights.get(i, {0: 22.0, 1: 15.0, 2: 15.0}.get(i, BOOK_ROW_PX * 0.75))
+                           for i in range(note_row + 1)]
+            breaks = plan.page_breaks(row_heights, header_rows=HEADER_ROW + 1, keep_with_next={note_row - 2})
+            opened = {b for b in breaks if b in continues}
+            if opened <= tall:
+                break
+            tall |= opened
+        for b in sorted(opened):
+            ws.write_string(b, 0, "\n".join(cont_lines[b]), fmt["cell"])
+        for row_no, height in heights.items():
+            ws.set_row(row_no, height)
         # Printed header and footer as in the PDF, in BIZ UDGothic: the 資料番号 on every page.
         ws.set_header(header_text(right=(doc_number or "").strip() or None))
         ws.set_footer(footer_text(left=table.consortium))
         ws.freeze_panes(HEADER_ROW + 1, 2)
         ws.repeat_rows(HEADER_ROW)
         plan.apply(ws)
-        row_heights = [heights.get(i, {0: 22.0, 1: 15.0, 2: 15.0}.get(i, BOOK_ROW_PX * 0.75)) for i in range(note_row + 1)]
-        ws.set_h_pagebreaks(plan.page_breaks(row_heights, header_rows=HEADER_ROW + 1, keep_with_next={note_row - 2}))
+        ws.set_h_pagebreaks(breaks)
         ws.print_area(0, 0, note_row, len(columns) - 1)
     finally:
         wb.close()
@@ -197,9 +213,10 @@ def _write_wide_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, F
     return total_row
 
 
-def _write_long_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, Format]) -> int:
+def _write_long_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, Format],
+                     continues: dict[int, str]) -> int:
     """Under each item one row per bearing member (its share), then each member's total; return the
-    last row written."""
+    last row written. ``continues`` gets each member sub-row after an item's first: row → key."""
     r = HEADER_ROW
     share_rows: dict[int, list[int]] = {i: [] for i in range(len(table.members))}
     for row in table.rows:
@@ -216,6 +233,7 @@ def _write_long_rows(ws: Worksheet, table: CostTable, put: Put, fmt: dict[str, F
                     ws.write_number(r, 3, row.estimate, fmt["yen"])
                 put(r, 4, method_cell(row.rule_text), fmt["cell"])
             else:
+                continues[r] = row.key
                 for c in range(5):
                     ws.write_blank(r, c, None, fmt["cell"])
             if i is None:

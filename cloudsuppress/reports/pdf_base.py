@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +51,7 @@ NO_START = frozenset(
     "％%‰℃°′″"
 )
 NO_END = frozenset("（(［[｛{〔〈《「『【〘〖｟«￥$＄")
+CONTINUED = "（続き）"  # after the key of a row that goes on from the page before: 「R-0003（続き）」
 
 _registered: set[str] = set()
 ALL_FONTS = (GOTHIC, GOTHIC_BOLD, MINCHO)
@@ -577,12 +578,14 @@ class Flow:
     def table(self, headers: list[str], rows: list[list[str]], col_widths: Sequence[float], *, indent: float = 0.0,
               font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0, pad: float = 1.5 * mm,
               align: str | None = None, shade_rows: frozenset[int] = frozenset(), words: tuple[str, ...] = (),
-              repeat: frozenset[int] = frozenset()) -> None:
+              repeat: frozenset[int] = frozenset(), continues: Mapping[int, str] | None = None) -> None:
         """A grid table; the heading row repeats after a page break.
 
         ``align``: one letter per column, l / r / c (amounts right-aligned); ``shade_rows``: indexes of
         rows drawn on a light grey (a total row); ``words``: tokens never broken (their columns are
-        widened to hold them); ``repeat``: columns printed again on a split row's continued part."""
+        widened to hold them); ``repeat``: columns printed again on a split row's continued part;
+        ``continues``: {row index: key} for rows that go on the row above them (a member's sub-row
+        under its item): one that opens a page says whose it is, 「R-0003（続き）」 in its first cell."""
         aligns = align or "l" * len(col_widths)
         words = words or self.words
         cw = self.column_widths(headers, rows, col_widths, indent=indent, font=font, head_font=head_font,
@@ -632,12 +635,16 @@ class Flow:
                 if h <= min(body, max(body / 4, 6 * lead + 2 * pad)) or room < 2:
                     self._break()
                     draw(head, head_font, 0.88, True)
+                    if continues and i in continues:  # the item it belongs to is on the page before
+                        lines[0] = wrap_text(f"{continues[i]}{CONTINUED}", cw[0] - 2 * pad, font, size,
+                                             (*words, CONTINUED))
+                        h = height(lines)
                     break
                 part = [cell[:room] for cell in lines]
                 rest = [cell[room:] for cell in lines]
                 for c in repeat:
                     rest[c] = lines[c]
-                rest[0] = wrap_text(f"{cells[0]}（続き）", cw[0] - 2 * pad, font, size, words) + rest[0]
+                rest[0] = wrap_text(f"{cells[0]}{CONTINUED}", cw[0] - 2 * pad, font, size, words) + rest[0]
                 draw(part, font, shade)
                 self._break()
                 draw(head, head_font, 0.88, True)

@@ -4,6 +4,8 @@ did not say whose they were, a footnote alone on a page, a reference sheet print
 page)."""
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pytest
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from cloudsuppress.domain.models import Member
 from cloudsuppress.ops import comparison as comparison_ops
 from cloudsuppress.store.db import open_database
 
+from .pdf_support import needs_poppler
 from .print_checks import broken_tokens, xlsx_lines
 
 
@@ -42,3 +45,62 @@ def test_the_a4_comparison_xlsx_keeps_a_bracketed_member_name_whole(demo, tmp_pa
     assert [b for cell in xlsx_lines(path) for b in broken_tokens(cell, names)] == []
     ws = openpyxl.load_workbook(path).active
     assert ws.page_setup.scale * 9 / 100 >= 7.0 - 1e-9
+
+
+@pytest.fixture(scope="module")
+def stress_costs(tmp_path_factory):
+    """The cost table of the stress database (twelve members, names of ten characters): the long
+    layout, an item's members running onto the next page, PDF and xlsx."""
+    from cloudsuppress.ops import costs as cost_ops
+    from cloudsuppress.reports.cost_table_pdf import write_cost_table_pdf
+    from cloudsuppress.reports.cost_table_xlsx import write_cost_table_xlsx
+
+    from .stress_support import DATE, build_stress
+
+    out = tmp_path_factory.mktemp("stress_costs")
+    db = build_stress(out / "stress.sqlite")
+    try:
+        with db.session() as s:
+            table = cost_ops.cost_table(s, include_open=True)
+    finally:
+        db.close()
+    write_cost_table_pdf(out / "cost_table.pdf", table, issued_on=DATE, doc_number="資料3")
+    write_cost_table_xlsx(out / "cost_table.xlsx", table, issued_on=DATE, doc_number="資料3")
+    return table, out / "cost_table.pdf", out / "cost_table.xlsx"
+
+
+def _item_pages(pdf) -> list[list[str]]:
+    """The lines under the 要望番号 heading row of each page of the item table (not the totals)."""
+    from .pdf_support import page_texts
+
+    pages = []
+    for text in page_texts(pdf):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        head = next((k for k, ln in enumerate(lines) if ln.split()[:1] == ["要望番号"]), None)
+        if head is not None and head + 1 < len(lines):
+            pages.append(lines[head + 1:])
+    return pages
+
+
+@needs_poppler
+def test_a_cost_items_members_carried_to_the_next_page_say_whose_they_are(stress_costs):
+    """The long layout's member sub-rows that opened a page had an empty 要望番号: nothing said
+    which item those shares were for. They read 「R-0009（続き）」, as the comparison's do."""
+    table, pdf, xlsx = stress_costs
+    assert len(table.members) == 12
+    pages = _item_pages(pdf)
+    assert len(pages) >= 2
+    for lines in pages:
+        assert re.match(r"R-\d{4}", lines[0].strip()), lines[:2]
+    text = "\n".join(ln for lines in pages for ln in lines)
+    assert "（続き）" in text  # the stress table does carry an item's members over a page
+
+    ws = openpyxl.load_workbook(xlsx).active
+    carried = 0
+    for brk in ws.row_breaks.brk:
+        row = brk.id + 1  # the first row of the page (1-based)
+        if ws.cell(row, 6).value:  # a member's share under an item
+            key = ws.cell(row, 1).value or ""
+            assert re.match(r"R-\d{4}", key), (row, key)
+            carried += "（続き）" in key
+    assert carried
