@@ -123,6 +123,8 @@ def write_cost_table_pdf(path: str | Path, table: CostTable, *, issued_on: dt.da
     else:
         f.paragraph("カスタマイズの実施を決定した要望はありません。", font=GOTHIC, size=10)
     f.space(2 * mm)
-    f.paragraph(footnote(table, blank_means=not long), font=GOTHIC, size=SIZE, gray=0.3)
+    # the note goes with the table's last row: it never opens a page alone (it did, under the
+    # stress database's totals, on an otherwise empty fifth page)
+    f.paragraph(footnote(table, blank_means=not long), font=GOTHIC, size=SIZE, gray=0.3, with_previous=True)
     return f.render(path, title=TITLE, author=table.consortium, footer_left=table.consortium,
                     doc_number=doc_number or None)

@@ -156,7 +156,9 @@ def write_cost_table_xlsx(path: str | Path, table: CostTable, *, issued_on: dt.d
                        for row_no, n in lines.items()}
             row_heights = [heights.get(i, {0: 22.0, 1: 15.0, 2: 15.0}.get(i, BOOK_ROW_PX * 0.75))
                            for i in range(note_row + 1)]
-            breaks = plan.page_breaks(row_heights, header_rows=HEADER_ROW + 1, keep_with_next={note_row - 2})
+            # the note never opens a page alone: the table's last row, the gap and the note go together
+            breaks = plan.page_breaks(row_heights, header_rows=HEADER_ROW + 1,
+                                      keep_with_next={note_row - 2, note_row - 1})
             opened = {b for b in breaks if b in continues}
             if opened <= tall:
                 break

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -402,6 +403,17 @@ def _shift(op: Op, dy: float) -> Op:
     return (kind, op[1], op[2] + dy, *op[3:])
 
 
+@dataclass(frozen=True)
+class _Held:
+    """What must move with the next thing placed: from op ``first`` of page ``page``, begun at
+    ``y``; ``head`` draws again, on the new page, the heading of the table the moved row is in."""
+
+    page: int
+    first: int
+    y: float
+    head: Callable[[], None] | None = None
+
+
 class Flow:
     """A top-to-bottom page layout for documents such as minutes and cost reports.
 
@@ -429,8 +441,9 @@ class Flow:
         self.pages: list[list[Op]] = [[]]
         self.y = self.top
         # What must move with the next thing placed: (page index, first op index, y where it began).
-        self._held: tuple[int, int, float] | None = None
-        self._last_row: tuple[int, int, float] | None = None
+        self._held: _Held | None = None
+        # The last table row (or paragraph line) placed, which a note may bring to the next page.
+        self._last_row: _Held | None = None
 
     @property
     def width(self) -> float:
@@ -444,20 +457,22 @@ class Flow:
     def new_page(self) -> None:
         held, self._held = self._held, None
         moved: list[Op] = []
-        if held is not None and held[0] == len(self.pages) - 1 and held[1] > 0:
-            moved = self.pages[-1][held[1]:]
-            del self.pages[-1][held[1]:]
+        if held is not None and held.page == len(self.pages) - 1 and held.first > 0:
+            moved = self.pages[-1][held.first:]
+            del self.pages[-1][held.first:]
         self.pages.append([])
         self.y = self._page_top()
         if moved and held is not None:  # the held heading (or table row) goes first on the new page
-            dy = self.y - held[2]
+            if held.head is not None:  # a table row under its table's heading, as on any later page
+                held.head()
+            dy = self.y - held.y
             self.pages[-1].extend(_shift(op, dy) for op in moved)
-            used = held[2] - self._y_before_move
+            used = held.y - self._y_before_move
             self.y -= used
 
     def hold(self) -> None:
         """Keep what is placed from now on with the next thing placed (a heading with its text)."""
-        self._held = (len(self.pages) - 1, len(self.pages[-1]), self.y)
+        self._held = _Held(len(self.pages) - 1, len(self.pages[-1]), self.y)
 
     def release(self) -> None:
         self._held = None
@@ -508,7 +523,7 @@ class Flow:
             else:
                 lx = x
             if i == len(lines) - 1:  # a closing line after this one (以上, a note) may bring it along
-                self._last_row = (len(self.pages) - 1, len(self.pages[-1]), self.y)
+                self._last_row = _Held(len(self.pages) - 1, len(self.pages[-1]), self.y)
             self.text(lx, self.y - ascent, line, font, size, gray)
             self.y -= lead
             if i == together - 1:
@@ -526,7 +541,7 @@ class Flow:
         n = len(wrap_text(text, self.width, font, size)) or 1
         page = self.pages[-1]
         first = len(page) - n
-        self._held = (len(self.pages) - 1, max(first, 0), self.y + n * size * 1.7)
+        self._held = _Held(len(self.pages) - 1, max(first, 0), self.y + n * size * 1.7)
 
     def column_widths(self, headers: list[str], rows: list[list[str]], col_widths: Sequence[float], *,
                       indent: float = 0.0, font: str = MINCHO, head_font: str = GOTHIC_BOLD, size: float = 10.0,
@@ -649,7 +664,8 @@ class Flow:
                 self._break()
                 draw(head, head_font, 0.88, True)
                 lines, h = rest, height(rest)
-            self._last_row = (len(self.pages) - 1, len(self.pages[-1]), self.y)
+            self._last_row = _Held(len(self.pages) - 1, len(self.pages[-1]), self.y,
+                                   lambda: draw(head, head_font, 0.88, True))
             draw(lines, font, shade)
 
     def drawing(self, d: Drawing, *, indent: float = 0.0, after: float = 2 * mm) -> None:

@@ -140,7 +140,8 @@ class PrintPlan:
     def page_breaks(self, heights: Sequence[float], *, header_rows: int, repeat: int | None = None,
                     keep_with_next: Collection[int] = frozenset()) -> list[int]:
         """Rows (0-based) that start a new page: as many rows as fit each page, a row of
-        ``keep_with_next`` (a group band, a heading) never the last on its page. ``header_rows``
+        ``keep_with_next`` (a group band, a heading) never the last on its page; consecutive ones keep
+        the whole run with the row after it (a table's last row, a gap row, a note). ``header_rows``
         rows open the first page; row ``repeat`` (default the last of them) repeats on the others."""
         room = self.page_height() * 0.97  # a little spare for the program's rounding
         repeat = header_rows - 1 if repeat is None else repeat
@@ -149,7 +150,10 @@ class PrintPlan:
         i = header_rows
         while i < len(heights):
             h = heights[i]
-            need = h + (heights[i + 1] if i in keep_with_next and i + 1 < len(heights) else 0)
+            need, j = h, i
+            while j in keep_with_next and j + 1 < len(heights):  # a chain (a row, a gap, a note) goes whole
+                j += 1
+                need += heights[j]
             first_on_page = y <= (heights[repeat] if breaks else sum(heights[:header_rows])) + 1e-6
             if y + need > room and not first_on_page:
                 breaks.append(i)

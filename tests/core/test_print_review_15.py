@@ -104,3 +104,36 @@ def test_a_cost_items_members_carried_to_the_next_page_say_whose_they_are(stress
             assert re.match(r"R-\d{4}", key), (row, key)
             carried += "（続き）" in key
     assert carried
+
+
+@needs_poppler
+def test_the_cost_tables_note_never_opens_a_page_alone(stress_costs):
+    """The stress cost table's footnote sat alone on an otherwise empty fifth page: it goes with the
+    table's last row (keep with previous), the row under its table's heading."""
+    from .pdf_support import page_texts
+
+    _, pdf, xlsx = stress_costs
+    note = "各団体の負担額は"
+    page = next(t for t in page_texts(pdf) if note in t)
+    above = [ln.strip() for ln in page[:page.index(note)].splitlines() if ln.strip()]
+    assert any(ln.startswith("合計") for ln in above), above  # the totals row is on the note's page
+    assert any(ln.startswith("団体") for ln in above), above  # under the totals table's heading
+
+    ws = openpyxl.load_workbook(xlsx).active
+    note_row = next(r for r in range(ws.max_row, 0, -1) if str(ws.cell(r, 1).value or "").startswith(note))
+    breaks = {b.id + 1 for b in ws.row_breaks.brk}  # 1-based first rows of pages
+    assert not breaks & {note_row, note_row - 1}, (sorted(breaks), note_row)
+
+
+def test_xlsx_page_breaks_keep_a_run_of_kept_rows_with_the_row_after_it():
+    """The cost sheet kept its last row with the gap under it only: the note could still open a
+    page. A run of keep-with-next rows (last row, gap) now goes whole with the note."""
+    from cloudsuppress.reports.xlsx_print import PrintPlan
+
+    plan = PrintPlan("a4", 100, landscape=True)
+    room = plan.page_height() * 0.97
+    body = [20.0] * int((room - 20 - 12) // 20)  # rows that leave room for the gap, not the note
+    heights = [20.0, *body, 12.0, 40.0]  # heading, rows, the gap, the note
+    note = len(heights) - 1
+    breaks = plan.page_breaks(heights, header_rows=1, keep_with_next={note - 2, note - 1})
+    assert breaks == [note - 2]  # the last row goes over with the note, under the repeated heading
