@@ -7,8 +7,8 @@ Sheets: 要望 (the documented stable columns, the member's name filled in, drop
 Printed, it reads at a known size: the 要望 sheet on A4 landscape at a fixed scale that keeps its
 10 pt at 7 pt or more, its print area the rows to fill in; the instructions on A4 portrait, broken
 into lines by the PDF's line breaker (explicit breaks, row heights to match); the function list,
-thousands of rows for look-up on screen, prints its heading line only (printing the whole
-workbook gave 131 pages).
+thousands of rows for look-up on screen, does not print (printing the whole workbook gave 131
+pages; its heading line alone then printed as an empty-looking page).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from ..errors import DomainError
 from ..store.files import safe_file_name
 from .comparison_xlsx import BOOK_COLUMN_PX, BOOK_FONT, BOOK_ROW_PX, text_units, wrapped_lines
 from .pdf_base import GOTHIC, wrap_text
-from .xlsx_print import PrintPlan, footer_text, header_text
+from .xlsx_print import PrintPlan, footer_text
 
 SHEET = "要望"
 GUIDE_WORDS = (*REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(), "機能一覧", "要望番号", "機能ID", "要望名",
@@ -201,9 +201,11 @@ def write_request_template(path: str | Path, *, member: str, consortium: str | N
             fl.write_string(n, 4, KIND_LABELS.get(getattr(f, "kind", "function"), "機能"), cell)
         fl.autofilter(0, 0, max(n, 1), 4)
         fl.freeze_panes(1, 0)
-        # A look-up list for the screen: printing the workbook prints its heading and this note only.
-        fl.set_header(header_text(left="機能一覧: 画面での検索用です（印刷は見出しの行のみ）", size=10))
-        fl.print_area(0, 0, 0, 4)
+        # A look-up list for the screen (thousands of rows, searched with the filter): printing the
+        # workbook leaves it out. Its print area is one empty cell beside the list, which Excel and
+        # LibreOffice print as nothing (its heading row alone printed as an empty-looking page);
+        # 記入方法 says so, and how to print the rows one has filtered or selected.
+        fl.print_area(0, 5, 0, 5)
         PrintPlan("a4", 100, landscape=False, font_pt=size).apply(fl)
 
         guide = wb.add_worksheet("記入方法")
@@ -235,6 +237,8 @@ INSTRUCTIONS = (
     "3. 団体名: 記入済みです。変更しないでください。",
     "4. 機能ID: 「機能一覧」シートで対象の機能を探し、その機能IDを記入してください。"
     "パッケージにない機能の場合は空欄にし、右端の「業務」列に業務名を記入してください。",
+    "   「機能一覧」シートは画面で検索するための一覧で、ブックを印刷しても印刷されません。"
+    "一部を印刷するときは、その行を選んで「選択した部分を印刷」してください。",
     "5. 要望名: 要望を一言で表す名称を記入してください（空欄の場合は機能名を使います）。",
     "   種別: 同じ番号の機能と帳票がある場合は、右端の「種別」列に「機能」か「帳票」を記入してください"
     "（「機能一覧」シートの種別のとおり）。",

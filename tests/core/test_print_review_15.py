@@ -5,6 +5,8 @@ page)."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import openpyxl
 import pytest
@@ -137,3 +139,31 @@ def test_xlsx_page_breaks_keep_a_run_of_kept_rows_with_the_row_after_it():
     note = len(heights) - 1
     breaks = plan.page_breaks(heights, header_rows=1, keep_with_next={note - 2, note - 1})
     assert breaks == [note - 2]  # the last row goes over with the note, under the repeated heading
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+def test_printing_the_request_workbook_prints_no_empty_looking_function_list_page(tmp_path):
+    """機能一覧 printed a page holding only its heading row (its print area, so that its thousands
+    of rows did not print). It is a look-up list for the screen: printing the workbook leaves it
+    out, and 記入方法 says so and how to print part of it."""
+    from types import SimpleNamespace
+
+    from cloudsuppress.reports.request_template_xlsx import write_request_template
+
+    from .pdf_support import page_texts
+
+    functions = [SimpleNamespace(code=f"{i:07d}", business_system="住民基本台帳", name=f"機能{i}", fit="○")
+                 for i in range(300)]
+    path = tmp_path / "要望票.xlsx"
+    write_request_template(path, member="那珂市", consortium="協議会", functions=functions)
+    wb = openpyxl.load_workbook(path)
+    assert wb["機能一覧"].max_row == 301  # the list is all there, on screen
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=300)
+    pages = page_texts(tmp_path / "要望票.pdf")
+    assert not [t for t in pages if "機能ID" in t and "要望内容" not in t and "記入方法" not in t], \
+        "a page of the function list was printed"
+    assert any("カスタマイズ要望票の記入方法" in t for t in pages)
+    guide = "".join(r[0].value or "" for r in wb["記入方法"].iter_rows()).replace("\n", "")
+    assert "ブックを印刷しても印刷されません" in guide
