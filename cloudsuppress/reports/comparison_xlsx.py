@@ -237,11 +237,13 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
             page["y"] += h
 
         def emit(r: int, texts: dict[int, tuple[str, Format]], numbers: dict[int, tuple[int | None, Format]],
-                 repeat: dict[int, str]) -> int:
-            """Write one logical row from sheet row ``r``; return the last sheet row used."""
+                 repeat: dict[int, str], carried: str | None = None) -> int:
+            """Write one logical row from sheet row ``r``; return the last sheet row used. ``carried``:
+            the key a member's sub-row prints when it opens a page (「R-0016（続き）」, as the PDF)."""
             cells: dict[int, tuple[list[str], Format]] = {c: (broken(c, t), f) for c, (t, f) in texts.items()}
             need = max((len(ls) for ls, _ in cells.values()), default=1)
             first = True
+            opened = False  # this row's first part opens a page
             start = 0
             while True:
                 fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
@@ -250,6 +252,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                 short = left * LINE_PT <= max(room / 4, 8 * LINE_PT)
                 if fits < left and (short or fits < 3) and page["y"] > page["head"] + 1e-6:
                     new_page(r)
+                    opened = first
                     fits = int((room - page["y"] - ROW_PAD_PT) // LINE_PT)
                 step = max(1, min(most, fits))
                 for c in range(len(columns)):
@@ -264,6 +267,8 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                     chunk = part[start:start + step]
                     if not first and c in repeat and not chunk:
                         chunk = broken(c, repeat[c])
+                    elif opened and c == 0 and carried and not chunk:
+                        chunk = broken(c, carried)
                     if chunk:
                         ws.write_string(r, c, "\n".join(chunk), fmt)
                         lines[r] = max(lines.get(r, 1), len(chunk))
@@ -327,7 +332,7 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
                         repeat = {**repeat, base: c.member}
                 else:
                     texts.update({len(_LEAD) + i: (cell_text(cell), cell_fmt) for i, cell in enumerate(row.cells)})
-                r = emit(r + 1, texts, numbers, repeat)
+                r = emit(r + 1, texts, numbers, repeat, repeat[0] if k else None)
         heights = {}
         for row_no, n_lines in lines.items():
             heights[row_no] = min(MAX_ROW_PT, n_lines * LINE_PT + ROW_PAD_PT)

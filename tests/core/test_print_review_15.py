@@ -167,3 +167,23 @@ def test_printing_the_request_workbook_prints_no_empty_looking_function_list_pag
     assert any("カスタマイズ要望票の記入方法" in t for t in pages)
     guide = "".join(r[0].value or "" for r in wb["記入方法"].iter_rows()).replace("\n", "")
     assert "ブックを印刷しても印刷されません" in guide
+
+
+def test_a_comparison_members_row_opening_a_page_says_whose_it_is(demo, tmp_path):
+    """The long layout's xlsx opened page 2 with 五霞町's ask under an empty 要望番号, where the PDF
+    prints 「R-0025（続き）」: a member's sub-row that opens a page now says its item too."""
+    from cloudsuppress.reports.comparison_xlsx import write_comparison_xlsx
+
+    with demo.session() as s:
+        table = comparison_ops.build_comparison(s, long_layout=True)
+    path = tmp_path / "c.xlsx"
+    write_comparison_xlsx(path, table, paper="a4")
+    ws = openpyxl.load_workbook(path).active
+    carried = 0
+    for brk in ws.row_breaks.brk:
+        row = brk.id + 1
+        if ws.cell(row, 6).value:  # 団体: a member's ask, not a group band
+            key = ws.cell(row, 1).value or ""
+            assert re.match(r"R-\d{4}", key), (row, key)
+            carried += "（続き）" in key
+    assert carried
