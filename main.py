@@ -1,7 +1,9 @@
 """Start the cloudsuppress GUI.
 
-    python main.py [--db PATH] [--view functions|dashboard|members|requests|comparison|meetings|reports] [--screenshot FILE.png]
+    python main.py [--db PATH|URL] [--view functions|dashboard|members|requests|comparison|meetings|reports] [--screenshot FILE.png]
 
+--db takes a SQLite file or, as the CLI's --db does, a server database in shared mode
+(postgresql+psycopg://user@host/db; a password is taken from the URL or the keyring, else asked for).
 Without --db the app reopens the database opened last (remembered in the user's settings,
 see ui/settings.py). On the very first start the first-run wizard sets up a consortium (or
 the demo); a remembered file that has gone falls back to the database in the user's data
@@ -29,11 +31,30 @@ def default_db_path() -> Path:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="cloudsuppress-gui", description="カスタマイズ抑制 事務局ツール")
-    p.add_argument("--db", type=Path, help="データベース（SQLite ファイル）。既定: ユーザーのデータフォルダ")
+    p.add_argument("--db", help="データベース（SQLite ファイルのパス、または共有モードの postgresql+psycopg://ユーザー@サーバー/データベース）。"
+                                "既定: 前回開いたもの")
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="画面を PNG に保存して終了する")
     p.add_argument("--size", metavar="WxH", help="--screenshot の画面の大きさ（例 1366x768、既定 1400x860）")
     p.add_argument("--view", choices=VIEWS, default="functions", help="最初に表示する画面")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if args.db is not None and "://" not in args.db:
+        args.db = Path(args.db)
+    return args
+
+
+def open_server(url: str, *, interactive: bool, warn):  # noqa: ANN001 - warn(text)
+    """--db postgresql+psycopg://…: the server database in shared mode. A password comes from the
+    URL or the keyring; else an interactive start asks in the connection dialog, and a --screenshot
+    run connects without one (a server with trust authentication needs none)."""
+    from cloudsuppress.store import credentials
+
+    if interactive and credentials.needs_prompt(url):
+        from ui.dialogs.connection_dialog import open_remembered_server
+
+        return open_remembered_server(url, interactive=True, warn=warn)
+    from cloudsuppress.store.db import open_database
+
+    return open_database(credentials.resolve_url(url))
 
 
 def open_or_create(path: Path, *, interactive: bool = False):
@@ -64,7 +85,7 @@ def open_or_create(path: Path, *, interactive: bool = False):
     return db
 
 
-def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, interactive: bool = False,
+def open_start_database(db_arg: Path | str | None, settings, *, warn, first_run=None, interactive: bool = False,
                         recover=None):
     """The database to start with: --db, else the remembered one, else the default file.
 
@@ -80,6 +101,8 @@ def open_start_database(db_arg: Path | None, settings, *, warn, first_run=None, 
     from ui.database_menu import open_file_for_gui
     from ui.settings import last_database
 
+    if isinstance(db_arg, str):
+        return open_server(db_arg, interactive=interactive, warn=warn)
     if db_arg is not None:
         return open_or_create(db_arg, interactive=interactive)
     from cloudsuppress.errors import DatabaseCorruptError

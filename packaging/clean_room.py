@@ -21,7 +21,11 @@ Linux only, as root (debootstrap, chroot, mounts); only Debian's package mirror 
    unprivileged user (nobody) with an empty HOME and nothing else in its environment, and checks
    that it exits 0, creates the demo database under HOME, writes a non-blank PNG (copied to
    --out, default build/clean-room.png) and prints no fontconfig/Qt plugin errors.
-5. With ``--x11``, installs xvfb and xauth and starts it again on the xcb platform (the one an
+5. Shared mode, when a PostgreSQL server answers on this machine (the chroot shares its network):
+   a scratch database with a consortium (made by build.py's ``shared_database``), the folder's app
+   started in the root with ``--db postgresql+psycopg://…``: it must open it through the bundled
+   driver, render the members view and make no SQLite file. The database is dropped after.
+6. With ``--x11``, installs xvfb and xauth and starts it again on the xcb platform (the one an
    X11 desktop uses; the xcb libraries are bundled except libxcb itself) under Xvfb.
 """
 from __future__ import annotations
@@ -184,6 +188,16 @@ def main(argv: list[str]) -> int:
 
         say("starting the app offscreen as nobody, HOME empty, no other environment")
         check_run(work, home, "clean-room.png", ["QT_QPA_PLATFORM=offscreen"], args.out, "dashboard")
+        sys.path.insert(0, str(ROOT / "packaging"))
+        from build import shared_database
+
+        with shared_database() as url:
+            if url is None:
+                say("shared mode: no PostgreSQL server answers here, not tried")
+            else:
+                say("shared mode: the app in the root opens a scratch database on this machine's server")
+                check_run(work, home, "clean-room-shared.png", ["QT_QPA_PLATFORM=offscreen"],
+                          args.out.with_name(args.out.stem + "-shared.png"), "members", db=url)
         if args.x11:
             say("X11: installing xvfb and xauth (the X server stands in for the desktop's)")
             quiet(["chroot", str(work), "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q",
@@ -196,13 +210,15 @@ def main(argv: list[str]) -> int:
 
 
 def check_run(work: Path, home: Path, png_name: str, env: list[str], out: Path, view: str,
-              prefix: list[str] = ()) -> None:
-    """Start the app in the root as nobody with only ``env``; it must exit 0 and leave a database and a PNG."""
+              prefix: list[str] = (), db: str | None = None) -> None:
+    """Start the app in the root as nobody with only ``env``; it must exit 0 and leave a PNG, and a
+    database under HOME (none when ``db`` names a server database: it must open that one)."""
     for old in [*home.rglob("cloudsuppress.sqlite*"), home / png_name]:
         old.unlink(missing_ok=True)
     cmd = ["chroot", str(work), "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
            "/usr/bin/env", "-i", "HOME=/tmp/home", "PATH=/usr/bin:/bin", *env, *prefix,
-           "/opt/cloudsuppress/cloudsuppress", "--screenshot", f"/tmp/home/{png_name}", "--view", view]
+           "/opt/cloudsuppress/cloudsuppress", *(["--db", db] if db else []),
+           "--screenshot", f"/tmp/home/{png_name}", "--view", view]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     output = (proc.stdout + proc.stderr).strip()
     if output:
@@ -212,8 +228,11 @@ def check_run(work: Path, home: Path, png_name: str, env: list[str], out: Path, 
     bad = [marker for marker in BAD_OUTPUT if marker in output]
     if bad:
         raise SystemExit(f"[clean-room] FAILED: the app's output shows {bad}")
-    if not list(home.rglob("cloudsuppress.sqlite")):
+    made = list(home.rglob("*.sqlite"))
+    if db is None and not list(home.rglob("cloudsuppress.sqlite")):
         raise SystemExit("[clean-room] FAILED: no demo database under HOME")
+    if db is not None and made:
+        raise SystemExit(f"[clean-room] FAILED: a SQLite file instead of the server database: {made}")
     png = home / png_name
     if not png.exists() or png.stat().st_size < 20_000:
         raise SystemExit("[clean-room] FAILED: no screenshot, or a blank one")

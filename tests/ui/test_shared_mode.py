@@ -395,3 +395,33 @@ def test_two_users_on_the_server_conflict_and_notice_each_other(pg_url, qapp, mo
         b.deleteLater()
         first.close()
         second.close()
+
+
+def test_main_opens_a_server_database_given_as_db(pg_url, tmp_path):
+    """`main.py --db postgresql+psycopg://…` opens the server database in shared mode, as the CLI's
+    --db does (it was taken as a file path: 「postgresql+psycopg:/root@…」, a new SQLite file), and
+    is what the desktop build's smoke test starts the bundled PostgreSQL driver with."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    db = open_database(pg_url)
+    with db.session() as s, s.begin():
+        from cloudsuppress.ops.consortium import create_consortium
+
+        create_consortium(s, name="共有モード確認協議会", preset="empty")
+    db.close()
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLOUDSUPPRESS_SETTINGS": str(tmp_path / "s.ini"),
+           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--db", pg_url, "--screenshot", str(out),
+                           "--view", "members"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 20_000
+    assert not list(tmp_path.rglob("*.sqlite")), list(tmp_path.rglob("*"))  # no file was made of the URL
+    bad = pg_url.rsplit("/", 1)[0] + "/cs_no_such_database"
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--db", bad, "--screenshot", str(out)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("cloudsuppress: ")
