@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl import load_workbook
 
 from cloudsuppress.cli import main
 from cloudsuppress.importers.xlsx_parts import format_number
@@ -45,6 +46,37 @@ def _book(path: Path, header: list[str], rows: list[list[object]], *, hidden: st
         ws.column_dimensions[hidden].hidden = True
     wb.save(path)
     return path
+
+
+def test_a_form_sharing_its_id_with_a_function_is_named_as_a_form(dbfile, tmp_path, capsys):
+    annex = ministry_annex(tmp_path / "annex.xlsx")  # 0230003 is retired both as a function and as a form
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険", "--dry-run")
+    assert (code, err) == (0, "")
+    assert "介護保険: 欠番にする ID 2 件（0230003、帳票 0230003）" in out
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険")
+    assert (code, err) == (0, "")
+    assert "介護保険: 欠番にした ID 2 件（0230003、帳票 0230003）" in out
+    # A changed form is listed as 帳票 too (the function 0230001 is unchanged).
+    wb = load_workbook(annex)
+    wb["帳票要件"]["B4"] = "介護保険被保険者証（新様式）"
+    wb.save(annex)
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険", "--dry-run")
+    assert (code, err) == (0, "")
+    assert "  帳票 0230001 介護保険被保険者証（新様式）: 機能名" in out
+
+
+def test_what_was_imported_is_counted_apart(dbfile, tmp_path, capsys):
+    annex = ministry_annex(tmp_path / "annex.xlsx")  # 4 live functions, 2 live forms, 2 retired IDs
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", annex, "--business-system", "介護保険")
+    assert (code, err) == (0, "")
+    assert "機能 4 件、帳票 2 件、欠番 2 件を取り込みました。" in out
+    assert "件の機能を取り込みました" not in out
+    plain = _book(tmp_path / "plain.xlsx", ["機能ID", "業務", "機能名", "適合度"],
+                  [["0010001", SYSTEM, "転入届の受付", "○"], ["0010002", SYSTEM, "転出届の受付", "△"]])
+    code, out, err = run(capsys, "--db", dbfile, "functions", "import", plain)
+    assert (code, err) == (0, "")
+    assert "機能 2 件を取り込みました。" in out
+    assert "帳票" not in out and "欠番" not in out
 
 
 def test_dry_run_names_other_candidates_only_where_they_are_real(dbfile, tmp_path, capsys):
