@@ -318,6 +318,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('Labels', '機能IDの候補'),
     QT_TRANSLATE_NOOP('Labels', '「{0}」の列が複数'),
     QT_TRANSLATE_NOOP('Labels', '{0}列「{1}」'),
+    QT_TRANSLATE_NOOP('Labels', '{0}（非表示の列）'),
     QT_TRANSLATE_NOOP('Labels', '{0}が{1}つあります: {2}。どちらを{3}とするか指定してください（取り込みの画面の「列の対応」で選択）。'),
     QT_TRANSLATE_NOOP('Labels', '{0}列「{1}」の値は適合度のようです（{2}）。'),
     QT_TRANSLATE_NOOP('Labels', '{0}列の値は適合度のようです（{1}）。'),

@@ -151,7 +151,7 @@ def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[
             s.rollback()
             return EXIT_CONFIRM
         function_ops.apply_function_import(s, plan)
-    print(f"{plan.total_records} 件の機能を取り込みました。")
+    print(plan.imported_text())
     for line in plan.removal_lines(applied=True):
         print(line)
     return 0
@@ -167,7 +167,7 @@ def _changed_lines(plan: FunctionImportPlan) -> list[str]:
         if not d.changed:
             continue
         lines.append(f"{d.business_system} の変更:")
-        lines += [f"  {c.code} {c.name}: {'・'.join(c.fields)}" for c in d.changed[:CHANGED_SHOWN]]
+        lines += [f"  {c.shown} {c.name}: {'・'.join(c.fields)}" for c in d.changed[:CHANGED_SHOWN]]
         if len(d.changed) > CHANGED_SHOWN:
             lines.append(f"  ほか {len(d.changed) - CHANGED_SHOWN:,} 件")
     return lines

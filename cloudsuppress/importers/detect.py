@@ -51,12 +51,13 @@ NUMBER_AS_ID = "機能IDの列がないため、{0}列「{1}」を機能IDとし
 ID_CANDIDATES = "機能IDの候補"
 FIELD_TWICE = "「{0}」の列が複数"  # a field's label
 COLUMN_NAMED = "{0}列「{1}」"  # column letter, header as written
+HIDDEN_COLUMN = "{0}（非表示の列）"  # a column named in a message that Excel does not show (its COLUMN_NAMED)
 CANDIDATES_GUI = "{0}が{1}つあります: {2}。どちらを{3}とするか指定してください（取り込みの画面の「列の対応」で選択）。"
 FIT_LIKE_NAMED = "{0}列「{1}」の値は適合度のようです（{2}）。"  # column letter, header, the marks seen
 FIT_LIKE = "{0}列の値は適合度のようです（{1}）。"
 FIT_LIKE_GUI = "{0}「列の対応」でこの列を「適合度」にするか、「取り込まない」を選んでください。"
-PATTERNS = (NUMBER_AS_ID, ID_CANDIDATES, FIELD_TWICE, COLUMN_NAMED, CANDIDATES_GUI, FIT_LIKE_NAMED, FIT_LIKE,
-            FIT_LIKE_GUI)
+PATTERNS = (NUMBER_AS_ID, ID_CANDIDATES, FIELD_TWICE, COLUMN_NAMED, HIDDEN_COLUMN, CANDIDATES_GUI, FIT_LIKE_NAMED,
+            FIT_LIKE, FIT_LIKE_GUI)
 
 
 @dataclass(frozen=True)
@@ -516,19 +517,19 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
                 for c in strong:
                     chosen[c] = "code" if c == decided[0] else None
             else:
-                ambiguities.append(_ambiguity("code", strong, labels, Phrase(ID_CANDIDATES)))
+                ambiguities.append(_ambiguity("code", strong, labels, Phrase(ID_CANDIDATES), table))
         elif not strong and running:
             if len(running) == 1:
                 chosen[running[0]] = "code"
                 notes.append(Phrase(NUMBER_AS_ID, column_letter(running[0]), labels[running[0]][0]))
             else:
-                ambiguities.append(_ambiguity("code", running, labels, Phrase(ID_CANDIDATES)))
+                ambiguities.append(_ambiguity("code", running, labels, Phrase(ID_CANDIDATES), table))
     for fld, cols in by_field.items():
         if fld in _ID_FIELDS:
             continue
         cols = [c for c in cols if c not in user]
         if len(cols) > 1 and fld not in user.values():
-            ambiguities.append(_ambiguity(fld, cols, labels, Phrase(FIELD_TWICE, Phrase(FIELDS[fld]))))
+            ambiguities.append(_ambiguity(fld, cols, labels, Phrase(FIELD_TWICE, Phrase(FIELDS[fld])), table))
     for c, wanted in user.items():
         if wanted is not None and wanted not in FIELDS:
             continue
@@ -569,6 +570,8 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
         alts = tuple(a for a in (hit.alternatives if hit else ()) if a != meaning)
         if hit and hit.field != meaning and hit.field not in alts:
             alts = (hit.field, *alts)
+        if hit and hit.field != "row_number":  # a column named as an ID (機能ID) is never a running number:
+            alts = tuple(a for a in alts if a != "row_number")  # No.（通番） is a choice only for No. / 項番
         sample = tuple(table.rows[r][c] for r in data[:3] if c < len(table.rows[r]))
         guesses.append(ColumnGuess(c, column_letter(c), shown, meaning, alts, member_of.get(c), sample))
     return SheetDetection(
@@ -614,8 +617,16 @@ def _looks_like_ids(vals: list[str]) -> bool:
     return bool(present) and len(set(present)) == len(present) and len(present) >= 0.9 * len(vals)
 
 
-def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: Phrase) -> Ambiguity:
-    named = phrase_list([Phrase(COLUMN_NAMED, column_letter(c), labels[c][0]) for c in cols], AND)
+def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: Phrase, table: Table) -> Ambiguity:
+    """Two or more columns that could be ``fld``, named (a hidden one said to be hidden: the user
+    looking at the sheet in Excel does not see it)."""
+    hidden = table.hidden_columns()
+
+    def named_column(c: int) -> Phrase:
+        named = Phrase(COLUMN_NAMED, column_letter(c), labels[c][0])
+        return Phrase(HIDDEN_COLUMN, named) if c in hidden else named
+
+    named = phrase_list([named_column(c) for c in cols], AND)
     return Ambiguity(fld, tuple(cols), either(
         gui=Phrase(CANDIDATES_GUI, what, str(len(cols)), named, Phrase(FIELDS[fld])),
         cli=f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください（--map {fld}=列記号）。"))

@@ -56,6 +56,10 @@ class Table:
         """0-based positions of formula cells (an .xlsx only)."""
         return self.formats.formulas()[0] if self.formats else frozenset()
 
+    def hidden_columns(self) -> frozenset[int]:
+        """0-based columns hidden in the workbook (an .xlsx only; read from the file when asked)."""
+        return self.formats.hidden_columns() if self.formats else frozenset()
+
     def uncached_formula_cells(self) -> frozenset[tuple[int, int]]:
         """Formula cells saved without their value (calamine reads them as empty)."""
         return self.formats.formulas()[1] if self.formats else frozenset()

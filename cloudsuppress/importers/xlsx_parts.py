@@ -18,6 +18,7 @@ import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
@@ -39,6 +40,10 @@ _SHAPE = bytes.maketrans(bytes(range(65, 91)) + b"0123456789", b"A" * 26 + b"0" 
 _CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d+)"([^>]*?)(/?)>')
 _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _ATTR_T = re.compile(rb'\bt="(\w+)"')
+_COL = re.compile(rb'<(?:\w+:)?col\b([^>]*)>')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ATTR_MIN = re.compile(rb'\bmin="(\d+)"')
+_ATTR_MAX = re.compile(rb'\bmax="(\d+)"')
 _FORMULA_CELL = re.compile(
     rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d+)"[^>]*?>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v>[^<])?',
     re.S)
@@ -252,6 +257,20 @@ class SheetFormats:
         except (OSError, KeyError, zipfile.BadZipFile, XlsxBoundsError):
             return b""
 
+    def hidden_columns(self) -> frozenset[int]:
+        """0-based columns the sheet hides (``<col hidden="1">`` before the cells), read when asked."""
+        xml = self._xml()
+        head = xml[:max(xml.find(b"sheetData"), 0)]
+        found: set[int] = set()
+        for m in _COL.finditer(head):
+            attrs = m.group(1)
+            if not _HIDDEN.search(attrs):
+                continue
+            lo, hi = _ATTR_MIN.search(attrs), _ATTR_MAX.search(attrs)
+            if lo and hi:
+                found.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), MAX_COLUMNS)))
+        return frozenset(found)
+
     def format_of(self, row: int, col: int) -> str:
         """The format code of a number cell (General when unknown)."""
         if self._styles is None:
@@ -319,7 +338,15 @@ def format_number(value: float, code: str) -> str | None:
         return f"{int(round(value)):,}"
     if re.fullmatch(r"0\.(0+)", bare):
         return f"{value:.{len(bare) - 2}f}"
+    percent = _PERCENT.fullmatch(bare)
+    if percent:  # 0% shows 0.5 as 50%, 0.0% as 50.0% (rounded half away from zero, as Excel does)
+        places = len(percent.group(1) or ".") - 1
+        scaled = (Decimal(repr(float(value))) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        return f"{scaled:,}%" if "," in bare else f"{scaled}%"
     return None
+
+
+_PERCENT = re.compile(r"(?:#,##)?0(\.0+)?%")
 
 
 _TOKEN = re.compile(r'"([^"]*)"|\\(.)|([0#])|([-/ ()+:.\u3000-\u30ff\u4e00-\u9fff])')

@@ -26,7 +26,7 @@ from ..bulk import gc_paused
 from ..changes import Changes
 from ..domain import audit
 from ..domain.models import BusinessSystem, Function, Member, MemberJudgement, RequestItem
-from ..domain.vocab import normalize_key
+from ..domain.vocab import normalize_key, target_code
 from ..domain.workflow import OPEN
 from ..errors import DomainError, ImportIssue, ImportValidationError
 from ..importers.detect import Detection, ImportOverrides, detect_function_list
@@ -60,6 +60,12 @@ class FunctionChange:
     code: str
     name: str
     fields: tuple[str, ...]  # labels of the fields that differ
+    kind: str = "function"  # or "form" (帳票): a form and a function may share an ID
+
+    @property
+    def shown(self) -> str:
+        """The ID as printed: 「帳票 0230003」 for a form (target_code)."""
+        return target_code(self.code, self.kind) or self.code
 
 
 REMOVED_SHOWN = 5  # IDs named per 業務 in what an import removed or retired (the rest counted)
@@ -93,6 +99,24 @@ class SystemDiff:
     sample_old: tuple[str, ...] = ()
     # IDs this file retires (欠番) that open request items (要望・検討中) point to: (機能ID, 要望番号...).
     retiring_requested: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # ``removed`` / ``retired`` / ``kept_retired`` as (kind, code): a form (帳票) and a function can
+    # share an ID, so a bare code does not say which one goes.
+    removed_keys: tuple[tuple[str, str], ...] = ()
+    retired_keys: tuple[tuple[str, str], ...] = ()
+    kept_retired_keys: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def removed_shown(self) -> tuple[str, ...]:
+        """``removed`` as printed: 「帳票 0230003」 for a form."""
+        return _shown(self.removed, self.removed_keys)
+
+    @property
+    def retired_shown(self) -> tuple[str, ...]:
+        return _shown(self.retired, self.retired_keys)
+
+    @property
+    def kept_retired_shown(self) -> tuple[str, ...]:
+        return _shown(self.kept_retired, self.kept_retired_keys)
 
     @property
     def low_match(self) -> bool:
@@ -115,6 +139,11 @@ class SystemDiff:
     @property
     def replaces(self) -> bool:
         return self.existing > 0 and bool(self.changed or self.removed or self.added)
+
+
+def _shown(codes: tuple[str, ...], keys: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """IDs as printed (target_code: 「帳票 0230003」 for a form); the bare codes when no kinds are known."""
+    return tuple(target_code(code, kind) or code for kind, code in keys) if keys else codes
 
 
 @dataclass(frozen=True)
@@ -155,6 +184,21 @@ class FunctionImportPlan:
     def total_records(self) -> int:
         return sum(len(r) for r in self.records.values())
 
+    def imported_counts(self) -> tuple[int, int, int]:
+        """(live functions, live forms (帳票), retired IDs (欠番)) the file brings: counted apart, as
+        the totals and gap rates count them."""
+        every = [rec for recs in self.records.values() for rec in recs]
+        retired = sum(1 for rec in every if rec.retired)
+        forms = sum(1 for rec in every if rec.kind == "form" and not rec.retired)
+        return len(every) - retired - forms, forms, retired
+
+    def imported_text(self) -> str:
+        """「機能 4 件、帳票 2 件、欠番 2 件を取り込みました。」 (only the parts there are): what an applied
+        import brought, with forms and retired IDs not counted as functions."""
+        functions, forms, retired = self.imported_counts()
+        parts = [f"{word} {n:,} 件" for word, n in (("機能", functions), ("帳票", forms), ("欠番", retired)) if n]
+        return f"{'、'.join(parts or ['機能 0 件'])}を取り込みました。"
+
     @property
     def needs_confirmation(self) -> bool:
         """True when existing functions would be changed or removed."""
@@ -194,7 +238,8 @@ class FunctionImportPlan:
         removed, retired = ("削除した機能", "欠番にした ID") if applied else ("削除する機能", "欠番にする ID")
         lines = []
         for d in self.diffs:
-            parts = [f"{word} {some(codes)}" for word, codes in ((removed, d.removed), (retired, d.retired)) if codes]
+            parts = [f"{word} {some(codes)}" for word, codes in ((removed, d.removed_shown),
+                                                                   (retired, d.retired_shown)) if codes]
             if parts:
                 lines.append(f"{d.business_system}: {'、'.join(parts)}")
         return lines
@@ -217,7 +262,7 @@ class FunctionImportPlan:
             for code, keys in d.blocked:
                 lines.append(f"  削除できない機能 {code}: 要望 {'、'.join(keys)} が登録されています")
             if d.kept_retired:
-                lines.append(f"  欠番 {len(d.kept_retired)} 件（{'、'.join(d.kept_retired[:5])}"
+                lines.append(f"  欠番 {len(d.kept_retired)} 件（{'、'.join(d.kept_retired_shown[:5])}"
                              f"{' …' if len(d.kept_retired) > 5 else ''}）はファイルにありませんが、欠番として残します。")
         return "\n".join(lines)
 
@@ -364,7 +409,9 @@ def plan_function_import(
         }
         n_forms = sum(1 for rec in records if rec.kind == "form")
         n_functions = sum(1 for rec in records if rec.kind != "form" and not rec.retired)
-        retired = tuple(rec.code for rec in records if rec.retired and not existing.get((rec.kind, rec.code), (None,) * 9)[8])
+        retired_keys = tuple((rec.kind, rec.code) for rec in records
+                             if rec.retired and not existing.get((rec.kind, rec.code), (None,) * 9)[8])
+        retired = tuple(code for _, code in retired_keys)
         added, changed, unchanged = [], [], 0
         incoming = set()
         if not existing:  # a first list for this system: everything is new
@@ -387,7 +434,7 @@ def plan_function_import(
             else:
                 differ = tuple(_LABELS.get(f, f) for i, (f, a, b) in enumerate(zip(COMPARED, old, new, strict=True))
                                if a != b and (at is None or i in at))
-                changed.append(FunctionChange(rec.code, new[name_at], differ))
+                changed.append(FunctionChange(rec.code, new[name_at], differ, rec.kind))
         matched = len(incoming & existing.keys()) if incoming else 0
         # A retired ID the file does not carry stays retired: IDs are never reused, requests may point to it.
         kept_retired = [key for key in existing if key not in incoming and existing[key][8]]
@@ -404,7 +451,8 @@ def plan_function_import(
                                                                             if not v[8])[:3]) if matched * 10 < live else (),
                        _requested_codes(s, sys_id, {(rec.kind, rec.code) for rec in records
                                                     if rec.retired and (rec.kind, rec.code) in existing
-                                                    and not existing[(rec.kind, rec.code)][8]}, open_only=True))
+                                                    and not existing[(rec.kind, rec.code)][8]}, open_only=True),
+                       tuple(removed_keys), retired_keys, tuple(kept_retired))
         )
     diffs.sort(key=lambda d: d.business_system_id)
     return FunctionImportPlan(parsed.file, spec_version, {k: tuple(v) for k, v in by_system.items()}, tuple(diffs),

@@ -3310,6 +3310,10 @@ Correct the spreadsheet and import it again.</translation>
         <translation>column {0} &quot;{1}&quot;</translation>
     </message>
     <message>
+        <source>{0}（非表示の列）</source>
+        <translation>{0} (a hidden column)</translation>
+    </message>
+    <message>
         <source>{0}が{1}つあります: {2}。どちらを{3}とするか指定してください（取り込みの画面の「列の対応」で選択）。</source>
         <translation>{0}: {1} columns, {2}. Choose which one is the {3} (on the &quot;Columns&quot; tab).</translation>
     </message>

@@ -130,7 +130,7 @@ def test_functions_import_and_summary_json(dbfile, listfile, capsys):
     code, out, err = run(capsys, "--db", dbfile, "functions", "import", listfile,
                          "--business-system", "住民基本台帳", "--spec-version", "第2.1版")
     assert (code, err) == (0, "")
-    assert "住民基本台帳: 追加 4 件、変更 0 件、削除 0 件" in out and "4 件の機能を取り込みました" in out
+    assert "住民基本台帳: 追加 4 件、変更 0 件、削除 0 件" in out and "機能 4 件を取り込みました" in out
     s = summary_json(capsys, dbfile)
     assert s["functions"]["total"] == 4
     assert s["functions"]["by_fit"] == {"○": 2, "△": 1, "×": 1}

@@ -207,5 +207,5 @@ def test_an_applied_import_names_what_it_removed_and_retired(dbfile, tmp_path, c
     code, out, err = run(capsys, "--db", dbfile, "functions", "import", part, "--business-system", "住民基本台帳", "--yes")
     assert (code, err) == (0, "")
     assert out.splitlines()[-2:] == [
-        "2 件の機能を取り込みました。",
+        "機能 1 件、欠番 1 件を取り込みました。",
         "住民基本台帳: 削除した機能 8 件（0010003、0010004、0010005、0010006、0010007 ほか 3 件）、欠番にした ID 1 件（0010002）"]
