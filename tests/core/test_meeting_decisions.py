@@ -455,3 +455,45 @@ def test_a_mixed_selection_with_one_refused_decision_changes_nothing_and_names_t
         with pytest.raises(DomainError, match=r"^要望 R-0002 は「第1回 住民業務部会」ですでに「取下げ」と決定しています。"):
             mops.record_outcomes(s, meeting_id=m, item_ids=ids[:3], outcome="decided", decide="standardized",
                                  reason="標準機能で対応")
+
+
+def test_meetings_outcome_takes_several_items_as_one_action(five, capsys):
+    db, m, ids = five
+    before = dump_requests(db)
+    code, out, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0002", "--item",
+                         "R-0003", "--decide", "標準化", "--reason", "次期版で標準機能に追加")
+    assert code == 0, err
+    assert out.strip() == "要望 3 件（R-0001、R-0002、R-0003）の協議結果を記録しました。"
+    code, out, _ = run(capsys, "--db", db.path, "meetings", "show", m)
+    decided = out.split("決定事項:")[1].split("継続審議事項:")[0]
+    assert all(f"R-000{n}\t標準化" in decided for n in (1, 2, 3)) and "R-0004" not in decided
+    code, out, _ = run(capsys, "--db", db.path, "undo")
+    assert code == 0 and "要望 3 件（R-0001、R-0002、R-0003）を標準化と決定" in out
+    assert dump_requests(db) == before
+    # one refused item refuses them all, named; --notes stays per item
+    code, _, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0004",
+                       "--decide", "customized", "--reason", "独自施策")
+    assert code != 0 and "要望 R-0001: 「要望」から「カスタマイズ実施」には決定できません" in err
+    assert "選んだ 2 件はどれも変更していません。" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0002", "--info",
+                       "--notes", "説明のみ")
+    assert code != 0 and "--item を 1 件にしてください" in err
+    assert dump_requests(db) == before
+    code, out, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0005", "--info",
+                         "--notes", "説明のみ")  # the single form as before
+    assert code == 0 and out.strip() == "要望 R-0005 の協議結果を記録しました。"
+
+
+def test_requests_move_with_a_meeting_names_the_meetings_own_command_when_it_refuses(five, capsys):
+    """`requests move --meeting` stays a status change by the workflow table (the meeting as a reference);
+    what only the meeting may decide is refused with the command that records it as the meeting's decision."""
+    db, m, _ = five
+    before = dump_requests(db)
+    code, _, err = run(capsys, "--db", db.path, "requests", "move", "R-0001", "R-0002", "--to", "標準化",
+                       "--reason", "標準機能で対応", "--meeting", m)
+    assert code != 0 and "「要望」から「標準化」には変更できません" in err
+    assert f"meetings outcome {m} --item R-0001 R-0002 --decide standardized --reason …" in err
+    code, _, err = run(capsys, "--db", db.path, "requests", "move", "R-0001", "--to", "標準化",
+                       "--reason", "標準機能で対応")
+    assert code != 0 and "meetings outcome" not in err  # no meeting named: the table's refusal as it is
+    assert dump_requests(db) == before
