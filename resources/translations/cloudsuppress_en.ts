@@ -290,8 +290,8 @@
         <translation>e.g. All members confirmed the standard function covers their work</translation>
     </message>
     <message>
-        <source>1 件ずつ記録するのと同じ規則で記録します（「要望」の要望の決定は「検討中」を経て 2 行の履歴）。1 件でも記録できない要望があれば、どれも記録しません（元に戻すは 1 回でまとめて戻ります）。協議内容は「協議結果」タブで 1 件ずつ記録します。</source>
-        <translation>Recorded by the same rules as one at a time (a decision on a "Requested" item passes through "Under review": two lines in the history). If any request cannot be recorded, none is (one Undo reverts them all). Discussion notes are recorded one by one in the Outcomes tab.</translation>
+        <source>「協議結果」タブで 1 件ずつ記録するのと同じ規則です。1 件でも記録できない要望があれば、どれも記録しません（元に戻すは 1 回でまとめて戻ります）。</source>
+        <translation>The same rules as recording one at a time in the Outcomes tab. If any request cannot be recorded, none is (one Undo reverts them all).</translation>
     </message>
     <message>
         <source>協議結果</source>

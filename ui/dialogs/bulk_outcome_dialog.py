@@ -39,7 +39,7 @@ class BulkOutcomeDialog(QDialog):
                  reason: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("協議結果をまとめて記録"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         shown = join_names(keys[:8]) + (self.tr(" ほか {0} 件").format(len(keys) - 8) if len(keys) > 8 else "")
         head = QLabel(self.tr("{0}の議題から選んだ要望 {1} 件: {2}").format(meeting, len(keys), shown))
         head.setWordWrap(True)
@@ -61,9 +61,8 @@ class BulkOutcomeDialog(QDialog):
         if decide is not None:
             self.decision_combo.setCurrentIndex(max(self.decision_combo.findData(decide), 0))
         self.outcome_group.idToggled.connect(lambda *_: self._sync_enabled())
-        note = QLabel(self.tr("1 件ずつ記録するのと同じ規則で記録します（「要望」の要望の決定は「検討中」を経て 2 行の履歴）。"
-                              "1 件でも記録できない要望があれば、どれも記録しません（元に戻すは 1 回でまとめて戻ります）。"
-                              "協議内容は「協議結果」タブで 1 件ずつ記録します。"))
+        note = QLabel(self.tr("「協議結果」タブで 1 件ずつ記録するのと同じ規則です。1 件でも記録できない要望があれば、"
+                              "どれも記録しません（元に戻すは 1 回でまとめて戻ります）。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4a5568;")
         form = QFormLayout()
@@ -77,6 +76,7 @@ class BulkOutcomeDialog(QDialog):
         buttons, self.ok_button = accept_cancel(self, self.tr("記録"))
         layout.addWidget(buttons)
         self._sync_enabled()
+        self.adjustSize()  # the wrapped lines at their height
 
     def _sync_enabled(self) -> None:
         deciding = self.outcome() == "decided"
