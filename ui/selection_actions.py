@@ -3,9 +3,12 @@ list, the comparison view, a meeting's agenda).
 
 Contract: the owner gives a function returning the chosen item ids (in the order shown) and
 their 要望番号; the menu offers 状態をまとめて変更…, 会議の議題に追加… and 比較一覧表（選択した要望）
-を書き出す…. Each change is one core operation (``ops.selection``) through the runner: one user
+を書き出す…. A meeting's agenda also gives its meeting (``meeting``: id and name, or None): there the
+first entry is 協議結果をまとめて記録… instead — the meeting's decisions, recorded as the 協議結果 tab
+records one (``ops.meetings.record_outcomes``), not a status change outside the meeting. Each
+change is one core operation (``ops.selection``, ``ops.meetings``) through the runner: one user
 action, one undo step; a refusal is the core's message (it names the item) and nothing changed,
-and the status dialog opens again with what was typed. The export builds the comparison of just
+and the dialog opens again with what was typed. The export builds the comparison of just
 those items in the core and writes it with the core's writers.
 """
 from __future__ import annotations
@@ -26,16 +29,19 @@ from .operations import meetings as meeting_ops
 from .operations import requests as request_ops
 
 Chosen = Callable[[], list[tuple[int, str]]]  # (item id, 要望番号) of the chosen items
+Meeting = Callable[[], "tuple[int, str] | None"]  # (meeting id, its name) of the agenda shown, or None
 
 
 class SelectionActions(QObject):
     """Context-menu actions over the chosen request items; see the module docstring."""
 
-    def __init__(self, runner: OpRunner, owner: QWidget, chosen: Chosen, *, status_message=None):
+    def __init__(self, runner: OpRunner, owner: QWidget, chosen: Chosen, *, status_message=None,
+                 meeting: Meeting | None = None):
         super().__init__(owner)
         self.runner = runner
         self.owner = owner
         self.chosen = chosen
+        self.meeting = meeting
         self.status_message = status_message  # a Signal(str) of the owner, or None
         self._last_folder = ""
 
@@ -52,8 +58,11 @@ class SelectionActions(QObject):
         chosen = self.chosen()
         menu = QMenu(self.owner)
         n = len(chosen)
+        first = ((self.tr("協議結果をまとめて記録…（{0} 件）").format(n), lambda: self.record_outcomes())
+                 if self.meeting is not None else
+                 (self.tr("状態をまとめて変更…（{0} 件）").format(n), lambda: self.change_status()))
         actions = (
-            (self.tr("状態をまとめて変更…（{0} 件）").format(n), lambda: self.change_status()),
+            first,
             (self.tr("会議の議題に追加…（{0} 件）").format(n), lambda: self.add_to_agenda()),
             (self.tr("比較一覧表（選択した要望）を PDF に書き出す…"), lambda: self.export_comparison("pdf")),
             (self.tr("比較一覧表（選択した要望）を Excel に書き出す…"), lambda: self.export_comparison("xlsx")),
@@ -89,6 +98,27 @@ class SelectionActions(QObject):
             changes = request_ops.move_items(self.owner, self.runner, item_ids=ids, to=to, reason=reason or None)
             if changes is not None:
                 self._say(self.tr("要望 {0} 件を「{1}」にしました。").format(len(ids), label(to.label)))
+                return True
+
+    def record_outcomes(self, *, outcome: str | None = "decided", decide: str | None = None, reason: str = "") -> bool:
+        """Ask one outcome (a decision and one reason), then record it for every chosen agenda item of the
+        meeting in one action; a refusal opens the dialog again with what was typed."""
+        from .dialogs.bulk_outcome_dialog import BulkOutcomeDialog
+
+        chosen, meeting = self.chosen(), self.meeting() if self.meeting is not None else None
+        if not chosen or meeting is None:
+            return False
+        (mid, name), ids, keys = meeting, [i for i, _ in chosen], [k for _, k in chosen]
+        while True:
+            dialog = BulkOutcomeDialog(keys, name, outcome=outcome, decide=decide, reason=reason, parent=self.owner)
+            if not dialog.exec():
+                return False
+            outcome, decide, reason = dialog.outcome(), dialog.decide(), dialog.reason()
+            changes = meeting_ops.record_outcomes(self.owner, self.runner, meeting_id=mid, item_ids=ids,
+                                                  outcome=outcome, decide=decide,
+                                                  reason=reason if outcome == "decided" else None)
+            if changes is not None:
+                self._say(self.tr("要望 {0} 件の協議結果を記録しました。").format(len(ids)))
                 return True
 
     def add_to_agenda(self, *, meeting_id: int | None = None) -> bool:

@@ -10,6 +10,8 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -35,6 +37,8 @@ from .structure import (
 from .types import add_force, japanese_argparse_message, lazy_module, request_status, whole_number
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..ops.request_queries import ItemRow
     from ..store.db import Database
     from .types import Subparsers
@@ -224,7 +228,9 @@ def _add_meeting_commands(sub: Subparsers) -> None:
     ag.add_argument("--by", help="操作者名")
     oc = meetings.add_parser("outcome", help="議題の協議結果を記録する（決定は要望の状態を変更する）")
     oc.add_argument("meeting", type=whole_number, metavar="ID")
-    oc.add_argument("--item", required=True, metavar="ITEM", help="要望番号（R-0001）または id")
+    oc.add_argument("--item", required=True, metavar="ITEM", nargs="+", action="extend",
+                    help="要望番号（R-0001）または id。複数を並べると同じ協議結果・理由でまとめて記録する"
+                         "（1 操作・元に戻すも 1 回。1 件でも拒否されれば何も記録しない）")
     what = oc.add_mutually_exclusive_group(required=True)
     what.add_argument("--decide", type=request_status(pending=True), metavar="状態",
                       help="決定: 変更後の状態（--reason 必須）。" + STATUS_HELP
@@ -420,14 +426,17 @@ def _cmd_requests(db: Database, args: argparse.Namespace) -> int:
 
         refs = [args.item, *args.more]
         with db.session() as s, s.begin():
-            move_items(s, item_ids=[request_ops.resolve_item(s, r) for r in refs], to=args.to, reason=args.reason,
-                       meeting_id=args.meeting, by=args.by)
+            ids = [request_ops.resolve_item(s, r) for r in refs]
+            with _meeting_door(s, args, refs, ids):
+                move_items(s, item_ids=ids, to=args.to, reason=args.reason, meeting_id=args.meeting, by=args.by)
         print(f"要望 {len(refs)} 件（{'、'.join(refs)}）を「{Status(args.to).label}」にしました。")
         return 0
     with db.session() as s, s.begin():
         item_id = request_ops.resolve_item(s, args.item)
         if args.action == "move":
-            request_ops.move_item(s, item_id=item_id, to=args.to, reason=args.reason, meeting_id=args.meeting, by=args.by)
+            with _meeting_door(s, args, [args.item], [item_id]):
+                request_ops.move_item(s, item_id=item_id, to=args.to, reason=args.reason, meeting_id=args.meeting,
+                                      by=args.by)
             message = f"要望 {args.item} を「{Status(args.to).label}」にしました。"
         elif args.action == "approve":
             date = require_date(args.date)
@@ -440,6 +449,25 @@ def _cmd_requests(db: Database, args: argparse.Namespace) -> int:
             message = f"要望 {args.item} の{args.member}の要望を取り下げました。"
     print(message)
     return 0
+
+
+@contextmanager
+def _meeting_door(s: Session, args: argparse.Namespace, refs: list[str], item_ids: list[int]) -> Iterator[None]:
+    """`requests move --meeting ID` is a status change outside the meeting (its table as it is, the meeting as a
+    reference only; nothing on the agenda or in the minutes). When it refuses what the meeting itself may decide
+    (要望 → 標準化 / カスタマイズ実施), the refusal names the meeting's own command, `meetings outcome`."""
+    from ..domain.workflow import WorkflowError, meeting_steps
+
+    try:
+        yield
+    except WorkflowError as exc:
+        if args.meeting is None or not any(
+                len(meeting_steps(request_ops.get_item(s, i).status, args.to)) > 1 for i in item_ids):
+            raise
+        raise WorkflowError(
+            f"{exc}会議での決定として議題と議事録に記録するには `meetings outcome {args.meeting} --item {' '.join(refs)}"
+            f" --decide {args.to} --reason …` を使ってください（要望 → 検討中 → {Status(args.to).label} と記録します）。"
+        ) from None
 
 
 def _cmd_undo(db: Database, args: argparse.Namespace) -> int:

@@ -188,13 +188,21 @@ def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
         elif args.action == "agenda":
             return _agenda(s, args, by)
         elif args.action == "outcome":
-            item = request_ops.resolve_item(s, args.item)
+            refs = list(dict.fromkeys(args.item))
+            items = [request_ops.resolve_item(s, r) for r in refs]
             outcome = ("decided" if args.decide else "continued" if args.continued else
                        "information" if args.info else None)
-            kw = {"notes": args.notes} if args.notes is not None else {}
-            meeting_ops.record_outcome(s, meeting_id=args.meeting, item_id=item, outcome=outcome, decide=args.decide,
-                                       reason=args.reason, by=by, **kw)
-            message = f"要望 {args.item} の協議結果を記録しました。"
+            if len(items) == 1:
+                kw = {"notes": args.notes} if args.notes is not None else {}
+                meeting_ops.record_outcome(s, meeting_id=args.meeting, item_id=items[0], outcome=outcome,
+                                           decide=args.decide, reason=args.reason, by=by, **kw)
+            elif args.notes is not None:
+                raise DomainError("--notes（協議内容）は要望ごとに記録します。--item を 1 件にしてください。")
+            else:
+                meeting_ops.record_outcomes(s, meeting_id=args.meeting, item_ids=items, outcome=outcome,
+                                            decide=args.decide, reason=args.reason, by=by)
+            message = (f"要望 {refs[0]} の協議結果を記録しました。" if len(refs) == 1
+                       else f"要望 {len(refs)} 件（{'、'.join(refs)}）の協議結果を記録しました。")
             warnings = []
         elif args.action == "notes":
             if args.item:

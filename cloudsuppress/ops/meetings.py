@@ -9,6 +9,7 @@ Reading lives in ``meeting_queries``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -450,10 +451,7 @@ def record_outcome(
     a decision; ``ops.requests.record_approval`` moves the item to カスタマイズ実施 when the last missing
     approval is recorded. When the approvals are already complete it is recorded as カスタマイズ実施.
     """
-    if decide is not None and not isinstance(decide, Status) and str(decide).strip() in (CUSTOMIZED_PENDING, PENDING_LABEL):
-        outcome, decide = CUSTOMIZED_PENDING, None
-    if outcome is not None and outcome not in OUTCOMES:
-        raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
+    outcome, decide = _parse_outcome(outcome, decide)
     m = get_meeting(s, meeting_id)
     if outcome is not None:  # back to 未協議 stays possible
         check_meeting_held(m)
@@ -461,13 +459,83 @@ def record_outcome(
     entry = _require_entry(s, m, item)
     if outcome is None and notes is not UNSET and (str(notes or "").strip() or None) not in (None, entry.notes):
         check_meeting_held(m, what="協議内容")  # walk O5: no discussion of a meeting not held in its minutes
+    plan = _plan_outcome(s, m, item, entry, outcome, decide, reason)
+    with audit.action(s, plan.label, by=by):
+        _apply_outcome(s, m, plan, reason, notes, by)
+    return DECIDED if plan.moves else CHANGED
+
+
+def record_outcomes(
+    s: Session, *, meeting_id: int, item_ids: Sequence[int], outcome: str | None, decide: Status | str | None = None,
+    reason: str | None = None, by: str | None = None,
+) -> Changes:
+    """Record the same outcome (and decision, with one reason) for several agenda items of the meeting, as
+    ``record_outcome`` records one: every item is checked by the same rules before any is changed, then all
+    are recorded in one audit action (one undo step). A refusal names the item (要望番号) and says that none
+    of the selection was changed; the discussion notes of each item stay as they are."""
+    ids = list(dict.fromkeys(item_ids))
+    if not ids:
+        raise DomainError("要望を選んでください。")
+    outcome, decide = _parse_outcome(outcome, decide)
+    m = get_meeting(s, meeting_id)
+    if outcome is not None:
+        check_meeting_held(m)
+    unchanged = f"選んだ {len(ids)} 件はどれも変更していません。"
+    plans: list[_OutcomePlan] = []
+    for item_id in ids:
+        item = request_ops.get_item(s, item_id)
+        try:
+            plans.append(_plan_outcome(s, m, item, _require_entry(s, m, item), outcome, decide, reason))
+        except DomainError as exc:
+            text = str(exc) if item.key in str(exc) else f"要望 {item.key}: {exc}"
+            raise type(exc)(text + unchanged) from None
+    if len(plans) == 1:
+        label = plans[0].label
+    else:
+        keys = [p.item.key for p in plans]
+        shown = "、".join(keys[:5]) + (f" ほか {len(keys) - 5} 件" if len(keys) > 5 else "")
+        whats = {p.label.split(f"要望 {p.item.key} ", 1)[-1] for p in plans}  # 「を標準化と決定」 and the like
+        what = whats.pop() if len(whats) == 1 else "の協議結果を記録"
+        label = f"「{meeting_label(m)}」で要望 {len(plans)} 件（{shown}）{what}"
+    with audit.action(s, label, by=by):
+        for plan in plans:
+            _apply_outcome(s, m, plan, reason, UNSET, by)
+    return DECIDED if any(p.moves for p in plans) else CHANGED
+
+
+@dataclass(frozen=True)
+class _OutcomePlan:
+    """What recording an outcome for one item will do, every rule already checked."""
+
+    item: RequestItem
+    entry: AgendaEntry
+    outcome: str | None
+    target: Status | None  # the decision recorded on the entry (カスタマイズ実施 for the pending one)
+    steps: tuple[Status, ...]  # the status changes, in order
+    label: str
+
+    @property
+    def moves(self) -> bool:
+        return bool(self.steps) or self.outcome == CUSTOMIZED_PENDING
+
+
+def _parse_outcome(outcome: str | None, decide: Status | str | None) -> tuple[str | None, Status | str | None]:
+    if decide is not None and not isinstance(decide, Status) and str(decide).strip() in (CUSTOMIZED_PENDING, PENDING_LABEL):
+        outcome, decide = CUSTOMIZED_PENDING, None
+    if outcome is not None and outcome not in OUTCOMES:
+        raise DomainError(f"協議結果「{outcome}」はありません（" + "、".join(OUTCOME_LABELS.values()) + "）。")
+    return outcome, decide
+
+
+def _plan_outcome(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry, outcome: str | None,
+                  decide: Status | str | None, reason: str | None) -> _OutcomePlan:
+    """record_outcome's rules for one item (DomainError / WorkflowError naming it); nothing changed."""
     if (entry.outcome == "decided" and entry.decision_status in _FINAL) or entry.outcome == CUSTOMIZED_PENDING:
         decided_as = PENDING_LABEL if entry.outcome == CUSTOMIZED_PENDING else Status(entry.decision_status).label
         raise DomainError(
             f"要望 {item.key} は「{meeting_label(m)}」ですでに「{decided_as}」と決定しています。"
             "誤りであれば元に戻すで取り消すか、理由を記録して要望を「検討中」に戻してください。")
     current = parse_status(item.status)
-    steps: tuple[Status, ...] = ()
     if outcome == CUSTOMIZED_PENDING:
         if decide is not None:
             raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
@@ -479,7 +547,9 @@ def record_outcome(
                 check_pending_customization(current, reason=reason, facts=facts)
             except DomainError as exc:
                 raise type(exc)(f"要望 {item.key}: {exc}") from None
-            return _record_pending(s, m, item, entry, current, reason, notes, by)
+            return _OutcomePlan(item, entry, CUSTOMIZED_PENDING, Status.CUSTOMIZED,
+                                (Status.UNDER_REVIEW,) if current == Status.REQUESTED else (),
+                                f"「{meeting_label(m)}」で要望 {item.key} を{PENDING_LABEL}と決定")
     if outcome == "decided":
         if decide is None:
             raise DomainError(f"要望 {item.key} の決定内容（変更後の状態）を選んでください。")
@@ -488,52 +558,39 @@ def record_outcome(
             check_meeting_decision(current, target, reason=reason, facts=request_ops.item_facts(s, item))
         except DomainError as exc:
             raise type(exc)(f"要望 {item.key}: {exc}") from None
-        steps = meeting_steps(current, target)
-        label = f"「{meeting_label(m)}」で要望 {item.key} を{target.label}と決定"
-    else:
-        if decide is not None:
-            raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
-        target = None
-        if outcome == "continued" and current == Status.REQUESTED:
-            steps = (Status.UNDER_REVIEW,)
-        label = f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録"
-    with audit.action(s, label, by=by):
-        for n, step in enumerate(steps, start=1):
-            why: str | None
-            if n < len(steps) or target is None:
-                why = f"{meeting_label(m)}で協議" + ("（継続審議）" if outcome == "continued" else "")
-            else:
-                why = reason
-            request_ops.move_item(s, item_id=item_id, to=step, reason=why, meeting_id=meeting_id, by=by)
-        if target is not None:
-            change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item_id))
-            entry.decision_status, entry.decision_reason = target.value, (reason or "").strip() or None
-            entry.status_change_id = change_id
+        return _OutcomePlan(item, entry, outcome, target, meeting_steps(current, target),
+                            f"「{meeting_label(m)}」で要望 {item.key} を{target.label}と決定")
+    if decide is not None:
+        raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
+    steps = (Status.UNDER_REVIEW,) if outcome == "continued" and current == Status.REQUESTED else ()
+    return _OutcomePlan(item, entry, outcome, None, steps,
+                        f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録")
+
+
+def _apply_outcome(s: Session, m: Meeting, plan: _OutcomePlan, reason: str | None, notes: str | None | Unset,
+                   by: str | None) -> None:
+    """Carry out a checked plan inside the caller's audit action."""
+    item, entry, outcome, target = plan.item, plan.entry, plan.outcome, plan.target
+    for n, step in enumerate(plan.steps, start=1):
+        why: str | None
+        if outcome == CUSTOMIZED_PENDING:
+            why = f"{meeting_label(m)}で協議（{PENDING_LABEL}）"
+        elif n < len(plan.steps) or target is None:
+            why = f"{meeting_label(m)}で協議" + ("（継続審議）" if outcome == "continued" else "")
         else:
-            entry.decision_status = entry.decision_reason = entry.status_change_id = None
-        entry.outcome = outcome
-        if notes is not UNSET:
-            entry.notes = (str(notes or "")).strip() or None
-        s.flush()
-    return DECIDED if steps else CHANGED
-
-
-def _record_pending(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry, current: Status,
-                    reason: str | None, notes: str | None | Unset, by: str | None) -> Changes:
-    """record_outcome for カスタマイズ decided in principle (checked by the caller): one audit action."""
-    with audit.action(s, f"「{meeting_label(m)}」で要望 {item.key} を{PENDING_LABEL}と決定", by=by):
-        change_id = None
-        if current == Status.REQUESTED:
-            request_ops.move_item(s, item_id=item.id, to=Status.UNDER_REVIEW, meeting_id=m.id, by=by,
-                                  reason=f"{meeting_label(m)}で協議（{PENDING_LABEL}）")
-            change_id = s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
-        entry.outcome = CUSTOMIZED_PENDING
-        entry.decision_status, entry.decision_reason = Status.CUSTOMIZED.value, (reason or "").strip() or None
+            why = reason
+        request_ops.move_item(s, item_id=item.id, to=step, reason=why, meeting_id=m.id, by=by)
+    if target is not None:
+        change_id = (s.scalar(select(func.max(StatusChange.id)).where(StatusChange.item_id == item.id))
+                     if plan.steps else None)
+        entry.decision_status, entry.decision_reason = target.value, (reason or "").strip() or None
         entry.status_change_id = change_id
-        if notes is not UNSET:
-            entry.notes = (str(notes or "")).strip() or None
-        s.flush()
-    return DECIDED
+    else:
+        entry.decision_status = entry.decision_reason = entry.status_change_id = None
+    entry.outcome = outcome
+    if notes is not UNSET:
+        entry.notes = (str(notes or "")).strip() or None
+    s.flush()
 
 
 def set_item_notes(s: Session, *, meeting_id: int, item_id: int, notes: str | None, by: str | None = None) -> Changes:

@@ -272,6 +272,45 @@
     </message>
 </context>
 <context>
+    <name>BulkOutcomeDialog</name>
+    <message>
+        <source>協議結果をまとめて記録</source>
+        <translation>Record outcomes together</translation>
+    </message>
+    <message>
+        <source> ほか {0} 件</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>{0}の議題から選んだ要望 {1} 件: {2}</source>
+        <translation>{1} requests chosen from the agenda of {0}: {2}</translation>
+    </message>
+    <message>
+        <source>例: 標準機能の運用で対応できることを全団体で確認した</source>
+        <translation>e.g. All members confirmed the standard function covers their work</translation>
+    </message>
+    <message>
+        <source>「協議結果」タブで 1 件ずつ記録するのと同じ規則です。1 件でも記録できない要望があれば、どれも記録しません（元に戻すは 1 回でまとめて戻ります）。</source>
+        <translation>The same rules as recording one at a time in the Outcomes tab. If any request cannot be recorded, none is (one Undo reverts them all).</translation>
+    </message>
+    <message>
+        <source>協議結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>決定内容</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
     <name>BulkStatusDialog</name>
     <message>
         <source>状態をまとめて変更</source>
@@ -1710,6 +1749,10 @@ To change it, ask the other person to close it, then open it again.</translation
     <message>
         <source>コピー</source>
         <translation>copy</translation>
+    </message>
+    <message>
+        <source>「{0}」はすでにあります。上書きしますか？</source>
+        <translation>&quot;{0}&quot; already exists. Replace it?</translation>
     </message>
     <message>
         <source>コピーを保存しています…</source>
@@ -4033,6 +4076,10 @@ control tool</translation>
         <translation>{0}&apos;s requests ({1}) are on the agenda, but no attendee from {0} is recorded.</translation>
     </message>
     <message>
+        <source>「{0}」</source>
+        <translation>&quot;{0}&quot;</translation>
+    </message>
+    <message>
         <source>議題に {0} 件を追加しました。</source>
         <translation>Added {0} items to the agenda.</translation>
     </message>
@@ -6257,6 +6304,10 @@ Folder: {0}</translation>
 <context>
     <name>SelectionActions</name>
     <message>
+        <source>協議結果をまとめて記録…（{0} 件）</source>
+        <translation>Record outcomes together… ({0})</translation>
+    </message>
+    <message>
         <source>状態をまとめて変更…（{0} 件）</source>
         <translation>Change status… ({0})</translation>
     </message>
@@ -6275,6 +6326,10 @@ Folder: {0}</translation>
     <message>
         <source>要望 {0} 件を「{1}」にしました。</source>
         <translation>Set {0} requests to &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>要望 {0} 件の協議結果を記録しました。</source>
+        <translation>Recorded the outcome of {0} requests.</translation>
     </message>
     <message>
         <source>会議がありません。先に「会議」で会議を登録してください。</source>

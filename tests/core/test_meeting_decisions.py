@@ -375,3 +375,125 @@ def test_no_confirmation_while_a_mayors_approval_is_for_another_amount(table):
     with db.session() as s:
         assert req.get_item(s, b).status == "under_review"
         assert mops.pending_decisions(s, [b]) == {b: "第1回 住民業務部会"}
+
+
+# --- several agenda items decided at once (the agenda's multi-select and `meetings outcome --item A B …`) --------
+
+
+@pytest.fixture
+def five(rdb):
+    """Five 要望 items (R-0004 and R-0005 with an estimate) on the agenda of a meeting held."""
+    ids = [new_item(rdb, m, code) for m, code in (("那珂市", "0010001"), ("那珂市", "0010002"), ("五霞町", "0010003"),
+                                                  ("常陸大宮市", "0200001"), ("五霞町", "0200002"))]
+    m = meeting(rdb)
+    with rdb.session() as s, s.begin():
+        add_agenda_items(s, meeting_id=m, item_ids=ids)
+    return rdb, m, ids
+
+
+def test_five_agenda_items_decided_at_once_are_one_undo_step_and_reach_the_minutes(five):
+    db, m, ids = five
+    before = dump_requests(db)
+    with db.session() as s, s.begin():
+        mops.record_outcomes(s, meeting_id=m, item_ids=ids, outcome="decided", decide="standardized",
+                             reason="次期版で標準機能に追加")
+    for i in ids:  # each exactly as record_outcome records one: 要望 → 検討中 → 標準化, both with the meeting
+        assert trail(db, i) == [("requested", "under_review", m, "第1回 住民業務部会で協議"),
+                                ("under_review", "standardized", m, "次期版で標準機能に追加")]
+    with db.session() as s:
+        assert undo_ops.undo_status(s).undo_label == (
+            "「第1回 住民業務部会」で要望 5 件（R-0001、R-0002、R-0003、R-0004、R-0005）を標準化と決定")
+        rows = mq.agenda(s, m)
+        mi = build_minutes(s, m)
+    assert [(r.outcome, r.decision_status, r.decision_reason) for r in rows] == [
+        ("decided", "standardized", "次期版で標準機能に追加")] * 5
+    assert [(x.key, x.text) for x in mi.decisions] == [(f"R-000{n}", "標準化とする") for n in range(1, 6)]
+    with db.session() as s, s.begin():
+        undo_ops.undo(s)  # one step undoes all five
+    assert dump_requests(db) == before
+    with db.session() as s:
+        assert [r.outcome for r in mq.agenda(s, m)] == [None] * 5
+
+
+def test_several_items_continued_at_once(five):
+    db, m, ids = five
+    with db.session() as s, s.begin():
+        mops.record_outcomes(s, meeting_id=m, item_ids=ids[:2], outcome="continued")
+        assert undo_ops.undo_status(s).undo_label == "「第1回 住民業務部会」で要望 2 件（R-0001、R-0002）を継続審議として記録"
+    assert trail(db, ids[0]) == [("requested", "under_review", m, "第1回 住民業務部会で協議（継続審議）")]
+    with db.session() as s:
+        assert [x.key for x in build_minutes(s, m).continued] == ["R-0001", "R-0002"]
+
+
+def test_a_mixed_selection_with_one_refused_decision_changes_nothing_and_names_the_item(five):
+    """カスタマイズ実施 needs each bearing member's approvals (measure 3): R-0004 has none, so the whole
+    selection is refused with its 要望番号, and nothing — no status, no agenda outcome — changes."""
+    db, m, ids = five
+    for i in ids[:3] + ids[4:]:
+        with db.session() as s, s.begin():
+            req.update_item(s, item_id=i, estimate=500_000)
+    for i, who in zip(ids[:3] + ids[4:], ("那珂市", "那珂市", "五霞町", "五霞町"), strict=True):
+        approve_all(db, i, [who])
+    before = dump_requests(db)
+    with db.session() as s, s.begin():
+        with pytest.raises(WorkflowError) as refused:
+            mops.record_outcomes(s, meeting_id=m, item_ids=ids, outcome="decided", decide="customized",
+                                 reason="独自施策のため")
+    text = str(refused.value)
+    assert text.startswith("要望 R-0004: 「要望」から「カスタマイズ実施」には決定できません") and "見積額" in text
+    assert text.endswith("選んだ 5 件はどれも変更していません。")
+    assert dump_requests(db) == before
+    with db.session() as s:
+        assert [r.outcome for r in mq.agenda(s, m)] == [None] * 5
+    # an item not on the agenda, or one the meeting already decided, is named the same way
+    other = meeting(db, dt.date(2026, 11, 23))
+    with db.session() as s, s.begin():
+        with pytest.raises(DomainError, match=r"^要望 R-0001 は「第2回 住民業務部会」の議題にありません。.*選んだ 1 件"):
+            mops.record_outcomes(s, meeting_id=other, item_ids=[ids[0]], outcome="information")
+    record(db, m, ids[1], "decided", decide="withdrawn", reason="代替運用")
+    with db.session() as s, s.begin():
+        with pytest.raises(DomainError, match=r"^要望 R-0002 は「第1回 住民業務部会」ですでに「取下げ」と決定しています。"):
+            mops.record_outcomes(s, meeting_id=m, item_ids=ids[:3], outcome="decided", decide="standardized",
+                                 reason="標準機能で対応")
+
+
+def test_meetings_outcome_takes_several_items_as_one_action(five, capsys):
+    db, m, ids = five
+    before = dump_requests(db)
+    code, out, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0002", "--item",
+                         "R-0003", "--decide", "標準化", "--reason", "次期版で標準機能に追加")
+    assert code == 0, err
+    assert out.strip() == "要望 3 件（R-0001、R-0002、R-0003）の協議結果を記録しました。"
+    code, out, _ = run(capsys, "--db", db.path, "meetings", "show", m)
+    decided = out.split("決定事項:")[1].split("継続審議事項:")[0]
+    assert all(f"R-000{n}\t標準化" in decided for n in (1, 2, 3)) and "R-0004" not in decided
+    code, out, _ = run(capsys, "--db", db.path, "undo")
+    assert code == 0 and "要望 3 件（R-0001、R-0002、R-0003）を標準化と決定" in out
+    assert dump_requests(db) == before
+    # one refused item refuses them all, named; --notes stays per item
+    code, _, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0004",
+                       "--decide", "customized", "--reason", "独自施策")
+    assert code != 0 and "要望 R-0001: 「要望」から「カスタマイズ実施」には決定できません" in err
+    assert "選んだ 2 件はどれも変更していません。" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0001", "R-0002", "--info",
+                       "--notes", "説明のみ")
+    assert code != 0 and "--item を 1 件にしてください" in err
+    assert dump_requests(db) == before
+    code, out, err = run(capsys, "--db", db.path, "meetings", "outcome", m, "--item", "R-0005", "--info",
+                         "--notes", "説明のみ")  # the single form as before
+    assert code == 0 and out.strip() == "要望 R-0005 の協議結果を記録しました。"
+
+
+def test_requests_move_with_a_meeting_names_the_meetings_own_command_when_it_refuses(five, capsys):
+    """`requests move --meeting` stays a status change by the workflow table (the meeting as a reference);
+    what only the meeting may decide is refused with the command that records it as the meeting's decision."""
+    db, m, _ = five
+    before = dump_requests(db)
+    code, _, err = run(capsys, "--db", db.path, "requests", "move", "R-0001", "R-0002", "--to", "標準化",
+                       "--reason", "標準機能で対応", "--meeting", m)
+    assert code != 0 and "「要望」から「標準化」には変更できません" in err
+    assert f"meetings outcome {m} --item R-0001 R-0002 --decide standardized --reason …" in err
+    code, _, err = run(capsys, "--db", db.path, "requests", "move", "R-0001", "--to", "標準化",
+                       "--reason", "標準機能で対応")
+    assert code != 0 and "meetings outcome" not in err  # no meeting named: the table's refusal as it is
+    assert dump_requests(db) == before

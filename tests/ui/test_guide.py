@@ -62,3 +62,21 @@ def test_the_reason_drop_down_shows_its_longest_reason_whole(runner, qtbot, app_
     combo.setCurrentIndex(combo.findText("住民サービス水準の維持"))
     fm = combo.fontMetrics()
     assert combo.minimumWidth() >= fm.horizontalAdvance("住民サービス水準の維持") + 40
+
+
+def test_the_presentation_keys_in_the_guide_and_the_readme_are_the_apps():
+    """The slide's keys (presentation_view._slide_key: 0–6 one per CHOICES line, Z, H, Home/End) are
+    each in the guide's key table and in the README's paragraph, with the choice each digit makes."""
+    from ui.views.presentation_view import CHOICES
+
+    guide = (DOCS / "guide.md").read_text(encoding="utf-8")
+    table = guide.split("| キー | 操作 |", 1)[1].split("\n\n", 1)[0]
+    keys = {k.strip() for line in table.splitlines()[2:] for k in line.split("|")[1].split("／")}
+    assert {str(n) for n in range(len(CHOICES))} | {"Z", "H", "Home", "End", "Esc", "Space", "PageDown",
+                                                      "PageUp", "Backspace"} <= keys
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    words = ("未協議", "標準化", "取下げ", "カスタマイズ実施", "継続審議", "報告のみ", "カスタマイズ実施")
+    for n in range(len(CHOICES)):
+        assert f"{n} {words[n]}" in readme.replace("\n  ", " "), n
+    for key in ("Z shows", "H hides", "Home / End"):
+        assert key in readme.replace("\n  ", " ")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from cloudsuppress.domain.workflow import Status
 from cloudsuppress.ops import meetings as mops
+from cloudsuppress.ops import requests as req
 from cloudsuppress.ops.meeting_queries import agenda
 from cloudsuppress.ops.request_queries import list_item_rows
 from tests.core.pdf_support import flat, needs_poppler, raw_text
@@ -124,3 +125,68 @@ def test_the_comparison_selection_goes_on_an_agenda_and_into_its_own_sheet(main_
         assert all(k in body for k in keys) and "要望なし:" in body
         others = set(statuses(runner)) - set(keys)
         assert not any(k in body for k in others)
+
+
+def test_the_agenda_records_several_decisions_at_once_as_the_meeting_and_one_undo(main_window, runner, monkeypatch,
+                                                                                  no_message_boxes):
+    """The agenda's multi-select records the meeting's decisions (協議結果をまとめて記録…), not a status
+    change outside the meeting: five items (要望 ones straight) to 標準化 with the meeting as reference, the
+    agenda shows the outcomes, one undo restores them all. A refused カスタマイズ実施 (measure 3) names
+    the item, records nothing and the dialog comes back with the reason typed."""
+    from ui.dialogs.bulk_outcome_dialog import BulkOutcomeDialog
+
+    rows = runner.read(list_item_rows)  # the demo's 要望 items, and three withdrawn ones reopened (検討中)
+    requested = [r for r in rows if r.status == Status.REQUESTED.value][:2]
+    reopened = [r for r in rows if r.status == Status.WITHDRAWN.value][:3]
+    requested += reopened
+    assert len(requested) == 5
+
+    def setup(s):
+        for r in reopened:
+            req.move_item(s, item_id=r.id, to=Status.UNDER_REVIEW, reason="運用の見直しで再検討する")
+        m = mops.create_meeting(s, kind="協議会", title="臨時協議会", held_on=dt.date(2026, 12, 2))
+        for r in requested:
+            mops.add_agenda_item(s, meeting_id=m.id, item_id=r.id)
+        return m
+
+    mid = runner.run(setup, parent=None).id
+    before = statuses(runner)
+    main_window.show_view(VIEW_MEETINGS)
+    assert main_window.meetings.select_meeting(mid)
+    pane = main_window.meetings.detail
+    pane.tabs.setCurrentIndex(1)
+    pane.agenda_table.selectAll()
+    texts = [a.text() for a in pane.selection.menu().actions()]
+    assert texts[0] == "協議結果をまとめて記録…（5 件）" and not any(t.startswith("状態をまとめて変更") for t in texts)
+
+    answers = [("decided", "customized", "独自施策のため"), None,
+               ("decided", "standardized", "次期版で標準機能に追加")]
+    seen = []
+
+    def fill(dialog):
+        seen.append((dialog.outcome(), dialog.decide(), dialog.reason_edit.text()))
+        answer = answers.pop(0)
+        if answer is None:
+            return QDialog.DialogCode.Rejected
+        dialog.choose(answer[0], decide=answer[1])
+        dialog.reason_edit.setText(answer[2])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BulkOutcomeDialog, "exec", fill)
+    assert not pane.selection.record_outcomes()
+    kind, text = no_message_boxes[-1]
+    refused = next(r.key for r in requested if text.startswith(f"要望 {r.key}: "))  # named
+    assert kind == "warning" and "「カスタマイズ実施」には" in text, (refused, text)
+    assert "選んだ 5 件はどれも変更していません。" in text
+    assert seen[1] == ("decided", "customized", "独自施策のため")  # came back with what was typed
+    assert statuses(runner) == before
+
+    assert pane.selection.record_outcomes()
+    rows = runner.read(lambda s: agenda(s, mid))
+    assert [(r.outcome, r.decision_status) for r in rows] == [("decided", "standardized")] * 5
+    assert [pane.agenda_model.row_at(n).outcome for n in range(5)] == ["decided"] * 5  # the agenda shows it
+    assert {k: statuses(runner)[k] for k in (r.key for r in requested)} == {r.key: "standardized" for r in requested}
+    assert main_window.undo_action.text().startswith("元に戻す: 「第1回 臨時協議会」で要望 5 件（")
+    main_window.undo_action.trigger()
+    assert statuses(runner) == before
+    assert [r.outcome for r in runner.read(lambda s: agenda(s, mid))] == [None] * 5

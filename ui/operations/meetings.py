@@ -97,3 +97,12 @@ def set_item_notes(parent: QWidget | None, runner: OpRunner, *, meeting_id: int,
     """Record the discussion (協議内容) of one agenda item."""
     return runner.run(lambda s: meeting_ops.set_item_notes(s, meeting_id=meeting_id, item_id=item_id, notes=notes),
                       parent=parent)
+
+
+def record_outcomes(parent: QWidget | None, runner: OpRunner, *, meeting_id: int, item_ids: Sequence[int],
+                    outcome: str | None, decide: Status | str | None, reason: str | None) -> Changes | None:
+    """Record one outcome (a decision with one reason) for several agenda items as one action, each as
+    ``record_outcome`` records one (one refusal, naming the item, records none)."""
+    return runner.run(lambda s: meeting_ops.record_outcomes(s, meeting_id=meeting_id, item_ids=item_ids,
+                                                            outcome=outcome, decide=decide, reason=reason),
+                      parent=parent)

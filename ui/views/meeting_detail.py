@@ -157,7 +157,9 @@ class MeetingDetailPane(QWidget):
         self.down_button.setToolTip("Ctrl+↓")
         self.down_button.clicked.connect(lambda: self.move_agenda_item(+1))
         # several items at once: status, another meeting's agenda, the selection's comparison sheet
-        self.selection = SelectionActions(self.runner, self, self.chosen_agenda_items, status_message=self.status_message)
+        # (the agenda's own decisions: 協議結果をまとめて記録… in place of a status change outside the meeting)
+        self.selection = SelectionActions(self.runner, self, self.chosen_agenda_items, status_message=self.status_message,
+                                          meeting=self.shown_meeting)
         self.selection.attach(self.agenda_table)
         for keys, offset in (("Ctrl+Up", -1), ("Ctrl+Down", +1)):
             shortcut = QShortcut(QKeySequence(keys), self.agenda_table)
@@ -311,6 +313,12 @@ class MeetingDetailPane(QWidget):
         """(item id, 要望番号) of the selected agenda lines, in agenda order."""
         rows = sorted(index.row() for index in self.agenda_table.selectionModel().selectedRows())
         return [(self.agenda_model.row_at(r).item_id, self.agenda_model.row_at(r).key) for r in rows]
+
+    def shown_meeting(self) -> tuple[int, str] | None:
+        """(id, name) of the meeting shown, or None."""
+        if self.meeting_id is None or self.detail is None:
+            return None
+        return self.meeting_id, self.tr("「{0}」").format(label(self.detail.meeting.label))
 
     def select_agenda_item(self, item_id: int) -> bool:
         row = self.agenda_model.row_of(item_id, attr="item_id")
