@@ -1316,7 +1316,7 @@ ized</translation>
         <translation>Customized {0} · Standardized {1} · Withdrawn {2} · Under review {3} · Not reviewed {4}</translation>
     </message>
     <message>
-        <source>未決定 {0} 件のうち 1団体のみ {1}・全団体 {2}</source>
+        <source>未決定 {0} 件のうち&#x3000;1団体のみ {1}・全団体 {2}</source>
         <translation>{0} undecided: {1} from one member, {2} from all</translation>
     </message>
     <message>

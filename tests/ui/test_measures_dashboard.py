@@ -80,7 +80,7 @@ def test_suppression_rate_card(dashboard, runner):
     # one decimal and the same string as the summary PDF's 抑制率 (the demo's 14 of 31: 45.2％, not 45.16%)
     assert value.text() == format_share(data.suppression_rate)
     assert data.decided and re.fullmatch(r"\d+\.\d％", value.text())
-    assert note.text() == f"決定 {data.decided} 件中 カスタマイズせず {data.not_customized} 件"
+    assert note.plain_text() == f"決定 {data.decided} 件中 カスタマイズせず {data.not_customized} 件"
 
 
 def test_charts_show_every_member_and_subcommittee(dashboard, runner):
@@ -239,3 +239,37 @@ def test_the_dashboard_is_kept_until_a_change_it_shows(dashboard, runner, monkey
 
 def measures_dashboard_now(runner):
     return runner.read(measures_dashboard)
+
+
+@pytest.mark.parametrize("width", [1280, 1366])
+def test_card_notes_break_between_their_pieces_never_inside_a_word(qtbot, width):
+    """Qt wraps Japanese between any two characters: the request card read 「検／討中 2」 at 1366 px and
+    「1団体のみ／1」 at 1280 px (#13 closing review). Each line of a note now holds whole pieces."""
+    from PySide6.QtGui import QTextDocument
+
+    from ui.views.dashboard_view import _card
+
+    note = "実施 17・標準化 3・取下げ 11・検討中 2・未検討 2\n未決定 4 件のうち　1団体のみ 1・全団体 0"
+    card = _card("カスタマイズ要望項目", "35", note, name="requestCount")
+    qtbot.addWidget(card)
+    card.setFixedWidth(width * 2 // 9)  # the request card's share of the dashboard row at that width
+    card.show()
+    label = card.findChild(QLabel, "requestCountNote")
+    assert label.plain_text() == note
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setPlainText(label.text())
+    doc.setTextWidth(label.contentsRect().width())
+    doc.size()  # lays the document out
+    block, breaks = doc.begin(), []
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(1, layout.lineCount()):
+            at = layout.lineAt(i).textStart()
+            breaks.append((text[:at], text[at:]))
+        block = block.next()
+    assert breaks, "the note should wrap at this width"
+    for before, after in breaks:
+        ok = before.endswith(("・", "　", "／")) or (before.endswith(" ") and not after[:1].isdigit() and after[:1] != "件")
+        assert ok, (before[-8:], after[:8])

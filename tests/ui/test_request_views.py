@@ -378,8 +378,8 @@ def test_dashboard_outcome_table_matches_the_core(main_window, runner):
             table.consortium.withdrawn, table.consortium.open) == (35, 17, 3, 11, 4)
     # 検討中 and 要望 apart (the demo's four open items: two taken up by a 部会, two not yet)
     assert (table.consortium.under_review, table.consortium.requested) == (2, 2)
-    note = main_window.dashboard.request_card.findChild(QLabel, "requestCountNote").text()
-    assert note.startswith("実施 17・標準化 3・取下げ 11・検討中 2・未検討 2\n未決定 4 件のうち 1団体のみ ")
+    note = main_window.dashboard.request_card.findChild(QLabel, "requestCountNote").plain_text()
+    assert note.startswith("実施 17・標準化 3・取下げ 11・検討中 2・未検討 2\n未決定 4 件のうち　1団体のみ ")
     tree = main_window.dashboard.outcome_tree
     keys = [k for k, _ in OUTCOME_LABELS]
 

@@ -8,6 +8,7 @@ that record them; the suppression rate has a card of its own.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -64,6 +65,31 @@ def load_dashboard(s: Session) -> DashboardData:
     return DashboardData(info.name if info else "", list_members(s), system_tree(s), outcome_table(s), request_spread(s))
 
 
+# Where a card's note may break: after 「・」, a full-width space, 「／」, a line end, or a space not
+# followed by a figure or 件 (「検討中 2」, 「4 件」 and 「1団体のみ 1」 stay whole; English words still break apart).
+_NOTE_BREAKS = re.compile(r"(・|　|／|\n| (?![\d件]))")
+_WJ = "\u2060"
+
+
+class NoteLabel(QLabel):
+    """A card's note that wraps only between its pieces: Qt breaks Japanese between any two
+    characters (「検／討中」, 「1団体のみ／1」 at 1366 and 1280 px), and CSS nowrap does not stop it
+    there. Inside each piece a WORD JOINER (U+2060, invisible, no break either side by UAX #14)
+    stands between the characters; ``plain_text()`` is the note as written."""
+
+    def __init__(self, note: str):
+        super().__init__()
+        self._plain = note
+        shown = [part if part in ("・", "　", "／", " ", "\n") else _WJ.join(part.replace(" ", "\u00a0"))
+                 for part in _NOTE_BREAKS.split(note)]
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText("".join(shown))
+        self.setAccessibleName(note)
+
+    def plain_text(self) -> str:
+        return self._plain
+
+
 def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
@@ -78,7 +104,7 @@ def _card(title: str, value: str, note: str = "", *, name: str = "") -> QFrame:
     layout.addWidget(t)
     layout.addWidget(v)
     if note:
-        n = QLabel(note)
+        n = NoteLabel(note)
         n.setObjectName((name or "card") + "Note")
         n.setWordWrap(True)  # six cards share 1,200 pixels: a long note takes two lines, not cut off
         n.setStyleSheet("color: #4a5568;")
@@ -278,7 +304,7 @@ class DashboardView(QWidget):
             self.tr("カスタマイズ要望項目"), f"{outcome.raised:,}",
             self.tr("実施 {0}・標準化 {1}・取下げ {2}・検討中 {3}・未検討 {4}").format(
                 outcome.customized, outcome.standardized, outcome.withdrawn, outcome.under_review, outcome.requested)
-            + ("\n" + self.tr("未決定 {0} 件のうち 1団体のみ {1}・全団体 {2}").format(
+            + ("\n" + self.tr("未決定 {0} 件のうち　1団体のみ {1}・全団体 {2}").format(
                 spread.open, spread.single, spread.everyone) if spread is not None and spread.open else ""),
             name="requestCount")
         if spread is not None:
