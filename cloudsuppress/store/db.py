@@ -42,11 +42,11 @@ from .backups import (
     SQLITE_HEADER,
     BackupError,
     BackupPolicy,
+    backup_due,
     backup_sqlite,  # noqa: F401 - the migration backup, patched by tests
     check_sqlite_file,
     corrupt_error,
     is_damage,
-    newest_backup_age,
     read_only_uri,
     rotate_backup,
 )
@@ -370,7 +370,7 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     ours = path.exists() and path.stat().st_size > 0 and _check_existing_sqlite(path)
     notes: list[StorageWarning] = []
     opened_backup = None
-    if ours and backup_policy.on_open and _backup_due(path, backup_policy):
+    if ours and backup_policy.on_open and backup_due(path, backup_policy):
         # Before migrations and before the app writes anything: the state the user last saw.
         try:
             opened_backup = rotate_backup(path, reason="open", policy=backup_policy)
@@ -389,13 +389,6 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
         db.backups_made.append(opened_backup)
     _finish_open(db)
     return db
-
-
-def _backup_due(path: Path, policy: BackupPolicy) -> bool:
-    if policy.min_interval_minutes <= 0:
-        return True
-    age = newest_backup_age(path)
-    return age is None or age.total_seconds() >= policy.min_interval_minutes * 60
 
 
 def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPolicy) -> Database:
