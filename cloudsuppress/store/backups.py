@@ -90,14 +90,55 @@ def backup_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
+SHM_ROOM = 64 * 1024  # what SQLite's shared-memory file (-shm) needs to read a database with an empty log
+
+
+def no_room_for_shm(path: Path) -> bool:
+    """True when the disk holding ``path`` is so full that SQLite cannot make (or grow) the
+    -shm file it needs to read a WAL database, even read-only (its "disk I/O error")."""
+    path = Path(path)
+    try:
+        if Path(f"{path}-shm").stat().st_size >= SHM_ROOM // 2:
+            return False  # already as large as an empty log needs
+    except OSError:
+        pass
+    try:
+        return _free_space(path.parent) < SHM_ROOM
+    except OSError:
+        return False
+
+
+def disk_is_full(folder: Path) -> bool:
+    """True when the disk holding ``folder`` has less room than SQLite needs to open a database
+    for writing (its -shm and the first pages of its log): no change could be saved there."""
+    try:
+        return _free_space(Path(folder)) < SHM_ROOM
+    except OSError:
+        return False
+
+
+def log_is_empty(path: Path) -> bool:
+    """True when the database's write-ahead log holds nothing (absent or empty): the file alone is the database."""
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI for ``path``; ``immutable`` when its folder cannot be written
-    (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file)."""
+    (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file),
+    and when the disk is full and the log empty (the -shm cannot be made or grown; nobody can
+    write to a full disk, and the file alone holds every commit)."""
     path = Path(path).resolve()
     uri = f"{path.as_uri()}?mode=ro"
     if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
         # With an -shm left beside it SQLite reads the log through it (read-only); without one it
         # cannot make one here, and only an immutable open reads the file at all.
+        uri += "&immutable=1"
+    elif no_room_for_shm(path) and log_is_empty(path):
         uri += "&immutable=1"
     return uri
 
