@@ -109,9 +109,12 @@ def disk_full_reason(path: Path, *, gui: bool) -> str:
     except OSError:
         free = "空きなし"
     again = "ファイル > 開く… で開き直してください" if gui else "もう一度コマンドを実行してください"
-    return (f"ディスクがいっぱいのため、データベースに書き込めません: {folder} のあるディスク（{free}）。"
-            f"不要なファイル（このフォルダーの backups の古いバックアップ、ほかの大きなファイルなど）を削除するか"
-            f"別のディスクへ移して空きを作ってから、{again}。")
+    return (f"ディスクがいっぱいのため、データベースに書き込めません（{folder} のあるディスク、{free}）。{FREE_SOME}"
+            f"空きができたら、{again}。")
+
+
+FREE_SOME = ("空きを作るには、不要なファイルを削除するか、別のディスクへ移してください"
+             "（このフォルダーの backups の古いバックアップなど）。")
 
 
 class DatabaseOutdatedError(DatabaseError):
@@ -415,10 +418,9 @@ def _open_read_only_on_full_disk(path: Path, *, reason: str | None, backup_polic
     except DiskFullError:  # not even readable: the log holds commits and SQLite has no room for its -shm
         folder = path.parent
         raise DiskFullError(
-            f"ディスクがいっぱいのため、データベースを開けません: {folder} のあるディスク。前回の変更の記録"
-            f"（{path.name}-wal）を読むための領域（64 KB）もありません。不要なファイル（このフォルダーの backups の古い"
-            "バックアップ、ほかの大きなファイルなど）を削除するか別のディスクへ移して空きを作ってから、開き直してください。"
-        ) from None
+            f"ディスクがいっぱいのため、データベースを開けません（{folder} のあるディスク）。"
+            f"前回の変更の記録（{path.name}-wal）を読むための空き（64 KB）もありません。{FREE_SOME}"
+            "空きができたら、開き直してください。") from None
 
 
 def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
