@@ -6,8 +6,12 @@ A copy is written under a temporary name and renamed, so a crash never leaves a 
 that looks whole; ``.part`` files left by a killed copy are removed by the next one.
 
 When: the GUI makes one copy per session (at open); a CLI command that changes something
-makes one only when the newest copy is older than ``min_interval_minutes`` (60), and a
-command that only reads makes none (issue 17 finding 7, issue 18 item 3). A copy is skipped,
+makes one only when the newest copy is older than ``min_interval_minutes`` (60; a day for a
+database of ``large_bytes``, 100 MB, or more), and a command that only reads makes none (issue
+17 finding 7, issue 18 item 3). Neither makes an automatic copy when the database has not
+changed since the last automatic copy: the ledger keeps each copy's fingerprint (schema version,
+number and newest id of the audit actions, the undone ones, the page count; ``fingerprint``),
+read in a few index lookups, never by hashing the file. A copy is skipped,
 with a warning, when the disk has less free space than the database needs; a copy that cannot
 be written (an unwritable or odd ``backups``) is a warning, never a reason the database does
 not open. ``prune_backups`` deletes only the rotating copies the app itself made (``open`` /
@@ -42,10 +46,18 @@ class BackupPolicy:
     on_open: bool = True  # one copy when the file is opened for writing (once per GUI session)
     on_close: bool = False  # another when it is closed with changes (off: at most one per session)
     min_interval_minutes: int = 0  # skip the copy at open when the newest copy is younger (CLI: 60)
+    large_bytes: int = 100 * 1024 * 1024  # a database this large (file and log) is "large"
+    large_interval_minutes: int = 0  # the interval for a large database (CLI: a day); 0: the same
+
+    def interval_minutes(self, size: int) -> int:
+        """The least age of the newest copy before another automatic one, for a database of ``size`` bytes."""
+        if size >= self.large_bytes and self.large_interval_minutes > self.min_interval_minutes:
+            return self.large_interval_minutes
+        return self.min_interval_minutes
 
 
 DEFAULT_POLICY = BackupPolicy()
-CLI_POLICY = BackupPolicy(min_interval_minutes=60)
+CLI_POLICY = BackupPolicy(min_interval_minutes=60, large_interval_minutes=24 * 60)
 
 
 class BackupError(DomainError):
@@ -78,14 +90,55 @@ def backup_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
+SHM_ROOM = 64 * 1024  # what SQLite's shared-memory file (-shm) needs to read a database with an empty log
+
+
+def no_room_for_shm(path: Path) -> bool:
+    """True when the disk holding ``path`` is so full that SQLite cannot make (or grow) the
+    -shm file it needs to read a WAL database, even read-only (its "disk I/O error")."""
+    path = Path(path)
+    try:
+        if Path(f"{path}-shm").stat().st_size >= SHM_ROOM // 2:
+            return False  # already as large as an empty log needs
+    except OSError:
+        pass
+    try:
+        return _free_space(path.parent) < SHM_ROOM
+    except OSError:
+        return False
+
+
+def disk_is_full(folder: Path) -> bool:
+    """True when the disk holding ``folder`` has less room than SQLite needs to open a database
+    for writing (its -shm and the first pages of its log): no change could be saved there."""
+    try:
+        return _free_space(Path(folder)) < SHM_ROOM
+    except OSError:
+        return False
+
+
+def log_is_empty(path: Path) -> bool:
+    """True when the database's write-ahead log holds nothing (absent or empty): the file alone is the database."""
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI for ``path``; ``immutable`` when its folder cannot be written
-    (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file)."""
+    (SQLite cannot make the WAL's shared-memory file there, and nobody can change the file),
+    and when the disk is full and the log empty (the -shm cannot be made or grown; nobody can
+    write to a full disk, and the file alone holds every commit)."""
     path = Path(path).resolve()
     uri = f"{path.as_uri()}?mode=ro"
     if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
         # With an -shm left beside it SQLite reads the log through it (read-only); without one it
         # cannot make one here, and only an immutable open reads the file at all.
+        uri += "&immutable=1"
+    elif no_room_for_shm(path) and log_is_empty(path):
         uri += "&immutable=1"
     return uri
 
@@ -216,19 +269,74 @@ def _ledger(db_path: Path) -> Path:
     return backup_folder(db_path) / LEDGER
 
 
-def _ledger_names(db_path: Path) -> set[str]:
+def _ledger_entries(db_path: Path) -> dict[str, str]:
+    """The rotating copies this app made, oldest first: file name → the database's fingerprint
+    when the copy was taken ("" for a line written by an older version, which had none)."""
     try:
-        return set(_ledger(db_path).read_text(encoding="utf-8").split("\n")) - {""}
+        lines = _ledger(db_path).read_text(encoding="utf-8").split("\n")
     except OSError:
-        return set()
+        return {}
+    entries: dict[str, str] = {}
+    for line in lines:
+        name, _tab, print_ = line.partition("\t")
+        if name:
+            entries.pop(name, None)
+            entries[name] = print_
+    return entries
 
 
-def _record_rotating(db_path: Path, dest: Path) -> None:
+def _ledger_names(db_path: Path) -> set[str]:
+    return set(_ledger_entries(db_path))
+
+
+def _record_rotating(db_path: Path, dest: Path, print_: str | None = None) -> None:
     try:
         with open(_ledger(db_path), "a", encoding="utf-8") as fh:
-            fh.write(dest.name + "\n")
+            fh.write(dest.name + (f"\t{print_}" if print_ else "") + "\n")
     except OSError:  # unlisted: the copy is simply never pruned
         pass
+
+
+def fingerprint(path: Path) -> str | None:
+    """What changes whenever the database's content does, read cheaply (no hashing of the file):
+    the schema version, the number, newest id and undone count of the audit actions (every change
+    the app makes, undo and redo included, is one) and the page count. None when it cannot be read."""
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            schema = con.execute("PRAGMA schema_version").fetchone()[0]
+            pages = con.execute("PRAGMA page_count").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "audit_action" not in tables:
+                return None
+            count, last, undone = con.execute(
+                "SELECT count(*), max(id), sum(state != 'done') FROM audit_action").fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return None
+    return f"s{schema}:p{pages}:a{count}:{last}:{undone or 0}"
+
+
+def last_automatic_fingerprint(db_path: Path) -> str | None:
+    """The fingerprint recorded with the newest automatic copy that still exists (None: none recorded)."""
+    folder = backup_folder(db_path)
+    for name, print_ in reversed(list(_ledger_entries(db_path).items())):
+        if (folder / name).is_file():
+            return print_ or None
+    return None
+
+
+def backup_due(db_path: Path, policy: BackupPolicy) -> bool:
+    """Whether opening the database for writing takes an automatic copy: the newest copy is older
+    than the policy's interval for this size, and the database changed since the last automatic copy."""
+    interval = policy.interval_minutes(database_size(db_path))
+    if interval > 0:
+        age = newest_backup_age(db_path)
+        if age is not None and age.total_seconds() < interval * 60:
+            return False
+    current = fingerprint(db_path)
+    return current is None or current != last_automatic_fingerprint(db_path)
 
 
 def newest_backup_age(db_path: Path, *, now: dt.datetime | None = None) -> dt.timedelta | None:
@@ -261,7 +369,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today: dt.date | None = None) -> list[Path]:
     """Delete rotating backups beyond the policy; return the deleted paths."""
     today = today or dt.date.today()
-    made = _ledger_names(db_path)
+    entries = _ledger_entries(db_path)
+    made = set(entries)
     rotating = [b for b in list_backups(db_path) if b.reason in ROTATING_REASONS and b.path.name in made]
     keep = {b.path for b in rotating[: max(policy.keep_last, 1)]}
     days_seen: set[dt.date] = set()
@@ -281,7 +390,8 @@ def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today
     if deleted:
         gone = {p.name for p in deleted}
         try:
-            _ledger(db_path).write_text("".join(f"{n}\n" for n in sorted(made - gone)), encoding="utf-8")
+            _ledger(db_path).write_text("".join(f"{n}\t{p}\n" if p else f"{n}\n"
+                                                for n, p in entries.items() if n not in gone), encoding="utf-8")
         except OSError:
             pass
     return deleted
@@ -289,9 +399,10 @@ def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today
 
 def rotate_backup(db_path: Path, *, reason: str, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
     """Make a backup and prune the old rotating ones (``open`` / ``close`` are rotating; others are kept)."""
+    print_ = fingerprint(db_path) if reason in ROTATING_REASONS else None
     dest = backup_sqlite(db_path, reason=reason)
     if reason in ROTATING_REASONS:
-        _record_rotating(db_path, dest)
+        _record_rotating(db_path, dest, print_)
     prune_backups(db_path, policy)
     return dest
 

@@ -14,11 +14,14 @@ is refused with who holds it, and may open the file read-only instead (``read_on
 no lock, no check, no backup, no migration; every write is refused with a message). A file
 or folder that cannot be written opens read-only when ``allow_read_only`` (the GUI), with a
 warning saying why; a backup that cannot be made is a warning, never a failure to open.
-SQLite's "database is locked", "readonly database" and "disk is full" become Japanese
+A disk with no room left (``disk_is_full``, or the lock file or SQLite's -shm cannot be
+written) opens read-only the same way, saying which folder's disk and what to free; the CLI's
+writing commands are refused with that. SQLite's "database is locked", "readonly database" and "disk is full" become Japanese
 ``DomainError`` messages (``DatabaseBusyError`` for the first, which a caller may retry).
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -42,11 +45,13 @@ from .backups import (
     SQLITE_HEADER,
     BackupError,
     BackupPolicy,
+    _free_space,
+    backup_due,
     backup_sqlite,  # noqa: F401 - the migration backup, patched by tests
     check_sqlite_file,
     corrupt_error,
+    disk_is_full,
     is_damage,
-    newest_backup_age,
     read_only_uri,
     rotate_backup,
 )
@@ -86,6 +91,30 @@ BUSY_TIMEOUT_MS = 10_000  # how long a SQLite connection waits for another one b
 
 class DatabaseBusyError(DatabaseError):
     """SQLite waited its busy timeout for another connection and gave up; nothing was written. Retry."""
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the database has no room left: nothing was written."""
+
+
+# SQLite's names for "no room": the file or log cannot grow, the shared-memory file cannot be made or grown
+DISK_FULL_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")
+
+
+def disk_full_reason(path: Path, *, gui: bool) -> str:
+    """Why a database on a full disk opens read-only (GUI) or a command that changes it is refused (CLI), and what to do."""
+    folder = path.parent
+    try:
+        free = f"空き {_free_space(folder) / 1024:,.0f} KB"
+    except OSError:
+        free = "空きなし"
+    again = "ファイル > 開く… で開き直してください" if gui else "もう一度コマンドを実行してください"
+    return (f"ディスクがいっぱいのため、データベースに書き込めません（{folder} のあるディスク、{free}）。{FREE_SOME}"
+            f"空きができたら、{again}。")
+
+
+FREE_SOME = ("空きを作るには、不要なファイルを削除するか、別のディスクへ移してください"
+             "（このフォルダーの backups の古いバックアップなど）。")
 
 
 class DatabaseOutdatedError(DatabaseError):
@@ -183,7 +212,7 @@ def sqlite_path(target: str | Path) -> Path | None:
     return None if path is None else path.expanduser().resolve()
 
 
-def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
+def _install_sqlite_hooks(engine: Engine, folder: Path, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: object) -> None:  # a DB-API sqlite3 connection
         # Let SQLAlchemy, not pysqlite, decide when a transaction begins (DDL included).
@@ -208,11 +237,12 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool = False) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
-        raise_sqlite_error_as_message(context.original_exception)
+        raise_sqlite_error_as_message(context.original_exception, folder)
 
 
-def sqlite_error_message(exc: BaseException) -> DatabaseError | None:
-    """The Japanese refusal for SQLite's everyday failures (busy, read-only, disk full, unopenable); None for others."""
+def sqlite_error_message(exc: BaseException, folder: Path | None = None) -> DatabaseError | None:
+    """The Japanese refusal for SQLite's everyday failures (busy, read-only, disk full, unopenable); None for others.
+    ``folder``: the database's folder, named in the disk-full message."""
     if not isinstance(exc, sqlite3.Error):
         return None
     text = str(exc).lower()
@@ -223,8 +253,9 @@ def sqlite_error_message(exc: BaseException) -> DatabaseError | None:
     if "readonly" in text or "read-only" in text or "query_only" in text or "query-only" in text:
         return DatabaseError(READ_ONLY_REFUSAL + "データベースファイルとそのフォルダーに書き込めるか、"
                              "ほかの画面やコマンドが編集中でないか確かめて、開き直してください。")
-    if "full" in text:
-        return DatabaseError("ディスクの空き容量が足りないため保存できませんでした。変更は保存していません。"
+    if "full" in text or getattr(exc, "sqlite_errorname", "") in DISK_FULL_ERRORS:
+        where = f"（{folder} のあるディスク）" if folder is not None else ""
+        return DiskFullError(f"ディスクの空き容量が足りないため保存できませんでした{where}。変更は保存していません。"
                              "不要なファイルを削除して空き容量を増やしてから、もう一度操作してください。")
     if "unable to open" in text or "disk i/o" in text:
         return DatabaseError(f"データベースファイルを読み書きできません（{exc}）。ファイルのある場所"
@@ -232,8 +263,8 @@ def sqlite_error_message(exc: BaseException) -> DatabaseError | None:
     return None
 
 
-def raise_sqlite_error_as_message(exc: BaseException) -> None:
-    message = sqlite_error_message(exc)
+def raise_sqlite_error_as_message(exc: BaseException, folder: Path | None = None) -> None:
+    message = sqlite_error_message(exc, folder)
     if message is not None:
         raise message from None
 
@@ -345,7 +376,9 @@ def open_database(target: str | Path, *, create: bool = True, backup_policy: Bac
     if read_only:
         if not exists:
             raise DatabaseError(f"データベースファイルが見つかりません: {path}")
-        return _open_read_only(path, reason=reason, backup_policy=backup_policy)
+        return _open_read_only_on_full_disk(path, reason=reason, backup_policy=backup_policy)
+    if exists and disk_is_full(path.parent):  # not one page of a change would fit: say so before trying
+        return _open_on_full_disk(path, allow_read_only=allow_read_only, backup_policy=backup_policy)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = writer_lock.acquire(path, purpose=purpose, doing="変更できません")
@@ -355,14 +388,39 @@ def open_database(target: str | Path, *, create: bool = True, backup_policy: Bac
                                    backup_policy=backup_policy)
         raise DatabaseError(f"データベースのあるフォルダーに書き込めません: {path.parent}") from None
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) and exists:
+            return _open_on_full_disk(path, allow_read_only=allow_read_only, backup_policy=backup_policy)
         blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
         why = f"「{blocking}」はフォルダーではなくファイルです" if blocking is not None else error_reason(exc)
         raise DatabaseError(f"データベースファイルを開けません: {path}（{why}）") from None
     try:
         return _open_sqlite_locked(path, url, lock, backup_policy=backup_policy)
+    except DiskFullError:
+        lock.release()
+        if not exists:
+            raise
+        return _open_on_full_disk(path, allow_read_only=allow_read_only, backup_policy=backup_policy)
     except BaseException:
         lock.release()
         raise
+
+
+def _open_on_full_disk(path: Path, *, allow_read_only: bool, backup_policy: BackupPolicy) -> Database:
+    """A disk with no room: read-only (the GUI), or the CLI's refusal naming the folder and what to free."""
+    if not allow_read_only:
+        raise DiskFullError(disk_full_reason(path, gui=False))
+    return _open_read_only_on_full_disk(path, reason=disk_full_reason(path, gui=True), backup_policy=backup_policy)
+
+
+def _open_read_only_on_full_disk(path: Path, *, reason: str | None, backup_policy: BackupPolicy) -> Database:
+    try:
+        return _open_read_only(path, reason=reason, backup_policy=backup_policy)
+    except DiskFullError:  # not even readable: the log holds commits and SQLite has no room for its -shm
+        folder = path.parent
+        raise DiskFullError(
+            f"ディスクがいっぱいのため、データベースを開けません（{folder} のあるディスク）。"
+            f"前回の変更の記録（{path.name}-wal）を読むための空き（64 KB）もありません。{FREE_SOME}"
+            "空きができたら、開き直してください。") from None
 
 
 def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
@@ -370,14 +428,14 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     ours = path.exists() and path.stat().st_size > 0 and _check_existing_sqlite(path)
     notes: list[StorageWarning] = []
     opened_backup = None
-    if ours and backup_policy.on_open and _backup_due(path, backup_policy):
+    if ours and backup_policy.on_open and backup_due(path, backup_policy):
         # Before migrations and before the app writes anything: the state the user last saw.
         try:
             opened_backup = rotate_backup(path, reason="open", policy=backup_policy)
         except BackupError as exc:  # the database still opens: say what is wrong and what to do
             notes.append(StorageWarning("backup", str(exc), "バックアップ"))
     engine = create_engine(url)
-    _install_sqlite_hooks(engine)
+    _install_sqlite_hooks(engine, path.parent)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
     limits.install(factory)  # both databases refuse the same values
     audit.install(factory)
@@ -391,13 +449,6 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     return db
 
 
-def _backup_due(path: Path, policy: BackupPolicy) -> bool:
-    if policy.min_interval_minutes <= 0:
-        return True
-    age = newest_backup_age(path)
-    return age is None or age.total_seconds() >= policy.min_interval_minutes * 60
-
-
 def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPolicy) -> Database:
     """A SQLite file opened without the writer lock: no check, no backup, no migration, no writes."""
     holder = writer_lock.current_holder(path)
@@ -407,7 +458,7 @@ def _open_read_only(path: Path, *, reason: str | None, backup_policy: BackupPoli
         raise DatabaseError("cloudsuppress のデータベースではありません（管理表がありません）。")
     url = "sqlite:///" + read_only_uri(path) + "&uri=true"
     engine = create_engine(url)
-    _install_sqlite_hooks(engine, read_only=True)
+    _install_sqlite_hooks(engine, path.parent, read_only=True)
     factory = sessionmaker(engine, expire_on_commit=False, class_=AppSession)
     limits.install(factory)  # both databases refuse the same values
     audit.install(factory)

@@ -262,3 +262,103 @@ def test_a_backup_folder_that_cannot_be_made_is_said_in_japanese(tmp_path, monke
     with pytest.raises(DomainError) as refused:
         backup_sqlite(db, reason="test")
     assert "（書き込みが許可されていません。" in str(refused.value) and "Permission denied" not in str(refused.value)
+
+
+def _age(hours: float):
+    return lambda *_a, **_k: dt.timedelta(hours=hours)
+
+
+def test_twenty_cli_commands_that_change_nothing_make_no_backup_even_hours_apart(dbfile, monkeypatch, capsys):
+    """Issue 17 "Backups that protect": a copy only when the database changed since the last automatic one."""
+    from cloudsuppress.cli import main as cli_main
+    from cloudsuppress.store import backups as backups_module
+
+    assert cli_main(["--db", str(dbfile), "structure", "add-subcommittee", "部会A"]) == 0
+    assert [b.reason for b in list_backups(dbfile)] == ["open"]
+    assert cli_main(["--db", str(dbfile), "consortium", "show"]) == 0  # the change since: one copy
+    assert len(list_backups(dbfile)) == 1  # within the hour
+    monkeypatch.setattr(backups_module, "newest_backup_age", _age(2))  # every command two hours after the last copy
+    assert cli_main(["--db", str(dbfile), "consortium", "show"]) == 0
+    assert len(list_backups(dbfile)) == 2  # the change of 部会A is now in a copy
+    unchanged = [["consortium", "show"], ["structure", "add-subcommittee", "部会A"]]  # opened for writing
+    for i in range(20):  # the second is refused: 部会A is there already
+        assert cli_main(["--db", str(dbfile), *unchanged[i % len(unchanged)]]) == i % 2
+    capsys.readouterr()
+    assert len(list_backups(dbfile)) == 2  # nothing changed: no copy
+    assert cli_main(["--db", str(dbfile), "structure", "add-subcommittee", "部会B"]) == 0
+    assert len(list_backups(dbfile)) == 2  # the copy is taken at open, before the change
+    assert cli_main(["--db", str(dbfile), "consortium", "show"]) == 0
+    assert len(list_backups(dbfile)) == 3  # a change since the last copy: one copy
+    newest = list_backups(dbfile)[0].path
+    con = sqlite3.connect(newest)
+    try:
+        assert {r[0] for r in con.execute("SELECT name FROM subcommittee")} >= {"部会A", "部会B"}
+    finally:
+        con.close()
+
+
+def test_an_undo_counts_as_a_change(dbfile, monkeypatch, capsys):
+    from cloudsuppress.cli import main as cli_main
+    from cloudsuppress.store import backups as backups_module
+
+    assert cli_main(["--db", str(dbfile), "structure", "add-subcommittee", "部会A"]) == 0
+    monkeypatch.setattr(backups_module, "newest_backup_age", _age(2))
+    assert cli_main(["--db", str(dbfile), "undo"]) == 0  # backs up 部会A at open
+    assert cli_main(["--db", str(dbfile), "consortium", "show"]) == 0  # the undo since: another copy
+    capsys.readouterr()
+    assert len(list_backups(dbfile)) == 3
+
+
+def test_the_gui_skips_the_copy_at_open_when_nothing_changed_since_the_last(dbfile):
+    open_database(dbfile).close()
+    open_database(dbfile).close()
+    assert len(list_backups(dbfile)) == 1
+    database = open_database(dbfile)  # unchanged: no copy
+    add(database, "那珂市")
+    database.close()
+    assert len(list_backups(dbfile)) == 1
+    open_database(dbfile).close()
+    assert len(list_backups(dbfile)) == 2  # the change made it take one again
+
+
+def test_a_backup_deleted_by_hand_is_taken_again(dbfile):
+    open_database(dbfile).close()
+    list_backups(dbfile)[0].path.unlink()
+    open_database(dbfile).close()
+    assert len(list_backups(dbfile)) == 1
+
+
+def test_a_large_database_is_copied_by_the_cli_once_a_day(dbfile, monkeypatch, capsys):
+    from cloudsuppress.store import backups as backups_module
+    from cloudsuppress.store.backups import CLI_POLICY
+
+    assert CLI_POLICY.interval_minutes(99 * 2**20) == 60
+    assert CLI_POLICY.interval_minutes(100 * 2**20) == 24 * 60
+    assert BackupPolicy().interval_minutes(10**12) == 0  # the GUI: once per session whatever the size
+    sizes = []
+    real = BackupPolicy.interval_minutes
+    monkeypatch.setattr(backups_module.BackupPolicy, "interval_minutes",
+                        lambda self, size: sizes.append(size) or real(self, 150 * 2**20))  # as if 150 MB
+    database = open_database(dbfile, backup_policy=CLI_POLICY)
+    add(database, "那珂市")
+    database.close()
+    assert sizes and sizes[0] > 0  # the policy is asked with the file's size
+    monkeypatch.setattr(backups_module, "newest_backup_age", _age(5))
+    database = open_database(dbfile, backup_policy=CLI_POLICY)
+    add(database, "水戸市")
+    database.close()
+    assert len(list_backups(dbfile)) == 1  # changed, but the copy is 5 hours old: within the day
+    monkeypatch.setattr(backups_module, "newest_backup_age", _age(25))
+    open_database(dbfile, backup_policy=CLI_POLICY).close()
+    assert len(list_backups(dbfile)) == 2
+
+
+def test_the_ledger_of_an_older_version_without_fingerprints_still_works(dbfile):
+    open_database(dbfile).close()
+    ledger = dbfile.parent / "backups" / ".cloudsuppress-rotation"
+    ledger.write_text(ledger.read_text(encoding="utf-8").split("\t")[0] + "\n", encoding="utf-8")
+    open_database(dbfile).close()  # no fingerprint recorded: take one
+    assert len(list_backups(dbfile)) == 2
+    open_database(dbfile).close()
+    assert len(list_backups(dbfile)) == 2
+    assert all("\t" in line for line in ledger.read_text(encoding="utf-8").splitlines()[1:])

@@ -72,7 +72,7 @@ def no_traceback(done: subprocess.CompletedProcess) -> None:
 
 
 def test_less_free_disk_than_the_database_still_opens_and_says_why_no_backup(place, monkeypatch, capsys):
-    monkeypatch.setattr(backups_module, "_free_space", lambda _folder: 4096)
+    monkeypatch.setattr(backups_module, "_free_space", lambda _folder: 4 * 2**20)  # 4 MB: less than a copy needs
     database = open_database(place)  # the GUI's open
     try:
         assert [w.kind for w in database.warnings] == ["backup"]

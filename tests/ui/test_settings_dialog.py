@@ -99,8 +99,16 @@ def test_backups_kept_reaches_the_core(settings_file, tmp_path):
     path = tmp_path / "c.sqlite"
     open_database(path).close()
     apply_preferences(Preferences(backups_kept=2))
-    for _ in range(4):  # every open makes a backup and prunes by the policy
-        open_database_file(path, backup_policy=backup_policy()).close(backup=False)
+    from cloudsuppress.ops.consortium import create_consortium
+    from cloudsuppress.ops.members import add_member
+
+    for i in range(4):  # every open after a change makes a backup and prunes by the policy
+        database = open_database_file(path, backup_policy=backup_policy())
+        with database.session() as s, s.begin():
+            if i == 0:
+                create_consortium(s, name="テスト協議会")
+            add_member(s, name=f"団体{i}", population=1000)
+        database.close(backup=False)
     rotating = [b for b in list_backups(path) if b.reason == "open"]
     # keep_last=2, plus the newest of each recent day (today: already among the two)
     assert len(rotating) == 2
