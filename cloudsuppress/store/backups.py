@@ -386,7 +386,12 @@ def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today
                 b.path.unlink()
                 deleted.append(b.path)
             except OSError:
-                pass
+                continue
+            for suffix in ("-wal", "-shm"):  # left by a read of the copy (a restore's check): empty, never needed alone
+                try:
+                    b.path.with_name(b.path.name + suffix).unlink(missing_ok=True)
+                except OSError:
+                    pass
     if deleted:
         gone = {p.name for p in deleted}
         try:

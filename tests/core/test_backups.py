@@ -362,3 +362,21 @@ def test_the_ledger_of_an_older_version_without_fingerprints_still_works(dbfile)
     open_database(dbfile).close()
     assert len(list_backups(dbfile)) == 2
     assert all("\t" in line for line in ledger.read_text(encoding="utf-8").splitlines()[1:])
+
+
+def test_a_pruned_backup_takes_the_wal_and_shm_a_restore_check_left_beside_it(tmp_path):
+    """Checking a backup before a restore opens it read-only, which leaves an empty -wal and a -shm
+    beside it; pruning removed only the .sqlite, so they piled up in backups/ (#17 closing review).
+    A kept backup keeps its companions."""
+    db = tmp_path / "a.sqlite"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    today = dt.date(2026, 11, 22)
+    old = _fake(folder, "a", dt.datetime(2026, 1, 1, 9))
+    new = _fake(folder, "a", dt.datetime(2026, 11, 22, 9))
+    for p in (old, new):
+        for suffix in ("-wal", "-shm"):
+            p.with_name(p.name + suffix).write_bytes(b"")
+    prune_backups(db, BackupPolicy(keep_last=1, keep_days=1), today=today)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
+        [new.name, new.name + "-wal", new.name + "-shm"])
