@@ -80,6 +80,8 @@ class ComparisonRow:
     peers: tuple[str, ...] = ()
     function_kind: str | None = None  # 'function' / 'form' (帳票)
     peers_judged: bool = False  # the function has Fit&Gap judgements: the peers judged it ○ (see ``peer_line``)
+    # Members that do not ask but judged the function △ or × on their Fit&Gap sheet: (member, mark)
+    gaps: tuple[tuple[str, str], ...] = ()
 
     @property
     def target_code(self) -> str | None:
@@ -93,7 +95,7 @@ class ComparisonRow:
     @property
     def peer_line(self) -> str:
         """「要望なし: 3団体（上市町・入善町・朝日町）」, or '' when every member asks."""
-        return peer_line(self.peers, judged=self.peers_judged)
+        return peer_line(self.peers, judged=self.peers_judged, gaps=self.gaps)
 
 
 @dataclass(frozen=True)
@@ -116,16 +118,25 @@ class ComparisonTable:
         return sum(1 for r in self.rows for c in r.asking if c.member == self.member and c.withdrawn)
 
 
-def peer_line(peers: tuple[str, ...] | list[str], *, judged: bool = False) -> str:
+GAP_LINE = "△・×と判定し要望なし: {0}"  # the members, each with its mark: 那珂市（△）・五霞町（×）
+
+
+def peer_line(peers: tuple[str, ...] | list[str], *, judged: bool = False,
+              gaps: tuple[tuple[str, str], ...] = ()) -> str:
     """The short line printed under an item: 「要望なし: 3団体（上市町・入善町・朝日町）」 ('' for none).
 
     ``judged``: the function has members' Fit&Gap judgements, so the peers are those who judged it ○
     (and members the sheet did not cover that do not ask), not every member without a request (review
     R27: 「要望なし: 14団体」 for one request among 34 members read as if 19 had asked): the line says
-    what they have in common, 「標準機能で運用: 14団体（…）」."""
-    if not peers:
-        return ""
-    return f"{'標準機能で運用' if judged else '要望なし'}: {len(peers)}団体（{'・'.join(peers)}）"
+    what they have in common, 「標準機能で運用: 14団体（…）」.
+
+    ``gaps``: members that do not ask but judged the function △ or × on their sheet (#12 item 5: each
+    member's judgement shown in the comparison), added as 「△・×と判定し要望なし: 那珂市（△）」 — a gap
+    they will close by their own operation, or a request still to come."""
+    line = f"{'標準機能で運用' if judged else '要望なし'}: {len(peers)}団体（{'・'.join(peers)}）" if peers else ""
+    if gaps:
+        line += ("　" if line else "") + GAP_LINE.format("・".join(f"{name}（{mark}）" for name, mark in gaps))
+    return line
 
 
 def judged_functions(s: Session, function_ids: set[int]) -> frozenset[int]:
@@ -169,6 +180,25 @@ def peer_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, t
                 peers.append(name)
         out[item_id] = tuple(peers)
     return out
+
+
+def gap_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Per item (item id, function id): the members that do not ask for it (and did not withdraw from
+    it) but judged its function △ or × on their Fit&Gap sheet, with the mark, in member order."""
+    judged = _judgements(s, {f for _, f in items if f is not None})
+    wanted = {(f, m): j for (f, m), j in judged.items() if j in ("△", "×")}
+    if not wanted:
+        return {i: () for i, _ in items}
+    members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
+    ids = [i for i, _ in items]
+    involved: dict[int, set[int]] = {i: set() for i in ids}
+    for item_id, member_id in s.execute(select(MemberRequest.item_id, MemberRequest.member_id)
+                                        .where(MemberRequest.item_id.in_(ids))):
+        involved[item_id].add(member_id)
+    return {item_id: tuple((name, wanted[(function_id, mid)]) for mid, name in members
+                           if mid not in involved[item_id] and (function_id, mid) in wanted)
+            if function_id is not None else ()
+            for item_id, function_id in items}
 
 
 DECIDED_AT = "{0}（{1}）"  # the decision's reason, the meeting
@@ -262,11 +292,12 @@ def build_comparison(
             SERVICE_DROP_LABELS[bool(drop)], detail, workaround, bool(withdrawn))
     decisions = _decisions(s, ids) if ids else {}
     peers = peer_members(s, [(r.id, r.function_id) for r in rows])
+    gaps = gap_members(s, [(r.id, r.function_id) for r in rows])
     judged = judged_functions(s, {r.function_id for r in rows if r.function_id is not None})
     out = tuple(
         ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
                       tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
-                      decisions.get(r.id, ""), peers[r.id], r.function_kind, r.function_id in judged)
+                      decisions.get(r.id, ""), peers[r.id], r.function_kind, r.function_id in judged, gaps[r.id])
         for r in rows
     )
     sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None

@@ -648,6 +648,14 @@ Requested by: {6}</translation>
         <source>決定内容</source>
         <translation>Decision</translation>
     </message>
+    <message>
+        <source>△・×と判定し要望なし: {0}</source>
+        <translation>Judged △/× without a request: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonView</name>

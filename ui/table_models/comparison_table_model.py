@@ -111,19 +111,25 @@ def item_text(r: ComparisonRow) -> str:
         code = QCoreApplication.translate("ComparisonTableModel", "帳票 {0}").format(r.function_code)
     fit = f" {r.fit}" if r.fit else ""
     text = f"{r.key}\n{r.title}\n{code}{fit} {r.function_name or ''}".rstrip()
-    if r.peers:  # peer evidence: who runs it on the package as delivered (judged ○ on a Fit&Gap sheet)
-        text += "\n" + peer_text(r.peers, judged=r.peers_judged)
+    if r.peers or r.gaps:  # peer evidence: who runs it on the package as delivered (judged ○ on a Fit&Gap sheet)
+        text += "\n" + peer_text(r.peers, judged=r.peers_judged, gaps=r.gaps)
     return text
 
 
-def peer_text(peers: Sequence[str], *, judged: bool) -> str:
+def peer_text(peers: Sequence[str], *, judged: bool, gaps: Sequence[tuple[str, str]] = ()) -> str:
     """The core's peer line (ops.comparison.peer_line) in the UI language: 「要望なし: 2団体（那珂市・五霞町）」,
-    'Members without a request: 2 (那珂市, 五霞町)'; '' for none."""
-    if not peers:
-        return ""
-    line = (QCoreApplication.translate("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if judged
-            else QCoreApplication.translate("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
-    return line.format(len(peers), QCoreApplication.translate("ComparisonTableModel", "・").join(peers))
+    'Members without a request: 2 (那珂市, 五霞町)', then the members that judged it △/× without asking; '' for none."""
+    tr = QCoreApplication.translate
+    line = ""
+    if peers:
+        line = (tr("ComparisonTableModel", "標準機能で運用: {0}団体（{1}）") if judged
+                else tr("ComparisonTableModel", "要望なし: {0}団体（{1}）"))
+        line = line.format(len(peers), tr("ComparisonTableModel", "・").join(peers))
+    if gaps:
+        marked = tr("ComparisonTableModel", "・").join(
+            tr("ComparisonTableModel", "{0}（{1}）").format(name, mark) for name, mark in gaps)
+        line += ("　" if line else "") + tr("ComparisonTableModel", "△・×と判定し要望なし: {0}").format(marked)
+    return line
 
 
 class ComparisonTableModel(QAbstractTableModel):

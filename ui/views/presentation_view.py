@@ -311,6 +311,8 @@ def item_html(item: PresentedItem, pt: float, cols: int, truncate: int | None, *
     if item.peers:
         out.append(f'<div style="font-size:{pt:.1f}pt; font-weight:bold; color:{GREEN}">'
                    f'{_e(peer_text(item.peers, judged=item.peers_judged))}{_e(_tr("　— 標準の機能で業務を行っている団体"))}</div>')
+    if item.gaps:  # members that judged it △ / × on their Fit&Gap sheet but do not ask
+        out.append(f'<div style="font-size:{pt:.1f}pt; color:{AMBER}">{_e(peer_text((), judged=False, gaps=item.gaps))}</div>')
     if r.notes:
         out.append(f'<div style="font-size:{pt:.1f}pt; color:{GREY}">{_tr("協議内容: {0}").format(_e(r.notes))}</div>')
     return "".join(out)
