@@ -3,8 +3,10 @@
 Flow, as LibreOffice's text-import dialog: pick a file → every sheet is read once (worker
 thread, busy indicator when it takes long) → the core detects the function sheet (and a
 帳票要件 sheet), the header rows, each column's meaning, the rows it leaves out, the fit words,
-and plans the import (``preview_function_import``) → the dialog shows all of it; every change
-(a sheet clicked, the header rows, a column's drop-down, an answer to a question) becomes an
+the cost column's unit and the blank-answer rule, and plans the import (``preview_function_import``)
+→ the dialog shows all of it, with the first rows as they will be imported (取り込む行, from the
+records the preview parsed); every change (a sheet clicked, the header rows, a column's
+drop-down, 費用の単位, 空欄の適合度, an answer to a question) becomes an
 ``ImportOverrides`` and the core previews again at once → 取り込む reads the file again as it is
 now, previews with the same overrides, shows any problem (one line per distinct problem) or,
 when existing functions change, the difference to confirm → applies through the OpRunner.
