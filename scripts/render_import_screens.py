@@ -5,7 +5,9 @@
 A demo consortium (3,069 functions) in a temporary file; a ministry-style 機能・帳票要件 annex
 (cover sheet, two-row merged header, IDs formatted 0000000, footnotes, a retired ID, a 帳票要件
 sheet) and a Fit&Gap sheet with two members' judgements, built as tests/ui/field_workbooks.py
-builds them. Writes import_dialog_{1366,1280}.png (columns), import_plan_{1366,1280}.png,
+builds them, and a vendor's answer sheet (cost in 千円, 「空欄の場合は「×」とみなします」). Writes
+import_dialog_{1366,1280}.png (columns), import_rows_{1366,1280}.png (the rows as imported),
+import_vendor_{1366,1280}.png and import_vendor_fits_{1366,1280}.png, import_plan_{1366,1280}.png,
 import_questions_{1366,1280}.png, function_browser_{1366,1280}.png (forms and 欠番) and
 function_browser_judgements_{1366,1280}.png. Each size runs in a child
 process whose offscreen screen IS that size (Qt reads it from a JSON file; a running
@@ -41,7 +43,14 @@ def render(out: Path, width: int, height: int) -> None:
     from cloudsuppress.ops.function_import import preview_function_import
     from cloudsuppress.ops.functions import apply_function_import, list_function_rows
     from cloudsuppress.store.connection import open_database
-    from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
+    from ui.dialogs.import_functions_dialog import (
+        TAB_COLUMNS,
+        TAB_FITS,
+        TAB_PLAN,
+        TAB_QUESTIONS,
+        TAB_ROWS,
+        ImportFunctionsDialog,
+    )
     from ui.dialogs.runner_dialogs import APP_DIALOGS
     from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
@@ -59,10 +68,13 @@ def render(out: Path, width: int, height: int) -> None:
         app.processEvents()
         widget.grab().save(str(out / name))
 
-    for name, path, tab in (("import_dialog", annex, 0), ("import_plan", annex, 2), ("import_questions", unknown, 1)):
+    vendor = fw.vendor_answer_sheet(work / "機能要件一覧（回答書）.xlsx", rows=40)
+    for name, path, tab in (("import_dialog", annex, TAB_COLUMNS), ("import_rows", annex, TAB_ROWS),
+                            ("import_plan", annex, TAB_PLAN), ("import_questions", unknown, TAB_QUESTIONS),
+                            ("import_vendor", vendor, TAB_ROWS), ("import_vendor_fits", vendor, TAB_FITS)):
         dialog = ImportFunctionsDialog(runner)
         dialog.load_file(path)
-        if path == annex:
+        if path in (annex, vendor):
             dialog.system_combo.setCurrentIndex(dialog.system_combo.findData("住民基本台帳"))
         dialog.tabs.setCurrentIndex(tab)
         dialog.resize(width, height - 40)

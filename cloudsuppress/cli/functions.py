@@ -46,6 +46,11 @@ def add_function_commands(sub: Any, parser_class: type[argparse.ArgumentParser],
     imp.add_argument("--system-map", action="append", default=[], metavar="ファイルの業務名=登録済みの業務名",
                      help="ファイルの業務名を登録済みの業務に対応付ける（例: 住民記録=住民基本台帳。複数可）")
     imp.add_argument("--spec-version", help="標準仕様書の版（例: 第2.1版）")
+    imp.add_argument("--cost-unit", choices=["yen", "thousand"],
+                     help="カスタマイズ費用の列の単位: yen 円、thousand 千円（既定: 見出しに「千円」とあれば千円）")
+    imp.add_argument("--blank-fit", choices=["unassessed", "x"],
+                     help="空欄の適合度: unassessed 未評価、x ×とみなす（既定: シートに「空欄の場合は「×」とみなします」"
+                          "などの注記があればそのとおり、なければ未評価）")
     imp.add_argument("--yes", action="store_true", help="既存の一覧を置き換える場合も確認せずに適用する")
     imp.add_argument("--dry-run", action="store_true",
                      help="判定結果（シート・見出し行・列・除外行・適合度の読み方）と差分を表示するだけで適用しない")
@@ -111,7 +116,9 @@ def overrides_from_args(book: Workbook, args: argparse.Namespace) -> ImportOverr
         sheet=sheet if (args.sheet is not None or maps or header_rows) else None, form_sheet=form_sheet,
         header_rows=header_rows, columns=columns,
         system_map=_pairs(args.system_map, "--system-map", "ファイルの業務名=登録済みの業務名"),
-        business_system=args.business_system, spec_version=args.spec_version)
+        business_system=args.business_system, spec_version=args.spec_version,
+        cost_unit={"yen": 1, "thousand": 1000}.get(args.cost_unit or ""),
+        blank_fit={"unassessed": "", "x": "×"}.get(args.blank_fit or ""))
 
 
 def cmd_functions(db: Database, args: argparse.Namespace, *, confirm: Callable[[str], bool]) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, pairwise
 from operator import itemgetter
 from types import MappingProxyType
@@ -71,6 +71,8 @@ class ImportOverrides:
     system_map: Mapping[str, str] = field(default_factory=dict)  # 業務 as written in the file → a registered 業務
     business_system: str | None = None  # target of a list without a 業務 column
     spec_version: str | None = None
+    cost_unit: int | None = None  # the cost column's unit: None as its header says (千円 → 1000), 1 円, 1000 千円
+    blank_fit: str | None = None  # a blank answer: None as the sheet's note says, "" unassessed, or a mark (×)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,9 @@ class SheetDetection:
     member_groups: tuple[MemberGroup, ...]
     names_from_requirement: bool
     notes: tuple[str, ...] = ()  # what the user should know (No. used as the ID, …)
+    blank_fit_cells: int = 0  # data rows whose fit cell is blank (what the blank rule decides)
+    detected_cost_unit: int = 1  # as the header says; ``cost_unit`` is the one used (the user may change it)
+    detected_blank_fit: str | None = None  # as the sheet's note says; ``blank_fit`` is the one used
 
     @property
     def mapping(self) -> dict[str, int]:
@@ -172,12 +177,19 @@ class SheetDetection:
         if self.names_from_requirement:
             lines.append("  機能名の列がないため、機能要件の最初の一文から機能名を作ります。")
         if self.cost_unit != 1:
-            lines.append("  費用の単位: 千円（円に換算して取り込みます）")
+            lines.append("  費用の単位: 千円（円に換算して取り込みます）"
+                         + ("" if self.cost_unit == self.detected_cost_unit else "（指定による）"))
+        elif self.detected_cost_unit != 1 and "vendor_cost" in self.mapping:
+            lines.append("  費用の単位: 円（指定による。見出しは千円）")
         for w in self.fit_words:
             meaning = "未評価" if w.mark is None else w.mark + ("（代替）" if w.alternative else "")
             lines.append(f"  適合度「{w.word}」→ {meaning}（{w.count}件）")
-        if self.blank_fit:
+        if self.blank_fit and self.blank_fit == self.detected_blank_fit:
             lines.append(f"  空欄の適合度 → {self.blank_fit}（{self.blank_fit_row}行目の注記による）")
+        elif self.blank_fit:
+            lines.append(f"  空欄の適合度 → {self.blank_fit}（指定による）")
+        elif self.detected_blank_fit:
+            lines.append(f"  空欄の適合度 → 未評価（指定による。{self.blank_fit_row}行目の注記は「{self.detected_blank_fit}」）")
         for unknown in self.unknown_fit_words:
             lines.append(f"  適合度「{unknown}」は読み取れません（{understood_fit_words()}）")
         for i in self.ignored:
@@ -198,7 +210,7 @@ class SheetDetection:
             "fit_words": [{"word": w.word, "mark": w.mark, "alternative": w.alternative, "count": w.count}
                           for w in self.fit_words],
             "unknown_fit_words": list(self.unknown_fit_words), "blank_fit": self.blank_fit,
-            "cost_unit": self.cost_unit, "ambiguities": [a.message for a in self.ambiguities],
+            "blank_fit_cells": self.blank_fit_cells, "cost_unit": self.cost_unit, "ambiguities": [a.message for a in self.ambiguities],
             "members": [g.name for g in self.member_groups], "names_from_requirement": self.names_from_requirement,
         }
 
@@ -557,8 +569,9 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
     data = [r for r, row in enumerate(table.rows[body_first:], start=body_first) if any(row) and r not in skip]
     fit_words: tuple[FitWord, ...] = ()
     unknown: tuple[str, ...] = ()
+    blanks = 0
     if "fit" in mapping:
-        fit_words, unknown = _fit_words(table, mapping["fit"], data)
+        fit_words, unknown, blanks = _fit_words(table, mapping["fit"], data)
     blank_fit, blank_row = _blank_rule(table, header, ignored)
     cost_unit = 1
     if "vendor_cost" in mapping and "千円" in labels[mapping["vendor_cost"]][0]:
@@ -577,7 +590,20 @@ def detect_sheet(table: Table, *, kind: str | None = None, header_rows: tuple[in
     return SheetDetection(
         table.sheet, kind, (header.top + 1, header.bottom + 1), tuple(guesses),
         (data[0] + 1, data[-1] + 1) if data else None, tuple(ignored), fit_words, unknown,
-        blank_fit, blank_row, cost_unit, tuple(ambiguities), groups, names_from_requirement, tuple(notes))
+        blank_fit, blank_row, cost_unit, tuple(ambiguities), groups, names_from_requirement, tuple(notes),
+        blanks, cost_unit, blank_fit)
+
+
+def steer(det: SheetDetection | None, overrides: ImportOverrides) -> SheetDetection | None:
+    """The detection with the user's cost unit and blank-answer rule in place of the detected ones."""
+    if det is None:
+        return None
+    changes: dict[str, Any] = {}
+    if overrides.cost_unit is not None and overrides.cost_unit != det.cost_unit:
+        changes["cost_unit"] = overrides.cost_unit
+    if overrides.blank_fit is not None and (overrides.blank_fit or None) != det.blank_fit:
+        changes["blank_fit"] = overrides.blank_fit or None
+    return replace(det, **changes) if changes else det
 
 
 def _fit_like_columns(table: Table, first: int, chosen: dict[int, str | None], user: dict[int, str | None],
@@ -632,9 +658,10 @@ def _ambiguity(fld: str, cols: list[int], labels: list[_Label], what: Phrase, ta
         cli=f"{what}が{len(cols)}つあります: {named}。どちらを{FIELDS[fld]}とするか指定してください（--map {fld}=列記号）。"))
 
 
-def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...]]:
+def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, ...], tuple[str, ...], int]:
+    """The fit words with their counts, the words not understood, and how many cells are blank."""
     rows = table.rows
-    counts = Counter([rows[r][col] for r in data if col < len(rows[r])])
+    counts = Counter([rows[r][col] if col < len(rows[r]) else "" for r in data])
     merged: Counter[str] = Counter()
     for word, n in counts.items():
         merged[word.strip()] += n
@@ -648,7 +675,7 @@ def _fit_words(table: Table, col: int, data: list[int]) -> tuple[tuple[FitWord, 
             words.append(FitWord(word, mark, alt, n))
         else:
             unknown.append(word)
-    return tuple(words), tuple(unknown)
+    return tuple(words), tuple(unknown), counts.get("", 0)
 
 
 def _blank_rule(table: Table, header: _Header, ignored: list[IgnoredRow]) -> tuple[str | None, int | None]:
@@ -732,7 +759,11 @@ def detect_function_list(book: Workbook, overrides: ImportOverrides = ImportOver
         pass  # a workbook of forms only
     if functions is not None and functions.kind == "form" and forms is None:
         functions, forms = None, functions
-    return Detection(book.file, tuple(infos), functions, forms, tuple(problems))
+    if overrides.cost_unit not in (None, 1, 1000):
+        problems.append(f"費用の単位は 1（円）か 1000（千円）で指定してください: {overrides.cost_unit}")
+    if overrides.blank_fit and parse_fit_word(overrides.blank_fit)[1] != overrides.blank_fit:
+        problems.append(f"空欄の適合度の扱いは ○ / △ / × か未評価で指定してください: {overrides.blank_fit}")
+    return Detection(book.file, tuple(infos), steer(functions, overrides), steer(forms, overrides), tuple(problems))
 
 
 def _near_header(book: Workbook) -> str | None:
@@ -768,4 +799,4 @@ def _best(infos: list[SheetInfo], kind: str, *, exclude: str | None = None) -> s
 
 
 __all__ = ["Ambiguity", "ColumnGuess", "Detection", "FitWord", "IgnoredRow", "ImportOverrides", "MemberGroup",
-           "SheetDetection", "SheetInfo", "detect_function_list", "detect_sheet", "find_header", "FIT_WORDS"]
+           "SheetDetection", "SheetInfo", "detect_function_list", "detect_sheet", "find_header", "steer", "FIT_WORDS"]

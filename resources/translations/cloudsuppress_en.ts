@@ -2246,6 +2246,18 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>Choose a function list</translation>
     </message>
     <message>
+        <source>費用は千円単位として円に換算します（指定による）。</source>
+        <translation>Costs are read in thousands of yen and converted to yen (as you chose).</translation>
+    </message>
+    <message>
+        <source>費用は円単位として読みます（指定による。見出しは千円）。</source>
+        <translation>Costs are read in yen (as you chose; the header says thousands of yen).</translation>
+    </message>
+    <message>
+        <source>費用は千円単位として円に換算します（見出しによる）。</source>
+        <translation>Costs are read in thousands of yen and converted to yen (as the header says).</translation>
+    </message>
+    <message>
         <source>（CSV ファイル・{0}）</source>
         <translation>(CSV file, {0})</translation>
     </message>
@@ -2326,6 +2338,30 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>(rows)</translation>
     </message>
     <message>
+        <source>費用の単位</source>
+        <translation>Cost unit</translation>
+    </message>
+    <message>
+        <source>円</source>
+        <translation>yen</translation>
+    </message>
+    <message>
+        <source>千円</source>
+        <translation>thousand yen</translation>
+    </message>
+    <message>
+        <source>空欄の適合度</source>
+        <translation>Blank fit</translation>
+    </message>
+    <message>
+        <source>未評価</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>×とみなす</source>
+        <translation>Read as ×</translation>
+    </message>
+    <message>
         <source>機能のシート（クリックで切り替え）</source>
         <translation>Functions sheet (click to switch)</translation>
     </message>
@@ -2360,6 +2396,10 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>列の意味と先頭の行</source>
         <translation>Columns</translation>
+    </message>
+    <message>
+        <source>取り込む行</source>
+        <translation>Rows to import</translation>
     </message>
     <message>
         <source>確認事項</source>
@@ -2406,6 +2446,26 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>The forms sheet is imported with the detected column meanings (they cannot be changed here).</translation>
     </message>
     <message>
+        <source>見出しに「千円」とあるため、千円単位として円に換算します。</source>
+        <translation>The header says 千円 (thousand yen): costs are converted to yen.</translation>
+    </message>
+    <message>
+        <source>見出しに単位がないため、円単位として読みます。</source>
+        <translation>The header names no unit: costs are read in yen.</translation>
+    </message>
+    <message>
+        <source>{0}行目の注記により「{1}」とみなします。</source>
+        <translation>Read as “{1}”, as the note in row {0} says.</translation>
+    </message>
+    <message>
+        <source>シートに空欄の扱いの注記がないため、未評価として取り込みます。</source>
+        <translation>The sheet has no note on blank answers: they are imported as not assessed.</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
         <source>見出し行が見つかりません。シートを選ぶか、見出しの行番号を指定してください。</source>
         <translation>No header row found. Choose a sheet or enter the header row numbers.</translation>
     </message>
@@ -2416,10 +2476,6 @@ A business system with functions or requests cannot be deleted.</translation>
     <message>
         <source>機能名の列がないため、機能要件の最初の一文から機能名を作ります。</source>
         <translation>There is no function-name column, so each name is taken from the first sentence of the requirement.</translation>
-    </message>
-    <message>
-        <source>費用は千円単位として円に換算します。</source>
-        <translation>Costs are read as thousands of yen and converted to yen.</translation>
     </message>
     <message>
         <source>取り込まない</source>
@@ -2470,12 +2526,28 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>Unreadable</translation>
     </message>
     <message>
+        <source>（空欄）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
         <source>空欄の適合度は「{0}」とみなします（{1}行目の注記による）。</source>
         <translation>A blank fit is read as &quot;{0}&quot; (by the note in row {1}).</translation>
     </message>
     <message>
+        <source>空欄の適合度は「{0}」とみなします（指定による）。</source>
+        <translation>A blank fit is read as “{0}” (as you chose).</translation>
+    </message>
+    <message>
+        <source>空欄の適合度は未評価として取り込みます（指定による。{0}行目の注記は「{1}」）。</source>
+        <translation>A blank fit is imported as not assessed (as you chose; the note in row {0} says “{1}”).</translation>
+    </message>
+    <message>
         <source>空欄の適合度は未評価として取り込みます。</source>
         <translation>A blank fit is imported as not assessed.</translation>
+    </message>
+    <message>
+        <source>空欄の適合度: {0} 件（左の「空欄の適合度」で扱いを変えられます）。</source>
+        <translation>Blank fits: {0} (change how they are read with “Blank fit” on the left).</translation>
     </message>
     <message>
         <source>適合度の列はありません。</source>
@@ -2634,6 +2706,105 @@ Correct the spreadsheet and import it again.</translation>
     <message>
         <source>{0}列</source>
         <translation>Column {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedRowsPanel</name>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>業務</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>分類</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>実装区分</source>
+        <translation>Implementation class</translation>
+    </message>
+    <message>
+        <source>適合度</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>費用</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>代替案・改定</source>
+        <translation>Alternative / revision</translation>
+    </message>
+    <message>
+        <source>取り込む行</source>
+        <translation>Rows to import</translation>
+    </message>
+    <message>
+        <source>このままでは取り込めないため、取り込む行を表示できません（問題は「取り込み内容」）。</source>
+        <translation>The file cannot be imported as it is, so no rows can be shown (the problems are under “Import plan”).</translation>
+    </message>
+    <message>
+        <source>機能 {0} 件</source>
+        <translation>{0} functions</translation>
+    </message>
+    <message>
+        <source>帳票 {0} 件</source>
+        <translation>{0} forms</translation>
+    </message>
+    <message>
+        <source>うち欠番 {0} 件</source>
+        <translation>{0} of them retired</translation>
+    </message>
+    <message>
+        <source>取り込まれるとおりの内容です（{0}。各先頭 {1} 行まで）。</source>
+        <translation>The rows exactly as they will be imported ({0}; the first {1} of each kind).</translation>
+    </message>
+    <message>
+        <source>未評価</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>{0}（代替）</source>
+        <translation>{0} (alternative)</translation>
+    </message>
+    <message>
+        <source>実装必須帳票</source>
+        <translation>Mandatory form</translation>
+    </message>
+    <message>
+        <source>標準オプション帳票</source>
+        <translation>Standard optional form</translation>
+    </message>
+    <message>
+        <source>帳票</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>機能</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>{0}（欠番）</source>
+        <translation>{0} (retired)</translation>
+    </message>
+    <message>
+        <source>機能要件: {0}</source>
+        <translation>Requirement: {0}</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from cloudsuppress.ops.functions import list_function_rows, system_tree
 from ui.dialogs.business_system_dialog import BusinessSystemDialog
-from ui.dialogs.import_functions_dialog import ImportFunctionsDialog
+from ui.dialogs.import_functions_dialog import TAB_IGNORED, TAB_QUESTIONS, ImportFunctionsDialog
 from ui.dialogs.import_issues_dialog import ImportIssuesDialog
 
 from . import field_workbooks as fw
@@ -82,8 +82,8 @@ def test_changing_a_columns_meaning_replans_at_once(runner, open_file, tmp_path)
 
 def test_two_id_columns_are_asked_not_guessed(runner, open_file, tmp_path, issues_shown):
     dialog = open_file(fw.two_id_columns(tmp_path / "two.xlsx"))
-    assert dialog.questions.count == 1 and dialog.tabs.currentIndex() == 1
-    assert dialog.tabs.tabText(1) == "確認事項（1）"
+    assert dialog.questions.count == 1 and dialog.tabs.currentIndex() == TAB_QUESTIONS
+    assert dialog.tabs.tabText(TAB_QUESTIONS) == "確認事項（1）"
     assert "機能番号" in dialog.status.text() or "確認事項が 1 件" in dialog.status.text()
     assert dialog.preview.plan is None
     combo = dialog.questions.ambiguity_combos["code"]
@@ -148,7 +148,7 @@ def test_ministry_annex_shows_sheets_header_ignored_rows_forms_and_retired(runne
     assert table.item(1, 1).text() == "機能分類 / 大項目"
     assert table.item(2, 0).text() == "0010001"  # the number 10001 as Excel shows it (0000000)
     ignored = [dialog.ignored_table.item(r, 0).text() for r in range(dialog.ignored_table.rowCount())]
-    assert "機能要件 31行目" in ignored and "帳票要件 11行目" in ignored and dialog.tabs.tabText(3).startswith("除外する行（")
+    assert "機能要件 31行目" in ignored and "帳票要件 11行目" in ignored and dialog.tabs.tabText(TAB_IGNORED).startswith("除外する行（")
     # No 業務 column: the target is asked; then the plan has the forms and the retired ID.
     assert dialog.system_combo.isVisibleTo(dialog) and dialog.preview.plan is None
     assert "取り込み先の業務" in dialog.status.text()

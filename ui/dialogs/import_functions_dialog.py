@@ -3,8 +3,10 @@
 Flow, as LibreOffice's text-import dialog: pick a file → every sheet is read once (worker
 thread, busy indicator when it takes long) → the core detects the function sheet (and a
 帳票要件 sheet), the header rows, each column's meaning, the rows it leaves out, the fit words,
-and plans the import (``preview_function_import``) → the dialog shows all of it; every change
-(a sheet clicked, the header rows, a column's drop-down, an answer to a question) becomes an
+the cost column's unit and the blank-answer rule, and plans the import (``preview_function_import``)
+→ the dialog shows all of it, with the first rows as they will be imported (取り込む行, from the
+records the preview parsed); every change (a sheet clicked, the header rows, a column's
+drop-down, 費用の単位, 空欄の適合度, an answer to a question) becomes an
 ``ImportOverrides`` and the core previews again at once → 取り込む reads the file again as it is
 now, previews with the same overrides, shows any problem (one line per distinct problem) or,
 when existing functions change, the difference to confirm → applies through the OpRunner.
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,11 +57,11 @@ from ..labels import join_names
 from ..labels import label as core_label
 from ..op_runner import OpRunner
 from ..operations import functions as function_ops
-from .import_preview_panels import ColumnMeaningTable, PlanPanel, QuestionsPanel, plan_details
+from .import_preview_panels import ColumnMeaningTable, ImportedRowsPanel, PlanPanel, QuestionsPanel, plan_details
 
 FILE_FILTER = "機能一覧 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;すべてのファイル (*)"
 SHEET_ROLE = Qt.ItemDataRole.UserRole
-TAB_COLUMNS, TAB_QUESTIONS, TAB_PLAN, TAB_IGNORED, TAB_FITS = range(5)
+TAB_COLUMNS, TAB_ROWS, TAB_QUESTIONS, TAB_PLAN, TAB_IGNORED, TAB_FITS = range(6)
 
 
 def plan_summary(plan: FunctionImportPlan) -> str:
@@ -208,6 +211,28 @@ class ImportFunctionsDialog(QDialog):
         self.spec_edit = QLineEdit()
         self.spec_edit.setPlaceholderText(self.tr("例: 第2.1版"))
         self.spec_edit.editingFinished.connect(self._on_spec_version)
+        # How values are read: the cost column's unit (千円 from its header) and a blank answer (the
+        # sheet's note 「空欄の場合は「×」とみなします」), each shown only when the sheet has such cells.
+        self.cost_unit_label = QLabel(self.tr("費用の単位"))
+        self.cost_unit_combo = QComboBox()
+        self.cost_unit_combo.setAccessibleName(self.tr("費用の単位"))
+        self.cost_unit_combo.addItem(self.tr("円"), 1)
+        self.cost_unit_combo.addItem(self.tr("千円"), 1000)
+        self.cost_unit_combo.currentIndexChanged.connect(self._on_cost_unit)
+        self.blank_fit_label = QLabel(self.tr("空欄の適合度"))
+        self.blank_fit_combo = QComboBox()
+        self.blank_fit_combo.setAccessibleName(self.tr("空欄の適合度"))
+        self.blank_fit_combo.addItem(self.tr("未評価"), "")
+        self.blank_fit_combo.addItem(self.tr("×とみなす"), "×")
+        self.blank_fit_combo.currentIndexChanged.connect(self._on_blank_fit)
+        reading = QWidget()
+        rg = QGridLayout(reading)
+        rg.setContentsMargins(0, 0, 0, 0)
+        rg.addWidget(self.cost_unit_label, 0, 0)
+        rg.addWidget(self.cost_unit_combo, 0, 1)
+        rg.addWidget(self.blank_fit_label, 1, 0)
+        rg.addWidget(self.blank_fit_combo, 1, 1)
+        rg.setColumnStretch(1, 1)
         left = QWidget()
         lf = QFormLayout(left)
         lf.setContentsMargins(0, 0, 4, 0)
@@ -216,6 +241,7 @@ class ImportFunctionsDialog(QDialog):
         lf.addRow(self.tr("帳票のシート"), self.form_combo)
         lf.addRow(self.tr("見出し行"), header_row)
         lf.addRow(self.header_note)
+        lf.addRow(reading)
         lf.addRow(self.system_label, self.system_combo)
         lf.addRow(self.tr("標準仕様書の版"), self.spec_edit)
         left.setMinimumWidth(210)
@@ -228,6 +254,7 @@ class ImportFunctionsDialog(QDialog):
         self.questions.system_mapped.connect(self._on_system_mapped)
         self.questions.add_system_requested.connect(self._on_add_system)
         self.plan_panel = PlanPanel()
+        self.rows_panel = ImportedRowsPanel()
         self.ignored_table = self._small_table((self.tr("行"), self.tr("理由"), self.tr("内容")))
         self.fit_table = self._small_table((self.tr("書かれている語"), self.tr("読み替え"), self.tr("件数")))
         self.fit_note = QLabel()
@@ -258,6 +285,7 @@ class ImportFunctionsDialog(QDialog):
         cp.addLayout(shown_row)
         cp.addWidget(self.columns_table, 1)
         self.tabs.addTab(columns_page, self.tr("列の意味と先頭の行"))
+        self.tabs.addTab(self.rows_panel, self.tr("取り込む行"))
         self.tabs.addTab(self.questions, self.tr("確認事項"))
         self.tabs.addTab(self.plan_panel, self.tr("取り込み内容"))
         self.tabs.addTab(self.ignored_table, self.tr("除外する行"))
@@ -404,6 +432,7 @@ class ImportFunctionsDialog(QDialog):
             self.system_combo.setVisible(needs_system)
             unanswered = needs_system and self.overrides.business_system is None
             self.system_combo.setStyleSheet("QComboBox { background: #fff1d6; }" if unanswered else "")
+            self._show_reading(det)
         finally:
             self._filling = False
         self._fill_shown_sheets()
@@ -417,6 +446,8 @@ class ImportFunctionsDialog(QDialog):
         self.questions.show_questions(det.ambiguities if det else (), asked, self._systems, mapped,
                                       det.columns if det else ())
         self.plan_panel.show_plan(p.plan if p else None, p.issues if p else ())
+        self.rows_panel.show_records(p.parsed.records if (p is not None and p.parsed is not None) else None,
+                                     system_of=self._system_of)
         self._fill_ignored(p)
         self._fill_fits(det)
         n = self.questions.count
@@ -462,6 +493,34 @@ class ImportFunctionsDialog(QDialog):
             self.tr("帳票のシートは、自動判定した列の意味のまま取り込みます（ここでは変えられません）。")
             if det is not None and form else "")
 
+    def _show_reading(self, det: SheetDetection | None) -> None:
+        """The cost unit and blank-answer drop-downs: shown when the sheet has a cost column / blank fit
+        cells (or a note about them), set to what is used; the detected choice is named in the tooltip."""
+        has_cost = det is not None and "vendor_cost" in det.mapping
+        has_blanks = det is not None and "fit" in det.mapping and bool(det.blank_fit_cells or det.detected_blank_fit)
+        for widget in (self.cost_unit_label, self.cost_unit_combo):
+            widget.setVisible(has_cost)
+        for widget in (self.blank_fit_label, self.blank_fit_combo):
+            widget.setVisible(has_blanks)
+        if det is None:
+            return
+        self.cost_unit_combo.setCurrentIndex(max(0, self.cost_unit_combo.findData(det.cost_unit)))
+        self.cost_unit_combo.setToolTip(
+            self.tr("見出しに「千円」とあるため、千円単位として円に換算します。") if det.detected_cost_unit == 1000
+            else self.tr("見出しに単位がないため、円単位として読みます。"))
+        self.blank_fit_combo.setCurrentIndex(max(0, self.blank_fit_combo.findData(det.blank_fit or "")))
+        self.blank_fit_combo.setToolTip(
+            self.tr("{0}行目の注記により「{1}」とみなします。").format(det.blank_fit_row, det.detected_blank_fit)
+            if det.detected_blank_fit else self.tr("シートに空欄の扱いの注記がないため、未評価として取り込みます。"))
+
+    def _system_of(self, name: str | None) -> str:
+        """The 業務 a record goes to, as the preview shows it: the target chosen on the left for a list
+        without a 業務 column, a file's spelling with the registered name it was matched to."""
+        if name is None:
+            return self.overrides.business_system or ""
+        target = self.overrides.system_map.get(name)
+        return self.tr("{0} → {1}").format(name, target) if target and target != name else name
+
     def _sheets(self) -> list[SheetDetection]:
         d = self.preview.detection if self.preview else None
         return [s for s in ((d.functions, d.forms) if d else ()) if s is not None]
@@ -476,8 +535,11 @@ class ImportFunctionsDialog(QDialog):
             notes.append(self.tr("データ: {0}〜{1}行目").format(*det.data_rows))
         if det.names_from_requirement:
             notes.append(self.tr("機能名の列がないため、機能要件の最初の一文から機能名を作ります。"))
-        if det.cost_unit != 1:
-            notes.append(self.tr("費用は千円単位として円に換算します。"))
+        if "vendor_cost" in det.mapping and det.cost_unit != det.detected_cost_unit:
+            notes.append(self.tr("費用は千円単位として円に換算します（指定による）。") if det.cost_unit != 1
+                         else self.tr("費用は円単位として読みます（指定による。見出しは千円）。"))
+        elif det.cost_unit != 1:
+            notes.append(self.tr("費用は千円単位として円に換算します（見出しによる）。"))
         notes += [core_label(n) for n in getattr(det, "notes", ())]
         return "\n".join(notes)
 
@@ -539,11 +601,25 @@ class ImportFunctionsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setForeground(Qt.GlobalColor.darkRed)
                 self.fit_table.setItem(r, c, item)
+        blanks = det.blank_fit_cells if det is not None else 0
+        if blanks:  # the blank cells as one more word, read as the rule in use says
+            r = self.fit_table.rowCount()
+            self.fit_table.setRowCount(r + 1)
+            for c, text in enumerate((self.tr("（空欄）"), det.blank_fit or self.tr("未評価"), f"{blanks:,}")):
+                self.fit_table.setItem(r, c, QTableWidgetItem(text))
         notes = []
-        if det is not None and det.blank_fit:
+        if det is not None and det.blank_fit and det.blank_fit == det.detected_blank_fit:
             notes.append(self.tr("空欄の適合度は「{0}」とみなします（{1}行目の注記による）。").format(det.blank_fit, det.blank_fit_row))
+        elif det is not None and det.blank_fit:
+            notes.append(self.tr("空欄の適合度は「{0}」とみなします（指定による）。").format(det.blank_fit))
+        elif det is not None and det.detected_blank_fit:
+            notes.append(self.tr("空欄の適合度は未評価として取り込みます（指定による。{0}行目の注記は「{1}」）。").format(
+                det.blank_fit_row, det.detected_blank_fit))
         elif det is not None and "fit" in det.mapping:
             notes.append(self.tr("空欄の適合度は未評価として取り込みます。"))
+        if det is not None and det.blank_fit_cells:
+            notes.append(self.tr("空欄の適合度: {0} 件（左の「空欄の適合度」で扱いを変えられます）。").format(
+                f"{det.blank_fit_cells:,}"))
         if det is not None and "fit" not in det.mapping:
             notes.append(self.tr("適合度の列はありません。"))
         self.fit_note.setText("\n".join(notes))
@@ -684,6 +760,14 @@ class ImportFunctionsDialog(QDialog):
     def _on_target_system(self) -> None:
         if not self._filling:
             self._set(business_system=self.system_combo.currentData())
+
+    def _on_cost_unit(self) -> None:
+        if not self._filling and self.book is not None:
+            self._set(cost_unit=self.cost_unit_combo.currentData())
+
+    def _on_blank_fit(self) -> None:
+        if not self._filling and self.book is not None:
+            self._set(blank_fit=self.blank_fit_combo.currentData())
 
     def _on_spec_version(self) -> None:
         spec = self.spec_edit.text().strip() or None

@@ -9,12 +9,15 @@ asks the core for a new preview. No panel reads the database or the file.
   will be imported (footnotes, legends and totals left out).
 - ``QuestionsPanel``: what the import cannot decide alone: two columns that could be the ID,
   and each 業務 name of the file that matches no registered 業務 (asked once per name).
+- ``ImportedRowsPanel``: the first rows as they will be imported, from the records the preview
+  parsed (a name made from the requirement, 〇 read as ○, 適合 as ○, 代替 as ○（代替）, a cost in
+  千円 turned into 円, forms apart, 欠番 struck through), so that a choice's effect is seen.
 - ``PlanPanel``: per business system what importing would do, or every problem found, one
   line per distinct problem.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +43,7 @@ from cloudsuppress.importers.detect import ColumnGuess, SheetDetection
 from cloudsuppress.importers.function_list import FIELD_CHOICES, FIELDS
 from cloudsuppress.importers.tabular import Table
 
-from ..labels import join_names
+from ..labels import join_names, requirement_label, yen
 from ..labels import label as core_label
 
 PREVIEW_ROWS = 30
@@ -320,6 +324,98 @@ class QuestionsPanel(QScrollArea):
             old.deleteLater()
         self.setWidget(body)
         self._body = body
+
+
+class ImportedRowsPanel(QWidget):
+    """The first function rows (and form rows) as the import will store them: one line per record.
+
+    Filled from the records the preview already parsed (nothing is read or parsed here); rebuilt
+    with every preview, so that a changed drop-down (a column's meaning, the cost unit, the
+    blank-answer rule) shows its effect on the rows at once.
+    """
+
+    ROWS = PREVIEW_ROWS  # of each kind
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #4a5568;")
+        headers = [self.tr("行"), self.tr("種類"), self.tr("ID"), self.tr("名称"), self.tr("業務"), self.tr("分類"),
+                   self.tr("実装区分"), self.tr("適合度"), self.tr("費用"), self.tr("代替案・改定")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(self.tr("取り込む行"))
+        header = self.table.horizontalHeader()
+        for c, width in enumerate((44, 88, 84, 200, 110, 130, 130, 70, 100)):
+            self.table.setColumnWidth(c, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+
+    def show_records(self, records: Sequence | None, *, system_of: Callable[[str | None], str]) -> None:
+        """Show the first ``ROWS`` functions and forms of ``records`` (None: the file cannot be parsed).
+        ``system_of`` gives the 業務 a record goes to, as the user will see it."""
+        if records is None:
+            self.table.setRowCount(0)
+            self.note.setText(self.tr("このままでは取り込めないため、取り込む行を表示できません（問題は「取り込み内容」）。"))
+            return
+        functions = [r for r in records if r.kind != "form"]
+        forms = [r for r in records if r.kind == "form"]
+        shown = functions[:self.ROWS] + forms[:self.ROWS]
+        parts = [self.tr("機能 {0} 件").format(f"{len(functions):,}")]
+        if forms:
+            parts.append(self.tr("帳票 {0} 件").format(f"{len(forms):,}"))
+        retired = sum(1 for r in records if r.retired)
+        if retired:
+            parts.append(self.tr("うち欠番 {0} 件").format(f"{retired:,}"))
+        self.note.setText(self.tr("取り込まれるとおりの内容です（{0}。各先頭 {1} 行まで）。").format(
+            join_names(parts), self.ROWS))
+        self.table.setRowCount(len(shown))
+        grey = QBrush(IGNORED_FG)
+        for r, rec in enumerate(shown):
+            form = rec.kind == "form"
+            levels = " ＞ ".join(v for v in (rec.level1, rec.level2, rec.level3) if v)
+            if rec.fit is None:
+                fit = self.tr("未評価")
+            elif rec.fit_alternative:
+                fit = self.tr("{0}（代替）").format(rec.fit)
+            else:
+                fit = rec.fit
+            cost = yen(rec.vendor_cost) if rec.vendor_cost is not None else (rec.vendor_cost_note or "")
+            if form:
+                klass = {"mandatory": self.tr("実装必須帳票"), "optional": self.tr("標準オプション帳票")}.get(
+                    rec.requirement_class or "", requirement_label(rec.requirement_class))
+            else:
+                klass = requirement_label(rec.requirement_class)
+            extra = " ／ ".join(v for v in (rec.vendor_alternative, rec.revision_kind, rec.revision_note) if v)
+            kind = self.tr("帳票") if form else self.tr("機能")
+            values = (str(rec.row), self.tr("{0}（欠番）").format(kind) if rec.retired else kind, rec.code, rec.name,
+                      system_of(rec.business_system), levels, klass, fit, cost, extra)
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text.replace("\n", " ／ "))
+                if c in (3, 9) and (len(text) > 20 or "\n" in text):
+                    item.setToolTip(text)
+                if c == 3 and rec.requirement and rec.requirement != rec.name:
+                    item.setToolTip(self.tr("機能要件: {0}").format(rec.requirement))
+                if c in (0, 8):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 7 and rec.fit is None:
+                    item.setForeground(grey)
+                if rec.retired:
+                    font = item.font()
+                    font.setStrikeOut(c != 1)  # 「機能（欠番）」 stays readable
+                    item.setFont(font)
+                    item.setForeground(grey)
+                self.table.setItem(r, c, item)
+        for c in (8, 9):  # 費用, 代替案・改定: only when some row has one (an official list has neither)
+            self.table.setColumnHidden(c, not any(self.table.item(r, c).text() for r in range(len(shown))))
 
 
 class PlanPanel(QWidget):
