@@ -102,6 +102,13 @@ def run_in_worker(fn: Callable[[], T], *, parent: QWidget | None, label: str, ca
     if not cancellable:
         progress.setCancelButton(None)
     progress.setWindowTitle(QCoreApplication.translate("OpRunner", "お待ちください"))
+    # As narrow as its label, the window manager cut the title (with the app's name Qt adds) to
+    # 「お待ちく… 局ツール」: wide enough for the whole title, its icon and the title bar's buttons.
+    title = progress.windowTitle()
+    shown = QGuiApplication.applicationDisplayName()
+    if shown and shown not in title:
+        title = f"{title} — {shown}"
+    progress.setMinimumWidth(progress.fontMetrics().horizontalAdvance(title) + 120)
     progress.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(PROGRESS_DELAY_MS if not cancellable else 24 * 3600 * 1000)
     progress.setAutoClose(False)

@@ -45,6 +45,7 @@ from cloudsuppress.ops.functions import (
 )
 from cloudsuppress.ops.summary import format_rate
 
+from ..fold_row import FoldingRow
 from ..labels import fit_text
 from ..labels import label as core_label
 from ..op_runner import OpRunner
@@ -192,17 +193,18 @@ class FunctionBrowserView(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.setObjectName("functionDetail")
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel(self.tr("適合度")))
-        filters.addWidget(self.fit_combo)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel(self.tr("実装区分")))
-        filters.addWidget(self.class_combo)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel(self.tr("種別")))
-        filters.addWidget(self.kind_combo)
+        # With the tree kept wide enough for its names, a restored window leaves the list less than the
+        # one line of search and combos needs: the combos then go to a line of their own.
+        combos = QHBoxLayout()
+        combos.addWidget(QLabel(self.tr("適合度")))
+        combos.addWidget(self.fit_combo)
+        combos.addSpacing(8)
+        combos.addWidget(QLabel(self.tr("実装区分")))
+        combos.addWidget(self.class_combo)
+        combos.addSpacing(8)
+        combos.addWidget(QLabel(self.tr("種別")))
+        combos.addWidget(self.kind_combo)
+        filters = FoldingRow(self.search, combos, lead_width=self.search.minimumWidth() + 60)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -213,7 +215,7 @@ class FunctionBrowserView(QWidget):
         stats_row.addSpacing(8)
         stats_row.addWidget(self.count_label)
         cl.addLayout(stats_row)
-        cl.addLayout(filters)
+        cl.addWidget(filters)
         cl.addWidget(self.table, 1)
 
         right = QSplitter(Qt.Orientation.Vertical)
@@ -224,17 +226,31 @@ class FunctionBrowserView(QWidget):
         right.setSizes([560, 220])
         right.setChildrenCollapsible(False)
 
+        # The splitter shares a narrow window out in proportion, and the tree's name column (the one
+        # that stretches) took the whole cut: in a restored 1000×600 window it was zero wide, no 業務
+        # name showed and the header read 「専門…」 (the walk at 1366×768). The tree never gets narrower
+        # than the counts, the rate and a 業務 name of seven full-width characters at its depth.
+        self.tree.setMinimumWidth(self.tree_minimum_width())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 1000])
+        splitter.setSizes([max(290, self.tree.minimumWidth()), 1000])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
         self._show_detail(None)
+
+    def tree_minimum_width(self) -> int:
+        """The counts and rate columns, a 業務 row's indent (全体 > 専門部会 > 業務, with the root's
+        decoration) and seven full-width characters of its name, the scroll bar and the frame."""
+        tree = self.tree
+        header = tree.header()
+        name = 3 * tree.indentation() + tree.fontMetrics().horizontalAdvance("国" * 7) + 12
+        return (name + header.sectionSize(1) + header.sectionSize(2)
+                + tree.verticalScrollBar().sizeHint().width() + 2 * tree.frameWidth())
 
     # --- loading ----------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from cloudsuppress.ops.functions import SystemNode, list_function_rows, system_t
 from cloudsuppress.ops.members import MemberRow, list_members
 from cloudsuppress.ops.request_queries import list_item_rows
 
+from ..fold_row import FoldingRow
 from ..op_runner import OpRunner
 from ..selection_actions import SelectionActions
 from ..table_models.function_table_model import FunctionTableModel
@@ -131,15 +132,19 @@ class RequestListView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for label, combo in ((self.tr("状態"), self.status_combo), (self.tr("団体"), self.member_combo),
-                             (self.tr("専門部会"), self.subcommittee_combo), (self.tr("業務"), self.system_combo)):
-            filters.addSpacing(6)
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addSpacing(8)
-        filters.addWidget(self.count_label)
+        # The search, the combos and the counts: one line in a wide window; in a narrow one the combos
+        # go to a second line (at about 1000 px the one line squeezed the search to 「…」 and laid the
+        # counts over the 業務 combo).
+        combos = QHBoxLayout()
+        for i, (label, combo) in enumerate(((self.tr("状態"), self.status_combo), (self.tr("団体"), self.member_combo),
+                                            (self.tr("専門部会"), self.subcommittee_combo),
+                                            (self.tr("業務"), self.system_combo))):
+            if i:
+                combos.addSpacing(6)
+            combos.addWidget(QLabel(label))
+            combos.addWidget(combo)
+        filters = FoldingRow(self.search, combos, self.count_label,
+                             lead_width=self.fontMetrics().horizontalAdvance("要望番号・要望名・機能") + 40)
 
         self.model = RequestTableModel(self)
         self.table = QTableView()
@@ -176,7 +181,7 @@ class RequestListView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(head)
         layout.addWidget(note)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
 
     # --- loading ----------------------------------------------------------------------
