@@ -317,6 +317,10 @@ FACTORIES: dict[str, Callable[[Context], Built]] = {
     "ui.dialogs.add_member_dialog.AddMemberDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.add_member_dialog").AddMemberDialog(
             c.runner, [m.name for m in c.members()])),
+    "ui.dialogs.bulk_outcome_dialog.BulkOutcomeDialog": _one(
+        lambda c: importlib.import_module("ui.dialogs.bulk_outcome_dialog").BulkOutcomeDialog(
+            [i.key for i in c.items()] * 3, c.meetings()[0].label, reason="標準機能の運用で対応できることを全団体で確認した"),
+        "every demo item three times over"),
     "ui.dialogs.new_meeting_dialog.NewMeetingDialog": _one(
         lambda c: importlib.import_module("ui.dialogs.new_meeting_dialog").NewMeetingDialog(c.runner, _systems(c))),
     "ui.dialogs.meeting_schedule_dialog.MeetingScheduleDialog": _one(
