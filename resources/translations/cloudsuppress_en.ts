@@ -2602,9 +2602,21 @@ A business system with functions or requests cannot be deleted.</translation>
         <translation>Importing the function list…</translation>
     </message>
     <message>
-        <source>機能一覧を取り込みました（{0} 件）。
+        <source>機能 {0} 件</source>
+        <translation>{0} functions</translation>
+    </message>
+    <message>
+        <source>帳票 {0} 件</source>
+        <translation>{0} forms</translation>
+    </message>
+    <message>
+        <source>欠番 {0} 件</source>
+        <translation>{0} retired IDs</translation>
+    </message>
+    <message>
+        <source>機能一覧を取り込みました（{0}）。
 {1}</source>
-        <translation>Function list imported ({0} functions).
+        <translation>Function list imported ({0}).
 {1}</translation>
     </message>
     <message>

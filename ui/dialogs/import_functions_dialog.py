@@ -97,8 +97,8 @@ def removal_summary(plan: FunctionImportPlan, shown: int = REMOVED_SHOWN) -> str
     lines = []
     for d in plan.diffs:
         parts = [text.format(some(codes)) for text, codes in (
-            (translate("ImportFunctionsDialog", "削除した機能 {0}"), d.removed),
-            (translate("ImportFunctionsDialog", "欠番にした ID {0}"), d.retired)) if codes]
+            (translate("ImportFunctionsDialog", "削除した機能 {0}"), d.removed_shown),
+            (translate("ImportFunctionsDialog", "欠番にした ID {0}"), d.retired_shown)) if codes]
         if parts:
             lines.append(translate("ImportFunctionsDialog", "{0}: {1}").format(
                 d.business_system, translate("ImportFunctionsDialog", "、").join(parts)))
@@ -819,6 +819,9 @@ class ImportFunctionsDialog(QDialog):
         if changes is None:
             return
         removed = removal_summary(plan)  # what vanished is said, with its first IDs (not only counted)
-        self.applied = self.tr("機能一覧を取り込みました（{0} 件）。\n{1}").format(
-            f"{plan.total_records:,}", plan_summary(plan) + ("\n" + removed if removed else "")).replace("\n", " ")
+        functions, forms, retired = plan.imported_counts()  # forms and 欠番 are not counted as functions
+        counts = self.tr("、").join(text.format(f"{n:,}") for text, n in (
+            (self.tr("機能 {0} 件"), functions), (self.tr("帳票 {0} 件"), forms), (self.tr("欠番 {0} 件"), retired)) if n)
+        self.applied = self.tr("機能一覧を取り込みました（{0}）。\n{1}").format(
+            counts or self.tr("機能 {0} 件").format(0), plan_summary(plan) + ("\n" + removed if removed else "")).replace("\n", " ")
         self.accept()
