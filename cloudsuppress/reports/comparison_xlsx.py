@@ -41,6 +41,7 @@ HEADER_ROW = 4  # 0-based row of the column headings (title, meta, and the legen
 BOOK_FONT = {"font_name": "BIZ UDGothic", "font_size": 9}
 BOOK_COLUMN_PX, BOOK_ROW_PX = 56, 16  # XlsxWriter's metrics for a 6 px digit (5 px padding)
 LINE_PT, ROW_PAD_PT, MAX_ROW_PT = 10.5, 4.0, 409.0
+LEGEND_BLANK_NOTE = "（空欄はその団体の要望なし）"
 LEGEND_AIR_PT = 4.0  # under the legend's last line, above the headings' border
 
 
@@ -211,7 +212,9 @@ def write_comparison_xlsx(path: str | Path, table: ComparisonTable, *, paper: st
         # The legend is one box over rows 2–3, the sheet's width, its lines at the top and air under
         # the last (review R23: its second line was written in row 3, 13.5 pt, bottom-aligned, and
         # printed on the headings' top border).
-        legend = wrap_text(legend_text(table), plan.inner_pt(sum(w for _, w in columns[:-2])), GOTHIC, 9, words)
+        # 「（空欄はその団体の要望なし）」 kept whole: the A3 sheet broke it after 「その団体」 (docs/samples render)
+        legend = wrap_text(legend_text(table), plan.inner_pt(sum(w for _, w in columns[:-2])), GOTHIC, 9,
+                           (*words, LEGEND_BLANK_NOTE))
         legend_pt = len(legend) * LINE_PT + ROW_PAD_PT + LEGEND_AIR_PT
         top_rows = {0: 22.0, 1: 15.0, 2: max(13.5, legend_pt / 2), 3: max(13.5, legend_pt / 2)}
         for row_no, h in top_rows.items():
