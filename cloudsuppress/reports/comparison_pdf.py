@@ -110,10 +110,23 @@ class _Wrapper:
 
 
 def kept_words(table: ComparisonTable) -> tuple[str, ...]:
-    """What the sheet never breaks inside: member names, statuses, reasons, answers, labels."""
+    """What the sheet never breaks inside: member names, statuses, reasons, answers, labels, and the
+    body named in a decision's meeting (「住民業務部会」 of 「（第2回 住民業務部会）」: the A4 sheet broke
+    it 「住民業務／部会」)."""
     return tuple(dict.fromkeys([*table.members, *(c.member for r in table.rows for c in r.asking),
                                 *STATUS_LABELS.values(), *REASON_LABELS.values(), *SERVICE_DROP_LABELS.values(),
-                                SERVICE, CONTINUED, "［取下げ］", "代替運用案"]))
+                                SERVICE, CONTINUED, "［取下げ］", "代替運用案", *_meeting_bodies(table)]))
+
+
+def _meeting_bodies(table: ComparisonTable) -> list[str]:
+    """The meetings' bodies named in the decisions: the label's part after 「第N回」."""
+    out = []
+    for r in table.rows:
+        for part in getattr(r.decision, "parts", ()):
+            label = str(part)
+            if label.startswith("第") and "回 " in label:
+                out.append(label.split("回 ", 1)[1])
+    return out
 
 
 def _kept(texts: Iterable[str | None], most: int = KEEP_CHARS) -> list[str]:

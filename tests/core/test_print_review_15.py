@@ -187,3 +187,25 @@ def test_a_comparison_members_row_opening_a_page_says_whose_it_is(demo, tmp_path
             assert re.match(r"R-\d{4}", key), (row, key)
             carried += "（続き）" in key
     assert carried
+
+
+def test_the_body_of_a_decisions_meeting_is_never_broken_in_a_narrow_column():
+    """The A4 demo sheet's 決定内容 column printed 「（第2回 住民業務／部会）」 (docs/samples render): the body
+    a decision names is kept whole like a member name, in the PDF and the xlsx (both use kept_words)."""
+    import dataclasses
+
+    from cloudsuppress.ops.comparison import DECIDED_AT
+    from cloudsuppress.phrase import Phrase
+    from cloudsuppress.reports.comparison_pdf import kept_words
+    from cloudsuppress.reports.pdf_base import GOTHIC, wrap_text
+
+    from .test_comparison_layout import sheet
+
+    table = sheet(long_layout=False)
+    decision = Phrase(DECIDED_AT, "代替運用案（標準様式を使う）で対応できることを部会で確認", "第2回 住民業務部会")
+    table = dataclasses.replace(table, rows=(dataclasses.replace(table.rows[0], decision=decision), *table.rows[1:]))
+    words = kept_words(table)
+    assert "住民業務部会" in words
+    for width in range(60, 160, 4):  # every narrow column width: the body is on one line
+        lines = wrap_text(decision, width, GOTHIC, 7, words)
+        assert any("住民業務部会" in line for line in lines), (width, lines)
