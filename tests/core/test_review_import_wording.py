@@ -14,14 +14,9 @@ from cloudsuppress.importers.xlsx_parts import format_number
 
 from .conftest import parse_file
 from .real_layouts import ministry_annex
+from .test_cli import run
 
 SYSTEM = "住民基本台帳"
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
