@@ -4615,6 +4615,10 @@ control tool</translation>
         <translation>{0}&apos;s request will be withdrawn. The request item continues while other members remain; with none left it becomes &quot;withdrawn&quot;.</translation>
     </message>
     <message>
+        <source>{0}は要望を取り下げたため、内容は編集できません。</source>
+        <translation>{0} withdrew its request, so its content cannot be edited.</translation>
+    </message>
+    <message>
         <source>要望内容を入力してください。</source>
         <translation>Enter the request.</translation>
     </message>
@@ -5351,8 +5355,8 @@ Requested by: {2}  Status: {3}</translation>
         <translation>Record</translation>
     </message>
     <message>
-        <source>この会議で決定済み: {0}</source>
-        <translation>Decided at this meeting: {0}</translation>
+        <source>この会議で決定済み: {0}（決定は記録し直せません）</source>
+        <translation>Decided at this meeting: {0} (a decision cannot be recorded again)</translation>
     </message>
     <message>
         <source>協議結果: {0}&#x3000;状態: {1}</source>
@@ -5777,6 +5781,10 @@ Requested by: {2}  Status: {3}</translation>
 The remainder under 1,000 yen ({0}) is borne by {1}</translation>
     </message>
     <message>
+        <source>総会用サマリー</source>
+        <translation>general_meeting_summary</translation>
+    </message>
+    <message>
         <source>未定</source>
         <translation>Not yet known</translation>
     </message>
@@ -5845,10 +5853,6 @@ Re-approval needed: {0}, mayor&apos;s approval {1} → now {2} (a new finance co
         <translation>Export member cost notices</translation>
     </message>
     <message>
-        <source>負担額通知_{0}</source>
-        <translation>cost_notice_{0}</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5911,10 +5915,6 @@ Re-approval needed: {0}, mayor&apos;s approval {1} → now {2} (a new finance co
     <message>
         <source>総会用サマリーを書き出す</source>
         <translation>Export the general meeting summary</translation>
-    </message>
-    <message>
-        <source>総会用サマリー.pdf</source>
-        <translation>general_meeting_summary.pdf</translation>
     </message>
     <message>
         <source>総会用サマリーを書き出しています…</source>

@@ -163,3 +163,38 @@ def test_customization_pending_approvals_in_the_outcome_tab(table_meeting, runne
     assert pane.agenda_model.index(row, AG_OUTCOME).data() == "決定（カスタマイズ実施・決裁後に確定）"
     assert "決定済み" in out.decided_label.text() and not out.decision_combo.isEnabled()
     assert out.decision_combo.currentData() == "customized_pending"
+
+
+def test_choosing_a_decision_moves_no_field_and_the_warnings_move_no_tab(main_window, table_meeting, qtbot):
+    """Walk 2026-12-07 (31 → 32): choosing 決定 added the hint 「「要望」→「検討中」→…」 above 理由, which moved
+    down ~18 px, and a click aimed at it hit the hint. The hint's place is kept; 理由 and 協議内容 stay put.
+    (28 → 29) The meeting's warnings grew above the tabs and moved them down; they sit under the tabs."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    pane, meeting_id, a, b = table_meeting
+    main_window.resize(1366, 768)
+    pane.tabs.setCurrentIndex(2)
+    out = pane.outcomes
+    assert out.select_item(b.id)
+
+    def where(widget):
+        QApplication.processEvents()
+        return widget.mapTo(main_window, QPoint(0, 0)).y()
+
+    out.choose(None)
+    before = (where(out.reason_edit), where(out.notes_edit))
+    out.choose("decided", decide=Status.STANDARDIZED)
+    assert out.steps_label.text().startswith("「要望」→「検討中」→「標準化」")
+    assert (where(out.reason_edit), where(out.notes_edit)) == before
+    out.choose("decided", decide="customized_pending")
+    assert "財政課協議・首長決裁" in out.steps_label.text()
+    assert (where(out.reason_edit), where(out.notes_edit)) == before
+    out.choose("continued")
+    assert (where(out.reason_edit), where(out.notes_edit)) == before
+
+    tabs_at = where(pane.tabs)
+    shown = pane.warning_label.isVisible()
+    pane.warning_label.setText("⚠ 一行目\n⚠ 二行目\n⚠ 三行目")
+    pane.warning_label.setVisible(not shown)
+    assert where(pane.tabs) == tabs_at

@@ -217,3 +217,33 @@ def test_a_decision_to_under_review_reads_as_continued_on_the_slide(runner, eigh
     view.show()
     assert view.canvas.item().row.key == first.key
     assert view.controls.state_label.text() == "協議結果: 継続審議　状態: 検討中"
+
+
+def test_an_item_decided_at_this_meeting_shows_its_decision_and_offers_no_second_recording(
+        runner, eight, qtbot, no_message_boxes):
+    """Walk 2026-12-07 (35): for an item decided 標準化 at this meeting the combo still read 「未協議 [0]」 under
+    「この会議で決定済み: 標準化」, inviting a second recording (which the core refuses). The controls show the
+    decision and its reason, and offer neither a choice nor 記録; keys 1–6 change nothing."""
+    mid, picked = eight
+    first = next(r for r in picked if r.status == Status.REQUESTED.value)
+    runner.run(lambda s: mops.record_outcome(s, meeting_id=mid, item_id=first.id, outcome="decided",
+                                             decide=Status.STANDARDIZED, reason="次期版で対応"), parent=None)
+    view = PresentationView(runner, mid, start_item_id=first.id)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    controls = view.controls
+    assert view.canvas.item().row.key == first.key
+    assert controls.choice_combo.currentText().startswith("標準化とする")
+    assert controls.reason_edit.text() == "次期版で対応"
+    assert not controls.choice_combo.isEnabled() and not controls.record_button.isEnabled()
+    assert not controls.reason_edit.isEnabled()
+    assert "決定は記録し直せません" in controls.state_label.text()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_2)
+    assert controls.choice_combo.currentText().startswith("標準化とする")
+    assert controls.record() is False
+    # the next item, not decided: the controls are offered again, cleared
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+    assert controls.choice_combo.isEnabled() and controls.record_button.isEnabled()
+    assert controls.choice_combo.currentIndex() == 0 and controls.reason_edit.text() == ""
+    assert no_message_boxes == []

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog
@@ -68,7 +69,7 @@ def previews(monkeypatch, qtbot, tmp_path):
 def test_member_cost_report_opens_the_preview_and_saves_from_it(reports, runner, report_options, previews, tmp_path,
                                                                no_message_boxes):
     member = runner.read(list_members)[1]
-    report_options(member=member.name)
+    report_options(member=member.name, date=QDate(2026, 12, 1))
     dest = tmp_path / "out" / "通知"  # the suffix is added
     dest.parent.mkdir()
     previews.target(dest)
@@ -77,7 +78,8 @@ def test_member_cost_report_opens_the_preview_and_saves_from_it(reports, runner,
     (shown,) = previews
     assert shown["pages"] == shown["file_pages"] >= 1 and shown["view_doc"]
     assert shown["label"] == f"{shown['pages']} ページ"
-    assert shown["suggested"] == f"負担額通知_{member.name}.pdf" and member.name in shown["title"]
+    # dated as every other export (the notice's date; walk 2026-12-07: 「負担額通知_那珂市.pdf」 had none)
+    assert shown["suggested"] == f"負担額通知_{member.name}_R081201.pdf" and member.name in shown["title"]
     assert saved.read_bytes() == shown["source"]  # what was previewed is what was saved
     assert pdf_pages(saved) == shown["pages"]
     mc = runner.read(lambda s: member_costs(s, member.id))

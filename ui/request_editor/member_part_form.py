@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,10 +56,17 @@ from ..dates import display_date
 from ..labels import reapproval_text
 from ..op_runner import OpRunner
 from ..operations import requests as request_ops
+from .locked_fields import show_locked
 from .request_prompts import ReasonDialog
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_STYLE = "border: 1px solid #b3261e; background: #fff6f5;"
+# A required combo left empty: the red marking on the closed box only. Without the ::item rules the open list
+# took the pale pink as its highlight too, and the highlighted 「（選んでください）」 was white on pink
+# (walk 2026-12-07, 15_reason_combo.png).
+INVALID_COMBO_STYLE = (f"QComboBox {{ {INVALID_STYLE} }}"
+                       " QComboBox::item { background: palette(base); color: palette(text); }"
+                       " QComboBox::item:selected { background: palette(highlight); color: palette(highlighted-text); }")
 MAX_CASES = MAX_ANNUAL_CASES  # the core refuses more by the same rule
 
 
@@ -182,6 +189,8 @@ class MemberPartForm(QWidget):
         lay.setSpacing(6 if inline else 2)
         lay.addWidget(widget)
         lay.addWidget(self.errors[name], 1)
+        if not inline:  # a line kept for the message: the fields below stayed put only while it was shown
+            self.errors[name].setMinimumHeight(self.errors[name].fontMetrics().lineSpacing())
         return box
 
     # --- keyboard -----------------------------------------------------------------------
@@ -437,9 +446,14 @@ class MemberPartForm(QWidget):
             for target in ((self.drop_yes, self.drop_no) if name == "service_drop" else (widget,)):
                 target.setAccessibleDescription(problems.get(name, ""))
             style = INVALID_STYLE if name in problems else ""
+            if style and isinstance(widget, QComboBox):
+                style = INVALID_COMBO_STYLE
             if name == "service_drop":  # a plain QWidget paints a style sheet only for its own name
                 style = f"QWidget#dropBox {{ {style} }}" if style else ""
-            widget.setStyleSheet(style)
+            if widget.styleSheet() != style:
+                widget.setStyleSheet(style)
+        for box in (self.content_edit, self.detail_edit, self.workaround_edit):  # after the style sheets
+            show_locked(box, getattr(self, "_locked_why", None))
 
     # --- loading ----------------------------------------------------------------------
 
@@ -458,8 +472,13 @@ class MemberPartForm(QWidget):
         self._item_open = editable
         self._update_side_buttons()
         self._editable = editable and not (part is not None and part.withdrawn)
-        for w in (self.content_edit, self.detail_edit, self.workaround_edit):
-            w.setReadOnly(not self._editable)
+        why = None
+        if not editable:
+            why = QCoreApplication.translate(
+                "RequestItemDialog", "決定済みのため編集できません。見直す場合は、理由を記録して「検討中」に戻してください。")
+        elif not self._editable:
+            why = self.tr("{0}は要望を取り下げたため、内容は編集できません。").format(self.member)
+        self._locked_why = why
         for w in (self.reason_combo, self.drop_yes, self.drop_no, self.cases_edit):
             w.setEnabled(self._editable)
         self._validate()

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -61,6 +61,7 @@ from ..operations import requests as request_ops
 from ..screen_fit import scrolled
 from ..table_models.function_table_model import FunctionTableModel
 from .function_picker import FunctionPicker
+from .locked_fields import show_locked
 from .member_part_form import ERROR_STYLE, MemberPartForm
 from .request_editor_keys import RequestEditorKeys
 from .request_history_tab import RequestHistoryTab
@@ -70,6 +71,18 @@ from .request_prompts import JoinChoiceDialog, ReasonDialog
 from .request_status_panel import MOVE_TEXTS, REOPEN_TEXT, RequestStatusPanel, move_prompt  # noqa: F401, E402 - re-exported for it
 
 MAX_YEN = 2_000_000_000
+
+
+class YenValidator(QValidator):
+    """An amount in yen up to MAX_YEN, typed with or without the thousands' commas (「550,000」)."""
+
+    def validate(self, text: str, pos: int):  # noqa: D102 - QValidator API
+        digits = text.strip().replace(",", "")
+        if not digits:
+            return QValidator.State.Intermediate if text.strip() else QValidator.State.Acceptable, text, pos
+        if not digits.isascii() or not digits.isdigit() or int(digits) > MAX_YEN:
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 class RequestItemDialog(RequestEditorKeys, QDialog):
@@ -128,11 +141,14 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         nf.addWidget(self.system_combo)
         nf.addWidget(self.proposed_edit, 1)
         self.function_error = self._error_label("functionError")
+        # A line kept for the message under the picker: 要望名 and 見積額 moved up as it went (walk 2026-12-07).
+        self.function_error.setMinimumHeight(self.function_error.fontMetrics().lineSpacing())
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.title_error = self._error_label("titleError")
         self.estimate_edit = QLineEdit()
-        self.estimate_edit.setValidator(QIntValidator(0, MAX_YEN, self))
+        self.estimate_edit.setValidator(YenValidator(self))
+        self.estimate_edit.editingFinished.connect(self._format_estimate)
         self.estimate_edit.setPlaceholderText(self.tr("未定"))
         self.estimate_edit.setToolTip(self.tr("ベンダーの見積額（要望項目全体・円）"))
         self.estimate_edit.setMaximumWidth(240)
@@ -235,6 +251,13 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
             pass
         super().done(result)
 
+    def _format_estimate(self) -> None:
+        """「550000」 typed reads 「550,000」 once the field is left, as amounts are shown everywhere else
+        (it stayed 「550000」 after saving; walk 2026-12-07, 10_saved.png)."""
+        digits = self.estimate_edit.text().strip().replace(",", "")
+        if digits.isdigit() and self.estimate_edit.text() != f"{int(digits):,}":
+            self.estimate_edit.setText(f"{int(digits):,}")
+
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
@@ -277,8 +300,9 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
             self._shown_version = row.version
         self._set_item_fields({k: dirty.get(k, v) for k, v in baseline.items()})
         self._item_baseline = baseline
+        why = None if is_open else self.tr("決定済みのため編集できません。見直す場合は、理由を記録して「検討中」に戻してください。")
         for w in (self.title_edit, self.estimate_edit, self.proposed_edit):
-            w.setReadOnly(not is_open)
+            show_locked(w, why)
         for w in (self.package_radio, self.new_function_radio, self.picker, self.system_combo):
             w.setEnabled(is_open)
         self.status_box.show_status(detail)
@@ -318,7 +342,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
 
     def _set_item_fields(self, v: dict) -> None:
         self.title_edit.setText(v["title"] or "")
-        self.estimate_edit.setText("" if v["estimate"] is None else str(v["estimate"]))
+        self.estimate_edit.setText("" if v["estimate"] is None else f"{v['estimate']:,}")
         fn = v["function"]
         if fn[0] == "package":
             self.package_radio.setChecked(True)
@@ -331,7 +355,7 @@ class RequestItemDialog(RequestEditorKeys, QDialog):
         self._on_function_kind()
 
     def _current_item_values(self) -> dict:
-        estimate = self.estimate_edit.text().strip()
+        estimate = self.estimate_edit.text().strip().replace(",", "")
         if self.package_radio.isChecked():
             chosen = self.picker.chosen()
             fn = ("package", chosen.id if chosen else None)

@@ -125,8 +125,10 @@ class MeetingDetailPane(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.info_label)
-        layout.addWidget(self.warning_label)
         layout.addWidget(self.tabs, 1)
+        # Under the tabs: the warnings come and go as attendees and items are added, and above the tabs they
+        # moved the tabs and every field down a line each (walk 2026-12-07, 28 → 29).
+        layout.addWidget(self.warning_label)
         self._update_enabled()
 
     # --- tabs -------------------------------------------------------------------------

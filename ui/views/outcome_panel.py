@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -53,6 +53,35 @@ DECISION_TARGETS = ((Status.STANDARDIZED.value, Status.STANDARDIZED.label), (Sta
 NOT_HELD_STYLE = ("QLabel#notHeldNote { background: #fff4d6; color: #7a4b00; border: 1px solid #e6c36a;"
                   " border-radius: 3px; padding: 4px 8px; }")
 FINAL_STATUSES = frozenset(st.value for st in DECISIONS)
+
+
+class ReservedLabel(QLabel):
+    """A wrapped label that keeps the height of the longest of ``reserve`` at its width, so that its text
+    coming and going moves nothing below it."""
+
+    def __init__(self, reserve: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.reserve = reserve
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._reserve_height()
+
+    def _reserve_height(self) -> None:
+        width = max(self.width(), 200)
+        fm = self.fontMetrics()
+        need = max(fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, t).height()
+                   for t in self.reserve)
+        if self.minimumHeight() != need:
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._reserve_height()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_height()
 
 
 def is_final(r: AgendaRow) -> bool:
@@ -116,11 +145,11 @@ class OutcomePanel(QWidget):
         self.decided_label.setObjectName("decidedNote")
         self.decided_label.setWordWrap(True)
         self.decided_label.setStyleSheet("color: #1e6b34;")
-        self.steps_label = QLabel()
+        # Always there, its height kept for the longest hint: choosing 決定 pushed 理由 down by a line and
+        # a click aimed at 理由 hit the hint instead (walk 2026-12-07, 31 → 32).
+        self.steps_label = ReservedLabel((self._steps_text(Status.CUSTOMIZED), self._pending_text()))
         self.steps_label.setObjectName("decisionSteps")
-        self.steps_label.setWordWrap(True)
         self.steps_label.setStyleSheet("color: #4a5568;")
-        self.steps_label.hide()
         self.not_held_label = QLabel()  # walk O12: said before 記録 is pressed, not refused after
         self.not_held_label.setObjectName("notHeldNote")
         self.not_held_label.setWordWrap(True)
@@ -240,14 +269,19 @@ class OutcomePanel(QWidget):
         if r is not None and r.status == Status.REQUESTED.value:
             target = self.decision_combo.currentData()
             if target in (Status.STANDARDIZED.value, Status.CUSTOMIZED.value):
-                text = self.tr("「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。").format(
-                    label(Status(target).label))
+                text = self._steps_text(Status(target))
         if r is not None and r.status in (Status.REQUESTED.value, Status.UNDER_REVIEW.value) \
                 and self.decision_combo.currentData() == CUSTOMIZED_PENDING:
-            text = self.tr("「検討中」のまま決定として議事録に載り、負担する各団体の財政課協議・首長決裁が"
-                           "すべて記録された時点で「カスタマイズ実施」になります（見積額が必要です）。")
+            text = self._pending_text()
         self.steps_label.setText(text)
-        self.steps_label.setVisible(bool(text))
+
+    def _steps_text(self, target: Status) -> str:
+        return self.tr("「要望」→「検討中」→「{0}」と記録します（この会議での協議として、履歴に 2 行）。").format(
+            label(target.label))
+
+    def _pending_text(self) -> str:
+        return self.tr("「検討中」のまま決定として議事録に載り、負担する各団体の財政課協議・首長決裁が"
+                       "すべて記録された時点で「カスタマイズ実施」になります（見積額が必要です）。")
 
     # --- recording --------------------------------------------------------------------
 

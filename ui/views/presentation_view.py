@@ -67,6 +67,14 @@ CHOICES = (
 FINAL = frozenset(st.value for st in DECISIONS)
 
 
+def decided_choice(row) -> int:
+    """The CHOICES index that shows a decision recorded at this meeting."""
+    if row.outcome == CUSTOMIZED_PENDING:
+        return len(CHOICES) - 1
+    return next((n for n, (_, outcome, decide) in enumerate(CHOICES)
+                 if outcome == "decided" and decide is not None and getattr(decide, "value", decide) == row.decision_status), 0)
+
+
 def _tr(text: str) -> str:
     """The slide's words in the UI language (in Japanese exactly as before)."""
     return QCoreApplication.translate("PresentationView", text)
@@ -448,6 +456,8 @@ class PresentationControls(QWidget):
         self.runner = runner
         self.meeting_id: int | None = None
         self.item: PresentedItem | None = None
+        self.decided = False  # the current item is decided at this meeting: nothing to record
+        self._showed_decision = False
         self.setObjectName("presentationControls")
         self.item_label = QLabel()
         self.item_label.setStyleSheet(f"font-weight: bold; color: {NAVY};")
@@ -478,35 +488,46 @@ class PresentationControls(QWidget):
         changed = item is None or self.item is None or item.row.item_id != self.item.row.item_id
         self.meeting_id, self.item = meeting_id, item
         held = not not_held_yet(held_on)
+        r = item.row if item is not None else None
+        # Decided at this meeting (標準化 / 取下げ / カスタマイズ実施): the controls show that decision and
+        # offer nothing to record over it (the core refuses a second decision; walk 2026-12-07, 35).
+        decided = r is not None and ((r.outcome == "decided" and r.decision_status in FINAL)
+                                     or r.outcome == CUSTOMIZED_PENDING)
+        self.decided = decided
         for w in (self.choice_combo, self.reason_edit, self.record_button):
-            w.setEnabled(held)
-        if item is None:
+            w.setEnabled(held and not decided)
+        if item is None or r is None:
             self.item_label.setText("")
             self.state_label.setText("")
             return
         self.item_label.setText(item.row.key)
-        r = item.row
-        if (r.outcome == "decided" and r.decision_status in FINAL) or r.outcome == CUSTOMIZED_PENDING:
-            state = self.tr("この会議で決定済み: {0}").format(label(r.decision_label))
+        if decided:
+            state = self.tr("この会議で決定済み: {0}（決定は記録し直せません）").format(label(r.decision_label))
         else:
             state = self.tr("協議結果: {0}　状態: {1}").format(outcome_summary(r), label(r.status_label))
         if not held:
             state = self.tr("{0}の会議です。協議結果は会議の当日から記録できます。").format(display_date(held_on))
         self.state_label.setStyleSheet(f"color: {GREEN if held else AMBER};")
         self.state_label.setText(state)
-        if changed:
+        if decided:
+            self.choice_combo.setCurrentIndex(decided_choice(r))
+            self.reason_edit.setText(r.decision_reason or "")
+        elif changed or self._showed_decision:
             self.choice_combo.setCurrentIndex(0)
             self.reason_edit.clear()
+        self._showed_decision = decided
 
     def choose(self, n: int) -> None:
-        """Key 0–6: choose, and put the cursor in 理由."""
+        """Key 0–6: choose, and put the cursor in 理由 (nothing on an item already decided)."""
+        if self.decided:
+            return
         self.choice_combo.setCurrentIndex(n)
         self.reason_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def record(self) -> bool:
         """Record the chosen outcome through the runner (record_outcome, as the 協議結果 tab does)."""
         item, mid = self.item, self.meeting_id
-        if item is None or mid is None:
+        if item is None or mid is None or self.decided:
             return False
         _, outcome, decide = CHOICES[self.choice_combo.currentIndex()]
         reason = self.reason_edit.text().strip() if outcome == "decided" else None

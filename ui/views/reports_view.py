@@ -56,8 +56,9 @@ from cloudsuppress.ops.measures import measures_dashboard
 from cloudsuppress.ops.members import list_members
 
 from ..date_edit import DateEdit
-from ..dialogs.report_export import export_report, safe_file_name, show_write_error
+from ..dialogs.report_export import export_report, show_write_error
 from ..dialogs.report_options_dialog import ReportOptionsDialog
+from ..file_dialogs import dated_file_name
 from ..labels import rule_text, yen
 from ..op_runner import OpRunner
 from ..operations import costs as cost_ops
@@ -444,7 +445,7 @@ class ReportsView(QWidget):
             write_member_cost_report(path, self.runner.read(lambda s: member_costs(s, member_id)), **letter)
 
         return self._export(caption=self.tr("団体別負担額通知を書き出す"),
-                            suggested=safe_file_name(self.tr("負担額通知_{0}").format(member)) + ".pdf",
+                            suggested=dated_file_name(self.tr("負担額通知"), member, on=letter["issued_on"], suffix=".pdf"),
                             file_filter=self.tr("PDF (*.pdf)"), write=write,
                             label=self.tr("負担額通知を書き出しています…"))
 
@@ -507,7 +508,7 @@ class ReportsView(QWidget):
 
         file_filter = self.tr("Excel (*.xlsx)") if kind == "xlsx" else self.tr("PDF (*.pdf)")
         return self._export(caption=self.tr("費用負担一覧を書き出す"),
-                            suggested=self.tr("費用負担一覧") + (".xlsx" if kind == "xlsx" else ".pdf"),
+                            suggested=dated_file_name(self.tr("費用負担一覧"), on=sheet["issued_on"], suffix=kind),
                             file_filter=file_filter, write=write, label=self.tr("費用負担一覧を書き出しています…"))
 
     def export_summary(self) -> Path | None:
@@ -524,6 +525,7 @@ class ReportsView(QWidget):
             write_summary_pdf(path, dashboard, consortium=info.name if info else "", issued_on=issued_on,
                               doc_number=doc_number)
 
-        return self._export(caption=self.tr("総会用サマリーを書き出す"), suggested=self.tr("総会用サマリー.pdf"),
+        return self._export(caption=self.tr("総会用サマリーを書き出す"),
+                            suggested=dated_file_name(self.tr("総会用サマリー"), on=issued_on, suffix=".pdf"),
                             file_filter=self.tr("PDF (*.pdf)"), write=write,
                             label=self.tr("総会用サマリーを書き出しています…"))
