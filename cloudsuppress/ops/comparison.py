@@ -76,7 +76,7 @@ class ComparisonRow:
     status_label: str
     decision: str  # the decision's reason and meeting, 継続審議, or ''
     # Peer evidence (measure 4, 「他団体ができるのであれば」): the members that do not ask for it and
-    # run the business on the package as delivered, in member order (see ``peer_members``).
+    # run the business on the package as delivered, in member order (see ``PeerEvidence``).
     peers: tuple[str, ...] = ()
     function_kind: str | None = None  # 'function' / 'form' (帳票)
     peers_judged: bool = False  # the function has Fit&Gap judgements: the peers judged it ○ (see ``peer_line``)
@@ -139,11 +139,6 @@ def peer_line(peers: tuple[str, ...] | list[str], *, judged: bool = False,
     return line
 
 
-def judged_functions(s: Session, function_ids: set[int]) -> frozenset[int]:
-    """The functions among these that members' Fit&Gap judgements cover."""
-    return frozenset(f for f, _ in _judgements(s, function_ids))
-
-
 def _judgements(s: Session, function_ids: set[int]) -> dict[tuple[int, int], str | None]:
     """(function id, member id) → the member's own Fit&Gap judgement (○ △ × －), where a sheet gave one."""
     if not function_ids:
@@ -155,12 +150,22 @@ def _judgements(s: Session, function_ids: set[int]) -> dict[tuple[int, int], str
     return {(f, m): j for f, m, j in s.execute(q)}
 
 
-def peer_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, tuple[str, ...]]:
-    """Per item (item id, function id): the members that do not ask for it and run the business on
-    the package as delivered, in member order. Where a Fit&Gap sheet gave the member's own judgement
-    of the function, only ○ counts (△/× is a gap of its own, － a business it does not run);
-    otherwise not asking is the evidence. A member that withdrew its part is not counted: its
-    withdrawal shows in its own cell."""
+@dataclass(frozen=True)
+class PeerEvidence:
+    """Measure 4's evidence for one item, from the members that do not ask for it (a member that
+    withdrew its part asks no more, but its withdrawal shows in its own cell, so it is neither):
+    ``peers`` run the business on the package as delivered, in member order — where a Fit&Gap sheet
+    gave the member's own judgement of the function only ○ counts (△/× is a gap of its own, － a
+    business it does not run), otherwise not asking is the evidence; ``gaps`` judged it △ or × on
+    their sheet, with the mark; ``judged``: members' judgements cover the function at all."""
+
+    peers: tuple[str, ...]
+    gaps: tuple[tuple[str, str], ...]
+    judged: bool
+
+
+def peer_evidence(s: Session, items: list[tuple[int, int | None]]) -> dict[int, PeerEvidence]:
+    """Per item (item id, function id): its ``PeerEvidence``, read in three queries for all the items."""
     members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
     ids = [i for i, _ in items]
     involved: dict[int, set[int]] = {i: set() for i in ids}
@@ -168,37 +173,22 @@ def peer_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, t
         for item_id, member_id in s.execute(select(MemberRequest.item_id, MemberRequest.member_id)
                                             .where(MemberRequest.item_id.in_(ids))):
             involved[item_id].add(member_id)
-    judged = _judgements(s, {f for _, f in items if f is not None})
+    judgements = _judgements(s, {f for _, f in items if f is not None})
+    covered = {f for f, _ in judgements}
     out = {}
     for item_id, function_id in items:
-        peers = []
+        peers: list[str] = []
+        gaps: list[tuple[str, str]] = []
         for mid, name in members:
             if mid in involved[item_id]:
                 continue
-            mark = judged.get((function_id, mid)) if function_id is not None else None
+            mark = judgements.get((function_id, mid)) if function_id is not None else None
             if mark is None or mark in ("○", "〇"):
                 peers.append(name)
-        out[item_id] = tuple(peers)
+            elif mark in ("△", "×"):
+                gaps.append((name, mark))
+        out[item_id] = PeerEvidence(tuple(peers), tuple(gaps), function_id in covered)
     return out
-
-
-def gap_members(s: Session, items: list[tuple[int, int | None]]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Per item (item id, function id): the members that do not ask for it (and did not withdraw from
-    it) but judged its function △ or × on their Fit&Gap sheet, with the mark, in member order."""
-    judged = _judgements(s, {f for _, f in items if f is not None})
-    wanted = {(f, m): j for (f, m), j in judged.items() if j in ("△", "×")}
-    if not wanted:
-        return {i: () for i, _ in items}
-    members = list(s.execute(select(Member.id, Member.name).order_by(Member.sort_order, Member.id)))
-    ids = [i for i, _ in items]
-    involved: dict[int, set[int]] = {i: set() for i in ids}
-    for item_id, member_id in s.execute(select(MemberRequest.item_id, MemberRequest.member_id)
-                                        .where(MemberRequest.item_id.in_(ids))):
-        involved[item_id].add(member_id)
-    return {item_id: tuple((name, wanted[(function_id, mid)]) for mid, name in members
-                           if mid not in involved[item_id] and (function_id, mid) in wanted)
-            if function_id is not None else ()
-            for item_id, function_id in items}
 
 
 DECIDED_AT = "{0}（{1}）"  # the decision's reason, the meeting
@@ -291,13 +281,12 @@ def build_comparison(
             name, content, cases, reason, REASON_LABELS.get(reason, reason), bool(drop),
             SERVICE_DROP_LABELS[bool(drop)], detail, workaround, bool(withdrawn))
     decisions = _decisions(s, ids) if ids else {}
-    peers = peer_members(s, [(r.id, r.function_id) for r in rows])
-    gaps = gap_members(s, [(r.id, r.function_id) for r in rows])
-    judged = judged_functions(s, {r.function_id for r in rows if r.function_id is not None})
+    evidence = peer_evidence(s, [(r.id, r.function_id) for r in rows])
     out = tuple(
         ComparisonRow(r.id, r.key, r.title, r.function_code, r.function_name, r.fit, r.subcommittee, r.business_system,
                       tuple(parts.get(r.id, {}).get(mid) for mid, _ in members), r.estimate, r.status, r.status_label,
-                      decisions.get(r.id, ""), peers[r.id], r.function_kind, r.function_id in judged, gaps[r.id])
+                      decisions.get(r.id, ""), evidence[r.id].peers, r.function_kind, evidence[r.id].judged,
+                      evidence[r.id].gaps)
         for r in rows
     )
     sub_name = s.scalar(select(Subcommittee.name).where(Subcommittee.id == subcommittee_id)) if subcommittee_id else None

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.models import HearingNote, Member, MemberRequest, RequestItem
 from ..domain.vocab import REASON_LABELS, SERVICE_DROP_LABELS
-from .comparison import gap_members, judged_functions, peer_line, peer_members
+from .comparison import peer_evidence, peer_line
 from .costs import item_shares
 from .meeting_queries import AgendaRow, agenda, get_meeting_row
 
@@ -54,7 +54,7 @@ class PresentedItem:
     members: tuple[PresentedMember, ...]
     peers: tuple[str, ...]
     peers_judged: bool = False  # the peers judged the function ○ on a Fit&Gap sheet
-    gaps: tuple[tuple[str, str], ...] = ()  # members not asking that judged it △ / × (see ops.comparison.gap_members)
+    gaps: tuple[tuple[str, str], ...] = ()  # members not asking that judged it △ / × (see ops.comparison.PeerEvidence)
 
     @property
     def peer_line(self) -> str:
@@ -81,9 +81,7 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
 
     for r in list_item_rows(s, item_ids=ids) if ids else []:
         fits[r.id] = r.fit
-    peers = peer_members(s, [(i, items[i].function_id) for i in ids])
-    gaps = gap_members(s, [(i, items[i].function_id) for i in ids])
-    judged = judged_functions(s, {fid for i in ids if (fid := items[i].function_id) is not None})
+    evidence = peer_evidence(s, [(i, items[i].function_id) for i in ids])
     parts: dict[int, list[PresentedMember]] = {i: [] for i in ids}
     if ids:
         q = (select(MemberRequest, Member.name).join(Member, Member.id == MemberRequest.member_id)
@@ -103,6 +101,6 @@ def build_presentation(s: Session, meeting_id: int) -> Presentation:
     out = tuple(
         PresentedItem(n, len(rows), r, fits.get(r.item_id), items[r.item_id].estimate,
                       shares[r.item_id].rule_text if r.item_id in shares else "", tuple(parts[r.item_id]),
-                      peers[r.item_id], items[r.item_id].function_id in judged, gaps[r.item_id])
+                      evidence[r.item_id].peers, evidence[r.item_id].judged, evidence[r.item_id].gaps)
         for n, r in enumerate(rows, start=1))
     return Presentation(meeting_id, m.label, m.held_on, out)
