@@ -100,7 +100,7 @@ def test_keyboard_walk_through_eight_items_recording_three_decisions(runner, eig
     assert not view.isVisible()
 
 
-def test_every_item_fits_without_scrolling_and_nothing_is_under_20pt(runner, eight, qtbot):
+def test_every_item_fits_without_scrolling_and_nothing_is_under_20pt(runner, eight, qtbot, app_font):
     mid, _ = eight
     view = PresentationView(runner, mid)
     qtbot.addWidget(view)
@@ -113,7 +113,7 @@ def test_every_item_fits_without_scrolling_and_nothing_is_under_20pt(runner, eig
         assert layout.min_point_size >= MIN_PT and layout.doc.size().height() <= layout.height, layout.item.row.key
 
 
-def test_a_very_long_item_shrinks_then_flows_into_columns_then_cuts(runner, eight, qtbot):
+def test_a_very_long_item_shrinks_then_flows_into_columns_then_cuts(runner, eight, qtbot, app_font):
     mid, _ = eight
     view = PresentationView(runner, mid)
     qtbot.addWidget(view)
