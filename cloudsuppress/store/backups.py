@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..errors import DatabaseCorruptError, DomainError
 from ..file_errors import error_reason
+from ..unset import UNSET, Unset
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ROTATING_REASONS = ("open", "close")
@@ -102,10 +103,7 @@ def no_room_for_shm(path: Path) -> bool:
             return False  # already as large as an empty log needs
     except OSError:
         pass
-    try:
-        return _free_space(path.parent) < SHM_ROOM
-    except OSError:
-        return False
+    return disk_is_full(path.parent)
 
 
 def disk_is_full(folder: Path) -> bool:
@@ -285,10 +283,6 @@ def _ledger_entries(db_path: Path) -> dict[str, str]:
     return entries
 
 
-def _ledger_names(db_path: Path) -> set[str]:
-    return set(_ledger_entries(db_path))
-
-
 def _record_rotating(db_path: Path, dest: Path, print_: str | None = None) -> None:
     try:
         with open(_ledger(db_path), "a", encoding="utf-8") as fh:
@@ -327,16 +321,17 @@ def last_automatic_fingerprint(db_path: Path) -> str | None:
     return None
 
 
-def backup_due(db_path: Path, policy: BackupPolicy) -> bool:
-    """Whether opening the database for writing takes an automatic copy: the newest copy is older
-    than the policy's interval for this size, and the database changed since the last automatic copy."""
+def backup_due(db_path: Path, policy: BackupPolicy) -> tuple[bool, str | None]:
+    """Whether opening the database for writing takes an automatic copy — the newest copy is older
+    than the policy's interval for this size, and the database changed since the last automatic copy —
+    and the fingerprint read for it (None when not read or unreadable), for ``rotate_backup``."""
     interval = policy.interval_minutes(database_size(db_path))
     if interval > 0:
         age = newest_backup_age(db_path)
         if age is not None and age.total_seconds() < interval * 60:
-            return False
+            return False, None
     current = fingerprint(db_path)
-    return current is None or current != last_automatic_fingerprint(db_path)
+    return current is None or current != last_automatic_fingerprint(db_path), current
 
 
 def newest_backup_age(db_path: Path, *, now: dt.datetime | None = None) -> dt.timedelta | None:
@@ -402,9 +397,14 @@ def prune_backups(db_path: Path, policy: BackupPolicy = DEFAULT_POLICY, *, today
     return deleted
 
 
-def rotate_backup(db_path: Path, *, reason: str, policy: BackupPolicy = DEFAULT_POLICY) -> Path:
-    """Make a backup and prune the old rotating ones (``open`` / ``close`` are rotating; others are kept)."""
-    print_ = fingerprint(db_path) if reason in ROTATING_REASONS else None
+def rotate_backup(db_path: Path, *, reason: str, policy: BackupPolicy = DEFAULT_POLICY,
+                  print_: str | None | Unset = UNSET) -> Path:
+    """Make a backup and prune the old rotating ones (``open`` / ``close`` are rotating; others are kept).
+    ``print_``: the database's fingerprint when the caller has just read it (``backup_due``)."""
+    if reason not in ROTATING_REASONS:
+        print_ = None
+    elif print_ is UNSET:
+        print_ = fingerprint(db_path)
     dest = backup_sqlite(db_path, reason=reason)
     if reason in ROTATING_REASONS:
         _record_rotating(db_path, dest, print_)

@@ -428,10 +428,11 @@ def _open_sqlite_locked(path: Path, url: str, lock: writer_lock.WriterLock, *,
     ours = path.exists() and path.stat().st_size > 0 and _check_existing_sqlite(path)
     notes: list[StorageWarning] = []
     opened_backup = None
-    if ours and backup_policy.on_open and backup_due(path, backup_policy):
+    due, print_ = backup_due(path, backup_policy) if ours and backup_policy.on_open else (False, None)
+    if due:
         # Before migrations and before the app writes anything: the state the user last saw.
         try:
-            opened_backup = rotate_backup(path, reason="open", policy=backup_policy)
+            opened_backup = rotate_backup(path, reason="open", policy=backup_policy, print_=print_)
         except BackupError as exc:  # the database still opens: say what is wrong and what to do
             notes.append(StorageWarning("backup", str(exc), "バックアップ"))
     engine = create_engine(url)
