@@ -245,6 +245,7 @@ class SheetFormats:
         self._info = info
         self._sheet = sheet
         self._styles: dict[tuple[int, int], str] | None = None
+        self._hidden: frozenset[int] | None = None
 
     def _xml(self) -> bytes:
         """The sheet's XML read again from the workbook (b"" if it cannot be: formats then read as General,
@@ -258,7 +259,13 @@ class SheetFormats:
             return b""
 
     def hidden_columns(self) -> frozenset[int]:
-        """0-based columns the sheet hides (``<col hidden="1">`` before the cells), read when asked."""
+        """0-based columns the sheet hides (``<col hidden="1">`` before the cells), read when first asked
+        (the detection asks once per ambiguity, and detects again at each change in the import dialog)."""
+        if self._hidden is None:
+            self._hidden = self._read_hidden_columns()
+        return self._hidden
+
+    def _read_hidden_columns(self) -> frozenset[int]:
         xml = self._xml()
         head = xml[:max(xml.find(b"sheetData"), 0)]
         found: set[int] = set()
