@@ -494,7 +494,7 @@ def record_outcomes(
     else:
         keys = [p.item.key for p in plans]
         shown = "、".join(keys[:5]) + (f" ほか {len(keys) - 5} 件" if len(keys) > 5 else "")
-        whats = {p.label.split(f"要望 {p.item.key} ", 1)[-1] for p in plans}  # 「を標準化と決定」 and the like
+        whats = {p.what for p in plans}  # 「を標準化と決定」 and the like
         what = whats.pop() if len(whats) == 1 else "の協議結果を記録"
         label = f"「{meeting_label(m)}」で要望 {len(plans)} 件（{shown}）{what}"
     with audit.action(s, label, by=by):
@@ -512,7 +512,8 @@ class _OutcomePlan:
     outcome: str | None
     target: Status | None  # the decision recorded on the entry (カスタマイズ実施 for the pending one)
     steps: tuple[Status, ...]  # the status changes, in order
-    label: str
+    label: str  # the audit action's words: 「第2回 住民業務部会」で要望 R-0001 を標準化と決定
+    what: str  # its end after the 要望番号: を標準化と決定 (a bulk action's label says it once for all)
 
     @property
     def moves(self) -> bool:
@@ -549,7 +550,7 @@ def _plan_outcome(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry,
                 raise type(exc)(f"要望 {item.key}: {exc}") from None
             return _OutcomePlan(item, entry, CUSTOMIZED_PENDING, Status.CUSTOMIZED,
                                 (Status.UNDER_REVIEW,) if current == Status.REQUESTED else (),
-                                f"「{meeting_label(m)}」で要望 {item.key} を{PENDING_LABEL}と決定")
+                                *_words(m, item, "で", f"を{PENDING_LABEL}と決定"))
     if outcome == "decided":
         if decide is None:
             raise DomainError(f"要望 {item.key} の決定内容（変更後の状態）を選んでください。")
@@ -559,12 +560,17 @@ def _plan_outcome(s: Session, m: Meeting, item: RequestItem, entry: AgendaEntry,
         except DomainError as exc:
             raise type(exc)(f"要望 {item.key}: {exc}") from None
         return _OutcomePlan(item, entry, outcome, target, meeting_steps(current, target),
-                            f"「{meeting_label(m)}」で要望 {item.key} を{target.label}と決定")
+                            *_words(m, item, "で", f"を{target.label}と決定"))
     if decide is not None:
         raise DomainError("状態を変更するのは協議結果が「決定」のときだけです。")
     steps = (Status.UNDER_REVIEW,) if outcome == "continued" and current == Status.REQUESTED else ()
     return _OutcomePlan(item, entry, outcome, None, steps,
-                        f"「{meeting_label(m)}」の要望 {item.key} を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録")
+                        *_words(m, item, "の", f"を{OUTCOME_LABELS.get(outcome or '', '未協議')}として記録"))
+
+
+def _words(m: Meeting, item: RequestItem, particle: str, what: str) -> tuple[str, str]:
+    """(label, what) of an outcome plan: 「第2回 住民業務部会」で要望 R-0001 を標準化と決定, and its end."""
+    return f"「{meeting_label(m)}」{particle}要望 {item.key} {what}", what
 
 
 def _apply_outcome(s: Session, m: Meeting, plan: _OutcomePlan, reason: str | None, notes: str | None | Unset,
