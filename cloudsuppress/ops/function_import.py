@@ -192,12 +192,16 @@ class FunctionImportPlan:
         forms = sum(1 for rec in every if rec.kind == "form" and not rec.retired)
         return len(every) - retired - forms, forms, retired
 
+    def imported_parts(self) -> list[tuple[str, int]]:
+        """[("機能", 4), ("帳票", 2), ("欠番", 2)]: the parts there are (「機能」 0 when there is none),
+        for the CLI's sentence and the GUI's message in its language."""
+        functions, forms, retired = self.imported_counts()
+        return [(w, n) for w, n in (("機能", functions), ("帳票", forms), ("欠番", retired)) if n] or [("機能", 0)]
+
     def imported_text(self) -> str:
         """「機能 4 件、帳票 2 件、欠番 2 件を取り込みました。」 (only the parts there are): what an applied
         import brought, with forms and retired IDs not counted as functions."""
-        functions, forms, retired = self.imported_counts()
-        parts = [f"{word} {n:,} 件" for word, n in (("機能", functions), ("帳票", forms), ("欠番", retired)) if n]
-        return f"{'、'.join(parts or ['機能 0 件'])}を取り込みました。"
+        return f"{'、'.join(f'{word} {n:,} 件' for word, n in self.imported_parts())}を取り込みました。"
 
     @property
     def needs_confirmation(self) -> bool:

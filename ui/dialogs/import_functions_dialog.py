@@ -819,9 +819,8 @@ class ImportFunctionsDialog(QDialog):
         if changes is None:
             return
         removed = removal_summary(plan)  # what vanished is said, with its first IDs (not only counted)
-        functions, forms, retired = plan.imported_counts()  # forms and 欠番 are not counted as functions
-        counts = self.tr("、").join(text.format(f"{n:,}") for text, n in (
-            (self.tr("機能 {0} 件"), functions), (self.tr("帳票 {0} 件"), forms), (self.tr("欠番 {0} 件"), retired)) if n)
+        words = {"機能": self.tr("機能 {0} 件"), "帳票": self.tr("帳票 {0} 件"), "欠番": self.tr("欠番 {0} 件")}
+        counts = self.tr("、").join(words[w].format(f"{n:,}") for w, n in plan.imported_parts())  # forms, 欠番 apart
         self.applied = self.tr("機能一覧を取り込みました（{0}）。\n{1}").format(
-            counts or self.tr("機能 {0} 件").format(0), plan_summary(plan) + ("\n" + removed if removed else "")).replace("\n", " ")
+            counts, plan_summary(plan) + ("\n" + removed if removed else "")).replace("\n", " ")
         self.accept()
