@@ -258,3 +258,12 @@ def test_the_screen_names_peers_from_judgements_as_the_documents_do(runner):
     assert f"要望なし: {len(row.peers)}団体（{names}）" in item_text(row)
     judged = item_text(dataclasses.replace(row, peers_judged=True))
     assert f"標準機能で運用: {len(row.peers)}団体（{names}）" in judged and "要望なし" not in judged
+
+
+def test_the_gap_members_go_on_their_own_line_under_the_peers(qapp):
+    """In the narrow item column the run-on line broke 「△・×と判／定し」; the △/× members now start a line."""
+    from ui.table_models.comparison_table_model import peer_text
+
+    assert peer_text(("五霞町",), judged=True, gaps=(("那珂市", "△"),)) == (
+        "標準機能で運用: 1団体（五霞町）\n△・×と判定し要望なし: 那珂市（△）")
+    assert peer_text((), judged=False, gaps=(("那珂市", "×"),)) == "△・×と判定し要望なし: 那珂市（×）"

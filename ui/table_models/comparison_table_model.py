@@ -128,7 +128,8 @@ def peer_text(peers: Sequence[str], *, judged: bool, gaps: Sequence[tuple[str, s
     if gaps:
         marked = tr("ComparisonTableModel", "・").join(
             tr("ComparisonTableModel", "{0}（{1}）").format(name, mark) for name, mark in gaps)
-        line += ("　" if line else "") + tr("ComparisonTableModel", "△・×と判定し要望なし: {0}").format(marked)
+        # on its own line: the item column is narrow, and a run-on line broke 「△・×と判／定し」 at 1280 px
+        line += ("\n" if line else "") + tr("ComparisonTableModel", "△・×と判定し要望なし: {0}").format(marked)
     return line
 
 
