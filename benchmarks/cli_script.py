@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate  # noqa: E402
-from benchmarks.timing import Sample, interleaved, ratio_line, run_process, timed  # noqa: E402
+from benchmarks.timing import Sample, checkout, interleaved, precompile, ratio_line, run_process, timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"
@@ -92,15 +92,6 @@ def script(data: dict, db: Path, out: Path) -> list[list[str]]:
     return calls
 
 
-def checkout(rev: str, work: Path) -> Path:
-    """The tree of ``rev`` in a folder of its own."""
-    tree = work / f"tree-{rev}"
-    tree.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--compare", default="8c7add4", help="the earlier revision (default: before issue 18)")
@@ -110,7 +101,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="cs-cli-"))
     try:
         data = inputs(work)
-        trees = {"this": ROOT, args.compare: checkout(args.compare, work)}
+        trees = {"this": precompile(ROOT), args.compare: checkout(args.compare, work)}
         calls = None
 
         def run_script(name: str) -> None:

@@ -24,9 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.cli_script import checkout  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
-from benchmarks.timing import interleaved, load, ratio_line, run_process  # noqa: E402
+from benchmarks.timing import checkout, interleaved, load, ratio_line, run_process  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"

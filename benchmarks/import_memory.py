@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.cli_script import checkout  # noqa: E402
 from benchmarks.generate import OUT, generate  # noqa: E402
+from benchmarks.timing import checkout, precompile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def main() -> int:
     xlsx = generate(OUT, functions=args.functions, members=34)["xlsx"]
     work = Path(tempfile.mkdtemp(prefix="cs-mem-"))
     try:
-        trees = {"this": ROOT, args.compare: checkout(args.compare, work)}
+        trees = {"this": precompile(ROOT), args.compare: checkout(args.compare, work)}
         empty = work / "empty.sqlite"
         subprocess.run([sys.executable, "-m", "cloudsuppress.cli", "--db", str(empty), "init", "--name", "bench"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

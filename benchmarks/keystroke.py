@@ -139,10 +139,10 @@ def first_lines(label: str, out: dict) -> list[str]:
 
 def compare(args: argparse.Namespace, db_path: Path) -> int:
     """This tree against ``args.compare``, each side a process of its own, A B A B."""
-    from benchmarks.cli_script import checkout
+    from benchmarks.timing import checkout, precompile
 
     work = Path(tempfile.mkdtemp(prefix="cs-keys-"))
-    trees = {args.compare: checkout(args.compare, work), "this tree": Path(__file__).resolve().parent.parent}
+    trees = {args.compare: checkout(args.compare, work), "this tree": precompile(Path(__file__).resolve().parent.parent)}
     runs: dict[str, dict] = {name: {"keys": [], "repaint": [], "keys_cpu": [], "repaint_cpu": [], "first": [], "loads": []}
                              for name in trees}
     for _ in range(args.pairs):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.cli_script import checkout  # noqa: E402
+from benchmarks.timing import checkout, precompile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"
@@ -80,7 +80,7 @@ def main() -> int:
         raise SystemExit("run benchmarks/request_import.py once first (it writes the workbooks)")
     work = Path(tempfile.mkdtemp(prefix="cs-reader-"))
     try:
-        trees = {"this": ROOT, args.compare: checkout(args.compare, work)}
+        trees = {"this": precompile(ROOT), args.compare: checkout(args.compare, work)}
         for what, paths in (("requests", books), ("functions", [xlsx])):
             if args.only and what != args.only:
                 continue

@@ -71,10 +71,10 @@ def measure(db_path: Path, rounds: int) -> dict:
 
 
 def compare(args: argparse.Namespace, db_path: Path) -> int:
-    from benchmarks.cli_script import checkout
+    from benchmarks.timing import checkout, precompile
 
     work = Path(tempfile.mkdtemp(prefix="cs-startup-"))
-    trees = {args.compare: checkout(args.compare, work), "this tree": ROOT}
+    trees = {args.compare: checkout(args.compare, work), "this tree": precompile(ROOT)}
     runs = {name: {"wall": [], "cpu": [], "first_wall": [], "first_cpu": [], "loads": [], "rows": set()} for name in trees}
     for _ in range(args.pairs):
         for name, tree in trees.items():
