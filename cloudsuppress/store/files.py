@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import DomainError
+from ..wording import either
 from ..ops.consortium import create_consortium, get_consortium
 from .backups import DEFAULT_POLICY, BackupPolicy, copy_sqlite
 from .db import Database, open_database
@@ -63,7 +64,9 @@ def _refuse_existing(path: Path) -> None:
     if info is not None:
         raise DomainError(
             f"「{path.name}」にはすでに協議会「{info.name}」が登録されています。"
-            "登録済みの協議会は上書きできません。別のファイル名を指定するか、「開く…」で開いてください。"
+            "登録済みの協議会は上書きできません。別のファイル名を指定するか、"
+            + either(gui="「開く…」で開いてください。",
+                     cli="そのファイルを --db に指定してほかのコマンドで使ってください（init は新しいファイルに使います）。")
         )
 
 

@@ -63,6 +63,8 @@ def test_init_twice_is_refused(dbfile, capsys):
     code, out, err = run(capsys, "--db", dbfile, "init", "--name", "別の協議会")
     assert code == 1 and out == ""
     assert err.startswith("エラー: ") and "すでに協議会「" in err and "上書きできません" in err
+    # the command line's way out, not the GUI's menu item (it said 「開く…」で開いてください)
+    assert "「開く…」" not in err and "--db に指定" in err
     assert snapshot(dbfile) == before
 
 
