@@ -45,3 +45,19 @@ def test_a_wide_window_shows_every_column_again(main_window, qtbot):
     main_window.resize(1900, 1000)
     qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_CONVENIENCE))
     assert view.table.columnWidth(COL_NAME) >= MIN_NAME
+
+
+def test_typing_a_search_moves_nothing_beside_the_counts(main_window, qtbot):
+    """Issue 18's slowest keys: the count label narrowed and widened with each key (「表示 3,069 件」 →
+    「表示 12 件」), moving the word-wrapped fit-gap line beside it, so the whole view was laid out
+    and painted again. The label keeps the width of this list's widest count while the user types."""
+    view = _browser(main_window, qtbot, (1366, 768))
+    qtbot.wait(50)
+    stats, width = view.node_stats.geometry(), view.count_label.width()
+    total = view.model.visible_count
+    for text in ("証明", "証明書", "該当しない語句ｘｙｚ", ""):
+        view.search.setText(text)
+        qtbot.waitUntil(lambda text=text: view.model.visible_count < total if text else view.model.visible_count == total)
+        qtbot.wait(20)
+        assert view.count_label.width() == width, (text, view.count_label.text())
+        assert view.node_stats.geometry() == stats, text
