@@ -9,7 +9,8 @@ checkout's folder, each with its own new database: init, members and a 3,000-fun
 imported, 40 request items from three workbooks, moves, approvals, meetings, attendees, lists,
 summaries, histories, undo/redo and two comparison PDFs. Printed: the script's wall time and
 CPU (all its processes) per side, and the CPU of one ``summary`` call on the 3,000-function
-database beside a bare ``python -c pass``; the load average beside each.
+database beside a bare ``python -c pass``; the load average beside each. A third side, the
+script's floor under the fixed stack (``floor_argv``), says how much room a 3x target leaves.
 """
 from __future__ import annotations
 
@@ -92,6 +93,17 @@ def script(data: dict, db: Path, out: Path) -> list[list[str]]:
     return calls
 
 
+# The calls this tree answers with plain sqlite3 (cli._plain_read): their floor is a bare interpreter.
+PLAIN_READS = (["summary"], ["members", "list"], ["structure", "list"], ["requests", "list"], ["requests", "list", "--json"])
+
+
+def floor_argv(argv: list[str]) -> list[str]:
+    """A call's floor process under the fixed stack: a bare interpreter for a read this tree answers
+    without SQLAlchemy, an interpreter that imports SQLAlchemy (its Core, the least a command that
+    writes through it loads) for every other call; no models, no work."""
+    return [sys.executable, "-c", "pass" if argv in PLAIN_READS else "import sqlalchemy"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--compare", default="8c7add4", help="the earlier revision (default: before issue 18)")
@@ -117,12 +129,23 @@ def main() -> int:
 
         calls = script(data, work / "x.sqlite", work)
         print(f"{len(calls)} calls per script; this tree vs {args.compare}")
-        samples = interleaved({"this": lambda: run_script("this"), args.compare: lambda: run_script(args.compare)},
-                              args.rounds)
+
+        def run_floor() -> None:
+            for argv in calls:
+                subprocess.run(floor_argv(argv), check=True)
+
+        samples = interleaved({"this": lambda: run_script("this"), args.compare: lambda: run_script(args.compare),
+                               "floor": run_floor}, args.rounds)
         print(ratio_line(f"script of {len(calls)} CLI calls, this tree", samples["this"], samples[args.compare],
                          f"the same script at {args.compare}"))
         print(ratio_line("  (CPU of all its processes)", samples["this"], samples[args.compare], f"{args.compare} CPU",
                          what="cpu"))
+        floor, base = samples["floor"].median("cpu"), samples[args.compare].median("cpu")
+        writes = sum(1 for argv in calls if argv not in PLAIN_READS)
+        print(f"  floor of the script under the fixed stack ({writes} calls importing SQLAlchemy and nothing else, "
+              f"{len(calls) - writes} bare interpreters): {samples['floor'].text('cpu')} CPU; a 3x target leaves "
+              f"{base / 3:.2f} s of CPU for the script, {base / 3 / floor:.1f}x its floor "
+              f"(this tree: {samples['this'].median('cpu') / floor:.1f}x its floor)")
 
         # summary on each side's own database from its script (3,000 functions, 40 items; the
         # earlier revision may not open a database the newer one wrote)
