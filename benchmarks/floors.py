@@ -1,14 +1,15 @@
 """The floors of the product's fixed stack: what a process does before any of the project's own
 work, for telling an unmet target from an unreachable one.
 
-    python benchmarks/floors.py import FILE.xlsx DB     # the function import's floor process
+    python benchmarks/floors.py import DB FILE.xlsx...  # an import's floor process
     python benchmarks/floors.py range FILE.xlsx         # calamine's own memory for a sheet
     python benchmarks/floors.py openpyxl FILE.xlsx      # a streaming reader's time and memory
 
 ``import``: start Python, import SQLAlchemy's ORM (the fixed shape's database layer, which every
-command that writes loads), read the workbook's first sheet with calamine into Python rows, and
-insert every row's cells as text with one bare sqlite3 ``executemany`` and a commit: no detection,
-validation, plan, models or audit trail. ``run.py`` times it beside LibreOffice in the same run.
+command that writes loads), read each workbook's first sheet with calamine into Python rows, and
+insert every row's cells as text with one bare sqlite3 ``executemany`` per file and a commit: no
+detection, validation, plan, models or audit trail. ``run.py`` (the function list) and
+``request_import.py`` (the 34 request workbooks) time it beside LibreOffice in the same run.
 
 ``range``: the peak resident size of a process that has loaded the CLI with SQLAlchemy and the
 models (the base ``import_memory.py`` measures the import above) and then holds calamine's range of
@@ -34,22 +35,28 @@ def _peak_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def floor_import(xlsx: str, db: str) -> int:
+def floor_import(db: str, *books: str) -> int:
     import sqlite3
 
     import sqlalchemy.orm  # noqa: F401  (the fixed stack, as a writing command loads it)
     from python_calamine import CalamineWorkbook
 
-    wb = CalamineWorkbook.from_path(xlsx)
-    rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
-    width = max(len(r) for r in rows)
     con = sqlite3.connect(db)
-    con.execute(f"CREATE TABLE floor ({', '.join(f'c{n} TEXT' for n in range(width))})")
-    con.executemany(f"INSERT INTO floor VALUES ({', '.join('?' * width)})",
-                    [[str(v) for v in r] + [""] * (width - len(r)) for r in rows])
+    made: set[int] = set()
+    count = 0
+    for book in books:
+        wb = CalamineWorkbook.from_path(book)
+        rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+        width = max(len(r) for r in rows)
+        if width not in made:
+            con.execute(f"CREATE TABLE floor{width} ({', '.join(f'c{n} TEXT' for n in range(width))})")
+            made.add(width)
+        con.executemany(f"INSERT INTO floor{width} VALUES ({', '.join('?' * width)})",
+                        [[str(v) for v in r] + [""] * (width - len(r)) for r in rows])
+        count += len(rows)
     con.commit()
     con.close()
-    return len(rows)
+    return count
 
 
 def _cli_base() -> float:

@@ -65,7 +65,7 @@ def bench_import(xlsx: Path, rounds: int, in_process: bool = False) -> None:
         ours = [sys.executable, "-m", "cloudsuppress.cli", "--db", str(target), "functions", "import", str(xlsx), "--yes"]
         sides = {"ours": lambda: run_process(ours, cwd=ROOT)}
         floor_db = work / "floor.sqlite"
-        floor = [sys.executable, str(ROOT / "benchmarks" / "floors.py"), "import", str(xlsx), str(floor_db)]
+        floor = [sys.executable, str(ROOT / "benchmarks" / "floors.py"), "import", str(floor_db), str(xlsx)]
         sides["floor"] = lambda: run_process(floor, cwd=ROOT)
         if in_process:
             fresh("ours")
