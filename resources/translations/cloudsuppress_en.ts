@@ -1909,6 +1909,10 @@ To change it, ask the other person to close it, then open it again.</translation
         <translation>(also {0} forms and {1} retired)</translation>
     </message>
     <message>
+        <source>検索語を消去</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
         <source>実装区分</source>
         <translation>Implementation class</translation>
     </message>

@@ -61,3 +61,17 @@ def test_typing_a_search_moves_nothing_beside_the_counts(main_window, qtbot):
         qtbot.wait(20)
         assert view.count_label.width() == width, (text, view.count_label.text())
         assert view.node_stats.geometry() == stats, text
+
+
+def test_the_search_clear_button_shows_with_text_and_clears(main_window, qtbot):
+    """The search box's clear button (an action without Qt's fade animation, issue 18) is there only
+    while there is something to clear, and clearing shows the whole list again."""
+    view = _browser(main_window, qtbot, (1366, 768))
+    total = view.model.visible_count
+    assert not view.search.isClearButtonEnabled() and not view.clear_search.isVisible()
+    view.search.setText("証明")
+    qtbot.waitUntil(lambda: view.model.visible_count < total)
+    assert view.clear_search.isVisible()
+    view.clear_search.trigger()
+    assert view.search.text() == "" and not view.clear_search.isVisible()
+    qtbot.waitUntil(lambda: view.model.visible_count == total)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTextBrowser,
     QTreeWidget,
@@ -142,7 +143,16 @@ class FunctionBrowserView(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setPlaceholderText(self.tr("機能ID・機能名・機能要件・分類で検索"))
-        self.search.setClearButtonEnabled(True)
+        # Qt's own clear button fades in and out over ~160 ms, repainting the box and what lies under it
+        # on every frame while the next keys are typed (issue 18: the key after the first one was the
+        # slowest). The same button without the animation: shown while there is text.
+        self.clear_search = self.search.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton),
+            QLineEdit.ActionPosition.TrailingPosition)
+        self.clear_search.setToolTip(self.tr("検索語を消去"))
+        self.clear_search.setVisible(False)
+        self.clear_search.triggered.connect(self.search.clear)
+        self.search.textChanged.connect(lambda text: self.clear_search.setVisible(bool(text)))
         self.search.setMinimumWidth(180)
         self.search.textChanged.connect(self._on_search)
 
@@ -171,6 +181,7 @@ class FunctionBrowserView(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # kept wide: see _update_counts
 
         self.model = FunctionTableModel(self)
         self._keep_detail = False  # set while a filter change re-selects the function already shown
