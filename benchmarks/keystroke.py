@@ -13,7 +13,7 @@ waiting for the search text.
 
 ``--compare REV`` measures an earlier revision beside this tree in the same run: each side is a
 process of its own (this script with ``--tree``: the checkout's ``ui`` and ``cloudsuppress`` first
-on the path, the same database), A B A B for ``--pairs`` pairs, and prints both sides, their
+on the path, the same database), A B, B A, … (the order alternates) for ``--pairs`` pairs, and prints both sides, their
 ratio and the load.
 """
 from __future__ import annotations
@@ -138,15 +138,16 @@ def first_lines(label: str, out: dict) -> list[str]:
 
 
 def compare(args: argparse.Namespace, db_path: Path) -> int:
-    """This tree against ``args.compare``, each side a process of its own, A B A B."""
+    """This tree against ``args.compare``, each side a process of its own, A B then B A."""
     from benchmarks.timing import checkout, precompile
 
     work = Path(tempfile.mkdtemp(prefix="cs-keys-"))
     trees = {args.compare: checkout(args.compare, work), "this tree": precompile(Path(__file__).resolve().parent.parent)}
     runs: dict[str, dict] = {name: {"keys": [], "repaint": [], "keys_cpu": [], "repaint_cpu": [], "first": [], "loads": []}
                              for name in trees}
-    for _ in range(args.pairs):
-        for name, tree in trees.items():
+    for pair in range(args.pairs):
+        # the side run first in a pair measured slower (the same code on both sides showed it): the order alternates
+        for name, tree in (list(trees.items()) if pair % 2 == 0 else list(trees.items())[::-1]):
             text = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--tree", str(tree), "--json",
                                    "--rounds", str(args.rounds), "--db", str(db_path)],
                                   check=True, capture_output=True, text=True).stdout
