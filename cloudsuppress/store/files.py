@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from ..errors import DomainError
-from ..wording import either
 from ..ops.consortium import create_consortium, get_consortium
+from ..wording import either
 from .backups import DEFAULT_POLICY, BackupPolicy, copy_sqlite
 from .db import Database, open_database
 
