@@ -1909,10 +1909,6 @@ To change it, ask the other person to close it, then open it again.</translation
         <translation>(also {0} forms and {1} retired)</translation>
     </message>
     <message>
-        <source>検索語を消去</source>
-        <translation>Clear the search</translation>
-    </message>
-    <message>
         <source>実装区分</source>
         <translation>Implementation class</translation>
     </message>
@@ -6494,6 +6490,13 @@ Folder: {0}</translation>
     <message>
         <source>復元…</source>
         <translation>Restore…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>検索語を消去</source>
+        <translation>Clear the search</translation>
     </message>
 </context>
 <context>

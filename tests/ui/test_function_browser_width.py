@@ -75,3 +75,24 @@ def test_the_search_clear_button_shows_with_text_and_clears(main_window, qtbot):
     view.clear_search.trigger()
     assert view.search.text() == "" and not view.clear_search.isVisible()
     qtbot.waitUntil(lambda: view.model.visible_count == total)
+
+
+@pytest.mark.parametrize("where", ["members", "requests", "picker"])
+def test_every_filtering_search_box_has_the_clear_button_without_the_fade(main_window, qtbot, where):
+    """The other search boxes that filter as the user types (団体, 要望, the request editor's function
+    picker over the whole list) use the same button: Qt's fading one is enabled nowhere."""
+    from ui.request_editor.function_picker import FunctionPicker
+    from ui.table_models.function_table_model import FunctionTableModel
+
+    if where == "picker":
+        holder = FunctionPicker(FunctionTableModel())
+        qtbot.addWidget(holder)
+    else:
+        main_window.show_view(where)
+        holder = main_window.view(where)
+    search, action = holder.search, holder.clear_search
+    assert not search.isClearButtonEnabled() and not action.isVisible()
+    search.setText("x")
+    assert action.isVisible()
+    action.trigger()
+    assert search.text() == "" and not action.isVisible()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from cloudsuppress.ops.functions import FunctionRow
 
 from ..labels import fit_text
+from ..search_field import add_clear_action
 from ..table_models.function_table_model import (
     COL_CODE,
     COL_FIT,
@@ -64,7 +65,7 @@ class FunctionPicker(QWidget):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("機能ID・機能名・業務で検索（入力するたびに絞り込みます）"))
-        self.search.setClearButtonEnabled(True)
+        self.clear_search = add_clear_action(self.search)  # without Qt's fade (ui/search_field.py)
         self.search.setAccessibleName(self.tr("機能の検索"))
         self.search.textChanged.connect(self._on_search)
         self.count_label = QLabel()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QStyle,
     QTableView,
     QTextBrowser,
     QTreeWidget,
@@ -50,6 +49,7 @@ from ..fold_row import FoldingRow
 from ..labels import fit_text
 from ..labels import label as core_label
 from ..op_runner import OpRunner
+from ..search_field import add_clear_action
 from ..table_models.function_table_model import (
     COL_CODE,
     COL_CONVENIENCE,
@@ -143,16 +143,7 @@ class FunctionBrowserView(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("機能ID・機能名・機能要件・分類で検索"))
         self.search.setPlaceholderText(self.tr("機能ID・機能名・機能要件・分類で検索"))
-        # Qt's own clear button fades in and out over ~160 ms, repainting the box and what lies under it
-        # on every frame while the next keys are typed (issue 18: the key after the first one was the
-        # slowest). The same button without the animation: shown while there is text.
-        self.clear_search = self.search.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton),
-            QLineEdit.ActionPosition.TrailingPosition)
-        self.clear_search.setToolTip(self.tr("検索語を消去"))
-        self.clear_search.setVisible(False)
-        self.clear_search.triggered.connect(self.search.clear)
-        self.search.textChanged.connect(lambda text: self.clear_search.setVisible(bool(text)))
+        self.clear_search = add_clear_action(self.search)  # without Qt's fade (ui/search_field.py)
         self.search.setMinimumWidth(180)
         self.search.textChanged.connect(self._on_search)
 

@@ -26,6 +26,7 @@ from cloudsuppress.ops.members import MemberRow, list_members
 
 from ..op_runner import OpRunner
 from ..operations import members as member_ops
+from ..search_field import add_clear_action
 from ..table_models.member_table_model import COL_NAME, COLUMN_WIDTHS, MemberTableModel
 from ..table_models.row_list_model import ROW_ROLE
 from ..table_setup import setup_list_table
@@ -51,7 +52,7 @@ class MemberView(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("団体名で検索"))
         self.search.setPlaceholderText(self.tr("団体名で検索"))
-        self.search.setClearButtonEnabled(True)
+        self.clear_search = add_clear_action(self.search)  # without Qt's fade (ui/search_field.py)
         self.search.setMinimumWidth(200)
         self.search.setMaximumWidth(280)
         self.search.textChanged.connect(self._on_search)

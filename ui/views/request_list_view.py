@@ -32,6 +32,7 @@ from cloudsuppress.ops.request_queries import list_item_rows
 
 from ..fold_row import FoldingRow
 from ..op_runner import OpRunner
+from ..search_field import add_clear_action
 from ..selection_actions import SelectionActions
 from ..table_models.function_table_model import FunctionTableModel
 from ..table_models.request_table_model import (
@@ -110,7 +111,7 @@ class RequestListView(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("要望番号・要望名・機能・団体で検索"))
         self.search.setPlaceholderText(self.tr("要望番号・要望名・機能・団体で検索"))
-        self.search.setClearButtonEnabled(True)
+        self.clear_search = add_clear_action(self.search)  # without Qt's fade (ui/search_field.py)
         self.search.textChanged.connect(lambda text: self._apply(text=text))
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName(self.tr("状態"))
