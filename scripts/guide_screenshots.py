@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,21 +24,12 @@ def main(argv: list[str]) -> int:
     p.add_argument("--out", type=Path, default=ROOT / "docs")
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from cloudsuppress.demo import create_demo
+    from laptop_screenshots import demo_app  # this folder is first on the path when a script runs
+
     from cloudsuppress.ops.meeting_queries import list_meetings
-    from cloudsuppress.store.db import open_database
-    from ui.app import create_application
-    from ui.dialogs.runner_dialogs import APP_DIALOGS
-    from ui.op_runner import OpRunner
     from ui.views.presentation_view import PresentationView
 
-    app = create_application(["guide-screenshots"])
-    tmp = Path(tempfile.mkdtemp(prefix="guide-"))
-    os.environ.setdefault("CLOUDSUPPRESS_SETTINGS", str(tmp / "settings.ini"))
-    db = open_database(tmp / "demo.sqlite")
-    with db.session() as s, s.begin():
-        create_demo(s)
-    runner = OpRunner(db, dialogs=APP_DIALOGS)
+    app, runner = demo_app("guide-screenshots")
     held = [m for m in runner.read(list_meetings) if m.held_on <= dt.date.today() and m.agenda_count]
     meeting = max(held, key=lambda m: (m.decided_count < m.agenda_count, m.held_on))  # the latest with items to decide
     for name, (width, height) in (("guide-presentation.png", (1920, 1080)), ("guide-presentation-1366.png", (1366, 768))):

@@ -24,23 +24,30 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def shoot(out: Path, tag: str) -> list[Path]:
-    from PySide6.QtGui import QColor, QPainter, QPixmap
-
+def demo_app(name: str):  # -> (QApplication, OpRunner); the types are Qt's, imported inside
+    """The application and a runner on a fresh demo database in a temporary folder (settings there
+    too), as both screenshot scripts start."""
     from cloudsuppress.demo import create_demo
     from cloudsuppress.store.db import open_database
     from ui.app import create_application
     from ui.dialogs.runner_dialogs import APP_DIALOGS
-    from ui.main_window import MainWindow
     from ui.op_runner import OpRunner
 
-    app = create_application(["screenshots"])
-    tmp = Path(tempfile.mkdtemp(prefix="laptop-"))
+    app = create_application([name])
+    tmp = Path(tempfile.mkdtemp(prefix=f"{name}-"))
     os.environ.setdefault("CLOUDSUPPRESS_SETTINGS", str(tmp / "settings.ini"))
     db = open_database(tmp / "demo.sqlite")
     with db.session() as s, s.begin():
         create_demo(s)
-    runner = OpRunner(db, dialogs=APP_DIALOGS)
+    return app, OpRunner(db, dialogs=APP_DIALOGS)
+
+
+def shoot(out: Path, tag: str) -> list[Path]:
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    from ui.main_window import MainWindow
+
+    app, runner = demo_app("screenshots")
     window = MainWindow(runner)
     window.show()
     screen = app.primaryScreen()
@@ -92,13 +99,13 @@ def shoot(out: Path, tag: str) -> list[Path]:
 
     dialog = ImportFunctionsDialog(runner, window)
     ctx = Context.__new__(Context)
-    ctx.tmp = tmp
+    ctx.tmp = runner.db.path.parent  # the demo's temporary folder
     dialog.show()
     dialog.load_file(_function_workbook(ctx))
     save("import-functions", dialog)
     dialog.done(0)
     window.close()
-    db.close()
+    runner.db.close()
     return written
 
 
