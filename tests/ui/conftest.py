@@ -136,3 +136,20 @@ def report_options(monkeypatch, settings_file):
     answer.shown = shown
     answer()
     return answer
+
+
+@pytest.fixture
+def shown_view(main_window, qtbot):
+    """``shown_view(key, (w, h))``: the main window at that size showing one view, its list filled and laid
+    out; returns the view. ``size`` None keeps the window's size."""
+
+    def show(key, size=None):
+        if size is not None:
+            main_window.resize(*size)
+        main_window.show_view(key)
+        view = main_window.view(key)
+        qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+        qtbot.wait(50)
+        return view
+
+    return show

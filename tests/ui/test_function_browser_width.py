@@ -7,24 +7,15 @@ from __future__ import annotations
 import pytest
 
 from ui.table_models.function_table_model import COL_CONVENIENCE, COL_NAME, COL_SYSTEM
-from ui.views.function_browser_view import NODE_ROLE, FunctionBrowserView
+from ui.views.function_browser_view import NODE_ROLE
 
 MIN_NAME = 200  # 12 full-width characters of 機能名 at the app's font, with padding
 
 
-def _browser(main_window, qtbot, size):
-    main_window.resize(*size)
-    main_window.show_view("functions")
-    view = main_window.findChild(FunctionBrowserView)
-    assert view is not None
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    return view
-
-
 @pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
 @pytest.mark.parametrize("node", ["all", "subcommittee"])
-def test_function_name_keeps_a_usable_width_with_a_whole_subcommittee(main_window, qtbot, size, node):
-    view = _browser(main_window, qtbot, size)
+def test_function_name_keeps_a_usable_width_with_a_whole_subcommittee(shown_view, qtbot, size, node):
+    view = shown_view("functions", size)
     if node == "all":
         assert view.select_tree_node("all", None)
     else:
@@ -38,8 +29,8 @@ def test_function_name_keeps_a_usable_width_with_a_whole_subcommittee(main_windo
     assert shown <= table.viewport().width() + 1  # no horizontal scrolling to reach 適合度
 
 
-def test_a_wide_window_shows_every_column_again(main_window, qtbot):
-    view = _browser(main_window, qtbot, (1280, 720))
+def test_a_wide_window_shows_every_column_again(main_window, shown_view, qtbot):
+    view = shown_view("functions", (1280, 720))
     assert view.select_tree_node("all", None)
     qtbot.wait(50)
     main_window.resize(1900, 1000)
@@ -47,12 +38,11 @@ def test_a_wide_window_shows_every_column_again(main_window, qtbot):
     assert view.table.columnWidth(COL_NAME) >= MIN_NAME
 
 
-def test_typing_a_search_moves_nothing_beside_the_counts(main_window, qtbot):
+def test_typing_a_search_moves_nothing_beside_the_counts(shown_view, qtbot):
     """Issue 18's slowest keys: the count label narrowed and widened with each key (「表示 3,069 件」 →
     「表示 12 件」), moving the word-wrapped fit-gap line beside it, so the whole view was laid out
     and painted again. The label keeps the width of this list's widest count while the user types."""
-    view = _browser(main_window, qtbot, (1366, 768))
-    qtbot.wait(50)
+    view = shown_view("functions", (1366, 768))
     stats, width = view.node_stats.geometry(), view.count_label.width()
     total = view.model.visible_count
     for text in ("証明", "証明書", "該当しない語句ｘｙｚ", ""):
@@ -63,10 +53,10 @@ def test_typing_a_search_moves_nothing_beside_the_counts(main_window, qtbot):
         assert view.node_stats.geometry() == stats, text
 
 
-def test_the_search_clear_button_shows_with_text_and_clears(main_window, qtbot):
+def test_the_search_clear_button_shows_with_text_and_clears(shown_view, qtbot):
     """The search box's clear button (an action without Qt's fade animation, issue 18) is there only
     while there is something to clear, and clearing shows the whole list again."""
-    view = _browser(main_window, qtbot, (1366, 768))
+    view = shown_view("functions", (1366, 768))
     total = view.model.visible_count
     assert not view.search.isClearButtonEnabled() and not view.clear_search.isVisible()
     view.search.setText("証明")

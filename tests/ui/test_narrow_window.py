@@ -16,13 +16,9 @@ SIZES = [(960, 600), (1000, 600), (1280, 720), (1366, 768)]
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_tree_shows_business_system_names_in_a_narrow_window(main_window, qtbot, size):
-    main_window.resize(*size)
-    main_window.show_view("functions")
-    view = main_window.findChild(FunctionBrowserView)
-    assert view is not None
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    qtbot.wait(50)
+def test_the_tree_shows_business_system_names_in_a_narrow_window(shown_view, size):
+    view = shown_view("functions", size)
+    assert isinstance(view, FunctionBrowserView)
     tree = view.tree
     fm = tree.fontMetrics()
     wanted = fm.horizontalAdvance("国民健康保険")  # six full-width characters of a 業務 name at least
@@ -35,13 +31,9 @@ def test_the_tree_shows_business_system_names_in_a_narrow_window(main_window, qt
         assert room >= wanted, (size, room, wanted, tree.width())
 
 
-def test_the_tree_keeps_its_name_column_at_the_window_minimum(main_window, qtbot):
+def test_the_tree_keeps_its_name_column_at_the_window_minimum(main_window, shown_view):
     least = main_window.minimumSize()
-    main_window.resize(least.width(), least.height())
-    main_window.show_view("functions")
-    view = main_window.findChild(FunctionBrowserView)
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    qtbot.wait(50)
+    view = shown_view("functions", (least.width(), least.height()))
     assert view.tree.header().sectionSize(0) >= view.tree.fontMetrics().horizontalAdvance("国民健康保険")
 
 
@@ -52,13 +44,9 @@ def _overlaps(a: QWidget, b: QWidget, parent: QWidget) -> bool:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_request_filter_row_fits_a_narrow_window(main_window, qtbot, size):
-    main_window.resize(*size)
-    main_window.show_view("requests")
-    view = main_window.findChild(RequestListView)
-    assert view is not None
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    qtbot.wait(50)
+def test_the_request_filter_row_fits_a_narrow_window(shown_view, size):
+    view = shown_view("requests", size)
+    assert isinstance(view, RequestListView)
     search = view.search
     # the search box stays a box to type in, not a 「…」 beside the clear button
     assert search.width() >= search.fontMetrics().horizontalAdvance("要望番号・要望名") + 24, search.width()
@@ -78,12 +66,8 @@ def test_the_request_filter_row_fits_a_narrow_window(main_window, qtbot, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_function_filter_row_fits_beside_the_wider_tree(main_window, qtbot, size):
-    main_window.resize(*size)
-    main_window.show_view("functions")
-    view = main_window.findChild(FunctionBrowserView)
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    qtbot.wait(50)
+def test_the_function_filter_row_fits_beside_the_wider_tree(shown_view, size):
+    view = shown_view("functions", size)
     parts: list[QWidget] = [view.search, view.fit_combo, view.class_combo, view.kind_combo]
     parts += [w for w in view.findChildren(QLabel) if w.text() in ("適合度", "実装区分", "種別")]
     assert view.search.width() >= view.search.minimumWidth()
