@@ -87,9 +87,7 @@ def smoke_test(out: Path) -> None:
         demo = list(Path(home).rglob("cloudsuppress.sqlite"))
         if not demo:
             raise SystemExit("[build] the built app did not create its database")
-    if not out.exists() or out.stat().st_size < 20_000:
-        raise SystemExit(f"[build] no screenshot (or a blank one): {out}")
-    say(f"smoke test passed: {out} ({out.stat().st_size:,} bytes)")
+    _require_picture(out, "smoke test")
 
 
 SMOKE_PG = os.environ.get("CLOUDSUPPRESS_SMOKE_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
@@ -151,10 +149,15 @@ def shared_smoke_test(out: Path) -> bool:
                 raise SystemExit(f"[build] the built app could not open the server database ({proc.returncode}):\n{proc.stderr}")
             if list(Path(home).rglob("*.sqlite")):
                 raise SystemExit("[build] the built app made a SQLite file instead of opening the server database")
-        if not out.exists() or out.stat().st_size < 20_000:
-            raise SystemExit(f"[build] no shared-mode screenshot (or a blank one): {out}")
-        say(f"shared-mode smoke test passed: {out} ({out.stat().st_size:,} bytes)")
+        _require_picture(out, "shared-mode smoke test")
         return True
+
+
+def _require_picture(out: Path, test: str) -> None:
+    """The screenshot a smoke test asked for is there and not blank (a blank window PNG is far smaller)."""
+    if not out.exists() or out.stat().st_size < 20_000:
+        raise SystemExit(f"[build] {test}: no screenshot (or a blank one): {out}")
+    say(f"{test} passed: {out} ({out.stat().st_size:,} bytes)")
 
 
 def _clean_env(home: str) -> dict[str, str]:
