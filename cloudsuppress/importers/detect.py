@@ -148,6 +148,15 @@ class SheetDetection:
     def mapping(self) -> dict[str, int]:
         return {c.field: c.index for c in self.columns if c.field and c.member is None}
 
+    @property
+    def cost_unit_source(self) -> str | None:
+        """Where the cost unit in use comes from, for the CLI's detection and the import dialog to say
+        alike: "choice" (the user's, against the header: 千円 chosen, or 円 over a 千円 header of a
+        cost column taken), "header" (千円 as the header says), None (円 as written: nothing to say)."""
+        if self.cost_unit != self.detected_cost_unit and (self.cost_unit != 1 or "vendor_cost" in self.mapping):
+            return "choice"
+        return "header" if self.cost_unit != 1 else None
+
     def column_mapping(self) -> ColumnMapping:
         """What the parser needs."""
         return ColumnMapping(
@@ -176,10 +185,10 @@ class SheetDetection:
             lines.append(f"    {c.letter}列「{c.header}」→ {meaning}{alt}")
         if self.names_from_requirement:
             lines.append("  機能名の列がないため、機能要件の最初の一文から機能名を作ります。")
-        if self.cost_unit != 1:
-            lines.append("  費用の単位: 千円（円に換算して取り込みます）"
-                         + ("" if self.cost_unit == self.detected_cost_unit else "（指定による）"))
-        elif self.detected_cost_unit != 1 and "vendor_cost" in self.mapping:
+        source = self.cost_unit_source
+        if source is not None and self.cost_unit != 1:
+            lines.append("  費用の単位: 千円（円に換算して取り込みます）" + ("（指定による）" if source == "choice" else ""))
+        elif source is not None:
             lines.append("  費用の単位: 円（指定による。見出しは千円）")
         for w in self.fit_words:
             meaning = "未評価" if w.mark is None else w.mark + ("（代替）" if w.alternative else "")

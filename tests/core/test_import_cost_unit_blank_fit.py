@@ -81,3 +81,24 @@ def test_cli_cost_unit_and_blank_fit_options(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main([*args, "--dry-run", "--cost-unit", "pounds"])
     assert "指定できる値: yen、thousand" in capsys.readouterr().err
+
+
+def test_the_cost_units_source_is_one_rule_for_the_cli_and_the_dialog(db, tmp_path):
+    """``Detection.cost_unit_source`` decides what the CLI's detection and the import dialog say about the
+    unit: the header's 千円, the user's choice against it, or nothing for yen as written."""
+    path = vendor_answer(tmp_path / "回答書.xlsx")
+    assert _preview(db, path).detection.functions.cost_unit_source == "header"
+    assert _preview(db, path, cost_unit=1).detection.functions.cost_unit_source == "choice"
+    assert _preview(db, path, cost_unit=1000).detection.functions.cost_unit_source == "header"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.active
+    header = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "千円" in c.value)
+    header.value = header.value.replace("（千円）", "").replace("(千円)", "").replace("千円", "")
+    wb.save(path)
+    plain = _preview(db, path).detection.functions
+    assert (plain.detected_cost_unit, plain.cost_unit_source) == (1, None)
+    chosen = _preview(db, path, cost_unit=1000).detection.functions
+    assert chosen.cost_unit_source == "choice"
+    assert "費用の単位: 千円（円に換算して取り込みます）（指定による）" in "\n".join(chosen.describe())

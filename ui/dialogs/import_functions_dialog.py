@@ -535,10 +535,11 @@ class ImportFunctionsDialog(QDialog):
             notes.append(self.tr("データ: {0}〜{1}行目").format(*det.data_rows))
         if det.names_from_requirement:
             notes.append(self.tr("機能名の列がないため、機能要件の最初の一文から機能名を作ります。"))
-        if "vendor_cost" in det.mapping and det.cost_unit != det.detected_cost_unit:
+        source = det.cost_unit_source  # the same rule as the CLI's detection (importers/detect.py)
+        if source == "choice":
             notes.append(self.tr("費用は千円単位として円に換算します（指定による）。") if det.cost_unit != 1
                          else self.tr("費用は円単位として読みます（指定による。見出しは千円）。"))
-        elif det.cost_unit != 1:
+        elif source == "header":
             notes.append(self.tr("費用は千円単位として円に換算します（見出しによる）。"))
         notes += [core_label(n) for n in getattr(det, "notes", ())]
         return "\n".join(notes)
