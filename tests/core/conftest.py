@@ -36,6 +36,18 @@ def consortium_template(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory):
+    """The demo consortium (``create_demo``), made once per test module that reads it and never changes it."""
+    from cloudsuppress.demo import create_demo
+
+    database = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    with database.session() as s, s.begin():
+        create_demo(s)
+    yield database
+    database.close()
+
+
 @pytest.fixture
 def db(tmp_path: Path, consortium_template: Path):
     """A fresh SQLite database at head with the ibaraki33 consortium created (a copy of the template)."""

@@ -6,21 +6,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress.demo import _SYSTEM_OBJECTS, create_demo
+from cloudsuppress.demo import _SYSTEM_OBJECTS
 from cloudsuppress.demo.requests import ASKS, KEEP_FREE_SYSTEM, annual_cases
 from cloudsuppress.domain.models import BusinessSystem, Function
 from cloudsuppress.ops.request_queries import list_item_rows, member_parts
 from cloudsuppress.ops.summary import outcome_table
-from cloudsuppress.store.db import open_database
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    database = open_database(tmp_path_factory.mktemp("demo_requests") / "demo.sqlite")
-    with database.session() as s, s.begin():
-        create_demo(s)
-    yield database
-    database.close()
+def demo(demo_database):
+    return demo_database  # tests/core/conftest.py: made once for this module
 
 
 def _bigrams(text: str) -> set[str]:

@@ -12,22 +12,17 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from cloudsuppress.demo import DEMO_MEMBERS, create_demo
+from cloudsuppress.demo import DEMO_MEMBERS
 from cloudsuppress.domain.models import Member
 from cloudsuppress.ops import comparison as comparison_ops
-from cloudsuppress.store.db import open_database
 
 from .pdf_support import needs_poppler
 from .print_checks import broken_tokens, xlsx_lines
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    database = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
-    with database.session() as s, s.begin():
-        create_demo(s)
-    yield database
-    database.close()
+def demo(demo_database):
+    return demo_database  # tests/core/conftest.py: made once for this module
 
 
 @pytest.mark.parametrize("layout", ["wide", "long", "member"])
