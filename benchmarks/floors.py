@@ -35,7 +35,7 @@ def _peak_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def floor_import(db: str, *books: str) -> int:
+def floor_import(db: str, *books: str) -> None:
     import sqlite3
 
     import sqlalchemy.orm  # noqa: F401  (the fixed stack, as a writing command loads it)
@@ -43,7 +43,6 @@ def floor_import(db: str, *books: str) -> int:
 
     con = sqlite3.connect(db)
     made: set[int] = set()
-    count = 0
     for book in books:
         wb = CalamineWorkbook.from_path(book)
         rows = wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
@@ -53,10 +52,8 @@ def floor_import(db: str, *books: str) -> int:
             made.add(width)
         con.executemany(f"INSERT INTO floor{width} VALUES ({', '.join('?' * width)})",
                         [[str(v) for v in r] + [""] * (width - len(r)) for r in rows])
-        count += len(rows)
     con.commit()
     con.close()
-    return count
 
 
 def _cli_base() -> float:

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import OUT, generate  # noqa: E402
-from benchmarks.timing import checkout, precompile  # noqa: E402
+from benchmarks.timing import FLOORS, checkout, precompile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,18 +84,19 @@ def main() -> int:
                   f"{statistics.median(r['base']):.1f} MiB, above the base {above:.1f} MiB = "
                   f"{above / args.functions * 1000:.2f} MiB per 1,000 rows; CPU {statistics.median(r['cpu']):.2f} s")
         print("  target: <= 1 MiB per 1,000 rows above the base")
-        floors = [ROOT / "benchmarks" / "floors.py"]
-        ranges = [subprocess.run([sys.executable, *floors, "range", str(xlsx)], cwd=ROOT, check=True,
-                                 capture_output=True, text=True).stdout.split() for _ in range(args.rounds)]
-        held = statistics.median(float(r[1]) for r in ranges)
+        def floor(what: str) -> list[float]:
+            """The medians of what ``floors.py WHAT`` prints, over the rounds."""
+            runs = [subprocess.run([sys.executable, str(FLOORS), what, str(xlsx)], cwd=ROOT, check=True,
+                                   capture_output=True, text=True).stdout.split() for _ in range(args.rounds)]
+            return [statistics.median(float(r[n]) for r in runs) for n in range(len(runs[0]))]
+
+        held = floor("range")[1]
         print(f"  floor: calamine's own range of the sheet, before any Python row, in the same CLI process: "
               f"{held:.1f} MiB above the base = {held / args.functions * 1000:.2f} MiB per 1,000 rows "
               f"(python-calamine {_version('python-calamine')} reads a sheet whole: it has no streaming reader)")
-        streamed = [subprocess.run([sys.executable, *floors, "openpyxl", str(xlsx)], cwd=ROOT, check=True,
-                                   capture_output=True, text=True).stdout.split() for _ in range(args.rounds)]
+        cpu, held_streaming, _ = floor("openpyxl")
         print(f"  a streaming reader instead (openpyxl read-only, reading only): "
-              f"{statistics.median(float(r[1]) for r in streamed):.1f} MiB above the base, but "
-              f"{statistics.median(float(r[0]) for r in streamed):.2f} s of CPU for the read alone, against "
+              f"{held_streaming:.1f} MiB above the base, but {cpu:.2f} s of CPU for the read alone, against "
               f"{statistics.median(result['this']['cpu']):.2f} s for this tree's whole import process")
     finally:
         shutil.rmtree(work, ignore_errors=True)

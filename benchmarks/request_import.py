@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import LO_CSV, interleaved, load, ratio_line, run_process  # noqa: E402
+from benchmarks.timing import FLOORS, LO_CSV, interleaved, load, ratio_line, run_process  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 _ASKS = ("証明書の交付時に受付番号を帳票に印字してほしい。", "転入届の入力画面に在留カードの番号と期間を入力する欄を追加してほしい。",
@@ -199,8 +199,7 @@ def main() -> int:
         cli = [sys.executable, "-m", "cloudsuppress.cli", "--db", str(target), "requests", "import",
                *map(str, books)]
         floor_db = work / "floor.sqlite"
-        floor = [sys.executable, str(Path(__file__).resolve().parent / "floors.py"), "import", str(floor_db),
-                 *map(str, books)]
+        floor = [sys.executable, str(FLOORS), "import", str(floor_db), *map(str, books)]
 
         def before(name: str) -> None:
             if name == "cli":

@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import OUT, generate  # noqa: E402
-from benchmarks.timing import LO_CSV, best_of, interleaved, ratio_line, run_process  # noqa: E402
+from benchmarks.timing import FLOORS, LO_CSV, best_of, interleaved, ratio_line, run_process  # noqa: E402
 from cloudsuppress.store.db import open_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def bench_import(xlsx: Path, rounds: int, in_process: bool = False) -> None:
         ours = [sys.executable, "-m", "cloudsuppress.cli", "--db", str(target), "functions", "import", str(xlsx), "--yes"]
         sides = {"ours": lambda: run_process(ours, cwd=ROOT)}
         floor_db = work / "floor.sqlite"
-        floor = [sys.executable, str(ROOT / "benchmarks" / "floors.py"), "import", str(floor_db), str(xlsx)]
+        floor = [sys.executable, str(FLOORS), "import", str(floor_db), str(xlsx)]
         sides["floor"] = lambda: run_process(floor, cwd=ROOT)
         if in_process:
             fresh("ours")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "benchmarks" / "floors.py"  # the fixed stack's floor processes (see floors.py)
 _COMPILED: list[Path] = []
 
 # LibreOffice's CSV export in UTF-8 (comma, double quotes; 76 = UTF-8), so that its rows can be
