@@ -450,12 +450,13 @@ class FunctionBrowserView(QWidget):
     def _update_counts(self) -> None:
         shown, total = self.model.visible_count, self.model.total_count
         retired_shown, retired = self.model.retired_counts()
-        text = self.tr("表示 {0} 件／全 {1} 件").format(f"{shown - retired_shown:,}", f"{total - retired:,}")
+        counts = self.tr("表示 {0} 件／全 {1} 件")
+        text = counts.format(f"{shown - retired_shown:,}", f"{total - retired:,}")
         self.count_label.setText(text)
         # As wide as the widest count of this list (every shown count as many digits as the total):
         # a label that narrowed and widened with each key moved the word-wrapped fit-gap line beside
         # it, and the whole view was laid out and painted again (issue 18: the slowest keys).
-        widest = self.tr("表示 {0} 件／全 {1} 件").format(f"{total - retired:,}", f"{total - retired:,}")
+        widest = counts.format(f"{total - retired:,}", f"{total - retired:,}")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         # 欠番 are listed (struck through) but never counted; the fit-gap line beside says how many.
         self.count_label.setToolTip(self.tr("欠番 {0} 件は件数に含みません。").format(f"{retired:,}") if retired else "")
